@@ -1,0 +1,85 @@
+/**
+ * Where the local Image Service lab lives and which ports it uses. Read by the lab script, the test harness
+ * and `image-catalog doctor`, so the environment variables below are the one way to move it.
+ *
+ *   IMAGE_CATALOG_LAB_DIR            state directory (default: <cache>/lab)
+ *   IMAGE_CATALOG_LAB_KEYSTONE_PORT  Keystone (default 5000)
+ *   IMAGE_CATALOG_LAB_GLANCE_PORT    glance-api (default 9292)
+ *   IMAGE_CATALOG_LAB_SOURCE_PORT    the HTTP source that web-download may fetch from (default 8000)
+ *   IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  Keystone token lifetime in seconds (default 3600)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheRoot } from './tools.js';
+
+/** The personas seeded in the lab, each a cloud in the generated clouds.yaml. */
+export const personas = ['admin', 'platform', 'appteam', 'platform-viewer'] as const;
+export type Persona = (typeof personas)[number];
+
+/** Resolved lab settings. */
+export interface LabSettings {
+  readonly stateDir: string;
+  readonly keystonePort: number;
+  readonly glancePort: number;
+  readonly sourcePort: number;
+  readonly tokenExpiration: number;
+}
+
+function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name}=${raw}: must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** Reads the settings from the environment (see the module comment). */
+export function labSettings(): LabSettings {
+  const dir = process.env['IMAGE_CATALOG_LAB_DIR'];
+  return {
+    stateDir: dir !== undefined && dir !== '' ? dir : join(cacheRoot(), 'lab'),
+    keystonePort: intFromEnv('IMAGE_CATALOG_LAB_KEYSTONE_PORT', 5000, 1, 65535),
+    glancePort: intFromEnv('IMAGE_CATALOG_LAB_GLANCE_PORT', 9292, 1, 65535),
+    sourcePort: intFromEnv('IMAGE_CATALOG_LAB_SOURCE_PORT', 8000, 1, 65535),
+    tokenExpiration: intFromEnv('IMAGE_CATALOG_LAB_TOKEN_EXPIRATION', 3600, 30, 86400),
+  };
+}
+
+/** Paths inside the state directory. */
+export function labPaths(stateDir: string) {
+  return {
+    stateDir,
+    clouds: join(stateDir, 'clouds.yaml'),
+    secrets: join(stateDir, 'secrets.json'),
+    lab: join(stateDir, 'lab.json'),
+    logs: join(stateDir, 'logs'),
+    run: join(stateDir, 'run'),
+    keystone: join(stateDir, 'keystone'),
+    glance: join(stateDir, 'glance'),
+    /** glance-api reads every *.conf here after its own files (oslo.config --config-dir). */
+    glanceConfigDir: join(stateDir, 'glance', 'glance-api.conf.d'),
+    /** Files put here are served to web-download on the source port. */
+    source: join(stateDir, 'source'),
+  } as const;
+}
+
+/** What `lab up` records for others to read: where each service answers. */
+export interface LabRecord {
+  readonly keystoneUrl: string;
+  readonly glanceUrl: string;
+  readonly sourceUrl: string;
+  readonly clouds: string;
+  readonly glanceConfigDir: string;
+  readonly sourceDir: string;
+  readonly region: string;
+  readonly projects: Readonly<Record<string, string>>;
+}
+
+/** The record of a lab that was brought up, or undefined when there is none. */
+export function readLabRecord(settings: LabSettings = labSettings()): LabRecord | undefined {
+  const file = labPaths(settings.stateDir).lab;
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8')) as LabRecord;
+}

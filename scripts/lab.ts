@@ -1,0 +1,692 @@
+/**
+ * `npm run lab -- up|down|status|env|reset`: the real Image Service on 127.0.0.1, from Debian's keystone and
+ * glance-api, with sqlite, two file stores, staging and tasks stores for interoperable import, a local HTTP
+ * source for web-download and seeded personas. Facts behind the choices are in ../shared/LAB-FACTS.md.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { stringify } from 'yaml';
+import { labPaths, labSettings, personas, readLabRecord, type LabRecord, type LabSettings, type Persona } from './lab-settings.js';
+
+const region = 'RegionOne';
+const packages = ['keystone', 'glance-api', 'python3-openstackclient', 'qemu-utils', 'uwsgi-core', 'uwsgi-plugin-python3'] as const;
+
+type Paths = ReturnType<typeof labPaths>;
+
+interface Secrets {
+  readonly admin: string;
+  readonly platform: string;
+  readonly appteam: string;
+  readonly 'platform-viewer': string;
+  readonly glance: string;
+}
+
+/** Who each persona is: user, project and the roles it holds there. */
+const personaSpec: Readonly<Record<Persona, { project: string; roles: readonly string[] }>> = {
+  admin: { project: 'admin', roles: ['admin'] },
+  platform: { project: 'platform', roles: ['member', 'reader'] },
+  appteam: { project: 'appteam', roles: ['member', 'reader'] },
+  'platform-viewer': { project: 'platform', roles: ['reader'] },
+};
+
+function say(line: string): void {
+  process.stdout.write(`lab: ${line}\n`);
+}
+
+class LabError extends Error {}
+
+// ---------------------------------------------------------------------------------------------------------
+// Debian packages
+
+function isInstalled(pkg: string): boolean {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', pkg], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() === 'installed';
+}
+
+function asRoot(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): void {
+  const isRoot = process.getuid?.() === 0;
+  const [file, argv] = isRoot ? [cmd, args] : ['sudo', ['-E', cmd, ...args]];
+  const r = spawnSync(file, argv, { stdio: ['ignore', 'inherit', 'inherit'], env });
+  if (r.status !== 0)
+    throw new LabError(
+      `${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal}); the lab needs root or sudo to install Debian packages`,
+    );
+}
+
+/**
+ * Installs what is missing. Debian's maintainer scripts would start keystone and glance on 0.0.0.0 with the
+ * /etc configs; a policy-rc.d that exits 101 tells invoke-rc.d not to, for the length of the install.
+ */
+function installPackages(): void {
+  const missing = packages.filter((p) => !isInstalled(p));
+  if (missing.length === 0) return;
+  if (!existsSync('/usr/bin/apt-get'))
+    throw new LabError(`missing Debian packages ${missing.join(' ')} and no apt-get: the lab needs Debian or Ubuntu`);
+  say(`installing ${missing.join(' ')} with apt-get (about 235 packages the first time, about a minute) ...`);
+  const guard = '/usr/sbin/policy-rc.d';
+  const placedGuard = !existsSync(guard);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const t0 = Date.now();
+  try {
+    if (placedGuard) asRoot('sh', ['-c', `printf '#!/bin/sh\\nexit 101\\n' > ${guard} && chmod 755 ${guard}`], env);
+    asRoot('apt-get', ['update', '-qq'], env);
+    asRoot('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], env);
+  } finally {
+    if (placedGuard) asRoot('rm', ['-f', guard], env);
+  }
+  say(`installed in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Configuration
+
+function loadSecrets(paths: Paths): Secrets {
+  if (existsSync(paths.secrets)) return JSON.parse(readFileSync(paths.secrets, 'utf8')) as Secrets;
+  const make = (): string => randomBytes(18).toString('base64url');
+  const secrets: Secrets = { admin: make(), platform: make(), appteam: make(), 'platform-viewer': make(), glance: make() };
+  writePrivate(paths.secrets, JSON.stringify(secrets, null, 2) + '\n');
+  return secrets;
+}
+
+/** Writes a file atomically with mode 0600; returns whether its content changed. */
+function writePrivate(file: string, content: string): boolean {
+  if (existsSync(file) && readFileSync(file, 'utf8') === content) return false;
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, content, { mode: 0o600 });
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, file);
+  return true;
+}
+
+function ini(sections: Readonly<Record<string, Readonly<Record<string, string | number | boolean>>>>): string {
+  return (
+    Object.entries(sections)
+      .map(([name, values]) => [`[${name}]`, ...Object.entries(values).map(([k, v]) => `${k} = ${String(v)}`)].join('\n'))
+      .join('\n\n') + '\n'
+  );
+}
+
+function keystoneConf(settings: LabSettings, paths: Paths): string {
+  return ini({
+    DEFAULT: { use_stderr: true, debug: false },
+    database: { connection: `sqlite:///${join(paths.keystone, 'keystone.db')}` },
+    token: { provider: 'fernet', expiration: settings.tokenExpiration },
+    fernet_tokens: { key_repository: join(paths.keystone, 'fernet-keys') },
+    credential: { key_repository: join(paths.keystone, 'credential-keys') },
+    // bcrypt at the default cost makes every token cost ~280 ms; the lab is not a vault.
+    identity: { password_hash_rounds: 4 },
+  });
+}
+
+function glanceConf(settings: LabSettings, paths: Paths, secrets: Secrets): string {
+  const keystone = `http://127.0.0.1:${settings.keystonePort}`;
+  return ini({
+    DEFAULT: {
+      bind_host: '127.0.0.1',
+      bind_port: settings.glancePort,
+      // One eventlet process: Glance under uwsgi is broken in this release (Debian's own init says so).
+      workers: 0,
+      use_stderr: true,
+      enabled_backends: 'fast:file, cheap:file',
+      enabled_import_methods: '[glance-direct, web-download, copy-image]',
+    },
+    database: { connection: `sqlite:///${join(paths.glance, 'glance.db')}` },
+    glance_store: { default_backend: 'fast' },
+    fast: { filesystem_store_datadir: join(paths.glance, 'stores', 'fast'), store_description: 'fast file store (default)' },
+    cheap: { filesystem_store_datadir: join(paths.glance, 'stores', 'cheap'), store_description: 'cheap file store' },
+    os_glance_staging_store: { filesystem_store_datadir: join(paths.glance, 'staging') },
+    os_glance_tasks_store: { filesystem_store_datadir: join(paths.glance, 'tasks') },
+    keystone_authtoken: {
+      www_authenticate_uri: keystone,
+      auth_url: keystone,
+      auth_type: 'password',
+      project_domain_name: 'Default',
+      user_domain_name: 'Default',
+      project_name: 'service',
+      username: 'glance',
+      password: secrets.glance,
+    },
+    paste_deploy: { flavor: 'keystone', config_file: '/etc/glance/glance-api-paste.ini' },
+    oslo_concurrency: { lock_path: join(paths.glance, 'locks') },
+  });
+}
+
+function glanceImportConf(settings: LabSettings): string {
+  // Brackets are required: a bad value does not stop the start, it makes every import answer 400.
+  const ports = [...new Set([80, 443, settings.sourcePort])].join(', ');
+  return ini({
+    image_import_opts: { image_import_plugins: '[]' },
+    import_filtering_opts: { allowed_schemes: '[http, https]', allowed_hosts: '[127.0.0.1]', allowed_ports: `[${ports}]` },
+  });
+}
+
+function hashOf(...parts: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Config fragments glance-api reads from its config directory, in the order oslo.config reads them. */
+function configDirContent(dir: string): string {
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.conf'))
+    .sort()
+    .map((f) => `${f}\n${readFileSync(join(dir, f), 'utf8')}`)
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Processes
+
+interface Service {
+  readonly name: 'source' | 'keystone' | 'glance';
+  readonly port: number;
+  readonly ready: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  readonly configHash: string;
+}
+
+function pidFile(paths: Paths, name: string): string {
+  return join(paths.run, `${name}.pid`);
+}
+
+function hashFile(paths: Paths, name: string): string {
+  return join(paths.run, `${name}.config-hash`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function runningPid(paths: Paths, name: string): number | undefined {
+  const file = pidFile(paths, name);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** Refuses, before anything is started or written, when a port the lab needs is held by someone else. */
+async function assertPortFree(name: 'source' | 'keystone' | 'glance', port: number): Promise<void> {
+  if (await portFree(port)) return;
+  throw new LabError(
+    `port ${port} on 127.0.0.1 (${name}) is taken by another process: stop it, or choose another port with IMAGE_CATALOG_LAB_${name.toUpperCase()}_PORT`,
+  );
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000), headers: { connection: 'close' } });
+    await res.arrayBuffer();
+    return res.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+async function stopService(paths: Paths, name: string): Promise<boolean> {
+  const pid = runningPid(paths, name);
+  rmSync(pidFile(paths, name), { force: true });
+  if (pid === undefined) return false;
+  // Each service was started as the leader of its own process group: signal the group (uwsgi workers too).
+  const signal = (sig: NodeJS.Signals): void => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  signal('SIGTERM');
+  for (let i = 0; i < 50 && alive(pid); i++) await sleep(100);
+  if (alive(pid)) signal('SIGKILL');
+  for (let i = 0; i < 20 && alive(pid); i++) await sleep(100);
+  return true;
+}
+
+async function startService(paths: Paths, svc: Service): Promise<void> {
+  const running = runningPid(paths, svc.name);
+  const recorded = existsSync(hashFile(paths, svc.name)) ? readFileSync(hashFile(paths, svc.name), 'utf8') : '';
+  if (running !== undefined && recorded === svc.configHash && (await answers(svc.ready))) {
+    say(`${svc.name} running (pid ${running}, port ${svc.port})`);
+    return;
+  }
+  if (running !== undefined) {
+    say(`${svc.name}: configuration changed, restarting`);
+    await stopService(paths, svc.name);
+  }
+  await assertPortFree(svc.name, svc.port);
+  const logFile = join(paths.logs, `${svc.name}.log`);
+  const fd = openSync(logFile, 'a');
+  const t0 = Date.now();
+  const child = spawn(svc.command, [...svc.args], { detached: true, stdio: ['ignore', fd, fd], env: svc.env });
+  closeSync(fd);
+  child.unref();
+  if (child.pid === undefined) throw new LabError(`${svc.name} did not start: ${svc.command} could not be run`);
+  writeFileSync(pidFile(paths, svc.name), `${child.pid}\n`);
+  for (let i = 0; i < 600; i++) {
+    if (await answers(svc.ready)) {
+      writeFileSync(hashFile(paths, svc.name), svc.configHash);
+      say(`${svc.name} started on 127.0.0.1:${svc.port} in ${((Date.now() - t0) / 1000).toFixed(1)}s (log: ${logFile})`);
+      return;
+    }
+    if (!alive(child.pid)) break;
+    await sleep(100);
+  }
+  await stopService(paths, svc.name);
+  const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n') : '';
+  throw new LabError(`${svc.name} did not answer on ${svc.ready}; last lines of ${logFile}:\n${tail}`);
+}
+
+/** Runs a one-shot admin command (keystone-manage, glance-manage), failing with its output. */
+function manage(cmd: string, args: readonly string[]): void {
+  const r = spawnSync(cmd, [...args], { encoding: 'utf8' });
+  if (r.status !== 0)
+    throw new LabError(`${cmd} ${args.join(' ')} failed:\n${(r.stderr || r.stdout).trim().split('\n').slice(-20).join('\n')}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Keystone seed, through the Identity API
+
+interface KeystoneAdmin {
+  get<T>(path: string): Promise<T>;
+  send(method: string, path: string, body?: unknown): Promise<unknown>;
+}
+
+async function keystoneAdmin(base: string, password: string): Promise<KeystoneAdmin> {
+  const auth = {
+    auth: {
+      identity: { methods: ['password'], password: { user: { name: 'admin', domain: { id: 'default' }, password } } },
+      scope: { project: { name: 'admin', domain: { id: 'default' } } },
+    },
+  };
+  const res = await fetch(`${base}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(auth),
+  });
+  await res.arrayBuffer();
+  const token = res.headers.get('x-subject-token');
+  if (res.status !== 201 || token === null)
+    throw new LabError(`Keystone refused the lab admin (HTTP ${res.status}): run npm run lab -- reset`);
+  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'x-auth-token': token, 'content-type': 'application/json', accept: 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await r.text();
+    if (r.status >= 300) throw new LabError(`Keystone ${method} ${path}: HTTP ${r.status} ${text.slice(0, 300)}`);
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  };
+  return { get: async <T>(path: string) => (await call('GET', path)) as T, send: call };
+}
+
+async function ensureNamed(
+  ks: KeystoneAdmin,
+  collection: 'projects' | 'users' | 'roles' | 'services',
+  query: string,
+  create: Record<string, unknown>,
+): Promise<string> {
+  const found = await ks.get<Record<string, { id: string }[]>>(`/v3/${collection}?${query}`);
+  const existing = found[collection]?.[0];
+  if (existing !== undefined) return existing.id;
+  const singular = collection.slice(0, -1);
+  const made = (await ks.send('POST', `/v3/${collection}`, { [singular]: create })) as Record<string, { id: string }>;
+  const id = made[singular]?.id;
+  if (id === undefined) throw new LabError(`Keystone did not return the new ${singular}`);
+  return id;
+}
+
+async function seed(settings: LabSettings, secrets: Secrets): Promise<Record<string, string>> {
+  const keystone = `http://127.0.0.1:${settings.keystonePort}`;
+  const ks = await keystoneAdmin(keystone, secrets.admin);
+  const projects: Record<string, string> = {};
+  for (const name of ['admin', 'service', 'platform', 'appteam']) {
+    projects[name] = await ensureNamed(ks, 'projects', `name=${name}`, {
+      name,
+      domain_id: 'default',
+      description: `image-catalog lab: ${name}`,
+    });
+  }
+  const roles: Record<string, string> = {};
+  for (const name of ['admin', 'member', 'reader']) roles[name] = await ensureNamed(ks, 'roles', `name=${name}`, { name });
+  const assign = async (project: string, user: string, role: string): Promise<void> => {
+    await ks.send('PUT', `/v3/projects/${projects[project]}/users/${user}/roles/${roles[role]}`);
+  };
+  for (const persona of personas) {
+    const spec = personaSpec[persona];
+    const userId = await ensureNamed(ks, 'users', `name=${persona}&domain_id=default`, {
+      name: persona,
+      domain_id: 'default',
+      password: secrets[persona],
+      default_project_id: projects[spec.project],
+    });
+    for (const role of spec.roles) await assign(spec.project, userId, role);
+  }
+  const glanceUser = await ensureNamed(ks, 'users', 'name=glance&domain_id=default', {
+    name: 'glance',
+    domain_id: 'default',
+    password: secrets.glance,
+  });
+  await assign('service', glanceUser, 'admin');
+  const imageService = await ensureNamed(ks, 'services', 'type=image', {
+    name: 'glance',
+    type: 'image',
+    description: 'image-catalog lab Image Service',
+  });
+  const endpoints = await ks.get<{ endpoints: { interface: string; url: string; id: string }[] }>(
+    `/v3/endpoints?service_id=${imageService}`,
+  );
+  const url = `http://127.0.0.1:${settings.glancePort}`;
+  for (const iface of ['public', 'internal', 'admin']) {
+    const existing = endpoints.endpoints.find((e) => e.interface === iface);
+    if (existing === undefined) {
+      await ks.send('POST', '/v3/endpoints', { endpoint: { service_id: imageService, interface: iface, url, region_id: region } });
+    } else if (existing.url !== url) {
+      await ks.send('PATCH', `/v3/endpoints/${existing.id}`, { endpoint: { url } });
+    }
+  }
+  return projects;
+}
+
+function cloudsYaml(settings: LabSettings, secrets: Secrets): string {
+  const clouds: Record<string, unknown> = {};
+  for (const persona of personas) {
+    clouds[persona] = {
+      auth: {
+        auth_url: `http://127.0.0.1:${settings.keystonePort}/v3`,
+        username: persona,
+        password: secrets[persona],
+        project_name: personaSpec[persona].project,
+        user_domain_name: 'Default',
+        project_domain_name: 'Default',
+      },
+      region_name: region,
+      interface: 'public',
+      identity_api_version: 3,
+    };
+  }
+  return `# Written by npm run lab -- up: the lab's personas, one cloud each.\n${stringify({ clouds })}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Commands
+
+async function up(settings: LabSettings): Promise<void> {
+  const t0 = Date.now();
+  installPackages();
+  const paths = labPaths(settings.stateDir);
+  for (const dir of [paths.stateDir, paths.logs, paths.run, paths.keystone, paths.glance, paths.glanceConfigDir, paths.source])
+    mkdirSync(dir, { recursive: true });
+  for (const d of ['stores/fast', 'stores/cheap', 'staging', 'tasks', 'locks']) mkdirSync(join(paths.glance, d), { recursive: true });
+  chmodSync(paths.stateDir, 0o700);
+  for (const [name, port] of [
+    ['source', settings.sourcePort],
+    ['keystone', settings.keystonePort],
+    ['glance', settings.glancePort],
+  ] as const) {
+    if (runningPid(paths, name) === undefined) await assertPortFree(name, port);
+  }
+  const secrets = loadSecrets(paths);
+
+  const ksConf = join(paths.keystone, 'keystone.conf');
+  writePrivate(ksConf, keystoneConf(settings, paths));
+  if (!existsSync(join(paths.keystone, 'bootstrapped'))) {
+    say('keystone: creating the database, fernet keys and the admin (first run only) ...');
+    manage('keystone-manage', ['--config-file', ksConf, 'db_sync']);
+    // sqlite under concurrent workers: WAL keeps readers from blocking on the writer ("database is locked").
+    manage('/usr/bin/python3', [
+      '-c',
+      `import sqlite3; sqlite3.connect(${JSON.stringify(join(paths.keystone, 'keystone.db'))}).execute('PRAGMA journal_mode=WAL')`,
+    ]);
+    manage('keystone-manage', ['--config-file', ksConf, 'fernet_setup', '--keystone-user', 'root', '--keystone-group', 'root']);
+    manage('keystone-manage', ['--config-file', ksConf, 'credential_setup', '--keystone-user', 'root', '--keystone-group', 'root']);
+    const url = `http://127.0.0.1:${settings.keystonePort}/v3`;
+    manage('keystone-manage', [
+      '--config-file',
+      ksConf,
+      'bootstrap',
+      '--bootstrap-password',
+      secrets.admin,
+      '--bootstrap-username',
+      'admin',
+      '--bootstrap-project-name',
+      'admin',
+      '--bootstrap-role-name',
+      'admin',
+      '--bootstrap-service-name',
+      'keystone',
+      '--bootstrap-region-id',
+      region,
+      '--bootstrap-admin-url',
+      url,
+      '--bootstrap-internal-url',
+      url,
+      '--bootstrap-public-url',
+      url,
+    ]);
+    writeFileSync(join(paths.keystone, 'bootstrapped'), new Date().toISOString());
+  }
+  const glanceMain = join(paths.glance, 'glance-api.conf');
+  const glanceImport = join(paths.glance, 'glance-image-import.conf');
+  writePrivate(glanceMain, glanceConf(settings, paths, secrets));
+  writePrivate(glanceImport, glanceImportConf(settings));
+  if (!existsSync(join(paths.glance, 'db-synced'))) {
+    say('glance: creating the database (first run only) ...');
+    manage('glance-manage', ['--config-file', glanceMain, 'db_sync']);
+    writeFileSync(join(paths.glance, 'db-synced'), new Date().toISOString());
+  }
+
+  const cleanEnv = { ...process.env, PATH: `/usr/sbin:/usr/bin:/sbin:/bin` };
+  await startService(paths, {
+    name: 'source',
+    port: settings.sourcePort,
+    ready: `http://127.0.0.1:${settings.sourcePort}/`,
+    command: '/usr/bin/python3',
+    args: ['-m', 'http.server', String(settings.sourcePort), '--bind', '127.0.0.1', '--directory', paths.source],
+    env: cleanEnv,
+    configHash: hashOf(paths.source, String(settings.sourcePort)),
+  });
+  await startService(paths, {
+    name: 'keystone',
+    port: settings.keystonePort,
+    ready: `http://127.0.0.1:${settings.keystonePort}/v3`,
+    command: '/usr/bin/uwsgi',
+    args: [
+      '--plugin',
+      'python3',
+      '--http-socket',
+      `127.0.0.1:${settings.keystonePort}`,
+      '--wsgi-file',
+      '/usr/bin/keystone-wsgi-public',
+      '--master',
+      '--die-on-term',
+      // sqlite shares connections badly across threads: 2 processes of 1 thread each.
+      '--processes',
+      '2',
+      '--threads',
+      '1',
+      // uwsgi's http-socket closes every connection without saying so; say it, so keep-alive clients cope.
+      '--add-header',
+      'Connection: close',
+      '--worker-reload-mercy',
+      '2',
+      '--reload-mercy',
+      '2',
+      '--skip-atexit',
+      '--skip-atexit-teardown',
+      '--env',
+      `OS_KEYSTONE_CONFIG_FILES=${ksConf}`,
+    ],
+    env: cleanEnv,
+    configHash: hashOf(readFileSync(ksConf, 'utf8'), String(settings.keystonePort)),
+  });
+  const projects = await seed(settings, secrets);
+  await startService(paths, {
+    name: 'glance',
+    port: settings.glancePort,
+    ready: `http://127.0.0.1:${settings.glancePort}/versions`,
+    command: '/usr/bin/glance-api',
+    args: ['--config-file', glanceMain, '--config-file', glanceImport, '--config-dir', paths.glanceConfigDir],
+    env: cleanEnv,
+    configHash: hashOf(readFileSync(glanceMain, 'utf8'), readFileSync(glanceImport, 'utf8'), configDirContent(paths.glanceConfigDir)),
+  });
+  writePrivate(paths.clouds, cloudsYaml(settings, secrets));
+  const record: LabRecord = {
+    keystoneUrl: `http://127.0.0.1:${settings.keystonePort}/v3`,
+    glanceUrl: `http://127.0.0.1:${settings.glancePort}`,
+    sourceUrl: `http://127.0.0.1:${settings.sourcePort}`,
+    clouds: paths.clouds,
+    glanceConfigDir: paths.glanceConfigDir,
+    sourceDir: paths.source,
+    region,
+    projects,
+  };
+  writePrivate(paths.lab, JSON.stringify(record, null, 2) + '\n');
+  say(`up in ${((Date.now() - t0) / 1000).toFixed(1)}s; clouds: ${paths.clouds} (${personas.join(', ')})`);
+}
+
+async function down(settings: LabSettings): Promise<void> {
+  const paths = labPaths(settings.stateDir);
+  for (const name of ['glance', 'keystone', 'source']) {
+    say(`${name} ${(await stopService(paths, name)) ? 'stopped' : 'was not running'}`);
+  }
+}
+
+async function status(settings: LabSettings): Promise<boolean> {
+  const paths = labPaths(settings.stateDir);
+  const checks = [
+    ['source', `http://127.0.0.1:${settings.sourcePort}/`],
+    ['keystone', `http://127.0.0.1:${settings.keystonePort}/v3`],
+    ['glance', `http://127.0.0.1:${settings.glancePort}/versions`],
+  ] as const;
+  let allUp = true;
+  for (const [name, url] of checks) {
+    const pid = runningPid(paths, name);
+    const ok = pid !== undefined && (await answers(url));
+    allUp &&= ok;
+    process.stdout.write(`${name.padEnd(9)} ${ok ? 'up  ' : 'down'} ${url}${pid === undefined ? '' : ` (pid ${pid})`}\n`);
+  }
+  process.stdout.write(
+    `state     ${settings.stateDir}\nclouds    ${existsSync(paths.clouds) ? paths.clouds : '(not written yet: npm run lab -- up)'}\n`,
+  );
+  return allUp;
+}
+
+function env(settings: LabSettings, what: string | undefined): void {
+  const paths = labPaths(settings.stateDir);
+  if (readLabRecord(settings) === undefined) throw new LabError('the lab has not been brought up here: run npm run lab -- up');
+  if (what === 'clouds') {
+    process.stdout.write(`${paths.clouds}\n`);
+    return;
+  }
+  if (!personas.includes(what as Persona))
+    throw new LabError(`env takes clouds or a persona (${personas.join(', ')}), not "${what ?? ''}"`);
+  const persona = what as Persona;
+  const secrets = loadSecrets(paths);
+  const quote = (v: string): string => `'${v.replaceAll("'", "'\\''")}'`;
+  const vars: Record<string, string> = {
+    OS_AUTH_URL: `http://127.0.0.1:${settings.keystonePort}/v3`,
+    OS_AUTH_TYPE: 'password',
+    OS_IDENTITY_API_VERSION: '3',
+    OS_USERNAME: persona,
+    OS_PASSWORD: secrets[persona],
+    OS_PROJECT_NAME: personaSpec[persona].project,
+    OS_USER_DOMAIN_NAME: 'Default',
+    OS_PROJECT_DOMAIN_NAME: 'Default',
+    OS_REGION_NAME: region,
+    OS_INTERFACE: 'public',
+  };
+  for (const [k, v] of Object.entries(vars)) process.stdout.write(`export ${k}=${quote(v)}\n`);
+}
+
+const help = `usage: npm run lab -- <command>
+
+The local Image Service: Debian's keystone and glance-api on 127.0.0.1 (installed with apt-get when missing).
+
+commands:
+  up          install what is missing, start or restart what changed, seed the personas (idempotent)
+  down        stop every lab service
+  status      show each service and where the state lives (exit 1 when one is down)
+  env clouds  print the path of the generated clouds.yaml (clouds: ${personas.join(', ')})
+  env NAME    print OS_* exports for one persona: eval "$(npm run -s lab -- env platform)"
+  reset       stop, delete the state directory, and bring a fresh lab up
+
+settings (environment):
+  IMAGE_CATALOG_LAB_DIR               state directory (now: ${labSettings().stateDir})
+  IMAGE_CATALOG_LAB_KEYSTONE_PORT     default 5000
+  IMAGE_CATALOG_LAB_GLANCE_PORT       default 9292
+  IMAGE_CATALOG_LAB_SOURCE_PORT       web-download source, default 8000
+  IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  token lifetime in seconds, default 3600
+`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, arg] = argv;
+  const settings = labSettings();
+  switch (command) {
+    case 'up':
+      await up(settings);
+      return 0;
+    case 'down':
+      await down(settings);
+      return 0;
+    case 'status':
+      return (await status(settings)) ? 0 : 1;
+    case 'env':
+      env(settings, arg);
+      return 0;
+    case 'reset':
+      await down(settings);
+      rmSync(settings.stateDir, { recursive: true, force: true });
+      say(`deleted ${settings.stateDir}`);
+      await up(settings);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(help);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`lab: unknown command "${command}"\n\n${help}`);
+      return 2;
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  if (!(err instanceof LabError)) throw err;
+  process.stderr.write(`lab: ${err.message}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,206 @@
+/**
+ * `npm test`: the whole check, from a fresh machine. Builds the pinned tools (scripts/toolchain.ts), brings the
+ * lab up when it is not running, then lint, typecheck, the policy checks once policies/ exists, and the tap
+ * suites (unit, then integration against the lab). Ends with its own line `N passed, N failed[, N skipped]`
+ * and exits 1 when anything failed.
+ *
+ *   npm test -- --only unit        run one stage (toolchain, lab, lint, typecheck, policy, unit, integration)
+ *   npm test -- --skip integration leave stages out (the count says what was skipped and why)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, toolEnv, toolNames } from './tools.js';
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+  readonly failures: string[];
+  readonly skips: string[];
+}
+
+const tally: Tally = { passed: 0, failed: 0, skipped: 0, failures: [], skips: [] };
+
+function record(name: string, outcome: 'pass' | 'fail' | 'skip', why = ''): void {
+  if (outcome === 'pass') tally.passed += 1;
+  if (outcome === 'fail') {
+    tally.failed += 1;
+    tally.failures.push(name);
+  }
+  if (outcome === 'skip') {
+    tally.skipped += 1;
+    tally.skips.push(`${name} (skipped: ${why})`);
+  }
+}
+
+interface Run {
+  readonly code: number;
+  readonly output: string;
+}
+
+/** Runs a command with its output streamed to ours (and kept, for parsing). */
+function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env, echo = true): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, [...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const take = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+      output += chunk.toString();
+      if (echo) stream.write(chunk);
+    };
+    child.stdout.on('data', take(process.stdout));
+    child.stderr.on('data', take(process.stderr));
+    child.on('error', (err) => resolve({ code: 127, output: String(err) }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function bin(name: string): string {
+  return join(repoRoot, 'node_modules', '.bin', name);
+}
+
+function stage(name: string): void {
+  process.stdout.write(`\n=== ${name}\n`);
+}
+
+/** One check per tool: built or present passes; a module the proxy will not serve is a skip that says so. */
+async function toolchainStage(): Promise<void> {
+  const { output } = await run(process.execPath, ['--import', 'tsx', 'scripts/toolchain.ts']);
+  const lines = output.split('\n');
+  for (const tool of toolNames) {
+    const name = `toolchain builds ${tool}`;
+    if (lines.some((l) => l.startsWith(`toolchain: ${tool} `) && / (present|built in) /.test(l))) record(name, 'pass');
+    else if (lines.some((l) => l.startsWith(`toolchain: UNAVAILABLE ${tool}:`))) {
+      record(name, 'skip', 'the Go module proxy reachable here refuses the pinned module version (403)');
+    } else record(name, 'fail');
+  }
+}
+
+async function labStage(): Promise<boolean> {
+  const { code } = await run(process.execPath, ['--import', 'tsx', 'scripts/lab.ts', 'up']);
+  record('the lab comes up (keystone, glance-api, web-download source)', code === 0 ? 'pass' : 'fail');
+  return code === 0;
+}
+
+async function simpleStage(name: string, cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const { code } = await run(cmd, args, env);
+  record(name, code === 0 ? 'pass' : 'fail');
+}
+
+/**
+ * Counts the behaviours (`t.test` directly inside each file) from tap's TAP stream; a file that fails outside
+ * any subtest (a crash on import) counts as one failure of its own.
+ */
+function countTap(output: string, suite: string): void {
+  let fileFailedInside = false;
+  for (const line of output.split('\n')) {
+    const sub = /^ {4}(not ok|ok) \d+ - (.*?)(?: # (SKIP|TODO)\b ?(.*?))?(?: # time=.*)?$/.exec(line);
+    if (sub !== null) {
+      const [, status, name = '', directive, why = ''] = sub;
+      if (directive !== undefined) record(`${suite}: ${name}`, 'skip', why);
+      else if (status === 'ok') record(`${suite}: ${name}`, 'pass');
+      else {
+        record(`${suite}: ${name}`, 'fail');
+        fileFailedInside = true;
+      }
+      continue;
+    }
+    const top = /^(not ok|ok) \d+ - (\S+)/.exec(line);
+    if (top !== null) {
+      if (top[1] === 'not ok' && !fileFailedInside) record(`${suite}: ${top[2] ?? '?'} (the file itself failed)`, 'fail');
+      fileFailedInside = false;
+    }
+  }
+}
+
+async function tapStage(suite: 'unit' | 'integration'): Promise<void> {
+  const dir = join(repoRoot, 'test', suite);
+  const files = existsSync(dir)
+    ? readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort()
+        .map((f) => join('test', suite, f))
+    : [];
+  if (files.length === 0) return;
+  // Integration tests share one lab (and one test cycles it down and up): one file at a time.
+  const jobs = suite === 'integration' ? ['--jobs=1'] : [];
+  const { output, code } = await run(bin('tap'), ['--reporter=tap', ...jobs, ...files]);
+  const before = tally.passed + tally.failed + tally.skipped;
+  countTap(output, suite);
+  if (code !== 0 && tally.failures.length === 0) record(`${suite}: tap exited ${code}`, 'fail');
+  if (tally.passed + tally.failed + tally.skipped === before) record(`${suite}: tap ran no test`, 'fail');
+}
+
+async function policyStage(): Promise<void> {
+  if (!existsSync(join(repoRoot, 'policies'))) return;
+  const env = await toolEnv();
+  await simpleStage('opa fmt: every policy is formatted', 'opa', ['fmt', '--list', '--fail', 'policies'], env);
+  await simpleStage('opa check --strict: the policies compile', 'opa', ['check', '--strict', 'policies'], env);
+  await simpleStage('regal lint: the policies follow the Rego style guide', 'regal', ['lint', 'policies'], env);
+  const { code } = await run('opa', ['test', '--coverage', '--format=json', 'policies'], env, false);
+  record('opa test: the Rego tests pass', code === 0 ? 'pass' : 'fail');
+}
+
+const stages = ['toolchain', 'lab', 'lint', 'typecheck', 'policy', 'unit', 'integration'] as const;
+type Stage = (typeof stages)[number];
+
+function parseArgs(argv: readonly string[]): Set<Stage> {
+  const chosen = new Set<Stage>(stages);
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1] ?? '';
+    const names = value.split(',').filter((v) => v !== '');
+    const bad = names.filter((n) => !stages.includes(n as Stage));
+    if ((flag !== '--only' && flag !== '--skip') || names.length === 0 || bad.length > 0) {
+      process.stderr.write(`usage: npm test -- [--only STAGE[,STAGE]] [--skip STAGE[,STAGE]]\nstages: ${stages.join(', ')}\n`);
+      process.exit(2);
+    }
+    if (flag === '--only') for (const s of stages) if (!names.includes(s)) chosen.delete(s);
+    if (flag === '--skip') for (const n of names) chosen.delete(n as Stage);
+    i += 1;
+  }
+  return chosen;
+}
+
+async function main(): Promise<number> {
+  const chosen = parseArgs(process.argv.slice(2));
+  const t0 = Date.now();
+  if (chosen.has('toolchain')) {
+    stage('toolchain');
+    await toolchainStage();
+  }
+  let labUp = true;
+  if (chosen.has('lab') || chosen.has('integration')) {
+    stage('lab');
+    labUp = await labStage();
+  }
+  if (chosen.has('lint')) {
+    stage('lint');
+    await simpleStage('eslint: no lint errors', bin('eslint'), ['.']);
+  }
+  if (chosen.has('typecheck')) {
+    stage('typecheck');
+    await simpleStage('tsc: the project typechecks (strict)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  }
+  if (chosen.has('policy')) {
+    stage('policy');
+    await policyStage();
+  }
+  if (chosen.has('unit')) {
+    stage('unit tests');
+    await tapStage('unit');
+  }
+  if (chosen.has('integration')) {
+    stage('integration tests (against the lab)');
+    if (labUp) await tapStage('integration');
+    else record('integration tests', 'fail');
+  }
+  process.stdout.write(`\n=== summary (${((Date.now() - t0) / 1000).toFixed(0)}s)\n`);
+  for (const s of tally.skips) process.stdout.write(`skipped: ${s}\n`);
+  for (const f of tally.failures) process.stdout.write(`FAILED: ${f}\n`);
+  const skipped = tally.skipped > 0 ? `, ${tally.skipped} skipped` : '';
+  process.stdout.write(`${tally.passed} passed, ${tally.failed} failed${skipped}\n`);
+  return tally.failed === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,97 @@
+import { rmSync, mkdtempSync, existsSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { readLabRecord } from '../../scripts/lab-settings.js';
+import { lab } from '../helpers/run.js';
+
+function holdPort(): Promise<{ port: number; close: () => Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ port, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}
+
+t.test('a second lab up leaves every running service alone', async (t) => {
+  const again = await lab(['up']);
+  t.equal(again.code, 0, again.stderr);
+  for (const svc of ['source', 'keystone', 'glance'])
+    t.match(again.stdout, new RegExp(`lab: ${svc} running \\(pid \\d+`), `${svc} is left running`);
+  t.notMatch(again.stdout, /restarting|started on/, 'nothing is started or restarted');
+});
+
+t.test('lab up refuses, naming the port and the setting, when a port is taken, and starts nothing', async (t) => {
+  const held = await holdPort();
+  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-lab-'));
+  t.teardown(async () => {
+    await held.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const free = await holdPort();
+  const freePort = free.port;
+  await free.close();
+  const refused = await lab(['up'], {
+    ...process.env,
+    IMAGE_CATALOG_LAB_DIR: dir,
+    IMAGE_CATALOG_LAB_SOURCE_PORT: String(freePort),
+    IMAGE_CATALOG_LAB_KEYSTONE_PORT: String(held.port),
+    IMAGE_CATALOG_LAB_GLANCE_PORT: String(freePort + 1),
+  });
+  t.equal(refused.code, 1);
+  t.match(refused.stderr, `port ${held.port} on 127.0.0.1 (keystone) is taken by another process`);
+  t.match(refused.stderr, 'IMAGE_CATALOG_LAB_KEYSTONE_PORT');
+  t.notOk(existsSync(join(dir, 'run', 'source.pid')), 'the source server was not started');
+  t.notOk(existsSync(join(dir, 'keystone', 'keystone.db')), 'no keystone database was created');
+});
+
+t.test('a config fragment added to the glance config dir restarts glance only, and removing it restarts it again', async (t) => {
+  const record = readLabRecord();
+  if (record === undefined) throw new Error('lab not up');
+  const fragment = join(record.glanceConfigDir, 'zz-lab-cycle-test.conf');
+  writeFileSync(fragment, '[DEFAULT]\n# written by test/integration/lab-cycle.test.ts\n');
+  try {
+    const added = await lab(['up']);
+    t.equal(added.code, 0, added.stderr);
+    t.match(added.stdout, 'lab: glance: configuration changed, restarting');
+    t.match(added.stdout, /lab: glance started on/);
+    t.match(added.stdout, /lab: keystone running/, 'keystone is left alone');
+  } finally {
+    rmSync(fragment, { force: true });
+  }
+  const removed = await lab(['up']);
+  t.equal(removed.code, 0, removed.stderr);
+  t.match(removed.stdout, 'lab: glance: configuration changed, restarting');
+});
+
+t.test('lab down stops every service and lab up brings the same lab back', async (t) => {
+  const before = readLabRecord();
+  const down = await lab(['down']);
+  t.equal(down.code, 0, down.stderr);
+  for (const svc of ['glance', 'keystone', 'source']) t.match(down.stdout, `lab: ${svc} stopped`);
+  const stopped = await lab(['status']);
+  t.equal(stopped.code, 1, 'status exits 1 while the lab is down');
+  t.match(stopped.stdout, /keystone\s+down/);
+
+  const up = await lab(['up']);
+  t.equal(up.code, 0, up.stderr);
+  const status = await lab(['status']);
+  t.equal(status.code, 0, 'status exits 0 once the lab is back');
+  t.same(readLabRecord()?.projects, before?.projects, 'the same projects are there (state survives down/up)');
+});
+
+t.test('lab env prints the clouds.yaml path and OS_* exports a shell can eval', async (t) => {
+  const clouds = await lab(['env', 'clouds']);
+  t.equal(clouds.stdout.trim(), readLabRecord()?.clouds);
+  const exports = await lab(['env', 'platform-viewer']);
+  t.equal(exports.code, 0);
+  t.match(exports.stdout, /^export OS_USERNAME='platform-viewer'$/m);
+  t.match(exports.stdout, /^export OS_PROJECT_NAME='platform'$/m);
+  t.match(exports.stdout, /^export OS_AUTH_URL='http:\/\/127\.0\.0\.1:\d+\/v3'$/m);
+  const bad = await lab(['env', 'nobody']);
+  t.equal(bad.code, 1);
+  t.match(bad.stderr, 'env takes clouds or a persona (admin, platform, appteam, platform-viewer), not "nobody"');
+});
