@@ -1,0 +1,94 @@
+# METADATA
+# title: Shared helpers of the catalog rules
+# description: >-
+#   Name parsing, rule levels, unknown values and the violation object: declared once here, used by every rule.
+package catalog.lib
+
+# METADATA
+# description: The policy data (policies/data.json merged with the stack's overrides).
+config := data.image_catalog
+
+# METADATA
+# scope: document
+# description: >-
+#   Level of a rule: mandatory, advisory or disabled. A rule that data does not mention is mandatory
+#   (fail closed); the input rule is always mandatory.
+level("input") := "mandatory"
+
+level(rule) := object.get(config, ["rules", rule, "level"], "mandatory") if rule != "input"
+
+# METADATA
+# description: "True for the marker of a value not known before apply: {\"$unknown\": true}."
+is_unknown(value) if value["$unknown"] == true
+
+# METADATA
+# description: Image changes that write an image document (create, update, replace).
+image_writes contains change if {
+	some change in input.changes
+	change.kind == "image"
+	change.action in {"create", "update", "replace"}
+	is_object(change.after)
+}
+
+# METADATA
+# description: >-
+#   Parses a catalog name <os>-<osversion>-<profile>-v<major>.<minor>; undefined for any other name.
+parse_name(name) := parsed if {
+	is_string(name)
+	regex.match(`^[a-z][a-z0-9]*-[0-9][a-z0-9.]*-[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*-v[0-9]+\.[0-9]+$`, name)
+	parts := split(name, "-")
+	n := count(parts)
+	digits := split(trim_prefix(parts[n - 1], "v"), ".")
+	parsed := {
+		"os": parts[0],
+		"os_version": parts[1],
+		"profile": concat("-", array.slice(parts, 2, n - 1)),
+		"family": concat("-", array.slice(parts, 0, n - 1)),
+		"version": [to_number(digits[0]), to_number(digits[1])],
+	}
+}
+
+# METADATA
+# description: The id of the live image a change is about ("" for a create).
+self_id(change) := object.get(change, ["before", "id"], "")
+
+# METADATA
+# description: >-
+#   The rule's annotations from a rego.metadata.chain(): the entry that carries custom.id.
+_rule_annotations(chain) := [entry.annotations | some entry in chain; entry.annotations.custom.id][0]
+
+# METADATA
+# description: One violation, built from the rule's METADATA (id, remediation) and the rule's level.
+violation(chain, change, field, message) := {
+	"rule": annotations.custom.id,
+	"level": level(annotations.custom.id),
+	"address": object.get(change, "address", ""),
+	"field": field,
+	"message": message,
+	"remediation": annotations.custom.remediation,
+} if {
+	annotations := _rule_annotations(chain)
+}
+
+# METADATA
+# description: >-
+#   The violation for a value not known before apply: never a silent pass. Its level is the data's
+#   unknown_values level, unless the rule itself is disabled.
+undecided(chain, change, field) := {
+	"rule": annotations.custom.id,
+	"level": _undecided_level(annotations.custom.id),
+	"address": object.get(change, "address", ""),
+	"field": field,
+	"message": concat("", ["cannot be decided: ", field, " is not known until apply"]),
+	"remediation": annotations.custom.remediation,
+} if {
+	annotations := _rule_annotations(chain)
+}
+
+_undecided_level(rule) := "disabled" if level(rule) == "disabled"
+
+_undecided_level(rule) := object.get(config, "unknown_values", "mandatory") if level(rule) != "disabled"
+
+# METADATA
+# description: "A version as text: [1, 10] -> v1.10."
+version_text(version) := concat("", ["v", format_int(version[0], 10), ".", format_int(version[1], 10)])

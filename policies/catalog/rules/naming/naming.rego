@@ -1,0 +1,40 @@
+# METADATA
+# title: Catalog images follow the naming convention
+# description: >-
+#   A catalog image is named <os>-<osversion>-<profile>-v<major>.<minor> (ubuntu-24.04-base-v1.0), and its
+#   os_distro and os_version properties agree with the name.
+# custom:
+#   id: naming
+#   remediation: >-
+#     Name the image <os>-<osversion>-<profile>-v<major>.<minor> in lowercase, e.g. ubuntu-24.04-base-v1.0,
+#     with os_distro and os_version equal to the name's first two parts.
+package catalog.rules.naming
+
+import data.catalog.lib
+
+# METADATA
+# scope: document
+# description: Every naming violation of the changes in input.
+violations contains lib.undecided(rego.metadata.chain(), change, "name") if {
+	some change in lib.image_writes
+	lib.is_unknown(change.after.name)
+}
+
+violations contains lib.violation(rego.metadata.chain(), change, "name", message) if {
+	some change in lib.image_writes
+	name := change.after.name
+	not lib.is_unknown(name)
+	not lib.parse_name(name)
+	message := concat("", ["name ", json.marshal(name), " does not follow <os>-<osversion>-<profile>-v<major>.<minor>"])
+}
+
+violations contains lib.violation(rego.metadata.chain(), change, field, message) if {
+	some change in lib.image_writes
+	parsed := lib.parse_name(change.after.name)
+	some key, part in {"os_distro": "os", "os_version": "os_version"}
+	value := change.after.properties[key]
+	is_string(value)
+	value != parsed[part]
+	field := concat(".", ["properties", key])
+	message := concat("", [field, " is ", json.marshal(value), " but the name says ", json.marshal(parsed[part])])
+}
