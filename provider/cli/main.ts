@@ -3,10 +3,15 @@
  */
 import { Command } from 'commander';
 import { doctor, formatDoctor } from './doctor.js';
+import { registerPolicy, UsageError } from './policy.js';
 
 const program = new Command('image-catalog')
   .description('Golden-image catalogs as code for an OpenStack-Glance-compatible Image Service.')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Commander's own usage errors exit 2 as well, like UsageError.
+  .exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
 
 program
   .command('doctor')
@@ -20,4 +25,12 @@ program
     process.exitCode = report.ok ? 0 : 1;
   });
 
-await program.parseAsync(process.argv);
+registerPolicy(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (!(err instanceof UsageError)) throw err;
+  process.stderr.write(`image-catalog: ${err.message}\n`);
+  process.exitCode = 2;
+}

@@ -3,18 +3,22 @@ package catalog.rules.input_test
 import data.catalog.rules.input as input_rule
 import data.catalog.testdata
 
-_found(envelope) := {[v.field, v.message] | some v in input_rule.violations with input as envelope}
+_found(name) := result if {
+	result := {[v.field, v.message] | some v in input_rule.violations}
+		with input as testdata.cases[name].input
+		with data.image_catalog as testdata.cases[name].data
+}
 
 test_success_a_well_formed_envelope if {
-	_found(testdata.envelope([testdata.change("create", null, testdata.image)], [])) == set()
+	_found("input: a well-formed envelope") == set()
 }
 
 test_fail_an_envelope_that_is_not_an_object if {
-	_found(["not", "an", "envelope"]) == {["", "the envelope is not an object"]}
+	_found("input: not an object") == {["", "the envelope is not an object"]}
 }
 
 test_fail_missing_roles_changes_and_catalog if {
-	_found({"principal": {"roles": "admin"}}) == {
+	_found("input: no roles, changes or catalog") == {
 		["principal.roles", "principal.roles must be a list of role names"],
 		["changes", "changes must be a list"],
 		["catalog.images", "catalog.images must be a list"],
@@ -22,13 +26,7 @@ test_fail_missing_roles_changes_and_catalog if {
 }
 
 test_fail_a_change_of_the_wrong_shape if {
-	changes := [
-		"image",
-		{"address": 7, "kind": "flavor", "action": "create", "before": null, "after": {}},
-		{"address": "a", "kind": "image", "action": "rename", "before": null, "after": null},
-		{"address": "b", "kind": "image", "action": "delete", "before": null, "after": {}},
-	]
-	_found(testdata.envelope(changes, [])) == {
+	_found("input: changes of the wrong shape") == {
 		["changes[0]", "is not an object"],
 		["changes[1]", "address must be a string"],
 		["changes[1]", "kind must be image, member, acceptance or store"],

@@ -3,20 +3,23 @@ package catalog.rules.naming_test
 import data.catalog.rules.naming
 import data.catalog.testdata
 
-_create(after) := testdata.envelope([testdata.change("create", null, after)], [])
+_found(name) := result if {
+	result := {[v.field, v.level, v.message] | some v in naming.violations}
+		with input as testdata.cases[name].input
+		with data.image_catalog as testdata.cases[name].data
+}
 
 test_success_a_catalog_name_with_matching_properties if {
-	count(naming.violations) == 0 with input as _create(testdata.image)
+	_found("naming: a catalog name with matching properties") == set()
 }
 
 test_success_a_profile_with_hyphens if {
-	after := object.union(testdata.image, {"name": "ubuntu-24.04-cis-hardened-v2.10"})
-	count(naming.violations) == 0 with input as _create(after)
+	_found("naming: a profile with hyphens") == set()
 }
 
 test_fail_a_name_without_a_version if {
-	after := object.union(testdata.image, {"name": "ubuntu-24.04-base"})
-	violations := naming.violations with input as _create(after)
+	case := testdata.cases["naming: a name without a version"]
+	violations := naming.violations with input as case.input
 	violations == {{
 		"rule": "naming",
 		"level": "mandatory",
@@ -31,44 +34,32 @@ test_fail_a_name_without_a_version if {
 }
 
 test_fail_os_distro_and_os_version_disagree_with_the_name if {
-	properties := object.union(testdata.properties, {"os_distro": "debian", "os_version": "12"})
-	after := object.union(testdata.image, {"properties": properties})
-	violations := naming.violations with input as _create(after)
-	{v.field: v.message | some v in violations} == {
-		"properties.os_distro": `properties.os_distro is "debian" but the name says "ubuntu"`,
-		"properties.os_version": `properties.os_version is "12" but the name says "24.04"`,
+	_found("naming: os_distro and os_version disagree with the name") == {
+		["properties.os_distro", "mandatory", `properties.os_distro is "debian" but the name says "ubuntu"`],
+		["properties.os_version", "mandatory", `properties.os_version is "12" but the name says "24.04"`],
 	}
 }
 
 test_fail_an_unknown_name_cannot_be_decided if {
-	after := object.union(testdata.image, {"name": testdata.unknown})
-	violations := naming.violations with input as _create(after)
-	found := {[v.field, v.level, v.message] | some v in violations}
-	found == {["name", "mandatory", "cannot be decided: name is not known until apply"]}
+	_found("naming: an unknown name") == {["name", "mandatory", "cannot be decided: name is not known until apply"]}
 }
 
-test_success_an_advisory_unknown_level_comes_from_data if {
-	after := object.union(testdata.image, {"name": testdata.unknown})
-	violations := naming.violations with input as _create(after) with data.image_catalog.unknown_values as "advisory"
-	{v.level | some v in violations} == {"advisory"}
+test_success_the_unknown_level_comes_from_data if {
+	_found("naming: an unknown name, unknown values advisory") == {
+		["name", "advisory", "cannot be decided: name is not known until apply"],
+	}
 }
 
 test_success_a_disabled_rule_reports_at_level_disabled if {
-	after := object.union(testdata.image, {"name": "Bad Name"})
-	violations := naming.violations with input as _create(after) with data.image_catalog.rules.naming.level as "disabled"
-	{v.level | some v in violations} == {"disabled"}
-}
-
-test_success_deletes_and_members_are_not_named if {
-	changes := [
-		testdata.change("delete", testdata.published, null),
-		{"address": "member.a", "kind": "member", "action": "create", "before": null, "after": {"image_id": "x", "member_id": "y"}},
-	]
-	count(naming.violations) == 0 with input as testdata.envelope(changes, [])
+	_found("naming: a bad name, naming disabled") == {
+		["name", "disabled", `name "Bad Name" does not follow <os>-<osversion>-<profile>-v<major>.<minor>`],
+	}
 }
 
 test_success_an_unknown_name_of_a_disabled_rule_is_disabled_too if {
-	after := object.union(testdata.image, {"name": testdata.unknown})
-	violations := naming.violations with input as _create(after) with data.image_catalog.rules.naming.level as "disabled"
-	{v.level | some v in violations} == {"disabled"}
+	_found("naming: an unknown name, naming disabled") == {["name", "disabled", "cannot be decided: name is not known until apply"]}
+}
+
+test_success_deletes_and_members_are_not_named if {
+	_found("naming: a delete and a member") == set()
 }

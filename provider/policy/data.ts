@@ -1,0 +1,69 @@
+/**
+ * Policy data: policies/data.json (levels and parameters of every rule), with a stack's overrides merged over
+ * it and the result validated by schemas/policy-data.schema.json. A bad override is an error naming its source
+ * and field, never a silent default.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { PolicyDataError } from './errors.js';
+import { describeErrors, validateData } from './schemas.js';
+
+/** The policy data document; its shape is schemas/policy-data.schema.json (passed through to the policy as is). */
+export interface PolicyData {
+  readonly image_catalog: Readonly<Record<string, unknown>>;
+}
+
+/** One override: where it came from (for errors) and its value (a partial policy data document). */
+export interface PolicyDataOverride {
+  readonly source: string;
+  readonly value: unknown;
+}
+
+/** Path of the shipped defaults. */
+export const defaultDataPath = fileURLToPath(new URL('../../policies/data.json', import.meta.url));
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Deep merge: objects merge key by key, anything else (arrays included) replaces. */
+export function mergeData(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) out[key] = key in base ? mergeData(base[key], value) : value;
+  return out;
+}
+
+function checked(value: unknown, source: string): PolicyData {
+  const errors = validateData(value);
+  if (errors.length > 0)
+    throw new PolicyDataError(
+      source,
+      describeErrors(errors).map((e) => `${e.field}: ${e.message}`),
+    );
+  return value as PolicyData;
+}
+
+/** Reads an override file: JSON, or YAML (a Pulumi stack's config is YAML). */
+export function readOverrideFile(path: string): PolicyDataOverride {
+  const text = readFileSync(path, 'utf8');
+  let value: unknown;
+  try {
+    value = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new PolicyDataError(path, [`(document): is not ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`]);
+  }
+  return { source: path, value };
+}
+
+/** The defaults with every override merged over them in order, each step validated. */
+export function loadPolicyData(overrides: readonly PolicyDataOverride[] = []): PolicyData {
+  let data: unknown = checked(JSON.parse(readFileSync(defaultDataPath, 'utf8')), 'policies/data.json');
+  for (const override of overrides) {
+    if (!isPlainObject(override.value))
+      throw new PolicyDataError(override.source, ['(document): must be an object like {"image_catalog": {...}}']);
+    data = checked(mergeData(data, override.value), override.source);
+  }
+  return data as PolicyData;
+}

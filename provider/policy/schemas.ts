@@ -1,0 +1,66 @@
+/**
+ * The policy's two JSON Schemas (schemas/policy-input.schema.json, schemas/policy-data.schema.json), compiled
+ * once with ajv, and their errors turned into `field: message` lines.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+
+function compile(file: string): ValidateFunction {
+  const url = new URL(`../../schemas/${file}`, import.meta.url);
+  return ajv.compile(JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as object);
+}
+
+let inputValidator: ValidateFunction | undefined;
+let dataValidator: ValidateFunction | undefined;
+
+/** Validator of the change envelope. */
+export function validateInput(value: unknown): readonly ErrorObject[] {
+  inputValidator ??= compile('policy-input.schema.json');
+  return inputValidator(value) ? [] : (inputValidator.errors ?? []);
+}
+
+/** Validator of the policy data. */
+export function validateData(value: unknown): readonly ErrorObject[] {
+  dataValidator ??= compile('policy-data.schema.json');
+  return dataValidator(value) ? [] : (dataValidator.errors ?? []);
+}
+
+/** `/changes/0/after/name` -> `changes[0].after.name`. */
+export function fieldOf(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '');
+}
+
+/**
+ * The errors that say most: ajv reports every failed branch of a oneOf; keep the deepest ones (the branch
+ * the document came closest to) and say what was allowed.
+ */
+export function describeErrors(errors: readonly ErrorObject[]): { field: string; message: string }[] {
+  const deepest = new Map<string, ErrorObject>();
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' || e.keyword === 'if' || e.keyword === 'allOf' || e.keyword === 'not') continue;
+    const key = `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`;
+    if (!deepest.has(key)) deepest.set(key, e);
+  }
+  const out = [...deepest.values()].map((e) => {
+    let field = fieldOf(e.instancePath);
+    let message = e.message ?? 'is not valid';
+    if (e.keyword === 'additionalProperties')
+      message = `has an unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    if (e.keyword === 'enum')
+      message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    if (e.keyword === 'required') {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      field = field === '' ? missing : `${field}.${missing}`;
+      message = 'is required';
+    }
+    return { field: field === '' ? '(document)' : field, message };
+  });
+  return out.length > 0 ? out : [{ field: '(document)', message: 'does not fit the schema' }];
+}
