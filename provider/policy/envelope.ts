@@ -52,16 +52,30 @@ export function checkEnvelope(value: unknown): { ok: true; envelope: Envelope } 
 }
 
 /**
- * The family key of a name: the name without its `-v<major>.<minor>` suffix. Every name the policy parses
- * into a family has exactly that family as its key, so grouping by key never separates a family (other
- * names may share a key; the policy ignores them).
+ * The family key and version of a name: the name without its `-v<major>.<minor>` suffix, and the two numbers
+ * as digit strings. Every name the policy parses into a family has exactly that family as its key, and the
+ * part before the suffix decides alone whether the policy can parse a name at all: within one key, either every
+ * name parses or none does.
  */
-export function familyKey(name: string): string {
-  return name.replace(/-v\d+\.\d+$/, '');
+export function familyKey(name: string): { key: string; version: readonly [string, string] | undefined } {
+  const match = /^(.*)-v(\d+)\.(\d+)$/.exec(name);
+  if (match === null) return { key: name, version: undefined };
+  const digits = (d: string): string => d.replace(/^0+(?=\d)/, '');
+  return { key: match[1] ?? name, version: [digits(match[2] ?? '0'), digits(match[3] ?? '0')] };
+}
+
+/** Numeric order of two digit strings without leading zeros (exact for any length). */
+function compareDigits(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function compareVersions(a: readonly [string, string], b: readonly [string, string]): number {
+  return compareDigits(a[0], b[0]) || compareDigits(a[1], b[1]);
 }
 
 interface CatalogIndex {
-  readonly byFamily: Map<string, Document[]>;
+  /** Per family key, the two images with the highest versions (the most a rule can need: the latest other than the one being replaced). */
+  readonly topOfFamily: Map<string, Document[]>;
   readonly byName: Map<string, Document[]>;
 }
 
@@ -70,27 +84,39 @@ const indexes = new WeakMap<readonly Document[], CatalogIndex>();
 function indexOf(images: readonly Document[]): CatalogIndex {
   let index = indexes.get(images);
   if (index !== undefined) return index;
-  index = { byFamily: new Map(), byName: new Map() };
+  const families = new Map<string, { image: Document; version: readonly [string, string] }[]>();
+  const byName = new Map<string, Document[]>();
   for (const image of images) {
     const name = image['name'];
     if (typeof name !== 'string') continue;
-    const add = (map: Map<string, Document[]>, key: string): void => {
-      const list = map.get(key);
-      if (list === undefined) map.set(key, [image]);
-      else list.push(image);
-    };
-    add(index.byFamily, familyKey(name));
-    add(index.byName, name);
+    const sameName = byName.get(name);
+    if (sameName === undefined) byName.set(name, [image]);
+    else sameName.push(image);
+    const { key, version } = familyKey(name);
+    if (version === undefined) continue;
+    const members = families.get(key);
+    if (members === undefined) families.set(key, [{ image, version }]);
+    else members.push({ image, version });
   }
+  const topOfFamily = new Map<string, Document[]>();
+  for (const [key, members] of families) {
+    members.sort((a, b) => compareVersions(b.version, a.version));
+    topOfFamily.set(
+      key,
+      members.slice(0, 2).map((m) => m.image),
+    );
+  }
+  index = { topOfFamily, byName };
   indexes.set(images, index);
   return index;
 }
 
 /**
- * The envelope with its catalog cut down to the images a rule can look at: those of the families and names the
- * changes bring in. The rules read the catalog only through a change's family or name (versioning), so the
- * decision is the same as on the whole catalog (the differential test checks it); the Wasm module then parses
- * a few images instead of thousands. The index behind it is built once per catalog array and reused.
+ * The envelope with its catalog cut down to the images a rule can look at. The rules read the catalog only
+ * for versioning: the latest version of a change's family other than the image it replaces (so the two highest
+ * of the family are enough), and the images that already carry a change's name. The decision is the same as on
+ * the whole catalog (the differential test checks it), and the Wasm module parses a handful of images instead of
+ * thousands. The index behind it is built once per catalog array and reused for every decision of a run.
  */
 export function narrowCatalog(envelope: Envelope): Envelope {
   const index = indexOf(envelope.catalog.images);
@@ -99,7 +125,7 @@ export function narrowCatalog(envelope: Envelope): Envelope {
     if (change.kind !== 'image' || change.after === null) continue;
     const name = change.after['name'];
     if (typeof name !== 'string') continue;
-    for (const image of index.byFamily.get(familyKey(name)) ?? []) keep.add(image);
+    for (const image of index.topOfFamily.get(familyKey(name).key) ?? []) keep.add(image);
     for (const image of index.byName.get(name) ?? []) keep.add(image);
   }
   return { ...envelope, catalog: { images: [...keep] } };

@@ -15,11 +15,33 @@ function compile(file: string): ValidateFunction {
 
 let inputValidator: ValidateFunction | undefined;
 let dataValidator: ValidateFunction | undefined;
+let catalogValidator: ValidateFunction | undefined;
+const catalogChecked = new WeakMap<readonly unknown[], readonly ErrorObject[]>();
 
-/** Validator of the change envelope. */
+function catalogErrors(images: readonly unknown[]): readonly ErrorObject[] {
+  const known = catalogChecked.get(images);
+  if (known !== undefined) return known;
+  inputValidator ??= compile('policy-input.schema.json');
+  const { $id } = inputValidator.schema as { $id: string };
+  catalogValidator ??= ajv.compile({ type: 'array', items: { $ref: `${$id}#/$defs/catalogImage` } });
+  const errors = catalogValidator(images)
+    ? []
+    : (catalogValidator.errors ?? []).map((e) => ({ ...e, instancePath: `/catalog/images${e.instancePath}` }));
+  catalogChecked.set(images, errors);
+  return errors;
+}
+
+/**
+ * Validator of the change envelope. The live catalog (thousands of images, the same array for every decision
+ * of a run) is checked once per array and remembered; the rest of the envelope is checked every time.
+ */
 export function validateInput(value: unknown): readonly ErrorObject[] {
   inputValidator ??= compile('policy-input.schema.json');
-  return inputValidator(value) ? [] : (inputValidator.errors ?? []);
+  const images = (value as { catalog?: { images?: unknown } } | null)?.catalog?.images;
+  if (!Array.isArray(images)) return inputValidator(value) ? [] : (inputValidator.errors ?? []);
+  const envelope = value as { catalog: Record<string, unknown> };
+  const rest = inputValidator({ ...envelope, catalog: { ...envelope.catalog, images: [] } }) ? [] : (inputValidator.errors ?? []);
+  return [...rest, ...catalogErrors(images)];
 }
 
 /** Validator of the policy data. */

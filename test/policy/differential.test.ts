@@ -125,7 +125,9 @@ const anyEnvelope = fc.oneof({ weight: 9, arbitrary: envelope }, { weight: 1, ar
 
 t.test("600 generated envelopes, valid and invalid, get the same decision from opa-wasm in Node and from OPA's Go evaluator", async (t) => {
   // JSON round trip: what opa sees (fc.anything() makes values JSON cannot carry, like undefined or -0).
-  const envelopes = fc.sample(anyEnvelope, { numRuns: 600, seed: 20261123 }).map((e) => JSON.parse((JSON.stringify(e) as string | undefined) ?? 'null') as unknown);
+  const envelopes = fc
+    .sample(anyEnvelope, { numRuns: 600, seed: 20261123 })
+    .map((e) => JSON.parse((JSON.stringify(e) as string | undefined) ?? 'null') as unknown);
   const opa = await OpaServer.start(loadPolicyData());
   t.teardown(() => opa.stop());
   const reference: Decision[] = [];

@@ -36,12 +36,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "name", message
 	some change in _naming_changes
 	parsed := lib.parse_name(change.after.name)
 	self := lib.self_id(change)
-	latest := max({live.version |
-		some image in input.catalog.images
-		image.id != self
-		live := lib.parse_name(image.name)
-		live.family == parsed.family
-	})
+	latest := max({version | some [id, _], version in _live[parsed.family]; id != self})
 	parsed.version <= latest
 	message := concat("", [
 		lib.version_text(parsed.version), " is not newer than ", lib.version_text(latest),
@@ -52,18 +47,35 @@ violations contains lib.violation(rego.metadata.chain(), change, "name", message
 violations contains lib.violation(rego.metadata.chain(), change, "name", message) if {
 	some change in _naming_changes
 	name := change.after.name
-	not lib.is_unknown(name)
-	some image in input.catalog.images
-	image.name == name
-	image.id != lib.self_id(change)
-	message := concat("", ["name ", json.marshal(name), " is already used by image ", image.id])
+	some id in _live_names[name]
+	id != lib.self_id(change)
+	message := concat("", ["name ", json.marshal(name), " is already used by image ", id])
 }
 
 violations contains lib.violation(rego.metadata.chain(), change, "name", message) if {
 	some change in _naming_changes
-	some other in _naming_changes
-	other.address != change.address
-	other.after.name == change.after.name
-	not lib.is_unknown(change.after.name)
-	message := concat("", ["name ", json.marshal(change.after.name), " is also declared by ", other.address])
+	name := change.after.name
+	some other in _declared[name]
+	other != change.address
+	message := concat("", ["name ", json.marshal(name), " is also declared by ", other])
+}
+
+# The live catalog grouped once per evaluation, so each change looks up its own family and name instead of
+# scanning the catalog (and the changes) again: linear in the catalog and in the changes. Keyed by id and name
+# (the version comes from the name), so an image listed twice cannot make two values for one key.
+_live[family][[image.id, image.name]] := parsed.version if {
+	some image in input.catalog.images
+	parsed := lib.parse_name(image.name)
+	family := parsed.family
+}
+
+_live_names[image.name] contains image.id if {
+	some image in input.catalog.images
+	is_string(image.name)
+}
+
+_declared[name] contains change.address if {
+	some change in _naming_changes
+	name := change.after.name
+	is_string(name)
 }

@@ -1,0 +1,34 @@
+/** Shared by the benchmarks: timing, medians, and the closing JSON line. */
+
+/** Milliseconds of one call, from the monotonic clock. */
+export function timeMs(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** The median of a list of numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+/** Runs `fn` at least `minRuns` times and until `budgetMs` has passed (at most `maxRuns`); returns each time. */
+export function sample(fn: () => void, budgetMs = 300, minRuns = 5, maxRuns = 2000): number[] {
+  const times: number[] = [];
+  const start = Date.now();
+  while (times.length < minRuns || (Date.now() - start < budgetMs && times.length < maxRuns)) times.push(timeMs(fn));
+  return times;
+}
+
+/** Rounds for printing. */
+export function round(value: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Prints the closing line every benchmark ends with. */
+export function report(result: { bench: string; peer: string; ratio: number; goal: string } & Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}

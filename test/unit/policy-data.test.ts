@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { loadPolicyData, mergeData, readOverrideFile } from '../../provider/policy/data.js';
+import { PolicyDataError } from '../../provider/policy/errors.js';
+
+t.test('the shipped data.json fits its schema and sets every rule mandatory', (t) => {
+  const data = loadPolicyData();
+  t.same(data.image_catalog['rules'], {
+    naming: { level: 'mandatory' },
+    versioning: { level: 'mandatory' },
+    immutability: { level: 'mandatory' },
+    public_visibility: { level: 'mandatory' },
+    required_metadata: { level: 'mandatory' },
+  });
+  t.end();
+});
+
+t.test('an override merges objects key by key and replaces arrays', (t) => {
+  t.same(mergeData({ a: { b: 1, c: [1, 2] }, d: 1 }, { a: { c: [3] }, e: 2 }), { a: { b: 1, c: [3] }, d: 1, e: 2 });
+  const data = loadPolicyData([
+    {
+      source: 'stack',
+      value: { image_catalog: { rules: { naming: { level: 'advisory' } }, public_visibility: { admin_roles: ['cloud-admin'] } } },
+    },
+  ]);
+  const catalog = data.image_catalog as {
+    rules: Record<string, { level: string }>;
+    public_visibility: { admin_roles: string[]; community_requires_admin: boolean };
+  };
+  t.equal(catalog.rules['naming']?.level, 'advisory');
+  t.equal(catalog.rules['versioning']?.level, 'mandatory', 'the other rules keep their level');
+  t.same(catalog.public_visibility, { admin_roles: ['cloud-admin'], community_requires_admin: false });
+  t.end();
+});
+
+t.test('a bad override is an error naming its source, the field and what is allowed', (t) => {
+  const bad = { source: 'Pulumi.dev.yaml', value: { image_catalog: { rules: { naming: { level: 'off' } }, unknown_values: 'ignore' } } };
+  const err = t.throws(() => loadPolicyData([bad])) as PolicyDataError;
+  t.type(err, PolicyDataError);
+  t.equal(err.source, 'Pulumi.dev.yaml');
+  t.same([...err.problems].sort(), [
+    'image_catalog.rules.naming.level: must be one of "mandatory", "advisory", "disabled"',
+    'image_catalog.unknown_values: must be one of "mandatory", "advisory"',
+  ]);
+  t.end();
+});
+
+t.test('a misspelt key in an override is refused, not ignored', (t) => {
+  const err = t.throws(() => loadPolicyData([{ source: 'x.json', value: { image_catalog: { requird_metadata: {} } } }])) as PolicyDataError;
+  t.same(err.problems, ['image_catalog: has an unknown field "requird_metadata"']);
+  t.end();
+});
+
+t.test('the input rule cannot be turned off by data', (t) => {
+  const err = t.throws(() =>
+    loadPolicyData([{ source: 'x.json', value: { image_catalog: { rules: { input: { level: 'disabled' } } } } }]),
+  ) as PolicyDataError;
+  t.same(err.problems, ['image_catalog.rules: has an unknown field "input"']);
+  t.end();
+});
+
+t.test('override files are read as JSON or YAML and a broken one names the file', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-data-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'a.yaml'), 'image_catalog:\n  unknown_values: advisory\n');
+  writeFileSync(join(dir, 'b.json'), '{"image_catalog": ');
+  t.same(readOverrideFile(join(dir, 'a.yaml')).value, { image_catalog: { unknown_values: 'advisory' } });
+  const err = t.throws(() => readOverrideFile(join(dir, 'b.json'))) as PolicyDataError;
+  t.equal(err.source, join(dir, 'b.json'));
+  t.match(err.problems[0], /^\(document\): is not JSON/);
+  t.end();
+});
