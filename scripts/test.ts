@@ -161,7 +161,7 @@ async function policyStage(): Promise<void> {
     record('opa test: the Rego tests ran', 'fail');
   }
   const coverage = await run('opa', ['test', '--coverage', '--format=json', 'policies'], env, false);
-  let percent = -1;
+  let percent: number;
   try {
     percent = (JSON.parse(coverage.output) as { coverage: number }).coverage;
   } catch {
