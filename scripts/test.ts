@@ -146,7 +146,12 @@ async function policyStage(): Promise<void> {
   ]);
   await simpleStage('opa fmt: every policy is formatted', 'opa', ['fmt', '--list', '--fail', 'policies'], env);
   await simpleStage('opa check --strict: the policies compile', 'opa', ['check', '--strict', 'policies'], env);
-  await simpleStage('regal lint: the policies follow the Rego style guide', 'regal', ['lint', '--config-file', 'policies/.regal/config.yaml', 'policies'], env);
+  await simpleStage(
+    'regal lint: the policies follow the Rego style guide',
+    'regal',
+    ['lint', '--config-file', 'policies/.regal/config.yaml', 'policies'],
+    env,
+  );
   const tests = await run('opa', ['test', '--format=json', 'policies'], env, false);
   try {
     const results = JSON.parse(tests.output) as { package: string; name: string; fail?: boolean; error?: unknown; skip?: boolean }[];
