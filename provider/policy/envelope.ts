@@ -39,6 +39,18 @@ export interface Envelope {
   readonly catalog: { readonly images: readonly Document[] };
 }
 
+/**
+ * The envelope of a change set: the principal from the Keystone token and the live catalog as the caller fetched
+ * them (image documents), with the changes. Checked by `decide` before evaluation.
+ */
+export function buildEnvelope(principal: Principal, images: readonly Document[], changes: readonly Change[]): Envelope {
+  return {
+    principal: { user_id: principal.user_id, project_id: principal.project_id, roles: [...principal.roles] },
+    changes,
+    catalog: { images },
+  };
+}
+
 /** A schema problem, as `field` and `message`. */
 export interface EnvelopeProblem {
   readonly field: string;

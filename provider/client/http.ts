@@ -1,0 +1,117 @@
+/**
+ * The one place that talks HTTP. Each call states the statuses it accepts; anything else is an
+ * ImageServiceError. Idempotent calls (GET, HEAD, PUT, DELETE) are retried, bounded, with backoff and jitter,
+ * on connection errors and 5xx; a POST that creates is never retried blindly.
+ */
+import { readFileSync } from 'node:fs';
+import pRetry, { AbortError } from 'p-retry';
+import { Agent, fetch, type BodyInit, type Headers, type Response } from 'undici';
+import { ImageServiceError, plainMessage } from './errors.js';
+
+/** TLS and retry settings of a transport. */
+export interface TransportOptions {
+  /** PEM file of the CA bundle to trust (clouds.yaml `cacert`, OS_CACERT). */
+  readonly caFile?: string | undefined;
+  /** Skip TLS verification (clouds.yaml `verify: false`, OS_INSECURE). */
+  readonly insecure?: boolean | undefined;
+  /** Attempts after the first for idempotent calls (default 3). */
+  readonly retries?: number | undefined;
+  /** First backoff in ms (default 200; doubles, with jitter). */
+  readonly minBackoffMs?: number | undefined;
+}
+
+/** One request. */
+export interface RequestSpec {
+  readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly url: string;
+  /** Statuses this call accepts; any other is an error. */
+  readonly ok: readonly number[];
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A JSON body (sent with content-type application/json unless headers say otherwise). */
+  readonly json?: unknown;
+  /** A raw body (a stream or bytes). */
+  readonly body?: BodyInit;
+  /** Override whether the call may be retried (default: GET, HEAD, PUT, DELETE). */
+  readonly idempotent?: boolean;
+}
+
+/** An accepted answer. */
+export interface Reply {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly url: string;
+  /** The body as text ("" for HEAD, 204). */
+  readonly text: string;
+}
+
+const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
+
+/** Sends requests for one cloud: TLS settings, retries, and a count of requests (tests prove "no call"). */
+export class Transport {
+  /** Requests sent so far, retries included. */
+  requests = 0;
+  private readonly dispatcher: Agent;
+  private readonly retries: number;
+  private readonly minBackoffMs: number;
+
+  constructor(options: TransportOptions = {}) {
+    const connect: { ca?: string; rejectUnauthorized?: boolean } = {};
+    if (options.caFile !== undefined) connect.ca = readFileSync(options.caFile, 'utf8');
+    if (options.insecure === true) connect.rejectUnauthorized = false;
+    this.dispatcher = new Agent({ connect });
+    this.retries = options.retries ?? 3;
+    this.minBackoffMs = options.minBackoffMs ?? 200;
+  }
+
+  /** Sends one request; resolves with the answer when its status is accepted. */
+  async send(spec: RequestSpec): Promise<Reply> {
+    const idempotent = spec.idempotent ?? idempotentMethods.has(spec.method);
+    const attempt = async (): Promise<Reply> => {
+      let response: Response;
+      const headers: Record<string, string> = { accept: 'application/json', ...spec.headers };
+      let body: BodyInit | undefined = spec.body;
+      if (spec.json !== undefined) {
+        body = JSON.stringify(spec.json);
+        headers['content-type'] ??= 'application/json';
+      }
+      this.requests += 1;
+      try {
+        response = await fetch(spec.url, {
+          method: spec.method,
+          headers,
+          dispatcher: this.dispatcher,
+          ...(body === undefined ? {} : { body, duplex: 'half' as const }),
+        });
+      } catch (err) {
+        const error = new ImageServiceError({
+          status: 0,
+          method: spec.method,
+          url: spec.url,
+          serviceMessage: (err as Error).message,
+          cause: err,
+        });
+        // A body stream cannot be sent twice: only retry what can be resent.
+        if (idempotent && !(body instanceof ReadableStream) && typeof (body as { pipe?: unknown } | undefined)?.pipe !== 'function')
+          throw error;
+        throw new AbortError(error);
+      }
+      const text = spec.method === 'HEAD' ? '' : await response.text();
+      if (spec.ok.includes(response.status)) return { status: response.status, headers: response.headers, url: spec.url, text };
+      const error = new ImageServiceError({
+        status: response.status,
+        method: spec.method,
+        url: spec.url,
+        requestId: response.headers.get('x-openstack-request-id') ?? undefined,
+        serviceMessage: plainMessage(text),
+      });
+      if (idempotent && response.status >= 500 && response.status !== 501) throw error;
+      throw new AbortError(error);
+    };
+    return pRetry(attempt, { retries: idempotent ? this.retries : 0, minTimeout: this.minBackoffMs, factor: 2, randomize: true });
+  }
+
+  /** Closes the connection pool. */
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+}

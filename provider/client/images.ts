@@ -1,0 +1,115 @@
+/**
+ * Image API v2 images: URLs and request bodies built by pure functions, one async function per call with its
+ * accepted statuses, and lists as async iterables that follow Glance's `next` link.
+ */
+import type { Session } from './session.js';
+
+/** An image as Glance sends it (wire names; custom properties are top-level keys on the wire). */
+export type ImageWire = Readonly<Record<string, unknown>> & { readonly id: string; readonly name: string | null; readonly status: string };
+
+/** Filters of GET /v2/images. */
+export interface ListImagesOptions {
+  readonly name?: string;
+  /** `all` includes community images, which default lists leave out (even for admin). */
+  readonly visibility?: 'public' | 'private' | 'shared' | 'community' | 'all';
+  /** `all` includes pending shares, which default lists leave out. */
+  readonly memberStatus?: 'pending' | 'accepted' | 'rejected' | 'all';
+  readonly tags?: readonly string[];
+  /** true lists only hidden images, false (Glance's default) only the others. */
+  readonly osHidden?: boolean;
+  readonly owner?: string;
+  readonly status?: string;
+  /** Page size (Glance caps it at api_limit_max, 1000 by default). */
+  readonly limit?: number;
+}
+
+/** The Image API root of an endpoint (`http://host:9292`, with or without a trailing /v2). */
+export function imageRoot(endpoint: string): string {
+  return endpoint.replace(/\/+$/, '').replace(/\/v2$/, '');
+}
+
+/** GET /v2/images with its query (pure). */
+export function listImagesUrl(endpoint: string, options: ListImagesOptions = {}): string {
+  const query = new URLSearchParams();
+  if (options.name !== undefined) query.set('name', options.name);
+  if (options.visibility !== undefined) query.set('visibility', options.visibility);
+  if (options.memberStatus !== undefined) query.set('member_status', options.memberStatus);
+  for (const tag of options.tags ?? []) query.append('tag', tag);
+  if (options.osHidden !== undefined) query.set('os_hidden', String(options.osHidden));
+  if (options.owner !== undefined) query.set('owner', options.owner);
+  if (options.status !== undefined) query.set('status', options.status);
+  if (options.limit !== undefined) query.set('limit', String(options.limit));
+  const q = query.toString();
+  return `${imageRoot(endpoint)}/v2/images${q === '' ? '' : `?${q}`}`;
+}
+
+/**
+ * Lists images page by page, following `next` (a path from the API root, Image API v2 "List images"), one
+ * request per page, yielding as pages arrive.
+ */
+export async function* listImages(session: Session, options: ListImagesOptions = {}): AsyncGenerator<ImageWire> {
+  const endpoint = await session.endpoint('image');
+  let url: string | undefined = listImagesUrl(endpoint, options);
+  while (url !== undefined) {
+    const reply = await session.request({ method: 'GET', url, ok: [200] });
+    const page = JSON.parse(reply.text) as { images: ImageWire[]; next?: string };
+    yield* page.images;
+    url = page.next === undefined ? undefined : `${imageRoot(endpoint)}${page.next}`;
+  }
+}
+
+/**
+ * The live catalog as the policy sees it: every image the session's project can see, in all visibilities,
+ * pending shares and hidden images included (default lists leave out all three).
+ */
+export async function snapshotImages(session: Session, pageSize = 1000): Promise<ImageWire[]> {
+  const images = new Map<string, ImageWire>();
+  for (const osHidden of [false, true]) {
+    for await (const image of listImages(session, { visibility: 'all', memberStatus: 'all', osHidden, limit: pageSize }))
+      images.set(image.id, image);
+  }
+  return [...images.values()];
+}
+
+/**
+ * Image fields Glance itself defines (Image API v2 "Show image schema"); every other key on the wire is a custom
+ * property. Server-owned ones (checksum, size, os_hash_*, stores, os_glance_*) are kept as the server sent them.
+ */
+const coreFields = new Set([
+  'id',
+  'name',
+  'status',
+  'visibility',
+  'protected',
+  'os_hidden',
+  'checksum',
+  'owner',
+  'size',
+  'virtual_size',
+  'min_ram',
+  'min_disk',
+  'disk_format',
+  'container_format',
+  'created_at',
+  'updated_at',
+  'tags',
+  'file',
+  'schema',
+  'self',
+  'locations',
+  'direct_url',
+  'os_hash_algo',
+  'os_hash_value',
+  'stores',
+]);
+
+/** An image document of the policy envelope: Glance's fields, with the custom properties gathered under `properties`. */
+export function imageDocument(wire: ImageWire): Record<string, unknown> & { properties: Record<string, string> } {
+  const doc: Record<string, unknown> = {};
+  const properties: Record<string, string> = {};
+  for (const [key, value] of Object.entries(wire)) {
+    if (coreFields.has(key) || key.startsWith('os_glance_')) doc[key] = value;
+    else properties[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  return { ...doc, properties };
+}

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { resolveCloud } from '../../provider/client/config.js';
+import { CloudConfigError } from '../../provider/client/errors.js';
+import { identityRoot, tokenRequestBody } from '../../provider/client/keystone.js';
+import { listImagesUrl } from '../../provider/client/images.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'image-catalog-config-'));
+t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+writeFileSync(
+  join(dir, 'clouds.yaml'),
+  [
+    'clouds:',
+    '  platform:',
+    '    auth:',
+    '      auth_url: https://keystone.example:5000/v3',
+    '      username: platform',
+    '      project_name: platform',
+    '      user_domain_name: Default',
+    '      project_domain_name: Default',
+    '    region_name: RegionTwo',
+    '    interface: internal',
+    '    verify: false',
+    '  ci:',
+    '    auth_type: v3applicationcredential',
+    '    auth:',
+    '      auth_url: https://keystone.example:5000',
+    '      application_credential_id: ac-1',
+    '  broken:',
+    '    auth:',
+    '      auth_url: https://keystone.example:5000',
+    '      username: someone',
+    '',
+  ].join('\n'),
+);
+writeFileSync(
+  join(dir, 'secure.yaml'),
+  'clouds:\n  platform:\n    auth:\n      password: from-secure-yaml\n  ci:\n    auth:\n      application_credential_secret: s3cr3t\n',
+);
+const env = { OS_CLIENT_CONFIG_FILE: join(dir, 'clouds.yaml'), OS_CLIENT_SECURE_FILE: join(dir, 'secure.yaml') };
+
+t.test('a clouds.yaml cloud gets its password from secure.yaml, with region, interface and verify', (t) => {
+  const cloud = resolveCloud('platform', env, dir);
+  t.same(cloud.auth, {
+    type: 'password',
+    password: 'from-secure-yaml',
+    username: 'platform',
+    userId: undefined,
+    userDomainName: 'Default',
+    userDomainId: undefined,
+  });
+  t.same(cloud.scope, { kind: 'project', id: undefined, name: 'platform', domainName: 'Default', domainId: undefined });
+  t.equal(cloud.regionName, 'RegionTwo');
+  t.equal(cloud.interface, 'internal');
+  t.equal(cloud.insecure, true);
+  t.end();
+});
+
+t.test('OS_CLOUD picks the cloud when none is named', (t) => {
+  t.equal(resolveCloud(undefined, { ...env, OS_CLOUD: 'ci' }, dir).auth.type, 'application_credential');
+  t.end();
+});
+
+t.test('the password token body names user and project with their domains', (t) => {
+  t.same(tokenRequestBody(resolveCloud('platform', env, dir)), {
+    auth: {
+      identity: {
+        methods: ['password'],
+        password: { user: { name: 'platform', domain: { name: 'Default' }, password: 'from-secure-yaml' } },
+      },
+      scope: { project: { name: 'platform', domain: { name: 'Default' } } },
+    },
+  });
+  t.end();
+});
+
+t.test('an application credential body has no scope (the credential carries its project)', (t) => {
+  t.same(tokenRequestBody(resolveCloud('ci', env, dir)), {
+    auth: { identity: { methods: ['application_credential'], application_credential: { id: 'ac-1', secret: 's3cr3t' } } },
+  });
+  t.end();
+});
+
+t.test('a token body re-scopes an existing token', (t) => {
+  const cloud = resolveCloud(
+    undefined,
+    { OS_AUTH_URL: 'http://k:5000', OS_TOKEN: 'tok', OS_AUTH_TYPE: 'v3token', OS_PROJECT_ID: 'p-1' },
+    dir,
+  );
+  t.same(tokenRequestBody(cloud), { auth: { identity: { methods: ['token'], token: { id: 'tok' } }, scope: { project: { id: 'p-1' } } } });
+  t.end();
+});
+
+t.test('OS_* variables make a cloud when no name is given', (t) => {
+  const cloud = resolveCloud(
+    undefined,
+    {
+      OS_AUTH_URL: 'http://k:5000/v3',
+      OS_USERNAME: 'u',
+      OS_PASSWORD: 'p',
+      OS_PROJECT_ID: 'p-1',
+      OS_REGION_NAME: 'R',
+      OS_CACERT: '/ca.pem',
+    },
+    dir,
+  );
+  t.equal(cloud.source, 'OS_* environment');
+  t.same(cloud.scope, { kind: 'project', id: 'p-1', name: undefined, domainName: undefined, domainId: undefined });
+  t.equal(cloud.caFile, '/ca.pem');
+  t.end();
+});
+
+t.test('unusable configuration is refused naming the cloud, the file and the key', (t) => {
+  t.throws(
+    () => resolveCloud('broken', env, dir),
+    new CloudConfigError(`cloud "broken" in ${join(dir, 'clouds.yaml')}: password is required for password auth`),
+  );
+  t.throws(
+    () => resolveCloud('nowhere', env, dir),
+    new CloudConfigError(`cloud "nowhere" is not in ${join(dir, 'clouds.yaml')} (it has: platform, ci, broken)`),
+  );
+  t.throws(() => resolveCloud(undefined, {}, dir), CloudConfigError);
+  t.end();
+});
+
+t.test('URLs: the identity root gains /v3 once; list filters become Glance query parameters', (t) => {
+  t.equal(identityRoot('http://k:5000'), 'http://k:5000/v3');
+  t.equal(identityRoot('http://k:5000/v3/'), 'http://k:5000/v3');
+  t.equal(
+    listImagesUrl('http://g:9292/', { visibility: 'all', memberStatus: 'all', osHidden: true, tags: ['a', 'b'], limit: 2 }),
+    'http://g:9292/v2/images?visibility=all&member_status=all&tag=a&tag=b&os_hidden=true&limit=2',
+  );
+  t.end();
+});
