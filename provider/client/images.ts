@@ -113,3 +113,102 @@ export function imageDocument(wire: ImageWire): Record<string, unknown> & { prop
   }
   return { ...doc, properties };
 }
+
+/** GET /v2/images/{id} (200). */
+export async function getImage(session: Session, id: string): Promise<ImageWire> {
+  const reply = await session.request({
+    method: 'GET',
+    url: `${imageRoot(await session.endpoint('image'))}/v2/images/${encodeURIComponent(id)}`,
+    ok: [200],
+  });
+  return JSON.parse(reply.text) as ImageWire;
+}
+
+/** The fields of a new image record, Glance's wire names; custom properties flat, as strings (Image API v2 "Create image"). */
+export type ImageCreateBody = Readonly<Record<string, string | number | boolean | readonly string[] | null>>;
+
+/** The body of POST /v2/images from an image document (custom properties under `properties`): pure. */
+export function createImageBody(
+  doc: Readonly<Record<string, unknown>> & { readonly properties?: Readonly<Record<string, string>> },
+): ImageCreateBody {
+  const body: Record<string, string | number | boolean | readonly string[] | null> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (key === 'properties' || value === undefined) continue;
+    body[key] = value as string | number | boolean | readonly string[] | null;
+  }
+  for (const [key, value] of Object.entries(doc.properties ?? {})) body[key] = value;
+  return body;
+}
+
+/** POST /v2/images (201): the record only, status queued; data comes separately. Not retried (it creates). */
+export async function createImage(session: Session, body: ImageCreateBody): Promise<ImageWire> {
+  const reply = await session.request({
+    method: 'POST',
+    url: `${imageRoot(await session.endpoint('image'))}/v2/images`,
+    ok: [201],
+    json: body,
+  });
+  return JSON.parse(reply.text) as ImageWire;
+}
+
+/** One JSON-patch operation as Glance takes it (no `test`, no `/tags/-`). */
+export interface PatchOp {
+  readonly op: 'add' | 'replace' | 'remove';
+  readonly path: string;
+  readonly value?: unknown;
+}
+
+/**
+ * The JSON-patch that turns `current` (what Glance has) into `desired` for the keys `desired` manages (pure).
+ * Glance's rules (Image API v2 "Update image"): custom property values are strings; tags are replaced whole
+ * (`/tags/-` is refused); removing a property that is not there is a 409, so only present ones are removed.
+ * `removed` lists custom properties to delete.
+ */
+export function imagePatch(
+  current: Readonly<Record<string, unknown>>,
+  desired: Readonly<Record<string, unknown>>,
+  removed: readonly string[] = [],
+): PatchOp[] {
+  const ops: PatchOp[] = [];
+  const pointer = (key: string): string => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  for (const [key, value] of Object.entries(desired)) {
+    if (value === undefined) continue;
+    const now = current[key];
+    if (JSON.stringify(now) === JSON.stringify(value)) continue;
+    ops.push({ op: key in current ? 'replace' : 'add', path: pointer(key), value });
+  }
+  for (const key of removed) if (key in current) ops.push({ op: 'remove', path: pointer(key) });
+  return ops;
+}
+
+/** PATCH /v2/images/{id} (200) with the JSON-patch media type Glance requires (anything else is 415). */
+export async function updateImage(session: Session, id: string, ops: readonly PatchOp[]): Promise<ImageWire> {
+  const reply = await session.request({
+    method: 'PATCH',
+    url: `${imageRoot(await session.endpoint('image'))}/v2/images/${encodeURIComponent(id)}`,
+    ok: [200],
+    json: ops,
+    headers: { 'content-type': 'application/openstack-images-v2.1-json-patch' },
+  });
+  return JSON.parse(reply.text) as ImageWire;
+}
+
+/** DELETE /v2/images/{id} (204). */
+export async function deleteImage(session: Session, id: string): Promise<void> {
+  await session.request({
+    method: 'DELETE',
+    url: `${imageRoot(await session.endpoint('image'))}/v2/images/${encodeURIComponent(id)}`,
+    ok: [204],
+  });
+}
+
+/** POST /v2/images/{id}/actions/deactivate or reactivate (204). */
+export async function setImageActive(session: Session, id: string, active: boolean): Promise<void> {
+  const action = active ? 'reactivate' : 'deactivate';
+  await session.request({
+    method: 'POST',
+    url: `${imageRoot(await session.endpoint('image'))}/v2/images/${encodeURIComponent(id)}/actions/${action}`,
+    ok: [204],
+    idempotent: true,
+  });
+}

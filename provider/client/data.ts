@@ -1,0 +1,125 @@
+/**
+ * Image data: upload (PUT /file) computing sha512 in the same pass as the bytes go out, with progress, and
+ * verified against what Glance stored (`os_hash_value`, Image API v2 "Upload binary image data").
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { Transform, type Readable } from 'node:stream';
+import { ImageServiceError } from './errors.js';
+import { getImage, imageRoot } from './images.js';
+import type { Session } from './session.js';
+
+/** Progress of a transfer; `rate` in bytes per second, `etaSeconds` when the total is known. */
+export interface TransferProgress {
+  readonly bytes: number;
+  readonly total: number | undefined;
+  readonly rate: number;
+  readonly etaSeconds: number | undefined;
+}
+
+/** Where upload data comes from. */
+export type DataSource = { readonly path: string } | { readonly stream: Readable; readonly size?: number };
+
+/** Options of an upload. */
+export interface UploadOptions {
+  /** Called at most every `progressEveryMs` (default 500 ms) and once at the end. */
+  readonly onProgress?: (progress: TransferProgress) => void;
+  readonly progressEveryMs?: number;
+  /** A pinned digest (hex): the upload fails when the data does not match it. */
+  readonly expectedSha512?: string;
+  readonly expectedSha256?: string;
+}
+
+/** What was sent. */
+export interface UploadResult {
+  readonly bytes: number;
+  readonly sha512: string;
+  readonly sha256: string;
+}
+
+/** A pass-through stream that hashes and counts what flows through it. */
+function hashingCounter(total: number | undefined, options: UploadOptions): { stream: Transform; result: () => UploadResult } {
+  const sha512 = createHash('sha512');
+  const sha256 = createHash('sha256');
+  let bytes = 0;
+  const started = Date.now();
+  let last = 0;
+  const every = options.progressEveryMs ?? 500;
+  const report = (): void => {
+    const seconds = Math.max((Date.now() - started) / 1000, 1e-3);
+    const rate = bytes / seconds;
+    options.onProgress?.({
+      bytes,
+      total,
+      rate,
+      etaSeconds: total === undefined || rate === 0 ? undefined : Math.max(total - bytes, 0) / rate,
+    });
+  };
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sha512.update(chunk);
+      sha256.update(chunk);
+      bytes += chunk.length;
+      if (options.onProgress !== undefined && Date.now() - last >= every) {
+        last = Date.now();
+        report();
+      }
+      done(null, chunk);
+    },
+    flush(done) {
+      report();
+      done();
+    },
+  });
+  return { stream, result: () => ({ bytes, sha512: sha512.digest('hex'), sha256: sha256.digest('hex') }) };
+}
+
+/**
+ * PUT /v2/images/{id}/file (204). The data is hashed as it is sent; the upload fails when a pinned digest does
+ * not match, or when Glance's os_hash_value differs from what was sent. A stream cannot be sent twice, so the
+ * call is never retried; the caller deletes the half-made image.
+ */
+export async function uploadImageData(
+  session: Session,
+  id: string,
+  source: DataSource,
+  options: UploadOptions = {},
+): Promise<UploadResult> {
+  const input = 'path' in source ? createReadStream(source.path, { highWaterMark: 1024 * 1024 }) : source.stream;
+  const total = 'path' in source ? statSync(source.path).size : source.size;
+  const counter = hashingCounter(total, options);
+  input.on('error', (err: Error) => counter.stream.destroy(err));
+  const body = input.pipe(counter.stream);
+  const url = `${imageRoot(await session.endpoint('image'))}/v2/images/${encodeURIComponent(id)}/file`;
+  await session.request({
+    method: 'PUT',
+    url,
+    ok: [204],
+    body,
+    headers: { 'content-type': 'application/octet-stream' },
+    idempotent: false,
+  });
+  const sent = counter.result();
+  const pinned = (expected: string | undefined, got: string, algo: string): void => {
+    if (expected !== undefined && expected.toLowerCase() !== got) {
+      throw new ImageServiceError({
+        status: 0,
+        method: 'PUT',
+        url,
+        serviceMessage: `the data's ${algo} is ${got}, not the pinned ${expected}`,
+      });
+    }
+  };
+  pinned(options.expectedSha512, sent.sha512, 'sha512');
+  pinned(options.expectedSha256, sent.sha256, 'sha256');
+  const stored = await getImage(session, id);
+  if (stored['os_hash_algo'] === 'sha512' && stored['os_hash_value'] !== sent.sha512) {
+    throw new ImageServiceError({
+      status: 0,
+      method: 'PUT',
+      url,
+      serviceMessage: `Glance stored os_hash_value ${String(stored['os_hash_value'])}, but the data sent hashes to ${sent.sha512}`,
+    });
+  }
+  return sent;
+}
