@@ -34,8 +34,11 @@ async function main(check: boolean): Promise<number> {
     const capabilities = join(work, 'capabilities.json');
     writeFileSync(capabilities, JSON.stringify({ ...own, builtins: own.builtins.filter((b) => supported.has(b.name)) }));
     const tarball = join(work, 'bundle.tar.gz');
+    // Bundle mode (-b) from policies/: the module embeds file names (for error locations), and only in bundle mode
+    // are they relative, so the shipped module does not depend on where the checkout lives.
     const args = [
       'build',
+      '-b',
       '-t',
       'wasm',
       '-e',
@@ -46,9 +49,9 @@ async function main(check: boolean): Promise<number> {
       '*_test.rego',
       '-o',
       tarball,
-      join(repoRoot, 'policies', 'catalog'),
+      'catalog',
     ];
-    const built = spawnSync(opa.path, args, { encoding: 'utf8' });
+    const built = spawnSync(opa.path, args, { encoding: 'utf8', cwd: join(repoRoot, 'policies') });
     if (built.status !== 0) {
       process.stderr.write(`policy:build: opa build failed:\n${built.stderr}${built.stdout}`);
       return 1;
