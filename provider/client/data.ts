@@ -85,8 +85,9 @@ export async function uploadImageData(
   source: DataSource,
   options: UploadOptions = {},
 ): Promise<UploadResult> {
-  const input = 'path' in source ? createReadStream(source.path, { highWaterMark: 1024 * 1024 }) : source.stream;
+  // Size first: a missing file fails here, before a stream exists that could emit an unhandled error.
   const total = 'path' in source ? statSync(source.path).size : source.size;
+  const input = 'path' in source ? createReadStream(source.path, { highWaterMark: 1024 * 1024 }) : source.stream;
   const counter = hashingCounter(total, options);
   input.on('error', (err: Error) => counter.stream.destroy(err));
   const body = input.pipe(counter.stream);

@@ -1,0 +1,216 @@
+/**
+ * The image resource: inputs checked against schemas/image.schema.json, the diff derived from it, and CRUD on
+ * provider/client. Create is all-or-nothing: when the data cannot be loaded, the record is deleted before the
+ * error is raised, and the error says why.
+ */
+import { Readable } from 'node:stream';
+import { fetch } from 'undici';
+import { uploadImageData, type TransferProgress } from '../../client/data.js';
+import { isNotFound } from '../../client/errors.js';
+import {
+  createImage,
+  createImageBody,
+  deleteImage,
+  getImage,
+  imagePatch,
+  setImageActive,
+  updateImage,
+  type ImageWire,
+} from '../../client/images.js';
+import { activeTimeoutMs, stageData, startImport, waitForActive } from '../../client/import.js';
+import type { Session } from '../../client/session.js';
+import { checkInputs, diffInputs, resourceSchema, type InputDiff, type ResourceSchema } from '../schema.js';
+
+/** The inputs, as schemas/image.schema.json declares them (after defaults). */
+export interface ImageInputs {
+  readonly name: string;
+  readonly diskFormat: 'qcow2' | 'raw' | 'vhd' | 'vhdx' | 'vmdk' | 'vdi' | 'iso' | 'ploop';
+  readonly containerFormat: 'bare' | 'ovf' | 'ova' | 'docker' | 'compressed';
+  readonly visibility: 'private' | 'shared' | 'community' | 'public';
+  readonly minDisk: number;
+  readonly minRam: number;
+  readonly isProtected: boolean;
+  readonly isHidden: boolean;
+  readonly isDeactivated: boolean;
+  readonly tags: readonly string[];
+  readonly properties: Readonly<Record<string, string>>;
+  readonly source: { readonly file: string } | { readonly url: string; readonly method?: 'web-download' | 'glance-direct' };
+  readonly sha256?: string;
+  readonly sha512?: string;
+  readonly stores?: readonly string[];
+  readonly allStoresMustSucceed: boolean;
+}
+
+/** What the resource reports back (server-owned fields; never inputs, never a diff). */
+export interface ImageOutputs {
+  readonly id: string;
+  readonly status: string;
+  readonly owner: string;
+  readonly checksum: string | null;
+  readonly osHashAlgo: string | null;
+  readonly osHashValue: string | null;
+  readonly size: number | null;
+  readonly virtualSize: number | null;
+  readonly storesIn: readonly string[];
+}
+
+/** The schema of this resource (fields, wire names, update/replace). */
+export const imageSchema = (): ResourceSchema<ImageInputs> => resourceSchema<ImageInputs>('image.schema.json');
+
+/** Checks inputs (throws ResourceInputError naming the resource, field and rule) and applies defaults. */
+export function checkImageInputs(name: string, inputs: unknown): ImageInputs {
+  return checkInputs(imageSchema(), name, inputs);
+}
+
+/** The diff between old and new inputs: which changes replace the image and which update it. */
+export function diffImage(olds: ImageInputs, news: ImageInputs): InputDiff {
+  return diffInputs(imageSchema(), olds, news);
+}
+
+/** The wire fields of the record (from the schema's x-wire names), custom properties under `properties`. */
+export function imageRecord(inputs: ImageInputs): Record<string, unknown> & { properties: Record<string, string> } {
+  const record: Record<string, unknown> = {};
+  const values = new Map<string, unknown>(Object.entries(inputs));
+  for (const field of imageSchema().fields) {
+    const value = values.get(field.local);
+    if (field.wire !== undefined && value !== undefined) record[field.wire] = value;
+  }
+  return { ...record, properties: { ...inputs.properties } };
+}
+
+/** The outputs of a live image. */
+export function imageOutputs(image: ImageWire): ImageOutputs {
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+  return {
+    id: image.id,
+    status: image.status,
+    owner: str(image['owner']) ?? '',
+    checksum: str(image['checksum']),
+    osHashAlgo: str(image['os_hash_algo']),
+    osHashValue: str(image['os_hash_value']),
+    size: num(image['size']),
+    virtualSize: num(image['virtual_size']),
+    storesIn:
+      str(image['stores'])
+        ?.split(',')
+        .filter((s) => s !== '') ?? [],
+  };
+}
+
+/** Options of create: progress of the upload. */
+export interface CreateOptions {
+  readonly onProgress?: (progress: TransferProgress) => void;
+}
+
+/** A create, update or delete that failed after its checks: says which image and what was left behind. */
+export class ResourceOperationError extends Error {
+  override readonly name = 'ResourceOperationError';
+}
+
+async function loadData(session: Session, id: string, inputs: ImageInputs, options: CreateOptions): Promise<void> {
+  const pins = {
+    ...(inputs.sha256 === undefined ? {} : { expectedSha256: inputs.sha256 }),
+    ...(inputs.sha512 === undefined ? {} : { expectedSha512: inputs.sha512 }),
+  };
+  if ('file' in inputs.source) {
+    if (inputs.stores !== undefined) {
+      throw new ResourceOperationError('stores needs a url source (import); a file is uploaded to the default store');
+    }
+    await uploadImageData(
+      session,
+      id,
+      { path: inputs.source.file },
+      { ...pins, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) },
+    );
+    return;
+  }
+  const method = inputs.source.method ?? 'web-download';
+  if (method === 'web-download') {
+    await startImport(
+      session,
+      id,
+      { name: 'web-download', uri: inputs.source.url },
+      inputs.stores,
+      inputs.stores === undefined ? undefined : inputs.allStoresMustSucceed,
+    );
+  } else {
+    const response = await fetch(inputs.source.url);
+    if (!response.ok || response.body === null) throw new ResourceOperationError(`GET ${inputs.source.url}: HTTP ${response.status}`);
+    await stageData(session, id, Readable.fromWeb(response.body));
+    await startImport(
+      session,
+      id,
+      { name: 'glance-direct' },
+      inputs.stores,
+      inputs.stores === undefined ? undefined : inputs.allStoresMustSucceed,
+    );
+  }
+  const image = await waitForActive(session, id, activeTimeoutMs(undefined));
+  for (const [algo, pinned] of [['sha512', inputs.sha512]] as const) {
+    if (pinned !== undefined && image['os_hash_value'] !== pinned) {
+      throw new ResourceOperationError(`the imported data's ${algo} is ${String(image['os_hash_value'])}, not the pinned ${pinned}`);
+    }
+  }
+}
+
+/**
+ * Creates the image: the record (unprotected, so a failure can be cleaned up), the data, then protection and
+ * deactivation. On any failure after the record exists, the record is deleted and the error says so.
+ */
+export async function createImageResource(
+  session: Session,
+  name: string,
+  raw: unknown,
+  options: CreateOptions = {},
+): Promise<{ inputs: ImageInputs; outputs: ImageOutputs }> {
+  const inputs = checkImageInputs(name, raw);
+  const record = imageRecord({ ...inputs, isProtected: false });
+  const created = await createImage(session, createImageBody(record));
+  try {
+    await loadData(session, created.id, inputs, options);
+    if (inputs.isProtected) await updateImage(session, created.id, [{ op: 'replace', path: '/protected', value: true }]);
+    if (inputs.isDeactivated) await setImageActive(session, created.id, false);
+    return { inputs, outputs: imageOutputs(await getImage(session, created.id)) };
+  } catch (err) {
+    let cleanup = 'the image record was deleted';
+    try {
+      await deleteImage(session, created.id);
+    } catch (cleanupErr) {
+      cleanup = `deleting the image record ${created.id} failed too (${(cleanupErr as Error).message}): delete it by hand`;
+    }
+    throw new ResourceOperationError(`Image "${name}": loading its data failed: ${(err as Error).message}; ${cleanup}`, { cause: err });
+  }
+}
+
+/** Updates in place what can be updated; a change that needs a replace is refused (the caller replaces). */
+export async function updateImageResource(
+  session: Session,
+  id: string,
+  olds: ImageInputs,
+  raw: unknown,
+): Promise<{ inputs: ImageInputs; outputs: ImageOutputs }> {
+  const news = checkImageInputs(olds.name, raw);
+  const diff = diffImage(olds, news);
+  if (diff.replaces.length > 0)
+    throw new ResourceOperationError(
+      `Image "${news.name}": ${diff.replaces.join(', ')} cannot change in place; the image must be replaced`,
+    );
+  const current = await getImage(session, id);
+  const desired = imageRecord(news);
+  const { properties, ...fields } = desired;
+  const removed = Object.keys(olds.properties).filter((key) => !(key in properties));
+  const ops = imagePatch(current, { ...fields, ...properties }, removed);
+  if (ops.length > 0) await updateImage(session, id, ops);
+  if (olds.isDeactivated !== news.isDeactivated) await setImageActive(session, id, !news.isDeactivated);
+  return { inputs: news, outputs: imageOutputs(await getImage(session, id)) };
+}
+
+/** Deletes the image; an image already gone counts as deleted. */
+export async function deleteImageResource(session: Session, id: string): Promise<void> {
+  try {
+    await deleteImage(session, id);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+}

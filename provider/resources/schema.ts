@@ -1,0 +1,150 @@
+/**
+ * A resource's JSON Schema (schemas/<kind>.schema.json) is the source of truth: types, enums, required fields,
+ * defaults, secrets (writeOnly), each field's wire name (x-wire) and whether a change updates it in place or
+ * replaces the resource (x-change). Validation, the field table and the diff are derived from it here.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true, allowUnionTypes: true });
+ajv.addVocabulary(['x-wire', 'x-change', 'x-outputs']);
+
+/** How a change of a field is applied. */
+export type ChangeMode = 'update' | 'replace';
+
+/** One input field: its local (camelCase) name, its wire name, how a change applies, whether it is secret. */
+export interface FieldSpec {
+  readonly local: string;
+  readonly wire: string | undefined;
+  readonly change: ChangeMode;
+  readonly secret: boolean;
+  readonly description: string;
+}
+
+/** A loaded resource schema; `T` is the type of its checked inputs. */
+export interface ResourceSchema<T = unknown> {
+  /** The resource kind as users see it (`Image`). */
+  readonly title: string;
+  readonly fields: readonly FieldSpec[];
+  readonly validate: ValidateFunction;
+  /** Phantom: ties the schema to the inputs type it checks. */
+  readonly inputs?: T;
+}
+
+interface RawSchema {
+  title: string;
+  properties: Record<string, { 'x-wire'?: string; 'x-change'?: ChangeMode; writeOnly?: boolean; description?: string }>;
+}
+
+const loaded = new Map<string, ResourceSchema<never>>();
+
+/** Loads and compiles schemas/<file> once per process. */
+export function resourceSchema<T>(file: string): ResourceSchema<T> {
+  const known = loaded.get(file);
+  if (known !== undefined) return known;
+  const raw = JSON.parse(readFileSync(fileURLToPath(new URL(`../../schemas/${file}`, import.meta.url)), 'utf8')) as RawSchema;
+  const fields = Object.entries(raw.properties).map(([local, spec]) => ({
+    local,
+    wire: spec['x-wire'],
+    change: spec['x-change'] ?? 'replace',
+    secret: spec.writeOnly === true,
+    description: spec.description ?? '',
+  }));
+  const schema = { title: raw.title, fields, validate: ajv.compile(raw) };
+  loaded.set(file, schema);
+  return schema;
+}
+
+/** One problem with an input: the field, the schema rule it breaks, and what to do. */
+export interface InputProblem {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** Bad input, raised before any API call: names the resource, each field and the rule. */
+export class ResourceInputError extends Error {
+  override readonly name = 'ResourceInputError';
+  constructor(
+    readonly resource: string,
+    readonly problems: readonly InputProblem[],
+  ) {
+    super(`${resource}: ${problems.map((p) => `${p.field === '' ? '(inputs)' : p.field}: ${p.message} (rule: ${p.rule})`).join('; ')}`);
+  }
+}
+
+function fieldPath(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '');
+}
+
+function problemOf(e: ErrorObject): InputProblem {
+  let field = fieldPath(e.instancePath);
+  let message = e.message ?? 'is not valid';
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword === 'required') {
+    const missing = String(params['missingProperty']);
+    field = field === '' ? missing : `${field}.${missing}`;
+    message = 'is required';
+  } else if (e.keyword === 'additionalProperties') {
+    const extra = String(params['additionalProperty']);
+    field = field === '' ? extra : `${field}.${extra}`;
+    message = 'is not a field of this resource';
+  } else if (e.keyword === 'enum') {
+    message = `must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  } else if (e.keyword === 'propertyNames') {
+    field = `${field}.${String(params['propertyName'])}`;
+    message = 'is a name Glance reserves or does not allow for a property';
+  } else if (e.keyword === 'oneOf') {
+    message = 'must be one of the documented forms';
+  }
+  return { field, rule: e.keyword, message };
+}
+
+/**
+ * Validates inputs against the schema and returns them with defaults applied (a copy), or throws
+ * ResourceInputError listing every problem. Called before any API call.
+ */
+export function checkInputs<T>(schema: ResourceSchema<T>, resourceName: string, inputs: unknown): T {
+  const copy: unknown = structuredClone(inputs);
+  if (schema.validate(copy)) return copy as T;
+  const seen = new Set<string>();
+  const problems: InputProblem[] = [];
+  const errors = schema.validate.errors ?? [];
+  // The branches of a oneOf report their own errors; when the oneOf itself failed, say that once.
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  for (const e of errors) {
+    if (e.keyword !== 'oneOf' && [...oneOfPaths].some((p) => e.instancePath.startsWith(p) && e.schemaPath.includes('/oneOf/'))) continue;
+    // A bad property name is reported once, by the propertyNames keyword, with the name.
+    if (e.keyword !== 'propertyNames' && e.schemaPath.includes('/propertyNames/')) continue;
+    const problem = problemOf(e);
+    const key = `${problem.field}|${problem.rule}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  throw new ResourceInputError(`${schema.title} "${resourceName}"`, problems);
+}
+
+/** What a change of inputs does: the fields that replace the resource and those updated in place. */
+export interface InputDiff {
+  readonly replaces: readonly string[];
+  readonly updates: readonly string[];
+}
+
+/** Compares old and new inputs field by field (after defaults), classifying each changed field by its x-change. */
+export function diffInputs<T extends object>(schema: ResourceSchema<T>, olds: T, news: T): InputDiff {
+  const before = new Map<string, unknown>(Object.entries(olds));
+  const after = new Map<string, unknown>(Object.entries(news));
+  const replaces: string[] = [];
+  const updates: string[] = [];
+  for (const field of schema.fields) {
+    if (JSON.stringify(before.get(field.local) ?? null) === JSON.stringify(after.get(field.local) ?? null)) continue;
+    (field.change === 'replace' ? replaces : updates).push(field.local);
+  }
+  return { replaces, updates };
+}

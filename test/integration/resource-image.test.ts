@@ -1,0 +1,185 @@
+/**
+ * The image resource against the lab: create from a file and from a URL, in-place update, the replace decision,
+ * bad input with zero API calls, and failures that leave nothing behind.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { isNotFound } from '../../provider/client/errors.js';
+import { getImage, listImages } from '../../provider/client/images.js';
+import { Session } from '../../provider/client/session.js';
+import {
+  createImageResource,
+  deleteImageResource,
+  diffImage,
+  updateImageResource,
+  ResourceOperationError,
+} from '../../provider/resources/image/image.js';
+import { ResourceInputError } from '../../provider/resources/schema.js';
+import { lab, suffix } from '../helpers/lab.js';
+
+process.env['OS_CLIENT_CONFIG_FILE'] = lab().clouds;
+const platform = Session.forCloud('platform');
+t.teardown(() => platform.close());
+const dir = mkdtempSync(join(tmpdir(), 'image-catalog-resource-'));
+t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+const properties = {
+  os_distro: 'ubuntu',
+  os_version: '24.04',
+  hw_disk_bus: 'virtio',
+  hw_vif_model: 'virtio',
+  description: 'resource test',
+};
+
+async function namedNowhere(name: string): Promise<boolean> {
+  for await (const image of listImages(platform, { name, visibility: 'all', memberStatus: 'all' })) if (image.name === name) return false;
+  for await (const image of listImages(platform, { name, visibility: 'all', osHidden: true })) if (image.name === name) return false;
+  return true;
+}
+
+t.test('create from a file, update in place, and the diff that would replace', async (t) => {
+  const file = join(dir, 'disk.raw');
+  const data = randomBytes(256 * 1024);
+  writeFileSync(file, data);
+  const name = `ubuntu-24.04-r${suffix()}-v1.0`;
+  const progress: number[] = [];
+  const { inputs, outputs } = await createImageResource(
+    platform,
+    name,
+    { name, diskFormat: 'raw', source: { file }, minDisk: 1, properties, sha512: createHash('sha512').update(data).digest('hex') },
+    { onProgress: (p) => progress.push(p.bytes) },
+  );
+  try {
+    t.equal(outputs.status, 'active');
+    t.equal(outputs.osHashValue, createHash('sha512').update(data).digest('hex'));
+    t.equal(progress.at(-1), data.length, 'the upload reported progress up to the last byte');
+    t.equal(inputs.visibility, 'private', 'defaults come from the schema');
+
+    const changed = { ...inputs, minDisk: 2, isHidden: true, properties: { ...properties, description: 'changed' }, tags: ['golden'] };
+    t.same(diffImage(inputs, changed), { replaces: [], updates: ['minDisk', 'isHidden', 'tags', 'properties'] });
+    const updated = await updateImageResource(platform, outputs.id, inputs, changed);
+    const live = await getImage(platform, outputs.id);
+    t.equal(updated.outputs.id, outputs.id, 'updated in place: same id');
+    t.same([live['min_disk'], live['os_hidden'], live['description'], live['tags']], [2, true, 'changed', ['golden']]);
+
+    t.same(diffImage(inputs, { ...inputs, diskFormat: 'qcow2', source: { file: join(dir, 'other.raw') } }), {
+      replaces: ['diskFormat', 'source'],
+      updates: [],
+    });
+    const refused = await updateImageResource(platform, outputs.id, updated.inputs, { ...updated.inputs, diskFormat: 'qcow2' }).catch(
+      (e: unknown) => e,
+    );
+    t.type(refused, ResourceOperationError);
+    t.match((refused as Error).message, 'diskFormat cannot change in place; the image must be replaced');
+  } finally {
+    await deleteImageResource(platform, outputs.id);
+    t.ok(isNotFound(await getImage(platform, outputs.id).catch((e: unknown) => e)), 'deleted (404)');
+  }
+});
+
+t.test('bad values of every kind of field are refused, naming resource, field and rule, with zero API calls', async (t) => {
+  const before = platform.transport.requests;
+  const cases: [Record<string, unknown>, string][] = [
+    [{ diskFormat: 'raw', source: { file: '/x' } }, 'name: is required (rule: required)'],
+    [
+      { name: 'n', diskFormat: 'qcow3', source: { file: '/x' } },
+      'diskFormat: must be one of "qcow2", "raw", "vhd", "vhdx", "vmdk", "vdi", "iso", "ploop" (rule: enum)',
+    ],
+    [{ name: 'n', diskFormat: 'raw', source: { file: '/x' }, minDisk: -1 }, 'minDisk: must be >= 0 (rule: minimum)'],
+    [{ name: 'n', diskFormat: 'raw', source: { file: '/x' }, isHidden: 'yes' }, 'isHidden: must be boolean (rule: type)'],
+    [{ name: 'n', diskFormat: 'raw', source: { file: '/x' }, tags: ['a', 'a'] }, 'tags: must NOT have duplicate items'],
+    [
+      { name: 'n', diskFormat: 'raw', source: { file: '/x' }, properties: { os_glance_x: '1' } },
+      'properties.os_glance_x: is a name Glance reserves',
+    ],
+    [
+      { name: 'n', diskFormat: 'raw', source: { file: '/x' }, properties: { os_version: 24 } },
+      'properties.os_version: must be string (rule: type)',
+    ],
+    [{ name: 'n', diskFormat: 'raw', source: { ftp: 'x' } }, 'source: must be one of the documented forms (rule: oneOf)'],
+    [{ name: 'n', diskFormat: 'raw', source: { file: '/x' }, sha256: 'abc' }, 'sha256: must match pattern'],
+    [
+      { name: 'n', diskFormat: 'raw', source: { file: '/x' }, color: 'blue' },
+      'color: is not a field of this resource (rule: additionalProperties)',
+    ],
+  ];
+  for (const [inputs, expected] of cases) {
+    const err = await createImageResource(platform, 'bad', inputs).catch((e: unknown) => e);
+    t.type(err, ResourceInputError, expected);
+    t.match((err as Error).message, `Image "bad": `);
+    t.match((err as Error).message, expected);
+  }
+  t.equal(platform.transport.requests, before, 'no request reached Keystone or Glance');
+});
+
+t.test('a web-download of a missing URL fails clearly and leaves nothing behind', async (t) => {
+  const name = `ubuntu-24.04-m${suffix()}-v1.0`;
+  const err = await createImageResource(platform, name, {
+    name,
+    diskFormat: 'raw',
+    properties,
+    source: { url: `${lab().sourceUrl}/missing-${suffix()}.raw` },
+  }).catch((e: unknown) => e);
+  t.type(err, ResourceOperationError);
+  t.match((err as Error).message, `Image "${name}": loading its data failed: `);
+  t.match((err as Error).message, 'the import failed for store(s) fast');
+  t.match((err as Error).message, 'the image record was deleted');
+  t.ok(await namedNowhere(name), 'no image of that name is left');
+});
+
+t.test('a web-download from the lab source becomes active with the data the source holds', async (t) => {
+  const data = randomBytes(128 * 1024);
+  const file = `web-${suffix()}.raw`;
+  writeFileSync(join(lab().sourceDir, file), data);
+  t.teardown(() => rmSync(join(lab().sourceDir, file), { force: true }));
+  const name = `ubuntu-24.04-w${suffix()}-v1.0`;
+  const { outputs } = await createImageResource(platform, name, {
+    name,
+    diskFormat: 'raw',
+    properties,
+    source: { url: `${lab().sourceUrl}/${file}` },
+  });
+  t.teardown(() => deleteImageResource(platform, outputs.id));
+  t.equal(outputs.status, 'active');
+  t.equal(outputs.osHashValue, createHash('sha512').update(data).digest('hex'));
+  t.same(outputs.storesIn, ['fast']);
+});
+
+t.test('an upload whose file vanished, and one whose data misses the pin, leave nothing behind', async (t) => {
+  const vanished = `ubuntu-24.04-v${suffix()}-v1.0`;
+  const gone = await createImageResource(platform, vanished, {
+    name: vanished,
+    diskFormat: 'raw',
+    source: { file: join(dir, 'no-such-file.raw') },
+  }).catch((e: unknown) => e);
+  t.type(gone, ResourceOperationError);
+  t.match((gone as Error).message, 'ENOENT');
+  t.match((gone as Error).message, 'the image record was deleted');
+  t.ok(await namedNowhere(vanished), 'no image left after a vanished file');
+
+  const file = join(dir, 'pinned.raw');
+  writeFileSync(file, 'not what was pinned');
+  const pinned = `ubuntu-24.04-p${suffix()}-v1.0`;
+  const wrong = await createImageResource(platform, pinned, {
+    name: pinned,
+    diskFormat: 'raw',
+    source: { file },
+    sha256: '0'.repeat(64),
+  }).catch((e: unknown) => e);
+  t.match((wrong as Error).message, `not the pinned ${'0'.repeat(64)}`);
+  t.ok(await namedNowhere(pinned), 'no image left after a pin mismatch');
+});
+
+t.test("a public image from a non-admin fails with Glance's 403 quoted, and nothing is created", async (t) => {
+  const name = `ubuntu-24.04-q${suffix()}-v1.0`;
+  const err = await createImageResource(platform, name, {
+    name,
+    diskFormat: 'raw',
+    visibility: 'public',
+    source: { file: '/dev/null' },
+  }).catch((e: unknown) => e);
+  t.match((err as Error).message, /POST http:\/\/127\.0\.0\.1:\d+\/v2\/images: HTTP 403: .*publicize_image/);
+  t.ok(await namedNowhere(name), 'no image of that name exists');
+});
