@@ -84,30 +84,19 @@ const dataDir = join(work, 'data');
 mkdirSync(dataDir);
 writeFileSync(join(dataDir, 'data.json'), JSON.stringify(loadPolicyData()));
 
+/** The policy, its data, an input file and the decision query: what both peers evaluate. */
+function decisionArgs(inputFile: string): string[] {
+  return ['-d', join(repoRoot, 'policies', 'catalog'), '-d', dataDir, '-i', inputFile, 'data.catalog.main.decision'];
+}
+
 /** Median query_eval time of `opa bench` for one envelope, in ms. */
 function opaBench(input: Envelope): number {
   const file = join(work, 'input.json');
   writeFileSync(file, JSON.stringify(input));
-  const out = execFileSync(
-    opa.path,
-    [
-      'bench',
-      '--format',
-      'json',
-      '--benchmem=false',
-      '-d',
-      join(repoRoot, 'policies', 'catalog'),
-      '-d',
-      dataDir,
-      '-i',
-      file,
-      'data.catalog.main.decision',
-    ],
-    {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  const out = execFileSync(opa.path, ['bench', '--format', 'json', '--benchmem=false', ...decisionArgs(file)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const result = JSON.parse(out) as { N: number; T: number; Extra: Record<string, number> };
   return (result.Extra['histogram_timer_rego_query_eval_ns_median'] ?? result.T / result.N) / 1e6;
 }
@@ -120,24 +109,7 @@ function opaEvalProcess(input: Envelope, runs = 3): number {
   for (let i = 0; i < runs; i++) {
     times.push(
       timeMs(() => {
-        execFileSync(
-          opa.path,
-          [
-            'eval',
-            '--format',
-            'json',
-            '-d',
-            join(repoRoot, 'policies', 'catalog'),
-            '-d',
-            dataDir,
-            '-i',
-            file,
-            'data.catalog.main.decision',
-          ],
-          {
-            maxBuffer: 64 * 1024 * 1024,
-          },
-        );
+        execFileSync(opa.path, ['eval', '--format', 'json', ...decisionArgs(file)], { maxBuffer: 64 * 1024 * 1024 });
       }),
     );
   }

@@ -3,8 +3,12 @@
  * between): tokens per persona from the generated clouds.yaml, and plain Image API calls.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
 import { parse } from 'yaml';
+import { Session } from '../../provider/client/session.js';
 import { readLabRecord, type LabRecord, type Persona } from '../../scripts/lab-settings.js';
 
 /** The lab record; throws when the lab was never brought up (the test command brings it up first). */
@@ -129,4 +133,22 @@ export async function waitForStatus(persona: Persona, id: string, status: string
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`image ${id} stayed ${String(last['status'])} (wanted ${status}) for ${timeoutMs} ms`);
+}
+
+/**
+ * A provider/client session for a persona of the lab, closed when the test file ends. Points the client at the
+ * lab's clouds.yaml (OS_CLIENT_CONFIG_FILE), as a user would.
+ */
+export function labSession(persona: Persona): Session {
+  process.env['OS_CLIENT_CONFIG_FILE'] = lab().clouds;
+  const session = Session.forCloud(persona);
+  t.teardown(() => session.close());
+  return session;
+}
+
+/** A temporary folder removed when the test file ends. */
+export function scratchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-test-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -3,8 +3,7 @@
  * suffix, deleted by the test, and checked gone (404) after.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import t, { type Test } from 'tap';
@@ -20,19 +19,13 @@ import {
   updateImage,
 } from '../../provider/client/images.js';
 import { addMember, deleteMember, getMember, listMembers, setMemberStatus } from '../../provider/client/members.js';
-import { Session } from '../../provider/client/session.js';
 import { flag, listStores, listStoresDetail } from '../../provider/client/stores.js';
-import { lab, suffix } from '../helpers/lab.js';
+import { lab, labSession, scratchDir, suffix } from '../helpers/lab.js';
 
-process.env['OS_CLIENT_CONFIG_FILE'] = lab().clouds;
-const platform = Session.forCloud('platform');
-const appteam = Session.forCloud('appteam');
-const admin = Session.forCloud('admin');
-t.teardown(async () => {
-  await Promise.all([platform.close(), appteam.close(), admin.close()]);
-});
-const dir = mkdtempSync(join(tmpdir(), 'image-catalog-client-'));
-t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+const platform = labSession('platform');
+const appteam = labSession('appteam');
+const admin = labSession('admin');
+const dir = scratchDir();
 
 /** Creates a raw image as platform; runs `body`; deletes it and checks the 404, whatever `body` did. */
 async function withImage(t: Test, extra: Record<string, unknown>, body: (id: string) => Promise<void>): Promise<void> {

@@ -3,13 +3,11 @@
  * bad input with zero API calls, and failures that leave nothing behind.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { isNotFound } from '../../provider/client/errors.js';
 import { getImage, listImages } from '../../provider/client/images.js';
-import { Session } from '../../provider/client/session.js';
 import {
   createImageResource,
   deleteImageResource,
@@ -18,13 +16,10 @@ import {
   ResourceOperationError,
 } from '../../provider/resources/image/image.js';
 import { ResourceInputError } from '../../provider/resources/schema.js';
-import { lab, suffix } from '../helpers/lab.js';
+import { lab, labSession, scratchDir, suffix } from '../helpers/lab.js';
 
-process.env['OS_CLIENT_CONFIG_FILE'] = lab().clouds;
-const platform = Session.forCloud('platform');
-t.teardown(() => platform.close());
-const dir = mkdtempSync(join(tmpdir(), 'image-catalog-resource-'));
-t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+const platform = labSession('platform');
+const dir = scratchDir();
 const properties = {
   os_distro: 'ubuntu',
   os_version: '24.04',
