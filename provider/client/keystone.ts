@@ -102,8 +102,8 @@ interface TokenBody {
 export async function issueToken(transport: Transport, config: CloudConfig): Promise<Token> {
   const url = `${identityRoot(config.authUrl)}/auth/tokens`;
   const reply = await transport.send({ method: 'POST', url, ok: [201], json: tokenRequestBody(config), idempotent: true });
-  const id = reply.headers.get('x-subject-token');
-  if (id === null)
+  const id = reply.header('x-subject-token');
+  if (id === undefined)
     throw new ImageServiceError({ status: reply.status, method: 'POST', url, serviceMessage: 'Keystone answered without X-Subject-Token' });
   const body = JSON.parse(reply.text) as TokenBody;
   return {
