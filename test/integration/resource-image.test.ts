@@ -8,13 +8,8 @@ import { join } from 'node:path';
 import t from 'tap';
 import { isNotFound } from '../../provider/client/errors.js';
 import { getImage, listImages } from '../../provider/client/images.js';
-import {
-  createImageResource,
-  deleteImageResource,
-  diffImage,
-  updateImageResource,
-  ResourceOperationError,
-} from '../../provider/resources/image/image.js';
+import { createImageResource, deleteImageResource, diffImage, updateImageResource } from '../../provider/resources/image/image.js';
+import { ResourceOperationError } from '../../provider/resources/errors.js';
 import { ResourceInputError } from '../../provider/resources/schema.js';
 import { lab, labSession, scratchDir, suffix } from '../helpers/lab.js';
 

@@ -19,6 +19,7 @@ import {
 } from '../../client/images.js';
 import { activeTimeoutMs, stageData, startImport, waitForActive } from '../../client/import.js';
 import type { Session } from '../../client/session.js';
+import { ResourceOperationError } from '../errors.js';
 import { checkInputs, diffInputs, resourceSchema, type InputDiff, type ResourceSchema } from '../schema.js';
 
 /** The inputs, as schemas/image.schema.json declares them (after defaults). */
@@ -101,11 +102,6 @@ export function imageOutputs(image: ImageWire): ImageOutputs {
 /** Options of create: progress of the upload. */
 export interface CreateOptions {
   readonly onProgress?: (progress: TransferProgress) => void;
-}
-
-/** A create, update or delete that failed after its checks: says which image and what was left behind. */
-export class ResourceOperationError extends Error {
-  override readonly name = 'ResourceOperationError';
 }
 
 async function loadData(session: Session, id: string, inputs: ImageInputs, options: CreateOptions): Promise<void> {

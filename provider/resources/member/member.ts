@@ -1,0 +1,62 @@
+/**
+ * The member resource (owner side of a share). Glance only accepts members on a `shared` image, so create checks
+ * the image's visibility first and says what to change instead of passing on Glance's 403.
+ */
+import { isNotFound } from '../../client/errors.js';
+import { getImage } from '../../client/images.js';
+import { addMember, deleteMember, getMember, type MemberWire } from '../../client/members.js';
+import type { Session } from '../../client/session.js';
+import { checkInputs, resourceSchema, type ResourceSchema } from '../schema.js';
+import { ResourceOperationError } from '../errors.js';
+
+/** Inputs of schemas/member.schema.json. */
+export interface MemberInputs {
+  readonly imageId: string;
+  readonly memberProjectId: string;
+}
+
+export const memberSchema = (): ResourceSchema<MemberInputs> => resourceSchema<MemberInputs>('member.schema.json');
+
+/** The composite id `<imageId>/<memberProjectId>`. */
+export function memberId(inputs: MemberInputs): string {
+  return `${inputs.imageId}/${inputs.memberProjectId}`;
+}
+
+/** Splits a composite id. */
+export function parseMemberId(id: string): MemberInputs {
+  const [imageId = '', memberProjectId = ''] = id.split('/');
+  return { imageId, memberProjectId };
+}
+
+/** Adds the member (status pending); refuses clearly when the image is not `shared`. */
+export async function createMemberResource(session: Session, name: string, raw: unknown): Promise<{ id: string; member: MemberWire }> {
+  const inputs = checkInputs(memberSchema(), name, raw);
+  const image = await getImage(session, inputs.imageId);
+  if (image['visibility'] !== 'shared') {
+    throw new ResourceOperationError(
+      `ImageMember "${name}": image ${inputs.imageId} has visibility ${String(image['visibility'])}; Glance adds members only to shared images (set its visibility to shared)`,
+    );
+  }
+  return { id: memberId(inputs), member: await addMember(session, inputs.imageId, inputs.memberProjectId) };
+}
+
+/** The membership as Glance has it, or undefined when it is gone. */
+export async function readMemberResource(session: Session, id: string): Promise<MemberWire | undefined> {
+  const { imageId, memberProjectId } = parseMemberId(id);
+  try {
+    return await getMember(session, imageId, memberProjectId);
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Revokes the share; a membership already gone counts as deleted. */
+export async function deleteMemberResource(session: Session, id: string): Promise<void> {
+  const { imageId, memberProjectId } = parseMemberId(id);
+  try {
+    await deleteMember(session, imageId, memberProjectId);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+}
