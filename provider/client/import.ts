@@ -87,3 +87,39 @@ export async function waitForActive(session: Session, id: string, timeoutMs: num
     await sleep(pollMs);
   }
 }
+
+/**
+ * Polls until the image is in every one of `stores` (a copy-image import: the image stays active while it is
+ * copied). Fails clearly when Glance reports the copy failed for a store, or on timeout.
+ */
+export async function waitForStores(
+  session: Session,
+  id: string,
+  stores: readonly string[],
+  timeoutMs: number,
+  pollMs = 500,
+): Promise<ImageWire> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const image = await getImage(session, id);
+    const present = text(image['stores']).split(',');
+    if (stores.every((s) => present.includes(s))) return image;
+    const failed = text(image['os_glance_failed_import']);
+    if (failed !== '')
+      throw new ImageServiceError({
+        status: 0,
+        method: 'GET',
+        url: `image ${id}`,
+        serviceMessage: `the copy failed for store(s) ${failed}`,
+      });
+    if (Date.now() > deadline) {
+      throw new ImageServiceError({
+        status: 0,
+        method: 'GET',
+        url: `image ${id}`,
+        serviceMessage: `not in ${stores.join(', ')} after ${Math.round(timeoutMs / 1000)} s (in: ${present.join(', ')})`,
+      });
+    }
+    await sleep(pollMs);
+  }
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true, allowUnionTypes: true });
+const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true, allowUnionTypes: true, verbose: true });
 ajv.addVocabulary(['x-wire', 'x-change', 'x-outputs']);
 
 /** How a change of a field is applied. */
@@ -28,13 +28,28 @@ export interface ResourceSchema<T = unknown> {
   readonly title: string;
   readonly fields: readonly FieldSpec[];
   readonly validate: ValidateFunction;
+  /** Field tables of the schema's $defs (per-kind options, for resources whose options depend on a kind). */
+  readonly defs: Readonly<Record<string, readonly FieldSpec[]>>;
   /** Phantom: ties the schema to the inputs type it checks. */
   readonly inputs?: T;
 }
 
+type RawProperties = Record<string, { 'x-wire'?: string; 'x-change'?: ChangeMode; writeOnly?: boolean; description?: string }>;
+
 interface RawSchema {
   title: string;
-  properties: Record<string, { 'x-wire'?: string; 'x-change'?: ChangeMode; writeOnly?: boolean; description?: string }>;
+  properties: RawProperties;
+  $defs?: Record<string, { properties?: RawProperties }>;
+}
+
+function fieldsOf(properties: RawProperties): FieldSpec[] {
+  return Object.entries(properties).map(([local, spec]) => ({
+    local,
+    wire: spec['x-wire'],
+    change: spec['x-change'] ?? 'replace',
+    secret: spec.writeOnly === true,
+    description: spec.description ?? '',
+  }));
 }
 
 const loaded = new Map<string, ResourceSchema<never>>();
@@ -44,14 +59,8 @@ export function resourceSchema<T>(file: string): ResourceSchema<T> {
   const known = loaded.get(file);
   if (known !== undefined) return known;
   const raw = JSON.parse(readFileSync(fileURLToPath(new URL(`../../schemas/${file}`, import.meta.url)), 'utf8')) as RawSchema;
-  const fields = Object.entries(raw.properties).map(([local, spec]) => ({
-    local,
-    wire: spec['x-wire'],
-    change: spec['x-change'] ?? 'replace',
-    secret: spec.writeOnly === true,
-    description: spec.description ?? '',
-  }));
-  const schema = { title: raw.title, fields, validate: ajv.compile(raw) };
+  const defs = Object.fromEntries(Object.entries(raw.$defs ?? {}).map(([name, def]) => [name, fieldsOf(def.properties ?? {})]));
+  const schema = { title: raw.title, fields: fieldsOf(raw.properties), defs, validate: ajv.compile(raw) };
   loaded.set(file, schema);
   return schema;
 }
@@ -99,6 +108,10 @@ function problemOf(e: ErrorObject): InputProblem {
   } else if (e.keyword === 'propertyNames') {
     field = `${field}.${String(params['propertyName'])}`;
     message = 'is a name Glance reserves or does not allow for a property';
+  } else if (e.keyword === 'const') {
+    // A const carries its reason in its description (an http store cannot be the default...).
+    const why = (e.parentSchema as { description?: string } | undefined)?.description;
+    message = `must be ${JSON.stringify(params['allowedValue'])}${why === undefined ? '' : `: ${why}`}`;
   } else if (e.keyword === 'oneOf') {
     message = 'must be one of the documented forms';
   }

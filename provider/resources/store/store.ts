@@ -1,0 +1,247 @@
+/**
+ * The storage-backend resource. Glance has no API to add a store, so this resource owns configuration: it
+ * renders the store's section into `store-<id>.conf` in glance-api's config directory (mode 0600; secrets never
+ * in outputs), keeps `image-catalog-backends.conf` (enabled_backends and default_backend) in step with every
+ * managed store, runs the configured reload command, and verifies through /v2/info/stores/detail that the store
+ * is live with its type and default flag. When verification fails, the previous files are put back.
+ *
+ * Why a separate backends file: `enabled_backends` is one option of [DEFAULT]; oslo.config keeps the last value
+ * it reads, so the full list must be written in one place, after glance-api.conf (the config directory is read
+ * after the config files).
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { flag, listStoresDetail, type StoreDetailWire } from '../../client/stores.js';
+import type { Session } from '../../client/session.js';
+import { ResourceOperationError } from '../errors.js';
+import { checkInputs, resourceSchema, type ResourceSchema } from '../schema.js';
+
+/** Inputs of schemas/store.schema.json (after defaults). */
+export interface StoreInputs {
+  readonly id: string;
+  readonly type: 'file' | 'rbd' | 'swift' | 's3' | 'vmware' | 'cinder' | 'http';
+  readonly isDefault: boolean;
+  readonly description?: string;
+  readonly configDir: string;
+  readonly reloadCommand: readonly string[];
+  readonly verifyCloud?: string;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** What the resource reports: never an option value (secrets stay out of state). */
+export interface StoreOutputs {
+  readonly id: string;
+  readonly type: string;
+  readonly isDefault: boolean;
+  readonly fragment: string;
+}
+
+export const storeSchema = (): ResourceSchema<StoreInputs> => resourceSchema<StoreInputs>('store.schema.json');
+
+/** Checks inputs (every problem, naming resource, field and rule) before anything is written. */
+export function checkStoreInputs(name: string, raw: unknown): StoreInputs {
+  return checkInputs(storeSchema(), name, raw);
+}
+
+const backendsFile = 'image-catalog-backends.conf';
+const headerPrefix = '# image-catalog: ';
+
+/** What a store fragment records about itself in its first line. */
+interface FragmentHeader {
+  readonly id: string;
+  readonly type: string;
+  readonly isDefault: boolean;
+}
+
+/** What the backends file records: the backends Glance had before any managed store, and its default then. */
+interface BackendsHeader {
+  readonly base: Readonly<Record<string, string>>;
+  readonly baseDefault: string;
+}
+
+function iniValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(',');
+  return String(value);
+}
+
+/** The store's config fragment (pure): a header line, then its section with each option under its ini name. */
+export function renderStoreFragment(inputs: StoreInputs): string {
+  const header: FragmentHeader = { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault };
+  const lines = [
+    `${headerPrefix}${JSON.stringify(header)}`,
+    '# Written by the StorageBackend resource; edits are overwritten.',
+    `[${inputs.id}]`,
+  ];
+  if (inputs.description !== undefined) lines.push(`store_description = ${inputs.description}`);
+  for (const field of storeSchema().defs[inputs.type] ?? []) {
+    const value = inputs.options[field.local];
+    if (value !== undefined && field.wire !== undefined) lines.push(`${field.wire} = ${iniValue(value)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The backends file (pure): the base backends, then the managed ones; the managed default wins. */
+export function renderBackends(header: BackendsHeader, managed: readonly FragmentHeader[]): string {
+  const backends = new Map<string, string>(Object.entries(header.base));
+  for (const store of managed) backends.set(store.id, store.type);
+  const managedDefault = managed.find((s) => s.isDefault)?.id;
+  return [
+    `${headerPrefix}${JSON.stringify(header)}`,
+    '# Written by the StorageBackend resource: every enabled backend, managed or not.',
+    '[DEFAULT]',
+    `enabled_backends = ${[...backends].map(([id, type]) => `${id}:${type}`).join(', ')}`,
+    '',
+    '[glance_store]',
+    `default_backend = ${managedDefault ?? header.baseDefault}`,
+    '',
+  ].join('\n');
+}
+
+function readHeader(file: string): unknown {
+  if (!existsSync(file)) return undefined;
+  const first = readFileSync(file, 'utf8').split('\n')[0] ?? '';
+  return first.startsWith(headerPrefix) ? (JSON.parse(first.slice(headerPrefix.length)) as unknown) : undefined;
+}
+
+function managedStores(configDir: string): FragmentHeader[] {
+  return readdirSync(configDir)
+    .filter((f) => /^store-[a-z][a-z0-9_]*\.conf$/.test(f))
+    .sort()
+    .flatMap((f) => (readHeader(join(configDir, f)) as FragmentHeader | undefined) ?? []);
+}
+
+/** Writes a file atomically, mode 0600 (it may hold secrets). */
+function writePrivate(file: string, content: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, content, { mode: 0o600 });
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, file);
+}
+
+/** The current content of files, to put back when an apply fails. */
+function snapshot(files: readonly string[]): Map<string, string | undefined> {
+  return new Map(files.map((f) => [f, existsSync(f) ? readFileSync(f, 'utf8') : undefined]));
+}
+
+function restore(saved: Map<string, string | undefined>): void {
+  for (const [file, content] of saved) {
+    if (content === undefined) rmSync(file, { force: true });
+    else writePrivate(file, content);
+  }
+}
+
+function reload(name: string, command: readonly string[]): void {
+  const [cmd, ...args] = command;
+  if (cmd === undefined) throw new ResourceOperationError(`StorageBackend "${name}": reloadCommand is empty`);
+  const ran = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (ran.status !== 0) {
+    throw new ResourceOperationError(
+      `StorageBackend "${name}": the reload command ${command.join(' ')} failed (exit ${String(ran.status ?? ran.signal)}): ${(ran.stderr || ran.stdout).trim().split('\n').slice(-5).join(' | ')}`,
+    );
+  }
+}
+
+/** Polls /v2/info/stores/detail until `check` holds for the list (Glance may still be restarting). */
+async function verify(
+  session: Session,
+  check: (stores: StoreDetailWire[]) => string | undefined,
+  timeoutMs = 60_000,
+): Promise<StoreDetailWire[]> {
+  const deadline = Date.now() + timeoutMs;
+  let problem: string;
+  for (;;) {
+    try {
+      const stores = await listStoresDetail(session);
+      const found = check(stores);
+      if (found === undefined) return stores;
+      problem = found;
+    } catch (err) {
+      problem = (err as Error).message;
+    }
+    if (Date.now() > deadline) throw new Error(problem);
+    await sleep(500);
+  }
+}
+
+/**
+ * Creates or updates the store: checks the inputs and the one-default rule, writes the fragment and the backends
+ * file, reloads, verifies. On failure the previous files come back (and are reloaded) before the error is raised.
+ * `admin` reads /v2/info/stores/detail (admin only).
+ */
+export async function applyStoreResource(
+  admin: Session,
+  name: string,
+  raw: unknown,
+): Promise<{ inputs: StoreInputs; outputs: StoreOutputs }> {
+  const inputs = checkStoreInputs(name, raw);
+  if (!existsSync(inputs.configDir))
+    throw new ResourceOperationError(`StorageBackend "${name}": configDir ${inputs.configDir} does not exist`);
+  const others = managedStores(inputs.configDir).filter((s) => s.id !== inputs.id);
+  const otherDefault = others.find((s) => s.isDefault);
+  if (inputs.isDefault && otherDefault !== undefined) {
+    throw new ResourceOperationError(
+      `StorageBackend "${name}": isDefault: store ${otherDefault.id} is already the default; exactly one store is (set isDefault false on one of them)`,
+    );
+  }
+  const fragment = join(inputs.configDir, `store-${inputs.id}.conf`);
+  const backends = join(inputs.configDir, backendsFile);
+  let header = readHeader(backends) as BackendsHeader | undefined;
+  if (header === undefined) {
+    const live = await listStoresDetail(admin);
+    header = { base: Object.fromEntries(live.map((s) => [s.id, s.type])), baseDefault: live.find((s) => flag(s.default))?.id ?? '' };
+  }
+  if (inputs.id in header.base)
+    throw new ResourceOperationError(`StorageBackend "${name}": id: store ${inputs.id} is already configured outside this resource`);
+  const saved = snapshot([fragment, backends]);
+  const self: FragmentHeader = { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault };
+  try {
+    writePrivate(fragment, renderStoreFragment(inputs));
+    writePrivate(backends, renderBackends(header, [...others, self]));
+    reload(name, inputs.reloadCommand);
+    await verify(admin, (stores) => {
+      const live = stores.find((s) => s.id === inputs.id);
+      if (live === undefined) return `store ${inputs.id} is not in /v2/info/stores/detail`;
+      if (live.type !== inputs.type) return `store ${inputs.id} is live with type ${live.type}, not ${inputs.type}`;
+      if (flag(live.default) !== inputs.isDefault) return `store ${inputs.id} is live but ${inputs.isDefault ? 'not ' : ''}the default`;
+      return undefined;
+    });
+  } catch (err) {
+    restore(saved);
+    let rollback = 'the previous configuration was put back';
+    try {
+      reload(name, inputs.reloadCommand);
+    } catch (reloadErr) {
+      rollback += `, but reloading it failed too (${(reloadErr as Error).message})`;
+    }
+    const why =
+      err instanceof ResourceOperationError
+        ? err.message
+        : `StorageBackend "${name}": not live after the reload: ${(err as Error).message}`;
+    throw new ResourceOperationError(`${why}; ${rollback}`, { cause: err });
+  }
+  return { inputs, outputs: { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault, fragment } };
+}
+
+/** Removes the store: its fragment goes, the backends file follows, Glance reloads, and the store is gone from the API. */
+export async function deleteStoreResource(admin: Session, name: string, inputs: StoreInputs): Promise<void> {
+  const fragment = join(inputs.configDir, `store-${inputs.id}.conf`);
+  const backends = join(inputs.configDir, backendsFile);
+  const header = readHeader(backends) as BackendsHeader | undefined;
+  rmSync(fragment, { force: true });
+  const remaining = managedStores(inputs.configDir);
+  if (header !== undefined) {
+    if (remaining.length === 0) rmSync(backends, { force: true });
+    else writePrivate(backends, renderBackends(header, remaining));
+  }
+  reload(name, inputs.reloadCommand);
+  try {
+    await verify(admin, (stores) => (stores.some((s) => s.id === inputs.id) ? `store ${inputs.id} is still live` : undefined));
+  } catch (err) {
+    throw new ResourceOperationError(
+      `StorageBackend "${name}": removed from ${inputs.configDir}, but ${(err as Error).message} after the reload`,
+      { cause: err },
+    );
+  }
+}

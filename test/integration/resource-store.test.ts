@@ -1,0 +1,117 @@
+/**
+ * The storage-backend resource against the lab: a third file store written through the resource appears in the
+ * Image API after the reload and takes uploads; deleting it removes it; a store Glance cannot load is rolled back.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import t from 'tap';
+import { uploadImageData } from '../../provider/client/data.js';
+import { createImage, deleteImage, getImage } from '../../provider/client/images.js';
+import { startImport, waitForStores } from '../../provider/client/import.js';
+import { listStores, listStoresDetail } from '../../provider/client/stores.js';
+import { ResourceOperationError } from '../../provider/resources/errors.js';
+import { applyStoreResource, deleteStoreResource, type StoreInputs } from '../../provider/resources/store/store.js';
+import { repoRoot } from '../../scripts/tools.js';
+import { lab, labSession, scratchDir, suffix } from '../helpers/lab.js';
+
+const admin = labSession('admin');
+const platform = labSession('platform');
+const dir = scratchDir();
+const reloadCommand = [process.execPath, '--import', 'tsx', join(repoRoot, 'scripts', 'lab.ts'), 'up'];
+const storeIds = async (): Promise<string[]> => (await listStores(platform)).map((s) => s.id).sort();
+
+t.test(
+  'a third file store added by the resource is live after the reload, takes a copy of an image, and goes away on delete',
+  async (t) => {
+    const id = `third${suffix().slice(0, 4)}`;
+    const dataDir = join(dir, 'third');
+    mkdirSync(dataDir);
+    const raw = {
+      id,
+      type: 'file',
+      description: 'third store (test)',
+      configDir: lab().glanceConfigDir,
+      reloadCommand,
+      options: { dataDir },
+    };
+    const applied = await applyStoreResource(admin, id, raw);
+    let inputs: StoreInputs | undefined = applied.inputs;
+    try {
+      t.equal((statSync(applied.outputs.fragment).mode & 0o777).toString(8), '600', 'the fragment is 0600');
+      t.notOk(JSON.stringify(applied.outputs).includes(dataDir), 'no option value in the outputs');
+      t.same(await storeIds(), ['cheap', 'fast', id].sort(), 'the store is listed by the Image API');
+      const detail = (await listStoresDetail(admin)).find((s) => s.id === id);
+      t.equal(detail?.type, 'file');
+
+      const image = await createImage(platform, { name: `store-test-${suffix()}`, disk_format: 'raw', container_format: 'bare' });
+      try {
+        await uploadImageData(platform, image.id, { stream: Readable.from([Buffer.from('bytes for the third store')]) });
+        await startImport(admin, image.id, { name: 'copy-image' }, [id], true);
+        const copied = await waitForStores(admin, image.id, [id], 60_000);
+        t.same(String(copied['stores']).split(',').sort(), ['fast', id].sort(), 'copy-image put the image in the new store');
+      } finally {
+        await deleteImage(admin, image.id);
+      }
+
+      await deleteStoreResource(admin, id, applied.inputs);
+      inputs = undefined;
+      t.same(await storeIds(), ['cheap', 'fast'], 'the store is gone after delete');
+      t.notOk(existsSync(applied.outputs.fragment), 'its fragment is removed');
+    } finally {
+      if (inputs !== undefined) await deleteStoreResource(admin, id, inputs);
+    }
+  },
+);
+
+t.test('a second default is refused before anything is written', async (t) => {
+  const first = `defa${suffix().slice(0, 4)}`;
+  const dataDir = join(dir, first);
+  mkdirSync(dataDir);
+  const applied = await applyStoreResource(admin, first, {
+    id: first,
+    type: 'file',
+    isDefault: true,
+    configDir: lab().glanceConfigDir,
+    reloadCommand,
+    options: { dataDir },
+  });
+  try {
+    t.equal((await listStores(platform)).find((s) => s.default === 'true')?.id, first, 'the managed default is the default');
+    const second = await applyStoreResource(admin, 'other', {
+      id: 'other',
+      type: 'file',
+      isDefault: true,
+      configDir: lab().glanceConfigDir,
+      reloadCommand,
+      options: { dataDir },
+    }).catch((e: unknown) => e);
+    t.type(second, ResourceOperationError);
+    t.match((second as Error).message, `isDefault: store ${first} is already the default; exactly one store is`);
+    t.notOk(existsSync(join(lab().glanceConfigDir, 'store-other.conf')), 'nothing was written');
+  } finally {
+    await deleteStoreResource(admin, first, applied.inputs);
+  }
+  t.equal((await listStores(platform)).find((s) => s.default === 'true')?.id, 'fast', 'fast is the default again');
+});
+
+t.test('a store Glance cannot load is rolled back, and the lab keeps serving', async (t) => {
+  const id = `ceph${suffix().slice(0, 4)}`;
+  const err = await applyStoreResource(admin, id, {
+    id,
+    type: 'rbd',
+    configDir: lab().glanceConfigDir,
+    reloadCommand,
+    options: { pool: 'images', cephConf: join(dir, 'no-ceph.conf') },
+  }).catch((e: unknown) => e);
+  t.type(err, ResourceOperationError);
+  t.match((err as Error).message, `StorageBackend "${id}": `);
+  t.match((err as Error).message, 'the previous configuration was put back');
+  t.notOk(existsSync(join(lab().glanceConfigDir, `store-${id}.conf`)), 'the fragment is gone');
+  t.same(await storeIds(), ['cheap', 'fast'], 'Glance serves the previous stores');
+  t.equal(
+    ((await getImage(platform, '00000000-0000-0000-0000-000000000000').catch((e: unknown) => e)) as { status?: number }).status,
+    404,
+    'and answers',
+  );
+});

@@ -1,0 +1,86 @@
+import t from 'tap';
+import { checkStoreInputs, renderBackends, renderStoreFragment } from '../../provider/resources/store/store.js';
+import { ResourceInputError } from '../../provider/resources/schema.js';
+
+const base = { configDir: '/etc/glance/glance-api.conf.d', reloadCommand: ['systemctl', 'restart', 'glance-api'] };
+
+t.test('a file store renders its section with each option under its glance_store name', (t) => {
+  const inputs = checkStoreInputs('third', {
+    ...base,
+    id: 'third',
+    type: 'file',
+    description: 'third store',
+    options: { dataDir: '/srv/images', chunkSize: 65536 },
+  });
+  t.equal(
+    renderStoreFragment(inputs),
+    [
+      '# image-catalog: {"id":"third","type":"file","isDefault":false}',
+      '# Written by the StorageBackend resource; edits are overwritten.',
+      '[third]',
+      'store_description = third store',
+      'filesystem_store_datadir = /srv/images',
+      'filesystem_store_chunk_size = 65536',
+      '',
+    ].join('\n'),
+  );
+  t.end();
+});
+
+t.test('an s3 store renders its secret keys into the fragment (mode 0600), lists as comma lists for vmware', (t) => {
+  const s3 = checkStoreInputs('objects', {
+    ...base,
+    id: 'objects',
+    type: 's3',
+    options: { host: 'https://s3.example', accessKey: 'AK', secretKey: 'SK', bucket: 'images' },
+  });
+  t.match(renderStoreFragment(s3), /s3_store_access_key = AK\ns3_store_secret_key = SK\ns3_store_bucket = images/);
+  const vmware = checkStoreInputs('vc', {
+    ...base,
+    id: 'vc',
+    type: 'vmware',
+    options: { serverHost: 'vc', serverUsername: 'u', serverPassword: 'p', datastores: ['dc1:ds1', 'dc1:ds2'] },
+  });
+  t.match(renderStoreFragment(vmware), 'vmware_datastores = dc1:ds1,dc1:ds2');
+  t.end();
+});
+
+t.test('the backends file lists the base backends, then the managed ones; a managed default wins', (t) => {
+  const header = { base: { fast: 'file', cheap: 'file' }, baseDefault: 'fast' };
+  t.equal(
+    renderBackends(header, [{ id: 'third', type: 'file', isDefault: false }]),
+    [
+      '# image-catalog: {"base":{"fast":"file","cheap":"file"},"baseDefault":"fast"}',
+      '# Written by the StorageBackend resource: every enabled backend, managed or not.',
+      '[DEFAULT]',
+      'enabled_backends = fast:file, cheap:file, third:file',
+      '',
+      '[glance_store]',
+      'default_backend = fast',
+      '',
+    ].join('\n'),
+  );
+  t.match(renderBackends(header, [{ id: 'ceph', type: 'rbd', isDefault: true }]), 'default_backend = ceph');
+  t.end();
+});
+
+t.test('rules a user needs: an http store cannot be the default; each kind needs its own options', (t) => {
+  const http = t.throws(() => checkStoreInputs('web', { ...base, id: 'web', type: 'http', isDefault: true })) as ResourceInputError;
+  t.match(
+    http.message,
+    'StorageBackend "web": isDefault: must be false: An http store is read-only: it cannot be the default or an upload target. (rule: const)',
+  );
+  const swift = t.throws(() =>
+    checkStoreInputs('sw', { ...base, id: 'sw', type: 'swift', options: { authAddress: 'https://k', user: 'u' } }),
+  ) as ResourceInputError;
+  t.match(swift.message, 'options.key: is required (rule: required)');
+  const file = t.throws(() =>
+    checkStoreInputs('f', { ...base, id: 'f', type: 'file', options: { dataDir: '/x', pool: 'p' } }),
+  ) as ResourceInputError;
+  t.match(file.message, 'options.pool: is not a field of this resource (rule: additionalProperties)');
+  const id = t.throws(() =>
+    checkStoreInputs('Bad', { ...base, id: 'Bad-Id', type: 'file', options: { dataDir: '/x' } }),
+  ) as ResourceInputError;
+  t.match(id.message, 'id: must match pattern');
+  t.end();
+});
