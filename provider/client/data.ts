@@ -3,7 +3,8 @@
  * verified against what Glance stored (`os_hash_value`, Image API v2 "Upload binary image data").
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { ImageServiceError } from './errors.js';
 import { getImage, imageRoot } from './images.js';
@@ -123,4 +124,44 @@ export async function uploadImageData(
     });
   }
   return sent;
+}
+
+/**
+ * GET /v2/images/{id}/file streamed to a file (the image export), hashing sha512 on the way; the file is removed
+ * when the data does not match Glance's os_hash_value. Deactivated images answer 403 except for admins.
+ */
+export async function downloadImageData(
+  session: Session,
+  id: string,
+  path: string,
+  options: Pick<UploadOptions, 'onProgress' | 'progressEveryMs'> = {},
+): Promise<UploadResult> {
+  const image = await getImage(session, id);
+  const url = `${imageRoot(await session.endpoint('image'))}/v2/images/${encodeURIComponent(id)}/file`;
+  const response = await session.open({ url, ok: [200] });
+  const size = typeof image['size'] === 'number' ? image['size'] : undefined;
+  const counter = hashingCounter(size, options);
+  try {
+    await pipeline(response.body, counter.stream, createWriteStream(path, { mode: 0o600 }));
+  } catch (err) {
+    rmSync(path, { force: true });
+    throw new ImageServiceError({
+      status: 0,
+      method: 'GET',
+      url,
+      serviceMessage: `the download broke off: ${(err as Error).message}`,
+      cause: err,
+    });
+  }
+  const got = counter.result();
+  if (image['os_hash_algo'] === 'sha512' && image['os_hash_value'] !== got.sha512) {
+    rmSync(path, { force: true });
+    throw new ImageServiceError({
+      status: 0,
+      method: 'GET',
+      url,
+      serviceMessage: `the data hashes to ${got.sha512}, not Glance's os_hash_value ${String(image['os_hash_value'])}; the file was removed`,
+    });
+  }
+  return got;
 }

@@ -117,6 +117,30 @@ export class Transport {
     return pRetry(attempt, { retries: idempotent ? this.retries : 0, minTimeout: this.minBackoffMs, factor: 2, randomize: true });
   }
 
+  /**
+   * Sends a GET whose answer is streamed, not read: resolves with the body stream when the status is accepted
+   * (a download). Not retried: the caller owns the stream.
+   */
+  async open(spec: Omit<RequestSpec, 'json' | 'body' | 'method'>): Promise<{ status: number; body: Readable }> {
+    this.requests += 1;
+    let response: Awaited<ReturnType<typeof request>>;
+    try {
+      response = await request(spec.url, { method: 'GET', headers: { ...spec.headers }, dispatcher: this.dispatcher });
+    } catch (err) {
+      throw new ImageServiceError({ status: 0, method: 'GET', url: spec.url, serviceMessage: (err as Error).message, cause: err });
+    }
+    if (spec.ok.includes(response.statusCode)) return { status: response.statusCode, body: response.body };
+    const text = await response.body.text();
+    const id = response.headers['x-openstack-request-id'];
+    throw new ImageServiceError({
+      status: response.statusCode,
+      method: 'GET',
+      url: spec.url,
+      requestId: Array.isArray(id) ? id[0] : id,
+      serviceMessage: plainMessage(text),
+    });
+  }
+
   /** Closes the connection pool. */
   async close(): Promise<void> {
     await this.dispatcher.close();

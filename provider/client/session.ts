@@ -3,6 +3,7 @@
  * when it nears expiry or a call gets 401 — one re-authentication for a burst of concurrent calls, not one
  * each. The token never appears in an error or a log.
  */
+import type { Readable } from 'node:stream';
 import { resolveCloud, type CloudConfig } from './config.js';
 import { isUnauthorized } from './errors.js';
 import { Transport, type Reply, type RequestSpec } from './http.js';
@@ -88,6 +89,18 @@ export class Session {
     } catch (err) {
       if (!isUnauthorized(err)) throw err;
       return this.transport.send(withToken(await this.reissue(token)));
+    }
+  }
+
+  /** Opens a streamed GET with the token (a download); a 401 is answered like in `request`. */
+  async open(spec: Omit<RequestSpec, 'json' | 'body' | 'method'>): Promise<{ status: number; body: Readable }> {
+    const token = await this.token();
+    const withToken = (t: Token) => ({ ...spec, headers: { ...spec.headers, 'x-auth-token': t.id } });
+    try {
+      return await this.transport.open(withToken(token));
+    } catch (err) {
+      if (!isUnauthorized(err)) throw err;
+      return this.transport.open(withToken(await this.reissue(token)));
     }
   }
 

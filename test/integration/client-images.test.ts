@@ -3,11 +3,11 @@
  * suffix, deleted by the test, and checked gone (404) after.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import t, { type Test } from 'tap';
-import { uploadImageData, type TransferProgress } from '../../provider/client/data.js';
+import { downloadImageData, uploadImageData, type TransferProgress } from '../../provider/client/data.js';
 import { ImageServiceError, isForbidden, isNotFound } from '../../provider/client/errors.js';
 import {
   createImage,
@@ -59,6 +59,10 @@ t.test('an upload from a file hashes sha512 as it sends, reports progress, and m
     t.equal(stored.status, 'active');
     t.equal(stored['os_hash_value'], sent.sha512);
     t.equal(stored['size'], data.length);
+    const exported = join(dir, 'exported.raw');
+    const got = await downloadImageData(platform, id, exported);
+    t.equal(got.sha512, sent.sha512, 'the download (image export) hashes to the same sha512');
+    t.same(readFileSync(exported), data, 'and holds the same bytes');
   });
 });
 

@@ -119,7 +119,7 @@ t.test('a web-download of a missing URL fails clearly and leaves nothing behind'
   t.ok(await namedNowhere(name), 'no image of that name is left');
 });
 
-t.test('a web-download from the lab source becomes active with the data the source holds', async (t) => {
+t.test('a web-download and a glance-direct import from the lab source become active with the data the source holds', async (t) => {
   const data = randomBytes(128 * 1024);
   const file = `web-${suffix()}.raw`;
   writeFileSync(join(lab().sourceDir, file), data);
@@ -135,6 +135,22 @@ t.test('a web-download from the lab source becomes active with the data the sour
   t.equal(outputs.status, 'active');
   t.equal(outputs.osHashValue, createHash('sha512').update(data).digest('hex'));
   t.same(outputs.storesIn, ['fast']);
+
+  const direct = `ubuntu-24.04-g${suffix()}-v1.0`;
+  const staged = await createImageResource(platform, direct, {
+    name: direct,
+    diskFormat: 'raw',
+    properties,
+    source: { url: `${lab().sourceUrl}/${file}`, method: 'glance-direct' },
+    stores: ['cheap'],
+  });
+  t.teardown(() => deleteImageResource(platform, staged.outputs.id));
+  t.equal(
+    staged.outputs.osHashValue,
+    createHash('sha512').update(data).digest('hex'),
+    'glance-direct (staged by this tool) stores the same data',
+  );
+  t.same(staged.outputs.storesIn, ['cheap'], 'in the store asked for');
 });
 
 t.test('an upload whose file vanished, and one whose data misses the pin, leave nothing behind', async (t) => {
