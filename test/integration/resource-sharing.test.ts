@@ -50,6 +50,15 @@ t.test(
     t.equal(accepted.member.status, 'accepted');
     t.ok(await listed(imageId), "an accepted share is in appteam's image list");
 
+    const rejected = await applyAcceptance('appteam-accepts', {
+      imageId,
+      memberProjectId: appteamProject,
+      cloud: 'appteam',
+      status: 'rejected',
+    });
+    t.equal(rejected.member.status, 'rejected', 'an update in place: accepted -> rejected');
+    t.notOk(await listed(imageId), "a rejected share leaves appteam's image list");
+
     await deleteAcceptance(accepted.id, 'appteam');
     t.equal((await readMemberResource(platform, member.id))?.status, 'pending', 'deleting the acceptance sets it back to pending');
 
