@@ -83,3 +83,14 @@ export function readLabRecord(settings: LabSettings = labSettings()): LabRecord 
   if (!existsSync(file)) return undefined;
   return JSON.parse(readFileSync(file, 'utf8')) as LabRecord;
 }
+
+/** Whether a lab service answers at `url` (any status below 500) within `timeoutMs`. */
+export async function answers(url: string, timeoutMs = 2000): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { connection: 'close' } });
+    await res.arrayBuffer();
+    return res.status < 500;
+  } catch {
+    return false;
+  }
+}

@@ -21,7 +21,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
-import { labPaths, labSettings, personas, readLabRecord, type LabRecord, type LabSettings, type Persona } from './lab-settings.js';
+import { answers, labPaths, labSettings, personas, readLabRecord, type LabRecord, type LabSettings, type Persona } from './lab-settings.js';
 
 const region = 'RegionOne';
 const packages = ['keystone', 'glance-api', 'python3-openstackclient', 'qemu-utils', 'uwsgi-core', 'uwsgi-plugin-python3'] as const;
@@ -242,16 +242,6 @@ async function assertPortFree(name: 'source' | 'keystone' | 'glance', port: numb
   throw new LabError(
     `port ${port} on 127.0.0.1 (${name}) is taken by another process: stop it, or choose another port with IMAGE_CATALOG_LAB_${name.toUpperCase()}_PORT`,
   );
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(2000), headers: { connection: 'close' } });
-    await res.arrayBuffer();
-    return res.status < 500;
-  } catch {
-    return false;
-  }
 }
 
 async function stopService(paths: Paths, name: string): Promise<boolean> {

@@ -2,7 +2,7 @@
  * `image-catalog doctor`: every tool the project drives with its version and path, and the lab's state.
  */
 import { spawnSync } from 'node:child_process';
-import { readLabRecord, labSettings } from '../../scripts/lab-settings.js';
+import { answers, readLabRecord, labSettings } from '../../scripts/lab-settings.js';
 import { locateTool, toolNames, type ToolStatus } from '../../scripts/tools.js';
 
 /** One line of the report. */
@@ -16,16 +16,6 @@ export interface DoctorLine {
 export interface DoctorReport {
   readonly ok: boolean;
   readonly lines: readonly DoctorLine[];
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(3000), headers: { connection: 'close' } });
-    await res.arrayBuffer();
-    return res.status < 500;
-  } catch {
-    return false;
-  }
 }
 
 function debianVersion(pkg: string): string | undefined {
