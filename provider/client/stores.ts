@@ -10,7 +10,8 @@ export interface StoreWire {
   readonly description?: string;
   /** Glance sends the default flag as the string "true", and leaves it out for the others. */
   readonly default?: string | boolean;
-  readonly read_only?: string | boolean;
+  /** Glance spells this one with a hyphen, and sends it (as "true") only for read-only stores such as http. */
+  readonly 'read-only'?: string | boolean;
 }
 
 /** A store of GET /v2/info/stores/detail (admin only). */

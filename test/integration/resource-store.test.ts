@@ -2,7 +2,7 @@
  * The storage-backend resource against the lab: a third file store written through the resource appears in the
  * Image API after the reload and takes uploads; deleting it removes it; a store Glance cannot load is rolled back.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import t from 'tap';
@@ -11,6 +11,7 @@ import { createImage, deleteImage, getImage } from '../../provider/client/images
 import { startImport, waitForStores } from '../../provider/client/import.js';
 import { listStores, listStoresDetail } from '../../provider/client/stores.js';
 import { ResourceOperationError } from '../../provider/resources/errors.js';
+import { createImageResource } from '../../provider/resources/image/image.js';
 import { applyStoreResource, deleteStoreResource, type StoreInputs } from '../../provider/resources/store/store.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { lab, labSession, scratchDir, suffix } from '../helpers/lab.js';
@@ -114,4 +115,33 @@ t.test('a store Glance cannot load is rolled back, and the lab keeps serving', a
     404,
     'and answers',
   );
+});
+
+t.test('an http store is live read-only: an image cannot target it; its description updates in place', async (t) => {
+  const id = `web${suffix().slice(0, 4)}`;
+  const raw = { id, type: 'http', description: 'read-only web store', configDir: lab().glanceConfigDir, reloadCommand };
+  const applied = await applyStoreResource(admin, id, raw);
+  try {
+    const listedStore = (await listStores(platform)).find((s) => s.id === id);
+    t.equal(listedStore?.['read-only'], 'true', 'Glance lists it read-only');
+
+    const name = `ubuntu-24.04-h${suffix()}-v1.0`;
+    const before = platform.transport.requests;
+    const err = await createImageResource(platform, name, {
+      name,
+      diskFormat: 'raw',
+      source: { url: `${lab().sourceUrl}/x.raw` },
+      stores: [id],
+    }).catch((e: unknown) => e);
+    t.type(err, ResourceOperationError);
+    t.match((err as Error).message, `Image "${name}": stores: store ${id} is read-only (an http store) and cannot take image data`);
+    t.equal(platform.transport.requests - before, 1, 'only the store list was read: no image record was created');
+
+    const updated = await applyStoreResource(admin, id, { ...raw, description: 'renamed' });
+    t.match(readFileSync(updated.outputs.fragment, 'utf8'), 'store_description = renamed', 'the fragment is rewritten in place');
+    t.equal((await listStores(platform)).find((s) => s.id === id)?.description, 'renamed', 'Glance shows the new description');
+  } finally {
+    await deleteStoreResource(admin, id, applied.inputs);
+  }
+  t.same(await storeIds(), ['cheap', 'fast']);
 });

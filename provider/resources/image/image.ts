@@ -19,6 +19,7 @@ import {
 } from '../../client/images.js';
 import { activeTimeoutMs, stageData, startImport, waitForActive } from '../../client/import.js';
 import type { Session } from '../../client/session.js';
+import { flag, listStores } from '../../client/stores.js';
 import { ResourceOperationError } from '../errors.js';
 import { checkInputs, diffInputs, resourceSchema, type InputDiff, type ResourceSchema } from '../schema.js';
 
@@ -110,9 +111,6 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
     ...(inputs.sha512 === undefined ? {} : { expectedSha512: inputs.sha512 }),
   };
   if ('file' in inputs.source) {
-    if (inputs.stores !== undefined) {
-      throw new ResourceOperationError('stores needs a url source (import); a file is uploaded to the default store');
-    }
     await uploadImageData(
       session,
       id,
@@ -154,6 +152,25 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
  * Creates the image: the record (unprotected, so a failure can be cleaned up), the data, then protection and
  * deactivation. On any failure after the record exists, the record is deleted and the error says so.
  */
+/**
+ * Checks what the schema cannot, before the record exists: stores go with a url source (an upload lands in the
+ * default store), and every store named exists and takes uploads (an http store is read-only).
+ */
+async function preflight(session: Session, name: string, inputs: ImageInputs): Promise<void> {
+  if (inputs.stores === undefined) return;
+  if ('file' in inputs.source) {
+    throw new ResourceOperationError(`Image "${name}": stores: needs a url source (an import); a file is uploaded to the default store`);
+  }
+  const live = await listStores(session);
+  for (const id of inputs.stores) {
+    const store = live.find((s) => s.id === id);
+    if (store === undefined)
+      throw new ResourceOperationError(`Image "${name}": stores: there is no store ${id} (stores: ${live.map((s) => s.id).join(', ')})`);
+    if (flag(store['read-only']))
+      throw new ResourceOperationError(`Image "${name}": stores: store ${id} is read-only (an http store) and cannot take image data`);
+  }
+}
+
 export async function createImageResource(
   session: Session,
   name: string,
@@ -161,6 +178,7 @@ export async function createImageResource(
   options: CreateOptions = {},
 ): Promise<{ inputs: ImageInputs; outputs: ImageOutputs }> {
   const inputs = checkImageInputs(name, raw);
+  await preflight(session, name, inputs);
   const record = imageRecord({ ...inputs, isProtected: false });
   const created = await createImage(session, createImageBody(record));
   try {
