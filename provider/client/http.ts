@@ -48,6 +48,25 @@ export interface Reply {
 
 const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 
+type Response = Awaited<ReturnType<typeof request>>;
+
+/** A response header (first value). */
+function headerOf(response: Response, name: string): string | undefined {
+  const value = response.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The error for an answer with a status the call does not accept. */
+function answerError(method: string, url: string, response: Response, text: string): ImageServiceError {
+  return new ImageServiceError({
+    status: response.statusCode,
+    method,
+    url,
+    requestId: headerOf(response, 'x-openstack-request-id'),
+    serviceMessage: plainMessage(text),
+  });
+}
+
 /** Sends requests for one cloud: TLS settings, retries, and a count of requests (tests prove "no call"). */
 export class Transport {
   /** Requests sent so far, retries included. */
@@ -67,54 +86,31 @@ export class Transport {
 
   /** Sends one request; resolves with the answer when its status is accepted. */
   async send(spec: RequestSpec): Promise<Reply> {
-    const idempotent = spec.idempotent ?? idempotentMethods.has(spec.method);
+    // A stream cannot be sent twice: only an idempotent call whose body can be resent is ever retried.
+    const resendable = spec.body === undefined || typeof spec.body === 'string' || spec.body instanceof Uint8Array;
+    const retryable = (spec.idempotent ?? idempotentMethods.has(spec.method)) && resendable;
+    const headers: Record<string, string> = { accept: 'application/json', ...spec.headers };
+    let body = spec.body;
+    if (spec.json !== undefined) {
+      body = JSON.stringify(spec.json);
+      headers['content-type'] ??= 'application/json';
+    }
     const attempt = async (): Promise<Reply> => {
-      const headers: Record<string, string> = { accept: 'application/json', ...spec.headers };
-      let body = spec.body;
-      if (spec.json !== undefined) {
-        body = JSON.stringify(spec.json);
-        headers['content-type'] ??= 'application/json';
-      }
-      this.requests += 1;
-      // undici.request, not fetch: fetch buffers a streamed request body (a 1 GiB upload cost 1.1 GB of memory)
-      // and is slower; request streams it with backpressure.
-      let response: Awaited<ReturnType<typeof request>>;
+      let response: Response;
       try {
-        response = await request(spec.url, {
-          method: spec.method,
-          headers,
-          dispatcher: this.dispatcher,
-          ...(body === undefined ? {} : { body }),
-        });
+        response = await this.dispatch(spec.method, spec.url, headers, body);
       } catch (err) {
-        const error = new ImageServiceError({
-          status: 0,
-          method: spec.method,
-          url: spec.url,
-          serviceMessage: (err as Error).message,
-          cause: err,
-        });
-        // A stream cannot be sent twice: only bodies that can be resent are retried.
-        if (idempotent && (body === undefined || typeof body === 'string' || body instanceof Uint8Array)) throw error;
-        throw new AbortError(error);
+        if (retryable) throw err;
+        throw new AbortError(err as Error);
       }
       const text = spec.method === 'HEAD' ? (await response.body.dump(), '') : await response.body.text();
-      const header = (name: string): string | undefined => {
-        const value = response.headers[name.toLowerCase()];
-        return Array.isArray(value) ? value[0] : value;
-      };
+      const header = (name: string): string | undefined => headerOf(response, name);
       if (spec.ok.includes(response.statusCode)) return { status: response.statusCode, header, url: spec.url, text };
-      const error = new ImageServiceError({
-        status: response.statusCode,
-        method: spec.method,
-        url: spec.url,
-        requestId: header('x-openstack-request-id'),
-        serviceMessage: plainMessage(text),
-      });
-      if (idempotent && response.statusCode >= 500 && response.statusCode !== 501) throw error;
+      const error = answerError(spec.method, spec.url, response, text);
+      if (retryable && response.statusCode >= 500 && response.statusCode !== 501) throw error;
       throw new AbortError(error);
     };
-    return pRetry(attempt, { retries: idempotent ? this.retries : 0, minTimeout: this.minBackoffMs, factor: 2, randomize: true });
+    return pRetry(attempt, { retries: retryable ? this.retries : 0, minTimeout: this.minBackoffMs, factor: 2, randomize: true });
   }
 
   /**
@@ -122,23 +118,33 @@ export class Transport {
    * (a download). Not retried: the caller owns the stream.
    */
   async open(spec: Omit<RequestSpec, 'json' | 'body' | 'method'>): Promise<{ status: number; body: Readable }> {
-    this.requests += 1;
-    let response: Awaited<ReturnType<typeof request>>;
-    try {
-      response = await request(spec.url, { method: 'GET', headers: { ...spec.headers }, dispatcher: this.dispatcher });
-    } catch (err) {
-      throw new ImageServiceError({ status: 0, method: 'GET', url: spec.url, serviceMessage: (err as Error).message, cause: err });
-    }
+    const response = await this.dispatch('GET', spec.url, { ...spec.headers }, undefined);
     if (spec.ok.includes(response.statusCode)) return { status: response.statusCode, body: response.body };
-    const text = await response.body.text();
-    const id = response.headers['x-openstack-request-id'];
-    throw new ImageServiceError({
-      status: response.statusCode,
-      method: 'GET',
-      url: spec.url,
-      requestId: Array.isArray(id) ? id[0] : id,
-      serviceMessage: plainMessage(text),
-    });
+    throw answerError('GET', spec.url, response, await response.body.text());
+  }
+
+  /**
+   * One request on the wire, counted. undici.request, not fetch: fetch buffers a streamed request body (a 1 GiB
+   * upload cost 1.1 GB of memory) and is slower; request streams it with backpressure. No answer at all is an
+   * ImageServiceError with status 0.
+   */
+  private async dispatch(
+    method: RequestSpec['method'],
+    url: string,
+    headers: Record<string, string>,
+    body: RequestSpec['body'],
+  ): Promise<Response> {
+    this.requests += 1;
+    try {
+      return await request(url, {
+        method,
+        headers,
+        dispatcher: this.dispatcher,
+        ...(body === undefined ? {} : { body }),
+      });
+    } catch (err) {
+      throw new ImageServiceError({ status: 0, method, url, serviceMessage: (err as Error).message, cause: err });
+    }
   }
 
   /** Closes the connection pool. */

@@ -78,30 +78,27 @@ export class Session {
   }
 
   /**
-   * Sends a request with the token. A 401 means the token was revoked or expired early: issue a new one
-   * (once, shared with concurrent calls) and send the request again.
+   * Runs a call with the token. A 401 means the token was revoked or expired early: issue a new one (once,
+   * shared with concurrent calls) and run the call again.
    */
-  async request(spec: RequestSpec): Promise<Reply> {
+  private async authorized<T>(call: (token: Token) => Promise<T>): Promise<T> {
     const token = await this.token();
-    const withToken = (t: Token): RequestSpec => ({ ...spec, ok: spec.ok, headers: { ...spec.headers, 'x-auth-token': t.id } });
     try {
-      return await this.transport.send(withToken(token));
+      return await call(token);
     } catch (err) {
       if (!isUnauthorized(err)) throw err;
-      return this.transport.send(withToken(await this.reissue(token)));
+      return call(await this.reissue(token));
     }
   }
 
-  /** Opens a streamed GET with the token (a download); a 401 is answered like in `request`. */
-  async open(spec: Omit<RequestSpec, 'json' | 'body' | 'method'>): Promise<{ status: number; body: Readable }> {
-    const token = await this.token();
-    const withToken = (t: Token) => ({ ...spec, headers: { ...spec.headers, 'x-auth-token': t.id } });
-    try {
-      return await this.transport.open(withToken(token));
-    } catch (err) {
-      if (!isUnauthorized(err)) throw err;
-      return this.transport.open(withToken(await this.reissue(token)));
-    }
+  /** Sends a request with the token (see `authorized` for a 401). */
+  request(spec: RequestSpec): Promise<Reply> {
+    return this.authorized((t) => this.transport.send({ ...spec, headers: { ...spec.headers, 'x-auth-token': t.id } }));
+  }
+
+  /** Opens a streamed GET with the token (a download). */
+  open(spec: Omit<RequestSpec, 'json' | 'body' | 'method'>): Promise<{ status: number; body: Readable }> {
+    return this.authorized((t) => this.transport.open({ ...spec, headers: { ...spec.headers, 'x-auth-token': t.id } }));
   }
 
   /** Closes the connections. */

@@ -8,6 +8,7 @@ import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import t from 'tap';
 import { ImageServiceError } from '../../provider/client/errors.js';
 import { Transport } from '../../provider/client/http.js';
@@ -51,6 +52,21 @@ t.test('a POST answered 503 is not retried, and the error carries status, messag
   t.type(err, ImageServiceError);
   t.equal(transport.requests, 1, 'sent once');
   t.equal((err as Error).message, `POST ${server.url}/v2/images: HTTP 503: 503 Service Unavailable try later (request req-42)`);
+});
+
+t.test('a PUT of a stream answered 503 is not retried: a stream cannot be sent twice', async (t) => {
+  const server = await serve((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(503).end());
+  });
+  t.teardown(server.close);
+  const transport = new Transport({ minBackoffMs: 1 });
+  t.teardown(() => transport.close());
+  const err = await transport
+    .send({ method: 'PUT', url: `${server.url}/v2/images/x/file`, ok: [204], body: Readable.from([Buffer.from('data')]) })
+    .catch((e: unknown) => e);
+  t.equal((err as ImageServiceError).status, 503);
+  t.equal(transport.requests, 1, 'sent once');
 });
 
 t.test('retries stop after the bound', async (t) => {
