@@ -176,6 +176,20 @@ t.test('an upload whose file vanished, and one whose data misses the pin, leave 
   }).catch((e: unknown) => e);
   t.match((wrong as Error).message, `not the pinned ${'0'.repeat(64)}`);
   t.ok(await namedNowhere(pinned), 'no image left after a pin mismatch');
+
+  const imported = `ubuntu-24.04-i${suffix()}-v1.0`;
+  const before = platform.transport.requests;
+  const sha256 = await createImageResource(platform, imported, {
+    name: imported,
+    diskFormat: 'raw',
+    source: { url: `${lab().sourceUrl}/x.raw` },
+    sha256: '0'.repeat(64),
+  }).catch((e: unknown) => e);
+  t.match(
+    (sha256 as Error).message,
+    `Image "${imported}": sha256: an import is checked against Glance's sha512 only; pin sha512 for a url source`,
+  );
+  t.equal(platform.transport.requests, before, 'refused before any API call');
 });
 
 t.test("a public image from a non-admin fails with Glance's 403 quoted, and nothing is created", async (t) => {

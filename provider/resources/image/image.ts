@@ -17,7 +17,7 @@ import {
   updateImage,
   type ImageWire,
 } from '../../client/images.js';
-import { activeTimeoutMs, stageData, startImport, waitForActive } from '../../client/import.js';
+import { activeTimeoutMs, stageData, startImport, waitForActive, type ImportMethod } from '../../client/import.js';
 import type { Session } from '../../client/session.js';
 import { flag, listStores } from '../../client/stores.js';
 import { ResourceOperationError } from '../errors.js';
@@ -119,44 +119,33 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
     );
     return;
   }
-  const method = inputs.source.method ?? 'web-download';
-  if (method === 'web-download') {
-    await startImport(
-      session,
-      id,
-      { name: 'web-download', uri: inputs.source.url },
-      inputs.stores,
-      inputs.stores === undefined ? undefined : inputs.allStoresMustSucceed,
-    );
-  } else {
-    const response = await fetch(inputs.source.url);
-    if (!response.ok || response.body === null) throw new ResourceOperationError(`GET ${inputs.source.url}: HTTP ${response.status}`);
+  const source = inputs.source;
+  let method: ImportMethod = { name: 'web-download', uri: source.url };
+  if (source.method === 'glance-direct') {
+    const response = await fetch(source.url);
+    if (!response.ok || response.body === null) throw new ResourceOperationError(`GET ${source.url}: HTTP ${response.status}`);
     await stageData(session, id, Readable.fromWeb(response.body));
-    await startImport(
-      session,
-      id,
-      { name: 'glance-direct' },
-      inputs.stores,
-      inputs.stores === undefined ? undefined : inputs.allStoresMustSucceed,
-    );
+    method = { name: 'glance-direct' };
   }
+  await startImport(session, id, method, inputs.stores, inputs.stores === undefined ? undefined : inputs.allStoresMustSucceed);
   const image = await waitForActive(session, id, activeTimeoutMs(undefined));
-  for (const [algo, pinned] of [['sha512', inputs.sha512]] as const) {
-    if (pinned !== undefined && image['os_hash_value'] !== pinned) {
-      throw new ResourceOperationError(`the imported data's ${algo} is ${String(image['os_hash_value'])}, not the pinned ${pinned}`);
-    }
+  // Glance hashes imported data with sha512 only (a sha256 pin on an import is refused by preflight).
+  if (inputs.sha512 !== undefined && image['os_hash_value'] !== inputs.sha512) {
+    throw new ResourceOperationError(`the imported data's sha512 is ${String(image['os_hash_value'])}, not the pinned ${inputs.sha512}`);
   }
 }
 
 /**
- * Creates the image: the record (unprotected, so a failure can be cleaned up), the data, then protection and
- * deactivation. On any failure after the record exists, the record is deleted and the error says so.
- */
-/**
- * Checks what the schema cannot, before the record exists: stores go with a url source (an upload lands in the
- * default store), and every store named exists and takes uploads (an http store is read-only).
+ * Checks what the schema cannot, before the record exists: a sha256 pin needs a file source (Glance hashes
+ * imports with sha512 only), stores go with a url source (an upload lands in the default store), and every store
+ * named exists and takes uploads (an http store is read-only).
  */
 async function preflight(session: Session, name: string, inputs: ImageInputs): Promise<void> {
+  if (inputs.sha256 !== undefined && !('file' in inputs.source)) {
+    throw new ResourceOperationError(
+      `Image "${name}": sha256: an import is checked against Glance's sha512 only; pin sha512 for a url source`,
+    );
+  }
   if (inputs.stores === undefined) return;
   if ('file' in inputs.source) {
     throw new ResourceOperationError(`Image "${name}": stores: needs a url source (an import); a file is uploaded to the default store`);
@@ -171,6 +160,10 @@ async function preflight(session: Session, name: string, inputs: ImageInputs): P
   }
 }
 
+/**
+ * Creates the image: the record (unprotected, so a failure can be cleaned up), the data, then protection and
+ * deactivation. On any failure after the record exists, the record is deleted and the error says so.
+ */
 export async function createImageResource(
   session: Session,
   name: string,
