@@ -5,9 +5,6 @@
  */
 import { describeErrors, validateInput } from './schemas.js';
 
-/** What `{"$unknown": true}` stands for: a value not known until apply. */
-export const unknownValue = Object.freeze({ $unknown: true as const });
-
 export const changeKinds = ['image', 'member', 'acceptance', 'store'] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 export const changeActions = ['create', 'update', 'replace', 'delete', 'noop'] as const;
