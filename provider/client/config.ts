@@ -260,3 +260,22 @@ export function resolveCloud(cloud?: string, env: NodeJS.ProcessEnv = process.en
   }
   return fromAuthSection(`cloud "${name}" in ${file}`, isObject(merged['auth']) ? merged['auth'] : {}, merged);
 }
+
+/**
+ * Resolves a cloud from a clouds.yaml document held elsewhere than a file (a Pulumi secret config value, for
+ * one): the same `clouds:` map, parsed as YAML (JSON is YAML). `where` names the source in messages; the
+ * document itself never appears in one.
+ */
+export function resolveCloudFromDocument(cloud: string, document: string, where: string): CloudConfig | undefined {
+  let doc: unknown;
+  try {
+    doc = parseYaml(document);
+  } catch {
+    throw new CloudConfigError(`${where} is not a valid clouds.yaml document (YAML with a clouds: map)`);
+  }
+  const clouds = isObject(doc) && isObject(doc['clouds']) ? doc['clouds'] : undefined;
+  if (clouds === undefined) throw new CloudConfigError(`${where} has no clouds: map`);
+  const entry = clouds[cloud];
+  if (!isObject(entry)) return undefined;
+  return fromAuthSection(`cloud "${cloud}" in ${where}`, isObject(entry['auth']) ? entry['auth'] : {}, entry);
+}
