@@ -100,6 +100,23 @@ export function imageOutputs(image: ImageWire): ImageOutputs {
   };
 }
 
+/** The sticky property that records when an image was first published (its visibility left private). */
+export const publishedMark = 'catalog_published_at';
+
+/**
+ * The record with the publish mark: kept from the live image once set (it never goes away, even when the image
+ * goes back to private), set now when the image leaves private for the first time.
+ */
+export function withPublishMark<R extends { visibility?: unknown; properties: Record<string, string> }>(
+  record: R,
+  live: ImageWire | undefined,
+): R {
+  const mark = live?.[publishedMark];
+  if (typeof mark === 'string') return { ...record, properties: { ...record.properties, [publishedMark]: mark } };
+  if (record.visibility === undefined || record.visibility === 'private') return record;
+  return { ...record, properties: { ...record.properties, [publishedMark]: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') } };
+}
+
 /** Options of create: progress of the upload. */
 export interface CreateOptions {
   readonly onProgress?: (progress: TransferProgress) => void;
@@ -172,7 +189,7 @@ export async function createImageResource(
 ): Promise<{ inputs: ImageInputs; outputs: ImageOutputs }> {
   const inputs = checkImageInputs(name, raw);
   await preflight(session, name, inputs);
-  const record = imageRecord({ ...inputs, isProtected: false });
+  const record = withPublishMark(imageRecord({ ...inputs, isProtected: false }), undefined);
   const created = await createImage(session, createImageBody(record));
   try {
     await loadData(session, created.id, inputs, options);
@@ -204,7 +221,7 @@ export async function updateImageResource(
       `Image "${news.name}": ${diff.replaces.join(', ')} cannot change in place; the image must be replaced`,
     );
   const current = await getImage(session, id);
-  const desired = imageRecord(news);
+  const desired = withPublishMark(imageRecord(news), current);
   const { properties, ...fields } = desired;
   const removed = Object.keys(olds.properties).filter((key) => !(key in properties));
   const ops = imagePatch(current, { ...fields, ...properties }, removed);
