@@ -176,6 +176,28 @@ export async function applyStoreResource(
   raw: unknown,
 ): Promise<{ inputs: StoreInputs; outputs: StoreOutputs }> {
   const inputs = checkStoreInputs(name, raw);
+  return serialized(inputs.configDir, () => applyChecked(admin, name, inputs));
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs one change of a config directory at a time: every store shares the backends file and a reload restarts
+ * glance-api, so two stores applied at once (Pulumi creates independent resources in parallel) would overwrite
+ * each other's backends list. The queue is per process: two processes changing one directory at once are not
+ * guarded against.
+ */
+function serialized<T>(configDir: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(configDir) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  queues.set(
+    configDir,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+async function applyChecked(admin: Session, name: string, inputs: StoreInputs): Promise<{ inputs: StoreInputs; outputs: StoreOutputs }> {
   if (!existsSync(inputs.configDir))
     throw new ResourceOperationError(`StorageBackend "${name}": configDir ${inputs.configDir} does not exist`);
   const others = managedStores(inputs.configDir).filter((s) => s.id !== inputs.id);
@@ -226,6 +248,10 @@ export async function applyStoreResource(
 
 /** Removes the store: its fragment goes, the backends file follows, Glance reloads, and the store is gone from the API. */
 export async function deleteStoreResource(admin: Session, name: string, inputs: StoreInputs): Promise<void> {
+  return serialized(inputs.configDir, () => deleteChecked(admin, name, inputs));
+}
+
+async function deleteChecked(admin: Session, name: string, inputs: StoreInputs): Promise<void> {
   const fragment = join(inputs.configDir, `store-${inputs.id}.conf`);
   const backends = join(inputs.configDir, backendsFile);
   const header = readHeader(backends) as BackendsHeader | undefined;
