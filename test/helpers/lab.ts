@@ -3,7 +3,7 @@
  * between): tokens per persona from the generated clouds.yaml, and plain Image API calls.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -151,4 +151,23 @@ export function scratchDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'image-catalog-test-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * Stores configured by a StorageBackend before this test file started (the example catalog's `golden` and
+ * `archive` once `npm start` ran): tests about the lab's own stores leave them out.
+ */
+const foreignStores = (() => {
+  const record = readLabRecord();
+  if (record === undefined || !existsSync(record.glanceConfigDir)) return new Set<string>();
+  return new Set(
+    readdirSync(record.glanceConfigDir)
+      .filter((f) => /^store-.+\.conf$/.test(f))
+      .map((f) => f.slice('store-'.length, -'.conf'.length)),
+  );
+})();
+
+/** The stores of a list that are not another StorageBackend's (see foreignStores). */
+export function labStores<T extends { readonly id: string }>(stores: readonly T[]): T[] {
+  return stores.filter((s) => !foreignStores.has(s.id));
 }

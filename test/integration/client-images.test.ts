@@ -20,7 +20,7 @@ import {
 } from '../../provider/client/images.js';
 import { addMember, deleteMember, getMember, listMembers, setMemberStatus } from '../../provider/client/members.js';
 import { flag, listStores, listStoresDetail } from '../../provider/client/stores.js';
-import { lab, labSession, scratchDir, suffix } from '../helpers/lab.js';
+import { lab, labSession, labStores, scratchDir, suffix } from '../helpers/lab.js';
 
 const platform = labSession('platform');
 const appteam = labSession('appteam');
@@ -140,13 +140,13 @@ t.test("members: the owner adds appteam (pending), cannot accept for it, appteam
 });
 
 t.test('stores: every project lists them with the default flagged; only admin reads the details', async (t) => {
-  const stores = await listStores(platform);
+  const stores = labStores(await listStores(platform));
   t.same(stores.map((s) => s.id).sort(), ['cheap', 'fast']);
   t.same(
     stores.filter((s) => flag(s.default)).map((s) => s.id),
     ['fast'],
   );
   t.ok(isForbidden(await listStoresDetail(platform).catch((e: unknown) => e)), 'stores/detail is 403 for a member');
-  const detail = await listStoresDetail(admin);
+  const detail = labStores(await listStoresDetail(admin));
   t.same(detail.map((s) => `${s.id}:${s.type}`).sort(), ['cheap:file', 'fast:file']);
 });

@@ -3,7 +3,7 @@
  * service enforces these by itself (DESIGN.md: tests prove both layers).
  */
 import t, { type Test } from 'tap';
-import { glance, lab, suffix, waitForStatus } from '../helpers/lab.js';
+import { glance, lab, labStores, suffix, waitForStatus } from '../helpers/lab.js';
 
 const patchType = 'application/openstack-images-v2.1-json-patch';
 
@@ -92,7 +92,7 @@ t.test('copy-image to another store is admin-only: 403 for the owner, 202 and a 
 t.test('stores/detail is admin-only while the store list is for every project', async (t) => {
   const listed = await glance('platform', 'GET', '/v2/info/stores');
   t.equal(listed.status, 200, 'the owner lists the stores');
-  const ids = (listed.body as { stores: { id: string; default?: unknown }[] }).stores;
+  const ids = labStores((listed.body as { stores: { id: string; default?: unknown }[] }).stores);
   t.same(ids.map((s) => s.id).sort(), ['cheap', 'fast']);
   // Glance sends the default flag as the string "true" (and leaves it out for the others).
   t.same(
@@ -105,6 +105,8 @@ t.test('stores/detail is admin-only while the store list is for every project', 
   t.equal((await glance('appteam', 'GET', '/v2/info/stores/detail')).status, 403, 'another project may not read store details');
   const detail = await glance('admin', 'GET', '/v2/info/stores/detail');
   t.equal(detail.status, 200, 'admin reads store details');
-  const types = (detail.body as { stores: { id: string; type: string }[] }).stores.map((s) => `${s.id}:${s.type}`).sort();
+  const types = labStores((detail.body as { stores: { id: string; type: string }[] }).stores)
+    .map((s) => `${s.id}:${s.type}`)
+    .sort();
   t.same(types, ['cheap:file', 'fast:file']);
 });

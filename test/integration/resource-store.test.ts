@@ -14,13 +14,16 @@ import { ResourceOperationError } from '../../provider/resources/errors.js';
 import { createImageResource } from '../../provider/resources/image/image.js';
 import { applyStoreResource, deleteStoreResource, type StoreInputs } from '../../provider/resources/store/store.js';
 import { repoRoot } from '../../scripts/tools.js';
-import { lab, labSession, scratchDir, suffix } from '../helpers/lab.js';
+import { lab, labSession, labStores, scratchDir, suffix } from '../helpers/lab.js';
 
 const admin = labSession('admin');
 const platform = labSession('platform');
 const dir = scratchDir();
 const reloadCommand = [process.execPath, '--import', 'tsx', join(repoRoot, 'scripts', 'lab.ts'), 'up'];
-const storeIds = async (): Promise<string[]> => (await listStores(platform)).map((s) => s.id).sort();
+const storeIds = async (): Promise<string[]> =>
+  labStores(await listStores(platform))
+    .map((s) => s.id)
+    .sort();
 
 t.test(
   'a third file store added by the resource is live after the reload, takes a copy of an image, and goes away on delete',
