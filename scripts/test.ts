@@ -4,13 +4,13 @@
  * suites (unit, then integration against the lab). Ends with its own line `N passed, N failed[, N skipped]`
  * and exits 1 when anything failed.
  *
- *   npm test -- --only unit        run one stage (toolchain, lab, lint, typecheck, policy, unit, integration)
+ *   npm test -- --only unit        run one stage (toolchain, lab, lint, typecheck, policy, unit, integration, e2e)
  *   npm test -- --skip integration leave stages out (the count says what was skipped and why)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, toolEnv, toolNames } from './tools.js';
+import { locateTool, repoRoot, toolEnv, toolNames } from './tools.js';
 
 interface Tally {
   passed: number;
@@ -113,7 +113,7 @@ function countTap(output: string, suite: string): void {
   }
 }
 
-async function tapStage(suite: 'unit' | 'policy' | 'integration'): Promise<void> {
+async function tapStage(suite: 'unit' | 'policy' | 'integration' | 'e2e'): Promise<void> {
   const dir = join(repoRoot, 'test', suite);
   const files = existsSync(dir)
     ? readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -122,8 +122,8 @@ async function tapStage(suite: 'unit' | 'policy' | 'integration'): Promise<void>
         .map((f) => join('test', suite, f))
     : [];
   if (files.length === 0) return;
-  // Integration tests share one lab (and one test cycles it down and up): one file at a time.
-  const jobs = suite === 'integration' ? ['--jobs=1'] : [];
+  // Integration and e2e tests share one lab (and one test cycles it down and up): one file at a time.
+  const jobs = suite === 'integration' || suite === 'e2e' ? ['--jobs=1', '--timeout=1200'] : [];
   const { output, code } = await run(bin('tap'), ['--reporter=tap', ...jobs, ...files]);
   const before = tally.passed + tally.failed + tally.skipped;
   countTap(output, suite);
@@ -178,7 +178,7 @@ async function policyStage(): Promise<void> {
   await tapStage('policy');
 }
 
-const stages = ['toolchain', 'lab', 'lint', 'typecheck', 'policy', 'unit', 'integration'] as const;
+const stages = ['toolchain', 'lab', 'lint', 'typecheck', 'policy', 'unit', 'integration', 'e2e'] as const;
 type Stage = (typeof stages)[number];
 
 function parseArgs(argv: readonly string[]): Set<Stage> {
@@ -207,7 +207,7 @@ async function main(): Promise<number> {
     await toolchainStage();
   }
   let labUp = true;
-  if (chosen.has('lab') || chosen.has('integration')) {
+  if (chosen.has('lab') || chosen.has('integration') || chosen.has('e2e')) {
     stage('lab');
     labUp = await labStage();
   }
@@ -231,6 +231,11 @@ async function main(): Promise<number> {
     stage('integration tests (against the lab)');
     if (labUp) await tapStage('integration');
     else record('integration tests', 'fail');
+  }
+  if (chosen.has('e2e')) {
+    stage('e2e tests (real pulumi against the lab)');
+    if (labUp && (await locateTool('pulumi')).ok) await tapStage('e2e');
+    else record('e2e tests (the lab and pulumi are needed)', 'fail');
   }
   process.stdout.write(`\n=== summary (${((Date.now() - t0) / 1000).toFixed(0)}s)\n`);
   for (const s of tally.skips) process.stdout.write(`skipped: ${s}\n`);

@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { doctor, formatDoctor } from './doctor.js';
 import { registerPolicy, UsageError } from './policy.js';
+import { registerPreview } from './preview.js';
 
 const program = new Command('image-catalog')
   .description('Golden-image catalogs as code for an OpenStack-Glance-compatible Image Service.')
@@ -26,6 +27,7 @@ program
   });
 
 registerPolicy(program);
+registerPreview(program);
 
 try {
   await program.parseAsync(process.argv);

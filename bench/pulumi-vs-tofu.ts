@@ -1,0 +1,123 @@
+/**
+ * `npm run bench -- pulumi-vs-tofu`: 50 images of 1 MiB created, then destroyed, through `pulumi up --yes` /
+ * `pulumi destroy --yes` with this package's Image resource (policy enforced: check, diff and delete decide)
+ * vs `tofu apply` / `tofu destroy` with terraform-provider-openstack's openstack_images_image_v2, on the same
+ * lab, in the same run, alternating, `ROUNDS` rounds (default 2). Both tools at their default parallelism.
+ * Ratio: median wall time (create + destroy) of pulumi over that of tofu. Goal <= 1.0.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runPulumi, selectStack, type StackTarget } from '../provider/pulumi/host.js';
+import { Image } from '../provider/pulumi/resources.js';
+import { readLabRecord } from '../scripts/lab-settings.js';
+import { locateTool, toolEnv } from '../scripts/tools.js';
+import { median, report, round } from './lib.js';
+
+const count = Number(process.env['BENCH_IMAGES'] ?? 50);
+const rounds = Number(process.env['ROUNDS'] ?? 2);
+const lab = readLabRecord();
+if (lab === undefined) throw new Error('the lab is not up: npm run lab -- up');
+const clouds = lab.clouds;
+for (const tool of ['pulumi', 'tofu', 'terraform-provider-openstack']) {
+  const found = await locateTool(tool);
+  if (!found.ok) throw new Error(`${tool} is needed: ${found.reason}`);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-pulumi-vs-tofu-'));
+const files = Array.from({ length: count }, (_, i) => {
+  const file = join(dir, 'data', `image-${i}.raw`);
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  writeFileSync(file, randomBytes(1024 * 1024));
+  return file;
+});
+const metadata = { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'bench' };
+
+function seconds(t0: bigint): number {
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+async function pulumiRound(n: number): Promise<number> {
+  const family = `ubuntu-24.04-bp${randomBytes(3).toString('hex')}`;
+  const project = join(dir, `pulumi-${n}`);
+  mkdirSync(project);
+  writeFileSync(join(project, 'Pulumi.yaml'), 'name: bench\nruntime: nodejs\n');
+  const target: StackTarget = { cwd: project, stack: 'bench', stateDir: join(project, 'state'), env: { OS_CLIENT_CONFIG_FILE: clouds } };
+  await selectStack(target);
+  await runPulumi(target, ['config', 'set', 'image-catalog:cloud', 'platform'], { echo: false });
+  const program = (): Promise<Record<string, unknown>> => {
+    files.forEach(
+      (file, i) => new Image(`i${i}`, { name: `${family}-v1.${i}`, diskFormat: 'raw', source: { file }, properties: metadata }),
+    );
+    return Promise.resolve({});
+  };
+  const t0 = process.hrtime.bigint();
+  const up = await runPulumi(target, ['up', '--yes'], { program, echo: false });
+  if (up.code !== 0) throw new Error(`pulumi up failed:\n${up.stdout}${up.stderr}`);
+  const down = await runPulumi(target, ['destroy', '--yes'], { program, echo: false });
+  if (down.code !== 0) throw new Error(`pulumi destroy failed:\n${down.stdout}${down.stderr}`);
+  if (process.env['BENCH_VERBOSE'] !== undefined) process.stdout.write(`${up.stdout}\n${down.stdout}\n`);
+  return seconds(t0);
+}
+
+async function tofuRound(n: number): Promise<number> {
+  const family = `ubuntu-24.04-bt${randomBytes(3).toString('hex')}`;
+  const project = join(dir, `tofu-${n}`);
+  mkdirSync(project);
+  const resources = files
+    .map(
+      (file, i) => `resource "openstack_images_image_v2" "i${i}" {
+  name             = "${family}-v1.${i}"
+  local_file_path  = "${file}"
+  container_format = "bare"
+  disk_format      = "raw"
+  properties = {
+${Object.entries(metadata)
+  .map(([k, v]) => `    ${k} = "${v}"`)
+  .join('\n')}
+  }
+}
+`,
+    )
+    .join('\n');
+  writeFileSync(
+    join(project, 'main.tf'),
+    `terraform {\n  required_providers {\n    openstack = {\n      source  = "terraform-provider-openstack/openstack"\n      version = "3.4.0"\n    }\n  }\n}\n\nprovider "openstack" {\n  cloud = "platform"\n}\n\n${resources}`,
+  );
+  const env = { ...(await toolEnv()), OS_CLIENT_CONFIG_FILE: clouds };
+  const found = await locateTool('tofu');
+  const tofu = found.ok ? found.path : 'tofu';
+  execFileSync(tofu, ['init', '-input=false'], { cwd: project, env, stdio: 'ignore' });
+  const t0 = process.hrtime.bigint();
+  execFileSync(tofu, ['apply', '-auto-approve', '-input=false'], { cwd: project, env, stdio: 'ignore' });
+  execFileSync(tofu, ['destroy', '-auto-approve', '-input=false'], { cwd: project, env, stdio: 'ignore' });
+  return seconds(t0);
+}
+
+const pulumiTimes: number[] = [];
+const tofuTimes: number[] = [];
+try {
+  for (let n = 0; n < rounds; n++) {
+    const p = await pulumiRound(n);
+    pulumiTimes.push(p);
+    const t = await tofuRound(n);
+    tofuTimes.push(t);
+    process.stdout.write(`round ${n + 1}: pulumi ${p.toFixed(1)} s, tofu ${t.toFixed(1)} s (${count} images of 1 MiB, create + destroy)\n`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const ratio = median(pulumiTimes) / median(tofuTimes);
+report({
+  bench: 'pulumi-vs-tofu',
+  peer: 'tofu apply + destroy with terraform-provider-openstack 3.4.0 (openstack_images_image_v2)',
+  ratio: round(ratio),
+  goal: '<= 1.0',
+  met: ratio <= 1.0,
+  images: count,
+  rounds,
+  pulumiSeconds: pulumiTimes.map((s) => round(s, 1)),
+  tofuSeconds: tofuTimes.map((s) => round(s, 1)),
+});

@@ -1,0 +1,132 @@
+/**
+ * `image-catalog preview`: runs `pulumi preview --json` on a project, turns every step of this package's
+ * resources (deletes included, which the providers cannot see in a preview) into one envelope per cloud that
+ * applies them, and decides each as a whole. The path the pull-request check uses.
+ *
+ * During that preview the providers only report (IMAGE_CATALOG_POLICY_MODE=report), so the plan is complete
+ * and the decision here is the one that counts. Exit codes: 0 allowed, 1 blocked, 2 the preview itself failed.
+ */
+import { existsSync } from 'node:fs';
+import { resolve, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Command } from 'commander';
+import { formatDecision, type Decision } from '../policy/decision.js';
+import type { Change, ChangeAction } from '../policy/envelope.js';
+import { defaultStateDir, runPulumi, type Program, type StackTarget } from '../pulumi/host.js';
+import { kindOfType } from '../pulumi/tokens.js';
+import { UsageError } from './policy.js';
+
+/** One step of `pulumi preview --json`. */
+interface PreviewStep {
+  readonly op: string;
+  readonly urn: string;
+  readonly oldState?: { readonly id?: string; readonly type?: string; readonly outputs?: Record<string, unknown> };
+  readonly newState?: { readonly type?: string; readonly inputs?: Record<string, unknown> };
+}
+
+/** Pulumi's step ops as envelope actions (replace steps come as several; one replace per URN). */
+function actionOf(op: string): ChangeAction | undefined {
+  if (op === 'create') return 'create';
+  if (op === 'update') return 'update';
+  if (op === 'delete') return 'delete';
+  if (op === 'replace' || op === 'create-replacement' || op === 'delete-replaced') return 'replace';
+  return undefined;
+}
+
+/** The result of a whole-plan decision. */
+export interface PlanDecision {
+  /** One decision per cloud that applies changes ('(stack default)' for the stack's cloud). */
+  readonly decisions: readonly { readonly cloud: string; readonly changes: number; readonly decision: Decision }[];
+  readonly allowed: boolean;
+}
+
+/** Runs the preview and decides its plan. */
+export async function previewPlan(target: StackTarget, program: Program): Promise<PlanDecision> {
+  const config = await runPulumi(target, ['config', '--json', '--show-secrets'], { echo: false });
+  if (config.code !== 0) throw new UsageError(`pulumi config --json failed: ${config.stderr.trim()}`);
+  const values = JSON.parse(config.stdout) as Record<string, { value?: string; objectValue?: unknown }>;
+  const runtime = await import('../pulumi/runtime.js');
+  runtime.configure({
+    get: (key) => {
+      const entry = values[key];
+      if (entry === undefined) return undefined;
+      return entry.objectValue !== undefined ? JSON.stringify(entry.objectValue) : entry.value;
+    },
+  });
+
+  const env = { ...target.env, IMAGE_CATALOG_POLICY_MODE: 'report' };
+  const run = await runPulumi({ ...target, env }, ['preview', '--json'], { program, echo: false });
+  let steps: PreviewStep[];
+  try {
+    steps = (JSON.parse(run.stdout) as { steps?: PreviewStep[] }).steps ?? [];
+  } catch {
+    throw new Error(`pulumi preview --json failed (exit ${run.code}):\n${run.stderr.trim() || run.stdout.trim()}`);
+  }
+  if (run.code !== 0) throw new Error(`pulumi preview --json failed (exit ${run.code}):\n${run.stderr.trim()}`);
+
+  const seen = new Set<string>();
+  const byCloud = new Map<string, Change[]>();
+  for (const step of steps) {
+    const action = actionOf(step.op);
+    const kind = kindOfType(step.newState?.type ?? step.oldState?.type);
+    if (action === undefined || kind === undefined || seen.has(step.urn)) continue;
+    seen.add(step.urn);
+    const olds = action === 'create' ? undefined : step.oldState?.outputs;
+    const news = action === 'delete' ? undefined : step.newState?.inputs;
+    const { cloud, change } = await runtime.planChange(kind, action, step.oldState?.id, olds, news, step.urn);
+    const key = cloud ?? '';
+    byCloud.set(key, [...(byCloud.get(key) ?? []), change]);
+  }
+  const decisions = [];
+  for (const [cloud, changes] of byCloud) {
+    decisions.push({
+      cloud: cloud === '' ? '(stack default)' : cloud,
+      changes: changes.length,
+      decision: await runtime.decideAs(cloud === '' ? undefined : cloud, changes),
+    });
+  }
+  return { decisions, allowed: decisions.every((d) => d.decision.allowed) };
+}
+
+/** Registers `preview`. */
+export function registerPreview(program: Command): void {
+  program
+    .command('preview')
+    .description(
+      'Run pulumi preview --json on a project and decide its whole plan (creates, updates, replaces and deletes) with the catalog policy, ' +
+        'one envelope per cloud that applies changes. Exit 0 when allowed, 1 when blocked, 2 when the preview cannot run.',
+    )
+    .option('--cwd <dir>', 'the project folder (its Pulumi.yaml)', '.')
+    .option('--stack <name>', 'the stack', 'dev')
+    .option('--state-dir <dir>', 'the local file backend folder (default: <cwd>/.pulumi-state)')
+    .option('--program <file>', 'the program module whose default export is the program (default: <cwd>/index.ts)')
+    .option('--format <format>', 'text (default) or json (the decisions)', 'text')
+    .action(async (options: { cwd: string; stack: string; stateDir?: string; program?: string; format: string }) => {
+      const cwd = resolve(options.cwd);
+      if (!existsSync(join(cwd, 'Pulumi.yaml'))) throw new UsageError(`--cwd ${options.cwd}: no Pulumi.yaml there`);
+      const file = resolve(cwd, options.program ?? 'index.ts');
+      if (!existsSync(file)) throw new UsageError(`--program ${file}: no such file`);
+      const main = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+      if (typeof main !== 'function') throw new UsageError(`--program ${file}: its default export is not a function (the program)`);
+      const target: StackTarget = {
+        cwd,
+        stack: options.stack,
+        stateDir: options.stateDir === undefined ? defaultStateDir(cwd) : resolve(options.stateDir),
+      };
+      let plan: PlanDecision;
+      try {
+        plan = await previewPlan(target, main as Program);
+      } catch (err) {
+        if (err instanceof UsageError) throw err;
+        process.stderr.write(`${(err as Error).message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      if (options.format === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+      else if (plan.decisions.length === 0) process.stdout.write('no change of an image-catalog resource: nothing to decide\n');
+      else
+        for (const d of plan.decisions)
+          process.stdout.write(`# ${d.changes} change(s) applied by cloud ${d.cloud}\n${formatDecision(d.decision)}\n`);
+      process.exitCode = plan.allowed ? 0 : 1;
+    });
+}

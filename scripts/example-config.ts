@@ -1,0 +1,23 @@
+/** The stack config of the example catalog (index.ts) on the lab: written by `npm start`, read by the benches. */
+import { join } from 'node:path';
+import { labPaths, labSettings, readLabRecord } from './lab-settings.js';
+import { repoRoot } from './tools.js';
+
+/** The example's stack config, from the lab record. */
+export function exampleConfig(): Record<string, string> {
+  const record = readLabRecord();
+  if (record === undefined) throw new Error('the lab has no record: run npm run lab -- up');
+  const consumer = record.projects['appteam'];
+  if (consumer === undefined) throw new Error('the lab has no appteam project: run npm run lab -- reset');
+  const tsx = import.meta.resolve('tsx');
+  return {
+    'image-catalog:cloud': 'platform',
+    'image-catalog:adminCloud': 'admin',
+    'image-catalog:consumerProjectId': consumer,
+    'image-catalog:consumerCloud': 'appteam',
+    'image-catalog:glanceConfigDir': record.glanceConfigDir,
+    'image-catalog:reloadCommand': JSON.stringify([process.execPath, '--import', tsx, join(repoRoot, 'scripts', 'lab.ts'), 'up']),
+    'image-catalog:storesDir': join(labPaths(labSettings().stateDir).glance, 'stores'),
+    'image-catalog:dataDir': join(repoRoot, '.image-data'),
+  };
+}
