@@ -1,0 +1,150 @@
+/**
+ * The policy before apply, through real `pulumi preview` / `pulumi up` / `pulumi destroy` against the lab: each
+ * violation fails the preview naming its rule and leaves the Image Service untouched (checked through the API);
+ * a delete the policy blocks fails before any API call; destroy works where the policy allows it; the state holds
+ * no password or token of the lab.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import t from 'tap';
+import { parse } from 'yaml';
+import { Image, type ImageArgs } from '../../provider/pulumi/resources.js';
+import { runCommand } from '../helpers/run.js';
+import { glance, lab, suffix } from '../helpers/lab.js';
+import { e2eStack, imagesNamed, pulumi } from '../helpers/pulumi.js';
+import { repoRoot } from '../../scripts/tools.js';
+
+const family = `ubuntu-24.04-e${suffix().slice(0, 6)}`;
+const dir = join(repoRoot, 'test-results', 'e2e');
+const data = join(dir, `${family}.raw`);
+const metadata = {
+  os_distro: 'ubuntu',
+  os_version: '24.04',
+  hw_disk_bus: 'virtio',
+  hw_vif_model: 'virtio',
+  description: 'e2e policy test',
+};
+
+/** A program of images named `<family>-v<version>`, each shared (published) unless told otherwise. */
+function program(images: Record<string, Partial<ImageArgs>>) {
+  return () => {
+    for (const [version, args] of Object.entries(images)) {
+      new Image(`v${version}`, {
+        name: `${family}-v${version}`,
+        diskFormat: 'raw',
+        visibility: 'shared',
+        source: { file: data },
+        properties: metadata,
+        ...args,
+      });
+    }
+    return Promise.resolve({});
+  };
+}
+
+t.before(() => {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(data, Buffer.alloc(1024 * 1024, 7));
+});
+
+t.test('each violation fails the preview with its rule and leaves the service untouched', async (t) => {
+  const target = await e2eStack(family);
+  const up = await pulumi(target, ['up', '--yes'], program({ '1.0': {} }));
+  t.equal(up.code, 0, 'the published v1.0 is created', { output: up.stdout + up.stderr });
+  const [id] = await imagesNamed(`${family}-v1.0`);
+  t.ok(id, 'v1.0 exists');
+  const live = async (): Promise<Record<string, unknown>> =>
+    (await glance('admin', 'GET', `/v2/images/${String(id)}`)).body as Record<string, unknown>;
+  t.match(await live(), { catalog_published_at: /^\d{4}-/, visibility: 'shared' }, 'published: the publish mark is recorded');
+  const imagesBefore = (await imagesNamed(family)).sort();
+
+  const cases: { what: string; rule: string; images: Record<string, Partial<ImageArgs>> }[] = [
+    {
+      what: "editing a published image's os_version",
+      rule: 'immutability',
+      images: { '1.0': { properties: { ...metadata, os_version: '24.10' } } },
+    },
+    {
+      what: 'a public image made without the admin role',
+      rule: 'public_visibility',
+      images: { '1.0': {}, '1.1': { visibility: 'public' } },
+    },
+    { what: 'a version lower than the live latest', rule: 'versioning', images: { '1.0': {}, '0.9': {} } },
+    {
+      what: 'a missing hw_vif_model',
+      rule: 'required_metadata',
+      images: {
+        '1.0': {},
+        '1.2': { properties: { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', description: 'no vif model' } },
+      },
+    },
+  ];
+  for (const c of cases) {
+    const preview = await pulumi(target, ['preview'], program(c.images));
+    const output = preview.stdout + preview.stderr;
+    t.not(preview.code, 0, `${c.what}: the preview fails`);
+    t.match(output, new RegExp(`policy ${c.rule}|mandatory\\s+${c.rule}`), `${c.what}: the preview names the rule ${c.rule}`);
+    const upAgain = await pulumi(target, ['up', '--yes'], program(c.images));
+    t.not(upAgain.code, 0, `${c.what}: pulumi up fails too (its preview)`);
+    t.same((await imagesNamed(family)).sort(), imagesBefore, `${c.what}: no image was created or deleted`);
+    t.equal((await live())['os_version'], '24.04', `${c.what}: v1.0 is unchanged`);
+  }
+
+  // A delete is not shown to providers during a preview: image-catalog preview decides the whole plan.
+  const deleting = program({});
+  const whole = await runCommand(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'provider', 'cli', 'main.ts'),
+      'preview',
+      '--cwd',
+      target.cwd,
+      '--stack',
+      target.stack,
+      '--state-dir',
+      target.stateDir,
+      '--program',
+      join(repoRoot, 'test', 'e2e', 'programs', 'empty.ts'),
+    ],
+    { ...process.env, OS_CLIENT_CONFIG_FILE: lab().clouds },
+  );
+  t.equal(whole.code, 1, 'image-catalog preview blocks the delete of a published image', { output: whole.stdout + whole.stderr });
+  t.match(whole.stdout, /mandatory\s+immutability/, 'it names the rule');
+  const removal = await pulumi(target, ['up', '--yes'], deleting);
+  t.not(removal.code, 0, 'pulumi up fails on the delete');
+  t.match(removal.stdout + removal.stderr, /blocks this delete \(nothing was deleted\)[\s\S]*immutability/, 'the provider names the rule');
+  t.equal((await glance('admin', 'GET', `/v2/images/${String(id)}`)).status, 200, 'the image is still there');
+
+  // Deprecate it (allowed after publish), then destroy is allowed.
+  const deprecated = await pulumi(
+    target,
+    ['up', '--yes'],
+    program({ '1.0': { properties: { ...metadata, deprecated: 'true' }, isHidden: true } }),
+  );
+  t.equal(deprecated.code, 0, 'deprecation is allowed on a published image', { output: deprecated.stdout + deprecated.stderr });
+  const destroy = await pulumi(
+    target,
+    ['destroy', '--yes'],
+    program({ '1.0': { properties: { ...metadata, deprecated: 'true' }, isHidden: true } }),
+  );
+  t.equal(destroy.code, 0, 'pulumi destroy deletes the deprecated image', { output: destroy.stdout + destroy.stderr });
+  t.equal((await glance('admin', 'GET', `/v2/images/${String(id)}`)).status, 404, 'the image is gone');
+
+  // The state never held a credential.
+  const clouds = parse(readFileSync(lab().clouds, 'utf8')) as { clouds: Record<string, { auth: { password: string } }> };
+  const secrets = Object.values(clouds.clouds).map((c) => c.auth.password);
+  const files = readdirSync(target.stateDir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(target.stateDir, f))
+    .filter((f) => statSync(f).isFile());
+  t.ok(files.length > 0, 'the backend has state files');
+  const text = files.map((f) => readFileSync(f).toString('latin1')).join('\n');
+  t.same(
+    secrets.filter((s) => text.includes(s)),
+    [],
+    'no lab password in any state file (checkpoints and backups)',
+  );
+  t.notMatch(text, /gAAAAA[\w-]{20,}/, 'no Keystone (Fernet) token in any state file');
+  t.match(text, /pulumi-nodejs:dynamic\/image-catalog:Image/, 'the state holds the resources under their own type token');
+});

@@ -1,0 +1,105 @@
+/**
+ * The VersionLine component through real `pulumi up`: the share set follows the version line; credentials from
+ * the secret stack config; a secret input stays secret in the state.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pulumi from '@pulumi/pulumi';
+import t from 'tap';
+import { Image } from '../../provider/pulumi/resources.js';
+import { VersionLine, type LineVersion } from '../../provider/pulumi/versionLine.js';
+import { repoRoot } from '../../scripts/tools.js';
+import { glance, lab, suffix } from '../helpers/lab.js';
+import { e2eStack, imagesNamed, pulumi as run } from '../helpers/pulumi.js';
+
+const profile = `l${suffix().slice(0, 6)}`;
+const family = `ubuntu-24.04-${profile}`;
+const dir = join(repoRoot, 'test-results', 'e2e');
+const metadata = { hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'version line test' };
+
+function data(version: string): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${family}-${version}.raw`);
+  writeFileSync(file, Buffer.alloc(65536, version.length + Number(version.replace('.', ''))));
+  return file;
+}
+
+function line(versions: readonly string[]) {
+  return () => {
+    const list: LineVersion[] = versions.map((version) => ({ version, diskFormat: 'raw', source: { file: data(version) } }));
+    new VersionLine('line', {
+      os: 'ubuntu',
+      osVersion: '24.04',
+      profile,
+      properties: metadata,
+      versions: list,
+      consumers: [{ name: 'appteam', projectId: lab().projects['appteam'] ?? '', cloud: 'appteam' }],
+    });
+    return Promise.resolve({});
+  };
+}
+
+async function image(name: string): Promise<Record<string, unknown>> {
+  const [id] = await imagesNamed(name);
+  return (await glance('admin', 'GET', `/v2/images/${String(id)}`)).body as Record<string, unknown>;
+}
+
+async function members(name: string): Promise<[string, string][]> {
+  const [id] = await imagesNamed(name);
+  const res = await glance('platform', 'GET', `/v2/images/${String(id)}/members`);
+  return ((res.body as { members?: { member_id: string; status: string }[] }).members ?? []).map((m) => [m.member_id, m.status]);
+}
+
+t.test('a new version moves the share: the old one is deprecated, superseded, hidden and unshared', async (t) => {
+  const target = await e2eStack(family);
+  const first = await run(target, ['up', '--yes'], line(['1.0']));
+  t.equal(first.code, 0, 'v1.0 alone', { output: first.stdout + first.stderr });
+  const appteam = lab().projects['appteam'] ?? '';
+  t.same(await members(`${family}-v1.0`), [[appteam, 'accepted']], 'v1.0 is shared with appteam and accepted');
+
+  const second = await run(target, ['up', '--yes'], line(['1.0', '1.1']));
+  t.equal(second.code, 0, 'v1.1 added', { output: second.stdout + second.stderr });
+  t.match(
+    await image(`${family}-v1.0`),
+    { deprecated: 'true', superseded_by: `${family}-v1.1`, os_hidden: true },
+    'v1.0 deprecated and hidden',
+  );
+  t.match(await image(`${family}-v1.1`), { os_hidden: false, visibility: 'shared' }, 'v1.1 current');
+  t.same(await members(`${family}-v1.1`), [[appteam, 'accepted']], 'v1.1 is shared with appteam and accepted');
+  t.same(await members(`${family}-v1.0`), [], 'v1.0 is no longer shared');
+  const again = await run(target, ['preview', '--expect-no-changes'], line(['1.0', '1.1']));
+  t.equal(again.code, 0, 'a second run plans no change', { output: again.stdout + again.stderr });
+});
+
+t.test('credentials from the secret stack config image-catalog:clouds; a secret input stays secret in the state', async (t) => {
+  const name = `${family}-v9.0`;
+  const target = await e2eStack(name);
+  const clouds = readFileSync(lab().clouds, 'utf8');
+  // No OS_CLIENT_CONFIG_FILE: the clouds document comes from the stack's encrypted config only.
+  const bare = { ...target, env: { OS_CLIENT_CONFIG_FILE: join(dir, 'no-such-clouds.yaml') } };
+  const set = await run(bare, ['config', 'set', '--secret', 'image-catalog:clouds', clouds]);
+  t.equal(set.code, 0, 'the secret config is set', { output: set.stderr });
+  const secret = `classified-${suffix()}`;
+  const program = () => {
+    new Image('secret', {
+      name,
+      diskFormat: 'raw',
+      source: { file: data('9.0') },
+      properties: { os_distro: 'ubuntu', os_version: '24.04', ...metadata, description: pulumi.secret(secret) },
+    });
+    return Promise.resolve({});
+  };
+  const up = await run(bare, ['up', '--yes'], program);
+  t.equal(up.code, 0, 'pulumi up authenticates with the clouds of the secret config', { output: up.stdout + up.stderr });
+  t.equal((await image(name))['description'], secret, 'the image has the secret description');
+
+  const files = readdirSync(target.stateDir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(target.stateDir, f))
+    .filter((f) => statSync(f).isFile());
+  const state = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+  t.notOk(state.includes(secret), 'the secret input is not in the state in plain text');
+  t.match(state, /4dabf18193072939515e22adb298388d/, 'the state holds it as a Pulumi secret');
+  const password = /password: (\S+)/.exec(clouds)?.[1] ?? '(none)';
+  const stackFile = readFileSync(join(target.cwd, 'Pulumi.e2e.yaml'), 'utf8');
+  t.notOk(state.includes(password) || stackFile.includes(password), 'no lab password in the state or the stack file');
+});

@@ -1,0 +1,62 @@
+/**
+ * Real `pulumi` runs for e2e tests: a throwaway project and stack in a local file backend, with programs hosted
+ * by the test process (provider/pulumi/host.ts), and the reference python client to look at the result.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import t from 'tap';
+import { runPulumi, selectStack, type Program, type PulumiRun, type StackTarget } from '../../provider/pulumi/host.js';
+import { glance, lab, scratchDir } from './lab.js';
+import { runCommand } from './run.js';
+
+/** A fresh project (its own Pulumi.yaml) with stack `e2e`; its images are deleted as admin when the file ends. */
+export async function e2eStack(family: string): Promise<StackTarget> {
+  const dir = scratchDir();
+  writeFileSync(join(dir, 'Pulumi.yaml'), 'name: e2e\nruntime: nodejs\n');
+  const target: StackTarget = { cwd: dir, stack: 'e2e', stateDir: join(dir, 'state'), env: { OS_CLIENT_CONFIG_FILE: lab().clouds } };
+  await selectStack(target);
+  const set = await runPulumi(target, ['config', 'set', 'image-catalog:cloud', 'platform'], { echo: false });
+  if (set.code !== 0) throw new Error(set.stderr);
+  t.teardown(() => removeFamily(family));
+  return target;
+}
+
+/** Deletes every image of a family whatever the policy says (test cleanup, as admin). */
+export async function removeFamily(family: string): Promise<void> {
+  for (const id of await imagesNamed(family)) {
+    await glance(
+      'admin',
+      'PATCH',
+      `/v2/images/${id}`,
+      [{ op: 'replace', path: '/protected', value: false }],
+      'application/openstack-images-v2.1-json-patch',
+    );
+    await glance('admin', 'DELETE', `/v2/images/${id}`);
+  }
+}
+
+/** Ids of the images whose name starts with `prefix` (as admin: every project, hidden ones too). */
+export async function imagesNamed(prefix: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const hidden of ['false', 'true']) {
+    const res = await glance('admin', 'GET', `/v2/images?limit=1000&os_hidden=${hidden}&visibility=all`);
+    for (const image of (res.body as { images: { id: string; name: string | null }[] }).images)
+      if (image.name?.startsWith(prefix) === true) ids.push(image.id);
+  }
+  return ids;
+}
+
+/** `pulumi <args>` with the program hosted, output captured (not echoed). */
+export function pulumi(target: StackTarget, args: readonly string[], program?: Program): Promise<PulumiRun> {
+  return runPulumi(target, args, { echo: false, ...(program === undefined ? {} : { program }) });
+}
+
+/** The reference client (python-openstackclient) as a lab persona, `-f json` parsed. */
+export async function openstack(persona: string, args: readonly string[]): Promise<unknown> {
+  const ran = await runCommand('openstack', ['--os-cloud', persona, ...args, '-f', 'json'], {
+    ...process.env,
+    OS_CLIENT_CONFIG_FILE: lab().clouds,
+  });
+  if (ran.code !== 0) throw new Error(`openstack ${args.join(' ')} failed: ${ran.stderr}`);
+  return JSON.parse(ran.stdout) as unknown;
+}
