@@ -1,8 +1,17 @@
 /**
- * `npm test`: the whole check, from a fresh machine. Builds the pinned tools (scripts/toolchain.ts), brings the
- * lab up when it is not running, then lint, typecheck, the policy checks once policies/ exists, and the tap
- * suites (unit, then integration against the lab). Ends with its own line `N passed, N failed[, N skipped]`
- * and exits 1 when anything failed.
+ * `npm test`: the whole check, from a fresh machine. Builds the pinned tools (scripts/toolchain.ts), starts a
+ * test lab of its own afresh, then lint, typecheck, the policy checks once policies/ exists, and the tap suites
+ * (unit, integration against the test lab, e2e: real pulumi against it). Ends with its own line
+ * `N passed, N failed[, N skipped]` and exits 1 when anything failed.
+ *
+ * The test lab is not the lab `npm start` uses: its own state directory and ports (below), emptied at the start
+ * of every run that needs it (what an earlier run or another checkout left there cannot decide a result) and
+ * stopped at the end. The default lab and the example stack in it are left as they are.
+ *
+ *   IMAGE_CATALOG_TEST_LAB_DIR            default <cache>/test-lab
+ *   IMAGE_CATALOG_TEST_LAB_KEYSTONE_PORT  default 5010
+ *   IMAGE_CATALOG_TEST_LAB_GLANCE_PORT    default 9302
+ *   IMAGE_CATALOG_TEST_LAB_SOURCE_PORT    default 8010
  *
  *   npm test -- --only unit        run one stage (toolchain, lab, lint, typecheck, policy, unit, integration, e2e)
  *   npm test -- --skip integration leave stages out (the count says what was skipped and why)
@@ -10,7 +19,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { locateTool, repoRoot, toolEnv, toolNames } from './tools.js';
+import { cacheRoot, locateTool, repoRoot, toolEnv, toolNames } from './tools.js';
 
 interface Tally {
   passed: number;
@@ -76,9 +85,26 @@ async function toolchainStage(): Promise<void> {
   }
 }
 
+/**
+ * Points this process and every child at the test lab: the lab settings (scripts/lab-settings.ts) are read from
+ * the environment by the lab script, the tests' helpers, `npm start` and the client's doctor alike.
+ */
+function useTestLab(): void {
+  const pick = (name: string, fallback: string): string => {
+    const value = process.env[`IMAGE_CATALOG_TEST_LAB_${name}`];
+    return value !== undefined && value !== '' ? value : fallback;
+  };
+  process.env['IMAGE_CATALOG_LAB_DIR'] = pick('DIR', join(cacheRoot(), 'test-lab'));
+  process.env['IMAGE_CATALOG_LAB_KEYSTONE_PORT'] = pick('KEYSTONE_PORT', '5010');
+  process.env['IMAGE_CATALOG_LAB_GLANCE_PORT'] = pick('GLANCE_PORT', '9302');
+  process.env['IMAGE_CATALOG_LAB_SOURCE_PORT'] = pick('SOURCE_PORT', '8010');
+}
+
+const labScript = (command: string): Promise<Run> => run(process.execPath, ['--import', 'tsx', 'scripts/lab.ts', command]);
+
 async function labStage(): Promise<boolean> {
-  const { code } = await run(process.execPath, ['--import', 'tsx', 'scripts/lab.ts', 'up']);
-  record('the lab comes up (keystone, glance-api, web-download source)', code === 0 ? 'pass' : 'fail');
+  const { code } = await labScript('reset');
+  record('the test lab starts afresh (keystone, glance-api, web-download source)', code === 0 ? 'pass' : 'fail');
   return code === 0;
 }
 
@@ -206,9 +232,11 @@ async function main(): Promise<number> {
     stage('toolchain');
     await toolchainStage();
   }
+  useTestLab();
   let labUp = true;
-  if (chosen.has('lab') || chosen.has('integration') || chosen.has('e2e')) {
-    stage('lab');
+  const needsLab = chosen.has('lab') || chosen.has('integration') || chosen.has('e2e');
+  if (needsLab) {
+    stage(`lab (the test lab: ${process.env['IMAGE_CATALOG_LAB_DIR'] ?? ''})`);
     labUp = await labStage();
   }
   if (chosen.has('lint')) {
@@ -236,6 +264,10 @@ async function main(): Promise<number> {
     stage('e2e tests (real pulumi against the lab)');
     if (labUp && (await locateTool('pulumi')).ok) await tapStage('e2e');
     else record('e2e tests (the lab and pulumi are needed)', 'fail');
+  }
+  if (needsLab) {
+    stage('stopping the test lab (its state stays for a look)');
+    await labScript('down');
   }
   process.stdout.write(`\n=== summary (${((Date.now() - t0) / 1000).toFixed(0)}s)\n`);
   for (const s of tally.skips) process.stdout.write(`skipped: ${s}\n`);

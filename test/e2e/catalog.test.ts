@@ -1,6 +1,8 @@
 /**
  * The main job, as a new user runs it: `npm start` applies the example catalog (index.ts) to the lab; the
- * reference python client sees exactly what the program declares; a second run changes nothing.
+ * reference python client sees exactly what the program declares; a second run changes nothing. The test runs
+ * it as stack `e2e-catalog` (the same backend, `.pulumi-state/`) so that a developer's own `dev` stack, which
+ * lives in the default lab, is left alone; `npm test` points the lab settings at its test lab.
  */
 import t from 'tap';
 import { glance, lab } from '../helpers/lab.js';
@@ -10,7 +12,7 @@ import { runCommand } from '../helpers/run.js';
 type Row = Record<string, unknown>;
 
 const start = (): Promise<{ code: number; stdout: string; stderr: string }> =>
-  runCommand(process.execPath, ['--import', 'tsx', 'scripts/start.ts']);
+  runCommand(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--stack', 'e2e-catalog']);
 
 t.test('npm start applies the example catalog; the reference client sees what it declares; a second run changes nothing', async (t) => {
   const first = await start();
