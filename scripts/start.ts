@@ -49,6 +49,33 @@ async function labWasReset(target: StackTarget): Promise<boolean> {
   return got.stdout.trim() !== exampleConfig()['image-catalog:consumerProjectId'];
 }
 
+/** Whether the stack holds no resource yet (a new stack, or one whose resources were all deleted). */
+async function hasNoResources(target: StackTarget): Promise<boolean> {
+  const exported = await runPulumi(target, ['stack', 'export'], { echo: false });
+  if (exported.code !== 0) return false;
+  const resources = (JSON.parse(exported.stdout) as { deployment?: { resources?: unknown[] } }).deployment?.resources ?? [];
+  return resources.length === 0;
+}
+
+/** The image names the versioning rule found taken by images already in the lab. */
+function takenNames(output: string): string[] {
+  return [...new Set([...output.matchAll(/name "([^"]+)" is already used by image /g)].map((m) => m[1] ?? ''))];
+}
+
+/**
+ * What to do when a new stack meets the example's images made by another stack (another checkout, or a state
+ * directory that was deleted): Pulumi cannot import into dynamic providers (pulumi/pulumi#16175), so the way
+ * out is the stack that made them or a lab started afresh.
+ */
+function leftoversHint(stack: string, names: readonly string[]): string {
+  return [
+    `stack ${stack} is new, and the lab already holds ${names.join(', ')}: another stack made them (another checkout, or a`,
+    `  .pulumi-state/ that was deleted), and the catalog policy does not let a name be published twice.`,
+    `  Either run npm start where that stack lives, or start the lab afresh (deletes every image in it):`,
+    `    npm run lab -- reset && npm start`,
+  ].join('\n');
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(usage);
@@ -86,11 +113,16 @@ async function main(argv: readonly string[]): Promise<number> {
   const set = await runPulumi(target, ['config', 'set-all', ...pairs], { echo: false });
   if (set.code !== 0) throw new Error(`pulumi config set-all failed: ${set.stderr.trim()}`);
 
+  const fresh = await hasNoResources(target);
   const program = ((await import(pathToFileURL(join(repoRoot, 'index.ts')).href)) as { default: Program }).default;
   const args = command === 'up' ? ['up', '--yes'] : command === 'destroy' ? ['destroy', '--yes'] : ['preview'];
   step(`pulumi ${args.join(' ')}`);
   const run = await runPulumi(target, args, { program });
-  if (run.code !== 0) return run.code;
+  if (run.code !== 0) {
+    if (fresh && command !== 'destroy' && takenNames(run.stdout + run.stderr).length > 0)
+      step(leftoversHint(stack, takenNames(run.stdout + run.stderr)));
+    return run.code;
+  }
   if (command !== 'up') return 0;
 
   const outputs = await runPulumi(target, ['stack', 'output', '--json'], { echo: false });
