@@ -4,13 +4,22 @@
  * vs `tofu apply` / `tofu destroy` with terraform-provider-openstack's openstack_images_image_v2, on the same
  * lab, in the same run, alternating, `ROUNDS` rounds (default 2). Both tools at their default parallelism.
  * Ratio: median wall time (create + destroy) of pulumi over that of tofu. Goal <= 1.0.
+ *
+ * Two more figures of the same run say where pulumi's time goes (they are not part of the ratio):
+ * - `engineFloorSeconds`: 50 dynamic resources whose create and delete do nothing, `pulumi up` + `destroy`
+ *   through the same host: what the engine's passes and the provider process cost with no API work at all;
+ * - `clientSeconds`: the same 50 creates and deletes through provider/resources directly (no pulumi), 8 at a time
+ *   (pulumi's default `--parallel` on this 2-core machine): the API work itself.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as pulumi from '@pulumi/pulumi';
+import { Session } from '../provider/client/session.js';
 import { runPulumi, selectStack, type StackTarget } from '../provider/pulumi/host.js';
+import { createImageResource, deleteImageResource } from '../provider/resources/image/image.js';
 import { Image } from '../provider/pulumi/resources.js';
 import { readLabRecord } from '../scripts/lab-settings.js';
 import { locateTool, toolEnv } from '../scripts/tools.js';
@@ -96,15 +105,84 @@ ${Object.entries(metadata)
   return seconds(t0);
 }
 
+class Noop extends pulumi.dynamic.Resource {}
+
+/** `pulumi up` + `destroy` of `count` dynamic resources that make no API call: the engine's own cost. */
+async function engineFloor(n: number): Promise<number> {
+  const project = join(dir, `floor-${n}`);
+  mkdirSync(project);
+  writeFileSync(join(project, 'Pulumi.yaml'), 'name: floor\nruntime: nodejs\n');
+  const target: StackTarget = { cwd: project, stack: 'floor', stateDir: join(project, 'state') };
+  await selectStack(target);
+  const provider: pulumi.dynamic.ResourceProvider = {
+    create: (inputs: Record<string, unknown>) => Promise.resolve({ id: `floor-${String(inputs['n'])}`, outs: inputs }),
+    delete: () => Promise.resolve(),
+  };
+  const program = (): Promise<Record<string, unknown>> => {
+    for (let i = 0; i < count; i++) new Noop(provider, `r${i}`, { n: i }, {}, 'floor', 'Noop');
+    return Promise.resolve({});
+  };
+  const t0 = process.hrtime.bigint();
+  for (const command of ['up', 'destroy']) {
+    const ran = await runPulumi(target, [command, '--yes'], { program, echo: false });
+    if (ran.code !== 0) throw new Error(`pulumi ${command} (engine floor) failed:\n${ran.stdout}${ran.stderr}`);
+  }
+  return seconds(t0);
+}
+
+/** The same creates and deletes through provider/resources, `parallel` at a time, no pulumi. */
+async function clientRound(parallel = 8): Promise<number> {
+  const family = `ubuntu-24.04-bc${randomBytes(3).toString('hex')}`;
+  process.env['OS_CLIENT_CONFIG_FILE'] = clouds;
+  const session = Session.forCloud('platform');
+  const pool = async <T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> => {
+    const queue = [...items];
+    await Promise.all(
+      Array.from({ length: parallel }, async () => {
+        for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+      }),
+    );
+  };
+  try {
+    const ids: string[] = [];
+    const t0 = process.hrtime.bigint();
+    await pool(
+      files.map((file, i) => ({ file, i })),
+      async ({ file, i }) => {
+        const made = await createImageResource(session, `i${i}`, {
+          name: `${family}-v1.${i}`,
+          diskFormat: 'raw',
+          source: { file },
+          properties: metadata,
+        });
+        ids.push(made.outputs.id);
+      },
+    );
+    await pool(ids, (id) => deleteImageResource(session, id));
+    return seconds(t0);
+  } finally {
+    await session.close();
+  }
+}
+
 const pulumiTimes: number[] = [];
 const tofuTimes: number[] = [];
+const floorTimes: number[] = [];
+const clientTimes: number[] = [];
 try {
   for (let n = 0; n < rounds; n++) {
     const p = await pulumiRound(n);
     pulumiTimes.push(p);
     const t = await tofuRound(n);
     tofuTimes.push(t);
-    process.stdout.write(`round ${n + 1}: pulumi ${p.toFixed(1)} s, tofu ${t.toFixed(1)} s (${count} images of 1 MiB, create + destroy)\n`);
+    const f = await engineFloor(n);
+    floorTimes.push(f);
+    const c = await clientRound();
+    clientTimes.push(c);
+    process.stdout.write(
+      `round ${n + 1}: pulumi ${p.toFixed(1)} s, tofu ${t.toFixed(1)} s (${count} images of 1 MiB, create + destroy); ` +
+        `engine floor ${f.toFixed(1)} s, client alone ${c.toFixed(1)} s\n`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -120,4 +198,6 @@ report({
   rounds,
   pulumiSeconds: pulumiTimes.map((s) => round(s, 1)),
   tofuSeconds: tofuTimes.map((s) => round(s, 1)),
+  engineFloorSeconds: floorTimes.map((s) => round(s, 1)),
+  clientSeconds: clientTimes.map((s) => round(s, 1)),
 });
