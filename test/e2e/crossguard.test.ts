@@ -6,10 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { Image, type ImageArgs } from '../../provider/pulumi/resources.js';
+import type { ImageArgs } from '../../provider/pulumi/resources.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { suffix } from '../helpers/lab.js';
-import { e2eStack, imagesNamed, pulumi } from '../helpers/pulumi.js';
+import { e2eStack, familyProgram, imagesNamed, pulumi } from '../helpers/pulumi.js';
 
 const family = `ubuntu-24.04-g${suffix().slice(0, 6)}`;
 const dir = join(repoRoot, 'test-results', 'e2e');
@@ -23,19 +23,8 @@ const metadata = {
   description: 'crossguard test',
 };
 
-function program(args: Partial<ImageArgs>) {
-  return () => {
-    new Image('v1-0', {
-      name: `${family}-v1.0`,
-      diskFormat: 'raw',
-      visibility: 'shared',
-      source: { file: data },
-      properties: metadata,
-      ...args,
-    });
-    return Promise.resolve({});
-  };
-}
+/** The program of one image, v1.0 of the family, shared (published) unless `args` say otherwise. */
+const program = (args: Partial<ImageArgs>) => familyProgram(family, { data, metadata }, { '1.0': args });
 
 t.test('pulumi preview --policy-pack runs the bundle: a compliant image passes, violations fail with their rule', async (t) => {
   mkdirSync(dir, { recursive: true });

@@ -8,10 +8,10 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import t from 'tap';
 import { parse } from 'yaml';
-import { Image, type ImageArgs } from '../../provider/pulumi/resources.js';
+import type { ImageArgs } from '../../provider/pulumi/resources.js';
 import { runCommand } from '../helpers/run.js';
 import { glance, lab, suffix } from '../helpers/lab.js';
-import { e2eStack, imagesNamed, pulumi } from '../helpers/pulumi.js';
+import { e2eStack, familyProgram, imagesNamed, pulumi } from '../helpers/pulumi.js';
 import { repoRoot } from '../../scripts/tools.js';
 
 const family = `ubuntu-24.04-e${suffix().slice(0, 6)}`;
@@ -26,21 +26,7 @@ const metadata = {
 };
 
 /** A program of images named `<family>-v<version>`, each shared (published) unless told otherwise. */
-function program(images: Record<string, Partial<ImageArgs>>) {
-  return () => {
-    for (const [version, args] of Object.entries(images)) {
-      new Image(`v${version}`, {
-        name: `${family}-v${version}`,
-        diskFormat: 'raw',
-        visibility: 'shared',
-        source: { file: data },
-        properties: metadata,
-        ...args,
-      });
-    }
-    return Promise.resolve({});
-  };
-}
+const program = (images: Record<string, Partial<ImageArgs>>) => familyProgram(family, { data, metadata }, images);
 
 t.before(() => {
   mkdirSync(dir, { recursive: true });

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { runPulumi, selectStack, type Program, type PulumiRun, type StackTarget } from '../../provider/pulumi/host.js';
+import { Image, type ImageArgs } from '../../provider/pulumi/resources.js';
 import { glance, lab, scratchDir } from './lab.js';
 import { runCommand } from './run.js';
 
@@ -59,4 +60,28 @@ export async function openstack(persona: string, args: readonly string[]): Promi
   });
   if (ran.code !== 0) throw new Error(`openstack ${args.join(' ')} failed: ${ran.stderr}`);
   return JSON.parse(ran.stdout) as unknown;
+}
+
+/**
+ * A program of images of one family, named `<family>-v<version>` (resource `v<version>`), each shared (published)
+ * from one data file with the given metadata, unless its args say otherwise.
+ */
+export function familyProgram(
+  family: string,
+  base: { readonly data: string; readonly metadata: Record<string, string> },
+  images: Record<string, Partial<ImageArgs>>,
+): Program {
+  return () => {
+    for (const [version, args] of Object.entries(images)) {
+      new Image(`v${version}`, {
+        name: `${family}-v${version}`,
+        diskFormat: 'raw',
+        visibility: 'shared',
+        source: { file: base.data },
+        properties: base.metadata,
+        ...args,
+      });
+    }
+    return Promise.resolve({});
+  };
 }
