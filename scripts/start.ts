@@ -69,8 +69,9 @@ function takenNames(output: string): string[] {
  */
 function leftoversHint(stack: string, names: readonly string[]): string {
   return [
-    `stack ${stack} is new, and the lab already holds ${names.join(', ')}: another stack made them (another checkout, or a`,
-    `  .pulumi-state/ that was deleted), and the catalog policy does not let a name be published twice.`,
+    `stack ${stack} is new, and images it declares are already in the lab (${names.join(', ')}, perhaps more): another`,
+    `  stack made them (another checkout, or a .pulumi-state/ that was deleted), and the catalog policy does not let`,
+    `  a name be published twice.`,
     `  Either run npm start where that stack lives, or start the lab afresh (deletes every image in it):`,
     `    npm run lab -- reset && npm start`,
   ].join('\n');
@@ -113,14 +114,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const set = await runPulumi(target, ['config', 'set-all', ...pairs], { echo: false });
   if (set.code !== 0) throw new Error(`pulumi config set-all failed: ${set.stderr.trim()}`);
 
-  const fresh = await hasNoResources(target);
   const program = ((await import(pathToFileURL(join(repoRoot, 'index.ts')).href)) as { default: Program }).default;
   const args = command === 'up' ? ['up', '--yes'] : command === 'destroy' ? ['destroy', '--yes'] : ['preview'];
   step(`pulumi ${args.join(' ')}`);
   const run = await runPulumi(target, args, { program });
   if (run.code !== 0) {
-    if (fresh && command !== 'destroy' && takenNames(run.stdout + run.stderr).length > 0)
-      step(leftoversHint(stack, takenNames(run.stdout + run.stderr)));
+    // A failed preview changed nothing: a stack with no resources now had none before this run.
+    const taken = command === 'destroy' ? [] : takenNames(run.stdout + run.stderr);
+    if (taken.length > 0 && (await hasNoResources(target))) step(leftoversHint(stack, taken));
     return run.code;
   }
   if (command !== 'up') return 0;
