@@ -4,15 +4,19 @@
  * it as stack `e2e-catalog` (the same backend, `.pulumi-state/`) so that a developer's own `dev` stack, which
  * lives in the default lab, is left alone; `npm test` points the lab settings at its test lab.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import t from 'tap';
+import { defaultStateDir, runPulumi } from '../../provider/pulumi/host.js';
+import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab } from '../helpers/lab.js';
-import { openstack } from '../helpers/pulumi.js';
+import { imagesNamed, openstack } from '../helpers/pulumi.js';
 import { runCommand } from '../helpers/run.js';
 
 type Row = Record<string, unknown>;
 
-const start = (): Promise<{ code: number; stdout: string; stderr: string }> =>
-  runCommand(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--stack', 'e2e-catalog']);
+const start = (stack = 'e2e-catalog'): Promise<{ code: number; stdout: string; stderr: string }> =>
+  runCommand(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--stack', stack]);
 
 t.test('npm start applies the example catalog; the reference client sees what it declares; a second run changes nothing', async (t) => {
   const first = await start();
@@ -77,4 +81,25 @@ t.test('npm start applies the example catalog; the reference client sees what it
   const second = await start();
   t.equal(second.code, 0, 'a second npm start succeeds', { output: second.stdout + second.stderr });
   t.match(second.stdout, /Resources:\s+\d+ unchanged\s+Duration/, 'and changes nothing', { output: second.stdout });
+});
+
+t.test('a new stack that meets the catalog made by another stack fails in preview, names the taken image and the way out', async (t) => {
+  const other = 'e2e-other';
+  t.teardown(async () => {
+    await runPulumi({ cwd: repoRoot, stack: other, stateDir: defaultStateDir(repoRoot) }, ['stack', 'rm', '--yes', '--force'], {
+      echo: false,
+    });
+    rmSync(join(repoRoot, `Pulumi.${other}.yaml`), { force: true });
+  });
+  const before = await imagesNamed('');
+  const ran = await start(other);
+  t.not(ran.code, 0, 'npm start fails', { output: ran.stdout + ran.stderr });
+  t.match(ran.stdout, /is already used by image/, 'the versioning rule names the taken name');
+  t.match(
+    ran.stdout,
+    new RegExp(`start: stack ${other} is new, and images it declares are already in the lab \\((ubuntu|debian|cirros)-`),
+    'the hint names a taken image',
+  );
+  t.match(ran.stdout, /npm run lab -- reset && npm start/, 'and says how to start the lab afresh');
+  t.same((await imagesNamed('')).sort(), before.sort(), 'no image was created or deleted');
 });
