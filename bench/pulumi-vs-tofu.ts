@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { Session } from '../provider/client/session.js';
-import { runPulumi, selectStack, type StackTarget } from '../provider/pulumi/host.js';
+import { runPulumi, selectStack, type Program, type StackTarget } from '../provider/pulumi/host.js';
 import { createImageResource, deleteImageResource } from '../provider/resources/image/image.js';
 import { Image } from '../provider/pulumi/resources.js';
 import { readLabRecord } from '../scripts/lab-settings.js';
@@ -48,27 +48,35 @@ function seconds(t0: bigint): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-async function pulumiRound(n: number): Promise<number> {
-  const family = `ubuntu-24.04-bp${randomBytes(3).toString('hex')}`;
-  const project = join(dir, `pulumi-${n}`);
+/**
+ * Seconds of `pulumi up --yes` then `pulumi destroy --yes` of `program`, in a new project `name` with a stack of
+ * its own (and the given stack config). Both runs must succeed.
+ */
+async function upAndDestroy(name: string, program: Program, config: Record<string, string> = {}): Promise<number> {
+  const project = join(dir, name);
   mkdirSync(project);
   writeFileSync(join(project, 'Pulumi.yaml'), 'name: bench\nruntime: nodejs\n');
   const target: StackTarget = { cwd: project, stack: 'bench', stateDir: join(project, 'state'), env: { OS_CLIENT_CONFIG_FILE: clouds } };
   await selectStack(target);
-  await runPulumi(target, ['config', 'set', 'image-catalog:cloud', 'platform'], { echo: false });
+  for (const [key, value] of Object.entries(config)) await runPulumi(target, ['config', 'set', key, value], { echo: false });
+  const t0 = process.hrtime.bigint();
+  for (const command of ['up', 'destroy']) {
+    const ran = await runPulumi(target, [command, '--yes'], { program, echo: false });
+    if (ran.code !== 0) throw new Error(`pulumi ${command} (${name}) failed:\n${ran.stdout}${ran.stderr}`);
+    if (process.env['BENCH_VERBOSE'] !== undefined) process.stdout.write(`${ran.stdout}\n`);
+  }
+  return seconds(t0);
+}
+
+function pulumiRound(n: number): Promise<number> {
+  const family = `ubuntu-24.04-bp${randomBytes(3).toString('hex')}`;
   const program = (): Promise<Record<string, unknown>> => {
     files.forEach(
       (file, i) => new Image(`i${i}`, { name: `${family}-v1.${i}`, diskFormat: 'raw', source: { file }, properties: metadata }),
     );
     return Promise.resolve({});
   };
-  const t0 = process.hrtime.bigint();
-  const up = await runPulumi(target, ['up', '--yes'], { program, echo: false });
-  if (up.code !== 0) throw new Error(`pulumi up failed:\n${up.stdout}${up.stderr}`);
-  const down = await runPulumi(target, ['destroy', '--yes'], { program, echo: false });
-  if (down.code !== 0) throw new Error(`pulumi destroy failed:\n${down.stdout}${down.stderr}`);
-  if (process.env['BENCH_VERBOSE'] !== undefined) process.stdout.write(`${up.stdout}\n${down.stdout}\n`);
-  return seconds(t0);
+  return upAndDestroy(`pulumi-${n}`, program, { 'image-catalog:cloud': 'platform' });
 }
 
 async function tofuRound(n: number): Promise<number> {
@@ -108,12 +116,7 @@ ${Object.entries(metadata)
 class Noop extends pulumi.dynamic.Resource {}
 
 /** `pulumi up` + `destroy` of `count` dynamic resources that make no API call: the engine's own cost. */
-async function engineFloor(n: number): Promise<number> {
-  const project = join(dir, `floor-${n}`);
-  mkdirSync(project);
-  writeFileSync(join(project, 'Pulumi.yaml'), 'name: floor\nruntime: nodejs\n');
-  const target: StackTarget = { cwd: project, stack: 'floor', stateDir: join(project, 'state') };
-  await selectStack(target);
+function engineFloor(n: number): Promise<number> {
   const provider: pulumi.dynamic.ResourceProvider = {
     create: (inputs: Record<string, unknown>) => Promise.resolve({ id: `floor-${String(inputs['n'])}`, outs: inputs }),
     delete: () => Promise.resolve(),
@@ -122,12 +125,7 @@ async function engineFloor(n: number): Promise<number> {
     for (let i = 0; i < count; i++) new Noop(provider, `r${i}`, { n: i }, {}, 'floor', 'Noop');
     return Promise.resolve({});
   };
-  const t0 = process.hrtime.bigint();
-  for (const command of ['up', 'destroy']) {
-    const ran = await runPulumi(target, [command, '--yes'], { program, echo: false });
-    if (ran.code !== 0) throw new Error(`pulumi ${command} (engine floor) failed:\n${ran.stdout}${ran.stderr}`);
-  }
-  return seconds(t0);
+  return upAndDestroy(`floor-${n}`, program);
 }
 
 /** The same creates and deletes through provider/resources, `parallel` at a time, no pulumi. */
