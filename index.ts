@@ -1,5 +1,7 @@
 /**
- * The example catalog a new user starts from (the root Pulumi program; `npm start` runs it against the lab).
+ * The example catalog a new user starts from (the root Pulumi program; `npm start` runs it against the lab). It
+ * imports the package by its public name, as a project of a platform team would (in this checkout the name
+ * resolves to the TypeScript sources: the `image-catalog-source` export condition).
  *
  * - two file stores, `golden` and `archive`, written into glance-api's config directory by StorageBackend;
  * - the version line ubuntu-24.04-base: v1.0 (deprecated, hidden) and v1.1 (current), v1.1 shared with the
@@ -16,8 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
-import { Image, StorageBackend } from './provider/pulumi/resources.js';
-import { VersionLine } from './provider/pulumi/versionLine.js';
+import { Image, StorageBackend, VersionLine } from 'image-catalog/pulumi';
 
 /** A qcow2 file of the given virtual size, made once with qemu-img. */
 function qcow2(dir: string, name: string, size: string): string {

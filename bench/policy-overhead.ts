@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runPulumi, selectStack, type Program, type StackTarget } from '../provider/pulumi/host.js';
+import { openStack, runStack, type Program, type StackTarget } from '../provider/pulumi/automation.js';
 import { exampleConfig } from '../scripts/example-config.js';
-import { readLabRecord } from '../scripts/lab-settings.js';
+import { labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
 import { repoRoot } from '../scripts/tools.js';
 import { median, report, round } from './lib.js';
 
@@ -25,7 +25,7 @@ const target: StackTarget = {
   cwd: repoRoot,
   stack: `bench-${randomBytes(3).toString('hex')}`,
   stateDir,
-  env: { OS_CLIENT_CONFIG_FILE: lab.clouds },
+  env: labStackEnv(lab),
 };
 const program = ((await import(pathToFileURL(join(repoRoot, 'index.ts')).href)) as { default: Program }).default;
 const disabled = JSON.stringify({
@@ -36,26 +36,25 @@ const disabled = JSON.stringify({
   },
 });
 
+const stack = await openStack(target, program);
+
 async function configure(policy: boolean): Promise<void> {
-  const args = policy ? ['config', 'rm', 'image-catalog:policy'] : ['config', 'set', '--plaintext', 'image-catalog:policy', disabled];
-  await runPulumi(target, args, { echo: false });
+  if (policy) await stack.removeConfig('image-catalog:policy');
+  else await stack.setConfig('image-catalog:policy', { value: disabled });
 }
 
 async function preview(): Promise<number> {
   const t0 = process.hrtime.bigint();
-  const run = await runPulumi(target, ['preview'], { program, echo: false });
-  if (run.code !== 0) throw new Error(`pulumi preview failed:\n${run.stdout}${run.stderr}`);
+  const run = await runStack(stack, 'preview');
+  if (!run.ok) throw new Error(`pulumi preview failed:\n${run.errors.map((e) => e.message).join('\n')}${run.failure ?? ''}`);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
 const withPolicy: number[] = [];
 const without: number[] = [];
 try {
-  await selectStack(target);
-  const pairs = Object.entries({ ...exampleConfig(), 'image-catalog:profileSuffix': `b${randomBytes(3).toString('hex')}` }).flatMap(
-    ([k, v]) => ['--plaintext', `${k}=${v}`],
-  );
-  await runPulumi(target, ['config', 'set-all', ...pairs], { echo: false });
+  const config = { ...exampleConfig(), 'image-catalog:profileSuffix': `b${randomBytes(3).toString('hex')}` };
+  await stack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, value]) => [k, { value }])));
   await configure(true);
   await preview(); // warm-up: tsx's transpile cache, the token
   for (let i = 0; i < runs; i++) {
@@ -68,7 +67,7 @@ try {
     );
   }
 } finally {
-  await runPulumi(target, ['stack', 'rm', '--yes', '--force'], { echo: false });
+  await stack.workspace.removeStack(target.stack, { force: true });
   rmSync(stateDir, { recursive: true, force: true });
 }
 const ratio = median(withPolicy) / median(without);

@@ -7,7 +7,7 @@
  *
  * Two more figures of the same run say where pulumi's time goes (they are not part of the ratio):
  * - `engineFloorSeconds`: 50 dynamic resources whose create and delete do nothing, `pulumi up` + `destroy`
- *   through the same host: what the engine's passes and the provider process cost with no API work at all;
+ *   through the same Automation API: what the engine's passes and the provider process cost with no API work at all;
  * - `clientSeconds`: the same 50 creates and deletes through provider/resources directly (no pulumi), 8 at a time
  *   (pulumi's default `--parallel` on this 2-core machine): the API work itself.
  */
@@ -18,11 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { Session } from '../provider/client/session.js';
-import { runPulumi, selectStack, type Program, type StackTarget } from '../provider/pulumi/host.js';
+import { openStack, runStack, type Program, type StackTarget } from '../provider/pulumi/automation.js';
 import { createImageResource, deleteImageResource } from '../provider/resources/image/image.js';
 import { Image } from '../provider/pulumi/resources.js';
-import { readLabRecord } from '../scripts/lab-settings.js';
-import { locateTool, toolEnv } from '../scripts/tools.js';
+import { labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
+import { locateTool, repoRoot, toolEnv } from '../scripts/tools.js';
 import { median, report, round } from './lib.js';
 
 const count = Number(process.env['BENCH_IMAGES'] ?? 50);
@@ -30,6 +30,8 @@ const rounds = Number(process.env['ROUNDS'] ?? 2);
 const lab = readLabRecord();
 if (lab === undefined) throw new Error('the lab is not up: npm run lab -- up');
 const clouds = lab.clouds;
+// The bench projects live outside the checkout: the dynamic-provider host finds @pulumi/pulumi from its modules.
+const stackEnv = { ...labStackEnv(lab), NODE_PATH: join(repoRoot, 'node_modules') };
 for (const tool of ['pulumi', 'tofu', 'terraform-provider-openstack']) {
   const found = await locateTool(tool);
   if (!found.ok) throw new Error(`${tool} is needed: ${found.reason}`);
@@ -56,14 +58,13 @@ async function upAndDestroy(name: string, program: Program, config: Record<strin
   const project = join(dir, name);
   mkdirSync(project);
   writeFileSync(join(project, 'Pulumi.yaml'), 'name: bench\nruntime: nodejs\n');
-  const target: StackTarget = { cwd: project, stack: 'bench', stateDir: join(project, 'state'), env: { OS_CLIENT_CONFIG_FILE: clouds } };
-  await selectStack(target);
-  for (const [key, value] of Object.entries(config)) await runPulumi(target, ['config', 'set', key, value], { echo: false });
+  const target: StackTarget = { cwd: project, stack: 'bench', stateDir: join(project, 'state'), env: stackEnv };
+  const stack = await openStack(target, program);
+  await stack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, value]) => [k, { value }])));
   const t0 = process.hrtime.bigint();
-  for (const command of ['up', 'destroy']) {
-    const ran = await runPulumi(target, [command, '--yes'], { program, echo: false });
-    if (ran.code !== 0) throw new Error(`pulumi ${command} (${name}) failed:\n${ran.stdout}${ran.stderr}`);
-    if (process.env['BENCH_VERBOSE'] !== undefined) process.stdout.write(`${ran.stdout}\n`);
+  for (const command of ['up', 'destroy'] as const) {
+    const ran = await runStack(stack, command);
+    if (!ran.ok) throw new Error(`pulumi ${command} (${name}) failed:\n${ran.errors.map((e) => e.message).join('\n')}${ran.failure ?? ''}`);
   }
   return seconds(t0);
 }

@@ -94,3 +94,14 @@ export async function answers(url: string, timeoutMs = 2000): Promise<boolean> {
     return false;
   }
 }
+
+/** The passphrase of the lab's stacks' secrets when PULUMI_CONFIG_PASSPHRASE is not set (a lab, not a secret). */
+export const labPassphrase = 'image-catalog-lab';
+
+/** The environment a Pulumi stack against the lab runs with: its clouds.yaml and a secrets passphrase. */
+export function labStackEnv(record: LabRecord): Record<string, string> {
+  return {
+    OS_CLIENT_CONFIG_FILE: record.clouds,
+    PULUMI_CONFIG_PASSPHRASE: process.env['PULUMI_CONFIG_PASSPHRASE'] ?? labPassphrase,
+  };
+}

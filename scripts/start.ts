@@ -1,29 +1,40 @@
 /**
  * `npm start`: the main job. Builds pulumi when it is missing (scripts/toolchain.ts), brings the lab up when it
  * is down (scripts/lab.ts), selects the stack `dev` in the local file backend `.pulumi-state/`, writes the
- * example's stack config from the lab, runs `pulumi up --yes` on the example catalog (index.ts) with the catalog
- * policy enforced, and prints the catalog as the Image Service has it.
+ * example's stack config from the lab, runs the example catalog (index.ts) through Pulumi's Automation API
+ * (`up`) with the catalog policy enforced, and prints the catalog as the Image Service has it.
  *
  *   npm start                      preview + apply, then the table
  *   npm start -- --stack NAME      another stack of the same backend
- *   npm start -- destroy           pulumi destroy --yes (where the policy allows it)
- *   npm start -- preview           pulumi preview only
+ *   npm start -- destroy           destroy (where the policy allows it)
+ *   npm start -- preview           preview only
  */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Stack } from '@pulumi/pulumi/automation/index.js';
 import { catalogRows, formatTable } from '../provider/cli/table.js';
+import { snapshotImages } from '../provider/client/images.js';
 import { Session } from '../provider/client/session.js';
-import { defaultStateDir, runPulumi, selectStack, type Program, type StackTarget } from '../provider/pulumi/host.js';
+import { formatDecision, type Violation } from '../provider/policy/decision.js';
+import {
+  formatChanges,
+  openStack,
+  progressPrinter,
+  runStack,
+  type Program,
+  type RunResult,
+  type StackTarget,
+} from '../provider/pulumi/automation.js';
 import { exampleConfig } from './example-config.js';
-import { readLabRecord } from './lab-settings.js';
+import { labStackEnv, readLabRecord } from './lab-settings.js';
 import { locateTool, repoRoot } from './tools.js';
 
 const usage = `usage: npm start [-- [up|preview|destroy] [--stack NAME]]
 
-Runs the example catalog (index.ts) through pulumi against the local lab, the catalog policy enforced
-before anything is applied. Builds pulumi and starts the lab when needed. State: .pulumi-state/ (local file
-backend); stack config: Pulumi.<stack>.yaml, written from the lab. PULUMI_CONFIG_PASSPHRASE protects the
+Runs the example catalog (index.ts) through Pulumi's Automation API against the local lab, the catalog policy
+enforced before anything is applied. Builds pulumi and starts the lab when needed. State: .pulumi-state/ (local
+file backend); stack config: Pulumi.<stack>.yaml, written from the lab. PULUMI_CONFIG_PASSPHRASE protects the
 stack's secrets (default for the lab: image-catalog-lab).
 `;
 
@@ -43,23 +54,46 @@ function runNode(script: string, args: readonly string[]): number {
  * Whether the stack was last run against another lab: `npm run lab -- reset` makes new projects, so the consumer
  * project id in the stack config no longer matches, and every resource in the stack's state is gone.
  */
-async function labWasReset(target: StackTarget): Promise<boolean> {
-  const got = await runPulumi(target, ['config', 'get', 'image-catalog:consumerProjectId'], { echo: false });
-  if (got.code !== 0) return false;
-  return got.stdout.trim() !== exampleConfig()['image-catalog:consumerProjectId'];
+async function labWasReset(stack: Stack): Promise<boolean> {
+  const config = await stack.getAllConfig();
+  const known = config['image-catalog:consumerProjectId']?.value;
+  return known !== undefined && known !== exampleConfig()['image-catalog:consumerProjectId'];
 }
 
 /** Whether the stack holds no resource yet (a new stack, or one whose resources were all deleted). */
-async function hasNoResources(target: StackTarget): Promise<boolean> {
-  const exported = await runPulumi(target, ['stack', 'export'], { echo: false });
-  if (exported.code !== 0) return false;
-  const resources = (JSON.parse(exported.stdout) as { deployment?: { resources?: unknown[] } }).deployment?.resources ?? [];
+async function hasNoResources(stack: Stack): Promise<boolean> {
+  const state = await stack.exportStack();
+  const resources = (state.deployment as { resources?: unknown[] } | undefined)?.resources ?? [];
   return resources.length === 0;
 }
 
-/** The image names the versioning rule found taken by images already in the lab. */
-function takenNames(output: string): string[] {
-  return [...new Set([...output.matchAll(/name "([^"]+)" is already used by image /g)].map((m) => m[1] ?? ''))];
+/** The blocking violations of a run, each once (a resource is checked in preview and again in up). */
+function blocking(run: RunResult): Violation[] {
+  const seen = new Map<string, Violation>();
+  for (const { decision } of run.decisions)
+    for (const v of decision.violations) if (v.level === 'mandatory') seen.set(`${v.address} ${v.rule} ${v.field} ${v.message}`, v);
+  return [...seen.values()];
+}
+
+/**
+ * The names the versioning rule refused that images already in the lab carry: the names of the changes it
+ * blocked on `name`, found in the live catalog.
+ */
+async function takenNames(run: RunResult, violations: readonly Violation[], clouds: string): Promise<string[]> {
+  const addresses = new Set(violations.filter((v) => v.rule === 'versioning' && v.field === 'name').map((v) => v.address));
+  const refused = new Set(
+    run.decisions.flatMap(({ changes }) =>
+      changes.filter((c) => addresses.has(c.address)).flatMap((c) => (typeof c.after?.['name'] === 'string' ? [c.after['name']] : [])),
+    ),
+  );
+  if (refused.size === 0) return [];
+  process.env['OS_CLIENT_CONFIG_FILE'] = clouds;
+  const admin = Session.forCloud('admin');
+  try {
+    return (await snapshotImages(admin)).flatMap((image) => (image.name !== null && refused.has(image.name) ? [image.name] : []));
+  } finally {
+    await admin.close();
+  }
 }
 
 /**
@@ -69,7 +103,7 @@ function takenNames(output: string): string[] {
  */
 function leftoversHint(stack: string, names: readonly string[]): string {
   return [
-    `stack ${stack} is new, and images it declares are already in the lab (${names.join(', ')}, perhaps more): another`,
+    `stack ${stack} is new, and images it declares are already in the lab (${[...new Set(names)].join(', ')}, perhaps more): another`,
     `  stack made them (another checkout, or a .pulumi-state/ that was deleted), and the catalog policy does not let`,
     `  a name be published twice.`,
     `  Either run npm start where that stack lives, or start the lab afresh (deletes every image in it):`,
@@ -83,51 +117,63 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const stackAt = argv.indexOf('--stack');
-  const stack = stackAt >= 0 ? argv[stackAt + 1] : 'dev';
+  const stackName = stackAt >= 0 ? argv[stackAt + 1] : 'dev';
   const command = argv.find((a, i) => !a.startsWith('--') && (stackAt < 0 || i !== stackAt + 1)) ?? 'up';
-  if (stack === undefined || !['up', 'preview', 'destroy'].includes(command)) {
+  if (stackName === undefined || (command !== 'up' && command !== 'preview' && command !== 'destroy')) {
     process.stderr.write(usage);
     return 2;
   }
 
-  if (!(await locateTool('pulumi')).ok) {
+  let pulumi = await locateTool('pulumi');
+  if (!pulumi.ok) {
     step('building pulumi (once; cached after)');
     if (runNode('toolchain.ts', ['pulumi']) !== 0) return 1;
+    pulumi = await locateTool('pulumi');
+    if (!pulumi.ok) throw new Error(`pulumi: ${pulumi.reason}`);
   }
   step('lab');
   if (runNode('lab.ts', ['up']) !== 0) return 1;
   const record = readLabRecord();
   if (record === undefined) return 1;
 
-  const target: StackTarget = { cwd: repoRoot, stack, stateDir: defaultStateDir(repoRoot), env: { OS_CLIENT_CONFIG_FILE: record.clouds } };
-  step(`stack ${stack} in ${target.stateDir}`);
-  await selectStack(target);
-  if (await labWasReset(target)) {
-    step(
-      `the lab was reset since stack ${stack} last ran (its projects are new): the stack's images are gone with it; starting the stack afresh`,
-    );
-    const removed = await runPulumi(target, ['stack', 'rm', '--yes', '--force'], { echo: false });
-    if (removed.code !== 0) throw new Error(`pulumi stack rm ${stack} failed: ${removed.stderr.trim()}`);
-    await selectStack(target);
-  }
-  const pairs = Object.entries(exampleConfig()).flatMap(([k, v]) => ['--plaintext', `${k}=${v}`]);
-  const set = await runPulumi(target, ['config', 'set-all', ...pairs], { echo: false });
-  if (set.code !== 0) throw new Error(`pulumi config set-all failed: ${set.stderr.trim()}`);
-
+  const target: StackTarget = {
+    cwd: repoRoot,
+    stack: stackName,
+    stateDir: join(repoRoot, '.pulumi-state'),
+    env: labStackEnv(record),
+    // The pinned CLI: its folder's parent holds bin/pulumi (PulumiCommand's root).
+    pulumiRoot: dirname(dirname(pulumi.path)),
+  };
   const program = ((await import(pathToFileURL(join(repoRoot, 'index.ts')).href)) as { default: Program }).default;
-  const args = command === 'up' ? ['up', '--yes'] : command === 'destroy' ? ['destroy', '--yes'] : ['preview'];
-  step(`pulumi ${args.join(' ')}`);
-  const run = await runPulumi(target, args, { program });
-  if (run.code !== 0) {
-    // A failed preview changed nothing: a stack with no resources now had none before this run.
-    const taken = command === 'destroy' ? [] : takenNames(run.stdout + run.stderr);
-    if (taken.length > 0 && (await hasNoResources(target))) step(leftoversHint(stack, taken));
-    return run.code;
+  step(`stack ${stackName} in ${target.stateDir ?? ''} (pulumi ${pulumi.version}, Node ${process.version})`);
+  let stack = await openStack(target, program);
+  if (await labWasReset(stack)) {
+    step(
+      `the lab was reset since stack ${stackName} last ran (its projects are new): the stack's images are gone with it; starting the stack afresh`,
+    );
+    await stack.workspace.removeStack(stackName, { force: true });
+    stack = await openStack(target, program);
   }
+  await stack.setAllConfig(Object.fromEntries(Object.entries(exampleConfig()).map(([k, value]) => [k, { value, secret: false }])));
+
+  step(`pulumi ${command}`);
+  const run = await runStack(stack, command, { onEvent: progressPrinter((line) => process.stdout.write(`${line}\n`)) });
+  if (!run.ok) {
+    const violations = blocking(run);
+    if (violations.length > 0) process.stdout.write(`\n${formatDecision({ allowed: false, violations })}`);
+    if (run.failure !== undefined) process.stderr.write(`${run.failure}\n`);
+    if (command !== 'destroy' && (await hasNoResources(stack))) {
+      // A failed preview changed nothing: a stack with no resources now had none before this run.
+      const taken = await takenNames(run, violations, record.clouds);
+      if (taken.length > 0) step(leftoversHint(stackName, taken));
+    }
+    step(`pulumi ${command} failed`);
+    return 1;
+  }
+  step(`pulumi ${command}: ${formatChanges(run.changes, command === 'preview')}`);
   if (command !== 'up') return 0;
 
-  const outputs = await runPulumi(target, ['stack', 'output', '--json'], { echo: false });
-  const catalog = (JSON.parse(outputs.stdout) as { catalog?: { imageId: string }[] }).catalog ?? [];
+  const catalog = (run.outputs['catalog']?.value as { imageId: string }[] | undefined) ?? [];
   process.env['OS_CLIENT_CONFIG_FILE'] = record.clouds;
   const admin = Session.forCloud('admin');
   try {

@@ -166,21 +166,6 @@ function placeDynamicProviderPlugin(): void {
   const target = join(dirname(toolCachePath('pulumi')), 'pulumi-resource-pulumi-nodejs');
   copyFileSync(source, target);
   chmodSync(target, 0o755);
-  // Without pulumi-language-nodejs, pulumi runs a Node.js policy pack through `pulumi-analyzer-policy-nodejs`
-  // (pulumi's fallback for a runtime without a language plugin): @pulumi/pulumi's own run-policy-pack, found
-  // from the pack's folder, the way the dynamic-provider script finds its host.
-  const analyzer = join(dirname(toolCachePath('pulumi')), 'pulumi-analyzer-policy-nodejs');
-  writeFileSync(
-    analyzer,
-    [
-      '#!/bin/sh',
-      '# Written by npm run toolchain: runs a Node.js CrossGuard policy pack with @pulumi/pulumi/cmd/run-policy-pack.',
-      'RUN=$(node -e "console.log(require.resolve(\'@pulumi/pulumi/cmd/run-policy-pack\'))") || exit 1',
-      'exec node "$RUN" "$@"',
-      '',
-    ].join('\n'),
-  );
-  chmodSync(analyzer, 0o755);
 }
 
 /** A tofu CLI configuration with the filesystem mirror only: no `direct {}`, so no registry is ever asked. */

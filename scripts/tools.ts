@@ -4,10 +4,10 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { offlineEnv, providerMirrorDir, toolBinDir } from './paths.js';
 
 const run = promisify(execFile);
 
@@ -25,8 +25,6 @@ export interface ToolSpec {
   readonly require?: Readonly<Record<string, string>>;
   /** Linker flags; `{version}` is substituted. */
   readonly ldflags?: string;
-  /** Folder name in the cache when the tool lives beside another one (pulumi's language host). */
-  readonly home?: string;
   /** Filesystem-mirror address (`host/namespace/type`) for Terraform providers. */
   readonly mirror?: string;
   /** File name of the built binary when it is not the tool's name; `{version}` is substituted. */
@@ -39,6 +37,8 @@ export interface ToolSpec {
 interface VersionsFile {
   readonly go: { readonly minimum: string };
   readonly tools: Readonly<Record<string, ToolSpec>>;
+  /** Why each exact npm pin (package.json, scripts/node/package.json) is what it is, by package name. */
+  readonly npm: Readonly<Record<string, string>>;
 }
 
 /** Repository root (this file lives in scripts/). */
@@ -47,7 +47,7 @@ export const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 /** The parsed scripts/versions.json. */
 export const versions: VersionsFile = JSON.parse(readFileSync(join(repoRoot, 'scripts', 'versions.json'), 'utf8')) as VersionsFile;
 
-/** Tool names in build order: opa before regal (shared build cache), pulumi before its language host. */
+/** Tool names in build order: opa before regal (shared build cache). */
 export const toolNames = Object.keys(versions.tools);
 
 /** Looks a tool up by name; throws for a name that versions.json does not pin. */
@@ -57,31 +57,7 @@ export function toolSpec(name: string): ToolSpec {
   return spec;
 }
 
-/** Cache root outside the repository: `$IMAGE_CATALOG_CACHE`, else `$XDG_CACHE_HOME/image-catalog`. */
-export function cacheRoot(): string {
-  const explicit = process.env['IMAGE_CATALOG_CACHE'];
-  if (explicit !== undefined && explicit !== '') return explicit;
-  const xdg = process.env['XDG_CACHE_HOME'];
-  return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'image-catalog');
-}
-
-/** Folder that holds a tool's binaries, keyed by tool and version. */
-export function toolBinDir(name: string): string {
-  const spec = toolSpec(name);
-  const home = spec.home ?? name;
-  const version = spec.home === undefined ? spec.version : toolSpec(spec.home).version;
-  return join(cacheRoot(), 'tools', home, version, 'bin');
-}
-
-/** Root of the OpenTofu filesystem mirror that holds the Terraform providers. */
-export function providerMirrorDir(): string {
-  return join(cacheRoot(), 'tools', 'tofu-mirror');
-}
-
-/** The CLI configuration that points tofu at the mirror and never at a registry. */
-export function tofuCliConfigPath(): string {
-  return join(providerMirrorDir(), 'tofu.rc');
-}
+export { cacheRoot, providerMirrorDir, toolBinDir, tofuCliConfigPath } from './paths.js';
 
 /** Where a tool's binary is placed in the cache. */
 export function toolCachePath(name: string): string {
@@ -174,9 +150,6 @@ export async function toolEnv(base: NodeJS.ProcessEnv = process.env): Promise<No
   return {
     ...base,
     PATH: [...dirs, base['PATH'] ?? ''].join(delimiter),
-    PULUMI_SKIP_UPDATE_CHECK: 'true',
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
-    TF_CLI_CONFIG_FILE: tofuCliConfigPath(),
-    CHECKPOINT_DISABLE: '1',
+    ...offlineEnv(),
   };
 }

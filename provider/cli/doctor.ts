@@ -1,62 +1,128 @@
 /**
- * `image-catalog doctor`: every tool the project drives with its version and path, and the lab's state.
+ * `image-catalog doctor`: what this package needs to run, found or not: the Node that runs it (and why that
+ * one), the `pulumi` CLI and its Node.js dynamic-provider host on PATH, the policy bundle, and `opa` (only for
+ * `policy test`). A checkout adds its pinned tools and the lab (npm run doctor, scripts/doctor.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { answers, readLabRecord, labSettings } from '../../scripts/lab-settings.js';
-import { locateTool, toolNames, type ToolStatus } from '../../scripts/tools.js';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { PolicyEngine } from '../policy/engine.js';
 
-/** One line of the report. */
+const run = promisify(execFile);
+
+/** One line of the report; `needed: false` lines never fail the report. */
 export interface DoctorLine {
   readonly name: string;
   readonly ok: boolean;
   readonly detail: string;
+  readonly needed?: boolean;
 }
 
-/** What doctor found: a line per tool and per lab service; `ok` is false when a tool is missing. */
+/** What doctor found; `ok` is false when something needed is missing. */
 export interface DoctorReport {
   readonly ok: boolean;
   readonly lines: readonly DoctorLine[];
 }
 
-function debianVersion(pkg: string): string | undefined {
-  const r = spawnSync('dpkg-query', ['-W', '-f=${Version}', pkg], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : undefined;
+/** The environment variable through which a launcher (scripts/bootstrap.js) says why this Node runs. */
+export const nodeReasonVariable = 'IMAGE_CATALOG_NODE';
+
+/** The package's `engines.node` floor (`>=22.19` -> [22, 19]). */
+function minimumNode(): readonly [number, number] {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { engines: { node: string } };
+  const [major = 0, minor = 0] = manifest.engines.node
+    .replace(/^>=\s*/, '')
+    .split('.')
+    .map(Number);
+  return [major, minor];
 }
 
-function toolLine(status: ToolStatus): DoctorLine {
-  return status.ok
-    ? { name: status.name, ok: true, detail: `${status.version}  ${status.path}` }
-    : { name: status.name, ok: false, detail: `MISSING (want ${status.version}): ${status.reason}` };
+function nodeLine(): DoctorLine {
+  const [wantMajor, wantMinor] = minimumNode();
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  const ok = major > wantMajor || (major === wantMajor && minor >= wantMinor);
+  const why = process.env[nodeReasonVariable] ?? 'the node that runs this command';
+  return {
+    name: 'node',
+    ok,
+    detail: `${process.version}  ${process.execPath}  (${ok ? why : `image-catalog needs Node >= ${wantMajor}.${wantMinor}: install Node 24 LTS`})`,
+  };
 }
 
-/** Collects the report; never throws for a missing piece (that is what it reports). */
-export async function doctor(): Promise<DoctorReport> {
-  const lines: DoctorLine[] = [];
-  lines.push({ name: 'node', ok: true, detail: `${process.version}  ${process.execPath}` });
-  for (const name of toolNames) lines.push(toolLine(await locateTool(name)));
-  const toolsOk = lines.every((l) => l.ok);
-  for (const pkg of ['keystone', 'glance-api', 'python3-openstackclient']) {
-    const version = debianVersion(pkg);
-    lines.push({ name: pkg, ok: version !== undefined, detail: version ?? 'not installed (npm run lab -- up installs it)' });
+/** The first executable of that name on PATH. */
+export function onPath(file: string): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    if (dir !== '' && existsSync(join(dir, file))) return join(dir, file);
   }
-  const settings = labSettings();
-  const record = readLabRecord(settings);
-  if (record === undefined) {
-    lines.push({ name: 'lab', ok: false, detail: `not set up in ${settings.stateDir} (npm run lab -- up)` });
-  } else {
-    const keystone = await answers(record.keystoneUrl);
-    const glance = await answers(`${record.glanceUrl}/versions`);
-    lines.push({ name: 'lab keystone', ok: keystone, detail: `${keystone ? 'up' : 'down'}  ${record.keystoneUrl}` });
-    lines.push({ name: 'lab glance', ok: glance, detail: `${glance ? 'up' : 'down'}  ${record.glanceUrl}` });
-    lines.push({ name: 'lab clouds', ok: true, detail: record.clouds });
-  }
-  return { ok: toolsOk, lines };
+  return undefined;
 }
 
-/** Renders the report as aligned text. */
-export function formatDoctor(report: DoctorReport): string {
+async function versionOf(path: string, args: readonly string[]): Promise<string | undefined> {
+  try {
+    const { stdout } = await run(path, [...args], { timeout: 20_000, env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: 'true' } });
+    return stdout.trim().split('\n')[0];
+  } catch {
+    return undefined;
+  }
+}
+
+async function pulumiLines(): Promise<DoctorLine[]> {
+  const pulumi = onPath('pulumi');
+  if (pulumi === undefined) {
+    return [
+      { name: 'pulumi', ok: false, detail: 'not on PATH: install the Pulumi CLI (programs run through it, with the Automation API)' },
+    ];
+  }
+  const version = await versionOf(pulumi, ['version']);
+  // The engine starts Node.js dynamic providers through this script; Pulumi's releases ship it beside the CLI.
+  const hostName = 'pulumi-resource-pulumi-nodejs';
+  const host = onPath(hostName) ?? (existsSync(join(dirname(pulumi), hostName)) ? join(dirname(pulumi), hostName) : undefined);
+  return [
+    { name: 'pulumi', ok: version !== undefined, detail: `${version ?? 'does not answer `pulumi version`'}  ${pulumi}` },
+    {
+      name: hostName,
+      ok: host !== undefined,
+      detail: host ?? `not beside ${pulumi} nor on PATH: the engine needs it to run this package's resources (it ships with Pulumi)`,
+    },
+  ];
+}
+
+async function bundleLine(): Promise<DoctorLine> {
+  try {
+    await PolicyEngine.load();
+    return { name: 'policy bundle', ok: true, detail: 'loads (policies/build/catalog.wasm, policies/data.json)' };
+  } catch (err) {
+    return { name: 'policy bundle', ok: false, detail: (err as Error).message };
+  }
+}
+
+async function opaLine(): Promise<DoctorLine> {
+  const opa = onPath('opa');
+  const version = opa === undefined ? undefined : await versionOf(opa, ['version']);
+  return {
+    name: 'opa',
+    ok: opa !== undefined,
+    needed: false,
+    detail: opa === undefined ? 'not on PATH (only `image-catalog policy test` needs it)' : `${version ?? '?'}  ${opa}`,
+  };
+}
+
+/** Collects the package's lines; never throws for a missing piece (that is what it reports). */
+export async function packageDoctorLines(): Promise<DoctorLine[]> {
+  return [nodeLine(), ...(await pulumiLines()), await bundleLine(), await opaLine()];
+}
+
+/** A report of lines; `ok` when every needed line is. */
+export function doctorReport(lines: readonly DoctorLine[]): DoctorReport {
+  return { ok: lines.every((l) => l.ok || l.needed === false), lines };
+}
+
+/** Renders the report as aligned text with a verdict; `remedy` says what to do when something is missing. */
+export function formatDoctor(report: DoctorReport, remedy = 'see the detail of each FAIL line'): string {
   const width = Math.max(...report.lines.map((l) => l.name.length));
-  const body = report.lines.map((l) => `${l.ok ? 'ok  ' : 'FAIL'}  ${l.name.padEnd(width)}  ${l.detail}`).join('\n');
-  const verdict = report.ok ? 'every tool is present' : 'a tool is missing: run npm run toolchain';
+  const mark = (l: DoctorLine): string => (l.ok ? 'ok  ' : l.needed === false ? '--  ' : 'FAIL');
+  const body = report.lines.map((l) => `${mark(l)}  ${l.name.padEnd(width)}  ${l.detail}`).join('\n');
+  const verdict = report.ok ? 'everything needed is present' : `something needed is missing: ${remedy}`;
   return `${body}\n\n${verdict}\n`;
 }

@@ -1,13 +1,17 @@
 /**
  * `image-catalog`: the command line. Each command's help is its documentation (`image-catalog help <cmd>`).
  */
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { doctor, formatDoctor } from './doctor.js';
+import { doctorReport, formatDoctor, packageDoctorLines } from './doctor.js';
 import { registerPolicy, UsageError } from './policy.js';
 import { registerPreview } from './preview.js';
 
+const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command('image-catalog')
   .description('Golden-image catalogs as code for an OpenStack-Glance-compatible Image Service.')
+  .version(manifest.version)
   .showHelpAfterError()
   // Commander's own usage errors exit 2 as well, like UsageError.
   .exitOverride((err) => {
@@ -17,11 +21,11 @@ const program = new Command('image-catalog')
 program
   .command('doctor')
   .description(
-    'List every tool the project drives (pulumi, pulumi-language-nodejs, opa, regal, tofu, terraform-provider-openstack) ' +
-      'with its version and path, the Debian packages of the lab, and the lab state. Exits 1 when a tool is missing.',
+    'Show what image-catalog needs to run, found or not: the Node that runs it (and why), the pulumi CLI and its ' +
+      'Node.js dynamic-provider host on PATH, the policy bundle, and opa (only for policy test). Exits 1 when something needed is missing.',
   )
   .action(async () => {
-    const report = await doctor();
+    const report = doctorReport(await packageDoctorLines());
     process.stdout.write(formatDoctor(report));
     process.exitCode = report.ok ? 0 : 1;
   });

@@ -3,13 +3,12 @@
  * codes (0 allowed, 1 blocked, 2 unusable arguments) are a stable contract.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { readOverrideFile, type PolicyDataOverride } from '../policy/data.js';
 import { blocked, formatDecision, type Decision } from '../policy/decision.js';
 import { PolicyEngine } from '../policy/engine.js';
 import { PolicyBundleError, PolicyDataError } from '../policy/errors.js';
-import { locateTool, repoRoot } from '../../scripts/tools.js';
 
 /** Thrown for arguments the command cannot use: exit 2. */
 export class UsageError extends Error {}
@@ -98,14 +97,17 @@ export function registerPolicy(program: Command): void {
   policy
     .command('test')
     .description(
-      'Run the Rego tests of policies/ with opa test (needs the Go-built opa: npm run toolchain). Extra arguments go to opa test.',
+      'Run Rego tests with `opa test` (the opa CLI on PATH; in a checkout of image-catalog, npm run toolchain builds it): ' +
+        'by default the policies/ folder of the current directory. Extra arguments go to opa test.',
     )
     .allowUnknownOption()
+    .option('--dir <dir>', 'the folder of Rego policies and their tests', 'policies')
     .argument('[opa-args...]')
-    .action(async (args: string[]) => {
-      const opa = await locateTool('opa');
-      if (!opa.ok) throw new UsageError(`opa ${opa.version} is needed: ${opa.reason}`);
-      const ran = spawnSync(opa.path, ['test', ...args, 'policies'], { cwd: repoRoot, stdio: 'inherit' });
+    .action((args: string[], options: { dir: string }) => {
+      if (!existsSync(options.dir)) throw new UsageError(`--dir ${options.dir}: no such folder`);
+      const ran = spawnSync('opa', ['test', ...args, options.dir], { stdio: 'inherit' });
+      if (ran.error !== undefined)
+        throw new UsageError(`opa is not on PATH (${ran.error.message}): install OPA 1.x, or run npm run toolchain in a checkout`);
       process.exitCode = ran.status ?? 1;
     });
 }

@@ -1,28 +1,22 @@
 /**
- * `image-catalog preview`: runs `pulumi preview --json` on a project, turns every step of this package's
- * resources (deletes included, which the providers cannot see in a preview) into one envelope per cloud that
- * applies them, and decides each as a whole. The path the pull-request check uses.
+ * `image-catalog preview`: previews a Pulumi project through the Automation API, turns every step of this
+ * package's resources (deletes included, which the providers cannot see in a preview) into one envelope per
+ * cloud that applies them, and decides each as a whole. The path the pull-request check uses.
  *
+ * The steps come from the engine's events (each resource's planned step, with its old outputs and new inputs).
  * During that preview the providers only report (IMAGE_CATALOG_POLICY_MODE=report), so the plan is complete
  * and the decision here is the one that counts. Exit codes: 0 allowed, 1 blocked, 2 the preview itself failed.
  */
 import { existsSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { EngineEvent, StepEventMetadata } from '@pulumi/pulumi/automation/index.js';
 import type { Command } from 'commander';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { Change, ChangeAction } from '../policy/envelope.js';
-import { defaultStateDir, runPulumi, type Program, type StackTarget } from '../pulumi/host.js';
+import { openStack, runStack, type Program, type StackTarget } from '../pulumi/automation.js';
 import { kindOfType } from '../pulumi/tokens.js';
 import { UsageError } from './policy.js';
-
-/** One step of `pulumi preview --json`. */
-interface PreviewStep {
-  readonly op: string;
-  readonly urn: string;
-  readonly oldState?: { readonly id?: string; readonly type?: string; readonly outputs?: Record<string, unknown> };
-  readonly newState?: { readonly type?: string; readonly inputs?: Record<string, unknown> };
-}
 
 /** Pulumi's step ops as envelope actions (replace steps come as several; one replace per URN). */
 function actionOf(op: string): ChangeAction | undefined {
@@ -42,38 +36,32 @@ export interface PlanDecision {
 
 /** Runs the preview and decides its plan. */
 export async function previewPlan(target: StackTarget, program: Program): Promise<PlanDecision> {
-  const config = await runPulumi(target, ['config', '--json', '--show-secrets'], { echo: false });
-  if (config.code !== 0) throw new UsageError(`pulumi config --json failed: ${config.stderr.trim()}`);
-  const values = JSON.parse(config.stdout) as Record<string, { value?: string; objectValue?: unknown }>;
+  const stack = await openStack({ ...target, env: { ...target.env, IMAGE_CATALOG_POLICY_MODE: 'report' } }, program);
+  const config = await stack.getAllConfig();
   const runtime = await import('../pulumi/runtime.js');
-  runtime.configure({
-    get: (key) => {
-      const entry = values[key];
-      if (entry === undefined) return undefined;
-      return entry.objectValue !== undefined ? JSON.stringify(entry.objectValue) : entry.value;
-    },
-  });
+  runtime.configure({ get: (key) => config[key]?.value });
 
-  const env = { ...target.env, IMAGE_CATALOG_POLICY_MODE: 'report' };
-  const run = await runPulumi({ ...target, env }, ['preview', '--json'], { program, echo: false });
-  let steps: PreviewStep[];
-  try {
-    steps = (JSON.parse(run.stdout) as { steps?: PreviewStep[] }).steps ?? [];
-  } catch {
-    throw new Error(`pulumi preview --json failed (exit ${run.code}):\n${run.stderr.trim() || run.stdout.trim()}`);
+  const steps: StepEventMetadata[] = [];
+  const collect = (event: EngineEvent): void => {
+    const step = event.resourcePreEvent?.metadata;
+    if (step !== undefined) steps.push(step);
+  };
+  const run = await runStack(stack, 'preview', { onEvent: collect });
+  if (!run.ok) {
+    const why = run.errors.map((e) => e.message).join('\n') || (run.failure ?? 'unknown failure');
+    throw new Error(`pulumi preview failed:\n${why}`);
   }
-  if (run.code !== 0) throw new Error(`pulumi preview --json failed (exit ${run.code}):\n${run.stderr.trim()}`);
 
   const seen = new Set<string>();
   const byCloud = new Map<string, Change[]>();
   for (const step of steps) {
     const action = actionOf(step.op);
-    const kind = kindOfType(step.newState?.type ?? step.oldState?.type);
+    const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
     if (action === undefined || kind === undefined || seen.has(step.urn)) continue;
     seen.add(step.urn);
-    const olds = action === 'create' ? undefined : step.oldState?.outputs;
-    const news = action === 'delete' ? undefined : step.newState?.inputs;
-    const { cloud, change } = await runtime.planChange(kind, action, step.oldState?.id, olds, news, step.urn);
+    const olds = action === 'create' ? undefined : (step.old?.outputs as Record<string, unknown> | undefined);
+    const news = action === 'delete' ? undefined : (step.new?.inputs as Record<string, unknown> | undefined);
+    const { cloud, change } = await runtime.planChange(kind, action, step.old?.id, olds, news, step.urn);
     const key = cloud ?? '';
     byCloud.set(key, [...(byCloud.get(key) ?? []), change]);
   }
@@ -93,12 +81,12 @@ export function registerPreview(program: Command): void {
   program
     .command('preview')
     .description(
-      'Run pulumi preview --json on a project and decide its whole plan (creates, updates, replaces and deletes) with the catalog policy, ' +
+      'Preview a Pulumi project (Automation API) and decide its whole plan (creates, updates, replaces and deletes) with the catalog policy, ' +
         'one envelope per cloud that applies changes. Exit 0 when allowed, 1 when blocked, 2 when the preview cannot run.',
     )
     .option('--cwd <dir>', 'the project folder (its Pulumi.yaml)', '.')
     .option('--stack <name>', 'the stack', 'dev')
-    .option('--state-dir <dir>', 'the local file backend folder (default: <cwd>/.pulumi-state)')
+    .option('--state-dir <dir>', 'a local file backend folder (default: the backend of PULUMI_BACKEND_URL or pulumi login)')
     .option('--program <file>', 'the program module whose default export is the program (default: <cwd>/index.ts)')
     .option('--format <format>', 'text (default) or json (the decisions)', 'text')
     .action(async (options: { cwd: string; stack: string; stateDir?: string; program?: string; format: string }) => {
@@ -111,7 +99,7 @@ export function registerPreview(program: Command): void {
       const target: StackTarget = {
         cwd,
         stack: options.stack,
-        stateDir: options.stateDir === undefined ? defaultStateDir(cwd) : resolve(options.stateDir),
+        ...(options.stateDir === undefined ? {} : { stateDir: resolve(options.stateDir) }),
       };
       let plan: PlanDecision;
       try {

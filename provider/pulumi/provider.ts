@@ -1,15 +1,18 @@
 /**
  * The dynamic providers Pulumi serializes into the stack. Each is kept small on purpose: its methods capture
- * only the resource kind and two module URLs, and import the implementation (./runtime.ts) when Pulumi calls
+ * only the resource kind and a module URL, and import the implementation (./runtime.js) when Pulumi calls
  * them, in the provider process. No credential, session or token can be captured here, so none lands in state.
  *
- * The implementation is TypeScript: the first call registers tsx's loader in the provider process.
+ * The URL is the runtime beside this module: in an installed package, the compiled `dist/pulumi/runtime.js` of
+ * the project's node_modules/image-catalog; in this checkout (run from source), `runtime.ts`, loaded through
+ * tsx, which the provider process registers first. (The provider plugin of the next release replaces this.)
  */
 import type * as pulumi from '@pulumi/pulumi';
 import type { Kind } from './tokens.js';
 
-const runtimeUrl = new URL('./runtime.ts', import.meta.url).href;
-const tsxUrl = import.meta.resolve('tsx/esm/api');
+const fromSource = import.meta.url.endsWith('.ts');
+const runtimeUrl = new URL(fromSource ? './runtime.ts' : './runtime.js', import.meta.url).href;
+const tsxUrl = fromSource ? import.meta.resolve('tsx/esm/api') : undefined;
 
 const made = new Map<Kind, pulumi.dynamic.ResourceProvider>();
 
@@ -30,8 +33,7 @@ function makeProvider(kind: Kind): pulumi.dynamic.ResourceProvider {
   const load = async (): Promise<typeof import('./runtime.js')> => {
     const state = globalThis as { imageCatalogRuntime?: Promise<typeof import('./runtime.js')> };
     state.imageCatalogRuntime ??= (async () => {
-      const tsx = (await import(tsxUrl)) as { register: () => unknown };
-      tsx.register();
+      if (tsxUrl !== undefined) ((await import(tsxUrl)) as { register: () => unknown }).register();
       return (await import(runtimeUrl)) as typeof import('./runtime.js');
     })();
     return state.imageCatalogRuntime;

@@ -37,6 +37,7 @@ import { createMemberResource, deleteMemberResource, memberSchema, readMemberRes
 import { ResourceInputError, checkInputs, diffInputs, type InputProblem, type ResourceSchema } from '../resources/schema.js';
 import { applyStoreResource, deleteStoreResource, storeSchema, type StoreInputs } from '../resources/store/store.js';
 
+import { logDecision } from './decision-log.js';
 import type { Kind } from './tokens.js';
 
 /** The stack config a dynamic provider's configure() receives. */
@@ -228,7 +229,9 @@ export async function decideAs(cloud: string | undefined, changes: readonly Chan
   const session = sessionFor(cloud);
   const [policy, principal, images] = await Promise.all([policyEngine(), session.identity(), liveCatalog(cloud, session)]);
   const who: Principal = principal;
-  return policy.decide(buildEnvelope(who, images.map(imageDocument), changes));
+  const decision = policy.decide(buildEnvelope(who, images.map(imageDocument), changes));
+  logDecision(changes, decision);
+  return decision;
 }
 
 async function decide(kind: Kind, fields: LayerFields, change: Omit<Change, 'address' | 'kind'>): Promise<Decision> {

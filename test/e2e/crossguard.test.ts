@@ -14,7 +14,7 @@ import { e2eStack, familyProgram, imagesNamed, pulumi } from '../helpers/pulumi.
 const family = `ubuntu-24.04-g${suffix().slice(0, 6)}`;
 const dir = join(repoRoot, 'test-results', 'e2e');
 const data = join(dir, `${family}.raw`);
-const pack = join(repoRoot, 'provider', 'pulumi', 'policy-pack');
+const pack = join(repoRoot, 'provider', 'pulumi', 'policy-pack', 'analyzer');
 const metadata = {
   os_distro: 'ubuntu',
   os_version: '24.04',
@@ -32,24 +32,29 @@ t.test('pulumi preview --policy-pack runs the bundle: a compliant image passes, 
   const target = await e2eStack(family);
   const env = { ...target.env, OS_CLOUD: 'platform', IMAGE_CATALOG_POLICY_MODE: 'report' };
   const reporting = { ...target, env };
+  const withPack = { policyPacks: [pack] };
 
-  const fine = await pulumi(reporting, ['preview', '--policy-pack', pack], program({}));
-  t.equal(fine.code, 0, 'a compliant image passes the pack', { output: fine.stdout + fine.stderr });
-  t.match(fine.stdout, /✅ image-catalog@v0\.1\.0/, 'the pack ran');
+  const fine = await pulumi(reporting, 'preview', program({}), withPack);
+  t.ok(fine.ok, 'a compliant image passes the pack', { output: fine.text });
+  t.same(fine.policyViolations, [], 'the pack reported nothing (the next preview, the same pack, shows it runs)');
 
-  const bad = await pulumi(reporting, ['preview', '--policy-pack', pack], program({ visibility: 'public' }));
-  t.not(bad.code, 0, 'a public image made without the admin role fails the preview', { output: bad.stdout + bad.stderr });
+  const bad = await pulumi(reporting, 'preview', program({ visibility: 'public' }), withPack);
+  t.notOk(bad.ok, 'a public image made without the admin role fails the preview', { output: bad.text });
   t.match(
-    bad.stdout,
-    /\[mandatory\]\s+image-catalog-mandatory[\s\S]*public_visibility: visibility:/,
+    bad.policyViolations,
+    [{ policyName: 'image-catalog-mandatory', enforcementLevel: 'mandatory', message: /public_visibility: visibility:/ }],
     'the pack names the rule and the field',
   );
 
   // The pack matches a live image by name: once v1.0 is published, editing it is seen as an update of it.
-  const up = await pulumi(target, ['up', '--yes'], program({}));
-  t.equal(up.code, 0, 'v1.0 is published', { output: up.stdout + up.stderr });
-  const edit = await pulumi(reporting, ['preview', '--policy-pack', pack], program({ minDisk: 5 }));
-  t.not(edit.code, 0, "editing the published image's min_disk fails the pack", { output: edit.stdout + edit.stderr });
-  t.match(edit.stdout, /immutability: min_disk: min_disk cannot change after publish/, 'the pack names immutability');
+  const up = await pulumi(target, 'up', program({}));
+  t.ok(up.ok, 'v1.0 is published', { output: up.text });
+  const edit = await pulumi(reporting, 'preview', program({ minDisk: 5 }), withPack);
+  t.notOk(edit.ok, "editing the published image's min_disk fails the pack", { output: edit.text });
+  t.match(
+    edit.policyViolations,
+    [{ enforcementLevel: 'mandatory', message: /immutability: min_disk: min_disk cannot change after publish/ }],
+    'the pack names immutability',
+  );
   t.equal((await imagesNamed(family)).length, 1, 'previews changed nothing');
 });

@@ -35,8 +35,8 @@ t.before(() => {
 
 t.test('each violation fails the preview with its rule and leaves the service untouched', async (t) => {
   const target = await e2eStack(family);
-  const up = await pulumi(target, ['up', '--yes'], program({ '1.0': {} }));
-  t.equal(up.code, 0, 'the published v1.0 is created', { output: up.stdout + up.stderr });
+  const up = await pulumi(target, 'up', program({ '1.0': {} }));
+  t.ok(up.ok, 'the published v1.0 is created', { output: up.text });
   const [id] = await imagesNamed(`${family}-v1.0`);
   t.ok(id, 'v1.0 exists');
   const live = async (): Promise<Record<string, unknown>> =>
@@ -66,12 +66,16 @@ t.test('each violation fails the preview with its rule and leaves the service un
     },
   ];
   for (const c of cases) {
-    const preview = await pulumi(target, ['preview'], program(c.images));
-    const output = preview.stdout + preview.stderr;
-    t.not(preview.code, 0, `${c.what}: the preview fails`);
-    t.match(output, new RegExp(`policy ${c.rule}|mandatory\\s+${c.rule}`), `${c.what}: the preview names the rule ${c.rule}`);
-    const upAgain = await pulumi(target, ['up', '--yes'], program(c.images));
-    t.not(upAgain.code, 0, `${c.what}: pulumi up fails too (its preview)`);
+    const preview = await pulumi(target, 'preview', program(c.images));
+    t.notOk(preview.ok, `${c.what}: the preview fails`, { output: preview.text });
+    t.ok(preview.blockedBy.includes(c.rule), `${c.what}: the policy's decision names the rule ${c.rule}`, { output: preview.text });
+    t.match(
+      preview.errors.map((e) => e.message).join('\n'),
+      new RegExp(`policy ${c.rule}|the catalog policy blocks`),
+      `${c.what}: the engine's error says why`,
+    );
+    const upAgain = await pulumi(target, 'up', program(c.images));
+    t.notOk(upAgain.ok, `${c.what}: pulumi up fails too (its preview)`);
     t.same((await imagesNamed(family)).sort(), imagesBefore, `${c.what}: no image was created or deleted`);
     t.equal((await live())['os_version'], '24.04', `${c.what}: v1.0 is unchanged`);
   }
@@ -90,39 +94,38 @@ t.test('each violation fails the preview with its rule and leaves the service un
       '--stack',
       target.stack,
       '--state-dir',
-      target.stateDir,
+      target.stateDir ?? '',
       '--program',
       join(repoRoot, 'test', 'e2e', 'programs', 'empty.ts'),
     ],
-    { ...process.env, OS_CLIENT_CONFIG_FILE: lab().clouds },
+    { ...process.env, ...target.env },
   );
   t.equal(whole.code, 1, 'image-catalog preview blocks the delete of a published image', { output: whole.stdout + whole.stderr });
   t.match(whole.stdout, /mandatory\s+immutability/, 'it names the rule');
-  const removal = await pulumi(target, ['up', '--yes'], deleting);
-  t.not(removal.code, 0, 'pulumi up fails on the delete');
-  t.match(removal.stdout + removal.stderr, /blocks this delete \(nothing was deleted\)[\s\S]*immutability/, 'the provider names the rule');
+  const removal = await pulumi(target, 'up', deleting);
+  t.notOk(removal.ok, 'pulumi up fails on the delete');
+  t.same(removal.blockedBy, ['immutability'], 'the decision names the rule', { output: removal.text });
+  t.match(
+    removal.errors.map((e) => e.message).join('\n'),
+    /blocks this delete \(nothing was deleted\)/,
+    'the provider says nothing was deleted',
+  );
   t.equal((await glance('admin', 'GET', `/v2/images/${String(id)}`)).status, 200, 'the image is still there');
 
   // Deprecate it (allowed after publish), then destroy is allowed.
-  const deprecated = await pulumi(
-    target,
-    ['up', '--yes'],
-    program({ '1.0': { properties: { ...metadata, deprecated: 'true' }, isHidden: true } }),
-  );
-  t.equal(deprecated.code, 0, 'deprecation is allowed on a published image', { output: deprecated.stdout + deprecated.stderr });
-  const destroy = await pulumi(
-    target,
-    ['destroy', '--yes'],
-    program({ '1.0': { properties: { ...metadata, deprecated: 'true' }, isHidden: true } }),
-  );
-  t.equal(destroy.code, 0, 'pulumi destroy deletes the deprecated image', { output: destroy.stdout + destroy.stderr });
+  const deprecatedOne = program({ '1.0': { properties: { ...metadata, deprecated: 'true' }, isHidden: true } });
+  const deprecated = await pulumi(target, 'up', deprecatedOne);
+  t.ok(deprecated.ok, 'deprecation is allowed on a published image', { output: deprecated.text });
+  const destroy = await pulumi(target, 'destroy', deprecatedOne);
+  t.ok(destroy.ok, 'pulumi destroy deletes the deprecated image', { output: destroy.text });
   t.equal((await glance('admin', 'GET', `/v2/images/${String(id)}`)).status, 404, 'the image is gone');
 
   // The state never held a credential.
   const clouds = parse(readFileSync(lab().clouds, 'utf8')) as { clouds: Record<string, { auth: { password: string } }> };
   const secrets = Object.values(clouds.clouds).map((c) => c.auth.password);
-  const files = readdirSync(target.stateDir, { recursive: true, encoding: 'utf8' })
-    .map((f) => join(target.stateDir, f))
+  const stateDir = target.stateDir ?? '';
+  const files = readdirSync(stateDir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(stateDir, f))
     .filter((f) => statSync(f).isFile());
   t.ok(files.length > 0, 'the backend has state files');
   const text = files.map((f) => readFileSync(f).toString('latin1')).join('\n');

@@ -6,8 +6,8 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import t from 'tap';
-import { Image } from '../../provider/pulumi/resources.js';
-import { VersionLine, type LineVersion } from '../../provider/pulumi/versionLine.js';
+import { openStack } from '../../provider/pulumi/automation.js';
+import { Image, VersionLine, type LineVersion } from '../../provider/pulumi/index.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, suffix } from '../helpers/lab.js';
 import { e2eStack, imagesNamed, pulumi as run } from '../helpers/pulumi.js';
@@ -52,13 +52,13 @@ async function members(name: string): Promise<[string, string][]> {
 
 t.test('a new version moves the share: the old one is deprecated, superseded, hidden and unshared', async (t) => {
   const target = await e2eStack(family);
-  const first = await run(target, ['up', '--yes'], line(['1.0']));
-  t.equal(first.code, 0, 'v1.0 alone', { output: first.stdout + first.stderr });
+  const first = await run(target, 'up', line(['1.0']));
+  t.ok(first.ok, 'v1.0 alone', { output: first.text });
   const appteam = lab().projects['appteam'] ?? '';
   t.same(await members(`${family}-v1.0`), [[appteam, 'accepted']], 'v1.0 is shared with appteam and accepted');
 
-  const second = await run(target, ['up', '--yes'], line(['1.0', '1.1']));
-  t.equal(second.code, 0, 'v1.1 added', { output: second.stdout + second.stderr });
+  const second = await run(target, 'up', line(['1.0', '1.1']));
+  t.ok(second.ok, 'v1.1 added', { output: second.text });
   t.match(
     await image(`${family}-v1.0`),
     { deprecated: 'true', superseded_by: `${family}-v1.1`, os_hidden: true },
@@ -67,8 +67,9 @@ t.test('a new version moves the share: the old one is deprecated, superseded, hi
   t.match(await image(`${family}-v1.1`), { os_hidden: false, visibility: 'shared' }, 'v1.1 current');
   t.same(await members(`${family}-v1.1`), [[appteam, 'accepted']], 'v1.1 is shared with appteam and accepted');
   t.same(await members(`${family}-v1.0`), [], 'v1.0 is no longer shared');
-  const again = await run(target, ['preview', '--expect-no-changes'], line(['1.0', '1.1']));
-  t.equal(again.code, 0, 'a second run plans no change', { output: again.stdout + again.stderr });
+  const again = await run(target, 'preview', line(['1.0', '1.1']));
+  t.ok(again.ok, 'a second preview runs', { output: again.text });
+  t.same(Object.keys(again.changes), ['same'], 'and plans no change', { changes: again.changes });
 });
 
 t.test('credentials from the secret stack config image-catalog:clouds; a secret input stays secret in the state', async (t) => {
@@ -76,9 +77,8 @@ t.test('credentials from the secret stack config image-catalog:clouds; a secret 
   const target = await e2eStack(name);
   const clouds = readFileSync(lab().clouds, 'utf8');
   // No OS_CLIENT_CONFIG_FILE: the clouds document comes from the stack's encrypted config only.
-  const bare = { ...target, env: { OS_CLIENT_CONFIG_FILE: join(dir, 'no-such-clouds.yaml') } };
-  const set = await run(bare, ['config', 'set', '--secret', 'image-catalog:clouds', clouds]);
-  t.equal(set.code, 0, 'the secret config is set', { output: set.stderr });
+  const bare = { ...target, env: { ...target.env, OS_CLIENT_CONFIG_FILE: join(dir, 'no-such-clouds.yaml') } };
+  await (await openStack(bare)).setConfig('image-catalog:clouds', { value: clouds, secret: true });
   const secret = `classified-${suffix()}`;
   const program = () => {
     new Image('secret', {
@@ -89,12 +89,13 @@ t.test('credentials from the secret stack config image-catalog:clouds; a secret 
     });
     return Promise.resolve({});
   };
-  const up = await run(bare, ['up', '--yes'], program);
-  t.equal(up.code, 0, 'pulumi up authenticates with the clouds of the secret config', { output: up.stdout + up.stderr });
+  const up = await run(bare, 'up', program);
+  t.ok(up.ok, 'pulumi up authenticates with the clouds of the secret config', { output: up.text });
   t.equal((await image(name))['description'], secret, 'the image has the secret description');
 
-  const files = readdirSync(target.stateDir, { recursive: true, encoding: 'utf8' })
-    .map((f) => join(target.stateDir, f))
+  const stateDir = target.stateDir ?? '';
+  const files = readdirSync(stateDir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(stateDir, f))
     .filter((f) => statSync(f).isFile());
   const state = files.map((f) => readFileSync(f, 'utf8')).join('\n');
   t.notOk(state.includes(secret), 'the secret input is not in the state in plain text');

@@ -1,12 +1,16 @@
 /**
- * Real `pulumi` runs for e2e tests: a throwaway project and stack in a local file backend, with programs hosted
- * by the test process (provider/pulumi/host.ts), and the reference python client to look at the result.
+ * Real `pulumi` runs for e2e tests: a throwaway project and stack in a local file backend, its programs run
+ * through the Automation API (provider/pulumi/automation.ts), and the reference python client to look at the
+ * result.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { runPulumi, selectStack, type Program, type PulumiRun, type StackTarget } from '../../provider/pulumi/host.js';
+import { formatDecision } from '../../provider/policy/decision.js';
+import { openStack, runStack, type Program, type RunOptions, type RunResult, type StackTarget } from '../../provider/pulumi/automation.js';
 import { Image, type ImageArgs } from '../../provider/pulumi/resources.js';
+import { labStackEnv } from '../../scripts/lab-settings.js';
+import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, scratchDir } from './lab.js';
 import { runCommand } from './run.js';
 
@@ -14,12 +18,39 @@ import { runCommand } from './run.js';
 export async function e2eStack(family: string): Promise<StackTarget> {
   const dir = scratchDir();
   writeFileSync(join(dir, 'Pulumi.yaml'), 'name: e2e\nruntime: nodejs\n');
-  const target: StackTarget = { cwd: dir, stack: 'e2e', stateDir: join(dir, 'state'), env: { OS_CLIENT_CONFIG_FILE: lab().clouds } };
-  await selectStack(target);
-  const set = await runPulumi(target, ['config', 'set', 'image-catalog:cloud', 'platform'], { echo: false });
-  if (set.code !== 0) throw new Error(set.stderr);
+  // The scratch project has no node_modules of its own: the engine's Node.js dynamic-provider host
+  // (pulumi-resource-pulumi-nodejs) finds @pulumi/pulumi from the checkout's.
+  const env = { ...labStackEnv(lab()), NODE_PATH: join(repoRoot, 'node_modules') };
+  const target: StackTarget = { cwd: dir, stack: 'e2e', stateDir: join(dir, 'state'), env };
+  const stack = await openStack(target);
+  await stack.setConfig('image-catalog:cloud', { value: 'platform' });
   t.teardown(() => removeFamily(family));
   return target;
+}
+
+/** A run's result with `text`: its errors and the policy's decisions, for assertion messages and matches. */
+export interface Outcome extends RunResult {
+  readonly text: string;
+  /** The rules of the mandatory violations the providers found. */
+  readonly blockedBy: readonly string[];
+}
+
+/** Runs `up`, `preview` or `destroy` of the target's stack with `program` through the Automation API. */
+export async function pulumi(
+  target: StackTarget,
+  command: 'up' | 'preview' | 'destroy',
+  program: Program = () => Promise.resolve({}),
+  options: RunOptions = {},
+): Promise<Outcome> {
+  const run = await runStack(await openStack(target, program), command, options);
+  const violations = run.decisions.flatMap((d) => d.decision.violations);
+  const text = [
+    ...run.errors.map((e) => `error: ${e.message}`),
+    ...(violations.length > 0 ? [formatDecision({ allowed: run.ok, violations })] : []),
+    ...(run.failure === undefined ? [] : [run.failure]),
+  ].join('\n');
+  const blockedBy = [...new Set(violations.filter((v) => v.level === 'mandatory').map((v) => v.rule))];
+  return { ...run, text, blockedBy };
 }
 
 /** Deletes every image of a family whatever the policy says (test cleanup, as admin). */
@@ -45,11 +76,6 @@ export async function imagesNamed(prefix: string): Promise<string[]> {
       if (image.name?.startsWith(prefix) === true) ids.push(image.id);
   }
   return ids;
-}
-
-/** `pulumi <args>` with the program hosted, output captured (not echoed). */
-export function pulumi(target: StackTarget, args: readonly string[], program?: Program): Promise<PulumiRun> {
-  return runPulumi(target, args, { echo: false, ...(program === undefined ? {} : { program }) });
 }
 
 /** The reference client (python-openstackclient) as a lab persona, `-f json` parsed. */

@@ -1,25 +1,58 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { locateTool, toolEnv, toolNames } from '../../scripts/tools.js';
 import { runCommand } from '../helpers/run.js';
 
-t.test('doctor lists every pinned tool with the version and path it was found at, and exits 1 only when one is missing', async (t) => {
-  const ran = await runCommand(process.execPath, ['bin/image-catalog.js', 'doctor']);
-  let missing = 0;
-  for (const name of toolNames) {
-    const status = await locateTool(name);
-    const line = ran.stdout.split('\n').find((l) => new RegExp(`^(ok|FAIL)\\s+${name}\\s`).test(l));
-    t.ok(line, `doctor has a line for ${name}`);
-    if (status.ok) t.match(line, `${status.version}  ${status.path}`, `${name}: version and path`);
-    else {
-      missing += 1;
-      t.match(line, `MISSING (want ${status.version})`, `${name}: reported missing`);
+t.test(
+  'npm run doctor lists every pinned tool with the version and path it was found at, and exits 1 only when one is missing',
+  async (t) => {
+    const ran = await runCommand(process.execPath, ['--import', 'tsx', 'scripts/doctor.ts']);
+    let missing = 0;
+    for (const name of toolNames) {
+      const status = await locateTool(name);
+      const line = ran.stdout.split('\n').find((l) => new RegExp(`^(ok|FAIL)\\s+${name} \\(pinned\\)\\s`).test(l));
+      t.ok(line, `doctor has a line for ${name}`);
+      if (status.ok) t.match(line, `${status.version}  ${status.path}`, `${name}: version and path`);
+      else {
+        missing += 1;
+        t.match(line, `MISSING (want ${status.version})`, `${name}: reported missing`);
+      }
     }
-  }
-  t.equal(ran.code, missing === 0 ? 0 : 1, 'exit code follows whether a tool is missing');
-  t.match(ran.stdout, /lab glance\s+up/, 'doctor reports the lab');
+    t.equal(ran.code, missing === 0 ? 0 : 1, 'exit code follows whether a tool is missing', { output: ran.stdout });
+    t.match(ran.stdout, /lab glance\s+up/, 'doctor reports the lab');
+    t.notMatch(ran.stdout, /pulumi-language-nodejs/, 'and no longer asks for pulumi-language-nodejs');
+  },
+);
+
+t.test('doctor says which Node runs and why: the one the bootstrap chose, at least engines.node', async (t) => {
+  const ran = await runCommand(process.execPath, ['bin/image-catalog.js', 'doctor']);
+  const node = ran.stdout.split('\n').find((l) => /^ok\s+node\s/.test(l));
+  t.ok(node, 'the node line is ok', { output: ran.stdout });
+  t.match(node, `${process.version}  ${process.execPath}`, 'it names the version and the binary that runs');
+  t.match(node, process.env['IMAGE_CATALOG_NODE'] ?? 'the node that runs this command', 'and why that one');
+  t.match(ran.stdout, /^ok\s+pulumi\s+v3\.276\.0/m, 'the pulumi CLI on PATH is the pinned one');
+  t.match(ran.stdout, /^ok\s+pulumi-resource-pulumi-nodejs\s/m, "with the engine's Node.js dynamic-provider host");
+  t.match(ran.stdout, /^ok\s+policy bundle\s+loads/m, 'the policy bundle loads');
+  t.equal(ran.code, 0, 'image-catalog doctor exits 0 here', { output: ran.stdout });
+});
+
+// The machine's own node (these machines have 20): what a user who has not upgraded runs `npx image-catalog` with.
+const machineNode = '/usr/bin/node';
+const machineVersion = existsSync(machineNode) ? execFileSync(machineNode, ['--version'], { encoding: 'utf8' }).trim() : undefined;
+const nothingOlder =
+  machineVersion === undefined
+    ? `no ${machineNode} on this machine`
+    : Number(machineVersion.slice(1).split('.')[0]) >= 22
+      ? `the machine's own node is ${machineVersion}: nothing older to try`
+      : false;
+
+t.test('a node older than engines.node is refused by the image-catalog bin with what to do', { skip: nothingOlder }, async (t) => {
+  const ran = await runCommand(machineNode, ['bin/image-catalog.js', 'doctor']);
+  t.equal(ran.code, 2, `the bin exits 2 under ${machineVersion ?? '?'}`);
+  t.match(ran.stderr, /needs Node >=22\.19.*install Node 24 LTS/, 'and says what it needs');
 });
 
 t.test('tofu init installs terraform-provider-openstack from the local mirror with every network route dead', async (t) => {

@@ -1,0 +1,253 @@
+/**
+ * Runs a Pulumi program through Pulumi's Automation API (`LocalWorkspace`, inline programs): the `pulumi` CLI
+ * found on PATH (or under `pulumiRoot`), no language host. What a run did comes back as data: the engine's events
+ * (progress as it happens), the result's summary and outputs, and the catalog policy's decisions, which the
+ * providers append to a decision log (`IMAGE_CATALOG_DECISION_LOG`, one JSON object per line) that this module
+ * gives each run and reads back.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CommandError,
+  LocalWorkspace,
+  PulumiCommand,
+  type EngineEvent,
+  type OpMap,
+  type OutputMap,
+  type PolicyEvent,
+  type PulumiFn,
+  type Stack,
+} from '@pulumi/pulumi/automation/index.js';
+import type { Decision } from '../policy/decision.js';
+import type { Change } from '../policy/envelope.js';
+import { decisionLogVariable } from './decision-log.js';
+
+/** A program: what a Pulumi project's main module would run (returns the stack outputs). */
+export type Program = PulumiFn;
+
+/** Which stack of which project a run is for. */
+export interface StackTarget {
+  /** The project folder: its Pulumi.yaml names the project; stack config lives in its Pulumi.<stack>.yaml. */
+  readonly cwd: string;
+  readonly stack: string;
+  /**
+   * A local file backend folder (`PULUMI_BACKEND_URL=file://...`); default: the backend the environment or
+   * `pulumi login` gives.
+   */
+  readonly stateDir?: string;
+  /** Extra environment for the CLI and the provider processes it starts (OS_CLIENT_CONFIG_FILE, a passphrase). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The folder whose `bin/pulumi` runs (default: `pulumi` on PATH). */
+  readonly pulumiRoot?: string;
+}
+
+/** One decision a provider made during a run, as the decision log records it. */
+export interface LoggedDecision {
+  /** The changes decided together (one for a provider's check, diff or delete). */
+  readonly changes: readonly Change[];
+  readonly decision: Decision;
+}
+
+/** What a run gave. */
+export interface RunResult {
+  readonly ok: boolean;
+  /** Operation counts (`create`, `same`, ...): the preview's change summary or the update's resource changes. */
+  readonly changes: OpMap;
+  /** The stack outputs after an `up` (empty otherwise). */
+  readonly outputs: OutputMap;
+  /** Every decision the providers made in this run. */
+  readonly decisions: readonly LoggedDecision[];
+  /** The engine's error diagnostics (what failed, per resource), when the run failed. */
+  readonly errors: readonly { readonly urn: string | undefined; readonly message: string }[];
+  /** The CLI's own failure text when the run failed and the engine reported no error diagnostic. */
+  readonly failure: string | undefined;
+  /** The CrossGuard violations reported. */
+  readonly policyViolations: readonly PolicyEvent[];
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  /** Called with every engine event as it arrives (see {@link progressPrinter}). */
+  readonly onEvent?: (event: EngineEvent) => void;
+  /** CrossGuard policy packs to run with a preview. */
+  readonly policyPacks?: readonly string[];
+  /** Refresh first (`--refresh`). */
+  readonly refresh?: boolean;
+}
+
+const commands = new Map<string, Promise<PulumiCommand>>();
+
+function pulumiCommand(root: string | undefined): Promise<PulumiCommand> {
+  const key = root ?? '';
+  let command = commands.get(key);
+  if (command === undefined) {
+    command = PulumiCommand.get(root === undefined ? {} : { root });
+    commands.set(key, command);
+    command.catch(() => commands.delete(key));
+  }
+  return command;
+}
+
+function backendEnv(target: StackTarget): Record<string, string> {
+  if (target.stateDir === undefined) return {};
+  mkdirSync(target.stateDir, { recursive: true });
+  return { PULUMI_BACKEND_URL: pathToFileURL(target.stateDir).href };
+}
+
+/** Selects the target's stack (creating it when it does not exist yet) with `program` as its inline program. */
+export async function openStack(target: StackTarget, program: Program = () => Promise.resolve({})): Promise<Stack> {
+  return LocalWorkspace.createOrSelectStack(
+    { stackName: target.stack, projectName: 'image-catalog', program },
+    {
+      workDir: target.cwd,
+      envVars: { ...backendEnv(target), ...target.env },
+      pulumiCommand: await pulumiCommand(target.pulumiRoot),
+    },
+  );
+}
+
+function readDecisions(file: string): LoggedDecision[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as LoggedDecision);
+}
+
+/**
+ * Runs `up` (a preview, then the update, as `pulumi up` does), `preview` or `destroy` of the stack. A failed run
+ * does not throw: it comes back with `ok: false`, the engine's error diagnostics and the policy's decisions.
+ */
+export async function runStack(stack: Stack, command: 'up' | 'preview' | 'destroy', options: RunOptions = {}): Promise<RunResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-run-'));
+  const log = join(dir, 'decisions.jsonl');
+  const errors: { urn: string | undefined; message: string }[] = [];
+  const policyViolations: PolicyEvent[] = [];
+  const onEvent = (event: EngineEvent): void => {
+    const diagnostic = event.diagnosticEvent;
+    if (diagnostic?.severity === 'error') errors.push({ urn: diagnostic.urn, message: diagnostic.message.trim() });
+    if (event.policyEvent !== undefined) policyViolations.push(event.policyEvent);
+    options.onEvent?.(event);
+  };
+  const seen = (): Pick<RunResult, 'decisions' | 'errors' | 'policyViolations'> => ({
+    decisions: readDecisions(log),
+    errors,
+    policyViolations,
+  });
+  // The workspace's envVars reach the CLI and, through it, the provider processes of this run.
+  const env = stack.workspace.envVars;
+  const previous = env[decisionLogVariable];
+  env[decisionLogVariable] = log;
+  const common = { onEvent, ...(options.refresh === true ? { refresh: true } : {}) };
+  try {
+    if (command === 'up') {
+      // The Automation API's up skips the preview (`--skip-preview`); `pulumi up` previews first, and so does
+      // this: a change the policy blocks fails the preview, before anything of the run is applied.
+      await stack.preview(common);
+      const result = await stack.up(common);
+      return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: result.outputs, failure: undefined, ...seen() };
+    }
+    if (command === 'destroy') {
+      const result = await stack.destroy(common);
+      return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: {}, failure: undefined, ...seen() };
+    }
+    const packs = options.policyPacks === undefined ? {} : { policyPacks: [...options.policyPacks] };
+    const result = await stack.preview({ ...common, ...packs });
+    return { ok: true, changes: result.changeSummary, outputs: {}, failure: undefined, ...seen() };
+  } catch (err) {
+    if (!(err instanceof CommandError)) throw err;
+    return { ok: false, changes: {}, outputs: {}, failure: errors.length > 0 ? undefined : err.message, ...seen() };
+  } finally {
+    if (previous === undefined) Reflect.deleteProperty(env, decisionLogVariable);
+    else env[decisionLogVariable] = previous;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The resource name of a URN (`...::ubuntu-base-v1.1` -> `ubuntu-base-v1.1`). */
+export function urnName(urn: string | undefined): string {
+  return urn === undefined ? '' : (urn.split('::').at(-1) ?? urn);
+}
+
+/** The short type of a resource type token (`pulumi-nodejs:dynamic/image-catalog:Image` -> `Image`). */
+function shortType(type: string): string {
+  return type.split(':').at(-1) ?? type;
+}
+
+const verbs: Partial<Record<string, readonly [string, string]>> = {
+  create: ['creating', 'created'],
+  update: ['updating', 'updated'],
+  delete: ['deleting', 'deleted'],
+  replace: ['replacing', 'replaced'],
+  'create-replacement': ['creating replacement', 'created replacement'],
+  'delete-replaced': ['deleting replaced', 'deleted replaced'],
+  refresh: ['refreshing', 'refreshed'],
+};
+
+/**
+ * An engine-event handler that prints progress lines: each resource step as it starts and ends (with its time),
+ * provider messages (upload progress, advisory violations), warnings and errors, CrossGuard violations.
+ * Steps that change nothing are not printed.
+ */
+export function progressPrinter(write: (line: string) => void): (event: EngineEvent) => void {
+  const started = new Map<string, number>();
+  return (event) => {
+    const pre = event.resourcePreEvent;
+    if (pre !== undefined && pre.planning !== true) {
+      const verb = verbs[pre.metadata.op];
+      if (verb === undefined || pre.metadata.type === 'pulumi:pulumi:Stack' || pre.metadata.type.startsWith('pulumi:providers:')) return;
+      started.set(`${pre.metadata.op} ${pre.metadata.urn}`, Date.now());
+      write(`  ${shortType(pre.metadata.type)} ${urnName(pre.metadata.urn)}: ${verb[0]}`);
+      return;
+    }
+    const done = event.resOutputsEvent;
+    if (done !== undefined && done.planning !== true) {
+      const verb = verbs[done.metadata.op];
+      const t0 = started.get(`${done.metadata.op} ${done.metadata.urn}`);
+      if (verb === undefined || t0 === undefined) return;
+      write(`  ${shortType(done.metadata.type)} ${urnName(done.metadata.urn)}: ${verb[1]} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      return;
+    }
+    const failed = event.resOpFailedEvent;
+    if (failed !== undefined) {
+      write(`  ${shortType(failed.metadata.type)} ${urnName(failed.metadata.urn)}: ${failed.metadata.op} failed`);
+      return;
+    }
+    const diagnostic = event.diagnosticEvent;
+    if (
+      diagnostic !== undefined &&
+      (diagnostic.severity === 'info#err' || diagnostic.severity === 'warning' || diagnostic.severity === 'error')
+    ) {
+      const who = diagnostic.urn === undefined || diagnostic.urn === '' ? '' : `${urnName(diagnostic.urn)}: `;
+      const label = diagnostic.severity === 'info#err' ? '' : `${diagnostic.severity}: `;
+      for (const line of diagnostic.message.trimEnd().split('\n')) write(`  ${label}${who}${line}`);
+      return;
+    }
+    const policy = event.policyEvent;
+    if (policy !== undefined) {
+      write(`  policy ${policy.enforcementLevel} ${policy.policyName}: ${urnName(policy.resourceUrn)}: ${policy.message.trim()}`);
+    }
+  };
+}
+
+/** `2 created, 8 unchanged` of an operation count map (`2 to create, ...` for a preview's plan). */
+export function formatChanges(changes: OpMap, planned = false): string {
+  const names: Partial<Record<string, readonly [string, string]>> = {
+    same: ['unchanged', 'unchanged'],
+    create: ['created', 'to create'],
+    update: ['updated', 'to update'],
+    delete: ['deleted', 'to delete'],
+    replace: ['replaced', 'to replace'],
+  };
+  const parts = Object.entries(changes)
+    .filter(([, n]) => n > 0)
+    .map(([op, n]) => `${n} ${names[op]?.[planned ? 1 : 0] ?? op}`);
+  return parts.length === 0 ? 'no change' : parts.join(', ');
+}

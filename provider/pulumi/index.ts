@@ -1,0 +1,9 @@
+/**
+ * `image-catalog/pulumi`: the Pulumi resources (`Image`, `ImageMember`, `ImageMemberAcceptance`,
+ * `StorageBackend`), the `VersionLine` component, and a program run through Pulumi's Automation API with its
+ * progress, summary and the policy's decisions as data (`openStack`, `runStack`). See docs/pulumi.md.
+ */
+export * from './resources.js';
+export * from './versionLine.js';
+export { formatChanges, openStack, progressPrinter, runStack, urnName } from './automation.js';
+export type { LoggedDecision, Program, RunOptions, RunResult, StackTarget } from './automation.js';

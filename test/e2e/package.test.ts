@@ -1,0 +1,178 @@
+/**
+ * The package as a platform team gets it: `npm pack` of this checkout, a new project in a temporary folder
+ * outside the checkout with examples/pulumi/ copied into it, `npm install` of the tarball (and @pulumi/pulumi
+ * from the registry), then the example program run through the Automation API of that project's own
+ * @pulumi/pulumi against the test lab. Nothing of the checkout is on the way: no source export condition, no
+ * tsx, the provider code loaded from node_modules/image-catalog/dist.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import t from 'tap';
+import { parse } from 'yaml';
+import { labStackEnv } from '../../scripts/lab-settings.js';
+import { repoRoot } from '../../scripts/tools.js';
+import { lab, scratchDir, suffix } from '../helpers/lab.js';
+import { openstack, removeFamily } from '../helpers/pulumi.js';
+import { runCommand, type Ran } from '../helpers/run.js';
+
+type Row = Record<string, unknown>;
+
+const profile = `p${suffix().slice(0, 6)}`;
+const example = join(repoRoot, 'examples', 'pulumi');
+
+/**
+ * The environment of the new project's commands: this machine's PATH (Node 24, pulumi) without the checkout's
+ * node_modules/.bin, and no NODE_OPTIONS (the checkout's source condition, tap's own loaders).
+ */
+function outsideEnv(): NodeJS.ProcessEnv {
+  const path = (process.env['PATH'] ?? '')
+    .split(':')
+    .filter((p) => p !== join(repoRoot, 'node_modules', '.bin'))
+    .join(':');
+  return { ...process.env, PATH: path, ...labStackEnv(lab()) };
+}
+
+/**
+ * Runs a command of the new project. Through `env -u NODE_OPTIONS`: tap hands its NODE_OPTIONS (with the
+ * checkout's source condition) to every child it sees spawned, whatever the env given.
+ */
+function outside(cmd: string, args: readonly string[], cwd: string): Promise<Ran> {
+  return runCommand('env', ['-u', 'NODE_OPTIONS', cmd, ...args], outsideEnv(), cwd);
+}
+
+/** The driver a CI job of that project would write: the program through its own Automation API. */
+const driver = `
+import program from './index.ts';
+import { openStack, runStack } from 'image-catalog/pulumi';
+
+const [command, config] = [process.argv[2], JSON.parse(process.argv[3])];
+const stack = await openStack({ cwd: process.cwd(), stack: 'dev', stateDir: 'state' }, program);
+await stack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, value]) => [k, { value }])));
+const run = await runStack(stack, command);
+const outputs = Object.fromEntries(Object.entries(run.outputs).map(([k, v]) => [k, v.value]));
+process.stdout.write(JSON.stringify({ ok: run.ok, changes: run.changes, outputs, errors: run.errors, failure: run.failure }) + '\\n');
+`;
+
+interface DriverResult {
+  readonly ok: boolean;
+  readonly changes: Record<string, number>;
+  readonly outputs: Record<string, unknown>;
+  readonly errors: readonly { message: string }[];
+}
+
+function lastJson(ran: Ran): DriverResult {
+  const line = ran.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(line) as DriverResult;
+  } catch {
+    throw new Error(`the driver printed no result (exit ${ran.code}):\n${ran.stdout}\n${ran.stderr}`);
+  }
+}
+
+t.test(
+  'npm pack, installed into a new project: the example catalog runs as declared, again without change, no secret in its state',
+  async (t) => {
+    const work = scratchDir();
+
+    const packed = await runCommand('npm', ['pack', '--pack-destination', work, '--json'], process.env, repoRoot);
+    t.equal(packed.code, 0, 'npm pack succeeds (prepack builds dist/)', { output: packed.stderr });
+    const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+    const tarball = join(work, info[0]?.filename ?? '');
+    const shipped = (info[0]?.files ?? []).map((f) => f.path);
+    t.ok(
+      shipped.includes('dist/pulumi/index.js') && shipped.includes('dist/pulumi/index.d.ts'),
+      'the tarball has the compiled layer and its types',
+    );
+    t.ok(
+      ['policies/build/catalog.wasm', 'policies/data.json', 'schemas/image.schema.json', 'bin/image-catalog.js'].every((f) =>
+        shipped.includes(f),
+      ),
+      'and the Wasm bundle, the policy data, the schemas and the bin',
+    );
+    t.same(
+      shipped.filter((f) => f.startsWith('provider/') || f.startsWith('scripts/') || f.startsWith('test/')),
+      [],
+      'no sources, scripts or tests',
+    );
+
+    const project = join(work, 'catalog');
+    mkdirSync(project);
+    for (const file of ['Pulumi.yaml', 'index.ts', 'tsconfig.json']) copyFileSync(join(example, file), join(project, file));
+    const manifest = JSON.parse(readFileSync(join(example, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    manifest.dependencies['image-catalog'] = `file:${tarball}`;
+    writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
+    writeFileSync(join(project, 'run.mjs'), driver);
+    const installed = await outside('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project);
+    t.equal(installed.code, 0, 'npm install of the tarball and @pulumi/pulumi succeeds', { output: installed.stderr });
+
+    const version = await outside('npx', ['image-catalog', '--version'], project);
+    t.equal(version.code, 0, 'the image-catalog bin runs from node_modules/.bin', { output: version.stderr });
+
+    const typecheck = await outside('npx', ['tsc', '--noEmit'], project);
+    t.equal(typecheck.code, 0, 'tsc --noEmit of the program against the installed types passes', { output: typecheck.stdout });
+
+    const data = join(work, 'data');
+    mkdirSync(data);
+    const names = [`rocky-9-${profile}-v1.0`, `rocky-9-${profile}-v1.1`, `alpine-3.20-${profile}-v1.0`];
+    for (const name of names) execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', join(data, `${name}.qcow2`), '64M']);
+    t.teardown(async () => {
+      await removeFamily(`rocky-9-${profile}`);
+      await removeFamily(`alpine-3.20-${profile}`);
+    });
+    const config = {
+      'image-catalog:cloud': 'platform',
+      'image-catalog-example:consumerProjectId': lab().projects['appteam'] ?? '',
+      'image-catalog-example:consumerCloud': 'appteam',
+      'image-catalog-example:dataDir': data,
+      'image-catalog-example:profile': profile,
+    };
+    const drive = (command: string): Promise<Ran> => outside('node', ['run.mjs', command, JSON.stringify(config)], project);
+
+    const first = lastJson(await drive('up'));
+    t.ok(first.ok, 'the example program runs through the Automation API', { errors: first.errors });
+    t.equal(first.outputs['current'], `rocky-9-${profile}-v1.1`, 'its outputs name the current version');
+
+    const show = async (name: string): Promise<Row> => (await openstack('platform', ['image', 'show', name])) as Row;
+    const projects = lab().projects;
+    t.match(
+      await show(`rocky-9-${profile}-v1.0`),
+      { status: 'active', visibility: 'shared', owner: projects['platform'], properties: { os_hidden: true, deprecated: 'true' } },
+      'v1.0: active, deprecated, hidden',
+    );
+    t.match(
+      await show(`rocky-9-${profile}-v1.1`),
+      { status: 'active', visibility: 'shared', properties: { os_hidden: false, os_distro: 'rocky', os_version: '9' } },
+      'v1.1: active, current',
+    );
+    t.match(await show(`alpine-3.20-${profile}-v1.0`), { status: 'active', visibility: 'community' }, 'the community image');
+    const members = (await openstack('platform', ['image', 'member', 'list', `rocky-9-${profile}-v1.1`])) as Row[];
+    t.same(
+      members.map((m) => [m['Member ID'], m['Status']]),
+      [[projects['appteam'], 'accepted']],
+      'v1.1 is shared with the consumer, accepted',
+    );
+
+    const second = lastJson(await drive('up'));
+    t.ok(second.ok, 'a second run succeeds', { errors: second.errors });
+    t.same(Object.keys(second.changes), ['same'], 'and changes nothing', { changes: second.changes });
+
+    const stateDir = join(project, 'state');
+    const text = readdirSync(stateDir, { recursive: true, encoding: 'utf8' })
+      .map((f) => join(stateDir, f))
+      .filter((f) => statSync(f).isFile())
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('\n');
+    const clouds = parse(readFileSync(lab().clouds, 'utf8')) as { clouds: Record<string, { auth: { password: string } }> };
+    t.ok(text.includes(`rocky-9-${profile}-v1.1`), 'the state holds the catalog');
+    t.same(
+      Object.values(clouds.clouds)
+        .map((c) => c.auth.password)
+        .filter((p) => text.includes(p)),
+      [],
+      'no lab password in the state',
+    );
+    t.notMatch(text, /gAAAAA[\w-]{20,}/, 'no Keystone (Fernet) token in the state');
+    t.notMatch(text, new RegExp(repoRoot.replaceAll('/', '\\/') + '\\/(provider|node_modules)'), 'no path into this checkout in the state');
+  },
+);

@@ -1,0 +1,73 @@
+/**
+ * The package's arrows point downwards only: client <- resources <- policy <- pulumi <- cli, and nothing under
+ * provider/ imports scripts/ (the checkout's toolchain, lab and harness) or anything else outside provider/.
+ * Read from the import statements of every source file, so a new file is checked without a list to update.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import t from 'tap';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const provider = join(root, 'provider');
+
+/** Each layer and the layers it may import (itself included). */
+const allowed: Readonly<Record<string, readonly string[]>> = {
+  client: ['client'],
+  resources: ['client', 'resources'],
+  policy: ['client', 'resources', 'policy'],
+  pulumi: ['client', 'resources', 'policy', 'pulumi'],
+  cli: ['client', 'resources', 'policy', 'pulumi', 'cli'],
+};
+
+/** The module specifiers of a source file: static imports and re-exports, dynamic imports, import types. */
+function specifiers(source: string): string[] {
+  const found = [
+    ...source.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/gm),
+    ...source.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
+    ...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ];
+  return found.map((m) => m[1] ?? '');
+}
+
+const files = readdirSync(provider, { recursive: true, encoding: 'utf8' })
+  .filter((f) => /\.(ts|mts|js)$/.test(f) && !f.endsWith('.d.ts'))
+  .map((f) => join(provider, f));
+
+t.test('the import scanner finds static, re-exported, type-only and dynamic imports', (t) => {
+  const sample = [
+    "import { a } from '../../scripts/tools.js';",
+    "import type { B } from './b.js';",
+    "export * from './c.js';",
+    "const d = await import('../d.js');",
+    "import './e.js';",
+  ].join('\n');
+  t.same(specifiers(sample).sort(), ['../../scripts/tools.js', '../d.js', './b.js', './c.js', './e.js']);
+  t.end();
+});
+
+t.test('nothing under provider/ imports scripts/ or any file outside provider/', (t) => {
+  t.ok(files.length > 20, `the scan sees the sources (${files.length} files)`);
+  const outside = files.flatMap((file) =>
+    specifiers(readFileSync(file, 'utf8'))
+      .filter((s) => s.startsWith('.'))
+      .map((s) => resolve(dirname(file), s))
+      .filter((target) => !target.startsWith(provider + sep))
+      .map((target) => `${relative(root, file)} -> ${relative(root, target)}`),
+  );
+  t.same(outside, [], 'no relative import leaves provider/');
+  t.end();
+});
+
+t.test('each layer imports only itself and the layers below it', (t) => {
+  const upward = files.flatMap((file) => {
+    const layer = relative(provider, file).split(sep)[0] ?? '';
+    const may = allowed[layer] ?? [];
+    return specifiers(readFileSync(file, 'utf8'))
+      .filter((s) => s.startsWith('.'))
+      .map((s) => relative(provider, resolve(dirname(file), s)).split(sep)[0] ?? '')
+      .filter((target) => target in allowed && !may.includes(target))
+      .map((target) => `${relative(root, file)} (${layer}) -> ${target}`);
+  });
+  t.same(upward, [], 'no import points upwards');
+  t.end();
+});
