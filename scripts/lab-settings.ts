@@ -1,6 +1,6 @@
 /**
  * Where the local Image Service lab lives and which ports it uses. Read by the lab script, the test harness
- * and `image-catalog doctor`, so the environment variables below are the one way to move it.
+ * and `npm run doctor`, so the environment variables below are the one way to move it.
  *
  *   IMAGE_CATALOG_LAB_DIR            state directory (default: <cache>/lab)
  *   IMAGE_CATALOG_LAB_KEYSTONE_PORT  Keystone (default 5000)

@@ -83,7 +83,7 @@ async function takenNames(run: RunResult, violations: readonly Violation[], clou
   const addresses = new Set(violations.filter((v) => v.rule === 'versioning' && v.field === 'name').map((v) => v.address));
   const refused = new Set(
     run.decisions.flatMap(({ changes }) =>
-      changes.filter((c) => addresses.has(c.address)).flatMap((c) => (typeof c.after?.['name'] === 'string' ? [c.after['name']] : [])),
+      changes.filter((c) => addresses.has(c.address)).flatMap((c) => (c.name === undefined ? [] : [c.name])),
     ),
   );
   if (refused.size === 0) return [];

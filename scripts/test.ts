@@ -1,7 +1,8 @@
 /**
- * `npm test`: the whole check, from a fresh machine. Builds the pinned tools (scripts/toolchain.ts), starts a
+ * `npm test`: the whole check, from a fresh machine. scripts/bootstrap.js has already chosen the Node (24 when the
+ * machine's is older than engines.node) and installed the npm packages. Builds the pinned tools (scripts/toolchain.ts), starts a
  * test lab of its own afresh, then lint, typecheck, the policy checks once policies/ exists, and the tap suites
- * (unit, integration against the test lab, e2e: real pulumi against it). Ends with its own line
+ * (unit, integration against the test lab, e2e: real pulumi through the Automation API against it). Ends with its own line
  * `N passed, N failed[, N skipped]` and exits 1 when anything failed.
  *
  * The test lab is not the lab `npm start` uses: its own state directory and ports (below), emptied at the start
@@ -87,7 +88,7 @@ async function toolchainStage(): Promise<void> {
 
 /**
  * Points this process and every child at the test lab: the lab settings (scripts/lab-settings.ts) are read from
- * the environment by the lab script, the tests' helpers, `npm start` and the client's doctor alike.
+ * the environment by the lab script, the tests' helpers, `npm start` and `npm run doctor` alike.
  */
 function useTestLab(): void {
   const pick = (name: string, fallback: string): string => {

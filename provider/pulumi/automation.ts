@@ -21,8 +21,7 @@ import {
   type Stack,
 } from '@pulumi/pulumi/automation/index.js';
 import type { Decision } from '../policy/decision.js';
-import type { Change } from '../policy/envelope.js';
-import { decisionLogVariable } from './decision-log.js';
+import { decisionLogVariable, type LoggedChange } from './decision-log.js';
 
 /** A program: what a Pulumi project's main module would run (returns the stack outputs). */
 export type Program = PulumiFn;
@@ -46,7 +45,7 @@ export interface StackTarget {
 /** One decision a provider made during a run, as the decision log records it. */
 export interface LoggedDecision {
   /** The changes decided together (one for a provider's check, diff or delete). */
-  readonly changes: readonly Change[];
+  readonly changes: readonly LoggedChange[];
   readonly decision: Decision;
 }
 
@@ -71,7 +70,7 @@ export interface RunResult {
 export interface RunOptions {
   /** Called with every engine event as it arrives (see {@link progressPrinter}). */
   readonly onEvent?: (event: EngineEvent) => void;
-  /** CrossGuard policy packs to run with a preview. */
+  /** CrossGuard policy packs to run with a preview or an update (a pack folder, or its executable). */
   readonly policyPacks?: readonly string[];
   /** Refresh first (`--refresh`). */
   readonly refresh?: boolean;
@@ -146,19 +145,19 @@ export async function runStack(stack: Stack, command: 'up' | 'preview' | 'destro
   const previous = env[decisionLogVariable];
   env[decisionLogVariable] = log;
   const common = { onEvent, ...(options.refresh === true ? { refresh: true } : {}) };
+  const packs = options.policyPacks === undefined ? {} : { policyPacks: [...options.policyPacks] };
   try {
     if (command === 'up') {
       // The Automation API's up skips the preview (`--skip-preview`); `pulumi up` previews first, and so does
       // this: a change the policy blocks fails the preview, before anything of the run is applied.
-      await stack.preview(common);
-      const result = await stack.up(common);
+      await stack.preview({ ...common, ...packs });
+      const result = await stack.up({ ...common, ...packs });
       return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: result.outputs, failure: undefined, ...seen() };
     }
     if (command === 'destroy') {
       const result = await stack.destroy(common);
       return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: {}, failure: undefined, ...seen() };
     }
-    const packs = options.policyPacks === undefined ? {} : { policyPacks: [...options.policyPacks] };
     const result = await stack.preview({ ...common, ...packs });
     return { ok: true, changes: result.changeSummary, outputs: {}, failure: undefined, ...seen() };
   } catch (err) {

@@ -5,18 +5,38 @@
  */
 import { appendFileSync } from 'node:fs';
 import type { Decision } from '../policy/decision.js';
-import type { Change } from '../policy/envelope.js';
+import type { Change, ChangeAction, ChangeKind } from '../policy/envelope.js';
+
+/**
+ * A change as the log records it: which resource, what happens to it, and the image name it brings or removes.
+ * Not the documents: a property can hold a value the program marked secret (providers see secrets unwrapped).
+ */
+export interface LoggedChange {
+  readonly address: string;
+  readonly kind: ChangeKind;
+  readonly action: ChangeAction;
+  /** The image name of the change (`after.name`, else `before.name`), when it is an image with a known name. */
+  readonly name?: string;
+}
+
+/** The logged form of a change. */
+export function loggedChange(change: Change): LoggedChange {
+  const name = change.after?.['name'] ?? change.before?.['name'];
+  return {
+    address: change.address,
+    kind: change.kind,
+    action: change.action,
+    ...(change.kind === 'image' && typeof name === 'string' ? { name } : {}),
+  };
+}
 
 /** The environment variable that names the decision log (unset: no log). */
 export const decisionLogVariable = 'IMAGE_CATALOG_DECISION_LOG';
 
-/**
- * Appends one decision to the log, when the environment names one. Store documents never carry their options
- * (provider/pulumi/runtime.ts leaves them out of the envelope), so no secret reaches the log.
- */
+/** Appends one decision to the log (file mode 0600), when the environment names one. */
 export function logDecision(changes: readonly Change[], decision: Decision): void {
   const file = process.env[decisionLogVariable];
   if (file === undefined || file === '') return;
   // One write per line: appends from the provider processes of one run do not interleave within a line.
-  appendFileSync(file, `${JSON.stringify({ changes, decision })}\n`);
+  appendFileSync(file, `${JSON.stringify({ changes: changes.map(loggedChange), decision })}\n`, { mode: 0o600 });
 }

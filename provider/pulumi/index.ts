@@ -7,3 +7,4 @@ export * from './resources.js';
 export * from './versionLine.js';
 export { formatChanges, openStack, progressPrinter, runStack, urnName } from './automation.js';
 export type { LoggedDecision, Program, RunOptions, RunResult, StackTarget } from './automation.js';
+export type { LoggedChange } from './decision-log.js';
