@@ -435,7 +435,8 @@ export async function create(kind: Kind, news: Bag): Promise<{ id: string; outs:
       };
     }
     case 'acceptance': {
-      const made = await applyAcceptance(name, raw);
+      const inputs = checkInputs(acceptanceSchema(), name, raw);
+      const made = await applyAcceptance(sessionFor(inputs.cloud), name, inputs);
       return { id: made.id, outs: outs(fields, made.inputs as unknown as Bag, {}) };
     }
     case 'store': {
@@ -464,7 +465,8 @@ export async function update(kind: Kind, id: string, olds: Bag, news: Bag): Prom
       return { outs: outs(fields, checkInputs(memberSchema(), name, raw) as unknown as Bag, { memberStatus: member?.status ?? 'gone' }) };
     }
     case 'acceptance': {
-      const made = await applyAcceptance(name, raw);
+      const inputs = checkInputs(acceptanceSchema(), name, raw);
+      const made = await applyAcceptance(sessionFor(inputs.cloud), name, inputs);
       return { outs: outs(fields, made.inputs as unknown as Bag, {}) };
     }
     case 'store': {
@@ -500,7 +502,7 @@ export async function remove(kind: Kind, id: string, props: Bag): Promise<void> 
       await deleteMemberResource(session, id);
       return;
     case 'acceptance':
-      await deleteAcceptance(id, (inputs as unknown as AcceptanceInputs).cloud);
+      await deleteAcceptance(sessionFor((inputs as unknown as AcceptanceInputs).cloud), id);
       return;
     case 'store':
       await deleteStoreResource(session, fields.resourceName, checkInputs<StoreInputs>(storeSchema(), fields.resourceName, inputs));

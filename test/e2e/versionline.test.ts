@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import t from 'tap';
 import { openStack } from '../../provider/pulumi/automation.js';
-import { Image, VersionLine, type LineVersion } from '../../provider/pulumi/index.js';
+import { Image, ImageMember, ImageMemberAcceptance, VersionLine, type LineVersion } from '../../provider/pulumi/index.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, suffix } from '../helpers/lab.js';
 import { e2eStack, imagesNamed, pulumi as run } from '../helpers/pulumi.js';
@@ -72,35 +72,48 @@ t.test('a new version moves the share: the old one is deprecated, superseded, hi
   t.same(Object.keys(again.changes), ['same'], 'and plans no change', { changes: again.changes });
 });
 
-t.test('credentials from the secret stack config image-catalog:clouds; a secret input stays secret in the state', async (t) => {
-  const name = `${family}-v9.0`;
-  const target = await e2eStack(name);
-  const clouds = readFileSync(lab().clouds, 'utf8');
-  // No OS_CLIENT_CONFIG_FILE: the clouds document comes from the stack's encrypted config only.
-  const bare = { ...target, env: { ...target.env, OS_CLIENT_CONFIG_FILE: join(dir, 'no-such-clouds.yaml') } };
-  await (await openStack(bare)).setConfig('image-catalog:clouds', { value: clouds, secret: true });
-  const secret = `classified-${suffix()}`;
-  const program = () => {
-    new Image('secret', {
-      name,
-      diskFormat: 'raw',
-      source: { file: data('9.0') },
-      properties: { os_distro: 'ubuntu', os_version: '24.04', ...metadata, description: pulumi.secret(secret) },
-    });
-    return Promise.resolve({});
-  };
-  const up = await run(bare, 'up', program);
-  t.ok(up.ok, 'pulumi up authenticates with the clouds of the secret config', { output: up.text });
-  t.equal((await image(name))['description'], secret, 'the image has the secret description');
+t.test(
+  "credentials from the secret stack config image-catalog:clouds, the consumer's acceptance too; a secret input stays secret in the state",
+  async (t) => {
+    const name = `${family}-v9.0`;
+    const target = await e2eStack(name);
+    const clouds = readFileSync(lab().clouds, 'utf8');
+    // No OS_CLIENT_CONFIG_FILE: the clouds document comes from the stack's encrypted config only.
+    const bare = { ...target, env: { ...target.env, OS_CLIENT_CONFIG_FILE: join(dir, 'no-such-clouds.yaml') } };
+    await (await openStack(bare)).setConfig('image-catalog:clouds', { value: clouds, secret: true });
+    const secret = `classified-${suffix()}`;
+    const appteam = lab().projects['appteam'] ?? '';
+    const program = () => {
+      const shared = new Image('secret', {
+        name,
+        diskFormat: 'raw',
+        visibility: 'shared',
+        source: { file: data('9.0') },
+        properties: { os_distro: 'ubuntu', os_version: '24.04', ...metadata, description: pulumi.secret(secret) },
+      });
+      const member = new ImageMember('share', { imageId: shared.imageId, memberProjectId: appteam });
+      // The consumer's cloud, `appteam`, is found in the same secret config (no clouds.yaml file is there).
+      new ImageMemberAcceptance(
+        'accept',
+        { imageId: member.imageId, memberProjectId: member.memberProjectId, status: 'accepted', cloud: 'appteam' },
+        { dependsOn: [member] },
+      );
+      return Promise.resolve({});
+    };
+    const up = await run(bare, 'up', program);
+    t.ok(up.ok, 'pulumi up authenticates with the clouds of the secret config', { output: up.text });
+    t.equal((await image(name))['description'], secret, 'the image has the secret description');
+    t.same(await members(name), [[appteam, 'accepted']], "the consumer's acceptance used the secret config's appteam cloud");
 
-  const stateDir = target.stateDir ?? '';
-  const files = readdirSync(stateDir, { recursive: true, encoding: 'utf8' })
-    .map((f) => join(stateDir, f))
-    .filter((f) => statSync(f).isFile());
-  const state = files.map((f) => readFileSync(f, 'utf8')).join('\n');
-  t.notOk(state.includes(secret), 'the secret input is not in the state in plain text');
-  t.match(state, /4dabf18193072939515e22adb298388d/, 'the state holds it as a Pulumi secret');
-  const password = /password: (\S+)/.exec(clouds)?.[1] ?? '(none)';
-  const stackFile = readFileSync(join(target.cwd, 'Pulumi.e2e.yaml'), 'utf8');
-  t.notOk(state.includes(password) || stackFile.includes(password), 'no lab password in the state or the stack file');
-});
+    const stateDir = target.stateDir ?? '';
+    const files = readdirSync(stateDir, { recursive: true, encoding: 'utf8' })
+      .map((f) => join(stateDir, f))
+      .filter((f) => statSync(f).isFile());
+    const state = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+    t.notOk(state.includes(secret), 'the secret input is not in the state in plain text');
+    t.match(state, /4dabf18193072939515e22adb298388d/, 'the state holds it as a Pulumi secret');
+    const password = /password: (\S+)/.exec(clouds)?.[1] ?? '(none)';
+    const stackFile = readFileSync(join(target.cwd, 'Pulumi.e2e.yaml'), 'utf8');
+    t.notOk(state.includes(password) || stackFile.includes(password), 'no lab password in the state or the stack file');
+  },
+);

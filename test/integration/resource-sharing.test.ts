@@ -46,11 +46,11 @@ t.test(
     // A member may GET a shared image by id whatever its status; the status decides whether it is listed.
     t.notOk(await listed(imageId), "a pending share is not in appteam's image list");
 
-    const accepted = await applyAcceptance('appteam-accepts', { imageId, memberProjectId: appteamProject, cloud: 'appteam' });
+    const accepted = await applyAcceptance(appteam, 'appteam-accepts', { imageId, memberProjectId: appteamProject, cloud: 'appteam' });
     t.equal(accepted.member.status, 'accepted');
     t.ok(await listed(imageId), "an accepted share is in appteam's image list");
 
-    const rejected = await applyAcceptance('appteam-accepts', {
+    const rejected = await applyAcceptance(appteam, 'appteam-accepts', {
       imageId,
       memberProjectId: appteamProject,
       cloud: 'appteam',
@@ -59,7 +59,7 @@ t.test(
     t.equal(rejected.member.status, 'rejected', 'an update in place: accepted -> rejected');
     t.notOk(await listed(imageId), "a rejected share leaves appteam's image list");
 
-    await deleteAcceptance(accepted.id, 'appteam');
+    await deleteAcceptance(appteam, accepted.id);
     t.equal((await readMemberResource(platform, member.id))?.status, 'pending', 'deleting the acceptance sets it back to pending');
 
     await deleteMemberResource(platform, member.id);
@@ -73,7 +73,7 @@ t.test("accepting with another project's cloud is refused, naming both projects"
   const imageId = await image('shared');
   const member = await createMemberResource(platform, 'share', { imageId, memberProjectId: appteamProject });
   t.teardown(() => deleteMemberResource(platform, member.id));
-  const err = await applyAcceptance('wrong-cloud', { imageId, memberProjectId: appteamProject, cloud: 'platform' }).catch(
+  const err = await applyAcceptance(platform, 'wrong-cloud', { imageId, memberProjectId: appteamProject, cloud: 'platform' }).catch(
     (e: unknown) => e,
   );
   t.type(err, ResourceOperationError);

@@ -3,7 +3,7 @@
  * credentials. Delete sets the membership back to pending: only the owner can remove a membership.
  */
 import { setMemberStatus, type MemberWire } from '../../client/members.js';
-import { Session } from '../../client/session.js';
+import type { Session } from '../../client/session.js';
 import { checkInputs, resourceSchema, type ResourceSchema } from '../schema.js';
 import { ResourceOperationError } from '../errors.js';
 import { memberId, parseMemberId } from '../member/member.js';
@@ -18,37 +18,33 @@ export interface AcceptanceInputs {
 
 export const acceptanceSchema = (): ResourceSchema<AcceptanceInputs> => resourceSchema<AcceptanceInputs>('acceptance.schema.json');
 
-/** A session as the member project, checked to be scoped to it (the cloud is resolved now, never stored). */
-async function memberSession(name: string, inputs: AcceptanceInputs): Promise<Session> {
-  const session = Session.forCloud(inputs.cloud);
+/**
+ * Refuses a session that does not act as the member project: only the member accepts or rejects its share.
+ * The session is the caller's (a resource's cloud, resolved where the layer resolves every cloud: clouds.yaml,
+ * OS_*, or the stack's secret `image-catalog:clouds`); it is neither opened nor closed here.
+ */
+async function checkMember(session: Session, name: string, inputs: AcceptanceInputs): Promise<void> {
   const identity = await session.identity();
   if (identity.project_id !== inputs.memberProjectId) {
-    await session.close();
     throw new ResourceOperationError(
       `ImageMemberAcceptance "${name}": cloud "${inputs.cloud}" acts as project ${identity.project_id}, not the member ${inputs.memberProjectId}; only the member project can accept`,
     );
   }
-  return session;
 }
 
-/** Sets the status as the member project. */
-export async function applyAcceptance(name: string, raw: unknown): Promise<{ id: string; inputs: AcceptanceInputs; member: MemberWire }> {
+/** Sets the status as the member project (`session`: the member project's, from the resource's `cloud`). */
+export async function applyAcceptance(
+  session: Session,
+  name: string,
+  raw: unknown,
+): Promise<{ id: string; inputs: AcceptanceInputs; member: MemberWire }> {
   const inputs = checkInputs(acceptanceSchema(), name, raw);
-  const session = await memberSession(name, inputs);
-  try {
-    return { id: memberId(inputs), inputs, member: await setMemberStatus(session, inputs.imageId, inputs.memberProjectId, inputs.status) };
-  } finally {
-    await session.close();
-  }
+  await checkMember(session, name, inputs);
+  return { id: memberId(inputs), inputs, member: await setMemberStatus(session, inputs.imageId, inputs.memberProjectId, inputs.status) };
 }
 
-/** Withdraws the answer: the membership goes back to pending (the image leaves the member's lists). */
-export async function deleteAcceptance(id: string, cloud: string): Promise<void> {
+/** Withdraws the answer as the member project: the membership goes back to pending (the image leaves its lists). */
+export async function deleteAcceptance(session: Session, id: string): Promise<void> {
   const { imageId, memberProjectId } = parseMemberId(id);
-  const session = Session.forCloud(cloud);
-  try {
-    await setMemberStatus(session, imageId, memberProjectId, 'pending');
-  } finally {
-    await session.close();
-  }
+  await setMemberStatus(session, imageId, memberProjectId, 'pending');
 }
