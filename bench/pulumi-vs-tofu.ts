@@ -2,14 +2,16 @@
  * `npm run bench -- pulumi-vs-tofu`: 50 images of 1 MiB created, then destroyed, through `pulumi up --yes` /
  * `pulumi destroy --yes` with this package's Image resource (policy enforced: check, diff and delete decide)
  * vs `tofu apply` / `tofu destroy` with terraform-provider-openstack's openstack_images_image_v2, on the same
- * lab, in the same run, alternating, `ROUNDS` rounds (default 2). Both tools at their default parallelism.
+ * lab, in the same run, alternating, `ROUNDS` rounds (default 2). Both at the same parallelism, `PARALLEL` (default
+ * 10, tofu's default): pulumi `--parallel`, tofu `-parallelism`, each in its non-interactive apply form (the flags
+ * are in the closing line).
  * Ratio: median wall time (create + destroy) of pulumi over that of tofu. Goal <= 1.0.
  *
  * Two more figures of the same run say where pulumi's time goes (they are not part of the ratio):
  * - `engineFloorSeconds`: 50 dynamic resources whose create and delete do nothing, `pulumi up` + `destroy`
  *   through the same Automation API: what the engine's passes and the provider process cost with no API work at all;
  * - `clientSeconds`: the same 50 creates and deletes through provider/resources directly (no pulumi), 8 at a time
- *   (pulumi's default `--parallel` on this 2-core machine): the API work itself.
+ *   (`PARALLEL`): the API work itself.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,6 +28,12 @@ import { locateTool, repoRoot, toolEnv } from '../scripts/tools.js';
 import { median, report, round } from './lib.js';
 
 const count = Number(process.env['BENCH_IMAGES'] ?? 50);
+const parallel = Number(process.env['PARALLEL'] ?? 10);
+/** How each side is run, for the closing line. */
+const forms = {
+  pulumi: `Automation API: preview, then up --yes --skip-preview --parallel ${parallel}; destroy --yes --skip-preview --parallel ${parallel}`,
+  tofu: `tofu apply -auto-approve -input=false -parallelism=${parallel}; tofu destroy -auto-approve -input=false -parallelism=${parallel}`,
+};
 const rounds = Number(process.env['ROUNDS'] ?? 2);
 const lab = readLabRecord();
 if (lab === undefined) throw new Error('the lab is not up: npm run lab -- up');
@@ -63,7 +71,7 @@ async function upAndDestroy(name: string, program: Program, config: Record<strin
   await stack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, value]) => [k, { value }])));
   const t0 = process.hrtime.bigint();
   for (const command of ['up', 'destroy'] as const) {
-    const ran = await runStack(stack, command);
+    const ran = await runStack(stack, command, { parallel });
     if (!ran.ok) throw new Error(`pulumi ${command} (${name}) failed:\n${ran.errors.map((e) => e.message).join('\n')}${ran.failure ?? ''}`);
   }
   return seconds(t0);
@@ -109,8 +117,8 @@ ${Object.entries(metadata)
   const tofu = found.ok ? found.path : 'tofu';
   execFileSync(tofu, ['init', '-input=false'], { cwd: project, env, stdio: 'ignore' });
   const t0 = process.hrtime.bigint();
-  execFileSync(tofu, ['apply', '-auto-approve', '-input=false'], { cwd: project, env, stdio: 'ignore' });
-  execFileSync(tofu, ['destroy', '-auto-approve', '-input=false'], { cwd: project, env, stdio: 'ignore' });
+  execFileSync(tofu, ['apply', '-auto-approve', '-input=false', `-parallelism=${parallel}`], { cwd: project, env, stdio: 'ignore' });
+  execFileSync(tofu, ['destroy', '-auto-approve', '-input=false', `-parallelism=${parallel}`], { cwd: project, env, stdio: 'ignore' });
   return seconds(t0);
 }
 
@@ -130,7 +138,7 @@ function engineFloor(n: number): Promise<number> {
 }
 
 /** The same creates and deletes through provider/resources, `parallel` at a time, no pulumi. */
-async function clientRound(parallel = 8): Promise<number> {
+async function clientRound(): Promise<number> {
   const family = `ubuntu-24.04-bc${randomBytes(3).toString('hex')}`;
   process.env['OS_CLIENT_CONFIG_FILE'] = clouds;
   const session = Session.forCloud('platform');
@@ -194,6 +202,9 @@ report({
   goal: '<= 1.0',
   met: ratio <= 1.0,
   images: count,
+  parallel,
+  pulumiForm: forms.pulumi,
+  tofuForm: forms.tofu,
   rounds,
   pulumiSeconds: pulumiTimes.map((s) => round(s, 1)),
   tofuSeconds: tofuTimes.map((s) => round(s, 1)),

@@ -74,6 +74,8 @@ export interface RunOptions {
   readonly policyPacks?: readonly string[];
   /** Refresh first (`--refresh`). */
   readonly refresh?: boolean;
+  /** At most this many resource operations at once (`--parallel`; default: the CLI's). */
+  readonly parallel?: number;
 }
 
 const commands = new Map<string, Promise<PulumiCommand>>();
@@ -144,7 +146,11 @@ export async function runStack(stack: Stack, command: 'up' | 'preview' | 'destro
   const env = stack.workspace.envVars;
   const previous = env[decisionLogVariable];
   env[decisionLogVariable] = log;
-  const common = { onEvent, ...(options.refresh === true ? { refresh: true } : {}) };
+  const common = {
+    onEvent,
+    ...(options.refresh === true ? { refresh: true } : {}),
+    ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
+  };
   const packs = options.policyPacks === undefined ? {} : { policyPacks: [...options.policyPacks] };
   try {
     if (command === 'up') {
