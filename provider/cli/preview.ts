@@ -52,16 +52,30 @@ export async function previewPlan(target: StackTarget, program: Program): Promis
     throw new Error(`pulumi preview failed:\n${why}`);
   }
 
-  const seen = new Set<string>();
-  const byCloud = new Map<string, Change[]>();
+  // One change per URN: a replace comes as several steps (create-replacement, replace, delete-replaced), and the
+  // old state (the image replaced, whose name the replacement may keep) is on some of them only.
+  const planned = new Map<string, { action: ChangeAction; type: string; old?: StepEventMetadata['old']; new?: StepEventMetadata['new'] }>();
   for (const step of steps) {
     const action = actionOf(step.op);
+    if (action === undefined) continue;
+    const known = planned.get(step.urn);
+    const old = known?.old ?? step.old;
+    const next = known?.new ?? step.new;
+    planned.set(step.urn, {
+      action: known?.action ?? action,
+      type: step.type,
+      ...(old === undefined ? {} : { old }),
+      ...(next === undefined ? {} : { new: next }),
+    });
+  }
+  const byCloud = new Map<string, Change[]>();
+  for (const [urn, step] of planned) {
+    const { action } = step;
     const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
-    if (action === undefined || kind === undefined || seen.has(step.urn)) continue;
-    seen.add(step.urn);
+    if (kind === undefined) continue;
     const olds = action === 'create' ? undefined : (step.old?.outputs as Record<string, unknown> | undefined);
     const news = action === 'delete' ? undefined : (step.new?.inputs as Record<string, unknown> | undefined);
-    const { cloud, change } = await runtime.planChange(kind, action, step.old?.id, olds, news, step.urn);
+    const { cloud, change } = await runtime.planChange(kind, action, step.old?.id, olds, news, urn);
     const key = cloud ?? '';
     byCloud.set(key, [...(byCloud.get(key) ?? []), change]);
   }

@@ -298,6 +298,13 @@ function failure(reason: string): { property: string; reason: string } {
   return { property: '', reason };
 }
 
+/**
+ * Resources whose replace diff decided (and allowed) in this provider process: the engine then checks the
+ * replacement again with empty olds (to compute its inputs as for a new resource), and that check must not
+ * decide it again as a create: its `before` is the image it replaces, whose name it may keep.
+ */
+const replacing = new Set<string>();
+
 /** Pulumi's check: schema problems per field, then (for a create) the policy. */
 export async function check(kind: Kind, olds: Bag, news: Bag): Promise<{ inputs: Bag; failures: { property: string; reason: string }[] }> {
   const fields = layer(news);
@@ -310,7 +317,8 @@ export async function check(kind: Kind, olds: Bag, news: Bag): Promise<{ inputs:
     };
   }
   const isCreate = Object.keys(schemaPart(kind, olds)).length === 0;
-  if (!isCreate) return { inputs, failures: [] };
+  // The engine checks a replacement again with no olds, after diff decided the replace: not a create.
+  if (!isCreate || replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
   const decision = await decide(kind, fields, { action: 'create', before: null, after: documentOf(kind, checked.inputs) });
   const text = outcome(decision);
   if (text === undefined) return { inputs, failures: [] };
@@ -385,6 +393,7 @@ export async function diff(
   const docs = await changeDocs(kind, action, id, fields.cloud, before, after);
   const text = outcome(await decide(kind, fields, { action, ...docs }));
   if (text !== undefined) throw new Error(`${address(kind, fields.resourceName)}: the catalog policy blocks this ${action}:\n${text}`);
+  if (action === 'replace') replacing.add(address(kind, fields.resourceName));
   return { changes: true, replaces, deleteBeforeReplace: false };
 }
 
