@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import t from 'tap';
 import { parse } from 'yaml';
 import type { ImageArgs } from '../../provider/pulumi/resources.js';
-import { runCommand } from '../helpers/run.js';
 import { glance, lab, suffix } from '../helpers/lab.js';
-import { e2eStack, familyProgram, imagesNamed, pulumi } from '../helpers/pulumi.js';
+import { e2eStack, familyProgram, imageCatalogPreview, imagesNamed, pulumi } from '../helpers/pulumi.js';
 import { repoRoot } from '../../scripts/tools.js';
 
 const family = `ubuntu-24.04-e${suffix().slice(0, 6)}`;
@@ -82,24 +81,8 @@ t.test('each violation fails the preview with its rule and leaves the service un
 
   // A delete is not shown to providers during a preview: image-catalog preview decides the whole plan.
   const deleting = program({});
-  const whole = await runCommand(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(repoRoot, 'provider', 'cli', 'main.ts'),
-      'preview',
-      '--cwd',
-      target.cwd,
-      '--stack',
-      target.stack,
-      '--state-dir',
-      target.stateDir ?? '',
-      '--program',
-      join(repoRoot, 'test', 'e2e', 'programs', 'empty.ts'),
-    ],
-    { ...process.env, ...target.env },
-  );
+  const whole = await imageCatalogPreview(target, 'empty');
+
   t.equal(whole.code, 1, 'image-catalog preview blocks the delete of a published image', { output: whole.stdout + whole.stderr });
   t.match(whole.stdout, /mandatory\s+immutability/, 'it names the rule');
   const removal = await pulumi(target, 'up', deleting);

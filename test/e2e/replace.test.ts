@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { repoRoot } from '../../scripts/tools.js';
 import { suffix } from '../helpers/lab.js';
-import { e2eStack, familyProgram, imagesNamed, pulumi } from '../helpers/pulumi.js';
-import { runCommand } from '../helpers/run.js';
+import { e2eStack, familyProgram, imageCatalogPreview, imagesNamed, pulumi } from '../helpers/pulumi.js';
 
 const family = `ubuntu-24.04-r${suffix().slice(0, 6)}`;
 const dir = join(repoRoot, 'test-results', 'e2e');
@@ -39,26 +38,11 @@ t.test('an unpublished image whose data changes is replaced under its own name; 
   t.equal(after.length, 1, 'one image of that name remains');
   t.not(after[0], before, 'and it is a new image');
 
-  const whole = await runCommand(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(repoRoot, 'provider', 'cli', 'main.ts'),
-      'preview',
-      '--cwd',
-      target.cwd,
-      '--stack',
-      target.stack,
-      '--state-dir',
-      target.stateDir ?? '',
-      '--program',
-      join(repoRoot, 'test', 'e2e', 'programs', 'replace.ts'),
-      '--format',
-      'json',
-    ],
-    { ...process.env, ...target.env, REPLACE_TEST_FAMILY: family, REPLACE_TEST_DATA: data(3) },
-  );
+  const whole = await imageCatalogPreview(target, 'replace', ['--format', 'json'], {
+    REPLACE_TEST_FAMILY: family,
+    REPLACE_TEST_DATA: data(3),
+  });
+
   t.equal(whole.code, 0, 'image-catalog preview of a further replace allows it', { output: whole.stdout + whole.stderr });
   const plan = JSON.parse(whole.stdout) as { decisions: { changes: number; decision: { violations: unknown[] } }[] };
   t.same(

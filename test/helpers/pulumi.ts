@@ -12,7 +12,7 @@ import { Image, type ImageArgs } from '../../provider/pulumi/resources.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, scratchDir } from './lab.js';
-import { runCommand } from './run.js';
+import { runCommand, type Ran } from './run.js';
 
 /** A fresh project (its own Pulumi.yaml) with stack `e2e`; its images are deleted as admin when the file ends. */
 export async function e2eStack(family: string): Promise<StackTarget> {
@@ -110,4 +110,23 @@ export function familyProgram(
     }
     return Promise.resolve({});
   };
+}
+
+/**
+ * `image-catalog preview` of the target's stack, as a user runs it (a process of its own), with the program of
+ * test/e2e/programs/<program>.ts; `extra` are more arguments, `env` more variables for the program.
+ */
+export function imageCatalogPreview(
+  target: StackTarget,
+  program: string,
+  extra: readonly string[] = [],
+  env: Readonly<Record<string, string>> = {},
+): Promise<Ran> {
+  const args = ['--cwd', target.cwd, '--stack', target.stack, '--state-dir', target.stateDir ?? ''];
+  const file = join(repoRoot, 'test', 'e2e', 'programs', `${program}.ts`);
+  return runCommand(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'provider', 'cli', 'main.ts'), 'preview', ...args, '--program', file, ...extra],
+    { ...process.env, ...target.env, ...env },
+  );
 }
