@@ -8,8 +8,9 @@
  * Ratio: median wall time (create + destroy) of pulumi over that of tofu. Goal <= 1.0.
  *
  * Two more figures of the same run say where pulumi's time goes (they are not part of the ratio):
- * - `engineFloorSeconds`: 50 dynamic resources whose create and delete do nothing, `pulumi up` + `destroy`
- *   through the same Automation API: what the engine's passes and the provider process cost with no API work at all;
+ * - `engineFloorSeconds`: 50 resources of a provider plugin served like this package's (bench/floor/) whose create
+ *   and delete do nothing, `pulumi up` + `destroy` through the same Automation API: what the engine's passes, the
+ *   plugin process and its gRPC calls cost with no API work at all;
  * - `clientSeconds`: the same 50 creates and deletes through provider/resources directly (no pulumi), 8 at a time
  *   (`PARALLEL`): the API work itself.
  */
@@ -38,8 +39,13 @@ const rounds = Number(process.env['ROUNDS'] ?? 2);
 const lab = readLabRecord();
 if (lab === undefined) throw new Error('the lab is not up: npm run lab -- up');
 const clouds = lab.clouds;
-// The bench projects live outside the checkout: the dynamic-provider host finds @pulumi/pulumi from its modules.
-const stackEnv = { ...labStackEnv(lab), NODE_PATH: join(repoRoot, 'node_modules') };
+// The bench projects live outside the checkout: what runs there finds @pulumi/pulumi (and tsx) from its modules;
+// the floor plugin is found on PATH.
+const stackEnv = {
+  ...labStackEnv(lab),
+  NODE_PATH: join(repoRoot, 'node_modules'),
+  PATH: `${join(repoRoot, 'bench', 'floor')}:${process.env['PATH'] ?? ''}`,
+};
 for (const tool of ['pulumi', 'tofu', 'terraform-provider-openstack']) {
   const found = await locateTool(tool);
   if (!found.ok) throw new Error(`${tool} is needed: ${found.reason}`);
@@ -122,16 +128,16 @@ ${Object.entries(metadata)
   return seconds(t0);
 }
 
-class Noop extends pulumi.dynamic.Resource {}
+class Noop extends pulumi.CustomResource {
+  constructor(name: string, n: number) {
+    super('floor:index:Noop', name, { n }, {});
+  }
+}
 
-/** `pulumi up` + `destroy` of `count` dynamic resources that make no API call: the engine's own cost. */
+/** `pulumi up` + `destroy` of `count` plugin resources that make no API call: the engine's own cost. */
 function engineFloor(n: number): Promise<number> {
-  const provider: pulumi.dynamic.ResourceProvider = {
-    create: (inputs: Record<string, unknown>) => Promise.resolve({ id: `floor-${String(inputs['n'])}`, outs: inputs }),
-    delete: () => Promise.resolve(),
-  };
   const program = (): Promise<Record<string, unknown>> => {
-    for (let i = 0; i < count; i++) new Noop(provider, `r${i}`, { n: i }, {}, 'floor', 'Noop');
+    for (let i = 0; i < count; i++) new Noop(`r${i}`, i);
     return Promise.resolve({});
   };
   return upAndDestroy(`floor-${n}`, program);

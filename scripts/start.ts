@@ -79,7 +79,11 @@ function blocking(run: RunResult): Violation[] {
  * The names the versioning rule refused that images already in the lab carry: the names of the changes it
  * blocked on `name`, found in the live catalog.
  */
-async function takenNames(run: RunResult, violations: readonly Violation[], clouds: string): Promise<string[]> {
+async function takenNames(
+  run: RunResult,
+  violations: readonly Violation[],
+  clouds: string,
+): Promise<{ readonly name: string; readonly id: string }[]> {
   const addresses = new Set(violations.filter((v) => v.rule === 'versioning' && v.field === 'name').map((v) => v.address));
   const refused = new Set(
     run.decisions.flatMap(({ changes }) =>
@@ -90,7 +94,9 @@ async function takenNames(run: RunResult, violations: readonly Violation[], clou
   process.env['OS_CLIENT_CONFIG_FILE'] = clouds;
   const admin = Session.forCloud('admin');
   try {
-    return (await snapshotImages(admin)).flatMap((image) => (image.name !== null && refused.has(image.name) ? [image.name] : []));
+    return (await snapshotImages(admin)).flatMap((image) =>
+      image.name !== null && refused.has(image.name) ? [{ name: image.name, id: image.id }] : [],
+    );
   } finally {
     await admin.close();
   }
@@ -98,16 +104,20 @@ async function takenNames(run: RunResult, violations: readonly Violation[], clou
 
 /**
  * What to do when a new stack meets the example's images made by another stack (another checkout, or a state
- * directory that was deleted): Pulumi cannot import into dynamic providers (pulumi/pulumi#16175), so the way
- * out is the stack that made them or a lab started afresh.
+ * directory that was deleted): import them into this stack (the provider plugin reads them), run the stack that
+ * made them, or start the lab afresh.
  */
-function leftoversHint(stack: string, names: readonly string[]): string {
+function leftoversHint(stack: string, taken: readonly { readonly name: string; readonly id: string }[]): string {
+  const listed = [...new Map(taken.map((i) => [i.name, i])).values()];
   return [
-    `stack ${stack} is new, and images it declares are already in the lab (${[...new Set(names)].join(', ')}, perhaps more): another`,
+    `stack ${stack} is new, and images it declares are already in the lab (${listed.map((i) => i.name).join(', ')}, perhaps more): another`,
     `  stack made them (another checkout, or a .pulumi-state/ that was deleted), and the catalog policy does not let`,
-    `  a name be published twice.`,
-    `  Either run npm start where that stack lives, or start the lab afresh (deletes every image in it):`,
-    `    npm run lab -- reset && npm start`,
+    `  a name be published twice. Ways out:`,
+    `  - import them into this stack: the import resource option with the image's id in index.ts, or`,
+    ...listed.map((i) => `      pulumi import image-catalog:index:Image <resource name> ${i.id}   # ${i.name}`),
+    `    (docs/pulumi.md#refresh-drift-and-import; members and acceptances take <imageId>/<memberProjectId>);`,
+    `  - run npm start where that stack lives;`,
+    `  - or start the lab afresh (deletes every image in it): npm run lab -- reset && npm start`,
   ].join('\n');
 }
 

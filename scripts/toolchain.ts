@@ -6,7 +6,6 @@
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
@@ -154,20 +153,6 @@ async function buildWith(name: string, env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
-/** pulumi-resource-pulumi-nodejs ships in the @pulumi/pulumi npm package: place it beside the CLI. */
-function placeDynamicProviderPlugin(): void {
-  const require = createRequire(join(repoRoot, 'package.json'));
-  let source: string;
-  try {
-    source = join(dirname(require.resolve('@pulumi/pulumi/package.json')), 'pulumi-resource-pulumi-nodejs');
-  } catch {
-    throw new BuildError('pulumi-resource-pulumi-nodejs', 'run npm install first: it ships in the @pulumi/pulumi package');
-  }
-  const target = join(dirname(toolCachePath('pulumi')), 'pulumi-resource-pulumi-nodejs');
-  copyFileSync(source, target);
-  chmodSync(target, 0o755);
-}
-
 /** A tofu CLI configuration with the filesystem mirror only: no `direct {}`, so no registry is ever asked. */
 function writeTofuConfig(): void {
   const mirrored = toolNames.map(toolSpec).flatMap((s) => (s.mirror === undefined ? [] : [s.mirror]));
@@ -252,7 +237,6 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`toolchain: ${label} ${message.startsWith(name) ? message : `${name}: ${message}`}\n`);
     }
   }
-  if (wanted.includes('pulumi') && (await locateTool('pulumi')).ok) placeDynamicProviderPlugin();
   if (wanted.some((n) => toolSpec(n).mirror !== undefined)) writeTofuConfig();
   process.stdout.write(`toolchain: ${failed === 0 ? 'done' : `${failed} tool(s) failed`} in ${seconds(Date.now() - started)}\n`);
   return failed === 0 ? 0 : 1;

@@ -5,9 +5,10 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { PolicyEngine } from '../policy/engine.js';
+import { pluginDir, pluginName } from '../pulumi/plugin/location.js';
 
 const run = promisify(execFile);
 
@@ -75,17 +76,22 @@ async function pulumiLines(): Promise<DoctorLine[]> {
     ];
   }
   const version = await versionOf(pulumi, ['version']);
-  // The engine starts Node.js dynamic providers through this script; Pulumi's releases ship it beside the CLI.
-  const hostName = 'pulumi-resource-pulumi-nodejs';
-  const host = onPath(hostName) ?? (existsSync(join(dirname(pulumi), hostName)) ? join(dirname(pulumi), hostName) : undefined);
-  return [
-    { name: 'pulumi', ok: version !== undefined, detail: `${version ?? 'does not answer `pulumi version`'}  ${pulumi}` },
-    {
-      name: hostName,
-      ok: host !== undefined,
-      detail: host ?? `not beside ${pulumi} nor on PATH: the engine needs it to run this package's resources (it ships with Pulumi)`,
-    },
-  ];
+  return [{ name: 'pulumi', ok: version !== undefined, detail: `${version ?? 'does not answer `pulumi version`'}  ${pulumi}` }];
+}
+
+/** The provider plugin: the engine runs it from PATH, a project's plugins.providers, or its plugin cache. */
+function pluginLine(): DoctorLine {
+  const name = pluginName;
+  const found = onPath(name);
+  const shipped = join(pluginDir, name);
+  if (found !== undefined) return { name, ok: true, detail: `on PATH: ${found}` };
+  return {
+    name,
+    ok: existsSync(shipped),
+    detail: existsSync(shipped)
+      ? `${shipped} (runs through this package's Automation API put it on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)`
+      : `missing from the package (${shipped}): reinstall image-catalog`,
+  };
 }
 
 async function bundleLine(): Promise<DoctorLine> {
@@ -110,7 +116,7 @@ async function opaLine(): Promise<DoctorLine> {
 
 /** Collects the package's lines; never throws for a missing piece (that is what it reports). */
 export async function packageDoctorLines(): Promise<DoctorLine[]> {
-  return [nodeLine(), ...(await pulumiLines()), await bundleLine(), await opaLine()];
+  return [nodeLine(), ...(await pulumiLines()), pluginLine(), await bundleLine(), await opaLine()];
 }
 
 /** A report of lines; `ok` when every needed line is. */

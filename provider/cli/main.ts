@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { doctorReport, formatDoctor, packageDoctorLines } from './doctor.js';
 import { registerPolicy, UsageError } from './policy.js';
+import { registerMigrate } from './migrate.js';
 import { registerPreview } from './preview.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,8 +22,8 @@ const program = new Command('image-catalog')
 program
   .command('doctor')
   .description(
-    'Show what image-catalog needs to run, found or not: the Node that runs it (and why), the pulumi CLI and its ' +
-      'Node.js dynamic-provider host on PATH, the policy bundle, and opa (only for policy test). Exits 1 when something needed is missing.',
+    'Show what image-catalog needs to run, found or not: the Node that runs it (and why), the pulumi CLI on PATH, ' +
+      'the provider plugin pulumi-resource-image-catalog, the policy bundle, and opa (only for policy test). Exits 1 when something needed is missing.',
   )
   .action(async () => {
     const report = doctorReport(await packageDoctorLines());
@@ -32,6 +33,7 @@ program
 
 registerPolicy(program);
 registerPreview(program);
+registerMigrate(program);
 
 try {
   await program.parseAsync(process.argv);

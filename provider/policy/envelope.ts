@@ -3,10 +3,11 @@
  * schemas/policy-input.schema.json; this module holds the few types the TypeScript side reads, the schema check,
  * and the narrowing of the live catalog to what the rules can look at.
  */
+import { kinds, type Kind } from '../resources/kinds.js';
 import { describeErrors, validateInput } from './schemas.js';
 
-export const changeKinds = ['image', 'member', 'acceptance', 'store'] as const;
-export type ChangeKind = (typeof changeKinds)[number];
+export const changeKinds: readonly Kind[] = kinds;
+export type ChangeKind = Kind;
 export const changeActions = ['create', 'update', 'replace', 'delete', 'noop'] as const;
 export type ChangeAction = (typeof changeActions)[number];
 

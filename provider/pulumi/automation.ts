@@ -7,7 +7,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CommandError,
@@ -22,6 +22,7 @@ import {
 } from '@pulumi/pulumi/automation/index.js';
 import type { Decision } from '../policy/decision.js';
 import { decisionLogVariable, type LoggedChange } from './decision-log.js';
+import { pluginDir, pluginName } from './plugin/location.js';
 
 /** A program: what a Pulumi project's main module would run (returns the stack outputs). */
 export type Program = PulumiFn;
@@ -97,13 +98,19 @@ function backendEnv(target: StackTarget): Record<string, string> {
   return { PULUMI_BACKEND_URL: pathToFileURL(target.stateDir).href };
 }
 
+/** PATH with the plugin's folder first: the engine finds `pulumi-resource-image-catalog` there. */
+function pluginPath(env: Readonly<Record<string, string>> | undefined): string {
+  const path = env?.['PATH'] ?? process.env['PATH'] ?? '';
+  return path.split(delimiter).includes(pluginDir) ? path : `${pluginDir}${delimiter}${path}`;
+}
+
 /** Selects the target's stack (creating it when it does not exist yet) with `program` as its inline program. */
 export async function openStack(target: StackTarget, program: Program = () => Promise.resolve({})): Promise<Stack> {
   return LocalWorkspace.createOrSelectStack(
     { stackName: target.stack, projectName: 'image-catalog', program },
     {
       workDir: target.cwd,
-      envVars: { ...backendEnv(target), ...target.env },
+      envVars: { ...backendEnv(target), ...target.env, PATH: pluginPath(target.env) },
       pulumiCommand: await pulumiCommand(target.pulumiRoot),
     },
   );
@@ -123,10 +130,14 @@ function readDecisions(file: string): LoggedDecision[] {
 }
 
 /**
- * Runs `up` (a preview, then the update, as `pulumi up` does), `preview` or `destroy` of the stack. A failed run
+ * Runs `up` (a preview, then the update, as `pulumi up` does), `preview`, `refresh` or `destroy` of the stack. A failed run
  * does not throw: it comes back with `ok: false`, the engine's error diagnostics and the policy's decisions.
  */
-export async function runStack(stack: Stack, command: 'up' | 'preview' | 'destroy', options: RunOptions = {}): Promise<RunResult> {
+export async function runStack(
+  stack: Stack,
+  command: 'up' | 'preview' | 'refresh' | 'destroy',
+  options: RunOptions = {},
+): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'image-catalog-run-'));
   const log = join(dir, 'decisions.jsonl');
   const errors: { urn: string | undefined; message: string }[] = [];
@@ -159,6 +170,11 @@ export async function runStack(stack: Stack, command: 'up' | 'preview' | 'destro
       await stack.preview({ ...common, ...packs });
       const result = await stack.up({ ...common, ...packs });
       return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: result.outputs, failure: undefined, ...seen() };
+    }
+    if (command === 'refresh') {
+      // What the Image Service has now replaces the state (drift shows as updates, what vanished as deletes).
+      const result = await stack.refresh(common);
+      return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: {}, failure: undefined, ...seen() };
     }
     if (command === 'destroy') {
       const result = await stack.destroy(common);
@@ -226,6 +242,8 @@ export function progressPrinter(write: (line: string) => void): (event: EngineEv
       return;
     }
     const diagnostic = event.diagnosticEvent;
+    // The engine says it found the plugin on PATH each time it starts it: where openStack put it, not news.
+    if (diagnostic?.severity === 'warning' && diagnostic.message.includes(`${pluginName} from $PATH at ${pluginDir}`)) return;
     if (
       diagnostic !== undefined &&
       (diagnostic.severity === 'info#err' || diagnostic.severity === 'warning' || diagnostic.severity === 'error')

@@ -1,14 +1,35 @@
 /**
- * The Pulumi resources: typed Args over schemas/<kind>.schema.json and their outputs. Each has its own type
- * token (`pulumi-nodejs:dynamic/image-catalog:Image`, ...), not the generic dynamic one.
+ * The Pulumi resources of the `image-catalog` provider plugin (`pulumi-resource-image-catalog`): custom resources
+ * of type `image-catalog:index:Image`, ... with typed Args over schemas/<kind>.schema.json, and the `Provider`
+ * that one program uses to act as several projects.
  *
- * Every resource takes an optional `cloud`: the clouds.yaml cloud that applies it (default: the stack config
- * `image-catalog:cloud`, then OS_CLOUD / OS_*). It is a name, resolved at run time; no credential is ever an input.
+ * Every resource takes an optional `cloud`: the clouds.yaml cloud that applies it (default: its provider's
+ * `cloud`, i.e. the stack config `image-catalog:cloud` for the default provider, then OS_CLOUD / OS_*). It is a
+ * name, resolved at run time by the plugin; no credential is ever an input.
  */
 import * as pulumi from '@pulumi/pulumi';
 import { resourceSchema } from '../resources/schema.js';
-import { dynamicProvider } from './provider.js';
-import { tokenModule, typeNames } from './tokens.js';
+import { packageName, typeToken } from './tokens.js';
+
+/** Args of {@link Provider}: the settings of one provider instance (see docs/pulumi.md). */
+export interface ProviderArgs {
+  /** The clouds.yaml cloud its resources act as (unless one names its own). */
+  readonly cloud?: pulumi.Input<string>;
+  /** A clouds.yaml document (YAML) looked up before the clouds.yaml files; kept secret. */
+  readonly clouds?: pulumi.Input<string>;
+  /** Policy data overrides (JSON). */
+  readonly policy?: pulumi.Input<string>;
+}
+
+/**
+ * An `image-catalog` provider instance: `new Provider('appteam', { cloud: 'appteam' })` and `{ provider }` on a
+ * resource make that resource act as the appteam project (the acceptance of a share, a second project's images).
+ */
+export class Provider extends pulumi.ProviderResource {
+  constructor(name: string, args: ProviderArgs = {}, opts?: pulumi.ResourceOptions) {
+    super(packageName, name, { ...args, ...(args.clouds === undefined ? {} : { clouds: pulumi.secret(args.clouds) }) }, opts);
+  }
+}
 
 /** The fields every resource of this package takes besides its kind's. */
 export interface CommonArgs {
@@ -40,7 +61,7 @@ export interface ImageArgs extends CommonArgs {
 }
 
 /** A Glance image: record, data and properties; created all-or-nothing, the policy decided before apply. */
-export class Image extends pulumi.dynamic.Resource {
+export class Image extends pulumi.CustomResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly visibility: pulumi.Output<string>;
   declare readonly properties: pulumi.Output<Record<string, string>>;
@@ -54,11 +75,10 @@ export class Image extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ImageArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      dynamicProvider('image'),
+      typeToken('image'),
       name,
       {
         ...args,
-        resourceName: name,
         imageId: undefined,
         status: undefined,
         owner: undefined,
@@ -67,8 +87,6 @@ export class Image extends pulumi.dynamic.Resource {
         size: undefined,
       },
       opts,
-      tokenModule,
-      typeNames.image,
     );
   }
 }
@@ -80,34 +98,34 @@ export interface ImageMemberArgs extends CommonArgs {
 }
 
 /** The owner's side of a share: adds a member project to a `shared` image (status pending until it answers). */
-export class ImageMember extends pulumi.dynamic.Resource {
+export class ImageMember extends pulumi.CustomResource {
   declare readonly imageId: pulumi.Output<string>;
   declare readonly memberProjectId: pulumi.Output<string>;
   /** The membership's status when it was created (pending). */
   declare readonly memberStatus: pulumi.Output<string>;
 
   constructor(name: string, args: ImageMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    super(dynamicProvider('member'), name, { ...args, resourceName: name, memberStatus: undefined }, opts, tokenModule, typeNames.member);
+    super(typeToken('member'), name, { ...args, memberStatus: undefined }, opts);
   }
 }
 
-/** Args of {@link ImageMemberAcceptance}; `cloud` is required: the member project's own cloud. */
+/** Args of {@link ImageMemberAcceptance}: applied as the member project (its `cloud`, or a provider of that project). */
 export interface ImageMemberAcceptanceArgs {
   readonly imageId: pulumi.Input<string>;
   readonly memberProjectId: pulumi.Input<string>;
   readonly status?: pulumi.Input<'accepted' | 'rejected'>;
-  /** The clouds.yaml cloud of the member project (its token must be scoped to memberProjectId). */
-  readonly cloud: pulumi.Input<string>;
+  /** The clouds.yaml cloud of the member project (its token must be scoped to memberProjectId); default: the provider's. */
+  readonly cloud?: pulumi.Input<string>;
 }
 
 /** The consumer's side of a share, applied with the member project's credentials; delete sets it back to pending. */
-export class ImageMemberAcceptance extends pulumi.dynamic.Resource {
+export class ImageMemberAcceptance extends pulumi.CustomResource {
   declare readonly imageId: pulumi.Output<string>;
   declare readonly memberProjectId: pulumi.Output<string>;
   declare readonly status: pulumi.Output<string>;
 
   constructor(name: string, args: ImageMemberAcceptanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(dynamicProvider('acceptance'), name, { ...args, resourceName: name }, opts, tokenModule, typeNames.acceptance);
+    super(typeToken('acceptance'), name, { ...args }, opts);
   }
 }
 
@@ -142,7 +160,7 @@ function kindsWithSecrets(): Set<string> {
  * options of a kind that holds a secret (swift key, s3 keys, vmware password) are made Pulumi secrets, so the
  * state keeps them encrypted; the outputs never carry them in plain text.
  */
-export class StorageBackend extends pulumi.dynamic.Resource {
+export class StorageBackend extends pulumi.CustomResource {
   declare readonly storeId: pulumi.Output<string>;
   declare readonly fragment: pulumi.Output<string>;
 
@@ -151,13 +169,6 @@ export class StorageBackend extends pulumi.dynamic.Resource {
     const options = pulumi
       .output(args.type)
       .apply((type) => (secretKinds.has(type) ? pulumi.secret(args.options ?? {}) : pulumi.output(args.options ?? {})));
-    super(
-      dynamicProvider('store'),
-      name,
-      { ...args, options, resourceName: name, fragment: undefined },
-      opts,
-      tokenModule,
-      typeNames.store,
-    );
+    super(typeToken('store'), name, { ...args, options, fragment: undefined }, opts);
   }
 }

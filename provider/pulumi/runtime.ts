@@ -26,8 +26,10 @@ import { applyAcceptance, acceptanceSchema, deleteAcceptance, type AcceptanceInp
 import {
   createImageResource,
   deleteImageResource,
+  imageInputsFromLive,
   imageOutputs,
   imageRecord,
+  publishedMark,
   imageSchema,
   updateImageResource,
   withPublishMark,
@@ -35,8 +37,9 @@ import {
 } from '../resources/image/image.js';
 import { createMemberResource, deleteMemberResource, memberSchema, readMemberResource } from '../resources/member/member.js';
 import { ResourceInputError, checkInputs, diffInputs, type InputProblem, type ResourceSchema } from '../resources/schema.js';
-import { applyStoreResource, deleteStoreResource, storeSchema, type StoreInputs } from '../resources/store/store.js';
+import { applyStoreResource, deleteStoreResource, readStoreResource, storeSchema, type StoreInputs } from '../resources/store/store.js';
 
+import { kindSchemas } from '../resources/kinds.js';
 import { logDecision } from './decision-log.js';
 import type { Kind } from './tokens.js';
 
@@ -55,12 +58,7 @@ interface LayerFields {
 
 type Bag = Record<string, unknown>;
 
-const schemas: Record<Kind, () => ResourceSchema<object>> = {
-  image: imageSchema,
-  member: memberSchema,
-  acceptance: acceptanceSchema,
-  store: storeSchema,
-};
+const schemas: Record<Kind, () => ResourceSchema<object>> = kindSchemas;
 
 let config: StackConfig | undefined;
 const sessions = new Map<string, Session>();
@@ -269,14 +267,18 @@ async function changeDocs(
   cloud: string | undefined,
   before: Bag | undefined,
   after: Bag | undefined,
+  declared?: Bag,
 ): Promise<{ before: Document | null; after: Document | null }> {
   const afterDoc = after === undefined ? null : documentOf(kind, after);
   if (before === undefined) return { before: null, after: afterDoc };
   if (kind !== 'image' || id === undefined) return { before: documentOf(kind, before), after: afterDoc };
   const live = await liveBefore(sessionFor(cloud), id, before);
+  // What the catalog last applied: the live image with the state's declared fields (a refresh keeps them). A field
+  // changed out of band then counts as drift, and putting it back is no change of the published image.
+  const applied = declared === undefined ? live.doc : imageAfter(live.doc, live.live, {}, declared);
   return {
-    before: live.doc,
-    after: action === 'update' && after !== undefined ? imageAfter(live.doc, live.live, before, after) : afterDoc,
+    before: applied,
+    after: action === 'update' && after !== undefined ? imageAfter(applied, live.live, before, after) : afterDoc,
   };
 }
 
@@ -370,31 +372,58 @@ function imageAfter(before: Document, live: ImageWire | undefined, olds: Bag, ne
   return markUnknowns({ ...before, ...declared, properties: { ...Object.fromEntries(kept), ...declared.properties } }) as Document;
 }
 
-/** Pulumi's diff: the schema's update/replace rules; for a change, the policy decides it (a block fails the preview). */
+/**
+ * The old side of a change with the adopted fields filled in: a field the service does not keep (`x-live: false`)
+ * that the old state lacks (an imported resource) takes the program's known value, so it is not a change.
+ */
+function withAdopted(kind: Kind, olds: Bag, news: Bag, oldInputs?: Bag): { before: Bag; adopted: ReadonlySet<string> } {
+  const known = schemaPart(kind, oldInputs ?? olds);
+  const adopted = new Set(
+    schemas[kind]()
+      .fields.filter((f) => !f.live && known[f.local] === undefined)
+      .map((f) => f.local),
+  );
+  const values = Object.entries(schemaPart(kind, news)).filter(([k, v]) => adopted.has(k) && unknownPaths(v).length === 0);
+  return { before: { ...schemaPart(kind, olds), ...Object.fromEntries(values) }, adopted };
+}
+
+/**
+ * Pulumi's diff: the schema's update/replace rules; for a change, the policy decides it (a block fails the
+ * preview). A field the service does not keep (`x-live: false`) and the old state lacks (an imported resource)
+ * is adopted from the program, not a change. `diffs` names every changed field.
+ */
 export async function diff(
   kind: Kind,
   id: string,
   olds: Bag,
   news: Bag,
-): Promise<{ changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }> {
+  oldInputs?: Bag,
+  options: { readonly decide?: boolean } = {},
+): Promise<{ changes: boolean; replaces: string[]; diffs: string[] }> {
   const fields = layer(news);
-  const before = checkInputs(schemas[kind](), address(kind, fields.resourceName), schemaPart(kind, olds)) as Bag;
-  const unknown = unknownPaths(schemaPart(kind, news)).map((p) => p.split(/[.[]/)[0] ?? p);
+  const schemaFields = schemas[kind]().fields;
+  const { before: oldRaw, adopted } = withAdopted(kind, olds, news, oldInputs);
+  const before = checkInputs(schemas[kind](), address(kind, fields.resourceName), oldRaw) as Bag;
+  const unknown = unknownPaths(schemaPart(kind, news))
+    .map((p) => p.split(/[.[]/)[0] ?? p)
+    .filter((u) => !adopted.has(u));
   const after = checkKnown(kind, address(kind, fields.resourceName), schemaPart(kind, news)).inputs;
   const changed = diffInputs(schemas[kind](), before, after);
-  const schemaFields = schemas[kind]().fields;
   const replaces = [
     ...new Set([...changed.replaces, ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === 'replace')]),
   ];
   const updates = [...new Set([...changed.updates, ...unknown.filter((u) => !replaces.includes(u))])];
-  const cloudMoved = kind !== 'acceptance' && olds['cloud'] !== news['cloud'];
-  if (replaces.length === 0 && updates.length === 0) return { changes: cloudMoved, replaces: [], deleteBeforeReplace: false };
+  if (replaces.length === 0 && updates.length === 0) return { changes: false, replaces: [], diffs: [] };
   const action: ChangeAction = replaces.length > 0 ? 'replace' : 'update';
-  const docs = await changeDocs(kind, action, id, fields.cloud, before, after);
+  // A refresh's diff only shows drift: nothing is applied after it (options.decide false).
+  if (options.decide === false) return { changes: true, replaces, diffs: [...replaces, ...updates] };
+  const declared =
+    oldInputs === undefined ? undefined : checkKnown(kind, address(kind, fields.resourceName), withAdopted(kind, oldInputs, news).before).inputs;
+  const docs = await changeDocs(kind, action, id, fields.cloud, before, after, declared);
   const text = outcome(await decide(kind, fields, { action, ...docs }));
   if (text !== undefined) throw new Error(`${address(kind, fields.resourceName)}: the catalog policy blocks this ${action}:\n${text}`);
   if (action === 'replace') replacing.add(address(kind, fields.resourceName));
-  return { changes: true, replaces, deleteBeforeReplace: false };
+  return { changes: true, replaces, diffs: [...replaces, ...updates] };
 }
 
 function progressReporter(name: string): (p: { bytes: number; total: number | undefined; rate: number }) => void {
@@ -412,9 +441,8 @@ function progressReporter(name: string): (p: { bytes: number; total: number | un
 }
 
 /** The outputs: the checked inputs, the layer fields and what the service reports. */
-function outs(fields: LayerFields, inputs: Bag, extra: Bag): Bag {
-  const { id, ...rest } = inputs;
-  const named = 'type' in inputs && 'configDir' in inputs ? { ...rest, storeId: id } : inputs;
+function outs(kind: Kind, fields: LayerFields, inputs: Bag, extra: Bag): Bag {
+  const named = kind === 'store' ? storeNames(inputs) : inputs;
   return { ...named, resourceName: fields.resourceName, ...(fields.cloud === undefined ? {} : { cloud: fields.cloud }), ...extra };
 }
 
@@ -434,26 +462,98 @@ export async function create(kind: Kind, news: Bag): Promise<{ id: string; outs:
       if (typeof raw['name'] === 'string') creatingNames.add(raw['name']);
       const made = await createImageResource(sessionFor(fields.cloud), name, raw, { onProgress: progressReporter(name) });
       createdHere.add(made.outputs.id);
-      return { id: made.outputs.id, outs: outs(fields, made.inputs as unknown as Bag, imageExtra(made.outputs)) };
+      return { id: made.outputs.id, outs: outs(kind, fields, made.inputs as unknown as Bag, imageExtra(made.outputs)) };
     }
     case 'member': {
       const made = await createMemberResource(sessionFor(fields.cloud), name, raw);
       return {
         id: made.id,
-        outs: outs(fields, checkInputs(memberSchema(), name, raw) as unknown as Bag, { memberStatus: made.member.status }),
+        outs: outs(kind, fields, checkInputs(memberSchema(), name, raw) as unknown as Bag, { memberStatus: made.member.status }),
       };
     }
     case 'acceptance': {
       const inputs = checkInputs(acceptanceSchema(), name, raw);
       const made = await applyAcceptance(sessionFor(inputs.cloud), name, inputs);
-      return { id: made.id, outs: outs(fields, made.inputs as unknown as Bag, {}) };
+      return { id: made.id, outs: outs(kind, fields, made.inputs as unknown as Bag, {}) };
     }
     case 'store': {
       const inputs = checkInputs(storeSchema(), name, raw);
       const made = await applyStoreResource(sessionFor(inputs.verifyCloud ?? fields.cloud), name, inputs);
-      return { id: made.outputs.id, outs: outs(fields, made.inputs as unknown as Bag, { fragment: made.outputs.fragment }) };
+      return { id: made.outputs.id, outs: outs(kind, fields, made.inputs as unknown as Bag, { fragment: made.outputs.fragment }) };
     }
   }
+}
+
+/** A published image that vanished: refresh reports it instead of dropping it (a later up would re-create it). */
+function vanishedPublished(name: string, id: string, olds: Bag): Error {
+  return new Error(
+    `${address('image', name)}: image ${id} (${String(olds['name'])}) was published and is gone from the Image Service (deleted outside this stack). ` +
+      'A published version is never re-created under its name (rule: immutability): publish the next version instead, ' +
+      `and forget this one with \`pulumi state delete\` of its URN (or restore it in Glance under id ${id}).`,
+  );
+}
+
+/**
+ * Pulumi's read (refresh, import): what the service has now, as outputs and as the inputs a program would declare.
+ * `props`/`inputs` are the state's (absent for an import). Undefined when the resource is gone; fields the service
+ * does not keep come from the state.
+ */
+export async function read(
+  kind: Kind,
+  id: string,
+  name: string,
+  props: Bag | undefined,
+  inputs: Bag | undefined,
+): Promise<{ id: string; outs: Bag; inputs: Bag } | undefined> {
+  const prior = { ...props, ...inputs };
+  const fields: LayerFields = { ...layer(prior), resourceName: name };
+  const kept = schemaPart(kind, inputs ?? props ?? {});
+  const withLayer = (bag: Bag): Bag => ({ ...bag, ...(fields.cloud === undefined ? {} : { cloud: fields.cloud }) });
+  switch (kind) {
+    case 'image': {
+      let live: ImageWire;
+      try {
+        live = await getImage(sessionFor(fields.cloud), id);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+        const published =
+          props !== undefined && (props['visibility'] !== 'private' || publishedMark in ((props['properties'] as Bag | undefined) ?? {}));
+        if (published) throw vanishedPublished(name, id, props);
+        return undefined;
+      }
+      const declared = imageInputsFromLive(live, kept);
+      // A refresh keeps the state's inputs (what the program declared and the catalog applied): the outputs show
+      // the drift, and a diff against them proposes to put it back. An import takes what Glance has.
+      const inputsKept = inputs === undefined ? declared : schemaPart(kind, inputs);
+      return { id, inputs: withLayer(inputsKept), outs: outs(kind, fields, declared, imageExtra(live)) };
+    }
+    case 'member': {
+      const member = await readMemberResource(sessionFor(fields.cloud), id);
+      if (member === undefined) return undefined;
+      const declared = { imageId: member.image_id, memberProjectId: member.member_id };
+      return { id, inputs: withLayer(declared), outs: outs(kind, fields, declared, { memberStatus: member.status }) };
+    }
+    case 'acceptance': {
+      const member = await readMemberResource(sessionFor(fields.cloud), id);
+      // A withdrawn answer is pending again: the acceptance is gone.
+      if (member === undefined || member.status === 'pending') return undefined;
+      const declared = { imageId: member.image_id, memberProjectId: member.member_id, status: member.status };
+      return { id, inputs: withLayer(declared), outs: outs(kind, fields, declared, {}) };
+    }
+    case 'store': {
+      const admin = sessionFor((prior['verifyCloud'] as string | undefined) ?? fields.cloud);
+      const declared = await readStoreResource(admin, id, kept);
+      if (declared === undefined) return undefined;
+      const fragment = typeof props?.['fragment'] === 'string' ? props['fragment'] : '';
+      return { id, inputs: withLayer(storeNames(declared)), outs: outs(kind, fields, declared, { fragment }) };
+    }
+  }
+}
+
+/** A store's inputs as the Pulumi resource names them (`storeId`: `id` is every resource's own). */
+function storeNames(inputs: Bag): Bag {
+  const { id, ...rest } = inputs;
+  return { ...rest, storeId: id };
 }
 
 /** Pulumi's update (the policy was decided by diff just before). */
@@ -463,25 +563,27 @@ export async function update(kind: Kind, id: string, olds: Bag, news: Bag): Prom
   const raw = schemaPart(kind, news);
   switch (kind) {
     case 'image': {
-      const before = checkInputs(imageSchema(), name, schemaPart(kind, olds));
+      const before = checkInputs(imageSchema(), name, withAdopted(kind, olds, news).before);
       const made = await updateImageResource(sessionFor(fields.cloud), id, before, raw);
       catalogs.clear();
-      return { outs: outs(fields, made.inputs as unknown as Bag, imageExtra(made.outputs)) };
+      return { outs: outs(kind, fields, made.inputs as unknown as Bag, imageExtra(made.outputs)) };
     }
     case 'member': {
       // Both fields replace; only the cloud can move in place.
       const member = await readMemberResource(sessionFor(fields.cloud), id);
-      return { outs: outs(fields, checkInputs(memberSchema(), name, raw) as unknown as Bag, { memberStatus: member?.status ?? 'gone' }) };
+      return {
+        outs: outs(kind, fields, checkInputs(memberSchema(), name, raw) as unknown as Bag, { memberStatus: member?.status ?? 'gone' }),
+      };
     }
     case 'acceptance': {
       const inputs = checkInputs(acceptanceSchema(), name, raw);
       const made = await applyAcceptance(sessionFor(inputs.cloud), name, inputs);
-      return { outs: outs(fields, made.inputs as unknown as Bag, {}) };
+      return { outs: outs(kind, fields, made.inputs as unknown as Bag, {}) };
     }
     case 'store': {
       const inputs = checkInputs(storeSchema(), name, raw);
       const made = await applyStoreResource(sessionFor(inputs.verifyCloud ?? fields.cloud), name, inputs);
-      return { outs: outs(fields, made.inputs as unknown as Bag, { fragment: made.outputs.fragment }) };
+      return { outs: outs(kind, fields, made.inputs as unknown as Bag, { fragment: made.outputs.fragment }) };
     }
   }
 }

@@ -7,6 +7,7 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { Image, ImageMember, ImageMemberAcceptance, type ImageSource } from './resources.js';
+import { componentToken } from './tokens.js';
 
 /** One version of the line. */
 export interface LineVersion {
@@ -75,7 +76,7 @@ export class VersionLine extends pulumi.ComponentResource {
   readonly current: string;
 
   constructor(name: string, args: VersionLineArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('image-catalog:index:VersionLine', name, {}, opts);
+    super(componentToken('versionLine'), name, {}, opts);
     this.family = `${args.os}-${args.osVersion}-${args.profile}`;
     if (args.versions.length === 0) throw new Error(`VersionLine "${name}": versions: at least one version is needed (rule: minItems)`);
     const ordered = orderVersions(this.family, args.versions);

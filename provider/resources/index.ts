@@ -4,6 +4,7 @@
  */
 export * from './errors.js';
 export * from './schema.js';
+export * from './kinds.js';
 export * from './acceptance/acceptance.js';
 export * from './image/image.js';
 export * from './member/member.js';

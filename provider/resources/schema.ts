@@ -1,14 +1,14 @@
 /**
  * A resource's JSON Schema (schemas/<kind>.schema.json) is the source of truth: types, enums, required fields,
- * defaults, secrets (writeOnly), each field's wire name (x-wire) and whether a change updates it in place or
- * replaces the resource (x-change). Validation, the field table and the diff are derived from it here.
+ * defaults, secrets (writeOnly), each field's wire name (x-wire), whether a change updates it in place or
+ * replaces the resource (x-change) and whether the service keeps it (x-live). Validation, the field table and the diff are derived from it here.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true, allowUnionTypes: true, verbose: true });
-ajv.addVocabulary(['x-wire', 'x-change', 'x-outputs']);
+ajv.addVocabulary(['x-wire', 'x-change', 'x-outputs', 'x-live']);
 
 /** How a change of a field is applied. */
 export type ChangeMode = 'update' | 'replace';
@@ -19,6 +19,12 @@ export interface FieldSpec {
   readonly wire: string | undefined;
   readonly change: ChangeMode;
   readonly secret: boolean;
+  /**
+   * Whether the service keeps the field (default true). A field it does not keep (`x-live: false`: an image's
+   * source and pins, a store's config folder) cannot be read back: a refresh keeps what the state says, and a
+   * resource imported without it adopts the program's value instead of being replaced for it.
+   */
+  readonly live: boolean;
   readonly description: string;
 }
 
@@ -30,11 +36,16 @@ export interface ResourceSchema<T = unknown> {
   readonly validate: ValidateFunction;
   /** Field tables of the schema's $defs (per-kind options, for resources whose options depend on a kind). */
   readonly defs: Readonly<Record<string, readonly FieldSpec[]>>;
+  /** The JSON Schema document itself (for what is derived from it elsewhere: the Pulumi package schema). */
+  readonly document: Readonly<Record<string, unknown>>;
   /** Phantom: ties the schema to the inputs type it checks. */
   readonly inputs?: T;
 }
 
-type RawProperties = Record<string, { 'x-wire'?: string; 'x-change'?: ChangeMode; writeOnly?: boolean; description?: string }>;
+type RawProperties = Record<
+  string,
+  { 'x-wire'?: string; 'x-change'?: ChangeMode; 'x-live'?: boolean; writeOnly?: boolean; description?: string }
+>;
 
 interface RawSchema {
   title: string;
@@ -48,6 +59,7 @@ function fieldsOf(properties: RawProperties): FieldSpec[] {
     wire: spec['x-wire'],
     change: spec['x-change'] ?? 'replace',
     secret: spec.writeOnly === true,
+    live: spec['x-live'] !== false,
     description: spec.description ?? '',
   }));
 }
@@ -60,7 +72,13 @@ export function resourceSchema<T>(file: string): ResourceSchema<T> {
   if (known !== undefined) return known;
   const raw = JSON.parse(readFileSync(fileURLToPath(new URL(`../../schemas/${file}`, import.meta.url)), 'utf8')) as RawSchema;
   const defs = Object.fromEntries(Object.entries(raw.$defs ?? {}).map(([name, def]) => [name, fieldsOf(def.properties ?? {})]));
-  const schema = { title: raw.title, fields: fieldsOf(raw.properties), defs, validate: ajv.compile(raw) };
+  const schema = {
+    title: raw.title,
+    fields: fieldsOf(raw.properties),
+    defs,
+    document: raw as unknown as Record<string, unknown>,
+    validate: ajv.compile(raw),
+  };
   loaded.set(file, schema);
   return schema;
 }

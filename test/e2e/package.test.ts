@@ -85,10 +85,17 @@ t.test(
       'the tarball has the compiled layer and its types',
     );
     t.ok(
-      ['policies/build/catalog.wasm', 'policies/data.json', 'schemas/image.schema.json', 'bin/image-catalog.js'].every((f) =>
-        shipped.includes(f),
-      ),
-      'and the Wasm bundle, the policy data, the schemas and the bin',
+      [
+        'policies/build/catalog.wasm',
+        'policies/data.json',
+        'schemas/image.schema.json',
+        'bin/image-catalog.js',
+        'bin/pulumi-resource-image-catalog',
+        'bin/pulumi-resource-image-catalog.js',
+        'dist/pulumi/plugin/main.js',
+        'schema.json',
+      ].every((f) => shipped.includes(f)),
+      'and the Wasm bundle, the policy data, the schemas, the bins, the provider plugin and its Pulumi schema',
     );
     t.same(
       shipped.filter((f) => f.startsWith('provider/') || f.startsWith('scripts/') || f.startsWith('test/')),
@@ -108,6 +115,14 @@ t.test(
 
     const version = await outside('npx', ['image-catalog', '--version'], project);
     t.equal(version.code, 0, 'the image-catalog bin runs from node_modules/.bin', { output: version.stderr });
+
+    const schema = await outside('pulumi', ['package', 'get-schema', './node_modules/.bin/pulumi-resource-image-catalog'], project);
+    t.equal(schema.code, 0, 'pulumi package get-schema runs the installed provider plugin', { output: schema.stderr });
+    t.same(
+      JSON.parse(schema.stdout || '{}') as unknown,
+      JSON.parse(readFileSync(join(project, 'node_modules', 'image-catalog', 'schema.json'), 'utf8')) as unknown,
+      "its GetSchema answers the package's schema.json",
+    );
 
     const typecheck = await outside('npx', ['tsc', '--noEmit'], project);
     t.equal(typecheck.code, 0, 'tsc --noEmit of the program against the installed types passes', { output: typecheck.stdout });

@@ -118,5 +118,6 @@ t.test('each violation fails the preview with its rule and leaves the service un
     'no lab password in any state file (checkpoints and backups)',
   );
   t.notMatch(text, /gAAAAA[\w-]{20,}/, 'no Keystone (Fernet) token in any state file');
-  t.match(text, /pulumi-nodejs:dynamic\/image-catalog:Image/, 'the state holds the resources under their own type token');
+  t.match(text, /image-catalog:index:Image/, "the state holds the resources under the plugin's type token");
+  t.notMatch(text, /__provider/, 'and no serialized provider code');
 });

@@ -18,8 +18,7 @@ import { runCommand, type Ran } from './run.js';
 export async function e2eStack(family: string): Promise<StackTarget> {
   const dir = scratchDir();
   writeFileSync(join(dir, 'Pulumi.yaml'), 'name: e2e\nruntime: nodejs\n');
-  // The scratch project has no node_modules of its own: the engine's Node.js dynamic-provider host
-  // (pulumi-resource-pulumi-nodejs) finds @pulumi/pulumi from the checkout's.
+  // The scratch project has no node_modules of its own: what runs there finds @pulumi/pulumi from the checkout's.
   const env = { ...labStackEnv(lab()), NODE_PATH: join(repoRoot, 'node_modules') };
   const target: StackTarget = { cwd: dir, stack: 'e2e', stateDir: join(dir, 'state'), env };
   const stack = await openStack(target);
@@ -38,7 +37,7 @@ export interface Outcome extends RunResult {
 /** Runs `up`, `preview` or `destroy` of the target's stack with `program` through the Automation API. */
 export async function pulumi(
   target: StackTarget,
-  command: 'up' | 'preview' | 'destroy',
+  command: 'up' | 'preview' | 'refresh' | 'destroy',
   program: Program = () => Promise.resolve({}),
   options: RunOptions = {},
 ): Promise<Outcome> {

@@ -38,7 +38,7 @@ t.test('doctor says which Node runs and why: the one the bootstrap chose, at lea
     new RegExp(`^ok\\s+pulumi\\s+v${toolSpec('pulumi').version.replaceAll('.', '\\.')}\\s`, 'm'),
     'the pulumi CLI on PATH is the pinned one',
   );
-  t.match(ran.stdout, /^ok\s+pulumi-resource-pulumi-nodejs\s/m, "with the engine's Node.js dynamic-provider host");
+  t.match(ran.stdout, /^ok\s+pulumi-resource-image-catalog\s/m, "and this package's provider plugin");
   t.match(ran.stdout, /^ok\s+policy bundle\s+loads/m, 'the policy bundle loads');
   t.equal(ran.code, 0, 'image-catalog doctor exits 0 here', { output: ran.stdout });
 });

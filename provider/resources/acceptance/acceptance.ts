@@ -13,7 +13,7 @@ export interface AcceptanceInputs {
   readonly imageId: string;
   readonly memberProjectId: string;
   readonly status: 'accepted' | 'rejected';
-  readonly cloud: string;
+  readonly cloud?: string;
 }
 
 export const acceptanceSchema = (): ResourceSchema<AcceptanceInputs> => resourceSchema<AcceptanceInputs>('acceptance.schema.json');
@@ -27,7 +27,7 @@ async function checkMember(session: Session, name: string, inputs: AcceptanceInp
   const identity = await session.identity();
   if (identity.project_id !== inputs.memberProjectId) {
     throw new ResourceOperationError(
-      `ImageMemberAcceptance "${name}": cloud "${inputs.cloud}" acts as project ${identity.project_id}, not the member ${inputs.memberProjectId}; only the member project can accept`,
+      `ImageMemberAcceptance "${name}": ${inputs.cloud === undefined ? "the provider's cloud" : `cloud "${inputs.cloud}"`} acts as project ${identity.project_id}, not the member ${inputs.memberProjectId}; only the member project can accept`,
     );
   }
 }

@@ -12,6 +12,7 @@ import {
   createImageBody,
   deleteImage,
   getImage,
+  imageDocument,
   imagePatch,
   setImageActive,
   updateImage,
@@ -98,6 +99,25 @@ export function imageOutputs(image: ImageWire): ImageOutputs {
         ?.split(',')
         .filter((s) => s !== '') ?? [],
   };
+}
+
+/**
+ * The inputs of a live image, as the program would declare them (import, refresh): each field from its wire name,
+ * `isDeactivated` from the status, the custom properties without the publish mark (the resource keeps that mark
+ * itself). Fields Glance does not keep (`x-live: false`: the source, the pins, the stores) come from `kept`, the
+ * state's inputs, when there is one.
+ */
+export function imageInputsFromLive(live: ImageWire, kept: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const field of imageSchema().fields) {
+    if (!field.live) {
+      if (kept[field.local] !== undefined) inputs[field.local] = kept[field.local];
+    } else if (field.wire !== undefined && live[field.wire] !== undefined && live[field.wire] !== null) {
+      inputs[field.local] = live[field.wire];
+    }
+  }
+  const properties = Object.fromEntries(Object.entries(imageDocument(live).properties).filter(([key]) => key !== publishedMark));
+  return { ...inputs, isDeactivated: live.status === 'deactivated', properties };
 }
 
 /** The sticky property that records when an image was first published (its visibility left private). */

@@ -271,3 +271,21 @@ async function deleteChecked(admin: Session, name: string, inputs: StoreInputs):
     );
   }
 }
+
+/**
+ * The store as Glance has it (import, refresh), or undefined when it is not live: its id, type, default flag and
+ * description from /v2/info/stores/detail; what Glance does not report (`x-live: false`: the config folder, the
+ * reload command, the options) from `kept`, the state's inputs, when there is one.
+ */
+export async function readStoreResource(
+  admin: Session,
+  id: string,
+  kept: Readonly<Record<string, unknown>> = {},
+): Promise<Record<string, unknown> | undefined> {
+  const live = (await listStoresDetail(admin)).find((s) => s.id === id);
+  if (live === undefined) return undefined;
+  const inputs: Record<string, unknown> = { id, type: live.type, isDefault: flag(live.default) };
+  if (typeof live.description === 'string' && live.description !== '') inputs['description'] = live.description;
+  for (const field of storeSchema().fields) if (!field.live && kept[field.local] !== undefined) inputs[field.local] = kept[field.local];
+  return inputs;
+}

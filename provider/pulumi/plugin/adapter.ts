@@ -1,0 +1,144 @@
+/**
+ * The provider plugin's one adapter over the resource kinds: each call's URN gives the kind (its type token) and
+ * the resource's name; the call goes to ../runtime.ts, which checks, diffs, decides and applies every kind the
+ * same way. Property bags in and out, as the engine sends them (secrets unwrapped, unknowns as the SDK's marker).
+ */
+import { readFileSync } from 'node:fs';
+import * as runtime from '../runtime.js';
+import { pulumiSchema } from '../schema.js';
+import { configKeys, kindOfType, packageName } from '../tokens.js';
+import type { Kind } from '../tokens.js';
+
+export type Bag = Record<string, unknown>;
+
+/** A check's result: the inputs to keep and the failures (each names its field and rule). */
+export interface Checked {
+  readonly inputs: Bag;
+  readonly failures: readonly { readonly property: string; readonly reason: string }[];
+}
+
+/** What the gRPC service calls. */
+export interface ProviderAdapter {
+  readonly version: string;
+  schema(): string;
+  checkConfig(news: Bag): Checked;
+  diffConfig(olds: Bag, news: Bag): boolean;
+  configure(args: Bag, variables: Readonly<Record<string, string>>): void;
+  check(urn: string, olds: Bag, news: Bag): Promise<Checked>;
+  diff(
+    urn: string,
+    id: string,
+    olds: Bag,
+    news: Bag,
+    oldInputs: Bag | undefined,
+  ): Promise<{ changes: boolean; replaces: string[]; diffs: string[] }>;
+  create(urn: string, news: Bag): Promise<{ id: string; outs: Bag }>;
+  read(
+    urn: string,
+    id: string,
+    props: Bag | undefined,
+    inputs: Bag | undefined,
+  ): Promise<{ id: string; outs: Bag; inputs: Bag } | undefined>;
+  update(urn: string, id: string, olds: Bag, news: Bag): Promise<{ outs: Bag }>;
+  remove(urn: string, id: string, props: Bag): Promise<void>;
+}
+
+/** The resource's type token and name of a URN (`urn:pulumi:<stack>::<project>::<parent$type>::<name>`). */
+export function parseUrn(urn: string): { type: string; name: string } {
+  const parts = urn.split('::');
+  const qualified = parts[2] ?? '';
+  return { type: qualified.split('$').at(-1) ?? qualified, name: parts.slice(3).join('::') };
+}
+
+function kindOf(urn: string): { kind: Kind; name: string } {
+  const { type, name } = parseUrn(urn);
+  const kind = kindOfType(type);
+  if (kind === undefined) throw new Error(`${urn}: ${type} is not a resource type of the ${packageName} provider`);
+  return { kind, name };
+}
+
+/** The bag with the layer's resource name (from the URN) added: runtime names every resource and its address by it. */
+function named(bag: Bag, name: string): Bag {
+  return { ...bag, resourceName: name };
+}
+
+/** What is stored: the bag without the layer's resource name (the URN carries it). */
+function stored(bag: Bag): Bag {
+  return Object.fromEntries(Object.entries(bag).filter(([key]) => key !== 'resourceName'));
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** The adapter over provider/pulumi/runtime.ts. */
+export function runtimeAdapter(): ProviderAdapter {
+  /** Resources read (refresh, import) whose refresh diff has not come yet. */
+  const refreshed = new Set<string>();
+  return {
+    version: packageVersion(),
+    schema: () => JSON.stringify(pulumiSchema(packageVersion())),
+    checkConfig(news) {
+      // The stack config of the project's own namespace reaches the default provider too when the project is
+      // named image-catalog (the example's `image-catalog:adminCloud`): only the provider's settings are kept.
+      return {
+        inputs: Object.fromEntries(Object.entries(news).filter(([key]) => (configKeys as readonly string[]).includes(key))),
+        failures: [],
+      };
+    },
+    diffConfig(olds, news) {
+      return configKeys.some((key) => JSON.stringify(olds[key] ?? null) !== JSON.stringify(news[key] ?? null));
+    },
+    configure(args, variables) {
+      const value = (key: string): string | undefined => {
+        const arg = args[key];
+        if (typeof arg === 'string') return arg;
+        if (arg !== undefined && arg !== null) return JSON.stringify(arg);
+        return variables[`${packageName}:config:${key}`] ?? variables[`${packageName}:${key}`];
+      };
+      runtime.configure({ get: (key) => (key.startsWith(`${packageName}:`) ? value(key.slice(packageName.length + 1)) : undefined) });
+    },
+    async check(urn, olds, news) {
+      const { kind, name } = kindOf(urn);
+      const checked = await runtime.check(kind, named(olds, name), named(news, name));
+      return { inputs: stored(checked.inputs), failures: checked.failures };
+    },
+    async diff(urn, id, olds, news, oldInputs) {
+      const { kind, name } = kindOf(urn);
+      // The first diff after a read of the same resource is the refresh's own (the read state against the state's
+      // inputs, to show the drift): nothing is applied, so nothing is decided. The plan's diff comes after it.
+      const decide = !refreshed.delete(urn);
+      return runtime.diff(kind, id, named(olds, name), named(news, name), oldInputs === undefined ? undefined : named(oldInputs, name), {
+        decide,
+      });
+    },
+    async create(urn, news) {
+      const { kind, name } = kindOf(urn);
+      const made = await runtime.create(kind, named(news, name));
+      return { id: made.id, outs: stored(made.outs) };
+    },
+    async read(urn, id, props, inputs) {
+      const { kind, name } = kindOf(urn);
+      // A refresh reads a resource of the state (its properties come along); an import reads one by id only, and
+      // its diff decides what the import changes.
+      if (props !== undefined) refreshed.add(urn);
+      const found = await runtime.read(
+        kind,
+        id,
+        name,
+        props === undefined ? undefined : named(props, name),
+        inputs === undefined ? undefined : named(inputs, name),
+      );
+      return found === undefined ? undefined : { id: found.id, outs: stored(found.outs), inputs: stored(found.inputs) };
+    },
+    async update(urn, id, olds, news) {
+      const { kind, name } = kindOf(urn);
+      return { outs: stored((await runtime.update(kind, id, named(olds, name), named(news, name))).outs) };
+    },
+    async remove(urn, id, props) {
+      const { kind, name } = kindOf(urn);
+      await runtime.remove(kind, id, named(props, name));
+    },
+  };
+}

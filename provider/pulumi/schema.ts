@@ -1,0 +1,129 @@
+/**
+ * The Pulumi package schema of the `image-catalog` provider, derived from schemas/<kind>.schema.json: each kind's
+ * fields become the resource's input properties (types, descriptions, defaults, required, writeOnly -> secret), its
+ * `x-outputs` and its inputs its output properties. The plugin's GetSchema serves it and `npm run build` writes
+ * it to schema.json; neither is written by hand.
+ */
+import { kindSchemas, kinds, type Kind } from '../resources/kinds.js';
+import { configKeys, idNames, packageName, tokenModule, typeNames, typeToken } from './tokens.js';
+
+/** A Pulumi schema type or property spec. */
+type Spec = Record<string, unknown>;
+type JsonSchema = Readonly<Record<string, unknown>>;
+
+const any = { $ref: 'pulumi.json#/Any' };
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** The object types a kind's fields need (a oneOf of objects becomes one object type). */
+const objectTypes: Record<string, Spec> = {};
+
+function scalar(type: unknown): string | undefined {
+  const types = (Array.isArray(type) ? (type as unknown[]) : [type]).filter((t) => t !== 'null');
+  const [first] = types;
+  if (types.length !== 1 || typeof first !== 'string') return undefined;
+  return first === 'integer' || first === 'number' || first === 'boolean' || first === 'string' ? first : undefined;
+}
+
+/** The Pulumi type of one JSON Schema property; `name` names an object type it needs. */
+function typeOf(schema: JsonSchema, name: string): Spec {
+  const oneOf = schema['oneOf'] as JsonSchema[] | undefined;
+  if (oneOf !== undefined && oneOf.every((branch) => branch['type'] === 'object')) {
+    // A choice of objects: one object type with every branch's fields (the resource's schema checks the choice).
+    const properties: Record<string, Spec> = {};
+    for (const branch of oneOf)
+      for (const [field, spec] of Object.entries((branch['properties'] ?? {}) as Record<string, JsonSchema>))
+        properties[field] = property(spec, `${name}${field[0]?.toUpperCase() ?? ''}${field.slice(1)}`);
+    const token = `${packageName}:${tokenModule}:${name}`;
+    objectTypes[token] = { type: 'object', description: text(schema['description']), properties };
+    return { $ref: `#/types/${token}` };
+  }
+  const enumValues = schema['enum'] as unknown[] | undefined;
+  if (enumValues !== undefined) return { type: typeof enumValues[0] === 'number' ? 'number' : 'string' };
+  const type = schema['type'];
+  if (type === 'array') return { type: 'array', items: typeOf((schema['items'] ?? {}) as JsonSchema, name) };
+  if (type === 'object') {
+    const values = schema['additionalProperties'];
+    if (typeof values === 'object' && values !== null) return { type: 'object', additionalProperties: typeOf(values as JsonSchema, name) };
+    return any;
+  }
+  const simple = scalar(type);
+  return simple === undefined ? any : { type: simple };
+}
+
+function property(schema: JsonSchema, name: string): Spec {
+  const description = [
+    text(schema['description']),
+    Array.isArray(schema['enum']) ? `One of: ${(schema['enum'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` : '',
+  ]
+    .filter((s) => s !== '')
+    .join(' ');
+  return {
+    ...typeOf(schema, name),
+    ...(description === '' ? {} : { description }),
+    ...(schema['default'] !== undefined && scalar(schema['type']) !== undefined ? { default: schema['default'] } : {}),
+    ...(schema['writeOnly'] === true ? { secret: true } : {}),
+  };
+}
+
+const cloudProperty = {
+  type: 'string',
+  description:
+    "The clouds.yaml cloud that applies this resource (a name, resolved at run time; default: the provider's cloud, then OS_CLOUD / OS_*).",
+};
+
+/** The Pulumi property name of a schema field (`id` is every resource's own: an image's is `imageId`, a store's `storeId`). */
+export function pulumiName(kind: Kind, field: string): string {
+  return field === 'id' ? (idNames[kind] ?? field) : field;
+}
+
+function resourceSpec(kind: Kind): Spec {
+  const document = kindSchemas[kind]().document;
+  const fields = document['properties'] as Record<string, JsonSchema>;
+  const outputs = (document['x-outputs'] ?? {}) as Record<string, JsonSchema>;
+  const required = ((document['required'] ?? []) as string[]).map((f) => pulumiName(kind, f));
+  const inputProperties: Record<string, Spec> = { cloud: cloudProperty };
+  for (const [field, spec] of Object.entries(fields))
+    inputProperties[pulumiName(kind, field)] = property(spec, `${typeNames[kind]}${field[0]?.toUpperCase()}${field.slice(1)}`);
+  const properties: Record<string, Spec> = { ...inputProperties };
+  for (const [field, spec] of Object.entries(outputs)) properties[pulumiName(kind, field)] = property(spec, field);
+  return {
+    description: text(document['description']),
+    inputProperties,
+    requiredInputs: required,
+    properties,
+    required: [...required, ...Object.keys(outputs).map((f) => pulumiName(kind, f))],
+  };
+}
+
+/** The package schema (https://www.pulumi.com/docs/iac/extending-pulumi/schema/). */
+export function pulumiSchema(version: string): Spec {
+  const resources = Object.fromEntries(kinds.map((kind) => [typeToken(kind), resourceSpec(kind)]));
+  const settings = {
+    cloud: { type: 'string', description: 'The clouds.yaml cloud of every resource that names none (default: OS_CLOUD / OS_*).' },
+    clouds: {
+      type: 'string',
+      secret: true,
+      description: 'A clouds.yaml document (YAML) the cloud names are looked up in before the clouds.yaml files; set it as a secret.',
+    },
+    policy: { type: 'string', description: 'Policy data overrides (JSON) merged over the bundled policies/data.json.' },
+  } satisfies Record<(typeof configKeys)[number], Spec>;
+  return {
+    name: packageName,
+    displayName: 'Image Catalog',
+    version,
+    description:
+      'Golden-image catalogs as code for an OpenStack-Glance-compatible Image Service: images, shares and storage backends, with the catalog policy decided before every apply.',
+    keywords: ['openstack', 'glance', 'images', 'policy', 'category/infrastructure'],
+    license: 'Apache-2.0',
+    meta: { moduleFormat: '(.*)' },
+    config: { variables: settings },
+    provider: { description: 'The image-catalog provider: which cloud acts, and policy data overrides.', inputProperties: settings },
+    types: { ...objectTypes },
+    // VersionLine (image-catalog:index:VersionLine) is a component of the Node.js package, registered by the program
+    // itself: the plugin does not construct it, so the schema does not offer it to other languages.
+    resources,
+  };
+}

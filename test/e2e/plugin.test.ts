@@ -1,0 +1,168 @@
+/**
+ * The provider plugin against the real Image Service: refresh brings back what Glance has (a property changed,
+ * the image deactivated, a member removed out of band) and the policy decides the restore; a published image
+ * deleted outside the stack is reported, not re-created; images, members and acceptances made by another stack
+ * are imported (the `import` resource option) and then preview unchanged.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import t from 'tap';
+import { Image, ImageMember, ImageMemberAcceptance, Provider } from '../../provider/pulumi/index.js';
+import type { Program } from '../../provider/pulumi/automation.js';
+import { repoRoot } from '../../scripts/tools.js';
+import { glance, lab, suffix } from '../helpers/lab.js';
+import { e2eStack, imagesNamed, pulumi } from '../helpers/pulumi.js';
+import { runCommand } from '../helpers/run.js';
+
+const profile = `p${suffix().slice(0, 6)}`;
+/** Each test its own family: images of one test stay until the file ends (e2eStack's cleanup). */
+const families = { drift: `ubuntu-24.04-${profile}a`, imported: `ubuntu-24.04-${profile}b`, gone: `ubuntu-24.04-${profile}c` };
+const dir = join(repoRoot, 'test-results', 'e2e');
+const metadata = { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'plugin test' };
+
+function data(): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `ubuntu-24.04-${profile}.raw`);
+  writeFileSync(file, Buffer.alloc(65536, 7));
+  return file;
+}
+
+const appteam = (): string => lab().projects['appteam'] ?? '';
+
+/**
+ * v1.0 shared with appteam and accepted as appteam (an explicit provider of that project). With `ids`, every
+ * resource is imported (`import` option) from those ids instead of being created.
+ */
+function shared(family: string, ids?: { image: string }): Program {
+  return () => {
+    const image = new Image(
+      'v1.0',
+      { name: `${family}-v1.0`, diskFormat: 'raw', visibility: 'shared', source: { file: data() }, properties: metadata },
+      ids === undefined ? {} : { import: ids.image },
+    );
+    const memberId = `${ids?.image ?? ''}/${appteam()}`;
+    const member = new ImageMember(
+      'share-appteam',
+      { imageId: image.imageId, memberProjectId: appteam() },
+      ids === undefined ? { dependsOn: image } : { import: memberId },
+    );
+    const asAppteam = new Provider('appteam', { cloud: 'appteam' });
+    new ImageMemberAcceptance(
+      'accept-appteam',
+      { imageId: image.imageId, memberProjectId: appteam(), status: 'accepted' },
+      { provider: asAppteam, dependsOn: member, ...(ids === undefined ? {} : { import: memberId }) },
+    );
+    return Promise.resolve({ imageId: image.imageId });
+  };
+}
+
+async function live(id: string): Promise<Record<string, unknown>> {
+  return (await glance('admin', 'GET', `/v2/images/${id}`)).body as Record<string, unknown>;
+}
+
+t.test('refresh brings back the drift; preview --refresh proposes the restore and the policy allows it', async (t) => {
+  const family = families.drift;
+  const target = await e2eStack(family);
+  const made = await pulumi(target, 'up', shared(family));
+  t.ok(made.ok, 'v1.0 is created, shared with appteam and accepted', { output: made.text });
+  const [id = ''] = await imagesNamed(`${family}-v1.0`);
+
+  // Out of band, as the owner would with the openstack CLI.
+  const set = await runCommand('openstack', ['--os-cloud', 'platform', 'image', 'set', '--property', 'description=changed by hand', id], {
+    ...process.env,
+    OS_CLIENT_CONFIG_FILE: lab().clouds,
+  });
+  t.equal(set.code, 0, 'openstack image set changes a property', { output: set.stderr });
+  await glance('admin', 'POST', `/v2/images/${id}/actions/deactivate`);
+  await glance('platform', 'DELETE', `/v2/images/${id}/members/${appteam()}`);
+
+  const refreshed = await pulumi(target, 'refresh', shared(family));
+  t.ok(refreshed.ok, 'refresh runs', { output: refreshed.text });
+  t.equal(refreshed.changes['update'], 1, 'the image changed in Glance: its state is updated');
+  t.equal(refreshed.changes['delete'], 2, 'the membership and its acceptance are gone: they leave the state');
+
+  const planned = await pulumi(target, 'preview', shared(family));
+  t.ok(planned.ok, 'the preview passes', { output: planned.text });
+  t.equal(planned.changes['update'], 1, 'it proposes to put the image back');
+  t.equal(planned.changes['create'], 2, 'and the membership with its acceptance');
+  const restore = planned.decisions.find((d) => d.changes.some((c) => c.kind === 'image' && c.action === 'update'));
+  t.ok(restore, 'the policy decided the restore of the published image');
+  t.equal(restore?.decision.allowed, true, 'and allows it');
+
+  const restored = await pulumi(target, 'up', shared(family));
+  t.ok(restored.ok, 'up restores it', { output: restored.text });
+  const image = await live(id);
+  t.equal(image['description'], metadata.description, 'the property is back');
+  t.equal(image['status'], 'active', 'the image is active again');
+  const members = (await glance('platform', 'GET', `/v2/images/${id}/members`)).body as {
+    members: { member_id: string; status: string }[];
+  };
+  t.same(
+    members.members.map((m) => [m.member_id, m.status]),
+    [[appteam(), 'accepted']],
+    'appteam is a member again, accepted',
+  );
+
+  const again = await pulumi(target, 'preview', shared(family), { refresh: true });
+  t.ok(again.ok, 'preview --refresh passes', { output: again.text });
+  t.same(
+    Object.keys(again.changes).filter((op) => op !== 'same'),
+    [],
+    'and finds nothing to change',
+  );
+});
+
+t.test('import: image, member and acceptance of another stack, then a preview with no change', async (t) => {
+  const family = families.imported;
+  const owner = await e2eStack(family);
+  const made = await pulumi(owner, 'up', shared(family));
+  t.ok(made.ok, 'another stack made v1.0 with its share', { output: made.text });
+  const [id = ''] = await imagesNamed(`${family}-v1.0`);
+
+  const target = await e2eStack(family);
+  const imported = await pulumi(target, 'up', shared(family, { image: id }));
+  t.ok(imported.ok, 'up with the import option adopts them', { output: imported.text });
+  t.equal(imported.changes['import'], 3, 'three resources imported');
+  t.same(await imagesNamed(`${family}-v1.0`), [id], 'no image was created: the same one is in both stacks');
+
+  const after = await pulumi(target, 'preview', shared(family, { image: id }));
+  t.ok(after.ok, 'the preview after the import passes', { output: after.text });
+  t.same(
+    Object.keys(after.changes).filter((op) => op !== 'same'),
+    [],
+    'with no change',
+  );
+
+  // From then on the policy decides the imported image like any other: reusing its name for new data is refused.
+  const replaced = await pulumi(target, 'preview', () => {
+    new Image(
+      'v1.0',
+      { name: `${family}-v1.0`, diskFormat: 'raw', visibility: 'shared', source: { file: data() }, properties: metadata, minDisk: 1 },
+      { import: id },
+    );
+    return Promise.resolve({});
+  });
+  t.ok(replaced.ok, 'an in-place change of the imported image previews', { output: replaced.text });
+  t.ok(
+    replaced.decisions.some((d) => d.changes.some((c) => c.kind === 'image' && c.action === 'update')),
+    'and the policy decided it as an update of the imported image',
+  );
+});
+
+t.test('a published image deleted outside the stack is reported by refresh, not dropped to be re-created', async (t) => {
+  const family = families.gone;
+  const target = await e2eStack(family);
+  const made = await pulumi(target, 'up', () => {
+    new Image('v1.0', { name: `${family}-v1.0`, diskFormat: 'raw', visibility: 'shared', source: { file: data() }, properties: metadata });
+    return Promise.resolve({});
+  });
+  t.ok(made.ok, 'v1.0 is published', { output: made.text });
+  const [id = ''] = await imagesNamed(`${family}-v1.0`);
+  await glance('admin', 'DELETE', `/v2/images/${id}`);
+
+  const refreshed = await pulumi(target, 'refresh');
+  t.notOk(refreshed.ok, 'refresh fails');
+  t.match(refreshed.text, /was published and is gone/, 'it says the published image is gone');
+  t.match(refreshed.text, /pulumi state delete/, 'and the way out');
+  t.notMatch(refreshed.text, /\n\s+at .*\(.*:\d+:\d+\)/, 'without a stack trace');
+});

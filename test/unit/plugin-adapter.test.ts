@@ -1,0 +1,176 @@
+/**
+ * The provider plugin's pure parts: URNs to kinds, the Pulumi package schema derived from schemas/, the provider
+ * settings, the diff of an imported resource (adopted fields), and the migration of a dynamic-provider state.
+ */
+import { unknownValue } from '@pulumi/pulumi/runtime/rpc.js';
+import t from 'tap';
+import { kinds, kindSchemas } from '../../provider/resources/kinds.js';
+import { parseUrn, runtimeAdapter } from '../../provider/pulumi/plugin/adapter.js';
+import { migrateDeployment, type ExportedDeployment } from '../../provider/pulumi/migrate.js';
+import { check, diff } from '../../provider/pulumi/runtime.js';
+import { pulumiName, pulumiSchema } from '../../provider/pulumi/schema.js';
+import { kindOfType, legacyTypeToken, typeToken } from '../../provider/pulumi/tokens.js';
+
+t.test('a URN gives the type token and the name, under a component too', (t) => {
+  t.same(parseUrn('urn:pulumi:dev::proj::image-catalog:index:Image::v1.0'), { type: 'image-catalog:index:Image', name: 'v1.0' });
+  t.same(parseUrn('urn:pulumi:dev::proj::image-catalog:index:VersionLine$image-catalog:index:ImageMember::share::x'), {
+    type: 'image-catalog:index:ImageMember',
+    name: 'share::x',
+  });
+  for (const kind of kinds) {
+    t.equal(kindOfType(typeToken(kind)), kind, `${typeToken(kind)} is ${kind}`);
+    t.equal(kindOfType(legacyTypeToken(kind)), kind, `and so is the 0.1 token ${legacyTypeToken(kind)}`);
+  }
+  t.equal(kindOfType('aws:s3:Bucket'), undefined, "another package's type is none of ours");
+  t.end();
+});
+
+t.test('the package schema has every schema field of every kind, required ones required, writeOnly ones secret', (t) => {
+  const schema = pulumiSchema('9.9.9') as {
+    version: string;
+    resources: Record<string, Record<string, unknown>>;
+    types: Record<string, unknown>;
+  };
+  t.equal(schema.version, '9.9.9');
+  for (const kind of kinds) {
+    const spec = schema.resources[typeToken(kind)] as {
+      inputProperties: Record<string, { secret?: boolean }>;
+      requiredInputs: string[];
+      properties: Record<string, unknown>;
+    };
+    t.ok(spec, `${typeToken(kind)} is a resource`);
+    const document = kindSchemas[kind]().document as {
+      properties: Record<string, { writeOnly?: boolean }>;
+      required?: string[];
+      'x-outputs'?: object;
+    };
+    t.same(
+      Object.keys(spec.inputProperties).sort(),
+      [...new Set(['cloud', ...Object.keys(document.properties).map((f) => pulumiName(kind, f))])].sort(),
+      `${kind}: the inputs are the schema's fields and cloud`,
+    );
+    t.same(
+      spec.requiredInputs,
+      (document.required ?? []).map((f) => pulumiName(kind, f)),
+      `${kind}: the required fields`,
+    );
+    for (const field of Object.keys(document['x-outputs'] ?? {}))
+      t.ok(pulumiName(kind, field) in spec.properties, `${kind}: output ${field}`);
+  }
+  t.ok(schema.types['image-catalog:index:ImageSource'], "the image's source (a oneOf of objects) is an object type");
+  t.end();
+});
+
+t.test('provider settings: only the provider keys are kept; a change of cloud is a change', (t) => {
+  const adapter = runtimeAdapter();
+  t.same(adapter.checkConfig({ cloud: 'platform', adminCloud: 'admin', version: '0.1.0' }).inputs, { cloud: 'platform' });
+  t.equal(adapter.diffConfig({ cloud: 'a' }, { cloud: 'a', other: 'x' }), false, 'other keys are not a change');
+  t.equal(adapter.diffConfig({ cloud: 'a' }, { cloud: 'b' }), true, 'another cloud is');
+  t.end();
+});
+
+const imageState = {
+  name: 'ubuntu-24.04-base-v1.0',
+  diskFormat: 'raw',
+  containerFormat: 'bare',
+  visibility: 'shared',
+  minDisk: 0,
+  minRam: 0,
+  isProtected: false,
+  isHidden: false,
+  isDeactivated: false,
+  tags: [],
+  properties: { os_distro: 'ubuntu' },
+  imageId: 'i-1',
+  status: 'active',
+};
+
+t.test('an imported image adopts what Glance does not keep (its source): no change, no API call', async (t) => {
+  const news = { ...imageState, source: { file: '/data/ubuntu.raw' }, sha512: 'a'.repeat(128), resourceName: 'v1.0' };
+  const result = await diff('image', 'i-1', { ...imageState, resourceName: 'v1.0' }, news);
+  t.same(result, { changes: false, replaces: [], diffs: [] });
+  t.end();
+});
+
+t.test('during preview, a value not known yet is no problem; a known bad one is, naming field and rule', async (t) => {
+  const news = { ...imageState, name: unknownValue, minDisk: -1, source: { file: '/data/x.raw' }, resourceName: 'v1.0' };
+  const checked = await check('image', {}, news);
+  t.same(
+    checked.failures.map((f) => f.reason),
+    ['minDisk: must be >= 0 (rule: minimum)'],
+    'only the known field fails, before any API call',
+  );
+  t.end();
+});
+
+const legacy: ExportedDeployment = {
+  version: 3,
+  deployment: {
+    manifest: {},
+    resources: [
+      { urn: 'urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev', type: 'pulumi:pulumi:Stack', custom: false },
+      {
+        urn: 'urn:pulumi:dev::p::pulumi:providers:pulumi-nodejs::default',
+        type: 'pulumi:providers:pulumi-nodejs',
+        custom: true,
+        id: 'old-provider',
+        inputs: { 'image-catalog:cloud': 'platform', 'p:other': 'x' },
+      },
+      {
+        urn: 'urn:pulumi:dev::p::image-catalog:index:VersionLine::line',
+        type: 'image-catalog:index:VersionLine',
+        parent: 'urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev',
+      },
+      {
+        urn: 'urn:pulumi:dev::p::image-catalog:index:VersionLine$pulumi-nodejs:dynamic/image-catalog:Image::v1',
+        type: 'pulumi-nodejs:dynamic/image-catalog:Image',
+        custom: true,
+        id: 'i-1',
+        parent: 'urn:pulumi:dev::p::image-catalog:index:VersionLine::line',
+        provider: 'urn:pulumi:dev::p::pulumi:providers:pulumi-nodejs::default::old-provider',
+        inputs: { __provider: 'exports.handler = ...', resourceName: 'v1', name: 'ubuntu-24.04-base-v1.0' },
+        outputs: { __provider: 'exports.handler = ...', resourceName: 'v1', name: 'ubuntu-24.04-base-v1.0', imageId: 'i-1' },
+        propertyDependencies: { __provider: [], name: [] },
+      },
+      {
+        urn: 'urn:pulumi:dev::p::image-catalog:index:VersionLine$pulumi-nodejs:dynamic/image-catalog:ImageMember::share',
+        type: 'pulumi-nodejs:dynamic/image-catalog:ImageMember',
+        custom: true,
+        id: 'i-1/proj',
+        parent: 'urn:pulumi:dev::p::image-catalog:index:VersionLine::line',
+        provider: 'urn:pulumi:dev::p::pulumi:providers:pulumi-nodejs::default::old-provider',
+        dependencies: ['urn:pulumi:dev::p::image-catalog:index:VersionLine$pulumi-nodejs:dynamic/image-catalog:Image::v1'],
+        inputs: { __provider: 'x', resourceName: 'share', imageId: 'i-1', memberProjectId: 'proj' },
+      },
+    ],
+  },
+};
+
+t.test('migration: new types and URNs, dependencies follow, no provider code, one default provider with the settings', (t) => {
+  const before = JSON.stringify(legacy);
+  const { deployment, report } = migrateDeployment(legacy);
+  t.equal(JSON.stringify(legacy), before, 'the input is not changed');
+  const resources = deployment.deployment.resources ?? [];
+  t.same(
+    resources.map((r) => r.type),
+    [
+      'pulumi:pulumi:Stack',
+      'pulumi:providers:image-catalog',
+      'image-catalog:index:VersionLine',
+      'image-catalog:index:Image',
+      'image-catalog:index:ImageMember',
+    ],
+    'the old provider is replaced in place by the plugin default provider, before its resources',
+  );
+  const [, provider, , image, member] = resources;
+  t.same(provider?.inputs, { cloud: 'platform' }, "the provider's settings are the dynamic providers' image-catalog:* ones");
+  t.equal(image?.urn, 'urn:pulumi:dev::p::image-catalog:index:VersionLine$image-catalog:index:Image::v1');
+  t.equal(image?.provider, `${provider?.urn}::${provider?.id}`);
+  t.same(image?.inputs, { name: 'ubuntu-24.04-base-v1.0' }, 'no __provider, no resourceName');
+  t.same(image?.propertyDependencies, { name: [] });
+  t.same(member?.dependencies, [image?.urn], 'a dependency follows its URN');
+  t.same(report.moved, [image?.urn, member?.urn]);
+  t.same(migrateDeployment(deployment).report.moved, [], 'a migrated state has nothing left to move');
+  t.throws(() => migrateDeployment({ ...legacy, deployment: { ...legacy.deployment, pending_operations: [{}] } }), /pending operations/);
+  t.end();
+});
