@@ -97,7 +97,8 @@ function installPackages(): void {
 
 function loadSecrets(paths: Paths): Secrets {
   if (existsSync(paths.secrets)) return JSON.parse(readFileSync(paths.secrets, 'utf8')) as Secrets;
-  const make = (): string => randomBytes(18).toString('base64url');
+  // A letter first: a password that starts with '-' would be read as an option by the tools it is given to.
+  const make = (): string => `p${randomBytes(18).toString('base64url')}`;
   const secrets: Secrets = { admin: make(), platform: make(), appteam: make(), 'platform-viewer': make(), glance: make() };
   writePrivate(paths.secrets, JSON.stringify(secrets, null, 2) + '\n');
   return secrets;
@@ -300,8 +301,10 @@ async function startService(paths: Paths, svc: Service): Promise<void> {
 /** Runs a one-shot admin command (keystone-manage, glance-manage), failing with its output. */
 function manage(cmd: string, args: readonly string[]): void {
   const r = spawnSync(cmd, [...args], { encoding: 'utf8' });
+  // The command line is shown without the value of any --...-password option.
+  const shown = args.map((a, i) => (/password$/.test(args[i - 1] ?? '') ? '(hidden)' : a));
   if (r.status !== 0)
-    throw new LabError(`${cmd} ${args.join(' ')} failed:\n${(r.stderr || r.stdout).trim().split('\n').slice(-20).join('\n')}`);
+    throw new LabError(`${cmd} ${shown.join(' ')} failed:\n${(r.stderr || r.stdout).trim().split('\n').slice(-20).join('\n')}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
