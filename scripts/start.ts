@@ -83,11 +83,14 @@ async function takenNames(
   run: RunResult,
   violations: readonly Violation[],
   clouds: string,
-): Promise<{ readonly name: string; readonly id: string }[]> {
+): Promise<{ readonly name: string; readonly id: string; readonly resource: string }[]> {
   const addresses = new Set(violations.filter((v) => v.rule === 'versioning' && v.field === 'name').map((v) => v.address));
-  const refused = new Set(
+  // Image name -> the resource that declares it (an address is `Image::<resource name>`).
+  const refused = new Map(
     run.decisions.flatMap(({ changes }) =>
-      changes.filter((c) => addresses.has(c.address)).flatMap((c) => (c.name === undefined ? [] : [c.name])),
+      changes
+        .filter((c) => addresses.has(c.address))
+        .flatMap((c) => (c.name === undefined ? [] : [[c.name, c.address.split('::').at(-1) ?? c.address] as const])),
     ),
   );
   if (refused.size === 0) return [];
@@ -95,7 +98,7 @@ async function takenNames(
   const admin = Session.forCloud('admin');
   try {
     return (await snapshotImages(admin)).flatMap((image) =>
-      image.name !== null && refused.has(image.name) ? [{ name: image.name, id: image.id }] : [],
+      image.name !== null && refused.has(image.name) ? [{ name: image.name, id: image.id, resource: refused.get(image.name) ?? '' }] : [],
     );
   } finally {
     await admin.close();
@@ -107,14 +110,14 @@ async function takenNames(
  * directory that was deleted): import them into this stack (the provider plugin reads them), run the stack that
  * made them, or start the lab afresh.
  */
-function leftoversHint(stack: string, taken: readonly { readonly name: string; readonly id: string }[]): string {
+function leftoversHint(stack: string, taken: readonly { readonly name: string; readonly id: string; readonly resource: string }[]): string {
   const listed = [...new Map(taken.map((i) => [i.name, i])).values()];
   return [
-    `stack ${stack} is new, and images it declares are already in the lab (${listed.map((i) => i.name).join(', ')}, perhaps more): another`,
+    `stack ${stack} is new, and images it declares are already in the lab (${listed.map((i) => i.name).join(', ')}): another`,
     `  stack made them (another checkout, or a .pulumi-state/ that was deleted), and the catalog policy does not let`,
     `  a name be published twice. Ways out:`,
     `  - import them into this stack: the import resource option with the image's id in index.ts, or`,
-    ...listed.map((i) => `      pulumi import image-catalog:index:Image <resource name> ${i.id}   # ${i.name}`),
+    ...listed.map((i) => `      pulumi import image-catalog:index:Image ${i.resource} ${i.id}   # ${i.name}`),
     `    (docs/pulumi.md#refresh-drift-and-import; members and acceptances take <imageId>/<memberProjectId>);`,
     `  - run npm start where that stack lives;`,
     `  - or start the lab afresh (deletes every image in it): npm run lab -- reset && npm start`,

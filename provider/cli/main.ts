@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { doctorReport, formatDoctor, packageDoctorLines } from './doctor.js';
 import { registerPolicy, UsageError } from './policy.js';
 import { registerMigrate } from './migrate.js';
+import { registerPlugin } from './plugin.js';
 import { registerPreview } from './preview.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -34,6 +35,7 @@ program
 registerPolicy(program);
 registerPreview(program);
 registerMigrate(program);
+registerPlugin(program);
 
 try {
   await program.parseAsync(process.argv);

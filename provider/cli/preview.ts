@@ -46,7 +46,8 @@ export async function previewPlan(target: StackTarget, program: Program): Promis
     const step = event.resourcePreEvent?.metadata;
     if (step !== undefined) steps.push(step);
   };
-  const run = await runStack(stack, 'preview', { onEvent: collect });
+  // The plan is decided below, per cloud, as a whole: the preview itself only reports.
+  const run = await runStack(stack, 'preview', { onEvent: collect, decidePlan: false });
   if (!run.ok) {
     const why = run.errors.map((e) => e.message).join('\n') || (run.failure ?? 'unknown failure');
     throw new Error(`pulumi preview failed:\n${why}`);

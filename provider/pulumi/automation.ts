@@ -19,9 +19,11 @@ import {
   type PolicyEvent,
   type PulumiFn,
   type Stack,
+  type StepEventMetadata,
 } from '@pulumi/pulumi/automation/index.js';
 import type { Decision } from '../policy/decision.js';
-import { decisionLogVariable, type LoggedChange } from './decision-log.js';
+import { decisionLogVariable, loggedChange, type LoggedChange } from './decision-log.js';
+import { kindOfType } from './tokens.js';
 import { pluginDir, pluginName } from './plugin/location.js';
 
 /** A program: what a Pulumi project's main module would run (returns the stack outputs). */
@@ -77,6 +79,14 @@ export interface RunOptions {
   readonly refresh?: boolean;
   /** At most this many resource operations at once (`--parallel`; default: the CLI's). */
   readonly parallel?: number;
+  /**
+   * Decide the whole plan in the preview (default true for `up` and `preview`): the plugin only reports during it
+   * (IMAGE_CATALOG_POLICY_MODE=report), so every resource is decided, and this run decides the plan's deletes,
+   * which the engine never shows a provider during a preview; a mandatory violation anywhere fails the run before
+   * anything is applied, with every violation in `decisions`, each once. False: the preview decides as the plugin
+   * does in `pulumi preview` (the engine stops at the first resource whose check fails).
+   */
+  readonly decidePlan?: boolean;
 }
 
 const commands = new Map<string, Promise<PulumiCommand>>();
@@ -104,6 +114,9 @@ function pluginPath(env: Readonly<Record<string, string>> | undefined): string {
   return path.split(delimiter).includes(pluginDir) ? path : `${pluginDir}${delimiter}${path}`;
 }
 
+/** The variable that makes the plugin report instead of enforce (provider/pulumi/runtime.ts). */
+const policyModeVariable = 'IMAGE_CATALOG_POLICY_MODE';
+
 /** Selects the target's stack (creating it when it does not exist yet) with `program` as its inline program. */
 export async function openStack(target: StackTarget, program: Program = () => Promise.resolve({})): Promise<Stack> {
   return LocalWorkspace.createOrSelectStack(
@@ -130,6 +143,41 @@ function readDecisions(file: string): LoggedDecision[] {
 }
 
 /**
+ * The deletes of a preview's plan, decided here (the engine never calls a provider's delete in a preview): each
+ * by the cloud that applies it, with the stack's config as the plugin would have it.
+ */
+async function decideDeletes(stack: Stack, steps: readonly StepEventMetadata[]): Promise<LoggedDecision[]> {
+  const deletes = steps.filter((s) => s.op === 'delete' && kindOfType(s.old?.type ?? s.type) !== undefined);
+  if (deletes.length === 0) return [];
+  const runtime = await import('./runtime.js');
+  const config = await stack.getAllConfig();
+  runtime.configure({ get: (key) => config[key]?.value });
+  // Clouds resolve as in the plugin: with the run's OS_* (its clouds.yaml) over this process's.
+  const saved = Object.fromEntries(
+    Object.keys(stack.workspace.envVars)
+      .filter((k) => k.startsWith('OS_'))
+      .map((k) => [k, process.env[k]]),
+  );
+  Object.assign(process.env, Object.fromEntries(Object.keys(saved).map((k) => [k, stack.workspace.envVars[k]])));
+  try {
+    const decided: LoggedDecision[] = [];
+    for (const step of deletes) {
+      const kind = kindOfType(step.old?.type ?? step.type);
+      if (kind === undefined) continue;
+      const olds = step.old?.outputs as Record<string, unknown> | undefined;
+      const { cloud, change } = await runtime.planChange(kind, 'delete', step.old?.id, olds, undefined, step.urn);
+      decided.push({ changes: [loggedChange(change)], decision: await runtime.decideAs(cloud, [change]) });
+    }
+    return decided;
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) Reflect.deleteProperty(process.env, k);
+      else process.env[k] = v;
+    }
+  }
+}
+
+/**
  * Runs `up` (a preview, then the update, as `pulumi up` does), `preview`, `refresh` or `destroy` of the stack. A failed run
  * does not throw: it comes back with `ok: false`, the engine's error diagnostics and the policy's decisions.
  */
@@ -148,8 +196,10 @@ export async function runStack(
     if (event.policyEvent !== undefined) policyViolations.push(event.policyEvent);
     options.onEvent?.(event);
   };
+  /** Decisions made in this process (the plan's deletes). */
+  const extra: LoggedDecision[] = [];
   const seen = (): Pick<RunResult, 'decisions' | 'errors' | 'policyViolations'> => ({
-    decisions: readDecisions(log),
+    decisions: [...readDecisions(log), ...extra],
     errors,
     policyViolations,
   });
@@ -163,11 +213,40 @@ export async function runStack(
     ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
   };
   const packs = options.policyPacks === undefined ? {} : { policyPacks: [...options.policyPacks] };
+  const planned = async (): Promise<{ blocked: number; changeSummary: OpMap }> => {
+    if (options.decidePlan === false) return { blocked: 0, changeSummary: (await stack.preview({ ...common, ...packs })).changeSummary };
+    const steps: StepEventMetadata[] = [];
+    const collect = (event: EngineEvent): void => {
+      const step = event.resourcePreEvent?.metadata;
+      if (step !== undefined) steps.push(step);
+      onEvent(event);
+    };
+    const mode = env[policyModeVariable];
+    env[policyModeVariable] = 'report';
+    let changeSummary: OpMap;
+    try {
+      changeSummary = (await stack.preview({ ...common, onEvent: collect, ...packs })).changeSummary;
+    } finally {
+      if (mode === undefined) Reflect.deleteProperty(env, policyModeVariable);
+      else env[policyModeVariable] = mode;
+    }
+    extra.push(...(await decideDeletes(stack, steps)));
+    const blocked = [...readDecisions(log), ...extra].filter(({ decision }) => !decision.allowed).length;
+    return { blocked, changeSummary };
+  };
+  const blockedRun = (blocked: number): RunResult => ({
+    ok: false,
+    changes: {},
+    outputs: {},
+    failure: `the catalog policy blocks ${blocked} change(s) of this plan: nothing was applied (the decisions say each violation)`,
+    ...seen(),
+  });
   try {
     if (command === 'up') {
       // The Automation API's up skips the preview (`--skip-preview`); `pulumi up` previews first, and so does
       // this: a change the policy blocks fails the preview, before anything of the run is applied.
-      await stack.preview({ ...common, ...packs });
+      const plan = await planned();
+      if (plan.blocked > 0) return blockedRun(plan.blocked);
       const result = await stack.up({ ...common, ...packs });
       return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: result.outputs, failure: undefined, ...seen() };
     }
@@ -180,8 +259,9 @@ export async function runStack(
       const result = await stack.destroy(common);
       return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: {}, failure: undefined, ...seen() };
     }
-    const result = await stack.preview({ ...common, ...packs });
-    return { ok: true, changes: result.changeSummary, outputs: {}, failure: undefined, ...seen() };
+    const plan = await planned();
+    if (plan.blocked > 0) return blockedRun(plan.blocked);
+    return { ok: true, changes: plan.changeSummary, outputs: {}, failure: undefined, ...seen() };
   } catch (err) {
     if (!(err instanceof CommandError)) throw err;
     return { ok: false, changes: {}, outputs: {}, failure: errors.length > 0 ? undefined : err.message, ...seen() };

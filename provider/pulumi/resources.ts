@@ -1,15 +1,51 @@
 /**
  * The Pulumi resources of the `image-catalog` provider plugin (`pulumi-resource-image-catalog`): custom resources
- * of type `image-catalog:index:Image`, ... with typed Args over schemas/<kind>.schema.json, and the `Provider`
- * that one program uses to act as several projects.
+ * of type `image-catalog:index:Image`, ... whose Args and outputs are typed from the types generated out of
+ * schemas/<kind>.schema.json (provider/resources/<kind>/<kind>.types.ts), and the `Provider` that one program uses
+ * to act as several projects.
  *
  * Every resource takes an optional `cloud`: the clouds.yaml cloud that applies it (default: its provider's
  * `cloud`, i.e. the stack config `image-catalog:cloud` for the default provider, then OS_CLOUD / OS_*). It is a
  * name, resolved at run time by the plugin; no credential is ever an input.
  */
 import * as pulumi from '@pulumi/pulumi';
+import type {
+  AcceptanceFields,
+  ImageFields,
+  ImageOutputs,
+  MemberFields,
+  MemberOutputs,
+  StoreFields,
+  StoreOutputs,
+} from '../resources/index.js';
+import type { Kind } from '../resources/kinds.js';
 import { resourceSchema } from '../resources/schema.js';
+import { outputProperties } from './schema.js';
 import { packageName, typeToken } from './tokens.js';
+
+/** A value a program may give as it is or as a Pulumi output, at any depth (lists and maps of outputs too). */
+export type DeepInput<T> = T extends string | number | boolean
+  ? pulumi.Input<T>
+  : T extends readonly (infer E)[]
+    ? pulumi.Input<DeepInput<E>[]>
+    : T extends object
+      ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
+      : pulumi.Input<T>;
+
+/** Each field of a schema's fields type as an input of a resource. */
+export type InputsOf<T> = { readonly [K in keyof T]: DeepInput<T[K]> };
+
+/** Each field as an output of a resource (every declared field is one, with the service's fields). */
+export type OutputsOf<T> = { readonly [K in keyof T]-?: pulumi.Output<T[K]> };
+
+/** `T` with its `id` field named `name` (`id` is every Pulumi resource's own). */
+type IdAs<T, Name extends string> = Omit<T, 'id'> & { readonly [K in Name]: T extends { readonly id: infer V } ? V : never };
+
+/** The fields every resource of this package takes besides its kind's. */
+export interface CommonArgs {
+  /** The clouds.yaml cloud that applies this resource (a name; the credentials are read at run time). */
+  readonly cloud?: pulumi.Input<string>;
+}
 
 /** Args of {@link Provider}: the settings of one provider instance (see docs/pulumi.md). */
 export interface ProviderArgs {
@@ -31,119 +67,62 @@ export class Provider extends pulumi.ProviderResource {
   }
 }
 
-/** The fields every resource of this package takes besides its kind's. */
-export interface CommonArgs {
-  /** The clouds.yaml cloud that applies this resource (a name; the credentials are read at run time). */
-  readonly cloud?: pulumi.Input<string>;
+/** The props a resource registers: its args, and every output property of its kind (unknown until applied). */
+function props(kind: Kind, args: object): pulumi.Inputs {
+  return { ...Object.fromEntries(outputProperties(kind).map((name) => [name, undefined])), ...args };
 }
 
 /** An image's data: a local file (uploaded, hashed on the way) or a URL (imported by Glance). */
-export type ImageSource = { readonly file: string } | { readonly url: string; readonly method?: 'web-download' | 'glance-direct' };
+export type ImageSource = ImageFields['source'];
 
-/** Args of {@link Image}; see schemas/image.schema.json for each field. */
-export interface ImageArgs extends CommonArgs {
-  readonly name: pulumi.Input<string>;
-  readonly diskFormat: pulumi.Input<'qcow2' | 'raw' | 'vhd' | 'vhdx' | 'vmdk' | 'vdi' | 'iso' | 'ploop'>;
-  readonly containerFormat?: pulumi.Input<'bare' | 'ovf' | 'ova' | 'docker' | 'compressed'>;
-  readonly visibility?: pulumi.Input<'private' | 'shared' | 'community' | 'public'>;
-  readonly minDisk?: pulumi.Input<number>;
-  readonly minRam?: pulumi.Input<number>;
-  readonly isProtected?: pulumi.Input<boolean>;
-  readonly isHidden?: pulumi.Input<boolean>;
-  readonly isDeactivated?: pulumi.Input<boolean>;
-  readonly tags?: pulumi.Input<pulumi.Input<string>[]>;
-  readonly properties?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  readonly source: pulumi.Input<ImageSource>;
-  readonly sha256?: pulumi.Input<string>;
-  readonly sha512?: pulumi.Input<string>;
-  readonly stores?: pulumi.Input<pulumi.Input<string>[]>;
-  readonly allStoresMustSucceed?: pulumi.Input<boolean>;
-}
+/** Args of {@link Image}: schemas/image.schema.json. */
+export interface ImageArgs extends InputsOf<ImageFields>, CommonArgs {}
+
+// A class and an interface of one name: the interface declares the outputs the class registers (props()).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface Image extends OutputsOf<ImageFields & IdAs<ImageOutputs, 'imageId'> & { cloud?: string }> {}
 
 /** A Glance image: record, data and properties; created all-or-nothing, the policy decided before apply. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Image extends pulumi.CustomResource {
-  declare readonly name: pulumi.Output<string>;
-  declare readonly visibility: pulumi.Output<string>;
-  declare readonly properties: pulumi.Output<Record<string, string>>;
-  /** Glance's id of the image. */
-  declare readonly imageId: pulumi.Output<string>;
-  declare readonly status: pulumi.Output<string>;
-  declare readonly owner: pulumi.Output<string>;
-  declare readonly osHashAlgo: pulumi.Output<string | null>;
-  declare readonly osHashValue: pulumi.Output<string | null>;
-  declare readonly size: pulumi.Output<number | null>;
-
   constructor(name: string, args: ImageArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      typeToken('image'),
-      name,
-      {
-        ...args,
-        imageId: undefined,
-        status: undefined,
-        owner: undefined,
-        osHashAlgo: undefined,
-        osHashValue: undefined,
-        size: undefined,
-      },
-      opts,
-    );
+    super(typeToken('image'), name, props('image', args), opts);
   }
 }
 
-/** Args of {@link ImageMember}. */
-export interface ImageMemberArgs extends CommonArgs {
-  readonly imageId: pulumi.Input<string>;
-  readonly memberProjectId: pulumi.Input<string>;
-}
+/** Args of {@link ImageMember}: schemas/member.schema.json. */
+export interface ImageMemberArgs extends InputsOf<MemberFields>, CommonArgs {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface ImageMember extends OutputsOf<MemberFields & MemberOutputs & { cloud?: string }> {}
 
 /** The owner's side of a share: adds a member project to a `shared` image (status pending until it answers). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ImageMember extends pulumi.CustomResource {
-  declare readonly imageId: pulumi.Output<string>;
-  declare readonly memberProjectId: pulumi.Output<string>;
-  /** The membership's status when it was created (pending). */
-  declare readonly memberStatus: pulumi.Output<string>;
-
   constructor(name: string, args: ImageMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    super(typeToken('member'), name, { ...args, memberStatus: undefined }, opts);
+    super(typeToken('member'), name, props('member', args), opts);
   }
 }
 
-/** Args of {@link ImageMemberAcceptance}: applied as the member project (its `cloud`, or a provider of that project). */
-export interface ImageMemberAcceptanceArgs {
-  readonly imageId: pulumi.Input<string>;
-  readonly memberProjectId: pulumi.Input<string>;
-  readonly status?: pulumi.Input<'accepted' | 'rejected'>;
-  /** The clouds.yaml cloud of the member project (its token must be scoped to memberProjectId); default: the provider's. */
-  readonly cloud?: pulumi.Input<string>;
-}
+/** Args of {@link ImageMemberAcceptance}: schemas/acceptance.schema.json (its `cloud`, or a provider of the member project). */
+export type ImageMemberAcceptanceArgs = InputsOf<AcceptanceFields>;
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface ImageMemberAcceptance extends OutputsOf<AcceptanceFields> {}
 
 /** The consumer's side of a share, applied with the member project's credentials; delete sets it back to pending. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ImageMemberAcceptance extends pulumi.CustomResource {
-  declare readonly imageId: pulumi.Output<string>;
-  declare readonly memberProjectId: pulumi.Output<string>;
-  declare readonly status: pulumi.Output<string>;
-
   constructor(name: string, args: ImageMemberAcceptanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(typeToken('acceptance'), name, { ...args }, opts);
+    super(typeToken('acceptance'), name, props('acceptance', args), opts);
   }
 }
 
-/** Args of {@link StorageBackend}; see schemas/store.schema.json (options depend on type). */
-export interface StorageBackendArgs extends CommonArgs {
-  /** The store's id in Glance (`id` in schemas/store.schema.json). */
-  readonly storeId: pulumi.Input<string>;
-  readonly type: pulumi.Input<'file' | 'rbd' | 'swift' | 's3' | 'vmware' | 'cinder' | 'http'>;
-  readonly isDefault?: pulumi.Input<boolean>;
-  readonly description?: pulumi.Input<string>;
-  /** glance-api's config directory (its --config-dir), where the store's fragment is written. */
-  readonly configDir: pulumi.Input<string>;
-  /** The command that makes glance-api read its configuration again (argv, no shell). */
-  readonly reloadCommand: pulumi.Input<pulumi.Input<string>[]>;
-  /** A cloud with an admin role that reads /v2/info/stores/detail to verify (default: `cloud`). */
-  readonly verifyCloud?: pulumi.Input<string>;
-  readonly options?: pulumi.Input<Record<string, unknown>>;
-}
+/** Args of {@link StorageBackend}: schemas/store.schema.json, with `storeId` for the schema's `id` (options depend on type). */
+export interface StorageBackendArgs extends InputsOf<IdAs<StoreFields, 'storeId'>>, CommonArgs {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface StorageBackend extends OutputsOf<IdAs<StoreFields, 'storeId'> & StoreOutputs & { cloud?: string }> {}
 
 /** The backend kinds whose options hold a secret (the schema marks those options writeOnly). */
 function kindsWithSecrets(): Set<string> {
@@ -160,15 +139,13 @@ function kindsWithSecrets(): Set<string> {
  * options of a kind that holds a secret (swift key, s3 keys, vmware password) are made Pulumi secrets, so the
  * state keeps them encrypted; the outputs never carry them in plain text.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class StorageBackend extends pulumi.CustomResource {
-  declare readonly storeId: pulumi.Output<string>;
-  declare readonly fragment: pulumi.Output<string>;
-
   constructor(name: string, args: StorageBackendArgs, opts?: pulumi.CustomResourceOptions) {
     const secretKinds = kindsWithSecrets();
     const options = pulumi
       .output(args.type)
       .apply((type) => (secretKinds.has(type) ? pulumi.secret(args.options ?? {}) : pulumi.output(args.options ?? {})));
-    super(typeToken('store'), name, { ...args, options, fragment: undefined }, opts);
+    super(typeToken('store'), name, props('store', { ...args, options }), opts);
   }
 }

@@ -40,7 +40,7 @@ import { ResourceInputError, checkInputs, diffInputs, type InputProblem, type Re
 import { applyStoreResource, deleteStoreResource, readStoreResource, storeSchema, type StoreInputs } from '../resources/store/store.js';
 
 import { kindSchemas } from '../resources/kinds.js';
-import { logDecision } from './decision-log.js';
+import { decisionLogVariable, logDecision } from './decision-log.js';
 import type { Kind } from './tokens.js';
 
 /** The stack config a dynamic provider's configure() receives. */
@@ -249,7 +249,8 @@ export async function planChange(
   urn: string,
 ): Promise<{ cloud: string | undefined; change: Change }> {
   const fields = layer(news ?? olds ?? {});
-  const before = olds === undefined ? undefined : (checkInputs(schemas[kind](), urn, schemaPart(kind, olds)) as Bag);
+  // The old state as it is (an imported image has no source: it is not checked as a program's inputs).
+  const before = olds === undefined ? undefined : checkKnown(kind, urn, schemaPart(kind, olds)).inputs;
   const after = news === undefined ? undefined : checkKnown(kind, urn, schemaPart(kind, news)).inputs;
   const docs = await changeDocs(kind, action, id, fields.cloud, before, after);
   return { cloud: fields.cloud, change: { address: urn, kind, action, ...docs } };
@@ -286,7 +287,8 @@ async function changeDocs(
 function outcome(decision: Decision): string | undefined {
   if (decision.violations.length === 0) return undefined;
   if (decision.allowed || policyMode() === 'report') {
-    process.stderr.write(formatDecision(decision));
+    // Reporting to a caller that reads the decision log (runStack, image-catalog preview): it prints them, once.
+    if (!(policyMode() === 'report' && (process.env[decisionLogVariable] ?? '') !== '')) process.stderr.write(formatDecision(decision));
     return undefined;
   }
   return formatDecision(decision);
@@ -418,7 +420,9 @@ export async function diff(
   // A refresh's diff only shows drift: nothing is applied after it (options.decide false).
   if (options.decide === false) return { changes: true, replaces, diffs: [...replaces, ...updates] };
   const declared =
-    oldInputs === undefined ? undefined : checkKnown(kind, address(kind, fields.resourceName), withAdopted(kind, oldInputs, news).before).inputs;
+    oldInputs === undefined
+      ? undefined
+      : checkKnown(kind, address(kind, fields.resourceName), withAdopted(kind, oldInputs, news).before).inputs;
   const docs = await changeDocs(kind, action, id, fields.cloud, before, after, declared);
   const text = outcome(await decide(kind, fields, { action, ...docs }));
   if (text !== undefined) throw new Error(`${address(kind, fields.resourceName)}: the catalog policy blocks this ${action}:\n${text}`);

@@ -98,6 +98,11 @@ function resourceSpec(kind: Kind): Spec {
   };
 }
 
+/** The output property names of a kind's resource (its inputs, `cloud`, and what the service reports). */
+export function outputProperties(kind: Kind): string[] {
+  return Object.keys(resourceSpec(kind)['properties'] as Record<string, unknown>);
+}
+
 /** The package schema (https://www.pulumi.com/docs/iac/extending-pulumi/schema/). */
 export function pulumiSchema(version: string): Spec {
   const resources = Object.fromEntries(kinds.map((kind) => [typeToken(kind), resourceSpec(kind)]));

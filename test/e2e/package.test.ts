@@ -124,6 +124,31 @@ t.test(
       "its GetSchema answers the package's schema.json",
     );
 
+    // The third way Pulumi finds the plugin: its plugin cache (a PULUMI_HOME of this test's own).
+    const home = join(work, 'pulumi-home');
+    const cached = await runCommand(
+      'env',
+      ['-u', 'NODE_OPTIONS', 'npx', 'image-catalog', 'plugin', 'install'],
+      { ...outsideEnv(), PULUMI_HOME: home },
+      project,
+    );
+    t.equal(cached.code, 0, 'image-catalog plugin install puts the plugin into the plugin cache', {
+      output: cached.stdout + cached.stderr,
+    });
+    const { version: installedVersion } = JSON.parse(
+      readFileSync(join(project, 'node_modules', 'image-catalog', 'package.json'), 'utf8'),
+    ) as {
+      version: string;
+    };
+    const fromCache = await runCommand(
+      'env',
+      ['-u', 'NODE_OPTIONS', 'pulumi', 'package', 'get-schema', `image-catalog@${installedVersion}`],
+      { ...outsideEnv(), PULUMI_HOME: home },
+      work,
+    );
+    t.equal(fromCache.code, 0, 'and pulumi runs it from there, by name and version', { output: fromCache.stderr });
+    t.equal(fromCache.stdout, schema.stdout, 'the same plugin');
+
     const typecheck = await outside('npx', ['tsc', '--noEmit'], project);
     t.equal(typecheck.code, 0, 'tsc --noEmit of the program against the installed types passes', { output: typecheck.stdout });
 

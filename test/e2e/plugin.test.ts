@@ -16,7 +16,12 @@ import { runCommand } from '../helpers/run.js';
 
 const profile = `p${suffix().slice(0, 6)}`;
 /** Each test its own family: images of one test stay until the file ends (e2eStack's cleanup). */
-const families = { drift: `ubuntu-24.04-${profile}a`, imported: `ubuntu-24.04-${profile}b`, gone: `ubuntu-24.04-${profile}c` };
+const families = {
+  drift: `ubuntu-24.04-${profile}a`,
+  imported: `ubuntu-24.04-${profile}b`,
+  gone: `ubuntu-24.04-${profile}c`,
+  plan: `ubuntu-24.04-${profile}d`,
+};
 const dir = join(repoRoot, 'test-results', 'e2e');
 const metadata = { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'plugin test' };
 
@@ -133,8 +138,8 @@ t.test('import: image, member and acceptance of another stack, then a preview wi
     'with no change',
   );
 
-  // From then on the policy decides the imported image like any other: reusing its name for new data is refused.
-  const replaced = await pulumi(target, 'preview', () => {
+  // From then on the policy decides the imported image like any other: a published image's fields do not change.
+  const changed = await pulumi(target, 'preview', () => {
     new Image(
       'v1.0',
       { name: `${family}-v1.0`, diskFormat: 'raw', visibility: 'shared', source: { file: data() }, properties: metadata, minDisk: 1 },
@@ -142,10 +147,11 @@ t.test('import: image, member and acceptance of another stack, then a preview wi
     );
     return Promise.resolve({});
   });
-  t.ok(replaced.ok, 'an in-place change of the imported image previews', { output: replaced.text });
+  t.notOk(changed.ok, 'a change of the imported (published) image fails the preview', { output: changed.text });
+  t.same(changed.blockedBy, ['immutability'], 'by the immutability rule');
   t.ok(
-    replaced.decisions.some((d) => d.changes.some((c) => c.kind === 'image' && c.action === 'update')),
-    'and the policy decided it as an update of the imported image',
+    changed.decisions.some((d) => !d.decision.allowed && d.changes.some((c) => c.kind === 'image' && c.action === 'update')),
+    'decided as an update of the imported image',
   );
 });
 
@@ -165,4 +171,33 @@ t.test('a published image deleted outside the stack is reported by refresh, not 
   t.match(refreshed.text, /was published and is gone/, 'it says the published image is gone');
   t.match(refreshed.text, /pulumi state delete/, 'and the way out');
   t.notMatch(refreshed.text, /\n\s+at .*\(.*:\d+:\d+\)/, 'without a stack trace');
+});
+
+t.test('a preview decides the whole plan: every blocked create and the blocked delete, each violation once', async (t) => {
+  const family = families.plan;
+  const target = await e2eStack(family);
+  const made = await pulumi(target, 'up', () => {
+    new Image('v1.0', { name: `${family}-v1.0`, diskFormat: 'raw', visibility: 'shared', source: { file: data() }, properties: metadata });
+    return Promise.resolve({});
+  });
+  t.ok(made.ok, 'v1.0 is published', { output: made.text });
+
+  // v1.0 dropped from the program (a published image, not deprecated), an older version, a public one.
+  const planned = await pulumi(target, 'preview', () => {
+    new Image('v0.9', { name: `${family}-v0.9`, diskFormat: 'raw', visibility: 'shared', source: { file: data() }, properties: metadata });
+    new Image('v2.0', { name: `${family}-v2.0`, diskFormat: 'raw', visibility: 'public', source: { file: data() }, properties: metadata });
+    return Promise.resolve({});
+  });
+  t.notOk(planned.ok, 'the preview fails');
+  const blocked = planned.decisions.filter((d) => !d.decision.allowed);
+  t.same(
+    blocked.flatMap((d) => d.changes.map((c) => `${c.action} ${c.address.split('::').at(-1) ?? ''}`)).sort(),
+    ['create v0.9', 'create v2.0', 'delete v1.0'],
+    'the two creates and the delete are each blocked',
+  );
+  t.same([...planned.blockedBy].sort(), ['immutability', 'public_visibility', 'versioning'], 'by their rules');
+  const violations = planned.decisions.flatMap((d) => d.decision.violations.map((v) => `${v.address} ${v.rule} ${v.field} ${v.message}`));
+  t.equal(new Set(violations).size, violations.length, 'each violation once');
+  t.match(planned.failure, /blocks 3 change/, 'the run says how many changes are blocked');
+  t.notMatch(planned.text, /\n\s+at .*\(.*:\d+:\d+\)/, 'without a stack trace');
 });

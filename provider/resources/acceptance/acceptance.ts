@@ -7,14 +7,9 @@ import type { Session } from '../../client/session.js';
 import { checkInputs, resourceSchema, type ResourceSchema } from '../schema.js';
 import { ResourceOperationError } from '../errors.js';
 import { memberId, parseMemberId } from '../member/member.js';
+import type { AcceptanceInputs } from './acceptance.types.js';
 
-/** Inputs of schemas/acceptance.schema.json. */
-export interface AcceptanceInputs {
-  readonly imageId: string;
-  readonly memberProjectId: string;
-  readonly status: 'accepted' | 'rejected';
-  readonly cloud?: string;
-}
+export type { AcceptanceFields, AcceptanceInputs } from './acceptance.types.js';
 
 export const acceptanceSchema = (): ResourceSchema<AcceptanceInputs> => resourceSchema<AcceptanceInputs>('acceptance.schema.json');
 

@@ -23,39 +23,9 @@ import type { Session } from '../../client/session.js';
 import { flag, listStores } from '../../client/stores.js';
 import { ResourceOperationError } from '../errors.js';
 import { checkInputs, diffInputs, resourceSchema, type InputDiff, type ResourceSchema } from '../schema.js';
+import type { ImageInputs, ImageOutputs } from './image.types.js';
 
-/** The inputs, as schemas/image.schema.json declares them (after defaults). */
-export interface ImageInputs {
-  readonly name: string;
-  readonly diskFormat: 'qcow2' | 'raw' | 'vhd' | 'vhdx' | 'vmdk' | 'vdi' | 'iso' | 'ploop';
-  readonly containerFormat: 'bare' | 'ovf' | 'ova' | 'docker' | 'compressed';
-  readonly visibility: 'private' | 'shared' | 'community' | 'public';
-  readonly minDisk: number;
-  readonly minRam: number;
-  readonly isProtected: boolean;
-  readonly isHidden: boolean;
-  readonly isDeactivated: boolean;
-  readonly tags: readonly string[];
-  readonly properties: Readonly<Record<string, string>>;
-  readonly source: { readonly file: string } | { readonly url: string; readonly method?: 'web-download' | 'glance-direct' };
-  readonly sha256?: string;
-  readonly sha512?: string;
-  readonly stores?: readonly string[];
-  readonly allStoresMustSucceed: boolean;
-}
-
-/** What the resource reports back (server-owned fields; never inputs, never a diff). */
-export interface ImageOutputs {
-  readonly id: string;
-  readonly status: string;
-  readonly owner: string;
-  readonly checksum: string | null;
-  readonly osHashAlgo: string | null;
-  readonly osHashValue: string | null;
-  readonly size: number | null;
-  readonly virtualSize: number | null;
-  readonly storesIn: readonly string[];
-}
+export type { ImageFields, ImageInputs, ImageOutputs } from './image.types.js';
 
 /** The schema of this resource (fields, wire names, update/replace). */
 export const imageSchema = (): ResourceSchema<ImageInputs> => resourceSchema<ImageInputs>('image.schema.json');

@@ -8,12 +8,9 @@ import { addMember, deleteMember, getMember, type MemberWire } from '../../clien
 import type { Session } from '../../client/session.js';
 import { checkInputs, resourceSchema, type ResourceSchema } from '../schema.js';
 import { ResourceOperationError } from '../errors.js';
+import type { MemberInputs } from './member.types.js';
 
-/** Inputs of schemas/member.schema.json. */
-export interface MemberInputs {
-  readonly imageId: string;
-  readonly memberProjectId: string;
-}
+export type { MemberFields, MemberInputs, MemberOutputs } from './member.types.js';
 
 export const memberSchema = (): ResourceSchema<MemberInputs> => resourceSchema<MemberInputs>('member.schema.json');
 

@@ -17,26 +17,12 @@ import { flag, listStoresDetail, type StoreDetailWire } from '../../client/store
 import type { Session } from '../../client/session.js';
 import { ResourceOperationError } from '../errors.js';
 import { checkInputs, resourceSchema, type ResourceSchema } from '../schema.js';
+import type { StoreInputs, StoreOutputs } from './store.types.js';
 
-/** Inputs of schemas/store.schema.json (after defaults). */
-export interface StoreInputs {
-  readonly id: string;
-  readonly type: 'file' | 'rbd' | 'swift' | 's3' | 'vmware' | 'cinder' | 'http';
-  readonly isDefault: boolean;
-  readonly description?: string;
-  readonly configDir: string;
-  readonly reloadCommand: readonly string[];
-  readonly verifyCloud?: string;
-  readonly options: Readonly<Record<string, unknown>>;
-}
+export type { StoreFields, StoreInputs, StoreOutputs } from './store.types.js';
 
-/** What the resource reports: never an option value (secrets stay out of state). */
-export interface StoreOutputs {
-  readonly id: string;
-  readonly type: string;
-  readonly isDefault: boolean;
-  readonly fragment: string;
-}
+/** What applying a store gives back: its id, type and default flag, and its outputs; never an option value. */
+export type StoreApplied = Pick<StoreInputs, 'id' | 'type' | 'isDefault'> & StoreOutputs;
 
 export const storeSchema = (): ResourceSchema<StoreInputs> => resourceSchema<StoreInputs>('store.schema.json');
 
@@ -174,7 +160,7 @@ export async function applyStoreResource(
   admin: Session,
   name: string,
   raw: unknown,
-): Promise<{ inputs: StoreInputs; outputs: StoreOutputs }> {
+): Promise<{ inputs: StoreInputs; outputs: StoreApplied }> {
   const inputs = checkStoreInputs(name, raw);
   return serialized(inputs.configDir, () => applyChecked(admin, name, inputs));
 }
@@ -197,7 +183,7 @@ function serialized<T>(configDir: string, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function applyChecked(admin: Session, name: string, inputs: StoreInputs): Promise<{ inputs: StoreInputs; outputs: StoreOutputs }> {
+async function applyChecked(admin: Session, name: string, inputs: StoreInputs): Promise<{ inputs: StoreInputs; outputs: StoreApplied }> {
   if (!existsSync(inputs.configDir))
     throw new ResourceOperationError(`StorageBackend "${name}": configDir ${inputs.configDir} does not exist`);
   const others = managedStores(inputs.configDir).filter((s) => s.id !== inputs.id);
