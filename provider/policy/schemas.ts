@@ -5,12 +5,23 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { kinds } from '../resources/kinds.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+// The envelope's documents refer to the resources' own field definitions (one enum of disk formats, ...).
+ajv.addVocabulary(['x-wire', 'x-change', 'x-outputs', 'x-live']);
+let resourcesAdded = false;
+
+function read(file: string): object {
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`../../schemas/${file}`, import.meta.url)), 'utf8')) as object;
+}
 
 function compile(file: string): ValidateFunction {
-  const url = new URL(`../../schemas/${file}`, import.meta.url);
-  return ajv.compile(JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as object);
+  if (!resourcesAdded) {
+    for (const kind of kinds) ajv.addSchema(read(`${kind}.schema.json`));
+    resourcesAdded = true;
+  }
+  return ajv.compile(read(file));
 }
 
 let inputValidator: ValidateFunction | undefined;

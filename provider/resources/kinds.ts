@@ -1,23 +1,34 @@
 /**
- * The resource kinds, declared once: each kind's schema (schemas/<kind>.schema.json). The policy envelope's
- * `kind`, the Pulumi type tokens and the plugin's dispatch are derived from this table.
+ * The resource kinds, declared once: each kind's descriptor (provider/resources/<kind>/), built from its schema
+ * (schemas/<kind>.schema.json). The policy envelope's `kind`, the Pulumi type tokens and the plugin's one
+ * adapter are derived from this table.
  */
-import { acceptanceSchema } from './acceptance/acceptance.js';
-import { imageSchema } from './image/image.js';
-import { memberSchema } from './member/member.js';
+import { acceptanceDescriptor } from './acceptance/acceptance.js';
+import type { KindDescriptor } from './descriptor.js';
+import { imageDescriptor } from './image/image.js';
+import { memberDescriptor } from './member/member.js';
 import type { ResourceSchema } from './schema.js';
-import { storeSchema } from './store/store.js';
+import { storeDescriptor } from './store/store.js';
 
-/** Each kind and its schema. */
-export const kindSchemas = {
-  image: imageSchema,
-  member: memberSchema,
-  acceptance: acceptanceSchema,
-  store: storeSchema,
-} as const satisfies Record<string, () => ResourceSchema<object>>;
+/** Each kind and its descriptor. */
+const table = {
+  image: imageDescriptor,
+  member: memberDescriptor,
+  acceptance: acceptanceDescriptor,
+  store: storeDescriptor,
+};
 
 /** A resource kind, as the policy envelope names it. */
-export type Kind = keyof typeof kindSchemas;
+export type Kind = keyof typeof table;
+
+/** Each kind's descriptor, as the generic adapters read it (inputs as property bags). */
+export const kindDescriptors: Readonly<Record<Kind, KindDescriptor<object>>> = table;
 
 /** The kinds, in declaration order. */
-export const kinds = Object.keys(kindSchemas) as Kind[];
+export const kinds = Object.keys(table) as Kind[];
+
+/** Each kind's schema. */
+export const kindSchemas = Object.fromEntries(kinds.map((kind) => [kind, kindDescriptors[kind].schema])) as Readonly<
+  Record<Kind, () => ResourceSchema<object>>
+>;
+

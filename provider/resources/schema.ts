@@ -76,7 +76,7 @@ export function resourceSchema<T>(file: string): ResourceSchema<T> {
     title: raw.title,
     fields: fieldsOf(raw.properties),
     defs,
-    document: raw as unknown as Record<string, unknown>,
+    document: { ...raw },
     validate: ajv.compile(raw),
   };
   loaded.set(file, schema);

@@ -68,8 +68,12 @@ t.test('each violation fails the preview with its rule and leaves the service un
     const preview = await pulumi(target, 'preview', program(c.images));
     t.notOk(preview.ok, `${c.what}: the preview fails`, { output: preview.text });
     t.ok(preview.blockedBy.includes(c.rule), `${c.what}: the policy's decision names the rule ${c.rule}`, { output: preview.text });
+    t.match(preview.failure, /the catalog policy blocks 1 change/, `${c.what}: the run says the plan is blocked, before any apply`);
+    // A plain `pulumi preview` (the plugin enforcing by itself): the engine's error says why.
+    const plain = await pulumi(target, 'preview', program(c.images), { decidePlan: false });
+    t.notOk(plain.ok, `${c.what}: a plain preview fails too`);
     t.match(
-      preview.errors.map((e) => e.message).join('\n'),
+      plain.errors.map((e) => e.message).join('\n'),
       new RegExp(`policy ${c.rule}|the catalog policy blocks`),
       `${c.what}: the engine's error says why`,
     );
@@ -79,7 +83,7 @@ t.test('each violation fails the preview with its rule and leaves the service un
     t.equal((await live())['os_version'], '24.04', `${c.what}: v1.0 is unchanged`);
   }
 
-  // A delete is not shown to providers during a preview: image-catalog preview decides the whole plan.
+  // A delete is not shown to the plugin during a preview: image-catalog preview and runStack decide the whole plan.
   const deleting = program({});
   const whole = await imageCatalogPreview(target, 'empty');
 
@@ -88,10 +92,14 @@ t.test('each violation fails the preview with its rule and leaves the service un
   const removal = await pulumi(target, 'up', deleting);
   t.notOk(removal.ok, 'pulumi up fails on the delete');
   t.same(removal.blockedBy, ['immutability'], 'the decision names the rule', { output: removal.text });
+  t.match(removal.failure, /blocks 1 change/, 'decided in its preview, before anything is applied');
+  // Without the plan's decision (a plain pulumi up), the plugin's delete refuses it before any API call.
+  const plainRemoval = await pulumi(target, 'up', deleting, { decidePlan: false });
+  t.notOk(plainRemoval.ok, 'a plain pulumi up fails on the delete too');
   t.match(
-    removal.errors.map((e) => e.message).join('\n'),
+    plainRemoval.errors.map((e) => e.message).join('\n'),
     /blocks this delete \(nothing was deleted\)/,
-    'the provider says nothing was deleted',
+    'the plugin says nothing was deleted',
   );
   t.equal((await glance('admin', 'GET', `/v2/images/${String(id)}`)).status, 200, 'the image is still there');
 

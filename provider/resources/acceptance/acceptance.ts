@@ -6,7 +6,8 @@ import { setMemberStatus, type MemberWire } from '../../client/members.js';
 import type { Session } from '../../client/session.js';
 import { checkInputs, resourceSchema, type ResourceSchema } from '../schema.js';
 import { ResourceOperationError } from '../errors.js';
-import { memberId, parseMemberId } from '../member/member.js';
+import { memberId, parseMemberId, readMemberResource } from '../member/member.js';
+import { wireDocument, type KindDescriptor } from '../descriptor.js';
 import type { AcceptanceInputs } from './acceptance.types.js';
 
 export type { AcceptanceFields, AcceptanceInputs } from './acceptance.types.js';
@@ -43,3 +44,25 @@ export async function deleteAcceptance(session: Session, id: string): Promise<vo
   const { imageId, memberProjectId } = parseMemberId(id);
   await setMemberStatus(session, imageId, memberProjectId, 'pending');
 }
+
+/** The acceptance kind (the member's answer), applied with the member project's own cloud. */
+export const acceptanceDescriptor: KindDescriptor<AcceptanceInputs> = {
+  schema: acceptanceSchema,
+  document: (inputs) => wireDocument(acceptanceSchema(), inputs),
+  cloudOf: (inputs) => (typeof inputs['cloud'] === 'string' ? inputs['cloud'] : undefined),
+  async create(session, name, raw) {
+    const made = await applyAcceptance(session, name, raw);
+    return { id: made.id, inputs: made.inputs, outputs: {} };
+  },
+  async read(session, id) {
+    const member = await readMemberResource(session, id);
+    // A withdrawn answer is pending again: the acceptance is gone.
+    if (member === undefined || member.status === 'pending') return undefined;
+    return { inputs: { imageId: member.image_id, memberProjectId: member.member_id, status: member.status }, outputs: {} };
+  },
+  async update(session, _id, _olds, raw, name) {
+    const made = await applyAcceptance(session, name, raw);
+    return { inputs: made.inputs, outputs: {} };
+  },
+  delete: (session, id) => deleteAcceptance(session, id),
+};

@@ -22,6 +22,7 @@ import { activeTimeoutMs, stageData, startImport, waitForActive, type ImportMeth
 import type { Session } from '../../client/session.js';
 import { flag, listStores } from '../../client/stores.js';
 import { ResourceOperationError } from '../errors.js';
+import { wireDocument, type KindDescriptor } from '../descriptor.js';
 import { checkInputs, diffInputs, resourceSchema, type InputDiff, type ResourceSchema } from '../schema.js';
 import type { ImageInputs, ImageOutputs } from './image.types.js';
 
@@ -41,14 +42,13 @@ export function diffImage(olds: ImageInputs, news: ImageInputs): InputDiff {
 }
 
 /** The wire fields of the record (from the schema's x-wire names), custom properties under `properties`. */
-export function imageRecord(inputs: ImageInputs): Record<string, unknown> & { properties: Record<string, string> } {
-  const record: Record<string, unknown> = {};
+export function imageRecord(inputs: object): Record<string, unknown> & { properties: Record<string, string> } {
   const values = new Map<string, unknown>(Object.entries(inputs));
-  for (const field of imageSchema().fields) {
-    const value = values.get(field.local);
-    if (field.wire !== undefined && value !== undefined) record[field.wire] = value;
-  }
-  return { ...record, properties: { ...inputs.properties } };
+  const properties = values.get('properties');
+  return {
+    ...wireDocument(imageSchema(), inputs),
+    properties: typeof properties === 'object' && properties !== null ? { ...(properties as Record<string, string>) } : {},
+  };
 }
 
 /** The outputs of a live image. */
@@ -99,7 +99,7 @@ export const publishedMark = 'catalog_published_at';
  */
 export function withPublishMark<R extends { visibility?: unknown; properties: Record<string, string> }>(
   record: R,
-  live: ImageWire | undefined,
+  live: Readonly<Record<string, unknown>> | undefined,
 ): R {
   const mark = live?.[publishedMark];
   if (typeof mark === 'string') return { ...record, properties: { ...record.properties, [publishedMark]: mark } };
@@ -228,3 +228,51 @@ export async function deleteImageResource(session: Session, id: string): Promise
     if (!isNotFound(err)) throw err;
   }
 }
+
+/** The image kind: Glance's record is the envelope's `before`, an update applies the declared fields over it. */
+export const imageDescriptor: KindDescriptor<ImageInputs> = {
+  schema: imageSchema,
+  cataloged: true,
+  isPublished(state) {
+    const properties = state['properties'];
+    return state['visibility'] !== 'private' || (typeof properties === 'object' && properties !== null && publishedMark in properties);
+  },
+  document: (inputs) => imageRecord(inputs),
+  cloudOf: () => undefined,
+  async create(session, name, raw, options) {
+    const made = await createImageResource(session, name, raw, options);
+    return { id: made.outputs.id, inputs: made.inputs, outputs: { ...made.outputs } };
+  },
+  async read(session, id, kept) {
+    let live: ImageWire;
+    try {
+      live = await getImage(session, id);
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+    return { inputs: imageInputsFromLive(live, kept), outputs: { ...imageOutputs(live) } };
+  },
+  async update(session, id, olds, raw) {
+    const made = await updateImageResource(session, id, olds, raw);
+    return { inputs: made.inputs, outputs: { ...made.outputs } };
+  },
+  delete: (session, id) => deleteImageResource(session, id),
+  live: {
+    async get(session, id) {
+      try {
+        const wire = await getImage(session, id);
+        return { document: imageDocument(wire), wire };
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    },
+    apply(before, live, olds, news) {
+      const declared = withPublishMark(imageRecord(news), live?.wire);
+      const removed = Object.keys((olds['properties'] as Record<string, string> | undefined) ?? {}).filter((k) => !(k in declared.properties));
+      const kept = Object.entries((before['properties'] as Record<string, string> | undefined) ?? {}).filter(([k]) => !removed.includes(k));
+      return { ...before, ...declared, properties: { ...Object.fromEntries(kept), ...declared.properties } };
+    },
+  },
+};

@@ -8,13 +8,13 @@ export interface ImageFields {
    */
   readonly name: string;
   /**
-   * Disk format of the data.
+   * Disk format of the data (Glance's disk formats).
    */
-  readonly diskFormat: 'qcow2' | 'raw' | 'vhd' | 'vhdx' | 'vmdk' | 'vdi' | 'iso' | 'ploop';
+  readonly diskFormat: 'qcow2' | 'raw' | 'vhd' | 'vhdx' | 'vmdk' | 'vdi' | 'iso' | 'ploop' | 'aki' | 'ari' | 'ami';
   /**
    * Container format (bare unless the data is wrapped).
    */
-  readonly containerFormat?: 'bare' | 'ovf' | 'ova' | 'docker' | 'compressed';
+  readonly containerFormat?: 'bare' | 'ovf' | 'ova' | 'aki' | 'ari' | 'ami' | 'docker' | 'compressed';
   /**
    * private (owner only), shared (owner and members), community (every project can find it), public (admin only).
    */
@@ -98,13 +98,13 @@ export interface ImageInputs {
    */
   readonly name: string;
   /**
-   * Disk format of the data.
+   * Disk format of the data (Glance's disk formats).
    */
-  readonly diskFormat: 'qcow2' | 'raw' | 'vhd' | 'vhdx' | 'vmdk' | 'vdi' | 'iso' | 'ploop';
+  readonly diskFormat: 'qcow2' | 'raw' | 'vhd' | 'vhdx' | 'vmdk' | 'vdi' | 'iso' | 'ploop' | 'aki' | 'ari' | 'ami';
   /**
    * Container format (bare unless the data is wrapped).
    */
-  readonly containerFormat: 'bare' | 'ovf' | 'ova' | 'docker' | 'compressed';
+  readonly containerFormat: 'bare' | 'ovf' | 'ova' | 'aki' | 'ari' | 'ami' | 'docker' | 'compressed';
   /**
    * private (owner only), shared (owner and members), community (every project can find it), public (admin only).
    */

@@ -6,6 +6,7 @@ import { isNotFound } from '../../client/errors.js';
 import { getImage } from '../../client/images.js';
 import { addMember, deleteMember, getMember, type MemberWire } from '../../client/members.js';
 import type { Session } from '../../client/session.js';
+import { wireDocument, type KindDescriptor } from '../descriptor.js';
 import { checkInputs, resourceSchema, type ResourceSchema } from '../schema.js';
 import { ResourceOperationError } from '../errors.js';
 import type { MemberInputs } from './member.types.js';
@@ -57,3 +58,26 @@ export async function deleteMemberResource(session: Session, id: string): Promis
     if (!isNotFound(err)) throw err;
   }
 }
+
+/** The member kind (the owner's side of a share): decided on its inputs, a membership pending until answered. */
+export const memberDescriptor: KindDescriptor<MemberInputs> = {
+  schema: memberSchema,
+  document: (inputs) => wireDocument(memberSchema(), inputs, { status: 'pending' }),
+  cloudOf: () => undefined,
+  async create(session, name, raw) {
+    const inputs = checkInputs(memberSchema(), name, raw);
+    const made = await createMemberResource(session, name, inputs);
+    return { id: made.id, inputs, outputs: { memberStatus: made.member.status } };
+  },
+  async read(session, id) {
+    const member = await readMemberResource(session, id);
+    if (member === undefined) return undefined;
+    return { inputs: { imageId: member.image_id, memberProjectId: member.member_id }, outputs: { memberStatus: member.status } };
+  },
+  async update(session, id, _olds, raw, name) {
+    // Both fields replace: only the cloud that applies it moves in place.
+    const member = await readMemberResource(session, id);
+    return { inputs: checkInputs(memberSchema(), name, raw), outputs: { memberStatus: member?.status ?? 'gone' } };
+  },
+  delete: (session, id) => deleteMemberResource(session, id),
+};

@@ -16,6 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { flag, listStoresDetail, type StoreDetailWire } from '../../client/stores.js';
 import type { Session } from '../../client/session.js';
 import { ResourceOperationError } from '../errors.js';
+import type { KindDescriptor } from '../descriptor.js';
 import { checkInputs, resourceSchema, type ResourceSchema } from '../schema.js';
 import type { StoreInputs, StoreOutputs } from './store.types.js';
 
@@ -275,3 +276,24 @@ export async function readStoreResource(
   for (const field of storeSchema().fields) if (!field.live && kept[field.local] !== undefined) inputs[field.local] = kept[field.local];
   return inputs;
 }
+
+/** The store kind: configuration of glance-api, verified live; its document never carries an option (they can hold secrets). */
+export const storeDescriptor: KindDescriptor<StoreInputs> = {
+  schema: storeSchema,
+  document: (inputs) => ({ id: inputs.id, type: inputs.type, is_default: inputs.isDefault, read_only: inputs.type === 'http' }),
+  cloudOf: (inputs) => (typeof inputs['verifyCloud'] === 'string' ? inputs['verifyCloud'] : undefined),
+  async create(session, name, raw) {
+    const made = await applyStoreResource(session, name, checkStoreInputs(name, raw));
+    return { id: made.outputs.id, inputs: made.inputs, outputs: { fragment: made.outputs.fragment } };
+  },
+  async read(session, id, kept) {
+    const inputs = await readStoreResource(session, id, kept);
+    if (inputs === undefined) return undefined;
+    return { inputs, outputs: { fragment: typeof kept['fragment'] === 'string' ? kept['fragment'] : '' } };
+  },
+  async update(session, _id, _olds, raw, name) {
+    const made = await applyStoreResource(session, name, checkStoreInputs(name, raw));
+    return { inputs: made.inputs, outputs: { fragment: made.outputs.fragment } };
+  },
+  delete: (session, _id, inputs, name) => deleteStoreResource(session, name, inputs),
+};

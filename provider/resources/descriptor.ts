@@ -1,0 +1,68 @@
+/**
+ * One descriptor per resource kind, built from its schema: what every entry point (the Pulumi plugin, the
+ * envelope builder, the CDKTF layer and the pull-request check to come) needs to know of a kind, so none of them
+ * switches on the kind. Each provider/resources/<kind>/ exports its own.
+ */
+import type { Session } from '../client/session.js';
+import type { TransferProgress } from '../client/data.js';
+import type { ResourceSchema } from './schema.js';
+
+export type Bag = Record<string, unknown>;
+
+/** A document of the change envelope: the service's wire names. */
+export type WireDocument = Readonly<Record<string, unknown>>;
+
+/** What a kind's create, read and update give back: the checked inputs and what the service reports (`x-outputs`). */
+export interface Applied<I> {
+  readonly inputs: I;
+  readonly outputs: Bag;
+}
+
+/** The live side of a resource when it has one that differs from its inputs (an image: Glance's record). */
+export interface LiveDocument {
+  /** The envelope document of the live resource. */
+  readonly document: WireDocument;
+  /** The service's own record, for what only it knows (an image's publish mark). */
+  readonly wire: Readonly<Record<string, unknown>>;
+}
+
+export interface KindDescriptor<I extends object = Bag> {
+  /** Resources of this kind are the catalog's entries (images): what a run creates is kept out of the catalog it is checked against. */
+  readonly cataloged?: boolean;
+  /** Whether the state of a resource says it was published (a published one that vanished is reported, not re-created). */
+  isPublished?(state: Bag): boolean;
+  /** The schema: fields, wire names (x-wire), update or replace (x-change), what the service keeps (x-live), outputs. */
+  readonly schema: () => ResourceSchema<I>;
+  /** The envelope document of (checked) inputs, in the service's wire names; never a secret. */
+  document(inputs: I): WireDocument;
+  /** The cloud a resource of this kind is applied with when it names one of its own (a store's verifyCloud). */
+  cloudOf(inputs: Bag): string | undefined;
+  /** Creates it (checked again here: bad input is refused before any API call); its id and what it reports. */
+  create(session: Session, name: string, raw: unknown, options: CreateHooks): Promise<Applied<I> & { readonly id: string }>;
+  /** What the service has now, or undefined when it is gone; fields it does not keep come from `kept`. */
+  read(session: Session, id: string, kept: Bag): Promise<Applied<Bag> | undefined>;
+  update(session: Session, id: string, olds: I, raw: unknown, name: string): Promise<Applied<I>>;
+  delete(session: Session, id: string, inputs: I, name: string): Promise<void>;
+  /**
+   * The live document of an existing resource whose envelope `before` is the service's record (an image), and
+   * what an in-place update makes of it; kinds without one are decided on their inputs.
+   */
+  readonly live?: {
+    get(session: Session, id: string): Promise<LiveDocument | undefined>;
+    /** The document after `news` is applied in place to `before` (`olds`: the inputs applied until now). */
+    apply(before: WireDocument, live: LiveDocument | undefined, olds: Bag, news: Bag): WireDocument;
+  };
+}
+
+/** Hooks of a create (an image's upload progress). */
+export interface CreateHooks {
+  readonly onProgress?: (progress: TransferProgress) => void;
+}
+
+/** The document of the fields that have a wire name (x-wire), and `extra`. */
+export function wireDocument(schema: ResourceSchema<object>, inputs: object, extra: Bag = {}): WireDocument {
+  const values = new Map<string, unknown>(Object.entries(inputs));
+  const doc: Bag = {};
+  for (const field of schema.fields) if (field.wire !== undefined && values.has(field.local)) doc[field.wire] = values.get(field.local);
+  return { ...doc, ...extra };
+}

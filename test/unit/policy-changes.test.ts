@@ -1,0 +1,127 @@
+/**
+ * The envelope builder (provider/policy/changes.ts) over the image descriptor: the documents of a change, drift
+ * and its restore, and the live catalog of a run without the run's own creates. No service: the live side is given.
+ */
+import t from 'tap';
+import type { ImageWire } from '../../provider/client/images.js';
+import { resolveCloudFromDocument } from '../../provider/client/config.js';
+import { Session } from '../../provider/client/session.js';
+import { changeDocuments, RunCatalog } from '../../provider/policy/changes.js';
+import type { KindDescriptor, LiveDocument } from '../../provider/resources/descriptor.js';
+import { imageDescriptor } from '../../provider/resources/image/image.js';
+import { imageDocument } from '../../provider/client/images.js';
+
+/** No service here: the live side is given, so the session handed to it is never used (it points nowhere). */
+const nowhere = resolveCloudFromDocument(
+  'unit',
+  'clouds:\n  unit:\n    auth: {auth_url: "http://127.0.0.1:9/v3", username: u, password: p, project_name: x, user_domain_name: Default, project_domain_name: Default}\n',
+  'unit test',
+);
+if (nowhere === undefined) throw new Error('the unit cloud resolves');
+const unused = new Session(nowhere);
+t.teardown(() => unused.close());
+const noSession = (): Session => unused;
+
+const declared = {
+  name: 'ubuntu-24.04-base-v1.0',
+  diskFormat: 'raw',
+  containerFormat: 'bare',
+  visibility: 'shared',
+  minDisk: 0,
+  minRam: 0,
+  isProtected: false,
+  isHidden: false,
+  isDeactivated: false,
+  tags: [],
+  properties: { os_distro: 'ubuntu', description: 'golden' },
+  source: { file: '/data/x.raw' },
+};
+
+/** Glance's record of that image, published, with `description` changed out of band. */
+const wire: ImageWire = {
+  id: 'i-1',
+  name: 'ubuntu-24.04-base-v1.0',
+  status: 'active',
+  visibility: 'shared',
+  disk_format: 'raw',
+  container_format: 'bare',
+  min_disk: 0,
+  min_ram: 0,
+  protected: false,
+  os_hidden: false,
+  tags: [],
+  os_distro: 'ubuntu',
+  description: 'changed by hand',
+  catalog_published_at: '2026-11-01T00:00:00Z',
+};
+
+/** The image descriptor with its live side given instead of read. */
+function withLive(live: LiveDocument | undefined): KindDescriptor<object> {
+  const base: KindDescriptor<object> = imageDescriptor;
+  const real = base.live;
+  if (real === undefined) throw new Error('the image kind has a live side');
+  return { ...base, live: { get: () => Promise.resolve(live), apply: (before, wire, olds, news) => real.apply(before, wire, olds, news) } };
+}
+
+t.test('putting back a property changed out of band is no change of the published image', async (t) => {
+  const live = { document: imageDocument(wire), wire };
+  const docs = await changeDocuments(withLive(live), 'update', {
+    session: noSession,
+    id: 'i-1',
+    before: declared,
+    after: declared,
+    declared,
+  });
+  const before = docs.before?.['properties'] as Record<string, string>;
+  const after = docs.after?.['properties'] as Record<string, string>;
+  t.equal(before['description'], 'golden', 'before is what the catalog applied, not the drift');
+  t.equal(after['description'], 'golden', 'after puts it back');
+  t.equal(before['catalog_published_at'], '2026-11-01T00:00:00Z', 'the publish mark comes from Glance');
+});
+
+t.test('without the declared inputs (an import), before is the live record', async (t) => {
+  const live = { document: imageDocument(wire), wire };
+  const after = { ...declared, properties: { ...declared.properties, description: 'new text' } };
+  const docs = await changeDocuments(withLive(live), 'update', { session: noSession, id: 'i-1', before: declared, after });
+  t.equal((docs.before?.['properties'] as Record<string, string>)['description'], 'changed by hand');
+  t.equal((docs.after?.['properties'] as Record<string, string>)['description'], 'new text');
+});
+
+t.test('a create has no before, a delete no after, a gone image its old values with its id', async (t) => {
+  const created = await changeDocuments(withLive(undefined), 'create', {
+    session: noSession,
+    id: undefined,
+    before: undefined,
+    after: declared,
+  });
+  t.equal(created.before, null);
+  t.equal(created.after?.['disk_format'], 'raw', 'wire names');
+  const gone = await changeDocuments(withLive(undefined), 'delete', { session: noSession, id: 'i-9', before: declared, after: undefined });
+  t.equal(gone.after, null);
+  t.equal(gone.before?.['id'], 'i-9');
+  t.equal(gone.before?.['name'], declared.name);
+});
+
+t.test("the run's catalog leaves out what the run creates, not an older image of the same name", async (t) => {
+  const started = new Date().toISOString();
+  const images: ImageWire[] = [
+    { id: 'old', name: 'a-1-b-v1.0', status: 'active', created_at: '2020-01-01T00:00:00Z' },
+    { id: 'new', name: 'a-1-b-v1.1', status: 'active', created_at: started },
+    { id: 'mine', name: 'a-1-b-v1.2', status: 'active', created_at: started },
+  ];
+  let reads = 0;
+  const catalog = new RunCatalog(60_000, () => {
+    reads++;
+    return Promise.resolve(images);
+  });
+  catalog.creating('a-1-b-v1.1');
+  catalog.creating('a-1-b-v1.0');
+  catalog.created('mine');
+  const seen = (await catalog.images('c', noSession())).map((i) => i.id);
+  t.same(seen, ['old'], 'the image being created and the one created are left out; the older one of a name being created stays');
+  await catalog.images('c', noSession());
+  t.equal(reads, 1, 'one snapshot serves the calls that follow');
+  catalog.changed();
+  await catalog.images('c', noSession());
+  t.equal(reads, 2, 'a change of the catalog takes a new one');
+});
