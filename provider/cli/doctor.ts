@@ -1,6 +1,6 @@
 /**
  * `image-catalog doctor`: what this package needs to run, found or not: the Node that runs it (and why that
- * one), the `pulumi` CLI and its Node.js dynamic-provider host on PATH, the policy bundle, and `opa` (only for
+ * one), the `pulumi` CLI on PATH, where the provider plugin `pulumi-resource-image-catalog` is, the policy bundle, and `opa` (only for
  * `policy test`). A checkout adds its pinned tools and the lab (npm run doctor, scripts/doctor.ts).
  */
 import { execFile } from 'node:child_process';

@@ -3,35 +3,26 @@
  * (../pulumi/migrate.ts), keeping a copy of the state it started from.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { openStack } from '../pulumi/automation.js';
 import { migrateDeployment, type ExportedDeployment } from '../pulumi/migrate.js';
-import { UsageError } from './policy.js';
+import { stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
 
 /** Registers `migrate`. */
 export function registerMigrate(program: Command): void {
-  program
-    .command('migrate')
+  withStackOptions(program.command('migrate'))
     .description(
       'Move a stack made by the dynamic providers of image-catalog 0.1 (types pulumi-nodejs:dynamic/image-catalog:*) to the provider plugin ' +
         '(image-catalog:index:*) without re-creating anything: its state is exported (a copy is kept beside it), each resource gets its ' +
         'new type, its serialized provider code goes, and the state is imported back. No API call to the Image Service. Then `pulumi preview` ' +
         'with this release shows no change.',
     )
-    .option('--cwd <dir>', 'the project folder (its Pulumi.yaml)', '.')
-    .option('--stack <name>', 'the stack', 'dev')
-    .option('--state-dir <dir>', 'a local file backend folder (default: the backend of PULUMI_BACKEND_URL or pulumi login)')
     .option('--dry-run', 'say what would move, change nothing')
-    .action(async (options: { cwd: string; stack: string; stateDir?: string; dryRun?: boolean }) => {
-      const cwd = resolve(options.cwd);
-      if (!existsSync(join(cwd, 'Pulumi.yaml'))) throw new UsageError(`--cwd ${options.cwd}: no Pulumi.yaml there`);
-      const stack = await openStack({
-        cwd,
-        stack: options.stack,
-        ...(options.stateDir === undefined ? {} : { stateDir: resolve(options.stateDir) }),
-      });
+    .action(async (options: StackOptions & { dryRun?: boolean }) => {
+      const target = stackTarget(options);
+      const cwd = target.cwd;
+      const stack = await openStack(target);
       const exported: ExportedDeployment = await stack.exportStack();
       const { deployment, report } = migrateDeployment(exported);
       if (report.moved.length === 0) {

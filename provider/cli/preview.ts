@@ -8,7 +8,7 @@
  * and the decision here is the one that counts. Exit codes: 0 allowed, 1 blocked, 2 the preview itself failed.
  */
 import { existsSync } from 'node:fs';
-import { resolve, join } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EngineEvent, StepEventMetadata } from '@pulumi/pulumi/automation/index.js';
 import type { Command } from 'commander';
@@ -17,6 +17,7 @@ import type { Change, ChangeAction } from '../policy/envelope.js';
 import { openStack, runStack, type Program, type StackTarget } from '../pulumi/automation.js';
 import { kindOfType } from '../pulumi/tokens.js';
 import { UsageError } from './policy.js';
+import { stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
 
 /** Pulumi's step ops as envelope actions (replace steps come as several; one replace per URN). */
 function actionOf(op: string): ChangeAction | undefined {
@@ -93,29 +94,20 @@ export async function previewPlan(target: StackTarget, program: Program): Promis
 
 /** Registers `preview`. */
 export function registerPreview(program: Command): void {
-  program
-    .command('preview')
+  withStackOptions(program.command('preview'))
     .description(
       'Preview a Pulumi project (Automation API) and decide its whole plan (creates, updates, replaces and deletes) with the catalog policy, ' +
         'one envelope per cloud that applies changes. Exit 0 when allowed, 1 when blocked, 2 when the preview cannot run.',
     )
-    .option('--cwd <dir>', 'the project folder (its Pulumi.yaml)', '.')
-    .option('--stack <name>', 'the stack', 'dev')
-    .option('--state-dir <dir>', 'a local file backend folder (default: the backend of PULUMI_BACKEND_URL or pulumi login)')
     .option('--program <file>', 'the program module whose default export is the program (default: <cwd>/index.ts)')
     .option('--format <format>', 'text (default) or json (the decisions)', 'text')
-    .action(async (options: { cwd: string; stack: string; stateDir?: string; program?: string; format: string }) => {
-      const cwd = resolve(options.cwd);
-      if (!existsSync(join(cwd, 'Pulumi.yaml'))) throw new UsageError(`--cwd ${options.cwd}: no Pulumi.yaml there`);
+    .action(async (options: StackOptions & { program?: string; format: string }) => {
+      const target = stackTarget(options);
+      const cwd = target.cwd;
       const file = resolve(cwd, options.program ?? 'index.ts');
       if (!existsSync(file)) throw new UsageError(`--program ${file}: no such file`);
       const main = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
       if (typeof main !== 'function') throw new UsageError(`--program ${file}: its default export is not a function (the program)`);
-      const target: StackTarget = {
-        cwd,
-        stack: options.stack,
-        ...(options.stateDir === undefined ? {} : { stateDir: resolve(options.stateDir) }),
-      };
       let plan: PlanDecision;
       try {
         plan = await previewPlan(target, main as Program);

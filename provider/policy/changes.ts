@@ -44,7 +44,8 @@ export async function changeDocuments(
   const applied = sides.declared === undefined ? base : descriptor.live.apply(base, live, {}, sides.declared);
   return {
     before: applied,
-    after: action === 'update' && sides.after !== undefined ? mark(descriptor.live.apply(applied, live, sides.before, sides.after)) : afterDoc,
+    after:
+      action === 'update' && sides.after !== undefined ? mark(descriptor.live.apply(applied, live, sides.before, sides.after)) : afterDoc,
   };
 }
 

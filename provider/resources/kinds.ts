@@ -31,4 +31,3 @@ export const kinds = Object.keys(table) as Kind[];
 export const kindSchemas = Object.fromEntries(kinds.map((kind) => [kind, kindDescriptors[kind].schema])) as Readonly<
   Record<Kind, () => ResourceSchema<object>>
 >;
-

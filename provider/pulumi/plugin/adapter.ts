@@ -9,7 +9,8 @@ import { pulumiSchema } from '../schema.js';
 import { configKeys, kindOfType, packageName } from '../tokens.js';
 import type { Kind } from '../tokens.js';
 
-export type Bag = Record<string, unknown>;
+export type { Bag } from '../../resources/descriptor.js';
+import type { Bag } from '../../resources/descriptor.js';
 
 /** A check's result: the inputs to keep and the failures (each names its field and rule). */
 export interface Checked {

@@ -270,7 +270,9 @@ export const imageDescriptor: KindDescriptor<ImageInputs> = {
     },
     apply(before, live, olds, news) {
       const declared = withPublishMark(imageRecord(news), live?.wire);
-      const removed = Object.keys((olds['properties'] as Record<string, string> | undefined) ?? {}).filter((k) => !(k in declared.properties));
+      const removed = Object.keys((olds['properties'] as Record<string, string> | undefined) ?? {}).filter(
+        (k) => !(k in declared.properties),
+      );
       const kept = Object.entries((before['properties'] as Record<string, string> | undefined) ?? {}).filter(([k]) => !removed.includes(k));
       return { ...before, ...declared, properties: { ...Object.fromEntries(kept), ...declared.properties } };
     },
