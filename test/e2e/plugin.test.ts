@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { Image, ImageMember, ImageMemberAcceptance, Provider } from '../../provider/pulumi/index.js';
-import type { Program } from '../../provider/pulumi/automation.js';
+import { openStack, type Program } from '../../provider/pulumi/automation.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, suffix } from '../helpers/lab.js';
 import { e2eStack, imagesNamed, pulumi } from '../helpers/pulumi.js';
@@ -21,6 +21,7 @@ const families = {
   imported: `ubuntu-24.04-${profile}b`,
   gone: `ubuntu-24.04-${profile}c`,
   plan: `ubuntu-24.04-${profile}d`,
+  advisory: `ubuntu-24.04-${profile}e`,
 };
 const dir = join(repoRoot, 'test-results', 'e2e');
 const metadata = { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'plugin test' };
@@ -200,4 +201,45 @@ t.test('a preview decides the whole plan: every blocked create and the blocked d
   t.equal(new Set(violations).size, violations.length, 'each violation once');
   t.match(planned.failure, /blocks 3 change/, 'the run says how many changes are blocked');
   t.notMatch(planned.text, /\n\s+at .*\(.*:\d+:\d+\)/, 'without a stack trace');
+});
+
+t.test('an advisory violation does not block: the run applies, its decisions and the stack messages say it', async (t) => {
+  const family = families.advisory;
+  const target = await e2eStack(family);
+  const stack = await openStack(target);
+  await stack.setConfig('image-catalog:policy', {
+    value: JSON.stringify({ image_catalog: { rules: { required_metadata: { level: 'advisory' } } } }),
+  });
+  const messages: string[] = [];
+  const made = await pulumi(
+    target,
+    'up',
+    () => {
+      const withoutVifModel = Object.fromEntries(Object.entries(metadata).filter(([key]) => key !== 'hw_vif_model'));
+      new Image('v1.0', {
+        name: `${family}-v1.0`,
+        diskFormat: 'raw',
+        visibility: 'shared',
+        source: { file: data() },
+        properties: withoutVifModel,
+      });
+      return Promise.resolve({});
+    },
+    { onEvent: (event) => messages.push(event.diagnosticEvent?.message ?? '') },
+  );
+  t.ok(made.ok, 'the image is created', { output: made.text });
+  const advisories = made.decisions.flatMap((d) => d.decision.violations).filter((v) => v.level === 'advisory');
+  t.ok(
+    advisories.some((v) => v.rule === 'required_metadata' && v.field.includes('hw_vif_model')),
+    'the decisions carry the advisory violation',
+  );
+  t.ok(
+    made.decisions.every((d) => d.decision.allowed),
+    'and allow every change',
+  );
+  t.ok(
+    messages.some((m) => m.includes('advisory') && m.includes('hw_vif_model')),
+    "the stack's messages show it",
+  );
+  t.equal((await imagesNamed(`${family}-v1.0`)).length, 1, 'the image exists');
 });
