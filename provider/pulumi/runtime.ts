@@ -16,6 +16,7 @@
  */
 import { unknownValue } from '@pulumi/pulumi/runtime/rpc.js';
 import { resolveCloud, resolveCloudFromDocument } from '../client/config.js';
+import { isForbidden } from '../client/errors.js';
 import { imageDocument } from '../client/images.js';
 import { Session } from '../client/session.js';
 import { changeDocuments, RunCatalog } from '../policy/changes.js';
@@ -423,7 +424,21 @@ export async function read(
   const prior = { ...props, ...inputs };
   const fields: LayerFields = { ...layer(prior), resourceName: name };
   const kept = { ...props, ...schemaPart(kind, inputs ?? props ?? {}) };
-  const found = await descriptor.read(sessionFor(cloudOf(kind, schemaPart(kind, prior), fields)), id, kept);
+  const cloud = cloudOf(kind, schemaPart(kind, prior), fields);
+  let found: Awaited<ReturnType<typeof descriptor.read>>;
+  try {
+    found = await descriptor.read(sessionFor(cloud), id, kept);
+  } catch (err) {
+    // An import's read gets the id only: the resource's own `cloud` is not known to it.
+    if (props === undefined && isForbidden(err))
+      throw new Error(
+        `${address(kind, name)}: importing ${id} as ${cloud === undefined ? "the provider's cloud" : `cloud ${cloud}`} is not allowed (${(err as Error).message}); ` +
+          "an import reads with its provider's cloud, not the resource's own `cloud`: give the resource a provider whose cloud may read it, " +
+          "e.g. { provider: new Provider('admin', { cloud: 'admin' }) }",
+        { cause: err },
+      );
+    throw err;
+  }
   if (found === undefined) {
     if (props !== undefined && descriptor.isPublished?.(props) === true) throw vanishedPublished(kind, name, id, props);
     return undefined;

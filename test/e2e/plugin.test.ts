@@ -7,7 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { Image, ImageMember, ImageMemberAcceptance, Provider } from '../../provider/pulumi/index.js';
+import { Image, ImageMember, ImageMemberAcceptance, Provider, StorageBackend } from '../../provider/pulumi/index.js';
+import { exampleConfig } from '../../scripts/example-config.js';
 import { openStack, type Program } from '../../provider/pulumi/automation.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, suffix } from '../helpers/lab.js';
@@ -154,6 +155,19 @@ t.test('import: image, member and acceptance of another stack, then a preview wi
     changed.decisions.some((d) => !d.decision.allowed && d.changes.some((c) => c.kind === 'image' && c.action === 'update')),
     'decided as an update of the imported image',
   );
+
+  // An import that would change the image at once is decided too (the import's own diff is not a refresh's).
+  const third = await e2eStack(family);
+  const changedImport = await pulumi(third, 'preview', () => {
+    new Image(
+      'v1.0',
+      { name: `${family}-v1.0`, diskFormat: 'raw', visibility: 'shared', source: { file: data() }, properties: metadata, minDisk: 1 },
+      { import: id },
+    );
+    return Promise.resolve({});
+  });
+  t.notOk(changedImport.ok, 'importing with a changed field of a published image fails the preview', { output: changedImport.text });
+  t.same(changedImport.blockedBy, ['immutability'], 'by the immutability rule');
 });
 
 t.test('a published image deleted outside the stack is reported by refresh, not dropped to be re-created', async (t) => {
@@ -242,4 +256,53 @@ t.test('an advisory violation does not block: the run applies, its decisions and
     "the stack's messages show it",
   );
   t.equal((await imagesNamed(`${family}-v1.0`)).length, 1, 'the image exists');
+});
+
+t.test('a store is imported by its id and then previews with no change', async (t) => {
+  const config = exampleConfig();
+  const storeId = `imp${profile}`;
+  const program =
+    (opts: { import?: string; provider?: () => Provider } = {}): Program =>
+    () => {
+      new StorageBackend(
+        'store',
+        {
+          cloud: 'admin',
+          storeId,
+          type: 'file',
+          description: 'import test',
+          configDir: config['image-catalog:glanceConfigDir'] ?? '',
+          reloadCommand: JSON.parse(config['image-catalog:reloadCommand'] ?? '[]') as string[],
+          options: { dataDir: join(config['image-catalog:storesDir'] ?? '', storeId) },
+        },
+        {
+          ...(opts.import === undefined ? {} : { import: opts.import }),
+          ...(opts.provider === undefined ? {} : { provider: opts.provider() }),
+        },
+      );
+      return Promise.resolve({});
+    };
+  const owner = await e2eStack(families.imported);
+  const made = await pulumi(owner, 'up', program());
+  t.ok(made.ok, 'a stack configures the store', { output: made.text });
+  t.teardown(async () => {
+    await pulumi(owner, 'destroy', program());
+  });
+
+  const target = await e2eStack(families.imported);
+  const refused = await pulumi(target, 'preview', program({ import: storeId }));
+  t.notOk(refused.ok, "imported with the stack's (non-admin) cloud, the admin-only store list is refused");
+  t.match(refused.text, /an import reads with its provider's cloud/, 'and the error says to give it a provider that may read it');
+
+  const asAdmin = (): Provider => new Provider('admin', { cloud: 'admin' });
+  const imported = await pulumi(target, 'up', program({ import: storeId, provider: asAdmin }));
+  t.ok(imported.ok, 'with an admin provider, another stack imports it by its store id', { output: imported.text });
+  t.equal(imported.changes['import'], 1, 'one resource imported');
+  const after = await pulumi(target, 'preview', program({ provider: asAdmin }));
+  t.ok(after.ok, 'its preview passes', { output: after.text });
+  t.same(
+    Object.keys(after.changes).filter((op) => op !== 'same'),
+    [],
+    'with no change',
+  );
 });

@@ -119,12 +119,12 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
       return new pb.CreateResponse().setId(made.id).setProperties(toStruct(made.outs));
     }),
     read: serve(async (req: providerTypes.ReadRequest) => {
-      const found = await adapter.read(
-        req.getUrn(),
-        req.getId(),
-        req.getProperties() === undefined ? undefined : bag(req.getProperties()),
-        req.getInputs() === undefined ? undefined : bag(req.getInputs()),
-      );
+      // An import's read carries no state (no properties, or an empty set of them): undefined tells it apart.
+      const state = (value: structTypes.Struct | undefined): Bag | undefined => {
+        const given = value === undefined ? undefined : bag(value);
+        return given === undefined || Object.keys(given).length === 0 ? undefined : given;
+      };
+      const found = await adapter.read(req.getUrn(), req.getId(), state(req.getProperties()), state(req.getInputs()));
       if (found === undefined) return new pb.ReadResponse().setId('');
       return new pb.ReadResponse().setId(found.id).setProperties(toStruct(found.outs)).setInputs(toStruct(found.inputs));
     }),
