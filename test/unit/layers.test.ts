@@ -16,7 +16,8 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   resources: ['client', 'resources'],
   policy: ['client', 'resources', 'policy'],
   pulumi: ['client', 'resources', 'policy', 'pulumi'],
-  cli: ['client', 'resources', 'policy', 'pulumi', 'cli'],
+  cdktf: ['client', 'resources', 'policy', 'cdktf'],
+  cli: ['client', 'resources', 'policy', 'pulumi', 'cdktf', 'cli'],
 };
 
 /** The module specifiers of a source file: static imports and re-exports, dynamic imports, import types. */

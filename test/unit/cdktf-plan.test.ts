@@ -1,0 +1,99 @@
+/**
+ * A Terraform/OpenTofu plan's resource changes (terraform-provider-openstack 3.4.0's image resources) as the policy
+ * envelope's changes: actions, wire names, unknowns; the envelope they make fits its schema.
+ */
+import t from 'tap';
+import { actionOf, planChanges, type PlanResourceChange } from '../../provider/cdktf/plan.js';
+import { buildEnvelope, checkEnvelope } from '../../provider/policy/envelope.js';
+
+const image = {
+  name: 'ubuntu-24.04-base-v1.0',
+  disk_format: 'qcow2',
+  container_format: 'bare',
+  visibility: 'shared',
+  min_disk_gb: 10,
+  min_ram_mb: 0,
+  protected: false,
+  hidden: false,
+  tags: ['golden'],
+  properties: { os_distro: 'ubuntu', os_version: '24.04' },
+  local_file_path: '/data/ubuntu.qcow2',
+  image_cache_path: '/tmp/cache',
+};
+
+const changes: PlanResourceChange[] = [
+  {
+    address: 'openstack_images_image_v2.v10',
+    type: 'openstack_images_image_v2',
+    change: { actions: ['create'], before: null, after: image, after_unknown: { id: true } },
+  },
+  {
+    address: 'openstack_images_image_v2.v09',
+    type: 'openstack_images_image_v2',
+    change: {
+      actions: ['delete', 'create'],
+      before: { ...image, id: 'i-9', name: 'ubuntu-24.04-base-v0.9' },
+      after: { ...image, name: 'ubuntu-24.04-base-v0.9', disk_format: 'raw' },
+      after_unknown: {},
+    },
+  },
+  {
+    address: 'openstack_images_image_access_v2.share',
+    type: 'openstack_images_image_access_v2',
+    change: { actions: ['create'], before: null, after: { member_id: 'p-2' }, after_unknown: { image_id: true, status: true } },
+  },
+  {
+    address: 'openstack_images_image_v2.same',
+    type: 'openstack_images_image_v2',
+    change: { actions: ['no-op'], before: image, after: image },
+  },
+  { address: 'null_resource.x', type: 'null_resource', change: { actions: ['create'], before: null, after: {} } },
+];
+
+t.test("a plan's actions are the envelope's", (t) => {
+  t.equal(actionOf(['create']), 'create');
+  t.equal(actionOf(['update']), 'update');
+  t.equal(actionOf(['delete']), 'delete');
+  t.equal(actionOf(['delete', 'create']), 'replace');
+  t.equal(actionOf(['create', 'delete']), 'replace');
+  t.equal(actionOf(['no-op']), undefined);
+  t.equal(actionOf(['read']), undefined);
+  t.end();
+});
+
+t.test('image, member changes in wire names; unknowns marked; no-ops and other types left out', (t) => {
+  const made = planChanges(changes);
+  t.same(
+    made.map((c) => [c.address, c.kind, c.action]),
+    [
+      ['openstack_images_image_v2.v10', 'image', 'create'],
+      ['openstack_images_image_v2.v09', 'image', 'replace'],
+      ['openstack_images_image_access_v2.share', 'member', 'create'],
+    ],
+  );
+  const [create, replace, share] = made;
+  t.same(
+    create?.after,
+    {
+      name: 'ubuntu-24.04-base-v1.0',
+      disk_format: 'qcow2',
+      container_format: 'bare',
+      visibility: 'shared',
+      min_disk: 10,
+      min_ram: 0,
+      protected: false,
+      os_hidden: false,
+      tags: ['golden'],
+      properties: { os_distro: 'ubuntu', os_version: '24.04' },
+    },
+    'the attributes under Glance names; the id to be assigned and the file and cache paths are no part of it',
+  );
+  t.equal(create?.before, null);
+  t.equal(replace?.before?.['id'], 'i-9');
+  t.equal(replace?.after?.['disk_format'], 'raw');
+  t.same(share?.after, { status: 'pending', image_id: { $unknown: true }, member_id: 'p-2' });
+  const envelope = buildEnvelope({ user_id: 'u', project_id: 'p', roles: ['member'] }, [], made);
+  const checked = checkEnvelope(envelope);
+  t.ok(checked.ok, 'the envelope fits schemas/policy-input.schema.json', { problems: checked.ok ? [] : checked.problems });
+  t.end();
+});
