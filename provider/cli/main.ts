@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { doctorReport, formatDoctor, packageDoctorLines } from './doctor.js';
 import { registerPolicy, UsageError } from './policy.js';
 import { registerMigrate } from './migrate.js';
+import { registerPlanCheck } from './plan-check.js';
 import { registerPlugin } from './plugin.js';
 import { registerPreview } from './preview.js';
 
@@ -35,6 +36,7 @@ program
 registerPolicy(program);
 registerPreview(program);
 registerMigrate(program);
+registerPlanCheck(program);
 registerPlugin(program);
 
 try {

@@ -29,9 +29,10 @@ function readInput(file: string): unknown {
 }
 
 /** Decides one envelope file; the decision and the exit code. */
-export async function evalCommand(options: { input: string; data?: string[] }): Promise<{ decision: Decision; code: 0 | 1 }> {
+/** The policy data overrides of `--data` files; an unreadable or invalid one is a usage error. */
+export function readOverrides(files: readonly string[]): PolicyDataOverride[] {
   const overrides: PolicyDataOverride[] = [];
-  for (const file of options.data ?? []) {
+  for (const file of files) {
     try {
       overrides.push(readOverrideFile(file));
     } catch (err) {
@@ -39,6 +40,11 @@ export async function evalCommand(options: { input: string; data?: string[] }): 
       throw new UsageError(`--data ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
   }
+  return overrides;
+}
+
+export async function evalCommand(options: { input: string; data?: string[] }): Promise<{ decision: Decision; code: 0 | 1 }> {
+  const overrides = readOverrides(options.data ?? []);
   const input = readInput(options.input);
   let engine: PolicyEngine;
   try {
