@@ -25,7 +25,8 @@ import { openStack, runStack, type Program, type StackTarget } from '../provider
 import { createImageResource, deleteImageResource } from '../provider/resources/image/image.js';
 import { Image } from '../provider/pulumi/resources.js';
 import { labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
-import { locateTool, repoRoot, toolEnv } from '../scripts/tools.js';
+import { openstackConfiguration } from '../scripts/tofu-config.js';
+import { locateTool, repoRoot, toolEnv, toolSpec } from '../scripts/tools.js';
 import { median, report, round } from './lib.js';
 
 const count = Number(process.env['BENCH_IMAGES'] ?? 50);
@@ -114,10 +115,7 @@ ${Object.entries(metadata)
 `,
     )
     .join('\n');
-  writeFileSync(
-    join(project, 'main.tf'),
-    `terraform {\n  required_providers {\n    openstack = {\n      source  = "terraform-provider-openstack/openstack"\n      version = "3.4.0"\n    }\n  }\n}\n\nprovider "openstack" {\n  cloud = "platform"\n}\n\n${resources}`,
-  );
+  writeFileSync(join(project, 'main.tf'), openstackConfiguration(resources));
   const env = { ...(await toolEnv()), OS_CLIENT_CONFIG_FILE: clouds };
   const found = await locateTool('tofu');
   const tofu = found.ok ? found.path : 'tofu';
@@ -203,7 +201,7 @@ try {
 const ratio = median(pulumiTimes) / median(tofuTimes);
 report({
   bench: 'pulumi-vs-tofu',
-  peer: 'tofu apply + destroy with terraform-provider-openstack 3.4.0 (openstack_images_image_v2)',
+  peer: `tofu apply + destroy with terraform-provider-openstack ${toolSpec('terraform-provider-openstack').version} (openstack_images_image_v2)`,
   ratio: round(ratio),
   goal: '<= 1.0',
   met: ratio <= 1.0,

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { openStack, runStack, type StackTarget } from '../provider/pulumi/automation.js';
 import { Image } from '../provider/pulumi/resources.js';
 import { labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
-import { locateTool, repoRoot, toolEnv } from '../scripts/tools.js';
+import { openstackConfiguration } from '../scripts/tofu-config.js';
+import { locateTool, repoRoot, toolEnv, toolSpec } from '../scripts/tools.js';
 import { median, report, round } from './lib.js';
 
 const count = Number(process.env['BENCH_IMAGES'] ?? 50);
@@ -93,10 +94,7 @@ resource "openstack_images_image_v2" "i${i}" {
 `,
     )
     .join('\n');
-  writeFileSync(
-    join(tofuDir, 'main.tf'),
-    `terraform {\n  required_providers {\n    openstack = {\n      source  = "terraform-provider-openstack/openstack"\n      version = "3.4.0"\n    }\n  }\n}\n\nprovider "openstack" {\n  cloud = "platform"\n}\n\n${resources}`,
-  );
+  writeFileSync(join(tofuDir, 'main.tf'), openstackConfiguration(resources));
   execFileSync(tofu, ['init', '-input=false'], { cwd: tofuDir, env: tofuEnv, stdio: 'ignore' });
   // The import itself: setup, not measured (ignore_changes keeps tofu from touching what pulumi made).
   execFileSync(tofu, ['apply', '-auto-approve', '-input=false'], {
@@ -128,7 +126,7 @@ resource "openstack_images_image_v2" "i${i}" {
 const ratio = median(pulumiTimes) / median(tofuTimes);
 report({
   bench: 'refresh-vs-tofu',
-  peer: 'tofu apply -refresh-only with terraform-provider-openstack 3.4.0 (openstack_images_image_v2), the same images',
+  peer: `tofu apply -refresh-only with terraform-provider-openstack ${toolSpec('terraform-provider-openstack').version} (openstack_images_image_v2), the same images`,
   ratio: round(ratio),
   goal: '<= 1.0',
   met: ratio <= 1.0,

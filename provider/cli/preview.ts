@@ -13,20 +13,10 @@ import { pathToFileURL } from 'node:url';
 import type { EngineEvent, StepEventMetadata } from '@pulumi/pulumi/automation/index.js';
 import type { Command } from 'commander';
 import { formatDecision, type Decision } from '../policy/decision.js';
-import type { Change, ChangeAction } from '../policy/envelope.js';
-import { openStack, runStack, type Program, type StackTarget } from '../pulumi/automation.js';
-import { kindOfType } from '../pulumi/tokens.js';
+import type { Change } from '../policy/envelope.js';
+import { asThePlugin, decidePlanned, openStack, planChanges, runStack, type Program, type StackTarget } from '../pulumi/automation.js';
 import { UsageError } from './policy.js';
 import { stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
-
-/** Pulumi's step ops as envelope actions (replace steps come as several; one replace per URN). */
-function actionOf(op: string): ChangeAction | undefined {
-  if (op === 'create') return 'create';
-  if (op === 'update') return 'update';
-  if (op === 'delete') return 'delete';
-  if (op === 'replace' || op === 'create-replacement' || op === 'delete-replaced') return 'replace';
-  return undefined;
-}
 
 /** The result of a whole-plan decision. */
 export interface PlanDecision {
@@ -38,10 +28,6 @@ export interface PlanDecision {
 /** Runs the preview and decides its plan. */
 export async function previewPlan(target: StackTarget, program: Program): Promise<PlanDecision> {
   const stack = await openStack({ ...target, env: { ...target.env, IMAGE_CATALOG_POLICY_MODE: 'report' } }, program);
-  const config = await stack.getAllConfig();
-  const runtime = await import('../pulumi/runtime.js');
-  runtime.configure({ get: (key) => config[key]?.value });
-
   const steps: StepEventMetadata[] = [];
   const collect = (event: EngineEvent): void => {
     const step = event.resourcePreEvent?.metadata;
@@ -53,42 +39,22 @@ export async function previewPlan(target: StackTarget, program: Program): Promis
     const why = run.errors.map((e) => e.message).join('\n') || (run.failure ?? 'unknown failure');
     throw new Error(`pulumi preview failed:\n${why}`);
   }
-
-  // One change per URN: a replace comes as several steps (create-replacement, replace, delete-replaced), and the
-  // old state (the image replaced, whose name the replacement may keep) is on some of them only.
-  const planned = new Map<string, { action: ChangeAction; type: string; old?: StepEventMetadata['old']; new?: StepEventMetadata['new'] }>();
-  for (const step of steps) {
-    const action = actionOf(step.op);
-    if (action === undefined) continue;
-    const known = planned.get(step.urn);
-    const old = known?.old ?? step.old;
-    const next = known?.new ?? step.new;
-    planned.set(step.urn, {
-      action: known?.action ?? action,
-      type: step.type,
-      ...(old === undefined ? {} : { old }),
-      ...(next === undefined ? {} : { new: next }),
-    });
-  }
-  const byCloud = new Map<string, Change[]>();
-  for (const [urn, step] of planned) {
-    const { action } = step;
-    const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
-    if (kind === undefined) continue;
-    const olds = action === 'create' ? undefined : (step.old?.outputs as Record<string, unknown> | undefined);
-    const news = action === 'delete' ? undefined : (step.new?.inputs as Record<string, unknown> | undefined);
-    const { cloud, change } = await runtime.planChange(kind, action, step.old?.id, olds, news, urn);
-    const key = cloud ?? '';
-    byCloud.set(key, [...(byCloud.get(key) ?? []), change]);
-  }
-  const decisions = [];
-  for (const [cloud, changes] of byCloud) {
-    decisions.push({
-      cloud: cloud === '' ? '(stack default)' : cloud,
-      changes: changes.length,
-      decision: await runtime.decideAs(cloud === '' ? undefined : cloud, changes),
-    });
-  }
+  const decisions = await asThePlugin(stack, async () => {
+    const byCloud = new Map<string, Change[]>();
+    for (const { cloud, change } of await planChanges(steps)) {
+      const key = cloud ?? '';
+      byCloud.set(key, [...(byCloud.get(key) ?? []), change]);
+    }
+    const decided = [];
+    for (const [cloud, changes] of byCloud) {
+      decided.push({
+        cloud: cloud === '' ? '(stack default)' : cloud,
+        changes: changes.length,
+        decision: await decidePlanned(cloud === '' ? undefined : cloud, changes),
+      });
+    }
+    return decided;
+  });
   return { decisions, allowed: decisions.every((d) => d.decision.allowed) };
 }
 

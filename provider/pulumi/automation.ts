@@ -22,6 +22,7 @@ import {
   type StepEventMetadata,
 } from '@pulumi/pulumi/automation/index.js';
 import type { Decision } from '../policy/decision.js';
+import type { Change, ChangeAction } from '../policy/envelope.js';
 import { decisionLogVariable, loggedChange, type LoggedChange } from './decision-log.js';
 import { kindOfType } from './tokens.js';
 import { pluginDir, pluginName } from './plugin/location.js';
@@ -142,17 +143,63 @@ function readDecisions(file: string): LoggedDecision[] {
     .map((line) => JSON.parse(line) as LoggedDecision);
 }
 
+/** Pulumi's step ops as envelope actions (a replace comes as several steps; they merge into one per URN). */
+function actionOf(op: string): ChangeAction | undefined {
+  if (op === 'create') return 'create';
+  if (op === 'update') return 'update';
+  if (op === 'delete') return 'delete';
+  if (op === 'replace' || op === 'create-replacement' || op === 'delete-replaced') return 'replace';
+  return undefined;
+}
+
 /**
- * The deletes of a preview's plan, decided here (the engine never calls a provider's delete in a preview): each
- * by the cloud that applies it, with the stack's config as the plugin would have it.
+ * The changes of a preview's plan, one per resource of this package, as the plugin would decide them, each with
+ * the cloud that applies it (`only`: the actions wanted). A replace comes as several steps (create-replacement,
+ * replace, delete-replaced), and the old state (the image replaced, whose name the replacement may keep) is on
+ * some of them only. Run it inside {@link asThePlugin}.
  */
-async function decideDeletes(stack: Stack, steps: readonly StepEventMetadata[]): Promise<LoggedDecision[]> {
-  const deletes = steps.filter((s) => s.op === 'delete' && kindOfType(s.old?.type ?? s.type) !== undefined);
-  if (deletes.length === 0) return [];
+export async function planChanges(
+  steps: readonly StepEventMetadata[],
+  only: (action: ChangeAction) => boolean = () => true,
+): Promise<{ readonly cloud: string | undefined; readonly change: Change }[]> {
+  const planned = new Map<string, { action: ChangeAction; type: string; old?: StepEventMetadata['old']; new?: StepEventMetadata['new'] }>();
+  for (const step of steps) {
+    const action = actionOf(step.op);
+    if (action === undefined) continue;
+    const known = planned.get(step.urn);
+    const old = known?.old ?? step.old;
+    const next = known?.new ?? step.new;
+    planned.set(step.urn, {
+      action: known?.action ?? action,
+      type: step.type,
+      ...(old === undefined ? {} : { old }),
+      ...(next === undefined ? {} : { new: next }),
+    });
+  }
+  const wanted = [...planned].filter(
+    ([, step]) => only(step.action) && kindOfType(step.new?.type ?? step.old?.type ?? step.type) !== undefined,
+  );
+  if (wanted.length === 0) return [];
+  const runtime = await import('./runtime.js');
+  const changes = [];
+  for (const [urn, step] of wanted) {
+    const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
+    if (kind === undefined) continue;
+    const olds = step.action === 'create' ? undefined : (step.old?.outputs as Record<string, unknown> | undefined);
+    const news = step.action === 'delete' ? undefined : (step.new?.inputs as Record<string, unknown> | undefined);
+    changes.push(await runtime.planChange(kind, step.action, step.old?.id, olds, news, urn));
+  }
+  return changes;
+}
+
+/**
+ * Runs `work` (planChanges, decidePlanned) as the plugin would: the runtime configured with the stack's config,
+ * clouds resolved with the run's OS_* (its clouds.yaml) over this process's, put back after.
+ */
+export async function asThePlugin<T>(stack: Stack, work: () => Promise<T>): Promise<T> {
   const runtime = await import('./runtime.js');
   const config = await stack.getAllConfig();
   runtime.configure({ get: (key) => config[key]?.value });
-  // Clouds resolve as in the plugin: with the run's OS_* (its clouds.yaml) over this process's.
   const saved = Object.fromEntries(
     Object.keys(stack.workspace.envVars)
       .filter((k) => k.startsWith('OS_'))
@@ -160,21 +207,32 @@ async function decideDeletes(stack: Stack, steps: readonly StepEventMetadata[]):
   );
   Object.assign(process.env, Object.fromEntries(Object.keys(saved).map((k) => [k, stack.workspace.envVars[k]])));
   try {
-    const decided: LoggedDecision[] = [];
-    for (const step of deletes) {
-      const kind = kindOfType(step.old?.type ?? step.type);
-      if (kind === undefined) continue;
-      const olds = step.old?.outputs as Record<string, unknown> | undefined;
-      const { cloud, change } = await runtime.planChange(kind, 'delete', step.old?.id, olds, undefined, step.urn);
-      decided.push({ changes: [loggedChange(change)], decision: await runtime.decideAs(cloud, [change]) });
-    }
-    return decided;
+    return await work();
   } finally {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) Reflect.deleteProperty(process.env, k);
       else process.env[k] = v;
     }
   }
+}
+
+/** Decides changes as the cloud that applies them (inside {@link asThePlugin}). */
+export async function decidePlanned(cloud: string | undefined, changes: readonly Change[]): Promise<Decision> {
+  return (await import('./runtime.js')).decideAs(cloud, changes);
+}
+
+/**
+ * The deletes of a preview's plan, decided here (the engine never calls a provider's delete in a preview): each
+ * by the cloud that applies it, with the stack's config as the plugin would have it.
+ */
+async function decideDeletes(stack: Stack, steps: readonly StepEventMetadata[]): Promise<LoggedDecision[]> {
+  if (!steps.some((s) => s.op === 'delete')) return [];
+  return asThePlugin(stack, async () => {
+    const decided: LoggedDecision[] = [];
+    for (const { cloud, change } of await planChanges(steps, (action) => action === 'delete'))
+      decided.push({ changes: [loggedChange(change)], decision: await decidePlanned(cloud, [change]) });
+    return decided;
+  });
 }
 
 /**

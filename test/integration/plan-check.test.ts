@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
+import { openstackConfiguration } from '../../scripts/tofu-config.js';
 import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
 import { lab, scratchDir, suffix } from '../helpers/lab.js';
 import { runCommand } from '../helpers/run.js';
@@ -32,11 +33,7 @@ async function planJson(resources: string): Promise<string> {
   const dir = scratchDir();
   const data = join(dir, 'data.raw');
   writeFileSync(data, Buffer.alloc(65536, 3));
-  writeFileSync(
-    join(dir, 'main.tf'),
-    `terraform {\n  required_providers {\n    openstack = { source = "terraform-provider-openstack/openstack", version = "3.4.0" }\n  }\n}\n` +
-      `provider "openstack" {\n  cloud = "platform"\n}\n${resources.replaceAll('DATA', data)}`,
-  );
+  writeFileSync(join(dir, 'main.tf'), openstackConfiguration(resources.replaceAll('DATA', data)));
   const found = await locateTool('tofu');
   if (!found.ok) throw new Error(`tofu is needed: ${found.reason}`);
   const env = { ...(await toolEnv()), OS_CLIENT_CONFIG_FILE: lab().clouds };

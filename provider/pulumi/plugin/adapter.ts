@@ -77,9 +77,10 @@ function packageVersion(): string {
 export function runtimeAdapter(): ProviderAdapter {
   /** Resources read (refresh, import) whose refresh diff has not come yet. */
   const refreshed = new Set<string>();
+  const version = packageVersion();
   return {
-    version: packageVersion(),
-    schema: () => JSON.stringify(pulumiSchema(packageVersion())),
+    version,
+    schema: () => JSON.stringify(pulumiSchema(version)),
     checkConfig(news) {
       // The stack config of the project's own namespace reaches the default provider too when the project is
       // named image-catalog (the example's `image-catalog:adminCloud`): only the provider's settings are kept.

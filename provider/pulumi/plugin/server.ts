@@ -15,7 +15,7 @@ import type * as providerGrpcTypes from '@pulumi/pulumi/proto/provider_grpc_pb.j
 import type * as providerTypes from '@pulumi/pulumi/proto/provider_pb.js';
 import type * as pluginTypes from '@pulumi/pulumi/proto/plugin_pb.js';
 import type * as emptyTypes from 'google-protobuf/google/protobuf/empty_pb.js';
-import type { Bag, ProviderAdapter } from './adapter.js';
+import type { Bag, Checked, ProviderAdapter } from './adapter.js';
 
 // The stubs, grpc-js and google-protobuf as @pulumi/pulumi itself loads them: one copy of each message class.
 const fromSdk = createRequire(import.meta.resolve('@pulumi/pulumi/proto/provider_pb.js'));
@@ -68,6 +68,13 @@ function serve<Req, Res>(work: (request: Req) => Res | Promise<Res>): (call: Cal
   };
 }
 
+/** The answer to a check (of a resource or of the provider's settings): the inputs kept and each failure. */
+function checkResponse(checked: Checked): providerTypes.CheckResponse {
+  const resp = new pb.CheckResponse().setInputs(toStruct(checked.inputs));
+  resp.setFailuresList(checked.failures.map((f) => new pb.CheckFailure().setProperty(f.property).setReason(f.reason)));
+  return resp;
+}
+
 /** The service implementation handed to grpc-js. */
 function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementation {
   return {
@@ -76,12 +83,7 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
       if (req.getVersion() !== 0) throw new Error(`unsupported schema version ${req.getVersion()}`);
       return new pb.GetSchemaResponse().setSchema(adapter.schema());
     }),
-    checkConfig: serve((req: providerTypes.CheckRequest) => {
-      const checked = adapter.checkConfig(bag(req.getNews()));
-      const resp = new pb.CheckResponse().setInputs(toStruct(checked.inputs));
-      resp.setFailuresList(checked.failures.map((f) => new pb.CheckFailure().setProperty(f.property).setReason(f.reason)));
-      return resp;
-    }),
+    checkConfig: serve((req: providerTypes.CheckRequest) => checkResponse(adapter.checkConfig(bag(req.getNews())))),
     diffConfig: serve((req: providerTypes.DiffRequest) => {
       const changed = adapter.diffConfig(bag(req.getOldInputs() ?? req.getOlds()), bag(req.getNews()));
       return new pb.DiffResponse().setChanges(changed ? pb.DiffResponse.DiffChanges.DIFF_SOME : pb.DiffResponse.DiffChanges.DIFF_NONE);
@@ -93,12 +95,9 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
       // references or output values: plain property bags in and out.
       return new pb.ConfigureResponse().setAcceptsecrets(false).setAcceptresources(false).setAcceptoutputs(false).setSupportspreview(false);
     }),
-    check: serve(async (req: providerTypes.CheckRequest) => {
-      const checked = await adapter.check(req.getUrn(), bag(req.getOlds()), bag(req.getNews()));
-      const resp = new pb.CheckResponse().setInputs(toStruct(checked.inputs));
-      resp.setFailuresList(checked.failures.map((f) => new pb.CheckFailure().setProperty(f.property).setReason(f.reason)));
-      return resp;
-    }),
+    check: serve(async (req: providerTypes.CheckRequest) =>
+      checkResponse(await adapter.check(req.getUrn(), bag(req.getOlds()), bag(req.getNews()))),
+    ),
     diff: serve(async (req: providerTypes.DiffRequest) => {
       const result = await adapter.diff(
         req.getUrn(),

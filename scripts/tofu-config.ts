@@ -1,0 +1,29 @@
+/**
+ * The head of a tofu configuration with terraform-provider-openstack at its pinned version (scripts/versions.json),
+ * for the benches and the tests that run tofu: the provider's source and version are read from the pin, never
+ * written again.
+ */
+import { toolSpec } from './tools.js';
+
+/** A configuration: terraform-provider-openstack at the pinned version, its provider block for `cloud`, then `body`. */
+export function openstackConfiguration(body: string, cloud = 'platform'): string {
+  const spec = toolSpec('terraform-provider-openstack');
+  // The mirror address is host/namespace/type; a source names namespace/type (the host is the default registry).
+  const source = (spec.mirror ?? '').split('/').slice(1).join('/');
+  return [
+    'terraform {',
+    '  required_providers {',
+    '    openstack = {',
+    `      source  = "${source}"`,
+    `      version = "${spec.version}"`,
+    '    }',
+    '  }',
+    '}',
+    '',
+    'provider "openstack" {',
+    `  cloud = "${cloud}"`,
+    '}',
+    '',
+    body,
+  ].join('\n');
+}
