@@ -4,7 +4,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['node_modules/', '.pulumi-state/', 'policies/', 'coverage/', '.tap/', 'dist/', 'examples/'] },
+  { ignores: ['node_modules/', '.pulumi-state/', 'policies/', 'coverage/', '.tap/', 'dist/', 'examples/', 'provider/cdktf/openstack/'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -21,3 +21,19 @@ export function exampleConfig(): Record<string, string> {
     'image-catalog:dataDir': join(repoRoot, '.image-data'),
   };
 }
+
+/**
+ * The CDKTF example's settings (examples/cdktf/main.ts reads them from the environment), derived from the Pulumi
+ * example's config: `image-catalog:consumerProjectId` -> CATALOG_CONSUMER_PROJECT_ID, and so on.
+ */
+export function cdktfExampleEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(exampleConfig()).map(([key, value]) => [
+      `CATALOG_${key
+        .replace(/^image-catalog:/, '')
+        .replace(/[A-Z]/g, (c) => `_${c}`)
+        .toUpperCase()}`,
+      value,
+    ]),
+  );
+}

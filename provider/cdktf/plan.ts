@@ -1,7 +1,6 @@
 /**
  * The changes of a Terraform/OpenTofu plan (`tofu show -json <plan>`) for terraform-provider-openstack's image
- * resources, as the policy envelope's changes: the first piece of the plan check and of the `cdktn deploy` gate
- * (issue 12; not wired to a command yet). Each resource type's kind and the wire name of each of its attributes
+ * resources, as the policy envelope's changes, for the plan check and the `cdktn deploy` gate (./decide.ts). Each resource type's kind and the wire name of each of its attributes
  * are declared once, in `tpoResources`.
  */
 import type { Change, ChangeAction, Document } from '../policy/envelope.js';
@@ -51,6 +50,8 @@ export const tpoResources: Readonly<Record<string, TpoResource>> = {
 /** One resource change of a plan's JSON (`resource_changes[]`), as far as this reads it. */
 export interface PlanResourceChange {
   readonly address: string;
+  /** `managed` (a resource) or `data` (a data source of the same type name: never a change of the catalog). */
+  readonly mode?: string;
   readonly type: string;
   readonly change: {
     readonly actions: readonly string[];
@@ -93,7 +94,7 @@ export function planChanges(resourceChanges: readonly PlanResourceChange[]): Cha
   for (const rc of resourceChanges) {
     const resource = tpoResources[rc.type];
     const action = actionOf(rc.change.actions);
-    if (resource === undefined || action === undefined) continue;
+    if (resource === undefined || action === undefined || rc.mode === 'data') continue;
     changes.push({
       address: rc.address,
       kind: resource.kind,

@@ -9,6 +9,7 @@ import { registerMigrate } from './migrate.js';
 import { registerPlanCheck } from './plan-check.js';
 import { registerPlugin } from './plugin.js';
 import { registerPreview } from './preview.js';
+import { registerStore } from './store.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -38,11 +39,12 @@ registerPreview(program);
 registerMigrate(program);
 registerPlanCheck(program);
 registerPlugin(program);
+registerStore(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (!(err instanceof UsageError)) throw err;
-  process.stderr.write(`image-catalog: ${err.message}\n`);
-  process.exitCode = 2;
+  // A usage error exits 2; any other failure exits 1 with its message only (no stack trace: it may be read in CI logs).
+  process.stderr.write(`image-catalog: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = err instanceof UsageError ? 2 : 1;
 }

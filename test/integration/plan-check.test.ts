@@ -2,10 +2,11 @@
  * `image-catalog plan-check` on the JSON of a real OpenTofu plan of an HCL configuration with
  * terraform-provider-openstack 3.4.0 against the test Image Service: a compliant plan passes, a plan with a public
  * image made by a member (and a missing property) is blocked naming each address, rule and field; a file that is
- * not a plan is unusable input. Nothing is applied.
+ * not a plan is unusable input. And TPO#1994: an applied image whose os_version is then edited plans as no change
+ * (terraform-provider-openstack 3.4.0 suppresses it), yet plan-check sees it against what Glance has and blocks it.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { openstackConfiguration } from '../../scripts/tofu-config.js';
@@ -28,23 +29,32 @@ function image(name: string, version: string, visibility: string, extra = ''): s
 `;
 }
 
-/** The JSON of `tofu plan` of `resources` (a folder of its own, the mirror only, the lab's clouds). */
-async function planJson(resources: string): Promise<string> {
+/** A folder of its own for a configuration: the mirror only, the lab's clouds; `tofu` runs in it. */
+async function workspace(): Promise<{ dir: string; tofu: (args: string[]) => Buffer }> {
   const dir = scratchDir();
-  const data = join(dir, 'data.raw');
-  writeFileSync(data, Buffer.alloc(65536, 3));
-  writeFileSync(join(dir, 'main.tf'), openstackConfiguration(resources.replaceAll('DATA', data)));
+  writeFileSync(join(dir, 'data.raw'), Buffer.alloc(65536, 3));
   const found = await locateTool('tofu');
   if (!found.ok) throw new Error(`tofu is needed: ${found.reason}`);
   const env = { ...(await toolEnv()), OS_CLIENT_CONFIG_FILE: lab().clouds };
-  for (const args of [
-    ['init', '-input=false'],
-    ['plan', '-input=false', '-out=plan.bin'],
-  ])
-    execFileSync(found.path, args, { cwd: dir, env, stdio: 'ignore' });
-  const file = join(dir, 'plan.json');
-  writeFileSync(file, execFileSync(found.path, ['show', '-json', 'plan.bin'], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 }));
+  return {
+    dir,
+    tofu: (args) => execFileSync(found.path, args, { cwd: dir, env, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }),
+  };
+}
+
+/** Writes `resources` as the configuration of `ws` and returns the JSON file of its plan. */
+function planOf(ws: { dir: string; tofu: (args: string[]) => Buffer }, resources: string): string {
+  writeFileSync(join(ws.dir, 'main.tf'), openstackConfiguration(resources.replaceAll('DATA', join(ws.dir, 'data.raw'))));
+  ws.tofu(['init', '-input=false']);
+  ws.tofu(['plan', '-input=false', '-out=plan.bin']);
+  const file = join(ws.dir, 'plan.json');
+  writeFileSync(file, ws.tofu(['show', '-json', 'plan.bin']));
   return file;
+}
+
+/** The JSON of `tofu plan` of `resources` in a folder of its own. */
+async function planJson(resources: string): Promise<string> {
+  return planOf(await workspace(), resources);
 }
 
 function planCheck(file: string): ReturnType<typeof runCommand> {
@@ -77,4 +87,26 @@ t.test('a file that is not a plan is unusable input (exit 2)', async (t) => {
   const ran = await planCheck(file);
   t.equal(ran.code, 2, 'exit 2', { output: ran.stderr });
   t.match(ran.stderr, /not a plan's JSON/);
+});
+
+t.test('TPO#1994: an edited os_version plans as no change, and plan-check decides it against what Glance has', async (t) => {
+  const ws = await workspace();
+  const published = image('drift', '1.0', 'shared', ', hw_vif_model = "virtio"');
+  planOf(ws, published);
+  ws.tofu(['apply', '-input=false', 'plan.bin']);
+  t.teardown(() => ws.tofu(['destroy', '-auto-approve', '-input=false']));
+  const edited = planOf(ws, published.replace('os_version = "9"', 'os_version = "9.1"'));
+  const plan = JSON.parse(readFileSync(edited, 'utf8')) as { resource_changes: { change: { actions: string[] } }[] };
+  t.same(
+    plan.resource_changes.map((rc) => rc.change.actions),
+    [['no-op']],
+    'terraform-provider-openstack plans the edit as no change',
+  );
+  const ran = await planCheck(edited);
+  t.equal(ran.code, 1, 'exit 1', { output: ran.stdout + ran.stderr });
+  t.match(
+    ran.stdout,
+    /note: openstack_images_image_v2\.drift: properties\.os_version is "9\.1" in the configuration but "9" in Glance.*TPO#1994/,
+  );
+  t.match(ran.stdout, /mandatory\s+immutability\s+openstack_images_image_v2\.drift\s+properties\.os_version/);
 });

@@ -72,3 +72,43 @@ t.test('each layer imports only itself and the layers below it', (t) => {
   t.same(upward, [], 'no import points upwards');
   t.end();
 });
+
+/** The bare (package) imports reached from `entry` through relative imports, with the file that makes each. */
+function reachablePackages(entry: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const s of specifiers(readFileSync(file, 'utf8'))) {
+      if (!s.startsWith('.')) {
+        if (!found.has(s)) found.set(s, relative(root, file));
+        continue;
+      }
+      const target = resolve(dirname(file), s).replace(/\.js$/, '.ts');
+      if (target.startsWith(provider + sep)) queue.push(target);
+    }
+  }
+  return found;
+}
+
+t.test('one hand-written module of the CDKTF layer imports the CDK library (cdktn); the generated bindings aside', (t) => {
+  const importers = files
+    .filter((f) => !f.startsWith(join(provider, 'cdktf', 'openstack') + sep))
+    .filter((f) => specifiers(readFileSync(f, 'utf8')).some((s) => s === 'cdktn' || s.startsWith('cdktn/') || s === 'constructs'))
+    .map((f) => relative(root, f));
+  t.same(importers, ['provider/cdktf/cdktn.ts'], 'only provider/cdktf/cdktn.ts');
+  t.end();
+});
+
+t.test('the CLI and the gate never load cdktn: plan-check works for HCL users who never installed it', (t) => {
+  for (const entry of ['cli/main.ts', 'cli/tofu-gate.ts']) {
+    const packages = reachablePackages(join(provider, entry));
+    t.ok(packages.has('commander') || entry !== 'cli/main.ts', `${entry}: the scan follows its imports`);
+    const cdk = [...packages].filter(([name]) => name === 'cdktn' || name === 'constructs').map(([name, file]) => `${name} from ${file}`);
+    t.same(cdk, [], `${entry} reaches no cdktn/constructs import`);
+  }
+  t.end();
+});

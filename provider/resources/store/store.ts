@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import lockfile from 'proper-lockfile';
 import { flag, listStoresDetail, type StoreDetailWire } from '../../client/stores.js';
 import type { Session } from '../../client/session.js';
 import { ResourceOperationError } from '../errors.js';
@@ -163,6 +164,8 @@ export async function applyStoreResource(
   raw: unknown,
 ): Promise<{ inputs: StoreInputs; outputs: StoreApplied }> {
   const inputs = checkStoreInputs(name, raw);
+  if (!existsSync(inputs.configDir))
+    throw new ResourceOperationError(`StorageBackend "${name}": configDir ${inputs.configDir} does not exist`);
   return serialized(inputs.configDir, () => applyChecked(admin, name, inputs));
 }
 
@@ -170,13 +173,28 @@ const queues = new Map<string, Promise<unknown>>();
 
 /**
  * Runs one change of a config directory at a time: every store shares the backends file and a reload restarts
- * glance-api, so two stores applied at once (Pulumi creates independent resources in parallel) would overwrite
- * each other's backends list. The queue is per process: two processes changing one directory at once are not
- * guarded against.
+ * glance-api, so two stores applied at once would overwrite each other's backends list and race two restarts.
+ * Within a process (Pulumi creates independent resources in parallel) a queue per directory; across processes
+ * (tofu runs each CDKTF StorageBackend's `image-catalog store apply` as a process of its own, in parallel; two
+ * stacks sharing one glance) a lock file beside the directory (proper-lockfile: `<configDir>.lock`, taken
+ * atomically with mkdir, kept fresh while held and taken over when its holder died).
  */
 function serialized<T>(configDir: string, work: () => Promise<T>): Promise<T> {
+  const locked = async (): Promise<T> => {
+    const release = await lockfile.lock(configDir, {
+      realpath: false,
+      stale: 30_000,
+      update: 5_000,
+      retries: { retries: 600, factor: 1, minTimeout: 250, maxTimeout: 250 },
+    });
+    try {
+      return await work();
+    } finally {
+      await release();
+    }
+  };
   const previous = queues.get(configDir) ?? Promise.resolve();
-  const next = previous.then(work, work);
+  const next = previous.then(locked, locked);
   queues.set(
     configDir,
     next.catch(() => undefined),
@@ -185,8 +203,6 @@ function serialized<T>(configDir: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function applyChecked(admin: Session, name: string, inputs: StoreInputs): Promise<{ inputs: StoreInputs; outputs: StoreApplied }> {
-  if (!existsSync(inputs.configDir))
-    throw new ResourceOperationError(`StorageBackend "${name}": configDir ${inputs.configDir} does not exist`);
   const others = managedStores(inputs.configDir).filter((s) => s.id !== inputs.id);
   const otherDefault = others.find((s) => s.isDefault);
   if (inputs.isDefault && otherDefault !== undefined) {

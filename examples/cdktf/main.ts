@@ -1,0 +1,116 @@
+/**
+ * The example catalog as a CDK Terrain (cdktn) app: the same catalog as the Pulumi example (the root index.ts),
+ * under profiles and store ids of its own so both live side by side in one Image Service.
+ *
+ * - two file stores, `golden_tf` and `archive_tf`, written into glance-api's config directory by StorageBackend;
+ * - the version line ubuntu-24.04-base-tf: v1.0 (deprecated, hidden) and v1.1 (current), v1.1 shared with the
+ *   consumer project and accepted as that project (through the consumer's provider alias);
+ * - a community image, debian-12-tools-tf-v1.0;
+ * - a public image, cirros-0.6-tiny-tf-v1.0, made with the admin cloud (public is admin-only).
+ *
+ * Settings come from the environment (`npm run start:cdktf` sets them from the lab): CATALOG_CLOUD (the owner's
+ * cloud), CATALOG_ADMIN_CLOUD, CATALOG_CONSUMER_CLOUD, CATALOG_CONSUMER_PROJECT_ID, CATALOG_GLANCE_CONFIG_DIR,
+ * CATALOG_RELOAD_COMMAND (a JSON argv), CATALOG_STORES_DIR, CATALOG_DATA_DIR, and CATALOG_PROFILE_SUFFIX (default
+ * `tf`). The clouds are read from clouds.yaml (OS_CLIENT_CONFIG_FILE). Image data are qcow2 files made with qemu-img.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { App, TerraformOutput, TerraformStack } from 'cdktn';
+import type { Construct } from 'constructs';
+import { CatalogImage, OpenstackProvider, StorageBackend, VersionLine, checkCatalog } from 'image-catalog/cdktf';
+
+function setting(name: string, fallback?: string): string {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined || value === '') throw new Error(`${name} is not set (see the head of main.ts)`);
+  return value;
+}
+
+/** A qcow2 file of the given virtual size, made once with qemu-img. */
+function qcow2(dir: string, name: string, size: string): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.qcow2`);
+  if (!existsSync(file)) execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', file, size]);
+  return file;
+}
+
+class Catalog extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const suffix = setting('CATALOG_PROFILE_SUFFIX', 'tf');
+    const profile = (name: string): string => `${name}-${suffix}`;
+    const dataDir = resolve(setting('CATALOG_DATA_DIR', '.image-data'));
+    const storesDir = setting('CATALOG_STORES_DIR');
+    const adminCloud = setting('CATALOG_ADMIN_CLOUD', 'admin');
+
+    new OpenstackProvider(this, 'owner', { cloud: setting('CATALOG_CLOUD') });
+    const admin = new OpenstackProvider(this, 'admin', { alias: 'admin', cloud: adminCloud });
+    const consumer = new OpenstackProvider(this, 'consumer', { alias: 'consumer', cloud: setting('CATALOG_CONSUMER_CLOUD', 'appteam') });
+
+    const stores = ['golden', 'archive'].map((name) => {
+      const id = `${name}_${suffix}`;
+      const dir = join(storesDir, id);
+      mkdirSync(dir, { recursive: true });
+      return new StorageBackend(this, `store-${name}`, {
+        storeId: id,
+        type: 'file',
+        cloud: adminCloud,
+        description: `${id} images (example catalog)`,
+        configDir: setting('CATALOG_GLANCE_CONFIG_DIR'),
+        reloadCommand: JSON.parse(setting('CATALOG_RELOAD_COMMAND')) as string[],
+        options: { dataDir: dir },
+      });
+    });
+    // A store reload restarts glance-api: images wait for both stores.
+    const afterStores = stores.map((s) => s.resource);
+    const common = { hw_disk_bus: 'virtio', hw_vif_model: 'virtio' };
+
+    const ubuntu = new VersionLine(this, 'ubuntu-base', {
+      os: 'ubuntu',
+      osVersion: '24.04',
+      profile: profile('base'),
+      properties: { ...common, description: 'Ubuntu 24.04 base image' },
+      versions: [
+        { version: '1.0', source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.0', '1G') }, minDisk: 1 },
+        { version: '1.1', source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.1', '2G') }, minDisk: 2 },
+      ],
+      consumers: [{ name: 'appteam', projectId: setting('CATALOG_CONSUMER_PROJECT_ID'), provider: consumer }],
+      dependsOn: afterStores,
+    });
+
+    const tools = new CatalogImage(this, 'debian-tools', {
+      os: 'debian',
+      osVersion: '12',
+      profile: profile('tools'),
+      version: '1.0',
+      visibility: 'community',
+      source: { file: qcow2(dataDir, 'debian-12-tools-v1.0', '1G') },
+      properties: { ...common, description: 'Debian 12 with the platform tools' },
+      dependsOn: afterStores,
+    });
+
+    const cirros = new CatalogImage(this, 'cirros-tiny', {
+      os: 'cirros',
+      osVersion: '0.6',
+      profile: profile('tiny'),
+      version: '1.0',
+      visibility: 'public',
+      provider: admin,
+      source: { file: qcow2(dataDir, 'cirros-0.6-tiny-v1.0', '128M') },
+      properties: { ...common, description: 'CirrOS 0.6 for smoke tests' },
+      dependsOn: afterStores,
+    });
+
+    const images = [...Object.values(ubuntu.images), tools, cirros];
+    new TerraformOutput(this, 'catalog', {
+      value: images.map((image) => ({ name: image.name, imageId: image.imageId, visibility: image.inputs.visibility })),
+    });
+    new TerraformOutput(this, 'current', { value: ubuntu.current });
+  }
+}
+
+const app = new App();
+new Catalog(app, 'catalog');
+// The synth-time policy: every new image decided as its cloud, against the live catalog, before synth writes anything.
+await checkCatalog(app);
+app.synth();

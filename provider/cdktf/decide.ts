@@ -1,0 +1,161 @@
+/**
+ * The decision of a Terraform/OpenTofu plan's JSON (`tofu show -json <planfile>`), shared by
+ * `image-catalog plan-check` and the `cdktn deploy` gate (./gate.ts). It imports nothing of cdktn, so the CLI
+ * runs it for HCL users who never installed cdktn.
+ *
+ * - Each change is decided as the cloud that applies it: the `cloud` of its provider configuration in the plan
+ *   (`openstack`, `openstack.appteam`, ...), unless a cloud is given for the whole plan; one envelope per cloud
+ *   (its token is the principal, its image list the live catalog), the violations merged.
+ * - What Glance has, not only the plan (TPO#1994): terraform-provider-openstack 3.4.0 suppresses the diff of every
+ *   `os_*` property after a create, so a changed os_version plans as no change and is never applied. For every
+ *   image of the plan that Glance has, each `os_*` property the configuration declares is compared with Glance's:
+ *   where they differ, the change is decided as an update from Glance's value to the declared one (a no-op
+ *   becomes an update), so the policy sees it, and a note says it will not be applied by the provider.
+ */
+import { Session } from '../client/session.js';
+import { RunCatalog } from '../policy/changes.js';
+import type { Decision, Violation } from '../policy/decision.js';
+import { PolicyEngine, type EngineOptions } from '../policy/engine.js';
+import { buildEnvelope, type Change, type Document } from '../policy/envelope.js';
+import { planChanges, tpoResources, type PlanResourceChange } from './plan.js';
+
+/** The parts of a plan's JSON this reads. */
+export interface PlanJson {
+  readonly format_version: string;
+  readonly resource_changes?: readonly PlanResourceChange[];
+  readonly configuration?: {
+    readonly provider_config?: Readonly<
+      Record<string, { readonly expressions?: { readonly cloud?: { readonly constant_value?: unknown } } }>
+    >;
+    readonly root_module?: {
+      readonly resources?: readonly {
+        readonly address: string;
+        readonly provider_config_key?: string;
+        readonly expressions?: Readonly<Record<string, { readonly constant_value?: unknown }>>;
+      }[];
+    };
+  };
+}
+
+/** What deciding a plan gives. */
+export interface PlanDecision {
+  /** undefined when the plan changes nothing of the catalog. */
+  readonly decision: Decision | undefined;
+  /** The changes decided (after the live comparison). */
+  readonly changes: readonly Change[];
+  /** What the plan would lose or could not see (TPO#1994), one line each. */
+  readonly notes: readonly string[];
+}
+
+/** Options of {@link decidePlan}. */
+export interface DecidePlanOptions {
+  /** The cloud that applies every change (default: each change's provider configuration, else OS_CLOUD / OS_*). */
+  readonly cloud?: string;
+  /** Policy data overrides. */
+  readonly overrides?: EngineOptions['overrides'];
+  /** How the live catalog of a session is read (tests). */
+  readonly catalog?: RunCatalog;
+}
+
+/** The resource address without an index (`a.b[0]` -> `a.b`), as the configuration lists it. */
+function configAddress(address: string): string {
+  return address.replace(/\[[^\]]*\]$/, '');
+}
+
+/** The clouds.yaml cloud of each resource address, from the plan's provider configurations (undefined: the environment's). */
+export function cloudsOf(plan: PlanJson): Map<string, string | undefined> {
+  const providers = plan.configuration?.provider_config ?? {};
+  const clouds = new Map<string, string | undefined>();
+  for (const resource of plan.configuration?.root_module?.resources ?? []) {
+    const cloud = providers[resource.provider_config_key ?? 'openstack']?.expressions?.cloud?.constant_value;
+    clouds.set(resource.address, typeof cloud === 'string' ? cloud : undefined);
+  }
+  return clouds;
+}
+
+/** The properties each image resource's configuration declares as a constant, by address. */
+function declaredProperties(plan: PlanJson): Map<string, Readonly<Record<string, unknown>>> {
+  const declared = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const resource of plan.configuration?.root_module?.resources ?? []) {
+    const value = resource.expressions?.['properties']?.constant_value;
+    if (typeof value === 'object' && value !== null) declared.set(resource.address, value as Record<string, unknown>);
+  }
+  return declared;
+}
+
+/**
+ * The plan's changes, with each `os_*` property that the configuration declares (`declared`, by address) but
+ * Glance does not have (`live`, by image id) decided as an update from Glance's value to the declared one
+ * (TPO#1994), and a note for each.
+ */
+export function withLiveProperties(
+  resourceChanges: readonly PlanResourceChange[],
+  live: ReadonlyMap<string, Document>,
+  declared: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map(),
+): { changes: Change[]; notes: string[] } {
+  const notes: string[] = [];
+  const seen = resourceChanges.map((rc): PlanResourceChange => {
+    const actions = rc.change.actions.join(',');
+    const id = rc.change.before?.['id'];
+    const image = typeof id === 'string' ? live.get(id) : undefined;
+    if (tpoResources[rc.type]?.kind !== 'image' || (actions !== 'update' && actions !== 'no-op') || image === undefined) return rc;
+    const wanted =
+      declared.get(configAddress(rc.address)) ?? ((rc.change.after?.['properties'] ?? {}) as Readonly<Record<string, unknown>>);
+    const has = (image['properties'] ?? {}) as Readonly<Record<string, string>>;
+    const drift = Object.keys(wanted).filter((key) => key.startsWith('os_') && typeof wanted[key] === 'string' && has[key] !== wanted[key]);
+    if (drift.length === 0) return rc;
+    for (const key of drift)
+      notes.push(
+        `${rc.address}: properties.${key} is "${String(wanted[key])}" in the configuration but ${has[key] === undefined ? 'absent' : `"${has[key]}"`} in Glance; ` +
+          'terraform-provider-openstack 3.4.0 never applies a change of an os_* property (TPO#1994): decided as a change from what Glance has',
+      );
+    // Each drifting property as `from` has it (left out where `from` has none).
+    const side = (values: Readonly<Record<string, unknown>> | null, from: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+      const kept = Object.entries((values?.['properties'] ?? {}) as Record<string, unknown>).filter(([key]) => !drift.includes(key));
+      const taken = drift.flatMap((key) => (from[key] === undefined ? [] : [[key, from[key]] as const]));
+      return { ...values, properties: Object.fromEntries([...kept, ...taken]) };
+    };
+    const before = side(rc.change.before, has);
+    return { ...rc, change: { ...rc.change, actions: ['update'], before, after: side(rc.change.after, wanted) } };
+  });
+  return { changes: planChanges(seen), notes };
+}
+
+/** Decides a plan as the clouds that apply it; no API call when it changes nothing of the catalog's types. */
+export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}): Promise<PlanDecision> {
+  const resourceChanges = (plan.resource_changes ?? []).filter((rc) => rc.mode !== 'data' && tpoResources[rc.type] !== undefined);
+  const clouds = cloudsOf(plan);
+  const declared = declaredProperties(plan);
+  const cloudOf = (address: string): string | undefined => options.cloud ?? clouds.get(configAddress(address));
+  const groups = new Map<string | undefined, PlanResourceChange[]>();
+  for (const rc of resourceChanges) {
+    const key = cloudOf(rc.address);
+    groups.set(key, [...(groups.get(key) ?? []), rc]);
+  }
+  const catalog = options.catalog ?? new RunCatalog();
+  const engine =
+    groups.size === 0
+      ? undefined
+      : await PolicyEngine.load({ ...(options.overrides === undefined ? {} : { overrides: options.overrides }) });
+  const decided: Change[] = [];
+  const notes: string[] = [];
+  const violations: Violation[] = [];
+  for (const [cloud, group] of groups) {
+    // Nothing to read when the group only keeps shares as they are.
+    if (group.every((rc) => rc.change.actions.join(',') === 'no-op' && tpoResources[rc.type]?.kind !== 'image')) continue;
+    const session = Session.forCloud(cloud);
+    try {
+      const [principal, images] = await Promise.all([session.identity(), catalog.documents(cloud ?? '(environment)', session)]);
+      const live = new Map(images.map((image) => [String(image['id']), image]));
+      const { changes, notes: groupNotes } = withLiveProperties(group, live, declared);
+      notes.push(...groupNotes);
+      if (changes.length === 0) continue;
+      decided.push(...changes);
+      violations.push(...(engine as PolicyEngine).decide(buildEnvelope(principal, images, changes)).violations);
+    } finally {
+      await session.close();
+    }
+  }
+  if (decided.length === 0) return { decision: undefined, changes: [], notes };
+  return { decision: { allowed: !violations.some((v) => v.level === 'mandatory'), violations }, changes: decided, notes };
+}

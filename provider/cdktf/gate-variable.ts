@@ -1,0 +1,31 @@
+/**
+ * Fail closed without the gate: every stack with a catalog construct declares the root variable
+ * `image_catalog_gate`, required (no default) and valid only with the value the gate sets
+ * (`TF_VAR_image_catalog_gate`, ./gate.ts). `cdktn deploy` through plain tofu or terraform then stops at plan
+ * with "No value for required variable" before any API call; through the gate (`TERRAFORM_BINARY_NAME`), the
+ * plan is decided first. A guard against deploying past the policy by mistake, not a security boundary: whoever
+ * sets the variable by hand has chosen to.
+ */
+import { TerraformStack, TerraformVariable, type IConstruct } from './cdktn.js';
+import { gateVariable } from './gate.js';
+
+/** Declares the gate variable in the stack of `scope`, once. */
+export function requireGate(scope: IConstruct): void {
+  const stack = TerraformStack.of(scope);
+  if (stack.node.tryFindChild(gateVariable.name) !== undefined) return;
+  const variable = new TerraformVariable(stack, gateVariable.name, {
+    type: 'string',
+    nullable: false,
+    description:
+      'Set by the image-catalog gate once the catalog policy has allowed the plan: deploy with TERRAFORM_BINARY_NAME=image-catalog-tofu.',
+    validation: [
+      {
+        condition: `\${var.${gateVariable.name} == "${gateVariable.value}"}`,
+        errorMessage:
+          'This stack is applied only through the image-catalog gate, which decides the plan with the catalog policy first: ' +
+          'run cdktn deploy with TERRAFORM_BINARY_NAME=image-catalog-tofu (docs/cdktf.md).',
+      },
+    ],
+  });
+  variable.overrideLogicalId(gateVariable.name);
+}

@@ -1,0 +1,183 @@
+/**
+ * The apply gate: the Terraform binary `cdktn deploy` and `cdktn destroy` run (`TERRAFORM_BINARY_NAME=image-catalog-tofu`;
+ * their deploy has no hooks). Every command goes to the real binary (IMAGE_CATALOG_TERRAFORM, else `tofu`, else
+ * `terraform` on PATH) with the gate variable set (./gate-variable.ts); `apply` and `destroy` become:
+ *
+ *   plan -out=<file> (-destroy)  ->  show -json <file>  ->  the decision (./decide.ts, as each resource's cloud,
+ *   against what Glance has)  ->  apply <file>, the very plan that was decided
+ *
+ * A mandatory violation stops before any API call that changes something and names the construct path (from
+ * cdk.tf.json's metadata), the address, the rule, the field and the remediation; advisory ones are printed. Without
+ * -auto-approve the gate asks as tofu does, so `cdktn deploy` shows its own approval prompt. An `apply <planfile>`
+ * decides that plan. The module imports nothing of cdktn.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { formatDecision, type Decision } from '../policy/decision.js';
+import type { EngineOptions } from '../policy/engine.js';
+import { decidePlan, type PlanJson } from './decide.js';
+
+/** The root variable every stack with a catalog construct requires (./gate-variable.ts), and the value only the gate gives it. */
+export const gateVariable = { name: 'image_catalog_gate', value: 'decided-by-image-catalog' } as const;
+
+/** The real Terraform binary: IMAGE_CATALOG_TERRAFORM, else tofu, else terraform on PATH (never the gate itself). */
+export function realTerraform(env: NodeJS.ProcessEnv = process.env, self?: string): string {
+  const explicit = env['IMAGE_CATALOG_TERRAFORM'];
+  if (explicit !== undefined && explicit !== '') return explicit;
+  const own = self === undefined ? undefined : realpathSync(self);
+  for (const name of ['tofu', 'terraform']) {
+    for (const dir of (env['PATH'] ?? '').split(delimiter).filter((d) => d !== '')) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate) && realpathSync(candidate) !== own) return candidate;
+    }
+  }
+  throw new Error('image-catalog-tofu: neither tofu nor terraform is on PATH; set IMAGE_CATALOG_TERRAFORM to the binary');
+}
+
+/** construct path by resource address (`type.name`), from the synthesized cdk.tf.json of `dir`, when there is one. */
+export function constructPaths(dir: string): Map<string, string> {
+  const paths = new Map<string, string>();
+  const file = join(dir, 'cdk.tf.json');
+  if (!existsSync(file)) return paths;
+  const config = JSON.parse(readFileSync(file, 'utf8')) as {
+    resource?: Record<string, Record<string, { '//'?: { metadata?: { path?: string } } }>>;
+  };
+  for (const [type, resources] of Object.entries(config.resource ?? {}))
+    for (const [name, body] of Object.entries(resources)) {
+      const path = body['//']?.metadata?.path;
+      if (path !== undefined) paths.set(`${type}.${name}`, path);
+    }
+  return paths;
+}
+
+/** The decision with each address shown as `construct/path (address)`. */
+export function withConstructPaths(decision: Decision, paths: ReadonlyMap<string, string>): Decision {
+  return {
+    ...decision,
+    violations: decision.violations.map((v) => {
+      const path = paths.get(v.address.replace(/\[[^\]]*\]$/, ''));
+      return path === undefined ? v : { ...v, address: `${path} (${v.address})` };
+    }),
+  };
+}
+
+/** The arguments of `apply`/`destroy` split into what `plan` takes and what the gate itself reads. */
+export function splitApplyArgs(args: readonly string[]): {
+  planArgs: string[];
+  autoApprove: boolean;
+  planFile: string | undefined;
+  noColor: boolean;
+  parallelism: string | undefined;
+} {
+  const planArgs: string[] = [];
+  let autoApprove = false;
+  let planFile: string | undefined;
+  let noColor = false;
+  let parallelism: string | undefined;
+  for (const arg of args) {
+    if (arg === '-auto-approve' || arg === '--auto-approve') autoApprove = true;
+    else if (!arg.startsWith('-')) planFile = arg;
+    else {
+      if (arg === '-no-color') noColor = true;
+      if (arg.startsWith('-parallelism=')) parallelism = arg;
+      if (arg !== '-input=false' && arg !== '-input=true') planArgs.push(arg);
+    }
+  }
+  return { planArgs, autoApprove, planFile, noColor, parallelism };
+}
+
+/** Runs the real binary with inherited output; its exit code. */
+function run(binary: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { stdio: 'inherit', env });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal === null ? 1 : 128)));
+  });
+}
+
+/** Asks as tofu does (cdktn recognises the question and shows its own prompt); true on "yes". */
+async function approve(destroy: boolean): Promise<boolean> {
+  process.stdout.write(
+    destroy
+      ? '\nDo you really want to destroy all resources?\n  OpenTofu will destroy all your managed infrastructure, as shown above.\n'
+      : '\nDo you want to perform these actions?\n  OpenTofu will perform the actions described above.\n',
+  );
+  process.stdout.write("  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    lines.close();
+    return line.trim() === 'yes';
+  }
+  return false;
+}
+
+/** Options of {@link runGate}. */
+export interface GateOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly overrides?: EngineOptions['overrides'];
+  /** The gate's own executable (so the search for the real binary skips it). */
+  readonly self?: string;
+  readonly cwd?: string;
+}
+
+/** Runs one Terraform command through the gate; the exit code. */
+export async function runGate(args: readonly string[], options: GateOptions = {}): Promise<number> {
+  const base = options.env ?? process.env;
+  const env = { ...base, [`TF_VAR_${gateVariable.name}`]: gateVariable.value };
+  const binary = realTerraform(base, options.self);
+  const command = args[0];
+  if (command !== 'apply' && command !== 'destroy') return run(binary, args, env);
+  const destroy = command === 'destroy';
+  const split = splitApplyArgs(args.slice(1));
+  const scratch = mkdtempSync(join(tmpdir(), 'image-catalog-gate-'));
+  try {
+    let planFile = split.planFile;
+    if (planFile === undefined) {
+      planFile = join(scratch, 'plan.tfplan');
+      const code = await run(
+        binary,
+        ['plan', '-input=false', `-out=${planFile}`, ...(destroy ? ['-destroy'] : []), ...split.planArgs],
+        env,
+      );
+      if (code !== 0) return code;
+    }
+    const shown = spawnSync(binary, ['show', '-json', planFile], { env, maxBuffer: 1024 * 1024 * 1024 });
+    if (shown.status !== 0) {
+      process.stderr.write(`image-catalog gate: ${binary} show -json failed: ${shown.stderr.toString()}\n`);
+      return shown.status ?? 1;
+    }
+    const plan = JSON.parse(shown.stdout.toString()) as PlanJson;
+    const decided = await decidePlan(plan, options.overrides === undefined ? {} : { overrides: options.overrides });
+    for (const note of decided.notes) process.stdout.write(`image-catalog gate: note: ${note}\n`);
+    if (decided.decision === undefined)
+      process.stdout.write('image-catalog gate: no change of an image, share or acceptance: nothing to decide\n');
+    else {
+      const decision = withConstructPaths(decided.decision, constructPaths(options.cwd ?? process.cwd()));
+      process.stdout.write(`image-catalog gate: ${decided.changes.length} change(s) of the catalog decided\n${formatDecision(decision)}`);
+      if (!decision.allowed) {
+        process.stderr.write('image-catalog gate: the catalog policy blocks this plan: nothing was applied\n');
+        return 1;
+      }
+    }
+    if (!split.autoApprove && split.planFile === undefined && !(await approve(destroy))) {
+      process.stdout.write('\nApply cancelled.\n');
+      return 1;
+    }
+    return await run(
+      binary,
+      [
+        'apply',
+        '-input=false',
+        ...(split.noColor ? ['-no-color'] : []),
+        ...(split.parallelism === undefined ? [] : [split.parallelism]),
+        planFile,
+      ],
+      env,
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

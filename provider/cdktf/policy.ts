@@ -1,0 +1,120 @@
+/**
+ * The catalog policy at synth time: what synth can know, decided with the same Wasm bundle as every other entry
+ * point. Each CatalogImage whose name the applying cloud does not see yet is a create, with the image document as
+ * its after: naming, required metadata, public visibility by a non-admin principal and version order against the
+ * live catalog are decided here. Mandatory violations fail synth as error annotations on the construct (its path,
+ * the rule, the field, the remediation); advisory ones are warnings. Updates, replaces and deletes are known only
+ * from a plan: the apply gate (./gate.ts) decides them, and it remains the authority.
+ *
+ * Loading the bundle and asking Keystone and Glance are asynchronous and an Aspect is not, so the app calls
+ * `await checkCatalog(app)` after declaring its constructs and before `app.synth()`: it reads, for each cloud the
+ * images are applied with, the principal and the live catalog, then adds the Aspect to every stack.
+ */
+import { Session } from '../client/session.js';
+import { RunCatalog } from '../policy/changes.js';
+import type { Violation } from '../policy/decision.js';
+import { PolicyEngine, type EngineOptions } from '../policy/engine.js';
+import { buildEnvelope, type Change, type Document, type Principal } from '../policy/envelope.js';
+import { imageDescriptor } from '../resources/image/image.js';
+import { Annotations, Aspects, TerraformStack, type IAspect, type IConstruct } from './cdktn.js';
+import { CatalogImage } from './image.js';
+import { OpenstackProvider } from './openstack/provider/index.js';
+
+/** Options of {@link checkCatalog}. */
+export interface CheckCatalogOptions {
+  /** Policy data overrides (merged over the bundled data, in order). */
+  readonly overrides?: EngineOptions['overrides'];
+}
+
+/** What one cloud looks like to the policy. */
+interface CloudView {
+  readonly principal: Principal;
+  readonly images: readonly Document[];
+}
+
+/** The clouds.yaml cloud an image is applied with: its provider's, else its stack's default provider's, else the environment's. */
+function cloudOf(image: CatalogImage): string | undefined {
+  const provider =
+    image.provider ??
+    TerraformStack.of(image)
+      .node.findAll()
+      .find((c): c is OpenstackProvider => c instanceof OpenstackProvider && c.alias === undefined);
+  return provider?.cloud;
+}
+
+const environment = '(environment)';
+
+/** The Aspect: on each stack, decides its CatalogImages' creates as their clouds, and annotates the violations. */
+export class CatalogPolicyAspect implements IAspect {
+  constructor(
+    private readonly engine: PolicyEngine,
+    private readonly clouds: ReadonlyMap<string, CloudView>,
+  ) {}
+
+  visit(node: IConstruct): void {
+    if (!TerraformStack.isStack(node)) return;
+    const images = node.node.findAll().filter((c): c is CatalogImage => c instanceof CatalogImage);
+    const groups = new Map<string, CatalogImage[]>();
+    for (const image of images) {
+      const key = cloudOf(image) ?? environment;
+      groups.set(key, [...(groups.get(key) ?? []), image]);
+    }
+    for (const [key, group] of groups) {
+      const view = this.clouds.get(key);
+      if (view === undefined) {
+        for (const image of group)
+          Annotations.of(image).addError(
+            `cloud ${key} was not read before synth: call await checkCatalog(app) after declaring every construct`,
+          );
+        continue;
+      }
+      const byPath = new Map(group.map((image) => [image.node.path, image]));
+      const changes: Change[] = group
+        .filter((image) => !view.images.some((live) => live['name'] === image.name && live['owner'] === view.principal.project_id))
+        .map((image) => ({
+          address: image.node.path,
+          kind: 'image',
+          action: 'create',
+          before: null,
+          after: imageDescriptor.document(image.inputs),
+        }));
+      if (changes.length === 0) continue;
+      const decision = this.engine.decide(buildEnvelope(view.principal, view.images, changes));
+      for (const violation of decision.violations) annotate(byPath.get(violation.address) ?? node, violation);
+    }
+  }
+}
+
+/** One violation on its construct: `[rule] field: message (fix: remediation)`. */
+function annotate(construct: IConstruct, v: Violation): void {
+  const text = `catalog policy ${v.level} [${v.rule}]${v.field === '' ? '' : ` ${v.field}`}: ${v.message} (fix: ${v.remediation})`;
+  if (v.level === 'mandatory') Annotations.of(construct).addError(text);
+  else Annotations.of(construct).addWarning(text);
+}
+
+/**
+ * Prepares the synth-time policy for `app`: the bundle, and for every cloud its CatalogImages are applied with,
+ * the principal (from its token) and the live catalog; then adds {@link CatalogPolicyAspect} to every stack.
+ * Call after declaring every construct, before `app.synth()`.
+ */
+export async function checkCatalog(app: IConstruct, options: CheckCatalogOptions = {}): Promise<void> {
+  const images = app.node.findAll().filter((c): c is CatalogImage => c instanceof CatalogImage);
+  const keys = [...new Set(images.map((image) => cloudOf(image) ?? environment))];
+  const catalog = new RunCatalog();
+  const [engine, views] = await Promise.all([
+    PolicyEngine.load({ ...(options.overrides === undefined ? {} : { overrides: options.overrides }) }),
+    Promise.all(
+      keys.map(async (key): Promise<[string, CloudView]> => {
+        const session = Session.forCloud(key === environment ? undefined : key);
+        try {
+          const [principal, documents] = await Promise.all([session.identity(), catalog.documents(key, session)]);
+          return [key, { principal, images: documents }];
+        } finally {
+          await session.close();
+        }
+      }),
+    ),
+  ]);
+  const aspect = new CatalogPolicyAspect(engine, new Map(views));
+  for (const stack of app.node.findAll().filter((c) => TerraformStack.isStack(c))) Aspects.of(stack).add(aspect);
+}

@@ -1,0 +1,167 @@
+/**
+ * The CDKTF example deployed to the test lab with the real `cdktn deploy`, as a new user runs it
+ * (`npm run start:cdktf`, here on a copy of examples/cdktf with a profile suffix of its own): the reference
+ * `openstack` client sees what it declares, a second deploy changes nothing, and each of these stops before any
+ * change (checked through the API): editing a published image's os_version (the gate, from the plan), a public
+ * image by a non-admin, a version lower than the live latest, a missing hw_vif_model (synth, checkCatalog), and
+ * destroying published images that are not deprecated (the gate). Deployed without the gate, the app fails closed.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import t from 'tap';
+import { cdktfEnv, exampleDir } from '../../scripts/start-cdktf.js';
+import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
+import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
+import { imagesNamed, openstack } from '../helpers/pulumi.js';
+import { runCommand, type Ran } from '../helpers/run.js';
+
+type Row = Record<string, unknown>;
+
+const tag = `t${suffix().slice(0, 6)}`;
+const dir = scratchDir();
+for (const file of ['main.ts', 'cdktf.json', 'package.json', 'tsconfig.json']) copyFileSync(join(exampleDir, file), join(dir, file));
+const original = readFileSync(join(dir, 'main.ts'), 'utf8');
+const env = { ...process.env, CATALOG_PROFILE_SUFFIX: tag, CATALOG_DATA_DIR: join(repoRoot, '.image-data') };
+
+const startCdktf = (...args: string[]): Promise<Ran> =>
+  runCommand(process.execPath, ['--import', 'tsx', 'scripts/start-cdktf.ts', '--dir', dir, ...args], env);
+
+/** main.ts with `code` inserted before the outputs (new constructs in the Catalog stack). */
+function withExtra(code: string): void {
+  const at = original.indexOf('    const images = [');
+  writeFileSync(join(dir, 'main.ts'), `${original.slice(0, at)}${code}\n${original.slice(at)}`);
+}
+
+/** What Glance has of this run's images: id, status, update time and properties, by name. */
+async function snapshot(): Promise<string> {
+  const rows: Row[] = [];
+  for (const id of await imagesNamed('')) {
+    const image = (await glance('admin', 'GET', `/v2/images/${id}`)).body as Row;
+    if (String(image['name']).includes(`-${tag}-`)) rows.push(image);
+  }
+  return JSON.stringify(rows.sort((a, b) => String(a['name']).localeCompare(String(b['name']))));
+}
+
+t.teardown(async () => {
+  // Published images cannot be destroyed through the gate (that is tested below): the real tofu removes them.
+  const tofu = await locateTool('tofu');
+  if (tofu.ok)
+    await runCommand(
+      tofu.path,
+      ['destroy', '-auto-approve', '-input=false'],
+      {
+        ...(await toolEnv(cdktfEnv(lab().clouds, env))),
+        TF_VAR_image_catalog_gate: 'decided-by-image-catalog',
+      },
+      join(dir, 'cdktf.out', 'stacks', 'catalog'),
+    );
+});
+
+t.test('npm run start:cdktf deploys the example; the reference client sees it; a second deploy changes nothing', async (t) => {
+  const first = await startCdktf();
+  t.equal(first.code, 0, 'the deploy succeeds', { output: first.stdout.slice(-4000) + first.stderr.slice(-4000) });
+  t.match(first.stdout, /image-catalog gate: \d+ change\(s\) of the catalog decided/, 'the gate decided the plan');
+  t.match(first.stdout, /NAME\s+VERSION\s+VISIBILITY\s+STATUS\s+HIDDEN\s+MEMBERS/, 'it ends with the catalog table');
+
+  const projects = lab().projects;
+  const show = async (owner: string, name: string): Promise<Row> => (await openstack(owner, ['image', 'show', name])) as Row;
+  const v10 = await show('platform', `ubuntu-24.04-base-${tag}-v1.0`);
+  const v11 = await show('platform', `ubuntu-24.04-base-${tag}-v1.1`);
+  const tools = await show('platform', `debian-12-tools-${tag}-v1.0`);
+  const cirros = await show('admin', `cirros-0.6-tiny-${tag}-v1.0`);
+  t.match(
+    v10,
+    {
+      status: 'active',
+      visibility: 'shared',
+      owner: projects['platform'],
+      properties: { os_hidden: true, deprecated: 'true', superseded_by: `ubuntu-24.04-base-${tag}-v1.1` },
+    },
+    'v1.0: deprecated, superseded by v1.1, hidden',
+  );
+  t.match(
+    v11,
+    {
+      status: 'active',
+      visibility: 'shared',
+      properties: { os_hidden: false, os_distro: 'ubuntu', os_version: '24.04', hw_vif_model: 'virtio' },
+    },
+    'v1.1: current',
+  );
+  t.notOk((v11['properties'] as Row)['deprecated'], 'v1.1 is not deprecated');
+  t.match(tools, { status: 'active', visibility: 'community', owner: projects['platform'] }, 'the community image');
+  t.match(cirros, { status: 'active', visibility: 'public', owner: projects['admin'] }, 'the public image, made with the admin cloud');
+  const members = (await openstack('platform', ['image', 'member', 'list', String(v11['id'])])) as Row[];
+  t.match(members, [{ 'Member ID': projects['appteam'], Status: 'accepted' }], 'v1.1 shared with appteam and accepted');
+  const stores = ((await glance('admin', 'GET', '/v2/info/stores')).body as { stores: Row[] }).stores;
+  for (const id of [`golden_${tag}`, `archive_${tag}`])
+    t.ok(
+      stores.some((s) => s['id'] === id),
+      `store ${id} is live`,
+    );
+
+  const second = await startCdktf();
+  t.equal(second.code, 0, 'the second deploy succeeds', { output: second.stderr.slice(-4000) });
+  t.match(second.stdout, /No changes\./, 'tofu finds no change');
+  t.match(second.stdout, /0 added, 0 changed, 0 destroyed/, 'and applies none');
+});
+
+t.test('deployed without the gate, the app fails closed before any change', async (t) => {
+  const before = await snapshot();
+  const tofu = await locateTool('tofu');
+  if (!tofu.ok) throw new Error(tofu.reason);
+  const ran = await runCommand(
+    'cdktn',
+    ['deploy', '--auto-approve', '--skip-provider-lock'],
+    cdktfEnv(lab().clouds, { ...env, TERRAFORM_BINARY_NAME: tofu.path }),
+    dir,
+  );
+  t.not(ran.code, 0, 'the deploy fails');
+  t.match(ran.stdout + ran.stderr, /image_catalog_gate/, 'naming the gate variable');
+  t.equal(await snapshot(), before, 'nothing changed in Glance');
+});
+
+const blocked: { name: string; code: string; expect: RegExp[]; command?: string }[] = [
+  {
+    name: "editing a published image's os_version (the gate, from the plan)",
+    code: `    ubuntu.images['1.1']?.resource.addOverride('properties.os_version', '24.10');`,
+    expect: [
+      /mandatory\s+immutability\s+catalog\/ubuntu-base\/v1\.1\/image \(openstack_images_image_v2\..*properties\.os_version/,
+      /TPO#1994/,
+      /nothing was applied/,
+    ],
+  },
+  {
+    name: 'a public image by a non-admin (synth)',
+    code: `    new CatalogImage(this, 'public-by-member', { os: 'alpine', osVersion: '3.20', profile: profile('pub'), version: '1.0', visibility: 'public', source: { file: qcow2(dataDir, 'debian-12-tools-v1.0', '1G') }, properties: { ...common, description: 'x' } });`,
+    expect: [/catalog\/public-by-member/, /\[public_visibility\] visibility/],
+  },
+  {
+    name: 'a version lower than the live latest (synth)',
+    code: `    new CatalogImage(this, 'older', { os: 'ubuntu', osVersion: '24.04', profile: profile('base'), version: '0.9', visibility: 'shared', source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.0', '1G') }, properties: { ...common, description: 'x' } });`,
+    expect: [/catalog\/older/, /\[versioning\]/],
+  },
+  {
+    name: 'a missing hw_vif_model (synth)',
+    code: `    new CatalogImage(this, 'no-vif', { os: 'rocky', osVersion: '9', profile: profile('novif'), version: '1.0', source: { file: qcow2(dataDir, 'debian-12-tools-v1.0', '1G') }, properties: { hw_disk_bus: 'virtio', description: 'x' } });`,
+    expect: [/catalog\/no-vif/, /\[required_metadata\] properties\.hw_vif_model/],
+  },
+  {
+    name: 'destroying published images that are not deprecated (the gate)',
+    code: '',
+    command: 'destroy',
+    expect: [/mandatory\s+immutability\s+catalog\/ubuntu-base\/v1\.1\/image/, /nothing was applied/],
+  },
+];
+
+for (const c of blocked) {
+  t.test(`stops before any change: ${c.name}`, async (t) => {
+    withExtra(c.code);
+    const before = await snapshot();
+    const ran = await startCdktf(...(c.command === undefined ? [] : [c.command]));
+    const output = ran.stdout + ran.stderr;
+    t.not(ran.code, 0, 'the deploy fails', { output: output.slice(-6000) });
+    for (const pattern of c.expect) t.match(output, pattern, `it says ${String(pattern)}`);
+    t.equal(await snapshot(), before, 'nothing changed in Glance');
+  });
+}

@@ -1,0 +1,231 @@
+/**
+ * The CDKTF constructs, synthesized in memory (no API call): what each writes into cdk.tf.json, and what each
+ * refuses when it is made, naming the construct path, the field and the rule. The synth-time policy's Aspect is
+ * run with the real bundle over a given principal and catalog.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Aspects, TerraformStack, Testing } from 'cdktn';
+import t from 'tap';
+import {
+  CatalogImage,
+  CatalogPolicyAspect,
+  ImageShare,
+  OpenstackProvider,
+  StorageBackend,
+  VersionLine,
+} from '../../provider/cdktf/index.js';
+import { PolicyEngine } from '../../provider/policy/engine.js';
+
+type Json = Record<string, unknown>;
+interface Synthesized {
+  readonly resource: Record<string, Record<string, Json>>;
+  readonly variable: Record<string, Json>;
+}
+
+const outdir = mkdtempSync(join(tmpdir(), 'image-catalog-cdktf-'));
+const common = { hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'test' };
+
+function stack(): TerraformStack {
+  const app = Testing.app({ outdir });
+  const s = new TerraformStack(app, 'catalog');
+  new OpenstackProvider(s, 'owner', { cloud: 'platform' });
+  return s;
+}
+
+const synth = (s: TerraformStack): Synthesized => JSON.parse(Testing.synth(s)) as Synthesized;
+const only = (resources: Record<string, Json> | undefined): Json => Object.values(resources ?? {})[0] ?? {};
+
+t.test(
+  'CatalogImage: the catalog name, os_distro/os_version, an explicit image_cache_path, a file relative to the stack folder, the gate variable',
+  (t) => {
+    const s = stack();
+    new CatalogImage(s, 'rocky', {
+      os: 'rocky',
+      osVersion: '9',
+      profile: 'base',
+      version: '1.2',
+      visibility: 'shared',
+      source: { file: join(outdir, 'data', 'rocky.qcow2') },
+      properties: common,
+    });
+    const json = synth(s);
+    const image = only(json.resource['openstack_images_image_v2']);
+    t.match(image, {
+      name: 'rocky-9-base-v1.2',
+      disk_format: 'qcow2',
+      container_format: 'bare',
+      visibility: 'shared',
+      image_cache_path: '.terraform/image-cache',
+      local_file_path: '../../data/rocky.qcow2',
+      properties: { ...common, os_distro: 'rocky', os_version: '9' },
+    });
+    t.match(json.variable['image_catalog_gate'], {
+      type: 'string',
+      nullable: false,
+      validation: [{ condition: /decided-by-image-catalog/ }],
+    });
+    t.end();
+  },
+);
+
+t.test('CatalogImage refuses, when it is made, what the schema refuses and what terraform-provider-openstack cannot do', (t) => {
+  const s = stack();
+  const base = { os: 'rocky', osVersion: '9', profile: 'base', version: '1.0', source: { file: '/x.qcow2' }, properties: common };
+  t.throws(() => new CatalogImage(s, 'bad-format', { ...base, diskFormat: 'qcow3' as 'qcow2' }), {
+    message: /Image "catalog\/bad-format".*diskFormat.*enum/s,
+  });
+  t.throws(() => new CatalogImage(s, 'pinned', { ...base, sha512: 'a'.repeat(128) } as never), {
+    message: /CatalogImage "catalog\/pinned": sha512: terraform-provider-openstack 3\.4\.0 has no such attribute.*rule: cdktf-unsupported/,
+  });
+  t.throws(() => new CatalogImage(s, 'off', { ...base, isDeactivated: true } as never), { message: /isDeactivated.*cannot deactivate/ });
+  t.end();
+});
+
+t.test('ImageShare: member_id explicit on both resources, the acceptance through the consumer provider, after the member', (t) => {
+  const s = stack();
+  const consumer = new OpenstackProvider(s, 'consumer', { alias: 'consumer', cloud: 'appteam' });
+  const image = new CatalogImage(s, 'img', {
+    os: 'rocky',
+    osVersion: '9',
+    profile: 'base',
+    version: '1.0',
+    visibility: 'shared',
+    source: { file: '/x' },
+    properties: common,
+  });
+  new ImageShare(s, 'share', { image, memberProjectId: 'a'.repeat(32), acceptWith: consumer });
+  const json = synth(s);
+  const member = only(json.resource['openstack_images_image_access_v2']);
+  const accept = only(json.resource['openstack_images_image_access_accept_v2']);
+  t.match(member, { member_id: 'a'.repeat(32), image_id: /\$\{openstack_images_image_v2\..*\.id\}/ });
+  t.match(accept, {
+    member_id: 'a'.repeat(32),
+    status: 'accepted',
+    provider: 'openstack.consumer',
+    depends_on: [/openstack_images_image_access_v2\./],
+  });
+  t.throws(() => new ImageShare(s, 'bad', { image: 'not-an-id', memberProjectId: 'p' }), {
+    message: /ImageMember "catalog\/bad".*imageId/s,
+  });
+  t.end();
+});
+
+t.test('VersionLine: the newest current and shared, older ones deprecated, superseded_by the newest, hidden', (t) => {
+  const s = stack();
+  const line = new VersionLine(s, 'ubuntu', {
+    os: 'ubuntu',
+    osVersion: '24.04',
+    profile: 'base',
+    properties: common,
+    versions: [
+      { version: '1.10', source: { file: '/b' } },
+      { version: '1.9', source: { file: '/a' } },
+    ],
+    consumers: [{ projectId: 'b'.repeat(32), name: 'app' }],
+  });
+  t.equal(line.current, 'ubuntu-24.04-base-v1.10', 'numeric order: 1.10 after 1.9');
+  const images = Object.values(synth(s).resource['openstack_images_image_v2'] ?? {});
+  const byName = new Map(images.map((i) => [String(i['name']), i]));
+  t.match(byName.get('ubuntu-24.04-base-v1.9'), {
+    hidden: true,
+    properties: { deprecated: 'true', superseded_by: 'ubuntu-24.04-base-v1.10' },
+  });
+  t.match(byName.get('ubuntu-24.04-base-v1.10'), { hidden: false, visibility: 'shared' });
+  t.notOk((byName.get('ubuntu-24.04-base-v1.10')?.['properties'] as Json | undefined)?.['deprecated'], 'the newest is not deprecated');
+  t.equal(line.shares.length, 1, 'one share, of the newest');
+  t.end();
+});
+
+t.test('StorageBackend: terraform_data whose provisioners run image-catalog store; a secret only by the name of its variable', (t) => {
+  const s = stack();
+  new StorageBackend(s, 'fast', {
+    storeId: 'fast_s3',
+    type: 's3',
+    configDir: '/etc/glance/glance-api.conf.d',
+    reloadCommand: ['systemctl', 'restart', 'glance-api'],
+    cloud: 'admin',
+    options: { host: 's3.example', bucket: 'images' },
+    secretsFromEnv: { accessKey: 'S3_ACCESS', secretKey: 'S3_SECRET' },
+  });
+  const text = Testing.synth(s);
+  const data = only((JSON.parse(text) as Synthesized).resource['terraform_data']);
+  t.match(data['input'], { cloud: 'admin', settings: { id: 'fast_s3', type: 's3' }, secretsFromEnv: { secretKey: 'S3_SECRET' } });
+  t.same(data['triggers_replace'], data['input'], 'a change of the settings replaces it');
+  t.match(data['lifecycle'], { create_before_destroy: true });
+  t.match(data['provisioner'], [
+    { 'local-exec': { when: 'create', command: 'apply', environment: { IMAGE_CATALOG_STORE: '${jsonencode(self.input)}' } } },
+    { 'local-exec': { when: 'destroy', command: 'delete' } },
+  ]);
+  t.throws(
+    () =>
+      new StorageBackend(s, 'leaky', {
+        storeId: 'leaky',
+        type: 's3',
+        configDir: '/etc/glance',
+        reloadCommand: ['true'],
+        options: { host: 'h', bucket: 'b', accessKey: 'AKIA', secretKey: 'hunter2' },
+      }),
+    { message: /StorageBackend "catalog\/leaky": options\.accessKey: a secret is never written.*rule: secret-from-env/ },
+  );
+  t.throws(
+    () =>
+      new StorageBackend(s, 'no-key', {
+        storeId: 'nokey',
+        type: 's3',
+        configDir: '/e',
+        reloadCommand: ['true'],
+        options: { host: 'h', bucket: 'b' },
+      }),
+    {
+      message: /StorageBackend "catalog\/no-key".*accessKey/s,
+    },
+  );
+  t.notMatch(text, /hunter2|AKIA/, 'no secret in the synthesized configuration');
+  t.end();
+});
+
+t.test(
+  'the synth-time Aspect: violations of new images as error annotations on their constructs; known names are left to the gate',
+  async (t) => {
+    const engine = await PolicyEngine.load();
+    const principal = { user_id: 'u', project_id: 'p'.repeat(32), roles: ['member'] };
+    const live = [
+      {
+        id: '1',
+        name: 'rocky-9-base-v1.1',
+        status: 'active',
+        visibility: 'shared',
+        owner: principal.project_id,
+        properties: { ...common, os_distro: 'rocky', os_version: '9' },
+      },
+    ];
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'image-catalog-cdktf-')) });
+    const s = new TerraformStack(app, 'catalog');
+    new OpenstackProvider(s, 'owner', { cloud: 'platform' });
+    const image = (id: string, version: string, extra: Json = {}): CatalogImage =>
+      new CatalogImage(s, id, {
+        os: 'rocky',
+        osVersion: '9',
+        profile: 'base',
+        version,
+        visibility: 'shared',
+        source: { file: '/x' },
+        properties: common,
+        ...extra,
+      });
+    image('known', '1.1', { visibility: 'public' }); // in the catalog already: an update the gate decides
+    image('older', '1.0');
+    image('public', '2.0', { visibility: 'public' });
+    image('fine', '1.2');
+    Aspects.of(s).add(new CatalogPolicyAspect(engine, new Map([['platform', { principal, images: live }]])));
+    t.throws(() => app.synth(), /Encountered Annotations with level "ERROR"/, 'synth fails');
+    const errors = s.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/error').map((m) => `${c.node.path}: ${String(m.data)}`));
+    t.match(errors.join('\n'), /catalog\/older: catalog policy mandatory \[versioning\]/);
+    t.match(errors.join('\n'), /catalog\/public: catalog policy mandatory \[public_visibility\] visibility/);
+    t.notMatch(errors.join('\n'), /catalog\/(known|fine):/, 'the known image and the compliant one are not annotated');
+  },
+);

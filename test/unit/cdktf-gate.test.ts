@@ -1,0 +1,125 @@
+/**
+ * The apply gate's and the plan decision's pure parts: which arguments of apply/destroy go to plan, which real
+ * binary runs (never the gate itself), construct paths from cdk.tf.json, each resource's cloud from the plan's
+ * provider configurations, and the os_* properties terraform-provider-openstack 3.4.0 would never apply (TPO#1994)
+ * decided against what Glance has.
+ */
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { cloudsOf, withLiveProperties, type PlanJson } from '../../provider/cdktf/decide.js';
+import { constructPaths, realTerraform, splitApplyArgs, withConstructPaths } from '../../provider/cdktf/gate.js';
+import type { PlanResourceChange } from '../../provider/cdktf/plan.js';
+
+t.test('apply/destroy arguments: -auto-approve and a plan file are the gate’s; the rest goes to plan', (t) => {
+  t.same(splitApplyArgs(['-auto-approve', '-var=a=1', '-parallelism=4', '-input=false', '-no-color']), {
+    planArgs: ['-var=a=1', '-parallelism=4', '-no-color'],
+    autoApprove: true,
+    planFile: undefined,
+    noColor: true,
+    parallelism: '-parallelism=4',
+  });
+  t.equal(splitApplyArgs(['saved.tfplan']).planFile, 'saved.tfplan');
+  t.equal(splitApplyArgs([]).autoApprove, false);
+  t.end();
+});
+
+t.test('the real binary: IMAGE_CATALOG_TERRAFORM, else tofu then terraform on PATH, never the gate itself', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gate-'));
+  const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+  mkdirSync(a);
+  mkdirSync(b);
+  writeFileSync(join(b, 'tofu'), '#!/bin/sh\n');
+  chmodSync(join(b, 'tofu'), 0o755);
+  const gate = join(dir, 'gate.js');
+  writeFileSync(gate, '');
+  symlinkSync(gate, join(a, 'tofu')); // the gate installed under the name tofu, first on PATH
+  const path = `${a}:${b}`;
+  t.equal(realTerraform({ PATH: path }, gate), join(b, 'tofu'), 'skips the gate');
+  t.equal(realTerraform({ PATH: path, IMAGE_CATALOG_TERRAFORM: '/opt/terraform' }, gate), '/opt/terraform');
+  t.throws(() => realTerraform({ PATH: a }, gate), /neither tofu nor terraform/);
+  t.end();
+});
+
+t.test('construct paths from cdk.tf.json name each violation', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gate-'));
+  writeFileSync(
+    join(dir, 'cdk.tf.json'),
+    JSON.stringify({ resource: { openstack_images_image_v2: { img_ABC: { '//': { metadata: { path: 'catalog/line/v1.0/image' } } } } } }),
+  );
+  const paths = constructPaths(dir);
+  t.same([...paths], [['openstack_images_image_v2.img_ABC', 'catalog/line/v1.0/image']]);
+  const v = {
+    rule: 'naming' as const,
+    level: 'mandatory' as const,
+    address: 'openstack_images_image_v2.img_ABC',
+    field: 'name',
+    message: 'm',
+    remediation: 'r',
+  };
+  t.equal(
+    withConstructPaths({ allowed: false, violations: [v] }, paths).violations[0]?.address,
+    'catalog/line/v1.0/image (openstack_images_image_v2.img_ABC)',
+  );
+  t.same(constructPaths(join(dir, 'none')).size, 0, 'no cdk.tf.json (an HCL configuration): addresses as they are');
+  t.end();
+});
+
+t.test("each resource's cloud comes from its provider configuration in the plan", (t) => {
+  const plan: PlanJson = {
+    format_version: '1.2',
+    configuration: {
+      provider_config: {
+        openstack: { expressions: { cloud: { constant_value: 'platform' } } },
+        'openstack.consumer': { expressions: { cloud: { constant_value: 'appteam' } } },
+      },
+      root_module: {
+        resources: [
+          { address: 'openstack_images_image_v2.a', provider_config_key: 'openstack' },
+          { address: 'openstack_images_image_access_accept_v2.b', provider_config_key: 'openstack.consumer' },
+          { address: 'openstack_images_image_v2.c' },
+        ],
+      },
+    },
+  };
+  t.same(
+    [...cloudsOf(plan)],
+    [
+      ['openstack_images_image_v2.a', 'platform'],
+      ['openstack_images_image_access_accept_v2.b', 'appteam'],
+      ['openstack_images_image_v2.c', 'platform'],
+    ],
+  );
+  t.end();
+});
+
+t.test('TPO#1994: a declared os_* property Glance does not have is decided as an update from what Glance has', (t) => {
+  const state = {
+    id: 'i1',
+    name: 'ubuntu-24.04-base-v1.1',
+    properties: { os_distro: 'ubuntu', os_version: '24.04', hw_vif_model: 'virtio' },
+  };
+  const noop: PlanResourceChange = {
+    address: 'openstack_images_image_v2.v11',
+    type: 'openstack_images_image_v2',
+    change: { actions: ['no-op'], before: state, after: state },
+  };
+  const live = new Map([['i1', { id: 'i1', properties: { os_distro: 'ubuntu', os_version: '24.04', hw_vif_model: 'virtio' } }]]);
+  const declared = new Map([['openstack_images_image_v2.v11', { ...state.properties, os_version: '24.10' }]]);
+  const { changes, notes } = withLiveProperties([noop], live, declared);
+  t.equal(changes.length, 1, 'the no-op becomes a change');
+  t.match(changes[0], {
+    action: 'update',
+    before: { properties: { os_version: '24.04' } },
+    after: { properties: { os_version: '24.10' } },
+  });
+  t.match(notes, [/properties\.os_version is "24\.10" in the configuration but "24\.04" in Glance.*TPO#1994/]);
+
+  const same = withLiveProperties([noop], live, new Map([['openstack_images_image_v2.v11', state.properties]]));
+  t.same(same.changes, [], 'nothing declared differs: still no change');
+  t.same(same.notes, []);
+  const unknown = withLiveProperties([noop], new Map(), declared);
+  t.same(unknown.changes, [], 'an image Glance does not have (gone, or another cloud) is left to the plan');
+  t.end();
+});
