@@ -262,7 +262,7 @@ async function main(): Promise<number> {
     else record('integration tests', 'fail');
   }
   if (chosen.has('e2e')) {
-    stage('e2e tests (real pulumi against the lab)');
+    stage('e2e tests (real pulumi and cdktn against the lab)');
     if (labUp && (await locateTool('pulumi')).ok) await tapStage('e2e');
     else record('e2e tests (the lab and pulumi are needed)', 'fail');
   }

@@ -130,7 +130,9 @@ export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}
   const groups = new Map<string | undefined, PlanResourceChange[]>();
   for (const rc of resourceChanges) {
     const key = cloudOf(rc.address);
-    groups.set(key, [...(groups.get(key) ?? []), rc]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [rc]);
+    else group.push(rc);
   }
   const catalog = options.catalog ?? new RunCatalog();
   const engine =

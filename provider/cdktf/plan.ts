@@ -1,7 +1,7 @@
 /**
  * The changes of a Terraform/OpenTofu plan (`tofu show -json <plan>`) for terraform-provider-openstack's image
- * resources, as the policy envelope's changes, for the plan check and the `cdktn deploy` gate (./decide.ts). Each resource type's kind and the wire name of each of its attributes
- * are declared once, in `tpoResources`.
+ * resources, as the policy envelope's changes, for the plan check and the `cdktn deploy` gate (./decide.ts).
+ * Each resource type's kind and the wire name of each of its attributes are declared once, in `tpoResources`.
  */
 import type { Change, ChangeAction, Document } from '../policy/envelope.js';
 import type { Kind } from '../resources/kinds.js';

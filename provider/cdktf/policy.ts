@@ -12,6 +12,7 @@
  */
 import { Session } from '../client/session.js';
 import { RunCatalog } from '../policy/changes.js';
+import { overridesFromEnv } from '../policy/data.js';
 import type { Violation } from '../policy/decision.js';
 import { PolicyEngine, type EngineOptions } from '../policy/engine.js';
 import { buildEnvelope, type Change, type Document, type Principal } from '../policy/envelope.js';
@@ -22,7 +23,7 @@ import { OpenstackProvider } from './openstack/provider/index.js';
 
 /** Options of {@link checkCatalog}. */
 export interface CheckCatalogOptions {
-  /** Policy data overrides (merged over the bundled data, in order). */
+  /** Policy data overrides (merged over the bundled data, in order); default: the files IMAGE_CATALOG_POLICY_DATA names. */
   readonly overrides?: EngineOptions['overrides'];
 }
 
@@ -102,7 +103,7 @@ export async function checkCatalog(app: IConstruct, options: CheckCatalogOptions
   const keys = [...new Set(images.map((image) => cloudOf(image) ?? environment))];
   const catalog = new RunCatalog();
   const [engine, views] = await Promise.all([
-    PolicyEngine.load({ ...(options.overrides === undefined ? {} : { overrides: options.overrides }) }),
+    PolicyEngine.load({ overrides: options.overrides ?? overridesFromEnv() }),
     Promise.all(
       keys.map(async (key): Promise<[string, CloudView]> => {
         const session = Session.forCloud(key === environment ? undefined : key);

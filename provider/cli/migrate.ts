@@ -5,7 +5,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { openStack } from '../pulumi/automation.js';
 import { migrateDeployment, type ExportedDeployment } from '../pulumi/migrate.js';
 import { stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
 
@@ -22,6 +21,8 @@ export function registerMigrate(program: Command): void {
     .action(async (options: StackOptions & { dryRun?: boolean }) => {
       const target = stackTarget(options);
       const cwd = target.cwd;
+      // Loaded here, not with the CLI: @pulumi/pulumi takes about a second to load, which no other command needs.
+      const { openStack } = await import('../pulumi/automation.js');
       const stack = await openStack(target);
       const exported: ExportedDeployment = await stack.exportStack();
       const { deployment, report } = migrateDeployment(exported);

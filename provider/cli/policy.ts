@@ -28,7 +28,6 @@ function readInput(file: string): unknown {
   }
 }
 
-/** Decides one envelope file; the decision and the exit code. */
 /** The policy data overrides of `--data` files; an unreadable or invalid one is a usage error. */
 export function readOverrides(files: readonly string[]): PolicyDataOverride[] {
   const overrides: PolicyDataOverride[] = [];

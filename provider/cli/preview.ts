@@ -14,7 +14,7 @@ import type { EngineEvent, StepEventMetadata } from '@pulumi/pulumi/automation/i
 import type { Command } from 'commander';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { Change } from '../policy/envelope.js';
-import { asThePlugin, decidePlanned, openStack, planChanges, runStack, type Program, type StackTarget } from '../pulumi/automation.js';
+import type { Program, StackTarget } from '../pulumi/automation.js';
 import { UsageError } from './policy.js';
 import { stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
 
@@ -27,6 +27,8 @@ export interface PlanDecision {
 
 /** Runs the preview and decides its plan. */
 export async function previewPlan(target: StackTarget, program: Program): Promise<PlanDecision> {
+  // Loaded here, not with the CLI: @pulumi/pulumi takes about a second to load, which no other command needs.
+  const { asThePlugin, decidePlanned, openStack, planChanges, runStack } = await import('../pulumi/automation.js');
   const stack = await openStack({ ...target, env: { ...target.env, IMAGE_CATALOG_POLICY_MODE: 'report' } }, program);
   const steps: StepEventMetadata[] = [];
   const collect = (event: EngineEvent): void => {

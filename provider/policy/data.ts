@@ -57,6 +57,15 @@ export function readOverrideFile(path: string): PolicyDataOverride {
   return { source: path, value };
 }
 
+/** Where the CDKTF layer (synth-time check and apply gate) takes policy data overrides from: files, ':'-separated. */
+export const policyDataVariable = 'IMAGE_CATALOG_POLICY_DATA';
+
+/** The overrides named by IMAGE_CATALOG_POLICY_DATA (none when it is unset). */
+export function overridesFromEnv(env: NodeJS.ProcessEnv = process.env): PolicyDataOverride[] {
+  const files = (env[policyDataVariable] ?? '').split(':').filter((f) => f !== '');
+  return files.map((file) => readOverrideFile(file));
+}
+
 /** The defaults with every override merged over them in order, each step validated. */
 export function loadPolicyData(overrides: readonly PolicyDataOverride[] = []): PolicyData {
   let data: unknown = checked(JSON.parse(readFileSync(defaultDataPath, 'utf8')), 'policies/data.json');

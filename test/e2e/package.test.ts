@@ -3,15 +3,19 @@
  * outside the checkout with examples/pulumi/ copied into it, `npm install` of the tarball (and @pulumi/pulumi
  * from the registry), then the example program run through the Automation API of that project's own
  * @pulumi/pulumi against the test lab. Nothing of the checkout is on the way: no source export condition, no
- * tsx, the provider code loaded from node_modules/image-catalog/dist.
+ * tsx, the provider code loaded from node_modules/image-catalog/dist. Then the same for examples/cdktf/: the
+ * tarball with cdktn, constructs and cdktn-cli from the registry, deployed by that project's own `cdktn deploy`
+ * through the installed gate `image-catalog-tofu`; and `image-catalog plan-check` in a project that never installed
+ * cdktn.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { parse } from 'yaml';
 import { labStackEnv } from '../../scripts/lab-settings.js';
-import { repoRoot } from '../../scripts/tools.js';
+import { cdktfExampleEnv } from '../../scripts/example-config.js';
+import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
 import { lab, scratchDir, suffix } from '../helpers/lab.js';
 import { openstack, removeFamily } from '../helpers/pulumi.js';
 import { runCommand, type Ran } from '../helpers/run.js';
@@ -70,6 +74,9 @@ function lastJson(ran: Ran): DriverResult {
   }
 }
 
+/** The tarball the first test packed (the second reuses it). */
+let packedTarball: string | undefined;
+
 t.test(
   'npm pack, installed into a new project: the example catalog runs as declared, again without change, no secret in its state',
   async (t) => {
@@ -79,6 +86,7 @@ t.test(
     t.equal(packed.code, 0, 'npm pack succeeds (prepack builds dist/)', { output: packed.stderr });
     const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
     const tarball = join(work, info[0]?.filename ?? '');
+    packedTarball = tarball;
     const shipped = (info[0]?.files ?? []).map((f) => f.path);
     t.ok(
       shipped.includes('dist/pulumi/index.js') && shipped.includes('dist/pulumi/index.d.ts'),
@@ -216,3 +224,86 @@ t.test(
     t.notMatch(text, new RegExp(repoRoot.replaceAll('/', '\\/') + '\\/(provider|node_modules)'), 'no path into this checkout in the state');
   },
 );
+
+t.test('the CDKTF example, installed from the tarball, deploys through the installed gate; plan-check needs no cdktn', async (t) => {
+  if (packedTarball === undefined) throw new Error('the first test packs the tarball');
+  const work = scratchDir();
+  const project = join(work, 'catalog-cdktf');
+  const example = join(repoRoot, 'examples', 'cdktf');
+  mkdirSync(project);
+  for (const file of ['main.ts', 'cdktf.json', 'tsconfig.json']) copyFileSync(join(example, file), join(project, file));
+  const manifest = JSON.parse(readFileSync(join(example, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  manifest.dependencies['image-catalog'] = `file:${packedTarball}`;
+  writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
+  const installed = await outside('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project);
+  t.equal(installed.code, 0, 'npm install of the tarball, cdktn, constructs and cdktn-cli succeeds', { output: installed.stderr });
+  const typecheck = await outside('npx', ['tsc', '--noEmit'], project);
+  t.equal(typecheck.code, 0, 'tsc --noEmit of the app against the installed types passes', { output: typecheck.stdout });
+
+  const tag = `k${suffix().slice(0, 6)}`;
+  const tofu = await locateTool('tofu');
+  if (!tofu.ok) throw new Error(tofu.reason);
+  // The project's environment: the lab's settings, the tools' cache dirs on PATH (tofu), offline.
+  const env = {
+    ...(await toolEnv(outsideEnv())),
+    ...cdktfExampleEnv(),
+    OS_CLIENT_CONFIG_FILE: lab().clouds,
+    CATALOG_PROFILE_SUFFIX: tag,
+    CATALOG_DATA_DIR: join(work, 'data'),
+    CHECKPOINT_DISABLE: '1',
+    TERRAFORM_BINARY_NAME: 'image-catalog-tofu',
+  };
+  const inProject = (cmd: string, args: string[]): Promise<Ran> => runCommand('env', ['-u', 'NODE_OPTIONS', cmd, ...args], env, project);
+  t.teardown(() =>
+    runCommand(
+      'env',
+      ['-u', 'NODE_OPTIONS', tofu.path, 'destroy', '-auto-approve', '-input=false'],
+      { ...env, TF_VAR_image_catalog_gate: 'decided-by-image-catalog' },
+      join(project, 'cdktf.out', 'stacks', 'catalog'),
+    ),
+  );
+  const deployed = await inProject('npx', ['cdktn', 'deploy', '--auto-approve', '--skip-provider-lock']);
+  t.equal(deployed.code, 0, 'cdktn deploy through the installed gate succeeds', {
+    output: (deployed.stdout + deployed.stderr).slice(-4000),
+  });
+  t.match(deployed.stdout, /image-catalog gate: \d+ change\(s\) of the catalog decided/, 'the installed gate decided the plan');
+  t.match(
+    await openstack('platform', ['image', 'show', `ubuntu-24.04-base-${tag}-v1.1`]),
+    { status: 'active', visibility: 'shared' },
+    'v1.1 is live',
+  );
+  const state = readFileSync(join(project, 'terraform.catalog.tfstate'), 'utf8');
+  // The lab's reload command runs the checkout's scripts/lab.ts (lab machinery); the catalog's own code never.
+  t.notMatch(
+    state,
+    new RegExp(repoRoot.replaceAll('/', '\\/') + '\\/(provider|dist|bin)\\/'),
+    "no path into this checkout's code in the state",
+  );
+
+  // HCL users: the plan of that deployment, checked by a project that has only the tarball (no cdktn).
+  const plain = join(work, 'plain');
+  mkdirSync(plain);
+  writeFileSync(
+    join(plain, 'package.json'),
+    JSON.stringify({ name: 'plain', private: true, dependencies: { 'image-catalog': `file:${packedTarball}` } }),
+  );
+  const plainInstalled = await outside(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--omit=optional', '--legacy-peer-deps'],
+    plain,
+  );
+  t.equal(plainInstalled.code, 0, 'npm install of the tarball alone', { output: plainInstalled.stderr });
+  t.notOk(existsSync(join(plain, 'node_modules', 'cdktn')), 'cdktn is not installed there');
+  const stackDir = join(project, 'cdktf.out', 'stacks', 'catalog');
+  const planned = await runCommand(
+    'env',
+    ['-u', 'NODE_OPTIONS', tofu.path, 'plan', '-input=false', '-out=check.bin'],
+    { ...env, TF_VAR_image_catalog_gate: 'decided-by-image-catalog' },
+    stackDir,
+  );
+  t.equal(planned.code, 0, 'tofu plan', { output: planned.stderr });
+  const shown = await runCommand('env', ['-u', 'NODE_OPTIONS', tofu.path, 'show', '-json', 'check.bin'], env, stackDir);
+  writeFileSync(join(plain, 'plan.json'), shown.stdout);
+  const checked = await runCommand('env', ['-u', 'NODE_OPTIONS', 'npx', 'image-catalog', 'plan-check', 'plan.json'], env, plain);
+  t.equal(checked.code, 0, 'plan-check of the deployed app (no change) passes without cdktn', { output: checked.stdout + checked.stderr });
+});
