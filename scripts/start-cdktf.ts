@@ -17,8 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { catalogRows, formatTable } from '../provider/cli/table.js';
-import { Session } from '../provider/client/session.js';
+import { printCatalog } from './catalog-table.js';
 import { cdktfExampleEnv } from './example-config.js';
 import { readLabRecord } from './lab-settings.js';
 import { locateTool, repoRoot } from './tools.js';
@@ -130,19 +129,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command !== 'deploy') return 0;
 
   const outputs = (JSON.parse(readFileSync(stateFile, 'utf8')) as { outputs?: { catalog?: { value?: { imageId: string }[] } } }).outputs;
-  process.env['OS_CLIENT_CONFIG_FILE'] = record.clouds;
-  const admin = Session.forCloud('admin');
-  try {
-    const names = Object.fromEntries(Object.entries(record.projects).map(([name, id]) => [id, name]));
-    const rows = await catalogRows(
-      admin,
-      (outputs?.catalog?.value ?? []).map((c) => c.imageId),
-      names,
-    );
-    process.stdout.write(`\n${formatTable(rows)}`);
-  } finally {
-    await admin.close();
-  }
+  await printCatalog(
+    record,
+    (outputs?.catalog?.value ?? []).map((c) => c.imageId),
+  );
   return 0;
 }
 

@@ -13,7 +13,6 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Stack } from '@pulumi/pulumi/automation/index.js';
-import { catalogRows, formatTable } from '../provider/cli/table.js';
 import { snapshotImages } from '../provider/client/images.js';
 import { Session } from '../provider/client/session.js';
 import { formatDecision, type Violation } from '../provider/policy/decision.js';
@@ -26,6 +25,7 @@ import {
   type RunResult,
   type StackTarget,
 } from '../provider/pulumi/automation.js';
+import { printCatalog } from './catalog-table.js';
 import { exampleConfig } from './example-config.js';
 import { labStackEnv, readLabRecord } from './lab-settings.js';
 import { locateTool, repoRoot } from './tools.js';
@@ -187,19 +187,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command !== 'up') return 0;
 
   const catalog = (run.outputs['catalog']?.value as { imageId: string }[] | undefined) ?? [];
-  process.env['OS_CLIENT_CONFIG_FILE'] = record.clouds;
-  const admin = Session.forCloud('admin');
-  try {
-    const names = Object.fromEntries(Object.entries(record.projects).map(([name, id]) => [id, name]));
-    const rows = await catalogRows(
-      admin,
-      catalog.map((c) => c.imageId),
-      names,
-    );
-    process.stdout.write(`\n${formatTable(rows)}`);
-  } finally {
-    await admin.close();
-  }
+  await printCatalog(
+    record,
+    catalog.map((c) => c.imageId),
+  );
   return 0;
 }
 
