@@ -4,13 +4,19 @@
  * runs it for HCL users who never installed cdktn.
  *
  * - Each change is decided as the cloud that applies it: the `cloud` of its provider configuration in the plan
- *   (`openstack`, `openstack.appteam`, ...), unless a cloud is given for the whole plan; one envelope per cloud
- *   (its token is the principal, its image list the live catalog), the violations merged.
+ *   (`openstack`, `openstack.appteam`, ...), unless a cloud is given for the whole plan; a resource taken out of
+ *   the configuration is decided as the provider the state records for it (the gate reads the state), else the
+ *   default provider configuration. One envelope per cloud (its token is the principal, its image list the live
+ *   catalog), the violations merged.
+ * - `before` is what the catalog applied: where the plan reports drift (`resource_drift`: changed outside
+ *   Terraform), the last applied values, so putting back a property someone changed by hand is no change of the
+ *   catalog (as in the Pulumi layer), while the plan still applies it.
  * - What Glance has, not only the plan (TPO#1994): terraform-provider-openstack 3.4.0 suppresses the diff of every
  *   `os_*` property after a create, so a changed os_version plans as no change and is never applied. For every
  *   image of the plan that Glance has, each `os_*` property the configuration declares is compared with Glance's:
- *   where they differ, the change is decided as an update from Glance's value to the declared one (a no-op
- *   becomes an update), so the policy sees it, and a note says it will not be applied by the provider.
+ *   where they differ and the configuration changed it, the change is decided as an update from Glance's value to
+ *   the declared one (a no-op becomes an update), so the policy sees it; where Glance was changed by hand, nothing
+ *   is decided (putting it back is no change of the catalog). Either way a note says the provider will not apply it.
  */
 import { Session } from '../client/session.js';
 import { RunCatalog } from '../policy/changes.js';
@@ -23,9 +29,18 @@ import { planChanges, tpoResources, type PlanResourceChange } from './plan.js';
 export interface PlanJson {
   readonly format_version: string;
   readonly resource_changes?: readonly PlanResourceChange[];
+  /** Changes made outside Terraform, found by the plan's refresh: `before` is what was last applied. */
+  readonly resource_drift?: readonly PlanResourceChange[];
   readonly configuration?: {
     readonly provider_config?: Readonly<
-      Record<string, { readonly expressions?: { readonly cloud?: { readonly constant_value?: unknown } } }>
+      Record<
+        string,
+        {
+          readonly full_name?: string;
+          readonly alias?: string;
+          readonly expressions?: { readonly cloud?: { readonly constant_value?: unknown } };
+        }
+      >
     >;
     readonly root_module?: {
       readonly resources?: readonly {
@@ -55,6 +70,11 @@ export interface DecidePlanOptions {
   readonly overrides?: EngineOptions['overrides'];
   /** How the live catalog of a session is read (tests). */
   readonly catalog?: RunCatalog;
+  /**
+   * The provider configuration the state records for each resource address (`provider["<source>"].<alias>`, from
+   * `tofu state pull`): how a resource taken out of the configuration finds its cloud.
+   */
+  readonly stateProviders?: ReadonlyMap<string, string>;
 }
 
 /** The resource address without an index (`a.b[0]` -> `a.b`), as the configuration lists it. */
@@ -62,14 +82,28 @@ function configAddress(address: string): string {
   return address.replace(/\[[^\]]*\]$/, '');
 }
 
-/** The clouds.yaml cloud of each resource address, from the plan's provider configurations (undefined: the environment's). */
-export function cloudsOf(plan: PlanJson): Map<string, string | undefined> {
+/** The cloud a provider configuration names (undefined: the environment's). */
+function cloudOfConfig(
+  config: { readonly expressions?: { readonly cloud?: { readonly constant_value?: unknown } } } | undefined,
+): string | undefined {
+  const cloud = config?.expressions?.cloud?.constant_value;
+  return typeof cloud === 'string' ? cloud : undefined;
+}
+
+/**
+ * The clouds.yaml cloud of each resource address, from the plan's provider configurations (undefined: the
+ * environment's); `stateProviders` adds the resources only the state still has.
+ */
+export function cloudsOf(plan: PlanJson, stateProviders: ReadonlyMap<string, string> = new Map()): Map<string, string | undefined> {
   const providers = plan.configuration?.provider_config ?? {};
   const clouds = new Map<string, string | undefined>();
-  for (const resource of plan.configuration?.root_module?.resources ?? []) {
-    const cloud = providers[resource.provider_config_key ?? 'openstack']?.expressions?.cloud?.constant_value;
-    clouds.set(resource.address, typeof cloud === 'string' ? cloud : undefined);
+  for (const [address, provider] of stateProviders) {
+    const match = /^provider\["([^"]+)"\](?:\.(\w+))?$/.exec(provider);
+    const config = Object.values(providers).find((p) => p.full_name === match?.[1] && (p.alias ?? undefined) === (match?.[2] ?? undefined));
+    clouds.set(address, config === undefined ? cloudOfConfig(providers['openstack']) : cloudOfConfig(config));
   }
+  for (const resource of plan.configuration?.root_module?.resources ?? [])
+    clouds.set(resource.address, cloudOfConfig(providers[resource.provider_config_key ?? 'openstack']));
   return clouds;
 }
 
@@ -84,17 +118,22 @@ function declaredProperties(plan: PlanJson): Map<string, Readonly<Record<string,
 }
 
 /**
- * The plan's changes, with each `os_*` property that the configuration declares (`declared`, by address) but
- * Glance does not have (`live`, by image id) decided as an update from Glance's value to the declared one
- * (TPO#1994), and a note for each.
+ * The plan's changes as the catalog sees them: `before` what was last applied where the plan reports drift
+ * (`drift`, by address), and each `os_*` property that the configuration declares (`declared`, by address) but
+ * Glance does not have (`live`, by image id) decided as an update from Glance's value (TPO#1994) unless it is
+ * Glance that changed (then only a note: the provider will not put it back).
  */
 export function withLiveProperties(
   resourceChanges: readonly PlanResourceChange[],
   live: ReadonlyMap<string, Document>,
   declared: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map(),
+  drift: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map(),
 ): { changes: Change[]; notes: string[] } {
   const notes: string[] = [];
-  const seen = resourceChanges.map((rc): PlanResourceChange => {
+  const seen = resourceChanges.map((planned): PlanResourceChange => {
+    const applied = drift.get(planned.address);
+    const rc =
+      applied === undefined || planned.change.before === null ? planned : { ...planned, change: { ...planned.change, before: applied } };
     const actions = rc.change.actions.join(',');
     const id = rc.change.before?.['id'];
     const image = typeof id === 'string' ? live.get(id) : undefined;
@@ -102,21 +141,34 @@ export function withLiveProperties(
     const wanted =
       declared.get(configAddress(rc.address)) ?? ((rc.change.after?.['properties'] ?? {}) as Readonly<Record<string, unknown>>);
     const has = (image['properties'] ?? {}) as Readonly<Record<string, string>>;
-    const drift = Object.keys(wanted).filter((key) => key.startsWith('os_') && typeof wanted[key] === 'string' && has[key] !== wanted[key]);
-    if (drift.length === 0) return rc;
-    for (const key of drift)
+    const last = (rc.change.before?.['properties'] ?? {}) as Readonly<Record<string, unknown>>;
+    const differ = Object.keys(wanted).filter(
+      (key) => key.startsWith('os_') && typeof wanted[key] === 'string' && has[key] !== wanted[key],
+    );
+    const glance = (key: string): string => (has[key] === undefined ? 'absent' : `"${has[key]}"`);
+    // Changed by hand in Glance, still declared as applied: putting it back is no change of the catalog.
+    for (const key of differ.filter((k) => last[k] === wanted[k]))
       notes.push(
-        `${rc.address}: properties.${key} is "${String(wanted[key])}" in the configuration but ${has[key] === undefined ? 'absent' : `"${has[key]}"`} in Glance; ` +
+        `${rc.address}: properties.${key} is ${glance(key)} in Glance (changed outside the catalog) but "${String(wanted[key])}" in the configuration; ` +
+          `terraform-provider-openstack 3.4.0 will not put it back (TPO#1994): openstack image set --property ${key}=${String(wanted[key])} ${String(id)}`,
+      );
+    const edited = differ.filter((k) => last[k] !== wanted[k]);
+    if (edited.length === 0) return rc;
+    for (const key of edited)
+      notes.push(
+        `${rc.address}: properties.${key} is "${String(wanted[key])}" in the configuration but ${glance(key)} in Glance; ` +
           'terraform-provider-openstack 3.4.0 never applies a change of an os_* property (TPO#1994): decided as a change from what Glance has',
       );
-    // Each drifting property as `from` has it (left out where `from` has none).
+    // Each edited property as `from` has it (left out where `from` has none).
     const side = (values: Readonly<Record<string, unknown>> | null, from: Readonly<Record<string, unknown>>): Record<string, unknown> => {
-      const kept = Object.entries((values?.['properties'] ?? {}) as Record<string, unknown>).filter(([key]) => !drift.includes(key));
-      const taken = drift.flatMap((key) => (from[key] === undefined ? [] : [[key, from[key]] as const]));
+      const kept = Object.entries((values?.['properties'] ?? {}) as Record<string, unknown>).filter(([key]) => !edited.includes(key));
+      const taken = edited.flatMap((key) => (from[key] === undefined ? [] : [[key, from[key]] as const]));
       return { ...values, properties: Object.fromEntries([...kept, ...taken]) };
     };
-    const before = side(rc.change.before, has);
-    return { ...rc, change: { ...rc.change, actions: ['update'], before, after: side(rc.change.after, wanted) } };
+    return {
+      ...rc,
+      change: { ...rc.change, actions: ['update'], before: side(rc.change.before, has), after: side(rc.change.after, wanted) },
+    };
   });
   return { changes: planChanges(seen), notes };
 }
@@ -124,9 +176,14 @@ export function withLiveProperties(
 /** Decides a plan as the clouds that apply it; no API call when it changes nothing of the catalog's types. */
 export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}): Promise<PlanDecision> {
   const resourceChanges = (plan.resource_changes ?? []).filter((rc) => rc.mode !== 'data' && tpoResources[rc.type] !== undefined);
-  const clouds = cloudsOf(plan);
+  const clouds = cloudsOf(plan, options.stateProviders);
   const declared = declaredProperties(plan);
-  const cloudOf = (address: string): string | undefined => options.cloud ?? clouds.get(configAddress(address));
+  const drift = new Map(
+    (plan.resource_drift ?? []).flatMap((d) => (d.change.before === null ? [] : [[d.address, d.change.before] as const])),
+  );
+  const fallback = cloudOfConfig(plan.configuration?.provider_config?.['openstack']);
+  const cloudOf = (address: string): string | undefined =>
+    options.cloud ?? (clouds.has(configAddress(address)) ? clouds.get(configAddress(address)) : fallback);
   const groups = new Map<string | undefined, PlanResourceChange[]>();
   for (const rc of resourceChanges) {
     const key = cloudOf(rc.address);
@@ -149,7 +206,7 @@ export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}
     try {
       const [principal, images] = await Promise.all([session.identity(), catalog.documents(cloud ?? '(environment)', session)]);
       const live = new Map(images.map((image) => [String(image['id']), image]));
-      const { changes, notes: groupNotes } = withLiveProperties(group, live, declared);
+      const { changes, notes: groupNotes } = withLiveProperties(group, live, declared, drift);
       notes.push(...groupNotes);
       if (changes.length === 0) continue;
       decided.push(...changes);

@@ -1,9 +1,9 @@
 /**
  * Fail closed without the gate: every stack with a catalog construct declares the root variable
- * `image_catalog_gate`, required (no default) and valid only with the value the gate sets
- * (`TF_VAR_image_catalog_gate`, ./gate.ts). `cdktn deploy` through plain tofu or terraform then stops at plan
- * with "No value for required variable" before any API call; through the gate (`TERRAFORM_BINARY_NAME`), the
- * plan is decided first. A guard against deploying past the policy by mistake, not a security boundary: whoever
+ * `image_catalog_gate`, valid only with the value the gate sets (`TF_VAR_image_catalog_gate`, ./gate.ts). Its
+ * default fails that validation on purpose (a variable without one would make cdktn ask for it, naming the
+ * environment variable that bypasses the gate): `cdktn deploy` through plain tofu or terraform stops at plan, before
+ * any API call, with the message below; through the gate (`TERRAFORM_BINARY_NAME`), the plan is decided first. A guard against deploying past the policy by mistake, not a security boundary: whoever
  * sets the variable by hand has chosen to.
  */
 import { TerraformStack, TerraformVariable, type IConstruct } from './cdktn.js';
@@ -16,6 +16,7 @@ export function requireGate(scope: IConstruct): void {
   const variable = new TerraformVariable(stack, gateVariable.name, {
     type: 'string',
     nullable: false,
+    default: 'not-decided',
     description:
       'Set by the image-catalog gate once the catalog policy has allowed the plan: deploy with TERRAFORM_BINARY_NAME=image-catalog-tofu.',
     validation: [

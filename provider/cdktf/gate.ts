@@ -1,10 +1,14 @@
 /**
- * The apply gate: the Terraform binary `cdktn deploy` and `cdktn destroy` run (`TERRAFORM_BINARY_NAME=image-catalog-tofu`;
- * their deploy has no hooks). Every command goes to the real binary (IMAGE_CATALOG_TERRAFORM, else `tofu`, else
- * `terraform` on PATH) with the gate variable set (./gate-variable.ts); `apply` and `destroy` become:
+ * The apply gate: the Terraform binary `cdktn deploy`, `cdktn diff` and `cdktn destroy` run
+ * (`TERRAFORM_BINARY_NAME=image-catalog-tofu`; their deploy has no hooks). Every command goes to the real binary
+ * (IMAGE_CATALOG_TERRAFORM, else `tofu`, else `terraform` on PATH) with the gate variable set
+ * (./gate-variable.ts); `apply` and `destroy` become:
  *
  *   plan -out=<file> (-destroy)  ->  show -json <file>  ->  the decision (./decide.ts, as each resource's cloud,
  *   against what Glance has)  ->  apply <file>, the very plan that was decided
+ *
+ * and `plan` is decided too (so `cdktn diff` shows the decision): a plan the policy blocks is not kept, because a
+ * saved plan carries the gate variable and plain `tofu apply <file>` would apply it.
  *
  * A mandatory violation stops before any API call that changes something and names the construct path (from
  * cdk.tf.json's metadata), the address, the rule, the field and the remediation; advisory ones are printed. Without
@@ -123,17 +127,71 @@ export interface GateOptions {
   readonly cwd?: string;
 }
 
+/** The provider configuration the state records for each resource (`tofu state pull`), by address; empty without state. */
+function stateProviders(binary: string, env: NodeJS.ProcessEnv): Map<string, string> {
+  const pulled = spawnSync(binary, ['state', 'pull'], { env, maxBuffer: 1024 * 1024 * 1024 });
+  const providers = new Map<string, string>();
+  if (pulled.status !== 0 || pulled.stdout.length === 0) return providers;
+  const state = JSON.parse(pulled.stdout.toString()) as {
+    resources?: { mode?: string; type: string; name: string; provider: string; module?: string }[];
+  };
+  for (const r of state.resources ?? []) if (r.mode !== 'data' && r.module === undefined) providers.set(`${r.type}.${r.name}`, r.provider);
+  return providers;
+}
+
+/** Decides the saved plan `planFile`, printing the decision; whether it is allowed. */
+async function decideSaved(binary: string, planFile: string, env: NodeJS.ProcessEnv, options: GateOptions): Promise<boolean> {
+  const shown = spawnSync(binary, ['show', '-json', planFile], { env, maxBuffer: 1024 * 1024 * 1024 });
+  if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
+  const plan = JSON.parse(shown.stdout.toString()) as PlanJson;
+  const decided = await decidePlan(plan, {
+    stateProviders: stateProviders(binary, env),
+    ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
+  });
+  for (const note of decided.notes) process.stdout.write(`image-catalog gate: note: ${note}\n`);
+  if (decided.decision === undefined) {
+    process.stdout.write('image-catalog gate: no change of an image, share or acceptance: nothing to decide\n');
+    return true;
+  }
+  const decision = withConstructPaths(decided.decision, constructPaths(options.cwd ?? process.cwd()));
+  process.stdout.write(`image-catalog gate: ${decided.changes.length} change(s) of the catalog decided\n${formatDecision(decision)}`);
+  return decision.allowed;
+}
+
+/** The `-out` file of plan arguments (`-out=f` or `-out f`). */
+function outFile(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg.startsWith('-out=')) return arg.slice('-out='.length);
+    if (arg === '-out') return args[i + 1];
+  }
+  return undefined;
+}
+
 /** Runs one Terraform command through the gate; the exit code. */
 export async function runGate(args: readonly string[], options: GateOptions = {}): Promise<number> {
   const base = options.env ?? process.env;
   const env = { ...base, [`TF_VAR_${gateVariable.name}`]: gateVariable.value };
   const binary = realTerraform(base, options.self);
   const command = args[0];
-  if (command !== 'apply' && command !== 'destroy') return run(binary, args, env);
-  const destroy = command === 'destroy';
-  const split = splitApplyArgs(args.slice(1));
   const scratch = mkdtempSync(join(tmpdir(), 'image-catalog-gate-'));
   try {
+    if (command === 'plan') {
+      const out = outFile(args);
+      const planFile = out ?? join(scratch, 'plan.tfplan');
+      const code = await run(binary, out === undefined ? [...args, `-out=${planFile}`] : args, env);
+      // -detailed-exitcode: 2 is a plan with changes.
+      if (code !== 0 && !(code === 2 && args.includes('-detailed-exitcode'))) return code;
+      if (await decideSaved(binary, planFile, env, options)) return code;
+      rmSync(planFile, { force: true });
+      process.stderr.write(
+        `image-catalog gate: the catalog policy blocks this plan${out === undefined ? '' : `: ${out} was removed, so it cannot be applied`}\n`,
+      );
+      return 1;
+    }
+    if (command !== 'apply' && command !== 'destroy') return await run(binary, args, env);
+    const destroy = command === 'destroy';
+    const split = splitApplyArgs(args.slice(1));
     let planFile = split.planFile;
     if (planFile === undefined) {
       planFile = join(scratch, 'plan.tfplan');
@@ -144,39 +202,21 @@ export async function runGate(args: readonly string[], options: GateOptions = {}
       );
       if (code !== 0) return code;
     }
-    const shown = spawnSync(binary, ['show', '-json', planFile], { env, maxBuffer: 1024 * 1024 * 1024 });
-    if (shown.status !== 0) {
-      process.stderr.write(`image-catalog gate: ${binary} show -json failed: ${shown.stderr.toString()}\n`);
-      return shown.status ?? 1;
-    }
-    const plan = JSON.parse(shown.stdout.toString()) as PlanJson;
-    const decided = await decidePlan(plan, options.overrides === undefined ? {} : { overrides: options.overrides });
-    for (const note of decided.notes) process.stdout.write(`image-catalog gate: note: ${note}\n`);
-    if (decided.decision === undefined)
-      process.stdout.write('image-catalog gate: no change of an image, share or acceptance: nothing to decide\n');
-    else {
-      const decision = withConstructPaths(decided.decision, constructPaths(options.cwd ?? process.cwd()));
-      process.stdout.write(`image-catalog gate: ${decided.changes.length} change(s) of the catalog decided\n${formatDecision(decision)}`);
-      if (!decision.allowed) {
-        process.stderr.write('image-catalog gate: the catalog policy blocks this plan: nothing was applied\n');
-        return 1;
-      }
+    if (!(await decideSaved(binary, planFile, env, options))) {
+      process.stderr.write('image-catalog gate: the catalog policy blocks this plan: nothing was applied\n');
+      return 1;
     }
     if (!split.autoApprove && split.planFile === undefined && !(await approve(destroy))) {
       process.stdout.write('\nApply cancelled.\n');
       return 1;
     }
-    return await run(
-      binary,
-      [
-        'apply',
-        '-input=false',
-        ...(split.noColor ? ['-no-color'] : []),
-        ...(split.parallelism === undefined ? [] : [split.parallelism]),
-        planFile,
-      ],
-      env,
-    );
+    const applyArgs = [
+      'apply',
+      '-input=false',
+      ...(split.noColor ? ['-no-color'] : []),
+      ...(split.parallelism === undefined ? [] : [split.parallelism]),
+    ];
+    return await run(binary, [...applyArgs, planFile], env);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -36,6 +36,10 @@ export class ImageShare extends Construct {
     super(scope, id);
     const path = this.node.path;
     const imageId = typeof props.image === 'string' ? props.image : props.image.imageId;
+    if (typeof props.image !== 'string' && props.image.inputs.visibility !== 'shared')
+      throw new Error(
+        `ImageShare "${path}": image: ${props.image.name} is ${props.image.inputs.visibility}; Glance adds members only to shared images (rule: shared-visibility)`,
+      );
     // The same checks as the Pulumi ImageMember / ImageMemberAcceptance; a value known only at apply (a token, such
     // as a CatalogImage's id) is checked by the gate, from the plan.
     const known = (value: string): string => (Token.isUnresolved(value) ? '00000000-0000-0000-0000-000000000000' : value);

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { loadAutomation } from './pulumi-sdk.js';
 import { migrateDeployment, type ExportedDeployment } from '../pulumi/migrate.js';
 import { stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
 
@@ -22,7 +23,7 @@ export function registerMigrate(program: Command): void {
       const target = stackTarget(options);
       const cwd = target.cwd;
       // Loaded here, not with the CLI: @pulumi/pulumi takes about a second to load, which no other command needs.
-      const { openStack } = await import('../pulumi/automation.js');
+      const { openStack } = await loadAutomation();
       const stack = await openStack(target);
       const exported: ExportedDeployment = await stack.exportStack();
       const { deployment, report } = migrateDeployment(exported);

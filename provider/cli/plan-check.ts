@@ -2,7 +2,8 @@
  * `image-catalog plan-check <plan.json>`: the catalog policy for anyone who runs tofu or terraform with
  * terraform-provider-openstack directly (HCL included): the plan's image, share and acceptance changes
  * (`tofu show -json <planfile>`) decided by ../cdktf/decide.ts, each as the cloud that applies it (its provider
- * configuration's `cloud`, or --cloud for all), against what Glance has. Exit 0 allowed, 1 blocked, 2 unusable input.
+ * configuration's `cloud`, or --cloud for all), against what Glance has. Exit 0 allowed, 1 blocked, 2 unusable
+ * input or no decision (fail closed).
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -40,7 +41,13 @@ export async function planCheck(options: {
 }): Promise<{ decision: Decision | undefined; changes: number; notes: readonly string[]; code: 0 | 1 }> {
   const plan = readPlan(options.plan);
   const overrides = readOverrides(options.data ?? []);
-  const decided = await decidePlan(plan, { overrides, ...(options.cloud === undefined ? {} : { cloud: options.cloud }) });
+  let decided: Awaited<ReturnType<typeof decidePlan>>;
+  try {
+    decided = await decidePlan(plan, { overrides, ...(options.cloud === undefined ? {} : { cloud: options.cloud }) });
+  } catch (err) {
+    // No token, no catalog, no bundle: the plan is not decided, which is not "allowed" and not "blocked" either.
+    throw new UsageError(`could not decide the plan (nothing is allowed without a decision): ${(err as Error).message}`);
+  }
   const code = decided.decision === undefined || decided.decision.allowed ? 0 : 1;
   return { decision: decided.decision, changes: decided.changes.length, notes: decided.notes, code };
 }
@@ -52,7 +59,7 @@ export function registerPlanCheck(program: Command): void {
     .argument('<plan>', "the plan's JSON: tofu show -json <planfile> > plan.json (or - for standard input)")
     .description(
       "Decide a Terraform/OpenTofu plan's image, share and acceptance changes (terraform-provider-openstack) with the catalog policy, " +
-        'as the cloud that applies them (its token is the principal; the live catalog is what it sees). Exit 0 allowed, 1 blocked, 2 unusable input.',
+        'as the cloud that applies them (its token is the principal; the live catalog is what it sees). Exit 0 allowed, 1 blocked, 2 unusable input or no decision (no token, no catalog).',
     )
     .option(
       '--cloud <name>',

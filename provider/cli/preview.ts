@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EngineEvent, StepEventMetadata } from '@pulumi/pulumi/automation/index.js';
 import type { Command } from 'commander';
+import { loadAutomation } from './pulumi-sdk.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { Change } from '../policy/envelope.js';
 import type { Program, StackTarget } from '../pulumi/automation.js';
@@ -28,7 +29,7 @@ export interface PlanDecision {
 /** Runs the preview and decides its plan. */
 export async function previewPlan(target: StackTarget, program: Program): Promise<PlanDecision> {
   // Loaded here, not with the CLI: @pulumi/pulumi takes about a second to load, which no other command needs.
-  const { asThePlugin, decidePlanned, openStack, planChanges, runStack } = await import('../pulumi/automation.js');
+  const { asThePlugin, decidePlanned, openStack, planChanges, runStack } = await loadAutomation();
   const stack = await openStack({ ...target, env: { ...target.env, IMAGE_CATALOG_POLICY_MODE: 'report' } }, program);
   const steps: StepEventMetadata[] = [];
   const collect = (event: EngineEvent): void => {

@@ -4,7 +4,9 @@
  * `openstack` client sees what it declares, a second deploy changes nothing, and each of these stops before any
  * change (checked through the API): editing a published image's os_version (the gate, from the plan), a public
  * image by a non-admin, a version lower than the live latest, a missing hw_vif_model (synth, checkCatalog), and
- * destroying published images that are not deprecated (the gate). Deployed without the gate, the app fails closed.
+ * destroying published images that are not deprecated (the gate); `cdktn diff` shows the gate's decision. Deployed
+ * without the gate, the app fails closed. A property changed by hand in Glance is put back, and a deprecated
+ * version taken out of the app is deleted as the cloud that made it.
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -147,6 +149,12 @@ const blocked: { name: string; code: string; expect: RegExp[]; command?: string 
     expect: [/catalog\/no-vif/, /\[required_metadata\] properties\.hw_vif_model/],
   },
   {
+    name: 'cdktn diff of that edit (the gate decides plans too, and keeps no blocked plan to apply)',
+    code: `    ubuntu.images['1.1']?.resource.addOverride('properties.os_version', '24.10');`,
+    command: 'diff',
+    expect: [/mandatory\s+immutability\s+catalog\/ubuntu-base\/v1\.1\/image/, /was removed, so it cannot be applied/],
+  },
+  {
     name: 'destroying published images that are not deprecated (the gate)',
     code: '',
     command: 'destroy',
@@ -165,3 +173,24 @@ for (const c of blocked) {
     t.equal(await snapshot(), before, 'nothing changed in Glance');
   });
 }
+
+t.test('a property changed by hand in Glance is put back by the next deploy (drift is no change of the catalog)', async (t) => {
+  writeFileSync(join(dir, 'main.ts'), original);
+  const name = `ubuntu-24.04-base-${tag}-v1.1`;
+  const [id] = await imagesNamed(name);
+  const patch = [{ op: 'replace', path: '/description', value: 'hand edited' }];
+  await glance('platform', 'PATCH', `/v2/images/${String(id)}`, patch, 'application/openstack-images-v2.1-json-patch');
+  t.match(await openstack('platform', ['image', 'show', name]), { properties: { description: 'hand edited' } }, 'edited by hand');
+  const ran = await startCdktf();
+  t.equal(ran.code, 0, 'the deploy succeeds', { output: (ran.stdout + ran.stderr).slice(-4000) });
+  t.match(await openstack('platform', ['image', 'show', name]), { properties: { description: 'Ubuntu 24.04 base image' } }, 'put back');
+});
+
+t.test('a deprecated version taken out of the app is deleted, as the cloud that made it (no OS_CLOUD needed)', async (t) => {
+  const line = "        { version: '1.0', source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.0', '1G') }, minDisk: 1 },\n";
+  t.ok(original.includes(line), 'the example declares v1.0 on one line');
+  writeFileSync(join(dir, 'main.ts'), original.replace(line, ''));
+  const ran = await runCommand(process.execPath, ['--import', 'tsx', 'scripts/start-cdktf.ts', '--dir', dir], { ...env, OS_CLOUD: '' });
+  t.equal(ran.code, 0, 'the deploy succeeds', { output: (ran.stdout + ran.stderr).slice(-4000) });
+  t.same(await imagesNamed(`ubuntu-24.04-base-${tag}-v1.0`), [], 'v1.0 is gone from Glance');
+});

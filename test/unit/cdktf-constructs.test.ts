@@ -64,7 +64,8 @@ t.test(
     t.match(json.variable['image_catalog_gate'], {
       type: 'string',
       nullable: false,
-      validation: [{ condition: /decided-by-image-catalog/ }],
+      default: 'not-decided',
+      validation: [{ condition: /decided-by-image-catalog/, error_message: /TERRAFORM_BINARY_NAME=image-catalog-tofu/ }],
     });
     t.end();
   },
@@ -108,6 +109,19 @@ t.test('ImageShare: member_id explicit on both resources, the acceptance through
   });
   t.throws(() => new ImageShare(s, 'bad', { image: 'not-an-id', memberProjectId: 'p' }), {
     message: /ImageMember "catalog\/bad".*imageId/s,
+  });
+  const community = new CatalogImage(s, 'community', {
+    os: 'rocky',
+    osVersion: '9',
+    profile: 'c',
+    version: '1.0',
+    visibility: 'community',
+    source: { file: '/x' },
+    properties: common,
+  });
+  t.throws(() => new ImageShare(s, 'of-community', { image: community, memberProjectId: 'a'.repeat(32) }), {
+    message:
+      /ImageShare "catalog\/of-community": image: rocky-9-c-v1\.0 is community; Glance adds members only to shared images \(rule: shared-visibility\)/,
   });
   t.end();
 });

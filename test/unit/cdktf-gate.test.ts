@@ -121,5 +121,60 @@ t.test('TPO#1994: a declared os_* property Glance does not have is decided as an
   t.same(same.notes, []);
   const unknown = withLiveProperties([noop], new Map(), declared);
   t.same(unknown.changes, [], 'an image Glance does not have (gone, or another cloud) is left to the plan');
+
+  // Glance changed by hand (24.10), the configuration still says what was applied (24.04): nothing to decide, a note.
+  const handEdited = new Map([['i1', { id: 'i1', properties: { ...state.properties, os_version: '24.10' } }]]);
+  const restore = withLiveProperties([noop], handEdited, new Map([['openstack_images_image_v2.v11', state.properties]]));
+  t.same(restore.changes, [], 'putting back what was applied is no change of the catalog');
+  t.match(restore.notes, [
+    /"24\.10" in Glance \(changed outside the catalog\).*will not put it back.*openstack image set --property os_version=24\.04 i1/,
+  ]);
+  t.end();
+});
+
+t.test("drift: an update's before is what was last applied, so putting back a hand edit is no change", (t) => {
+  const applied = { id: 'i1', name: 'x-1-p-v1.0', properties: { description: 'applied' } };
+  const refreshed = { ...applied, properties: { description: 'hand edited' } };
+  const update: PlanResourceChange = {
+    address: 'openstack_images_image_v2.x',
+    type: 'openstack_images_image_v2',
+    change: { actions: ['update'], before: refreshed, after: applied },
+  };
+  const { changes } = withLiveProperties([update], new Map(), new Map(), new Map([['openstack_images_image_v2.x', applied]]));
+  t.match(changes, [
+    { action: 'update', before: { properties: { description: 'applied' } }, after: { properties: { description: 'applied' } } },
+  ]);
+  t.end();
+});
+
+t.test('a resource only the state still has is decided as the provider the state records', (t) => {
+  const plan: PlanJson = {
+    format_version: '1.2',
+    configuration: {
+      provider_config: {
+        openstack: {
+          full_name: 'registry.opentofu.org/terraform-provider-openstack/openstack',
+          expressions: { cloud: { constant_value: 'platform' } },
+        },
+        'openstack.admin': {
+          full_name: 'registry.opentofu.org/terraform-provider-openstack/openstack',
+          alias: 'admin',
+          expressions: { cloud: { constant_value: 'admin' } },
+        },
+      },
+      root_module: { resources: [] },
+    },
+  };
+  const state = new Map([
+    ['openstack_images_image_v2.gone', 'provider["registry.opentofu.org/terraform-provider-openstack/openstack"].admin'],
+    ['openstack_images_image_v2.plain', 'provider["registry.opentofu.org/terraform-provider-openstack/openstack"]'],
+  ]);
+  t.same(
+    [...cloudsOf(plan, state)],
+    [
+      ['openstack_images_image_v2.gone', 'admin'],
+      ['openstack_images_image_v2.plain', 'platform'],
+    ],
+  );
   t.end();
 });
