@@ -18,8 +18,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import lockfile from 'proper-lockfile';
 import { stringify } from 'yaml';
 import { answers, labPaths, labSettings, personas, readLabRecord, type LabRecord, type LabSettings, type Persona } from './lab-settings.js';
 
@@ -643,15 +644,35 @@ settings (environment):
   IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  token lifetime in seconds, default 3600
 `;
 
+/**
+ * Runs `work` holding the lab's lock: two `up` at once (two stores' reload commands, two test runs) would each
+ * restart glance-api, and glance binds its port with SO_REUSEPORT, so the loser's process kept serving beside the
+ * recorded one, unrecorded, with the old configuration. The lock sits beside the state directory (proper-lockfile).
+ */
+async function locked<T>(settings: LabSettings, work: () => Promise<T>): Promise<T> {
+  mkdirSync(dirname(settings.stateDir), { recursive: true });
+  const release = await lockfile.lock(settings.stateDir, {
+    realpath: false,
+    stale: 60_000,
+    update: 10_000,
+    retries: { retries: 1200, factor: 1, minTimeout: 250, maxTimeout: 250 },
+  });
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [command, arg] = argv;
   const settings = labSettings();
   switch (command) {
     case 'up':
-      await up(settings);
+      await locked(settings, () => up(settings));
       return 0;
     case 'down':
-      await down(settings);
+      await locked(settings, () => down(settings));
       return 0;
     case 'status':
       return (await status(settings)) ? 0 : 1;
@@ -659,10 +680,12 @@ async function main(argv: readonly string[]): Promise<number> {
       env(settings, arg);
       return 0;
     case 'reset':
-      await down(settings);
-      rmSync(settings.stateDir, { recursive: true, force: true });
-      say(`deleted ${settings.stateDir}`);
-      await up(settings);
+      await locked(settings, async () => {
+        await down(settings);
+        rmSync(settings.stateDir, { recursive: true, force: true });
+        say(`deleted ${settings.stateDir}`);
+        await up(settings);
+      });
       return 0;
     case undefined:
     case 'help':
