@@ -1,11 +1,16 @@
 /**
  * `image-catalog doctor`: what this package needs to run, found or not: the Node that runs it (and why that
- * one), the `pulumi` CLI on PATH, where the provider plugin `pulumi-resource-image-catalog` is, the policy bundle, and `opa` (only for
- * `policy test`). A checkout adds its pinned tools and the lab (npm run doctor, scripts/doctor.ts).
+ * one), the policy bundle, and for each layer the project in the current folder uses (the package it installed:
+ * @pulumi/pulumi, cdktn) what that layer needs — the `pulumi` CLI and the provider plugin
+ * `pulumi-resource-image-catalog`; tofu or terraform and the gate `image-catalog-tofu` — and `opa` (only for
+ * `policy test`). A layer the project does not use is reported, never failed. A checkout adds its pinned tools
+ * and the lab (npm run doctor, scripts/doctor.ts).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PolicyEngine } from '../policy/engine.js';
 import { pluginDir, pluginName } from '../pulumi/plugin/location.js';
@@ -68,15 +73,14 @@ async function versionOf(path: string, args: readonly string[]): Promise<string 
   }
 }
 
-async function pulumiLines(): Promise<DoctorLine[]> {
-  const pulumi = onPath('pulumi');
-  if (pulumi === undefined) {
-    return [
-      { name: 'pulumi', ok: false, detail: 'not on PATH: install the Pulumi CLI (programs run through it, with the Automation API)' },
-    ];
+/** The version of a package the project in the current folder installed, if it did. */
+function projectPackage(name: string): string | undefined {
+  try {
+    const manifest = createRequire(join(process.cwd(), 'package.json')).resolve(`${name}/package.json`);
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  } catch {
+    return undefined;
   }
-  const version = await versionOf(pulumi, ['version']);
-  return [{ name: 'pulumi', ok: version !== undefined, detail: `${version ?? 'does not answer `pulumi version`'}  ${pulumi}` }];
 }
 
 /** The provider plugin: the engine runs it from PATH, a project's plugins.providers, or its plugin cache. */
@@ -92,6 +96,74 @@ function pluginLine(): DoctorLine {
       ? `${shipped} (runs through this package's Automation API put it on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)`
       : `missing from the package (${shipped}): reinstall image-catalog`,
   };
+}
+
+/** The lines of the Pulumi layer: needed when the project installed @pulumi/pulumi. */
+async function pulumiLines(): Promise<DoctorLine[]> {
+  const sdk = projectPackage('@pulumi/pulumi');
+  if (sdk === undefined)
+    return [
+      {
+        name: 'pulumi',
+        ok: false,
+        needed: false,
+        detail: 'not checked: this project has no @pulumi/pulumi (the Pulumi layer is not used)',
+      },
+    ];
+  const pulumi = onPath('pulumi');
+  const lines: DoctorLine[] = [];
+  if (pulumi === undefined) {
+    lines.push({
+      name: 'pulumi',
+      ok: false,
+      detail: 'not on PATH: install the Pulumi CLI (programs run through it, with the Automation API)',
+    });
+  } else {
+    const version = await versionOf(pulumi, ['version']);
+    lines.push({
+      name: 'pulumi',
+      ok: version !== undefined,
+      detail: `${version ?? 'does not answer `pulumi version`'}  ${pulumi}  (@pulumi/pulumi ${sdk})`,
+    });
+  }
+  return [...lines, pluginLine()];
+}
+
+/** The lines of the CDKTF layer: needed when the project installed cdktn. */
+async function cdktfLines(): Promise<DoctorLine[]> {
+  const cdktn = projectPackage('cdktn');
+  if (cdktn === undefined)
+    return [
+      {
+        name: 'tofu',
+        ok: false,
+        needed: false,
+        detail: 'not checked: this project has no cdktn (the CDKTF layer is not used; plan-check needs no tofu)',
+      },
+    ];
+  const explicit = process.env['IMAGE_CATALOG_TERRAFORM'];
+  const binary = explicit !== undefined && explicit !== '' ? explicit : (onPath('tofu') ?? onPath('terraform'));
+  const version = binary === undefined ? undefined : await versionOf(binary, ['version']);
+  const shipped = fileURLToPath(new URL('../../bin/image-catalog-tofu.js', import.meta.url));
+  const gate = onPath('image-catalog-tofu') ?? (existsSync(shipped) ? shipped : undefined);
+  return [
+    {
+      name: 'tofu',
+      ok: version !== undefined,
+      detail:
+        binary === undefined
+          ? 'neither tofu nor terraform on PATH (the gate runs it; IMAGE_CATALOG_TERRAFORM names another)'
+          : `${version ?? 'does not answer `version`'}  ${binary}  (cdktn ${cdktn})`,
+    },
+    {
+      name: 'image-catalog-tofu',
+      ok: gate !== undefined,
+      detail:
+        gate === undefined
+          ? `missing from the package (${shipped}): reinstall image-catalog`
+          : `${gate}  (deploy with TERRAFORM_BINARY_NAME=${gate === shipped ? gate : 'image-catalog-tofu'})`,
+    },
+  ];
 }
 
 async function bundleLine(): Promise<DoctorLine> {
@@ -116,7 +188,7 @@ async function opaLine(): Promise<DoctorLine> {
 
 /** Collects the package's lines; never throws for a missing piece (that is what it reports). */
 export async function packageDoctorLines(): Promise<DoctorLine[]> {
-  return [nodeLine(), ...(await pulumiLines()), pluginLine(), await bundleLine(), await opaLine()];
+  return [nodeLine(), await bundleLine(), ...(await pulumiLines()), ...(await cdktfLines()), await opaLine()];
 }
 
 /** A report of lines; `ok` when every needed line is. */

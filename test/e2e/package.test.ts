@@ -262,6 +262,10 @@ t.test('the CDKTF example, installed from the tarball, deploys through the insta
       join(project, 'cdktf.out', 'stacks', 'catalog'),
     ),
   );
+  const doctor = await inProject('npx', ['image-catalog', 'doctor']);
+  t.equal(doctor.code, 0, 'image-catalog doctor passes in a CDKTF project', { output: doctor.stdout });
+  t.match(doctor.stdout, /ok\s+image-catalog-tofu\s/, 'it finds the gate');
+  t.match(doctor.stdout, /--\s+pulumi\s+not checked: this project has no @pulumi\/pulumi/, 'and does not ask for pulumi');
   const deployed = await inProject('npx', ['cdktn', 'deploy', '--auto-approve', '--skip-provider-lock']);
   t.equal(deployed.code, 0, 'cdktn deploy through the installed gate succeeds', {
     output: (deployed.stdout + deployed.stderr).slice(-4000),
