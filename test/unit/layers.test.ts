@@ -1,5 +1,5 @@
 /**
- * The package's arrows point downwards only: client <- resources <- policy <- pulumi <- cli, and nothing under
+ * The package's arrows point downwards only: client <- resources <- policy <- pulumi, cdktf, github <- cli, and nothing under
  * provider/ imports scripts/ (the checkout's toolchain, lab and harness) or anything else outside provider/.
  * Read from the import statements of every source file, so a new file is checked without a list to update.
  */
@@ -17,7 +17,8 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   policy: ['client', 'resources', 'policy'],
   pulumi: ['client', 'resources', 'policy', 'pulumi'],
   cdktf: ['client', 'resources', 'policy', 'cdktf'],
-  cli: ['client', 'resources', 'policy', 'pulumi', 'cdktf', 'cli'],
+  github: ['client', 'resources', 'policy', 'github'],
+  cli: ['client', 'resources', 'policy', 'pulumi', 'cdktf', 'github', 'cli'],
 };
 
 /** The module specifiers of a source file: static imports and re-exports, dynamic imports, import types. */

@@ -22,7 +22,7 @@ const manifest = read('package.json') as Manifest;
 
 t.test('each layer export maps its source under the source condition and its compiled file and types under dist/', (t) => {
   const layers = Object.keys(manifest.exports).filter((k) => k !== './package.json');
-  t.same(layers.sort(), ['./cdktf', './client', './policy', './pulumi', './resources'], 'one export per layer');
+  t.same(layers.sort(), ['./cdktf', './client', './github', './policy', './pulumi', './resources'], 'one export per layer');
   for (const layer of layers) {
     const entry = manifest.exports[layer];
     const name = layer.slice(2);

@@ -1,0 +1,162 @@
+/**
+ * What the pull-request check posts, and posting it: a check run whose annotations sit on the line that declares
+ * each resource (at most 50 per request, GitHub's limit: the rest through updates), with a markdown summary under
+ * GitHub's 65,535-character limit, and one PR comment found again by a hidden marker and updated in place.
+ * Nothing here prints or posts a token: the texts are built from the decision only.
+ */
+import type { Decision, Violation } from '../policy/decision.js';
+import type { GitHubClient } from './client.js';
+
+/** Where a resource is declared: a repository-relative path (never empty) and a 1-based line. */
+export interface SourceLocation {
+  readonly path: string;
+  readonly line: number;
+}
+
+/** A violation and, when known, the line that declares its resource. */
+export interface LocatedViolation extends Violation {
+  readonly location?: SourceLocation;
+}
+
+/** GitHub's limits (REST API: check runs). */
+export const limits = { annotationsPerRequest: 50, text: 65_535 } as const;
+
+/** The hidden marker of the check's one PR comment. */
+export const commentMarker = '<!-- image-catalog:pr-check -->';
+
+/** The check run's conclusion: failure on a mandatory violation, neutral when nothing of the catalog changes. */
+export type Conclusion = 'success' | 'failure' | 'neutral';
+
+export function conclusionOf(decision: Decision | undefined): Conclusion {
+  if (decision === undefined) return 'neutral';
+  return decision.allowed ? 'success' : 'failure';
+}
+
+/** A check-run annotation (the fields GitHub's schema takes). */
+export interface Annotation {
+  readonly path: string;
+  readonly start_line: number;
+  readonly end_line: number;
+  readonly annotation_level: 'failure' | 'warning';
+  readonly title: string;
+  readonly message: string;
+}
+
+/** The annotation of a located violation (none without a location: it is in the summary only). */
+export function annotationOf(v: LocatedViolation): Annotation | undefined {
+  if (v.location === undefined || v.location.path === '') return undefined;
+  return {
+    path: v.location.path,
+    start_line: v.location.line,
+    end_line: v.location.line,
+    annotation_level: v.level === 'mandatory' ? 'failure' : 'warning',
+    title: `${v.rule}${v.field === '' ? '' : ` ${v.field}`}`,
+    message: `${v.message}\nfix: ${v.remediation}`,
+  };
+}
+
+/** One markdown table cell: no line breaks, pipes escaped. */
+function cell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replaceAll('|', '\\|');
+}
+
+/** The markdown summary: the verdict, then a table (resource, rule, field, message, remediation) cut to fit `limit`. */
+export function summaryOf(decision: Decision | undefined, violations: readonly LocatedViolation[], limit: number = limits.text): string {
+  if (decision === undefined) return 'No change of an image, share or acceptance in this pull request: nothing to decide.\n';
+  const mandatory = violations.filter((v) => v.level === 'mandatory').length;
+  const head = [
+    decision.allowed
+      ? `**Allowed**${violations.length > 0 ? ` with ${violations.length} advisory violation(s)` : ''}.`
+      : `**Blocked** by ${mandatory} mandatory violation(s)${violations.length > mandatory ? ` and ${violations.length - mandatory} advisory` : ''}.`,
+    '',
+  ];
+  if (violations.length === 0) return `${head.join('\n')}\n`;
+  const table = ['| | resource | rule | field | message | remediation |', '|---|---|---|---|---|---|'];
+  const rows = violations.map((v) =>
+    [
+      v.level === 'mandatory' ? '✖' : '!',
+      `\`${cell(v.address)}\`${v.location === undefined ? '' : ` (${cell(v.location.path)}:${v.location.line})`}`,
+      v.rule,
+      cell(v.field),
+      cell(v.message),
+      cell(v.remediation),
+    ].join(' | '),
+  );
+  let text = [...head, ...table].join('\n');
+  for (let i = 0; i < rows.length; i++) {
+    const rest = rows.length - i - 1;
+    const more = rest > 0 ? `\n\n…and ${rest} more (every one is an annotation of this check).` : '';
+    const next = `${text}\n| ${rows[i] ?? ''} |`;
+    if (next.length + more.length + 1 > limit) {
+      return `${text}\n\n…and ${rows.length - i} more (every one is an annotation of this check).\n`;
+    }
+    text = next;
+  }
+  return `${text}\n`;
+}
+
+/** What posting the check run did. */
+export interface PostedCheckRun {
+  readonly id: number;
+  readonly conclusion: Conclusion;
+  readonly annotations: number;
+  /** Create + updates. */
+  readonly requests: number;
+}
+
+/**
+ * Creates the check run in progress with the first 50 annotations, adds the rest 50 at a time through updates, and
+ * completes it with its conclusion and summary.
+ */
+export async function postCheckRun(
+  client: GitHubClient,
+  target: { owner: string; repo: string; headSha: string; name: string },
+  decision: Decision | undefined,
+  violations: readonly LocatedViolation[],
+): Promise<PostedCheckRun> {
+  const annotations = violations.flatMap((v) => annotationOf(v) ?? []);
+  const conclusion = conclusionOf(decision);
+  const title =
+    conclusion === 'failure'
+      ? 'Blocked by the catalog policy'
+      : conclusion === 'success'
+        ? 'Allowed by the catalog policy'
+        : 'No catalog change';
+  const summary = summaryOf(decision, violations);
+  const output = (batch: readonly Annotation[]) => ({ title, summary, annotations: [...batch] });
+  const batches: Annotation[][] = [];
+  for (let i = 0; i < annotations.length; i += limits.annotationsPerRequest)
+    batches.push(annotations.slice(i, i + limits.annotationsPerRequest));
+  const [first = [], ...rest] = batches;
+  const { owner, repo } = target;
+  const created = await client.rest.checks.create({
+    owner,
+    repo,
+    name: target.name,
+    head_sha: target.headSha,
+    status: 'in_progress',
+    output: output(first),
+  });
+  const id = Number(created.data.id);
+  for (const batch of rest) await client.rest.checks.update({ owner, repo, check_run_id: id, output: output(batch) });
+  await client.rest.checks.update({ owner, repo, check_run_id: id, status: 'completed', conclusion, output: output([]) });
+  return { id, conclusion, annotations: annotations.length, requests: 2 + rest.length };
+}
+
+/** Creates the check's PR comment, or updates the one that carries the marker (never a second one). */
+export async function upsertComment(
+  client: GitHubClient,
+  target: { owner: string; repo: string; issueNumber: number },
+  markdown: string,
+): Promise<{ id: number; created: boolean }> {
+  const { owner, repo, issueNumber } = target;
+  const body = `${commentMarker}\n${markdown}`;
+  const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+  const mine = comments.find((c) => c.body?.includes(commentMarker) === true);
+  if (mine !== undefined) {
+    await client.rest.issues.updateComment({ owner, repo, comment_id: Number(mine.id), body });
+    return { id: Number(mine.id), created: false };
+  }
+  const made = await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+  return { id: Number(made.data.id), created: true };
+}

@@ -1,0 +1,131 @@
+/**
+ * The pull-request check's GitHub side against a local GitHub that validates every request with GitHub's OpenAPI
+ * description (test/helpers/github.ts): 120 violations are three annotation batches; the summary stays under
+ * GitHub's limit; the PR comment is found by its marker and updated in place; a read-only token is refused; a
+ * misspelt field is refused by the server, so these tests would see one.
+ */
+import t from 'tap';
+import type { Decision, Violation } from '../../provider/policy/decision.js';
+import { gitHubClient } from '../../provider/github/client.js';
+import {
+  commentMarker,
+  conclusionOf,
+  limits,
+  postCheckRun,
+  summaryOf,
+  upsertComment,
+  type LocatedViolation,
+} from '../../provider/github/report.js';
+import { localGitHub } from '../helpers/github.js';
+
+const target = { owner: 'platform', repo: 'catalog', headSha: 'a'.repeat(40), name: 'image-catalog' };
+
+function violation(i: number, level: Violation['level'] = 'mandatory'): LocatedViolation {
+  return {
+    rule: 'required_metadata',
+    level,
+    address: `Image::img-${i}`,
+    field: 'properties.hw_vif_model',
+    message: `properties.hw_vif_model is missing | image ${i}`,
+    remediation: 'Set the property under properties.',
+    location: { path: 'catalog/index.ts', line: 10 + i },
+  };
+}
+
+/** What a promise rejects with (undefined when it resolves). */
+const failure = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+
+const decided = (violations: readonly Violation[]): Decision => ({ allowed: !violations.some((v) => v.level === 'mandatory'), violations });
+
+t.test('120 violations: one create and two updates of 50 annotations at most, then the conclusion', async (t) => {
+  const github = await localGitHub();
+  const client = gitHubClient({ token: 'ghs_test', baseUrl: github.url });
+  const violations = Array.from({ length: 120 }, (_, i) => violation(i));
+  const posted = await postCheckRun(client, target, decided(violations), violations);
+  t.match(posted, { conclusion: 'failure', annotations: 120, requests: 4 });
+  const run = github.state.checkRuns.get(posted.id);
+  t.equal(run?.annotations.length, 120, 'GitHub holds all 120 annotations');
+  t.match(run?.run, { status: 'completed', conclusion: 'failure' });
+  t.match(run?.annotations[0], {
+    path: 'catalog/index.ts',
+    start_line: 10,
+    annotation_level: 'failure',
+    title: 'required_metadata properties.hw_vif_model',
+  });
+  const sizes = github.state.received.map((r) => ((r.body as { output?: { annotations?: unknown[] } }).output?.annotations ?? []).length);
+  t.same(sizes, [50, 50, 20, 0], 'batches of 50');
+  t.ok(
+    github.state.received.every((r) => r.status < 300),
+    'every request fit GitHub’s description',
+    { received: github.state.received.map((r) => [r.path, r.status]) },
+  );
+  t.ok(
+    github.state.received.every((r) => r.authorization === 'token ghs_test'),
+    'the token only in the authorization header',
+  );
+  t.notMatch(JSON.stringify(github.state.received.map((r) => r.body)), /ghs_test/, 'and never in a body');
+});
+
+t.test('conclusion: success with advisories only, neutral when nothing of the catalog changes', async (t) => {
+  t.equal(conclusionOf(undefined), 'neutral');
+  t.equal(conclusionOf(decided([violation(1, 'advisory')])), 'success');
+  const github = await localGitHub();
+  const client = gitHubClient({ token: 't', baseUrl: github.url });
+  const posted = await postCheckRun(client, target, decided([violation(1, 'advisory')]), [violation(1, 'advisory')]);
+  t.match(github.state.checkRuns.get(posted.id)?.annotations, [{ annotation_level: 'warning' }]);
+  t.match(github.state.checkRuns.get(posted.id)?.run, { conclusion: 'success' });
+});
+
+t.test('the summary is a markdown table cut to GitHub’s limit, pipes escaped', (t) => {
+  const many = Array.from({ length: 2000 }, (_, i) => violation(i));
+  const summary = summaryOf(decided(many), many);
+  t.ok(summary.length <= limits.text, `${summary.length} characters`);
+  t.match(summary, /^\*\*Blocked\*\* by 2000 mandatory violation\(s\)\./);
+  t.match(summary, /…and \d+ more \(every one is an annotation of this check\)\./);
+  t.match(summary, /is missing \\\| image 0/, 'a pipe in a message does not break the table');
+  t.match(summaryOf(undefined, []), /nothing to decide/);
+  t.end();
+});
+
+t.test('the PR comment: created once, then found by its marker among other comments and updated in place', async (t) => {
+  const github = await localGitHub();
+  const client = gitHubClient({ token: 't', baseUrl: github.url });
+  const pr = { owner: 'platform', repo: 'catalog', issueNumber: 7 };
+  for (let i = 0; i < 120; i++) github.state.comments.push({ id: i + 1, body: `review comment ${i}` });
+  const first = await upsertComment(client, pr, 'first push');
+  const second = await upsertComment(client, pr, 'second push');
+  t.ok(first.created, 'created on the first push');
+  t.same(second, { id: first.id, created: false }, 'updated on the second, past the first page of comments');
+  const mine = github.state.comments.filter((c) => String(c['body']).includes(commentMarker));
+  t.equal(mine.length, 1, 'never duplicated');
+  t.match(mine[0]?.['body'], /second push/);
+});
+
+t.test('a read-only token (a fork’s pull request) is refused; the local GitHub refuses a misspelt field', async (t) => {
+  const github = await localGitHub({ readOnlyTokens: ['fork'] });
+  const client = gitHubClient({ token: 'fork', baseUrl: github.url });
+  t.match(await failure(postCheckRun(client, target, decided([]), [])), { status: 403 }, 'a write with a read-only token: 403');
+  const writer = gitHubClient({ token: 'w', baseUrl: github.url });
+  t.match(
+    await failure(
+      writer.request('POST /repos/{owner}/{repo}/check-runs', {
+        owner: 'o',
+        repo: 'r',
+        name: 'n',
+        head_sha: 'a'.repeat(40),
+        sumary: 'typo',
+      }),
+    ),
+    { status: 422, message: /additional properties: sumary/ },
+    'a misspelt field: 422',
+  );
+  t.match(
+    await failure(writer.request('POST /repos/{owner}/{repo}/statuses/{sha}', { owner: 'o', repo: 'r', sha: 'a', state: 'success' })),
+    { status: 404 },
+    'an endpoint the check does not use: 404',
+  );
+});
