@@ -72,13 +72,14 @@ export interface DecidePlanOptions {
   readonly catalog?: RunCatalog;
   /**
    * The provider configuration the state records for each resource address (`provider["<source>"].<alias>`, from
-   * `tofu state pull`): how a resource taken out of the configuration finds its cloud.
+   * `tofu state pull`): how a resource taken out of the configuration finds its cloud. Called only when the plan
+   * has such a resource.
    */
-  readonly stateProviders?: ReadonlyMap<string, string>;
+  readonly stateProviders?: () => ReadonlyMap<string, string>;
 }
 
 /** The resource address without an index (`a.b[0]` -> `a.b`), as the configuration lists it. */
-function configAddress(address: string): string {
+export function configAddress(address: string): string {
   return address.replace(/\[[^\]]*\]$/, '');
 }
 
@@ -176,7 +177,9 @@ export function withLiveProperties(
 /** Decides a plan as the clouds that apply it; no API call when it changes nothing of the catalog's types. */
 export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}): Promise<PlanDecision> {
   const resourceChanges = (plan.resource_changes ?? []).filter((rc) => rc.mode !== 'data' && tpoResources[rc.type] !== undefined);
-  const clouds = cloudsOf(plan, options.stateProviders);
+  const inConfiguration = cloudsOf(plan);
+  const taken = resourceChanges.some((rc) => !inConfiguration.has(configAddress(rc.address)));
+  const clouds = taken && options.stateProviders !== undefined ? cloudsOf(plan, options.stateProviders()) : inConfiguration;
   const declared = declaredProperties(plan);
   const drift = new Map(
     (plan.resource_drift ?? []).flatMap((d) => (d.change.before === null ? [] : [[d.address, d.change.before] as const])),

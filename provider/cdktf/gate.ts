@@ -22,7 +22,7 @@ import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { EngineOptions } from '../policy/engine.js';
-import { decidePlan, type PlanJson } from './decide.js';
+import { configAddress, decidePlan, type PlanJson } from './decide.js';
 
 /** The root variable every stack with a catalog construct requires (./gate-variable.ts), and the value only the gate gives it. */
 export const gateVariable = { name: 'image_catalog_gate', value: 'decided-by-image-catalog' } as const;
@@ -62,7 +62,7 @@ export function withConstructPaths(decision: Decision, paths: ReadonlyMap<string
   return {
     ...decision,
     violations: decision.violations.map((v) => {
-      const path = paths.get(v.address.replace(/\[[^\]]*\]$/, ''));
+      const path = paths.get(configAddress(v.address));
       return path === undefined ? v : { ...v, address: `${path} (${v.address})` };
     }),
   };
@@ -145,7 +145,7 @@ async function decideSaved(binary: string, planFile: string, env: NodeJS.Process
   if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
   const plan = JSON.parse(shown.stdout.toString()) as PlanJson;
   const decided = await decidePlan(plan, {
-    stateProviders: stateProviders(binary, env),
+    stateProviders: () => stateProviders(binary, env),
     ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
   });
   for (const note of decided.notes) process.stdout.write(`image-catalog gate: note: ${note}\n`);

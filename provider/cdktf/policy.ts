@@ -33,14 +33,21 @@ interface CloudView {
   readonly images: readonly Document[];
 }
 
-/** The clouds.yaml cloud an image is applied with: its provider's, else its stack's default provider's, else the environment's. */
-function cloudOf(image: CatalogImage): string | undefined {
-  const provider =
-    image.provider ??
-    TerraformStack.of(image)
-      .node.findAll()
-      .find((c): c is OpenstackProvider => c instanceof OpenstackProvider && c.alias === undefined);
-  return provider?.cloud;
+/**
+ * The clouds.yaml cloud of each image: its provider's, else its stack's default provider's, else the
+ * environment's (undefined). Each stack's construct tree is searched for its default provider once per call.
+ */
+function cloudsOfImages(images: readonly CatalogImage[]): Map<CatalogImage, string | undefined> {
+  const defaults = new Map<TerraformStack, OpenstackProvider | undefined>();
+  const stackDefault = (stack: TerraformStack): OpenstackProvider | undefined => {
+    if (!defaults.has(stack))
+      defaults.set(
+        stack,
+        stack.node.findAll().find((c): c is OpenstackProvider => c instanceof OpenstackProvider && c.alias === undefined),
+      );
+    return defaults.get(stack);
+  };
+  return new Map(images.map((image) => [image, (image.provider ?? stackDefault(TerraformStack.of(image)))?.cloud]));
 }
 
 const environment = '(environment)';
@@ -56,9 +63,11 @@ export class CatalogPolicyAspect implements IAspect {
     if (!TerraformStack.isStack(node)) return;
     const images = node.node.findAll().filter((c): c is CatalogImage => c instanceof CatalogImage);
     const groups = new Map<string, CatalogImage[]>();
-    for (const image of images) {
-      const key = cloudOf(image) ?? environment;
-      groups.set(key, [...(groups.get(key) ?? []), image]);
+    for (const [image, cloud] of cloudsOfImages(images)) {
+      const key = cloud ?? environment;
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [image]);
+      else group.push(image);
     }
     for (const [key, group] of groups) {
       const view = this.clouds.get(key);
@@ -70,8 +79,10 @@ export class CatalogPolicyAspect implements IAspect {
         continue;
       }
       const byPath = new Map(group.map((image) => [image.node.path, image]));
+      // The names this cloud's project already has: those images are updates or no-ops, decided by the gate.
+      const known = new Set(view.images.filter((live) => live['owner'] === view.principal.project_id).map((live) => live['name']));
       const changes: Change[] = group
-        .filter((image) => !view.images.some((live) => live['name'] === image.name && live['owner'] === view.principal.project_id))
+        .filter((image) => !known.has(image.name))
         .map((image) => ({
           address: image.node.path,
           kind: 'image',
@@ -100,7 +111,7 @@ function annotate(construct: IConstruct, v: Violation): void {
  */
 export async function checkCatalog(app: IConstruct, options: CheckCatalogOptions = {}): Promise<void> {
   const images = app.node.findAll().filter((c): c is CatalogImage => c instanceof CatalogImage);
-  const keys = [...new Set(images.map((image) => cloudOf(image) ?? environment))];
+  const keys = [...new Set([...cloudsOfImages(images).values()].map((cloud) => cloud ?? environment))];
   const catalog = new RunCatalog();
   const [engine, views] = await Promise.all([
     PolicyEngine.load({ overrides: options.overrides ?? overridesFromEnv() }),
