@@ -1,8 +1,10 @@
 /**
  * `npm run policy:build [-- --check]`: compiles policies/catalog to Wasm with `opa build -t wasm` (entrypoint
  * catalog/main/decision) into policies/build/catalog.wasm, the bundle that ships in the package so end users
- * need no Go. The build is checked against opa-wasm's capabilities, so a builtin the Node SDK lacks fails here
- * and not at run time. With --check it only compares: exit 1 when the shipped module is stale.
+ * need no Go, and each rule's package METADATA (title, description, remediation) into policies/build/rules.json,
+ * which the SARIF report's rule list is made of. The build is checked against opa-wasm's capabilities, so a
+ * builtin the Node SDK lacks fails here and not at run time. With --check it only compares: exit 1 when either
+ * shipped file is stale.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,30 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { bundlePath, entrypoint } from '../provider/policy/engine.js';
+import { rulesPath, type CatalogRule } from '../provider/policy/rules.js';
 import { locateTool, repoRoot } from './tools.js';
+
+/** What `opa inspect -a --format json` prints, as far as it is read here. */
+interface Inspected {
+  readonly annotations?: readonly {
+    readonly annotations: { scope?: string; title?: string; description?: string; custom?: { id?: string; remediation?: string } };
+    readonly location: { file: string; row: number };
+  }[];
+}
+
+/** Each catalog rule's package METADATA (the annotations that carry custom.id), in id order. */
+function rulesOf(inspected: Inspected): CatalogRule[] {
+  return (inspected.annotations ?? [])
+    .filter((a) => a.annotations.scope === 'package' && a.annotations.custom?.id !== undefined)
+    .map(({ annotations: a, location }) => ({
+      id: a.custom?.id ?? '',
+      title: a.title ?? '',
+      description: a.description ?? '',
+      remediation: a.custom?.remediation ?? '',
+      source: { file: `policies/${location.file}`, line: location.row },
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
 
 async function main(check: boolean): Promise<number> {
   const opa = await locateTool('opa');
@@ -61,22 +86,36 @@ async function main(check: boolean): Promise<number> {
       process.stderr.write(`policy:build: the bundle has no policy.wasm: ${unpacked.stderr}`);
       return 1;
     }
-    const fresh = readFileSync(join(work, 'policy.wasm'));
-    const shipped = existsSync(bundlePath) ? readFileSync(bundlePath) : undefined;
-    const upToDate = shipped !== undefined && shipped.equals(fresh);
+    const inspected = spawnSync(opa.path, ['inspect', '-a', '--format', 'json', 'catalog'], {
+      encoding: 'utf8',
+      cwd: join(repoRoot, 'policies'),
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (inspected.status !== 0) {
+      process.stderr.write(`policy:build: opa inspect failed:\n${inspected.stderr}`);
+      return 1;
+    }
+    const outputs = [
+      { path: bundlePath, bytes: readFileSync(join(work, 'policy.wasm')) },
+      { path: rulesPath, bytes: Buffer.from(`${JSON.stringify(rulesOf(JSON.parse(inspected.stdout) as Inspected), null, 2)}\n`) },
+    ];
+    const stale = outputs.filter((o) => !existsSync(o.path) || !readFileSync(o.path).equals(o.bytes));
     if (check) {
       process.stdout.write(
-        upToDate
-          ? 'policy:build: the shipped bundle is current\n'
-          : `policy:build: ${bundlePath} is stale: run npm run policy:build and commit it\n`,
+        stale.length === 0
+          ? 'policy:build: the shipped bundle and rule list are current\n'
+          : `policy:build: ${stale.map((o) => o.path).join(', ')} stale: run npm run policy:build and commit it\n`,
       );
-      return upToDate ? 0 : 1;
+      return stale.length === 0 ? 0 : 1;
     }
-    if (!upToDate) {
-      mkdirSync(dirname(bundlePath), { recursive: true });
-      writeFileSync(bundlePath, fresh);
+    for (const o of stale) {
+      mkdirSync(dirname(o.path), { recursive: true });
+      writeFileSync(o.path, o.bytes);
     }
-    process.stdout.write(`policy:build: ${bundlePath} ${upToDate ? 'unchanged' : 'written'} (${fresh.length} bytes, opa ${opa.version})\n`);
+    for (const o of outputs)
+      process.stdout.write(
+        `policy:build: ${o.path} ${stale.includes(o) ? 'written' : 'unchanged'} (${o.bytes.length} bytes, opa ${opa.version})\n`,
+      );
     return 0;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -165,7 +165,7 @@ async function tapStage(suite: 'unit' | 'policy' | 'integration' | 'e2e'): Promi
 async function policyStage(): Promise<void> {
   if (!existsSync(join(repoRoot, 'policies'))) return;
   const env = await toolEnv();
-  await simpleStage('the shipped policy bundle is built from the current Rego (npm run policy:build)', process.execPath, [
+  await simpleStage('the shipped policy bundle and rule list are built from the current Rego (npm run policy:build)', process.execPath, [
     '--import',
     'tsx',
     'scripts/policy-build.ts',

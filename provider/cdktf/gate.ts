@@ -16,13 +16,14 @@
  * decides that plan. The module imports nothing of cdktn.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { EngineOptions } from '../policy/engine.js';
 import { configAddress, decidePlan, type PlanJson } from './decide.js';
+import { synthesizedResources } from './declared.js';
 
 /** The root variable every stack with a catalog construct requires (./gate-variable.ts), and the value only the gate gives it. */
 export const gateVariable = { name: 'image_catalog_gate', value: 'decided-by-image-catalog' } as const;
@@ -44,16 +45,7 @@ export function realTerraform(env: NodeJS.ProcessEnv = process.env, self?: strin
 /** construct path by resource address (`type.name`), from the synthesized cdk.tf.json of `dir`, when there is one. */
 export function constructPaths(dir: string): Map<string, string> {
   const paths = new Map<string, string>();
-  const file = join(dir, 'cdk.tf.json');
-  if (!existsSync(file)) return paths;
-  const config = JSON.parse(readFileSync(file, 'utf8')) as {
-    resource?: Record<string, Record<string, { '//'?: { metadata?: { path?: string } } }>>;
-  };
-  for (const [type, resources] of Object.entries(config.resource ?? {}))
-    for (const [name, body] of Object.entries(resources)) {
-      const path = body['//']?.metadata?.path;
-      if (path !== undefined) paths.set(`${type}.${name}`, path);
-    }
+  for (const [address, resource] of synthesizedResources(dir)) if (resource.path !== undefined) paths.set(address, resource.path);
   return paths;
 }
 
@@ -127,9 +119,9 @@ export interface GateOptions {
   readonly cwd?: string;
 }
 
-/** The provider configuration the state records for each resource (`tofu state pull`), by address; empty without state. */
-function stateProviders(binary: string, env: NodeJS.ProcessEnv): Map<string, string> {
-  const pulled = spawnSync(binary, ['state', 'pull'], { env, maxBuffer: 1024 * 1024 * 1024 });
+/** The provider configuration the state records for each resource (`tofu state pull` in `cwd`), by address; empty without state. */
+export function stateProviders(binary: string, env: NodeJS.ProcessEnv, cwd?: string): Map<string, string> {
+  const pulled = spawnSync(binary, ['state', 'pull'], { env, maxBuffer: 1024 * 1024 * 1024, ...(cwd === undefined ? {} : { cwd }) });
   const providers = new Map<string, string>();
   if (pulled.status !== 0 || pulled.stdout.length === 0) return providers;
   const state = JSON.parse(pulled.stdout.toString()) as {

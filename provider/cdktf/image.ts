@@ -15,6 +15,7 @@ import { checkInputs } from '../resources/schema.js';
 import { imageDescriptor, type ImageFields, type ImageInputs } from '../resources/image/image.js';
 import { catalogImageName } from '../resources/versionLine.js';
 import { App, Construct, TerraformStack, type ITerraformDependable } from './cdktn.js';
+import { markDeclaration } from './declared.js';
 import { requireGate } from './gate-variable.js';
 import { ImagesImageV2 } from './openstack/images-image-v2/index.js';
 import type { OpenstackProvider } from './openstack/provider/index.js';
@@ -94,6 +95,7 @@ export class CatalogImage extends Construct {
         ? { localFilePath: stackRelative(this, source.file) }
         : { imageSourceUrl: source.url, webDownload: (source.method ?? 'web-download') === 'web-download' }),
     });
+    markDeclaration(this.resource);
   }
 
   /** The image's id, once applied (a token in the configuration). */

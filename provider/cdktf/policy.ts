@@ -3,7 +3,8 @@
  * point. Each CatalogImage whose name the applying cloud does not see yet is a create, with the image document as
  * its after: naming, required metadata, public visibility by a non-admin principal and version order against the
  * live catalog are decided here. Mandatory violations fail synth as error annotations on the construct (its path,
- * the rule, the field, the remediation); advisory ones are warnings. Updates, replaces and deletes are known only
+ * the rule, the field, the remediation); advisory ones are warnings, and so is every one when
+ * IMAGE_CATALOG_POLICY_MODE=report (the pull-request check, which decides the plan). Updates, replaces and deletes are known only
  * from a plan: the apply gate (./gate.ts) decides them, and it remains the authority.
  *
  * Loading the bundle and asking Keystone and Glance are asynchronous and an Aspect is not, so the app calls
@@ -12,7 +13,7 @@
  */
 import { Session } from '../client/session.js';
 import { RunCatalog } from '../policy/changes.js';
-import { overridesFromEnv } from '../policy/data.js';
+import { overridesFromEnv, reportOnly } from '../policy/data.js';
 import type { Violation } from '../policy/decision.js';
 import { PolicyEngine, type EngineOptions } from '../policy/engine.js';
 import { buildEnvelope, type Change, type Document, type Principal } from '../policy/envelope.js';
@@ -100,7 +101,8 @@ export class CatalogPolicyAspect implements IAspect {
 /** One violation on its construct: `[rule] field: message (fix: remediation)`. */
 function annotate(construct: IConstruct, v: Violation): void {
   const text = `catalog policy ${v.level} [${v.rule}]${v.field === '' ? '' : ` ${v.field}`}: ${v.message} (fix: ${v.remediation})`;
-  if (v.level === 'mandatory') Annotations.of(construct).addError(text);
+  // Reporting only (the pull-request check): synth goes on, and the plan's decision is the one that counts.
+  if (v.level === 'mandatory' && !reportOnly()) Annotations.of(construct).addError(text);
   else Annotations.of(construct).addWarning(text);
 }
 

@@ -9,6 +9,7 @@ import { checkInputs } from '../resources/schema.js';
 import { acceptanceDescriptor } from '../resources/acceptance/acceptance.js';
 import { memberDescriptor } from '../resources/member/member.js';
 import { Construct, Token } from './cdktn.js';
+import { markDeclaration } from './declared.js';
 import { requireGate } from './gate-variable.js';
 import type { CatalogImage } from './image.js';
 import { ImagesImageAccessAcceptV2 } from './openstack/images-image-access-accept-v2/index.js';
@@ -52,6 +53,7 @@ export class ImageShare extends Construct {
       imageId,
       memberId: props.memberProjectId,
     });
+    markDeclaration(this.member);
     if (props.acceptWith === undefined) {
       this.acceptance = undefined;
       return;
@@ -64,5 +66,6 @@ export class ImageShare extends Construct {
       status: 'accepted',
       dependsOn: [this.member],
     });
+    markDeclaration(this.acceptance);
   }
 }

@@ -7,6 +7,7 @@ import { doctorReport, formatDoctor, packageDoctorLines } from './doctor.js';
 import { registerPolicy, UsageError } from './policy.js';
 import { registerMigrate } from './migrate.js';
 import { registerPlanCheck } from './plan-check.js';
+import { registerPrCheck } from './pr-check.js';
 import { registerPlugin } from './plugin.js';
 import { registerPreview } from './preview.js';
 import { registerStore } from './store.js';
@@ -38,6 +39,7 @@ registerPolicy(program);
 registerPreview(program);
 registerMigrate(program);
 registerPlanCheck(program);
+registerPrCheck(program);
 registerPlugin(program);
 registerStore(program);
 

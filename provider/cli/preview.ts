@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { EngineEvent, StepEventMetadata } from '@pulumi/pulumi/automation/index.js';
 import type { Command } from 'commander';
 import { loadAutomation } from './pulumi-sdk.js';
+import { policyModeVariable } from '../policy/data.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { Change } from '../policy/envelope.js';
 import type { Program, StackTarget } from '../pulumi/automation.js';
@@ -30,7 +31,7 @@ export interface PlanDecision {
 export async function previewPlan(target: StackTarget, program: Program): Promise<PlanDecision> {
   // Loaded here, not with the CLI: @pulumi/pulumi takes about a second to load, which no other command needs.
   const { asThePlugin, decidePlanned, openStack, planChanges, runStack } = await loadAutomation();
-  const stack = await openStack({ ...target, env: { ...target.env, IMAGE_CATALOG_POLICY_MODE: 'report' } }, program);
+  const stack = await openStack({ ...target, env: { ...target.env, [policyModeVariable]: 'report' } }, program);
   const steps: StepEventMetadata[] = [];
   const collect = (event: EngineEvent): void => {
     const step = event.resourcePreEvent?.metadata;
@@ -61,6 +62,14 @@ export async function previewPlan(target: StackTarget, program: Program): Promis
   return { decisions, allowed: decisions.every((d) => d.decision.allowed) };
 }
 
+/** The program module's default export (the inline program); a usage error when there is none. */
+export async function loadProgram(file: string): Promise<Program> {
+  if (!existsSync(file)) throw new UsageError(`--program ${file}: no such file`);
+  const main = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+  if (typeof main !== 'function') throw new UsageError(`--program ${file}: its default export is not a function (the program)`);
+  return main as Program;
+}
+
 /** Registers `preview`. */
 export function registerPreview(program: Command): void {
   withStackOptions(program.command('preview'))
@@ -72,14 +81,10 @@ export function registerPreview(program: Command): void {
     .option('--format <format>', 'text (default) or json (the decisions)', 'text')
     .action(async (options: StackOptions & { program?: string; format: string }) => {
       const target = stackTarget(options);
-      const cwd = target.cwd;
-      const file = resolve(cwd, options.program ?? 'index.ts');
-      if (!existsSync(file)) throw new UsageError(`--program ${file}: no such file`);
-      const main = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
-      if (typeof main !== 'function') throw new UsageError(`--program ${file}: its default export is not a function (the program)`);
+      const program = await loadProgram(resolve(target.cwd, options.program ?? 'index.ts'));
       let plan: PlanDecision;
       try {
-        plan = await previewPlan(target, main as Program);
+        plan = await previewPlan(target, program);
       } catch (err) {
         if (err instanceof UsageError) throw err;
         process.stderr.write(`${(err as Error).message}\n`);

@@ -2,10 +2,12 @@
  * What the pull-request check posts, and posting it: a check run whose annotations sit on the line that declares
  * each resource (at most 50 per request, GitHub's limit: the rest through updates), with a markdown summary under
  * GitHub's 65,535-character limit, and one PR comment found again by a hidden marker and updated in place.
- * Nothing here prints or posts a token: the texts are built from the decision only.
+ * Nothing here posts a token: the texts are built from the decision, and ./redact.ts masks any credential value an
+ * error message carried in.
  */
 import type { Decision, Violation } from '../policy/decision.js';
 import type { GitHubClient } from './client.js';
+import { redact } from './redact.js';
 
 /** Where a resource is declared: a repository-relative path (never empty) and a 1-based line. */
 export interface SourceLocation {
@@ -24,12 +26,32 @@ export const limits = { annotationsPerRequest: 50, text: 65_535 } as const;
 /** The hidden marker of the check's one PR comment. */
 export const commentMarker = '<!-- image-catalog:pr-check -->';
 
-/** The check run's conclusion: failure on a mandatory violation, neutral when nothing of the catalog changes. */
+/** The check run's conclusion: failure on a mandatory violation or no decision, neutral when nothing of the catalog changes. */
 export type Conclusion = 'success' | 'failure' | 'neutral';
 
-export function conclusionOf(decision: Decision | undefined): Conclusion {
-  if (decision === undefined) return 'neutral';
-  return decision.allowed ? 'success' : 'failure';
+/** What the check found: a decision (undefined when nothing of the catalog changes), or why it could not decide. */
+export interface CheckResult {
+  readonly decision: Decision | undefined;
+  readonly violations: readonly LocatedViolation[];
+  /** Why there is no decision (the preview or the plan failed, no credentials): the check fails closed. */
+  readonly undecided?: string;
+}
+
+export function conclusionOf(result: CheckResult): Conclusion {
+  if (result.undecided !== undefined) return 'failure';
+  if (result.decision === undefined) return 'neutral';
+  return result.decision.allowed ? 'success' : 'failure';
+}
+
+/** The check run's title. */
+export function titleOf(result: CheckResult): string {
+  if (result.undecided !== undefined) return 'Could not decide: blocked (fail closed)';
+  const conclusion = conclusionOf(result);
+  return conclusion === 'failure'
+    ? 'Blocked by the catalog policy'
+    : conclusion === 'success'
+      ? 'Allowed by the catalog policy'
+      : 'No catalog change';
 }
 
 /** A check-run annotation (the fields GitHub's schema takes). */
@@ -51,7 +73,7 @@ export function annotationOf(v: LocatedViolation): Annotation | undefined {
     end_line: v.location.line,
     annotation_level: v.level === 'mandatory' ? 'failure' : 'warning',
     title: `${v.rule}${v.field === '' ? '' : ` ${v.field}`}`,
-    message: `${v.message}\nfix: ${v.remediation}`,
+    message: redact(`${v.address}: ${v.message}\nfix: ${v.remediation}`),
   };
 }
 
@@ -61,7 +83,12 @@ function cell(text: string): string {
 }
 
 /** The markdown summary: the verdict, then a table (resource, rule, field, message, remediation) cut to fit `limit`. */
-export function summaryOf(decision: Decision | undefined, violations: readonly LocatedViolation[], limit: number = limits.text): string {
+export function summaryOf(result: CheckResult, limit: number = limits.text): string {
+  const { decision, violations } = result;
+  if (result.undecided !== undefined)
+    return redact(
+      `**Could not decide** the catalog change of this pull request, so it is blocked (nothing is allowed without a decision):\n\n\`\`\`\n${result.undecided.slice(0, limit - 400)}\n\`\`\`\n`,
+    );
   if (decision === undefined) return 'No change of an image, share or acceptance in this pull request: nothing to decide.\n';
   const mandatory = violations.filter((v) => v.level === 'mandatory').length;
   const head = [
@@ -88,11 +115,11 @@ export function summaryOf(decision: Decision | undefined, violations: readonly L
     const more = rest > 0 ? `\n\n…and ${rest} more (every one is an annotation of this check).` : '';
     const next = `${text}\n| ${rows[i] ?? ''} |`;
     if (next.length + more.length + 1 > limit) {
-      return `${text}\n\n…and ${rows.length - i} more (every one is an annotation of this check).\n`;
+      return redact(`${text}\n\n…and ${rows.length - i} more (every one is an annotation of this check).\n`);
     }
     text = next;
   }
-  return `${text}\n`;
+  return redact(`${text}\n`);
 }
 
 /** What posting the check run did. */
@@ -105,42 +132,38 @@ export interface PostedCheckRun {
 }
 
 /**
- * Creates the check run in progress with the first 50 annotations, adds the rest 50 at a time through updates, and
- * completes it with its conclusion and summary.
+ * Posts the check run in as few requests as GitHub allows (each write waits a second: Octokit's throttling keeps to
+ * GitHub's guidance for mutating requests): created with the first 50 annotations, the rest 50 at a time through
+ * updates, the last request completing it with its conclusion. At most 50 annotations: one request.
  */
 export async function postCheckRun(
   client: GitHubClient,
   target: { owner: string; repo: string; headSha: string; name: string },
-  decision: Decision | undefined,
-  violations: readonly LocatedViolation[],
+  result: CheckResult,
 ): Promise<PostedCheckRun> {
-  const annotations = violations.flatMap((v) => annotationOf(v) ?? []);
-  const conclusion = conclusionOf(decision);
-  const title =
-    conclusion === 'failure'
-      ? 'Blocked by the catalog policy'
-      : conclusion === 'success'
-        ? 'Allowed by the catalog policy'
-        : 'No catalog change';
-  const summary = summaryOf(decision, violations);
-  const output = (batch: readonly Annotation[]) => ({ title, summary, annotations: [...batch] });
+  const annotations = result.violations.flatMap((v) => annotationOf(v) ?? []);
+  const conclusion = conclusionOf(result);
+  const title = titleOf(result);
+  const summary = summaryOf(result);
   const batches: Annotation[][] = [];
   for (let i = 0; i < annotations.length; i += limits.annotationsPerRequest)
     batches.push(annotations.slice(i, i + limits.annotationsPerRequest));
   const [first = [], ...rest] = batches;
+  const state = (last: boolean) => (last ? { status: 'completed' as const, conclusion } : { status: 'in_progress' as const });
+  const output = (batch: readonly Annotation[]) => ({ title, summary, annotations: [...batch] });
   const { owner, repo } = target;
   const created = await client.rest.checks.create({
     owner,
     repo,
     name: target.name,
     head_sha: target.headSha,
-    status: 'in_progress',
+    ...state(rest.length === 0),
     output: output(first),
   });
   const id = Number(created.data.id);
-  for (const batch of rest) await client.rest.checks.update({ owner, repo, check_run_id: id, output: output(batch) });
-  await client.rest.checks.update({ owner, repo, check_run_id: id, status: 'completed', conclusion, output: output([]) });
-  return { id, conclusion, annotations: annotations.length, requests: 2 + rest.length };
+  for (const [i, batch] of rest.entries())
+    await client.rest.checks.update({ owner, repo, check_run_id: id, ...state(i === rest.length - 1), output: output(batch) });
+  return { id, conclusion, annotations: annotations.length, requests: 1 + rest.length };
 }
 
 /** Creates the check's PR comment, or updates the one that carries the marker (never a second one). */
@@ -150,7 +173,7 @@ export async function upsertComment(
   markdown: string,
 ): Promise<{ id: number; created: boolean }> {
   const { owner, repo, issueNumber } = target;
-  const body = `${commentMarker}\n${markdown}`;
+  const body = `${commentMarker}\n${redact(markdown)}`;
   const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
   const mine = comments.find((c) => c.body?.includes(commentMarker) === true);
   if (mine !== undefined) {

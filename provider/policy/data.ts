@@ -57,6 +57,18 @@ export function readOverrideFile(path: string): PolicyDataOverride {
   return { source: path, value };
 }
 
+/**
+ * The variable that makes an entry point report violations instead of enforcing them (`report`): the Pulumi plugin
+ * during a whole-plan preview and the CDKTF synth-time check under the pull-request check, whose caller decides
+ * the whole plan itself.
+ */
+export const policyModeVariable = 'IMAGE_CATALOG_POLICY_MODE';
+
+/** Whether `env` asks for reporting only. */
+export function reportOnly(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env[policyModeVariable] === 'report';
+}
+
 /** Where the CDKTF layer (synth-time check and apply gate) takes policy data overrides from: files, ':'-separated. */
 export const policyDataVariable = 'IMAGE_CATALOG_POLICY_DATA';
 

@@ -21,6 +21,7 @@ import {
   type Stack,
   type StepEventMetadata,
 } from '@pulumi/pulumi/automation/index.js';
+import { policyModeVariable } from '../policy/data.js';
 import type { Decision } from '../policy/decision.js';
 import type { Change, ChangeAction } from '../policy/envelope.js';
 import { decisionLogVariable, loggedChange, type LoggedChange } from './decision-log.js';
@@ -114,9 +115,6 @@ function pluginPath(env: Readonly<Record<string, string>> | undefined): string {
   const path = env?.['PATH'] ?? process.env['PATH'] ?? '';
   return path.split(delimiter).includes(pluginDir) ? path : `${pluginDir}${delimiter}${path}`;
 }
-
-/** The variable that makes the plugin report instead of enforce (provider/pulumi/runtime.ts). */
-const policyModeVariable = 'IMAGE_CATALOG_POLICY_MODE';
 
 /** Selects the target's stack (creating it when it does not exist yet) with `program` as its inline program. */
 export async function openStack(target: StackTarget, program: Program = () => Promise.resolve({})): Promise<Stack> {

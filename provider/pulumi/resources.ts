@@ -20,6 +20,7 @@ import type {
 } from '../resources/index.js';
 import type { Kind } from '../resources/kinds.js';
 import { resourceSchema } from '../resources/schema.js';
+import { recordDeclaration } from './declarations.js';
 import { outputProperties } from './schema.js';
 import { packageName, typeToken } from './tokens.js';
 
@@ -87,6 +88,7 @@ export interface Image extends OutputsOf<ImageFields & IdAs<ImageOutputs, 'image
 export class Image extends pulumi.CustomResource {
   constructor(name: string, args: ImageArgs, opts?: pulumi.CustomResourceOptions) {
     super(typeToken('image'), name, props('image', args), opts);
+    recordDeclaration(this);
   }
 }
 
@@ -101,6 +103,7 @@ export interface ImageMember extends OutputsOf<MemberFields & MemberOutputs & { 
 export class ImageMember extends pulumi.CustomResource {
   constructor(name: string, args: ImageMemberArgs, opts?: pulumi.CustomResourceOptions) {
     super(typeToken('member'), name, props('member', args), opts);
+    recordDeclaration(this);
   }
 }
 
@@ -115,6 +118,7 @@ export interface ImageMemberAcceptance extends OutputsOf<AcceptanceFields> {}
 export class ImageMemberAcceptance extends pulumi.CustomResource {
   constructor(name: string, args: ImageMemberAcceptanceArgs, opts?: pulumi.CustomResourceOptions) {
     super(typeToken('acceptance'), name, props('acceptance', args), opts);
+    recordDeclaration(this);
   }
 }
 
@@ -147,5 +151,6 @@ export class StorageBackend extends pulumi.CustomResource {
       .output(args.type)
       .apply((type) => (secretKinds.has(type) ? pulumi.secret(args.options ?? {}) : pulumi.output(args.options ?? {})));
     super(typeToken('store'), name, props('store', { ...args, options }), opts);
+    recordDeclaration(this);
   }
 }

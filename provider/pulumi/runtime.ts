@@ -20,6 +20,7 @@ import { isForbidden } from '../client/errors.js';
 import { imageDocument } from '../client/images.js';
 import { Session } from '../client/session.js';
 import { changeDocuments, RunCatalog } from '../policy/changes.js';
+import { reportOnly } from '../policy/data.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import { PolicyEngine } from '../policy/engine.js';
 import { buildEnvelope, type Change, type ChangeAction, type Document } from '../policy/envelope.js';
@@ -75,7 +76,7 @@ function configValue(key: string): string | undefined {
 
 /** How the provider enforces: `enforce` (default) fails on a mandatory violation; `report` only reports (its caller decides the plan). */
 function policyMode(): 'enforce' | 'report' {
-  return process.env['IMAGE_CATALOG_POLICY_MODE'] === 'report' ? 'report' : 'enforce';
+  return reportOnly() ? 'report' : 'enforce';
 }
 
 function cloudKey(cloud: string | undefined): string {

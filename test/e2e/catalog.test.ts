@@ -4,15 +4,20 @@
  * it as stack `e2e-catalog` (the same backend, `.pulumi-state/`) so that a developer's own `dev` stack, which
  * lives in the default lab, is left alone; `npm test` points the lab settings at its test lab.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import { openStack } from '../../provider/pulumi/automation.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab } from '../helpers/lab.js';
 import { imagesNamed, openstack } from '../helpers/pulumi.js';
+import { localGitHub } from '../helpers/github.js';
+import { headSha, mergeSha, prCheck, pulumiCheckout } from '../helpers/pr-check.js';
 import { runCommand } from '../helpers/run.js';
+import { validateSarif } from '../helpers/sarif.js';
 
 type Row = Record<string, unknown>;
 
@@ -84,6 +89,112 @@ t.test('npm start applies the example catalog; the reference client sees what it
   t.match(second.stdout, /^start: pulumi up: \d+ unchanged$/m, 'and changes nothing (the update summary counts only unchanged)', {
     output: second.stdout,
   });
+});
+
+t.test('pr-check on pull requests of the example (the stack above applied): each decided, reported on the declaring line', async (t) => {
+  const stack = 'e2e-catalog';
+  const env = { ...labStackEnv(lab()), PULUMI_BACKEND_URL: pathToFileURL(join(repoRoot, '.pulumi-state')).href };
+  const github = await localGitHub({ readOnlyTokens: ['ghs_readonly'] });
+  const original = readFileSync(join(repoRoot, 'index.ts'), 'utf8');
+  // The line of the example's `new Image(` that declares debian-tools.
+  const toolsLine = original.split('\n').findIndex((l) => l.includes('const tools = new Image(')) + 1;
+  t.ok(toolsLine > 0, `the example declares debian-tools on line ${toolsLine}`);
+  const osVersion = (text: string): string =>
+    text.replace("os_distro: 'debian', os_version: '12'", "os_distro: 'debian', os_version: '12.1'");
+  const snapshot = (await imagesNamed('')).sort();
+
+  const edited = pulumiCheckout(stack, osVersion);
+  const run = (workspace: string, pr: number, more: { token?: string } = {}) =>
+    prCheck(['--pulumi', workspace, '--stack', stack, '--report', 'check-run,comment,sarif'], { github, workspace, pr, env, ...more });
+  const blocked = await run(edited, 5);
+  t.equal(blocked.code, 1, 'a published image’s os_version edited: exit 1 (blocked)', { output: blocked.stdout + blocked.stderr });
+  const runs = [...github.state.checkRuns.values()];
+  t.equal(runs.length, 1, 'one check run');
+  t.match(
+    runs[0]?.run,
+    { name: 'image-catalog', head_sha: headSha, status: 'completed', conclusion: 'failure' },
+    'failure, on the head commit',
+  );
+  t.ok((runs[0]?.annotations.length ?? 0) >= 1, 'annotations');
+  t.ok(
+    runs[0]?.annotations.every((a) => a['path'] === 'index.ts' && a['start_line'] === toolsLine && a['annotation_level'] === 'failure'),
+    `every annotation on index.ts line ${toolsLine}, the new Image(...) of debian-tools`,
+    { annotations: runs[0]?.annotations },
+  );
+  t.match(
+    JSON.stringify(runs[0]?.annotations),
+    /immutability properties\.os_version/,
+    'the immutability violation of os_version among them',
+  );
+  t.match(
+    JSON.stringify(runs[0]?.run['output']),
+    /\| ✖ \| `urn:pulumi:e2e-catalog::image-catalog::image-catalog:index:Image::debian-tools` \(index\.ts:\d+\) \| immutability/,
+  );
+  const sarif = github.state.sarifs[0] as { commit_sha: string; ref: string; sarif: string } | undefined;
+  t.match(sarif, { commit_sha: mergeSha, ref: 'refs/pull/5/merge' }, 'SARIF for the merge commit and ref');
+  const log = JSON.parse(gunzipSync(Buffer.from(sarif?.sarif ?? '', 'base64')).toString()) as {
+    runs: {
+      automationDetails: { id: string };
+      results: {
+        ruleId: string;
+        locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+      }[];
+    }[];
+  };
+  t.same(validateSarif(log), [], 'the uploaded SARIF, unzipped: valid for the SARIF Multitool');
+  t.equal(log.runs[0]?.automationDetails.id, `image-catalog/${stack}/`);
+  t.match(log.runs[0]?.results, [
+    { locations: [{ physicalLocation: { artifactLocation: { uri: 'index.ts' }, region: { startLine: toolsLine } } }] },
+  ]);
+  t.equal(github.state.comments.length, 1, 'one PR comment');
+
+  const again = await run(edited, 5);
+  t.equal(again.code, 1, 'a second push: blocked again');
+  t.equal(github.state.comments.length, 1, 'the same comment, updated in place (not a second one)');
+  t.match(again.stdout, /comment: comment \d+ updated/);
+
+  const hidden = pulumiCheckout(stack, (text) =>
+    text.replace("visibility: 'community',", "visibility: 'community',\n      isHidden: true,"),
+  );
+  const clean = await run(hidden, 6);
+  t.equal(clean.code, 0, 'hiding the community image (allowed after publish): exit 0', { output: clean.stdout + clean.stderr });
+  t.match([...github.state.checkRuns.values()].at(-1)?.run, { conclusion: 'success', output: { title: 'Allowed by the catalog policy' } });
+
+  const described = pulumiCheckout(
+    stack,
+    (text) => text.replace("description: 'Debian 12 with the platform tools'", "description: 'Debian 12 with the platform tools (edited)'"),
+    { 'image-catalog:policy': JSON.stringify({ image_catalog: { rules: { immutability: { level: 'advisory' } } } }) },
+  );
+  const advisory = await run(described, 7);
+  t.equal(advisory.code, 0, 'immutability advisory in the stack’s policy config: exit 0', { output: advisory.stdout + advisory.stderr });
+  const last = [...github.state.checkRuns.values()].at(-1);
+  t.match(last?.run, { conclusion: 'success' }, 'success');
+  t.match(last?.annotations, [{ annotation_level: 'warning', path: 'index.ts', start_line: toolsLine }], 'with a warning on the line');
+
+  const before = github.state.checkRuns.size;
+  const readOnly = await run(edited, 8, { token: 'ghs_readonly' });
+  t.equal(readOnly.code, 1, 'a read-only token: still the decision’s exit code (1), never a crash', {
+    output: readOnly.stdout + readOnly.stderr,
+  });
+  t.equal(github.state.checkRuns.size, before, 'no check run made');
+  t.ok(
+    github.state.received.some((r) => r.status === 403),
+    'GitHub refused the write (403)',
+  );
+  t.match(readOnly.stdout, /the token may not write checks \(403: a fork's pull request gets a read-only token/, 'a clear line says why');
+  t.match(
+    readOnly.stdout,
+    new RegExp(`^::error title=immutability properties\\.os_version,file=index\\.ts,line=${toolsLine}::`, 'm'),
+    'workflow-command annotations',
+  );
+  t.match(readOnly.summary, /Blocked by the catalog policy[\s\S]*\| immutability \|/, 'and the job summary');
+
+  const sent = JSON.stringify(github.state.received);
+  t.notOk(
+    /ghs_writer|ghs_readonly/.test(sent.replace(/"authorization":"token ghs_(writer|readonly)"/g, '')),
+    'the token only in the authorization header',
+  );
+  t.same((await imagesNamed('')).sort(), snapshot, 'nothing changed in the lab');
 });
 
 t.test('a new stack that meets the catalog made by another stack fails in preview, names the taken image and the way out', async (t) => {

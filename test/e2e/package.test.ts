@@ -95,6 +95,7 @@ t.test(
     t.ok(
       [
         'policies/build/catalog.wasm',
+        'policies/build/rules.json',
         'policies/data.json',
         'schemas/image.schema.json',
         'bin/image-catalog.js',

@@ -41,12 +41,12 @@ const failure = (promise: Promise<unknown>): Promise<unknown> =>
 
 const decided = (violations: readonly Violation[]): Decision => ({ allowed: !violations.some((v) => v.level === 'mandatory'), violations });
 
-t.test('120 violations: one create and two updates of 50 annotations at most, then the conclusion', async (t) => {
+t.test('120 violations: one create and two updates of 50 annotations at most, the last one completing it', async (t) => {
   const github = await localGitHub();
   const client = gitHubClient({ token: 'ghs_test', baseUrl: github.url });
   const violations = Array.from({ length: 120 }, (_, i) => violation(i));
-  const posted = await postCheckRun(client, target, decided(violations), violations);
-  t.match(posted, { conclusion: 'failure', annotations: 120, requests: 4 });
+  const posted = await postCheckRun(client, target, { decision: decided(violations), violations });
+  t.match(posted, { conclusion: 'failure', annotations: 120, requests: 3 });
   const run = github.state.checkRuns.get(posted.id);
   t.equal(run?.annotations.length, 120, 'GitHub holds all 120 annotations');
   t.match(run?.run, { status: 'completed', conclusion: 'failure' });
@@ -57,7 +57,12 @@ t.test('120 violations: one create and two updates of 50 annotations at most, th
     title: 'required_metadata properties.hw_vif_model',
   });
   const sizes = github.state.received.map((r) => ((r.body as { output?: { annotations?: unknown[] } }).output?.annotations ?? []).length);
-  t.same(sizes, [50, 50, 20, 0], 'batches of 50');
+  t.same(sizes, [50, 50, 20], 'three batches');
+  t.same(
+    github.state.received.map((r) => (r.body as { status?: string }).status),
+    ['in_progress', 'in_progress', 'completed'],
+    'completed with the last batch',
+  );
   t.ok(
     github.state.received.every((r) => r.status < 300),
     'every request fit GitHub’s description',
@@ -70,25 +75,49 @@ t.test('120 violations: one create and two updates of 50 annotations at most, th
   t.notMatch(JSON.stringify(github.state.received.map((r) => r.body)), /ghs_test/, 'and never in a body');
 });
 
-t.test('conclusion: success with advisories only, neutral when nothing of the catalog changes', async (t) => {
-  t.equal(conclusionOf(undefined), 'neutral');
-  t.equal(conclusionOf(decided([violation(1, 'advisory')])), 'success');
+t.test('conclusion: success with advisories only, neutral when nothing of the catalog changes, failure without a decision', async (t) => {
+  t.equal(conclusionOf({ decision: undefined, violations: [] }), 'neutral');
+  t.equal(conclusionOf({ decision: decided([violation(1, 'advisory')]), violations: [violation(1, 'advisory')] }), 'success');
+  t.equal(conclusionOf({ decision: undefined, violations: [], undecided: 'pulumi preview failed' }), 'failure', 'fail closed');
   const github = await localGitHub();
   const client = gitHubClient({ token: 't', baseUrl: github.url });
-  const posted = await postCheckRun(client, target, decided([violation(1, 'advisory')]), [violation(1, 'advisory')]);
+  const posted = await postCheckRun(client, target, {
+    decision: decided([violation(1, 'advisory')]),
+    violations: [violation(1, 'advisory')],
+  });
   t.match(github.state.checkRuns.get(posted.id)?.annotations, [{ annotation_level: 'warning' }]);
   t.match(github.state.checkRuns.get(posted.id)?.run, { conclusion: 'success' });
 });
 
 t.test('the summary is a markdown table cut to GitHub’s limit, pipes escaped', (t) => {
   const many = Array.from({ length: 2000 }, (_, i) => violation(i));
-  const summary = summaryOf(decided(many), many);
+  const summary = summaryOf({ decision: decided(many), violations: many });
   t.ok(summary.length <= limits.text, `${summary.length} characters`);
   t.match(summary, /^\*\*Blocked\*\* by 2000 mandatory violation\(s\)\./);
   t.match(summary, /…and \d+ more \(every one is an annotation of this check\)\./);
   t.match(summary, /is missing \\\| image 0/, 'a pipe in a message does not break the table');
-  t.match(summaryOf(undefined, []), /nothing to decide/);
+  t.match(summaryOf({ decision: undefined, violations: [] }), /nothing to decide/);
+  t.match(summaryOf({ decision: undefined, violations: [], undecided: 'no token' }), /^\*\*Could not decide\*\*.*blocked/);
   t.end();
+});
+
+t.test('a credential an error message carried in never reaches GitHub', async (t) => {
+  const secret = 'ghs_s3cr3t-value-in-an-error';
+  const saved = process.env['OS_PASSWORD'];
+  process.env['OS_PASSWORD'] = secret;
+  t.teardown(() => {
+    if (saved === undefined) delete process.env['OS_PASSWORD'];
+    else process.env['OS_PASSWORD'] = saved;
+  });
+  const github = await localGitHub();
+  const client = gitHubClient({ token: 't', baseUrl: github.url });
+  const leaky = { ...violation(1), message: `auth failed for password ${secret}` };
+  await postCheckRun(client, target, { decision: decided([leaky]), violations: [leaky] });
+  await postCheckRun(client, target, { decision: undefined, violations: [], undecided: `keystone said: bad password ${secret}` });
+  await upsertComment(client, { owner: 'platform', repo: 'catalog', issueNumber: 1 }, `text with ${secret}`);
+  const sent = JSON.stringify(github.state.received.map((r) => r.body));
+  t.notOk(sent.includes(secret), 'not in a check run, an annotation or the comment');
+  t.match(sent, /\*\*\*/, 'masked');
 });
 
 t.test('the PR comment: created once, then found by its marker among other comments and updated in place', async (t) => {
@@ -108,7 +137,11 @@ t.test('the PR comment: created once, then found by its marker among other comme
 t.test('a read-only token (a fork’s pull request) is refused; the local GitHub refuses a misspelt field', async (t) => {
   const github = await localGitHub({ readOnlyTokens: ['fork'] });
   const client = gitHubClient({ token: 'fork', baseUrl: github.url });
-  t.match(await failure(postCheckRun(client, target, decided([]), [])), { status: 403 }, 'a write with a read-only token: 403');
+  t.match(
+    await failure(postCheckRun(client, target, { decision: decided([]), violations: [] })),
+    { status: 403 },
+    'a write with a read-only token: 403',
+  );
   const writer = gitHubClient({ token: 'w', baseUrl: github.url });
   t.match(
     await failure(

@@ -47,7 +47,14 @@ t.test('the checkout type-checks under the same source condition the bootstrap s
 });
 
 t.test('the files the code reads at run time ship in the package', (t) => {
-  for (const file of ['policies/build/catalog.wasm', 'policies/data.json', 'schemas/*.schema.json', 'dist/', 'bin/image-catalog.js'])
+  for (const file of [
+    'policies/build/catalog.wasm',
+    'policies/build/rules.json',
+    'policies/data.json',
+    'schemas/*.schema.json',
+    'dist/',
+    'bin/image-catalog.js',
+  ])
     t.ok(manifest.files.includes(file), `files lists ${file}`);
   t.end();
 });

@@ -1,0 +1,398 @@
+/**
+ * `image-catalog pr-check`: the catalog policy on a pull request. It computes the planned change of the checkout
+ * (a Pulumi project's preview, a CDKTF app's synth and gated plan, or a plan JSON file), decides it with the same
+ * envelope builder and Wasm bundle as every other entry point, per applying cloud, finds the line that declares
+ * each violating resource, and reports: a check run with annotations, one PR comment updated in place, SARIF for
+ * code scanning; with a read-only token (a fork's pull request), workflow annotations and the job summary. Exit 0
+ * allowed, 1 blocked, 2 not decided (the check says so and fails: nothing is allowed without a decision).
+ *
+ * Interface (CI templates call it; keep it stable):
+ *   image-catalog pr-check [--pulumi DIR [--stack NAME] | --cdktf DIR | --plan FILE]
+ *     [--report check-run,comment,sarif | --report none] [--sarif FILE] [--format text|json|github]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { gitHubClient } from '../github/client.js';
+import { gitHubToken, pullRequestContext, type ContextFlags, type PullRequestContext } from '../github/context.js';
+import { redact } from '../github/redact.js';
+import {
+  conclusionOf,
+  postCheckRun,
+  summaryOf,
+  upsertComment,
+  type CheckResult,
+  type LocatedViolation,
+  type SourceLocation,
+} from '../github/report.js';
+import { sarifLog, uploadSarif, type SarifRun } from '../github/sarif.js';
+import { formatDecision, type Decision } from '../policy/decision.js';
+import type { SourcePosition } from '../resources/source.js';
+import { readPlan } from './plan-check.js';
+import { readOverrides, UsageError } from './policy.js';
+
+/** The report channels, each on its own switch. */
+export const channels = ['check-run', 'comment', 'sarif'] as const;
+export type Channel = (typeof channels)[number];
+
+/** The check run's name (the status check a branch protection rule requires). */
+export const checkName = 'image-catalog';
+
+/** One analysed stack. */
+interface StackCheck {
+  readonly stack: string;
+  readonly changes: number;
+  readonly notes: readonly string[];
+  readonly decision: Decision | undefined;
+  readonly violations: readonly LocatedViolation[];
+  /** Where a violation without a declaring line is reported (the project's entry file). */
+  readonly fallback: SourceLocation;
+}
+
+/** What was checked: every stack, or why nothing could be decided. */
+interface Checked {
+  readonly stacks: readonly StackCheck[];
+  readonly undecided?: string;
+}
+
+/** The folder paths are made relative to: GITHUB_WORKSPACE, else the checkout's top (git), else the project's folder. */
+export function repositoryRoot(projectDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  const workspace = env['GITHUB_WORKSPACE'];
+  if (workspace !== undefined && workspace !== '') return resolve(workspace);
+  const git = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: projectDir, encoding: 'utf8' });
+  return git.status === 0 && git.stdout.trim() !== '' ? git.stdout.trim() : resolve(projectDir);
+}
+
+/** A location relative to `root` (forward slashes); undefined outside it (GitHub would not show it). */
+export function locate(root: string, position: Pick<SourcePosition, 'file' | 'line'> | undefined): SourceLocation | undefined {
+  if (position === undefined) return undefined;
+  const path = relative(root, position.file).split('\\').join('/');
+  if (path === '' || path.startsWith('..') || isAbsolute(path)) return undefined;
+  return { path, line: position.line };
+}
+
+/** The decisions of several clouds as one: allowed when each is. */
+function merged(decisions: readonly Decision[]): Decision | undefined {
+  if (decisions.length === 0) return undefined;
+  return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
+}
+
+/** A Pulumi project's preview, decided as `image-catalog preview` decides it; each resource's line from its URN. */
+async function checkPulumi(dir: string, stack: string, root: string): Promise<StackCheck> {
+  const { stackTarget } = await import('./stack-options.js');
+  const { loadProgram, previewPlan } = await import('./preview.js');
+  const { declarations } = await import('../pulumi/declarations.js');
+  const target = stackTarget({ cwd: dir, stack });
+  const programFile = resolve(target.cwd, 'index.ts');
+  const program = await loadProgram(programFile);
+  const plan = await previewPlan(target, program);
+  const decision = merged(plan.decisions.map((d) => d.decision));
+  const declared = declarations();
+  return {
+    stack,
+    changes: plan.decisions.reduce((n, d) => n + d.changes, 0),
+    notes: [],
+    decision,
+    violations: (decision?.violations ?? []).map((v) => {
+      const location = locate(root, declared.get(v.address));
+      return location === undefined ? v : { ...v, location };
+    }),
+    fallback: locate(root, { file: programFile, line: 1 }) ?? { path: 'index.ts', line: 1 },
+  };
+}
+
+/** A CDKTF app: synth, then each stack's gated plan; each resource's line from cdk.tf.json. */
+async function checkCdktf(dir: string, root: string, overrides: ReturnType<typeof readOverrides>): Promise<StackCheck[]> {
+  const { appEntry, checkApp } = await import('../cdktf/check.js');
+  const stacks = await checkApp(dir, { overrides, progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}\n`) });
+  const fallback = locate(root, { file: appEntry(resolve(dir)), line: 1 }) ?? { path: 'cdktf.json', line: 1 };
+  return stacks.map((s) => ({
+    stack: s.stack,
+    changes: s.changes,
+    notes: s.notes,
+    decision: s.decision,
+    violations: (s.decision?.violations ?? []).map((v) => {
+      const path = s.constructPath(v.address);
+      const location = locate(root, s.declaredAt(v.address));
+      return {
+        ...v,
+        ...(path === undefined ? {} : { address: `${path} (${v.address})` }),
+        ...(location === undefined ? {} : { location }),
+      };
+    }),
+    fallback,
+  }));
+}
+
+/** The `resource "type" "name"` blocks of the .tf files in `dir`: their file and line by address. */
+export function hclDeclarations(dir: string): Map<string, SourcePosition> {
+  const found = new Map<string, SourcePosition>();
+  if (!existsSync(dir)) return found;
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.tf'))
+    .sort()) {
+    const file = join(dir, name);
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((text, i) => {
+        const block = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text);
+        if (block !== null) found.set(`${block[1]}.${block[2]}`, { file, line: i + 1, column: 1 });
+      });
+  }
+  return found;
+}
+
+/** A plan JSON (HCL users): decided as plan-check decides it; each resource's line from the .tf files of `configDir`. */
+async function checkPlanFile(
+  file: string,
+  configDir: string,
+  root: string,
+  overrides: ReturnType<typeof readOverrides>,
+): Promise<StackCheck> {
+  const { configAddress, decidePlan } = await import('../cdktf/decide.js');
+  const plan = readPlan(file);
+  const decided = await decidePlan(plan, { overrides });
+  const declared = hclDeclarations(configDir);
+  const first = [...declared.values()][0];
+  return {
+    stack: relative(root, resolve(configDir)) || '.',
+    changes: decided.changes.length,
+    notes: decided.notes,
+    decision: decided.decision,
+    violations: (decided.decision?.violations ?? []).map((v) => {
+      const location = locate(root, declared.get(configAddress(v.address)));
+      return location === undefined ? v : { ...v, location };
+    }),
+    fallback: locate(root, first ?? { file: resolve(file), line: 1 }) ?? { path: 'main.tf', line: 1 },
+  };
+}
+
+/** The whole check as one result for the reports. */
+function resultOf(checked: Checked): CheckResult {
+  if (checked.undecided !== undefined) return { decision: undefined, violations: [], undecided: checked.undecided };
+  const decision = merged(checked.stacks.flatMap((s) => (s.decision === undefined ? [] : [s.decision])));
+  return { decision, violations: checked.stacks.flatMap((s) => s.violations) };
+}
+
+/** Options of the command. */
+interface PrCheckOptions extends ContextFlags {
+  pulumi?: string;
+  stack: string;
+  cdktf?: string;
+  plan?: string;
+  configDir?: string;
+  report?: string;
+  sarif?: string;
+  format: string;
+  data?: string[];
+}
+
+/** The channels --report names (default: check-run and comment inside GitHub Actions, none elsewhere). */
+export function reportChannels(value: string | undefined, env: NodeJS.ProcessEnv = process.env): Channel[] {
+  if (value === undefined) return env['GITHUB_ACTIONS'] === 'true' ? ['check-run', 'comment'] : [];
+  if (value === 'none') return [];
+  const named = value.split(',').map((c) => c.trim());
+  const unknown = named.filter((c) => !(channels as readonly string[]).includes(c));
+  if (unknown.length > 0) throw new UsageError(`--report ${value}: ${unknown.join(', ')}: not a channel (${channels.join(', ')}, or none)`);
+  return [...new Set(named as Channel[])];
+}
+
+/** The project and what to check, from the flags. */
+async function check(options: PrCheckOptions): Promise<{ checked: Checked; root: string }> {
+  const given = [options.pulumi, options.cdktf, options.plan].filter((o) => o !== undefined);
+  if (given.length !== 1) throw new UsageError('give one of --pulumi DIR, --cdktf DIR or --plan FILE');
+  if (options.pulumi !== undefined && options.data !== undefined)
+    throw new UsageError(
+      "--data with --pulumi: a Pulumi stack's policy data is its config image-catalog:policy, which the check uses, as pulumi up does",
+    );
+  const overrides = readOverrides(options.data ?? []);
+  const projectDir = resolve(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname(options.plan ?? '.'));
+  if (!existsSync(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
+  const root = repositoryRoot(projectDir);
+  try {
+    if (options.pulumi !== undefined) return { checked: { stacks: [await checkPulumi(options.pulumi, options.stack, root)] }, root };
+    if (options.cdktf !== undefined) return { checked: { stacks: await checkCdktf(options.cdktf, root, overrides) }, root };
+    return { checked: { stacks: [await checkPlanFile(options.plan ?? '', projectDir, root, overrides)] }, root };
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    return { checked: { stacks: [], undecided: redact((err as Error).message) }, root };
+  }
+}
+
+/** What the reports did, for the output. */
+interface Reported {
+  readonly channel: Channel | 'workflow';
+  readonly result: string;
+}
+
+/** Posts to each channel; a 403 (a read-only token) turns to workflow annotations and the job summary. */
+async function report(
+  channelsWanted: readonly Channel[],
+  checked: Checked,
+  context: PullRequestContext,
+  token: string,
+  formatIsGithub: boolean,
+): Promise<Reported[]> {
+  const client = gitHubClient({ token });
+  const result = resultOf(checked);
+  const target = { owner: context.owner, repo: context.repo };
+  const reported: Reported[] = [];
+  let readOnly: string | undefined = context.fromFork
+    ? 'this pull request comes from a fork, whose workflow token is read-only'
+    : undefined;
+  for (const channel of channelsWanted) {
+    if (readOnly !== undefined) break;
+    try {
+      if (channel === 'check-run') {
+        const posted = await postCheckRun(client, { ...target, headSha: context.headSha, name: checkName }, result);
+        reported.push({
+          channel,
+          result: `check run ${posted.id}: ${posted.conclusion}, ${posted.annotations} annotation(s) in ${posted.requests} request(s)`,
+        });
+      } else if (channel === 'comment') {
+        if (context.pullRequest === undefined) {
+          reported.push({ channel, result: 'skipped: no pull request (give --pr, or run on a pull_request event)' });
+          continue;
+        }
+        const made = await upsertComment(client, { ...target, issueNumber: context.pullRequest }, summaryOf(result));
+        reported.push({ channel, result: `comment ${made.id} ${made.created ? 'created' : 'updated'}` });
+      } else {
+        const id = await uploadSarif(client, { ...target, commitSha: context.commitSha, ref: context.ref }, sarifOf(checked));
+        reported.push({ channel, result: `SARIF uploaded (${id})` });
+      }
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      if (status === 403)
+        readOnly = `the token may not write ${channel === 'sarif' ? 'code scanning' : channel === 'comment' ? 'pull request comments' : 'checks'} (403: a fork's pull request gets a read-only token; otherwise grant the permission in the workflow)`;
+      else throw new Error(`${channel}: GitHub answered ${status ?? 'nothing'}: ${redact((err as Error).message)}`, { cause: err });
+    }
+  }
+  if (readOnly !== undefined) {
+    const why = `image-catalog pr-check: ${readOnly}: reporting through workflow annotations and the job summary instead`;
+    process.stdout.write(`${why}\n`);
+    const { jobSummary, workflowAnnotations } = await import('../github/workflow.js');
+    if (!formatIsGithub) workflowAnnotations(result);
+    const summarized = await jobSummary(result, why);
+    reported.push({
+      channel: 'workflow',
+      result: `annotations${summarized ? ' and the job summary' : ' (no GITHUB_STEP_SUMMARY: no job summary)'}`,
+    });
+  }
+  return reported;
+}
+
+/** The SARIF log of the check, one run per stack. */
+function sarifOf(checked: Checked): object {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+    homepage?: string;
+  };
+  const runs: SarifRun[] = checked.stacks.map((s) => ({
+    stack: s.stack,
+    decision: s.decision,
+    violations: s.violations,
+    fallback: s.fallback,
+  }));
+  return sarifLog(runs, { version: manifest.version, informationUri: manifest.homepage ?? 'https://www.npmjs.com/package/image-catalog' });
+}
+
+/** The text output: each stack's decision, each violation with its line. */
+function text(checked: Checked): string {
+  if (checked.undecided !== undefined) return `could not decide (blocked: nothing is allowed without a decision):\n${checked.undecided}\n`;
+  const parts = checked.stacks.map((s) => {
+    const notes = s.notes.map((n) => `note: ${n}\n`).join('');
+    if (s.decision === undefined) return `${notes}# stack ${s.stack}: no change of an image, share or acceptance: nothing to decide\n`;
+    const shown = {
+      ...s.decision,
+      violations: s.violations.map((v) => ({
+        ...v,
+        address: v.location === undefined ? v.address : `${v.address} (${v.location.path}:${v.location.line})`,
+      })),
+    };
+    return `${notes}# stack ${s.stack}: ${s.changes} change(s) of the catalog\n${formatDecision(shown)}`;
+  });
+  return parts.join('\n');
+}
+
+/** Registers `pr-check`. */
+export function registerPrCheck(program: Command): void {
+  program
+    .command('pr-check')
+    .description(
+      'Decide the catalog change of a pull request (a Pulumi preview, a CDKTF synth + gated plan, or a plan JSON) and report it on GitHub: ' +
+        'a check run with an annotation on the line that declares each violating resource, one PR comment updated in place, SARIF for code scanning. ' +
+        'The repository, commit, ref and PR come from the GitHub Actions environment or the flags; the token from GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise Server). ' +
+        'With a read-only token (a fork) it reports through workflow annotations and the job summary. Exit 0 allowed, 1 blocked, 2 not decided.',
+    )
+    .option('--pulumi <dir>', 'a Pulumi project (its Pulumi.yaml and index.ts): previewed through the Automation API')
+    .option('--stack <name>', 'the Pulumi stack (PULUMI_BACKEND_URL or pulumi login names the backend)', 'dev')
+    .option('--cdktf <dir>', "a CDKTF app (its cdktf.json): cdktn synth, then each stack's plan through the gate")
+    .option('--plan <file>', "a plan's JSON (tofu show -json <planfile>), for HCL configurations")
+    .option(
+      '--config-dir <dir>',
+      "with --plan: the configuration's folder, whose .tf files give the lines (default: the plan file's folder)",
+    )
+    .option(
+      '--report <channels>',
+      `where to report: a comma list of ${channels.join(', ')}, or none (default: check-run,comment in GitHub Actions, none elsewhere)`,
+    )
+    .option('--sarif <file>', 'also write the SARIF 2.1.0 log to this file')
+    .option('--format <format>', 'text (default), json (the decisions and locations), or github (workflow-command annotations)', 'text')
+    .option('--repo <owner/name>', 'the repository (default: GITHUB_REPOSITORY)')
+    .option('--sha <sha>', "the commit to report on (default: the pull request's head from the event, else GITHUB_SHA)")
+    .option('--ref <ref>', 'the ref code scanning files the analysis under (default: GITHUB_REF, else refs/pull/<pr>/merge)')
+    .option('--pr <number>', 'the pull request to comment on (default: from the event or GITHUB_REF)')
+    .option(
+      '--data <file...>',
+      'with --cdktf or --plan: policy data overrides (YAML or JSON) over policies/data.json (a Pulumi stack uses its config image-catalog:policy)',
+    )
+    .addHelpText(
+      'after',
+      '\nPermissions the workflow grants: checks: write (check-run), pull-requests: write (comment), security-events: write (sarif).\n' +
+        'See docs/pr-check.md and examples/pr-check/ for the workflow to copy.',
+    )
+    .action(async (options: PrCheckOptions) => {
+      if (!['text', 'json', 'github'].includes(options.format)) throw new UsageError(`--format ${options.format}: text, json or github`);
+      const wanted = reportChannels(options.report);
+      // Everything about where to report is checked before the (long) preview or plan runs.
+      let context: PullRequestContext | undefined;
+      let token: string | undefined;
+      if (wanted.length > 0) {
+        token = gitHubToken();
+        if (token === undefined) throw new UsageError(`--report ${wanted.join(',')}: no token: set GITHUB_TOKEN (or give --report none)`);
+        const found = pullRequestContext(options);
+        if (!found.ok) throw new UsageError(`--report ${wanted.join(',')}: missing ${found.missing.join('; ')}`);
+        context = found.context;
+      }
+      const { checked } = await check(options);
+      const result = resultOf(checked);
+      if (options.sarif !== undefined) writeFileSync(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}\n`);
+      if (options.format === 'github') {
+        const { workflowAnnotations } = await import('../github/workflow.js');
+        workflowAnnotations(result);
+      }
+      const reported =
+        context === undefined || token === undefined ? [] : await report(wanted, checked, context, token, options.format === 'github');
+      const conclusion = conclusionOf(result);
+      if (options.format === 'json') {
+        const out = {
+          conclusion,
+          ...(checked.undecided === undefined ? {} : { undecided: checked.undecided }),
+          stacks: checked.stacks.map((s) => ({
+            stack: s.stack,
+            changes: s.changes,
+            notes: s.notes,
+            decision: s.decision ?? null,
+            violations: s.violations,
+          })),
+          reported,
+        };
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      } else {
+        if (options.format === 'text') process.stdout.write(text(checked));
+        for (const r of reported) process.stdout.write(`image-catalog pr-check: ${r.channel}: ${r.result}\n`);
+      }
+      process.exitCode = checked.undecided !== undefined ? 2 : result.decision === undefined || result.decision.allowed ? 0 : 1;
+    });
+}

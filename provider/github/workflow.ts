@@ -1,0 +1,33 @@
+/**
+ * The reports that need no write permission, for a read-only token (a pull request from a fork) or any run in
+ * GitHub Actions: workflow-command annotations on the declaring lines and the job summary (GITHUB_STEP_SUMMARY),
+ * both through @actions/core, which escapes the commands' properties and data as the runner reads them.
+ */
+import * as core from '@actions/core';
+import { redact } from './redact.js';
+import { summaryOf, titleOf, type CheckResult } from './report.js';
+
+/** Prints one workflow-command annotation per violation (error for mandatory, warning for advisory). */
+export function workflowAnnotations(result: CheckResult): void {
+  if (result.undecided !== undefined) core.error(redact(result.undecided), { title: titleOf(result) });
+  for (const v of result.violations) {
+    const properties = {
+      title: `${v.rule}${v.field === '' ? '' : ` ${v.field}`}`,
+      ...(v.location === undefined ? {} : { file: v.location.path, startLine: v.location.line }),
+    };
+    const message = redact(`${v.address}: ${v.message}\nfix: ${v.remediation}`);
+    if (v.level === 'mandatory') core.error(message, properties);
+    else core.warning(message, properties);
+  }
+}
+
+/** Appends the check's summary to the job summary; false when the runner gives no GITHUB_STEP_SUMMARY. */
+export async function jobSummary(result: CheckResult, why?: string): Promise<boolean> {
+  if ((process.env['GITHUB_STEP_SUMMARY'] ?? '') === '') return false;
+  await core.summary
+    .addHeading(`image-catalog: ${titleOf(result)}`, 3)
+    .addRaw(why === undefined ? '' : `> ${redact(why)}\n\n`)
+    .addRaw(summaryOf(result))
+    .write();
+  return true;
+}

@@ -1,0 +1,101 @@
+/**
+ * Where `image-catalog pr-check` reports: the GitHub Actions environment and its event payload, the flags over
+ * them, a fork's pull request seen as such, what is missing named with the flag or variable that gives it; the
+ * channels --report names; the lines an HCL configuration declares its resources on; paths made relative to the
+ * checkout, and none outside it.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { gitHubToken, pullRequestContext } from '../../provider/github/context.js';
+import { hclDeclarations, locate, reportChannels } from '../../provider/cli/pr-check.js';
+
+const head = 'b'.repeat(40);
+const merge = 'c'.repeat(40);
+
+function event(body: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'image-catalog-event-')), 'event.json');
+  writeFileSync(file, JSON.stringify(body));
+  return file;
+}
+
+t.test('a pull_request event: head for the check run, merge commit and ref for code scanning', (t) => {
+  const env = {
+    GITHUB_REPOSITORY: 'platform/catalog',
+    GITHUB_SHA: merge,
+    GITHUB_REF: 'refs/pull/42/merge',
+    GITHUB_EVENT_PATH: event({
+      pull_request: {
+        number: 42,
+        head: { sha: head, repo: { full_name: 'platform/catalog' } },
+        base: { repo: { full_name: 'platform/catalog' } },
+      },
+    }),
+  };
+  t.same(pullRequestContext({}, env), {
+    ok: true,
+    context: {
+      owner: 'platform',
+      repo: 'catalog',
+      headSha: head,
+      commitSha: merge,
+      ref: 'refs/pull/42/merge',
+      pullRequest: 42,
+      fromFork: false,
+    },
+  });
+  t.end();
+});
+
+t.test('a fork’s pull request is known from its event; flags win over the environment', (t) => {
+  const env = {
+    GITHUB_REPOSITORY: 'platform/catalog',
+    GITHUB_SHA: merge,
+    GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_EVENT_PATH: event({
+      pull_request: {
+        number: 7,
+        head: { sha: head, repo: { full_name: 'someone/catalog' } },
+        base: { repo: { full_name: 'platform/catalog' } },
+      },
+    }),
+  };
+  t.match(pullRequestContext({}, env), { ok: true, context: { fromFork: true, pullRequest: 7 } });
+  t.match(pullRequestContext({ repo: 'other/repo', pr: '9', sha: 'd'.repeat(40) }, env), {
+    ok: true,
+    context: { owner: 'other', repo: 'repo', pullRequest: 9, headSha: 'd'.repeat(40), commitSha: 'd'.repeat(40) },
+  });
+  t.end();
+});
+
+t.test('what is missing is named with the flag or the variable that gives it', (t) => {
+  const found = pullRequestContext({ pr: 'x' }, {});
+  t.notOk(found.ok);
+  t.match(found, { missing: [/--repo or GITHUB_REPOSITORY/, /--sha or GITHUB_SHA/, /--ref or GITHUB_REF/, /--pr: "x" is not one/] });
+  t.match(pullRequestContext({ repo: 'a/b/c', sha: merge, ref: 'refs/heads/main' }, {}), { ok: false, missing: [/not "a\/b\/c"/] });
+  t.equal(gitHubToken({}), undefined, 'no token');
+  t.equal(gitHubToken({ GH_TOKEN: 'x' }), 'x', 'GH_TOKEN as the gh CLI names it');
+  t.end();
+});
+
+t.test('--report: channels, none, the default inside and outside GitHub Actions, an unknown one refused', (t) => {
+  t.same(reportChannels(undefined, { GITHUB_ACTIONS: 'true' }), ['check-run', 'comment']);
+  t.same(reportChannels(undefined, {}), []);
+  t.same(reportChannels('none'), []);
+  t.same(reportChannels('sarif,check-run,sarif'), ['sarif', 'check-run']);
+  t.throws(() => reportChannels('check-run,status'), /status: not a channel \(check-run, comment, sarif, or none\)/);
+  t.end();
+});
+
+t.test('HCL: each resource block’s file and line; paths relative to the checkout, none outside it', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-hcl-'));
+  writeFileSync(join(dir, 'main.tf'), 'provider "openstack" {}\n\nresource "openstack_images_image_v2" "ubuntu" {\n  name = "x"\n}\n');
+  writeFileSync(join(dir, 'shares.tf'), '  resource  "openstack_images_image_access_v2"   "appteam" {\n}\n');
+  const found = hclDeclarations(dir);
+  t.same(found.get('openstack_images_image_v2.ubuntu'), { file: join(dir, 'main.tf'), line: 3, column: 1 });
+  t.same(found.get('openstack_images_image_access_v2.appteam')?.line, 1);
+  t.same(locate(dir, found.get('openstack_images_image_v2.ubuntu')), { path: 'main.tf', line: 3 });
+  t.equal(locate(join(dir, 'sub'), found.get('openstack_images_image_v2.ubuntu')), undefined, 'outside the checkout: no location');
+  t.end();
+});
