@@ -5,7 +5,8 @@
  * change (checked through the API): editing a published image's os_version (the gate, from the plan), a public
  * image by a non-admin, a version lower than the live latest, a missing hw_vif_model (synth, checkCatalog), and
  * destroying published images that are not deprecated (the gate); `cdktn diff` shows the gate's decision. Deployed
- * without the gate, the app fails closed. A property changed by hand in Glance is put back, and a deprecated
+ * without the gate, the app fails closed; `image-catalog pr-check --cdktf` reports the os_version edit on the line
+ * that declares the image. A property changed by hand in Glance is put back, and a deprecated
  * version taken out of the app is deleted as the cloud that made it.
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,10 @@ import { cdktfEnv, exampleDir } from '../../scripts/start-cdktf.js';
 import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
 import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
 import { imagesNamed, openstack } from '../helpers/pulumi.js';
+import { localGitHub } from '../helpers/github.js';
+import { prCheck } from '../helpers/pr-check.js';
 import { runCommand, type Ran } from '../helpers/run.js';
+import { validateSarif } from '../helpers/sarif.js';
 
 type Row = Record<string, unknown>;
 
@@ -172,6 +176,31 @@ for (const c of blocked) {
     t.equal(await snapshot(), before, 'nothing changed in Glance');
   });
 }
+
+t.test('pr-check --cdktf: the PR that edits a published image is blocked, annotated on the line that declares it', async (t) => {
+  const github = await localGitHub();
+  const line = original.split('\n').findIndex((l) => l.includes("const ubuntu = new VersionLine(this, 'ubuntu-base'")) + 1;
+  withExtra(`    ubuntu.images['1.1']?.resource.addOverride('properties.os_version', '24.10');`);
+  const before = await snapshot();
+  const sarif = join(dir, 'check.sarif');
+  const ran = await prCheck(['--cdktf', dir, '--report', 'check-run,comment', '--sarif', sarif], {
+    github,
+    workspace: dir,
+    env: await toolEnv(cdktfEnv(lab().clouds, env)),
+  });
+  t.equal(ran.code, 1, 'exit 1 (blocked)', { output: (ran.stdout + ran.stderr).slice(-6000) });
+  const run = [...github.state.checkRuns.values()][0];
+  t.match(run?.run, { conclusion: 'failure' });
+  t.match(
+    run?.annotations,
+    [{ path: 'main.ts', start_line: line, annotation_level: 'failure', title: 'immutability properties.os_version' }],
+    `on main.ts line ${line}, the new VersionLine(...) that declares v1.1`,
+  );
+  t.match(ran.stdout, /catalog\/ubuntu-base\/v1\.1\/image \(openstack_images_image_v2\.[\w-]+\) \(main\.ts:\d+\)/, 'the construct path');
+  t.equal(github.state.comments.length, 1, 'the PR comment');
+  t.same(validateSarif(sarif), [], 'SARIF valid for the SARIF Multitool');
+  t.equal(await snapshot(), before, 'nothing changed in Glance');
+});
 
 t.test(
   'one deploy puts back a property changed by hand (drift is no change of the catalog) and deletes a deprecated version taken out of the app, as the cloud that made it (OS_CLOUD unset)',

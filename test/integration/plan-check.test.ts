@@ -2,7 +2,7 @@
  * `image-catalog plan-check` on the JSON of a real OpenTofu plan of an HCL configuration with
  * terraform-provider-openstack 3.4.0 against the test Image Service: a compliant plan passes, a plan with a public
  * image made by a member (and a missing property) is blocked naming each address, rule and field; a file that is
- * not a plan is unusable input. And TPO#1994: an applied image whose os_version is then edited plans as no change
+ * not a plan is unusable input; `pr-check --plan` reports the blocked plan on the lines of main.tf. And TPO#1994: an applied image whose os_version is then edited plans as no change
  * (terraform-provider-openstack 3.4.0 suppresses it), yet plan-check sees it against what Glance has and blocks it.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,8 +11,11 @@ import { join } from 'node:path';
 import t from 'tap';
 import { openstackConfiguration } from '../../scripts/tofu-config.js';
 import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
+import { localGitHub } from '../helpers/github.js';
 import { lab, scratchDir, suffix } from '../helpers/lab.js';
+import { prCheck } from '../helpers/pr-check.js';
 import { runCommand } from '../helpers/run.js';
+import { validateSarif } from '../helpers/sarif.js';
 
 const profile = `tf${suffix().slice(0, 6)}`;
 const properties = 'os_distro = "rocky", os_version = "9", hw_disk_bus = "virtio", description = "plan check"';
@@ -79,6 +82,34 @@ t.test('a public image by a member, without hw_vif_model, is blocked naming addr
   t.match(ran.stdout, /mandatory\s+public_visibility\s+openstack_images_image_v2\.public\s+visibility/);
   t.match(ran.stdout, /mandatory\s+required_metadata\s+openstack_images_image_v2\.public\s+properties\.hw_vif_model/);
   t.notMatch(ran.stdout, /openstack_images_image_v2\.good\s/, 'the compliant image is not named');
+});
+
+t.test('pr-check --plan: the HCL plan decided, annotated on each resource block’s line of main.tf, SARIF valid', async (t) => {
+  const github = await localGitHub();
+  const ws = await workspace();
+  const file = planOf(ws, image('good', '1.0', 'shared', ', hw_vif_model = "virtio"') + image('public', '1.1', 'public'));
+  const line =
+    readFileSync(join(ws.dir, 'main.tf'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('"openstack_images_image_v2" "public"')) + 1;
+  const sarif = join(ws.dir, 'check.sarif');
+  const ran = await prCheck(['--plan', file, '--report', 'check-run', '--sarif', sarif], {
+    github,
+    workspace: ws.dir,
+    env: { OS_CLIENT_CONFIG_FILE: lab().clouds },
+  });
+  t.equal(ran.code, 1, 'exit 1', { output: ran.stdout + ran.stderr });
+  const run = [...github.state.checkRuns.values()][0];
+  t.match(run?.run, { conclusion: 'failure' });
+  t.same(
+    run?.annotations.map((a) => [a['path'], a['start_line'], a['title']]).sort(),
+    [
+      ['main.tf', line, 'public_visibility visibility'],
+      ['main.tf', line, 'required_metadata properties.hw_vif_model'],
+    ],
+    `both on main.tf line ${line}, the resource block of openstack_images_image_v2.public`,
+  );
+  t.same(validateSarif(sarif), [], 'the SARIF written with --sarif is valid for the SARIF Multitool');
 });
 
 t.test('a file that is not a plan is unusable input (exit 2)', async (t) => {
