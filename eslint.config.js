@@ -4,7 +4,19 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['node_modules/', '.pulumi-state/', 'policies/', 'coverage/', '.tap/', 'dist/', 'examples/', 'provider/cdktf/openstack/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.pulumi-state/',
+      'policies/',
+      'coverage/',
+      '.tap/',
+      'dist/',
+      'examples/',
+      'provider/cdktf/openstack/',
+      'action/bundle/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

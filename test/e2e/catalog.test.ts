@@ -15,7 +15,7 @@ import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab } from '../helpers/lab.js';
 import { imagesNamed, openstack } from '../helpers/pulumi.js';
 import { localGitHub } from '../helpers/github.js';
-import { headSha, mergeSha, prCheck, pulumiCheckout } from '../helpers/pr-check.js';
+import { actionCheckout, headSha, mergeSha, prCheck, pulumiCheckout, runAction } from '../helpers/pr-check.js';
 import { runCommand } from '../helpers/run.js';
 import { validateSarif } from '../helpers/sarif.js';
 
@@ -188,6 +188,19 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
     'workflow-command annotations',
   );
   t.match(readOnly.summary, /Blocked by the catalog policy[\s\S]*\| immutability \|/, 'and the job summary');
+
+  // The action's bundle holds no @pulumi/pulumi: it takes the project's (the one its program registers with).
+  // tsx only because this project's image-catalog is this checkout's TypeScript.
+  const runs0 = github.state.checkRuns.size;
+  const viaAction = await runAction(
+    actionCheckout(),
+    { pulumi: edited, stack, report: 'check-run' },
+    { github, workspace: edited, pr: 9, env, nodeArgs: ['--import', 'tsx'] },
+  );
+  t.equal(viaAction.code, 1, 'the GitHub Action on the same pull request: blocked', { output: viaAction.stdout + viaAction.stderr });
+  const actionRun = [...github.state.checkRuns.values()].at(-1);
+  t.equal(github.state.checkRuns.size, runs0 + 1, 'one more check run');
+  t.match(actionRun?.annotations, [{ path: 'index.ts', start_line: toolsLine, annotation_level: 'failure' }], 'on the same line');
 
   const sent = JSON.stringify(github.state.received);
   t.notOk(

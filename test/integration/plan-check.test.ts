@@ -13,7 +13,7 @@ import { openstackConfiguration } from '../../scripts/tofu-config.js';
 import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
 import { localGitHub } from '../helpers/github.js';
 import { lab, scratchDir, suffix } from '../helpers/lab.js';
-import { prCheck } from '../helpers/pr-check.js';
+import { actionCheckout, prCheck, runAction } from '../helpers/pr-check.js';
 import { runCommand } from '../helpers/run.js';
 import { validateSarif } from '../helpers/sarif.js';
 
@@ -110,6 +110,36 @@ t.test('pr-check --plan: the HCL plan decided, annotated on each resource blockâ
     `both on main.tf line ${line}, the resource block of openstack_images_image_v2.public`,
   );
   t.same(validateSarif(sarif), [], 'the SARIF written with --sarif is valid for the SARIF Multitool');
+});
+
+t.test('the GitHub Action, from what `uses:` checks out (no node_modules): the same plan, the same check run', async (t) => {
+  const github = await localGitHub();
+  const ws = await workspace();
+  const file = planOf(ws, image('public', '1.1', 'public'));
+  const line =
+    readFileSync(join(ws.dir, 'main.tf'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('"openstack_images_image_v2" "public"')) + 1;
+  const ran = await runAction(
+    actionCheckout(),
+    { plan: file, report: 'check-run,comment' },
+    {
+      github,
+      workspace: ws.dir,
+      pr: 3,
+      env: { OS_CLIENT_CONFIG_FILE: lab().clouds },
+    },
+  );
+  t.equal(ran.code, 1, 'the step fails: blocked', { output: ran.stdout + ran.stderr });
+  t.match(ran.stdout, /^::add-mask::ghs_writer$/m, 'the token input is masked in the log');
+  const run = [...github.state.checkRuns.values()][0];
+  t.match(run?.run, { conclusion: 'failure' });
+  t.match(run?.annotations, [{ path: 'main.tf', start_line: line }]);
+  t.equal(github.state.comments.length, 1, 'and the PR comment');
+  t.ok(
+    github.state.received.every((r) => r.authorization === 'token ghs_writer'),
+    'with the token input',
+  );
 });
 
 t.test('a file that is not a plan is unusable input (exit 2)', async (t) => {

@@ -1,6 +1,7 @@
 /**
- * The package's arrows point downwards only: client <- resources <- policy <- pulumi, cdktf, github <- cli, and nothing under
- * provider/ imports scripts/ (the checkout's toolchain, lab and harness) or anything else outside provider/.
+ * The package's arrows point downwards only: client <- resources <- policy <- pulumi, cdktf, github <- cli <- the
+ * GitHub Action (action/), and nothing under provider/ or action/ imports scripts/ (the checkout's toolchain, lab
+ * and harness) or anything else outside them.
  * Read from the import statements of every source file, so a new file is checked without a list to update.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -57,6 +58,23 @@ t.test('nothing under provider/ imports scripts/ or any file outside provider/',
       .map((target) => `${relative(root, file)} -> ${relative(root, target)}`),
   );
   t.same(outside, [], 'no relative import leaves provider/');
+  t.end();
+});
+
+t.test('the GitHub Action (action/) imports the CLI and its own files, never scripts/', (t) => {
+  const action = join(root, 'action');
+  const sources = readdirSync(action)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(action, f));
+  t.ok(sources.length >= 2, 'the scan sees the action sources');
+  const outside = sources.flatMap((file) =>
+    specifiers(readFileSync(file, 'utf8'))
+      .filter((s) => s.startsWith('.'))
+      .map((s) => resolve(dirname(file), s))
+      .filter((target) => !target.startsWith(action + sep) && !target.startsWith(join(provider, 'cli') + sep))
+      .map((target) => `${relative(root, file)} -> ${relative(root, target)}`),
+  );
+  t.same(outside, [], 'only action/ and provider/cli/');
   t.end();
 });
 

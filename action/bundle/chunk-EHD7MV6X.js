@@ -1,0 +1,35 @@
+import { createRequire as __imageCatalogRequire } from 'node:module';
+const require = __imageCatalogRequire(import.meta.url);
+import {
+  kinds
+} from "./chunk-VMZIL4P7.js";
+
+// provider/pulumi/tokens.ts
+var packageName = "image-catalog";
+var tokenModule = "index";
+var typeNames = {
+  image: "Image",
+  member: "ImageMember",
+  acceptance: "ImageMemberAcceptance",
+  store: "StorageBackend"
+};
+function typeToken(kind) {
+  return `${packageName}:${tokenModule}:${typeNames[kind]}`;
+}
+function legacyTypeToken(kind) {
+  return `pulumi-nodejs:dynamic/${packageName}:${typeNames[kind]}`;
+}
+function kindOfType(type) {
+  return kinds.find((kind) => type === typeToken(kind) || type === legacyTypeToken(kind));
+}
+var idNames = { image: "imageId", store: "storeId" };
+var configKeys = ["cloud", "clouds", "policy"];
+
+export {
+  packageName,
+  typeToken,
+  legacyTypeToken,
+  kindOfType,
+  idNames,
+  configKeys
+};

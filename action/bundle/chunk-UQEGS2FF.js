@@ -1,0 +1,190 @@
+import { createRequire as __imageCatalogRequire } from 'node:module';
+const require = __imageCatalogRequire(import.meta.url);
+import {
+  RunCatalog,
+  Session
+} from "./chunk-CHP73SXM.js";
+import {
+  PolicyEngine,
+  buildEnvelope
+} from "./chunk-PDZHX3B3.js";
+
+// provider/cdktf/plan.ts
+var tpoResources = {
+  openstack_images_image_v2: {
+    kind: "image",
+    wire: {
+      id: "id",
+      name: "name",
+      disk_format: "disk_format",
+      container_format: "container_format",
+      visibility: "visibility",
+      min_disk_gb: "min_disk",
+      min_ram_mb: "min_ram",
+      protected: "protected",
+      hidden: "os_hidden",
+      tags: "tags",
+      properties: "properties"
+    },
+    assigned: ["id"]
+  },
+  openstack_images_image_access_v2: {
+    kind: "member",
+    wire: { image_id: "image_id", member_id: "member_id" },
+    fixed: { status: "pending" }
+  },
+  openstack_images_image_access_accept_v2: {
+    kind: "acceptance",
+    wire: { image_id: "image_id", member_id: "member_id", status: "status" }
+  }
+};
+function actionOf(actions) {
+  const key = actions.join(",");
+  if (key === "create") return "create";
+  if (key === "update") return "update";
+  if (key === "delete") return "delete";
+  if (key === "delete,create" || key === "create,delete") return "replace";
+  return void 0;
+}
+function documentOf(resource, values, unknown = {}) {
+  const doc = { ...resource.fixed };
+  for (const [attribute, wire] of Object.entries(resource.wire)) {
+    if (unknown[attribute] === true) {
+      if (!(resource.assigned ?? []).includes(attribute)) doc[wire] = { $unknown: true };
+    } else if (values[attribute] !== void 0 && values[attribute] !== null) {
+      doc[wire] = values[attribute];
+    }
+  }
+  return doc;
+}
+function planChanges(resourceChanges) {
+  const changes = [];
+  for (const rc of resourceChanges) {
+    const resource = tpoResources[rc.type];
+    const action = actionOf(rc.change.actions);
+    if (resource === void 0 || action === void 0 || rc.mode === "data") continue;
+    changes.push({
+      address: rc.address,
+      kind: resource.kind,
+      action,
+      before: action === "create" || rc.change.before === null ? null : documentOf(resource, rc.change.before),
+      after: action === "delete" || rc.change.after === null ? null : documentOf(resource, rc.change.after, rc.change.after_unknown)
+    });
+  }
+  return changes;
+}
+
+// provider/cdktf/decide.ts
+function configAddress(address) {
+  return address.replace(/\[[^\]]*\]$/, "");
+}
+function cloudOfConfig(config) {
+  const cloud = config?.expressions?.cloud?.constant_value;
+  return typeof cloud === "string" ? cloud : void 0;
+}
+function cloudsOf(plan, stateProviders = /* @__PURE__ */ new Map()) {
+  const providers = plan.configuration?.provider_config ?? {};
+  const clouds = /* @__PURE__ */ new Map();
+  for (const [address, provider] of stateProviders) {
+    const match = /^provider\["([^"]+)"\](?:\.(\w+))?$/.exec(provider);
+    const config = Object.values(providers).find((p) => p.full_name === match?.[1] && (p.alias ?? void 0) === (match?.[2] ?? void 0));
+    clouds.set(address, config === void 0 ? cloudOfConfig(providers["openstack"]) : cloudOfConfig(config));
+  }
+  for (const resource of plan.configuration?.root_module?.resources ?? [])
+    clouds.set(resource.address, cloudOfConfig(providers[resource.provider_config_key ?? "openstack"]));
+  return clouds;
+}
+function declaredProperties(plan) {
+  const declared = /* @__PURE__ */ new Map();
+  for (const resource of plan.configuration?.root_module?.resources ?? []) {
+    const value = resource.expressions?.["properties"]?.constant_value;
+    if (typeof value === "object" && value !== null) declared.set(resource.address, value);
+  }
+  return declared;
+}
+function withLiveProperties(resourceChanges, live, declared = /* @__PURE__ */ new Map(), drift = /* @__PURE__ */ new Map()) {
+  const notes = [];
+  const seen = resourceChanges.map((planned) => {
+    const applied = drift.get(planned.address);
+    const rc = applied === void 0 || planned.change.before === null ? planned : { ...planned, change: { ...planned.change, before: applied } };
+    const actions = rc.change.actions.join(",");
+    const id = rc.change.before?.["id"];
+    const image = typeof id === "string" ? live.get(id) : void 0;
+    if (tpoResources[rc.type]?.kind !== "image" || actions !== "update" && actions !== "no-op" || image === void 0) return rc;
+    const wanted = declared.get(configAddress(rc.address)) ?? (rc.change.after?.["properties"] ?? {});
+    const has = image["properties"] ?? {};
+    const last = rc.change.before?.["properties"] ?? {};
+    const differ = Object.keys(wanted).filter(
+      (key) => key.startsWith("os_") && typeof wanted[key] === "string" && has[key] !== wanted[key]
+    );
+    const glance = (key) => has[key] === void 0 ? "absent" : `"${has[key]}"`;
+    for (const key of differ.filter((k) => last[k] === wanted[k]))
+      notes.push(
+        `${rc.address}: properties.${key} is ${glance(key)} in Glance (changed outside the catalog) but "${String(wanted[key])}" in the configuration; terraform-provider-openstack 3.4.0 will not put it back (TPO#1994): openstack image set --property ${key}=${String(wanted[key])} ${String(id)}`
+      );
+    const edited = differ.filter((k) => last[k] !== wanted[k]);
+    if (edited.length === 0) return rc;
+    for (const key of edited)
+      notes.push(
+        `${rc.address}: properties.${key} is "${String(wanted[key])}" in the configuration but ${glance(key)} in Glance; terraform-provider-openstack 3.4.0 never applies a change of an os_* property (TPO#1994): decided as a change from what Glance has`
+      );
+    const side = (values, from) => {
+      const kept = Object.entries(values?.["properties"] ?? {}).filter(([key]) => !edited.includes(key));
+      const taken = edited.flatMap((key) => from[key] === void 0 ? [] : [[key, from[key]]]);
+      return { ...values, properties: Object.fromEntries([...kept, ...taken]) };
+    };
+    return {
+      ...rc,
+      change: { ...rc.change, actions: ["update"], before: side(rc.change.before, has), after: side(rc.change.after, wanted) }
+    };
+  });
+  return { changes: planChanges(seen), notes };
+}
+async function decidePlan(plan, options = {}) {
+  const resourceChanges = (plan.resource_changes ?? []).filter((rc) => rc.mode !== "data" && tpoResources[rc.type] !== void 0);
+  const inConfiguration = cloudsOf(plan);
+  const taken = resourceChanges.some((rc) => !inConfiguration.has(configAddress(rc.address)));
+  const clouds = taken && options.stateProviders !== void 0 ? cloudsOf(plan, options.stateProviders()) : inConfiguration;
+  const declared = declaredProperties(plan);
+  const drift = new Map(
+    (plan.resource_drift ?? []).flatMap((d) => d.change.before === null ? [] : [[d.address, d.change.before]])
+  );
+  const fallback = cloudOfConfig(plan.configuration?.provider_config?.["openstack"]);
+  const cloudOf = (address) => options.cloud ?? (clouds.has(configAddress(address)) ? clouds.get(configAddress(address)) : fallback);
+  const groups = /* @__PURE__ */ new Map();
+  for (const rc of resourceChanges) {
+    const key = cloudOf(rc.address);
+    const group = groups.get(key);
+    if (group === void 0) groups.set(key, [rc]);
+    else group.push(rc);
+  }
+  const catalog = options.catalog ?? new RunCatalog();
+  const engine = groups.size === 0 ? void 0 : await PolicyEngine.load({ ...options.overrides === void 0 ? {} : { overrides: options.overrides } });
+  const decided = [];
+  const notes = [];
+  const violations = [];
+  for (const [cloud, group] of groups) {
+    if (group.every((rc) => rc.change.actions.join(",") === "no-op" && tpoResources[rc.type]?.kind !== "image")) continue;
+    const session = Session.forCloud(cloud);
+    try {
+      const [principal, images] = await Promise.all([session.identity(), catalog.documents(cloud ?? "(environment)", session)]);
+      const live = new Map(images.map((image) => [String(image["id"]), image]));
+      const { changes, notes: groupNotes } = withLiveProperties(group, live, declared, drift);
+      notes.push(...groupNotes);
+      if (changes.length === 0) continue;
+      decided.push(...changes);
+      violations.push(...engine.decide(buildEnvelope(principal, images, changes)).violations);
+    } finally {
+      await session.close();
+    }
+  }
+  if (decided.length === 0) return { decision: void 0, changes: [], notes };
+  return { decision: { allowed: !violations.some((v) => v.level === "mandatory"), violations }, changes: decided, notes };
+}
+
+export {
+  configAddress,
+  cloudsOf,
+  withLiveProperties,
+  decidePlan
+};

@@ -1,0 +1,13 @@
+import { createRequire as __imageCatalogRequire } from 'node:module';
+const require = __imageCatalogRequire(import.meta.url);
+import {
+  stackTarget,
+  withStackOptions
+} from "./chunk-IEZGLSXF.js";
+import "./chunk-PDZHX3B3.js";
+import "./chunk-VMZIL4P7.js";
+import "./chunk-UXAMSLRZ.js";
+export {
+  stackTarget,
+  withStackOptions
+};

@@ -1,0 +1,24 @@
+/** The action's inputs (action.yml) as `image-catalog pr-check` flags. */
+
+/** The step's inputs as pr-check's flags (an empty input is no flag). */
+export function flagsOf(input: (name: string) => string): string[] {
+  const flags: string[] = [];
+  const one = (name: string, flag = `--${name}`): void => {
+    const value = input(name).trim();
+    if (value !== '') flags.push(flag, value);
+  };
+  one('pulumi');
+  one('stack');
+  one('cdktf');
+  one('plan');
+  one('config-dir');
+  one('report');
+  one('sarif');
+  one('format');
+  const data = input('data')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (data.length > 0) flags.push('--data', ...data);
+  return flags;
+}
