@@ -11,9 +11,10 @@
  *     [--report check-run,comment,sarif | --report none] [--sarif FILE] [--format text|json|github]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { parse as parseYaml } from 'yaml';
 import { gitHubClient } from '../github/client.js';
 import { gitHubToken, pullRequestContext, type ContextFlags, type PullRequestContext } from '../github/context.js';
 import { redact } from '../github/redact.js';
@@ -78,13 +79,20 @@ function merged(decisions: readonly Decision[]): Decision | undefined {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 
+/** The program of a Pulumi project: Pulumi.yaml's `main` (a file, or a folder's index.ts), else index.ts. */
+export function programOf(dir: string): string {
+  const project = parseYaml(readFileSync(join(dir, 'Pulumi.yaml'), 'utf8')) as { main?: unknown } | null;
+  const main = typeof project?.main === 'string' && project.main !== '' ? resolve(dir, project.main) : dir;
+  return existsSync(main) && statSync(main).isDirectory() ? join(main, 'index.ts') : main;
+}
+
 /** A Pulumi project's preview, decided as `image-catalog preview` decides it; each resource's line from its URN. */
 async function checkPulumi(dir: string, stack: string, root: string): Promise<StackCheck> {
   const { stackTarget } = await import('./stack-options.js');
   const { loadProgram, previewPlan } = await import('./preview.js');
   const { declarations } = await import('../pulumi/declarations.js');
   const target = stackTarget({ cwd: dir, stack });
-  const programFile = resolve(target.cwd, 'index.ts');
+  const programFile = programOf(target.cwd);
   const program = await loadProgram(programFile);
   const plan = await previewPlan(target, program);
   const decision = merged(plan.decisions.map((d) => d.decision));
@@ -325,7 +333,10 @@ export function registerPrCheck(program: Command): void {
         'The repository, commit, ref and PR come from the GitHub Actions environment or the flags; the token from GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise Server). ' +
         'With a read-only token (a fork) it reports through workflow annotations and the job summary. Exit 0 allowed, 1 blocked, 2 not decided.',
     )
-    .option('--pulumi <dir>', 'a Pulumi project (its Pulumi.yaml and index.ts): previewed through the Automation API')
+    .option(
+      '--pulumi <dir>',
+      'a Pulumi project (its Pulumi.yaml; the program is its main, else index.ts): previewed through the Automation API',
+    )
     .option('--stack <name>', 'the Pulumi stack (PULUMI_BACKEND_URL or pulumi login names the backend)', 'dev')
     .option('--cdktf <dir>', "a CDKTF app (its cdktf.json): cdktn synth, then each stack's plan through the gate")
     .option('--plan <file>', "a plan's JSON (tofu show -json <planfile>), for HCL configurations")

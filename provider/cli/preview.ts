@@ -30,35 +30,43 @@ export interface PlanDecision {
 /** Runs the preview and decides its plan. */
 export async function previewPlan(target: StackTarget, program: Program): Promise<PlanDecision> {
   // Loaded here, not with the CLI: @pulumi/pulumi takes about a second to load, which no other command needs.
-  const { asThePlugin, decidePlanned, openStack, planChanges, runStack } = await loadAutomation();
+  const { asThePlugin, decidePlanned, openStack, planChanges, runStack, warmUp } = await loadAutomation();
   const stack = await openStack({ ...target, env: { ...target.env, [policyModeVariable]: 'report' } }, program);
   const steps: StepEventMetadata[] = [];
   const collect = (event: EngineEvent): void => {
     const step = event.resourcePreEvent?.metadata;
     if (step !== undefined) steps.push(step);
   };
+  // While the engine previews: the stack's config (a pulumi CLI call) and the runtime the decision needs.
+  const config = stack.getAllConfig();
+  const warm = warmUp();
   // The plan is decided below, per cloud, as a whole: the preview itself only reports.
   const run = await runStack(stack, 'preview', { onEvent: collect, decidePlan: false });
+  await warm;
   if (!run.ok) {
     const why = run.errors.map((e) => e.message).join('\n') || (run.failure ?? 'unknown failure');
     throw new Error(`pulumi preview failed:\n${why}`);
   }
-  const decisions = await asThePlugin(stack, async () => {
-    const byCloud = new Map<string, Change[]>();
-    for (const { cloud, change } of await planChanges(steps)) {
-      const key = cloud ?? '';
-      byCloud.set(key, [...(byCloud.get(key) ?? []), change]);
-    }
-    const decided = [];
-    for (const [cloud, changes] of byCloud) {
-      decided.push({
-        cloud: cloud === '' ? '(stack default)' : cloud,
-        changes: changes.length,
-        decision: await decidePlanned(cloud === '' ? undefined : cloud, changes),
-      });
-    }
-    return decided;
-  });
+  const decisions = await asThePlugin(
+    stack,
+    async () => {
+      const byCloud = new Map<string, Change[]>();
+      for (const { cloud, change } of await planChanges(steps)) {
+        const key = cloud ?? '';
+        byCloud.set(key, [...(byCloud.get(key) ?? []), change]);
+      }
+      const decided = [];
+      for (const [cloud, changes] of byCloud) {
+        decided.push({
+          cloud: cloud === '' ? '(stack default)' : cloud,
+          changes: changes.length,
+          decision: await decidePlanned(cloud === '' ? undefined : cloud, changes),
+        });
+      }
+      return decided;
+    },
+    config,
+  );
   return { decisions, allowed: decisions.every((d) => d.decision.allowed) };
 }
 

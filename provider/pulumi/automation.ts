@@ -13,6 +13,7 @@ import {
   CommandError,
   LocalWorkspace,
   PulumiCommand,
+  type ConfigMap,
   type EngineEvent,
   type OpMap,
   type OutputMap,
@@ -192,11 +193,12 @@ export async function planChanges(
 
 /**
  * Runs `work` (planChanges, decidePlanned) as the plugin would: the runtime configured with the stack's config,
- * clouds resolved with the run's OS_* (its clouds.yaml) over this process's, put back after.
+ * clouds resolved with the run's OS_* (its clouds.yaml) over this process's, put back after. `read`: the stack's
+ * config when the caller already asked for it (while a preview ran, say).
  */
-export async function asThePlugin<T>(stack: Stack, work: () => Promise<T>): Promise<T> {
+export async function asThePlugin<T>(stack: Stack, work: () => Promise<T>, read?: Promise<ConfigMap>): Promise<T> {
   const runtime = await import('./runtime.js');
-  const config = await stack.getAllConfig();
+  const config = await (read ?? stack.getAllConfig());
   runtime.configure({ get: (key) => config[key]?.value });
   const saved = Object.fromEntries(
     Object.keys(stack.workspace.envVars)
@@ -212,6 +214,12 @@ export async function asThePlugin<T>(stack: Stack, work: () => Promise<T>): Prom
       else process.env[k] = v;
     }
   }
+}
+
+/** Loads what {@link planChanges} and {@link decidePlanned} need (the runtime, the policy bundle), ahead of them. */
+export async function warmUp(): Promise<void> {
+  const [{ PolicyEngine }] = await Promise.all([import('../policy/engine.js'), import('./runtime.js')]);
+  await PolicyEngine.load();
 }
 
 /** Decides changes as the cloud that applies them (inside {@link asThePlugin}). */

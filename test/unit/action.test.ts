@@ -1,7 +1,8 @@
 /**
  * The GitHub Action: action.yml runs the committed bundle on Node 24, each input is a pr-check flag the command
- * declares (and every flag but the GitHub context ones is an input), the inputs map to flags as documented, and
- * the committed bundle is what the sources build (npm run build:action).
+ * declares (and every flag but the GitHub context ones is an input), the inputs map to flags as documented, the
+ * example workflow asks for the permissions its reports need and no more, and the committed bundle is what the
+ * sources build (npm run build:action).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +54,35 @@ t.test('inputs become flags; empty ones are left out; data is one file per line'
   t.same(
     flagsOf((name) => given[name] ?? ''),
     ['--pulumi', 'infra', '--stack', 'prod', '--report', 'check-run,sarif', '--data', 'a.yaml', 'b.json'],
+  );
+  t.end();
+});
+
+t.test('examples/pr-check: the permissions its reports need and no more, one run per PR, inputs the action has', (t) => {
+  const workflow = parse(readFileSync(join(repoRoot, 'examples', 'pr-check', 'image-catalog.yml'), 'utf8')) as {
+    on: Record<string, unknown>;
+    permissions: Record<string, string>;
+    concurrency: { group: string; 'cancel-in-progress': boolean };
+    jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }>;
+  };
+  t.ok('pull_request' in workflow.on, 'on pull_request');
+  const step = Object.values(workflow.jobs)
+    .flatMap((job) => job.steps)
+    .find((s) => s.uses?.includes('/image-catalog@') === true);
+  t.ok(step, 'a step uses the action');
+  const reports = (step?.with?.['report'] ?? action.inputs['report']?.default ?? '').split(',');
+  const needs: Record<string, string> = { 'check-run': 'checks', comment: 'pull-requests', sarif: 'security-events' };
+  const wanted = ['contents', ...reports.map((r) => needs[r] ?? `unknown report ${r}`)].sort();
+  t.same(Object.keys(workflow.permissions).sort(), wanted, 'exactly the permissions of its reports (security-events only with sarif)');
+  t.ok(
+    Object.entries(workflow.permissions).every(([name, level]) => level === (name === 'contents' ? 'read' : 'write')),
+    'write where a report posts, read for the code',
+  );
+  t.match(workflow.concurrency, { group: /github\.event\.pull_request\.number/, 'cancel-in-progress': true }, 'a concurrency group per PR');
+  t.same(
+    Object.keys(step?.with ?? {}).filter((name) => !(name in action.inputs)),
+    [],
+    'every input it gives is one of action.yml',
   );
   t.end();
 });

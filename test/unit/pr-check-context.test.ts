@@ -4,12 +4,12 @@
  * channels --report names; the lines an HCL configuration declares its resources on; paths made relative to the
  * checkout, and none outside it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { gitHubToken, pullRequestContext } from '../../provider/github/context.js';
-import { hclDeclarations, locate, reportChannels } from '../../provider/cli/pr-check.js';
+import { hclDeclarations, locate, programOf, reportChannels } from '../../provider/cli/pr-check.js';
 
 const head = 'b'.repeat(40);
 const merge = 'c'.repeat(40);
@@ -97,5 +97,17 @@ t.test('HCL: each resource block’s file and line; paths relative to the checko
   t.same(found.get('openstack_images_image_access_v2.appteam')?.line, 1);
   t.same(locate(dir, found.get('openstack_images_image_v2.ubuntu')), { path: 'main.tf', line: 3 });
   t.equal(locate(join(dir, 'sub'), found.get('openstack_images_image_v2.ubuntu')), undefined, 'outside the checkout: no location');
+  t.end();
+});
+
+t.test('the Pulumi program: Pulumi.yaml main (a file or a folder), else index.ts', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-project-'));
+  writeFileSync(join(dir, 'Pulumi.yaml'), 'name: catalog\nruntime: nodejs\n');
+  t.equal(programOf(dir), join(dir, 'index.ts'));
+  writeFileSync(join(dir, 'Pulumi.yaml'), 'name: catalog\nruntime: nodejs\nmain: src/catalog.ts\n');
+  t.equal(programOf(dir), join(dir, 'src', 'catalog.ts'));
+  mkdirSync(join(dir, 'app'));
+  writeFileSync(join(dir, 'Pulumi.yaml'), 'name: catalog\nruntime: nodejs\nmain: app/\n');
+  t.equal(programOf(dir), join(dir, 'app', 'index.ts'));
   t.end();
 });

@@ -4,10 +4,10 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-DGKYHYVS.js";
-import "./chunk-IEZGLSXF.js";
-import "./chunk-PDZHX3B3.js";
-import "./chunk-VMZIL4P7.js";
+} from "./chunk-4766KRD3.js";
+import "./chunk-ESRCT2LO.js";
+import "./chunk-GISCEKGM.js";
+import "./chunk-KWPFTYLF.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -1,13 +1,14 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  stackTarget,
-  withStackOptions
-} from "./chunk-IEZGLSXF.js";
-import "./chunk-PDZHX3B3.js";
-import "./chunk-VMZIL4P7.js";
+  PolicyEngine,
+  bundlePath,
+  entrypoint
+} from "./chunk-GISCEKGM.js";
+import "./chunk-KWPFTYLF.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  stackTarget,
-  withStackOptions
+  PolicyEngine,
+  bundlePath,
+  entrypoint
 };

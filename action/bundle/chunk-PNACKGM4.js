@@ -9,7 +9,7 @@ import {
   require_dist,
   require_undici,
   snapshotImages
-} from "./chunk-VMZIL4P7.js";
+} from "./chunk-KWPFTYLF.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

@@ -43026,6 +43026,37 @@ var require_dist = __commonJS({
   }
 });
 
+// provider/policy/errors.ts
+var PolicyError = class extends Error {
+  name = "PolicyError";
+};
+var PolicyDataError = class extends PolicyError {
+  constructor(source, problems) {
+    super(`policy data from ${source} is not valid (schemas/policy-data.schema.json):
+${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.source = source;
+    this.problems = problems;
+  }
+  source;
+  problems;
+  name = "PolicyDataError";
+};
+var PolicyBundleError = class extends PolicyError {
+  name = "PolicyBundleError";
+};
+var PolicyEvaluationError = class extends PolicyError {
+  name = "PolicyEvaluationError";
+};
+function thrownMessage(thrown) {
+  if (thrown instanceof Error) return thrown.message;
+  if (typeof thrown === "string") return thrown;
+  try {
+    return JSON.stringify(thrown);
+  } catch {
+    return String(thrown);
+  }
+}
+
 // provider/client/images.ts
 function imageRoot(endpoint) {
   return endpoint.replace(/\/+$/, "").replace(/\/v2$/, "");
@@ -44021,37 +44052,6 @@ var import_yaml = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync4 } from "node:fs";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
-// provider/policy/errors.ts
-var PolicyError = class extends Error {
-  name = "PolicyError";
-};
-var PolicyDataError = class extends PolicyError {
-  constructor(source, problems) {
-    super(`policy data from ${source} is not valid (schemas/policy-data.schema.json):
-${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.source = source;
-    this.problems = problems;
-  }
-  source;
-  problems;
-  name = "PolicyDataError";
-};
-var PolicyBundleError = class extends PolicyError {
-  name = "PolicyBundleError";
-};
-var PolicyEvaluationError = class extends PolicyError {
-  name = "PolicyEvaluationError";
-};
-function thrownMessage(thrown) {
-  if (thrown instanceof Error) return thrown.message;
-  if (typeof thrown === "string") return thrown;
-  try {
-    return JSON.stringify(thrown);
-  } catch {
-    return String(thrown);
-  }
-}
-
 // provider/policy/schemas.ts
 var import__2 = __toESM(require__(), 1);
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -44197,4 +44197,4 @@ export {
   reportOnly,
   loadPolicyData
 };
-/*! For license information please see chunk-VMZIL4P7.js.LEGAL.txt */
+/*! For license information please see chunk-KWPFTYLF.js.LEGAL.txt */

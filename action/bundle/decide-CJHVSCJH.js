@@ -5,10 +5,10 @@ import {
   configAddress,
   decidePlan,
   withLiveProperties
-} from "./chunk-UQEGS2FF.js";
-import "./chunk-CHP73SXM.js";
-import "./chunk-PDZHX3B3.js";
-import "./chunk-VMZIL4P7.js";
+} from "./chunk-M2IXLOE4.js";
+import "./chunk-PNACKGM4.js";
+import "./chunk-GISCEKGM.js";
+import "./chunk-KWPFTYLF.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

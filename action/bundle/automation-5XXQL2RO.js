@@ -3,17 +3,17 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-CZ4V7RBR.js";
+} from "./chunk-B33XYHXB.js";
 import {
   decisionLogVariable,
   loggedChange
 } from "./chunk-CLRY37YK.js";
 import {
   kindOfType
-} from "./chunk-EHD7MV6X.js";
+} from "./chunk-4E5KYUGR.js";
 import {
   policyModeVariable
-} from "./chunk-VMZIL4P7.js";
+} from "./chunk-KWPFTYLF.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -91,7 +91,7 @@ async function planChanges(steps, only = () => true) {
     ([, step]) => only(step.action) && kindOfType(step.new?.type ?? step.old?.type ?? step.type) !== void 0
   );
   if (wanted.length === 0) return [];
-  const runtime = await import("./runtime-IY5VPFTL.js");
+  const runtime = await import("./runtime-ZAOVOKTW.js");
   const changes = [];
   for (const [urn, step] of wanted) {
     const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
@@ -102,9 +102,9 @@ async function planChanges(steps, only = () => true) {
   }
   return changes;
 }
-async function asThePlugin(stack, work) {
-  const runtime = await import("./runtime-IY5VPFTL.js");
-  const config = await stack.getAllConfig();
+async function asThePlugin(stack, work, read) {
+  const runtime = await import("./runtime-ZAOVOKTW.js");
+  const config = await (read ?? stack.getAllConfig());
   runtime.configure({ get: (key) => config[key]?.value });
   const saved = Object.fromEntries(
     Object.keys(stack.workspace.envVars).filter((k) => k.startsWith("OS_")).map((k) => [k, process.env[k]])
@@ -119,8 +119,12 @@ async function asThePlugin(stack, work) {
     }
   }
 }
+async function warmUp() {
+  const [{ PolicyEngine }] = await Promise.all([import("./engine-J4DS7AGX.js"), import("./runtime-ZAOVOKTW.js")]);
+  await PolicyEngine.load();
+}
 async function decidePlanned(cloud, changes) {
-  return (await import("./runtime-IY5VPFTL.js")).decideAs(cloud, changes);
+  return (await import("./runtime-ZAOVOKTW.js")).decideAs(cloud, changes);
 }
 async function decideDeletes(stack, steps) {
   if (!steps.some((s) => s.op === "delete")) return [];
@@ -284,5 +288,6 @@ export {
   planChanges,
   progressPrinter,
   runStack,
-  urnName
+  urnName,
+  warmUp
 };

@@ -3,12 +3,12 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   configAddress,
   decidePlan
-} from "./chunk-UQEGS2FF.js";
-import "./chunk-CHP73SXM.js";
-import "./chunk-PDZHX3B3.js";
+} from "./chunk-M2IXLOE4.js";
+import "./chunk-PNACKGM4.js";
+import "./chunk-GISCEKGM.js";
 import {
   policyModeVariable
-} from "./chunk-VMZIL4P7.js";
+} from "./chunk-KWPFTYLF.js";
 import {
   parsePosition
 } from "./chunk-JPHF7VO4.js";

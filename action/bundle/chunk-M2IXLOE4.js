@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-CHP73SXM.js";
+} from "./chunk-PNACKGM4.js";
 import {
   PolicyEngine,
   buildEnvelope
-} from "./chunk-PDZHX3B3.js";
+} from "./chunk-GISCEKGM.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

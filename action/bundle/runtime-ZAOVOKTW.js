@@ -6,19 +6,19 @@ import {
 } from "./chunk-CLRY37YK.js";
 import {
   idNames
-} from "./chunk-EHD7MV6X.js";
+} from "./chunk-4E5KYUGR.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-CHP73SXM.js";
+} from "./chunk-PNACKGM4.js";
 import {
   PolicyEngine,
   buildEnvelope,
   formatDecision
-} from "./chunk-PDZHX3B3.js";
+} from "./chunk-GISCEKGM.js";
 import {
   ResourceInputError,
   checkInputs,
@@ -27,7 +27,7 @@ import {
   isForbidden,
   kindDescriptors,
   reportOnly
-} from "./chunk-VMZIL4P7.js";
+} from "./chunk-KWPFTYLF.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -4,13 +4,13 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-IEZGLSXF.js";
+} from "./chunk-ESRCT2LO.js";
 import {
   formatDecision
-} from "./chunk-PDZHX3B3.js";
+} from "./chunk-GISCEKGM.js";
 import {
   policyModeVariable
-} from "./chunk-VMZIL4P7.js";
+} from "./chunk-KWPFTYLF.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-DSOIH6QS.js");
+    return await import("./automation-5XXQL2RO.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -30,35 +30,42 @@ async function loadAutomation() {
 
 // provider/cli/preview.ts
 async function previewPlan(target, program) {
-  const { asThePlugin, decidePlanned, openStack, planChanges, runStack } = await loadAutomation();
+  const { asThePlugin, decidePlanned, openStack, planChanges, runStack, warmUp } = await loadAutomation();
   const stack = await openStack({ ...target, env: { ...target.env, [policyModeVariable]: "report" } }, program);
   const steps = [];
   const collect = (event) => {
     const step = event.resourcePreEvent?.metadata;
     if (step !== void 0) steps.push(step);
   };
+  const config = stack.getAllConfig();
+  const warm = warmUp();
   const run = await runStack(stack, "preview", { onEvent: collect, decidePlan: false });
+  await warm;
   if (!run.ok) {
     const why = run.errors.map((e) => e.message).join("\n") || (run.failure ?? "unknown failure");
     throw new Error(`pulumi preview failed:
 ${why}`);
   }
-  const decisions = await asThePlugin(stack, async () => {
-    const byCloud = /* @__PURE__ */ new Map();
-    for (const { cloud, change } of await planChanges(steps)) {
-      const key = cloud ?? "";
-      byCloud.set(key, [...byCloud.get(key) ?? [], change]);
-    }
-    const decided = [];
-    for (const [cloud, changes] of byCloud) {
-      decided.push({
-        cloud: cloud === "" ? "(stack default)" : cloud,
-        changes: changes.length,
-        decision: await decidePlanned(cloud === "" ? void 0 : cloud, changes)
-      });
-    }
-    return decided;
-  });
+  const decisions = await asThePlugin(
+    stack,
+    async () => {
+      const byCloud = /* @__PURE__ */ new Map();
+      for (const { cloud, change } of await planChanges(steps)) {
+        const key = cloud ?? "";
+        byCloud.set(key, [...byCloud.get(key) ?? [], change]);
+      }
+      const decided = [];
+      for (const [cloud, changes] of byCloud) {
+        decided.push({
+          cloud: cloud === "" ? "(stack default)" : cloud,
+          changes: changes.length,
+          decision: await decidePlanned(cloud === "" ? void 0 : cloud, changes)
+        });
+      }
+      return decided;
+    },
+    config
+  );
   return { decisions, allowed: decisions.every((d) => d.decision.allowed) };
 }
 async function loadProgram(file) {

@@ -7,7 +7,7 @@ import {
   loadPolicyData,
   thrownMessage,
   validateInput
-} from "./chunk-VMZIL4P7.js";
+} from "./chunk-KWPFTYLF.js";
 import {
   __commonJS,
   __toESM
@@ -6108,6 +6108,14 @@ var require_opa = __commonJS({
   }
 });
 
+// provider/policy/engine.ts
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
+var import_opa = __toESM(require_opa(), 1);
+var loadPolicy = import_opa.default.loadPolicy;
+
 // provider/policy/decision.ts
 function blocked(address, problems, remediation) {
   return {
@@ -6198,14 +6206,6 @@ function narrowCatalog(envelope) {
 }
 
 // provider/policy/engine.ts
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-
-// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
-var import_opa = __toESM(require_opa(), 1);
-var loadPolicy = import_opa.default.loadPolicy;
-
-// provider/policy/engine.ts
 var bundlePath = fileURLToPath(new URL("../../policies/build/catalog.wasm", import.meta.url));
 var entrypoint = "catalog/main/decision";
 var envelopeRemediation = "Build the envelope with image-catalog; schemas/policy-input.schema.json describes it.";
@@ -6272,5 +6272,7 @@ export {
   blocked,
   formatDecision,
   buildEnvelope,
+  bundlePath,
+  entrypoint,
   PolicyEngine
 };
