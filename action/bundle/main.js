@@ -51,4 +51,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-SV377T6H.js");
+await import("./main-ESDSJKGP.js");

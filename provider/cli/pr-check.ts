@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { gitHubClient } from '../github/client.js';
@@ -164,7 +164,7 @@ async function checkPlanFile(
   const declared = hclDeclarations(configDir);
   const first = [...declared.values()][0];
   return {
-    stack: relative(root, resolve(configDir)) || '.',
+    stack: relative(root, resolve(configDir)) || basename(resolve(configDir)),
     changes: decided.changes.length,
     notes: decided.notes,
     decision: decided.decision,
@@ -383,8 +383,18 @@ export function registerPrCheck(program: Command): void {
         const { workflowAnnotations } = await import('../github/workflow.js');
         workflowAnnotations(result);
       }
-      const reported =
-        context === undefined || token === undefined ? [] : await report(wanted, checked, context, token, options.format === 'github');
+      let reported: Reported[] = [];
+      if (context !== undefined && token !== undefined) {
+        try {
+          reported = await report(wanted, checked, context, token, options.format === 'github');
+        } catch (err) {
+          // Not reported is not decided, as far as the pull request can tell: the required check never completes.
+          process.stdout.write(text(checked));
+          process.stderr.write(`image-catalog pr-check: the check could not be reported: ${redact((err as Error).message)}\n`);
+          process.exitCode = 2;
+          return;
+        }
+      }
       const conclusion = conclusionOf(result);
       if (options.format === 'json') {
         const out = {

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Decision } from '../policy/decision.js';
 import { catalogRules } from '../policy/rules.js';
 import type { GitHubClient } from './client.js';
+import { redact } from './redact.js';
 import type { LocatedViolation, SourceLocation } from './report.js';
 
 /** The SARIF schema this writes (the OASIS standard's final 2.1.0 schema, with its errata). */
@@ -85,7 +86,7 @@ export function sarifLog(runs: readonly SarifRun[], tool: SarifTool): object {
           ruleId: v.rule,
           ruleIndex: index.get(v.rule) ?? -1,
           level: v.level === 'mandatory' ? 'error' : 'warning',
-          message: { text: sentence(`${v.address}${v.field === '' ? '' : ` ${v.field}`}: ${v.message}${where}`) },
+          message: { text: redact(sentence(`${v.address}${v.field === '' ? '' : ` ${v.field}`}: ${v.message}${where}`)) },
           locations: [
             {
               physicalLocation: {

@@ -5,7 +5,7 @@
  * keeps what it received. GitHub's request bodies mostly allow unknown fields; here every object of those bodies is
  * closed (additionalProperties: false), so a misspelt field fails the test instead of being ignored by GitHub.
  * Anything else is 404; a request that does not fit the description is 422 with the validator's reasons; a token
- * listed as read-only gets 403 on writes (a fork's pull request).
+ * listed as read-only gets 403 on writes (a fork's pull request), one listed as bad 401 on anything.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -98,9 +98,9 @@ function answer(res: ServerResponse, status: number, body?: unknown, headers: Re
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
 
-/** Starts a local GitHub; `close` stops it. `readOnlyTokens` answer 403 to every write. */
+/** Starts a local GitHub; `close` stops it. `readOnlyTokens` answer 403 to every write, `badTokens` 401 to anything. */
 export async function startLocalGitHub(
-  options: { readOnlyTokens?: readonly string[] } = {},
+  options: { readOnlyTokens?: readonly string[]; badTokens?: readonly string[] } = {},
 ): Promise<LocalGitHub & { close: () => Promise<void> }> {
   const state: GitHubState = { received: [], checkRuns: new Map(), comments: [], sarifs: [] };
   let nextId = 1000;
@@ -172,6 +172,7 @@ export async function startLocalGitHub(
   });
   await api.init();
   const readOnly = new Set((options.readOnlyTokens ?? []).map((token) => `token ${token}`));
+  const bad = new Set((options.badTokens ?? []).map((token) => `token ${token}`));
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
@@ -195,7 +196,8 @@ export async function startLocalGitHub(
         };
         const operation = api.matchOperation(request)?.operationId;
         let result: { status: number; body?: unknown; headers?: Record<string, string> };
-        if (req.method !== 'GET' && authorization !== undefined && readOnly.has(authorization))
+        if (authorization !== undefined && bad.has(authorization)) result = { status: 401, body: error(401, 'Bad credentials') };
+        else if (req.method !== 'GET' && authorization !== undefined && readOnly.has(authorization))
           result = { status: 403, body: error(403, 'Resource not accessible by integration') };
         else result = (await api.handleRequest(request)) as typeof result;
         state.received.push({ method: request.method, path: url.pathname, operation, status: result.status, body, authorization });

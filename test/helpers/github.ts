@@ -6,8 +6,10 @@ import { startLocalGitHub, type LocalGitHub } from './github-server.js';
 
 export type { GitHubState, LocalGitHub, Received } from './github-server.js';
 
-/** Starts a local GitHub for this test file. `readOnlyTokens` answer 403 to every write (a fork's token). */
-export async function localGitHub(options: { readOnlyTokens?: readonly string[] } = {}): Promise<LocalGitHub> {
+/** Starts a local GitHub for this test file. `readOnlyTokens` answer 403 to every write (a fork's token), `badTokens` 401. */
+export async function localGitHub(
+  options: { readOnlyTokens?: readonly string[]; badTokens?: readonly string[] } = {},
+): Promise<LocalGitHub> {
   const github = await startLocalGitHub(options);
   t.teardown(github.close);
   return github;

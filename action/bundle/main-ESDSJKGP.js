@@ -8028,7 +8028,7 @@ ${formatDecision(checked.decision)}`
 var import_yaml = __toESM(require_dist(), 1);
 import { spawnSync } from "node:child_process";
 import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync5, statSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join as join3, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join as join3, relative, resolve } from "node:path";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -12516,7 +12516,7 @@ Declared in \`${r.source.file}\`.`
           ruleId: v.rule,
           ruleIndex: index.get(v.rule) ?? -1,
           level: v.level === "mandatory" ? "error" : "warning",
-          message: { text: sentence(`${v.address}${v.field === "" ? "" : ` ${v.field}`}: ${v.message}${where}`) },
+          message: { text: redact(sentence(`${v.address}${v.field === "" ? "" : ` ${v.field}`}: ${v.message}${where}`)) },
           locations: [
             {
               physicalLocation: {
@@ -12636,7 +12636,7 @@ async function checkPlanFile(file, configDir, root, overrides) {
   const declared = hclDeclarations(configDir);
   const first = [...declared.values()][0];
   return {
-    stack: relative(root, resolve(configDir)) || ".",
+    stack: relative(root, resolve(configDir)) || basename(resolve(configDir)),
     changes: decided.changes.length,
     notes: decided.notes,
     decision: decided.decision,
@@ -12796,7 +12796,18 @@ function registerPrCheck(program3) {
       const { workflowAnnotations } = await import("./workflow-RI23V33L.js");
       workflowAnnotations(result);
     }
-    const reported = context === void 0 || token === void 0 ? [] : await report(wanted, checked, context, token, options2.format === "github");
+    let reported = [];
+    if (context !== void 0 && token !== void 0) {
+      try {
+        reported = await report(wanted, checked, context, token, options2.format === "github");
+      } catch (err) {
+        process.stdout.write(text(checked));
+        process.stderr.write(`image-catalog pr-check: the check could not be reported: ${redact(err.message)}
+`);
+        process.exitCode = 2;
+        return;
+      }
+    }
     const conclusion = conclusionOf(result);
     if (options2.format === "json") {
       const out = {
@@ -12962,4 +12973,4 @@ try {
 `);
   process.exitCode = err instanceof UsageError ? 2 : 1;
 }
-/*! For license information please see main-SV377T6H.js.LEGAL.txt */
+/*! For license information please see main-ESDSJKGP.js.LEGAL.txt */
