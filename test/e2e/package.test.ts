@@ -310,4 +310,30 @@ t.test('the CDKTF example, installed from the tarball, deploys through the insta
   t.equal(checked.code, 0, 'plan-check of the deployed app (no change) passes without cdktn or pulumi', {
     output: checked.stdout + checked.stderr,
   });
+  // The pull-request check from the installed package (its GitHub side and @actions/core from the tarball's deps).
+  const sarif = join(plain, 'check.sarif');
+  const prChecked = await runCommand(
+    'env',
+    [
+      '-u',
+      'NODE_OPTIONS',
+      'npx',
+      'image-catalog',
+      'pr-check',
+      '--plan',
+      'plan.json',
+      '--report',
+      'none',
+      '--sarif',
+      sarif,
+      '--format',
+      'github',
+    ],
+    env,
+    plain,
+  );
+  t.equal(prChecked.code, 0, 'pr-check --plan from the installed package: allowed (no change)', {
+    output: prChecked.stdout + prChecked.stderr,
+  });
+  t.match(JSON.parse(readFileSync(sarif, 'utf8')), { version: '2.1.0', runs: [{ results: [] }] }, 'and its SARIF written');
 });
