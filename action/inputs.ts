@@ -15,6 +15,11 @@ export function flagsOf(input: (name: string) => string): string[] {
   one('report');
   one('sarif');
   one('format');
+  one('name');
+  one('pr');
+  one('repo');
+  one('sha');
+  one('ref');
   const data = input('data')
     .split('\n')
     .map((line) => line.trim())

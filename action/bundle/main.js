@@ -26,6 +26,11 @@ function flagsOf(input2) {
   one("report");
   one("sarif");
   one("format");
+  one("name");
+  one("pr");
+  one("repo");
+  one("sha");
+  one("ref");
   const data = input2("data").split("\n").map((line) => line.trim()).filter((line) => line !== "");
   if (data.length > 0) flags.push("--data", ...data);
   return flags;
@@ -51,4 +56,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-ESDSJKGP.js");
+await import("./main-72CNDGW6.js");

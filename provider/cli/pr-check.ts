@@ -20,6 +20,7 @@ import { gitHubToken, pullRequestContext, type ContextFlags, type PullRequestCon
 import { redact } from '../github/redact.js';
 import {
   conclusionOf,
+  defaultCheckName,
   postCheckRun,
   summaryOf,
   upsertComment,
@@ -28,7 +29,7 @@ import {
   type SourceLocation,
 } from '../github/report.js';
 import { sarifLog, uploadSarif, type SarifRun } from '../github/sarif.js';
-import { formatDecision, type Decision } from '../policy/decision.js';
+import { formatDecision, type Decision, type Violation } from '../policy/decision.js';
 import type { SourcePosition } from '../resources/source.js';
 import { readPlan } from './plan-check.js';
 import { readOverrides, UsageError } from './policy.js';
@@ -37,11 +38,9 @@ import { readOverrides, UsageError } from './policy.js';
 export const channels = ['check-run', 'comment', 'sarif'] as const;
 export type Channel = (typeof channels)[number];
 
-/** The check run's name (the status check a branch protection rule requires). */
-export const checkName = 'image-catalog';
-
-/** One analysed stack. */
+/** One analysed stack (a Pulumi or CDKTF stack) or configuration (an HCL plan's folder). */
 interface StackCheck {
+  readonly kind: 'stack' | 'configuration';
   readonly stack: string;
   readonly changes: number;
   readonly notes: readonly string[];
@@ -73,6 +72,11 @@ export function locate(root: string, position: Pick<SourcePosition, 'file' | 'li
   return { path, line: position.line };
 }
 
+/** The violation on its declaring line, or on the fallback (the entry file) marked undeclared: every channel shows it. */
+function placed(v: Violation, location: SourceLocation | undefined, fallback: SourceLocation): LocatedViolation {
+  return location === undefined ? { ...v, location: fallback, undeclared: true } : { ...v, location };
+}
+
 /** The decisions of several clouds as one: allowed when each is. */
 function merged(decisions: readonly Decision[]): Decision | undefined {
   if (decisions.length === 0) return undefined;
@@ -94,19 +98,19 @@ async function checkPulumi(dir: string, stack: string, root: string): Promise<St
   const target = stackTarget({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
   const program = await loadProgram(programFile);
-  const plan = await previewPlan(target, program);
+  // The stack must exist: a mistyped --stack must not leave a new stack in the shared backend.
+  const plan = await previewPlan(target, program, { existing: true });
   const decision = merged(plan.decisions.map((d) => d.decision));
   const declared = declarations();
+  const fallback = locate(root, { file: programFile, line: 1 }) ?? { path: 'index.ts', line: 1 };
   return {
+    kind: 'stack',
     stack,
     changes: plan.decisions.reduce((n, d) => n + d.changes, 0),
     notes: [],
     decision,
-    violations: (decision?.violations ?? []).map((v) => {
-      const location = locate(root, declared.get(v.address));
-      return location === undefined ? v : { ...v, location };
-    }),
-    fallback: locate(root, { file: programFile, line: 1 }) ?? { path: 'index.ts', line: 1 },
+    violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, declared.get(v.address)), fallback)),
+    fallback,
   };
 }
 
@@ -116,39 +120,64 @@ async function checkCdktf(dir: string, root: string, overrides: ReturnType<typeo
   const stacks = await checkApp(dir, { overrides, progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}\n`) });
   const fallback = locate(root, { file: appEntry(resolve(dir)), line: 1 }) ?? { path: 'cdktf.json', line: 1 };
   return stacks.map((s) => ({
+    kind: 'stack',
     stack: s.stack,
     changes: s.changes,
     notes: s.notes,
     decision: s.decision,
     violations: (s.decision?.violations ?? []).map((v) => {
       const path = s.constructPath(v.address);
-      const location = locate(root, s.declaredAt(v.address));
-      return {
-        ...v,
-        ...(path === undefined ? {} : { address: `${path} (${v.address})` }),
-        ...(location === undefined ? {} : { location }),
-      };
+      return placed(
+        { ...v, ...(path === undefined ? {} : { address: `${path} (${v.address})` }) },
+        locate(root, s.declaredAt(v.address)),
+        fallback,
+      );
     }),
     fallback,
   }));
 }
 
-/** The `resource "type" "name"` blocks of the .tf files in `dir`: their file and line by address. */
+/**
+ * The `resource "type" "name"` and `module "name"` blocks of the .tf files in `dir` (the root module): their file
+ * and line, by address (`type.name`, `module.name`).
+ */
 export function hclDeclarations(dir: string): Map<string, SourcePosition> {
   const found = new Map<string, SourcePosition>();
   if (!existsSync(dir)) return found;
-  for (const name of readdirSync(dir)
-    .filter((f) => f.endsWith('.tf'))
-    .sort()) {
+  for (const name of tfFiles(dir)) {
     const file = join(dir, name);
     readFileSync(file, 'utf8')
       .split('\n')
       .forEach((text, i) => {
-        const block = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text);
-        if (block !== null) found.set(`${block[1]}.${block[2]}`, { file, line: i + 1, column: 1 });
+        const resource = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text);
+        if (resource !== null) found.set(`${resource[1]}.${resource[2]}`, { file, line: i + 1, column: 1 });
+        const module = /^\s*module\s+"([^"]+)"/.exec(text);
+        if (module !== null) found.set(`module.${module[1]}`, { file, line: i + 1, column: 1 });
       });
   }
   return found;
+}
+
+/** The .tf files of a folder, in name order. */
+function tfFiles(dir: string): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.tf'))
+        .sort()
+    : [];
+}
+
+/**
+ * The line of a plan address: its resource block in the root module, or for a resource of a module the root
+ * module's `module` block that calls it (`module.a.module.b.x.y` -> `module "a"`).
+ */
+export function hclLine(
+  declared: ReadonlyMap<string, SourcePosition>,
+  address: string,
+  configAddress: (a: string) => string,
+): SourcePosition | undefined {
+  const call = /^module\.([^.[]+)/.exec(address);
+  return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ''}`);
 }
 
 /** A plan JSON (HCL users): decided as plan-check decides it; each resource's line from the .tf files of `configDir`. */
@@ -162,17 +191,22 @@ async function checkPlanFile(
   const plan = readPlan(file);
   const decided = await decidePlan(plan, { overrides });
   const declared = hclDeclarations(configDir);
-  const first = [...declared.values()][0];
+  // A resource no block declares (removed from the configuration) is shown on the folder's first .tf file, line 1.
+  const first = tfFiles(configDir)[0];
+  const fallback = locate(root, { file: first === undefined ? resolve(file) : join(configDir, first), line: 1 }) ?? {
+    path: 'main.tf',
+    line: 1,
+  };
   return {
+    kind: 'configuration',
     stack: relative(root, resolve(configDir)) || basename(resolve(configDir)),
     changes: decided.changes.length,
     notes: decided.notes,
     decision: decided.decision,
-    violations: (decided.decision?.violations ?? []).map((v) => {
-      const location = locate(root, declared.get(configAddress(v.address)));
-      return location === undefined ? v : { ...v, location };
-    }),
-    fallback: locate(root, first ?? { file: resolve(file), line: 1 }) ?? { path: 'main.tf', line: 1 },
+    violations: (decided.decision?.violations ?? []).map((v) =>
+      placed(v, locate(root, hclLine(declared, v.address, configAddress)), fallback),
+    ),
+    fallback,
   };
 }
 
@@ -194,6 +228,7 @@ interface PrCheckOptions extends ContextFlags {
   sarif?: string;
   format: string;
   data?: string[];
+  name: string;
 }
 
 /** The channels --report names (default: check-run and comment inside GitHub Actions, none elsewhere). */
@@ -201,9 +236,27 @@ export function reportChannels(value: string | undefined, env: NodeJS.ProcessEnv
   if (value === undefined) return env['GITHUB_ACTIONS'] === 'true' ? ['check-run', 'comment'] : [];
   if (value === 'none') return [];
   const named = value.split(',').map((c) => c.trim());
+  if (named.includes('none')) throw new UsageError(`--report ${value}: none posts nothing, so it stands alone`);
   const unknown = named.filter((c) => !(channels as readonly string[]).includes(c));
   if (unknown.length > 0) throw new UsageError(`--report ${value}: ${unknown.join(', ')}: not a channel (${channels.join(', ')}, or none)`);
   return [...new Set(named as Channel[])];
+}
+
+/**
+ * The part of a failure worth reading: a pulumi CLI failure (the Automation API's CommandError) carries the whole
+ * command line, its exit code and both outputs; its `error:` lines say what went wrong, once each.
+ */
+export function essential(message: string): string {
+  if (!/^code: -?\d+\n/.test(message) || !message.includes('stderr:')) return message;
+  const errors = [
+    ...new Set(
+      message
+        .split('\n')
+        .filter((line) => /^\s*error: /.test(line))
+        .map((line) => line.trim()),
+    ),
+  ];
+  return errors.length > 0 ? `pulumi: ${errors.join('\n')}` : message;
 }
 
 /** The project and what to check, from the flags. */
@@ -224,7 +277,7 @@ async function check(options: PrCheckOptions): Promise<{ checked: Checked; root:
     return { checked: { stacks: [await checkPlanFile(options.plan ?? '', projectDir, root, overrides)] }, root };
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    return { checked: { stacks: [], undecided: redact((err as Error).message) }, root };
+    return { checked: { stacks: [], undecided: redact(essential((err as Error).message)) }, root };
   }
 }
 
@@ -241,6 +294,7 @@ async function report(
   context: PullRequestContext,
   token: string,
   formatIsGithub: boolean,
+  name: string,
 ): Promise<Reported[]> {
   const client = gitHubClient({ token });
   const result = resultOf(checked);
@@ -253,17 +307,14 @@ async function report(
     if (readOnly !== undefined) break;
     try {
       if (channel === 'check-run') {
-        const posted = await postCheckRun(client, { ...target, headSha: context.headSha, name: checkName }, result);
+        const posted = await postCheckRun(client, { ...target, headSha: context.headSha, name }, result);
         reported.push({
           channel,
           result: `check run ${posted.id}: ${posted.conclusion}, ${posted.annotations} annotation(s) in ${posted.requests} request(s)`,
         });
       } else if (channel === 'comment') {
-        if (context.pullRequest === undefined) {
-          reported.push({ channel, result: 'skipped: no pull request (give --pr, or run on a pull_request event)' });
-          continue;
-        }
-        const made = await upsertComment(client, { ...target, issueNumber: context.pullRequest }, summaryOf(result));
+        // Checked before the run: a comment needs a pull request.
+        const made = await upsertComment(client, { ...target, issueNumber: context.pullRequest ?? 0 }, summaryOf(result), name);
         reported.push({ channel, result: `comment ${made.id} ${made.created ? 'created' : 'updated'}` });
       } else {
         const id = await uploadSarif(client, { ...target, commitSha: context.commitSha, ref: context.ref }, sarifOf(checked));
@@ -279,13 +330,9 @@ async function report(
   if (readOnly !== undefined) {
     const why = `image-catalog pr-check: ${readOnly}: reporting through workflow annotations and the job summary instead`;
     process.stdout.write(`${why}\n`);
-    const { jobSummary, workflowAnnotations } = await import('../github/workflow.js');
+    const { workflowAnnotations } = await import('../github/workflow.js');
     if (!formatIsGithub) workflowAnnotations(result);
-    const summarized = await jobSummary(result, why);
-    reported.push({
-      channel: 'workflow',
-      result: `annotations${summarized ? ' and the job summary' : ' (no GITHUB_STEP_SUMMARY: no job summary)'}`,
-    });
+    reported.push({ channel: 'workflow', result: `annotations (${readOnly})` });
   }
   return reported;
 }
@@ -310,15 +357,18 @@ function text(checked: Checked): string {
   if (checked.undecided !== undefined) return `could not decide (blocked: nothing is allowed without a decision):\n${checked.undecided}\n`;
   const parts = checked.stacks.map((s) => {
     const notes = s.notes.map((n) => `note: ${n}\n`).join('');
-    if (s.decision === undefined) return `${notes}# stack ${s.stack}: no change of an image, share or acceptance: nothing to decide\n`;
+    if (s.decision === undefined) return `${notes}# ${s.kind} ${s.stack}: no change of an image, share or acceptance: nothing to decide\n`;
     const shown = {
       ...s.decision,
       violations: s.violations.map((v) => ({
         ...v,
-        address: v.location === undefined ? v.address : `${v.address} (${v.location.path}:${v.location.line})`,
+        address:
+          v.location === undefined
+            ? v.address
+            : `${v.address} (${v.location.path}:${v.location.line}${v.undeclared === true ? ', not declared there' : ''})`,
       })),
     };
-    return `${notes}# stack ${s.stack}: ${s.changes} change(s) of the catalog\n${formatDecision(shown)}`;
+    return `${notes}# ${s.kind} ${s.stack}: ${s.changes} change(s) of the catalog\n${formatDecision(shown)}`;
   });
   return parts.join('\n');
 }
@@ -355,6 +405,11 @@ export function registerPrCheck(program: Command): void {
     .option('--ref <ref>', 'the ref code scanning files the analysis under (default: GITHUB_REF, else refs/pull/<pr>/merge)')
     .option('--pr <number>', 'the pull request to comment on (default: from the event or GITHUB_REF)')
     .option(
+      '--name <name>',
+      "the check run's name, and the comment's: one per step when a workflow checks several stacks (a required status check names it)",
+      defaultCheckName,
+    )
+    .option(
       '--data <file...>',
       'with --cdktf or --plan: policy data overrides (YAML or JSON) over policies/data.json (a Pulumi stack uses its config image-catalog:policy)',
     )
@@ -371,10 +426,16 @@ export function registerPrCheck(program: Command): void {
       let token: string | undefined;
       if (wanted.length > 0) {
         token = gitHubToken();
-        if (token === undefined) throw new UsageError(`--report ${wanted.join(',')}: no token: set GITHUB_TOKEN (or give --report none)`);
         const found = pullRequestContext(options);
-        if (!found.ok) throw new UsageError(`--report ${wanted.join(',')}: missing ${found.missing.join('; ')}`);
-        context = found.context;
+        const missing = [
+          ...(token === undefined ? ['the token (set GITHUB_TOKEN)'] : []),
+          ...(found.ok ? [] : found.missing),
+          ...(found.ok && found.context.pullRequest === undefined && wanted.includes('comment')
+            ? ['the pull request to comment on (--pr, a pull_request event, or GITHUB_REF refs/pull/<n>/…)']
+            : []),
+        ];
+        if (missing.length > 0) throw new UsageError(`--report ${wanted.join(',')}: missing ${missing.join('; ')} (or give --report none)`);
+        if (found.ok) context = found.context;
       }
       const { checked } = await check(options);
       const result = resultOf(checked);
@@ -386,7 +447,7 @@ export function registerPrCheck(program: Command): void {
       let reported: Reported[] = [];
       if (context !== undefined && token !== undefined) {
         try {
-          reported = await report(wanted, checked, context, token, options.format === 'github');
+          reported = await report(wanted, checked, context, token, options.format === 'github', options.name);
         } catch (err) {
           // Not reported is not decided, as far as the pull request can tell: the required check never completes.
           process.stdout.write(text(checked));
@@ -394,6 +455,12 @@ export function registerPrCheck(program: Command): void {
           process.exitCode = 2;
           return;
         }
+      }
+      // Inside GitHub Actions the job summary always has the check, whatever was posted.
+      if ((process.env['GITHUB_STEP_SUMMARY'] ?? '') !== '') {
+        const { jobSummary } = await import('../github/workflow.js');
+        const fallback = reported.find((r) => r.channel === 'workflow');
+        await jobSummary(result, options.name, fallback === undefined ? undefined : `image-catalog pr-check: ${fallback.result}`);
       }
       const conclusion = conclusionOf(result);
       if (options.format === 'json') {

@@ -27,11 +27,11 @@ export interface PlanDecision {
   readonly allowed: boolean;
 }
 
-/** Runs the preview and decides its plan. */
-export async function previewPlan(target: StackTarget, program: Program): Promise<PlanDecision> {
+/** Runs the preview and decides its plan (`existing`: the stack must exist; else it is made, as pulumi preview would). */
+export async function previewPlan(target: StackTarget, program: Program, options: { existing?: boolean } = {}): Promise<PlanDecision> {
   // Loaded here, not with the CLI: @pulumi/pulumi takes about a second to load, which no other command needs.
   const { asThePlugin, decidePlanned, openStack, planChanges, runStack, warmUp } = await loadAutomation();
-  const stack = await openStack({ ...target, env: { ...target.env, [policyModeVariable]: 'report' } }, program);
+  const stack = await openStack({ ...target, env: { ...target.env, [policyModeVariable]: 'report' } }, program, options);
   const steps: StepEventMetadata[] = [];
   const collect = (event: EngineEvent): void => {
     const step = event.resourcePreEvent?.metadata;

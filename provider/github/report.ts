@@ -18,13 +18,26 @@ export interface SourceLocation {
 /** A violation and, when known, the line that declares its resource. */
 export interface LocatedViolation extends Violation {
   readonly location?: SourceLocation;
+  /** The code declares the resource nowhere (a delete): `location` is the project's entry file, line 1. */
+  readonly undeclared?: boolean;
 }
+
+/** What an annotation or a result says of a violation shown on the entry file instead of its own line. */
+export const undeclaredNote = 'the code no longer declares this resource (or declares it where no line is known): shown on the entry file';
 
 /** GitHub's limits (REST API: check runs). */
 export const limits = { annotationsPerRequest: 50, text: 65_535 } as const;
 
-/** The hidden marker of the check's one PR comment. */
+/** The check's default name: the check run's, and the status check a branch protection rule requires. */
+export const defaultCheckName = 'image-catalog';
+
+/** The hidden marker of the check's one PR comment (the default check's). */
 export const commentMarker = '<!-- image-catalog:pr-check -->';
+
+/** The marker of a check's comment: each check name (one per stack, say) keeps a comment of its own. */
+export function markerOf(name: string = defaultCheckName): string {
+  return name === defaultCheckName ? commentMarker : `<!-- image-catalog:pr-check name=${JSON.stringify(name.replaceAll('--', '- -'))} -->`;
+}
 
 /** The check run's conclusion: failure on a mandatory violation or no decision, neutral when nothing of the catalog changes. */
 export type Conclusion = 'success' | 'failure' | 'neutral';
@@ -73,13 +86,18 @@ export function annotationOf(v: LocatedViolation): Annotation | undefined {
     end_line: v.location.line,
     annotation_level: v.level === 'mandatory' ? 'failure' : 'warning',
     title: `${v.rule}${v.field === '' ? '' : ` ${v.field}`}`,
-    message: redact(`${v.address}: ${v.message}\nfix: ${v.remediation}`),
+    message: redact(`${v.address}: ${v.message}\nfix: ${v.remediation}${v.undeclared === true ? `\n(${undeclaredNote})` : ''}`),
   };
 }
 
-/** One markdown table cell: no line breaks, pipes escaped. */
+/** Text as markdown shows it: `&`, `<` and `>` as entities (GitHub drops what looks like an HTML tag). */
+export function markdownText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** One markdown table cell: no line breaks, pipes and angle brackets escaped. */
 function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replaceAll('|', '\\|');
+  return markdownText(text.replace(/\r?\n/g, ' ')).replaceAll('|', '\\|');
 }
 
 /** The markdown summary: the verdict, then a table (resource, rule, field, message, remediation) cut to fit `limit`. */
@@ -166,16 +184,19 @@ export async function postCheckRun(
   return { id, conclusion, annotations: annotations.length, requests: 1 + rest.length };
 }
 
-/** Creates the check's PR comment, or updates the one that carries the marker (never a second one). */
+/** Creates the check's PR comment, or updates the one that carries its marker (never a second one). */
 export async function upsertComment(
   client: GitHubClient,
   target: { owner: string; repo: string; issueNumber: number },
   markdown: string,
+  name: string = defaultCheckName,
 ): Promise<{ id: number; created: boolean }> {
   const { owner, repo, issueNumber } = target;
-  const body = `${commentMarker}\n${redact(markdown)}`;
+  const marker = markerOf(name);
+  const heading = name === defaultCheckName ? '' : `**${markdownText(name)}**\n\n`;
+  const body = `${marker}\n${heading}${redact(markdown)}`;
   const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-  const mine = comments.find((c) => c.body?.includes(commentMarker) === true);
+  const mine = comments.find((c) => c.body?.split('\n', 1)[0] === marker);
   if (mine !== undefined) {
     await client.rest.issues.updateComment({ owner, repo, comment_id: Number(mine.id), body });
     return { id: Number(mine.id), created: false };

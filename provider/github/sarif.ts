@@ -11,7 +11,7 @@ import type { Decision } from '../policy/decision.js';
 import { catalogRules } from '../policy/rules.js';
 import type { GitHubClient } from './client.js';
 import { redact } from './redact.js';
-import type { LocatedViolation, SourceLocation } from './report.js';
+import { markdownText, undeclaredNote, type LocatedViolation, type SourceLocation } from './report.js';
 
 /** The SARIF schema this writes (the OASIS standard's final 2.1.0 schema, with its errata). */
 export const sarifSchema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -66,7 +66,7 @@ export function sarifLog(runs: readonly SarifRun[], tool: SarifTool): object {
       fullDescription: { text: sentence(r.description) },
       help: {
         text: `${sentence(r.description)}\nRemediation: ${sentence(r.remediation)}`,
-        markdown: `${sentence(r.description)}\n\n**Remediation:** ${sentence(r.remediation)}\n\nDeclared in \`${r.source.file}\`.`,
+        markdown: `${markdownText(sentence(r.description))}\n\n**Remediation:** ${markdownText(sentence(r.remediation))}\n\nDeclared in \`${r.source.file}\`.`,
       },
       defaultConfiguration: { level: 'error' },
       properties: { tags: ['image-catalog', 'policy'], remediation: r.remediation },
@@ -81,7 +81,7 @@ export function sarifLog(runs: readonly SarifRun[], tool: SarifTool): object {
       columnKind: 'utf16CodeUnits',
       results: run.violations.map((v) => {
         const location = v.location ?? run.fallback;
-        const where = v.location === undefined ? ' (the resource is no longer declared: reported on the entry file)' : '';
+        const where = v.location === undefined || v.undeclared === true ? ` (${undeclaredNote})` : '';
         return {
           ruleId: v.rule,
           ruleIndex: index.get(v.rule) ?? -1,

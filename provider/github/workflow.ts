@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { redact } from './redact.js';
-import { summaryOf, titleOf, type CheckResult } from './report.js';
+import { markdownText, summaryOf, titleOf, type CheckResult } from './report.js';
 
 /** Prints one workflow-command annotation per violation (error for mandatory, warning for advisory). */
 export function workflowAnnotations(result: CheckResult): void {
@@ -22,10 +22,10 @@ export function workflowAnnotations(result: CheckResult): void {
 }
 
 /** Appends the check's summary to the job summary; false when the runner gives no GITHUB_STEP_SUMMARY. */
-export async function jobSummary(result: CheckResult, why?: string): Promise<boolean> {
+export async function jobSummary(result: CheckResult, name: string, why?: string): Promise<boolean> {
   if ((process.env['GITHUB_STEP_SUMMARY'] ?? '') === '') return false;
   await core.summary
-    .addHeading(`image-catalog: ${titleOf(result)}`, 3)
+    .addHeading(`${markdownText(name)}: ${titleOf(result)}`, 3)
     .addRaw(why === undefined ? '' : `> ${redact(why)}\n\n`)
     .addRaw(summaryOf(result))
     .write();

@@ -117,16 +117,22 @@ function pluginPath(env: Readonly<Record<string, string>> | undefined): string {
   return path.split(delimiter).includes(pluginDir) ? path : `${pluginDir}${delimiter}${path}`;
 }
 
-/** Selects the target's stack (creating it when it does not exist yet) with `program` as its inline program. */
-export async function openStack(target: StackTarget, program: Program = () => Promise.resolve({})): Promise<Stack> {
-  return LocalWorkspace.createOrSelectStack(
-    { stackName: target.stack, projectName: 'image-catalog', program },
-    {
-      workDir: target.cwd,
-      envVars: { ...backendEnv(target), ...target.env, PATH: pluginPath(target.env) },
-      pulumiCommand: await pulumiCommand(target.pulumiRoot),
-    },
-  );
+/**
+ * Selects the target's stack with `program` as its inline program, creating it when it does not exist yet —
+ * unless `existing`: a check of a plan (a preview) must not leave a stack behind for a mistyped name.
+ */
+export async function openStack(
+  target: StackTarget,
+  program: Program = () => Promise.resolve({}),
+  options: { existing?: boolean } = {},
+): Promise<Stack> {
+  const args = { stackName: target.stack, projectName: 'image-catalog', program };
+  const workspace = {
+    workDir: target.cwd,
+    envVars: { ...backendEnv(target), ...target.env, PATH: pluginPath(target.env) },
+    pulumiCommand: await pulumiCommand(target.pulumiRoot),
+  };
+  return options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace);
 }
 
 function readDecisions(file: string): LoggedDecision[] {

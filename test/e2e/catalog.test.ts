@@ -4,7 +4,7 @@
  * it as stack `e2e-catalog` (the same backend, `.pulumi-state/`) so that a developer's own `dev` stack, which
  * lives in the default lab, is left alone; `npm test` points the lab settings at its test lab.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -170,6 +170,41 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
   const last = [...github.state.checkRuns.values()].at(-1);
   t.match(last?.run, { conclusion: 'success' }, 'success');
   t.match(last?.annotations, [{ annotation_level: 'warning', path: 'index.ts', start_line: toolsLine }], 'with a warning on the line');
+
+  // debian-tools renamed in the program: its delete is declared nowhere (shown on index.ts line 1, said so in every
+  // channel), the create of the new name on its own line.
+  const renamed = pulumiCheckout(stack, (text) => text.replace("'debian-tools',", "'debian-tools-renamed',"));
+  const gone = await run(renamed, 10);
+  t.equal(gone.code, 1, 'a published image dropped from the program (renamed): blocked', { output: gone.stdout + gone.stderr });
+  const goneRun = [...github.state.checkRuns.values()].at(-1);
+  t.match(
+    goneRun?.annotations,
+    [{ path: 'index.ts', start_line: 1, message: /::debian-tools: [\s\S]*the code no longer declares this resource/ }],
+    'the delete: an annotation on index.ts line 1, saying why',
+  );
+  t.ok(
+    goneRun?.annotations.some((a) => String(a['message']).includes('::debian-tools-renamed:') && a['start_line'] === toolsLine),
+    'the create: on its own line',
+  );
+  const typo = await runCommand(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'provider', 'cli', 'main.ts'),
+      'pr-check',
+      '--pulumi',
+      edited,
+      '--stack',
+      'e2e-typo',
+      '--report',
+      'none',
+    ],
+    { ...process.env, ...env },
+  );
+  t.equal(typo.code, 2, 'a stack that does not exist: not decided (exit 2)', { output: typo.stdout + typo.stderr });
+  t.match(typo.stdout, /^pulumi: error: no stack named 'e2e-typo' found/m, 'said in one line');
+  t.notOk(existsSync(join(edited, 'Pulumi.e2e-typo.yaml')), 'and no stack made for the mistyped name');
 
   const before = github.state.checkRuns.size;
   const readOnly = await run(edited, 8, { token: 'ghs_readonly' });

@@ -101,6 +101,30 @@ t.test('the summary is a markdown table cut to GitHub’s limit, pipes escaped',
   t.end();
 });
 
+t.test('markdown: angle brackets and ampersands shown as text, not dropped as HTML tags', (t) => {
+  const v = { ...violation(1), remediation: 'Name the image <os>-<osversion>-<profile>-v<major>.<minor> & retry.' };
+  const summary = summaryOf({ decision: decided([v]), violations: [v] });
+  t.match(summary, /Name the image &lt;os&gt;-&lt;osversion&gt;-&lt;profile&gt;-v&lt;major&gt;\.&lt;minor&gt; &amp; retry\./);
+  t.notMatch(summary, /<os>/);
+  t.end();
+});
+
+t.test('a named check keeps a comment of its own beside the default one', async (t) => {
+  const github = await localGitHub();
+  const client = gitHubClient({ token: 't', baseUrl: github.url });
+  const pr = { owner: 'platform', repo: 'catalog', issueNumber: 4 };
+  const plain = await upsertComment(client, pr, 'default check');
+  const prod = await upsertComment(client, pr, 'prod check', 'image-catalog (prod)');
+  const again = await upsertComment(client, pr, 'prod check, second push', 'image-catalog (prod)');
+  t.not(prod.id, plain.id, 'two comments for two names');
+  t.same(again, { id: prod.id, created: false }, 'each updated in place');
+  t.match(
+    github.state.comments.find((c) => c['id'] === prod.id)?.['body'],
+    /^<!-- image-catalog:pr-check name="image-catalog \(prod\)" -->\n\*\*image-catalog \(prod\)\*\*/,
+  );
+  t.match(github.state.comments.find((c) => c['id'] === plain.id)?.['body'], /default check/, 'the default one untouched');
+});
+
 t.test('a credential an error message carried in never reaches GitHub', async (t) => {
   const secret = 'ghs_s3cr3t-value-in-an-error';
   const saved = process.env['OS_PASSWORD'];

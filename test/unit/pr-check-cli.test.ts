@@ -31,6 +31,22 @@ t.test('a pull request that changes nothing of the catalog: a neutral check run,
   t.match([...github.state.checkRuns.values()][0]?.run, { conclusion: 'neutral', output: { title: 'No catalog change' } });
 });
 
+t.test('--name: a check run and a comment of its own (two stacks in one workflow)', async (t) => {
+  const github = await localGitHub();
+  const prod = await prCheck(['--plan', plan, '--report', 'check-run,comment', '--name', 'image-catalog (prod)'], {
+    github,
+    workspace: dir,
+  });
+  const plain = await prCheck(['--plan', plan, '--report', 'check-run,comment'], { github, workspace: dir });
+  t.equal(prod.code + plain.code, 0, { output: prod.stderr + plain.stderr });
+  t.same(
+    [...github.state.checkRuns.values()].map((r) => r.run['name']),
+    ['image-catalog (prod)', 'image-catalog'],
+  );
+  t.equal(github.state.comments.length, 2, 'two comments');
+  t.match(prod.summary, /<h3>image-catalog \(prod\): No catalog change<\/h3>/, 'the job summary names the check');
+});
+
 t.test('GitHub refuses the token: exit 2, the reason said, the token never printed', async (t) => {
   const github = await localGitHub({ badTokens: ['ghs_revoked-token'] });
   const ran = await prCheck(['--plan', plan, '--report', 'check-run,comment'], { github, workspace: dir, token: 'ghs_revoked-token' });
@@ -48,12 +64,19 @@ t.test('where to report is checked first: no token, no repository; and one input
       GITHUB_REPOSITORY: '',
       ...env,
     });
-  const noToken = await cli(['--plan', plan, '--report', 'check-run'], {});
-  t.equal(noToken.code, 2);
-  t.match(noToken.stderr, /--report check-run: no token: set GITHUB_TOKEN \(or give --report none\)/);
-  const noRepo = await cli(['--plan', plan, '--report', 'comment'], { GITHUB_TOKEN: 'x' });
-  t.equal(noRepo.code, 2);
-  t.match(noRepo.stderr, /missing the repository as owner\/name \(--repo or GITHUB_REPOSITORY/);
+  const nothing = await cli(['--plan', plan, '--report', 'check-run'], {});
+  t.equal(nothing.code, 2);
+  t.match(
+    nothing.stderr,
+    /--report check-run: missing the token \(set GITHUB_TOKEN\); the repository as owner\/name \(--repo or GITHUB_REPOSITORY/,
+    'all that is missing, at once',
+  );
+  const noPr = await cli(['--plan', plan, '--report', 'comment', '--repo', 'a/b', '--sha', 'a'.repeat(40), '--ref', 'refs/heads/main'], {
+    GITHUB_TOKEN: 'x',
+    GITHUB_EVENT_PATH: '',
+  });
+  t.equal(noPr.code, 2);
+  t.match(noPr.stderr, /missing the pull request to comment on/, 'a comment needs a pull request, known before the run');
   const two = await cli(['--plan', plan, '--cdktf', dir, '--report', 'none'], {});
   t.equal(two.code, 2);
   t.match(two.stderr, /give one of --pulumi DIR, --cdktf DIR or --plan FILE/);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { gitHubToken, pullRequestContext } from '../../provider/github/context.js';
-import { hclDeclarations, locate, programOf, reportChannels } from '../../provider/cli/pr-check.js';
+import { essential, hclDeclarations, hclLine, locate, programOf, reportChannels } from '../../provider/cli/pr-check.js';
 
 const head = 'b'.repeat(40);
 const merge = 'c'.repeat(40);
@@ -85,6 +85,7 @@ t.test('--report: channels, none, the default inside and outside GitHub Actions,
   t.same(reportChannels('none'), []);
   t.same(reportChannels('sarif,check-run,sarif'), ['sarif', 'check-run']);
   t.throws(() => reportChannels('check-run,status'), /status: not a channel \(check-run, comment, sarif, or none\)/);
+  t.throws(() => reportChannels('none,sarif'), /none posts nothing, so it stands alone/);
   t.end();
 });
 
@@ -97,6 +98,32 @@ t.test('HCL: each resource block’s file and line; paths relative to the checko
   t.same(found.get('openstack_images_image_access_v2.appteam')?.line, 1);
   t.same(locate(dir, found.get('openstack_images_image_v2.ubuntu')), { path: 'main.tf', line: 3 });
   t.equal(locate(join(dir, 'sub'), found.get('openstack_images_image_v2.ubuntu')), undefined, 'outside the checkout: no location');
+  writeFileSync(join(dir, 'modules.tf'), 'module "alma" {\n  source = "./modules/img"\n}\n');
+  const withModules = hclDeclarations(dir);
+  const strip = (a: string): string => a.replace(/\[[^\]]*\]$/, '');
+  t.same(hclLine(withModules, 'module.alma.openstack_images_image_v2.this', strip)?.line, 1, 'a module resource: the module call');
+  t.same(hclLine(withModules, 'module.alma.module.inner.openstack_images_image_v2.this[0]', strip)?.file, join(dir, 'modules.tf'));
+  t.equal(
+    hclLine(withModules, 'module.gone.openstack_images_image_v2.this', strip),
+    undefined,
+    'no such module: no line (never another one)',
+  );
+  t.same(hclLine(withModules, 'openstack_images_image_v2.ubuntu', strip)?.line, 3);
+  t.end();
+});
+
+t.test('a pulumi CLI failure is reduced to its error lines, once each', (t) => {
+  const failure = [
+    'code: 255',
+    ' stdout: ',
+    ' stderr: Command failed with exit code 255: pulumi preview --client=127.0.0.1:1 --event-log tcp://x',
+    'error: passphrase must be set with PULUMI_CONFIG_PASSPHRASE',
+    'error: passphrase must be set with PULUMI_CONFIG_PASSPHRASE',
+    '',
+    ' err?: Error: Command failed',
+  ].join('\n');
+  t.equal(essential(failure), 'pulumi: error: passphrase must be set with PULUMI_CONFIG_PASSPHRASE');
+  t.equal(essential('pulumi preview failed:\nsomething'), 'pulumi preview failed:\nsomething', 'other messages as they are');
   t.end();
 });
 

@@ -2,11 +2,14 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   conclusionOf,
+  defaultCheckName,
+  markdownText,
   postCheckRun,
   redact,
   summaryOf,
+  undeclaredNote,
   upsertComment
-} from "./chunk-FLHTHHWX.js";
+} from "./chunk-YYBWJC3K.js";
 import {
   pluginDir,
   pluginName
@@ -27,7 +30,7 @@ import {
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-4766KRD3.js";
+} from "./chunk-G7JFS7I6.js";
 import {
   UsageError,
   readOverrides,
@@ -12492,9 +12495,9 @@ function sarifLog(runs, tool) {
       help: {
         text: `${sentence(r.description)}
 Remediation: ${sentence(r.remediation)}`,
-        markdown: `${sentence(r.description)}
+        markdown: `${markdownText(sentence(r.description))}
 
-**Remediation:** ${sentence(r.remediation)}
+**Remediation:** ${markdownText(sentence(r.remediation))}
 
 Declared in \`${r.source.file}\`.`
       },
@@ -12511,7 +12514,7 @@ Declared in \`${r.source.file}\`.`
       columnKind: "utf16CodeUnits",
       results: run2.violations.map((v) => {
         const location = v.location ?? run2.fallback;
-        const where = v.location === void 0 ? " (the resource is no longer declared: reported on the entry file)" : "";
+        const where = v.location === void 0 || v.undeclared === true ? ` (${undeclaredNote})` : "";
         return {
           ruleId: v.rule,
           ruleIndex: index.get(v.rule) ?? -1,
@@ -12551,7 +12554,6 @@ async function uploadSarif(client, target, log) {
 
 // provider/cli/pr-check.ts
 var channels = ["check-run", "comment", "sarif"];
-var checkName = "image-catalog";
 function repositoryRoot(projectDir, env = process.env) {
   const workspace = env["GITHUB_WORKSPACE"];
   if (workspace !== void 0 && workspace !== "") return resolve(workspace);
@@ -12564,6 +12566,9 @@ function locate(root, position) {
   if (path === "" || path.startsWith("..") || isAbsolute(path)) return void 0;
   return { path, line: position.line };
 }
+function placed(v, location, fallback) {
+  return location === void 0 ? { ...v, location: fallback, undeclared: true } : { ...v, location };
+}
 function merged(decisions) {
   if (decisions.length === 0) return void 0;
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
@@ -12575,24 +12580,23 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-ILJ3H7IG.js");
-  const { loadProgram, previewPlan } = await import("./preview-VLK7SQI5.js");
+  const { loadProgram, previewPlan } = await import("./preview-AQTMIM67.js");
   const { declarations } = await import("./declarations-U3NHBTFO.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
   const program3 = await loadProgram(programFile);
-  const plan = await previewPlan(target, program3);
+  const plan = await previewPlan(target, program3, { existing: true });
   const decision = merged(plan.decisions.map((d) => d.decision));
   const declared = declarations();
+  const fallback = locate(root, { file: programFile, line: 1 }) ?? { path: "index.ts", line: 1 };
   return {
+    kind: "stack",
     stack,
     changes: plan.decisions.reduce((n, d) => n + d.changes, 0),
     notes: [],
     decision,
-    violations: (decision?.violations ?? []).map((v) => {
-      const location = locate(root, declared.get(v.address));
-      return location === void 0 ? v : { ...v, location };
-    }),
-    fallback: locate(root, { file: programFile, line: 1 }) ?? { path: "index.ts", line: 1 }
+    violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, declared.get(v.address)), fallback)),
+    fallback
   };
 }
 async function checkCdktf(dir, root, overrides) {
@@ -12601,18 +12605,18 @@ async function checkCdktf(dir, root, overrides) {
 `) });
   const fallback = locate(root, { file: appEntry(resolve(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
   return stacks.map((s) => ({
+    kind: "stack",
     stack: s.stack,
     changes: s.changes,
     notes: s.notes,
     decision: s.decision,
     violations: (s.decision?.violations ?? []).map((v) => {
       const path = s.constructPath(v.address);
-      const location = locate(root, s.declaredAt(v.address));
-      return {
-        ...v,
-        ...path === void 0 ? {} : { address: `${path} (${v.address})` },
-        ...location === void 0 ? {} : { location }
-      };
+      return placed(
+        { ...v, ...path === void 0 ? {} : { address: `${path} (${v.address})` } },
+        locate(root, s.declaredAt(v.address)),
+        fallback
+      );
     }),
     fallback
   }));
@@ -12620,31 +12624,44 @@ async function checkCdktf(dir, root, overrides) {
 function hclDeclarations(dir) {
   const found = /* @__PURE__ */ new Map();
   if (!existsSync2(dir)) return found;
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".tf")).sort()) {
+  for (const name of tfFiles(dir)) {
     const file = join3(dir, name);
     readFileSync5(file, "utf8").split("\n").forEach((text2, i) => {
-      const block = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text2);
-      if (block !== null) found.set(`${block[1]}.${block[2]}`, { file, line: i + 1, column: 1 });
+      const resource = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text2);
+      if (resource !== null) found.set(`${resource[1]}.${resource[2]}`, { file, line: i + 1, column: 1 });
+      const module2 = /^\s*module\s+"([^"]+)"/.exec(text2);
+      if (module2 !== null) found.set(`module.${module2[1]}`, { file, line: i + 1, column: 1 });
     });
   }
   return found;
+}
+function tfFiles(dir) {
+  return existsSync2(dir) ? readdirSync(dir).filter((f) => f.endsWith(".tf")).sort() : [];
+}
+function hclLine(declared, address, configAddress) {
+  const call = /^module\.([^.[]+)/.exec(address);
+  return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, overrides) {
   const { configAddress, decidePlan: decidePlan2 } = await import("./decide-CJHVSCJH.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides });
   const declared = hclDeclarations(configDir);
-  const first = [...declared.values()][0];
+  const first = tfFiles(configDir)[0];
+  const fallback = locate(root, { file: first === void 0 ? resolve(file) : join3(configDir, first), line: 1 }) ?? {
+    path: "main.tf",
+    line: 1
+  };
   return {
+    kind: "configuration",
     stack: relative(root, resolve(configDir)) || basename(resolve(configDir)),
     changes: decided.changes.length,
     notes: decided.notes,
     decision: decided.decision,
-    violations: (decided.decision?.violations ?? []).map((v) => {
-      const location = locate(root, declared.get(configAddress(v.address)));
-      return location === void 0 ? v : { ...v, location };
-    }),
-    fallback: locate(root, first ?? { file: resolve(file), line: 1 }) ?? { path: "main.tf", line: 1 }
+    violations: (decided.decision?.violations ?? []).map(
+      (v) => placed(v, locate(root, hclLine(declared, v.address, configAddress)), fallback)
+    ),
+    fallback
   };
 }
 function resultOf(checked) {
@@ -12656,9 +12673,19 @@ function reportChannels(value, env = process.env) {
   if (value === void 0) return env["GITHUB_ACTIONS"] === "true" ? ["check-run", "comment"] : [];
   if (value === "none") return [];
   const named = value.split(",").map((c) => c.trim());
+  if (named.includes("none")) throw new UsageError(`--report ${value}: none posts nothing, so it stands alone`);
   const unknown = named.filter((c) => !channels.includes(c));
   if (unknown.length > 0) throw new UsageError(`--report ${value}: ${unknown.join(", ")}: not a channel (${channels.join(", ")}, or none)`);
   return [...new Set(named)];
+}
+function essential(message) {
+  if (!/^code: -?\d+\n/.test(message) || !message.includes("stderr:")) return message;
+  const errors = [
+    ...new Set(
+      message.split("\n").filter((line) => /^\s*error: /.test(line)).map((line) => line.trim())
+    )
+  ];
+  return errors.length > 0 ? `pulumi: ${errors.join("\n")}` : message;
 }
 async function check(options2) {
   const given = [options2.pulumi, options2.cdktf, options2.plan].filter((o) => o !== void 0);
@@ -12677,10 +12704,10 @@ async function check(options2) {
     return { checked: { stacks: [await checkPlanFile(options2.plan ?? "", projectDir, root, overrides)] }, root };
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    return { checked: { stacks: [], undecided: redact(err.message) }, root };
+    return { checked: { stacks: [], undecided: redact(essential(err.message)) }, root };
   }
 }
-async function report(channelsWanted, checked, context, token, formatIsGithub) {
+async function report(channelsWanted, checked, context, token, formatIsGithub, name) {
   const client = gitHubClient({ token });
   const result = resultOf(checked);
   const target = { owner: context.owner, repo: context.repo };
@@ -12690,17 +12717,13 @@ async function report(channelsWanted, checked, context, token, formatIsGithub) {
     if (readOnly !== void 0) break;
     try {
       if (channel === "check-run") {
-        const posted = await postCheckRun(client, { ...target, headSha: context.headSha, name: checkName }, result);
+        const posted = await postCheckRun(client, { ...target, headSha: context.headSha, name }, result);
         reported.push({
           channel,
           result: `check run ${posted.id}: ${posted.conclusion}, ${posted.annotations} annotation(s) in ${posted.requests} request(s)`
         });
       } else if (channel === "comment") {
-        if (context.pullRequest === void 0) {
-          reported.push({ channel, result: "skipped: no pull request (give --pr, or run on a pull_request event)" });
-          continue;
-        }
-        const made = await upsertComment(client, { ...target, issueNumber: context.pullRequest }, summaryOf(result));
+        const made = await upsertComment(client, { ...target, issueNumber: context.pullRequest ?? 0 }, summaryOf(result), name);
         reported.push({ channel, result: `comment ${made.id} ${made.created ? "created" : "updated"}` });
       } else {
         const id = await uploadSarif(client, { ...target, commitSha: context.commitSha, ref: context.ref }, sarifOf(checked));
@@ -12717,13 +12740,9 @@ async function report(channelsWanted, checked, context, token, formatIsGithub) {
     const why = `image-catalog pr-check: ${readOnly}: reporting through workflow annotations and the job summary instead`;
     process.stdout.write(`${why}
 `);
-    const { jobSummary, workflowAnnotations } = await import("./workflow-RI23V33L.js");
+    const { workflowAnnotations } = await import("./workflow-5GDXBW7P.js");
     if (!formatIsGithub) workflowAnnotations(result);
-    const summarized = await jobSummary(result, why);
-    reported.push({
-      channel: "workflow",
-      result: `annotations${summarized ? " and the job summary" : " (no GITHUB_STEP_SUMMARY: no job summary)"}`
-    });
+    reported.push({ channel: "workflow", result: `annotations (${readOnly})` });
   }
   return reported;
 }
@@ -12744,16 +12763,16 @@ ${checked.undecided}
   const parts = checked.stacks.map((s) => {
     const notes = s.notes.map((n) => `note: ${n}
 `).join("");
-    if (s.decision === void 0) return `${notes}# stack ${s.stack}: no change of an image, share or acceptance: nothing to decide
+    if (s.decision === void 0) return `${notes}# ${s.kind} ${s.stack}: no change of an image, share or acceptance: nothing to decide
 `;
     const shown = {
       ...s.decision,
       violations: s.violations.map((v) => ({
         ...v,
-        address: v.location === void 0 ? v.address : `${v.address} (${v.location.path}:${v.location.line})`
+        address: v.location === void 0 ? v.address : `${v.address} (${v.location.path}:${v.location.line}${v.undeclared === true ? ", not declared there" : ""})`
       }))
     };
-    return `${notes}# stack ${s.stack}: ${s.changes} change(s) of the catalog
+    return `${notes}# ${s.kind} ${s.stack}: ${s.changes} change(s) of the catalog
 ${formatDecision(shown)}`;
   });
   return parts.join("\n");
@@ -12771,6 +12790,10 @@ function registerPrCheck(program3) {
     "--report <channels>",
     `where to report: a comma list of ${channels.join(", ")}, or none (default: check-run,comment in GitHub Actions, none elsewhere)`
   ).option("--sarif <file>", "also write the SARIF 2.1.0 log to this file").option("--format <format>", "text (default), json (the decisions and locations), or github (workflow-command annotations)", "text").option("--repo <owner/name>", "the repository (default: GITHUB_REPOSITORY)").option("--sha <sha>", "the commit to report on (default: the pull request's head from the event, else GITHUB_SHA)").option("--ref <ref>", "the ref code scanning files the analysis under (default: GITHUB_REF, else refs/pull/<pr>/merge)").option("--pr <number>", "the pull request to comment on (default: from the event or GITHUB_REF)").option(
+    "--name <name>",
+    "the check run's name, and the comment's: one per step when a workflow checks several stacks (a required status check names it)",
+    defaultCheckName
+  ).option(
     "--data <file...>",
     "with --cdktf or --plan: policy data overrides (YAML or JSON) over policies/data.json (a Pulumi stack uses its config image-catalog:policy)"
   ).addHelpText(
@@ -12783,23 +12806,27 @@ function registerPrCheck(program3) {
     let token;
     if (wanted.length > 0) {
       token = gitHubToken();
-      if (token === void 0) throw new UsageError(`--report ${wanted.join(",")}: no token: set GITHUB_TOKEN (or give --report none)`);
       const found = pullRequestContext(options2);
-      if (!found.ok) throw new UsageError(`--report ${wanted.join(",")}: missing ${found.missing.join("; ")}`);
-      context = found.context;
+      const missing = [
+        ...token === void 0 ? ["the token (set GITHUB_TOKEN)"] : [],
+        ...found.ok ? [] : found.missing,
+        ...found.ok && found.context.pullRequest === void 0 && wanted.includes("comment") ? ["the pull request to comment on (--pr, a pull_request event, or GITHUB_REF refs/pull/<n>/\u2026)"] : []
+      ];
+      if (missing.length > 0) throw new UsageError(`--report ${wanted.join(",")}: missing ${missing.join("; ")} (or give --report none)`);
+      if (found.ok) context = found.context;
     }
     const { checked } = await check(options2);
     const result = resultOf(checked);
     if (options2.sarif !== void 0) writeFileSync(options2.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
 `);
     if (options2.format === "github") {
-      const { workflowAnnotations } = await import("./workflow-RI23V33L.js");
+      const { workflowAnnotations } = await import("./workflow-5GDXBW7P.js");
       workflowAnnotations(result);
     }
     let reported = [];
     if (context !== void 0 && token !== void 0) {
       try {
-        reported = await report(wanted, checked, context, token, options2.format === "github");
+        reported = await report(wanted, checked, context, token, options2.format === "github", options2.name);
       } catch (err) {
         process.stdout.write(text(checked));
         process.stderr.write(`image-catalog pr-check: the check could not be reported: ${redact(err.message)}
@@ -12807,6 +12834,11 @@ function registerPrCheck(program3) {
         process.exitCode = 2;
         return;
       }
+    }
+    if ((process.env["GITHUB_STEP_SUMMARY"] ?? "") !== "") {
+      const { jobSummary } = await import("./workflow-5GDXBW7P.js");
+      const fallback = reported.find((r) => r.channel === "workflow");
+      await jobSummary(result, options2.name, fallback === void 0 ? void 0 : `image-catalog pr-check: ${fallback.result}`);
     }
     const conclusion = conclusionOf(result);
     if (options2.format === "json") {
@@ -12973,4 +13005,4 @@ try {
 `);
   process.exitCode = err instanceof UsageError ? 2 : 1;
 }
-/*! For license information please see main-ESDSJKGP.js.LEGAL.txt */
+/*! For license information please see main-72CNDGW6.js.LEGAL.txt */

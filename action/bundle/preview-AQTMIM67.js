@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-4766KRD3.js";
+} from "./chunk-G7JFS7I6.js";
 import "./chunk-ESRCT2LO.js";
 import "./chunk-GISCEKGM.js";
 import "./chunk-KWPFTYLF.js";

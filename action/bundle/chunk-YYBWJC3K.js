@@ -13,8 +13,13 @@ function redact(text, secrets = secretValues()) {
 }
 
 // provider/github/report.ts
+var undeclaredNote = "the code no longer declares this resource (or declares it where no line is known): shown on the entry file";
 var limits = { annotationsPerRequest: 50, text: 65535 };
+var defaultCheckName = "image-catalog";
 var commentMarker = "<!-- image-catalog:pr-check -->";
+function markerOf(name = defaultCheckName) {
+  return name === defaultCheckName ? commentMarker : `<!-- image-catalog:pr-check name=${JSON.stringify(name.replaceAll("--", "- -"))} -->`;
+}
 function conclusionOf(result) {
   if (result.undecided !== void 0) return "failure";
   if (result.decision === void 0) return "neutral";
@@ -34,11 +39,15 @@ function annotationOf(v) {
     annotation_level: v.level === "mandatory" ? "failure" : "warning",
     title: `${v.rule}${v.field === "" ? "" : ` ${v.field}`}`,
     message: redact(`${v.address}: ${v.message}
-fix: ${v.remediation}`)
+fix: ${v.remediation}${v.undeclared === true ? `
+(${undeclaredNote})` : ""}`)
   };
 }
+function markdownText(text) {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
 function cell(text) {
-  return text.replace(/\r?\n/g, " ").replaceAll("|", "\\|");
+  return markdownText(text.replace(/\r?\n/g, " ")).replaceAll("|", "\\|");
 }
 function summaryOf(result, limit = limits.text) {
   const { decision, violations } = result;
@@ -114,12 +123,16 @@ async function postCheckRun(client, target, result) {
     await client.rest.checks.update({ owner, repo, check_run_id: id, ...state(i === rest.length - 1), output: output(batch) });
   return { id, conclusion, annotations: annotations.length, requests: 1 + rest.length };
 }
-async function upsertComment(client, target, markdown) {
+async function upsertComment(client, target, markdown, name = defaultCheckName) {
   const { owner, repo, issueNumber } = target;
-  const body = `${commentMarker}
-${redact(markdown)}`;
+  const marker = markerOf(name);
+  const heading = name === defaultCheckName ? "" : `**${markdownText(name)}**
+
+`;
+  const body = `${marker}
+${heading}${redact(markdown)}`;
   const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-  const mine = comments.find((c) => c.body?.includes(commentMarker) === true);
+  const mine = comments.find((c) => c.body?.split("\n", 1)[0] === marker);
   if (mine !== void 0) {
     await client.rest.issues.updateComment({ owner, repo, comment_id: Number(mine.id), body });
     return { id: Number(mine.id), created: false };
@@ -130,8 +143,11 @@ ${redact(markdown)}`;
 
 export {
   redact,
+  undeclaredNote,
+  defaultCheckName,
   conclusionOf,
   titleOf,
+  markdownText,
   summaryOf,
   postCheckRun,
   upsertComment

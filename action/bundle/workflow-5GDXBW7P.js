@@ -1,10 +1,11 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  markdownText,
   redact,
   summaryOf,
   titleOf
-} from "./chunk-FLHTHHWX.js";
+} from "./chunk-YYBWJC3K.js";
 import {
   error,
   summary,
@@ -26,9 +27,9 @@ fix: ${v.remediation}`);
     else warning(message, properties);
   }
 }
-async function jobSummary(result, why) {
+async function jobSummary(result, name, why) {
   if ((process.env["GITHUB_STEP_SUMMARY"] ?? "") === "") return false;
-  await summary.addHeading(`image-catalog: ${titleOf(result)}`, 3).addRaw(why === void 0 ? "" : `> ${redact(why)}
+  await summary.addHeading(`${markdownText(name)}: ${titleOf(result)}`, 3).addRaw(why === void 0 ? "" : `> ${redact(why)}
 
 `).addRaw(summaryOf(result)).write();
   return true;

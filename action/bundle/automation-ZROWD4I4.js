@@ -46,15 +46,14 @@ function pluginPath(env) {
   const path = env?.["PATH"] ?? process.env["PATH"] ?? "";
   return path.split(delimiter).includes(pluginDir) ? path : `${pluginDir}${delimiter}${path}`;
 }
-async function openStack(target, program = () => Promise.resolve({})) {
-  return LocalWorkspace.createOrSelectStack(
-    { stackName: target.stack, projectName: "image-catalog", program },
-    {
-      workDir: target.cwd,
-      envVars: { ...backendEnv(target), ...target.env, PATH: pluginPath(target.env) },
-      pulumiCommand: await pulumiCommand(target.pulumiRoot)
-    }
-  );
+async function openStack(target, program = () => Promise.resolve({}), options = {}) {
+  const args = { stackName: target.stack, projectName: "image-catalog", program };
+  const workspace = {
+    workDir: target.cwd,
+    envVars: { ...backendEnv(target), ...target.env, PATH: pluginPath(target.env) },
+    pulumiCommand: await pulumiCommand(target.pulumiRoot)
+  };
+  return options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace);
 }
 function readDecisions(file) {
   let text;

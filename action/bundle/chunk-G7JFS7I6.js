@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-5XXQL2RO.js");
+    return await import("./automation-ZROWD4I4.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -29,9 +29,9 @@ async function loadAutomation() {
 }
 
 // provider/cli/preview.ts
-async function previewPlan(target, program) {
+async function previewPlan(target, program, options = {}) {
   const { asThePlugin, decidePlanned, openStack, planChanges, runStack, warmUp } = await loadAutomation();
-  const stack = await openStack({ ...target, env: { ...target.env, [policyModeVariable]: "report" } }, program);
+  const stack = await openStack({ ...target, env: { ...target.env, [policyModeVariable]: "report" } }, program, options);
   const steps = [];
   const collect = (event) => {
     const step = event.resourcePreEvent?.metadata;
