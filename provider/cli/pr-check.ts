@@ -15,7 +15,6 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { gitHubClient } from '../github/client.js';
 import { gitHubToken, pullRequestContext, type ContextFlags, type PullRequestContext } from '../github/context.js';
 import { redact } from '../github/redact.js';
 import {
@@ -296,6 +295,8 @@ async function report(
   formatIsGithub: boolean,
   name: string,
 ): Promise<Reported[]> {
+  // Octokit loads here, not with the CLI: the other commands never need it.
+  const { gitHubClient } = await import('../github/client.js');
   const client = gitHubClient({ token });
   const result = resultOf(checked);
   const target = { owner: context.owner, repo: context.repo };
