@@ -13,9 +13,9 @@ import { policyModeVariable } from '../policy/data.js';
 import type { Decision } from '../policy/decision.js';
 import type { EngineOptions } from '../policy/engine.js';
 import type { SourcePosition } from '../resources/source.js';
-import { configAddress, decidePlan, type PlanJson } from './decide.js';
+import { configAddress } from './decide.js';
 import { synthesizedResources } from './declared.js';
-import { gateVariable, realTerraform, stateProviders } from './gate.js';
+import { decidePlanFile, gateVariable, realTerraform } from './gate.js';
 
 /** One stack's result. */
 export interface CheckedStack {
@@ -78,10 +78,8 @@ export async function checkApp(
         maxBuffer: 256 * 1024 * 1024,
       });
       if (plan.status !== 0) throw failed(`${binary} plan (stack ${stack})`, plan);
-      const shown = spawnSync(binary, ['show', '-json', planFile], { cwd: stackDir, env: gated, maxBuffer: 1024 * 1024 * 1024 });
-      if (shown.status !== 0) throw failed(`${binary} show -json (stack ${stack})`, shown);
-      const decided = await decidePlan(JSON.parse(shown.stdout.toString()) as PlanJson, {
-        stateProviders: () => stateProviders(binary, gated, stackDir),
+      const decided = await decidePlanFile(binary, planFile, gated, {
+        cwd: stackDir,
         ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
       });
       const resources = synthesizedResources(stackDir, appDir);

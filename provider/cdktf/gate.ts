@@ -22,7 +22,7 @@ import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { EngineOptions } from '../policy/engine.js';
-import { configAddress, decidePlan, type PlanJson } from './decide.js';
+import { configAddress, decidePlan, type PlanDecision, type PlanJson } from './decide.js';
 import { synthesizedResources } from './declared.js';
 
 /** The root variable every stack with a catalog construct requires (./gate-variable.ts), and the value only the gate gives it. */
@@ -120,7 +120,7 @@ export interface GateOptions {
 }
 
 /** The provider configuration the state records for each resource (`tofu state pull` in `cwd`), by address; empty without state. */
-export function stateProviders(binary: string, env: NodeJS.ProcessEnv, cwd?: string): Map<string, string> {
+function stateProviders(binary: string, env: NodeJS.ProcessEnv, cwd?: string): Map<string, string> {
   const pulled = spawnSync(binary, ['state', 'pull'], { env, maxBuffer: 1024 * 1024 * 1024, ...(cwd === undefined ? {} : { cwd }) });
   const providers = new Map<string, string>();
   if (pulled.status !== 0 || pulled.stdout.length === 0) return providers;
@@ -131,15 +131,29 @@ export function stateProviders(binary: string, env: NodeJS.ProcessEnv, cwd?: str
   return providers;
 }
 
-/** Decides the saved plan `planFile`, printing the decision; whether it is allowed. */
-async function decideSaved(binary: string, planFile: string, env: NodeJS.ProcessEnv, options: GateOptions): Promise<boolean> {
-  const shown = spawnSync(binary, ['show', '-json', planFile], { env, maxBuffer: 1024 * 1024 * 1024 });
+/**
+ * Decides the saved plan `planFile` of the configuration in `cwd` (default: this process's folder): `show -json`,
+ * then ./decide.ts, the state pulled only when a resource left the configuration. The gate and the pull-request
+ * check (./check.ts) both decide a saved plan through here.
+ */
+export async function decidePlanFile(
+  binary: string,
+  planFile: string,
+  env: NodeJS.ProcessEnv,
+  options: { cwd?: string; overrides?: EngineOptions['overrides'] } = {},
+): Promise<PlanDecision> {
+  const cwd = options.cwd === undefined ? {} : { cwd: options.cwd };
+  const shown = spawnSync(binary, ['show', '-json', planFile], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd });
   if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
-  const plan = JSON.parse(shown.stdout.toString()) as PlanJson;
-  const decided = await decidePlan(plan, {
-    stateProviders: () => stateProviders(binary, env),
+  return decidePlan(JSON.parse(shown.stdout.toString()) as PlanJson, {
+    stateProviders: () => stateProviders(binary, env, options.cwd),
     ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
   });
+}
+
+/** Decides the saved plan `planFile`, printing the decision; whether it is allowed. */
+async function decideSaved(binary: string, planFile: string, env: NodeJS.ProcessEnv, options: GateOptions): Promise<boolean> {
+  const decided = await decidePlanFile(binary, planFile, env, options.overrides === undefined ? {} : { overrides: options.overrides });
   for (const note of decided.notes) process.stdout.write(`image-catalog gate: note: ${note}\n`);
   if (decided.decision === undefined) {
     process.stdout.write('image-catalog gate: no change of an image, share or acceptance: nothing to decide\n');

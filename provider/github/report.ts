@@ -85,9 +85,19 @@ export function annotationOf(v: LocatedViolation): Annotation | undefined {
     start_line: v.location.line,
     end_line: v.location.line,
     annotation_level: v.level === 'mandatory' ? 'failure' : 'warning',
-    title: `${v.rule}${v.field === '' ? '' : ` ${v.field}`}`,
-    message: redact(`${v.address}: ${v.message}\nfix: ${v.remediation}${v.undeclared === true ? `\n(${undeclaredNote})` : ''}`),
+    title: annotationTitle(v),
+    message: annotationMessage(v),
   };
+}
+
+/** An annotation's title: the rule and the field. */
+export function annotationTitle(v: LocatedViolation): string {
+  return `${v.rule}${v.field === '' ? '' : ` ${v.field}`}`;
+}
+
+/** An annotation's text: the resource, the message, the fix (and why it is not on its own line), redacted. */
+export function annotationMessage(v: LocatedViolation): string {
+  return redact(`${v.address}: ${v.message}\nfix: ${v.remediation}${v.undeclared === true ? `\n(${undeclaredNote})` : ''}`);
 }
 
 /** Text as markdown shows it: `&`, `<` and `>` as entities (GitHub drops what looks like an HTML tag). */
@@ -150,8 +160,8 @@ export interface PostedCheckRun {
 }
 
 /**
- * Posts the check run in as few requests as GitHub allows (each write waits a second: Octokit's throttling keeps to
- * GitHub's guidance for mutating requests): created with the first 50 annotations, the rest 50 at a time through
+ * Posts the check run in as few requests as GitHub allows (writes are paced: ./client.ts): created with the first 50
+ * annotations, the rest 50 at a time through
  * updates, the last request completing it with its conclusion. At most 50 annotations: one request.
  */
 export async function postCheckRun(

@@ -5,17 +5,19 @@
  */
 import * as core from '@actions/core';
 import { redact } from './redact.js';
-import { markdownText, summaryOf, titleOf, type CheckResult } from './report.js';
+import { annotationMessage, annotationOf, annotationTitle, markdownText, summaryOf, titleOf, type CheckResult } from './report.js';
 
 /** Prints one workflow-command annotation per violation (error for mandatory, warning for advisory). */
 export function workflowAnnotations(result: CheckResult): void {
   if (result.undecided !== undefined) core.error(redact(result.undecided), { title: titleOf(result) });
   for (const v of result.violations) {
-    const properties = {
-      title: `${v.rule}${v.field === '' ? '' : ` ${v.field}`}`,
-      ...(v.location === undefined ? {} : { file: v.location.path, startLine: v.location.line }),
-    };
-    const message = redact(`${v.address}: ${v.message}\nfix: ${v.remediation}`);
+    // The check run's annotation, as a workflow command: the same title, text and line.
+    const annotation = annotationOf(v);
+    const properties =
+      annotation === undefined
+        ? { title: annotationTitle(v) }
+        : { title: annotation.title, file: annotation.path, startLine: annotation.start_line };
+    const message = annotation?.message ?? annotationMessage(v);
     if (v.level === 'mandatory') core.error(message, properties);
     else core.warning(message, properties);
   }

@@ -9,7 +9,7 @@ import {
   summaryOf,
   undeclaredNote,
   upsertComment
-} from "./chunk-YYBWJC3K.js";
+} from "./chunk-L4MUN2S7.js";
 import {
   pluginDir,
   pluginName
@@ -4012,7 +4012,7 @@ function programOf(dir) {
 async function checkPulumi(dir, stack, root) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-ILJ3H7IG.js");
   const { loadProgram, previewPlan } = await import("./preview-AQTMIM67.js");
-  const { declarations } = await import("./declarations-U3NHBTFO.js");
+  const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
   const program3 = await loadProgram(programFile);
@@ -4031,7 +4031,7 @@ async function checkPulumi(dir, stack, root) {
   };
 }
 async function checkCdktf(dir, root, overrides) {
-  const { appEntry, checkApp } = await import("./check-Y2GHQ2YM.js");
+  const { appEntry, checkApp } = await import("./check-K6BCSYDS.js");
   const stacks = await checkApp(dir, { overrides, progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}
 `) });
   const fallback = locate(root, { file: appEntry(resolve(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
@@ -4172,7 +4172,7 @@ async function report(channelsWanted, checked, context, token, formatIsGithub, n
     const why = `image-catalog pr-check: ${readOnly}: reporting through workflow annotations and the job summary instead`;
     process.stdout.write(`${why}
 `);
-    const { workflowAnnotations } = await import("./workflow-5GDXBW7P.js");
+    const { workflowAnnotations } = await import("./workflow-BO6324ZO.js");
     if (!formatIsGithub) workflowAnnotations(result);
     reported.push({ channel: "workflow", result: `annotations (${readOnly})` });
   }
@@ -4252,7 +4252,7 @@ function registerPrCheck(program3) {
     if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
 `);
     if (options.format === "github") {
-      const { workflowAnnotations } = await import("./workflow-5GDXBW7P.js");
+      const { workflowAnnotations } = await import("./workflow-BO6324ZO.js");
       workflowAnnotations(result);
     }
     let reported = [];
@@ -4268,7 +4268,7 @@ function registerPrCheck(program3) {
       }
     }
     if ((process.env["GITHUB_STEP_SUMMARY"] ?? "") !== "") {
-      const { jobSummary } = await import("./workflow-5GDXBW7P.js");
+      const { jobSummary } = await import("./workflow-BO6324ZO.js");
       const fallback = reported.find((r) => r.channel === "workflow");
       await jobSummary(result, options.name, fallback === void 0 ? void 0 : `image-catalog pr-check: ${fallback.result}`);
     }

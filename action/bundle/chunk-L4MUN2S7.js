@@ -37,11 +37,17 @@ function annotationOf(v) {
     start_line: v.location.line,
     end_line: v.location.line,
     annotation_level: v.level === "mandatory" ? "failure" : "warning",
-    title: `${v.rule}${v.field === "" ? "" : ` ${v.field}`}`,
-    message: redact(`${v.address}: ${v.message}
-fix: ${v.remediation}${v.undeclared === true ? `
-(${undeclaredNote})` : ""}`)
+    title: annotationTitle(v),
+    message: annotationMessage(v)
   };
+}
+function annotationTitle(v) {
+  return `${v.rule}${v.field === "" ? "" : ` ${v.field}`}`;
+}
+function annotationMessage(v) {
+  return redact(`${v.address}: ${v.message}
+fix: ${v.remediation}${v.undeclared === true ? `
+(${undeclaredNote})` : ""}`);
 }
 function markdownText(text) {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -147,6 +153,9 @@ export {
   defaultCheckName,
   conclusionOf,
   titleOf,
+  annotationOf,
+  annotationTitle,
+  annotationMessage,
   markdownText,
   summaryOf,
   postCheckRun,

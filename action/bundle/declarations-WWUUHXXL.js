@@ -6,10 +6,8 @@ import {
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/declarations.ts
-var key = /* @__PURE__ */ Symbol.for("image-catalog:declared-at");
 function declarations() {
-  const store = globalThis;
-  return store[key] ??= /* @__PURE__ */ new Map();
+  return globalThis.imageCatalogDeclaredAt ??= /* @__PURE__ */ new Map();
 }
 function recordDeclaration(resource) {
   const position = declaredAt();

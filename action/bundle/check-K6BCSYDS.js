@@ -67,6 +67,15 @@ function stateProviders(binary, env, cwd) {
   for (const r of state.resources ?? []) if (r.mode !== "data" && r.module === void 0) providers.set(`${r.type}.${r.name}`, r.provider);
   return providers;
 }
+async function decidePlanFile(binary, planFile, env, options = {}) {
+  const cwd = options.cwd === void 0 ? {} : { cwd: options.cwd };
+  const shown = spawnSync(binary, ["show", "-json", planFile], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd });
+  if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
+  return decidePlan(JSON.parse(shown.stdout.toString()), {
+    stateProviders: () => stateProviders(binary, env, options.cwd),
+    ...options.overrides === void 0 ? {} : { overrides: options.overrides }
+  });
+}
 
 // provider/cdktf/check.ts
 function appEntry(dir) {
@@ -111,10 +120,8 @@ async function checkApp(dir, options = {}) {
         maxBuffer: 256 * 1024 * 1024
       });
       if (plan.status !== 0) throw failed(`${binary} plan (stack ${stack})`, plan);
-      const shown = spawnSync2(binary, ["show", "-json", planFile], { cwd: stackDir, env: gated, maxBuffer: 1024 * 1024 * 1024 });
-      if (shown.status !== 0) throw failed(`${binary} show -json (stack ${stack})`, shown);
-      const decided = await decidePlan(JSON.parse(shown.stdout.toString()), {
-        stateProviders: () => stateProviders(binary, gated, stackDir),
+      const decided = await decidePlanFile(binary, planFile, gated, {
+        cwd: stackDir,
         ...options.overrides === void 0 ? {} : { overrides: options.overrides }
       });
       const resources = synthesizedResources(stackDir, appDir);

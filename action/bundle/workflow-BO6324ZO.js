@@ -1,11 +1,14 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  annotationMessage,
+  annotationOf,
+  annotationTitle,
   markdownText,
   redact,
   summaryOf,
   titleOf
-} from "./chunk-YYBWJC3K.js";
+} from "./chunk-L4MUN2S7.js";
 import {
   error,
   summary,
@@ -17,12 +20,9 @@ import "./chunk-UXAMSLRZ.js";
 function workflowAnnotations(result) {
   if (result.undecided !== void 0) error(redact(result.undecided), { title: titleOf(result) });
   for (const v of result.violations) {
-    const properties = {
-      title: `${v.rule}${v.field === "" ? "" : ` ${v.field}`}`,
-      ...v.location === void 0 ? {} : { file: v.location.path, startLine: v.location.line }
-    };
-    const message = redact(`${v.address}: ${v.message}
-fix: ${v.remediation}`);
+    const annotation = annotationOf(v);
+    const properties = annotation === void 0 ? { title: annotationTitle(v) } : { title: annotation.title, file: annotation.path, startLine: annotation.start_line };
+    const message = annotation?.message ?? annotationMessage(v);
     if (v.level === "mandatory") error(message, properties);
     else warning(message, properties);
   }
