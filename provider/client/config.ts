@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, YAMLError } from 'yaml';
 import { CloudConfigError } from './errors.js';
 
 /** How to authenticate: the three methods Keystone v3 offers that a tool can use unattended. */
@@ -94,12 +94,25 @@ function merge(base: Json, over: Json): Json {
   return out;
 }
 
+/**
+ * The parser's complaint without its snippet: the yaml library quotes the offending line, and in a clouds.yaml
+ * that line is often the `password:` one. Only the position and the kind of error are kept.
+ */
+function yamlProblem(err: unknown): string {
+  if (err instanceof YAMLError) {
+    const what = err.message.split(/ at line \d+|:\n/)[0] ?? err.code;
+    const at = err.linePos?.[0];
+    return `${at === undefined ? '' : `line ${at.line}, column ${at.col}: `}${what} (${err.code}; the line is not shown, it may hold a secret)`;
+  }
+  return 'it cannot be read as YAML';
+}
+
 function readClouds(file: string): Json {
   let doc: unknown;
   try {
     doc = parseYaml(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new CloudConfigError(`${file} is not valid YAML: ${(err as Error).message}`);
+    throw new CloudConfigError(`${file} is not valid YAML: ${yamlProblem(err)}`);
   }
   return isObject(doc) && isObject(doc['clouds']) ? doc['clouds'] : {};
 }
@@ -114,10 +127,16 @@ function bool(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/** How a setting is named where it came from: `auth.password` in clouds.yaml, `OS_PASSWORD` in the environment. */
+type KeyName = (key: string, section?: 'auth' | 'cloud') => string;
+
+const yamlKey: KeyName = (key, section = 'auth') => (section === 'auth' ? `auth.${key}` : key);
+const envKey: KeyName = (key) => `OS_${key.toUpperCase()}`;
+
 /** Reads the auth section of a cloud (clouds.yaml keys, which are also the OS_* names without the prefix). */
-function fromAuthSection(source: string, auth: Json, cloud: Json): CloudConfig {
+function fromAuthSection(source: string, auth: Json, cloud: Json, key: KeyName = yamlKey): CloudConfig {
   const authUrl = str(auth['auth_url']);
-  if (authUrl === undefined) throw new CloudConfigError(`${source}: auth.auth_url is required`);
+  if (authUrl === undefined) throw new CloudConfigError(`${source}: ${key('auth_url')} is required`);
   const authType =
     str(cloud['auth_type']) ??
     (str(auth['application_credential_secret']) !== undefined
@@ -135,27 +154,29 @@ function fromAuthSection(source: string, auth: Json, cloud: Json): CloudConfig {
   if (authType === 'v3applicationcredential' || authType === 'application_credential') {
     const secret = str(auth['application_credential_secret']);
     if (secret === undefined)
-      throw new CloudConfigError(`${source}: application_credential_secret is required for application credential auth`);
+      throw new CloudConfigError(`${source}: ${key('application_credential_secret')} is required for application credential auth`);
     const id = str(auth['application_credential_id']);
     const name = str(auth['application_credential_name']);
     if (id === undefined && (name === undefined || (user.username === undefined && user.userId === undefined))) {
       throw new CloudConfigError(
-        `${source}: application credential auth needs application_credential_id, or application_credential_name with username or user_id`,
+        `${source}: application credential auth needs ${key('application_credential_id')}, or ${key('application_credential_name')} with ${key('username')} or ${key('user_id')}`,
       );
     }
     method = { type: 'application_credential', id, name, secret, ...user };
   } else if (authType === 'v3token' || authType === 'token') {
     const token = str(auth['token']);
-    if (token === undefined) throw new CloudConfigError(`${source}: token is required for token auth`);
+    if (token === undefined) throw new CloudConfigError(`${source}: ${key('token')} is required for token auth`);
     method = { type: 'token', token };
   } else if (authType === 'password' || authType === 'v3password') {
     const password = str(auth['password']);
-    if (password === undefined) throw new CloudConfigError(`${source}: password is required for password auth`);
+    if (password === undefined) throw new CloudConfigError(`${source}: ${key('password')} is required for password auth`);
     if (user.username === undefined && user.userId === undefined)
-      throw new CloudConfigError(`${source}: username or user_id is required for password auth`);
+      throw new CloudConfigError(`${source}: ${key('username')} or ${key('user_id')} is required for password auth`);
     method = { type: 'password', password, ...user };
   } else {
-    throw new CloudConfigError(`${source}: auth_type ${authType} is not supported (password, v3applicationcredential, v3token)`);
+    throw new CloudConfigError(
+      `${source}: ${key('auth_type', 'cloud')} ${authType} is not supported (password, v3applicationcredential, v3token)`,
+    );
   }
   const projectId = str(auth['project_id']) ?? str(auth['tenant_id']);
   const projectName = str(auth['project_name']) ?? str(auth['tenant_name']);
@@ -172,13 +193,20 @@ function fromAuthSection(source: string, auth: Json, cloud: Json): CloudConfig {
     };
   } else if (str(auth['domain_id']) !== undefined || str(auth['domain_name']) !== undefined) {
     scope = { kind: 'domain', id: str(auth['domain_id']), name: str(auth['domain_name']) };
+  } else if (method.type === 'password') {
+    // Keystone would scope the token to the user's default project, which may not be the one the catalog is
+    // meant for (and Glance refuses an unscoped one): the project is always said.
+    throw new CloudConfigError(
+      `${source}: no project: set ${key('project_name')} (with ${key('project_domain_name')}) or ${key('project_id')}; ` +
+        "without one Keystone would pick the user's default project",
+    );
   } else scope = { kind: 'unscoped' };
   if (scope.kind === 'project' && scope.id === undefined && scope.domainName === undefined && scope.domainId === undefined) {
-    throw new CloudConfigError(`${source}: project_name needs project_domain_name or project_domain_id`);
+    throw new CloudConfigError(`${source}: ${key('project_name')} needs ${key('project_domain_name')} or ${key('project_domain_id')}`);
   }
   const iface = str(cloud['interface']) ?? str(cloud['endpoint_type']) ?? 'public';
   if (iface !== 'public' && iface !== 'internal' && iface !== 'admin')
-    throw new CloudConfigError(`${source}: interface must be public, internal or admin, not ${iface}`);
+    throw new CloudConfigError(`${source}: ${key('interface', 'cloud')} must be public, internal or admin, not ${iface}`);
   const verify = cloud['verify'];
   return {
     source,
@@ -231,11 +259,14 @@ function fromEnvironment(env: NodeJS.ProcessEnv): CloudConfig {
     if (value !== undefined && value !== '') cloud[key] = value;
   }
   if (auth['auth_url'] === undefined) {
+    const set = Object.keys(auth).map((key) => envKey(key));
     throw new CloudConfigError(
-      'no cloud configured: set OS_CLOUD (a cloud in clouds.yaml) or the OS_* variables (OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, ...)',
+      set.length > 0
+        ? `OS_* environment: OS_AUTH_URL is not set (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'}): set it, or OS_CLOUD to a cloud in clouds.yaml`
+        : 'no cloud configured: set OS_CLOUD (a cloud in clouds.yaml) or the OS_* variables (OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, ...)',
     );
   }
-  return fromAuthSection('OS_* environment', auth, cloud);
+  return fromAuthSection('OS_* environment', auth, cloud, envKey);
 }
 
 /**
@@ -270,8 +301,8 @@ export function resolveCloudFromDocument(cloud: string, document: string, where:
   let doc: unknown;
   try {
     doc = parseYaml(document);
-  } catch {
-    throw new CloudConfigError(`${where} is not a valid clouds.yaml document (YAML with a clouds: map)`);
+  } catch (err) {
+    throw new CloudConfigError(`${where} is not a valid clouds.yaml document (YAML with a clouds: map): ${yamlProblem(err)}`);
   }
   const clouds = isObject(doc) && isObject(doc['clouds']) ? doc['clouds'] : undefined;
   if (clouds === undefined) throw new CloudConfigError(`${where} has no clouds: map`);

@@ -50,9 +50,11 @@ export class ImageServiceError extends Error {
     url: string;
     requestId?: string | undefined;
     serviceMessage: string;
+    /** What was being done, for whom (`cloud "platform" in /path/clouds.yaml: issuing a token`): the message's start. */
+    context?: string | undefined;
     cause?: unknown;
   }) {
-    const where = `${init.method} ${init.url}`;
+    const where = `${init.context === undefined ? '' : `${init.context}: `}${init.method} ${init.url}`;
     const what = init.status === 0 ? 'no answer' : `HTTP ${init.status}`;
     super(
       `${where}: ${what}${init.serviceMessage === '' ? '' : `: ${init.serviceMessage}`}${init.requestId === undefined ? '' : ` (request ${init.requestId})`}`,

@@ -98,10 +98,43 @@ interface TokenBody {
   };
 }
 
-/** Issues a token (POST /v3/auth/tokens, 201). */
+/** What the credentials are, for a refusal (never their values). */
+function credentialKind(config: Pick<CloudConfig, 'auth'>): string {
+  switch (config.auth.type) {
+    case 'password':
+      return `password of user ${config.auth.username ?? config.auth.userId ?? '?'}`;
+    case 'application_credential':
+      return `application credential ${config.auth.id ?? config.auth.name ?? '?'}`;
+    case 'token':
+      return 'token';
+  }
+}
+
+/** Issues a token (POST /v3/auth/tokens, 201); a failure names the cloud and where it is configured. */
 export async function issueToken(transport: Transport, config: CloudConfig): Promise<Token> {
   const url = `${identityRoot(config.authUrl)}/auth/tokens`;
-  const reply = await transport.send({ method: 'POST', url, ok: [201], json: tokenRequestBody(config), idempotent: true });
+  let reply: Awaited<ReturnType<Transport['send']>>;
+  try {
+    reply = await transport.send({ method: 'POST', url, ok: [201], json: tokenRequestBody(config), idempotent: true });
+  } catch (err) {
+    if (!(err instanceof ImageServiceError)) throw err;
+    // Said with the cloud and the file it came from: a 401 here is the credentials, not a call of the catalog.
+    const what =
+      err.status === 401
+        ? `Keystone refused the credentials (${credentialKind(config)}): check them`
+        : err.status === 0
+          ? 'Keystone did not answer'
+          : 'Keystone could not issue a token';
+    throw new ImageServiceError({
+      status: err.status,
+      method: err.method,
+      url: err.url,
+      requestId: err.requestId,
+      serviceMessage: err.serviceMessage,
+      context: `${config.source}: ${what}`,
+      cause: err,
+    });
+  }
   const id = reply.header('x-subject-token');
   if (id === undefined)
     throw new ImageServiceError({ status: reply.status, method: 'POST', url, serviceMessage: 'Keystone answered without X-Subject-Token' });

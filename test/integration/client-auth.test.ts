@@ -1,7 +1,11 @@
 /**
  * Authentication paths against the lab's Keystone: application credentials and token auth from OS_* variables,
- * and a token that expires is replaced before it is used (a lab with 30 s tokens).
+ * a token that expires is replaced before it is used (a lab with 30 s tokens), and a refusal or a Keystone that
+ * does not answer is said with the cloud and its file, never the secret.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t from 'tap';
 import { resolveCloud } from '../../provider/client/config.js';
 import { listImages } from '../../provider/client/images.js';
@@ -88,4 +92,46 @@ t.test('with 30 s tokens, a token about to expire is replaced before a call and 
     const back = await labRun(['up']);
     t.equal(back.code, 0, back.stderr);
   }
+});
+
+t.test('a wrong password is refused naming the cloud, its file and the user, never the password', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-auth-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'clouds.yaml');
+  const auth = cloudAuth('platform');
+  const wrong = `wrong-${suffix()}`;
+  writeFileSync(
+    file,
+    `clouds:\n  mistyped:\n    auth:\n      auth_url: ${auth.auth_url}\n      username: platform\n      password: ${wrong}\n` +
+      '      project_name: platform\n      user_domain_name: Default\n      project_domain_name: Default\n',
+  );
+  const session = new Session(resolveCloud('mistyped', { OS_CLIENT_CONFIG_FILE: file }, dir));
+  t.teardown(() => session.close());
+  const err = (await session.identity().then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as Error | undefined;
+  t.ok(err instanceof Error, 'the token request fails');
+  t.match(err?.message, `cloud "mistyped" in ${file}: Keystone refused the credentials (password of user platform): check them: POST `);
+  t.match(err?.message, 'HTTP 401');
+  t.notMatch(err?.message, wrong, 'the password is not in the message');
+});
+
+t.test('a Keystone that does not answer is said with the cloud, after bounded retries', async (t) => {
+  const session = new Session(
+    resolveCloud(undefined, {
+      OS_AUTH_URL: 'http://127.0.0.1:9/v3',
+      OS_USERNAME: 'platform',
+      OS_PASSWORD: 'unused',
+      OS_PROJECT_NAME: 'platform',
+      OS_PROJECT_DOMAIN_NAME: 'Default',
+    }),
+  );
+  t.teardown(() => session.close());
+  const err = (await session.identity().then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as Error | undefined;
+  t.match(err?.message, /^OS_\* environment: Keystone did not answer: POST http:\/\/127\.0\.0\.1:9\/v3\/auth\/tokens: no answer/);
+  t.equal(session.transport.requests, 4, 'the first try and 3 retries');
 });

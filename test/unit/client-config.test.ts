@@ -115,13 +115,48 @@ t.test('OS_* variables make a cloud when no name is given', (t) => {
 t.test('unusable configuration is refused naming the cloud, the file and the key', (t) => {
   t.throws(
     () => resolveCloud('broken', env, dir),
-    new CloudConfigError(`cloud "broken" in ${join(dir, 'clouds.yaml')}: password is required for password auth`),
+    new CloudConfigError(`cloud "broken" in ${join(dir, 'clouds.yaml')}: auth.password is required for password auth`),
   );
   t.throws(
     () => resolveCloud('nowhere', env, dir),
     new CloudConfigError(`cloud "nowhere" is not in ${join(dir, 'clouds.yaml')} (it has: platform, ci, broken)`),
   );
   t.throws(() => resolveCloud(undefined, {}, dir), CloudConfigError);
+  t.end();
+});
+
+t.test('a clouds.yaml with a YAML error on its password line is refused by line and column, the line itself not shown', (t) => {
+  const file = join(dir, 'bad-clouds.yaml');
+  writeFileSync(file, 'clouds:\n  x:\n    auth:\n      username: u\n      password: "hunter2-secret\n      auth_url: http://k\n');
+  const err = t.throws(() => resolveCloud('x', { OS_CLIENT_CONFIG_FILE: file }, dir)) as Error;
+  t.type(err, CloudConfigError);
+  t.match(err.message, `${file} is not valid YAML: line 7, column 1: Missing closing "quote (MISSING_CHAR`);
+  t.notMatch(err.message, 'hunter2', 'the password is not in the message');
+  t.notMatch(err.message, '\n', 'one line');
+  t.end();
+});
+
+t.test('a half-set OS_* environment names the missing variable and the ones set, never their values', (t) => {
+  t.throws(
+    () => resolveCloud(undefined, { OS_USERNAME: 'u', OS_PASSWORD: 'hunter2' }, dir),
+    new CloudConfigError(
+      'OS_* environment: OS_AUTH_URL is not set (OS_USERNAME, OS_PASSWORD are): set it, or OS_CLOUD to a cloud in clouds.yaml',
+    ),
+  );
+  t.throws(
+    () => resolveCloud(undefined, { OS_AUTH_URL: 'http://k', OS_USERNAME: 'u', OS_PROJECT_ID: 'p' }, dir),
+    new CloudConfigError('OS_* environment: OS_PASSWORD is required for password auth'),
+  );
+  t.end();
+});
+
+t.test("password auth with no project is refused instead of scoping to the user's default project", (t) => {
+  t.throws(
+    () => resolveCloud(undefined, { OS_AUTH_URL: 'http://k', OS_USERNAME: 'u', OS_PASSWORD: 'hunter2' }, dir),
+    new CloudConfigError(
+      "OS_* environment: no project: set OS_PROJECT_NAME (with OS_PROJECT_DOMAIN_NAME) or OS_PROJECT_ID; without one Keystone would pick the user's default project",
+    ),
+  );
   t.end();
 });
 

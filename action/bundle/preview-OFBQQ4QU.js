@@ -4,10 +4,10 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-G7JFS7I6.js";
-import "./chunk-ESRCT2LO.js";
-import "./chunk-GISCEKGM.js";
-import "./chunk-KWPFTYLF.js";
+} from "./chunk-LYROJKIA.js";
+import "./chunk-VPNKA53E.js";
+import "./chunk-35XXKPL5.js";
+import "./chunk-MDVQUE6N.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

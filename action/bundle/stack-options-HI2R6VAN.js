@@ -1,14 +1,13 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
-} from "./chunk-GISCEKGM.js";
-import "./chunk-KWPFTYLF.js";
+  stackTarget,
+  withStackOptions
+} from "./chunk-VPNKA53E.js";
+import "./chunk-35XXKPL5.js";
+import "./chunk-MDVQUE6N.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
+  stackTarget,
+  withStackOptions
 };

@@ -5,10 +5,10 @@ import {
   configAddress,
   decidePlan,
   withLiveProperties
-} from "./chunk-M2IXLOE4.js";
-import "./chunk-PNACKGM4.js";
-import "./chunk-GISCEKGM.js";
-import "./chunk-KWPFTYLF.js";
+} from "./chunk-GPSFV4RP.js";
+import "./chunk-HELXWZRQ.js";
+import "./chunk-35XXKPL5.js";
+import "./chunk-MDVQUE6N.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

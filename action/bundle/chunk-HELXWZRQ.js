@@ -9,7 +9,7 @@ import {
   require_dist,
   require_undici,
   snapshotImages
-} from "./chunk-KWPFTYLF.js";
+} from "./chunk-MDVQUE6N.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";
@@ -48,12 +48,20 @@ function merge(base, over) {
   }
   return out;
 }
+function yamlProblem(err) {
+  if (err instanceof import_yaml.YAMLError) {
+    const what = err.message.split(/ at line \d+|:\n/)[0] ?? err.code;
+    const at = err.linePos?.[0];
+    return `${at === void 0 ? "" : `line ${at.line}, column ${at.col}: `}${what} (${err.code}; the line is not shown, it may hold a secret)`;
+  }
+  return "it cannot be read as YAML";
+}
 function readClouds(file) {
   let doc;
   try {
     doc = (0, import_yaml.parse)(readFileSync(file, "utf8"));
   } catch (err) {
-    throw new CloudConfigError(`${file} is not valid YAML: ${err.message}`);
+    throw new CloudConfigError(`${file} is not valid YAML: ${yamlProblem(err)}`);
   }
   return isObject(doc) && isObject(doc["clouds"]) ? doc["clouds"] : {};
 }
@@ -65,9 +73,11 @@ function bool(value) {
   if (typeof value === "string") return ["1", "true", "yes", "on"].includes(value.toLowerCase());
   return void 0;
 }
-function fromAuthSection(source, auth, cloud) {
+var yamlKey = (key, section = "auth") => section === "auth" ? `auth.${key}` : key;
+var envKey = (key) => `OS_${key.toUpperCase()}`;
+function fromAuthSection(source, auth, cloud, key = yamlKey) {
   const authUrl = str(auth["auth_url"]);
-  if (authUrl === void 0) throw new CloudConfigError(`${source}: auth.auth_url is required`);
+  if (authUrl === void 0) throw new CloudConfigError(`${source}: ${key("auth_url")} is required`);
   const authType = str(cloud["auth_type"]) ?? (str(auth["application_credential_secret"]) !== void 0 ? "v3applicationcredential" : str(auth["token"]) !== void 0 && str(auth["password"]) === void 0 ? "v3token" : "password");
   const user2 = {
     username: str(auth["username"]),
@@ -79,27 +89,29 @@ function fromAuthSection(source, auth, cloud) {
   if (authType === "v3applicationcredential" || authType === "application_credential") {
     const secret = str(auth["application_credential_secret"]);
     if (secret === void 0)
-      throw new CloudConfigError(`${source}: application_credential_secret is required for application credential auth`);
+      throw new CloudConfigError(`${source}: ${key("application_credential_secret")} is required for application credential auth`);
     const id = str(auth["application_credential_id"]);
     const name = str(auth["application_credential_name"]);
     if (id === void 0 && (name === void 0 || user2.username === void 0 && user2.userId === void 0)) {
       throw new CloudConfigError(
-        `${source}: application credential auth needs application_credential_id, or application_credential_name with username or user_id`
+        `${source}: application credential auth needs ${key("application_credential_id")}, or ${key("application_credential_name")} with ${key("username")} or ${key("user_id")}`
       );
     }
     method = { type: "application_credential", id, name, secret, ...user2 };
   } else if (authType === "v3token" || authType === "token") {
     const token = str(auth["token"]);
-    if (token === void 0) throw new CloudConfigError(`${source}: token is required for token auth`);
+    if (token === void 0) throw new CloudConfigError(`${source}: ${key("token")} is required for token auth`);
     method = { type: "token", token };
   } else if (authType === "password" || authType === "v3password") {
     const password = str(auth["password"]);
-    if (password === void 0) throw new CloudConfigError(`${source}: password is required for password auth`);
+    if (password === void 0) throw new CloudConfigError(`${source}: ${key("password")} is required for password auth`);
     if (user2.username === void 0 && user2.userId === void 0)
-      throw new CloudConfigError(`${source}: username or user_id is required for password auth`);
+      throw new CloudConfigError(`${source}: ${key("username")} or ${key("user_id")} is required for password auth`);
     method = { type: "password", password, ...user2 };
   } else {
-    throw new CloudConfigError(`${source}: auth_type ${authType} is not supported (password, v3applicationcredential, v3token)`);
+    throw new CloudConfigError(
+      `${source}: ${key("auth_type", "cloud")} ${authType} is not supported (password, v3applicationcredential, v3token)`
+    );
   }
   const projectId = str(auth["project_id"]) ?? str(auth["tenant_id"]);
   const projectName = str(auth["project_name"]) ?? str(auth["tenant_name"]);
@@ -116,13 +128,17 @@ function fromAuthSection(source, auth, cloud) {
     };
   } else if (str(auth["domain_id"]) !== void 0 || str(auth["domain_name"]) !== void 0) {
     scope2 = { kind: "domain", id: str(auth["domain_id"]), name: str(auth["domain_name"]) };
+  } else if (method.type === "password") {
+    throw new CloudConfigError(
+      `${source}: no project: set ${key("project_name")} (with ${key("project_domain_name")}) or ${key("project_id")}; without one Keystone would pick the user's default project`
+    );
   } else scope2 = { kind: "unscoped" };
   if (scope2.kind === "project" && scope2.id === void 0 && scope2.domainName === void 0 && scope2.domainId === void 0) {
-    throw new CloudConfigError(`${source}: project_name needs project_domain_name or project_domain_id`);
+    throw new CloudConfigError(`${source}: ${key("project_name")} needs ${key("project_domain_name")} or ${key("project_domain_id")}`);
   }
   const iface = str(cloud["interface"]) ?? str(cloud["endpoint_type"]) ?? "public";
   if (iface !== "public" && iface !== "internal" && iface !== "admin")
-    throw new CloudConfigError(`${source}: interface must be public, internal or admin, not ${iface}`);
+    throw new CloudConfigError(`${source}: ${key("interface", "cloud")} must be public, internal or admin, not ${iface}`);
   const verify = cloud["verify"];
   return {
     source,
@@ -173,11 +189,12 @@ function fromEnvironment(env) {
     if (value !== void 0 && value !== "") cloud[key] = value;
   }
   if (auth["auth_url"] === void 0) {
+    const set = Object.keys(auth).map((key) => envKey(key));
     throw new CloudConfigError(
-      "no cloud configured: set OS_CLOUD (a cloud in clouds.yaml) or the OS_* variables (OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, ...)"
+      set.length > 0 ? `OS_* environment: OS_AUTH_URL is not set (${set.join(", ")} ${set.length === 1 ? "is" : "are"}): set it, or OS_CLOUD to a cloud in clouds.yaml` : "no cloud configured: set OS_CLOUD (a cloud in clouds.yaml) or the OS_* variables (OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME, ...)"
     );
   }
-  return fromAuthSection("OS_* environment", auth, cloud);
+  return fromAuthSection("OS_* environment", auth, cloud, envKey);
 }
 function resolveCloud(cloud, env = process.env, cwd = process.cwd()) {
   const name = cloud ?? (env["OS_CLOUD"] === "" ? void 0 : env["OS_CLOUD"]);
@@ -200,8 +217,8 @@ function resolveCloudFromDocument(cloud, document, where) {
   let doc;
   try {
     doc = (0, import_yaml.parse)(document);
-  } catch {
-    throw new CloudConfigError(`${where} is not a valid clouds.yaml document (YAML with a clouds: map)`);
+  } catch (err) {
+    throw new CloudConfigError(`${where} is not a valid clouds.yaml document (YAML with a clouds: map): ${yamlProblem(err)}`);
   }
   const clouds = isObject(doc) && isObject(doc["clouds"]) ? doc["clouds"] : void 0;
   if (clouds === void 0) throw new CloudConfigError(`${where} has no clouds: map`);
@@ -548,9 +565,34 @@ function identityRoot(authUrl) {
   const trimmed = authUrl.replace(/\/+$/, "");
   return /\/v3$/.test(trimmed) ? trimmed : `${trimmed}/v3`;
 }
+function credentialKind(config) {
+  switch (config.auth.type) {
+    case "password":
+      return `password of user ${config.auth.username ?? config.auth.userId ?? "?"}`;
+    case "application_credential":
+      return `application credential ${config.auth.id ?? config.auth.name ?? "?"}`;
+    case "token":
+      return "token";
+  }
+}
 async function issueToken(transport, config) {
   const url = `${identityRoot(config.authUrl)}/auth/tokens`;
-  const reply = await transport.send({ method: "POST", url, ok: [201], json: tokenRequestBody(config), idempotent: true });
+  let reply;
+  try {
+    reply = await transport.send({ method: "POST", url, ok: [201], json: tokenRequestBody(config), idempotent: true });
+  } catch (err) {
+    if (!(err instanceof ImageServiceError)) throw err;
+    const what = err.status === 401 ? `Keystone refused the credentials (${credentialKind(config)}): check them` : err.status === 0 ? "Keystone did not answer" : "Keystone could not issue a token";
+    throw new ImageServiceError({
+      status: err.status,
+      method: err.method,
+      url: err.url,
+      requestId: err.requestId,
+      serviceMessage: err.serviceMessage,
+      context: `${config.source}: ${what}`,
+      cause: err
+    });
+  }
   const id = reply.header("x-subject-token");
   if (id === void 0)
     throw new ImageServiceError({ status: reply.status, method: "POST", url, serviceMessage: "Keystone answered without X-Subject-Token" });

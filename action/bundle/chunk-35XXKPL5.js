@@ -7,7 +7,7 @@ import {
   loadPolicyData,
   thrownMessage,
   validateInput
-} from "./chunk-KWPFTYLF.js";
+} from "./chunk-MDVQUE6N.js";
 import {
   __commonJS,
   __toESM

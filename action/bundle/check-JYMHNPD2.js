@@ -3,12 +3,12 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   configAddress,
   decidePlan
-} from "./chunk-M2IXLOE4.js";
-import "./chunk-PNACKGM4.js";
-import "./chunk-GISCEKGM.js";
+} from "./chunk-GPSFV4RP.js";
+import "./chunk-HELXWZRQ.js";
+import "./chunk-35XXKPL5.js";
 import {
   policyModeVariable
-} from "./chunk-KWPFTYLF.js";
+} from "./chunk-MDVQUE6N.js";
 import {
   parsePosition
 } from "./chunk-JPHF7VO4.js";

@@ -6,19 +6,19 @@ import {
 } from "./chunk-CLRY37YK.js";
 import {
   idNames
-} from "./chunk-4E5KYUGR.js";
+} from "./chunk-UOFOFJOI.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-PNACKGM4.js";
+} from "./chunk-HELXWZRQ.js";
 import {
   PolicyEngine,
   buildEnvelope,
   formatDecision
-} from "./chunk-GISCEKGM.js";
+} from "./chunk-35XXKPL5.js";
 import {
   ResourceInputError,
   checkInputs,
@@ -27,7 +27,7 @@ import {
   isForbidden,
   kindDescriptors,
   reportOnly
-} from "./chunk-KWPFTYLF.js";
+} from "./chunk-MDVQUE6N.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

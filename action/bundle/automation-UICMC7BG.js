@@ -3,17 +3,17 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-B33XYHXB.js";
+} from "./chunk-RJMTQEHT.js";
 import {
   decisionLogVariable,
   loggedChange
 } from "./chunk-CLRY37YK.js";
 import {
   kindOfType
-} from "./chunk-4E5KYUGR.js";
+} from "./chunk-UOFOFJOI.js";
 import {
   policyModeVariable
-} from "./chunk-KWPFTYLF.js";
+} from "./chunk-MDVQUE6N.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -90,7 +90,7 @@ async function planChanges(steps, only = () => true) {
     ([, step]) => only(step.action) && kindOfType(step.new?.type ?? step.old?.type ?? step.type) !== void 0
   );
   if (wanted.length === 0) return [];
-  const runtime = await import("./runtime-ZAOVOKTW.js");
+  const runtime = await import("./runtime-CURI26LV.js");
   const changes = [];
   for (const [urn, step] of wanted) {
     const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
@@ -102,7 +102,7 @@ async function planChanges(steps, only = () => true) {
   return changes;
 }
 async function asThePlugin(stack, work, read) {
-  const runtime = await import("./runtime-ZAOVOKTW.js");
+  const runtime = await import("./runtime-CURI26LV.js");
   const config = await (read ?? stack.getAllConfig());
   runtime.configure({ get: (key) => config[key]?.value });
   const saved = Object.fromEntries(
@@ -119,11 +119,11 @@ async function asThePlugin(stack, work, read) {
   }
 }
 async function warmUp() {
-  const [{ PolicyEngine }] = await Promise.all([import("./engine-J4DS7AGX.js"), import("./runtime-ZAOVOKTW.js")]);
+  const [{ PolicyEngine }] = await Promise.all([import("./engine-7MBQ7STH.js"), import("./runtime-CURI26LV.js")]);
   await PolicyEngine.load();
 }
 async function decidePlanned(cloud, changes) {
-  return (await import("./runtime-ZAOVOKTW.js")).decideAs(cloud, changes);
+  return (await import("./runtime-CURI26LV.js")).decideAs(cloud, changes);
 }
 async function decideDeletes(stack, steps) {
   if (!steps.some((s) => s.op === "delete")) return [];

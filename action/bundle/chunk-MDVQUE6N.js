@@ -43322,7 +43322,7 @@ var ImageServiceError = class extends Error {
   /** The service's own message, HTML stripped and credentials redacted. */
   serviceMessage;
   constructor(init) {
-    const where = `${init.method} ${init.url}`;
+    const where = `${init.context === void 0 ? "" : `${init.context}: `}${init.method} ${init.url}`;
     const what = init.status === 0 ? "no answer" : `HTTP ${init.status}`;
     super(
       `${where}: ${what}${init.serviceMessage === "" ? "" : `: ${init.serviceMessage}`}${init.requestId === void 0 ? "" : ` (request ${init.requestId})`}`,
@@ -44197,4 +44197,4 @@ export {
   reportOnly,
   loadPolicyData
 };
-/*! For license information please see chunk-KWPFTYLF.js.LEGAL.txt */
+/*! For license information please see chunk-MDVQUE6N.js.LEGAL.txt */

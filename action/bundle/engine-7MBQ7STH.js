@@ -1,13 +1,14 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  stackTarget,
-  withStackOptions
-} from "./chunk-ESRCT2LO.js";
-import "./chunk-GISCEKGM.js";
-import "./chunk-KWPFTYLF.js";
+  PolicyEngine,
+  bundlePath,
+  entrypoint
+} from "./chunk-35XXKPL5.js";
+import "./chunk-MDVQUE6N.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  stackTarget,
-  withStackOptions
+  PolicyEngine,
+  bundlePath,
+  entrypoint
 };

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-PNACKGM4.js";
+} from "./chunk-HELXWZRQ.js";
 import {
   PolicyEngine,
   buildEnvelope
-} from "./chunk-GISCEKGM.js";
+} from "./chunk-35XXKPL5.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {
