@@ -17,6 +17,7 @@ import { snapshotImages } from '../provider/client/images.js';
 import { Session } from '../provider/client/session.js';
 import { formatDecision, type Violation } from '../provider/policy/decision.js';
 import {
+  clearStaleLock,
   formatChanges,
   openStack,
   progressPrinter,
@@ -168,9 +169,13 @@ async function main(argv: readonly string[]): Promise<number> {
     stack = await openStack(target, program);
   }
   await stack.setAllConfig(Object.fromEntries(Object.entries(exampleConfig()).map(([k, value]) => [k, { value, secret: false }])));
+  await clearStaleLock(stack, target, step);
 
   step(`pulumi ${command}`);
-  const run = await runStack(stack, command, { onEvent: progressPrinter((line) => process.stdout.write(`${line}\n`)) });
+  const run = await runStack(stack, command, {
+    onEvent: progressPrinter((line) => process.stdout.write(`${line}\n`)),
+    onNotice: step,
+  });
   if (!run.ok) {
     const violations = blocking(run);
     if (violations.length > 0) process.stdout.write(`\n${formatDecision({ allowed: false, violations })}`);

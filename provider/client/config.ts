@@ -56,6 +56,11 @@ export interface CloudConfig {
   readonly interface: 'public' | 'internal' | 'admin';
   readonly caFile?: string | undefined;
   readonly insecure: boolean;
+  /**
+   * Endpoints that replace the service catalog's, by service type (`image_endpoint_override` in a clouds.yaml
+   * cloud, OS_IMAGE_ENDPOINT_OVERRIDE: openstacksdk's `<service>_endpoint_override`), e.g. a proxy in front of Glance.
+   */
+  readonly endpointOverrides: Readonly<Record<string, string>>;
 }
 
 /** The clouds.yaml search path of os-client-config / openstacksdk. */
@@ -208,6 +213,13 @@ function fromAuthSection(source: string, auth: Json, cloud: Json, key: KeyName =
   if (iface !== 'public' && iface !== 'internal' && iface !== 'admin')
     throw new CloudConfigError(`${source}: ${key('interface', 'cloud')} must be public, internal or admin, not ${iface}`);
   const verify = cloud['verify'];
+  const endpointOverrides = Object.fromEntries(
+    Object.entries(cloud).flatMap(([k, v]) => {
+      const type = /^(.+)_endpoint_override$/.exec(k)?.[1];
+      const url = str(v);
+      return type === undefined || url === undefined ? [] : [[type, url]];
+    }),
+  );
   return {
     source,
     authUrl,
@@ -217,6 +229,7 @@ function fromAuthSection(source: string, auth: Json, cloud: Json, key: KeyName =
     interface: iface,
     caFile: str(cloud['cacert']),
     insecure: bool(cloud['insecure']) === true || verify === false,
+    endpointOverrides,
   };
 }
 
@@ -254,6 +267,7 @@ function fromEnvironment(env: NodeJS.ProcessEnv): CloudConfig {
     ['interface', 'OS_INTERFACE'],
     ['cacert', 'OS_CACERT'],
     ['insecure', 'OS_INSECURE'],
+    ['image_endpoint_override', 'OS_IMAGE_ENDPOINT_OVERRIDE'],
   ] as const) {
     const value = env[name];
     if (value !== undefined && value !== '') cloud[key] = value;

@@ -29,6 +29,8 @@ export interface UploadOptions {
   /** A pinned digest (hex): the upload fails when the data does not match it. */
   readonly expectedSha512?: string;
   readonly expectedSha256?: string;
+  /** Stops the upload (the request is cut off; the call fails with the signal's reason). */
+  readonly signal?: AbortSignal;
 }
 
 /** What was sent. */
@@ -92,15 +94,26 @@ export async function uploadImageData(
   const counter = hashingCounter(total, options);
   input.on('error', (err: Error) => counter.stream.destroy(err));
   const body = input.pipe(counter.stream);
+  const stop = (): void => {
+    const reason: unknown = options.signal?.reason;
+    input.destroy(reason instanceof Error ? reason : new Error(String(reason)));
+  };
+  options.signal?.throwIfAborted();
+  options.signal?.addEventListener('abort', stop, { once: true });
   const url = `${imageRoot(await session.endpoint('image'))}/v2/images/${encodeURIComponent(id)}/file`;
-  await session.request({
-    method: 'PUT',
-    url,
-    ok: [204],
-    body,
-    headers: { 'content-type': 'application/octet-stream' },
-    idempotent: false,
-  });
+  try {
+    await session.request({
+      method: 'PUT',
+      url,
+      ok: [204],
+      body,
+      headers: { 'content-type': 'application/octet-stream' },
+      idempotent: false,
+    });
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
+  }
+  options.signal?.throwIfAborted();
   const sent = counter.result();
   const pinned = (expected: string | undefined, got: string, algo: string): void => {
     if (expected !== undefined && expected.toLowerCase() !== got) {

@@ -63,7 +63,13 @@ export function activeTimeoutMs(size: number | undefined): number {
  * names the stores in `os_glance_failed_import` (a web-download of a missing URL answers 202 first), or the image
  * is `killed`.
  */
-export async function waitForActive(session: Session, id: string, timeoutMs: number, pollMs = 500): Promise<ImageWire> {
+export async function waitForActive(
+  session: Session,
+  id: string,
+  timeoutMs: number,
+  pollMs = 500,
+  signal?: AbortSignal,
+): Promise<ImageWire> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const image = await getImage(session, id);
@@ -84,7 +90,7 @@ export async function waitForActive(session: Session, id: string, timeoutMs: num
         serviceMessage: `still ${image.status} after ${Math.round(timeoutMs / 1000)} s`,
       });
     }
-    await sleep(pollMs);
+    await sleep(pollMs, undefined, signal === undefined ? {} : { signal });
   }
 }
 

@@ -151,8 +151,14 @@ export async function issueToken(transport: Transport, config: CloudConfig): Pro
   };
 }
 
-/** The URL of a service's endpoint for the configured interface and region. */
-export function findEndpoint(token: Token, type: string, config: Pick<CloudConfig, 'interface' | 'regionName' | 'source'>): string {
+/** The URL of a service's endpoint: the configured override, else the catalog's for the interface and region. */
+export function findEndpoint(
+  token: Token,
+  type: string,
+  config: Pick<CloudConfig, 'interface' | 'regionName' | 'source' | 'endpointOverrides'>,
+): string {
+  const override = config.endpointOverrides[type];
+  if (override !== undefined) return override.replace(/\/+$/, '');
   const service = token.catalog.find((s) => s.type === type);
   const endpoint = service?.endpoints.find(
     (e) =>

@@ -6,6 +6,7 @@
 import { imageDocument, snapshotImages, type ImageWire } from '../client/images.js';
 import type { Session } from '../client/session.js';
 import type { Bag, KindDescriptor, LiveDocument, WireDocument } from '../resources/descriptor.js';
+import { creationMark } from '../resources/image/image.js';
 import type { ChangeAction, Document } from './envelope.js';
 
 /** What the documents of a change are made from. */
@@ -55,11 +56,15 @@ export async function changeDocuments(
  * creating it, so without this, v1.3 of a family created a moment earlier would make the check of v1.2 (declared
  * in the same program) fail the versioning rule.
  */
+/** The stack part of a Pulumi URN (`urn:pulumi:<stack>::<project>`), or the whole text when it is not one. */
+function stackOf(urn: string): string {
+  return urn.split('::').slice(0, 2).join('::');
+}
+
 export class RunCatalog {
   private readonly createdIds = new Set<string>();
-  private readonly creatingNames = new Set<string>();
+  private readonly creators = new Set<string>();
   private readonly snapshots = new Map<string, { at: number; images: Promise<ImageWire[]> }>();
-  private readonly startedAt = Date.now();
 
   /** `snapshot`: how the images a session sees are read (default: every page of GET /v2/images). */
   constructor(
@@ -67,9 +72,13 @@ export class RunCatalog {
     private readonly snapshot: (session: Session) => Promise<ImageWire[]> = snapshotImages,
   ) {}
 
-  /** An image of this name is being created by this run (its upload may take a while). */
-  creating(name: string): void {
-    this.creatingNames.add(name);
+  /**
+   * The resource `creator` (a URN, written on the record as its creation mark) creates an image in this run: an
+   * image that carries the mark is its own (in the middle of its upload, or left by an interrupted run of the same
+   * resource, which its create finishes or removes), never another image holding the name.
+   */
+  creating(creator: string): void {
+    this.creators.add(creator);
   }
 
   /** This run created the image `id`. */
@@ -83,9 +92,13 @@ export class RunCatalog {
   }
 
   private ours(image: ImageWire): boolean {
+    const mark = image[creationMark];
     if (this.createdIds.has(image.id)) return true;
-    const created = Date.parse(String(image['created_at']));
-    return image.name !== null && this.creatingNames.has(image.name) && created >= this.startedAt - 1000;
+    if (typeof mark !== 'string') return false;
+    if (this.creators.has(mark)) return true;
+    // A half-made image of another resource of the same stack (an interrupted run's): its own create removes it.
+    const finished = image.status === 'active' || image.status === 'deactivated';
+    return !finished && [...this.creators].some((creator) => stackOf(creator) === stackOf(mark));
   }
 
   /** The images `session` sees (`key` names its cloud), minus this run's creates. */

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { kinds } from '../resources/kinds.js';
+import { projectAjv } from '../resources/schema.js';
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 // The envelope's documents refer to the resources' own field definitions (one enum of disk formats, ...).
-ajv.addVocabulary(['x-wire', 'x-change', 'x-outputs', 'x-live']);
+const ajv = projectAjv();
 let resourcesAdded = false;
 
 function read(file: string): object {

@@ -5,9 +5,9 @@
  * providers append to a decision log (`IMAGE_CATALOG_DECISION_LOG`, one JSON object per line) that this module
  * gives each run and reads back.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CommandError,
@@ -90,6 +90,11 @@ export interface RunOptions {
    * does in `pulumi preview` (the engine stops at the first resource whose check fails).
    */
   readonly decidePlan?: boolean;
+  /**
+   * Told what the run does on its own before `up` or `destroy`: an interrupted run (a killed `pulumi`) leaves
+   * pending operations in the state, which the run resolves with a refresh first (see {@link resolvePending}).
+   */
+  readonly onNotice?: (line: string) => void;
 }
 
 const commands = new Map<string, Promise<PulumiCommand>>();
@@ -115,6 +120,78 @@ function backendEnv(target: StackTarget): Record<string, string> {
 function pluginPath(env: Readonly<Record<string, string>> | undefined): string {
   const path = env?.['PATH'] ?? process.env['PATH'] ?? '';
   return path.split(delimiter).includes(pluginDir) ? path : `${pluginDir}${delimiter}${path}`;
+}
+
+/** A lock file of the local (diy) backend: who holds the stack (`pulumi up` writes it, its end deletes it). */
+interface LockFile {
+  readonly pid: number;
+  readonly username: string;
+  readonly hostname: string;
+  readonly timestamp: string;
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Clears the lock of the target's stack in a local state folder when every process holding it is gone (a `pulumi`
+ * killed in the middle of a run keeps the stack locked until `pulumi cancel`), after saying so. A lock held by a
+ * process still running, or by another machine, is left to Pulumi (which refuses the run, naming it). Returns
+ * whether a lock was cleared.
+ */
+export async function clearStaleLock(stack: Stack, target: StackTarget, say: (line: string) => void): Promise<boolean> {
+  if (target.stateDir === undefined) return false;
+  const dir = join(target.stateDir, '.pulumi', 'locks');
+  let files: string[];
+  try {
+    files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return false;
+  }
+  const suffix = join((await stack.workspace.projectSettings()).name, target.stack);
+  const locks = files
+    .filter((f) => f.endsWith('.json') && dirname(f).endsWith(suffix))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as LockFile);
+  if (locks.length === 0 || locks.some((l) => l.hostname !== hostname() || running(l.pid))) return false;
+  for (const lock of locks)
+    say(
+      `stack ${target.stack} is locked by pulumi pid ${lock.pid} (${lock.username}@${lock.hostname}, since ${lock.timestamp}), ` +
+        'which is no longer running (an interrupted run): clearing its lock (pulumi cancel)',
+    );
+  await stack.cancel();
+  return true;
+}
+
+/** A pending operation of the state: an operation a run started and never saw end. */
+interface PendingOperation {
+  readonly resource: { readonly urn: string };
+  readonly type: string;
+}
+
+/**
+ * Resolves what an interrupted run left pending in the state (operations it started and never saw end: Pulumi
+ * warns about them on every later run) with a refresh that drops the pending creates (`--clear-pending-creates`)
+ * and reads the rest. An image whose create was interrupted is then created again, and its create finds the
+ * record the interrupted one made (it carries the resource's URN): it takes it over when its data is complete and
+ * removes it otherwise, so nothing is duplicated. Returns the operations resolved.
+ */
+export async function resolvePending(stack: Stack, say: (line: string) => void = () => undefined): Promise<readonly PendingOperation[]> {
+  const deployment = (await stack.exportStack()).deployment as { pending_operations?: PendingOperation[] } | undefined;
+  const pending = deployment?.pending_operations ?? [];
+  if (pending.length === 0) return [];
+  say(
+    `an interrupted run left ${pending.length} operation(s) pending in the state (${pending
+      .map((p) => `${p.type} ${urnName(p.resource.urn)}`)
+      .join(', ')}): refreshing the stack to resolve them; an interrupted create is made again, taking over or removing what it left`,
+  );
+  await stack.refresh({ clearPendingCreates: true });
+  return pending;
 }
 
 /**
@@ -312,6 +389,7 @@ export async function runStack(
     ...seen(),
   });
   try {
+    if (command === 'up' || command === 'destroy') await resolvePending(stack, options.onNotice);
     if (command === 'up') {
       // The Automation API's up skips the preview (`--skip-preview`); `pulumi up` previews first, and so does
       // this: a change the policy blocks fails the preview, before anything of the run is applied.

@@ -41,6 +41,8 @@ interface LayerFields {
   readonly resourceName: string;
   /** The clouds.yaml cloud that applies it (not a secret: a name). */
   readonly cloud?: string;
+  /** The Pulumi URN (the provider plugin's calls): the creation mark of what it creates. */
+  readonly resourceUrn?: string;
 }
 
 let config: StackConfig | undefined;
@@ -147,7 +149,8 @@ function schemaPart(kind: Kind, bag: Bag): Bag {
 function layer(bag: Bag): LayerFields {
   const resourceName = typeof bag['resourceName'] === 'string' ? bag['resourceName'] : '(unnamed)';
   const cloud = typeof bag['cloud'] === 'string' ? bag['cloud'] : undefined;
-  return { resourceName, ...(cloud === undefined ? {} : { cloud }) };
+  const resourceUrn = typeof bag['resourceUrn'] === 'string' ? bag['resourceUrn'] : undefined;
+  return { resourceName, ...(cloud === undefined ? {} : { cloud }), ...(resourceUrn === undefined ? {} : { resourceUrn }) };
 }
 
 function address(kind: Kind, name: string): string {
@@ -251,11 +254,11 @@ function failure(reason: string): { property: string; reason: string } {
 }
 
 /**
- * Resources whose replace diff decided (and allowed) in this provider process: the engine then checks the
- * replacement again with empty olds (to compute its inputs as for a new resource), and that check must not
- * decide it again as a create: its `before` is the image it replaces, whose name it may keep.
+ * Resources whose replace diff decided (and allowed) in this provider process, with the id of what they replace:
+ * the engine then checks the replacement again with empty olds (to compute its inputs as for a new resource), and
+ * that check must not decide it again as a create: its `before` is the image it replaces, whose name it may keep.
  */
-const replacing = new Set<string>();
+const replacing = new Map<string, string>();
 
 /** Pulumi's check: schema problems per field, then (for a create) the policy. */
 export async function check(kind: Kind, olds: Bag, news: Bag): Promise<{ inputs: Bag; failures: { property: string; reason: string }[] }> {
@@ -269,8 +272,17 @@ export async function check(kind: Kind, olds: Bag, news: Bag): Promise<{ inputs:
     };
   }
   const isCreate = Object.keys(schemaPart(kind, olds)).length === 0;
+  // What only this machine can tell (a source file that is missing), once every value is known.
+  const descriptor = kindDescriptors[kind];
+  if (descriptor.localProblems !== undefined && unknownPaths(checked.inputs).length === 0) {
+    const problems = descriptor.localProblems(checked.inputs, isCreate ? undefined : schemaPart(kind, olds));
+    if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
+  }
   // The engine checks a replacement again with no olds, after diff decided the replace: not a create.
   if (!isCreate || replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
+  // What an interrupted create of this resource left carries its URN: its create finishes or removes it, so it
+  // holds no name against this one.
+  if (kindDescriptors[kind].cataloged === true && fields.resourceUrn !== undefined) catalog.creating(fields.resourceUrn);
   const decision = await decide(kind, fields, { action: 'create', before: null, after: documentOf(kind, checked.inputs) });
   const text = outcome(decision);
   if (text === undefined) return { inputs, failures: [] };
@@ -358,7 +370,7 @@ export async function diff(
   const docs = await documents(kind, action, id, fields, before, after, declared);
   const text = outcome(await decide(kind, fields, { action, ...docs }));
   if (text !== undefined) throw new Error(`${address(kind, fields.resourceName)}: the catalog policy blocks this ${action}:\n${text}`);
-  if (action === 'replace') replacing.add(address(kind, fields.resourceName));
+  if (action === 'replace') replacing.set(address(kind, fields.resourceName), id);
   return { changes: true, replaces, diffs: [...replaces, ...updates] };
 }
 
@@ -386,6 +398,30 @@ function outs(kind: Kind, fields: LayerFields, inputs: Bag, reported: Bag): Bag 
   };
 }
 
+/** Stopped when the engine that runs this provider is gone: creates in flight remove what they made and fail. */
+const interruption = new AbortController();
+/** The changes in flight (creates, updates, deletes), each settled or not. */
+const inFlight = new Set<Promise<unknown>>();
+
+function track<T>(work: Promise<T>): Promise<T> {
+  inFlight.add(work);
+  const settle = (): void => {
+    inFlight.delete(work);
+  };
+  work.then(settle, settle);
+  return work;
+}
+
+/**
+ * Stops the work in flight because `reason` (the engine that started this provider is gone): creates stop their
+ * upload, remove the record they made and fail. Resolves once all of it settled, or after `graceMs`.
+ */
+export async function interrupt(reason: string, graceMs = 60_000): Promise<void> {
+  interruption.abort(new Error(reason));
+  const timer = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+  await Promise.race([Promise.allSettled([...inFlight]), timer]);
+}
+
 /** Pulumi's create (the policy was decided by check just before). */
 export async function create(kind: Kind, news: Bag): Promise<{ id: string; outs: Bag }> {
   const descriptor = kindDescriptors[kind];
@@ -393,8 +429,16 @@ export async function create(kind: Kind, news: Bag): Promise<{ id: string; outs:
   const raw = schemaPart(kind, news);
   const name = fields.resourceName;
   const cataloged = descriptor.cataloged === true && typeof raw['name'] === 'string';
-  if (cataloged) catalog.creating(String(raw['name']));
-  const made = await descriptor.create(sessionFor(cloudOf(kind, raw, fields)), name, raw, { onProgress: progressReporter(name) });
+  if (cataloged && fields.resourceUrn !== undefined) catalog.creating(fields.resourceUrn);
+  const replaces = replacing.get(address(kind, name));
+  const made = await track(
+    descriptor.create(sessionFor(cloudOf(kind, raw, fields)), name, raw, {
+      onProgress: progressReporter(name),
+      signal: interruption.signal,
+      ...(fields.resourceUrn === undefined ? {} : { creator: fields.resourceUrn }),
+      ...(replaces === undefined ? {} : { replaces }),
+    }),
+  );
   if (cataloged) catalog.created(made.id);
   return { id: made.id, outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
 }
@@ -456,7 +500,7 @@ export async function update(kind: Kind, id: string, olds: Bag, news: Bag): Prom
   const name = fields.resourceName;
   const raw = schemaPart(kind, news);
   const before = checkKnown(kind, name, withAdopted(kind, olds, news).before).inputs;
-  const made = await descriptor.update(sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name);
+  const made = await track(descriptor.update(sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name));
   if (descriptor.cataloged === true) catalog.changed();
   return { outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
 }
@@ -479,6 +523,6 @@ export async function remove(kind: Kind, id: string, props: Bag): Promise<void> 
   const text = outcome(await decide(kind, fields, { action: 'delete', before, after: null }));
   if (text !== undefined)
     throw new Error(`${address(kind, fields.resourceName)}: the catalog policy blocks this delete (nothing was deleted):\n${text}`);
-  await descriptor.delete(session, id, checkKnown(kind, fields.resourceName, inputs).inputs, fields.resourceName);
+  await track(descriptor.delete(session, id, checkKnown(kind, fields.resourceName, inputs).inputs, fields.resourceName));
   if (descriptor.cataloged === true) catalog.changed();
 }

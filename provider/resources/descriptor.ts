@@ -5,7 +5,7 @@
  */
 import type { Session } from '../client/session.js';
 import type { TransferProgress } from '../client/data.js';
-import type { ResourceSchema } from './schema.js';
+import type { InputProblem, ResourceSchema } from './schema.js';
 
 export type Bag = Record<string, unknown>;
 
@@ -37,6 +37,12 @@ export interface KindDescriptor<I extends object = Bag> {
   document(inputs: I): WireDocument;
   /** The cloud a resource of this kind is applied with when it names one of its own (a store's verifyCloud). */
   cloudOf(inputs: Bag): string | undefined;
+  /**
+   * What the schema cannot say but this machine can tell before any API call (an image's source file that is
+   * not there), as problems naming the field and the rule; checked with the schema, in check. `olds`: the inputs
+   * of an existing resource (what it will not read again, such as an unchanged source, is not checked).
+   */
+  localProblems?(inputs: I, olds?: Bag): InputProblem[];
   /** Creates it (checked again here: bad input is refused before any API call); its id and what it reports. */
   create(session: Session, name: string, raw: unknown, options: CreateHooks): Promise<Applied<I> & { readonly id: string }>;
   /** What the service has now, or undefined when it is gone; fields it does not keep come from `kept`. */
@@ -57,6 +63,15 @@ export interface KindDescriptor<I extends object = Bag> {
 /** Hooks of a create (an image's upload progress). */
 export interface CreateHooks {
   readonly onProgress?: (progress: TransferProgress) => void;
+  /** Stops the create (the deploying engine is gone): what it made so far is removed, and it fails. */
+  readonly signal?: AbortSignal;
+  /**
+   * Who creates it (the Pulumi URN): written on the record before its data, so that the next create of the same
+   * resource recognises what an interrupted one left (and finishes or removes it) instead of making a second one.
+   */
+  readonly creator?: string;
+  /** The id of the resource this one replaces (an image's name stays with it until the engine deletes it). */
+  readonly replaces?: string;
 }
 
 /** The document of the fields that have a wire name (x-wire), and `extra`. */

@@ -100,6 +100,11 @@ t.test('bad values of every kind of field are refused, naming resource, field an
     [{ name: 'n', diskFormat: 'raw', source: { ftp: 'x' } }, 'source: must be one of the documented forms (rule: oneOf)'],
     [{ name: 'n', diskFormat: 'raw', source: { file: '/x' }, sha256: 'abc' }, 'sha256: must match pattern'],
     [
+      { name: 'n', diskFormat: 'raw', source: { file: '/x' }, properties: { description: 'golden \u{1F947} image' } },
+      'properties.description: has a character Glance refuses: one outside the Basic Multilingual Plane (4-byte UTF-8, such as an emoji) (rule: format)',
+    ],
+    [{ name: 'n', diskFormat: 'raw', source: { file: dir } }, `source.file: ${dir} is a directory, not a file (rule: file)`],
+    [
       { name: 'n', diskFormat: 'raw', source: { file: '/x' }, color: 'blue' },
       'color: is not a field of this resource (rule: additionalProperties)',
     ],
@@ -113,17 +118,14 @@ t.test('bad values of every kind of field are refused, naming resource, field an
   t.equal(platform.transport.requests, before, 'no request reached Keystone or Glance');
 });
 
-t.test('a web-download of a missing URL fails clearly and leaves nothing behind', async (t) => {
+t.test('a web-download of a missing URL fails naming the URL and its 404, and leaves nothing behind', async (t) => {
   const name = `ubuntu-24.04-m${suffix()}-v1.0`;
-  const err = await createImageResource(platform, name, {
-    name,
-    diskFormat: 'raw',
-    properties,
-    source: { url: `${lab().sourceUrl}/missing-${suffix()}.raw` },
-  }).catch((e: unknown) => e);
+  const url = `${lab().sourceUrl}/missing-${suffix()}.raw`;
+  const err = await createImageResource(platform, name, { name, diskFormat: 'raw', properties, source: { url } }).catch((e: unknown) => e);
   t.type(err, ResourceOperationError);
   t.match((err as Error).message, `Image "${name}": loading its data failed: `);
   t.match((err as Error).message, 'the import failed for store(s) fast');
+  t.match((err as Error).message, `Glance could not fetch ${url}: from here it answers HTTP 404`);
   t.match((err as Error).message, 'the image record was deleted');
   t.ok(await namedNowhere(name), 'no image of that name is left');
 });
@@ -162,17 +164,19 @@ t.test('a web-download and a glance-direct import from the lab source become act
   t.same(staged.outputs.storesIn, ['cheap'], 'in the store asked for');
 });
 
-t.test('an upload whose file vanished, and one whose data misses the pin, leave nothing behind', async (t) => {
+t.test('a missing file is refused before any API call; data that misses the pin leaves nothing behind', async (t) => {
   const vanished = `ubuntu-24.04-v${suffix()}-v1.0`;
+  const calls = platform.transport.requests;
+  const missing = join(dir, 'no-such-file.raw');
   const gone = await createImageResource(platform, vanished, {
     name: vanished,
     diskFormat: 'raw',
-    source: { file: join(dir, 'no-such-file.raw') },
+    source: { file: missing },
   }).catch((e: unknown) => e);
-  t.type(gone, ResourceOperationError);
-  t.match((gone as Error).message, 'ENOENT');
-  t.match((gone as Error).message, 'the image record was deleted');
-  t.ok(await namedNowhere(vanished), 'no image left after a vanished file');
+  t.type(gone, ResourceInputError);
+  t.match((gone as Error).message, `Image "${vanished}": source.file: ${missing}: there is no such file (rule: file)`);
+  t.equal(platform.transport.requests, calls, 'no API call');
+  t.ok(await namedNowhere(vanished), 'no image of that name');
 
   const file = join(dir, 'pinned.raw');
   writeFileSync(file, 'not what was pinned');
@@ -211,4 +215,46 @@ t.test("a public image from a non-admin fails with Glance's 403 quoted, and noth
   }).catch((e: unknown) => e);
   t.match((err as Error).message, /POST http:\/\/127\.0\.0\.1:\d+\/v2\/images: HTTP 403: .*publicize_image/);
   t.ok(await namedNowhere(name), 'no image of that name exists');
+});
+
+t.test('a create of a resource whose earlier create was cut off takes over the finished image, or refuses other data', async (t) => {
+  const file = join(dir, `resume-${suffix()}.raw`);
+  writeFileSync(file, randomBytes(128 * 1024));
+  const name = `ubuntu-24.04-m${suffix()}-v1.0`;
+  const creator = `urn:pulumi:test::image-catalog::image-catalog:index:Image::${name}`;
+  const args = { name, diskFormat: 'raw', source: { file }, properties };
+  const first = await createImageResource(platform, name, args, { creator });
+  t.teardown(() => deleteImageResource(platform, first.outputs.id));
+  t.equal((await getImage(platform, first.outputs.id))['catalog_created_by'], creator, 'the record carries its creator');
+
+  // The engine never recorded the first create (killed after the upload): the same resource is created again.
+  const again = await createImageResource(platform, name, args, { creator });
+  t.equal(again.outputs.id, first.outputs.id, 'the finished image is taken over, not made twice');
+
+  writeFileSync(file, randomBytes(128 * 1024));
+  await t.rejects(
+    createImageResource(platform, name, args, { creator }),
+    /was made by an interrupted run of this resource with other data than declared now/,
+    'other data than the finished image holds is refused, the image kept',
+  );
+  t.equal((await getImage(platform, first.outputs.id)).status, 'active');
+});
+
+t.test('two stacks creating the same name at once: one image remains, the other create fails with the versioning rule', async (t) => {
+  const file = join(dir, `race-${suffix()}.raw`);
+  writeFileSync(file, randomBytes(2 * 1024 * 1024));
+  const name = `ubuntu-24.04-c${suffix()}-v1.0`;
+  const args = { name, diskFormat: 'raw', source: { file }, properties };
+  const stacks = ['one', 'two'].map((stack) => `urn:pulumi:${stack}::image-catalog::image-catalog:index:Image::${name}`);
+  const settled = await Promise.allSettled(stacks.map((creator) => createImageResource(platform, name, args, { creator })));
+  const made = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.outputs.id] : []));
+  t.teardown(async () => {
+    for (const id of made) await deleteImageResource(platform, id);
+  });
+  const refused = settled.flatMap((s) => (s.status === 'rejected' ? [(s.reason as Error).message] : []));
+  t.equal(made.length, 1, 'one create succeeds');
+  t.match(refused, [/name: ".*" is already used by image .* \(rule: versioning, a name is never reused\)/], 'the other names the rule');
+  const named = [];
+  for await (const image of listImages(platform, { name, visibility: 'all', memberStatus: 'all' })) named.push(image.id);
+  t.same(named, made, 'Glance holds the name once');
 });

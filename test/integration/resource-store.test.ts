@@ -68,19 +68,22 @@ t.test(
   },
 );
 
-t.test('a second default is refused before anything is written', async (t) => {
+t.test('a second default, and a second claim of the same store, are refused before anything is written', async (t) => {
   const first = `defa${suffix().slice(0, 4)}`;
   const dataDir = join(dir, first);
   mkdirSync(dataDir);
-  const applied = await applyStoreResource(admin, first, {
-    id: first,
-    type: 'file',
-    isDefault: true,
-    configDir: lab().glanceConfigDir,
-    reloadCommand,
-    options: { dataDir },
-  });
+  const raw = { id: first, type: 'file', isDefault: true, configDir: lab().glanceConfigDir, reloadCommand, options: { dataDir } };
+  const owner = (stack: string): string => `urn:pulumi:${stack}::image-catalog::image-catalog:index:StorageBackend::${first}`;
+  const applied = await applyStoreResource(admin, first, raw, { create: true, creator: owner('one') });
   try {
+    const fragment = readFileSync(applied.outputs.fragment, 'utf8');
+    const claimed = await applyStoreResource(admin, first, raw, { create: true, creator: owner('two') }).catch((e: unknown) => e);
+    t.match(
+      (claimed as Error).message,
+      `StorageBackend "${first}": id: store ${first} is already managed by ${owner('one')} (rule: one resource owns a store)`,
+      "another stack's create of the same store is refused",
+    );
+    t.equal(readFileSync(applied.outputs.fragment, 'utf8'), fragment, 'the fragment is untouched');
     t.equal((await listStores(platform)).find((s) => s.default === 'true')?.id, first, 'the managed default is the default');
     const second = await applyStoreResource(admin, 'other', {
       id: 'other',

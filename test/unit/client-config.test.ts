@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { resolveCloud } from '../../provider/client/config.js';
 import { CloudConfigError } from '../../provider/client/errors.js';
-import { identityRoot, tokenRequestBody } from '../../provider/client/keystone.js';
+import { findEndpoint, identityRoot, tokenRequestBody, type Token } from '../../provider/client/keystone.js';
 import { listImagesUrl } from '../../provider/client/images.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'image-catalog-config-'));
@@ -156,6 +156,34 @@ t.test("password auth with no project is refused instead of scoping to the user'
     new CloudConfigError(
       "OS_* environment: no project: set OS_PROJECT_NAME (with OS_PROJECT_DOMAIN_NAME) or OS_PROJECT_ID; without one Keystone would pick the user's default project",
     ),
+  );
+  t.end();
+});
+
+t.test("an endpoint override replaces the catalog's endpoint for its service (clouds.yaml and OS_*)", (t) => {
+  const token: Token = {
+    id: 't',
+    expiresAt: new Date(),
+    userId: 'u',
+    userName: 'u',
+    projectId: 'p',
+    projectName: 'p',
+    roles: [],
+    catalog: [{ type: 'image', name: 'glance', endpoints: [{ interface: 'public', url: 'http://glance:9292/' }] }],
+  };
+  const env = { OS_AUTH_URL: 'http://k', OS_USERNAME: 'u', OS_PASSWORD: 'p', OS_PROJECT_ID: 'p' };
+  t.equal(findEndpoint(token, 'image', resolveCloud(undefined, env, dir)), 'http://glance:9292', 'the catalog by default');
+  const overridden = resolveCloud(undefined, { ...env, OS_IMAGE_ENDPOINT_OVERRIDE: 'http://proxy:8080/' }, dir);
+  t.equal(findEndpoint(token, 'image', overridden), 'http://proxy:8080', 'OS_IMAGE_ENDPOINT_OVERRIDE');
+  const file = join(dir, 'override.yaml');
+  writeFileSync(
+    file,
+    'clouds:\n  o:\n    image_endpoint_override: http://proxy:8081\n    auth:\n      auth_url: http://k\n      token: x\n      project_id: p\n',
+  );
+  t.equal(
+    findEndpoint(token, 'image', resolveCloud('o', { OS_CLIENT_CONFIG_FILE: file }, dir)),
+    'http://proxy:8081',
+    'a clouds.yaml cloud',
   );
   t.end();
 });

@@ -103,6 +103,24 @@ t.test('during preview, a value not known yet is no problem; a known bad one is,
   t.end();
 });
 
+t.test('a check refuses what would fail only at apply: a missing source file, a 4-byte character, before any API call', async (t) => {
+  const missing = { ...imageState, source: { file: '/nowhere/x.raw' }, resourceName: 'v1.0' };
+  t.same(
+    (await check('image', {}, missing)).failures.map((f) => f.reason),
+    ['source.file: /nowhere/x.raw: there is no such file (rule: file)'],
+    'a create whose file is missing',
+  );
+  t.same((await check('image', missing, { ...missing, isHidden: true })).failures, [], 'an update that does not read the file again');
+  const emoji = { ...imageState, source: { file: '/nowhere/x.raw' }, properties: { description: 'gold \u{1F947}' }, resourceName: 'v1.0' };
+  t.match(
+    (await check('image', {}, emoji)).failures.map((f) => f.reason),
+    [
+      'properties.description: has a character Glance refuses: one outside the Basic Multilingual Plane (4-byte UTF-8, such as an emoji) (rule: format)',
+    ],
+  );
+  t.end();
+});
+
 const legacy: ExportedDeployment = {
   version: 3,
   deployment: {

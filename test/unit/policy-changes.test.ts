@@ -102,26 +102,36 @@ t.test('a create has no before, a delete no after, a gone image its old values w
   t.equal(gone.before?.['name'], declared.name);
 });
 
-t.test("the run's catalog leaves out what the run creates, not an older image of the same name", async (t) => {
-  const started = new Date().toISOString();
-  const images: ImageWire[] = [
-    { id: 'old', name: 'a-1-b-v1.0', status: 'active', created_at: '2020-01-01T00:00:00Z' },
-    { id: 'new', name: 'a-1-b-v1.1', status: 'active', created_at: started },
-    { id: 'mine', name: 'a-1-b-v1.2', status: 'active', created_at: started },
-  ];
-  let reads = 0;
-  const catalog = new RunCatalog(60_000, () => {
-    reads++;
-    return Promise.resolve(images);
-  });
-  catalog.creating('a-1-b-v1.1');
-  catalog.creating('a-1-b-v1.0');
-  catalog.created('mine');
-  const seen = (await catalog.images('c', noSession())).map((i) => i.id);
-  t.same(seen, ['old'], 'the image being created and the one created are left out; the older one of a name being created stays');
-  await catalog.images('c', noSession());
-  t.equal(reads, 1, 'one snapshot serves the calls that follow');
-  catalog.changed();
-  await catalog.images('c', noSession());
-  t.equal(reads, 2, 'a change of the catalog takes a new one');
-});
+t.test(
+  "the run's catalog leaves out what the run's resources create (their creation mark), not another image of the same name",
+  async (t) => {
+    const urn = (stack: string, name: string): string => `urn:pulumi:${stack}::p::image-catalog:index:Image::${name}`;
+    const images: ImageWire[] = [
+      { id: 'old', name: 'a-1-b-v1.0', status: 'active', created_at: '2020-01-01T00:00:00Z' },
+      { id: 'other-stack', name: 'a-1-b-v1.1', status: 'active', catalog_created_by: urn('prod', 'v1.1') },
+      { id: 'being-made', name: 'a-1-b-v1.1', status: 'saving', catalog_created_by: urn('dev', 'v1.1') },
+      { id: 'half-made', name: 'a-1-b-v1.3', status: 'queued', catalog_created_by: urn('dev', 'v1.3') },
+      { id: 'finished-elsewhere', name: 'a-1-b-v1.4', status: 'active', catalog_created_by: urn('dev', 'v1.4') },
+      { id: 'mine', name: 'a-1-b-v1.2', status: 'active' },
+    ];
+    let reads = 0;
+    const catalog = new RunCatalog(60_000, () => {
+      reads++;
+      return Promise.resolve(images);
+    });
+    catalog.creating(urn('dev', 'v1.1'));
+    catalog.creating(urn('dev', 'v1.0'));
+    catalog.created('mine');
+    const seen = (await catalog.images('c', noSession())).map((i) => i.id);
+    t.same(
+      seen,
+      ['old', 'other-stack', 'finished-elsewhere'],
+      "left out: what a resource of the run creates, what it created, a half-made one of the run's stack; kept: other images of those names, finished ones",
+    );
+    await catalog.images('c', noSession());
+    t.equal(reads, 1, 'one snapshot serves the calls that follow');
+    catalog.changed();
+    await catalog.images('c', noSession());
+    t.equal(reads, 2, 'a change of the catalog takes a new one');
+  },
+);

@@ -51,21 +51,24 @@ export function parseUrn(urn: string): { type: string; name: string } {
   return { type: qualified.split('$').at(-1) ?? qualified, name: parts.slice(3).join('::') };
 }
 
-function kindOf(urn: string): { kind: Kind; name: string } {
+function kindOf(urn: string): { kind: Kind; name: string; urn: string } {
   const { type, name } = parseUrn(urn);
   const kind = kindOfType(type);
   if (kind === undefined) throw new Error(`${urn}: ${type} is not a resource type of the ${packageName} provider`);
-  return { kind, name };
+  return { kind, name, urn };
 }
 
-/** The bag with the layer's resource name (from the URN) added: runtime names every resource and its address by it. */
-function named(bag: Bag, name: string): Bag {
-  return { ...bag, resourceName: name };
+/**
+ * The bag with the layer's fields from the URN added: runtime names every resource and its address by its name,
+ * and marks what it creates with the URN.
+ */
+function named(bag: Bag, resource: { readonly name: string; readonly urn: string }): Bag {
+  return { ...bag, resourceName: resource.name, resourceUrn: resource.urn };
 }
 
-/** What is stored: the bag without the layer's resource name (the URN carries it). */
+/** What is stored: the bag without the layer's fields (the URN carries them). */
 function stored(bag: Bag): Bag {
-  return Object.fromEntries(Object.entries(bag).filter(([key]) => key !== 'resourceName'));
+  return Object.fromEntries(Object.entries(bag).filter(([key]) => key !== 'resourceName' && key !== 'resourceUrn'));
 }
 
 function packageVersion(): string {
@@ -102,45 +105,50 @@ export function runtimeAdapter(): ProviderAdapter {
       runtime.configure({ get: (key) => (key.startsWith(`${packageName}:`) ? value(key.slice(packageName.length + 1)) : undefined) });
     },
     async check(urn, olds, news) {
-      const { kind, name } = kindOf(urn);
-      const checked = await runtime.check(kind, named(olds, name), named(news, name));
+      const resource = kindOf(urn);
+      const checked = await runtime.check(resource.kind, named(olds, resource), named(news, resource));
       return { inputs: stored(checked.inputs), failures: checked.failures };
     },
     async diff(urn, id, olds, news, oldInputs) {
-      const { kind, name } = kindOf(urn);
+      const resource = kindOf(urn);
       // The first diff after a read of the same resource is the refresh's own (the read state against the state's
       // inputs, to show the drift): nothing is applied, so nothing is decided. The plan's diff comes after it.
       const decide = !refreshed.delete(urn);
-      return runtime.diff(kind, id, named(olds, name), named(news, name), oldInputs === undefined ? undefined : named(oldInputs, name), {
-        decide,
-      });
+      return runtime.diff(
+        resource.kind,
+        id,
+        named(olds, resource),
+        named(news, resource),
+        oldInputs === undefined ? undefined : named(oldInputs, resource),
+        { decide },
+      );
     },
     async create(urn, news) {
-      const { kind, name } = kindOf(urn);
-      const made = await runtime.create(kind, named(news, name));
+      const resource = kindOf(urn);
+      const made = await runtime.create(resource.kind, named(news, resource));
       return { id: made.id, outs: stored(made.outs) };
     },
     async read(urn, id, props, inputs) {
-      const { kind, name } = kindOf(urn);
+      const resource = kindOf(urn);
       // A refresh reads a resource of the state (its properties come along); an import reads one by id only, and
       // its diff decides what the import changes.
       if (props !== undefined) refreshed.add(urn);
       const found = await runtime.read(
-        kind,
+        resource.kind,
         id,
-        name,
-        props === undefined ? undefined : named(props, name),
-        inputs === undefined ? undefined : named(inputs, name),
+        resource.name,
+        props === undefined ? undefined : named(props, resource),
+        inputs === undefined ? undefined : named(inputs, resource),
       );
       return found === undefined ? undefined : { id: found.id, outs: stored(found.outs), inputs: stored(found.inputs) };
     },
     async update(urn, id, olds, news) {
-      const { kind, name } = kindOf(urn);
-      return { outs: stored((await runtime.update(kind, id, named(olds, name), named(news, name))).outs) };
+      const resource = kindOf(urn);
+      return { outs: stored((await runtime.update(resource.kind, id, named(olds, resource), named(news, resource))).outs) };
     },
     async remove(urn, id, props) {
-      const { kind, name } = kindOf(urn);
-      await runtime.remove(kind, id, named(props, name));
+      const resource = kindOf(urn);
+      await runtime.remove(resource.kind, id, named(props, resource));
     },
   };
 }

@@ -3,7 +3,10 @@
  * provider/client. Create is all-or-nothing: when the data cannot be loaded, the record is deleted before the
  * error is raised, and the error says why.
  */
+import { createHash } from 'node:crypto';
+import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fetch } from 'undici';
 import { uploadImageData, type TransferProgress } from '../../client/data.js';
 import { isNotFound } from '../../client/errors.js';
@@ -13,6 +16,7 @@ import {
   deleteImage,
   getImage,
   imageDocument,
+  listImages,
   imagePatch,
   setImageActive,
   updateImage,
@@ -23,7 +27,15 @@ import type { Session } from '../../client/session.js';
 import { flag, listStores } from '../../client/stores.js';
 import { ResourceOperationError } from '../errors.js';
 import { wireDocument, type KindDescriptor } from '../descriptor.js';
-import { checkInputs, diffInputs, resourceSchema, type InputDiff, type ResourceSchema } from '../schema.js';
+import {
+  checkInputs,
+  diffInputs,
+  ResourceInputError,
+  resourceSchema,
+  type InputDiff,
+  type InputProblem,
+  type ResourceSchema,
+} from '../schema.js';
 import type { ImageInputs, ImageOutputs } from './image.types.js';
 
 export type { ImageFields, ImageInputs, ImageOutputs } from './image.types.js';
@@ -86,12 +98,21 @@ export function imageInputsFromLive(live: ImageWire, kept: Readonly<Record<strin
       inputs[field.local] = live[field.wire];
     }
   }
-  const properties = Object.fromEntries(Object.entries(imageDocument(live).properties).filter(([key]) => key !== publishedMark));
+  const properties = Object.fromEntries(
+    Object.entries(imageDocument(live).properties).filter(([key]) => key !== publishedMark && key !== creationMark),
+  );
   return { ...inputs, isDeactivated: live.status === 'deactivated', properties };
 }
 
 /** The sticky property that records when an image was first published (its visibility left private). */
 export const publishedMark = 'catalog_published_at';
+
+/**
+ * The property that records which resource created an image (its Pulumi URN), written with the record before any
+ * data: an image that carries it and is missing from the state was left by an interrupted create of that
+ * resource (a killed engine, a Glance that died mid-upload), which the next create finishes or removes.
+ */
+export const creationMark = 'catalog_created_by';
 
 /**
  * The record with the publish mark: kept from the live image once set (it never goes away, even when the image
@@ -107,9 +128,24 @@ export function withPublishMark<R extends { visibility?: unknown; properties: Re
   return { ...record, properties: { ...record.properties, [publishedMark]: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') } };
 }
 
-/** Options of create: progress of the upload. */
+/** Options of create: progress of the upload, a signal that stops it, the creator written on the record. */
 export interface CreateOptions {
   readonly onProgress?: (progress: TransferProgress) => void;
+  readonly signal?: AbortSignal;
+  readonly creator?: string;
+  /** The id of the image this one replaces (it holds the name until it is deleted after this create). */
+  readonly replaces?: string;
+}
+
+/** What a URL answers from here (a HEAD, 10 s at most), for an import that failed: `HTTP 404 Not Found`, or why no answer came. */
+async function probe(url: string): Promise<string> {
+  try {
+    const response = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(10_000) });
+    return `from here it answers HTTP ${response.status}${response.statusText === '' ? '' : ` ${response.statusText}`}`;
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause?.code;
+    return `from here it does not answer either (${cause ?? (err as Error).message})`;
+  }
 }
 
 async function loadData(session: Session, id: string, inputs: ImageInputs, options: CreateOptions): Promise<void> {
@@ -122,7 +158,11 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
       session,
       id,
       { path: inputs.source.file },
-      { ...pins, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) },
+      {
+        ...pins,
+        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      },
     );
     return;
   }
@@ -135,10 +175,39 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
     method = { name: 'glance-direct' };
   }
   await startImport(session, id, method, inputs.stores, inputs.stores === undefined ? undefined : inputs.allStoresMustSucceed);
-  const image = await waitForActive(session, id, activeTimeoutMs(undefined));
+  let image: ImageWire;
+  try {
+    image = await waitForActive(session, id, activeTimeoutMs(undefined), 500, options.signal);
+  } catch (err) {
+    // Glance says only which stores failed, never why: a web-download is asked again from here to say it.
+    if (method.name !== 'web-download' || options.signal?.aborted === true) throw err;
+    throw new ResourceOperationError(`${(err as Error).message}; Glance could not fetch ${source.url}: ${await probe(source.url)}`, {
+      cause: err,
+    });
+  }
   // Glance hashes imported data with sha512 only (a sha256 pin on an import is refused by preflight).
   if (inputs.sha512 !== undefined && image['os_hash_value'] !== inputs.sha512) {
     throw new ResourceOperationError(`the imported data's sha512 is ${String(image['os_hash_value'])}, not the pinned ${inputs.sha512}`);
+  }
+}
+
+/**
+ * What this machine can tell about the inputs before any API call: a file source about to be uploaded (a new
+ * image, or a changed source) must be a file this process can read (without this, a missing file passed preview and
+ * failed in the middle of `up`). An unchanged source is never read again: its file may be long gone.
+ */
+export function imageLocalProblems(inputs: ImageInputs, olds?: Readonly<Record<string, unknown>>): InputProblem[] {
+  if (!('file' in inputs.source)) return [];
+  if (olds !== undefined && JSON.stringify(olds['source']) === JSON.stringify(inputs.source)) return [];
+  const file = inputs.source.file;
+  try {
+    if (statSync(file).isDirectory()) return [{ field: 'source.file', rule: 'file', message: `${file} is a directory, not a file` }];
+    accessSync(file, constants.R_OK);
+    return [];
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'it cannot be read' : (err as Error).message;
+    return [{ field: 'source.file', rule: 'file', message: `${file}: ${why}` }];
   }
 }
 
@@ -148,6 +217,8 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
  * named exists and takes uploads (an http store is read-only).
  */
 async function preflight(session: Session, name: string, inputs: ImageInputs): Promise<void> {
+  const local = imageLocalProblems(inputs);
+  if (local.length > 0) throw new ResourceInputError(`Image "${name}"`, local);
   if (inputs.sha256 !== undefined && !('file' in inputs.source)) {
     throw new ResourceOperationError(
       `Image "${name}": sha256: an import is checked against Glance's sha512 only; pin sha512 for a url source`,
@@ -167,9 +238,98 @@ async function preflight(session: Session, name: string, inputs: ImageInputs): P
   }
 }
 
+/** The images of a name this session can see (every visibility, pending shares, hidden ones), not being deleted. */
+async function imagesNamed(session: Session, name: string): Promise<ImageWire[]> {
+  const found: ImageWire[] = [];
+  for (const osHidden of [false, true])
+    for await (const image of listImages(session, { name, visibility: 'all', memberStatus: 'all', osHidden }))
+      if (image.status !== 'deleted' && image.status !== 'pending_delete') found.push(image);
+  return found;
+}
+
+/** Glance's order of creation: created_at (seconds), then the id, so that two racing creates agree on which came first. */
+function createdBefore(a: ImageWire, b: ImageWire): boolean {
+  const at = (image: ImageWire): string => (typeof image['created_at'] === 'string' ? image['created_at'] : '');
+  return at(a) < at(b) || (at(a) === at(b) && a.id < b.id);
+}
+
+/** The sha512 of a file, hex (to recognise an image an interrupted create finished uploading). */
+async function fileSha512(path: string): Promise<string> {
+  const hash = createHash('sha512');
+  await pipeline(createReadStream(path, { highWaterMark: 1024 * 1024 }), hash);
+  return hash.digest('hex');
+}
+
+/** Whether the data of a finished image is the data declared (its sha512, Glance's os_hash_value). */
+async function holdsDeclaredData(image: ImageWire, inputs: ImageInputs): Promise<boolean> {
+  const stored = image['os_hash_value'];
+  if (typeof stored !== 'string') return false;
+  if (inputs.sha512 !== undefined) return stored === inputs.sha512.toLowerCase();
+  if ('file' in inputs.source) return stored === (await fileSha512(inputs.source.file));
+  // A web-download or glance-direct import Glance finished from the same URL.
+  return true;
+}
+
+/** Deletes an image (unprotected first when it is protected): what an interrupted create or a lost race left. */
+async function removeImage(session: Session, image: ImageWire): Promise<void> {
+  if (image['protected'] === true) await updateImage(session, image.id, [{ op: 'replace', path: '/protected', value: false }]);
+  await deleteImage(session, image.id);
+}
+
+/** The protection and deactivation declared, applied to an image whose data is in place; its outputs. */
+async function finish(session: Session, id: string, inputs: ImageInputs): Promise<ImageOutputs> {
+  const image = await getImage(session, id);
+  if (inputs.isProtected && image['protected'] !== true)
+    await updateImage(session, id, [{ op: 'replace', path: '/protected', value: true }]);
+  if (inputs.isDeactivated && image.status !== 'deactivated') await setImageActive(session, id, false);
+  return imageOutputs(await getImage(session, id));
+}
+
 /**
- * Creates the image: the record (unprotected, so a failure can be cleaned up), the data, then protection and
- * deactivation. On any failure after the record exists, the record is deleted and the error says so.
+ * What an interrupted create of the same resource left under the name (the records carrying `creator`): a
+ * finished one holding the declared data is taken over (finished and returned); any other is removed. A finished
+ * one with other data is refused: it may already be in use, and only its owner can say it may go.
+ */
+async function resumeInterrupted(
+  session: Session,
+  name: string,
+  inputs: ImageInputs,
+  creator: string,
+  named: readonly ImageWire[],
+): Promise<ImageOutputs | undefined> {
+  let taken: ImageOutputs | undefined;
+  for (const image of named.filter((i) => i[creationMark] === creator)) {
+    const finished = image.status === 'active' || image.status === 'deactivated';
+    if (finished && taken === undefined && (await holdsDeclaredData(image, inputs))) {
+      process.stderr.write(`Image "${name}": taking over ${image.id}, which an interrupted run of this resource finished uploading\n`);
+      taken = await finish(session, image.id, inputs);
+    } else if (finished && taken === undefined) {
+      throw new ResourceOperationError(
+        `Image "${name}": ${image.id} (${inputs.name}) was made by an interrupted run of this resource with other data than declared now ` +
+          `(its sha512 differs); delete it (nothing refers to it: it is in no state) or import it, then run again`,
+      );
+    } else {
+      process.stderr.write(`Image "${name}": removing ${image.id} (${image.status}), left by an interrupted run of this resource\n`);
+      await removeImage(session, image);
+    }
+  }
+  return taken;
+}
+
+/** The versioning rule's refusal of a name another image holds (Glance allows duplicates; the catalog does not). */
+function nameTaken(name: string, inputs: ImageInputs, other: ImageWire, detail: string): ResourceOperationError {
+  return new ResourceOperationError(
+    `Image "${name}": name: "${inputs.name}" is already used by image ${other.id} ${detail} (rule: versioning, a name is never reused); ` +
+      'publish the next version under a name no image has',
+  );
+}
+
+/**
+ * Creates the image: the record (unprotected, so a failure can be cleaned up, and carrying its creator), the
+ * data, then protection and deactivation. What an interrupted create of the same resource left is finished or
+ * removed first. The name is checked right before the record is made and again once the data is in: when another
+ * create made an image of the same name meanwhile (another stack), the later of the two removes itself and fails
+ * with the versioning rule. On any failure after the record exists, the record is deleted and the error says so.
  */
 export async function createImageResource(
   session: Session,
@@ -179,22 +339,55 @@ export async function createImageResource(
 ): Promise<{ inputs: ImageInputs; outputs: ImageOutputs }> {
   const inputs = checkImageInputs(name, raw);
   await preflight(session, name, inputs);
-  const record = withPublishMark(imageRecord({ ...inputs, isProtected: false }), undefined);
-  const created = await createImage(session, createImageBody(record));
-  try {
-    await loadData(session, created.id, inputs, options);
-    if (inputs.isProtected) await updateImage(session, created.id, [{ op: 'replace', path: '/protected', value: true }]);
-    if (inputs.isDeactivated) await setImageActive(session, created.id, false);
-    return { inputs, outputs: imageOutputs(await getImage(session, created.id)) };
-  } catch (err) {
-    let cleanup = 'the image record was deleted';
-    try {
-      await deleteImage(session, created.id);
-    } catch (cleanupErr) {
-      cleanup = `deleting the image record ${created.id} failed too (${(cleanupErr as Error).message}): delete it by hand`;
-    }
-    throw new ResourceOperationError(`Image "${name}": loading its data failed: ${(err as Error).message}; ${cleanup}`, { cause: err });
+  const creator = options.creator;
+  const mine = (image: ImageWire): boolean => creator !== undefined && image[creationMark] === creator;
+  // The image a replacement replaces keeps the name until the engine deletes it, after this create.
+  const rival = (image: ImageWire): boolean => !mine(image) && image.id !== options.replaces;
+  const before = await imagesNamed(session, inputs.name);
+  if (creator !== undefined) {
+    // A replacement has its resource's URN too: the image it replaces is not a leftover.
+    const leftovers = before.filter((image) => image.id !== options.replaces);
+    const taken = await resumeInterrupted(session, name, inputs, creator, leftovers);
+    if (taken !== undefined) return { inputs, outputs: taken };
   }
+  const other = before.find(rival);
+  if (other !== undefined) throw nameTaken(name, inputs, other, 'in the live catalog');
+  const record = withPublishMark(imageRecord({ ...inputs, isProtected: false }), undefined);
+  const marked = creator === undefined ? record : { ...record, properties: { ...record.properties, [creationMark]: creator } };
+  options.signal?.throwIfAborted();
+  const created = await createImage(session, createImageBody(marked));
+  /** Another create made an image of the name meanwhile (another stack): the later of the two gives way. */
+  const raced = async (): Promise<ResourceOperationError | undefined> => {
+    const earlier = (await imagesNamed(session, inputs.name)).find(
+      (image) => image.id !== created.id && rival(image) && createdBefore(image, created),
+    );
+    return earlier === undefined ? undefined : nameTaken(name, inputs, earlier, 'made by another create at the same time');
+  };
+  let failure: Error;
+  try {
+    const early = await raced();
+    if (early !== undefined) throw early;
+    try {
+      await loadData(session, created.id, inputs, options);
+    } catch (err) {
+      throw new ResourceOperationError(`Image "${name}": loading its data failed: ${(err as Error).message}`, { cause: err });
+    }
+    const late = await raced();
+    if (late !== undefined) throw late;
+    options.signal?.throwIfAborted();
+    return { inputs, outputs: await finish(session, created.id, inputs) };
+  } catch (err) {
+    failure = err as Error;
+  }
+  let cleanup = 'the image record was deleted';
+  try {
+    await removeImage(session, await getImage(session, created.id));
+  } catch (cleanupErr) {
+    cleanup = `deleting the image record ${created.id} failed too (${(cleanupErr as Error).message}): ${
+      creator === undefined ? 'delete it by hand' : 'the next run of this resource removes it'
+    }`;
+  }
+  throw new ResourceOperationError(`${failure.message}; ${cleanup}`, { cause: failure });
 }
 
 /** Updates in place what can be updated; a change that needs a replace is refused (the caller replaces). */
@@ -239,6 +432,7 @@ export const imageDescriptor: KindDescriptor<ImageInputs> = {
   },
   document: (inputs) => imageRecord(inputs),
   cloudOf: () => undefined,
+  localProblems: imageLocalProblems,
   async create(session, name, raw, options) {
     const made = await createImageResource(session, name, raw, options);
     return { id: made.outputs.id, inputs: made.inputs, outputs: { ...made.outputs } };

@@ -41,6 +41,8 @@ interface FragmentHeader {
   readonly id: string;
   readonly type: string;
   readonly isDefault: boolean;
+  /** The resource that created it (a Pulumi URN): one resource owns a store. */
+  readonly owner?: string;
 }
 
 /** What the backends file records: the backends Glance had before any managed store, and its default then. */
@@ -55,8 +57,13 @@ function iniValue(value: unknown): string {
 }
 
 /** The store's config fragment (pure): a header line, then its section with each option under its ini name. */
-export function renderStoreFragment(inputs: StoreInputs): string {
-  const header: FragmentHeader = { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault };
+export function renderStoreFragment(inputs: StoreInputs, owner?: string): string {
+  const header: FragmentHeader = {
+    id: inputs.id,
+    type: inputs.type,
+    isDefault: inputs.isDefault,
+    ...(owner === undefined ? {} : { owner }),
+  };
   const lines = [
     `${headerPrefix}${JSON.stringify(header)}`,
     '# Written by the StorageBackend resource; edits are overwritten.',
@@ -162,11 +169,22 @@ export async function applyStoreResource(
   admin: Session,
   name: string,
   raw: unknown,
+  claim: StoreClaim = {},
 ): Promise<{ inputs: StoreInputs; outputs: StoreApplied }> {
   const inputs = checkStoreInputs(name, raw);
   if (!existsSync(inputs.configDir))
     throw new ResourceOperationError(`StorageBackend "${name}": configDir ${inputs.configDir} does not exist`);
-  return serialized(inputs.configDir, () => applyChecked(admin, name, inputs));
+  return serialized(inputs.configDir, () => applyChecked(admin, name, inputs, claim));
+}
+
+/**
+ * Who applies a store: a create by `creator` (a Pulumi URN) claims it, written in the fragment's header; a create
+ * of an id another resource claimed is refused (checked under the directory's lock, so of two stacks creating the
+ * same store at once, the second is refused). An update keeps the claim.
+ */
+export interface StoreClaim {
+  readonly creator?: string;
+  readonly create?: boolean;
 }
 
 const queues = new Map<string, Promise<unknown>>();
@@ -202,8 +220,22 @@ function serialized<T>(configDir: string, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function applyChecked(admin: Session, name: string, inputs: StoreInputs): Promise<{ inputs: StoreInputs; outputs: StoreApplied }> {
-  const others = managedStores(inputs.configDir).filter((s) => s.id !== inputs.id);
+async function applyChecked(
+  admin: Session,
+  name: string,
+  inputs: StoreInputs,
+  claim: StoreClaim,
+): Promise<{ inputs: StoreInputs; outputs: StoreApplied }> {
+  const managed = managedStores(inputs.configDir);
+  const claimed = managed.find((s) => s.id === inputs.id);
+  if (claim.create === true && claimed !== undefined && claimed.owner !== claim.creator) {
+    throw new ResourceOperationError(
+      `StorageBackend "${name}": id: store ${inputs.id} is already managed by ${claimed.owner ?? 'another StorageBackend'} ` +
+        '(rule: one resource owns a store); import it into this stack instead, or give this store another id',
+    );
+  }
+  const owner = claim.create === true ? claim.creator : claimed?.owner;
+  const others = managed.filter((s) => s.id !== inputs.id);
   const otherDefault = others.find((s) => s.isDefault);
   if (inputs.isDefault && otherDefault !== undefined) {
     throw new ResourceOperationError(
@@ -222,7 +254,7 @@ async function applyChecked(admin: Session, name: string, inputs: StoreInputs): 
   const saved = snapshot([fragment, backends]);
   const self: FragmentHeader = { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault };
   try {
-    writePrivate(fragment, renderStoreFragment(inputs));
+    writePrivate(fragment, renderStoreFragment(inputs, owner));
     writePrivate(backends, renderBackends(header, [...others, self]));
     reload(name, inputs.reloadCommand);
     await verify(admin, (stores) => {
@@ -298,8 +330,11 @@ export const storeDescriptor: KindDescriptor<StoreInputs> = {
   schema: storeSchema,
   document: (inputs) => ({ id: inputs.id, type: inputs.type, is_default: inputs.isDefault, read_only: inputs.type === 'http' }),
   cloudOf: (inputs) => (typeof inputs['verifyCloud'] === 'string' ? inputs['verifyCloud'] : undefined),
-  async create(session, name, raw) {
-    const made = await applyStoreResource(session, name, checkStoreInputs(name, raw));
+  async create(session, name, raw, options) {
+    const made = await applyStoreResource(session, name, checkStoreInputs(name, raw), {
+      create: true,
+      ...(options.creator === undefined ? {} : { creator: options.creator }),
+    });
     return { id: made.outputs.id, inputs: made.inputs, outputs: { fragment: made.outputs.fragment } };
   },
   async read(session, id, kept) {

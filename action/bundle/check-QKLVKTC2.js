@@ -3,12 +3,12 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   configAddress,
   decidePlan
-} from "./chunk-GPSFV4RP.js";
-import "./chunk-HELXWZRQ.js";
-import "./chunk-35XXKPL5.js";
+} from "./chunk-6SZQYOJ5.js";
+import "./chunk-HVENRZGK.js";
+import "./chunk-7TKJU6WL.js";
 import {
   policyModeVariable
-} from "./chunk-MDVQUE6N.js";
+} from "./chunk-SDCHPTQE.js";
 import {
   parsePosition
 } from "./chunk-JPHF7VO4.js";

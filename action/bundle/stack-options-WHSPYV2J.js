@@ -1,14 +1,13 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
-} from "./chunk-35XXKPL5.js";
-import "./chunk-MDVQUE6N.js";
+  stackTarget,
+  withStackOptions
+} from "./chunk-NEMNGD6E.js";
+import "./chunk-7TKJU6WL.js";
+import "./chunk-SDCHPTQE.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
+  stackTarget,
+  withStackOptions
 };

@@ -3,23 +3,23 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-RJMTQEHT.js";
+} from "./chunk-IAWPNOD3.js";
 import {
   decisionLogVariable,
   loggedChange
 } from "./chunk-CLRY37YK.js";
 import {
   kindOfType
-} from "./chunk-UOFOFJOI.js";
+} from "./chunk-KP5QQXX6.js";
 import {
   policyModeVariable
-} from "./chunk-MDVQUE6N.js";
+} from "./chunk-SDCHPTQE.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   CommandError,
@@ -45,6 +45,43 @@ function backendEnv(target) {
 function pluginPath(env) {
   const path = env?.["PATH"] ?? process.env["PATH"] ?? "";
   return path.split(delimiter).includes(pluginDir) ? path : `${pluginDir}${delimiter}${path}`;
+}
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+async function clearStaleLock(stack, target, say) {
+  if (target.stateDir === void 0) return false;
+  const dir = join(target.stateDir, ".pulumi", "locks");
+  let files;
+  try {
+    files = readdirSync(dir, { recursive: true, encoding: "utf8" });
+  } catch {
+    return false;
+  }
+  const suffix = join((await stack.workspace.projectSettings()).name, target.stack);
+  const locks = files.filter((f) => f.endsWith(".json") && dirname(f).endsWith(suffix)).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
+  if (locks.length === 0 || locks.some((l) => l.hostname !== hostname() || running(l.pid))) return false;
+  for (const lock of locks)
+    say(
+      `stack ${target.stack} is locked by pulumi pid ${lock.pid} (${lock.username}@${lock.hostname}, since ${lock.timestamp}), which is no longer running (an interrupted run): clearing its lock (pulumi cancel)`
+    );
+  await stack.cancel();
+  return true;
+}
+async function resolvePending(stack, say = () => void 0) {
+  const deployment = (await stack.exportStack()).deployment;
+  const pending = deployment?.pending_operations ?? [];
+  if (pending.length === 0) return [];
+  say(
+    `an interrupted run left ${pending.length} operation(s) pending in the state (${pending.map((p) => `${p.type} ${urnName(p.resource.urn)}`).join(", ")}): refreshing the stack to resolve them; an interrupted create is made again, taking over or removing what it left`
+  );
+  await stack.refresh({ clearPendingCreates: true });
+  return pending;
 }
 async function openStack(target, program = () => Promise.resolve({}), options = {}) {
   const args = { stackName: target.stack, projectName: "image-catalog", program };
@@ -90,7 +127,7 @@ async function planChanges(steps, only = () => true) {
     ([, step]) => only(step.action) && kindOfType(step.new?.type ?? step.old?.type ?? step.type) !== void 0
   );
   if (wanted.length === 0) return [];
-  const runtime = await import("./runtime-CURI26LV.js");
+  const runtime = await import("./runtime-ITTNZXTR.js");
   const changes = [];
   for (const [urn, step] of wanted) {
     const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
@@ -102,7 +139,7 @@ async function planChanges(steps, only = () => true) {
   return changes;
 }
 async function asThePlugin(stack, work, read) {
-  const runtime = await import("./runtime-CURI26LV.js");
+  const runtime = await import("./runtime-ITTNZXTR.js");
   const config = await (read ?? stack.getAllConfig());
   runtime.configure({ get: (key) => config[key]?.value });
   const saved = Object.fromEntries(
@@ -119,11 +156,11 @@ async function asThePlugin(stack, work, read) {
   }
 }
 async function warmUp() {
-  const [{ PolicyEngine }] = await Promise.all([import("./engine-7MBQ7STH.js"), import("./runtime-CURI26LV.js")]);
+  const [{ PolicyEngine }] = await Promise.all([import("./engine-5T5IYY5N.js"), import("./runtime-ITTNZXTR.js")]);
   await PolicyEngine.load();
 }
 async function decidePlanned(cloud, changes) {
-  return (await import("./runtime-CURI26LV.js")).decideAs(cloud, changes);
+  return (await import("./runtime-ITTNZXTR.js")).decideAs(cloud, changes);
 }
 async function decideDeletes(stack, steps) {
   if (!steps.some((s) => s.op === "delete")) return [];
@@ -189,6 +226,7 @@ async function runStack(stack, command, options = {}) {
     ...seen()
   });
   try {
+    if (command === "up" || command === "destroy") await resolvePending(stack, options.onNotice);
     if (command === "up") {
       const plan2 = await planned();
       if (plan2.blocked > 0) return blockedRun(plan2.blocked);
@@ -281,11 +319,13 @@ function formatChanges(changes, planned = false) {
 }
 export {
   asThePlugin,
+  clearStaleLock,
   decidePlanned,
   formatChanges,
   openStack,
   planChanges,
   progressPrinter,
+  resolvePending,
   runStack,
   urnName,
   warmUp

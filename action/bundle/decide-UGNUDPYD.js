@@ -5,10 +5,10 @@ import {
   configAddress,
   decidePlan,
   withLiveProperties
-} from "./chunk-GPSFV4RP.js";
-import "./chunk-HELXWZRQ.js";
-import "./chunk-35XXKPL5.js";
-import "./chunk-MDVQUE6N.js";
+} from "./chunk-6SZQYOJ5.js";
+import "./chunk-HVENRZGK.js";
+import "./chunk-7TKJU6WL.js";
+import "./chunk-SDCHPTQE.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

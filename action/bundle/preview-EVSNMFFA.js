@@ -4,10 +4,10 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-LYROJKIA.js";
-import "./chunk-VPNKA53E.js";
-import "./chunk-35XXKPL5.js";
-import "./chunk-MDVQUE6N.js";
+} from "./chunk-RNVHTITZ.js";
+import "./chunk-NEMNGD6E.js";
+import "./chunk-7TKJU6WL.js";
+import "./chunk-SDCHPTQE.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -4,13 +4,13 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-VPNKA53E.js";
+} from "./chunk-NEMNGD6E.js";
 import {
   formatDecision
-} from "./chunk-35XXKPL5.js";
+} from "./chunk-7TKJU6WL.js";
 import {
   policyModeVariable
-} from "./chunk-MDVQUE6N.js";
+} from "./chunk-SDCHPTQE.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-UICMC7BG.js");
+    return await import("./automation-SVUYEYQA.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

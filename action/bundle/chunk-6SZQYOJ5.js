@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-HELXWZRQ.js";
+} from "./chunk-HVENRZGK.js";
 import {
   PolicyEngine,
   buildEnvelope
-} from "./chunk-35XXKPL5.js";
+} from "./chunk-7TKJU6WL.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

@@ -7,7 +7,7 @@ import {
   loadPolicyData,
   thrownMessage,
   validateInput
-} from "./chunk-MDVQUE6N.js";
+} from "./chunk-SDCHPTQE.js";
 import {
   __commonJS,
   __toESM

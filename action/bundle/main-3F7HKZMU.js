@@ -13,35 +13,35 @@ import {
 import {
   pluginDir,
   pluginName
-} from "./chunk-RJMTQEHT.js";
+} from "./chunk-IAWPNOD3.js";
 import {
   configKeys,
   kindOfType,
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-UOFOFJOI.js";
+} from "./chunk-KP5QQXX6.js";
 import {
   decidePlan
-} from "./chunk-GPSFV4RP.js";
+} from "./chunk-6SZQYOJ5.js";
 import {
   Session
-} from "./chunk-HELXWZRQ.js";
+} from "./chunk-HVENRZGK.js";
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-LYROJKIA.js";
+} from "./chunk-RNVHTITZ.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-VPNKA53E.js";
+} from "./chunk-NEMNGD6E.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-35XXKPL5.js";
+} from "./chunk-7TKJU6WL.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -50,7 +50,7 @@ import {
   renderStoreFragment,
   require_dist,
   resourceSchema
-} from "./chunk-MDVQUE6N.js";
+} from "./chunk-SDCHPTQE.js";
 import {
   __commonJS,
   __require,
@@ -4010,8 +4010,8 @@ function programOf(dir) {
   return existsSync2(main) && statSync(main).isDirectory() ? join3(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-HI2R6VAN.js");
-  const { loadProgram, previewPlan } = await import("./preview-OFBQQ4QU.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-WHSPYV2J.js");
+  const { loadProgram, previewPlan } = await import("./preview-EVSNMFFA.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4031,7 +4031,7 @@ async function checkPulumi(dir, stack, root) {
   };
 }
 async function checkCdktf(dir, root, overrides) {
-  const { appEntry, checkApp } = await import("./check-JYMHNPD2.js");
+  const { appEntry, checkApp } = await import("./check-QKLVKTC2.js");
   const stacks = await checkApp(dir, { overrides, progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}
 `) });
   const fallback = locate(root, { file: appEntry(resolve(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
@@ -4074,7 +4074,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, overrides) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-IADXGUGH.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-UGNUDPYD.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides });
   const declared = hclDeclarations(configDir);

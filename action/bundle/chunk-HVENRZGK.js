@@ -3,13 +3,14 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   CloudConfigError,
   ImageServiceError,
+  creationMark,
   imageDocument,
   isUnauthorized,
   plainMessage,
   require_dist,
   require_undici,
   snapshotImages
-} from "./chunk-MDVQUE6N.js";
+} from "./chunk-SDCHPTQE.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";
@@ -140,6 +141,13 @@ function fromAuthSection(source, auth, cloud, key = yamlKey) {
   if (iface !== "public" && iface !== "internal" && iface !== "admin")
     throw new CloudConfigError(`${source}: ${key("interface", "cloud")} must be public, internal or admin, not ${iface}`);
   const verify = cloud["verify"];
+  const endpointOverrides = Object.fromEntries(
+    Object.entries(cloud).flatMap(([k, v]) => {
+      const type = /^(.+)_endpoint_override$/.exec(k)?.[1];
+      const url = str(v);
+      return type === void 0 || url === void 0 ? [] : [[type, url]];
+    })
+  );
   return {
     source,
     authUrl,
@@ -148,7 +156,8 @@ function fromAuthSection(source, auth, cloud, key = yamlKey) {
     regionName: str(cloud["region_name"]),
     interface: iface,
     caFile: str(cloud["cacert"]),
-    insecure: bool(cloud["insecure"]) === true || verify === false
+    insecure: bool(cloud["insecure"]) === true || verify === false,
+    endpointOverrides
   };
 }
 function fromEnvironment(env) {
@@ -183,7 +192,8 @@ function fromEnvironment(env) {
     ["region_name", "OS_REGION_NAME"],
     ["interface", "OS_INTERFACE"],
     ["cacert", "OS_CACERT"],
-    ["insecure", "OS_INSECURE"]
+    ["insecure", "OS_INSECURE"],
+    ["image_endpoint_override", "OS_IMAGE_ENDPOINT_OVERRIDE"]
   ]) {
     const value = env[name];
     if (value !== void 0 && value !== "") cloud[key] = value;
@@ -609,6 +619,8 @@ async function issueToken(transport, config) {
   };
 }
 function findEndpoint(token, type, config) {
+  const override = config.endpointOverrides[type];
+  if (override !== void 0) return override.replace(/\/+$/, "");
   const service = token.catalog.find((s) => s.type === type);
   const endpoint = service?.endpoints.find(
     (e) => e.interface === config.interface && (config.regionName === void 0 || e.region_id === config.regionName || e.region === config.regionName)
@@ -707,6 +719,9 @@ async function changeDocuments(descriptor, action, sides) {
     after: action === "update" && sides.after !== void 0 ? mark(descriptor.live.apply(applied, live, sides.before, sides.after)) : afterDoc
   };
 }
+function stackOf(urn) {
+  return urn.split("::").slice(0, 2).join("::");
+}
 var RunCatalog = class {
   /** `snapshot`: how the images a session sees are read (default: every page of GET /v2/images). */
   constructor(maxAgeMs = 5e3, snapshot = snapshotImages) {
@@ -716,12 +731,15 @@ var RunCatalog = class {
   maxAgeMs;
   snapshot;
   createdIds = /* @__PURE__ */ new Set();
-  creatingNames = /* @__PURE__ */ new Set();
+  creators = /* @__PURE__ */ new Set();
   snapshots = /* @__PURE__ */ new Map();
-  startedAt = Date.now();
-  /** An image of this name is being created by this run (its upload may take a while). */
-  creating(name) {
-    this.creatingNames.add(name);
+  /**
+   * The resource `creator` (a URN, written on the record as its creation mark) creates an image in this run: an
+   * image that carries the mark is its own (in the middle of its upload, or left by an interrupted run of the same
+   * resource, which its create finishes or removes), never another image holding the name.
+   */
+  creating(creator) {
+    this.creators.add(creator);
   }
   /** This run created the image `id`. */
   created(id) {
@@ -732,9 +750,12 @@ var RunCatalog = class {
     this.snapshots.clear();
   }
   ours(image) {
+    const mark = image[creationMark];
     if (this.createdIds.has(image.id)) return true;
-    const created = Date.parse(String(image["created_at"]));
-    return image.name !== null && this.creatingNames.has(image.name) && created >= this.startedAt - 1e3;
+    if (typeof mark !== "string") return false;
+    if (this.creators.has(mark)) return true;
+    const finished = image.status === "active" || image.status === "deactivated";
+    return !finished && [...this.creators].some((creator) => stackOf(creator) === stackOf(mark));
   }
   /** The images `session` sees (`key` names its cloud), minus this run's creates. */
   async images(key, session) {

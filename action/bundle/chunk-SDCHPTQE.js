@@ -383,11 +383,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -404,10 +404,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -468,8 +468,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -498,12 +498,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -556,12 +556,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -584,10 +584,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -623,10 +623,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -668,11 +668,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants2);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -973,7 +973,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -988,14 +988,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants2[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -7420,7 +7420,7 @@ var require__ = __commonJS({
     var discriminator_1 = require_discriminator();
     var json_schema_2020_12_1 = require_json_schema_2020_12();
     var META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
-    var Ajv20203 = class extends core_1.default {
+    var Ajv20202 = class extends core_1.default {
       constructor(opts = {}) {
         super({
           ...opts,
@@ -7447,11 +7447,11 @@ var require__ = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv2020 = Ajv20203;
-    module.exports = exports = Ajv20203;
-    module.exports.Ajv2020 = Ajv20203;
+    exports.Ajv2020 = Ajv20202;
+    module.exports = exports = Ajv20202;
+    module.exports.Ajv2020 = Ajv20202;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv20203;
+    exports.default = Ajv20202;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -14130,7 +14130,7 @@ var require_client_h1 = __commonJS({
       kHTTPContext,
       kClosed
     } = require_symbols();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var removeAllListeners = util.removeAllListeners;
@@ -14266,7 +14266,7 @@ var require_client_h1 = __commonJS({
          */
       constructor(client, socket, { exports: exports2 }) {
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants2.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -14362,11 +14362,11 @@ var require_client_h1 = __commonJS({
             currentParser = null;
             currentBufferRef = null;
           }
-          if (ret !== constants.ERROR.OK) {
+          if (ret !== constants2.ERROR.OK) {
             const data = chunk.subarray(llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr);
-            if (ret === constants.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants2.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(data);
-            } else if (ret === constants.ERROR.PAUSED) {
+            } else if (ret === constants2.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(data);
             } else {
@@ -14389,10 +14389,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants.ERROR.OK) {
+        if (ret === constants2.ERROR.OK) {
           return null;
         }
-        if (ret === constants.ERROR.PAUSED || ret === constants.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants2.ERROR.PAUSED || ret === constants2.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -14409,7 +14409,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants.ERROR[ret], data);
+        return new HTTPParserError(message, constants2.ERROR[ret], data);
       }
       destroy() {
         assert(currentParser === null);
@@ -14620,7 +14620,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants.ERROR.PAUSED : 0;
+        return pause ? constants2.ERROR.PAUSED : 0;
       }
       /**
        * @param {Buffer} buf
@@ -14646,7 +14646,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         }
         return 0;
       }
@@ -14686,13 +14686,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(client[kResume]);
         } else {
@@ -15371,7 +15371,7 @@ var require_client_h2 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h2.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var util = require_util2();
     var {
       RequestContentLengthMismatchError,
@@ -16043,7 +16043,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline(
+      const pipe = pipeline2(
         body,
         h2stream,
         (err) => {
@@ -19957,7 +19957,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline(opts, handler) {
+    function pipeline2(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -19966,7 +19966,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline;
+    module.exports = pipeline2;
   }
 });
 
@@ -25572,7 +25572,7 @@ var require_decompress = __commonJS({
   "node_modules/undici/lib/interceptor/decompress.js"(exports, module) {
     "use strict";
     var { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress } = __require("node:zlib");
-    var { pipeline, Transform: TransformStream2 } = __require("node:stream");
+    var { pipeline: pipeline2, Transform: TransformStream2 } = __require("node:stream");
     var { InvalidArgumentError, ResponseExceededMaxSizeError } = require_errors2();
     var DecoratorHandler = require_decorator_handler();
     var { runtimeFeatures } = require_runtime_features();
@@ -25889,7 +25889,7 @@ var require_decompress = __commonJS({
       #setupMultipleDecompressors() {
         const lastDecompressor = this.#decompressors[this.#decompressors.length - 1];
         this.#setupDecompressorEvents(lastDecompressor);
-        pipeline(this.#decompressors, (err) => {
+        pipeline2(this.#decompressors, (err) => {
           if (this.#terminated) {
             return;
           }
@@ -28720,7 +28720,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable2, pipeline, finished, isErrored, isReadable } = __require("node:stream");
+    var { Readable: Readable2, pipeline: pipeline2, finished, isErrored, isReadable } = __require("node:stream");
     var { addAbortListener, bufferToLowerCasedHeaderName } = require_util2();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -29711,7 +29711,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -33608,7 +33608,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -33768,7 +33768,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline(
+          pipeline2(
             response.body.stream,
             eventSourceStream,
             (error) => {
@@ -34122,7 +34122,7 @@ ${captureLines}` : capture.stack;
 // node_modules/graceful-fs/polyfills.js
 var require_polyfills = __commonJS({
   "node_modules/graceful-fs/polyfills.js"(exports, module) {
-    var constants = __require("constants");
+    var constants2 = __require("constants");
     var origCwd = process.cwd;
     var cwd = null;
     var platform = process.env.GRACEFUL_FS_PLATFORM || process.platform;
@@ -34146,7 +34146,7 @@ var require_polyfills = __commonJS({
     var chdir;
     module.exports = patch;
     function patch(fs) {
-      if (constants.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+      if (constants2.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
         patchLchmod(fs);
       }
       if (!fs.lutimes) {
@@ -34248,7 +34248,7 @@ var require_polyfills = __commonJS({
         fs2.lchmod = function(path, mode, callback) {
           fs2.open(
             path,
-            constants.O_WRONLY | constants.O_SYMLINK,
+            constants2.O_WRONLY | constants2.O_SYMLINK,
             mode,
             function(err, fd) {
               if (err) {
@@ -34264,7 +34264,7 @@ var require_polyfills = __commonJS({
           );
         };
         fs2.lchmodSync = function(path, mode) {
-          var fd = fs2.openSync(path, constants.O_WRONLY | constants.O_SYMLINK, mode);
+          var fd = fs2.openSync(path, constants2.O_WRONLY | constants2.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -34284,9 +34284,9 @@ var require_polyfills = __commonJS({
         };
       }
       function patchLutimes(fs2) {
-        if (constants.hasOwnProperty("O_SYMLINK") && fs2.futimes) {
+        if (constants2.hasOwnProperty("O_SYMLINK") && fs2.futimes) {
           fs2.lutimes = function(path, at, mt, cb) {
-            fs2.open(path, constants.O_SYMLINK, function(er, fd) {
+            fs2.open(path, constants2.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
@@ -34299,7 +34299,7 @@ var require_polyfills = __commonJS({
             });
           };
           fs2.lutimesSync = function(path, at, mt) {
-            var fd = fs2.openSync(path, constants.O_SYMLINK);
+            var fd = fs2.openSync(path, constants2.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -34608,7 +34608,7 @@ var require_graceful_fs = __commonJS({
     function patch(fs2) {
       polyfills(fs2);
       fs2.gracefulify = patch;
-      fs2.createReadStream = createReadStream2;
+      fs2.createReadStream = createReadStream3;
       fs2.createWriteStream = createWriteStream2;
       var fs$readFile = fs2.readFile;
       fs2.readFile = readFile;
@@ -34818,7 +34818,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream2(path, options) {
+      function createReadStream3(path, options) {
         return new fs2.ReadStream(path, options);
       }
       function createWriteStream2(path, options) {
@@ -35321,7 +35321,7 @@ var require_mtime_precision = __commonJS({
   "node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
     "use strict";
     var cacheSymbol = /* @__PURE__ */ Symbol();
-    function probe(file, fs, callback) {
+    function probe2(file, fs, callback) {
       const cachedPrecision = fs[cacheSymbol];
       if (cachedPrecision) {
         return fs.stat(file, (err, stat) => {
@@ -35353,7 +35353,7 @@ var require_mtime_precision = __commonJS({
       }
       return new Date(now);
     }
-    module.exports.probe = probe;
+    module.exports.probe = probe2;
     module.exports.getMtime = getMtime;
   }
 });
@@ -43197,8 +43197,20 @@ async function setImageActive(session, id, active) {
 var import__ = __toESM(require__(), 1);
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-var ajv = new import__.Ajv2020({ allErrors: true, strict: true, useDefaults: true, allowUnionTypes: true, verbose: true });
-ajv.addVocabulary(["x-wire", "x-change", "x-outputs", "x-live"]);
+var formats = {
+  "glance-text": {
+    // Any string whose code points all fit in 16 bits (the u flag reads a surrogate pair as one code point).
+    test: /^[^\u{10000}-\u{10FFFF}]*$/u,
+    message: "has a character Glance refuses: one outside the Basic Multilingual Plane (4-byte UTF-8, such as an emoji)"
+  }
+};
+function projectAjv(options = {}) {
+  const made = new import__.Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, ...options });
+  made.addVocabulary(["x-wire", "x-change", "x-outputs", "x-live"]);
+  for (const [name, format] of Object.entries(formats)) made.addFormat(name, format.test);
+  return made;
+}
+var ajv = projectAjv({ useDefaults: true, verbose: true });
 function fieldsOf(properties) {
   return Object.entries(properties).map(([local, spec]) => ({
     local,
@@ -43260,6 +43272,8 @@ function problemOf(e) {
     message = `must be ${JSON.stringify(params["allowedValue"])}${why === void 0 ? "" : `: ${why}`}`;
   } else if (e.keyword === "oneOf") {
     message = "must be one of the documented forms";
+  } else if (e.keyword === "format") {
+    message = formats[String(params["format"])]?.message ?? message;
   }
   return { field, rule: e.keyword, message };
 }
@@ -43479,7 +43493,10 @@ var acceptanceDescriptor = {
 
 // provider/resources/image/image.ts
 var import_undici = __toESM(require_undici(), 1);
+import { createHash as createHash2 } from "node:crypto";
+import { accessSync, constants, createReadStream as createReadStream2, statSync as statSync2 } from "node:fs";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
 // provider/client/data.ts
 import { createHash } from "node:crypto";
@@ -43526,15 +43543,26 @@ async function uploadImageData(session, id, source, options = {}) {
   const counter = hashingCounter(total, options);
   input.on("error", (err) => counter.stream.destroy(err));
   const body = input.pipe(counter.stream);
+  const stop = () => {
+    const reason = options.signal?.reason;
+    input.destroy(reason instanceof Error ? reason : new Error(String(reason)));
+  };
+  options.signal?.throwIfAborted();
+  options.signal?.addEventListener("abort", stop, { once: true });
   const url = `${imageRoot(await session.endpoint("image"))}/v2/images/${encodeURIComponent(id)}/file`;
-  await session.request({
-    method: "PUT",
-    url,
-    ok: [204],
-    body,
-    headers: { "content-type": "application/octet-stream" },
-    idempotent: false
-  });
+  try {
+    await session.request({
+      method: "PUT",
+      url,
+      ok: [204],
+      body,
+      headers: { "content-type": "application/octet-stream" },
+      idempotent: false
+    });
+  } finally {
+    options.signal?.removeEventListener("abort", stop);
+  }
+  options.signal?.throwIfAborted();
   const sent = counter.result();
   const pinned = (expected, got, algo) => {
     if (expected !== void 0 && expected.toLowerCase() !== got) {
@@ -43592,7 +43620,7 @@ var text = (value) => typeof value === "string" ? value : "";
 function activeTimeoutMs(size) {
   return 6e4 + Math.ceil((size ?? 0) / 1e8) * 5e3;
 }
-async function waitForActive(session, id, timeoutMs, pollMs = 500) {
+async function waitForActive(session, id, timeoutMs, pollMs = 500, signal) {
   const deadline = Date.now() + timeoutMs;
   for (; ; ) {
     const image = await getImage(session, id);
@@ -43608,7 +43636,7 @@ async function waitForActive(session, id, timeoutMs, pollMs = 500) {
         serviceMessage: `still ${image.status} after ${Math.round(timeoutMs / 1e3)} s`
       });
     }
-    await sleep(pollMs);
+    await sleep(pollMs, void 0, signal === void 0 ? {} : { signal });
   }
 }
 
@@ -43669,15 +43697,27 @@ function imageInputsFromLive(live, kept = {}) {
       inputs[field.local] = live[field.wire];
     }
   }
-  const properties = Object.fromEntries(Object.entries(imageDocument(live).properties).filter(([key]) => key !== publishedMark));
+  const properties = Object.fromEntries(
+    Object.entries(imageDocument(live).properties).filter(([key]) => key !== publishedMark && key !== creationMark)
+  );
   return { ...inputs, isDeactivated: live.status === "deactivated", properties };
 }
 var publishedMark = "catalog_published_at";
+var creationMark = "catalog_created_by";
 function withPublishMark(record, live) {
   const mark = live?.[publishedMark];
   if (typeof mark === "string") return { ...record, properties: { ...record.properties, [publishedMark]: mark } };
   if (record.visibility === void 0 || record.visibility === "private") return record;
   return { ...record, properties: { ...record.properties, [publishedMark]: (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z") } };
+}
+async function probe(url) {
+  try {
+    const response = await (0, import_undici.fetch)(url, { method: "HEAD", signal: AbortSignal.timeout(1e4) });
+    return `from here it answers HTTP ${response.status}${response.statusText === "" ? "" : ` ${response.statusText}`}`;
+  } catch (err) {
+    const cause = err.cause?.code;
+    return `from here it does not answer either (${cause ?? err.message})`;
+  }
 }
 async function loadData(session, id, inputs, options) {
   const pins = {
@@ -43689,7 +43729,11 @@ async function loadData(session, id, inputs, options) {
       session,
       id,
       { path: inputs.source.file },
-      { ...pins, ...options.onProgress === void 0 ? {} : { onProgress: options.onProgress } }
+      {
+        ...pins,
+        ...options.onProgress === void 0 ? {} : { onProgress: options.onProgress },
+        ...options.signal === void 0 ? {} : { signal: options.signal }
+      }
     );
     return;
   }
@@ -43702,12 +43746,36 @@ async function loadData(session, id, inputs, options) {
     method = { name: "glance-direct" };
   }
   await startImport(session, id, method, inputs.stores, inputs.stores === void 0 ? void 0 : inputs.allStoresMustSucceed);
-  const image = await waitForActive(session, id, activeTimeoutMs(void 0));
+  let image;
+  try {
+    image = await waitForActive(session, id, activeTimeoutMs(void 0), 500, options.signal);
+  } catch (err) {
+    if (method.name !== "web-download" || options.signal?.aborted === true) throw err;
+    throw new ResourceOperationError(`${err.message}; Glance could not fetch ${source.url}: ${await probe(source.url)}`, {
+      cause: err
+    });
+  }
   if (inputs.sha512 !== void 0 && image["os_hash_value"] !== inputs.sha512) {
     throw new ResourceOperationError(`the imported data's sha512 is ${String(image["os_hash_value"])}, not the pinned ${inputs.sha512}`);
   }
 }
+function imageLocalProblems(inputs, olds) {
+  if (!("file" in inputs.source)) return [];
+  if (olds !== void 0 && JSON.stringify(olds["source"]) === JSON.stringify(inputs.source)) return [];
+  const file = inputs.source.file;
+  try {
+    if (statSync2(file).isDirectory()) return [{ field: "source.file", rule: "file", message: `${file} is a directory, not a file` }];
+    accessSync(file, constants.R_OK);
+    return [];
+  } catch (err) {
+    const code = err.code;
+    const why = code === "ENOENT" ? "there is no such file" : code === "EACCES" ? "it cannot be read" : err.message;
+    return [{ field: "source.file", rule: "file", message: `${file}: ${why}` }];
+  }
+}
 async function preflight(session, name, inputs) {
+  const local = imageLocalProblems(inputs);
+  if (local.length > 0) throw new ResourceInputError(`Image "${name}"`, local);
   if (inputs.sha256 !== void 0 && !("file" in inputs.source)) {
     throw new ResourceOperationError(
       `Image "${name}": sha256: an import is checked against Glance's sha512 only; pin sha512 for a url source`
@@ -43726,25 +43794,112 @@ async function preflight(session, name, inputs) {
       throw new ResourceOperationError(`Image "${name}": stores: store ${id} is read-only (an http store) and cannot take image data`);
   }
 }
+async function imagesNamed(session, name) {
+  const found = [];
+  for (const osHidden of [false, true])
+    for await (const image of listImages(session, { name, visibility: "all", memberStatus: "all", osHidden }))
+      if (image.status !== "deleted" && image.status !== "pending_delete") found.push(image);
+  return found;
+}
+function createdBefore(a, b) {
+  const at = (image) => typeof image["created_at"] === "string" ? image["created_at"] : "";
+  return at(a) < at(b) || at(a) === at(b) && a.id < b.id;
+}
+async function fileSha512(path) {
+  const hash = createHash2("sha512");
+  await pipeline(createReadStream2(path, { highWaterMark: 1024 * 1024 }), hash);
+  return hash.digest("hex");
+}
+async function holdsDeclaredData(image, inputs) {
+  const stored = image["os_hash_value"];
+  if (typeof stored !== "string") return false;
+  if (inputs.sha512 !== void 0) return stored === inputs.sha512.toLowerCase();
+  if ("file" in inputs.source) return stored === await fileSha512(inputs.source.file);
+  return true;
+}
+async function removeImage(session, image) {
+  if (image["protected"] === true) await updateImage(session, image.id, [{ op: "replace", path: "/protected", value: false }]);
+  await deleteImage(session, image.id);
+}
+async function finish(session, id, inputs) {
+  const image = await getImage(session, id);
+  if (inputs.isProtected && image["protected"] !== true)
+    await updateImage(session, id, [{ op: "replace", path: "/protected", value: true }]);
+  if (inputs.isDeactivated && image.status !== "deactivated") await setImageActive(session, id, false);
+  return imageOutputs(await getImage(session, id));
+}
+async function resumeInterrupted(session, name, inputs, creator, named) {
+  let taken;
+  for (const image of named.filter((i) => i[creationMark] === creator)) {
+    const finished = image.status === "active" || image.status === "deactivated";
+    if (finished && taken === void 0 && await holdsDeclaredData(image, inputs)) {
+      process.stderr.write(`Image "${name}": taking over ${image.id}, which an interrupted run of this resource finished uploading
+`);
+      taken = await finish(session, image.id, inputs);
+    } else if (finished && taken === void 0) {
+      throw new ResourceOperationError(
+        `Image "${name}": ${image.id} (${inputs.name}) was made by an interrupted run of this resource with other data than declared now (its sha512 differs); delete it (nothing refers to it: it is in no state) or import it, then run again`
+      );
+    } else {
+      process.stderr.write(`Image "${name}": removing ${image.id} (${image.status}), left by an interrupted run of this resource
+`);
+      await removeImage(session, image);
+    }
+  }
+  return taken;
+}
+function nameTaken(name, inputs, other, detail) {
+  return new ResourceOperationError(
+    `Image "${name}": name: "${inputs.name}" is already used by image ${other.id} ${detail} (rule: versioning, a name is never reused); publish the next version under a name no image has`
+  );
+}
 async function createImageResource(session, name, raw, options = {}) {
   const inputs = checkImageInputs(name, raw);
   await preflight(session, name, inputs);
-  const record = withPublishMark(imageRecord({ ...inputs, isProtected: false }), void 0);
-  const created = await createImage(session, createImageBody(record));
-  try {
-    await loadData(session, created.id, inputs, options);
-    if (inputs.isProtected) await updateImage(session, created.id, [{ op: "replace", path: "/protected", value: true }]);
-    if (inputs.isDeactivated) await setImageActive(session, created.id, false);
-    return { inputs, outputs: imageOutputs(await getImage(session, created.id)) };
-  } catch (err) {
-    let cleanup = "the image record was deleted";
-    try {
-      await deleteImage(session, created.id);
-    } catch (cleanupErr) {
-      cleanup = `deleting the image record ${created.id} failed too (${cleanupErr.message}): delete it by hand`;
-    }
-    throw new ResourceOperationError(`Image "${name}": loading its data failed: ${err.message}; ${cleanup}`, { cause: err });
+  const creator = options.creator;
+  const mine = (image) => creator !== void 0 && image[creationMark] === creator;
+  const rival = (image) => !mine(image) && image.id !== options.replaces;
+  const before = await imagesNamed(session, inputs.name);
+  if (creator !== void 0) {
+    const leftovers = before.filter((image) => image.id !== options.replaces);
+    const taken = await resumeInterrupted(session, name, inputs, creator, leftovers);
+    if (taken !== void 0) return { inputs, outputs: taken };
   }
+  const other = before.find(rival);
+  if (other !== void 0) throw nameTaken(name, inputs, other, "in the live catalog");
+  const record = withPublishMark(imageRecord({ ...inputs, isProtected: false }), void 0);
+  const marked = creator === void 0 ? record : { ...record, properties: { ...record.properties, [creationMark]: creator } };
+  options.signal?.throwIfAborted();
+  const created = await createImage(session, createImageBody(marked));
+  const raced = async () => {
+    const earlier = (await imagesNamed(session, inputs.name)).find(
+      (image) => image.id !== created.id && rival(image) && createdBefore(image, created)
+    );
+    return earlier === void 0 ? void 0 : nameTaken(name, inputs, earlier, "made by another create at the same time");
+  };
+  let failure;
+  try {
+    const early = await raced();
+    if (early !== void 0) throw early;
+    try {
+      await loadData(session, created.id, inputs, options);
+    } catch (err) {
+      throw new ResourceOperationError(`Image "${name}": loading its data failed: ${err.message}`, { cause: err });
+    }
+    const late = await raced();
+    if (late !== void 0) throw late;
+    options.signal?.throwIfAborted();
+    return { inputs, outputs: await finish(session, created.id, inputs) };
+  } catch (err) {
+    failure = err;
+  }
+  let cleanup = "the image record was deleted";
+  try {
+    await removeImage(session, await getImage(session, created.id));
+  } catch (cleanupErr) {
+    cleanup = `deleting the image record ${created.id} failed too (${cleanupErr.message}): ${creator === void 0 ? "delete it by hand" : "the next run of this resource removes it"}`;
+  }
+  throw new ResourceOperationError(`${failure.message}; ${cleanup}`, { cause: failure });
 }
 async function updateImageResource(session, id, olds, raw) {
   const news = checkImageInputs(olds.name, raw);
@@ -43778,6 +43933,7 @@ var imageDescriptor = {
   },
   document: (inputs) => imageRecord(inputs),
   cloudOf: () => void 0,
+  localProblems: imageLocalProblems,
   async create(session, name, raw, options) {
     const made = await createImageResource(session, name, raw, options);
     return { id: made.outputs.id, inputs: made.inputs, outputs: { ...made.outputs } };
@@ -43834,8 +43990,13 @@ function iniValue(value) {
   if (Array.isArray(value)) return value.map(String).join(",");
   return String(value);
 }
-function renderStoreFragment(inputs) {
-  const header = { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault };
+function renderStoreFragment(inputs, owner) {
+  const header = {
+    id: inputs.id,
+    type: inputs.type,
+    isDefault: inputs.isDefault,
+    ...owner === void 0 ? {} : { owner }
+  };
   const lines = [
     `${headerPrefix}${JSON.stringify(header)}`,
     "# Written by the StorageBackend resource; edits are overwritten.",
@@ -43913,11 +44074,11 @@ async function verify(session, check, timeoutMs = 6e4) {
     await sleep2(500);
   }
 }
-async function applyStoreResource(admin, name, raw) {
+async function applyStoreResource(admin, name, raw, claim = {}) {
   const inputs = checkStoreInputs(name, raw);
   if (!existsSync(inputs.configDir))
     throw new ResourceOperationError(`StorageBackend "${name}": configDir ${inputs.configDir} does not exist`);
-  return serialized(inputs.configDir, () => applyChecked(admin, name, inputs));
+  return serialized(inputs.configDir, () => applyChecked(admin, name, inputs, claim));
 }
 var queues = /* @__PURE__ */ new Map();
 function serialized(configDir, work) {
@@ -43942,8 +44103,16 @@ function serialized(configDir, work) {
   );
   return next;
 }
-async function applyChecked(admin, name, inputs) {
-  const others = managedStores(inputs.configDir).filter((s) => s.id !== inputs.id);
+async function applyChecked(admin, name, inputs, claim) {
+  const managed = managedStores(inputs.configDir);
+  const claimed = managed.find((s) => s.id === inputs.id);
+  if (claim.create === true && claimed !== void 0 && claimed.owner !== claim.creator) {
+    throw new ResourceOperationError(
+      `StorageBackend "${name}": id: store ${inputs.id} is already managed by ${claimed.owner ?? "another StorageBackend"} (rule: one resource owns a store); import it into this stack instead, or give this store another id`
+    );
+  }
+  const owner = claim.create === true ? claim.creator : claimed?.owner;
+  const others = managed.filter((s) => s.id !== inputs.id);
   const otherDefault = others.find((s) => s.isDefault);
   if (inputs.isDefault && otherDefault !== void 0) {
     throw new ResourceOperationError(
@@ -43962,7 +44131,7 @@ async function applyChecked(admin, name, inputs) {
   const saved = snapshot([fragment, backends]);
   const self = { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault };
   try {
-    writePrivate(fragment, renderStoreFragment(inputs));
+    writePrivate(fragment, renderStoreFragment(inputs, owner));
     writePrivate(backends, renderBackends(header, [...others, self]));
     reload(name, inputs.reloadCommand);
     await verify(admin, (stores) => {
@@ -44020,8 +44189,11 @@ var storeDescriptor = {
   schema: storeSchema,
   document: (inputs) => ({ id: inputs.id, type: inputs.type, is_default: inputs.isDefault, read_only: inputs.type === "http" }),
   cloudOf: (inputs) => typeof inputs["verifyCloud"] === "string" ? inputs["verifyCloud"] : void 0,
-  async create(session, name, raw) {
-    const made = await applyStoreResource(session, name, checkStoreInputs(name, raw));
+  async create(session, name, raw, options) {
+    const made = await applyStoreResource(session, name, checkStoreInputs(name, raw), {
+      create: true,
+      ...options.creator === void 0 ? {} : { creator: options.creator }
+    });
     return { id: made.outputs.id, inputs: made.inputs, outputs: { fragment: made.outputs.fragment } };
   },
   async read(session, id, kept) {
@@ -44053,11 +44225,9 @@ import { readFileSync as readFileSync4 } from "node:fs";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // provider/policy/schemas.ts
-var import__2 = __toESM(require__(), 1);
 import { readFileSync as readFileSync3 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-var ajv2 = new import__2.Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-ajv2.addVocabulary(["x-wire", "x-change", "x-outputs", "x-live"]);
+var ajv2 = projectAjv();
 var resourcesAdded = false;
 function read(file) {
   return JSON.parse(readFileSync3(fileURLToPath2(new URL(`../../schemas/${file}`, import.meta.url)), "utf8"));
@@ -44184,6 +44354,7 @@ export {
   isUnauthorized,
   CloudConfigError,
   require_undici,
+  creationMark,
   checkStoreInputs,
   renderStoreFragment,
   applyStoreResource,
@@ -44197,4 +44368,4 @@ export {
   reportOnly,
   loadPolicyData
 };
-/*! For license information please see chunk-MDVQUE6N.js.LEGAL.txt */
+/*! For license information please see chunk-SDCHPTQE.js.LEGAL.txt */

@@ -6,19 +6,19 @@ import {
 } from "./chunk-CLRY37YK.js";
 import {
   idNames
-} from "./chunk-UOFOFJOI.js";
+} from "./chunk-KP5QQXX6.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-HELXWZRQ.js";
+} from "./chunk-HVENRZGK.js";
 import {
   PolicyEngine,
   buildEnvelope,
   formatDecision
-} from "./chunk-35XXKPL5.js";
+} from "./chunk-7TKJU6WL.js";
 import {
   ResourceInputError,
   checkInputs,
@@ -27,7 +27,7 @@ import {
   isForbidden,
   kindDescriptors,
   reportOnly
-} from "./chunk-MDVQUE6N.js";
+} from "./chunk-SDCHPTQE.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
@@ -109,7 +109,8 @@ function schemaPart(kind, bag) {
 function layer(bag) {
   const resourceName = typeof bag["resourceName"] === "string" ? bag["resourceName"] : "(unnamed)";
   const cloud = typeof bag["cloud"] === "string" ? bag["cloud"] : void 0;
-  return { resourceName, ...cloud === void 0 ? {} : { cloud } };
+  const resourceUrn = typeof bag["resourceUrn"] === "string" ? bag["resourceUrn"] : void 0;
+  return { resourceName, ...cloud === void 0 ? {} : { cloud }, ...resourceUrn === void 0 ? {} : { resourceUrn } };
 }
 function address(kind, name) {
   return `${kindDescriptors[kind].schema().title}::${name}`;
@@ -170,7 +171,7 @@ function outcome(decision) {
 function failure(reason) {
   return { property: "", reason };
 }
-var replacing = /* @__PURE__ */ new Set();
+var replacing = /* @__PURE__ */ new Map();
 async function check(kind, olds, news) {
   const fields = layer(news);
   const checked = checkKnown(kind, address(kind, fields.resourceName), schemaPart(kind, news));
@@ -182,7 +183,13 @@ async function check(kind, olds, news) {
     };
   }
   const isCreate = Object.keys(schemaPart(kind, olds)).length === 0;
+  const descriptor = kindDescriptors[kind];
+  if (descriptor.localProblems !== void 0 && unknownPaths(checked.inputs).length === 0) {
+    const problems = descriptor.localProblems(checked.inputs, isCreate ? void 0 : schemaPart(kind, olds));
+    if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
+  }
   if (!isCreate || replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
+  if (kindDescriptors[kind].cataloged === true && fields.resourceUrn !== void 0) catalog.creating(fields.resourceUrn);
   const decision = await decide(kind, fields, { action: "create", before: null, after: documentOf(kind, checked.inputs) });
   const text = outcome(decision);
   if (text === void 0) return { inputs, failures: [] };
@@ -237,7 +244,7 @@ async function diff(kind, id, olds, news, oldInputs, options = {}) {
   const text = outcome(await decide(kind, fields, { action, ...docs }));
   if (text !== void 0) throw new Error(`${address(kind, fields.resourceName)}: the catalog policy blocks this ${action}:
 ${text}`);
-  if (action === "replace") replacing.add(address(kind, fields.resourceName));
+  if (action === "replace") replacing.set(address(kind, fields.resourceName), id);
   return { changes: true, replaces, diffs: [...replaces, ...updates] };
 }
 function progressReporter(name) {
@@ -262,14 +269,37 @@ function outs(kind, fields, inputs, reported) {
     ...fields.cloud === void 0 ? {} : { cloud: fields.cloud }
   };
 }
+var interruption = new AbortController();
+var inFlight = /* @__PURE__ */ new Set();
+function track(work) {
+  inFlight.add(work);
+  const settle = () => {
+    inFlight.delete(work);
+  };
+  work.then(settle, settle);
+  return work;
+}
+async function interrupt(reason, graceMs = 6e4) {
+  interruption.abort(new Error(reason));
+  const timer = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+  await Promise.race([Promise.allSettled([...inFlight]), timer]);
+}
 async function create(kind, news) {
   const descriptor = kindDescriptors[kind];
   const fields = layer(news);
   const raw = schemaPart(kind, news);
   const name = fields.resourceName;
   const cataloged = descriptor.cataloged === true && typeof raw["name"] === "string";
-  if (cataloged) catalog.creating(String(raw["name"]));
-  const made = await descriptor.create(sessionFor(cloudOf(kind, raw, fields)), name, raw, { onProgress: progressReporter(name) });
+  if (cataloged && fields.resourceUrn !== void 0) catalog.creating(fields.resourceUrn);
+  const replaces = replacing.get(address(kind, name));
+  const made = await track(
+    descriptor.create(sessionFor(cloudOf(kind, raw, fields)), name, raw, {
+      onProgress: progressReporter(name),
+      signal: interruption.signal,
+      ...fields.resourceUrn === void 0 ? {} : { creator: fields.resourceUrn },
+      ...replaces === void 0 ? {} : { replaces }
+    })
+  );
   if (cataloged) catalog.created(made.id);
   return { id: made.id, outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
 }
@@ -309,7 +339,7 @@ async function update(kind, id, olds, news) {
   const name = fields.resourceName;
   const raw = schemaPart(kind, news);
   const before = checkKnown(kind, name, withAdopted(kind, olds, news).before).inputs;
-  const made = await descriptor.update(sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name);
+  const made = await track(descriptor.update(sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name));
   if (descriptor.cataloged === true) catalog.changed();
   return { outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
 }
@@ -330,7 +360,7 @@ async function remove(kind, id, props) {
   if (text !== void 0)
     throw new Error(`${address(kind, fields.resourceName)}: the catalog policy blocks this delete (nothing was deleted):
 ${text}`);
-  await descriptor.delete(session, id, checkKnown(kind, fields.resourceName, inputs).inputs, fields.resourceName);
+  await track(descriptor.delete(session, id, checkKnown(kind, fields.resourceName, inputs).inputs, fields.resourceName));
   if (descriptor.cataloged === true) catalog.changed();
 }
 export {
@@ -339,6 +369,7 @@ export {
   create,
   decideAs,
   diff,
+  interrupt,
   packChange,
   planChange,
   read,

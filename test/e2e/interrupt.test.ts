@@ -1,0 +1,173 @@
+/**
+ * A deployment killed in the middle of its creates (SIGKILL of `pulumi`, and of the provider) against the real
+ * lab: the provider leaves when its engine is gone (no orphan uploading into a closed pipe), the stack's stale
+ * lock and pending operations are cleared by the next run (after saying so), and that run converges with one
+ * image per name, none left half-made, with no hand edit of the state.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import t from 'tap';
+import type { EngineEvent } from '@pulumi/pulumi/automation/index.js';
+import { creationMark } from '../../provider/resources/image/image.js';
+import { clearStaleLock, openStack, resolvePending, type Program, type StackTarget } from '../../provider/pulumi/automation.js';
+import { repoRoot } from '../../scripts/tools.js';
+import { glance, suffix } from '../helpers/lab.js';
+import { e2eStack, familyProgram, imagesNamed, pulumi, type Outcome } from '../helpers/pulumi.js';
+
+const family = `ubuntu-24.04-k${suffix().slice(0, 6)}`;
+const metadata = { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'kill test' };
+const versions = ['1.0', '1.1', '1.2'] as const;
+
+/** 192 MiB of data that does not compress away (each create takes long enough to be killed in the middle). */
+function data(): string {
+  const dir = join(repoRoot, 'test-results', 'e2e');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${family}.raw`);
+  const fd = openSync(file, 'w');
+  const block = Buffer.alloc(1024 * 1024);
+  for (let i = 0; i < 192; i += 1) {
+    for (let j = 0; j < block.length; j += 4) block.writeUInt32LE((i * 2654435761 + j * 40503) >>> 0, j);
+    writeSync(fd, block);
+  }
+  closeSync(fd);
+  return file;
+}
+
+const program = familyProgram(family, { data: data(), metadata }, Object.fromEntries(versions.map((v) => [v, {}])));
+
+/** The processes whose parent is `ppid`, with their command lines. */
+function children(ppid: number): { pid: number; cmdline: string }[] {
+  const found = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === ppid)
+        found.push({ pid: Number(entry), cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ') });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+/** Whether a process runs (Linux: its /proc entry, not a zombie waiting to be reaped). */
+function alive(pid: number): boolean {
+  if (!existsSync(`/proc/${pid}`)) return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `up` and, once an upload has started, SIGKILLs `pulumi` (and the providers it started, when `providersToo`).
+ * Returns the run's outcome and the provider processes that were running.
+ */
+async function killedUp(target: StackTarget, run: Program, providersToo: boolean): Promise<{ outcome: Outcome; providers: number[] }> {
+  let providers: number[] = [];
+  let killed = false;
+  const onEvent = (event: EngineEvent): void => {
+    if (killed || event.diagnosticEvent?.message.includes('uploaded') !== true) return;
+    killed = true;
+    const engine = children(process.pid).find((p) => /(^|\/)pulumi\s/.test(p.cmdline) && / up /.test(` ${p.cmdline} `));
+    if (engine === undefined) return;
+    providers = children(engine.pid)
+      .filter((p) => p.cmdline.includes('pulumi-resource-image-catalog'))
+      .map((p) => p.pid);
+    if (providersToo) for (const pid of providers) process.kill(pid, 'SIGKILL');
+    process.kill(engine.pid, 'SIGKILL');
+  };
+  const outcome = await pulumi(target, 'up', run, { onEvent });
+  return { outcome, providers };
+}
+
+async function waitGone(pids: readonly number[], ms: number): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  return pids.filter(alive);
+}
+
+/** The family's images as admin sees them: name, status, creation mark. */
+async function images(): Promise<{ name: string; status: string; mark: unknown }[]> {
+  const found = [];
+  for (const id of await imagesNamed(family)) {
+    const image = (await glance('admin', 'GET', `/v2/images/${id}`)).body as Record<string, unknown>;
+    found.push({ name: String(image['name']), status: String(image['status']), mark: image[creationMark] });
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+t.test('pulumi killed during its creates: the provider leaves, and the next run clears the lock and converges', async (t) => {
+  const target = await e2eStack(family);
+  const { outcome, providers } = await killedUp(target, program, false);
+  t.notOk(outcome.ok, 'the killed run fails');
+  t.ok(providers.length > 0, `the provider was running (pids ${providers.join(', ')})`);
+  t.same(await waitGone(providers, 20_000), [], 'the provider exits once its engine is gone (after stopping its uploads)');
+  t.same(
+    (await images()).filter((i) => i.status !== 'active'),
+    [],
+    'the creates it stopped removed their records',
+  );
+
+  const notices: string[] = [];
+  const stack = await openStack(target, program);
+  t.ok(await clearStaleLock(stack, target, (line) => notices.push(line)), 'the stale lock is cleared');
+  t.match(notices.join('\n'), /is locked by pulumi pid \d+ .* which is no longer running .*clearing its lock/);
+
+  const again = await pulumi(target, 'up', program, { onNotice: (line) => notices.push(line) });
+  t.ok(again.ok, 'the next run succeeds', { output: again.text });
+  t.match(notices.join('\n'), /an interrupted run left \d+ operation\(s\) pending in the state \(creating v1\./);
+  t.same(
+    (await images()).map((i) => [i.name, i.status]),
+    versions.map((v) => [`${family}-v${v}`, 'active']),
+    'one active image per name',
+  );
+  t.same(await resolvePending(await openStack(target, program)), [], 'nothing is pending any more');
+});
+
+t.test('pulumi and its provider killed during the creates: the next run removes the half-made records and converges', async (t) => {
+  const target = await e2eStack(`${family}-b`);
+  const name = (v: string): string => `${family}-b-v${v}`;
+  const programB = familyProgram(
+    `${family}-b`,
+    { data: join(repoRoot, 'test-results', 'e2e', `${family}.raw`), metadata },
+    {
+      '1.0': {},
+      '1.1': {},
+    },
+  );
+  const { outcome, providers } = await killedUp(target, programB, true);
+  t.notOk(outcome.ok, 'the killed run fails');
+  t.ok(providers.length > 0, 'a provider was killed');
+  const left: Record<string, unknown>[] = [];
+  for (const id of await imagesNamed(`${family}-b`))
+    left.push((await glance('admin', 'GET', `/v2/images/${id}`)).body as Record<string, unknown>);
+  t.ok(left.length > 0, `half-made records are left (${left.map((i) => String(i['status'])).join(', ')})`);
+  t.ok(
+    left.every((i) => {
+      const mark = i[creationMark];
+      return typeof mark === 'string' && mark.includes('::image-catalog:index:Image::');
+    }),
+    'each carries the URN of the resource that made it',
+  );
+
+  const notices: string[] = [];
+  await clearStaleLock(await openStack(target, programB), target, (line) => notices.push(line));
+  const again = await pulumi(target, 'up', programB, { onNotice: (line) => notices.push(line) });
+  t.ok(again.ok, 'the next run succeeds: no versioning refusal of the names the half-made records hold', { output: again.text });
+  const after: Record<string, unknown>[] = [];
+  for (const id of await imagesNamed(`${family}-b`))
+    after.push((await glance('admin', 'GET', `/v2/images/${id}`)).body as Record<string, unknown>);
+  t.same(
+    after.map((i) => [String(i['name']), String(i['status'])]).sort(),
+    [
+      [name('1.0'), 'active'],
+      [name('1.1'), 'active'],
+    ],
+    'one active image per name, nothing half-made',
+  );
+});
