@@ -3,6 +3,7 @@
  * glance-api, with sqlite, two file stores, staging and tasks stores for interoperable import, a local HTTP
  * source for web-download and seeded personas. Facts behind the choices are in ../shared/LAB-FACTS.md.
  */
+import { processRuns } from './processes.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -214,20 +215,11 @@ function hashFile(paths: Paths, name: string): string {
   return join(paths.run, `${name}.config-hash`);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function runningPid(paths: Paths, name: string): number | undefined {
   const file = pidFile(paths, name);
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+  return Number.isInteger(pid) && pid > 0 && processRuns(pid) ? pid : undefined;
 }
 
 function portFree(port: number): Promise<boolean> {
@@ -259,9 +251,9 @@ async function stopService(paths: Paths, name: string): Promise<boolean> {
     }
   };
   signal('SIGTERM');
-  for (let i = 0; i < 50 && alive(pid); i++) await sleep(100);
-  if (alive(pid)) signal('SIGKILL');
-  for (let i = 0; i < 20 && alive(pid); i++) await sleep(100);
+  for (let i = 0; i < 50 && processRuns(pid); i++) await sleep(100);
+  if (processRuns(pid)) signal('SIGKILL');
+  for (let i = 0; i < 20 && processRuns(pid); i++) await sleep(100);
   return true;
 }
 
@@ -291,7 +283,7 @@ async function startService(paths: Paths, svc: Service): Promise<void> {
       say(`${svc.name} started on 127.0.0.1:${svc.port} in ${((Date.now() - t0) / 1000).toFixed(1)}s (log: ${logFile})`);
       return;
     }
-    if (!alive(child.pid)) break;
+    if (!processRuns(child.pid)) break;
     await sleep(100);
   }
   await stopService(paths, svc.name);

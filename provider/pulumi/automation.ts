@@ -95,6 +95,11 @@ export interface RunOptions {
    * pending operations in the state, which the run resolves with a refresh first (see {@link resolvePending}).
    */
   readonly onNotice?: (line: string) => void;
+  /**
+   * Pulumi's own log (`-v=<verbosity> --logtostderr --logflow`: the engine's and the providers'), with the CLI's
+   * output, handed to `onText` as it comes (a diagnosis, or a check that no secret is in it).
+   */
+  readonly log?: { readonly verbosity: number; readonly onText: (text: string) => void };
 }
 
 const commands = new Map<string, Promise<PulumiCommand>>();
@@ -358,6 +363,15 @@ export async function runStack(
     onEvent,
     ...(options.refresh === true ? { refresh: true } : {}),
     ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
+    ...(options.log === undefined
+      ? {}
+      : {
+          logVerbosity: options.log.verbosity,
+          logToStdErr: true,
+          logFlow: true,
+          onOutput: options.log.onText,
+          onError: options.log.onText,
+        }),
   };
   const packs = options.policyPacks === undefined ? {} : { policyPacks: [...options.policyPacks] };
   const planned = async (): Promise<{ blocked: number; changeSummary: OpMap }> => {

@@ -4,12 +4,13 @@
  * lock and pending operations are cleared by the next run (after saying so), and that run converges with one
  * image per name, none left half-made, with no hand edit of the state.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import type { EngineEvent } from '@pulumi/pulumi/automation/index.js';
 import { creationMark } from '../../provider/resources/image/image.js';
 import { clearStaleLock, openStack, resolvePending, type Program, type StackTarget } from '../../provider/pulumi/automation.js';
+import { childProcesses, processRuns } from '../../scripts/processes.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, suffix } from '../helpers/lab.js';
 import { e2eStack, familyProgram, imagesNamed, pulumi, type Outcome } from '../helpers/pulumi.js';
@@ -35,34 +36,6 @@ function data(): string {
 
 const program = familyProgram(family, { data: data(), metadata }, Object.fromEntries(versions.map((v) => [v, {}])));
 
-/** The processes whose parent is `ppid`, with their command lines. */
-function children(ppid: number): { pid: number; cmdline: string }[] {
-  const found = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent === ppid)
-        found.push({ pid: Number(entry), cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ') });
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found;
-}
-
-/** Whether a process runs (Linux: its /proc entry, not a zombie waiting to be reaped). */
-function alive(pid: number): boolean {
-  if (!existsSync(`/proc/${pid}`)) return false;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Runs `up` and, once an upload has started, SIGKILLs `pulumi` (and the providers it started, when `providersToo`).
  * Returns the run's outcome and the provider processes that were running.
@@ -73,9 +46,9 @@ async function killedUp(target: StackTarget, run: Program, providersToo: boolean
   const onEvent = (event: EngineEvent): void => {
     if (killed || event.diagnosticEvent?.message.includes('uploaded') !== true) return;
     killed = true;
-    const engine = children(process.pid).find((p) => /(^|\/)pulumi\s/.test(p.cmdline) && / up /.test(` ${p.cmdline} `));
+    const engine = childProcesses(process.pid).find((p) => /(^|\/)pulumi\s/.test(p.cmdline) && / up /.test(` ${p.cmdline} `));
     if (engine === undefined) return;
-    providers = children(engine.pid)
+    providers = childProcesses(engine.pid)
       .filter((p) => p.cmdline.includes('pulumi-resource-image-catalog'))
       .map((p) => p.pid);
     if (providersToo) for (const pid of providers) process.kill(pid, 'SIGKILL');
@@ -87,8 +60,8 @@ async function killedUp(target: StackTarget, run: Program, providersToo: boolean
 
 async function waitGone(pids: readonly number[], ms: number): Promise<number[]> {
   const deadline = Date.now() + ms;
-  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  return pids.filter(alive);
+  while (pids.some(processRuns) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  return pids.filter(processRuns);
 }
 
 /** The family's images as admin sees them: name, status, creation mark. */

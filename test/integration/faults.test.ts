@@ -12,6 +12,7 @@ import { resolveCloud } from '../../provider/client/config.js';
 import { getImage, listImages } from '../../provider/client/images.js';
 import { Session } from '../../provider/client/session.js';
 import { creationMark, createImageResource, deleteImageResource } from '../../provider/resources/image/image.js';
+import { labPaths, labSettings } from '../../scripts/lab-settings.js';
 import { lab as labRun } from '../helpers/run.js';
 import { startFaultProxy, type Match } from '../helpers/fault-proxy.js';
 import { lab, labSession, scratchDir, suffix } from '../helpers/lab.js';
@@ -122,7 +123,7 @@ t.test(
     const creator = `urn:pulumi:faults::image-catalog::image-catalog:index:Image::${name}`;
     const file = dataFile(512 << 20);
     const args = { name, diskFormat: 'raw', properties, source: { file } };
-    const pid = Number(readFileSync(join(process.env['IMAGE_CATALOG_LAB_DIR'] ?? '', 'run', 'glance.pid'), 'utf8').trim());
+    const pid = Number(readFileSync(join(labPaths(labSettings().stateDir).run, 'glance.pid'), 'utf8').trim());
     let killed = false;
     const first = await createImageResource(platform, name, args, {
       creator,

@@ -194,7 +194,14 @@ async function runStack(stack, command, options = {}) {
   const common = {
     onEvent,
     ...options.refresh === true ? { refresh: true } : {},
-    ...options.parallel === void 0 ? {} : { parallel: options.parallel }
+    ...options.parallel === void 0 ? {} : { parallel: options.parallel },
+    ...options.log === void 0 ? {} : {
+      logVerbosity: options.log.verbosity,
+      logToStdErr: true,
+      logFlow: true,
+      onOutput: options.log.onText,
+      onError: options.log.onText
+    }
   };
   const packs = options.policyPacks === void 0 ? {} : { policyPacks: [...options.policyPacks] };
   const planned = async () => {

@@ -30,7 +30,7 @@ import {
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-RNVHTITZ.js";
+} from "./chunk-ZRCPV5OR.js";
 import {
   UsageError,
   readOverrides,
@@ -4011,7 +4011,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-WHSPYV2J.js");
-  const { loadProgram, previewPlan } = await import("./preview-EVSNMFFA.js");
+  const { loadProgram, previewPlan } = await import("./preview-FKNTYTML.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);

@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-RNVHTITZ.js";
+} from "./chunk-ZRCPV5OR.js";
 import "./chunk-NEMNGD6E.js";
 import "./chunk-7TKJU6WL.js";
 import "./chunk-SDCHPTQE.js";

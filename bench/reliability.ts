@@ -1,0 +1,357 @@
+/**
+ * `npm run bench -- reliability`: what a deployment leaves behind when it is cut off, this package against
+ * tofu + terraform-provider-openstack (the peer: the anchor's openstack_images_image_v2), on the same lab, in the
+ * same run, with the same faults; then load, injected HTTP faults, bad inputs and secrets for this package alone.
+ *
+ * Shared faults (each side: apply, fault, the lab back when it was hurt, apply again with no hand step):
+ * - process kill: the deploying process (pulumi / tofu) and its provider SIGKILLed while 3 images of 192 MiB
+ *   upload;
+ * - glance kill: glance-api SIGKILLed at about a third of a 512 MiB upload, then brought back (`lab up`).
+ * After the second apply each side is scored: images duplicated (a declared name held more than once), images
+ * left half-made (a record of the run that is not active), images lost (declared, not active), and whether the
+ * second apply succeeded. A bad outcome is any of those. Ratio: this package's bad outcomes over the peer's
+ * (at least 1 in the denominator). Goal: 0 (none of ours).
+ *
+ * This package alone: `IMAGES` (100) images in one up at --parallel 50 and their destroy (lost, duplicated,
+ * the provider's peak RSS); test/integration/faults.test.ts (5xx, slow answers, a cut upload, a flipped byte, a
+ * killed glance-api), test/unit/bad-input.test.ts (generated bad inputs, each with zero requests) and
+ * test/e2e/secrets.test.ts (every lab password, any token, a secret property in a -v=9 log, errors and state),
+ * run here, their counts read from their TAP output.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { snapshotImages, type ImageWire } from '../provider/client/images.js';
+import { Session } from '../provider/client/session.js';
+import { clearStaleLock, openStack, runStack, type Program, type StackTarget } from '../provider/pulumi/automation.js';
+import { Image } from '../provider/pulumi/resources.js';
+import { labPaths, labSettings, labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
+import { childProcesses, peakMemory, processesWith } from '../scripts/processes.js';
+import { openstackConfiguration } from '../scripts/tofu-config.js';
+import { locateTool, repoRoot, toolEnv, toolSpec } from '../scripts/tools.js';
+import { report, round } from './lib.js';
+
+const loadCount = Number(process.env['IMAGES'] ?? 100);
+const lab = readLabRecord();
+if (lab === undefined) throw new Error('the lab is not up: npm run lab -- up');
+for (const tool of ['pulumi', 'tofu', 'terraform-provider-openstack']) {
+  const found = await locateTool(tool);
+  if (!found.ok) throw new Error(`${tool} is needed: ${found.reason}`);
+}
+const tofuPath = await locateTool('tofu').then((found) => (found.ok ? found.path : 'tofu'));
+const dir = mkdtempSync(join(tmpdir(), 'bench-reliability-'));
+const stackEnv = { ...labStackEnv(lab), NODE_PATH: join(repoRoot, 'node_modules') };
+const metadata = { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'reliability' };
+const clouds = lab.clouds;
+process.env['OS_CLIENT_CONFIG_FILE'] = clouds;
+const admin = Session.forCloud('admin');
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** A file of `mib` MiB that does not compress away. */
+function dataFile(mib: number): string {
+  const file = join(dir, `data-${mib}.raw`);
+  const fd = openSync(file, 'w');
+  for (let i = 0; i < mib; i += 1) writeSync(fd, randomBytes(1024 * 1024));
+  closeSync(fd);
+  return file;
+}
+
+/** The images whose name starts with `prefix`, as admin sees them (every project, hidden ones too). */
+async function imagesOf(prefix: string): Promise<ImageWire[]> {
+  return (await snapshotImages(admin)).filter((image) => image.name?.startsWith(prefix) === true);
+}
+
+/** How a side ended after its second apply. */
+interface Outcome {
+  readonly duplicated: number;
+  readonly halfMade: number;
+  readonly lost: number;
+  readonly converged: boolean;
+}
+
+const bad = (o: Outcome): number => o.duplicated + o.halfMade + o.lost + (o.converged ? 0 : 1);
+
+async function score(names: readonly string[], prefix: string, converged: boolean): Promise<Outcome> {
+  const images = await imagesOf(prefix);
+  const active = images.filter((i) => i.status === 'active');
+  return {
+    duplicated: names.reduce((n, name) => n + Math.max(0, active.filter((i) => i.name === name).length - 1), 0),
+    halfMade: images.filter((i) => i.status !== 'active').length,
+    lost: names.filter((name) => !active.some((i) => i.name === name)).length,
+    converged,
+  };
+}
+
+/** Deletes every image of a prefix (unprotected first), as admin. */
+async function cleanUp(prefix: string): Promise<void> {
+  const { deleteImage, updateImage } = await import('../provider/client/images.js');
+  for (const image of await imagesOf(prefix)) {
+    if (image['protected'] === true) await updateImage(admin, image.id, [{ op: 'replace', path: '/protected', value: false }]);
+    await deleteImage(admin, image.id).catch(() => undefined);
+  }
+}
+
+/** Kills glance-api (its process group) and reports when; `lab up` brings it back. */
+function killGlance(): void {
+  const pid = Number(readFileSync(join(labPaths(labSettings().stateDir).run, 'glance.pid'), 'utf8').trim());
+  process.kill(-pid, 'SIGKILL');
+}
+
+function labUp(): void {
+  const ran = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'lab.ts'), 'up'], {
+    cwd: repoRoot,
+    stdio: 'ignore',
+  });
+  if (ran.status !== 0) throw new Error('npm run lab -- up failed');
+}
+
+// ---- this package: pulumi through the Automation API -------------------------------------------------------
+
+function imagesProgram(prefix: string, file: string, count: number): Program {
+  return () => {
+    for (let i = 0; i < count; i += 1)
+      new Image(`n${i}`, { name: `${prefix}n${i}-v1.0`, diskFormat: 'raw', visibility: 'shared', source: { file }, properties: metadata });
+    return Promise.resolve({});
+  };
+}
+
+async function pulumiTarget(name: string): Promise<StackTarget> {
+  const project = join(dir, name);
+  mkdirSync(project);
+  writeFileSync(join(project, 'Pulumi.yaml'), 'name: bench\nruntime: nodejs\n');
+  const target: StackTarget = { cwd: project, stack: 'bench', stateDir: join(project, 'state'), env: stackEnv };
+  await (await openStack(target)).setConfig('image-catalog:cloud', { value: 'platform' });
+  return target;
+}
+
+/** An up that `fault` interrupts once an upload reports `atMiB` MiB sent; then the up again. */
+async function pulumiFaulted(name: string, count: number, mib: number, atMiB: number, fault: 'process' | 'glance'): Promise<Outcome> {
+  const prefix = `ubuntu-24.04-r${randomBytes(3).toString('hex')}`;
+  const program = imagesProgram(prefix, dataFile(mib), count);
+  const target = await pulumiTarget(name);
+  const kill = { fired: false };
+  const first = await runStack(await openStack(target, program), 'up', {
+    onEvent: (event) => {
+      const sent = /uploaded ([\d.]+) MiB/.exec(event.diagnosticEvent?.message ?? '')?.[1];
+      if (kill.fired || sent === undefined || Number(sent) < atMiB) return;
+      kill.fired = true;
+      if (fault === 'glance') {
+        killGlance();
+        return;
+      }
+      const engine = childProcesses(process.pid).find((p) => /(^|\/)pulumi\s+up\s/.test(p.cmdline));
+      if (engine === undefined) return;
+      for (const provider of childProcesses(engine.pid)) process.kill(provider.pid, 'SIGKILL');
+      process.kill(engine.pid, 'SIGKILL');
+    },
+  });
+  if (first.ok || !kill.fired) throw new Error(`the ${fault} kill did not land during pulumi up (${name})`);
+  if (fault === 'glance') labUp();
+  const stack = await openStack(target, program);
+  await clearStaleLock(stack, target, say);
+  const second = await runStack(stack, 'up', { onNotice: say });
+  const outcome = await score(
+    Array.from({ length: count }, (_, i) => `${prefix}n${i}-v1.0`),
+    prefix,
+    second.ok,
+  );
+  await cleanUp(prefix);
+  return outcome;
+}
+
+// ---- the peer: tofu + terraform-provider-openstack ---------------------------------------------------------
+
+async function tofuProject(
+  name: string,
+  prefix: string,
+  file: string,
+  count: number,
+): Promise<{ project: string; env: NodeJS.ProcessEnv }> {
+  const project = join(dir, name);
+  mkdirSync(project);
+  const resources = Array.from(
+    { length: count },
+    (_, i) => `resource "openstack_images_image_v2" "n${i}" {
+  name             = "${prefix}n${i}-v1.0"
+  local_file_path  = "${file}"
+  container_format = "bare"
+  disk_format      = "raw"
+  visibility       = "shared"
+  properties = {
+${Object.entries(metadata)
+  .map(([k, v]) => `    ${k} = "${v}"`)
+  .join('\n')}
+  }
+}
+`,
+  ).join('\n');
+  writeFileSync(join(project, 'main.tf'), openstackConfiguration(resources));
+  const env = { ...(await toolEnv()), OS_CLIENT_CONFIG_FILE: clouds };
+  spawnSync(tofuPath, ['init', '-input=false'], { cwd: project, env, stdio: 'ignore' });
+  return { project, env };
+}
+
+function tofuApply(project: string, env: NodeJS.ProcessEnv): boolean {
+  return spawnSync(tofuPath, ['apply', '-auto-approve', '-input=false'], { cwd: project, env, stdio: 'ignore' }).status === 0;
+}
+
+/** A tofu apply that `fault` interrupts once Glance shows an upload under way for `waitMs`; then the apply again. */
+async function tofuFaulted(name: string, count: number, mib: number, waitMs: number, fault: 'process' | 'glance'): Promise<Outcome> {
+  const prefix = `ubuntu-24.04-t${randomBytes(3).toString('hex')}`;
+  const { project, env } = await tofuProject(name, prefix, dataFile(mib), count);
+  const apply = spawn(tofuPath, ['apply', '-auto-approve', '-input=false'], { cwd: project, env, stdio: 'ignore' });
+  const ended = new Promise<void>((resolve) => apply.on('exit', () => resolve()));
+  for (let i = 0; i < 600; i += 1) {
+    if ((await imagesOf(prefix)).some((image) => image.status === 'saving')) break;
+    await sleep(100);
+  }
+  await sleep(waitMs);
+  if (fault === 'glance') killGlance();
+  else {
+    for (const provider of childProcesses(apply.pid ?? -1)) process.kill(provider.pid, 'SIGKILL');
+    apply.kill('SIGKILL');
+  }
+  await ended;
+  if (fault === 'glance') labUp();
+  const converged = tofuApply(project, env);
+  const outcome = await score(
+    Array.from({ length: count }, (_, i) => `${prefix}n${i}-v1.0`),
+    prefix,
+    converged,
+  );
+  await cleanUp(prefix);
+  return outcome;
+}
+
+// ---- this package alone ------------------------------------------------------------------------------------
+
+async function load(): Promise<{ created: number; lost: number; duplicated: number; peakRssMiB: number; seconds: number }> {
+  const prefix = `debian-12-b${randomBytes(3).toString('hex')}`;
+  const file = join(dir, 'small.raw');
+  writeFileSync(file, randomBytes(64 * 1024));
+  const target = await pulumiTarget('load');
+  const program = (): Promise<Record<string, unknown>> => {
+    for (let i = 0; i < loadCount; i += 1)
+      new Image(`n${i}`, {
+        name: `${prefix}n${i}-v1.0`,
+        diskFormat: 'raw',
+        visibility: 'private',
+        source: { file },
+        properties: { ...metadata, os_distro: 'debian', os_version: '12' },
+      });
+    return Promise.resolve({});
+  };
+  let peak = 0;
+  const sample = (): void => {
+    for (const pid of processesWith('pulumi-resource-image-catalog')) peak = Math.max(peak, peakMemory(pid));
+  };
+  const timer = setInterval(sample, 250);
+  const t0 = Date.now();
+  const up = await runStack(await openStack(target, program), 'up', { parallel: 50, onEvent: sample });
+  const seconds = (Date.now() - t0) / 1000;
+  const names = Array.from({ length: loadCount }, (_, i) => `${prefix}n${i}-v1.0`);
+  const outcome = await score(names, prefix, up.ok);
+  const down = await runStack(await openStack(target, program), 'destroy', { parallel: 50, onEvent: sample });
+  clearInterval(timer);
+  const left = (await imagesOf(prefix)).length;
+  if (!down.ok || left > 0) throw new Error(`the load's destroy failed or left ${left} image(s)`);
+  return {
+    created: loadCount - outcome.lost,
+    lost: outcome.lost,
+    duplicated: outcome.duplicated,
+    peakRssMiB: round(peak / 1048576, 0),
+    seconds: round(seconds, 1),
+  };
+}
+
+/** Runs test files through tap (TAP output) and reads: passes, failures, and the numbers its comments give. */
+function runTests(files: readonly string[]): { ok: boolean; text: string } {
+  const ran = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'bootstrap.js'), 'tap', '--reporter=tap', '--jobs=1', ...files], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { ok: ran.status === 0, text: `${ran.stdout}${ran.stderr}` };
+}
+
+function counted(text: string, pattern: RegExp): number {
+  return [...text.matchAll(new RegExp(pattern.source, 'g'))].reduce((n, m) => n + Number(m[1] ?? 0), 0);
+}
+
+try {
+  say('process kill: this package (pulumi up, SIGKILL of pulumi and its provider during 3 uploads of 192 MiB), then up again');
+  const oursKill = await pulumiFaulted('kill', 3, 192, 20, 'process');
+  say(`  ${JSON.stringify(oursKill)}`);
+  say('process kill: the peer (tofu apply, SIGKILL of tofu and its provider during the same uploads), then apply again');
+  const peerKill = await tofuFaulted('tofu-kill', 3, 192, 300, 'process');
+  say(`  ${JSON.stringify(peerKill)}`);
+  say('glance kill: this package (glance-api SIGKILLed at ~170 MiB of a 512 MiB upload, lab up), then up again');
+  const oursGlance = await pulumiFaulted('glance', 1, 512, 150, 'glance');
+  say(`  ${JSON.stringify(oursGlance)}`);
+  say('glance kill: the peer (the same, with tofu apply), then apply again');
+  const peerGlance = await tofuFaulted('tofu-glance', 1, 512, 1000, 'glance');
+  say(`  ${JSON.stringify(peerGlance)}`);
+
+  say(`load: ${loadCount} images in one pulumi up --parallel 50, then destroy`);
+  const held = await load();
+  say(`  ${JSON.stringify(held)}`);
+
+  say('injected HTTP faults, bad inputs and secrets: their tests, run here');
+  const faults = runTests(['test/integration/faults.test.ts']);
+  const badInputs = runTests(['test/unit/bad-input.test.ts']);
+  const secrets = runTests(['test/e2e/secrets.test.ts']);
+  // Each scenario of the faults test is one fault injected (a top-level subtest); it survived when it passed.
+  const scenarios = [...faults.text.matchAll(/^ {4}(not )?ok \d+ - /gm)];
+  const survivedScenarios = scenarios.filter((m) => m[1] === undefined).length;
+
+  const ours = bad(oursKill) + bad(oursGlance);
+  const peer = bad(peerKill) + bad(peerGlance);
+  const row = (label: string, o: Outcome, p: Outcome): string =>
+    `| ${label} | ${o.duplicated} / ${p.duplicated} | ${o.halfMade} / ${p.halfMade} | ${o.lost} / ${p.lost} | ${o.converged ? 'yes' : 'no'} / ${p.converged ? 'yes' : 'no'} |`;
+  say('');
+  say('| fault (this package / tofu + terraform-provider-openstack) | duplicated | half-made left | lost | converged |');
+  say('|---|---|---|---|---|');
+  say(row('deploying process SIGKILLed during 3 uploads', oursKill, peerKill));
+  say(row('glance-api SIGKILLed during a 512 MiB upload', oursGlance, peerGlance));
+  say('');
+  say(
+    `load held: ${held.created} of ${loadCount} images created, ${held.lost} lost, ${held.duplicated} duplicated, provider peak RSS ${held.peakRssMiB} MiB, ${held.seconds} s`,
+  );
+  say(
+    `injected faults (proxy: 5xx, a 5xx to a create, slow answers, a cut upload, a flipped byte; a killed glance-api): ${survivedScenarios} of ${scenarios.length} survived`,
+  );
+  say(
+    `bad inputs tried: ${counted(badInputs.text, /bad inputs tried: (\d+)/)}, ${badInputs.ok ? 'each refused with no request' : 'SOME NOT REFUSED OR WITH REQUESTS'}`,
+  );
+  say(`secrets found: ${secrets.ok ? 0 : 'some (see test/e2e/secrets.test.ts)'}`);
+
+  const oursFaulted = [oursKill, oursGlance];
+  report({
+    bench: 'reliability',
+    peer: `tofu ${toolSpec('tofu').version} + terraform-provider-openstack ${toolSpec('terraform-provider-openstack').version} on the same faults (process kill, glance-api kill)`,
+    ratio: round(ours / Math.max(peer, 1)),
+    goal: '0: no image duplicated, half-made, lost, and every re-run converging (bad outcomes over the peer)',
+    met: ours === 0,
+    badOutcomes: { ours, peer },
+    images_created: held.created + 3 - oursKill.lost + 1 - oursGlance.lost,
+    images_lost: held.lost + oursKill.lost + oursGlance.lost,
+    images_duplicated: held.duplicated + oursKill.duplicated + oursGlance.duplicated,
+    faults_injected: oursFaulted.length + scenarios.length,
+    faults_survived: oursFaulted.filter((o) => bad(o) === 0).length + survivedScenarios,
+    bad_inputs_tried: counted(badInputs.text, /bad inputs tried: (\d+)/),
+    bad_inputs_with_api_calls: badInputs.ok ? 0 : null,
+    secrets_found: secrets.ok ? 0 : null,
+    load: held,
+    processKill: { ours: oursKill, peer: peerKill },
+    glanceKill: { ours: oursGlance, peer: peerGlance },
+  });
+} finally {
+  await admin.close();
+  rmSync(dir, { recursive: true, force: true });
+}
