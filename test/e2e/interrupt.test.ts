@@ -2,17 +2,20 @@
  * A deployment killed in the middle of its creates (SIGKILL of `pulumi`, and of the provider) against the real
  * lab: the provider leaves when its engine is gone (no orphan uploading into a closed pipe), the stack's stale
  * lock and pending operations are cleared by the next run (after saying so), and that run converges with one
- * image per name, none left half-made, with no hand edit of the state.
+ * image per name, none left half-made, with no hand edit of the state. Two ups of one stack at once, and Keystone
+ * down when a run starts: refused before anything changes.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import type { EngineEvent } from '@pulumi/pulumi/automation/index.js';
 import { creationMark } from '../../provider/resources/image/image.js';
 import { clearStaleLock, openStack, resolvePending, type Program, type StackTarget } from '../../provider/pulumi/automation.js';
+import { labPaths, labSettings } from '../../scripts/lab-settings.js';
 import { childProcesses, processRuns } from '../../scripts/processes.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, suffix } from '../helpers/lab.js';
+import { lab as labRun } from '../helpers/run.js';
 import { e2eStack, familyProgram, imagesNamed, pulumi, type Outcome } from '../helpers/pulumi.js';
 
 const family = `ubuntu-24.04-k${suffix().slice(0, 6)}`;
@@ -142,5 +145,43 @@ t.test('pulumi and its provider killed during the creates: the next run removes 
       [name('1.1'), 'active'],
     ],
     'one active image per name, nothing half-made',
+  );
+});
+
+t.test('two ups of the same stack at once: Pulumi locks the second out before it changes anything', async (t) => {
+  const target = await e2eStack(`${family}-c`);
+  const programC = familyProgram(`${family}-c`, { data: join(repoRoot, 'test-results', 'e2e', `${family}.raw`), metadata }, { '1.0': {} });
+  const [one, two] = await Promise.all([pulumi(target, 'up', programC), pulumi(target, 'up', programC)]);
+  t.equal([one, two].filter((r) => r.ok).length, 1, 'one up applies');
+  const refused = [one, two].find((r) => !r.ok);
+  t.match(refused?.text, /the stack is currently locked/, 'the other is refused by the lock');
+  t.same(
+    (await images()).filter((i) => i.name.startsWith(`${family}-c-`)).map((i) => [i.name, i.status]),
+    [[`${family}-c-v1.0`, 'active']],
+    'one image, made once',
+  );
+});
+
+t.test('Keystone down at the start of a run: a clear error naming the cloud, nothing changed', async (t) => {
+  const target = await e2eStack(`${family}-d`);
+  const programD = familyProgram(`${family}-d`, { data: join(repoRoot, 'test-results', 'e2e', `${family}.raw`), metadata }, { '1.0': {} });
+  const pid = Number(readFileSync(join(labPaths(labSettings().stateDir).run, 'keystone.pid'), 'utf8').trim());
+  process.kill(-pid, 'SIGKILL');
+  let outcome: Outcome;
+  try {
+    outcome = await pulumi(target, 'up', programD);
+  } finally {
+    const back = await labRun(['up']);
+    t.equal(back.code, 0, 'the lab is back', { output: back.stderr });
+  }
+  t.notOk(outcome.ok, 'the run fails');
+  t.match(
+    outcome.text,
+    /cloud "platform" in .*clouds\.yaml: Keystone did not answer: POST http:\/\/127\.0\.0\.1:\d+\/v3\/auth\/tokens: no answer/,
+  );
+  t.same(
+    (await images()).filter((i) => i.name.startsWith(`${family}-d-`)),
+    [],
+    'nothing was made',
   );
 });
