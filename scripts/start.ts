@@ -18,6 +18,7 @@ import { Session } from '../provider/client/session.js';
 import { formatDecision, type Violation } from '../provider/policy/decision.js';
 import {
   clearStaleLock,
+  stackLocks,
   formatChanges,
   openStack,
   progressPrinter,
@@ -59,6 +60,28 @@ async function labWasReset(stack: Stack): Promise<boolean> {
   const config = await stack.getAllConfig();
   const known = config['image-catalog:consumerProjectId']?.value;
   return known !== undefined && known !== exampleConfig()['image-catalog:consumerProjectId'];
+}
+
+/**
+ * Why the stack's state must be kept although its config names another lab's projects: a run holds the stack
+ * (its lock's process runs), or images of its state are in this lab. Undefined when neither.
+ */
+async function keepsItsState(stack: Stack, target: StackTarget, clouds: string): Promise<string | undefined> {
+  const held = (await stackLocks(stack, target)).filter((lock) => lock.held);
+  if (held.length > 0) return `a run holds it (pulumi pid ${held.map((l) => l.pid).join(', ')})`;
+  const state = await stack.exportStack();
+  const resources = (state.deployment as { resources?: { type: string; id?: string }[] } | undefined)?.resources ?? [];
+  const ids = resources.filter((r) => r.type === 'image-catalog:index:Image' && r.id !== undefined).map((r) => r.id ?? '');
+  if (ids.length === 0) return undefined;
+  process.env['OS_CLIENT_CONFIG_FILE'] = clouds;
+  const admin = Session.forCloud('admin');
+  try {
+    const here = new Set((await snapshotImages(admin)).map((image) => image.id));
+    const found = ids.filter((id) => here.has(id));
+    return found.length === 0 ? undefined : `${found.length} of its ${ids.length} images are in this lab`;
+  } finally {
+    await admin.close();
+  }
 }
 
 /** Whether the stack holds no resource yet (a new stack, or one whose resources were all deleted). */
@@ -162,6 +185,14 @@ async function main(argv: readonly string[]): Promise<number> {
   step(`stack ${stackName} in ${target.stateDir ?? ''} (pulumi ${pulumi.version}, Node ${process.version})`);
   let stack = await openStack(target, program);
   if (await labWasReset(stack)) {
+    // Starting afresh removes the stack's state: only when no run holds it and none of its images is in this lab
+    // (a lab really reset), never for a stack pointed at another lab by mistake (IMAGE_CATALOG_LAB_* settings).
+    const why = await keepsItsState(stack, target, record.clouds);
+    if (why !== undefined) {
+      step(`stack ${stackName} was last run against another lab (its consumer project differs), and ${why}: not starting it afresh.`);
+      step('check the IMAGE_CATALOG_LAB_* settings of this shell (docs/lab.md); after a real `npm run lab -- reset`, run again');
+      return 1;
+    }
     step(
       `the lab was reset since stack ${stackName} last ran (its projects are new): the stack's images are gone with it; starting the stack afresh`,
     );

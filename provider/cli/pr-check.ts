@@ -10,6 +10,7 @@
  *   image-catalog pr-check [--pulumi DIR [--stack NAME] | --cdktf DIR | --plan FILE]
  *     [--report check-run,comment,sarif | --report none] [--sarif FILE] [--format text|json|github]
  */
+import { essential } from '../pulumi/cli-failure.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -239,23 +240,6 @@ export function reportChannels(value: string | undefined, env: NodeJS.ProcessEnv
   const unknown = named.filter((c) => !(channels as readonly string[]).includes(c));
   if (unknown.length > 0) throw new UsageError(`--report ${value}: ${unknown.join(', ')}: not a channel (${channels.join(', ')}, or none)`);
   return [...new Set(named as Channel[])];
-}
-
-/**
- * The part of a failure worth reading: a pulumi CLI failure (the Automation API's CommandError) carries the whole
- * command line, its exit code and both outputs; its `error:` lines say what went wrong, once each.
- */
-export function essential(message: string): string {
-  if (!/^code: -?\d+\n/.test(message) || !message.includes('stderr:')) return message;
-  const errors = [
-    ...new Set(
-      message
-        .split('\n')
-        .filter((line) => /^\s*error: /.test(line))
-        .map((line) => line.trim()),
-    ),
-  ];
-  return errors.length > 0 ? `pulumi: ${errors.join('\n')}` : message;
 }
 
 /** The project and what to check, from the flags. */

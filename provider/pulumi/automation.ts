@@ -25,6 +25,7 @@ import {
 import { policyModeVariable } from '../policy/data.js';
 import type { Decision } from '../policy/decision.js';
 import type { Change, ChangeAction } from '../policy/envelope.js';
+import { essential } from './cli-failure.js';
 import { decisionLogVariable, loggedChange, type LoggedChange } from './decision-log.js';
 import { kindOfType } from './tokens.js';
 import { pluginDir, pluginName } from './plugin/location.js';
@@ -128,7 +129,7 @@ function pluginPath(env: Readonly<Record<string, string>> | undefined): string {
 }
 
 /** A lock file of the local (diy) backend: who holds the stack (`pulumi up` writes it, its end deletes it). */
-interface LockFile {
+export interface LockFile {
   readonly pid: number;
   readonly username: string;
   readonly hostname: string;
@@ -151,19 +152,8 @@ function running(pid: number): boolean {
  * whether a lock was cleared.
  */
 export async function clearStaleLock(stack: Stack, target: StackTarget, say: (line: string) => void): Promise<boolean> {
-  if (target.stateDir === undefined) return false;
-  const dir = join(target.stateDir, '.pulumi', 'locks');
-  let files: string[];
-  try {
-    files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  } catch {
-    return false;
-  }
-  const suffix = join((await stack.workspace.projectSettings()).name, target.stack);
-  const locks = files
-    .filter((f) => f.endsWith('.json') && dirname(f).endsWith(suffix))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as LockFile);
-  if (locks.length === 0 || locks.some((l) => l.hostname !== hostname() || running(l.pid))) return false;
+  const locks = await stackLocks(stack, target);
+  if (locks.length === 0 || locks.some((l) => l.held)) return false;
   for (const lock of locks)
     say(
       `stack ${target.stack} is locked by pulumi pid ${lock.pid} (${lock.username}@${lock.hostname}, since ${lock.timestamp}), ` +
@@ -171,6 +161,26 @@ export async function clearStaleLock(stack: Stack, target: StackTarget, say: (li
     );
   await stack.cancel();
   return true;
+}
+
+/**
+ * The locks of the target's stack in a local state folder, each `held` when its process still runs (or runs on
+ * another machine, where this one cannot tell).
+ */
+export async function stackLocks(stack: Stack, target: StackTarget): Promise<(LockFile & { readonly held: boolean })[]> {
+  if (target.stateDir === undefined) return [];
+  const dir = join(target.stateDir, '.pulumi', 'locks');
+  let files: string[];
+  try {
+    files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  const suffix = join((await stack.workspace.projectSettings()).name, target.stack);
+  return files
+    .filter((f) => f.endsWith('.json') && dirname(f).endsWith(suffix))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as LockFile)
+    .map((lock) => ({ ...lock, held: lock.hostname !== hostname() || running(lock.pid) }));
 }
 
 /** A pending operation of the state: an operation a run started and never saw end. */
@@ -190,12 +200,13 @@ export async function resolvePending(stack: Stack, say: (line: string) => void =
   const deployment = (await stack.exportStack()).deployment as { pending_operations?: PendingOperation[] } | undefined;
   const pending = deployment?.pending_operations ?? [];
   if (pending.length === 0) return [];
+  // When a run still holds the stack (it is not interrupted), Pulumi's lock refuses this refresh.
+  await stack.refresh({ clearPendingCreates: true });
   say(
     `an interrupted run left ${pending.length} operation(s) pending in the state (${pending
       .map((p) => `${p.type} ${urnName(p.resource.urn)}`)
-      .join(', ')}): refreshing the stack to resolve them; an interrupted create is made again, taking over or removing what it left`,
+      .join(', ')}): resolved with a refresh; an interrupted create is made again, taking over or removing what it left`,
   );
-  await stack.refresh({ clearPendingCreates: true });
   return pending;
 }
 
@@ -426,7 +437,7 @@ export async function runStack(
     return { ok: true, changes: plan.changeSummary, outputs: {}, failure: undefined, ...seen() };
   } catch (err) {
     if (!(err instanceof CommandError)) throw err;
-    return { ok: false, changes: {}, outputs: {}, failure: errors.length > 0 ? undefined : err.message, ...seen() };
+    return { ok: false, changes: {}, outputs: {}, failure: errors.length > 0 ? undefined : essential(err.message), ...seen() };
   } finally {
     if (previous === undefined) Reflect.deleteProperty(env, decisionLogVariable);
     else env[decisionLogVariable] = previous;
@@ -453,6 +464,9 @@ const verbs: Partial<Record<string, readonly [string, string]>> = {
   'delete-replaced': ['deleting replaced', 'deleted replaced'],
   refresh: ['refreshing', 'refreshed'],
 };
+
+/** The diagnostics a run prints; `debug` is not among them (the engine relays a plugin's stderr as debug). */
+const shownSeverities: ReadonlySet<string> = new Set(['info', 'info#err', 'warning', 'error']);
 
 /**
  * An engine-event handler that prints progress lines: each resource step as it starts and ends (with its time),
@@ -486,12 +500,9 @@ export function progressPrinter(write: (line: string) => void): (event: EngineEv
     const diagnostic = event.diagnosticEvent;
     // The engine says it found the plugin on PATH each time it starts it: where openStack put it, not news.
     if (diagnostic?.severity === 'warning' && diagnostic.message.includes(`${pluginName} from $PATH at ${pluginDir}`)) return;
-    if (
-      diagnostic !== undefined &&
-      (diagnostic.severity === 'info#err' || diagnostic.severity === 'warning' || diagnostic.severity === 'error')
-    ) {
+    if (diagnostic !== undefined && shownSeverities.has(diagnostic.severity)) {
       const who = diagnostic.urn === undefined || diagnostic.urn === '' ? '' : `${urnName(diagnostic.urn)}: `;
-      const label = diagnostic.severity === 'info#err' ? '' : `${diagnostic.severity}: `;
+      const label = diagnostic.severity === 'info' || diagnostic.severity === 'info#err' ? '' : `${diagnostic.severity}: `;
       for (const line of diagnostic.message.trimEnd().split('\n')) write(`  ${label}${who}${line}`);
       return;
     }

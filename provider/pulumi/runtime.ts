@@ -12,7 +12,8 @@
  * - create: in check (olds are empty) — a mandatory violation is a check failure, so the preview fails;
  * - update, replace: in diff, with the live resource as `before` — a mandatory violation fails the diff;
  * - delete: in delete, before any API call (and in runStack's preview, which decides the plan's deletes).
- * Advisory violations are written to stderr, which Pulumi shows as the stack's diagnostics.
+ * Advisory violations, upload progress and what a create does on its own are notices: the plugin sends them to
+ * the engine's log (a warning, or info on the resource's line), which `pulumi up` shows; stderr without an engine.
  */
 import { unknownValue } from '@pulumi/pulumi/runtime/rpc.js';
 import { resolveCloud, resolveCloudFromDocument } from '../client/config.js';
@@ -43,6 +44,24 @@ interface LayerFields {
   readonly cloud?: string;
   /** The Pulumi URN (the provider plugin's calls): the creation mark of what it creates. */
   readonly resourceUrn?: string;
+}
+
+/** A message of the provider for the user: progress (ephemeral), what it did on its own, advisory violations. */
+export interface Notice {
+  readonly message: string;
+  readonly severity: 'info' | 'warning';
+  /** The resource it is about. */
+  readonly urn?: string | undefined;
+  /** Replaced by the next one of the same resource (progress). */
+  readonly ephemeral?: boolean;
+}
+
+/** Where notices go: stderr, unless the plugin gives the engine's log (provider/pulumi/plugin/engine-log.ts). */
+let notify: (notice: Notice) => void = (notice) => process.stderr.write(`${notice.message}\n`);
+
+/** Sends the provider's notices to `sink` (the plugin: the engine's Log service). */
+export function setNoticeSink(sink: (notice: Notice) => void): void {
+  notify = sink;
 }
 
 let config: StackConfig | undefined;
@@ -239,7 +258,8 @@ function outcome(decision: Decision): string | undefined {
   if (decision.violations.length === 0) return undefined;
   if (decision.allowed || policyMode() === 'report') {
     // Reporting to a caller that reads the decision log (runStack, image-catalog preview): it prints them, once.
-    if (!(policyMode() === 'report' && (process.env[decisionLogVariable] ?? '') !== '')) process.stderr.write(formatDecision(decision));
+    if (!(policyMode() === 'report' && (process.env[decisionLogVariable] ?? '') !== ''))
+      notify({ message: formatDecision(decision).trimEnd(), severity: 'warning' });
     return undefined;
   }
   return formatDecision(decision);
@@ -265,19 +285,16 @@ export async function check(kind: Kind, olds: Bag, news: Bag): Promise<{ inputs:
   const fields = layer(news);
   const checked = checkKnown(kind, address(kind, fields.resourceName), schemaPart(kind, news));
   const inputs = { ...news };
-  if (checked.problems.length > 0) {
-    return {
-      inputs,
-      failures: checked.problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)),
-    };
-  }
   const isCreate = Object.keys(schemaPart(kind, olds)).length === 0;
-  // What only this machine can tell (a source file that is missing), once every value is known.
+  // What only this machine can tell (a source file that is missing), once every value is known; said with the
+  // schema's problems, every one at once.
   const descriptor = kindDescriptors[kind];
-  if (descriptor.localProblems !== undefined && unknownPaths(checked.inputs).length === 0) {
-    const problems = descriptor.localProblems(checked.inputs, isCreate ? undefined : schemaPart(kind, olds));
-    if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
-  }
+  const local =
+    descriptor.localProblems !== undefined && unknownPaths(checked.inputs).length === 0
+      ? descriptor.localProblems(checked.inputs, isCreate ? undefined : schemaPart(kind, olds))
+      : [];
+  const problems = [...checked.problems, ...local];
+  if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
   // The engine checks a replacement again with no olds, after diff decided the replace: not a create.
   if (!isCreate || replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
   // What an interrupted create of this resource left carries its URN: its create finishes or removes it, so it
@@ -374,7 +391,7 @@ export async function diff(
   return { changes: true, replaces, diffs: [...replaces, ...updates] };
 }
 
-function progressReporter(name: string): (p: { bytes: number; total: number | undefined; rate: number }) => void {
+function progressReporter(name: string, urn: string | undefined): (p: { bytes: number; total: number | undefined; rate: number }) => void {
   let lastStep = -1;
   return (p) => {
     const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
@@ -382,9 +399,13 @@ function progressReporter(name: string): (p: { bytes: number; total: number | un
     if (step === lastStep) return;
     lastStep = step;
     const share = p.total === undefined || p.total === 0 ? '' : ` (${Math.round((p.bytes / p.total) * 100)}%)`;
-    process.stderr.write(
-      `Image "${name}": uploaded ${mib(p.bytes)}${p.total === undefined ? '' : ` of ${mib(p.total)}`}${share}, ${(p.rate / 1e6).toFixed(1)} MB/s\n`,
-    );
+    notify({
+      // On the resource's line when the engine shows it (the URN names it), named otherwise.
+      message: `${urn === undefined ? `Image "${name}": ` : ''}uploaded ${mib(p.bytes)}${p.total === undefined ? '' : ` of ${mib(p.total)}`}${share}, ${(p.rate / 1e6).toFixed(1)} MB/s`,
+      severity: 'info',
+      urn,
+      ephemeral: true,
+    });
   };
 }
 
@@ -433,7 +454,8 @@ export async function create(kind: Kind, news: Bag): Promise<{ id: string; outs:
   const replaces = replacing.get(address(kind, name));
   const made = await track(
     descriptor.create(sessionFor(cloudOf(kind, raw, fields)), name, raw, {
-      onProgress: progressReporter(name),
+      onProgress: progressReporter(name, fields.resourceUrn),
+      onNotice: (message) => notify({ message, severity: 'info', urn: fields.resourceUrn }),
       signal: interruption.signal,
       ...(fields.resourceUrn === undefined ? {} : { creator: fields.resourceUrn }),
       ...(replaces === undefined ? {} : { replaces }),

@@ -63,6 +63,8 @@ export interface KindDescriptor<I extends object = Bag> {
 /** Hooks of a create (an image's upload progress). */
 export interface CreateHooks {
   readonly onProgress?: (progress: TransferProgress) => void;
+  /** Told what the create does on its own (what an interrupted run left, taken over or removed). */
+  readonly onNotice?: (message: string) => void;
   /** Stops the create (the deploying engine is gone): what it made so far is removed, and it fails. */
   readonly signal?: AbortSignal;
   /**

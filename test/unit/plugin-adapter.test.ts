@@ -111,12 +111,14 @@ t.test('a check refuses what would fail only at apply: a missing source file, a 
     'a create whose file is missing',
   );
   t.same((await check('image', missing, { ...missing, isHidden: true })).failures, [], 'an update that does not read the file again');
-  const emoji = { ...imageState, source: { file: '/nowhere/x.raw' }, properties: { description: 'gold \u{1F947}' }, resourceName: 'v1.0' };
-  t.match(
+  const emoji = { ...missing, properties: { description: 'gold \u{1F947}' } };
+  t.same(
     (await check('image', {}, emoji)).failures.map((f) => f.reason),
     [
       'properties.description: has a character Glance refuses: one outside the Basic Multilingual Plane (4-byte UTF-8, such as an emoji) (rule: format)',
+      'source.file: /nowhere/x.raw: there is no such file (rule: file)',
     ],
+    'every problem at once: the schema and the missing file',
   );
   t.end();
 });

@@ -8,8 +8,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
+import { essential } from '../../provider/pulumi/cli-failure.js';
 import { gitHubToken, pullRequestContext } from '../../provider/github/context.js';
-import { essential, hclDeclarations, hclLine, locate, programOf, reportChannels } from '../../provider/cli/pr-check.js';
+import { hclDeclarations, hclLine, locate, programOf, reportChannels } from '../../provider/cli/pr-check.js';
 
 const head = 'b'.repeat(40);
 const merge = 'c'.repeat(40);
@@ -124,6 +125,11 @@ t.test('a pulumi CLI failure is reduced to its error lines, once each', (t) => {
   ].join('\n');
   t.equal(essential(failure), 'pulumi: error: passphrase must be set with PULUMI_CONFIG_PASSPHRASE');
   t.equal(essential('pulumi preview failed:\nsomething'), 'pulumi preview failed:\nsomething', 'other messages as they are');
+  t.equal(
+    essential('code: -2\n stdout: \n stderr: Command was killed with SIGKILL (Forced termination): pulumi up --yes\n err?: Error: x'),
+    'pulumi was killed (SIGKILL) in the middle of the run; the next run resolves what it left (docs/pulumi.md)',
+    'a killed CLI in one line',
+  );
   t.end();
 });
 

@@ -131,6 +131,8 @@ export function withPublishMark<R extends { visibility?: unknown; properties: Re
 /** Options of create: progress of the upload, a signal that stops it, the creator written on the record. */
 export interface CreateOptions {
   readonly onProgress?: (progress: TransferProgress) => void;
+  /** Told what the create does on its own (an interrupted run's image taken over or removed). */
+  readonly onNotice?: (message: string) => void;
   readonly signal?: AbortSignal;
   readonly creator?: string;
   /** The id of the image this one replaces (it holds the name until it is deleted after this create). */
@@ -197,9 +199,11 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
  * failed in the middle of `up`). An unchanged source is never read again: its file may be long gone.
  */
 export function imageLocalProblems(inputs: ImageInputs, olds?: Readonly<Record<string, unknown>>): InputProblem[] {
-  if (!('file' in inputs.source)) return [];
-  if (olds !== undefined && JSON.stringify(olds['source']) === JSON.stringify(inputs.source)) return [];
-  const file = inputs.source.file;
+  // Also called on inputs the schema refused (so that every problem is said at once): nothing is assumed of them.
+  const source: unknown = (inputs as { source?: unknown }).source;
+  if (typeof source !== 'object' || source === null || !('file' in source) || typeof source.file !== 'string') return [];
+  if (olds !== undefined && JSON.stringify(olds['source']) === JSON.stringify(source)) return [];
+  const file = source.file;
   try {
     if (statSync(file).isDirectory()) return [{ field: 'source.file', rule: 'file', message: `${file} is a directory, not a file` }];
     accessSync(file, constants.R_OK);
@@ -296,12 +300,13 @@ async function resumeInterrupted(
   inputs: ImageInputs,
   creator: string,
   named: readonly ImageWire[],
+  say: (message: string) => void,
 ): Promise<ImageOutputs | undefined> {
   let taken: ImageOutputs | undefined;
   for (const image of named.filter((i) => i[creationMark] === creator)) {
     const finished = image.status === 'active' || image.status === 'deactivated';
     if (finished && taken === undefined && (await holdsDeclaredData(image, inputs))) {
-      process.stderr.write(`Image "${name}": taking over ${image.id}, which an interrupted run of this resource finished uploading\n`);
+      say(`Image "${name}": taking over ${image.id}, which an interrupted run of this resource finished uploading`);
       taken = await finish(session, image.id, inputs);
     } else if (finished && taken === undefined) {
       throw new ResourceOperationError(
@@ -309,7 +314,7 @@ async function resumeInterrupted(
           `(its sha512 differs); delete it (nothing refers to it: it is in no state) or import it, then run again`,
       );
     } else {
-      process.stderr.write(`Image "${name}": removing ${image.id} (${image.status}), left by an interrupted run of this resource\n`);
+      say(`Image "${name}": removing ${image.id} (${image.status}), left by an interrupted run of this resource`);
       await removeImage(session, image);
     }
   }
@@ -347,7 +352,7 @@ export async function createImageResource(
   if (creator !== undefined) {
     // A replacement has its resource's URN too: the image it replaces is not a leftover.
     const leftovers = before.filter((image) => image.id !== options.replaces);
-    const taken = await resumeInterrupted(session, name, inputs, creator, leftovers);
+    const taken = await resumeInterrupted(session, name, inputs, creator, leftovers, options.onNotice ?? (() => undefined));
     if (taken !== undefined) return { inputs, outputs: taken };
   }
   const other = before.find(rival);

@@ -7,7 +7,7 @@ import {
   loadPolicyData,
   thrownMessage,
   validateInput
-} from "./chunk-SDCHPTQE.js";
+} from "./chunk-GSWDLGE2.js";
 import {
   __commonJS,
   __toESM

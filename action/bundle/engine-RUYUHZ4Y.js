@@ -4,8 +4,8 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-7TKJU6WL.js";
-import "./chunk-SDCHPTQE.js";
+} from "./chunk-NP2HH6HW.js";
+import "./chunk-GSWDLGE2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -43760,9 +43760,10 @@ async function loadData(session, id, inputs, options) {
   }
 }
 function imageLocalProblems(inputs, olds) {
-  if (!("file" in inputs.source)) return [];
-  if (olds !== void 0 && JSON.stringify(olds["source"]) === JSON.stringify(inputs.source)) return [];
-  const file = inputs.source.file;
+  const source = inputs.source;
+  if (typeof source !== "object" || source === null || !("file" in source) || typeof source.file !== "string") return [];
+  if (olds !== void 0 && JSON.stringify(olds["source"]) === JSON.stringify(source)) return [];
+  const file = source.file;
   try {
     if (statSync2(file).isDirectory()) return [{ field: "source.file", rule: "file", message: `${file} is a directory, not a file` }];
     accessSync(file, constants.R_OK);
@@ -43828,21 +43829,19 @@ async function finish(session, id, inputs) {
   if (inputs.isDeactivated && image.status !== "deactivated") await setImageActive(session, id, false);
   return imageOutputs(await getImage(session, id));
 }
-async function resumeInterrupted(session, name, inputs, creator, named) {
+async function resumeInterrupted(session, name, inputs, creator, named, say) {
   let taken;
   for (const image of named.filter((i) => i[creationMark] === creator)) {
     const finished = image.status === "active" || image.status === "deactivated";
     if (finished && taken === void 0 && await holdsDeclaredData(image, inputs)) {
-      process.stderr.write(`Image "${name}": taking over ${image.id}, which an interrupted run of this resource finished uploading
-`);
+      say(`Image "${name}": taking over ${image.id}, which an interrupted run of this resource finished uploading`);
       taken = await finish(session, image.id, inputs);
     } else if (finished && taken === void 0) {
       throw new ResourceOperationError(
         `Image "${name}": ${image.id} (${inputs.name}) was made by an interrupted run of this resource with other data than declared now (its sha512 differs); delete it (nothing refers to it: it is in no state) or import it, then run again`
       );
     } else {
-      process.stderr.write(`Image "${name}": removing ${image.id} (${image.status}), left by an interrupted run of this resource
-`);
+      say(`Image "${name}": removing ${image.id} (${image.status}), left by an interrupted run of this resource`);
       await removeImage(session, image);
     }
   }
@@ -43862,7 +43861,7 @@ async function createImageResource(session, name, raw, options = {}) {
   const before = await imagesNamed(session, inputs.name);
   if (creator !== void 0) {
     const leftovers = before.filter((image) => image.id !== options.replaces);
-    const taken = await resumeInterrupted(session, name, inputs, creator, leftovers);
+    const taken = await resumeInterrupted(session, name, inputs, creator, leftovers, options.onNotice ?? (() => void 0));
     if (taken !== void 0) return { inputs, outputs: taken };
   }
   const other = before.find(rival);
@@ -44368,4 +44367,4 @@ export {
   reportOnly,
   loadPolicyData
 };
-/*! For license information please see chunk-SDCHPTQE.js.LEGAL.txt */
+/*! For license information please see chunk-GSWDLGE2.js.LEGAL.txt */

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-HVENRZGK.js";
+} from "./chunk-U7M6BYSR.js";
 import {
   PolicyEngine,
   buildEnvelope
-} from "./chunk-7TKJU6WL.js";
+} from "./chunk-NP2HH6HW.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

@@ -11,37 +11,38 @@ import {
   upsertComment
 } from "./chunk-L4MUN2S7.js";
 import {
+  essential,
   pluginDir,
   pluginName
-} from "./chunk-IAWPNOD3.js";
+} from "./chunk-GSXLKEVK.js";
 import {
   configKeys,
   kindOfType,
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-KP5QQXX6.js";
+} from "./chunk-HAMCUSQB.js";
 import {
   decidePlan
-} from "./chunk-6SZQYOJ5.js";
+} from "./chunk-H7JL7WWI.js";
 import {
   Session
-} from "./chunk-HVENRZGK.js";
+} from "./chunk-U7M6BYSR.js";
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-ZRCPV5OR.js";
+} from "./chunk-AMMMX6QM.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-NEMNGD6E.js";
+} from "./chunk-3SDG67AU.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-7TKJU6WL.js";
+} from "./chunk-NP2HH6HW.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -50,7 +51,7 @@ import {
   renderStoreFragment,
   require_dist,
   resourceSchema
-} from "./chunk-SDCHPTQE.js";
+} from "./chunk-GSWDLGE2.js";
 import {
   __commonJS,
   __require,
@@ -4010,8 +4011,8 @@ function programOf(dir) {
   return existsSync2(main) && statSync(main).isDirectory() ? join3(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-WHSPYV2J.js");
-  const { loadProgram, previewPlan } = await import("./preview-FKNTYTML.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-USFRHBIT.js");
+  const { loadProgram, previewPlan } = await import("./preview-ANKZGCXJ.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4031,7 +4032,7 @@ async function checkPulumi(dir, stack, root) {
   };
 }
 async function checkCdktf(dir, root, overrides) {
-  const { appEntry, checkApp } = await import("./check-QKLVKTC2.js");
+  const { appEntry, checkApp } = await import("./check-VOFTT5B6.js");
   const stacks = await checkApp(dir, { overrides, progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}
 `) });
   const fallback = locate(root, { file: appEntry(resolve(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
@@ -4074,7 +4075,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, overrides) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-UGNUDPYD.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-RXVAWY6N.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides });
   const declared = hclDeclarations(configDir);
@@ -4108,15 +4109,6 @@ function reportChannels(value, env = process.env) {
   const unknown = named.filter((c) => !channels.includes(c));
   if (unknown.length > 0) throw new UsageError(`--report ${value}: ${unknown.join(", ")}: not a channel (${channels.join(", ")}, or none)`);
   return [...new Set(named)];
-}
-function essential(message) {
-  if (!/^code: -?\d+\n/.test(message) || !message.includes("stderr:")) return message;
-  const errors = [
-    ...new Set(
-      message.split("\n").filter((line) => /^\s*error: /.test(line)).map((line) => line.trim())
-    )
-  ];
-  return errors.length > 0 ? `pulumi: ${errors.join("\n")}` : message;
 }
 async function check(options) {
   const given = [options.pulumi, options.cdktf, options.plan].filter((o) => o !== void 0);

@@ -6,19 +6,19 @@ import {
 } from "./chunk-CLRY37YK.js";
 import {
   idNames
-} from "./chunk-KP5QQXX6.js";
+} from "./chunk-HAMCUSQB.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-HVENRZGK.js";
+} from "./chunk-U7M6BYSR.js";
 import {
   PolicyEngine,
   buildEnvelope,
   formatDecision
-} from "./chunk-7TKJU6WL.js";
+} from "./chunk-NP2HH6HW.js";
 import {
   ResourceInputError,
   checkInputs,
@@ -27,11 +27,16 @@ import {
   isForbidden,
   kindDescriptors,
   reportOnly
-} from "./chunk-SDCHPTQE.js";
+} from "./chunk-GSWDLGE2.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc.js";
+var notify = (notice) => process.stderr.write(`${notice.message}
+`);
+function setNoticeSink(sink) {
+  notify = sink;
+}
 var config;
 var sessions = /* @__PURE__ */ new Map();
 var engine;
@@ -163,7 +168,8 @@ async function planChange(kind, action, id, olds, news, urn) {
 function outcome(decision) {
   if (decision.violations.length === 0) return void 0;
   if (decision.allowed || policyMode() === "report") {
-    if (!(policyMode() === "report" && (process.env[decisionLogVariable] ?? "") !== "")) process.stderr.write(formatDecision(decision));
+    if (!(policyMode() === "report" && (process.env[decisionLogVariable] ?? "") !== ""))
+      notify({ message: formatDecision(decision).trimEnd(), severity: "warning" });
     return void 0;
   }
   return formatDecision(decision);
@@ -176,18 +182,11 @@ async function check(kind, olds, news) {
   const fields = layer(news);
   const checked = checkKnown(kind, address(kind, fields.resourceName), schemaPart(kind, news));
   const inputs = { ...news };
-  if (checked.problems.length > 0) {
-    return {
-      inputs,
-      failures: checked.problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`))
-    };
-  }
   const isCreate = Object.keys(schemaPart(kind, olds)).length === 0;
   const descriptor = kindDescriptors[kind];
-  if (descriptor.localProblems !== void 0 && unknownPaths(checked.inputs).length === 0) {
-    const problems = descriptor.localProblems(checked.inputs, isCreate ? void 0 : schemaPart(kind, olds));
-    if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
-  }
+  const local = descriptor.localProblems !== void 0 && unknownPaths(checked.inputs).length === 0 ? descriptor.localProblems(checked.inputs, isCreate ? void 0 : schemaPart(kind, olds)) : [];
+  const problems = [...checked.problems, ...local];
+  if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
   if (!isCreate || replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
   if (kindDescriptors[kind].cataloged === true && fields.resourceUrn !== void 0) catalog.creating(fields.resourceUrn);
   const decision = await decide(kind, fields, { action: "create", before: null, after: documentOf(kind, checked.inputs) });
@@ -247,7 +246,7 @@ ${text}`);
   if (action === "replace") replacing.set(address(kind, fields.resourceName), id);
   return { changes: true, replaces, diffs: [...replaces, ...updates] };
 }
-function progressReporter(name) {
+function progressReporter(name, urn) {
   let lastStep = -1;
   return (p) => {
     const mib = (n) => `${(n / 1048576).toFixed(1)} MiB`;
@@ -255,10 +254,13 @@ function progressReporter(name) {
     if (step === lastStep) return;
     lastStep = step;
     const share = p.total === void 0 || p.total === 0 ? "" : ` (${Math.round(p.bytes / p.total * 100)}%)`;
-    process.stderr.write(
-      `Image "${name}": uploaded ${mib(p.bytes)}${p.total === void 0 ? "" : ` of ${mib(p.total)}`}${share}, ${(p.rate / 1e6).toFixed(1)} MB/s
-`
-    );
+    notify({
+      // On the resource's line when the engine shows it (the URN names it), named otherwise.
+      message: `${urn === void 0 ? `Image "${name}": ` : ""}uploaded ${mib(p.bytes)}${p.total === void 0 ? "" : ` of ${mib(p.total)}`}${share}, ${(p.rate / 1e6).toFixed(1)} MB/s`,
+      severity: "info",
+      urn,
+      ephemeral: true
+    });
   };
 }
 function outs(kind, fields, inputs, reported) {
@@ -294,7 +296,8 @@ async function create(kind, news) {
   const replaces = replacing.get(address(kind, name));
   const made = await track(
     descriptor.create(sessionFor(cloudOf(kind, raw, fields)), name, raw, {
-      onProgress: progressReporter(name),
+      onProgress: progressReporter(name, fields.resourceUrn),
+      onNotice: (message) => notify({ message, severity: "info", urn: fields.resourceUrn }),
       signal: interruption.signal,
       ...fields.resourceUrn === void 0 ? {} : { creator: fields.resourceUrn },
       ...replaces === void 0 ? {} : { replaces }
@@ -374,5 +377,6 @@ export {
   planChange,
   read,
   remove,
+  setNoticeSink,
   update
 };

@@ -10,7 +10,7 @@ import {
   require_dist,
   require_undici,
   snapshotImages
-} from "./chunk-SDCHPTQE.js";
+} from "./chunk-GSWDLGE2.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

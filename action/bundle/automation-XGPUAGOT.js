@@ -1,19 +1,20 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  essential,
   pluginDir,
   pluginName
-} from "./chunk-IAWPNOD3.js";
+} from "./chunk-GSXLKEVK.js";
 import {
   decisionLogVariable,
   loggedChange
 } from "./chunk-CLRY37YK.js";
 import {
   kindOfType
-} from "./chunk-KP5QQXX6.js";
+} from "./chunk-HAMCUSQB.js";
 import {
   policyModeVariable
-} from "./chunk-SDCHPTQE.js";
+} from "./chunk-GSWDLGE2.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -55,17 +56,8 @@ function running(pid) {
   }
 }
 async function clearStaleLock(stack, target, say) {
-  if (target.stateDir === void 0) return false;
-  const dir = join(target.stateDir, ".pulumi", "locks");
-  let files;
-  try {
-    files = readdirSync(dir, { recursive: true, encoding: "utf8" });
-  } catch {
-    return false;
-  }
-  const suffix = join((await stack.workspace.projectSettings()).name, target.stack);
-  const locks = files.filter((f) => f.endsWith(".json") && dirname(f).endsWith(suffix)).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
-  if (locks.length === 0 || locks.some((l) => l.hostname !== hostname() || running(l.pid))) return false;
+  const locks = await stackLocks(stack, target);
+  if (locks.length === 0 || locks.some((l) => l.held)) return false;
   for (const lock of locks)
     say(
       `stack ${target.stack} is locked by pulumi pid ${lock.pid} (${lock.username}@${lock.hostname}, since ${lock.timestamp}), which is no longer running (an interrupted run): clearing its lock (pulumi cancel)`
@@ -73,14 +65,26 @@ async function clearStaleLock(stack, target, say) {
   await stack.cancel();
   return true;
 }
+async function stackLocks(stack, target) {
+  if (target.stateDir === void 0) return [];
+  const dir = join(target.stateDir, ".pulumi", "locks");
+  let files;
+  try {
+    files = readdirSync(dir, { recursive: true, encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  const suffix = join((await stack.workspace.projectSettings()).name, target.stack);
+  return files.filter((f) => f.endsWith(".json") && dirname(f).endsWith(suffix)).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8"))).map((lock) => ({ ...lock, held: lock.hostname !== hostname() || running(lock.pid) }));
+}
 async function resolvePending(stack, say = () => void 0) {
   const deployment = (await stack.exportStack()).deployment;
   const pending = deployment?.pending_operations ?? [];
   if (pending.length === 0) return [];
-  say(
-    `an interrupted run left ${pending.length} operation(s) pending in the state (${pending.map((p) => `${p.type} ${urnName(p.resource.urn)}`).join(", ")}): refreshing the stack to resolve them; an interrupted create is made again, taking over or removing what it left`
-  );
   await stack.refresh({ clearPendingCreates: true });
+  say(
+    `an interrupted run left ${pending.length} operation(s) pending in the state (${pending.map((p) => `${p.type} ${urnName(p.resource.urn)}`).join(", ")}): resolved with a refresh; an interrupted create is made again, taking over or removing what it left`
+  );
   return pending;
 }
 async function openStack(target, program = () => Promise.resolve({}), options = {}) {
@@ -127,7 +131,7 @@ async function planChanges(steps, only = () => true) {
     ([, step]) => only(step.action) && kindOfType(step.new?.type ?? step.old?.type ?? step.type) !== void 0
   );
   if (wanted.length === 0) return [];
-  const runtime = await import("./runtime-ITTNZXTR.js");
+  const runtime = await import("./runtime-HYYGZOHJ.js");
   const changes = [];
   for (const [urn, step] of wanted) {
     const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
@@ -139,7 +143,7 @@ async function planChanges(steps, only = () => true) {
   return changes;
 }
 async function asThePlugin(stack, work, read) {
-  const runtime = await import("./runtime-ITTNZXTR.js");
+  const runtime = await import("./runtime-HYYGZOHJ.js");
   const config = await (read ?? stack.getAllConfig());
   runtime.configure({ get: (key) => config[key]?.value });
   const saved = Object.fromEntries(
@@ -156,11 +160,11 @@ async function asThePlugin(stack, work, read) {
   }
 }
 async function warmUp() {
-  const [{ PolicyEngine }] = await Promise.all([import("./engine-5T5IYY5N.js"), import("./runtime-ITTNZXTR.js")]);
+  const [{ PolicyEngine }] = await Promise.all([import("./engine-RUYUHZ4Y.js"), import("./runtime-HYYGZOHJ.js")]);
   await PolicyEngine.load();
 }
 async function decidePlanned(cloud, changes) {
-  return (await import("./runtime-ITTNZXTR.js")).decideAs(cloud, changes);
+  return (await import("./runtime-HYYGZOHJ.js")).decideAs(cloud, changes);
 }
 async function decideDeletes(stack, steps) {
   if (!steps.some((s) => s.op === "delete")) return [];
@@ -253,7 +257,7 @@ async function runStack(stack, command, options = {}) {
     return { ok: true, changes: plan.changeSummary, outputs: {}, failure: void 0, ...seen() };
   } catch (err) {
     if (!(err instanceof CommandError)) throw err;
-    return { ok: false, changes: {}, outputs: {}, failure: errors.length > 0 ? void 0 : err.message, ...seen() };
+    return { ok: false, changes: {}, outputs: {}, failure: errors.length > 0 ? void 0 : essential(err.message), ...seen() };
   } finally {
     if (previous === void 0) Reflect.deleteProperty(env, decisionLogVariable);
     else env[decisionLogVariable] = previous;
@@ -275,6 +279,7 @@ var verbs = {
   "delete-replaced": ["deleting replaced", "deleted replaced"],
   refresh: ["refreshing", "refreshed"]
 };
+var shownSeverities = /* @__PURE__ */ new Set(["info", "info#err", "warning", "error"]);
 function progressPrinter(write) {
   const started = /* @__PURE__ */ new Map();
   return (event) => {
@@ -301,9 +306,9 @@ function progressPrinter(write) {
     }
     const diagnostic = event.diagnosticEvent;
     if (diagnostic?.severity === "warning" && diagnostic.message.includes(`${pluginName} from $PATH at ${pluginDir}`)) return;
-    if (diagnostic !== void 0 && (diagnostic.severity === "info#err" || diagnostic.severity === "warning" || diagnostic.severity === "error")) {
+    if (diagnostic !== void 0 && shownSeverities.has(diagnostic.severity)) {
       const who = diagnostic.urn === void 0 || diagnostic.urn === "" ? "" : `${urnName(diagnostic.urn)}: `;
-      const label = diagnostic.severity === "info#err" ? "" : `${diagnostic.severity}: `;
+      const label = diagnostic.severity === "info" || diagnostic.severity === "info#err" ? "" : `${diagnostic.severity}: `;
       for (const line of diagnostic.message.trimEnd().split("\n")) write(`  ${label}${who}${line}`);
       return;
     }
@@ -334,6 +339,7 @@ export {
   progressPrinter,
   resolvePending,
   runStack,
+  stackLocks,
   urnName,
   warmUp
 };

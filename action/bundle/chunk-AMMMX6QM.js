@@ -4,13 +4,13 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-NEMNGD6E.js";
+} from "./chunk-3SDG67AU.js";
 import {
   formatDecision
-} from "./chunk-7TKJU6WL.js";
+} from "./chunk-NP2HH6HW.js";
 import {
   policyModeVariable
-} from "./chunk-SDCHPTQE.js";
+} from "./chunk-GSWDLGE2.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-NOFBMQGT.js");
+    return await import("./automation-XGPUAGOT.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

@@ -3,12 +3,12 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   configAddress,
   decidePlan
-} from "./chunk-6SZQYOJ5.js";
-import "./chunk-HVENRZGK.js";
-import "./chunk-7TKJU6WL.js";
+} from "./chunk-H7JL7WWI.js";
+import "./chunk-U7M6BYSR.js";
+import "./chunk-NP2HH6HW.js";
 import {
   policyModeVariable
-} from "./chunk-SDCHPTQE.js";
+} from "./chunk-GSWDLGE2.js";
 import {
   parsePosition
 } from "./chunk-JPHF7VO4.js";

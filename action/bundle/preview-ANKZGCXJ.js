@@ -4,10 +4,10 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-ZRCPV5OR.js";
-import "./chunk-NEMNGD6E.js";
-import "./chunk-7TKJU6WL.js";
-import "./chunk-SDCHPTQE.js";
+} from "./chunk-AMMMX6QM.js";
+import "./chunk-3SDG67AU.js";
+import "./chunk-NP2HH6HW.js";
+import "./chunk-GSWDLGE2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

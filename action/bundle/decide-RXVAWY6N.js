@@ -5,10 +5,10 @@ import {
   configAddress,
   decidePlan,
   withLiveProperties
-} from "./chunk-6SZQYOJ5.js";
-import "./chunk-HVENRZGK.js";
-import "./chunk-7TKJU6WL.js";
-import "./chunk-SDCHPTQE.js";
+} from "./chunk-H7JL7WWI.js";
+import "./chunk-U7M6BYSR.js";
+import "./chunk-NP2HH6HW.js";
+import "./chunk-GSWDLGE2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

@@ -3,9 +3,9 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-NEMNGD6E.js";
-import "./chunk-7TKJU6WL.js";
-import "./chunk-SDCHPTQE.js";
+} from "./chunk-3SDG67AU.js";
+import "./chunk-NP2HH6HW.js";
+import "./chunk-GSWDLGE2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,
