@@ -25,7 +25,7 @@ import { openStack, runStack, type Program, type StackTarget } from '../provider
 import { createImageResource, deleteImageResource } from '../provider/resources/image/image.js';
 import { Image } from '../provider/pulumi/resources.js';
 import { labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
-import { openstackConfiguration } from '../scripts/tofu-config.js';
+import { imageResource, openstackConfiguration } from '../scripts/tofu-config.js';
 import { locateTool, repoRoot, toolEnv, toolSpec } from '../scripts/tools.js';
 import { median, report, round } from './lib.js';
 
@@ -99,22 +99,7 @@ async function tofuRound(n: number): Promise<number> {
   const family = `ubuntu-24.04-bt${randomBytes(3).toString('hex')}`;
   const project = join(dir, `tofu-${n}`);
   mkdirSync(project);
-  const resources = files
-    .map(
-      (file, i) => `resource "openstack_images_image_v2" "i${i}" {
-  name             = "${family}-v1.${i}"
-  local_file_path  = "${file}"
-  container_format = "bare"
-  disk_format      = "raw"
-  properties = {
-${Object.entries(metadata)
-  .map(([k, v]) => `    ${k} = "${v}"`)
-  .join('\n')}
-  }
-}
-`,
-    )
-    .join('\n');
+  const resources = files.map((file, i) => imageResource(`i${i}`, { name: `${family}-v1.${i}`, file, properties: metadata })).join('\n');
   writeFileSync(join(project, 'main.tf'), openstackConfiguration(resources));
   const env = { ...(await toolEnv()), OS_CLIENT_CONFIG_FILE: clouds };
   const found = await locateTool('tofu');

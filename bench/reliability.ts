@@ -20,7 +20,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,9 +28,10 @@ import { snapshotImages, type ImageWire } from '../provider/client/images.js';
 import { Session } from '../provider/client/session.js';
 import { clearStaleLock, openStack, runStack, type Program, type StackTarget } from '../provider/pulumi/automation.js';
 import { Image } from '../provider/pulumi/resources.js';
-import { labPaths, labSettings, labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
-import { childProcesses, peakMemory, processesWith } from '../scripts/processes.js';
-import { openstackConfiguration } from '../scripts/tofu-config.js';
+import { removeImage } from '../provider/resources/image/image.js';
+import { labServicePid, labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
+import { childProcesses, killDeployment, peakSampler } from '../scripts/processes.js';
+import { imageResource, openstackConfiguration } from '../scripts/tofu-config.js';
 import { locateTool, repoRoot, toolEnv, toolSpec } from '../scripts/tools.js';
 import { report, round } from './lib.js';
 
@@ -90,17 +91,12 @@ async function score(names: readonly string[], prefix: string, converged: boolea
 
 /** Deletes every image of a prefix (unprotected first), as admin. */
 async function cleanUp(prefix: string): Promise<void> {
-  const { deleteImage, updateImage } = await import('../provider/client/images.js');
-  for (const image of await imagesOf(prefix)) {
-    if (image['protected'] === true) await updateImage(admin, image.id, [{ op: 'replace', path: '/protected', value: false }]);
-    await deleteImage(admin, image.id).catch(() => undefined);
-  }
+  for (const image of await imagesOf(prefix)) await removeImage(admin, image).catch(() => undefined);
 }
 
-/** Kills glance-api (its process group) and reports when; `lab up` brings it back. */
+/** Kills glance-api (its process group); `lab up` brings it back. */
 function killGlance(): void {
-  const pid = Number(readFileSync(join(labPaths(labSettings().stateDir).run, 'glance.pid'), 'utf8').trim());
-  process.kill(-pid, 'SIGKILL');
+  process.kill(-labServicePid('glance'), 'SIGKILL');
 }
 
 function labUp(): void {
@@ -145,10 +141,7 @@ async function pulumiFaulted(name: string, count: number, mib: number, atMiB: nu
         killGlance();
         return;
       }
-      const engine = childProcesses(process.pid).find((p) => /(^|\/)pulumi\s+up\s/.test(p.cmdline));
-      if (engine === undefined) return;
-      for (const provider of childProcesses(engine.pid)) process.kill(provider.pid, 'SIGKILL');
-      process.kill(engine.pid, 'SIGKILL');
+      killDeployment(process.pid, true);
     },
   });
   if (first.ok || !kill.fired) throw new Error(`the ${fault} kill did not land during pulumi up (${name})`);
@@ -175,21 +168,8 @@ async function tofuProject(
 ): Promise<{ project: string; env: NodeJS.ProcessEnv }> {
   const project = join(dir, name);
   mkdirSync(project);
-  const resources = Array.from(
-    { length: count },
-    (_, i) => `resource "openstack_images_image_v2" "n${i}" {
-  name             = "${prefix}n${i}-v1.0"
-  local_file_path  = "${file}"
-  container_format = "bare"
-  disk_format      = "raw"
-  visibility       = "shared"
-  properties = {
-${Object.entries(metadata)
-  .map(([k, v]) => `    ${k} = "${v}"`)
-  .join('\n')}
-  }
-}
-`,
+  const resources = Array.from({ length: count }, (_, i) =>
+    imageResource(`n${i}`, { name: `${prefix}n${i}-v1.0`, file, properties: metadata, visibility: 'shared' }),
   ).join('\n');
   writeFileSync(join(project, 'main.tf'), openstackConfiguration(resources));
   const env = { ...(await toolEnv()), OS_CLIENT_CONFIG_FILE: clouds };
@@ -247,10 +227,8 @@ async function load(): Promise<{ created: number; lost: number; duplicated: numb
       });
     return Promise.resolve({});
   };
-  let peak = 0;
-  const sample = (): void => {
-    for (const pid of processesWith('pulumi-resource-image-catalog')) peak = Math.max(peak, peakMemory(pid));
-  };
+  const memory = peakSampler('pulumi-resource-image-catalog');
+  const sample = memory.sample;
   const timer = setInterval(sample, 250);
   const t0 = Date.now();
   const up = await runStack(await openStack(target, program), 'up', { parallel: 50, onEvent: sample });
@@ -265,7 +243,7 @@ async function load(): Promise<{ created: number; lost: number; duplicated: numb
     created: loadCount - outcome.lost,
     lost: outcome.lost,
     duplicated: outcome.duplicated,
-    peakRssMiB: round(peak / 1048576, 0),
+    peakRssMiB: round(memory.peak() / 1048576, 0),
     seconds: round(seconds, 1),
   };
 }

@@ -65,6 +65,16 @@ export function labPaths(stateDir: string) {
   } as const;
 }
 
+/** The pid file of a lab service (`keystone`, `glance`, `source`): the leader of the service's process group. */
+export function labPidFile(stateDir: string, service: string): string {
+  return join(labPaths(stateDir).run, `${service}.pid`);
+}
+
+/** The pid of a running lab service, from its pid file (`kill(-pid)` reaches its workers too). */
+export function labServicePid(service: string): number {
+  return Number(readFileSync(labPidFile(labSettings().stateDir, service), 'utf8').trim());
+}
+
 /** What `lab up` records for others to read: where each service answers. */
 export interface LabRecord {
   readonly keystoneUrl: string;

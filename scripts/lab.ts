@@ -23,7 +23,17 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { stringify } from 'yaml';
-import { answers, labPaths, labSettings, personas, readLabRecord, type LabRecord, type LabSettings, type Persona } from './lab-settings.js';
+import {
+  answers,
+  labPaths,
+  labPidFile,
+  labSettings,
+  personas,
+  readLabRecord,
+  type LabRecord,
+  type LabSettings,
+  type Persona,
+} from './lab-settings.js';
 
 const region = 'RegionOne';
 const packages = ['keystone', 'glance-api', 'python3-openstackclient', 'qemu-utils', 'uwsgi-core', 'uwsgi-plugin-python3'] as const;
@@ -208,7 +218,7 @@ interface Service {
 }
 
 function pidFile(paths: Paths, name: string): string {
-  return join(paths.run, `${name}.pid`);
+  return labPidFile(paths.stateDir, name);
 }
 
 function hashFile(paths: Paths, name: string): string {

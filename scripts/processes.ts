@@ -61,3 +61,30 @@ export function peakMemory(pid: number): number {
     return 0;
   }
 }
+
+/**
+ * SIGKILLs the `pulumi up` started by `ppid` (as a crashed CI runner would end it), and first the image-catalog
+ * providers it started when `providersToo`. Returns those providers' pids (killed or not), empty when no
+ * `pulumi up` runs there.
+ */
+export function killDeployment(ppid: number, providersToo: boolean): number[] {
+  const engine = childProcesses(ppid).find((p) => /(^|\/)pulumi\s+up\s/.test(p.cmdline));
+  if (engine === undefined) return [];
+  const providers = childProcesses(engine.pid)
+    .filter((p) => p.cmdline.includes('pulumi-resource-image-catalog'))
+    .map((p) => p.pid);
+  if (providersToo) for (const pid of providers) process.kill(pid, 'SIGKILL');
+  process.kill(engine.pid, 'SIGKILL');
+  return providers;
+}
+
+/** The highest peak memory (bytes) seen among the processes whose command line holds `text`, sampled on demand. */
+export function peakSampler(text: string): { readonly sample: () => void; readonly peak: () => number } {
+  let peak = 0;
+  return {
+    sample: () => {
+      for (const pid of processesWith(text)) peak = Math.max(peak, peakMemory(pid));
+    },
+    peak: () => peak,
+  };
+}

@@ -27,3 +27,28 @@ export function openstackConfiguration(body: string, cloud = 'platform'): string
     body,
   ].join('\n');
 }
+
+/** One openstack_images_image_v2 resource (HCL) uploading `file` as a raw image named `name`, with `properties`. */
+export function imageResource(
+  address: string,
+  image: {
+    readonly name: string;
+    readonly file: string;
+    readonly properties: Readonly<Record<string, string>>;
+    readonly visibility?: string;
+  },
+): string {
+  return [
+    `resource "openstack_images_image_v2" "${address}" {`,
+    `  name             = "${image.name}"`,
+    `  local_file_path  = "${image.file}"`,
+    '  container_format = "bare"',
+    '  disk_format      = "raw"',
+    ...(image.visibility === undefined ? [] : [`  visibility       = "${image.visibility}"`]),
+    '  properties = {',
+    ...Object.entries(image.properties).map(([k, v]) => `    ${k} = "${v}"`),
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}

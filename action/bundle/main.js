@@ -56,4 +56,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-GOEBGCTU.js");
+await import("./main-JGU7YQ5I.js");

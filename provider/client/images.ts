@@ -60,12 +60,16 @@ export async function* listImages(session: Session, options: ListImagesOptions =
 
 /**
  * The live catalog as the policy sees it: every image the session's project can see, in all visibilities,
- * pending shares and hidden images included (default lists leave out all three).
+ * pending shares and hidden images included (default lists leave out all three); `filter.name`: those of a name.
  */
-export async function snapshotImages(session: Session, pageSize = 1000): Promise<ImageWire[]> {
+export async function snapshotImages(
+  session: Session,
+  pageSize = 1000,
+  filter: Pick<ListImagesOptions, 'name'> = {},
+): Promise<ImageWire[]> {
   const images = new Map<string, ImageWire>();
   for (const osHidden of [false, true]) {
-    for await (const image of listImages(session, { visibility: 'all', memberStatus: 'all', osHidden, limit: pageSize }))
+    for await (const image of listImages(session, { ...filter, visibility: 'all', memberStatus: 'all', osHidden, limit: pageSize }))
       images.set(image.id, image);
   }
   return [...images.values()];

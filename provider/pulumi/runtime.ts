@@ -299,7 +299,7 @@ export async function check(kind: Kind, olds: Bag, news: Bag): Promise<{ inputs:
   if (!isCreate || replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
   // What an interrupted create of this resource left carries its URN: its create finishes or removes it, so it
   // holds no name against this one.
-  if (kindDescriptors[kind].cataloged === true && fields.resourceUrn !== undefined) catalog.creating(fields.resourceUrn);
+  if (descriptor.cataloged === true && fields.resourceUrn !== undefined) catalog.creating(fields.resourceUrn);
   const decision = await decide(kind, fields, { action: 'create', before: null, after: documentOf(kind, checked.inputs) });
   const text = outcome(decision);
   if (text === undefined) return { inputs, failures: [] };

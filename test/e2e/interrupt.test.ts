@@ -5,14 +5,14 @@
  * image per name, none left half-made, with no hand edit of the state. Two ups of one stack at once, and Keystone
  * down when a run starts: refused before anything changes.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import type { EngineEvent } from '@pulumi/pulumi/automation/index.js';
 import { creationMark } from '../../provider/resources/image/image.js';
 import { clearStaleLock, openStack, resolvePending, type Program, type StackTarget } from '../../provider/pulumi/automation.js';
-import { labPaths, labSettings } from '../../scripts/lab-settings.js';
-import { childProcesses, processRuns } from '../../scripts/processes.js';
+import { labServicePid } from '../../scripts/lab-settings.js';
+import { killDeployment, processRuns } from '../../scripts/processes.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, suffix } from '../helpers/lab.js';
 import { lab as labRun } from '../helpers/run.js';
@@ -49,13 +49,7 @@ async function killedUp(target: StackTarget, run: Program, providersToo: boolean
   const onEvent = (event: EngineEvent): void => {
     if (killed || event.diagnosticEvent?.message.includes('uploaded') !== true) return;
     killed = true;
-    const engine = childProcesses(process.pid).find((p) => /(^|\/)pulumi\s/.test(p.cmdline) && / up /.test(` ${p.cmdline} `));
-    if (engine === undefined) return;
-    providers = childProcesses(engine.pid)
-      .filter((p) => p.cmdline.includes('pulumi-resource-image-catalog'))
-      .map((p) => p.pid);
-    if (providersToo) for (const pid of providers) process.kill(pid, 'SIGKILL');
-    process.kill(engine.pid, 'SIGKILL');
+    providers = killDeployment(process.pid, providersToo);
   };
   const outcome = await pulumi(target, 'up', run, { onEvent });
   return { outcome, providers };
@@ -165,8 +159,7 @@ t.test('two ups of the same stack at once: Pulumi locks the second out before it
 t.test('Keystone down at the start of a run: a clear error naming the cloud, nothing changed', async (t) => {
   const target = await e2eStack(`${family}-d`);
   const programD = familyProgram(`${family}-d`, { data: join(repoRoot, 'test-results', 'e2e', `${family}.raw`), metadata }, { '1.0': {} });
-  const pid = Number(readFileSync(join(labPaths(labSettings().stateDir).run, 'keystone.pid'), 'utf8').trim());
-  process.kill(-pid, 'SIGKILL');
+  process.kill(-labServicePid('keystone'), 'SIGKILL');
   let outcome: Outcome;
   try {
     outcome = await pulumi(target, 'up', programD);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { openStack } from '../../provider/pulumi/automation.js';
 import { Image } from '../../provider/pulumi/resources.js';
-import { peakMemory, processesWith } from '../../scripts/processes.js';
+import { peakSampler } from '../../scripts/processes.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { suffix } from '../helpers/lab.js';
 import { e2eStack, openstack, pulumi } from '../helpers/pulumi.js';
@@ -25,15 +25,6 @@ function program(file: string) {
       new Image(`n${i}`, { name: `${prefix}n${i}-v1.0`, diskFormat: 'raw', visibility: 'private', source: { file }, properties: metadata });
     return Promise.resolve({});
   };
-}
-
-/** The peak resident memory of the provider processes below this test, sampled while they run. */
-function providerPeak(): { sample: () => void; peakBytes: () => number } {
-  let peak = 0;
-  const sample = (): void => {
-    for (const pid of processesWith('pulumi-resource-image-catalog')) peak = Math.max(peak, peakMemory(pid));
-  };
-  return { sample, peakBytes: () => peak };
 }
 
 /** The images of this run's prefix as python-openstackclient lists them (admin, every project). */
@@ -53,7 +44,7 @@ t.test(
     const file = join(dir, `${prefix}.raw`);
     writeFileSync(file, Buffer.alloc(64 * 1024, 3));
     const target = await e2eStack(prefix);
-    const memory = providerPeak();
+    const memory = peakSampler('pulumi-resource-image-catalog');
     const timer = setInterval(memory.sample, 250);
     t.teardown(() => clearInterval(timer));
     const onEvent = (): void => memory.sample();
@@ -73,7 +64,7 @@ t.test(
     const ids = state.resources.filter((r) => r.type === 'image-catalog:index:Image').map((r) => r.id ?? '');
     t.same(ids.sort(), images.map((i) => i.ID).sort(), 'the state holds exactly the images the service has');
     t.same(state.pending_operations ?? [], [], 'nothing pending');
-    t.comment(`provider peak RSS (VmHWM): ${Math.round(memory.peakBytes() / 1048576)} MiB for ${count} images at --parallel 50`);
+    t.comment(`provider peak RSS (VmHWM): ${Math.round(memory.peak() / 1048576)} MiB for ${count} images at --parallel 50`);
 
     const down = await pulumi(target, 'destroy', program(file), { parallel: 50, onEvent });
     t.ok(down.ok, 'the destroy succeeds', { output: down.text });

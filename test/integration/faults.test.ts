@@ -5,14 +5,14 @@
  * either completes verified (sha512) or fails with nothing of it left; no corrupt image is ever active.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { resolveCloud } from '../../provider/client/config.js';
 import { getImage, listImages } from '../../provider/client/images.js';
 import { Session } from '../../provider/client/session.js';
 import { creationMark, createImageResource, deleteImageResource } from '../../provider/resources/image/image.js';
-import { labPaths, labSettings } from '../../scripts/lab-settings.js';
+import { labServicePid } from '../../scripts/lab-settings.js';
 import { lab as labRun } from '../helpers/run.js';
 import { startFaultProxy, type Match } from '../helpers/fault-proxy.js';
 import { lab, labSession, scratchDir, suffix } from '../helpers/lab.js';
@@ -123,7 +123,7 @@ t.test(
     const creator = `urn:pulumi:faults::image-catalog::image-catalog:index:Image::${name}`;
     const file = dataFile(512 << 20);
     const args = { name, diskFormat: 'raw', properties, source: { file } };
-    const pid = Number(readFileSync(join(labPaths(labSettings().stateDir).run, 'glance.pid'), 'utf8').trim());
+    const pid = labServicePid('glance');
     let killed = false;
     const first = await createImageResource(platform, name, args, {
       creator,

@@ -16,9 +16,9 @@ import {
   deleteImage,
   getImage,
   imageDocument,
-  listImages,
   imagePatch,
   setImageActive,
+  snapshotImages,
   updateImage,
   type ImageWire,
 } from '../../client/images.js';
@@ -244,11 +244,7 @@ async function preflight(session: Session, name: string, inputs: ImageInputs): P
 
 /** The images of a name this session can see (every visibility, pending shares, hidden ones), not being deleted. */
 async function imagesNamed(session: Session, name: string): Promise<ImageWire[]> {
-  const found: ImageWire[] = [];
-  for (const osHidden of [false, true])
-    for await (const image of listImages(session, { name, visibility: 'all', memberStatus: 'all', osHidden }))
-      if (image.status !== 'deleted' && image.status !== 'pending_delete') found.push(image);
-  return found;
+  return (await snapshotImages(session, 1000, { name })).filter((image) => image.status !== 'deleted' && image.status !== 'pending_delete');
 }
 
 /** Glance's order of creation: created_at (seconds), then the id, so that two racing creates agree on which came first. */
@@ -275,7 +271,7 @@ async function holdsDeclaredData(image: ImageWire, inputs: ImageInputs): Promise
 }
 
 /** Deletes an image (unprotected first when it is protected): what an interrupted create or a lost race left. */
-async function removeImage(session: Session, image: ImageWire): Promise<void> {
+export async function removeImage(session: Session, image: ImageWire): Promise<void> {
   if (image['protected'] === true) await updateImage(session, image.id, [{ op: 'replace', path: '/protected', value: false }]);
   await deleteImage(session, image.id);
 }

@@ -4,10 +4,10 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-AMMMX6QM.js";
-import "./chunk-3SDG67AU.js";
-import "./chunk-NP2HH6HW.js";
-import "./chunk-GSWDLGE2.js";
+} from "./chunk-63SLGTV2.js";
+import "./chunk-A5QWYPSH.js";
+import "./chunk-JIYOFX3O.js";
+import "./chunk-6OL4GLVX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

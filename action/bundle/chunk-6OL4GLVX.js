@@ -43084,10 +43084,10 @@ async function* listImages(session, options = {}) {
     url = page.next === void 0 ? void 0 : `${imageRoot(endpoint)}${page.next}`;
   }
 }
-async function snapshotImages(session, pageSize = 1e3) {
+async function snapshotImages(session, pageSize = 1e3, filter = {}) {
   const images = /* @__PURE__ */ new Map();
   for (const osHidden of [false, true]) {
-    for await (const image of listImages(session, { visibility: "all", memberStatus: "all", osHidden, limit: pageSize }))
+    for await (const image of listImages(session, { ...filter, visibility: "all", memberStatus: "all", osHidden, limit: pageSize }))
       images.set(image.id, image);
   }
   return [...images.values()];
@@ -43796,11 +43796,7 @@ async function preflight(session, name, inputs) {
   }
 }
 async function imagesNamed(session, name) {
-  const found = [];
-  for (const osHidden of [false, true])
-    for await (const image of listImages(session, { name, visibility: "all", memberStatus: "all", osHidden }))
-      if (image.status !== "deleted" && image.status !== "pending_delete") found.push(image);
-  return found;
+  return (await snapshotImages(session, 1e3, { name })).filter((image) => image.status !== "deleted" && image.status !== "pending_delete");
 }
 function createdBefore(a, b) {
   const at = (image) => typeof image["created_at"] === "string" ? image["created_at"] : "";
@@ -44367,4 +44363,4 @@ export {
   reportOnly,
   loadPolicyData
 };
-/*! For license information please see chunk-GSWDLGE2.js.LEGAL.txt */
+/*! For license information please see chunk-6OL4GLVX.js.LEGAL.txt */

@@ -1,14 +1,13 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
-} from "./chunk-NP2HH6HW.js";
-import "./chunk-GSWDLGE2.js";
+  stackTarget,
+  withStackOptions
+} from "./chunk-A5QWYPSH.js";
+import "./chunk-JIYOFX3O.js";
+import "./chunk-6OL4GLVX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
+  stackTarget,
+  withStackOptions
 };

@@ -10,7 +10,7 @@ import {
   require_dist,
   require_undici,
   snapshotImages
-} from "./chunk-GSWDLGE2.js";
+} from "./chunk-6OL4GLVX.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

@@ -7,7 +7,7 @@ import {
   loadPolicyData,
   thrownMessage,
   validateInput
-} from "./chunk-GSWDLGE2.js";
+} from "./chunk-6OL4GLVX.js";
 import {
   __commonJS,
   __toESM

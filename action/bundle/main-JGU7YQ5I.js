@@ -14,35 +14,35 @@ import {
   essential,
   pluginDir,
   pluginName
-} from "./chunk-GSXLKEVK.js";
+} from "./chunk-3FHMOWR3.js";
 import {
   configKeys,
   kindOfType,
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-HAMCUSQB.js";
+} from "./chunk-XFTYPTF6.js";
 import {
   decidePlan
-} from "./chunk-H7JL7WWI.js";
+} from "./chunk-RR6TLLU5.js";
 import {
   Session
-} from "./chunk-U7M6BYSR.js";
+} from "./chunk-3ATVE2VA.js";
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-AMMMX6QM.js";
+} from "./chunk-63SLGTV2.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-3SDG67AU.js";
+} from "./chunk-A5QWYPSH.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-NP2HH6HW.js";
+} from "./chunk-JIYOFX3O.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -51,7 +51,7 @@ import {
   renderStoreFragment,
   require_dist,
   resourceSchema
-} from "./chunk-GSWDLGE2.js";
+} from "./chunk-6OL4GLVX.js";
 import {
   __commonJS,
   __require,
@@ -4011,8 +4011,8 @@ function programOf(dir) {
   return existsSync2(main) && statSync(main).isDirectory() ? join3(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-USFRHBIT.js");
-  const { loadProgram, previewPlan } = await import("./preview-ANKZGCXJ.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-67JIWDUF.js");
+  const { loadProgram, previewPlan } = await import("./preview-ZT4TRGHN.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4032,7 +4032,7 @@ async function checkPulumi(dir, stack, root) {
   };
 }
 async function checkCdktf(dir, root, overrides) {
-  const { appEntry, checkApp } = await import("./check-VOFTT5B6.js");
+  const { appEntry, checkApp } = await import("./check-YR4RWAGO.js");
   const stacks = await checkApp(dir, { overrides, progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}
 `) });
   const fallback = locate(root, { file: appEntry(resolve(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
@@ -4075,7 +4075,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, overrides) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-RXVAWY6N.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-OG6AHOT6.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides });
   const declared = hclDeclarations(configDir);

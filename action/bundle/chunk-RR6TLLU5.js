@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-U7M6BYSR.js";
+} from "./chunk-3ATVE2VA.js";
 import {
   PolicyEngine,
   buildEnvelope
-} from "./chunk-NP2HH6HW.js";
+} from "./chunk-JIYOFX3O.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

@@ -5,10 +5,10 @@ import {
   configAddress,
   decidePlan,
   withLiveProperties
-} from "./chunk-H7JL7WWI.js";
-import "./chunk-U7M6BYSR.js";
-import "./chunk-NP2HH6HW.js";
-import "./chunk-GSWDLGE2.js";
+} from "./chunk-RR6TLLU5.js";
+import "./chunk-3ATVE2VA.js";
+import "./chunk-JIYOFX3O.js";
+import "./chunk-6OL4GLVX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

@@ -6,19 +6,19 @@ import {
 } from "./chunk-CLRY37YK.js";
 import {
   idNames
-} from "./chunk-HAMCUSQB.js";
+} from "./chunk-XFTYPTF6.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-U7M6BYSR.js";
+} from "./chunk-3ATVE2VA.js";
 import {
   PolicyEngine,
   buildEnvelope,
   formatDecision
-} from "./chunk-NP2HH6HW.js";
+} from "./chunk-JIYOFX3O.js";
 import {
   ResourceInputError,
   checkInputs,
@@ -27,7 +27,7 @@ import {
   isForbidden,
   kindDescriptors,
   reportOnly
-} from "./chunk-GSWDLGE2.js";
+} from "./chunk-6OL4GLVX.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
@@ -188,7 +188,7 @@ async function check(kind, olds, news) {
   const problems = [...checked.problems, ...local];
   if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
   if (!isCreate || replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
-  if (kindDescriptors[kind].cataloged === true && fields.resourceUrn !== void 0) catalog.creating(fields.resourceUrn);
+  if (descriptor.cataloged === true && fields.resourceUrn !== void 0) catalog.creating(fields.resourceUrn);
   const decision = await decide(kind, fields, { action: "create", before: null, after: documentOf(kind, checked.inputs) });
   const text = outcome(decision);
   if (text === void 0) return { inputs, failures: [] };

@@ -3,12 +3,12 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   configAddress,
   decidePlan
-} from "./chunk-H7JL7WWI.js";
-import "./chunk-U7M6BYSR.js";
-import "./chunk-NP2HH6HW.js";
+} from "./chunk-RR6TLLU5.js";
+import "./chunk-3ATVE2VA.js";
+import "./chunk-JIYOFX3O.js";
 import {
   policyModeVariable
-} from "./chunk-GSWDLGE2.js";
+} from "./chunk-6OL4GLVX.js";
 import {
   parsePosition
 } from "./chunk-JPHF7VO4.js";

@@ -1,13 +1,14 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  stackTarget,
-  withStackOptions
-} from "./chunk-3SDG67AU.js";
-import "./chunk-NP2HH6HW.js";
-import "./chunk-GSWDLGE2.js";
+  PolicyEngine,
+  bundlePath,
+  entrypoint
+} from "./chunk-JIYOFX3O.js";
+import "./chunk-6OL4GLVX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  stackTarget,
-  withStackOptions
+  PolicyEngine,
+  bundlePath,
+  entrypoint
 };
