@@ -13,8 +13,9 @@
  * (at least 1 in the denominator). Goal: 0 (none of ours).
  *
  * This package alone: `IMAGES` (100) images in one up at --parallel 50 and their destroy (lost, duplicated,
- * the provider's peak RSS); test/integration/faults.test.ts (5xx, slow answers, a cut upload, a flipped byte, a
- * killed glance-api), test/unit/bad-input.test.ts (generated bad inputs, each with zero requests) and
+ * the provider's peak RSS, against the same load of a tenth of the images: the memory's growth);
+ * test/integration/faults.test.ts (5xx, slow answers, a cut upload, a flipped byte, a killed glance-api) and
+ * test/e2e/tokens.test.ts (a run outlasting its token, Keystone killed during a run), test/unit/bad-input.test.ts (generated bad inputs, each with zero requests) and
  * test/e2e/secrets.test.ts (every lab password, any token, a secret property in a -v=9 log, errors and state),
  * run here, their counts read from their TAP output.
  */
@@ -211,13 +212,13 @@ async function tofuFaulted(name: string, count: number, mib: number, waitMs: num
 
 // ---- this package alone ------------------------------------------------------------------------------------
 
-async function load(): Promise<{ created: number; lost: number; duplicated: number; peakRssMiB: number; seconds: number }> {
+async function load(count: number): Promise<{ created: number; lost: number; duplicated: number; peakRssMiB: number; seconds: number }> {
   const prefix = `debian-12-b${randomBytes(3).toString('hex')}`;
   const file = join(dir, 'small.raw');
   writeFileSync(file, randomBytes(64 * 1024));
   const target = await pulumiTarget('load');
   const program = (): Promise<Record<string, unknown>> => {
-    for (let i = 0; i < loadCount; i += 1)
+    for (let i = 0; i < count; i += 1)
       new Image(`n${i}`, {
         name: `${prefix}n${i}-v1.0`,
         diskFormat: 'raw',
@@ -233,14 +234,14 @@ async function load(): Promise<{ created: number; lost: number; duplicated: numb
   const t0 = Date.now();
   const up = await runStack(await openStack(target, program), 'up', { parallel: 50, onEvent: sample });
   const seconds = (Date.now() - t0) / 1000;
-  const names = Array.from({ length: loadCount }, (_, i) => `${prefix}n${i}-v1.0`);
+  const names = Array.from({ length: count }, (_, i) => `${prefix}n${i}-v1.0`);
   const outcome = await score(names, prefix, up.ok);
   const down = await runStack(await openStack(target, program), 'destroy', { parallel: 50, onEvent: sample });
   clearInterval(timer);
   const left = (await imagesOf(prefix)).length;
   if (!down.ok || left > 0) throw new Error(`the load's destroy failed or left ${left} image(s)`);
   return {
-    created: loadCount - outcome.lost,
+    created: count - outcome.lost,
     lost: outcome.lost,
     duplicated: outcome.duplicated,
     peakRssMiB: round(memory.peak() / 1048576, 0),
@@ -276,18 +277,24 @@ try {
   const peerGlance = await tofuFaulted('tofu-glance', 1, 512, 1000, 'glance');
   say(`  ${JSON.stringify(peerGlance)}`);
 
+  // The same load with a tenth of the images first: the provider's memory should not grow with the count.
+  const fewCount = Math.max(1, Math.round(loadCount / 10));
+  say(`load: ${fewCount} images in one pulumi up --parallel 50, then destroy (memory baseline)`);
+  const few = await load(fewCount);
+  say(`  ${JSON.stringify(few)}`);
   say(`load: ${loadCount} images in one pulumi up --parallel 50, then destroy`);
-  const held = await load();
+  const held = await load(loadCount);
   say(`  ${JSON.stringify(held)}`);
 
-  say('injected HTTP faults, bad inputs and secrets: their tests, run here');
-  const faults = runTests(['test/integration/faults.test.ts']);
+  say('injected faults (HTTP faults, a killed glance-api, short tokens, a killed Keystone), bad inputs and secrets: their tests, run here');
+  const faults = runTests(['test/integration/faults.test.ts', 'test/e2e/tokens.test.ts']);
   const badInputs = runTests(['test/unit/bad-input.test.ts']);
   const secrets = runTests(['test/e2e/secrets.test.ts']);
   // Each scenario of the faults test is one fault injected (a top-level subtest); it survived when it passed.
   const scenarios = [...faults.text.matchAll(/^ {4}(not )?ok \d+ - /gm)];
   const survivedScenarios = scenarios.filter((m) => m[1] === undefined).length;
 
+  const memoryGrowth = round(held.peakRssMiB / Math.max(few.peakRssMiB, 1));
   const ours = bad(oursKill) + bad(oursGlance);
   const peer = bad(peerKill) + bad(peerGlance);
   const row = (label: string, o: Outcome, p: Outcome): string =>
@@ -299,10 +306,11 @@ try {
   say(row('glance-api SIGKILLed during a 512 MiB upload', oursGlance, peerGlance));
   say('');
   say(
-    `load held: ${held.created} of ${loadCount} images created, ${held.lost} lost, ${held.duplicated} duplicated, provider peak RSS ${held.peakRssMiB} MiB, ${held.seconds} s`,
+    `load held: ${held.created} of ${loadCount} images created, ${held.lost} lost, ${held.duplicated} duplicated, provider peak RSS ${held.peakRssMiB} MiB ` +
+      `(${few.peakRssMiB} MiB for ${fewCount} images: ×${memoryGrowth}), ${held.seconds} s`,
   );
   say(
-    `injected faults (proxy: 5xx, a 5xx to a create, slow answers, a cut upload, a flipped byte; a killed glance-api): ${survivedScenarios} of ${scenarios.length} survived`,
+    `injected faults (proxy: 5xx, a 5xx to a create, slow answers, a cut upload, a flipped byte; a killed glance-api; a run outlasting its token; Keystone killed during a run): ${survivedScenarios} of ${scenarios.length} survived`,
   );
   say(
     `bad inputs tried: ${counted(badInputs.text, /bad inputs tried: (\d+)/)}, ${badInputs.ok ? 'each refused with no request' : 'SOME NOT REFUSED OR WITH REQUESTS'}`,
@@ -326,6 +334,7 @@ try {
     bad_inputs_with_api_calls: badInputs.ok ? 0 : null,
     secrets_found: secrets.ok ? 0 : null,
     load: held,
+    memory: { images: [fewCount, loadCount], peakRssMiB: [few.peakRssMiB, held.peakRssMiB], growth: memoryGrowth },
     processKill: { ours: oursKill, peer: peerKill },
     glanceKill: { ours: oursGlance, peer: peerGlance },
   });

@@ -6,7 +6,7 @@
  *   IMAGE_CATALOG_LAB_KEYSTONE_PORT  Keystone (default 5000)
  *   IMAGE_CATALOG_LAB_GLANCE_PORT    glance-api (default 9292)
  *   IMAGE_CATALOG_LAB_SOURCE_PORT    the HTTP source that web-download may fetch from (default 8000)
- *   IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  Keystone token lifetime in seconds (default 3600)
+ *   IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  Keystone token lifetime in seconds (10 to 86400, default 3600)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ export function labSettings(): LabSettings {
     keystonePort: intFromEnv('IMAGE_CATALOG_LAB_KEYSTONE_PORT', 5000, 1, 65535),
     glancePort: intFromEnv('IMAGE_CATALOG_LAB_GLANCE_PORT', 9292, 1, 65535),
     sourcePort: intFromEnv('IMAGE_CATALOG_LAB_SOURCE_PORT', 8000, 1, 65535),
-    tokenExpiration: intFromEnv('IMAGE_CATALOG_LAB_TOKEN_EXPIRATION', 3600, 30, 86400),
+    tokenExpiration: intFromEnv('IMAGE_CATALOG_LAB_TOKEN_EXPIRATION', 3600, 10, 86400),
   };
 }
 

@@ -643,7 +643,7 @@ settings (environment):
   IMAGE_CATALOG_LAB_KEYSTONE_PORT     default 5000
   IMAGE_CATALOG_LAB_GLANCE_PORT       default 9292
   IMAGE_CATALOG_LAB_SOURCE_PORT       web-download source, default 8000
-  IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  token lifetime in seconds, default 3600
+  IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  token lifetime in seconds (10 to 86400), default 3600
 `;
 
 /**

@@ -9,6 +9,7 @@ import type { Transport } from './http.js';
 /** A token as Keystone describes it; `id` is the secret and goes nowhere but the X-Auth-Token header. */
 export interface Token {
   readonly id: string;
+  readonly issuedAt: Date;
   readonly expiresAt: Date;
   readonly userId: string;
   readonly userName: string;
@@ -90,6 +91,7 @@ export function identityRoot(authUrl: string): string {
 
 interface TokenBody {
   token: {
+    issued_at: string;
     expires_at: string;
     user: { id: string; name: string };
     project?: { id: string; name: string };
@@ -141,6 +143,7 @@ export async function issueToken(transport: Transport, config: CloudConfig): Pro
   const body = JSON.parse(reply.text) as TokenBody;
   return {
     id,
+    issuedAt: new Date(body.token.issued_at),
     expiresAt: new Date(body.token.expires_at),
     userId: body.token.user.id,
     userName: body.token.user.name,

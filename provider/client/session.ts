@@ -11,7 +11,10 @@ import { findEndpoint, issueToken, type Token } from './keystone.js';
 
 /** Options of a session. */
 export interface SessionOptions {
-  /** Issue a new token this long before the current one expires (ms, default 60 s). */
+  /**
+   * Issue a new token this long before the current one expires (ms). Default: 60 s, or a tenth of the token's
+   * lifetime when that is shorter (a cloud issuing 30 s tokens gets one every 27 s, not one per call).
+   */
   readonly refreshMarginMs?: number;
   /** Retries for idempotent calls (default 3). */
   readonly retries?: number;
@@ -28,14 +31,14 @@ export class Session {
   readonly transport: Transport;
   private current: Token | undefined;
   private pending: Promise<Token> | undefined;
-  private readonly refreshMarginMs: number;
+  private readonly refreshMarginMs: number | undefined;
 
   constructor(
     readonly config: CloudConfig,
     options: SessionOptions = {},
   ) {
     this.transport = new Transport({ caFile: config.caFile, insecure: config.insecure, retries: options.retries });
-    this.refreshMarginMs = options.refreshMarginMs ?? 60_000;
+    this.refreshMarginMs = options.refreshMarginMs;
   }
 
   /** A session for a cloud of clouds.yaml (or OS_CLOUD, or the OS_* environment when no name is given). */
@@ -45,8 +48,13 @@ export class Session {
 
   /** A valid token: the current one, or a new one when it is missing or about to expire. */
   async token(): Promise<Token> {
-    if (this.current !== undefined && this.current.expiresAt.getTime() - Date.now() > this.refreshMarginMs) return this.current;
-    return this.reissue(this.current);
+    const current = this.current;
+    if (current !== undefined && current.expiresAt.getTime() - Date.now() > this.marginFor(current)) return current;
+    return this.reissue(current);
+  }
+
+  private marginFor(token: Token): number {
+    return this.refreshMarginMs ?? Math.min(60_000, (token.expiresAt.getTime() - token.issuedAt.getTime()) / 10);
   }
 
   /** Issues a new token unless another call already replaced `stale`; concurrent callers share one request. */

@@ -7,7 +7,8 @@
  * destroying published images that are not deprecated (the gate); `cdktn diff` shows the gate's decision. Deployed
  * without the gate, the app fails closed; `image-catalog pr-check --cdktf` reports the os_version edit on the line
  * that declares the image. A property changed by hand in Glance is put back, and a deprecated
- * version taken out of the app is deleted as the cloud that made it.
+ * version taken out of the app is deleted as the cloud that made it. No lab password, Keystone token or GitHub
+ * token is in what pr-check printed or sent, nor in any file cdktn and tofu wrote (synth output, plans, state).
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { localGitHub } from '../helpers/github.js';
 import { prCheck } from '../helpers/pr-check.js';
 import { runCommand, type Ran } from '../helpers/run.js';
 import { validateSarif } from '../helpers/sarif.js';
+import { filesText, gitHubText, labSecrets, leaks } from '../helpers/secrets.js';
 
 type Row = Record<string, unknown>;
 
@@ -200,6 +202,19 @@ t.test('pr-check --cdktf: the PR that edits a published image is blocked, annota
   t.equal(github.state.comments.length, 1, 'the PR comment');
   t.same(validateSarif(sarif), [], 'SARIF valid for the SARIF Multitool');
   t.equal(await snapshot(), before, 'nothing changed in Glance');
+  const secrets = [...labSecrets(), 'ghs_writer'];
+  t.same(
+    [
+      ...leaks(
+        'what pr-check printed, summarised and wrote',
+        [ran.stdout, ran.stderr, ran.summary, readFileSync(sarif, 'utf8')].join('\n'),
+        secrets,
+      ),
+      ...leaks('what GitHub received', gitHubText(github.state), secrets),
+    ],
+    [],
+    'no lab password, Keystone token or GitHub token in its outputs',
+  );
 });
 
 t.test(
@@ -219,3 +234,10 @@ t.test(
     t.same(await imagesNamed(`ubuntu-24.04-base-${tag}-v1.0`), [], 'v1.0 is gone from Glance');
   },
 );
+
+t.test('no lab password or Keystone token in what cdktn and tofu wrote (synth output, plans, state)', (t) => {
+  const written = filesText(dir);
+  t.match(written, /"openstack_images_image_v2"/, `the synth output and the state were read (${written.length} characters)`);
+  t.same(leaks(`the files under ${dir}`, written, labSecrets()), [], 'none found');
+  t.end();
+});

@@ -9,14 +9,13 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import type { EngineEvent } from '@pulumi/pulumi/automation/index.js';
-import { creationMark } from '../../provider/resources/image/image.js';
 import { clearStaleLock, openStack, resolvePending, type Program, type StackTarget } from '../../provider/pulumi/automation.js';
 import { labServicePid } from '../../scripts/lab-settings.js';
 import { killDeployment, processRuns } from '../../scripts/processes.js';
 import { repoRoot } from '../../scripts/tools.js';
-import { glance, suffix } from '../helpers/lab.js';
+import { suffix } from '../helpers/lab.js';
 import { lab as labRun } from '../helpers/run.js';
-import { e2eStack, familyProgram, imagesNamed, pulumi, type Outcome } from '../helpers/pulumi.js';
+import { e2eStack, familyProgram, imageRecords, pulumi, type Outcome } from '../helpers/pulumi.js';
 
 const family = `ubuntu-24.04-k${suffix().slice(0, 6)}`;
 const metadata = { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'kill test' };
@@ -62,14 +61,7 @@ async function waitGone(pids: readonly number[], ms: number): Promise<number[]> 
 }
 
 /** The family's images as admin sees them: name, status, creation mark. */
-async function images(): Promise<{ name: string; status: string; mark: unknown }[]> {
-  const found = [];
-  for (const id of await imagesNamed(family)) {
-    const image = (await glance('admin', 'GET', `/v2/images/${id}`)).body as Record<string, unknown>;
-    found.push({ name: String(image['name']), status: String(image['status']), mark: image[creationMark] });
-  }
-  return found.sort((a, b) => a.name.localeCompare(b.name));
-}
+const images = (): ReturnType<typeof imageRecords> => imageRecords(family);
 
 t.test('pulumi killed during its creates: the provider leaves, and the next run clears the lock and converges', async (t) => {
   const target = await e2eStack(family);
@@ -113,15 +105,10 @@ t.test('pulumi and its provider killed during the creates: the next run removes 
   const { outcome, providers } = await killedUp(target, programB, true);
   t.notOk(outcome.ok, 'the killed run fails');
   t.ok(providers.length > 0, 'a provider was killed');
-  const left: Record<string, unknown>[] = [];
-  for (const id of await imagesNamed(`${family}-b`))
-    left.push((await glance('admin', 'GET', `/v2/images/${id}`)).body as Record<string, unknown>);
-  t.ok(left.length > 0, `half-made records are left (${left.map((i) => String(i['status'])).join(', ')})`);
+  const left = await imageRecords(`${family}-b`);
+  t.ok(left.length > 0, `half-made records are left (${left.map((i) => i.status).join(', ')})`);
   t.ok(
-    left.every((i) => {
-      const mark = i[creationMark];
-      return typeof mark === 'string' && mark.includes('::image-catalog:index:Image::');
-    }),
+    left.every((i) => typeof i.mark === 'string' && i.mark.includes('::image-catalog:index:Image::')),
     'each carries the URN of the resource that made it',
   );
 
@@ -129,11 +116,8 @@ t.test('pulumi and its provider killed during the creates: the next run removes 
   await clearStaleLock(await openStack(target, programB), target, (line) => notices.push(line));
   const again = await pulumi(target, 'up', programB, { onNotice: (line) => notices.push(line) });
   t.ok(again.ok, 'the next run succeeds: no versioning refusal of the names the half-made records hold', { output: again.text });
-  const after: Record<string, unknown>[] = [];
-  for (const id of await imagesNamed(`${family}-b`))
-    after.push((await glance('admin', 'GET', `/v2/images/${id}`)).body as Record<string, unknown>);
   t.same(
-    after.map((i) => [String(i['name']), String(i['status'])]).sort(),
+    (await imageRecords(`${family}-b`)).map((i) => [i.name, i.status]),
     [
       [name('1.0'), 'active'],
       [name('1.1'), 'active'],

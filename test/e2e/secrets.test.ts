@@ -2,37 +2,23 @@
  * No secret leaves where it belongs: a stack applied with its credentials in the secret stack config
  * (image-catalog:clouds) and a property marked secret, with Pulumi's log at -v=9 (engine and provider, flowed to
  * stderr), then a run with a wrong password. Grepped: the captured log and output, the error messages, the state
- * files and the stack config file (the pull-request check's reports pass a redaction of their own). Looked
- * for: every password of the lab (its secrets.json), any Keystone token (Fernet: `gAAAAA...`), the secret value.
+ * files and the stack config file. Looked for (test/helpers/secrets.ts): every password of the lab, any Keystone
+ * token, the secret value. The pull-request check's outputs are grepped where it runs (e2e catalog and cdktf), the
+ * CDKTF synth, plan and state files by the cdktf test.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import t from 'tap';
 import { openStack } from '../../provider/pulumi/automation.js';
 import { Image } from '../../provider/pulumi/resources.js';
-import { labPaths, labSettings } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { lab, suffix } from '../helpers/lab.js';
 import { e2eStack, pulumi as run } from '../helpers/pulumi.js';
+import { filesText, labSecrets as allLabSecrets, leaks } from '../helpers/secrets.js';
 
 const family = `ubuntu-24.04-z${suffix().slice(0, 6)}`;
-const labSecrets = Object.values(JSON.parse(readFileSync(labPaths(labSettings().stateDir).secrets, 'utf8')) as Record<string, string>);
-/** A Keystone Fernet token, as Keystone issues them. */
-const tokenPattern = /gAAAAA[A-Za-z0-9_-]{40,}/;
-
-/** Where each secret was found in `text`: its label and what surrounds it (the secret itself masked), or nothing. */
-function leaks(label: string, text: string, secrets: readonly string[]): string[] {
-  const around = (at: number, length: number): string =>
-    `${text.slice(Math.max(0, at - 60), at)}***${text.slice(at + length, at + length + 60)}`.replace(/\s+/g, ' ');
-  const found = secrets
-    .filter((s) => s.length >= 8 && text.includes(s))
-    .map((s) => `${label}: a secret in "${around(text.indexOf(s), s.length)}"`);
-  const token = tokenPattern.exec(text);
-  if (token !== null) found.push(`${label}: a Keystone token in "${around(token.index, token[0].length)}"`);
-  return found;
-}
-
+const labSecrets = allLabSecrets();
 /**
  * The log with the lines of Pulumi's Node SDK that print an RPC's whole response set apart: at debug level
  * (-v=9) @pulumi/pulumi's runtime/resource.js logs `RegisterResource RPC finished: ... resp: <the response>`, secret
@@ -45,7 +31,7 @@ function sdkApart(text: string): { sdk: string; rest: string } {
   return { sdk: lines.filter(sdk).join('\n'), rest: lines.filter((line) => !sdk(line)).join('\n') };
 }
 
-t.test('no password, token or secret property in the log at -v=9, the output, the errors, the state or the check', async (t) => {
+t.test('no password, token or secret property in the log at -v=9, the output, the errors, the state or the stack config', async (t) => {
   const target = await e2eStack(family);
   const clouds = readFileSync(lab().clouds, 'utf8');
   const bare = { ...target, env: { ...target.env, OS_CLIENT_CONFIG_FILE: join(target.cwd, 'no-such-clouds.yaml') } };
@@ -89,11 +75,7 @@ t.test('no password, token or secret property in the log at -v=9, the output, th
   t.match(failed.text, 'Keystone refused the credentials', 'and says so');
 
   const stateDir = target.stateDir ?? '';
-  const state = readdirSync(stateDir, { recursive: true, encoding: 'utf8' })
-    .map((f) => join(stateDir, f))
-    .filter((f) => statSync(f).isFile())
-    .map((f) => readFileSync(f, 'utf8'))
-    .join('\n');
+  const state = filesText(stateDir);
   const stackFile = readFileSync(join(target.cwd, `Pulumi.${target.stack}.yaml`), 'utf8');
   const secrets = [...labSecrets, wrong, secret];
   const logs = sdkApart(log + failedLog);

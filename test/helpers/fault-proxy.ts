@@ -25,6 +25,8 @@ export interface FaultProxy {
   readonly seen: string[];
   /** Faults injected so far. */
   injected: number;
+  /** Calls `listener` with each request as it arrives (before any fault); `clear` removes it. */
+  watch(listener: (method: string, path: string) => void): void;
   /** Adds a fault (the first that matches a request applies). */
   add(fault: Fault): void;
   clear(): void;
@@ -35,12 +37,17 @@ export interface FaultProxy {
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   const faults: { fault: Fault; left: number }[] = [];
+  const listeners: ((method: string, path: string) => void)[] = [];
   const state: FaultProxy = {
     url: '',
     seen: [],
     injected: 0,
+    watch: (listener) => listeners.push(listener),
     add: (fault) => faults.push({ fault, left: fault.times ?? Number.POSITIVE_INFINITY }),
-    clear: () => faults.splice(0),
+    clear: () => {
+      faults.splice(0);
+      listeners.splice(0);
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const pick = (method: string, path: string): Fault | undefined => {
@@ -89,6 +96,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     state.seen.push(`${method} ${path}`);
+    for (const listener of listeners) listener(method, path);
     const fault = pick(method, path);
     if (fault?.kind === 'status') {
       req.resume();

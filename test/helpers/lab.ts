@@ -94,8 +94,18 @@ export interface Answer {
   readonly text: string;
 }
 
-/** Calls the Image API as a persona; a JSON body is sent as JSON, a Buffer as octet-stream. */
+/**
+ * Calls the Image API as a persona; a JSON body is sent as JSON, a Buffer as octet-stream. A 401 (the persona's
+ * token expired: a lab with short tokens) is answered by one new token and the call again.
+ */
 export async function glance(persona: Persona, method: string, path: string, body?: unknown, contentType?: string): Promise<Answer> {
+  const answer = await glanceOnce(persona, method, path, body, contentType);
+  if (answer.status !== 401) return answer;
+  tokens.delete(persona);
+  return glanceOnce(persona, method, path, body, contentType);
+}
+
+async function glanceOnce(persona: Persona, method: string, path: string, body?: unknown, contentType?: string): Promise<Answer> {
   const t = await token(persona);
   const headers: Record<string, string> = { 'x-auth-token': t.id, accept: 'application/json' };
   let payload: string | Buffer | undefined;

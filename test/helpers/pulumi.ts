@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { formatDecision } from '../../provider/policy/decision.js';
+import { creationMark } from '../../provider/resources/image/image.js';
 import { openStack, runStack, type Program, type RunOptions, type RunResult, type StackTarget } from '../../provider/pulumi/automation.js';
 import { Image, type ImageArgs } from '../../provider/pulumi/resources.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
@@ -75,6 +76,16 @@ export async function imagesNamed(prefix: string): Promise<string[]> {
       if (image.name?.startsWith(prefix) === true) ids.push(image.id);
   }
   return ids;
+}
+
+/** The images whose name starts with `prefix` as admin sees them (name, status, creation mark), by name. */
+export async function imageRecords(prefix: string): Promise<{ name: string; status: string; mark: unknown }[]> {
+  const found = [];
+  for (const id of await imagesNamed(prefix)) {
+    const image = (await glance('admin', 'GET', `/v2/images/${id}`)).body as Record<string, unknown>;
+    found.push({ name: String(image['name']), status: String(image['status']), mark: image[creationMark] });
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The reference client (python-openstackclient) as a lab persona, `-f json` parsed. */

@@ -77,6 +77,10 @@ t.test('with 30 s tokens, a token about to expire is replaced before a call and 
   try {
     const session = Session.forCloud('platform', { refreshMarginMs: 10_000 });
     t.teardown(() => session.close());
+    // The default margin is a tenth of the token's life (3 s here), not 60 s (which would be a token per call).
+    const byDefault = Session.forCloud('platform');
+    t.teardown(() => byDefault.close());
+    const kept = await byDefault.token();
     const first = await session.token();
     const lifetime = first.expiresAt.getTime() - Date.now();
     t.ok(lifetime <= 31_000 && lifetime > 20_000, `the lab issues 30 s tokens (${Math.round(lifetime / 1000)} s left)`);
@@ -87,6 +91,7 @@ t.test('with 30 s tokens, a token about to expire is replaced before a call and 
     for await (const image of listImages(session, { limit: 1000 })) listed.push(image.id);
     const second = await session.token();
     t.not(second.id, first.id, 'a new token was issued');
+    t.equal((await byDefault.token()).id, kept.id, 'a session with the default margin still holds its first token');
     t.ok(session.transport.requests - before >= 2, 'a token request, then the list');
   } finally {
     const back = await labRun(['up']);

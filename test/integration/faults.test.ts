@@ -136,7 +136,7 @@ t.test(
     }).catch((e: unknown) => e);
     t.ok(killed, 'glance-api was killed during the upload');
     t.match((first as Error).message, `Image "${name}": loading its data failed`, 'the create fails naming the image');
-    t.match((first as Error).message, 'the next run of this resource removes it');
+    t.match((first as Error).message, 'the next run of this resource takes it over when it holds the declared data, or removes it');
 
     const back = await labRun(['up']);
     t.equal(back.code, 0, 'the lab is back', { output: back.stderr });

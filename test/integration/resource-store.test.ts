@@ -12,9 +12,16 @@ import { startImport, waitForStores } from '../../provider/client/import.js';
 import { listStores, listStoresDetail } from '../../provider/client/stores.js';
 import { ResourceOperationError } from '../../provider/resources/errors.js';
 import { createImageResource } from '../../provider/resources/image/image.js';
-import { applyStoreResource, deleteStoreResource, type StoreInputs } from '../../provider/resources/store/store.js';
+import {
+  applyStoreResource,
+  checkStoreInputs,
+  deleteStoreResource,
+  lockConfigDir,
+  type StoreInputs,
+} from '../../provider/resources/store/store.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { lab, labSession, labStores, scratchDir, suffix } from '../helpers/lab.js';
+import { runCommand, type Ran } from '../helpers/run.js';
 
 const admin = labSession('admin');
 const platform = labSession('platform');
@@ -151,3 +158,59 @@ t.test('an http store is live read-only: an image cannot target it; its descript
   }
   t.same(await storeIds(), ['cheap', 'fast']);
 });
+
+t.test(
+  'stores created by three processes while another holds the config dir lock: none writes until it is released, then they take turns; two ids live, the one claimed twice refused once',
+  async (t) => {
+    const [one, two] = [`par1${suffix().slice(0, 4)}`, `par2${suffix().slice(0, 4)}`];
+    const raw = (id: string): Record<string, unknown> => {
+      const dataDir = join(dir, id);
+      mkdirSync(dataDir, { recursive: true });
+      return { id, type: 'file', configDir: lab().glanceConfigDir, reloadCommand, options: { dataDir } };
+    };
+    const owner = (stack: string, id: string): string => `urn:pulumi:${stack}::image-catalog::image-catalog:index:StorageBackend::${id}`;
+    const fragments = (): string[] => [one, two].filter((id) => existsSync(join(lab().glanceConfigDir, `store-${id}.conf`)));
+    const before = await storeIds();
+    const apply = (id: string, stack: string): Promise<Ran> =>
+      runCommand(process.execPath, [
+        '--import',
+        'tsx',
+        join(repoRoot, 'test', 'helpers', 'store-apply.ts'),
+        JSON.stringify(raw(id)),
+        owner(stack, id),
+      ]);
+    const release = await lockConfigDir(lab().glanceConfigDir);
+    let held = true;
+    try {
+      const runs = Promise.all([apply(one, 'a'), apply(two, 'b'), apply(one, 'c')]);
+      // Long enough for the three to start (tsx) and reach the lock.
+      await new Promise((r) => setTimeout(r, 8_000));
+      t.same(fragments(), [], 'nothing is written while another process holds the lock');
+      await release();
+      held = false;
+      const [a, b, c] = await runs;
+      t.equal(b.code, 0, `${two}, claimed once, is created`, { output: b.stdout + b.stderr });
+      t.same([a.code, c.code].sort(), [0, 1], `${one}: one create of the two succeeds, the other is refused`, {
+        output: a.stdout + a.stderr + c.stdout + c.stderr,
+      });
+      t.match(
+        a.code === 0 ? c.stdout : a.stdout,
+        `is already managed by ${owner(a.code === 0 ? 'a' : 'c', one)} (rule: one resource owns a store)`,
+      );
+      t.same(
+        (await storeIds()).filter((id) => id === one || id === two),
+        [one, two].sort(),
+        'both stores are live',
+      );
+      const backends = readFileSync(join(lab().glanceConfigDir, 'image-catalog-backends.conf'), 'utf8');
+      t.ok(
+        [one, two].every((id) => backends.includes(`${id}:file`)),
+        'the backends file lists both',
+      );
+    } finally {
+      if (held) await release();
+      for (const id of [one, two]) await deleteStoreResource(admin, id, checkStoreInputs(id, raw(id))).catch(() => undefined);
+    }
+    t.same(await storeIds(), before, 'both removed');
+  },
+);

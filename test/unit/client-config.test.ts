@@ -163,6 +163,7 @@ t.test("password auth with no project is refused instead of scoping to the user'
 t.test("an endpoint override replaces the catalog's endpoint for its service (clouds.yaml and OS_*)", (t) => {
   const token: Token = {
     id: 't',
+    issuedAt: new Date(),
     expiresAt: new Date(),
     userId: 'u',
     userName: 'u',

@@ -385,7 +385,9 @@ export async function createImageResource(
     await removeImage(session, await getImage(session, created.id));
   } catch (cleanupErr) {
     cleanup = `deleting the image record ${created.id} failed too (${(cleanupErr as Error).message}): ${
-      creator === undefined ? 'delete it by hand' : 'the next run of this resource removes it'
+      creator === undefined
+        ? 'delete it by hand'
+        : 'the next run of this resource takes it over when it holds the declared data, or removes it'
     }`;
   }
   throw new ResourceOperationError(`${failure.message}; ${cleanup}`, { cause: failure });

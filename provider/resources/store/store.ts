@@ -190,6 +190,19 @@ export interface StoreClaim {
 const queues = new Map<string, Promise<unknown>>();
 
 /**
+ * Takes the config directory's lock (`<configDir>.lock`), waiting up to 150 s for another holder; returns its
+ * release. Whatever else changes the directory (a script of the user's) can take it the same way.
+ */
+export function lockConfigDir(configDir: string): Promise<() => Promise<void>> {
+  return lockfile.lock(configDir, {
+    realpath: false,
+    stale: 30_000,
+    update: 5_000,
+    retries: { retries: 600, factor: 1, minTimeout: 250, maxTimeout: 250 },
+  });
+}
+
+/**
  * Runs one change of a config directory at a time: every store shares the backends file and a reload restarts
  * glance-api, so two stores applied at once would overwrite each other's backends list and race two restarts.
  * Within a process (Pulumi creates independent resources in parallel) a queue per directory; across processes
@@ -199,12 +212,7 @@ const queues = new Map<string, Promise<unknown>>();
  */
 function serialized<T>(configDir: string, work: () => Promise<T>): Promise<T> {
   const locked = async (): Promise<T> => {
-    const release = await lockfile.lock(configDir, {
-      realpath: false,
-      stale: 30_000,
-      update: 5_000,
-      retries: { retries: 600, factor: 1, minTimeout: 250, maxTimeout: 250 },
-    });
+    const release = await lockConfigDir(configDir);
     try {
       return await work();
     } finally {

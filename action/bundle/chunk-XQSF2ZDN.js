@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-XFTYPTF6.js";
+} from "./chunk-57QESGMA.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

@@ -3,12 +3,12 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   configAddress,
   decidePlan
-} from "./chunk-RR6TLLU5.js";
-import "./chunk-3ATVE2VA.js";
-import "./chunk-JIYOFX3O.js";
+} from "./chunk-4HRPZE5N.js";
+import "./chunk-LVQYFGTR.js";
+import "./chunk-PLPHHBSF.js";
 import {
   policyModeVariable
-} from "./chunk-6OL4GLVX.js";
+} from "./chunk-UUIIL456.js";
 import {
   parsePosition
 } from "./chunk-JPHF7VO4.js";

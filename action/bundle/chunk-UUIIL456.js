@@ -43892,7 +43892,7 @@ async function createImageResource(session, name, raw, options = {}) {
   try {
     await removeImage(session, await getImage(session, created.id));
   } catch (cleanupErr) {
-    cleanup = `deleting the image record ${created.id} failed too (${cleanupErr.message}): ${creator === void 0 ? "delete it by hand" : "the next run of this resource removes it"}`;
+    cleanup = `deleting the image record ${created.id} failed too (${cleanupErr.message}): ${creator === void 0 ? "delete it by hand" : "the next run of this resource takes it over when it holds the declared data, or removes it"}`;
   }
   throw new ResourceOperationError(`${failure.message}; ${cleanup}`, { cause: failure });
 }
@@ -44076,14 +44076,17 @@ async function applyStoreResource(admin, name, raw, claim = {}) {
   return serialized(inputs.configDir, () => applyChecked(admin, name, inputs, claim));
 }
 var queues = /* @__PURE__ */ new Map();
+function lockConfigDir(configDir) {
+  return import_proper_lockfile.default.lock(configDir, {
+    realpath: false,
+    stale: 3e4,
+    update: 5e3,
+    retries: { retries: 600, factor: 1, minTimeout: 250, maxTimeout: 250 }
+  });
+}
 function serialized(configDir, work) {
   const locked = async () => {
-    const release = await import_proper_lockfile.default.lock(configDir, {
-      realpath: false,
-      stale: 3e4,
-      update: 5e3,
-      retries: { retries: 600, factor: 1, minTimeout: 250, maxTimeout: 250 }
-    });
+    const release = await lockConfigDir(configDir);
     try {
       return await work();
     } finally {
@@ -44363,4 +44366,4 @@ export {
   reportOnly,
   loadPolicyData
 };
-/*! For license information please see chunk-6OL4GLVX.js.LEGAL.txt */
+/*! For license information please see chunk-UUIIL456.js.LEGAL.txt */

@@ -14,35 +14,35 @@ import {
   essential,
   pluginDir,
   pluginName
-} from "./chunk-3FHMOWR3.js";
+} from "./chunk-XQSF2ZDN.js";
 import {
   configKeys,
   kindOfType,
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-XFTYPTF6.js";
+} from "./chunk-57QESGMA.js";
 import {
   decidePlan
-} from "./chunk-RR6TLLU5.js";
+} from "./chunk-4HRPZE5N.js";
 import {
   Session
-} from "./chunk-3ATVE2VA.js";
+} from "./chunk-LVQYFGTR.js";
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-63SLGTV2.js";
+} from "./chunk-F5SZENOF.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-A5QWYPSH.js";
+} from "./chunk-J2VQIL27.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-JIYOFX3O.js";
+} from "./chunk-PLPHHBSF.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -51,7 +51,7 @@ import {
   renderStoreFragment,
   require_dist,
   resourceSchema
-} from "./chunk-6OL4GLVX.js";
+} from "./chunk-UUIIL456.js";
 import {
   __commonJS,
   __require,
@@ -4011,8 +4011,8 @@ function programOf(dir) {
   return existsSync2(main) && statSync(main).isDirectory() ? join3(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-67JIWDUF.js");
-  const { loadProgram, previewPlan } = await import("./preview-ZT4TRGHN.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-7BLUORKN.js");
+  const { loadProgram, previewPlan } = await import("./preview-NB2RKLWC.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4032,7 +4032,7 @@ async function checkPulumi(dir, stack, root) {
   };
 }
 async function checkCdktf(dir, root, overrides) {
-  const { appEntry, checkApp } = await import("./check-YR4RWAGO.js");
+  const { appEntry, checkApp } = await import("./check-5FYNWYJM.js");
   const stacks = await checkApp(dir, { overrides, progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}
 `) });
   const fallback = locate(root, { file: appEntry(resolve(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
@@ -4075,7 +4075,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, overrides) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-OG6AHOT6.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-BIPCSTS5.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides });
   const declared = hclDeclarations(configDir);

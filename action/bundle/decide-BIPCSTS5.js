@@ -5,10 +5,10 @@ import {
   configAddress,
   decidePlan,
   withLiveProperties
-} from "./chunk-RR6TLLU5.js";
-import "./chunk-3ATVE2VA.js";
-import "./chunk-JIYOFX3O.js";
-import "./chunk-6OL4GLVX.js";
+} from "./chunk-4HRPZE5N.js";
+import "./chunk-LVQYFGTR.js";
+import "./chunk-PLPHHBSF.js";
+import "./chunk-UUIIL456.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

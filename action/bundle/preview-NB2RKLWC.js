@@ -4,10 +4,10 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-63SLGTV2.js";
-import "./chunk-A5QWYPSH.js";
-import "./chunk-JIYOFX3O.js";
-import "./chunk-6OL4GLVX.js";
+} from "./chunk-F5SZENOF.js";
+import "./chunk-J2VQIL27.js";
+import "./chunk-PLPHHBSF.js";
+import "./chunk-UUIIL456.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

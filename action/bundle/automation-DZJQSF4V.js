@@ -4,17 +4,17 @@ import {
   essential,
   pluginDir,
   pluginName
-} from "./chunk-3FHMOWR3.js";
+} from "./chunk-XQSF2ZDN.js";
 import {
   decisionLogVariable,
   loggedChange
 } from "./chunk-CLRY37YK.js";
 import {
   kindOfType
-} from "./chunk-XFTYPTF6.js";
+} from "./chunk-57QESGMA.js";
 import {
   policyModeVariable
-} from "./chunk-6OL4GLVX.js";
+} from "./chunk-UUIIL456.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -131,7 +131,7 @@ async function planChanges(steps, only = () => true) {
     ([, step]) => only(step.action) && kindOfType(step.new?.type ?? step.old?.type ?? step.type) !== void 0
   );
   if (wanted.length === 0) return [];
-  const runtime = await import("./runtime-RTQY54YF.js");
+  const runtime = await import("./runtime-WXTUDFAP.js");
   const changes = [];
   for (const [urn, step] of wanted) {
     const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
@@ -143,7 +143,7 @@ async function planChanges(steps, only = () => true) {
   return changes;
 }
 async function asThePlugin(stack, work, read) {
-  const runtime = await import("./runtime-RTQY54YF.js");
+  const runtime = await import("./runtime-WXTUDFAP.js");
   const config = await (read ?? stack.getAllConfig());
   runtime.configure({ get: (key) => config[key]?.value });
   const saved = Object.fromEntries(
@@ -160,11 +160,11 @@ async function asThePlugin(stack, work, read) {
   }
 }
 async function warmUp() {
-  const [{ PolicyEngine }] = await Promise.all([import("./engine-APPY7QDM.js"), import("./runtime-RTQY54YF.js")]);
+  const [{ PolicyEngine }] = await Promise.all([import("./engine-67Y5MR4K.js"), import("./runtime-WXTUDFAP.js")]);
   await PolicyEngine.load();
 }
 async function decidePlanned(cloud, changes) {
-  return (await import("./runtime-RTQY54YF.js")).decideAs(cloud, changes);
+  return (await import("./runtime-WXTUDFAP.js")).decideAs(cloud, changes);
 }
 async function decideDeletes(stack, steps) {
   if (!steps.some((s) => s.op === "delete")) return [];

@@ -7,7 +7,7 @@ import {
   loadPolicyData,
   thrownMessage,
   validateInput
-} from "./chunk-6OL4GLVX.js";
+} from "./chunk-UUIIL456.js";
 import {
   __commonJS,
   __toESM

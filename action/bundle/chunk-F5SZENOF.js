@@ -4,13 +4,13 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-A5QWYPSH.js";
+} from "./chunk-J2VQIL27.js";
 import {
   formatDecision
-} from "./chunk-JIYOFX3O.js";
+} from "./chunk-PLPHHBSF.js";
 import {
   policyModeVariable
-} from "./chunk-6OL4GLVX.js";
+} from "./chunk-UUIIL456.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-7FCL3FGM.js");
+    return await import("./automation-DZJQSF4V.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

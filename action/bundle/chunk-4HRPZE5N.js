@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-3ATVE2VA.js";
+} from "./chunk-LVQYFGTR.js";
 import {
   PolicyEngine,
   buildEnvelope
-} from "./chunk-JIYOFX3O.js";
+} from "./chunk-PLPHHBSF.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

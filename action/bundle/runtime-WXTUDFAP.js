@@ -6,19 +6,19 @@ import {
 } from "./chunk-CLRY37YK.js";
 import {
   idNames
-} from "./chunk-XFTYPTF6.js";
+} from "./chunk-57QESGMA.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-3ATVE2VA.js";
+} from "./chunk-LVQYFGTR.js";
 import {
   PolicyEngine,
   buildEnvelope,
   formatDecision
-} from "./chunk-JIYOFX3O.js";
+} from "./chunk-PLPHHBSF.js";
 import {
   ResourceInputError,
   checkInputs,
@@ -27,7 +27,7 @@ import {
   isForbidden,
   kindDescriptors,
   reportOnly
-} from "./chunk-6OL4GLVX.js";
+} from "./chunk-UUIIL456.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -1,14 +1,13 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
-} from "./chunk-JIYOFX3O.js";
-import "./chunk-6OL4GLVX.js";
+  stackTarget,
+  withStackOptions
+} from "./chunk-J2VQIL27.js";
+import "./chunk-PLPHHBSF.js";
+import "./chunk-UUIIL456.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
+  stackTarget,
+  withStackOptions
 };

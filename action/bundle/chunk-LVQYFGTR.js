@@ -10,7 +10,7 @@ import {
   require_dist,
   require_undici,
   snapshotImages
-} from "./chunk-6OL4GLVX.js";
+} from "./chunk-UUIIL456.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";
@@ -609,6 +609,7 @@ async function issueToken(transport, config) {
   const body = JSON.parse(reply.text);
   return {
     id,
+    issuedAt: new Date(body.token.issued_at),
     expiresAt: new Date(body.token.expires_at),
     userId: body.token.user.id,
     userName: body.token.user.name,
@@ -637,7 +638,7 @@ var Session = class _Session {
   constructor(config, options = {}) {
     this.config = config;
     this.transport = new Transport({ caFile: config.caFile, insecure: config.insecure, retries: options.retries });
-    this.refreshMarginMs = options.refreshMarginMs ?? 6e4;
+    this.refreshMarginMs = options.refreshMarginMs;
   }
   config;
   transport;
@@ -650,8 +651,12 @@ var Session = class _Session {
   }
   /** A valid token: the current one, or a new one when it is missing or about to expire. */
   async token() {
-    if (this.current !== void 0 && this.current.expiresAt.getTime() - Date.now() > this.refreshMarginMs) return this.current;
-    return this.reissue(this.current);
+    const current = this.current;
+    if (current !== void 0 && current.expiresAt.getTime() - Date.now() > this.marginFor(current)) return current;
+    return this.reissue(current);
+  }
+  marginFor(token) {
+    return this.refreshMarginMs ?? Math.min(6e4, (token.expiresAt.getTime() - token.issuedAt.getTime()) / 10);
   }
   /** Issues a new token unless another call already replaced `stale`; concurrent callers share one request. */
   reissue(stale) {

@@ -4,12 +4,12 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-JIYOFX3O.js";
+} from "./chunk-PLPHHBSF.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   readOverrideFile
-} from "./chunk-6OL4GLVX.js";
+} from "./chunk-UUIIL456.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";
