@@ -6,7 +6,7 @@
  * Shared faults (each side: apply, fault, the lab back when it was hurt, apply again with no hand step):
  * - process kill: the deploying process (pulumi / tofu) and its provider SIGKILLed while 3 images of 192 MiB
  *   upload;
- * - glance kill: glance-api SIGKILLed at about a third of a 512 MiB upload, then brought back (`lab up`).
+ * - glance kill: glance-api SIGKILLed at about a third of a 1 GiB upload, then brought back (`lab up`).
  * After the second apply each side is scored: images duplicated (a declared name held more than once), images
  * left half-made (a record of the run that is not active), images lost (declared, not active), and whether the
  * second apply succeeded. A bad outcome is any of those. Ratio: this package's bad outcomes over the peer's
@@ -270,11 +270,11 @@ try {
   say('process kill: the peer (tofu apply, SIGKILL of tofu and its provider during the same uploads), then apply again');
   const peerKill = await tofuFaulted('tofu-kill', 3, 192, 300, 'process');
   say(`  ${JSON.stringify(peerKill)}`);
-  say('glance kill: this package (glance-api SIGKILLed at ~170 MiB of a 512 MiB upload, lab up), then up again');
-  const oursGlance = await pulumiFaulted('glance', 1, 512, 150, 'glance');
+  say('glance kill: this package (glance-api SIGKILLed at ~340 MiB of a 1 GiB upload, lab up), then up again');
+  const oursGlance = await pulumiFaulted('glance', 1, 1024, 340, 'glance');
   say(`  ${JSON.stringify(oursGlance)}`);
   say('glance kill: the peer (the same, with tofu apply), then apply again');
-  const peerGlance = await tofuFaulted('tofu-glance', 1, 512, 1000, 'glance');
+  const peerGlance = await tofuFaulted('tofu-glance', 1, 1024, 2000, 'glance');
   say(`  ${JSON.stringify(peerGlance)}`);
 
   // The same load with a tenth of the images first: the provider's memory should not grow with the count.
@@ -303,7 +303,7 @@ try {
   say('| fault (this package / tofu + terraform-provider-openstack) | duplicated | half-made left | lost | converged |');
   say('|---|---|---|---|---|');
   say(row('deploying process SIGKILLed during 3 uploads', oursKill, peerKill));
-  say(row('glance-api SIGKILLed during a 512 MiB upload', oursGlance, peerGlance));
+  say(row('glance-api SIGKILLed during a 1 GiB upload', oursGlance, peerGlance));
   say('');
   say(
     `load held: ${held.created} of ${loadCount} images created, ${held.lost} lost, ${held.duplicated} duplicated, provider peak RSS ${held.peakRssMiB} MiB ` +

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Stack } from '@pulumi/pulumi/automation/index.js';
-import { snapshotImages } from '../provider/client/images.js';
+import { snapshotImages, type ImageWire } from '../provider/client/images.js';
 import { Session } from '../provider/client/session.js';
 import { formatDecision, type Violation } from '../provider/policy/decision.js';
 import {
@@ -73,12 +73,17 @@ async function keepsItsState(stack: Stack, target: StackTarget, clouds: string):
   const resources = (state.deployment as { resources?: { type: string; id?: string }[] } | undefined)?.resources ?? [];
   const ids = resources.filter((r) => r.type === 'image-catalog:index:Image' && r.id !== undefined).map((r) => r.id ?? '');
   if (ids.length === 0) return undefined;
+  const here = new Set((await labImages(clouds)).map((image) => image.id));
+  const found = ids.filter((id) => here.has(id));
+  return found.length === 0 ? undefined : `${found.length} of its ${ids.length} images are in this lab`;
+}
+
+/** Every image of the lab, as its admin sees them (hidden ones and other projects' too). */
+async function labImages(clouds: string): Promise<ImageWire[]> {
   process.env['OS_CLIENT_CONFIG_FILE'] = clouds;
   const admin = Session.forCloud('admin');
   try {
-    const here = new Set((await snapshotImages(admin)).map((image) => image.id));
-    const found = ids.filter((id) => here.has(id));
-    return found.length === 0 ? undefined : `${found.length} of its ${ids.length} images are in this lab`;
+    return await snapshotImages(admin);
   } finally {
     await admin.close();
   }
@@ -118,15 +123,9 @@ async function takenNames(
     ),
   );
   if (refused.size === 0) return [];
-  process.env['OS_CLIENT_CONFIG_FILE'] = clouds;
-  const admin = Session.forCloud('admin');
-  try {
-    return (await snapshotImages(admin)).flatMap((image) =>
-      image.name !== null && refused.has(image.name) ? [{ name: image.name, id: image.id, resource: refused.get(image.name) ?? '' }] : [],
-    );
-  } finally {
-    await admin.close();
-  }
+  return (await labImages(clouds)).flatMap((image) =>
+    image.name !== null && refused.has(image.name) ? [{ name: image.name, id: image.id, resource: refused.get(image.name) ?? '' }] : [],
+  );
 }
 
 /**

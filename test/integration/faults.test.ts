@@ -117,18 +117,18 @@ t.test('a byte flipped on the way: Glance stores other data, the sha512 check re
 });
 
 t.test(
-  'glance-api killed in the middle of a 512 MiB upload: the run fails naming the image; the next create removes what is left and completes',
+  'glance-api killed in the middle of a 1 GiB upload: the run fails naming the image; the next create removes what is left and completes',
   async (t) => {
     const name = `ubuntu-24.04-k${suffix()}-v1.0`;
     const creator = `urn:pulumi:faults::image-catalog::image-catalog:index:Image::${name}`;
-    const file = dataFile(512 << 20);
+    const file = dataFile(1 << 30);
     const args = { name, diskFormat: 'raw', properties, source: { file } };
     const pid = labServicePid('glance');
     let killed = false;
     const first = await createImageResource(platform, name, args, {
       creator,
       onProgress: (p) => {
-        if (!killed && p.bytes > 150 << 20) {
+        if (!killed && p.bytes > 340 << 20) {
           killed = true;
           process.kill(-pid, 'SIGKILL');
         }
