@@ -216,7 +216,7 @@ async function load(count: number): Promise<{ created: number; lost: number; dup
   const prefix = `debian-12-b${randomBytes(3).toString('hex')}`;
   const file = join(dir, 'small.raw');
   writeFileSync(file, randomBytes(64 * 1024));
-  const target = await pulumiTarget('load');
+  const target = await pulumiTarget(`load-${count}`);
   const program = (): Promise<Record<string, unknown>> => {
     for (let i = 0; i < count; i += 1)
       new Image(`n${i}`, {
