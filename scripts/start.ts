@@ -29,7 +29,7 @@ import {
 } from '../provider/pulumi/automation.js';
 import { printCatalog } from './catalog-table.js';
 import { exampleConfig } from './example-config.js';
-import { labStackEnv, readLabRecord } from './lab-settings.js';
+import { answers, labStackEnv, readLabRecord, type LabRecord } from './lab-settings.js';
 import { locateTool, repoRoot } from './tools.js';
 
 const usage = `usage: npm start [-- [up|preview|destroy] [--stack NAME]]
@@ -87,6 +87,16 @@ async function labImages(clouds: string): Promise<ImageWire[]> {
   } finally {
     await admin.close();
   }
+}
+
+/** The lab's services that do not answer now (after a failed run: the likely cause, said with the way out). */
+async function labServicesDown(record: LabRecord): Promise<string[]> {
+  const checks = [
+    ['keystone', record.keystoneUrl],
+    ['glance-api', `${record.glanceUrl}/versions`],
+  ] as const;
+  const down = await Promise.all(checks.map(async ([name, url]) => ((await answers(url)) ? [] : [name])));
+  return down.flat();
 }
 
 /** Whether the stack holds no resource yet (a new stack, or one whose resources were all deleted). */
@@ -215,7 +225,14 @@ async function main(argv: readonly string[]): Promise<number> {
       const taken = await takenNames(run, violations, record.clouds);
       if (taken.length > 0) step(leftoversHint(stackName, taken));
     }
-    step(`pulumi ${command} failed`);
+    const done = formatChanges(run.changes);
+    step(`pulumi ${command} failed${done === 'no change' ? '' : ` (${done} before it stopped)`}`);
+    const silent = await labServicesDown(record);
+    if (silent.length > 0)
+      step(
+        `the lab's ${silent.join(' and ')} does not answer: bring it back with \`npm run lab -- up\`, then run npm start again ` +
+          '(it takes over or removes what this run left half-made)',
+      );
     return 1;
   }
   step(`pulumi ${command}: ${formatChanges(run.changes, command === 'preview')}`);

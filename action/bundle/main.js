@@ -56,4 +56,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-M3YV7MEJ.js");
+await import("./main-G2XW64MZ.js");

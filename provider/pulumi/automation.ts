@@ -59,7 +59,10 @@ export interface LoggedDecision {
 /** What a run gave. */
 export interface RunResult {
   readonly ok: boolean;
-  /** Operation counts (`create`, `same`, ...): the preview's change summary or the update's resource changes. */
+  /**
+   * Operation counts (`create`, `same`, ...): the preview's change summary or the update's resource changes; of a
+   * failed run, what the engine counted as done before it stopped.
+   */
   readonly changes: OpMap;
   /** The stack outputs after an `up` (empty otherwise). */
   readonly outputs: OutputMap;
@@ -353,7 +356,11 @@ export async function runStack(
   const log = join(dir, 'decisions.jsonl');
   const errors: { urn: string | undefined; message: string }[] = [];
   const policyViolations: PolicyEvent[] = [];
+  /** The engine's count of what the update, refresh or destroy did (sent when it ends, failed or not). */
+  let summary: OpMap = {};
+  let applying = false;
   const onEvent = (event: EngineEvent): void => {
+    if (applying && event.summaryEvent !== undefined) summary = event.summaryEvent.resourceChanges;
     const diagnostic = event.diagnosticEvent;
     if (diagnostic?.severity === 'error') errors.push({ urn: diagnostic.urn, message: diagnostic.message.trim() });
     if (event.policyEvent !== undefined) policyViolations.push(event.policyEvent);
@@ -420,15 +427,18 @@ export async function runStack(
       // this: a change the policy blocks fails the preview, before anything of the run is applied.
       const plan = await planned();
       if (plan.blocked > 0) return blockedRun(plan.blocked);
+      applying = true;
       const result = await stack.up({ ...common, ...packs });
       return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: result.outputs, failure: undefined, ...seen() };
     }
     if (command === 'refresh') {
       // What the Image Service has now replaces the state (drift shows as updates, what vanished as deletes).
+      applying = true;
       const result = await stack.refresh(common);
       return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: {}, failure: undefined, ...seen() };
     }
     if (command === 'destroy') {
+      applying = true;
       const result = await stack.destroy(common);
       return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: {}, failure: undefined, ...seen() };
     }
@@ -437,7 +447,7 @@ export async function runStack(
     return { ok: true, changes: plan.changeSummary, outputs: {}, failure: undefined, ...seen() };
   } catch (err) {
     if (!(err instanceof CommandError)) throw err;
-    return { ok: false, changes: {}, outputs: {}, failure: errors.length > 0 ? undefined : essential(err.message), ...seen() };
+    return { ok: false, changes: summary, outputs: {}, failure: errors.length > 0 ? undefined : essential(err.message), ...seen() };
   } finally {
     if (previous === undefined) Reflect.deleteProperty(env, decisionLogVariable);
     else env[decisionLogVariable] = previous;
@@ -474,27 +484,41 @@ const shownSeverities: ReadonlySet<string> = new Set(['info', 'info#err', 'warni
  * Steps that change nothing are not printed.
  */
 export function progressPrinter(write: (line: string) => void): (event: EngineEvent) => void {
-  const started = new Map<string, number>();
+  const started = new Map<string, { readonly t0: number; readonly op: string; readonly type: string; readonly urn: string }>();
   return (event) => {
     const pre = event.resourcePreEvent;
     if (pre !== undefined && pre.planning !== true) {
       const verb = verbs[pre.metadata.op];
       if (verb === undefined || pre.metadata.type === 'pulumi:pulumi:Stack' || pre.metadata.type.startsWith('pulumi:providers:')) return;
-      started.set(`${pre.metadata.op} ${pre.metadata.urn}`, Date.now());
+      const { op, type, urn } = pre.metadata;
+      started.set(`${op} ${urn}`, { t0: Date.now(), op, type, urn });
       write(`  ${shortType(pre.metadata.type)} ${urnName(pre.metadata.urn)}: ${verb[0]}`);
       return;
     }
     const done = event.resOutputsEvent;
     if (done !== undefined && done.planning !== true) {
       const verb = verbs[done.metadata.op];
-      const t0 = started.get(`${done.metadata.op} ${done.metadata.urn}`);
-      if (verb === undefined || t0 === undefined) return;
-      write(`  ${shortType(done.metadata.type)} ${urnName(done.metadata.urn)}: ${verb[1]} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      const key = `${done.metadata.op} ${done.metadata.urn}`;
+      const step = started.get(key);
+      if (verb === undefined || step === undefined) return;
+      started.delete(key);
+      write(
+        `  ${shortType(done.metadata.type)} ${urnName(done.metadata.urn)}: ${verb[1]} (${((Date.now() - step.t0) / 1000).toFixed(1)} s)`,
+      );
       return;
     }
     const failed = event.resOpFailedEvent;
     if (failed !== undefined) {
+      started.delete(`${failed.metadata.op} ${failed.metadata.urn}`);
       write(`  ${shortType(failed.metadata.type)} ${urnName(failed.metadata.urn)}: ${failed.metadata.op} failed`);
+      return;
+    }
+    // The operation ended: a step begun and neither done nor failed (a component whose children failed, a create
+    // cut off by another's failure) is said so, not left at "creating".
+    if (event.summaryEvent !== undefined || event.cancelEvent !== undefined) {
+      for (const step of started.values())
+        write(`  ${shortType(step.type)} ${urnName(step.urn)}: ${step.op} not finished (the run stopped first)`);
+      started.clear();
       return;
     }
     const diagnostic = event.diagnosticEvent;

@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-F5SZENOF.js";
+} from "./chunk-RCKUP3D7.js";
 import "./chunk-J2VQIL27.js";
 import "./chunk-PLPHHBSF.js";
 import "./chunk-UUIIL456.js";

@@ -180,7 +180,10 @@ async function runStack(stack, command, options = {}) {
   const log = join(dir, "decisions.jsonl");
   const errors = [];
   const policyViolations = [];
+  let summary = {};
+  let applying = false;
   const onEvent = (event) => {
+    if (applying && event.summaryEvent !== void 0) summary = event.summaryEvent.resourceChanges;
     const diagnostic = event.diagnosticEvent;
     if (diagnostic?.severity === "error") errors.push({ urn: diagnostic.urn, message: diagnostic.message.trim() });
     if (event.policyEvent !== void 0) policyViolations.push(event.policyEvent);
@@ -241,14 +244,17 @@ async function runStack(stack, command, options = {}) {
     if (command === "up") {
       const plan2 = await planned();
       if (plan2.blocked > 0) return blockedRun(plan2.blocked);
+      applying = true;
       const result = await stack.up({ ...common, ...packs });
       return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: result.outputs, failure: void 0, ...seen() };
     }
     if (command === "refresh") {
+      applying = true;
       const result = await stack.refresh(common);
       return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: {}, failure: void 0, ...seen() };
     }
     if (command === "destroy") {
+      applying = true;
       const result = await stack.destroy(common);
       return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: {}, failure: void 0, ...seen() };
     }
@@ -257,7 +263,7 @@ async function runStack(stack, command, options = {}) {
     return { ok: true, changes: plan.changeSummary, outputs: {}, failure: void 0, ...seen() };
   } catch (err) {
     if (!(err instanceof CommandError)) throw err;
-    return { ok: false, changes: {}, outputs: {}, failure: errors.length > 0 ? void 0 : essential(err.message), ...seen() };
+    return { ok: false, changes: summary, outputs: {}, failure: errors.length > 0 ? void 0 : essential(err.message), ...seen() };
   } finally {
     if (previous === void 0) Reflect.deleteProperty(env, decisionLogVariable);
     else env[decisionLogVariable] = previous;
@@ -287,21 +293,33 @@ function progressPrinter(write) {
     if (pre !== void 0 && pre.planning !== true) {
       const verb = verbs[pre.metadata.op];
       if (verb === void 0 || pre.metadata.type === "pulumi:pulumi:Stack" || pre.metadata.type.startsWith("pulumi:providers:")) return;
-      started.set(`${pre.metadata.op} ${pre.metadata.urn}`, Date.now());
+      const { op, type, urn } = pre.metadata;
+      started.set(`${op} ${urn}`, { t0: Date.now(), op, type, urn });
       write(`  ${shortType(pre.metadata.type)} ${urnName(pre.metadata.urn)}: ${verb[0]}`);
       return;
     }
     const done = event.resOutputsEvent;
     if (done !== void 0 && done.planning !== true) {
       const verb = verbs[done.metadata.op];
-      const t0 = started.get(`${done.metadata.op} ${done.metadata.urn}`);
-      if (verb === void 0 || t0 === void 0) return;
-      write(`  ${shortType(done.metadata.type)} ${urnName(done.metadata.urn)}: ${verb[1]} (${((Date.now() - t0) / 1e3).toFixed(1)} s)`);
+      const key = `${done.metadata.op} ${done.metadata.urn}`;
+      const step = started.get(key);
+      if (verb === void 0 || step === void 0) return;
+      started.delete(key);
+      write(
+        `  ${shortType(done.metadata.type)} ${urnName(done.metadata.urn)}: ${verb[1]} (${((Date.now() - step.t0) / 1e3).toFixed(1)} s)`
+      );
       return;
     }
     const failed = event.resOpFailedEvent;
     if (failed !== void 0) {
+      started.delete(`${failed.metadata.op} ${failed.metadata.urn}`);
       write(`  ${shortType(failed.metadata.type)} ${urnName(failed.metadata.urn)}: ${failed.metadata.op} failed`);
+      return;
+    }
+    if (event.summaryEvent !== void 0 || event.cancelEvent !== void 0) {
+      for (const step of started.values())
+        write(`  ${shortType(step.type)} ${urnName(step.urn)}: ${step.op} not finished (the run stopped first)`);
+      started.clear();
       return;
     }
     const diagnostic = event.diagnosticEvent;
