@@ -89,14 +89,19 @@ async function labImages(clouds: string): Promise<ImageWire[]> {
   }
 }
 
-/** The lab's services that do not answer now (after a failed run: the likely cause, said with the way out). */
-async function labServicesDown(record: LabRecord): Promise<string[]> {
+/** After a failure: the lab's services that do not answer now (the likely cause), said with the way back. */
+async function sayLabDown(record: LabRecord | undefined): Promise<void> {
+  if (record === undefined) return;
   const checks = [
     ['keystone', record.keystoneUrl],
     ['glance-api', `${record.glanceUrl}/versions`],
   ] as const;
-  const down = await Promise.all(checks.map(async ([name, url]) => ((await answers(url)) ? [] : [name])));
-  return down.flat();
+  const silent = (await Promise.all(checks.map(async ([name, url]) => ((await answers(url)) ? [] : [name])))).flat();
+  if (silent.length > 0)
+    step(
+      `the lab's ${silent.join(' and ')} does not answer: bring it back with \`npm run lab -- up\`, then run npm start again ` +
+        '(it takes over or removes what a cut-off run left half-made)',
+    );
 }
 
 /** Whether the stack holds no resource yet (a new stack, or one whose resources were all deleted). */
@@ -227,12 +232,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const done = formatChanges(run.changes);
     step(`pulumi ${command} failed${done === 'no change' ? '' : ` (${done} before it stopped)`}`);
-    const silent = await labServicesDown(record);
-    if (silent.length > 0)
-      step(
-        `the lab's ${silent.join(' and ')} does not answer: bring it back with \`npm run lab -- up\`, then run npm start again ` +
-          '(it takes over or removes what this run left half-made)',
-      );
+    await sayLabDown(record);
     return 1;
   }
   step(`pulumi ${command}: ${formatChanges(run.changes, command === 'preview')}`);
@@ -250,5 +250,6 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
   process.stderr.write(`start: ${(err as Error).message}\n`);
+  await sayLabDown(readLabRecord());
   process.exitCode = 1;
 }
