@@ -15,8 +15,8 @@
  * This package alone: `IMAGES` (100) images in one up at --parallel 50 and their destroy (lost, duplicated,
  * the provider's peak RSS, against the same load of a tenth of the images: the memory's growth);
  * test/integration/faults.test.ts (5xx, slow answers, a cut upload, a flipped byte, a killed glance-api) and
- * test/e2e/tokens.test.ts (a run outlasting its token, Keystone killed during a run), test/unit/bad-input.test.ts (generated bad inputs, each with zero requests) and
- * test/e2e/secrets.test.ts (every lab password, any token, a secret property in a -v=9 log, errors and state),
+ * test/e2e/tokens.test.ts (a run outlasting its token, Keystone killed during a run), test/unit/bad-input.test.ts
+ * (generated bad inputs, each with zero requests) and test/e2e/secrets.test.ts (every lab password, any token, a secret property in a -v=9 log, errors and state),
  * run here, their counts read from their TAP output.
  */
 import { spawn, spawnSync } from 'node:child_process';

@@ -94,6 +94,15 @@ export function readLabRecord(settings: LabSettings = labSettings()): LabRecord 
   return JSON.parse(readFileSync(file, 'utf8')) as LabRecord;
 }
 
+/** Where each lab service answers when it is up (`lab status`, and npm start after a failure). */
+export function labServiceUrls(settings: LabSettings = labSettings()): readonly (readonly ['source' | 'keystone' | 'glance', string])[] {
+  return [
+    ['source', `http://127.0.0.1:${settings.sourcePort}/`],
+    ['keystone', `http://127.0.0.1:${settings.keystonePort}/v3`],
+    ['glance', `http://127.0.0.1:${settings.glancePort}/versions`],
+  ];
+}
+
 /** Whether a lab service answers at `url` (any status below 500) within `timeoutMs`. */
 export async function answers(url: string, timeoutMs = 2000): Promise<boolean> {
   try {

@@ -27,6 +27,7 @@ import {
   answers,
   labPaths,
   labPidFile,
+  labServiceUrls,
   labSettings,
   personas,
   readLabRecord,
@@ -581,13 +582,8 @@ async function down(settings: LabSettings): Promise<void> {
 
 async function status(settings: LabSettings): Promise<boolean> {
   const paths = labPaths(settings.stateDir);
-  const checks = [
-    ['source', `http://127.0.0.1:${settings.sourcePort}/`],
-    ['keystone', `http://127.0.0.1:${settings.keystonePort}/v3`],
-    ['glance', `http://127.0.0.1:${settings.glancePort}/versions`],
-  ] as const;
   let allUp = true;
-  for (const [name, url] of checks) {
+  for (const [name, url] of labServiceUrls(settings)) {
     const pid = runningPid(paths, name);
     const ok = pid !== undefined && (await answers(url));
     allUp &&= ok;

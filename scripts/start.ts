@@ -29,7 +29,7 @@ import {
 } from '../provider/pulumi/automation.js';
 import { printCatalog } from './catalog-table.js';
 import { exampleConfig } from './example-config.js';
-import { answers, labStackEnv, readLabRecord, type LabRecord } from './lab-settings.js';
+import { answers, labServiceUrls, labStackEnv, readLabRecord } from './lab-settings.js';
 import { locateTool, repoRoot } from './tools.js';
 
 const usage = `usage: npm start [-- [up|preview|destroy] [--stack NAME]]
@@ -90,13 +90,14 @@ async function labImages(clouds: string): Promise<ImageWire[]> {
 }
 
 /** After a failure: the lab's services that do not answer now (the likely cause), said with the way back. */
-async function sayLabDown(record: LabRecord | undefined): Promise<void> {
-  if (record === undefined) return;
-  const checks = [
-    ['keystone', record.keystoneUrl],
-    ['glance-api', `${record.glanceUrl}/versions`],
-  ] as const;
-  const silent = (await Promise.all(checks.map(async ([name, url]) => ((await answers(url)) ? [] : [name])))).flat();
+async function sayLabDown(): Promise<void> {
+  const silent = (
+    await Promise.all(
+      labServiceUrls()
+        .filter(([name]) => name !== 'source')
+        .map(async ([name, url]) => ((await answers(url)) ? [] : [name])),
+    )
+  ).flat();
   if (silent.length > 0)
     step(
       `the lab's ${silent.join(' and ')} does not answer: bring it back with \`npm run lab -- up\`, then run npm start again ` +
@@ -232,7 +233,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const done = formatChanges(run.changes);
     step(`pulumi ${command} failed${done === 'no change' ? '' : ` (${done} before it stopped)`}`);
-    await sayLabDown(record);
+    await sayLabDown();
     return 1;
   }
   step(`pulumi ${command}: ${formatChanges(run.changes, command === 'preview')}`);
@@ -250,6 +251,6 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
   process.stderr.write(`start: ${(err as Error).message}\n`);
-  await sayLabDown(readLabRecord());
+  await sayLabDown();
   process.exitCode = 1;
 }

@@ -56,4 +56,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-G2XW64MZ.js");
+await import("./main-PIHY2LJG.js");

@@ -10,7 +10,6 @@
  *   image-catalog pr-check [--pulumi DIR [--stack NAME] | --cdktf DIR | --plan FILE]
  *     [--report check-run,comment,sarif | --report none] [--sarif FILE] [--format text|json|github]
  */
-import { essential } from '../pulumi/cli-failure.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -30,6 +29,7 @@ import {
 } from '../github/report.js';
 import { sarifLog, uploadSarif, type SarifRun } from '../github/sarif.js';
 import { formatDecision, type Decision, type Violation } from '../policy/decision.js';
+import { essential } from '../pulumi/cli-failure.js';
 import type { SourcePosition } from '../resources/source.js';
 import { readPlan } from './plan-check.js';
 import { readOverrides, UsageError } from './policy.js';

@@ -8,7 +8,7 @@ import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fetch } from 'undici';
-import { uploadImageData, type TransferProgress } from '../../client/data.js';
+import { uploadImageData } from '../../client/data.js';
 import { isNotFound } from '../../client/errors.js';
 import {
   createImage,
@@ -26,7 +26,7 @@ import { activeTimeoutMs, stageData, startImport, waitForActive, type ImportMeth
 import type { Session } from '../../client/session.js';
 import { flag, listStores } from '../../client/stores.js';
 import { ResourceOperationError } from '../errors.js';
-import { wireDocument, type KindDescriptor } from '../descriptor.js';
+import { wireDocument, type CreateHooks, type KindDescriptor } from '../descriptor.js';
 import {
   checkInputs,
   diffInputs,
@@ -128,17 +128,6 @@ export function withPublishMark<R extends { visibility?: unknown; properties: Re
   return { ...record, properties: { ...record.properties, [publishedMark]: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') } };
 }
 
-/** Options of create: progress of the upload, a signal that stops it, the creator written on the record. */
-export interface CreateOptions {
-  readonly onProgress?: (progress: TransferProgress) => void;
-  /** Told what the create does on its own (an interrupted run's image taken over or removed). */
-  readonly onNotice?: (message: string) => void;
-  readonly signal?: AbortSignal;
-  readonly creator?: string;
-  /** The id of the image this one replaces (it holds the name until it is deleted after this create). */
-  readonly replaces?: string;
-}
-
 /** What a URL answers from here (a HEAD, 10 s at most), for an import that failed: `HTTP 404 Not Found`, or why no answer came. */
 async function probe(url: string): Promise<string> {
   try {
@@ -150,7 +139,7 @@ async function probe(url: string): Promise<string> {
   }
 }
 
-async function loadData(session: Session, id: string, inputs: ImageInputs, options: CreateOptions): Promise<void> {
+async function loadData(session: Session, id: string, inputs: ImageInputs, options: CreateHooks): Promise<void> {
   const pins = {
     ...(inputs.sha256 === undefined ? {} : { expectedSha256: inputs.sha256 }),
     ...(inputs.sha512 === undefined ? {} : { expectedSha512: inputs.sha512 }),
@@ -336,7 +325,7 @@ export async function createImageResource(
   session: Session,
   name: string,
   raw: unknown,
-  options: CreateOptions = {},
+  options: CreateHooks = {},
 ): Promise<{ inputs: ImageInputs; outputs: ImageOutputs }> {
   const inputs = checkImageInputs(name, raw);
   await preflight(session, name, inputs);

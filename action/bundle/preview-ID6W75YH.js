@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-RCKUP3D7.js";
+} from "./chunk-PFW2ASQZ.js";
 import "./chunk-J2VQIL27.js";
 import "./chunk-PLPHHBSF.js";
 import "./chunk-UUIIL456.js";

@@ -295,7 +295,7 @@ function progressPrinter(write) {
       if (verb === void 0 || pre.metadata.type === "pulumi:pulumi:Stack" || pre.metadata.type.startsWith("pulumi:providers:")) return;
       const { op, type, urn } = pre.metadata;
       started.set(`${op} ${urn}`, { t0: Date.now(), op, type, urn });
-      write(`  ${shortType(pre.metadata.type)} ${urnName(pre.metadata.urn)}: ${verb[0]}`);
+      write(`  ${shortType(type)} ${urnName(urn)}: ${verb[0]}`);
       return;
     }
     const done = event.resOutputsEvent;

@@ -31,7 +31,7 @@ import {
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-RCKUP3D7.js";
+} from "./chunk-PFW2ASQZ.js";
 import {
   UsageError,
   readOverrides,
@@ -4012,7 +4012,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-7BLUORKN.js");
-  const { loadProgram, previewPlan } = await import("./preview-F4NCCTTA.js");
+  const { loadProgram, previewPlan } = await import("./preview-ID6W75YH.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
