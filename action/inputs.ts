@@ -9,6 +9,9 @@ export function flagsOf(input: (name: string) => string): string[] {
   };
   one('pulumi');
   one('stack');
+  // A boolean input: only its negation is a flag (--no-refresh).
+  if (input('refresh').trim() === 'false') flags.push('--no-refresh');
+  one('base');
   one('cdktf');
   one('plan');
   one('config-dir');

@@ -8,6 +8,8 @@
  *   npm start -- --stack NAME      another stack of the same backend
  *   npm start -- destroy           destroy (where the policy allows it)
  *   npm start -- preview           preview only
+ *   npm start -- refresh           read the stack's resources from the Image Service (drift shows as updates)
+ *   npm start -- up --refresh      refresh first, so a hand edit is in the plan and put back (preview --refresh too)
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -32,10 +34,12 @@ import { exampleConfig } from './example-config.js';
 import { answers, labServiceUrls, labStackEnv, readLabRecord } from './lab-settings.js';
 import { locateTool, repoRoot } from './tools.js';
 
-const usage = `usage: npm start [-- [up|preview|destroy] [--stack NAME]]
+const usage = `usage: npm start [-- [up|preview|refresh|destroy] [--refresh] [--stack NAME]]
 
 Runs the example catalog (index.ts) through Pulumi's Automation API against the local lab, the catalog policy
-enforced before anything is applied. Builds pulumi and starts the lab when needed. State: .pulumi-state/ (local
+enforced before anything is applied. refresh reads the stack's resources from the Image Service (a hand edit shows
+as drift); --refresh does that first within up or preview, so the plan puts the hand edit back, decided by the
+policy (putting a published image back to what the catalog applied is allowed). Builds pulumi and starts the lab when needed. State: .pulumi-state/ (local
 file backend); stack config: Pulumi.<stack>.yaml, written from the lab. PULUMI_CONFIG_PASSPHRASE protects the
 stack's secrets (default for the lab: image-catalog-lab).
 `;
@@ -171,7 +175,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const stackAt = argv.indexOf('--stack');
   const stackName = stackAt >= 0 ? argv[stackAt + 1] : 'dev';
   const command = argv.find((a, i) => !a.startsWith('--') && (stackAt < 0 || i !== stackAt + 1)) ?? 'up';
-  if (stackName === undefined || (command !== 'up' && command !== 'preview' && command !== 'destroy')) {
+  const refresh = argv.includes('--refresh');
+  const unknown = argv.filter((a, i) => a.startsWith('--') && a !== '--refresh' && a !== '--stack' && i !== stackAt + 1);
+  if (
+    stackName === undefined ||
+    unknown.length > 0 ||
+    (command !== 'up' && command !== 'preview' && command !== 'refresh' && command !== 'destroy') ||
+    (refresh && command !== 'up' && command !== 'preview')
+  ) {
     process.stderr.write(usage);
     return 2;
   }
@@ -217,10 +228,11 @@ async function main(argv: readonly string[]): Promise<number> {
   await stack.setAllConfig(Object.fromEntries(Object.entries(exampleConfig()).map(([k, value]) => [k, { value, secret: false }])));
   await clearStaleLock(stack, target, step);
 
-  step(`pulumi ${command}`);
+  step(`pulumi ${command}${refresh ? ' --refresh' : ''}`);
   const run = await runStack(stack, command, {
     onEvent: progressPrinter((line) => process.stdout.write(`${line}\n`)),
     onNotice: step,
+    ...(refresh ? { refresh: true } : {}),
   });
   if (!run.ok) {
     const violations = blocking(run);

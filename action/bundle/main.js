@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   getInput,
   setSecret
-} from "./chunk-KE3BKVBJ.js";
+} from "./chunk-EKAE56TY.js";
 import "./chunk-UXAMSLRZ.js";
 
 // action/main.ts
@@ -20,6 +20,8 @@ function flagsOf(input2) {
   };
   one("pulumi");
   one("stack");
+  if (input2("refresh").trim() === "false") flags.push("--no-refresh");
+  one("base");
   one("cdktf");
   one("plan");
   one("config-dir");
@@ -56,4 +58,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-PIHY2LJG.js");
+await import("./main-I3ZHKEVH.js");

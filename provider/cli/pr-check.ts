@@ -15,7 +15,15 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { gitHubToken, pullRequestContext, type ContextFlags, type PullRequestContext } from '../github/context.js';
+import {
+  EventFileError,
+  gitHubToken,
+  pullRequestContext,
+  readEvent,
+  type ContextFlags,
+  type PullRequestContext,
+  type PullRequestEvent,
+} from '../github/context.js';
 import { redact } from '../github/redact.js';
 import {
   conclusionOf,
@@ -32,6 +40,8 @@ import { formatDecision, type Decision, type Violation } from '../policy/decisio
 import { essential } from '../pulumi/cli-failure.js';
 import type { SourcePosition } from '../resources/source.js';
 import { readPlan } from './plan-check.js';
+import { policyDataVariable } from '../policy/data.js';
+import { baseCommit, governedPolicy, type GovernedPolicy } from './policy-base.js';
 import { readOverrides, UsageError } from './policy.js';
 
 /** The report channels, each on its own switch. */
@@ -91,7 +101,7 @@ export function programOf(dir: string): string {
 }
 
 /** A Pulumi project's preview, decided as `image-catalog preview` decides it; each resource's line from its URN. */
-async function checkPulumi(dir: string, stack: string, root: string): Promise<StackCheck> {
+async function checkPulumi(dir: string, stack: string, root: string, refresh: boolean, governed: GovernedPolicy): Promise<StackCheck> {
   const { stackTarget } = await import('./stack-options.js');
   const { loadProgram, previewPlan } = await import('./preview.js');
   const { declarations } = await import('../pulumi/declarations.js');
@@ -99,31 +109,49 @@ async function checkPulumi(dir: string, stack: string, root: string): Promise<St
   const programFile = programOf(target.cwd);
   const program = await loadProgram(programFile);
   // The stack must exist: a mistyped --stack must not leave a new stack in the shared backend.
-  const plan = await previewPlan(target, program, { existing: true });
+  const plan = await previewPlan(target, program, {
+    existing: true,
+    refresh,
+    // The base commit's stack policy, not the pull request's (when there is a base to compare with).
+    ...(governed.base === undefined ? {} : { policy: { value: governed.stackPolicy } }),
+  });
   const decision = merged(plan.decisions.map((d) => d.decision));
+  const urns = Object.assign({}, ...plan.decisions.map((d) => d.urns)) as Record<string, string>;
   const declared = declarations();
   const fallback = locate(root, { file: programFile, line: 1 }) ?? { path: 'index.ts', line: 1 };
   return {
     kind: 'stack',
     stack,
     changes: plan.decisions.reduce((n, d) => n + d.changes, 0),
-    notes: [],
+    notes: [
+      ...(refresh
+        ? ["the stack's state was refreshed from the Image Service first, so a hand edit is in the plan (--no-refresh skips it)"]
+        : []),
+      policyNote(governed),
+    ],
     decision,
-    violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, declared.get(v.address)), fallback)),
+    violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, declared.get(urns[v.address] ?? v.address)), fallback)),
     fallback,
   };
 }
 
 /** A CDKTF app: synth, then each stack's gated plan; each resource's line from cdk.tf.json. */
-async function checkCdktf(dir: string, root: string, overrides: ReturnType<typeof readOverrides>): Promise<StackCheck[]> {
+async function checkCdktf(dir: string, root: string, governed: GovernedPolicy): Promise<StackCheck[]> {
   const { appEntry, checkApp } = await import('../cdktf/check.js');
-  const stacks = await checkApp(dir, { overrides, progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}\n`) });
+  // The app's own synth-time check would read IMAGE_CATALOG_POLICY_DATA (the pull request's files): the check
+  // decides here, with the base's.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
+  const stacks = await checkApp(dir, {
+    env,
+    overrides: governed.overrides,
+    progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}\n`),
+  });
   const fallback = locate(root, { file: appEntry(resolve(dir)), line: 1 }) ?? { path: 'cdktf.json', line: 1 };
   return stacks.map((s) => ({
     kind: 'stack',
     stack: s.stack,
     changes: s.changes,
-    notes: s.notes,
+    notes: [...s.notes, policyNote(governed)],
     decision: s.decision,
     violations: (s.decision?.violations ?? []).map((v) => {
       const path = s.constructPath(v.address);
@@ -181,15 +209,10 @@ export function hclLine(
 }
 
 /** A plan JSON (HCL users): decided as plan-check decides it; each resource's line from the .tf files of `configDir`. */
-async function checkPlanFile(
-  file: string,
-  configDir: string,
-  root: string,
-  overrides: ReturnType<typeof readOverrides>,
-): Promise<StackCheck> {
+async function checkPlanFile(file: string, configDir: string, root: string, governed: GovernedPolicy): Promise<StackCheck> {
   const { configAddress, decidePlan } = await import('../cdktf/decide.js');
   const plan = readPlan(file);
-  const decided = await decidePlan(plan, { overrides });
+  const decided = await decidePlan(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
   // A resource no block declares (removed from the configuration) is shown on the folder's first .tf file, line 1.
   const first = tfFiles(configDir)[0];
@@ -201,11 +224,58 @@ async function checkPlanFile(
     kind: 'configuration',
     stack: relative(root, resolve(configDir)) || basename(resolve(configDir)),
     changes: decided.changes.length,
-    notes: decided.notes,
+    notes: [...decided.notes, policyNote(governed)],
     decision: decided.decision,
     violations: (decided.decision?.violations ?? []).map((v) =>
       placed(v, locate(root, hclLine(declared, v.address, configAddress)), fallback),
     ),
+    fallback,
+  };
+}
+
+/** What the notes say of the policy data decided with. */
+function policyNote(governed: GovernedPolicy): string {
+  return governed.base === undefined
+    ? "decided with the working tree's policy data (no base commit: --base, or a pull_request event, gives one)"
+    : `decided with the policy data of the base commit ${governed.base.slice(0, 12)}, not the pull request's`;
+}
+
+/** The line of a policy change in its file: the first line naming the changed key, else line 1. */
+function policyChangeLine(root: string, source: string, field: string): SourceLocation {
+  const path = source.replace(/ \(image-catalog:policy\)$/, '');
+  const key = field.split('.').at(-1) ?? field;
+  let line = 1;
+  try {
+    const found = readFileSync(join(root, path), 'utf8')
+      .split('\n')
+      .findIndex((text) => text.includes(key));
+    if (found >= 0) line = found + 1;
+  } catch {
+    // A file the pull request removed: line 1.
+  }
+  return { path, line };
+}
+
+/** The policy data the pull request changes, decided by the bundle with the base's data (its level is the base's). */
+async function checkPolicyChanges(governed: GovernedPolicy, root: string): Promise<StackCheck | undefined> {
+  if (governed.changes.length === 0) return undefined;
+  const { PolicyEngine } = await import('../policy/engine.js');
+  const { buildEnvelope } = await import('../policy/envelope.js');
+  const stack =
+    governed.stackPolicy === undefined
+      ? []
+      : [{ source: 'base stack config image-catalog:policy', value: JSON.parse(governed.stackPolicy) as unknown }];
+  const engine = await PolicyEngine.load({ overrides: [...governed.overrides, ...stack] });
+  const nobody = { user_id: '(pull request)', project_id: '(pull request)', roles: [] };
+  const decision = engine.decide(buildEnvelope(nobody, [], [], governed.changes));
+  const fallback = policyChangeLine(root, governed.changes[0]?.source ?? '.', '');
+  return {
+    kind: 'configuration',
+    stack: 'policy data',
+    changes: governed.changes.length,
+    notes: [policyNote(governed)],
+    decision,
+    violations: decision.violations.map((v) => ({ ...v, location: policyChangeLine(root, v.address, v.field) })),
     fallback,
   };
 }
@@ -229,6 +299,10 @@ interface PrCheckOptions extends ContextFlags {
   format: string;
   data?: string[];
   name: string;
+  /** With --pulumi: refresh the state first (default; --no-refresh). */
+  refresh: boolean;
+  /** The commit whose policy data decides (default: the event's base sha). */
+  base?: string;
 }
 
 /** The channels --report names (default: check-run and comment inside GitHub Actions, none elsewhere). */
@@ -242,22 +316,29 @@ export function reportChannels(value: string | undefined, env: NodeJS.ProcessEnv
   return [...new Set(named as Channel[])];
 }
 
-/** The project and what to check, from the flags. */
-async function check(options: PrCheckOptions): Promise<{ checked: Checked; root: string }> {
+/** The project and what to check, from the flags; `event` gives the base commit when --base does not. */
+async function check(options: PrCheckOptions, event: PullRequestEvent): Promise<{ checked: Checked; root: string }> {
   const given = [options.pulumi, options.cdktf, options.plan].filter((o) => o !== undefined);
   if (given.length !== 1) throw new UsageError('give one of --pulumi DIR, --cdktf DIR or --plan FILE');
   if (options.pulumi !== undefined && options.data !== undefined)
     throw new UsageError(
       "--data with --pulumi: a Pulumi stack's policy data is its config image-catalog:policy, which the check uses, as pulumi up does",
     );
-  const overrides = readOverrides(options.data ?? []);
+  // The --data files and those IMAGE_CATALOG_POLICY_DATA names (the workflow in the pull request sets both).
+  const files = [...(options.data ?? []), ...(process.env[policyDataVariable] ?? '').split(':').filter((f) => f !== '')];
+  readOverrides(files);
   const projectDir = resolve(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname(options.plan ?? '.'));
   if (!existsSync(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
   const root = repositoryRoot(projectDir);
+  const stackConfig = options.pulumi === undefined ? undefined : join(resolve(options.pulumi), `Pulumi.${options.stack}.yaml`);
+  const governed = governedPolicy(root, baseCommit(options.base, event), files, stackConfig);
+  const policyCheck = await checkPolicyChanges(governed, root);
+  const withPolicy = (stacks: StackCheck[]): Checked => ({ stacks: policyCheck === undefined ? stacks : [policyCheck, ...stacks] });
   try {
-    if (options.pulumi !== undefined) return { checked: { stacks: [await checkPulumi(options.pulumi, options.stack, root)] }, root };
-    if (options.cdktf !== undefined) return { checked: { stacks: await checkCdktf(options.cdktf, root, overrides) }, root };
-    return { checked: { stacks: [await checkPlanFile(options.plan ?? '', projectDir, root, overrides)] }, root };
+    if (options.pulumi !== undefined)
+      return { checked: withPolicy([await checkPulumi(options.pulumi, options.stack, root, options.refresh, governed)]), root };
+    if (options.cdktf !== undefined) return { checked: withPolicy(await checkCdktf(options.cdktf, root, governed)), root };
+    return { checked: withPolicy([await checkPlanFile(options.plan ?? '', projectDir, root, governed)]), root };
   } catch (err) {
     if (err instanceof UsageError) throw err;
     return { checked: { stacks: [], undecided: redact(essential((err as Error).message)) }, root };
@@ -373,6 +454,14 @@ export function registerPrCheck(program: Command): void {
       'a Pulumi project (its Pulumi.yaml; the program is its main, else index.ts): previewed through the Automation API',
     )
     .option('--stack <name>', 'the Pulumi stack (PULUMI_BACKEND_URL or pulumi login names the backend)', 'dev')
+    .option(
+      '--base <commit>',
+      "the commit whose policy data decides (default: the pull_request event's base sha); each value the pull request changes is a policy_change finding",
+    )
+    .option(
+      '--no-refresh',
+      "with --pulumi: preview without reading the stack's resources from the Image Service first (by default a hand edit is in the plan and decided)",
+    )
     .option('--cdktf <dir>', "a CDKTF app (its cdktf.json): cdktn synth, then each stack's plan through the gate")
     .option('--plan <file>', "a plan's JSON (tofu show -json <planfile>), for HCL configurations")
     .option(
@@ -406,12 +495,20 @@ export function registerPrCheck(program: Command): void {
     .action(async (options: PrCheckOptions) => {
       if (!['text', 'json', 'github'].includes(options.format)) throw new UsageError(`--format ${options.format}: text, json or github`);
       const wanted = reportChannels(options.report);
-      // Everything about where to report is checked before the (long) preview or plan runs.
+      // Everything about where to report is checked before the (long) preview or plan runs; an event payload that
+      // cannot be read stops the check (it cannot tell a fork from the base repository, nor the base commit).
+      let event: PullRequestEvent;
+      try {
+        event = readEvent();
+      } catch (err) {
+        if (err instanceof EventFileError) throw new UsageError(err.message);
+        throw err;
+      }
       let context: PullRequestContext | undefined;
       let token: string | undefined;
       if (wanted.length > 0) {
         token = gitHubToken();
-        const found = pullRequestContext(options);
+        const found = pullRequestContext(options, process.env, event);
         const missing = [
           ...(token === undefined ? ['the token (set GITHUB_TOKEN)'] : []),
           ...(found.ok ? [] : found.missing),
@@ -422,7 +519,7 @@ export function registerPrCheck(program: Command): void {
         if (missing.length > 0) throw new UsageError(`--report ${wanted.join(',')}: missing ${missing.join('; ')} (or give --report none)`);
         if (found.ok) context = found.context;
       }
-      const { checked } = await check(options);
+      const { checked } = await check(options, event);
       const result = resultOf(checked);
       if (options.sarif !== undefined) writeFileSync(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}\n`);
       if (options.format === 'github') {

@@ -1,21 +1,17 @@
 /**
- * `image-catalog preview`: previews a Pulumi project through the Automation API, turns every step of this
- * package's resources (deletes included, which the providers cannot see in a preview) into one envelope per
- * cloud that applies them, and decides each as a whole. The path the pull-request check uses.
- *
- * The steps come from the engine's events (each resource's planned step, with its old outputs and new inputs).
- * During that preview the providers only report (IMAGE_CATALOG_POLICY_MODE=report), so the plan is complete
- * and the decision here is the one that counts. Exit codes: 0 allowed, 1 blocked, 2 the preview itself failed.
+ * `image-catalog preview`: previews a Pulumi project through the Automation API and decides its whole plan (every
+ * step of this package's resources, deletes included, which the providers cannot see in a preview) as `up` does
+ * before it applies anything: one envelope per cloud that applies changes, each change built by the provider
+ * runtime's one change builder. The path the pull-request check uses. With `--refresh`, the state is read from the
+ * Image Service first, so drift (a hand edit) is in the plan and putting it back is decided.
+ * Exit codes: 0 allowed, 1 blocked, 2 the preview itself failed.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { EngineEvent, StepEventMetadata } from '@pulumi/pulumi/automation/index.js';
 import type { Command } from 'commander';
 import { loadAutomation } from './pulumi-sdk.js';
-import { policyModeVariable } from '../policy/data.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
-import type { Change } from '../policy/envelope.js';
 import type { Program, StackTarget } from '../pulumi/automation.js';
 import { UsageError } from './policy.js';
 import { stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
@@ -23,51 +19,48 @@ import { stackTarget, withStackOptions, type StackOptions } from './stack-option
 /** The result of a whole-plan decision. */
 export interface PlanDecision {
   /** One decision per cloud that applies changes ('(stack default)' for the stack's cloud). */
-  readonly decisions: readonly { readonly cloud: string; readonly changes: number; readonly decision: Decision }[];
+  readonly decisions: readonly {
+    readonly cloud: string;
+    readonly changes: number;
+    readonly decision: Decision;
+    /** The URN of each change's resource, by its address (where the program declares it). */
+    readonly urns: Readonly<Record<string, string>>;
+  }[];
   readonly allowed: boolean;
 }
 
-/** Runs the preview and decides its plan (`existing`: the stack must exist; else it is made, as pulumi preview would). */
-export async function previewPlan(target: StackTarget, program: Program, options: { existing?: boolean } = {}): Promise<PlanDecision> {
+/**
+ * Runs the preview and decides its plan (`existing`: the stack must exist; else it is made, as pulumi preview
+ * would; `refresh`: read the state from the Image Service first; `policy`: the stack config image-catalog:policy
+ * to decide with instead of the stack's own, as JSON text or undefined for none: a base commit's).
+ */
+export async function previewPlan(
+  target: StackTarget,
+  program: Program,
+  options: { existing?: boolean; refresh?: boolean; policy?: { readonly value: string | undefined } } = {},
+): Promise<PlanDecision> {
   // Loaded here, not with the CLI: @pulumi/pulumi takes about a second to load, which no other command needs.
-  const { asThePlugin, decidePlanned, openStack, planChanges, runStack, warmUp } = await loadAutomation();
-  const stack = await openStack({ ...target, env: { ...target.env, [policyModeVariable]: 'report' } }, program, options);
-  const steps: StepEventMetadata[] = [];
-  const collect = (event: EngineEvent): void => {
-    const step = event.resourcePreEvent?.metadata;
-    if (step !== undefined) steps.push(step);
-  };
-  // While the engine previews: the stack's config (a pulumi CLI call) and the runtime the decision needs.
-  const config = stack.getAllConfig();
-  const warm = warmUp();
-  // The plan is decided below, per cloud, as a whole: the preview itself only reports.
-  const run = await runStack(stack, 'preview', { onEvent: collect, decidePlan: false });
-  await warm;
-  if (!run.ok) {
+  const { openStack, previewStack } = await loadAutomation();
+  const stack = await openStack(target, program, options.existing === true ? { existing: true } : {});
+  const policy = options.policy;
+  const config = stack.getAllConfig().then((all) => {
+    if (policy === undefined) return all;
+    const rest = Object.fromEntries(Object.entries(all).filter(([key]) => key !== 'image-catalog:policy'));
+    return policy.value === undefined ? rest : { ...rest, 'image-catalog:policy': { value: policy.value, secret: false } };
+  });
+  config.catch(() => undefined);
+  const run = await previewStack(stack, options.refresh === true ? { refresh: true } : {}, config);
+  if (run.plan === undefined) {
     const why = run.errors.map((e) => e.message).join('\n') || (run.failure ?? 'unknown failure');
     throw new Error(`pulumi preview failed:\n${why}`);
   }
-  const decisions = await asThePlugin(
-    stack,
-    async () => {
-      const byCloud = new Map<string, Change[]>();
-      for (const { cloud, change } of await planChanges(steps)) {
-        const key = cloud ?? '';
-        byCloud.set(key, [...(byCloud.get(key) ?? []), change]);
-      }
-      const decided = [];
-      for (const [cloud, changes] of byCloud) {
-        decided.push({
-          cloud: cloud === '' ? '(stack default)' : cloud,
-          changes: changes.length,
-          decision: await decidePlanned(cloud === '' ? undefined : cloud, changes),
-        });
-      }
-      return decided;
-    },
-    config,
-  );
-  return { decisions, allowed: decisions.every((d) => d.decision.allowed) };
+  const decisions = run.plan.decisions.map((d) => ({
+    cloud: d.cloud,
+    changes: d.changes.length,
+    decision: d.decision,
+    urns: Object.fromEntries(d.urns),
+  }));
+  return { decisions, allowed: run.plan.allowed };
 }
 
 /** The program module's default export (the inline program); a usage error when there is none. */
@@ -87,12 +80,13 @@ export function registerPreview(program: Command): void {
     )
     .option('--program <file>', 'the program module whose default export is the program (default: <cwd>/index.ts)')
     .option('--format <format>', 'text (default) or json (the decisions)', 'text')
-    .action(async (options: StackOptions & { program?: string; format: string }) => {
+    .option('--refresh', 'read every resource from the Image Service first, so that drift (a hand edit) is in the plan')
+    .action(async (options: StackOptions & { program?: string; format: string; refresh?: boolean }) => {
       const target = stackTarget(options);
       const program = await loadProgram(resolve(target.cwd, options.program ?? 'index.ts'));
       let plan: PlanDecision;
       try {
-        plan = await previewPlan(target, program);
+        plan = await previewPlan(target, program, { refresh: options.refresh === true });
       } catch (err) {
         if (err instanceof UsageError) throw err;
         process.stderr.write(`${(err as Error).message}\n`);

@@ -28,28 +28,61 @@ export interface ContextFlags {
   readonly pr?: string;
 }
 
-interface PullRequestEvent {
+/** The parts of a workflow's event payload the check reads (a `pull_request` or `pull_request_target` event). */
+export interface PullRequestEvent {
   readonly pull_request?: {
     readonly number?: number;
     readonly head?: { readonly sha?: string; readonly repo?: { readonly full_name?: string } | null };
-    readonly base?: { readonly repo?: { readonly full_name?: string } };
+    readonly base?: { readonly sha?: string; readonly repo?: { readonly full_name?: string } };
   };
+}
+
+/** The event payload cannot be read: the check stops (it cannot tell a fork, nor the base to decide with). */
+export class EventFileError extends Error {
+  override readonly name = 'EventFileError';
+}
+
+/**
+ * The event payload at GITHUB_EVENT_PATH. Fails closed: inside GitHub Actions (GITHUB_ACTIONS=true) the variable
+ * must name a readable JSON object, and a `pull_request` in it must be an object; outside, no variable is no event.
+ */
+export function readEvent(env: NodeJS.ProcessEnv = process.env): PullRequestEvent {
+  const path = env['GITHUB_EVENT_PATH'];
+  if (path === undefined || path === '') {
+    if (env['GITHUB_ACTIONS'] === 'true')
+      throw new EventFileError(
+        'GITHUB_EVENT_PATH is not set: inside GitHub Actions the event says the pull request, its base and whether it comes from a fork',
+      );
+    return {};
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new EventFileError(
+      `GITHUB_EVENT_PATH ${path}: ${code === 'ENOENT' ? 'there is no such file' : `cannot be read (${code ?? (err as Error).message})`}`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new EventFileError(`GITHUB_EVENT_PATH ${path}: is not JSON (${(err as Error).message})`);
+  }
+  const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(value)) throw new EventFileError(`GITHUB_EVENT_PATH ${path}: is not a JSON object (an event payload)`);
+  const pr = (value as { pull_request?: unknown }).pull_request;
+  if (pr !== undefined && !isObject(pr)) throw new EventFileError(`GITHUB_EVENT_PATH ${path}: pull_request is not an object`);
+  return value as PullRequestEvent;
 }
 
 /** The context, or the list of what is missing (each with the flag or variable that gives it). */
 export function pullRequestContext(
   flags: ContextFlags,
   env: NodeJS.ProcessEnv = process.env,
+  event: PullRequestEvent = readEvent(env),
 ): { ok: true; context: PullRequestContext } | { ok: false; missing: string[] } {
-  let event: PullRequestEvent = {};
-  const eventPath = env['GITHUB_EVENT_PATH'];
-  if (eventPath !== undefined && eventPath !== '') {
-    try {
-      event = JSON.parse(readFileSync(eventPath, 'utf8')) as PullRequestEvent;
-    } catch {
-      event = {};
-    }
-  }
   const pr = event.pull_request;
   const repository = flags.repo ?? env['GITHUB_REPOSITORY'];
   const fromRef = /^refs\/pull\/(\d+)\//.exec(flags.ref ?? env['GITHUB_REF'] ?? '')?.[1];
@@ -67,6 +100,8 @@ export function pullRequestContext(
   if (missing.length > 0) return { ok: false, missing };
   const head = pr?.head?.repo?.full_name;
   const base = pr?.base?.repo?.full_name ?? repository;
+  // A pull request whose head repository is not named (a deleted fork) cannot be told from a fork: read-only.
+  const unknownHead = pr !== undefined && typeof head !== 'string';
   return {
     ok: true,
     context: {
@@ -76,7 +111,7 @@ export function pullRequestContext(
       commitSha: sha ?? '',
       ref: ref ?? '',
       pullRequest: number === undefined ? undefined : Number(number),
-      fromFork: head !== undefined && head !== base,
+      fromFork: unknownHead || (head !== undefined && head !== base),
     },
   };
 }

@@ -23,12 +23,15 @@ export interface ChangeSides {
   readonly declared?: Bag;
   /** Marks values not known yet (a preview's) in a document. */
   readonly mark?: (document: WireDocument) => WireDocument;
+  /** The live resource, when the caller read it already (not read again). */
+  readonly live?: LiveDocument;
 }
 
 /**
  * The `before`/`after` documents of a change. A kind with a live side (an image): `before` is what the catalog
- * last applied — the live record with the declared fields over it, so a field changed out of band is drift and
- * putting it back is no change of a published image — or the old values when the resource is gone; an update's
+ * last applied — the live record with the declared fields over it and no custom property the catalog did not
+ * declare, so a field changed, added or removed out of band is drift and putting it back is no change of a
+ * published image — or the old values when the resource is gone; an update's
  * `after` is that with the new fields applied; a replace's `after` is the new inputs. Other kinds: their inputs.
  */
 export async function changeDocuments(
@@ -40,9 +43,9 @@ export async function changeDocuments(
   const afterDoc = sides.after === undefined ? null : mark(descriptor.document(sides.after));
   if (sides.before === undefined) return { before: null, after: afterDoc };
   if (descriptor.live === undefined || sides.id === undefined) return { before: mark(descriptor.document(sides.before)), after: afterDoc };
-  const live: LiveDocument | undefined = await descriptor.live.get(sides.session(), sides.id);
+  const live: LiveDocument | undefined = sides.live ?? (await descriptor.live.get(sides.session(), sides.id));
   const base = live?.document ?? { ...descriptor.document(sides.before), id: sides.id };
-  const applied = sides.declared === undefined ? base : descriptor.live.apply(base, live, {}, sides.declared);
+  const applied = sides.declared === undefined ? base : descriptor.live.applied(base, live, sides.declared);
   return {
     before: applied,
     after:

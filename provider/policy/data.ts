@@ -31,8 +31,25 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function mergeData(base: unknown, override: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) out[key] = key in base ? mergeData(base[key], value) : value;
+  for (const [key, value] of Object.entries(override)) out[key] = Object.hasOwn(base, key) ? mergeData(base[key], value) : value;
   return out;
+}
+
+/**
+ * Keys that name an object's prototype, not a field: JSON.parse keeps `__proto__` as a key, and an assignment of
+ * it would set the merged object's prototype instead (the field then vanished from validation, or was blamed on
+ * another field).
+ */
+const prototypeKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every prototype key in a document, by dotted path. */
+function prototypeKeyPaths(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => prototypeKeyPaths(v, `${path}[${i}]`));
+  if (!isPlainObject(value)) return [];
+  return Object.keys(value).flatMap((key) => {
+    const at = path === '' ? key : `${path}.${key}`;
+    return prototypeKeys.has(key) ? [at] : prototypeKeyPaths(value[key], at);
+  });
 }
 
 function checked(value: unknown, source: string): PolicyData {
@@ -84,6 +101,12 @@ export function loadPolicyData(overrides: readonly PolicyDataOverride[] = []): P
   for (const override of overrides) {
     if (!isPlainObject(override.value))
       throw new PolicyDataError(override.source, ['(document): must be an object like {"image_catalog": {...}}']);
+    const prototypes = prototypeKeyPaths(override.value);
+    if (prototypes.length > 0)
+      throw new PolicyDataError(
+        override.source,
+        prototypes.map((path) => `${path}: is not a field of policy data (a prototype key, never merged)`),
+      );
     data = checked(mergeData(data, override.value), override.source);
   }
   return data as PolicyData;

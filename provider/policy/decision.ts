@@ -3,7 +3,15 @@
  */
 
 /** Rule ids, as the policy's METADATA declares them (custom.id). */
-export const ruleIds = ['naming', 'versioning', 'immutability', 'public_visibility', 'required_metadata', 'input'] as const;
+export const ruleIds = [
+  'naming',
+  'versioning',
+  'immutability',
+  'public_visibility',
+  'required_metadata',
+  'input',
+  'policy_change',
+] as const;
 export type RuleId = (typeof ruleIds)[number];
 
 /** Levels a reported violation can have (disabled ones are never reported). */

@@ -35,17 +35,37 @@ export interface Envelope {
   readonly principal: Principal;
   readonly changes: readonly Change[];
   readonly catalog: { readonly images: readonly Document[] };
+  /** The values of policy data a pull request changes against its base (the policy_change rule). */
+  readonly policy_changes?: readonly PolicyChange[];
+}
+
+/** One value of policy data that a pull request sets differently from its base commit. */
+export interface PolicyChange {
+  /** Where the pull request sets it: a file (repository-relative), or the stack config key with its file. */
+  readonly source: string;
+  /** The dotted path in the policy data document (`image_catalog.rules.immutability.level`). */
+  readonly field: string;
+  /** Its value on the base commit; null when not set there. */
+  readonly base: unknown;
+  /** Its value in the pull request; null when not set there. */
+  readonly head: unknown;
 }
 
 /**
  * The envelope of a change set: the principal from the Keystone token and the live catalog as the caller fetched
  * them (image documents), with the changes. Checked by `decide` before evaluation.
  */
-export function buildEnvelope(principal: Principal, images: readonly Document[], changes: readonly Change[]): Envelope {
+export function buildEnvelope(
+  principal: Principal,
+  images: readonly Document[],
+  changes: readonly Change[],
+  policyChanges: readonly PolicyChange[] = [],
+): Envelope {
   return {
     principal: { user_id: principal.user_id, project_id: principal.project_id, roles: [...principal.roles] },
     changes,
     catalog: { images },
+    ...(policyChanges.length === 0 ? {} : { policy_changes: policyChanges }),
   };
 }
 

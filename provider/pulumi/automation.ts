@@ -1,8 +1,9 @@
 /**
  * Runs a Pulumi program through Pulumi's Automation API (`LocalWorkspace`, inline programs): the `pulumi` CLI
  * found on PATH (or under `pulumiRoot`), no language host. What a run did comes back as data: the engine's events
- * (progress as it happens), the result's summary and outputs, and the catalog policy's decisions, which the
- * providers append to a decision log (`IMAGE_CATALOG_DECISION_LOG`, one JSON object per line) that this module
+ * (progress as it happens), the result's summary and outputs, and the catalog policy's decisions: the whole plan's,
+ * decided here from a preview's steps with the runtime's one change builder, and what the plugin decides as it
+ * applies, appended to a decision log (`IMAGE_CATALOG_DECISION_LOG`, one JSON object per line) that this module
  * gives each run and reads back.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +28,7 @@ import type { Decision } from '../policy/decision.js';
 import type { Change, ChangeAction } from '../policy/envelope.js';
 import { essential } from './cli-failure.js';
 import { decisionLogVariable, loggedChange, type LoggedChange } from './decision-log.js';
+import type { PolicyMode, ProviderRuntime } from './runtime.js';
 import { kindOfType } from './tokens.js';
 import { pluginDir, pluginName } from './plugin/location.js';
 
@@ -87,11 +89,12 @@ export interface RunOptions {
   /** At most this many resource operations at once (`--parallel`; default: the CLI's). */
   readonly parallel?: number;
   /**
-   * Decide the whole plan in the preview (default true for `up` and `preview`): the plugin only reports during it
-   * (IMAGE_CATALOG_POLICY_MODE=report), so every resource is decided, and this run decides the plan's deletes,
-   * which the engine never shows a provider during a preview; a mandatory violation anywhere fails the run before
-   * anything is applied, with every violation in `decisions`, each once. False: the preview decides as the plugin
-   * does in `pulumi preview` (the engine stops at the first resource whose check fails).
+   * Decide the whole plan from the preview (default true for `up` and `preview`): the plugin only reports during
+   * it (IMAGE_CATALOG_POLICY_MODE=report), so every resource is planned, and this process decides every change of
+   * the plan (deletes included, which the engine never shows a provider during a preview), one envelope per cloud;
+   * a mandatory violation anywhere fails the run before anything is applied, with every violation in `decisions`,
+   * each once. False: the preview decides as the plugin does in `pulumi preview` (the engine stops at the first
+   * resource whose check fails).
    */
   readonly decidePlan?: boolean;
   /**
@@ -104,19 +107,6 @@ export interface RunOptions {
    * output, handed to `onText` as it comes (a diagnosis, or a check that no secret is in it).
    */
   readonly log?: { readonly verbosity: number; readonly onText: (text: string) => void };
-}
-
-const commands = new Map<string, Promise<PulumiCommand>>();
-
-function pulumiCommand(root: string | undefined): Promise<PulumiCommand> {
-  const key = root ?? '';
-  let command = commands.get(key);
-  if (command === undefined) {
-    command = PulumiCommand.get(root === undefined ? {} : { root });
-    commands.set(key, command);
-    command.catch(() => commands.delete(key));
-  }
-  return command;
 }
 
 function backendEnv(target: StackTarget): Record<string, string> {
@@ -226,7 +216,7 @@ export async function openStack(
   const workspace = {
     workDir: target.cwd,
     envVars: { ...backendEnv(target), ...target.env, PATH: pluginPath(target.env) },
-    pulumiCommand: await pulumiCommand(target.pulumiRoot),
+    pulumiCommand: await PulumiCommand.get(target.pulumiRoot === undefined ? {} : { root: target.pulumiRoot }),
   };
   return options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace);
 }
@@ -253,16 +243,20 @@ function actionOf(op: string): ChangeAction | undefined {
   return undefined;
 }
 
+/** A change of a plan with the cloud that applies it and the resource's URN (where the program declares it). */
+export interface PlannedChange {
+  readonly cloud: string | undefined;
+  readonly change: Change;
+  readonly urn: string;
+}
+
 /**
- * The changes of a preview's plan, one per resource of this package, as the plugin would decide them, each with
- * the cloud that applies it (`only`: the actions wanted). A replace comes as several steps (create-replacement,
- * replace, delete-replaced), and the old state (the image replaced, whose name the replacement may keep) is on
- * some of them only. Run it inside {@link asThePlugin}.
+ * The changes of a preview's plan, one per resource of this package, built by the runtime's one change builder
+ * (the same the plugin decides with: the state's outputs and inputs, the program's new inputs), each with the
+ * cloud that applies it. A replace comes as several steps (create-replacement, replace, delete-replaced), and the
+ * old state (the image replaced, whose name the replacement may keep) is on some of them only.
  */
-export async function planChanges(
-  steps: readonly StepEventMetadata[],
-  only: (action: ChangeAction) => boolean = () => true,
-): Promise<{ readonly cloud: string | undefined; readonly change: Change }[]> {
+export async function planChanges(runtime: ProviderRuntime, steps: readonly StepEventMetadata[]): Promise<PlannedChange[]> {
   const planned = new Map<string, { action: ChangeAction; type: string; old?: StepEventMetadata['old']; new?: StepEventMetadata['new'] }>();
   for (const step of steps) {
     const action = actionOf(step.op);
@@ -277,182 +271,305 @@ export async function planChanges(
       ...(next === undefined ? {} : { new: next }),
     });
   }
-  const wanted = [...planned].filter(
-    ([, step]) => only(step.action) && kindOfType(step.new?.type ?? step.old?.type ?? step.type) !== undefined,
-  );
-  if (wanted.length === 0) return [];
-  const runtime = await import('./runtime.js');
-  const changes = [];
-  for (const [urn, step] of wanted) {
+  const changes: PlannedChange[] = [];
+  for (const [urn, step] of planned) {
     const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
     if (kind === undefined) continue;
-    const olds = step.action === 'create' ? undefined : (step.old?.outputs as Record<string, unknown> | undefined);
-    const news = step.action === 'delete' ? undefined : (step.new?.inputs as Record<string, unknown> | undefined);
-    changes.push(await runtime.planChange(kind, step.action, step.old?.id, olds, news, urn));
+    const bag = (value: unknown): Record<string, unknown> | undefined => value as Record<string, unknown> | undefined;
+    const { cloud, change } = await runtime.changeOf(kind, urnName(urn), {
+      action: step.action,
+      id: step.old?.id,
+      ...(step.action === 'create' ? {} : { olds: bag(step.old?.outputs), oldInputs: bag(step.old?.inputs) }),
+      ...(step.action === 'delete' ? {} : { news: bag(step.new?.inputs) }),
+    });
+    changes.push({ cloud, change, urn });
   }
   return changes;
 }
 
+/** The decision of the changes one cloud applies: one envelope, the whole plan's share of that cloud. */
+export interface CloudDecision {
+  /** The cloud's name, or '(stack default)' for the stack's own cloud. */
+  readonly cloud: string;
+  readonly changes: readonly Change[];
+  /** Each change's resource URN, by change address. */
+  readonly urns: ReadonlyMap<string, string>;
+  readonly decision: Decision;
+}
+
 /**
- * Runs `work` (planChanges, decidePlanned) as the plugin would: the runtime configured with the stack's config,
- * clouds resolved with the run's OS_* (its clouds.yaml) over this process's, put back after. `read`: the stack's
- * config when the caller already asked for it (while a preview ran, say).
+ * The runtime that decides a stack's plan in this process as its plugin would: the stack's config, clouds
+ * resolved with the run's environment (the workspace's OS_* over this process's) from the project's folder; it
+ * only reports (this process decides the plan). `read`: the stack's config when the caller already asked for it.
  */
-export async function asThePlugin<T>(stack: Stack, work: () => Promise<T>, read?: Promise<ConfigMap>): Promise<T> {
-  const runtime = await import('./runtime.js');
-  const config = await (read ?? stack.getAllConfig());
-  runtime.configure({ get: (key) => config[key]?.value });
-  const saved = Object.fromEntries(
-    Object.keys(stack.workspace.envVars)
-      .filter((k) => k.startsWith('OS_'))
-      .map((k) => [k, process.env[k]]),
-  );
-  Object.assign(process.env, Object.fromEntries(Object.keys(saved).map((k) => [k, stack.workspace.envVars[k]])));
+export async function planRuntime(stack: Stack, read?: Promise<ConfigMap>): Promise<ProviderRuntime> {
+  const [{ ProviderRuntime }, config] = await Promise.all([import('./runtime.js'), read ?? stack.getAllConfig()]);
+  const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith('OS_')));
+  const runtime = new ProviderRuntime({
+    config: { get: (key) => config[key]?.value },
+    env: { ...process.env, ...runEnv },
+    cwd: stack.workspace.workDir,
+    mode: 'report',
+  });
+  runtime.warmUp();
+  return runtime;
+}
+
+/**
+ * Decides the whole plan of a preview's steps: every change of this package's resources (deletes included, which
+ * the engine never shows a provider during a preview), one envelope per cloud that applies changes.
+ */
+export async function decidePlan(runtime: ProviderRuntime, steps: readonly StepEventMetadata[]): Promise<CloudDecision[]> {
+  const byCloud = new Map<string, PlannedChange[]>();
+  for (const planned of await planChanges(runtime, steps)) {
+    const key = planned.cloud ?? '';
+    byCloud.set(key, [...(byCloud.get(key) ?? []), planned]);
+  }
+  const decided: CloudDecision[] = [];
+  for (const [cloud, planned] of byCloud) {
+    const changes = planned.map((p) => p.change);
+    decided.push({
+      cloud: cloud === '' ? '(stack default)' : cloud,
+      changes,
+      urns: new Map(planned.map((p) => [p.change.address, p.urn])),
+      decision: await runtime.decideAs(cloud === '' ? undefined : cloud, changes),
+    });
+  }
+  return decided;
+}
+
+/** What one run collects from the engine's events and the providers' decision log, for its {@link RunResult}. */
+class RunRecord {
+  readonly errors: { urn: string | undefined; message: string }[] = [];
+  readonly policyViolations: PolicyEvent[] = [];
+  /** Decisions made in this process (the whole plan). */
+  readonly planned: LoggedDecision[] = [];
+  /** The engine's count of what the update, refresh or destroy did (sent when it ends, failed or not). */
+  summary: OpMap = {};
+  applying = false;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'image-catalog-run-'));
+  /** The decision log the providers of this run append to. */
+  readonly log = join(this.dir, 'decisions.jsonl');
+
+  constructor(private readonly options: RunOptions) {}
+
+  readonly onEvent = (event: EngineEvent): void => {
+    if (this.applying && event.summaryEvent !== undefined) this.summary = event.summaryEvent.resourceChanges;
+    const diagnostic = event.diagnosticEvent;
+    if (diagnostic?.severity === 'error') this.errors.push({ urn: diagnostic.urn, message: diagnostic.message.trim() });
+    if (event.policyEvent !== undefined) this.policyViolations.push(event.policyEvent);
+    this.options.onEvent?.(event);
+  };
+
+  /** The options every Automation API call of the run takes. */
+  common(onEvent: (event: EngineEvent) => void = this.onEvent): Record<string, unknown> & { onEvent: (event: EngineEvent) => void } {
+    const options = this.options;
+    return {
+      onEvent,
+      ...(options.refresh === true ? { refresh: true } : {}),
+      ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
+      ...(options.log === undefined
+        ? {}
+        : {
+            logVerbosity: options.log.verbosity,
+            logToStdErr: true,
+            logFlow: true,
+            onOutput: options.log.onText,
+            onError: options.log.onText,
+          }),
+    };
+  }
+
+  packs(): { policyPacks?: string[] } {
+    return this.options.policyPacks === undefined ? {} : { policyPacks: [...this.options.policyPacks] };
+  }
+
+  seen(): Pick<RunResult, 'decisions' | 'errors' | 'policyViolations'> {
+    return { decisions: [...this.planned, ...readDecisions(this.log)], errors: this.errors, policyViolations: this.policyViolations };
+  }
+
+  ok(changes: OpMap, outputs: OutputMap = {}): RunResult {
+    return { ok: true, changes, outputs, failure: undefined, ...this.seen() };
+  }
+
+  failed(err: CommandError): RunResult {
+    return {
+      ok: false,
+      changes: this.summary,
+      outputs: {},
+      failure: this.errors.length > 0 ? undefined : essential(err.message),
+      ...this.seen(),
+    };
+  }
+
+  blocked(count: number): RunResult {
+    return {
+      ok: false,
+      changes: {},
+      outputs: {},
+      failure: `the catalog policy blocks ${count} change(s) of this plan: nothing was applied (the decisions say each violation)`,
+      ...this.seen(),
+    };
+  }
+
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `work` with the stack's workspace environment giving the providers' mode (IMAGE_CATALOG_POLICY_MODE) and,
+ * when they enforce, the run's decision log (IMAGE_CATALOG_DECISION_LOG): both reach the plugin processes the CLI
+ * starts (while they only report, this process decides the plan and records it). Put back after; a CommandError
+ * becomes a failed result.
+ */
+async function withRun(stack: Stack, record: RunRecord, mode: PolicyMode, work: () => Promise<RunResult>): Promise<RunResult> {
+  const env = stack.workspace.envVars;
+  const saved = { log: env[decisionLogVariable], mode: env[policyModeVariable] };
+  if (mode === 'report') {
+    env[policyModeVariable] = 'report';
+    Reflect.deleteProperty(env, decisionLogVariable);
+  } else {
+    Reflect.deleteProperty(env, policyModeVariable);
+    env[decisionLogVariable] = record.log;
+  }
   try {
     return await work();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) Reflect.deleteProperty(process.env, k);
-      else process.env[k] = v;
-    }
-  }
-}
-
-/** Loads what {@link planChanges} and {@link decidePlanned} need (the runtime, the policy bundle), ahead of them. */
-export async function warmUp(): Promise<void> {
-  const [{ PolicyEngine }] = await Promise.all([import('../policy/engine.js'), import('./runtime.js')]);
-  await PolicyEngine.load();
-}
-
-/** Decides changes as the cloud that applies them (inside {@link asThePlugin}). */
-export async function decidePlanned(cloud: string | undefined, changes: readonly Change[]): Promise<Decision> {
-  return (await import('./runtime.js')).decideAs(cloud, changes);
-}
-
-/**
- * The deletes of a preview's plan, decided here (the engine never calls a provider's delete in a preview): each
- * by the cloud that applies it, with the stack's config as the plugin would have it.
- */
-async function decideDeletes(stack: Stack, steps: readonly StepEventMetadata[]): Promise<LoggedDecision[]> {
-  if (!steps.some((s) => s.op === 'delete')) return [];
-  return asThePlugin(stack, async () => {
-    const decided: LoggedDecision[] = [];
-    for (const { cloud, change } of await planChanges(steps, (action) => action === 'delete'))
-      decided.push({ changes: [loggedChange(change)], decision: await decidePlanned(cloud, [change]) });
-    return decided;
-  });
-}
-
-/**
- * Runs `up` (a preview, then the update, as `pulumi up` does), `preview`, `refresh` or `destroy` of the stack. A failed run
- * does not throw: it comes back with `ok: false`, the engine's error diagnostics and the policy's decisions.
- */
-export async function runStack(
-  stack: Stack,
-  command: 'up' | 'preview' | 'refresh' | 'destroy',
-  options: RunOptions = {},
-): Promise<RunResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-run-'));
-  const log = join(dir, 'decisions.jsonl');
-  const errors: { urn: string | undefined; message: string }[] = [];
-  const policyViolations: PolicyEvent[] = [];
-  /** The engine's count of what the update, refresh or destroy did (sent when it ends, failed or not). */
-  let summary: OpMap = {};
-  let applying = false;
-  const onEvent = (event: EngineEvent): void => {
-    if (applying && event.summaryEvent !== undefined) summary = event.summaryEvent.resourceChanges;
-    const diagnostic = event.diagnosticEvent;
-    if (diagnostic?.severity === 'error') errors.push({ urn: diagnostic.urn, message: diagnostic.message.trim() });
-    if (event.policyEvent !== undefined) policyViolations.push(event.policyEvent);
-    options.onEvent?.(event);
-  };
-  /** Decisions made in this process (the plan's deletes). */
-  const extra: LoggedDecision[] = [];
-  const seen = (): Pick<RunResult, 'decisions' | 'errors' | 'policyViolations'> => ({
-    decisions: [...readDecisions(log), ...extra],
-    errors,
-    policyViolations,
-  });
-  // The workspace's envVars reach the CLI and, through it, the provider processes of this run.
-  const env = stack.workspace.envVars;
-  const previous = env[decisionLogVariable];
-  env[decisionLogVariable] = log;
-  const common = {
-    onEvent,
-    ...(options.refresh === true ? { refresh: true } : {}),
-    ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
-    ...(options.log === undefined
-      ? {}
-      : {
-          logVerbosity: options.log.verbosity,
-          logToStdErr: true,
-          logFlow: true,
-          onOutput: options.log.onText,
-          onError: options.log.onText,
-        }),
-  };
-  const packs = options.policyPacks === undefined ? {} : { policyPacks: [...options.policyPacks] };
-  const planned = async (): Promise<{ blocked: number; changeSummary: OpMap }> => {
-    if (options.decidePlan === false) return { blocked: 0, changeSummary: (await stack.preview({ ...common, ...packs })).changeSummary };
-    const steps: StepEventMetadata[] = [];
-    const collect = (event: EngineEvent): void => {
-      const step = event.resourcePreEvent?.metadata;
-      if (step !== undefined) steps.push(step);
-      onEvent(event);
-    };
-    const mode = env[policyModeVariable];
-    env[policyModeVariable] = 'report';
-    let changeSummary: OpMap;
-    try {
-      changeSummary = (await stack.preview({ ...common, onEvent: collect, ...packs })).changeSummary;
-    } finally {
-      if (mode === undefined) Reflect.deleteProperty(env, policyModeVariable);
-      else env[policyModeVariable] = mode;
-    }
-    extra.push(...(await decideDeletes(stack, steps)));
-    const blocked = [...readDecisions(log), ...extra].filter(({ decision }) => !decision.allowed).length;
-    return { blocked, changeSummary };
-  };
-  const blockedRun = (blocked: number): RunResult => ({
-    ok: false,
-    changes: {},
-    outputs: {},
-    failure: `the catalog policy blocks ${blocked} change(s) of this plan: nothing was applied (the decisions say each violation)`,
-    ...seen(),
-  });
-  try {
-    if (command === 'up' || command === 'destroy') await resolvePending(stack, options.onNotice);
-    if (command === 'up') {
-      // The Automation API's up skips the preview (`--skip-preview`); `pulumi up` previews first, and so does
-      // this: a change the policy blocks fails the preview, before anything of the run is applied.
-      const plan = await planned();
-      if (plan.blocked > 0) return blockedRun(plan.blocked);
-      applying = true;
-      const result = await stack.up({ ...common, ...packs });
-      return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: result.outputs, failure: undefined, ...seen() };
-    }
-    if (command === 'refresh') {
-      // What the Image Service has now replaces the state (drift shows as updates, what vanished as deletes).
-      applying = true;
-      const result = await stack.refresh(common);
-      return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: {}, failure: undefined, ...seen() };
-    }
-    if (command === 'destroy') {
-      applying = true;
-      const result = await stack.destroy(common);
-      return { ok: true, changes: result.summary.resourceChanges ?? {}, outputs: {}, failure: undefined, ...seen() };
-    }
-    const plan = await planned();
-    if (plan.blocked > 0) return blockedRun(plan.blocked);
-    return { ok: true, changes: plan.changeSummary, outputs: {}, failure: undefined, ...seen() };
   } catch (err) {
     if (!(err instanceof CommandError)) throw err;
-    return { ok: false, changes: summary, outputs: {}, failure: errors.length > 0 ? undefined : essential(err.message), ...seen() };
+    return record.failed(err);
   } finally {
-    if (previous === undefined) Reflect.deleteProperty(env, decisionLogVariable);
-    else env[decisionLogVariable] = previous;
-    rmSync(dir, { recursive: true, force: true });
+    for (const [key, value] of [
+      [decisionLogVariable, saved.log],
+      [policyModeVariable, saved.mode],
+    ] as const) {
+      if (value === undefined) Reflect.deleteProperty(env, key);
+      else env[key] = value;
+    }
   }
+}
+
+/** A preview's plan: the engine's change summary, and the whole plan decided in this process. */
+export interface PreviewPlan {
+  readonly changeSummary: OpMap;
+  readonly decisions: readonly CloudDecision[];
+  readonly allowed: boolean;
+}
+
+/**
+ * Previews the stack with its providers only reporting and decides the whole plan here ({@link decidePlan}): the
+ * step every `up`, `preview` and `pr-check` takes before anything is applied. Throws CommandError when the preview
+ * itself fails.
+ */
+async function previewPlan(stack: Stack, record: RunRecord, config?: Promise<ConfigMap>): Promise<PreviewPlan> {
+  const steps: StepEventMetadata[] = [];
+  const collect = (event: EngineEvent): void => {
+    const step = event.resourcePreEvent?.metadata;
+    if (step !== undefined) steps.push(step);
+    record.onEvent(event);
+  };
+  // The stack's config and the runtime are made ready while the engine previews.
+  const runtime = planRuntime(stack, config);
+  runtime.catch(() => undefined);
+  const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
+  const decisions = await decidePlan(await runtime, steps);
+  record.planned.push(...decisions.map((d) => ({ changes: d.changes.map(loggedChange), decision: d.decision })));
+  return { changeSummary, decisions, allowed: decisions.every((d) => d.decision.allowed) };
+}
+
+/** What {@link previewStack} gives: the run's result, and the plan when the preview ran. */
+export interface PreviewResult extends RunResult {
+  readonly plan: PreviewPlan | undefined;
+}
+
+/**
+ * `preview`: the plan, decided as a whole (see {@link previewPlan}); blocked when a mandatory violation is in it.
+ * `config`: the stack's config when the caller already asked for it. With `decidePlan: false`, the providers
+ * decide as in `pulumi preview` (the engine stops at the first resource whose check fails).
+ */
+export async function previewStack(stack: Stack, options: RunOptions = {}, config?: Promise<ConfigMap>): Promise<PreviewResult> {
+  const record = new RunRecord(options);
+  let plan: PreviewPlan | undefined;
+  try {
+    const result = await withRun(stack, record, options.decidePlan === false ? 'enforce' : 'report', async () => {
+      if (options.decidePlan === false) return record.ok((await stack.preview({ ...record.common(), ...record.packs() })).changeSummary);
+      plan = await previewPlan(stack, record, config);
+      return plan.allowed ? record.ok(plan.changeSummary) : record.blocked(blockedCount(plan));
+    });
+    return { ...result, plan };
+  } finally {
+    record.dispose();
+  }
+}
+
+/** How many changes of the plan a mandatory violation blocks. */
+function blockedCount(plan: PreviewPlan): number {
+  return new Set(plan.decisions.flatMap((d) => d.decision.violations.filter((v) => v.level === 'mandatory').map((v) => v.address))).size;
+}
+
+/**
+ * `up` as `pulumi up` runs it: what an interrupted run left pending is resolved, the plan is previewed and decided
+ * as a whole (a change the policy blocks stops the run before anything is applied; the Automation API's own up
+ * skips that preview), then the update is applied by the plugin, which decides each change again as it applies it.
+ */
+export async function upStack(stack: Stack, options: RunOptions = {}): Promise<RunResult> {
+  const record = new RunRecord(options);
+  try {
+    await resolvePending(stack, options.onNotice);
+    const plan = await withRun(stack, record, options.decidePlan === false ? 'enforce' : 'report', async () => {
+      if (options.decidePlan === false) return record.ok({});
+      const decided = await previewPlan(stack, record);
+      return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided));
+    });
+    if (!plan.ok) return plan;
+    return await withRun(stack, record, 'enforce', async () => {
+      record.applying = true;
+      const result = await stack.up({ ...record.common(), ...record.packs() });
+      return record.ok(result.summary.resourceChanges ?? {}, result.outputs);
+    });
+  } finally {
+    record.dispose();
+  }
+}
+
+/** `refresh`: what the Image Service has now replaces the state's outputs (drift shows as updates, what vanished as deletes). */
+export async function refreshStack(stack: Stack, options: RunOptions = {}): Promise<RunResult> {
+  const record = new RunRecord(options);
+  try {
+    return await withRun(stack, record, 'enforce', async () => {
+      record.applying = true;
+      const result = await stack.refresh(record.common());
+      return record.ok(result.summary.resourceChanges ?? {});
+    });
+  } finally {
+    record.dispose();
+  }
+}
+
+/** `destroy`, after what an interrupted run left pending is resolved; the plugin decides each delete before it. */
+export async function destroyStack(stack: Stack, options: RunOptions = {}): Promise<RunResult> {
+  const record = new RunRecord(options);
+  try {
+    await resolvePending(stack, options.onNotice);
+    return await withRun(stack, record, 'enforce', async () => {
+      record.applying = true;
+      const result = await stack.destroy(record.common());
+      return record.ok(result.summary.resourceChanges ?? {});
+    });
+  } finally {
+    record.dispose();
+  }
+}
+
+/** The commands of {@link runStack}. */
+export const stackCommands = { up: upStack, preview: previewStack, refresh: refreshStack, destroy: destroyStack } as const;
+
+/**
+ * Runs `up`, `preview`, `refresh` or `destroy` of the stack (each its own function above). A failed run does not
+ * throw: it comes back with `ok: false`, the engine's error diagnostics and the policy's decisions.
+ */
+export async function runStack(stack: Stack, command: keyof typeof stackCommands, options: RunOptions = {}): Promise<RunResult> {
+  return stackCommands[command](stack, options);
 }
 
 /** The resource name of a URN (`...::ubuntu-base-v1.1` -> `ubuntu-base-v1.1`). */
@@ -473,6 +590,7 @@ const verbs: Partial<Record<string, readonly [string, string]>> = {
   'create-replacement': ['creating replacement', 'created replacement'],
   'delete-replaced': ['deleting replaced', 'deleted replaced'],
   refresh: ['refreshing', 'refreshed'],
+  import: ['importing', 'imported'],
 };
 
 /** The diagnostics a run prints; `debug` is not among them (the engine relays a plugin's stderr as debug). */
@@ -497,10 +615,11 @@ export function progressPrinter(write: (line: string) => void): (event: EngineEv
     }
     const done = event.resOutputsEvent;
     if (done !== undefined && done.planning !== true) {
-      const verb = verbs[done.metadata.op];
-      const key = `${done.metadata.op} ${done.metadata.urn}`;
-      const step = started.get(key);
-      if (verb === undefined || step === undefined) return;
+      // A refresh's step ends with the op of what it found (same, update, delete), not with `refresh`.
+      const key = [`${done.metadata.op} ${done.metadata.urn}`, `refresh ${done.metadata.urn}`].find((k) => started.has(k));
+      const step = key === undefined ? undefined : started.get(key);
+      const verb = step === undefined ? undefined : verbs[step.op];
+      if (key === undefined || step === undefined || verb === undefined) return;
       started.delete(key);
       write(
         `  ${shortType(done.metadata.type)} ${urnName(done.metadata.urn)}: ${verb[1]} (${((Date.now() - step.t0) / 1000).toFixed(1)} s)`,

@@ -33,10 +33,9 @@ export function loggedChange(change: Change): LoggedChange {
 /** The environment variable that names the decision log (unset: no log). */
 export const decisionLogVariable = 'IMAGE_CATALOG_DECISION_LOG';
 
-/** Appends one decision to the log (file mode 0600), when the environment names one. */
-export function logDecision(changes: readonly Change[], decision: Decision): void {
-  const file = process.env[decisionLogVariable];
-  if (file === undefined || file === '') return;
+/** A sink that appends each decision to the log `file` (mode 0600). */
+export function decisionLog(file: string): (changes: readonly Change[], decision: Decision) => void {
   // One write per line: appends from the provider processes of one run do not interleave within a line.
-  appendFileSync(file, `${JSON.stringify({ changes: changes.map(loggedChange), decision })}\n`, { mode: 0o600 });
+  return (changes, decision) =>
+    appendFileSync(file, `${JSON.stringify({ changes: changes.map(loggedChange), decision })}\n`, { mode: 0o600 });
 }

@@ -21,14 +21,13 @@ import { isForbidden } from '../client/errors.js';
 import { imageDocument } from '../client/images.js';
 import { Session } from '../client/session.js';
 import { changeDocuments, RunCatalog } from '../policy/changes.js';
-import { reportOnly } from '../policy/data.js';
+import type { LiveDocument } from '../resources/descriptor.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import { PolicyEngine } from '../policy/engine.js';
 import { buildEnvelope, type Change, type ChangeAction, type Document } from '../policy/envelope.js';
 import type { Bag, WireDocument } from '../resources/descriptor.js';
 import { kindDescriptors, type Kind } from '../resources/kinds.js';
 import { ResourceInputError, checkInputs, diffInputs, type InputProblem } from '../resources/schema.js';
-import { decisionLogVariable, logDecision } from './decision-log.js';
 import { idNames } from './tokens.js';
 
 /** The provider's settings (`image-catalog:<key>`), as the plugin's Configure or a stack's config gives them. */
@@ -56,77 +55,41 @@ export interface Notice {
   readonly ephemeral?: boolean;
 }
 
-/** Where notices go: stderr, unless the plugin gives the engine's log (provider/pulumi/plugin/engine-log.ts). */
-let notify: (notice: Notice) => void = (notice) => process.stderr.write(`${notice.message}\n`);
-
-/** Sends the provider's notices to `sink` (the plugin: the engine's Log service). */
-export function setNoticeSink(sink: (notice: Notice) => void): void {
-  notify = sink;
-}
-
-let config: StackConfig | undefined;
-const sessions = new Map<string, Session>();
-let engine: Promise<PolicyEngine> | undefined;
-const catalog = new RunCatalog();
-
-/** Keeps the provider's settings (the plugin's Configure; image-catalog preview and the CrossGuard pack). */
-export function configure(stackConfig: StackConfig): void {
-  config = stackConfig;
-  warmUp();
-}
-
 /**
- * Starts what the first decision needs (the policy bundle, a token and the catalog of the stack's cloud) while
- * the engine is still busy elsewhere; a failure here is left for the call that needs it to report.
+ * How a runtime enforces: `enforce` fails a check, diff or delete on a mandatory violation; `report` only records
+ * the decision (its host decides the whole plan from what it recorded: a whole-plan preview).
  */
-function warmUp(): void {
-  policyEngine().catch(() => (engine = undefined));
-  try {
-    const session = sessionFor(undefined);
-    session.identity().catch(() => undefined);
-    catalog.images(cloudKey(undefined), session).catch(() => undefined);
-  } catch {
-    // No cloud configured: the first resource that needs one says so.
-  }
+export type PolicyMode = 'enforce' | 'report';
+
+/** What a host gives its runtime. */
+export interface RuntimeOptions {
+  /** The provider's settings until {@link ProviderRuntime.configure} gives others (default: none). */
+  readonly config?: StackConfig;
+  /** The environment clouds are resolved with (OS_CLOUD, OS_*, OS_CLIENT_CONFIG_FILE); default: this process's. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** The folder a relative clouds.yaml is found in (the project's); default: this process's. */
+  readonly cwd?: string;
+  /** Where notices go (the plugin: the engine's log); default: stderr. */
+  readonly notify?: (notice: Notice) => void;
+  /** Default `enforce`. */
+  readonly mode?: PolicyMode;
+  /** Told every decision with the changes it decided (the plugin: the run's decision log). */
+  readonly onDecision?: (changes: readonly Change[], decision: Decision) => void;
 }
 
-function configValue(key: string): string | undefined {
-  const value = config?.get(`image-catalog:${key}`);
-  return value === undefined || value === '' ? undefined : value;
-}
-
-/** How the provider enforces: `enforce` (default) fails on a mandatory violation; `report` only reports (its caller decides the plan). */
-function policyMode(): 'enforce' | 'report' {
-  return reportOnly() ? 'report' : 'enforce';
-}
-
-function cloudKey(cloud: string | undefined): string {
-  return cloud ?? configValue('cloud') ?? '(environment)';
-}
-
-/** The session of a cloud, resolved now (never stored): the resource's, the provider's, or the environment's. */
-function sessionFor(cloud: string | undefined): Session {
-  const name = cloud ?? configValue('cloud');
-  const key = cloudKey(cloud);
-  let session = sessions.get(key);
-  if (session === undefined) {
-    const document = configValue('clouds');
-    const fromConfig =
-      name !== undefined && document !== undefined
-        ? resolveCloudFromDocument(name, document, 'stack config image-catalog:clouds')
-        : undefined;
-    session = new Session(fromConfig ?? resolveCloud(name));
-    sessions.set(key, session);
-  }
-  return session;
-}
-
-function policyEngine(): Promise<PolicyEngine> {
-  const override = configValue('policy');
-  engine ??= PolicyEngine.load({
-    overrides: override === undefined ? [] : [{ source: 'stack config image-catalog:policy', value: JSON.parse(override) as unknown }],
-  });
-  return engine;
+/** A change as a plan step or a provider call gives it: which sides of the resource are known. */
+export interface ChangeSides {
+  readonly action: ChangeAction;
+  /** The id of an existing resource (update, replace, delete). */
+  readonly id: string | undefined;
+  /** The state's outputs (update, replace, delete): what the last apply or refresh saw. */
+  readonly olds?: Bag | undefined;
+  /** The state's inputs: what the catalog last applied (a refresh keeps them while the outputs show drift). */
+  readonly oldInputs?: Bag | undefined;
+  /** The program's new inputs (create, update, replace). */
+  readonly news?: Bag | undefined;
+  /** The live resource, when the caller read it already (a delete). */
+  readonly live?: LiveDocument;
 }
 
 /** The unknown marker of the envelope for Pulumi's unknown values (preview outputs not yet known). */
@@ -172,7 +135,8 @@ function layer(bag: Bag): LayerFields {
   return { resourceName, ...(cloud === undefined ? {} : { cloud }), ...(resourceUrn === undefined ? {} : { resourceUrn }) };
 }
 
-function address(kind: Kind, name: string): string {
+/** How messages and the envelope name a resource: its type and name (`Image::ubuntu-24.04-base-v1.1`), never a URN. */
+export function address(kind: Kind, name: string): string {
   return `${kindDescriptors[kind].schema().title}::${name}`;
 }
 
@@ -200,69 +164,27 @@ function checkKnown(kind: Kind, name: string, inputs: Bag): { inputs: Bag; probl
   }
 }
 
-/** The decision of changes applied by one cloud: its token's principal, the live catalog it sees. */
-export async function decideAs(cloud: string | undefined, changes: readonly Change[]): Promise<Decision> {
-  const session = sessionFor(cloud);
-  const [policy, principal, images] = await Promise.all([policyEngine(), session.identity(), catalog.documents(cloudKey(cloud), session)]);
-  const decision = policy.decide(buildEnvelope(principal, images, changes));
-  logDecision(changes, decision);
-  return decision;
-}
-
-async function decide(kind: Kind, fields: LayerFields, change: Omit<Change, 'address' | 'kind'>): Promise<Decision> {
-  return decideAs(fields.cloud, [{ address: address(kind, fields.resourceName), kind, ...change }]);
-}
-
-/** The documents of a change (provider/policy/changes.ts), read with the cloud that applies it. */
-function documents(
-  kind: Kind,
-  action: ChangeAction,
-  id: string | undefined,
-  fields: LayerFields,
-  before: Bag | undefined,
-  after: Bag | undefined,
-  declared?: Bag,
-): Promise<{ before: Document | null; after: Document | null }> {
-  return changeDocuments(kindDescriptors[kind], action, {
-    session: () => sessionFor(cloudOf(kind, after ?? before ?? {}, fields)),
-    id,
-    before,
-    after,
-    ...(declared === undefined ? {} : { declared }),
-    mark: marked,
-  });
-}
-
 /**
- * The change of one step of a plan (`pulumi preview` step events), as the plugin would decide it: `olds` are the
- * step's old outputs, `news` its new inputs. Returns the cloud that applies it with the change.
+ * The old side of a change. A field the service does not keep (`x-live: false`: an image's source and pins) is
+ * not in the outputs of a resource that was imported (its read cannot know it): it is taken from the state's
+ * inputs, else adopted from the program's known value, so it is not a change. `adopted`: the fields taken from
+ * the program.
  */
-export async function planChange(
-  kind: Kind,
-  action: ChangeAction,
-  id: string | undefined,
-  olds: Bag | undefined,
-  news: Bag | undefined,
-  urn: string,
-): Promise<{ cloud: string | undefined; change: Change }> {
-  const fields = layer(news ?? olds ?? {});
-  // The old state as it is (an imported image has no source: it is not checked as a program's inputs).
-  const before = olds === undefined ? undefined : checkKnown(kind, urn, schemaPart(kind, olds)).inputs;
-  const after = news === undefined ? undefined : checkKnown(kind, urn, schemaPart(kind, news)).inputs;
-  const docs = await documents(kind, action, id, fields, before, after);
-  return { cloud: fields.cloud, change: { address: urn, kind, action, ...docs } };
-}
-
-/** Prints advisory violations; returns the text of a blocking decision (undefined when allowed or only reported). */
-function outcome(decision: Decision): string | undefined {
-  if (decision.violations.length === 0) return undefined;
-  if (decision.allowed || policyMode() === 'report') {
-    // Reporting to a caller that reads the decision log (runStack, image-catalog preview): it prints them, once.
-    if (!(policyMode() === 'report' && (process.env[decisionLogVariable] ?? '') !== ''))
-      notify({ message: formatDecision(decision).trimEnd(), severity: 'warning' });
-    return undefined;
+function oldSide(kind: Kind, olds: Bag, news: Bag | undefined, oldInputs?: Bag): { before: Bag; adopted: ReadonlySet<string> } {
+  const outputs = schemaPart(kind, olds);
+  const declared = oldInputs === undefined ? {} : schemaPart(kind, oldInputs);
+  const program = news === undefined ? {} : schemaPart(kind, news);
+  const before: Bag = { ...outputs };
+  const adopted = new Set<string>();
+  for (const field of kindDescriptors[kind].schema().fields) {
+    if (field.live || before[field.local] !== undefined) continue;
+    if (declared[field.local] !== undefined) before[field.local] = declared[field.local];
+    else if (program[field.local] !== undefined && unknownPaths(program[field.local]).length === 0) {
+      before[field.local] = program[field.local];
+      adopted.add(field.local);
+    } else if (program[field.local] !== undefined) adopted.add(field.local);
   }
-  return formatDecision(decision);
+  return { before, adopted };
 }
 
 /**
@@ -273,125 +195,11 @@ function failure(reason: string): { property: string; reason: string } {
   return { property: '', reason };
 }
 
-/**
- * Resources whose replace diff decided (and allowed) in this provider process, with the id of what they replace:
- * the engine then checks the replacement again with empty olds (to compute its inputs as for a new resource), and
- * that check must not decide it again as a create: its `before` is the image it replaces, whose name it may keep.
- */
-const replacing = new Map<string, string>();
-
-/** Pulumi's check: schema problems per field, then (for a create) the policy. */
-export async function check(kind: Kind, olds: Bag, news: Bag): Promise<{ inputs: Bag; failures: { property: string; reason: string }[] }> {
-  const fields = layer(news);
-  const checked = checkKnown(kind, address(kind, fields.resourceName), schemaPart(kind, news));
-  const inputs = { ...news };
-  const isCreate = Object.keys(schemaPart(kind, olds)).length === 0;
-  // What only this machine can tell (a source file that is missing), once every value is known; said with the
-  // schema's problems, every one at once.
-  const descriptor = kindDescriptors[kind];
-  const local =
-    descriptor.localProblems !== undefined && unknownPaths(checked.inputs).length === 0
-      ? descriptor.localProblems(checked.inputs, isCreate ? undefined : schemaPart(kind, olds))
-      : [];
-  const problems = [...checked.problems, ...local];
-  if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
-  // The engine checks a replacement again with no olds, after diff decided the replace: not a create.
-  if (!isCreate || replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
-  // What an interrupted create of this resource left carries its URN: its create finishes or removes it, so it
-  // holds no name against this one.
-  if (descriptor.cataloged === true && fields.resourceUrn !== undefined) catalog.creating(fields.resourceUrn);
-  const decision = await decide(kind, fields, { action: 'create', before: null, after: documentOf(kind, checked.inputs) });
-  const text = outcome(decision);
-  if (text === undefined) return { inputs, failures: [] };
-  return {
-    inputs,
-    failures: decision.violations
-      .filter((v) => v.level === 'mandatory')
-      .map((v) => failure(`policy ${v.rule}: ${v.field === '' ? '' : `${v.field}: `}${v.message} (fix: ${v.remediation})`)),
-  };
-}
-
-/**
- * The change of one resource as a CrossGuard policy pack sees it: new inputs only, no previous state. A resource
- * of the catalog (an image) is matched to the live catalog by name: a live image of that name makes it an update
- * of that image (before = the live image, properties the inputs do not name are assumed kept); otherwise a create.
- */
-export async function packChange(kind: Kind, urn: string, news: Bag): Promise<{ cloud: string | undefined; change: Change }> {
-  const descriptor = kindDescriptors[kind];
-  const fields = layer(news);
-  const checked = checkKnown(kind, urn, schemaPart(kind, news));
-  if (checked.problems.length > 0) throw new ResourceInputError(urn, checked.problems);
-  const after = checked.inputs;
-  if (descriptor.cataloged === true && descriptor.live !== undefined) {
-    const session = sessionFor(fields.cloud);
-    const live = (await catalog.images(cloudKey(fields.cloud), session)).find((image) => image.name === after['name']);
-    if (live !== undefined) {
-      const before = imageDocument(live);
-      const after_ = marked(descriptor.live.apply(before, { document: before, wire: live }, {}, after));
-      const change: Change = { address: urn, kind, action: 'update', before, after: after_ };
-      return { cloud: fields.cloud, change };
-    }
-  }
-  return { cloud: fields.cloud, change: { address: urn, kind, action: 'create', before: null, after: documentOf(kind, after) } };
-}
-
-/**
- * The old side of a change with the adopted fields filled in: a field the service does not keep (`x-live: false`)
- * that the old state lacks (an imported resource) takes the program's known value, so it is not a change.
- */
-function withAdopted(kind: Kind, olds: Bag, news: Bag, oldInputs?: Bag): { before: Bag; adopted: ReadonlySet<string> } {
-  const known = schemaPart(kind, oldInputs ?? olds);
-  const adopted = new Set(
-    kindDescriptors[kind]
-      .schema()
-      .fields.filter((f) => !f.live && known[f.local] === undefined)
-      .map((f) => f.local),
-  );
-  const values = Object.entries(schemaPart(kind, news)).filter(([k, v]) => adopted.has(k) && unknownPaths(v).length === 0);
-  return { before: { ...schemaPart(kind, olds), ...Object.fromEntries(values) }, adopted };
-}
-/**
- * Pulumi's diff: the schema's update/replace rules; for a change, the policy decides it (a block fails the
- * preview). A field the service does not keep (`x-live: false`) and the old state lacks (an imported resource)
- * is adopted from the program, not a change. `diffs` names every changed field.
- */
-export async function diff(
-  kind: Kind,
-  id: string,
-  olds: Bag,
-  news: Bag,
-  oldInputs?: Bag,
-  options: { readonly decide?: boolean } = {},
-): Promise<{ changes: boolean; replaces: string[]; diffs: string[] }> {
-  const fields = layer(news);
-  const schemaFields = kindDescriptors[kind].schema().fields;
-  const { before: oldRaw, adopted } = withAdopted(kind, olds, news, oldInputs);
-  const before = checkInputs(kindDescriptors[kind].schema(), address(kind, fields.resourceName), oldRaw) as Bag;
-  const unknown = unknownPaths(schemaPart(kind, news))
-    .map((p) => p.split(/[.[]/)[0] ?? p)
-    .filter((u) => !adopted.has(u));
-  const after = checkKnown(kind, address(kind, fields.resourceName), schemaPart(kind, news)).inputs;
-  const changed = diffInputs(kindDescriptors[kind].schema(), before, after);
-  const replaces = [
-    ...new Set([...changed.replaces, ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === 'replace')]),
-  ];
-  const updates = [...new Set([...changed.updates, ...unknown.filter((u) => !replaces.includes(u))])];
-  if (replaces.length === 0 && updates.length === 0) return { changes: false, replaces: [], diffs: [] };
-  const action: ChangeAction = replaces.length > 0 ? 'replace' : 'update';
-  // A refresh's diff only shows drift: nothing is applied after it (options.decide false).
-  if (options.decide === false) return { changes: true, replaces, diffs: [...replaces, ...updates] };
-  const declared =
-    oldInputs === undefined
-      ? undefined
-      : checkKnown(kind, address(kind, fields.resourceName), withAdopted(kind, oldInputs, news).before).inputs;
-  const docs = await documents(kind, action, id, fields, before, after, declared);
-  const text = outcome(await decide(kind, fields, { action, ...docs }));
-  if (text !== undefined) throw new Error(`${address(kind, fields.resourceName)}: the catalog policy blocks this ${action}:\n${text}`);
-  if (action === 'replace') replacing.set(address(kind, fields.resourceName), id);
-  return { changes: true, replaces, diffs: [...replaces, ...updates] };
-}
-
-function progressReporter(name: string, urn: string | undefined): (p: { bytes: number; total: number | undefined; rate: number }) => void {
+function progressReporter(
+  notify: (notice: Notice) => void,
+  name: string,
+  urn: string | undefined,
+): (p: { bytes: number; total: number | undefined; rate: number }) => void {
   let lastStep = -1;
   return (p) => {
     const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
@@ -419,52 +227,6 @@ function outs(kind: Kind, fields: LayerFields, inputs: Bag, reported: Bag): Bag 
   };
 }
 
-/** Stopped when the engine that runs this provider is gone: creates in flight remove what they made and fail. */
-const interruption = new AbortController();
-/** The changes in flight (creates, updates, deletes), each settled or not. */
-const inFlight = new Set<Promise<unknown>>();
-
-function track<T>(work: Promise<T>): Promise<T> {
-  inFlight.add(work);
-  const settle = (): void => {
-    inFlight.delete(work);
-  };
-  work.then(settle, settle);
-  return work;
-}
-
-/**
- * Stops the work in flight because `reason` (the engine that started this provider is gone): creates stop their
- * upload, remove the record they made and fail. Resolves once all of it settled, or after `graceMs`.
- */
-export async function interrupt(reason: string, graceMs = 60_000): Promise<void> {
-  interruption.abort(new Error(reason));
-  const timer = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
-  await Promise.race([Promise.allSettled([...inFlight]), timer]);
-}
-
-/** Pulumi's create (the policy was decided by check just before). */
-export async function create(kind: Kind, news: Bag): Promise<{ id: string; outs: Bag }> {
-  const descriptor = kindDescriptors[kind];
-  const fields = layer(news);
-  const raw = schemaPart(kind, news);
-  const name = fields.resourceName;
-  const cataloged = descriptor.cataloged === true && typeof raw['name'] === 'string';
-  if (cataloged && fields.resourceUrn !== undefined) catalog.creating(fields.resourceUrn);
-  const replaces = replacing.get(address(kind, name));
-  const made = await track(
-    descriptor.create(sessionFor(cloudOf(kind, raw, fields)), name, raw, {
-      onProgress: progressReporter(name, fields.resourceUrn),
-      onNotice: (message) => notify({ message, severity: 'info', urn: fields.resourceUrn }),
-      signal: interruption.signal,
-      ...(fields.resourceUrn === undefined ? {} : { creator: fields.resourceUrn }),
-      ...(replaces === undefined ? {} : { replaces }),
-    }),
-  );
-  if (cataloged) catalog.created(made.id);
-  return { id: made.id, outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
-}
-
 /** A published resource that vanished: refresh reports it instead of dropping it (a later up would re-create it). */
 function vanishedPublished(kind: Kind, name: string, id: string, olds: Bag): Error {
   return new Error(
@@ -474,77 +236,366 @@ function vanishedPublished(kind: Kind, name: string, id: string, olds: Bag): Err
   );
 }
 
+const noConfig: StackConfig = { get: () => undefined };
+
 /**
- * Pulumi's read (refresh, import): what the service has now, as outputs, and the inputs: a refresh keeps the
- * state's (what the program declared and the catalog applied: the outputs show the drift, and a diff against them
- * proposes to put it back); an import takes what the service has. `props`/`inputs` are the state's (absent for
- * an import). Undefined when the resource is gone; fields the service does not keep come from the state.
+ * The provider's runtime: one per host (the provider plugin's process, a whole-plan decision of `up`, `preview`
+ * or `pr-check`, the CrossGuard pack), holding what a run shares (its settings, the sessions of its clouds, the
+ * policy engine, the live catalog without this run's creates, the replaces decided, the work in flight). Every
+ * path that decides a change builds it with {@link ProviderRuntime.changeOf} and decides it with
+ * {@link ProviderRuntime.decideAs}.
  */
-export async function read(
-  kind: Kind,
-  id: string,
-  name: string,
-  props: Bag | undefined,
-  inputs: Bag | undefined,
-): Promise<{ id: string; outs: Bag; inputs: Bag } | undefined> {
-  const descriptor = kindDescriptors[kind];
-  const prior = { ...props, ...inputs };
-  const fields: LayerFields = { ...layer(prior), resourceName: name };
-  const kept = { ...props, ...schemaPart(kind, inputs ?? props ?? {}) };
-  const cloud = cloudOf(kind, schemaPart(kind, prior), fields);
-  let found: Awaited<ReturnType<typeof descriptor.read>>;
-  try {
-    found = await descriptor.read(sessionFor(cloud), id, kept);
-  } catch (err) {
-    // An import's read gets the id only: the resource's own `cloud` is not known to it.
-    if (props === undefined && isForbidden(err))
-      throw new Error(
-        `${address(kind, name)}: importing ${id} as ${cloud === undefined ? "the provider's cloud" : `cloud ${cloud}`} is not allowed (${(err as Error).message}); ` +
-          "an import reads with its provider's cloud, not the resource's own `cloud`: give the resource a provider whose cloud may read it, " +
-          "e.g. { provider: new Provider('admin', { cloud: 'admin' }) }",
-        { cause: err },
-      );
-    throw err;
-  }
-  if (found === undefined) {
-    if (props !== undefined && descriptor.isPublished?.(props) === true) throw vanishedPublished(kind, name, id, props);
-    return undefined;
-  }
-  const declared = inputs === undefined ? found.inputs : schemaPart(kind, inputs);
-  const withLayer = { ...pulumiNames(kind, declared), ...(fields.cloud === undefined ? {} : { cloud: fields.cloud }) };
-  return { id, inputs: withLayer, outs: outs(kind, fields, found.inputs, found.outputs) };
-}
+export class ProviderRuntime {
+  private config: StackConfig;
+  private readonly sessions = new Map<string, Session>();
+  private engine: Promise<PolicyEngine> | undefined;
+  private readonly catalog = new RunCatalog();
+  /**
+   * Resources whose replace diff decided (and allowed) in this runtime, with the id of what they replace: the
+   * engine then checks the replacement again with empty olds (to compute its inputs as for a new resource), and
+   * that check must not decide it again as a create: its `before` is the image it replaces, whose name it may keep.
+   */
+  private readonly replacing = new Map<string, string>();
+  /** Stopped when the engine that runs this provider is gone: creates in flight remove what they made and fail. */
+  private readonly interruption = new AbortController();
+  /** The changes in flight (creates, updates, deletes), each settled or not. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly notify: (notice: Notice) => void;
+  /** How this runtime enforces. */
+  readonly mode: PolicyMode;
 
-/** Pulumi's update (the policy was decided by diff just before). */
-export async function update(kind: Kind, id: string, olds: Bag, news: Bag): Promise<{ outs: Bag }> {
-  const descriptor = kindDescriptors[kind];
-  const fields = layer(news);
-  const name = fields.resourceName;
-  const raw = schemaPart(kind, news);
-  const before = checkKnown(kind, name, withAdopted(kind, olds, news).before).inputs;
-  const made = await track(descriptor.update(sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name));
-  if (descriptor.cataloged === true) catalog.changed();
-  return { outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
-}
-
-/** Pulumi's delete: the policy decides first (a block fails before any API call). */
-export async function remove(kind: Kind, id: string, props: Bag): Promise<void> {
-  const descriptor = kindDescriptors[kind];
-  const fields = layer(props);
-  const inputs = schemaPart(kind, props);
-  const session = sessionFor(cloudOf(kind, inputs, fields));
-  let before: Document;
-  if (descriptor.live !== undefined) {
-    const live = await descriptor.live.get(session, id);
-    // Gone already: nothing to decide, nothing to delete.
-    if (live === undefined) return;
-    before = live.document;
-  } else {
-    before = documentOf(kind, inputs);
+  constructor(private readonly options: RuntimeOptions = {}) {
+    this.config = options.config ?? noConfig;
+    this.notify = options.notify ?? ((notice) => process.stderr.write(`${notice.message}\n`));
+    this.mode = options.mode ?? 'enforce';
   }
-  const text = outcome(await decide(kind, fields, { action: 'delete', before, after: null }));
-  if (text !== undefined)
-    throw new Error(`${address(kind, fields.resourceName)}: the catalog policy blocks this delete (nothing was deleted):\n${text}`);
-  await track(descriptor.delete(session, id, checkKnown(kind, fields.resourceName, inputs).inputs, fields.resourceName));
-  if (descriptor.cataloged === true) catalog.changed();
+
+  /** Takes the provider's settings (the plugin's Configure) and starts what the first decision needs. */
+  configure(config: StackConfig): void {
+    this.config = config;
+    this.sessions.clear();
+    this.engine = undefined;
+    this.warmUp();
+  }
+
+  /**
+   * Starts what the first decision needs (the policy bundle, a token and the catalog of the stack's cloud) while
+   * the engine is still busy elsewhere; a failure here is left for the call that needs it to report.
+   */
+  warmUp(): void {
+    this.policyEngine().catch(() => (this.engine = undefined));
+    try {
+      const session = this.sessionFor(undefined);
+      session.identity().catch(() => undefined);
+      this.catalog.images(this.cloudKey(undefined), session).catch(() => undefined);
+    } catch {
+      // No cloud configured: the first resource that needs one says so.
+    }
+  }
+
+  private configValue(key: string): string | undefined {
+    const value = this.config.get(`image-catalog:${key}`);
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  private cloudKey(cloud: string | undefined): string {
+    return cloud ?? this.configValue('cloud') ?? '(environment)';
+  }
+
+  /** The session of a cloud, resolved now (never stored): the resource's, the provider's, or the environment's. */
+  private sessionFor(cloud: string | undefined): Session {
+    const name = cloud ?? this.configValue('cloud');
+    const key = this.cloudKey(cloud);
+    let session = this.sessions.get(key);
+    if (session === undefined) {
+      const document = this.configValue('clouds');
+      const fromConfig =
+        name !== undefined && document !== undefined
+          ? resolveCloudFromDocument(name, document, 'stack config image-catalog:clouds')
+          : undefined;
+      session = new Session(fromConfig ?? resolveCloud(name, this.options.env ?? process.env, this.options.cwd ?? process.cwd()));
+      this.sessions.set(key, session);
+    }
+    return session;
+  }
+
+  private policyEngine(): Promise<PolicyEngine> {
+    const override = this.configValue('policy');
+    this.engine ??= PolicyEngine.load({
+      overrides: override === undefined ? [] : [{ source: 'stack config image-catalog:policy', value: JSON.parse(override) as unknown }],
+    });
+    return this.engine;
+  }
+
+  /** The decision of changes applied by one cloud: its token's principal, the live catalog it sees. */
+  async decideAs(cloud: string | undefined, changes: readonly Change[]): Promise<Decision> {
+    const session = this.sessionFor(cloud);
+    const [policy, principal, images] = await Promise.all([
+      this.policyEngine(),
+      session.identity(),
+      this.catalog.documents(this.cloudKey(cloud), session),
+    ]);
+    const decision = policy.decide(buildEnvelope(principal, images, changes));
+    this.options.onDecision?.(changes, decision);
+    return decision;
+  }
+
+  /**
+   * The one place a change is built, for every path that decides one (the plugin's check, diff and delete, a
+   * plan's steps in `up`, `preview` and `pr-check`): the documents of `sides` (provider/policy/changes.ts), read
+   * with the cloud that applies the resource. `before` is what the catalog last applied (the state's inputs over
+   * the live record), so putting a hand edit back is no change of a published image. Returns that cloud with the
+   * change.
+   */
+  async changeOf(kind: Kind, name: string, sides: ChangeSides): Promise<{ cloud: string | undefined; change: Change }> {
+    const fields = { ...layer(sides.news ?? sides.oldInputs ?? sides.olds ?? {}), resourceName: name };
+    const where = address(kind, name);
+    const news = sides.news === undefined ? undefined : schemaPart(kind, sides.news);
+    const after = news === undefined ? undefined : checkKnown(kind, where, news).inputs;
+    let before: Bag | undefined;
+    let declared: Bag | undefined;
+    if (sides.olds !== undefined && sides.action !== 'create') {
+      // The old state as it is (an imported image has no source: it is not checked as a program's inputs).
+      before = checkKnown(kind, where, oldSide(kind, sides.olds, sides.news, sides.oldInputs).before).inputs;
+      if (sides.oldInputs !== undefined) declared = checkKnown(kind, where, oldSide(kind, sides.oldInputs, sides.news).before).inputs;
+    }
+    const docs = await changeDocuments(kindDescriptors[kind], sides.action, {
+      session: () => this.sessionFor(cloudOf(kind, after ?? before ?? {}, fields)),
+      id: sides.id,
+      before,
+      after,
+      ...(declared === undefined ? {} : { declared }),
+      ...(sides.live === undefined ? {} : { live: sides.live }),
+      mark: marked,
+    });
+    return { cloud: fields.cloud, change: { address: where, kind, action: sides.action, ...docs } };
+  }
+
+  /** Decides one change with the cloud that applies it; a block's text, or undefined (advisories told). */
+  private async decideOne(kind: Kind, name: string, sides: ChangeSides): Promise<{ decision: Decision; text: string | undefined }> {
+    const { cloud, change } = await this.changeOf(kind, name, sides);
+    const decision = await this.decideAs(cloud, [change]);
+    return { decision, text: this.outcome(decision) };
+  }
+
+  /** Tells advisory violations; returns the text of a blocking decision (undefined when allowed or only reported). */
+  private outcome(decision: Decision): string | undefined {
+    if (decision.violations.length === 0) return undefined;
+    // Reporting to a host that decides the plan from what it recorded: it prints them, once.
+    if (this.mode === 'report') return undefined;
+    if (decision.allowed) {
+      this.notify({ message: formatDecision(decision).trimEnd(), severity: 'warning' });
+      return undefined;
+    }
+    return formatDecision(decision);
+  }
+
+  /** Pulumi's check: schema problems per field, then (for a create) the policy. */
+  async check(kind: Kind, olds: Bag, news: Bag): Promise<{ inputs: Bag; failures: { property: string; reason: string }[] }> {
+    const fields = layer(news);
+    const checked = checkKnown(kind, address(kind, fields.resourceName), schemaPart(kind, news));
+    const inputs = { ...news };
+    const isCreate = Object.keys(schemaPart(kind, olds)).length === 0;
+    // What only this machine can tell (a source file that is missing), once every value is known; said with the
+    // schema's problems, every one at once.
+    const descriptor = kindDescriptors[kind];
+    const local =
+      descriptor.localProblems !== undefined && unknownPaths(checked.inputs).length === 0
+        ? descriptor.localProblems(checked.inputs, isCreate ? undefined : schemaPart(kind, olds))
+        : [];
+    const problems = [...checked.problems, ...local];
+    if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
+    // The engine checks a replacement again with no olds, after diff decided the replace: not a create.
+    if (!isCreate || this.replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
+    // What an interrupted create of this resource left carries its URN: its create finishes or removes it, so it
+    // holds no name against this one.
+    if (descriptor.cataloged === true && fields.resourceUrn !== undefined) this.catalog.creating(fields.resourceUrn);
+    const { decision, text } = await this.decideOne(kind, fields.resourceName, { action: 'create', id: undefined, news });
+    if (text === undefined) return { inputs, failures: [] };
+    return {
+      inputs,
+      failures: decision.violations
+        .filter((v) => v.level === 'mandatory')
+        .map((v) => failure(`policy ${v.rule}: ${v.field === '' ? '' : `${v.field}: `}${v.message} (fix: ${v.remediation})`)),
+    };
+  }
+
+  /**
+   * The change of one resource as a CrossGuard policy pack sees it: new inputs only, no previous state. A resource
+   * of the catalog (an image) is matched to the live catalog by name: a live image of that name makes it an update
+   * of that image (before = the live image, properties the inputs do not name are assumed kept); otherwise a create.
+   */
+  async packChange(kind: Kind, urn: string, news: Bag): Promise<{ cloud: string | undefined; change: Change }> {
+    const descriptor = kindDescriptors[kind];
+    const fields = layer(news);
+    const checked = checkKnown(kind, urn, schemaPart(kind, news));
+    if (checked.problems.length > 0) throw new ResourceInputError(urn, checked.problems);
+    const after = checked.inputs;
+    if (descriptor.cataloged === true && descriptor.live !== undefined) {
+      const session = this.sessionFor(fields.cloud);
+      const live = (await this.catalog.images(this.cloudKey(fields.cloud), session)).find((image) => image.name === after['name']);
+      if (live !== undefined) {
+        const before = imageDocument(live);
+        const after_ = marked(descriptor.live.apply(before, { document: before, wire: live }, {}, after));
+        const change: Change = { address: urn, kind, action: 'update', before, after: after_ };
+        return { cloud: fields.cloud, change };
+      }
+    }
+    return { cloud: fields.cloud, change: { address: urn, kind, action: 'create', before: null, after: documentOf(kind, after) } };
+  }
+
+  /**
+   * Pulumi's diff: the schema's update/replace rules; for a change, the policy decides it (a block fails the
+   * preview). A field the service does not keep (`x-live: false`) and the old state lacks (an imported resource)
+   * comes from the state's inputs or the program, not a change. `diffs` names every changed field. `decide`
+   * false: a refresh's diff, which only shows drift (nothing is applied after it).
+   */
+  async diff(
+    kind: Kind,
+    id: string,
+    olds: Bag,
+    news: Bag,
+    oldInputs?: Bag,
+    options: { readonly decide?: boolean } = {},
+  ): Promise<{ changes: boolean; replaces: string[]; diffs: string[] }> {
+    const fields = layer(news);
+    const where = address(kind, fields.resourceName);
+    const schemaFields = kindDescriptors[kind].schema().fields;
+    const { before: oldRaw, adopted } = oldSide(kind, olds, news, oldInputs);
+    const before = checkKnown(kind, where, oldRaw).inputs;
+    const unknown = unknownPaths(schemaPart(kind, news))
+      .map((p) => p.split(/[.[]/)[0] ?? p)
+      .filter((u) => !adopted.has(u));
+    const after = checkKnown(kind, where, schemaPart(kind, news)).inputs;
+    const changed = diffInputs(kindDescriptors[kind].schema(), before, after);
+    const replaces = [
+      ...new Set([...changed.replaces, ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === 'replace')]),
+    ];
+    const updates = [...new Set([...changed.updates, ...unknown.filter((u) => !replaces.includes(u))])];
+    if (replaces.length === 0 && updates.length === 0) return { changes: false, replaces: [], diffs: [] };
+    const action: ChangeAction = replaces.length > 0 ? 'replace' : 'update';
+    if (options.decide === false) return { changes: true, replaces, diffs: [...replaces, ...updates] };
+    const { text } = await this.decideOne(kind, fields.resourceName, { action, id, olds, oldInputs, news });
+    if (text !== undefined) throw new Error(`${where}: the catalog policy blocks this ${action}:\n${text}`);
+    if (action === 'replace') this.replacing.set(where, id);
+    return { changes: true, replaces, diffs: [...replaces, ...updates] };
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    const settle = (): void => {
+      this.inFlight.delete(work);
+    };
+    work.then(settle, settle);
+    return work;
+  }
+
+  /**
+   * Stops the work in flight because `reason` (the engine that started this provider is gone): creates stop their
+   * upload, remove the record they made and fail. Resolves once all of it settled, or after `graceMs`.
+   */
+  async interrupt(reason: string, graceMs = 60_000): Promise<void> {
+    this.interruption.abort(new Error(reason));
+    const timer = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+    await Promise.race([Promise.allSettled([...this.inFlight]), timer]);
+  }
+
+  /** Pulumi's create (the policy was decided by check just before). */
+  async create(kind: Kind, news: Bag): Promise<{ id: string; outs: Bag }> {
+    const descriptor = kindDescriptors[kind];
+    const fields = layer(news);
+    const raw = schemaPart(kind, news);
+    const name = fields.resourceName;
+    const cataloged = descriptor.cataloged === true && typeof raw['name'] === 'string';
+    if (cataloged && fields.resourceUrn !== undefined) this.catalog.creating(fields.resourceUrn);
+    const replaces = this.replacing.get(address(kind, name));
+    const made = await this.track(
+      descriptor.create(this.sessionFor(cloudOf(kind, raw, fields)), name, raw, {
+        onProgress: progressReporter(this.notify, name, fields.resourceUrn),
+        onNotice: (message) => this.notify({ message, severity: 'info', urn: fields.resourceUrn }),
+        signal: this.interruption.signal,
+        ...(fields.resourceUrn === undefined ? {} : { creator: fields.resourceUrn }),
+        ...(replaces === undefined ? {} : { replaces }),
+      }),
+    );
+    if (cataloged) this.catalog.created(made.id);
+    return { id: made.id, outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
+  }
+
+  /**
+   * Pulumi's read (refresh, import): what the service has now, as outputs, and the inputs: a refresh keeps the
+   * state's (what the program declared and the catalog applied: the outputs show the drift, and a diff against them
+   * proposes to put it back); an import takes what the service has. `props`/`inputs` are the state's (absent for
+   * an import). Undefined when the resource is gone; fields the service does not keep come from the state.
+   */
+  async read(
+    kind: Kind,
+    id: string,
+    name: string,
+    props: Bag | undefined,
+    inputs: Bag | undefined,
+  ): Promise<{ id: string; outs: Bag; inputs: Bag } | undefined> {
+    const descriptor = kindDescriptors[kind];
+    const prior = { ...props, ...inputs };
+    const fields: LayerFields = { ...layer(prior), resourceName: name };
+    const kept = { ...props, ...schemaPart(kind, inputs ?? props ?? {}) };
+    const cloud = cloudOf(kind, schemaPart(kind, prior), fields);
+    let found: Awaited<ReturnType<typeof descriptor.read>>;
+    try {
+      found = await descriptor.read(this.sessionFor(cloud), id, kept);
+    } catch (err) {
+      // An import's read gets the id only: the resource's own `cloud` is not known to it.
+      if (props === undefined && isForbidden(err))
+        throw new Error(
+          `${address(kind, name)}: importing ${id} as ${cloud === undefined ? "the provider's cloud" : `cloud ${cloud}`} is not allowed (${(err as Error).message}); ` +
+            "an import reads with its provider's cloud, not the resource's own `cloud`: give the resource a provider whose cloud may read it, " +
+            "e.g. { provider: new Provider('admin', { cloud: 'admin' }) }",
+          { cause: err },
+        );
+      throw err;
+    }
+    if (found === undefined) {
+      if (props !== undefined && descriptor.isPublished?.(props) === true) throw vanishedPublished(kind, name, id, props);
+      return undefined;
+    }
+    const declared = inputs === undefined ? found.inputs : schemaPart(kind, inputs);
+    const withLayer = { ...pulumiNames(kind, declared), ...(fields.cloud === undefined ? {} : { cloud: fields.cloud }) };
+    return { id, inputs: withLayer, outs: outs(kind, fields, found.inputs, found.outputs) };
+  }
+
+  /** Pulumi's update (the policy was decided by diff just before). */
+  async update(kind: Kind, id: string, olds: Bag, news: Bag, oldInputs?: Bag): Promise<{ outs: Bag }> {
+    const descriptor = kindDescriptors[kind];
+    const fields = layer(news);
+    const name = fields.resourceName;
+    const raw = schemaPart(kind, news);
+    const before = checkKnown(kind, name, oldSide(kind, olds, news, oldInputs).before).inputs;
+    const made = await this.track(descriptor.update(this.sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name));
+    if (descriptor.cataloged === true) this.catalog.changed();
+    return { outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
+  }
+
+  /** Pulumi's delete: the policy decides first (a block fails before any API call). */
+  async remove(kind: Kind, id: string, props: Bag): Promise<void> {
+    const descriptor = kindDescriptors[kind];
+    const fields = layer(props);
+    const inputs = schemaPart(kind, props);
+    const session = this.sessionFor(cloudOf(kind, inputs, fields));
+    let live: LiveDocument | undefined;
+    if (descriptor.live !== undefined) {
+      live = await descriptor.live.get(session, id);
+      // Gone already: nothing to decide, nothing to delete.
+      if (live === undefined) return;
+    }
+    const { text } = await this.decideOne(kind, fields.resourceName, {
+      action: 'delete',
+      id,
+      olds: props,
+      ...(live === undefined ? {} : { live }),
+    });
+    if (text !== undefined)
+      throw new Error(`${address(kind, fields.resourceName)}: the catalog policy blocks this delete (nothing was deleted):\n${text}`);
+    await this.track(descriptor.delete(session, id, checkKnown(kind, fields.resourceName, inputs).inputs, fields.resourceName));
+    if (descriptor.cataloged === true) this.catalog.changed();
+  }
 }

@@ -57,6 +57,11 @@ export interface KindDescriptor<I extends object = Bag> {
     get(session: Session, id: string): Promise<LiveDocument | undefined>;
     /** The document after `news` is applied in place to `before` (`olds`: the inputs applied until now). */
     apply(before: WireDocument, live: LiveDocument | undefined, olds: Bag, news: Bag): WireDocument;
+    /**
+     * What the catalog applied: `base` (the live document) as `declared` (the inputs last applied) made it, with
+     * what the service or another tool keeps on its own; whatever was changed, added or removed by hand is not in it.
+     */
+    applied(base: WireDocument, live: LiveDocument | undefined, declared: Bag): WireDocument;
   };
 }
 

@@ -75,11 +75,25 @@ t.test('refresh brings back the drift; preview --refresh proposes the restore an
   const [id = ''] = await imagesNamed(`${family}-v1.0`);
 
   // Out of band, as the owner would with the openstack CLI.
-  const set = await runCommand('openstack', ['--os-cloud', 'platform', 'image', 'set', '--property', 'description=changed by hand', id], {
-    ...process.env,
-    OS_CLIENT_CONFIG_FILE: lab().clouds,
-  });
-  t.equal(set.code, 0, 'openstack image set changes a property', { output: set.stderr });
+  // 2 and 3: a property changed and one added by hand on the published image.
+  const set = await runCommand(
+    'openstack',
+    [
+      '--os-cloud',
+      'platform',
+      'image',
+      'set',
+      '--property',
+      'description=changed by hand',
+      '--property',
+      'hw_vif_model=e1000',
+      '--property',
+      'x=y',
+      id,
+    ],
+    { ...process.env, OS_CLIENT_CONFIG_FILE: lab().clouds },
+  );
+  t.equal(set.code, 0, 'openstack image set changes two properties and adds one', { output: set.stderr });
   await glance('admin', 'POST', `/v2/images/${id}/actions/deactivate`);
   await glance('platform', 'DELETE', `/v2/images/${id}/members/${appteam()}`);
 
@@ -100,6 +114,8 @@ t.test('refresh brings back the drift; preview --refresh proposes the restore an
   t.ok(restored.ok, 'up restores it', { output: restored.text });
   const image = await live(id);
   t.equal(image['description'], metadata.description, 'the property is back');
+  t.equal(image['hw_vif_model'], 'virtio', 'and so is hw_vif_model');
+  t.equal(image['x'], undefined, 'the property added by hand is removed');
   t.equal(image['status'], 'active', 'the image is active again');
   const members = (await glance('platform', 'GET', `/v2/images/${id}/members`)).body as {
     members: { member_id: string; status: string }[];

@@ -28,7 +28,7 @@ t.test('action.yml: node24, the committed bundle, a default token from the workf
 t.test('every input is a flag of pr-check, and every flag of pr-check is an input', (t) => {
   const program = new Command();
   registerPrCheck(program);
-  const flags = (program.commands[0]?.options ?? []).map((o) => o.long?.replace(/^--/, '') ?? '');
+  const flags = (program.commands[0]?.options ?? []).map((o) => o.long?.replace(/^--(no-)?/, '') ?? '');
   const inputs = Object.keys(action.inputs).filter((name) => name !== 'token');
   t.same(
     inputs.filter((name) => !flags.includes(name)),
@@ -54,6 +54,11 @@ t.test('inputs become flags; empty ones are left out; data is one file per line'
   t.same(
     flagsOf((name) => given[name] ?? ''),
     ['--pulumi', 'infra', '--stack', 'prod', '--report', 'check-run,sarif', '--data', 'a.yaml', 'b.json'],
+  );
+  t.same(
+    flagsOf((name) => ({ pulumi: 'infra', refresh: 'false' })[name] ?? ''),
+    ['--pulumi', 'infra', '--no-refresh'],
+    'refresh: false',
   );
   t.end();
 });

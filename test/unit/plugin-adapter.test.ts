@@ -4,10 +4,11 @@
  */
 import { unknownValue } from '@pulumi/pulumi/runtime/rpc.js';
 import t from 'tap';
+import { imageDocument } from '../../provider/client/images.js';
 import { kinds, kindSchemas } from '../../provider/resources/kinds.js';
 import { parseUrn, runtimeAdapter } from '../../provider/pulumi/plugin/adapter.js';
 import { migrateDeployment, type ExportedDeployment } from '../../provider/pulumi/migrate.js';
-import { check, diff } from '../../provider/pulumi/runtime.js';
+import { ProviderRuntime } from '../../provider/pulumi/runtime.js';
 import { pulumiName, pulumiSchema } from '../../provider/pulumi/schema.js';
 import { kindOfType, legacyTypeToken, typeToken } from '../../provider/pulumi/tokens.js';
 
@@ -62,7 +63,7 @@ t.test('the package schema has every schema field of every kind, required ones r
 });
 
 t.test('provider settings: only the provider keys are kept; a change of cloud is a change', (t) => {
-  const adapter = runtimeAdapter();
+  const adapter = runtimeAdapter(new ProviderRuntime());
   t.same(adapter.checkConfig({ cloud: 'platform', adminCloud: 'admin', version: '0.1.0' }).inputs, { cloud: 'platform' });
   t.equal(adapter.diffConfig({ cloud: 'a' }, { cloud: 'a', other: 'x' }), false, 'other keys are not a change');
   t.equal(adapter.diffConfig({ cloud: 'a' }, { cloud: 'b' }), true, 'another cloud is');
@@ -87,14 +88,57 @@ const imageState = {
 
 t.test('an imported image adopts what Glance does not keep (its source): no change, no API call', async (t) => {
   const news = { ...imageState, source: { file: '/data/ubuntu.raw' }, sha512: 'a'.repeat(128), resourceName: 'v1.0' };
-  const result = await diff('image', 'i-1', { ...imageState, resourceName: 'v1.0' }, news);
+  const result = await new ProviderRuntime().diff('image', 'i-1', { ...imageState, resourceName: 'v1.0' }, news);
   t.same(result, { changes: false, replaces: [], diffs: [] });
   t.end();
 });
 
+t.test('1: a stack that imported an image diffs without its source in the outputs: taken from the state inputs', async (t) => {
+  // After `import`, then `up` with the import option removed: the outputs are the import's read (no source), the
+  // inputs are the program's.
+  const inputs = { ...imageState, source: { file: '/data/ubuntu.raw' }, resourceName: 'v1.0' };
+  const result = await new ProviderRuntime().diff('image', 'i-1', { ...imageState, resourceName: 'v1.0' }, inputs, inputs);
+  t.same(result, { changes: false, replaces: [], diffs: [] }, 'no change, no "source: is required", no API call');
+  t.end();
+});
+
+t.test('2: a plan step is built as the plugin builds it: a hand edit put back is no change of the published image', async (t) => {
+  const declared = { ...imageState, properties: { os_distro: 'ubuntu', hw_vif_model: 'virtio' }, source: { file: '/data/u.raw' } };
+  // hw_vif_model changed by hand, then a refresh: the outputs carry e1000, the inputs what the catalog applied.
+  const wire = {
+    id: 'i-1',
+    name: imageState.name,
+    status: 'active',
+    visibility: 'public',
+    disk_format: 'raw',
+    container_format: 'bare',
+    min_disk: 0,
+    min_ram: 0,
+    protected: false,
+    os_hidden: false,
+    tags: [],
+    os_distro: 'ubuntu',
+    hw_vif_model: 'e1000',
+    catalog_published_at: '2026-11-01T00:00:00Z',
+  };
+  const { change } = await new ProviderRuntime().changeOf('image', 'v1.0', {
+    action: 'update',
+    id: 'i-1',
+    olds: { ...declared, properties: { os_distro: 'ubuntu', hw_vif_model: 'e1000' } },
+    oldInputs: declared,
+    news: declared,
+    live: { document: imageDocument(wire), wire },
+  });
+  t.equal(change.address, 'Image::v1.0', 'named by type and name, not URN');
+  t.same(change.before?.['properties'], change.after?.['properties'], 'before is what the catalog applied; after puts it back');
+  t.end();
+});
+
+const runtime = new ProviderRuntime();
+
 t.test('during preview, a value not known yet is no problem; a known bad one is, naming field and rule', async (t) => {
   const news = { ...imageState, name: unknownValue, minDisk: -1, source: { file: '/data/x.raw' }, resourceName: 'v1.0' };
-  const checked = await check('image', {}, news);
+  const checked = await runtime.check('image', {}, news);
   t.same(
     checked.failures.map((f) => f.reason),
     ['minDisk: must be >= 0 (rule: minimum)'],
@@ -106,14 +150,18 @@ t.test('during preview, a value not known yet is no problem; a known bad one is,
 t.test('a check refuses what would fail only at apply: a missing source file, a 4-byte character, before any API call', async (t) => {
   const missing = { ...imageState, source: { file: '/nowhere/x.raw' }, resourceName: 'v1.0' };
   t.same(
-    (await check('image', {}, missing)).failures.map((f) => f.reason),
+    (await runtime.check('image', {}, missing)).failures.map((f) => f.reason),
     ['source.file: /nowhere/x.raw: there is no such file (rule: file)'],
     'a create whose file is missing',
   );
-  t.same((await check('image', missing, { ...missing, isHidden: true })).failures, [], 'an update that does not read the file again');
+  t.same(
+    (await runtime.check('image', missing, { ...missing, isHidden: true })).failures,
+    [],
+    'an update that does not read the file again',
+  );
   const emoji = { ...missing, properties: { description: 'gold \u{1F947}' } };
   t.same(
-    (await check('image', {}, emoji)).failures.map((f) => f.reason),
+    (await runtime.check('image', {}, emoji)).failures.map((f) => f.reason),
     [
       'properties.description: has a character Glance refuses: one outside the Basic Multilingual Plane (4-byte UTF-8, such as an emoji) (rule: format)',
       'source.file: /nowhere/x.raw: there is no such file (rule: file)',

@@ -7,8 +7,8 @@ import type { ImageWire } from '../../provider/client/images.js';
 import { resolveCloudFromDocument } from '../../provider/client/config.js';
 import { Session } from '../../provider/client/session.js';
 import { changeDocuments, RunCatalog } from '../../provider/policy/changes.js';
-import type { KindDescriptor, LiveDocument } from '../../provider/resources/descriptor.js';
-import { imageDescriptor } from '../../provider/resources/image/image.js';
+import type { KindDescriptor } from '../../provider/resources/descriptor.js';
+import { imageDescriptor, imageInputsFromLive } from '../../provider/resources/image/image.js';
 import { imageDocument } from '../../provider/client/images.js';
 
 /** No service here: the live side is given, so the session handed to it is never used (it points nowhere). */
@@ -55,22 +55,25 @@ const wire: ImageWire = {
   catalog_published_at: '2026-11-01T00:00:00Z',
 };
 
-/** The image descriptor with its live side given instead of read. */
-function withLive(live: LiveDocument | undefined): KindDescriptor<object> {
-  const base: KindDescriptor<object> = imageDescriptor;
-  const real = base.live;
-  if (real === undefined) throw new Error('the image kind has a live side');
-  return { ...base, live: { get: () => Promise.resolve(live), apply: (before, wire, olds, news) => real.apply(before, wire, olds, news) } };
+/** The image descriptor, whose live side a test gives (`live`) instead of reading it; a gone image: no live side. */
+const image: KindDescriptor<object> = imageDescriptor;
+const goneImage: KindDescriptor<object> = {
+  ...imageDescriptor,
+  live: { ...(imageDescriptor.live ?? failNoLive()), get: () => Promise.resolve(undefined) },
+};
+function failNoLive(): never {
+  throw new Error('the image kind has a live side');
 }
 
 t.test('putting back a property changed out of band is no change of the published image', async (t) => {
   const live = { document: imageDocument(wire), wire };
-  const docs = await changeDocuments(withLive(live), 'update', {
+  const docs = await changeDocuments(image, 'update', {
     session: noSession,
     id: 'i-1',
     before: declared,
     after: declared,
     declared,
+    live,
   });
   const before = docs.before?.['properties'] as Record<string, string>;
   const after = docs.after?.['properties'] as Record<string, string>;
@@ -79,16 +82,65 @@ t.test('putting back a property changed out of band is no change of the publishe
   t.equal(before['catalog_published_at'], '2026-11-01T00:00:00Z', 'the publish mark comes from Glance');
 });
 
+t.test('3: a property added or removed by hand on a published image is put back without a change of it', async (t) => {
+  // `openstack image set --property x=y`, then a refresh: the state's outputs carry x, its inputs do not.
+  const added: ImageWire = { ...wire, description: 'golden', x: 'y' };
+  const refreshed = { ...declared, properties: { ...declared.properties, x: 'y' } };
+  const putBack = await changeDocuments(image, 'update', {
+    session: noSession,
+    id: 'i-1',
+    before: refreshed,
+    after: declared,
+    declared,
+    live: { document: imageDocument(added), wire: added },
+  });
+  t.same(putBack.before?.['properties'], putBack.after?.['properties'], 'x: before is what the catalog applied, after removes it');
+  t.notOk('x' in (putBack.before?.['properties'] as object), 'the hand-added property is drift, not the published image');
+  // `openstack image unset --property description`, then a refresh.
+  const removed: ImageWire = Object.fromEntries(Object.entries(wire).filter(([k]) => k !== 'description')) as ImageWire;
+  const restored = await changeDocuments(image, 'update', {
+    session: noSession,
+    id: 'i-1',
+    before: { ...declared, properties: { os_distro: 'ubuntu' } },
+    after: declared,
+    declared,
+    live: { document: imageDocument(removed), wire: removed },
+  });
+  t.same(restored.before?.['properties'], restored.after?.['properties'], 'a removed property put back: no change');
+});
+
+t.test('6: properties the OpenStack SDK adds by itself are kept on both sides and never imported as inputs', async (t) => {
+  const sdk: ImageWire = {
+    ...wire,
+    description: 'golden',
+    'owner_specified.openstack.md5': 'abc',
+    'owner_specified.openstack.sha256': 'def',
+    'owner_specified.openstack.object': 'images/x',
+  };
+  const inputs = imageInputsFromLive(sdk);
+  t.same(inputs['properties'], { os_distro: 'ubuntu', description: 'golden' }, 'an import declares only what the catalog manages');
+  const docs = await changeDocuments(image, 'update', {
+    session: noSession,
+    id: 'i-1',
+    before: { ...declared, ...inputs },
+    after: { ...declared, isHidden: true },
+    declared: { ...declared, ...inputs },
+    live: { document: imageDocument(sdk), wire: sdk },
+  });
+  t.same(docs.before?.['properties'], docs.after?.['properties'], 'the SDK properties are no change');
+  t.equal((docs.after?.['properties'] as Record<string, string>)['owner_specified.openstack.md5'], 'abc', 'and they stay');
+});
+
 t.test('without the declared inputs (an import), before is the live record', async (t) => {
   const live = { document: imageDocument(wire), wire };
   const after = { ...declared, properties: { ...declared.properties, description: 'new text' } };
-  const docs = await changeDocuments(withLive(live), 'update', { session: noSession, id: 'i-1', before: declared, after });
+  const docs = await changeDocuments(image, 'update', { session: noSession, id: 'i-1', before: declared, after, live });
   t.equal((docs.before?.['properties'] as Record<string, string>)['description'], 'changed by hand');
   t.equal((docs.after?.['properties'] as Record<string, string>)['description'], 'new text');
 });
 
 t.test('a create has no before, a delete no after, a gone image its old values with its id', async (t) => {
-  const created = await changeDocuments(withLive(undefined), 'create', {
+  const created = await changeDocuments(goneImage, 'create', {
     session: noSession,
     id: undefined,
     before: undefined,
@@ -96,7 +148,7 @@ t.test('a create has no before, a delete no after, a gone image its old values w
   });
   t.equal(created.before, null);
   t.equal(created.after?.['disk_format'], 'raw', 'wire names');
-  const gone = await changeDocuments(withLive(undefined), 'delete', { session: noSession, id: 'i-9', before: declared, after: undefined });
+  const gone = await changeDocuments(goneImage, 'delete', { session: noSession, id: 'i-9', before: declared, after: undefined });
   t.equal(gone.after, null);
   t.equal(gone.before?.['id'], 'i-9');
   t.equal(gone.before?.['name'], declared.name);

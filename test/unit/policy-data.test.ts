@@ -13,6 +13,7 @@ t.test('the shipped data.json fits its schema and sets every rule mandatory', (t
     immutability: { level: 'mandatory' },
     public_visibility: { level: 'mandatory' },
     required_metadata: { level: 'mandatory' },
+    policy_change: { level: 'mandatory' },
   });
   t.end();
 });
@@ -58,6 +59,19 @@ t.test('the input rule cannot be turned off by data', (t) => {
     loadPolicyData([{ source: 'x.json', value: { image_catalog: { rules: { input: { level: 'disabled' } } } } }]),
   ) as PolicyDataError;
   t.same(err.problems, ['image_catalog.rules: has an unknown field "input"']);
+  t.end();
+});
+
+t.test('9: __proto__ anywhere in an override is refused naming its own path, never merged', (t) => {
+  const value = JSON.parse(
+    '{"image_catalog": {"rules": {"__proto__": {"level": "disabled"}}, "required_metadata": {"properties": {"__proto__": {}}}, "immutability": {"constructor": {}}}}',
+  ) as unknown;
+  const err = t.throws(() => loadPolicyData([{ source: 'x.json', value }])) as PolicyDataError;
+  t.same(err.problems, [
+    'image_catalog.rules.__proto__: is not a field of policy data (a prototype key, never merged)',
+    'image_catalog.required_metadata.properties.__proto__: is not a field of policy data (a prototype key, never merged)',
+    'image_catalog.immutability.constructor: is not a field of policy data (a prototype key, never merged)',
+  ]);
   t.end();
 });
 

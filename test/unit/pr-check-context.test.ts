@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { essential } from '../../provider/pulumi/cli-failure.js';
-import { gitHubToken, pullRequestContext } from '../../provider/github/context.js';
+import { gitHubToken, pullRequestContext, readEvent } from '../../provider/github/context.js';
 import { hclDeclarations, hclLine, locate, programOf, reportChannels } from '../../provider/cli/pr-check.js';
 
 const head = 'b'.repeat(40);
@@ -142,5 +142,33 @@ t.test('the Pulumi program: Pulumi.yaml main (a file or a folder), else index.ts
   mkdirSync(join(dir, 'app'));
   writeFileSync(join(dir, 'Pulumi.yaml'), 'name: catalog\nruntime: nodejs\nmain: app/\n');
   t.equal(programOf(dir), join(dir, 'app', 'index.ts'));
+  t.end();
+});
+
+t.test('5: a missing, unreadable or garbage event stops the check naming GITHUB_EVENT_PATH; a deleted fork is a fork', (t) => {
+  const base = { GITHUB_REPOSITORY: 'platform/catalog', GITHUB_SHA: merge, GITHUB_REF: 'refs/pull/7/merge' };
+  t.throws(() => pullRequestContext({}, { ...base, GITHUB_ACTIONS: 'true' }), {
+    name: 'EventFileError',
+    message: /GITHUB_EVENT_PATH is not set/,
+  });
+  t.throws(() => readEvent({ GITHUB_EVENT_PATH: '/nowhere/event.json' }), {
+    message: /GITHUB_EVENT_PATH \/nowhere\/event.json: there is no such file/,
+  });
+  const garbage = event({});
+  writeFileSync(garbage, 'not json {');
+  t.throws(() => readEvent({ GITHUB_EVENT_PATH: garbage }), { message: /is not JSON/ });
+  writeFileSync(garbage, '[1, 2]');
+  t.throws(() => readEvent({ GITHUB_EVENT_PATH: garbage }), { message: /is not a JSON object/ });
+  writeFileSync(garbage, '{"pull_request": "7"}');
+  t.throws(() => readEvent({ GITHUB_EVENT_PATH: garbage }), { message: /pull_request is not an object/ });
+  t.same(readEvent({}), {}, 'outside GitHub Actions, no variable is no event');
+  const deleted = event({
+    pull_request: { number: 7, head: { sha: head, repo: null }, base: { repo: { full_name: 'platform/catalog' } } },
+  });
+  t.match(
+    pullRequestContext({}, { ...base, GITHUB_EVENT_PATH: deleted }),
+    { ok: true, context: { fromFork: true } },
+    'its token is read-only',
+  );
   t.end();
 });

@@ -8,6 +8,7 @@ package catalog.main
 import data.catalog.rules.immutability
 import data.catalog.rules.input as input_rule
 import data.catalog.rules.naming
+import data.catalog.rules.policy_change
 import data.catalog.rules.public_visibility
 import data.catalog.rules.required_metadata
 import data.catalog.rules.versioning
@@ -23,6 +24,8 @@ _all contains v if some v in public_visibility.violations
 _all contains v if some v in required_metadata.violations
 
 _all contains v if some v in input_rule.violations
+
+_all contains v if some v in policy_change.violations
 
 # METADATA
 # description: The violations that count (every level but disabled), in a stable order.

@@ -4,7 +4,7 @@
  * same way. Property bags in and out, as the engine sends them (secrets unwrapped, unknowns as the SDK's marker).
  */
 import { readFileSync } from 'node:fs';
-import * as runtime from '../runtime.js';
+import type { ProviderRuntime } from '../runtime.js';
 import { pulumiSchema } from '../schema.js';
 import { configKeys, kindOfType, packageName } from '../tokens.js';
 import type { Kind } from '../tokens.js';
@@ -40,7 +40,7 @@ export interface ProviderAdapter {
     props: Bag | undefined,
     inputs: Bag | undefined,
   ): Promise<{ id: string; outs: Bag; inputs: Bag } | undefined>;
-  update(urn: string, id: string, olds: Bag, news: Bag): Promise<{ outs: Bag }>;
+  update(urn: string, id: string, olds: Bag, news: Bag, oldInputs: Bag | undefined): Promise<{ outs: Bag }>;
   remove(urn: string, id: string, props: Bag): Promise<void>;
 }
 
@@ -76,8 +76,8 @@ function packageVersion(): string {
   return manifest.version;
 }
 
-/** The adapter over provider/pulumi/runtime.ts. */
-export function runtimeAdapter(): ProviderAdapter {
+/** The adapter over the plugin's runtime (provider/pulumi/runtime.ts). */
+export function runtimeAdapter(runtime: ProviderRuntime): ProviderAdapter {
   /** Resources read (refresh, import) whose refresh diff has not come yet. */
   const refreshed = new Set<string>();
   const version = packageVersion();
@@ -142,9 +142,16 @@ export function runtimeAdapter(): ProviderAdapter {
       );
       return found === undefined ? undefined : { id: found.id, outs: stored(found.outs), inputs: stored(found.inputs) };
     },
-    async update(urn, id, olds, news) {
+    async update(urn, id, olds, news, oldInputs) {
       const resource = kindOf(urn);
-      return { outs: stored((await runtime.update(resource.kind, id, named(olds, resource), named(news, resource))).outs) };
+      const made = await runtime.update(
+        resource.kind,
+        id,
+        named(olds, resource),
+        named(news, resource),
+        oldInputs === undefined ? undefined : named(oldInputs, resource),
+      );
+      return { outs: stored(made.outs) };
     },
     async remove(urn, id, props) {
       const resource = kindOf(urn);

@@ -128,7 +128,13 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
       return new pb.ReadResponse().setId(found.id).setProperties(toStruct(found.outs)).setInputs(toStruct(found.inputs));
     }),
     update: serve(async (req: providerTypes.UpdateRequest) => {
-      const made = await adapter.update(req.getUrn(), req.getId(), bag(req.getOlds()), bag(req.getNews()));
+      const made = await adapter.update(
+        req.getUrn(),
+        req.getId(),
+        bag(req.getOlds()),
+        bag(req.getNews()),
+        req.getOldInputs() === undefined ? undefined : bag(req.getOldInputs()),
+      );
       return new pb.UpdateResponse().setProperties(toStruct(made.outs));
     }),
     delete: serve(async (req: providerTypes.DeleteRequest) => {

@@ -9,7 +9,7 @@
  */
 import { PolicyPack, type ResourceValidationArgs, type ResourceValidationPolicy } from '@pulumi/policy';
 import { ResourceInputError } from '../../resources/schema.js';
-import { configure, decideAs, packChange } from '../runtime.js';
+import { ProviderRuntime } from '../runtime.js';
 import { kindOfType, type Kind } from '../tokens.js';
 
 /** One message to report, at its level. */
@@ -18,27 +18,41 @@ interface PackViolation {
   readonly message: string;
 }
 
+/** What the pack's process keeps: one runtime per pack cloud (one for a whole run), one decision per resource. */
+class PackHost {
+  private readonly runtimes = new Map<string, ProviderRuntime>();
+  /** One decision per resource serves both policies. */
+  readonly decisions = new Map<string, Promise<PackViolation[]>>();
+
+  runtimeFor(cloud: string | undefined): ProviderRuntime {
+    let runtime = this.runtimes.get(cloud ?? '');
+    if (runtime === undefined) {
+      runtime = new ProviderRuntime({ config: { get: (key) => (key === 'image-catalog:cloud' ? cloud : undefined) } });
+      this.runtimes.set(cloud ?? '', runtime);
+    }
+    return runtime;
+  }
+}
+
+const host = new PackHost();
+
 /** Decides one resource. */
 async function decideResource(kind: Kind, args: ResourceValidationArgs): Promise<PackViolation[]> {
-  const cloud = args.getConfig<{ cloud?: string }>().cloud;
-  configure({ get: (key) => (key === 'image-catalog:cloud' ? cloud : undefined) });
+  const runtime = host.runtimeFor(args.getConfig<{ cloud?: string }>().cloud);
   let planned;
   try {
     // A pack's props are not plain objects (structuredClone refuses them): a JSON copy is.
-    planned = await packChange(kind, args.urn, JSON.parse(JSON.stringify(args.props)) as Record<string, unknown>);
+    planned = await runtime.packChange(kind, args.urn, JSON.parse(JSON.stringify(args.props)) as Record<string, unknown>);
   } catch (err) {
     if (err instanceof ResourceInputError) return [{ level: 'mandatory', message: err.message }];
     throw err;
   }
-  const decision = await decideAs(planned.cloud, [planned.change]);
+  const decision = await runtime.decideAs(planned.cloud, [planned.change]);
   return decision.violations.map((v) => ({
     level: v.level,
     message: `${v.rule}: ${v.field === '' ? '' : `${v.field}: `}${v.message}\nfix: ${v.remediation}`,
   }));
 }
-
-// One decision per resource serves both policies.
-const decisions = new Map<string, Promise<PackViolation[]>>();
 
 function policy(level: 'mandatory' | 'advisory'): ResourceValidationPolicy {
   return {
@@ -53,10 +67,10 @@ function policy(level: 'mandatory' | 'advisory'): ResourceValidationPolicy {
     validateResource: async (args, reportViolation) => {
       const kind = kindOfType(args.type);
       if (kind === undefined) return;
-      let decided = decisions.get(args.urn);
+      let decided = host.decisions.get(args.urn);
       if (decided === undefined) {
         decided = decideResource(kind, args);
-        decisions.set(args.urn, decided);
+        host.decisions.set(args.urn, decided);
       }
       for (const violation of await decided) if (violation.level === level) reportViolation(violation.message);
     },

@@ -99,9 +99,20 @@ export function imageInputsFromLive(live: ImageWire, kept: Readonly<Record<strin
     }
   }
   const properties = Object.fromEntries(
-    Object.entries(imageDocument(live).properties).filter(([key]) => key !== publishedMark && key !== creationMark),
+    Object.entries(imageDocument(live).properties).filter(
+      ([key]) => key !== publishedMark && key !== creationMark && !isForeignProperty(key),
+    ),
   );
   return { ...inputs, isDeactivated: live.status === 'deactivated', properties };
+}
+
+/**
+ * Properties that other tools put on an image by themselves, which the catalog neither declares nor manages: the
+ * OpenStack SDK's `owner_specified.openstack.{md5,sha256,object}` (openstacksdk `create_image`, so `openstack image
+ * create`). An imported image keeps them as they are; they are never a change, and never drift.
+ */
+export function isForeignProperty(key: string): boolean {
+  return key.startsWith('owner_specified.');
 }
 
 /** The sticky property that records when an image was first published (its visibility left private). */
@@ -398,7 +409,7 @@ export async function updateImageResource(
   const current = await getImage(session, id);
   const desired = withPublishMark(imageRecord(news), current);
   const { properties, ...fields } = desired;
-  const removed = Object.keys(olds.properties).filter((key) => !(key in properties));
+  const removed = Object.keys(olds.properties).filter((key) => !(key in properties) && !isForeignProperty(key));
   const ops = imagePatch(current, { ...fields, ...properties }, removed);
   if (ops.length > 0) await updateImage(session, id, ops);
   if (olds.isDeactivated !== news.isDeactivated) await setImageActive(session, id, !news.isDeactivated);
@@ -457,10 +468,17 @@ export const imageDescriptor: KindDescriptor<ImageInputs> = {
     apply(before, live, olds, news) {
       const declared = withPublishMark(imageRecord(news), live?.wire);
       const removed = Object.keys((olds['properties'] as Record<string, string> | undefined) ?? {}).filter(
-        (k) => !(k in declared.properties),
+        (k) => !(k in declared.properties) && !isForeignProperty(k),
       );
       const kept = Object.entries((before['properties'] as Record<string, string> | undefined) ?? {}).filter(([k]) => !removed.includes(k));
       return { ...before, ...declared, properties: { ...Object.fromEntries(kept), ...declared.properties } };
+    },
+    applied(base, live, declared) {
+      const record = withPublishMark(imageRecord(declared), live?.wire);
+      const own = Object.entries((base['properties'] as Record<string, string> | undefined) ?? {}).filter(
+        ([k]) => k === creationMark || isForeignProperty(k),
+      );
+      return { ...base, ...record, properties: { ...Object.fromEntries(own), ...record.properties } };
     },
   },
 };

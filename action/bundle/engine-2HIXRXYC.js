@@ -4,8 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-PLPHHBSF.js";
-import "./chunk-UUIIL456.js";
+} from "./chunk-QKAU6GLZ.js";
+import "./chunk-6P5AR2BK.js";
+import "./chunk-EJQBLOYD.js";
+import "./chunk-DBNRMNL2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -5,10 +5,12 @@ import {
   configAddress,
   decidePlan,
   withLiveProperties
-} from "./chunk-4HRPZE5N.js";
-import "./chunk-LVQYFGTR.js";
-import "./chunk-PLPHHBSF.js";
-import "./chunk-UUIIL456.js";
+} from "./chunk-KTNU3IBU.js";
+import "./chunk-TQW2S35D.js";
+import "./chunk-QKAU6GLZ.js";
+import "./chunk-6P5AR2BK.js";
+import "./chunk-EJQBLOYD.js";
+import "./chunk-DBNRMNL2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

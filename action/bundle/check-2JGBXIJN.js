@@ -1,17 +1,19 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  configAddress,
-  decidePlan
-} from "./chunk-4HRPZE5N.js";
-import "./chunk-LVQYFGTR.js";
-import "./chunk-PLPHHBSF.js";
-import {
-  policyModeVariable
-} from "./chunk-UUIIL456.js";
-import {
   parsePosition
 } from "./chunk-JPHF7VO4.js";
+import {
+  configAddress,
+  decidePlan
+} from "./chunk-KTNU3IBU.js";
+import "./chunk-TQW2S35D.js";
+import "./chunk-QKAU6GLZ.js";
+import "./chunk-6P5AR2BK.js";
+import {
+  policyModeVariable
+} from "./chunk-EJQBLOYD.js";
+import "./chunk-DBNRMNL2.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

@@ -3,11 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-LVQYFGTR.js";
+} from "./chunk-TQW2S35D.js";
 import {
-  PolicyEngine,
+  PolicyEngine
+} from "./chunk-QKAU6GLZ.js";
+import {
   buildEnvelope
-} from "./chunk-PLPHHBSF.js";
+} from "./chunk-6P5AR2BK.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

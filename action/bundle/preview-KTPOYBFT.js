@@ -4,10 +4,12 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-PFW2ASQZ.js";
-import "./chunk-J2VQIL27.js";
-import "./chunk-PLPHHBSF.js";
-import "./chunk-UUIIL456.js";
+} from "./chunk-CE5QR57D.js";
+import "./chunk-DPPV6Z5W.js";
+import "./chunk-QKAU6GLZ.js";
+import "./chunk-6P5AR2BK.js";
+import "./chunk-EJQBLOYD.js";
+import "./chunk-DBNRMNL2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

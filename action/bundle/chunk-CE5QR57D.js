@@ -4,13 +4,10 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-J2VQIL27.js";
+} from "./chunk-DPPV6Z5W.js";
 import {
   formatDecision
-} from "./chunk-PLPHHBSF.js";
-import {
-  policyModeVariable
-} from "./chunk-UUIIL456.js";
+} from "./chunk-QKAU6GLZ.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +17,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-LXF24PWE.js");
+    return await import("./automation-EI57MO6H.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -30,43 +27,28 @@ async function loadAutomation() {
 
 // provider/cli/preview.ts
 async function previewPlan(target, program, options = {}) {
-  const { asThePlugin, decidePlanned, openStack, planChanges, runStack, warmUp } = await loadAutomation();
-  const stack = await openStack({ ...target, env: { ...target.env, [policyModeVariable]: "report" } }, program, options);
-  const steps = [];
-  const collect = (event) => {
-    const step = event.resourcePreEvent?.metadata;
-    if (step !== void 0) steps.push(step);
-  };
-  const config = stack.getAllConfig();
-  const warm = warmUp();
-  const run = await runStack(stack, "preview", { onEvent: collect, decidePlan: false });
-  await warm;
-  if (!run.ok) {
+  const { openStack, previewStack } = await loadAutomation();
+  const stack = await openStack(target, program, options.existing === true ? { existing: true } : {});
+  const policy = options.policy;
+  const config = stack.getAllConfig().then((all) => {
+    if (policy === void 0) return all;
+    const rest = Object.fromEntries(Object.entries(all).filter(([key]) => key !== "image-catalog:policy"));
+    return policy.value === void 0 ? rest : { ...rest, "image-catalog:policy": { value: policy.value, secret: false } };
+  });
+  config.catch(() => void 0);
+  const run = await previewStack(stack, options.refresh === true ? { refresh: true } : {}, config);
+  if (run.plan === void 0) {
     const why = run.errors.map((e) => e.message).join("\n") || (run.failure ?? "unknown failure");
     throw new Error(`pulumi preview failed:
 ${why}`);
   }
-  const decisions = await asThePlugin(
-    stack,
-    async () => {
-      const byCloud = /* @__PURE__ */ new Map();
-      for (const { cloud, change } of await planChanges(steps)) {
-        const key = cloud ?? "";
-        byCloud.set(key, [...byCloud.get(key) ?? [], change]);
-      }
-      const decided = [];
-      for (const [cloud, changes] of byCloud) {
-        decided.push({
-          cloud: cloud === "" ? "(stack default)" : cloud,
-          changes: changes.length,
-          decision: await decidePlanned(cloud === "" ? void 0 : cloud, changes)
-        });
-      }
-      return decided;
-    },
-    config
-  );
-  return { decisions, allowed: decisions.every((d) => d.decision.allowed) };
+  const decisions = run.plan.decisions.map((d) => ({
+    cloud: d.cloud,
+    changes: d.changes.length,
+    decision: d.decision,
+    urns: Object.fromEntries(d.urns)
+  }));
+  return { decisions, allowed: run.plan.allowed };
 }
 async function loadProgram(file) {
   if (!existsSync(file)) throw new UsageError(`--program ${file}: no such file`);
@@ -77,12 +59,12 @@ async function loadProgram(file) {
 function registerPreview(program) {
   withStackOptions(program.command("preview")).description(
     "Preview a Pulumi project (Automation API) and decide its whole plan (creates, updates, replaces and deletes) with the catalog policy, one envelope per cloud that applies changes. Exit 0 when allowed, 1 when blocked, 2 when the preview cannot run."
-  ).option("--program <file>", "the program module whose default export is the program (default: <cwd>/index.ts)").option("--format <format>", "text (default) or json (the decisions)", "text").action(async (options) => {
+  ).option("--program <file>", "the program module whose default export is the program (default: <cwd>/index.ts)").option("--format <format>", "text (default) or json (the decisions)", "text").option("--refresh", "read every resource from the Image Service first, so that drift (a hand edit) is in the plan").action(async (options) => {
     const target = stackTarget(options);
     const program2 = await loadProgram(resolve(target.cwd, options.program ?? "index.ts"));
     let plan;
     try {
-      plan = await previewPlan(target, program2);
+      plan = await previewPlan(target, program2, { refresh: options.refresh === true });
     } catch (err) {
       if (err instanceof UsageError) throw err;
       process.stderr.write(`${err.message}

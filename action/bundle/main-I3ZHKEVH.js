@@ -14,53 +14,57 @@ import {
   essential,
   pluginDir,
   pluginName
-} from "./chunk-XQSF2ZDN.js";
+} from "./chunk-B2T7AW6H.js";
 import {
   configKeys,
   kindOfType,
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-57QESGMA.js";
+} from "./chunk-ZHROZPMY.js";
 import {
   decidePlan
-} from "./chunk-4HRPZE5N.js";
+} from "./chunk-KTNU3IBU.js";
 import {
   Session
-} from "./chunk-LVQYFGTR.js";
+} from "./chunk-TQW2S35D.js";
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-PFW2ASQZ.js";
+} from "./chunk-CE5QR57D.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-J2VQIL27.js";
+} from "./chunk-DPPV6Z5W.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-PLPHHBSF.js";
+} from "./chunk-QKAU6GLZ.js";
+import "./chunk-6P5AR2BK.js";
+import {
+  policyDataVariable,
+  require_dist
+} from "./chunk-EJQBLOYD.js";
 import {
   applyStoreResource,
   checkStoreInputs,
   deleteStoreResource,
   kinds,
   renderStoreFragment,
-  require_dist,
   resourceSchema
-} from "./chunk-UUIIL456.js";
+} from "./chunk-DBNRMNL2.js";
 import {
   __commonJS,
   __require,
   __toESM
 } from "./chunk-UXAMSLRZ.js";
 
-// node_modules/commander/lib/error.js
+// ../../tmp/ci-base/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports) {
+  "../../tmp/ci-base/node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -93,9 +97,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../tmp/ci-base/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports) {
+  "../../tmp/ci-base/node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -221,9 +225,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../tmp/ci-base/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports) {
+  "../../tmp/ci-base/node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -823,9 +827,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../tmp/ci-base/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports) {
+  "../../tmp/ci-base/node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1136,9 +1140,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../tmp/ci-base/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "../../tmp/ci-base/node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1216,9 +1220,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../tmp/ci-base/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports) {
+  "../../tmp/ci-base/node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
@@ -3462,9 +3466,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../tmp/ci-base/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports) {
+  "../../tmp/ci-base/node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3485,9 +3489,9 @@ var require_commander = __commonJS({
 });
 
 // provider/cli/main.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 
-// node_modules/commander/esm.mjs
+// ../../tmp/ci-base/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -3837,23 +3841,47 @@ ${formatDecision(checked.decision)}`
 }
 
 // provider/cli/pr-check.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { spawnSync } from "node:child_process";
-import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync5, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, isAbsolute, join as join3, relative, resolve } from "node:path";
+var import_yaml2 = __toESM(require_dist(), 1);
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync6, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, isAbsolute, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
 
 // provider/github/context.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-function pullRequestContext(flags, env = process.env) {
-  let event = {};
-  const eventPath = env["GITHUB_EVENT_PATH"];
-  if (eventPath !== void 0 && eventPath !== "") {
-    try {
-      event = JSON.parse(readFileSync3(eventPath, "utf8"));
-    } catch {
-      event = {};
-    }
+var EventFileError = class extends Error {
+  name = "EventFileError";
+};
+function readEvent(env = process.env) {
+  const path = env["GITHUB_EVENT_PATH"];
+  if (path === void 0 || path === "") {
+    if (env["GITHUB_ACTIONS"] === "true")
+      throw new EventFileError(
+        "GITHUB_EVENT_PATH is not set: inside GitHub Actions the event says the pull request, its base and whether it comes from a fork"
+      );
+    return {};
   }
+  let text2;
+  try {
+    text2 = readFileSync3(path, "utf8");
+  } catch (err) {
+    const code = err.code;
+    throw new EventFileError(
+      `GITHUB_EVENT_PATH ${path}: ${code === "ENOENT" ? "there is no such file" : `cannot be read (${code ?? err.message})`}`
+    );
+  }
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch (err) {
+    throw new EventFileError(`GITHUB_EVENT_PATH ${path}: is not JSON (${err.message})`);
+  }
+  const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isObject(value)) throw new EventFileError(`GITHUB_EVENT_PATH ${path}: is not a JSON object (an event payload)`);
+  const pr = value.pull_request;
+  if (pr !== void 0 && !isObject(pr)) throw new EventFileError(`GITHUB_EVENT_PATH ${path}: pull_request is not an object`);
+  return value;
+}
+function pullRequestContext(flags, env = process.env, event = readEvent(env)) {
   const pr = event.pull_request;
   const repository = flags.repo ?? env["GITHUB_REPOSITORY"];
   const fromRef = /^refs\/pull\/(\d+)\//.exec(flags.ref ?? env["GITHUB_REF"] ?? "")?.[1];
@@ -3871,6 +3899,7 @@ function pullRequestContext(flags, env = process.env) {
   if (missing.length > 0) return { ok: false, missing };
   const head = pr?.head?.repo?.full_name;
   const base = pr?.base?.repo?.full_name ?? repository;
+  const unknownHead = pr !== void 0 && typeof head !== "string";
   return {
     ok: true,
     context: {
@@ -3880,7 +3909,7 @@ function pullRequestContext(flags, env = process.env) {
       commitSha: sha ?? "",
       ref: ref ?? "",
       pullRequest: number === void 0 ? void 0 : Number(number),
-      fromFork: head !== void 0 && head !== base
+      fromFork: unknownHead || head !== void 0 && head !== base
     }
   };
 }
@@ -3984,17 +4013,100 @@ async function uploadSarif(client, target, log) {
   return uploaded.data.id ?? "";
 }
 
+// provider/cli/policy-base.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { spawnSync } from "node:child_process";
+import { existsSync as existsSync2, readFileSync as readFileSync5 } from "node:fs";
+import { relative, resolve, sep } from "node:path";
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function policyDifferences(source, base, head, path = "") {
+  if (isPlainObject(base) && isPlainObject(head)) {
+    const keys = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+    return keys.flatMap((key) => policyDifferences(source, base[key], head[key], path === "" ? key : `${path}.${key}`));
+  }
+  if (isPlainObject(base) && head === void 0) return policyDifferences(source, base, {}, path);
+  if (isPlainObject(head) && base === void 0) return policyDifferences(source, {}, head, path);
+  if (JSON.stringify(base) === JSON.stringify(head)) return [];
+  return [{ source, field: path === "" ? "(document)" : path, base: base ?? null, head: head ?? null }];
+}
+function atBase(root, base, path) {
+  const shown = spawnSync("git", ["-C", root, "show", `${base}:${path}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (shown.error !== void 0)
+    throw new UsageError(`--base ${base}: git is needed to read the base commit's policy data (${shown.error.message})`);
+  if (shown.status === 0) return shown.stdout;
+  const known = spawnSync("git", ["-C", root, "cat-file", "-e", `${base}^{commit}`], { encoding: "utf8" });
+  if (known.status !== 0)
+    throw new UsageError(
+      `--base ${base}: no such commit in ${root} (the check decides with the base commit's policy data: check out with actions/checkout fetch-depth: 0, or git fetch origin <base>)`
+    );
+  return void 0;
+}
+function inRepository(root, file) {
+  const rel = relative(root, resolve(file));
+  return rel === "" || rel.startsWith(`..${sep}`) || rel === ".." ? void 0 : rel.split(sep).join("/");
+}
+function parseDocument(text2, path) {
+  try {
+    return path.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml.parse)(text2);
+  } catch (err) {
+    throw new UsageError(`${path}: is not ${path.endsWith(".json") ? "JSON" : "YAML"}: ${err.message}`);
+  }
+}
+function stackPolicyOf(text2, path) {
+  if (text2 === void 0) return void 0;
+  const config = parseDocument(text2, path)?.config;
+  const value = config?.["image-catalog:policy"];
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+function governedPolicy(root, base, files, stackConfig) {
+  const headOverride = (file) => ({ source: file, value: parseDocument(readFileSync5(file, "utf8"), file) });
+  const headStack = stackConfig !== void 0 && existsSync2(stackConfig) ? stackPolicyOf(readFileSync5(stackConfig, "utf8"), stackConfig) : void 0;
+  const json = (value) => value === void 0 ? void 0 : typeof value === "string" ? value : JSON.stringify(value);
+  if (base === void 0) return { base, overrides: files.map(headOverride), stackPolicy: json(headStack), changes: [] };
+  const changes = [];
+  const overrides = [];
+  for (const file of files) {
+    const head = headOverride(file);
+    const path = inRepository(root, file);
+    if (path === void 0) {
+      overrides.push(head);
+      continue;
+    }
+    const text2 = atBase(root, base, path);
+    const baseValue = text2 === void 0 ? void 0 : parseDocument(text2, path);
+    if (baseValue !== void 0) overrides.push({ source: `${path} at ${base.slice(0, 12)}`, value: baseValue });
+    changes.push(...policyDifferences(path, baseValue, head.value));
+  }
+  let stackPolicy;
+  if (stackConfig !== void 0) {
+    const path = inRepository(root, stackConfig);
+    stackPolicy = path === void 0 ? headStack : stackPolicyOf(atBase(root, base, path), path);
+    if (path !== void 0) changes.push(...policyDifferences(`${path} (image-catalog:policy)`, stackPolicy, headStack));
+  }
+  return { base, overrides, stackPolicy: json(stackPolicy), changes };
+}
+function baseCommit(flag, event) {
+  return flag ?? event.pull_request?.base?.sha;
+}
+
 // provider/cli/pr-check.ts
 var channels = ["check-run", "comment", "sarif"];
 function repositoryRoot(projectDir, env = process.env) {
   const workspace = env["GITHUB_WORKSPACE"];
-  if (workspace !== void 0 && workspace !== "") return resolve(workspace);
-  const git = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: projectDir, encoding: "utf8" });
-  return git.status === 0 && git.stdout.trim() !== "" ? git.stdout.trim() : resolve(projectDir);
+  if (workspace !== void 0 && workspace !== "") return resolve2(workspace);
+  const git = spawnSync2("git", ["rev-parse", "--show-toplevel"], { cwd: projectDir, encoding: "utf8" });
+  return git.status === 0 && git.stdout.trim() !== "" ? git.stdout.trim() : resolve2(projectDir);
 }
 function locate(root, position) {
   if (position === void 0) return void 0;
-  const path = relative(root, position.file).split("\\").join("/");
+  const path = relative2(root, position.file).split("\\").join("/");
   if (path === "" || path.startsWith("..") || isAbsolute(path)) return void 0;
   return { path, line: position.line };
 }
@@ -4006,41 +4118,55 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml.parse)(readFileSync5(join3(dir, "Pulumi.yaml"), "utf8"));
-  const main = typeof project?.main === "string" && project.main !== "" ? resolve(dir, project.main) : dir;
-  return existsSync2(main) && statSync(main).isDirectory() ? join3(main, "index.ts") : main;
+  const project = (0, import_yaml2.parse)(readFileSync6(join3(dir, "Pulumi.yaml"), "utf8"));
+  const main = typeof project?.main === "string" && project.main !== "" ? resolve2(dir, project.main) : dir;
+  return existsSync3(main) && statSync(main).isDirectory() ? join3(main, "index.ts") : main;
 }
-async function checkPulumi(dir, stack, root) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-7BLUORKN.js");
-  const { loadProgram, previewPlan } = await import("./preview-ID6W75YH.js");
+async function checkPulumi(dir, stack, root, refresh, governed) {
+  const { stackTarget: stackTarget2 } = await import("./stack-options-6X6YQKWT.js");
+  const { loadProgram, previewPlan } = await import("./preview-KTPOYBFT.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
   const program3 = await loadProgram(programFile);
-  const plan = await previewPlan(target, program3, { existing: true });
+  const plan = await previewPlan(target, program3, {
+    existing: true,
+    refresh,
+    // The base commit's stack policy, not the pull request's (when there is a base to compare with).
+    ...governed.base === void 0 ? {} : { policy: { value: governed.stackPolicy } }
+  });
   const decision = merged(plan.decisions.map((d) => d.decision));
+  const urns = Object.assign({}, ...plan.decisions.map((d) => d.urns));
   const declared = declarations();
   const fallback = locate(root, { file: programFile, line: 1 }) ?? { path: "index.ts", line: 1 };
   return {
     kind: "stack",
     stack,
     changes: plan.decisions.reduce((n, d) => n + d.changes, 0),
-    notes: [],
+    notes: [
+      ...refresh ? ["the stack's state was refreshed from the Image Service first, so a hand edit is in the plan (--no-refresh skips it)"] : [],
+      policyNote(governed)
+    ],
     decision,
-    violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, declared.get(v.address)), fallback)),
+    violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, declared.get(urns[v.address] ?? v.address)), fallback)),
     fallback
   };
 }
-async function checkCdktf(dir, root, overrides) {
-  const { appEntry, checkApp } = await import("./check-5FYNWYJM.js");
-  const stacks = await checkApp(dir, { overrides, progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}
-`) });
-  const fallback = locate(root, { file: appEntry(resolve(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
+async function checkCdktf(dir, root, governed) {
+  const { appEntry, checkApp } = await import("./check-2JGBXIJN.js");
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
+  const stacks = await checkApp(dir, {
+    env,
+    overrides: governed.overrides,
+    progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}
+`)
+  });
+  const fallback = locate(root, { file: appEntry(resolve2(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
   return stacks.map((s) => ({
     kind: "stack",
     stack: s.stack,
     changes: s.changes,
-    notes: s.notes,
+    notes: [...s.notes, policyNote(governed)],
     decision: s.decision,
     violations: (s.decision?.violations ?? []).map((v) => {
       const path = s.constructPath(v.address);
@@ -4055,10 +4181,10 @@ async function checkCdktf(dir, root, overrides) {
 }
 function hclDeclarations(dir) {
   const found = /* @__PURE__ */ new Map();
-  if (!existsSync2(dir)) return found;
+  if (!existsSync3(dir)) return found;
   for (const name of tfFiles(dir)) {
     const file = join3(dir, name);
-    readFileSync5(file, "utf8").split("\n").forEach((text2, i) => {
+    readFileSync6(file, "utf8").split("\n").forEach((text2, i) => {
       const resource = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text2);
       if (resource !== null) found.set(`${resource[1]}.${resource[2]}`, { file, line: i + 1, column: 1 });
       const module = /^\s*module\s+"([^"]+)"/.exec(text2);
@@ -4068,31 +4194,64 @@ function hclDeclarations(dir) {
   return found;
 }
 function tfFiles(dir) {
-  return existsSync2(dir) ? readdirSync(dir).filter((f) => f.endsWith(".tf")).sort() : [];
+  return existsSync3(dir) ? readdirSync(dir).filter((f) => f.endsWith(".tf")).sort() : [];
 }
 function hclLine(declared, address, configAddress) {
   const call = /^module\.([^.[]+)/.exec(address);
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
-async function checkPlanFile(file, configDir, root, overrides) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-BIPCSTS5.js");
+async function checkPlanFile(file, configDir, root, governed) {
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-SGZL4POG.js");
   const plan = readPlan(file);
-  const decided = await decidePlan2(plan, { overrides });
+  const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
   const first = tfFiles(configDir)[0];
-  const fallback = locate(root, { file: first === void 0 ? resolve(file) : join3(configDir, first), line: 1 }) ?? {
+  const fallback = locate(root, { file: first === void 0 ? resolve2(file) : join3(configDir, first), line: 1 }) ?? {
     path: "main.tf",
     line: 1
   };
   return {
     kind: "configuration",
-    stack: relative(root, resolve(configDir)) || basename(resolve(configDir)),
+    stack: relative2(root, resolve2(configDir)) || basename(resolve2(configDir)),
     changes: decided.changes.length,
-    notes: decided.notes,
+    notes: [...decided.notes, policyNote(governed)],
     decision: decided.decision,
     violations: (decided.decision?.violations ?? []).map(
       (v) => placed(v, locate(root, hclLine(declared, v.address, configAddress)), fallback)
     ),
+    fallback
+  };
+}
+function policyNote(governed) {
+  return governed.base === void 0 ? "decided with the working tree's policy data (no base commit: --base, or a pull_request event, gives one)" : `decided with the policy data of the base commit ${governed.base.slice(0, 12)}, not the pull request's`;
+}
+function policyChangeLine(root, source, field) {
+  const path = source.replace(/ \(image-catalog:policy\)$/, "");
+  const key = field.split(".").at(-1) ?? field;
+  let line = 1;
+  try {
+    const found = readFileSync6(join3(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
+    if (found >= 0) line = found + 1;
+  } catch {
+  }
+  return { path, line };
+}
+async function checkPolicyChanges(governed, root) {
+  if (governed.changes.length === 0) return void 0;
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-2HIXRXYC.js");
+  const { buildEnvelope } = await import("./envelope-OYRAAIUI.js");
+  const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
+  const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
+  const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
+  const decision = engine.decide(buildEnvelope(nobody, [], [], governed.changes));
+  const fallback = policyChangeLine(root, governed.changes[0]?.source ?? ".", "");
+  return {
+    kind: "configuration",
+    stack: "policy data",
+    changes: governed.changes.length,
+    notes: [policyNote(governed)],
+    decision,
+    violations: decision.violations.map((v) => ({ ...v, location: policyChangeLine(root, v.address, v.field) })),
     fallback
   };
 }
@@ -4110,28 +4269,34 @@ function reportChannels(value, env = process.env) {
   if (unknown.length > 0) throw new UsageError(`--report ${value}: ${unknown.join(", ")}: not a channel (${channels.join(", ")}, or none)`);
   return [...new Set(named)];
 }
-async function check(options) {
+async function check(options, event) {
   const given = [options.pulumi, options.cdktf, options.plan].filter((o) => o !== void 0);
   if (given.length !== 1) throw new UsageError("give one of --pulumi DIR, --cdktf DIR or --plan FILE");
   if (options.pulumi !== void 0 && options.data !== void 0)
     throw new UsageError(
       "--data with --pulumi: a Pulumi stack's policy data is its config image-catalog:policy, which the check uses, as pulumi up does"
     );
-  const overrides = readOverrides(options.data ?? []);
-  const projectDir = resolve(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname(options.plan ?? "."));
-  if (!existsSync2(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
+  const files = [...options.data ?? [], ...(process.env[policyDataVariable] ?? "").split(":").filter((f) => f !== "")];
+  readOverrides(files);
+  const projectDir = resolve2(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname(options.plan ?? "."));
+  if (!existsSync3(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
   const root = repositoryRoot(projectDir);
+  const stackConfig = options.pulumi === void 0 ? void 0 : join3(resolve2(options.pulumi), `Pulumi.${options.stack}.yaml`);
+  const governed = governedPolicy(root, baseCommit(options.base, event), files, stackConfig);
+  const policyCheck = await checkPolicyChanges(governed, root);
+  const withPolicy = (stacks) => ({ stacks: policyCheck === void 0 ? stacks : [policyCheck, ...stacks] });
   try {
-    if (options.pulumi !== void 0) return { checked: { stacks: [await checkPulumi(options.pulumi, options.stack, root)] }, root };
-    if (options.cdktf !== void 0) return { checked: { stacks: await checkCdktf(options.cdktf, root, overrides) }, root };
-    return { checked: { stacks: [await checkPlanFile(options.plan ?? "", projectDir, root, overrides)] }, root };
+    if (options.pulumi !== void 0)
+      return { checked: withPolicy([await checkPulumi(options.pulumi, options.stack, root, options.refresh, governed)]), root };
+    if (options.cdktf !== void 0) return { checked: withPolicy(await checkCdktf(options.cdktf, root, governed)), root };
+    return { checked: withPolicy([await checkPlanFile(options.plan ?? "", projectDir, root, governed)]), root };
   } catch (err) {
     if (err instanceof UsageError) throw err;
     return { checked: { stacks: [], undecided: redact(essential(err.message)) }, root };
   }
 }
 async function report(channelsWanted, checked, context, token, formatIsGithub, name) {
-  const { gitHubClient } = await import("./client-NV2HH2XJ.js");
+  const { gitHubClient } = await import("./client-XVB4D7OF.js");
   const client = gitHubClient({ token });
   const result = resultOf(checked);
   const target = { owner: context.owner, repo: context.repo };
@@ -4164,14 +4329,14 @@ async function report(channelsWanted, checked, context, token, formatIsGithub, n
     const why = `image-catalog pr-check: ${readOnly}: reporting through workflow annotations and the job summary instead`;
     process.stdout.write(`${why}
 `);
-    const { workflowAnnotations } = await import("./workflow-BO6324ZO.js");
+    const { workflowAnnotations } = await import("./workflow-XFZD4IAR.js");
     if (!formatIsGithub) workflowAnnotations(result);
     reported.push({ channel: "workflow", result: `annotations (${readOnly})` });
   }
   return reported;
 }
 function sarifOf(checked) {
-  const manifest2 = JSON.parse(readFileSync5(new URL("../../package.json", import.meta.url), "utf8"));
+  const manifest2 = JSON.parse(readFileSync6(new URL("../../package.json", import.meta.url), "utf8"));
   const runs = checked.stacks.map((s) => ({
     stack: s.stack,
     decision: s.decision,
@@ -4207,7 +4372,13 @@ function registerPrCheck(program3) {
   ).option(
     "--pulumi <dir>",
     "a Pulumi project (its Pulumi.yaml; the program is its main, else index.ts): previewed through the Automation API"
-  ).option("--stack <name>", "the Pulumi stack (PULUMI_BACKEND_URL or pulumi login names the backend)", "dev").option("--cdktf <dir>", "a CDKTF app (its cdktf.json): cdktn synth, then each stack's plan through the gate").option("--plan <file>", "a plan's JSON (tofu show -json <planfile>), for HCL configurations").option(
+  ).option("--stack <name>", "the Pulumi stack (PULUMI_BACKEND_URL or pulumi login names the backend)", "dev").option(
+    "--base <commit>",
+    "the commit whose policy data decides (default: the pull_request event's base sha); each value the pull request changes is a policy_change finding"
+  ).option(
+    "--no-refresh",
+    "with --pulumi: preview without reading the stack's resources from the Image Service first (by default a hand edit is in the plan and decided)"
+  ).option("--cdktf <dir>", "a CDKTF app (its cdktf.json): cdktn synth, then each stack's plan through the gate").option("--plan <file>", "a plan's JSON (tofu show -json <planfile>), for HCL configurations").option(
     "--config-dir <dir>",
     "with --plan: the configuration's folder, whose .tf files give the lines (default: the plan file's folder)"
   ).option(
@@ -4226,11 +4397,18 @@ function registerPrCheck(program3) {
   ).action(async (options) => {
     if (!["text", "json", "github"].includes(options.format)) throw new UsageError(`--format ${options.format}: text, json or github`);
     const wanted = reportChannels(options.report);
+    let event;
+    try {
+      event = readEvent();
+    } catch (err) {
+      if (err instanceof EventFileError) throw new UsageError(err.message);
+      throw err;
+    }
     let context;
     let token;
     if (wanted.length > 0) {
       token = gitHubToken();
-      const found = pullRequestContext(options);
+      const found = pullRequestContext(options, process.env, event);
       const missing = [
         ...token === void 0 ? ["the token (set GITHUB_TOKEN)"] : [],
         ...found.ok ? [] : found.missing,
@@ -4239,12 +4417,12 @@ function registerPrCheck(program3) {
       if (missing.length > 0) throw new UsageError(`--report ${wanted.join(",")}: missing ${missing.join("; ")} (or give --report none)`);
       if (found.ok) context = found.context;
     }
-    const { checked } = await check(options);
+    const { checked } = await check(options, event);
     const result = resultOf(checked);
     if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
 `);
     if (options.format === "github") {
-      const { workflowAnnotations } = await import("./workflow-BO6324ZO.js");
+      const { workflowAnnotations } = await import("./workflow-XFZD4IAR.js");
       workflowAnnotations(result);
     }
     let reported = [];
@@ -4260,7 +4438,7 @@ function registerPrCheck(program3) {
       }
     }
     if ((process.env["GITHUB_STEP_SUMMARY"] ?? "") !== "") {
-      const { jobSummary } = await import("./workflow-BO6324ZO.js");
+      const { jobSummary } = await import("./workflow-XFZD4IAR.js");
       const fallback = reported.find((r) => r.channel === "workflow");
       await jobSummary(result, options.name, fallback === void 0 ? void 0 : `image-catalog pr-check: ${fallback.result}`);
     }
@@ -4291,7 +4469,7 @@ function registerPrCheck(program3) {
 
 // provider/cli/plugin.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync as readFileSync7, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join4 } from "node:path";
 function registerPlugin(program3) {
@@ -4299,7 +4477,7 @@ function registerPlugin(program3) {
   plugin.command("install").description(
     "Install the provider plugin into Pulumi's plugin cache (PULUMI_HOME) as resource plugin image-catalog at this package's version. The cached plugin is a launcher that runs this installed package (its dist/ and its node_modules): reinstall after moving or upgrading the package."
   ).option("--pulumi <path>", "the pulumi CLI to run", "pulumi").action((options) => {
-    const { version } = JSON.parse(readFileSync6(new URL("../../package.json", import.meta.url), "utf8"));
+    const { version } = JSON.parse(readFileSync7(new URL("../../package.json", import.meta.url), "utf8"));
     const dir = mkdtempSync(join4(tmpdir(), "image-catalog-plugin-"));
     try {
       const launcher = join4(dir, pluginName);
@@ -4321,7 +4499,7 @@ exec ${JSON.stringify(join4(pluginDir, pluginName))} "$@"
 }
 
 // provider/cdktf/store-request.ts
-import { existsSync as existsSync3, readFileSync as readFileSync7 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync8 } from "node:fs";
 import { join as join5 } from "node:path";
 var storeRequestVariable = "IMAGE_CATALOG_STORE";
 function secretOptions(type) {
@@ -4348,7 +4526,7 @@ function resolveStoreRequest(request, env = process.env) {
   return checkStoreInputs(request.name, { ...settings, options });
 }
 function readStoreRequest(file, env = process.env) {
-  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync7(file, "utf8");
+  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync8(file, "utf8");
   if (text2 === void 0 || text2 === "") throw new Error(`no store request: set ${storeRequestVariable} (JSON) or give --request <file>`);
   const request = JSON.parse(text2);
   if (typeof request.name !== "string" || typeof request.settings !== "object")
@@ -4367,7 +4545,7 @@ async function applyStoreRequest(request) {
 async function deleteStoreRequest(request) {
   const inputs = resolveStoreRequest(request);
   const fragment = join5(inputs.configDir, `store-${inputs.id}.conf`);
-  if (existsSync3(fragment) && readFileSync7(fragment, "utf8") !== renderStoreFragment(inputs)) return false;
+  if (existsSync4(fragment) && readFileSync8(fragment, "utf8") !== renderStoreFragment(inputs)) return false;
   const session = Session.forCloud(request.cloud);
   try {
     await deleteStoreResource(session, request.name, inputs);
@@ -4404,7 +4582,7 @@ function registerStore(program3) {
 }
 
 // provider/cli/main.ts
-var manifest = JSON.parse(readFileSync8(new URL("../../package.json", import.meta.url), "utf8"));
+var manifest = JSON.parse(readFileSync9(new URL("../../package.json", import.meta.url), "utf8"));
 var program2 = new Command("image-catalog").description("Golden-image catalogs as code for an OpenStack-Glance-compatible Image Service.").version(manifest.version).showHelpAfterError().exitOverride((err) => {
   process.exit(err.exitCode === 0 ? 0 : 2);
 });

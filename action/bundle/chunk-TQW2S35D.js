@@ -1,16 +1,18 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  require_dist
+} from "./chunk-EJQBLOYD.js";
+import {
   CloudConfigError,
   ImageServiceError,
   creationMark,
   imageDocument,
   isUnauthorized,
   plainMessage,
-  require_dist,
   require_undici,
   snapshotImages
-} from "./chunk-UUIIL456.js";
+} from "./chunk-DBNRMNL2.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";
@@ -240,7 +242,7 @@ function resolveCloudFromDocument(cloud, document, where) {
 // provider/client/http.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 
-// node_modules/is-network-error/index.js
+// ../../tmp/ci-base/node_modules/is-network-error/index.js
 var objectToString = Object.prototype.toString;
 var isError = (value) => objectToString.call(value) === "[object Error]";
 var errorMessages = /* @__PURE__ */ new Set([
@@ -279,7 +281,7 @@ function isNetworkError(error) {
   return errorMessages.has(message);
 }
 
-// node_modules/p-retry/index.js
+// ../../tmp/ci-base/node_modules/p-retry/index.js
 function validateRetries(retries) {
   if (typeof retries === "number") {
     if (retries < 0) {
@@ -716,9 +718,9 @@ async function changeDocuments(descriptor, action, sides) {
   const afterDoc = sides.after === void 0 ? null : mark(descriptor.document(sides.after));
   if (sides.before === void 0) return { before: null, after: afterDoc };
   if (descriptor.live === void 0 || sides.id === void 0) return { before: mark(descriptor.document(sides.before)), after: afterDoc };
-  const live = await descriptor.live.get(sides.session(), sides.id);
+  const live = sides.live ?? await descriptor.live.get(sides.session(), sides.id);
   const base = live?.document ?? { ...descriptor.document(sides.before), id: sides.id };
-  const applied = sides.declared === void 0 ? base : descriptor.live.apply(base, live, {}, sides.declared);
+  const applied = sides.declared === void 0 ? base : descriptor.live.applied(base, live, sides.declared);
   return {
     before: applied,
     after: action === "update" && sides.after !== void 0 ? mark(descriptor.live.apply(applied, live, sides.before, sides.after)) : afterDoc

@@ -13,7 +13,7 @@ import {
   error,
   summary,
   warning
-} from "./chunk-KE3BKVBJ.js";
+} from "./chunk-EKAE56TY.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/github/workflow.ts

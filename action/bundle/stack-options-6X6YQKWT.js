@@ -3,9 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-J2VQIL27.js";
-import "./chunk-PLPHHBSF.js";
-import "./chunk-UUIIL456.js";
+} from "./chunk-DPPV6Z5W.js";
+import "./chunk-QKAU6GLZ.js";
+import "./chunk-6P5AR2BK.js";
+import "./chunk-EJQBLOYD.js";
+import "./chunk-DBNRMNL2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

@@ -1,21 +1,23 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  checkEnvelope,
+  narrowCatalog
+} from "./chunk-6P5AR2BK.js";
+import {
   PolicyBundleError,
   PolicyEvaluationError,
-  describeErrors,
   loadPolicyData,
-  thrownMessage,
-  validateInput
-} from "./chunk-UUIIL456.js";
+  thrownMessage
+} from "./chunk-EJQBLOYD.js";
 import {
   __commonJS,
   __toESM
 } from "./chunk-UXAMSLRZ.js";
 
-// node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
 var require_json = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
     function isValidJSON(str) {
       if (typeof str !== "string") {
         return;
@@ -36,9 +38,9 @@ var require_json = __commonJS({
   }
 });
 
-// node_modules/sprintf-js/src/sprintf.js
+// ../../tmp/ci-base/node_modules/sprintf-js/src/sprintf.js
 var require_sprintf = __commonJS({
-  "node_modules/sprintf-js/src/sprintf.js"(exports) {
+  "../../tmp/ci-base/node_modules/sprintf-js/src/sprintf.js"(exports) {
     !(function() {
       "use strict";
       var re = {
@@ -239,26 +241,26 @@ var require_sprintf = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js
 var require_strings = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js"(exports, module) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js"(exports, module) {
     var vsprintf = require_sprintf().vsprintf;
     var sprintf = (s, values) => vsprintf(s, values);
     module.exports = { sprintf };
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js
 var require_regex = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js"(exports, module) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js"(exports, module) {
     var regexSplit = (pattern, s) => s.split(RegExp(pattern));
     module.exports = { "regex.split": regexSplit };
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js
 var require_PlainValue_516d5bc2 = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js"(exports) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js"(exports) {
     "use strict";
     var Char = {
       ANCHOR: "&",
@@ -960,9 +962,9 @@ ${ctx}
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js
 var require_parse_cst = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js"(exports) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var BlankLine = class extends PlainValue.Node {
@@ -2392,9 +2394,9 @@ var require_parse_cst = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js
 var require_resolveSeq_95613e94 = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     function addCommentBefore(str, indent, comment) {
@@ -4192,9 +4194,9 @@ ${ca}` : ca;
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js
 var require_warnings_793925ce = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js"(exports) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -4536,9 +4538,9 @@ ${pair.comment}` : item.comment;
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js
 var require_Schema_bcc6c2d7 = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js"(exports) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -4988,9 +4990,9 @@ var require_Schema_bcc6c2d7 = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js
 var require_Document_a8d0fbf9 = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js"(exports) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -5623,9 +5625,9 @@ ${cbNode.commentBefore}` : cb;
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js"(exports) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var parseCst = require_parse_cst();
     var Document$1 = require_Document_a8d0fbf9();
@@ -5693,16 +5695,16 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js
 var require_yaml = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js"(exports, module) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js"(exports, module) {
     module.exports = require_dist().YAML;
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js
 var require_yaml2 = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js"(exports, module) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js"(exports, module) {
     var yaml = require_yaml();
     var errors = /* @__PURE__ */ new Set([
       "YAMLReferenceError",
@@ -5737,9 +5739,9 @@ var require_yaml2 = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js
 var require_builtins = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js"(exports, module) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js"(exports, module) {
     var json = require_json();
     var strings = require_strings();
     var regex = require_regex();
@@ -5753,9 +5755,9 @@ var require_builtins = __commonJS({
   }
 });
 
-// node_modules/@open-policy-agent/opa-wasm/src/opa.js
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/opa.js
 var require_opa = __commonJS({
-  "node_modules/@open-policy-agent/opa-wasm/src/opa.js"(exports, module) {
+  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/opa.js"(exports, module) {
     var builtIns = require_builtins();
     function stringDecoder(mem) {
       return function(addr) {
@@ -6112,7 +6114,7 @@ var require_opa = __commonJS({
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
-// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
+// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
 var loadPolicy = import_opa.default.loadPolicy;
 
@@ -6136,73 +6138,6 @@ function formatDecision(decision) {
   const advisory = decision.violations.length - mandatory;
   const verdict = decision.allowed ? `allowed${advisory > 0 ? ` with ${advisory} advisory violation${advisory === 1 ? "" : "s"}` : ""}` : `blocked by ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}${advisory > 0 ? ` (and ${advisory} advisory)` : ""}`;
   return [...blocks, `policy: ${verdict}`].join("\n\n") + "\n";
-}
-
-// provider/policy/envelope.ts
-function buildEnvelope(principal, images, changes) {
-  return {
-    principal: { user_id: principal.user_id, project_id: principal.project_id, roles: [...principal.roles] },
-    changes,
-    catalog: { images }
-  };
-}
-function checkEnvelope(value) {
-  const errors = validateInput(value);
-  return errors.length === 0 ? { ok: true, envelope: value } : { ok: false, problems: describeErrors(errors) };
-}
-function familyKey(name) {
-  const match = /^(.*)-v(\d+)\.(\d+)$/.exec(name);
-  if (match === null) return { key: name, version: void 0 };
-  const digits = (d) => d.replace(/^0+(?=\d)/, "");
-  return { key: match[1] ?? name, version: [digits(match[2] ?? "0"), digits(match[3] ?? "0")] };
-}
-function compareDigits(a, b) {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-function compareVersions(a, b) {
-  return compareDigits(a[0], b[0]) || compareDigits(a[1], b[1]);
-}
-var indexes = /* @__PURE__ */ new WeakMap();
-function indexOf(images) {
-  let index = indexes.get(images);
-  if (index !== void 0) return index;
-  const families = /* @__PURE__ */ new Map();
-  const byName = /* @__PURE__ */ new Map();
-  for (const image of images) {
-    const name = image["name"];
-    if (typeof name !== "string") continue;
-    const sameName = byName.get(name);
-    if (sameName === void 0) byName.set(name, [image]);
-    else sameName.push(image);
-    const { key, version } = familyKey(name);
-    if (version === void 0) continue;
-    const members = families.get(key);
-    if (members === void 0) families.set(key, [{ image, version }]);
-    else members.push({ image, version });
-  }
-  const topOfFamily = /* @__PURE__ */ new Map();
-  for (const [key, members] of families) {
-    members.sort((a, b) => compareVersions(b.version, a.version));
-    topOfFamily.set(
-      key,
-      members.slice(0, 2).map((m) => m.image)
-    );
-  }
-  index = { topOfFamily, byName };
-  indexes.set(images, index);
-  return index;
-}
-function narrowCatalog(envelope) {
-  const index = indexOf(envelope.catalog.images);
-  const keep = /* @__PURE__ */ new Set();
-  for (const change of envelope.changes) {
-    if (change.kind !== "image" || change.after === null) continue;
-    const name = change.after["name"];
-    if (typeof name !== "string") continue;
-    for (const image of index.topOfFamily.get(familyKey(name).key) ?? []) keep.add(image);
-    for (const image of index.byName.get(name) ?? []) keep.add(image);
-  }
-  return { ...envelope, catalog: { images: [...keep] } };
 }
 
 // provider/policy/engine.ts
@@ -6271,7 +6206,6 @@ var PolicyEngine = class _PolicyEngine {
 export {
   blocked,
   formatDecision,
-  buildEnvelope,
   bundlePath,
   entrypoint,
   PolicyEngine

@@ -1,0 +1,443 @@
+import { createRequire as __imageCatalogRequire } from 'node:module';
+const require = __imageCatalogRequire(import.meta.url);
+import {
+  essential,
+  pluginDir,
+  pluginName
+} from "./chunk-B2T7AW6H.js";
+import {
+  kindOfType
+} from "./chunk-ZHROZPMY.js";
+import {
+  policyModeVariable
+} from "./chunk-EJQBLOYD.js";
+import "./chunk-DBNRMNL2.js";
+import "./chunk-UXAMSLRZ.js";
+
+// provider/pulumi/automation.ts
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  CommandError,
+  LocalWorkspace,
+  PulumiCommand
+} from "@pulumi/pulumi/automation/index.js";
+
+// provider/pulumi/decision-log.ts
+function loggedChange(change) {
+  const name = change.after?.["name"] ?? change.before?.["name"];
+  return {
+    address: change.address,
+    kind: change.kind,
+    action: change.action,
+    ...change.kind === "image" && typeof name === "string" ? { name } : {}
+  };
+}
+var decisionLogVariable = "IMAGE_CATALOG_DECISION_LOG";
+
+// provider/pulumi/automation.ts
+function backendEnv(target) {
+  if (target.stateDir === void 0) return {};
+  mkdirSync(target.stateDir, { recursive: true });
+  return { PULUMI_BACKEND_URL: pathToFileURL(target.stateDir).href };
+}
+function pluginPath(env) {
+  const path = env?.["PATH"] ?? process.env["PATH"] ?? "";
+  return path.split(delimiter).includes(pluginDir) ? path : `${pluginDir}${delimiter}${path}`;
+}
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+async function clearStaleLock(stack, target, say) {
+  const locks = await stackLocks(stack, target);
+  if (locks.length === 0 || locks.some((l) => l.held)) return false;
+  for (const lock of locks)
+    say(
+      `stack ${target.stack} is locked by pulumi pid ${lock.pid} (${lock.username}@${lock.hostname}, since ${lock.timestamp}), which is no longer running (an interrupted run): clearing its lock (pulumi cancel)`
+    );
+  await stack.cancel();
+  return true;
+}
+async function stackLocks(stack, target) {
+  if (target.stateDir === void 0) return [];
+  const dir = join(target.stateDir, ".pulumi", "locks");
+  let files;
+  try {
+    files = readdirSync(dir, { recursive: true, encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  const suffix = join((await stack.workspace.projectSettings()).name, target.stack);
+  return files.filter((f) => f.endsWith(".json") && dirname(f).endsWith(suffix)).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8"))).map((lock) => ({ ...lock, held: lock.hostname !== hostname() || running(lock.pid) }));
+}
+async function resolvePending(stack, say = () => void 0) {
+  const deployment = (await stack.exportStack()).deployment;
+  const pending = deployment?.pending_operations ?? [];
+  if (pending.length === 0) return [];
+  await stack.refresh({ clearPendingCreates: true });
+  say(
+    `an interrupted run left ${pending.length} operation(s) pending in the state (${pending.map((p) => `${p.type} ${urnName(p.resource.urn)}`).join(", ")}): resolved with a refresh; an interrupted create is made again, taking over or removing what it left`
+  );
+  return pending;
+}
+async function openStack(target, program = () => Promise.resolve({}), options = {}) {
+  const args = { stackName: target.stack, projectName: "image-catalog", program };
+  const workspace = {
+    workDir: target.cwd,
+    envVars: { ...backendEnv(target), ...target.env, PATH: pluginPath(target.env) },
+    pulumiCommand: await PulumiCommand.get(target.pulumiRoot === void 0 ? {} : { root: target.pulumiRoot })
+  };
+  return options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace);
+}
+function readDecisions(file) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  return text.split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line));
+}
+function actionOf(op) {
+  if (op === "create") return "create";
+  if (op === "update") return "update";
+  if (op === "delete") return "delete";
+  if (op === "replace" || op === "create-replacement" || op === "delete-replaced") return "replace";
+  return void 0;
+}
+async function planChanges(runtime, steps) {
+  const planned = /* @__PURE__ */ new Map();
+  for (const step of steps) {
+    const action = actionOf(step.op);
+    if (action === void 0) continue;
+    const known = planned.get(step.urn);
+    const old = known?.old ?? step.old;
+    const next = known?.new ?? step.new;
+    planned.set(step.urn, {
+      action: known?.action ?? action,
+      type: step.type,
+      ...old === void 0 ? {} : { old },
+      ...next === void 0 ? {} : { new: next }
+    });
+  }
+  const changes = [];
+  for (const [urn, step] of planned) {
+    const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
+    if (kind === void 0) continue;
+    const bag = (value) => value;
+    const { cloud, change } = await runtime.changeOf(kind, urnName(urn), {
+      action: step.action,
+      id: step.old?.id,
+      ...step.action === "create" ? {} : { olds: bag(step.old?.outputs), oldInputs: bag(step.old?.inputs) },
+      ...step.action === "delete" ? {} : { news: bag(step.new?.inputs) }
+    });
+    changes.push({ cloud, change, urn });
+  }
+  return changes;
+}
+async function planRuntime(stack, read) {
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-T3FXBRPP.js"), read ?? stack.getAllConfig()]);
+  const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
+  const runtime = new ProviderRuntime({
+    config: { get: (key) => config[key]?.value },
+    env: { ...process.env, ...runEnv },
+    cwd: stack.workspace.workDir,
+    mode: "report"
+  });
+  runtime.warmUp();
+  return runtime;
+}
+async function decidePlan(runtime, steps) {
+  const byCloud = /* @__PURE__ */ new Map();
+  for (const planned of await planChanges(runtime, steps)) {
+    const key = planned.cloud ?? "";
+    byCloud.set(key, [...byCloud.get(key) ?? [], planned]);
+  }
+  const decided = [];
+  for (const [cloud, planned] of byCloud) {
+    const changes = planned.map((p) => p.change);
+    decided.push({
+      cloud: cloud === "" ? "(stack default)" : cloud,
+      changes,
+      urns: new Map(planned.map((p) => [p.change.address, p.urn])),
+      decision: await runtime.decideAs(cloud === "" ? void 0 : cloud, changes)
+    });
+  }
+  return decided;
+}
+var RunRecord = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  errors = [];
+  policyViolations = [];
+  /** Decisions made in this process (the whole plan). */
+  planned = [];
+  /** The engine's count of what the update, refresh or destroy did (sent when it ends, failed or not). */
+  summary = {};
+  applying = false;
+  dir = mkdtempSync(join(tmpdir(), "image-catalog-run-"));
+  /** The decision log the providers of this run append to. */
+  log = join(this.dir, "decisions.jsonl");
+  onEvent = (event) => {
+    if (this.applying && event.summaryEvent !== void 0) this.summary = event.summaryEvent.resourceChanges;
+    const diagnostic = event.diagnosticEvent;
+    if (diagnostic?.severity === "error") this.errors.push({ urn: diagnostic.urn, message: diagnostic.message.trim() });
+    if (event.policyEvent !== void 0) this.policyViolations.push(event.policyEvent);
+    this.options.onEvent?.(event);
+  };
+  /** The options every Automation API call of the run takes. */
+  common(onEvent = this.onEvent) {
+    const options = this.options;
+    return {
+      onEvent,
+      ...options.refresh === true ? { refresh: true } : {},
+      ...options.parallel === void 0 ? {} : { parallel: options.parallel },
+      ...options.log === void 0 ? {} : {
+        logVerbosity: options.log.verbosity,
+        logToStdErr: true,
+        logFlow: true,
+        onOutput: options.log.onText,
+        onError: options.log.onText
+      }
+    };
+  }
+  packs() {
+    return this.options.policyPacks === void 0 ? {} : { policyPacks: [...this.options.policyPacks] };
+  }
+  seen() {
+    return { decisions: [...this.planned, ...readDecisions(this.log)], errors: this.errors, policyViolations: this.policyViolations };
+  }
+  ok(changes, outputs = {}) {
+    return { ok: true, changes, outputs, failure: void 0, ...this.seen() };
+  }
+  failed(err) {
+    return {
+      ok: false,
+      changes: this.summary,
+      outputs: {},
+      failure: this.errors.length > 0 ? void 0 : essential(err.message),
+      ...this.seen()
+    };
+  }
+  blocked(count) {
+    return {
+      ok: false,
+      changes: {},
+      outputs: {},
+      failure: `the catalog policy blocks ${count} change(s) of this plan: nothing was applied (the decisions say each violation)`,
+      ...this.seen()
+    };
+  }
+  dispose() {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+};
+async function withRun(stack, record, mode, work) {
+  const env = stack.workspace.envVars;
+  const saved = { log: env[decisionLogVariable], mode: env[policyModeVariable] };
+  if (mode === "report") {
+    env[policyModeVariable] = "report";
+    Reflect.deleteProperty(env, decisionLogVariable);
+  } else {
+    Reflect.deleteProperty(env, policyModeVariable);
+    env[decisionLogVariable] = record.log;
+  }
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof CommandError)) throw err;
+    return record.failed(err);
+  } finally {
+    for (const [key, value] of [
+      [decisionLogVariable, saved.log],
+      [policyModeVariable, saved.mode]
+    ]) {
+      if (value === void 0) Reflect.deleteProperty(env, key);
+      else env[key] = value;
+    }
+  }
+}
+async function previewPlan(stack, record, config) {
+  const steps = [];
+  const collect = (event) => {
+    const step = event.resourcePreEvent?.metadata;
+    if (step !== void 0) steps.push(step);
+    record.onEvent(event);
+  };
+  const runtime = planRuntime(stack, config);
+  runtime.catch(() => void 0);
+  const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
+  const decisions = await decidePlan(await runtime, steps);
+  record.planned.push(...decisions.map((d) => ({ changes: d.changes.map(loggedChange), decision: d.decision })));
+  return { changeSummary, decisions, allowed: decisions.every((d) => d.decision.allowed) };
+}
+async function previewStack(stack, options = {}, config) {
+  const record = new RunRecord(options);
+  let plan;
+  try {
+    const result = await withRun(stack, record, options.decidePlan === false ? "enforce" : "report", async () => {
+      if (options.decidePlan === false) return record.ok((await stack.preview({ ...record.common(), ...record.packs() })).changeSummary);
+      plan = await previewPlan(stack, record, config);
+      return plan.allowed ? record.ok(plan.changeSummary) : record.blocked(blockedCount(plan));
+    });
+    return { ...result, plan };
+  } finally {
+    record.dispose();
+  }
+}
+function blockedCount(plan) {
+  return new Set(plan.decisions.flatMap((d) => d.decision.violations.filter((v) => v.level === "mandatory").map((v) => v.address))).size;
+}
+async function upStack(stack, options = {}) {
+  const record = new RunRecord(options);
+  try {
+    await resolvePending(stack, options.onNotice);
+    const plan = await withRun(stack, record, options.decidePlan === false ? "enforce" : "report", async () => {
+      if (options.decidePlan === false) return record.ok({});
+      const decided = await previewPlan(stack, record);
+      return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided));
+    });
+    if (!plan.ok) return plan;
+    return await withRun(stack, record, "enforce", async () => {
+      record.applying = true;
+      const result = await stack.up({ ...record.common(), ...record.packs() });
+      return record.ok(result.summary.resourceChanges ?? {}, result.outputs);
+    });
+  } finally {
+    record.dispose();
+  }
+}
+async function refreshStack(stack, options = {}) {
+  const record = new RunRecord(options);
+  try {
+    return await withRun(stack, record, "enforce", async () => {
+      record.applying = true;
+      const result = await stack.refresh(record.common());
+      return record.ok(result.summary.resourceChanges ?? {});
+    });
+  } finally {
+    record.dispose();
+  }
+}
+async function destroyStack(stack, options = {}) {
+  const record = new RunRecord(options);
+  try {
+    await resolvePending(stack, options.onNotice);
+    return await withRun(stack, record, "enforce", async () => {
+      record.applying = true;
+      const result = await stack.destroy(record.common());
+      return record.ok(result.summary.resourceChanges ?? {});
+    });
+  } finally {
+    record.dispose();
+  }
+}
+var stackCommands = { up: upStack, preview: previewStack, refresh: refreshStack, destroy: destroyStack };
+async function runStack(stack, command, options = {}) {
+  return stackCommands[command](stack, options);
+}
+function urnName(urn) {
+  return urn === void 0 ? "" : urn.split("::").at(-1) ?? urn;
+}
+function shortType(type) {
+  return type.split(":").at(-1) ?? type;
+}
+var verbs = {
+  create: ["creating", "created"],
+  update: ["updating", "updated"],
+  delete: ["deleting", "deleted"],
+  replace: ["replacing", "replaced"],
+  "create-replacement": ["creating replacement", "created replacement"],
+  "delete-replaced": ["deleting replaced", "deleted replaced"],
+  refresh: ["refreshing", "refreshed"],
+  import: ["importing", "imported"]
+};
+var shownSeverities = /* @__PURE__ */ new Set(["info", "info#err", "warning", "error"]);
+function progressPrinter(write) {
+  const started = /* @__PURE__ */ new Map();
+  return (event) => {
+    const pre = event.resourcePreEvent;
+    if (pre !== void 0 && pre.planning !== true) {
+      const verb = verbs[pre.metadata.op];
+      if (verb === void 0 || pre.metadata.type === "pulumi:pulumi:Stack" || pre.metadata.type.startsWith("pulumi:providers:")) return;
+      const { op, type, urn } = pre.metadata;
+      started.set(`${op} ${urn}`, { t0: Date.now(), op, type, urn });
+      write(`  ${shortType(type)} ${urnName(urn)}: ${verb[0]}`);
+      return;
+    }
+    const done = event.resOutputsEvent;
+    if (done !== void 0 && done.planning !== true) {
+      const key = [`${done.metadata.op} ${done.metadata.urn}`, `refresh ${done.metadata.urn}`].find((k) => started.has(k));
+      const step = key === void 0 ? void 0 : started.get(key);
+      const verb = step === void 0 ? void 0 : verbs[step.op];
+      if (key === void 0 || step === void 0 || verb === void 0) return;
+      started.delete(key);
+      write(
+        `  ${shortType(done.metadata.type)} ${urnName(done.metadata.urn)}: ${verb[1]} (${((Date.now() - step.t0) / 1e3).toFixed(1)} s)`
+      );
+      return;
+    }
+    const failed = event.resOpFailedEvent;
+    if (failed !== void 0) {
+      started.delete(`${failed.metadata.op} ${failed.metadata.urn}`);
+      write(`  ${shortType(failed.metadata.type)} ${urnName(failed.metadata.urn)}: ${failed.metadata.op} failed`);
+      return;
+    }
+    if (event.summaryEvent !== void 0 || event.cancelEvent !== void 0) {
+      for (const step of started.values())
+        write(`  ${shortType(step.type)} ${urnName(step.urn)}: ${step.op} not finished (the run stopped first)`);
+      started.clear();
+      return;
+    }
+    const diagnostic = event.diagnosticEvent;
+    if (diagnostic?.severity === "warning" && diagnostic.message.includes(`${pluginName} from $PATH at ${pluginDir}`)) return;
+    if (diagnostic !== void 0 && shownSeverities.has(diagnostic.severity)) {
+      const who = diagnostic.urn === void 0 || diagnostic.urn === "" ? "" : `${urnName(diagnostic.urn)}: `;
+      const label = diagnostic.severity === "info" || diagnostic.severity === "info#err" ? "" : `${diagnostic.severity}: `;
+      for (const line of diagnostic.message.trimEnd().split("\n")) write(`  ${label}${who}${line}`);
+      return;
+    }
+    const policy = event.policyEvent;
+    if (policy !== void 0) {
+      write(`  policy ${policy.enforcementLevel} ${policy.policyName}: ${urnName(policy.resourceUrn)}: ${policy.message.trim()}`);
+    }
+  };
+}
+function formatChanges(changes, planned = false) {
+  const names = {
+    same: ["unchanged", "unchanged"],
+    create: ["created", "to create"],
+    update: ["updated", "to update"],
+    delete: ["deleted", "to delete"],
+    replace: ["replaced", "to replace"]
+  };
+  const parts = Object.entries(changes).filter(([, n]) => n > 0).map(([op, n]) => `${n} ${names[op]?.[planned ? 1 : 0] ?? op}`);
+  return parts.length === 0 ? "no change" : parts.join(", ");
+}
+export {
+  clearStaleLock,
+  decidePlan,
+  destroyStack,
+  formatChanges,
+  openStack,
+  planChanges,
+  planRuntime,
+  previewStack,
+  progressPrinter,
+  refreshStack,
+  resolvePending,
+  runStack,
+  stackCommands,
+  stackLocks,
+  upStack,
+  urnName
+};

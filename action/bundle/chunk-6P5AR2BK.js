@@ -1,0 +1,86 @@
+import { createRequire as __imageCatalogRequire } from 'node:module';
+const require = __imageCatalogRequire(import.meta.url);
+import {
+  describeErrors,
+  kinds,
+  validateInput
+} from "./chunk-DBNRMNL2.js";
+
+// provider/policy/envelope.ts
+var changeKinds = kinds;
+var changeActions = ["create", "update", "replace", "delete", "noop"];
+function buildEnvelope(principal, images, changes, policyChanges = []) {
+  return {
+    principal: { user_id: principal.user_id, project_id: principal.project_id, roles: [...principal.roles] },
+    changes,
+    catalog: { images },
+    ...policyChanges.length === 0 ? {} : { policy_changes: policyChanges }
+  };
+}
+function checkEnvelope(value) {
+  const errors = validateInput(value);
+  return errors.length === 0 ? { ok: true, envelope: value } : { ok: false, problems: describeErrors(errors) };
+}
+function familyKey(name) {
+  const match = /^(.*)-v(\d+)\.(\d+)$/.exec(name);
+  if (match === null) return { key: name, version: void 0 };
+  const digits = (d) => d.replace(/^0+(?=\d)/, "");
+  return { key: match[1] ?? name, version: [digits(match[2] ?? "0"), digits(match[3] ?? "0")] };
+}
+function compareDigits(a, b) {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+function compareVersions(a, b) {
+  return compareDigits(a[0], b[0]) || compareDigits(a[1], b[1]);
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexOf(images) {
+  let index = indexes.get(images);
+  if (index !== void 0) return index;
+  const families = /* @__PURE__ */ new Map();
+  const byName = /* @__PURE__ */ new Map();
+  for (const image of images) {
+    const name = image["name"];
+    if (typeof name !== "string") continue;
+    const sameName = byName.get(name);
+    if (sameName === void 0) byName.set(name, [image]);
+    else sameName.push(image);
+    const { key, version } = familyKey(name);
+    if (version === void 0) continue;
+    const members = families.get(key);
+    if (members === void 0) families.set(key, [{ image, version }]);
+    else members.push({ image, version });
+  }
+  const topOfFamily = /* @__PURE__ */ new Map();
+  for (const [key, members] of families) {
+    members.sort((a, b) => compareVersions(b.version, a.version));
+    topOfFamily.set(
+      key,
+      members.slice(0, 2).map((m) => m.image)
+    );
+  }
+  index = { topOfFamily, byName };
+  indexes.set(images, index);
+  return index;
+}
+function narrowCatalog(envelope) {
+  const index = indexOf(envelope.catalog.images);
+  const keep = /* @__PURE__ */ new Set();
+  for (const change of envelope.changes) {
+    if (change.kind !== "image" || change.after === null) continue;
+    const name = change.after["name"];
+    if (typeof name !== "string") continue;
+    for (const image of index.topOfFamily.get(familyKey(name).key) ?? []) keep.add(image);
+    for (const image of index.byName.get(name) ?? []) keep.add(image);
+  }
+  return { ...envelope, catalog: { images: [...keep] } };
+}
+
+export {
+  changeKinds,
+  changeActions,
+  buildEnvelope,
+  checkEnvelope,
+  familyKey,
+  narrowCatalog
+};

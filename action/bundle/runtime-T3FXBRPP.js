@@ -1,0 +1,445 @@
+import { createRequire as __imageCatalogRequire } from 'node:module';
+const require = __imageCatalogRequire(import.meta.url);
+import {
+  idNames
+} from "./chunk-ZHROZPMY.js";
+import {
+  RunCatalog,
+  Session,
+  changeDocuments,
+  resolveCloud,
+  resolveCloudFromDocument
+} from "./chunk-TQW2S35D.js";
+import {
+  PolicyEngine,
+  formatDecision
+} from "./chunk-QKAU6GLZ.js";
+import {
+  buildEnvelope
+} from "./chunk-6P5AR2BK.js";
+import "./chunk-EJQBLOYD.js";
+import {
+  ResourceInputError,
+  checkInputs,
+  diffInputs,
+  imageDocument,
+  isForbidden,
+  kindDescriptors
+} from "./chunk-DBNRMNL2.js";
+import "./chunk-UXAMSLRZ.js";
+
+// provider/pulumi/runtime.ts
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc.js";
+function markUnknowns(value) {
+  if (value === unknownValue) return { $unknown: true };
+  if (Array.isArray(value)) return value.map(markUnknowns);
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markUnknowns(v)]));
+  return value;
+}
+function marked(document) {
+  return markUnknowns(document);
+}
+function unknownPaths(value, path = "") {
+  if (value === unknownValue) return [path];
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(
+    ([k, v]) => unknownPaths(v, path === "" ? k : Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`)
+  );
+}
+function pulumiNames(kind, bag) {
+  const name = idNames[kind];
+  if (name === void 0 || !("id" in bag)) return bag;
+  const { id, ...rest } = bag;
+  return { ...rest, [name]: id };
+}
+function schemaPart(kind, bag) {
+  const fields = new Set(kindDescriptors[kind].schema().fields.map((f) => f.local));
+  const pulumiId = idNames[kind];
+  const renamed = pulumiId !== void 0 && fields.has("id") ? { ...bag, id: bag[pulumiId] } : bag;
+  return Object.fromEntries(Object.entries(renamed).filter(([k, v]) => fields.has(k) && v !== void 0));
+}
+function layer(bag) {
+  const resourceName = typeof bag["resourceName"] === "string" ? bag["resourceName"] : "(unnamed)";
+  const cloud = typeof bag["cloud"] === "string" ? bag["cloud"] : void 0;
+  const resourceUrn = typeof bag["resourceUrn"] === "string" ? bag["resourceUrn"] : void 0;
+  return { resourceName, ...cloud === void 0 ? {} : { cloud }, ...resourceUrn === void 0 ? {} : { resourceUrn } };
+}
+function address(kind, name) {
+  return `${kindDescriptors[kind].schema().title}::${name}`;
+}
+function cloudOf(kind, inputs, fields) {
+  return kindDescriptors[kind].cloudOf(inputs) ?? fields.cloud;
+}
+function documentOf(kind, inputs) {
+  return marked(kindDescriptors[kind].document(inputs));
+}
+function checkKnown(kind, name, inputs) {
+  const unknown = unknownPaths(inputs);
+  try {
+    return { inputs: checkInputs(kindDescriptors[kind].schema(), name, inputs), problems: [] };
+  } catch (err) {
+    if (!(err instanceof ResourceInputError)) throw err;
+    const problems = err.problems.filter(
+      (p) => !unknown.some((u) => p.field === u || p.field.startsWith(`${u}.`) || p.field.startsWith(`${u}[`))
+    );
+    return { inputs, problems };
+  }
+}
+function oldSide(kind, olds, news, oldInputs) {
+  const outputs = schemaPart(kind, olds);
+  const declared = oldInputs === void 0 ? {} : schemaPart(kind, oldInputs);
+  const program = news === void 0 ? {} : schemaPart(kind, news);
+  const before = { ...outputs };
+  const adopted = /* @__PURE__ */ new Set();
+  for (const field of kindDescriptors[kind].schema().fields) {
+    if (field.live || before[field.local] !== void 0) continue;
+    if (declared[field.local] !== void 0) before[field.local] = declared[field.local];
+    else if (program[field.local] !== void 0 && unknownPaths(program[field.local]).length === 0) {
+      before[field.local] = program[field.local];
+      adopted.add(field.local);
+    } else if (program[field.local] !== void 0) adopted.add(field.local);
+  }
+  return { before, adopted };
+}
+function failure(reason) {
+  return { property: "", reason };
+}
+function progressReporter(notify, name, urn) {
+  let lastStep = -1;
+  return (p) => {
+    const mib = (n) => `${(n / 1048576).toFixed(1)} MiB`;
+    const step = p.total === void 0 || p.total === 0 ? Math.floor(p.bytes / 104857600) : Math.floor(p.bytes / p.total * 10);
+    if (step === lastStep) return;
+    lastStep = step;
+    const share = p.total === void 0 || p.total === 0 ? "" : ` (${Math.round(p.bytes / p.total * 100)}%)`;
+    notify({
+      // On the resource's line when the engine shows it (the URN names it), named otherwise.
+      message: `${urn === void 0 ? `Image "${name}": ` : ""}uploaded ${mib(p.bytes)}${p.total === void 0 ? "" : ` of ${mib(p.total)}`}${share}, ${(p.rate / 1e6).toFixed(1)} MB/s`,
+      severity: "info",
+      urn,
+      ephemeral: true
+    });
+  };
+}
+function outs(kind, fields, inputs, reported) {
+  return {
+    ...pulumiNames(kind, inputs),
+    ...pulumiNames(kind, reported),
+    resourceName: fields.resourceName,
+    ...fields.cloud === void 0 ? {} : { cloud: fields.cloud }
+  };
+}
+function vanishedPublished(kind, name, id, olds) {
+  return new Error(
+    `${address(kind, name)}: ${id} (${typeof olds["name"] === "string" ? olds["name"] : name}) was published and is gone from the Image Service (deleted outside this stack). A published version is never re-created under its name (rule: immutability): publish the next version instead, and forget this one with \`pulumi state delete\` of its URN (or restore it in Glance under id ${id}).`
+  );
+}
+var noConfig = { get: () => void 0 };
+var ProviderRuntime = class {
+  constructor(options = {}) {
+    this.options = options;
+    this.config = options.config ?? noConfig;
+    this.notify = options.notify ?? ((notice) => process.stderr.write(`${notice.message}
+`));
+    this.mode = options.mode ?? "enforce";
+  }
+  options;
+  config;
+  sessions = /* @__PURE__ */ new Map();
+  engine;
+  catalog = new RunCatalog();
+  /**
+   * Resources whose replace diff decided (and allowed) in this runtime, with the id of what they replace: the
+   * engine then checks the replacement again with empty olds (to compute its inputs as for a new resource), and
+   * that check must not decide it again as a create: its `before` is the image it replaces, whose name it may keep.
+   */
+  replacing = /* @__PURE__ */ new Map();
+  /** Stopped when the engine that runs this provider is gone: creates in flight remove what they made and fail. */
+  interruption = new AbortController();
+  /** The changes in flight (creates, updates, deletes), each settled or not. */
+  inFlight = /* @__PURE__ */ new Set();
+  notify;
+  /** How this runtime enforces. */
+  mode;
+  /** Takes the provider's settings (the plugin's Configure) and starts what the first decision needs. */
+  configure(config) {
+    this.config = config;
+    this.sessions.clear();
+    this.engine = void 0;
+    this.warmUp();
+  }
+  /**
+   * Starts what the first decision needs (the policy bundle, a token and the catalog of the stack's cloud) while
+   * the engine is still busy elsewhere; a failure here is left for the call that needs it to report.
+   */
+  warmUp() {
+    this.policyEngine().catch(() => this.engine = void 0);
+    try {
+      const session = this.sessionFor(void 0);
+      session.identity().catch(() => void 0);
+      this.catalog.images(this.cloudKey(void 0), session).catch(() => void 0);
+    } catch {
+    }
+  }
+  configValue(key) {
+    const value = this.config.get(`image-catalog:${key}`);
+    return value === void 0 || value === "" ? void 0 : value;
+  }
+  cloudKey(cloud) {
+    return cloud ?? this.configValue("cloud") ?? "(environment)";
+  }
+  /** The session of a cloud, resolved now (never stored): the resource's, the provider's, or the environment's. */
+  sessionFor(cloud) {
+    const name = cloud ?? this.configValue("cloud");
+    const key = this.cloudKey(cloud);
+    let session = this.sessions.get(key);
+    if (session === void 0) {
+      const document = this.configValue("clouds");
+      const fromConfig = name !== void 0 && document !== void 0 ? resolveCloudFromDocument(name, document, "stack config image-catalog:clouds") : void 0;
+      session = new Session(fromConfig ?? resolveCloud(name, this.options.env ?? process.env, this.options.cwd ?? process.cwd()));
+      this.sessions.set(key, session);
+    }
+    return session;
+  }
+  policyEngine() {
+    const override = this.configValue("policy");
+    this.engine ??= PolicyEngine.load({
+      overrides: override === void 0 ? [] : [{ source: "stack config image-catalog:policy", value: JSON.parse(override) }]
+    });
+    return this.engine;
+  }
+  /** The decision of changes applied by one cloud: its token's principal, the live catalog it sees. */
+  async decideAs(cloud, changes) {
+    const session = this.sessionFor(cloud);
+    const [policy, principal, images] = await Promise.all([
+      this.policyEngine(),
+      session.identity(),
+      this.catalog.documents(this.cloudKey(cloud), session)
+    ]);
+    const decision = policy.decide(buildEnvelope(principal, images, changes));
+    this.options.onDecision?.(changes, decision);
+    return decision;
+  }
+  /**
+   * The one place a change is built, for every path that decides one (the plugin's check, diff and delete, a
+   * plan's steps in `up`, `preview` and `pr-check`): the documents of `sides` (provider/policy/changes.ts), read
+   * with the cloud that applies the resource. `before` is what the catalog last applied (the state's inputs over
+   * the live record), so putting a hand edit back is no change of a published image. Returns that cloud with the
+   * change.
+   */
+  async changeOf(kind, name, sides) {
+    const fields = { ...layer(sides.news ?? sides.oldInputs ?? sides.olds ?? {}), resourceName: name };
+    const where = address(kind, name);
+    const news = sides.news === void 0 ? void 0 : schemaPart(kind, sides.news);
+    const after = news === void 0 ? void 0 : checkKnown(kind, where, news).inputs;
+    let before;
+    let declared;
+    if (sides.olds !== void 0 && sides.action !== "create") {
+      before = checkKnown(kind, where, oldSide(kind, sides.olds, sides.news, sides.oldInputs).before).inputs;
+      if (sides.oldInputs !== void 0) declared = checkKnown(kind, where, oldSide(kind, sides.oldInputs, sides.news).before).inputs;
+    }
+    const docs = await changeDocuments(kindDescriptors[kind], sides.action, {
+      session: () => this.sessionFor(cloudOf(kind, after ?? before ?? {}, fields)),
+      id: sides.id,
+      before,
+      after,
+      ...declared === void 0 ? {} : { declared },
+      ...sides.live === void 0 ? {} : { live: sides.live },
+      mark: marked
+    });
+    return { cloud: fields.cloud, change: { address: where, kind, action: sides.action, ...docs } };
+  }
+  /** Decides one change with the cloud that applies it; a block's text, or undefined (advisories told). */
+  async decideOne(kind, name, sides) {
+    const { cloud, change } = await this.changeOf(kind, name, sides);
+    const decision = await this.decideAs(cloud, [change]);
+    return { decision, text: this.outcome(decision) };
+  }
+  /** Tells advisory violations; returns the text of a blocking decision (undefined when allowed or only reported). */
+  outcome(decision) {
+    if (decision.violations.length === 0) return void 0;
+    if (this.mode === "report") return void 0;
+    if (decision.allowed) {
+      this.notify({ message: formatDecision(decision).trimEnd(), severity: "warning" });
+      return void 0;
+    }
+    return formatDecision(decision);
+  }
+  /** Pulumi's check: schema problems per field, then (for a create) the policy. */
+  async check(kind, olds, news) {
+    const fields = layer(news);
+    const checked = checkKnown(kind, address(kind, fields.resourceName), schemaPart(kind, news));
+    const inputs = { ...news };
+    const isCreate = Object.keys(schemaPart(kind, olds)).length === 0;
+    const descriptor = kindDescriptors[kind];
+    const local = descriptor.localProblems !== void 0 && unknownPaths(checked.inputs).length === 0 ? descriptor.localProblems(checked.inputs, isCreate ? void 0 : schemaPart(kind, olds)) : [];
+    const problems = [...checked.problems, ...local];
+    if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
+    if (!isCreate || this.replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
+    if (descriptor.cataloged === true && fields.resourceUrn !== void 0) this.catalog.creating(fields.resourceUrn);
+    const { decision, text } = await this.decideOne(kind, fields.resourceName, { action: "create", id: void 0, news });
+    if (text === void 0) return { inputs, failures: [] };
+    return {
+      inputs,
+      failures: decision.violations.filter((v) => v.level === "mandatory").map((v) => failure(`policy ${v.rule}: ${v.field === "" ? "" : `${v.field}: `}${v.message} (fix: ${v.remediation})`))
+    };
+  }
+  /**
+   * The change of one resource as a CrossGuard policy pack sees it: new inputs only, no previous state. A resource
+   * of the catalog (an image) is matched to the live catalog by name: a live image of that name makes it an update
+   * of that image (before = the live image, properties the inputs do not name are assumed kept); otherwise a create.
+   */
+  async packChange(kind, urn, news) {
+    const descriptor = kindDescriptors[kind];
+    const fields = layer(news);
+    const checked = checkKnown(kind, urn, schemaPart(kind, news));
+    if (checked.problems.length > 0) throw new ResourceInputError(urn, checked.problems);
+    const after = checked.inputs;
+    if (descriptor.cataloged === true && descriptor.live !== void 0) {
+      const session = this.sessionFor(fields.cloud);
+      const live = (await this.catalog.images(this.cloudKey(fields.cloud), session)).find((image) => image.name === after["name"]);
+      if (live !== void 0) {
+        const before = imageDocument(live);
+        const after_ = marked(descriptor.live.apply(before, { document: before, wire: live }, {}, after));
+        const change = { address: urn, kind, action: "update", before, after: after_ };
+        return { cloud: fields.cloud, change };
+      }
+    }
+    return { cloud: fields.cloud, change: { address: urn, kind, action: "create", before: null, after: documentOf(kind, after) } };
+  }
+  /**
+   * Pulumi's diff: the schema's update/replace rules; for a change, the policy decides it (a block fails the
+   * preview). A field the service does not keep (`x-live: false`) and the old state lacks (an imported resource)
+   * comes from the state's inputs or the program, not a change. `diffs` names every changed field. `decide`
+   * false: a refresh's diff, which only shows drift (nothing is applied after it).
+   */
+  async diff(kind, id, olds, news, oldInputs, options = {}) {
+    const fields = layer(news);
+    const where = address(kind, fields.resourceName);
+    const schemaFields = kindDescriptors[kind].schema().fields;
+    const { before: oldRaw, adopted } = oldSide(kind, olds, news, oldInputs);
+    const before = checkKnown(kind, where, oldRaw).inputs;
+    const unknown = unknownPaths(schemaPart(kind, news)).map((p) => p.split(/[.[]/)[0] ?? p).filter((u) => !adopted.has(u));
+    const after = checkKnown(kind, where, schemaPart(kind, news)).inputs;
+    const changed = diffInputs(kindDescriptors[kind].schema(), before, after);
+    const replaces = [
+      .../* @__PURE__ */ new Set([...changed.replaces, ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === "replace")])
+    ];
+    const updates = [.../* @__PURE__ */ new Set([...changed.updates, ...unknown.filter((u) => !replaces.includes(u))])];
+    if (replaces.length === 0 && updates.length === 0) return { changes: false, replaces: [], diffs: [] };
+    const action = replaces.length > 0 ? "replace" : "update";
+    if (options.decide === false) return { changes: true, replaces, diffs: [...replaces, ...updates] };
+    const { text } = await this.decideOne(kind, fields.resourceName, { action, id, olds, oldInputs, news });
+    if (text !== void 0) throw new Error(`${where}: the catalog policy blocks this ${action}:
+${text}`);
+    if (action === "replace") this.replacing.set(where, id);
+    return { changes: true, replaces, diffs: [...replaces, ...updates] };
+  }
+  track(work) {
+    this.inFlight.add(work);
+    const settle = () => {
+      this.inFlight.delete(work);
+    };
+    work.then(settle, settle);
+    return work;
+  }
+  /**
+   * Stops the work in flight because `reason` (the engine that started this provider is gone): creates stop their
+   * upload, remove the record they made and fail. Resolves once all of it settled, or after `graceMs`.
+   */
+  async interrupt(reason, graceMs = 6e4) {
+    this.interruption.abort(new Error(reason));
+    const timer = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+    await Promise.race([Promise.allSettled([...this.inFlight]), timer]);
+  }
+  /** Pulumi's create (the policy was decided by check just before). */
+  async create(kind, news) {
+    const descriptor = kindDescriptors[kind];
+    const fields = layer(news);
+    const raw = schemaPart(kind, news);
+    const name = fields.resourceName;
+    const cataloged = descriptor.cataloged === true && typeof raw["name"] === "string";
+    if (cataloged && fields.resourceUrn !== void 0) this.catalog.creating(fields.resourceUrn);
+    const replaces = this.replacing.get(address(kind, name));
+    const made = await this.track(
+      descriptor.create(this.sessionFor(cloudOf(kind, raw, fields)), name, raw, {
+        onProgress: progressReporter(this.notify, name, fields.resourceUrn),
+        onNotice: (message) => this.notify({ message, severity: "info", urn: fields.resourceUrn }),
+        signal: this.interruption.signal,
+        ...fields.resourceUrn === void 0 ? {} : { creator: fields.resourceUrn },
+        ...replaces === void 0 ? {} : { replaces }
+      })
+    );
+    if (cataloged) this.catalog.created(made.id);
+    return { id: made.id, outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
+  }
+  /**
+   * Pulumi's read (refresh, import): what the service has now, as outputs, and the inputs: a refresh keeps the
+   * state's (what the program declared and the catalog applied: the outputs show the drift, and a diff against them
+   * proposes to put it back); an import takes what the service has. `props`/`inputs` are the state's (absent for
+   * an import). Undefined when the resource is gone; fields the service does not keep come from the state.
+   */
+  async read(kind, id, name, props, inputs) {
+    const descriptor = kindDescriptors[kind];
+    const prior = { ...props, ...inputs };
+    const fields = { ...layer(prior), resourceName: name };
+    const kept = { ...props, ...schemaPart(kind, inputs ?? props ?? {}) };
+    const cloud = cloudOf(kind, schemaPart(kind, prior), fields);
+    let found;
+    try {
+      found = await descriptor.read(this.sessionFor(cloud), id, kept);
+    } catch (err) {
+      if (props === void 0 && isForbidden(err))
+        throw new Error(
+          `${address(kind, name)}: importing ${id} as ${cloud === void 0 ? "the provider's cloud" : `cloud ${cloud}`} is not allowed (${err.message}); an import reads with its provider's cloud, not the resource's own \`cloud\`: give the resource a provider whose cloud may read it, e.g. { provider: new Provider('admin', { cloud: 'admin' }) }`,
+          { cause: err }
+        );
+      throw err;
+    }
+    if (found === void 0) {
+      if (props !== void 0 && descriptor.isPublished?.(props) === true) throw vanishedPublished(kind, name, id, props);
+      return void 0;
+    }
+    const declared = inputs === void 0 ? found.inputs : schemaPart(kind, inputs);
+    const withLayer = { ...pulumiNames(kind, declared), ...fields.cloud === void 0 ? {} : { cloud: fields.cloud } };
+    return { id, inputs: withLayer, outs: outs(kind, fields, found.inputs, found.outputs) };
+  }
+  /** Pulumi's update (the policy was decided by diff just before). */
+  async update(kind, id, olds, news, oldInputs) {
+    const descriptor = kindDescriptors[kind];
+    const fields = layer(news);
+    const name = fields.resourceName;
+    const raw = schemaPart(kind, news);
+    const before = checkKnown(kind, name, oldSide(kind, olds, news, oldInputs).before).inputs;
+    const made = await this.track(descriptor.update(this.sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name));
+    if (descriptor.cataloged === true) this.catalog.changed();
+    return { outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
+  }
+  /** Pulumi's delete: the policy decides first (a block fails before any API call). */
+  async remove(kind, id, props) {
+    const descriptor = kindDescriptors[kind];
+    const fields = layer(props);
+    const inputs = schemaPart(kind, props);
+    const session = this.sessionFor(cloudOf(kind, inputs, fields));
+    let live;
+    if (descriptor.live !== void 0) {
+      live = await descriptor.live.get(session, id);
+      if (live === void 0) return;
+    }
+    const { text } = await this.decideOne(kind, fields.resourceName, {
+      action: "delete",
+      id,
+      olds: props,
+      ...live === void 0 ? {} : { live }
+    });
+    if (text !== void 0)
+      throw new Error(`${address(kind, fields.resourceName)}: the catalog policy blocks this delete (nothing was deleted):
+${text}`);
+    await this.track(descriptor.delete(session, id, checkKnown(kind, fields.resourceName, inputs).inputs, fields.resourceName));
+    if (descriptor.cataloged === true) this.catalog.changed();
+  }
+};
+export {
+  ProviderRuntime,
+  address
+};
