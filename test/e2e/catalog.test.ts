@@ -140,7 +140,7 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
   );
   t.match(
     JSON.stringify(runs[0]?.run['output']),
-    /\| ✖ \| `urn:pulumi:e2e-catalog::image-catalog::image-catalog:index:Image::debian-tools` \(index\.ts:\d+\) \| immutability/,
+    /\| ✖ \| `Image::debian-tools` \(index\.ts:\d+\) \| immutability/,
   );
   const sarif = github.state.sarifs[0] as { commit_sha: string; ref: string; sarif: string } | undefined;
   t.match(sarif, { commit_sha: mergeSha, ref: 'refs/pull/5/merge' }, 'SARIF for the merge commit and ref');
