@@ -118,10 +118,7 @@ async function hasNoResources(stack: Stack): Promise<boolean> {
 
 /** The blocking violations of a run, each once (a resource is checked in preview and again in up). */
 function blocking(run: RunResult): Violation[] {
-  const seen = new Map<string, Violation>();
-  for (const { decision } of run.decisions)
-    for (const v of decision.violations) if (v.level === 'mandatory') seen.set(`${v.address} ${v.rule} ${v.field} ${v.message}`, v);
-  return [...seen.values()];
+  return run.violations.filter((v) => v.level === 'mandatory');
 }
 
 /**

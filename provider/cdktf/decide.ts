@@ -18,6 +18,7 @@
  *   the declared one (a no-op becomes an update), so the policy sees it; where Glance was changed by hand, nothing
  *   is decided (putting it back is no change of the catalog). Either way a note says the provider will not apply it.
  */
+import { isGlanceField } from '../client/images.js';
 import { Session } from '../client/session.js';
 import { RunCatalog } from '../policy/changes.js';
 import type { Decision, Violation } from '../policy/decision.js';
@@ -144,7 +145,8 @@ export function withLiveProperties(
     const has = (image['properties'] ?? {}) as Readonly<Record<string, string>>;
     const last = (rc.change.before?.['properties'] ?? {}) as Readonly<Record<string, unknown>>;
     const differ = Object.keys(wanted).filter(
-      (key) => key.startsWith('os_') && typeof wanted[key] === 'string' && has[key] !== wanted[key],
+      // Glance's own fields (os_hash_algo, os_hash_value, os_glance_*) come back in TPO's properties: never the user's.
+      (key) => key.startsWith('os_') && !isGlanceField(key) && typeof wanted[key] === 'string' && has[key] !== wanted[key],
     );
     const glance = (key: string): string => (has[key] === undefined ? 'absent' : `"${has[key]}"`);
     // Changed by hand in Glance, still declared as applied: putting it back is no change of the catalog.

@@ -9,9 +9,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { PolicyEngine } from '../policy/engine.js';
 import { pluginDir, pluginName } from '../pulumi/plugin/location.js';
 
@@ -23,6 +24,8 @@ export interface DoctorLine {
   readonly ok: boolean;
   readonly detail: string;
   readonly needed?: boolean;
+  /** Not needed for this package's own runs, but a way of running the project fails without it: said in the verdict. */
+  readonly warn?: boolean;
 }
 
 /** What doctor found; `ok` is false when something needed is missing. */
@@ -126,7 +129,40 @@ async function pulumiLines(): Promise<DoctorLine[]> {
       detail: `${version ?? 'does not answer `pulumi version`'}  ${pulumi}  (@pulumi/pulumi ${sdk})`,
     });
   }
-  return [...lines, pluginLine()];
+  return [...lines, pluginLine(), ...languageHostLine(pulumi)];
+}
+
+/**
+ * The language host the project's Pulumi.yaml runtime needs for `pulumi up` from the CLI (`pulumi-language-nodejs`
+ * for runtime nodejs): on PATH or beside `pulumi` (Pulumi's installer puts them there). The Automation API
+ * (runStack, image-catalog preview and pr-check) needs none, so it is not needed here, only warned about.
+ */
+function languageHostLine(pulumi: string | undefined): DoctorLine[] {
+  let runtime: unknown;
+  try {
+    runtime = (parseYaml(readFileSync(join(process.cwd(), 'Pulumi.yaml'), 'utf8')) as { runtime?: unknown } | null)?.runtime;
+  } catch {
+    return [];
+  }
+  const name = typeof runtime === 'object' && runtime !== null ? (runtime as { name?: unknown }).name : runtime;
+  if (typeof name !== 'string') return [];
+  const host = `pulumi-language-${name}`;
+  const beside = pulumi === undefined ? undefined : join(dirname(pulumi), host);
+  const found = onPath(host) ?? (beside !== undefined && existsSync(beside) ? beside : undefined);
+  if (found !== undefined)
+    return [{ name: host, ok: true, detail: `${found}  (runtime ${name} in Pulumi.yaml: pulumi up runs the program with it)` }];
+  return [
+    {
+      name: host,
+      ok: false,
+      needed: false,
+      warn: true,
+      detail:
+        `not on PATH nor beside pulumi: \`pulumi up\` from the CLI fails for want of it (runtime ${name} in Pulumi.yaml). ` +
+        "Install the Pulumi CLI with Pulumi's installer or release archive, which ship the language hosts beside pulumi; " +
+        'or run the program through the Automation API (docs/install.md), which needs none',
+    },
+  ];
 }
 
 /** The lines of the CDKTF layer: needed when the project installed cdktn. */
@@ -201,6 +237,9 @@ export function formatDoctor(report: DoctorReport, remedy = 'see the detail of e
   const width = Math.max(...report.lines.map((l) => l.name.length));
   const mark = (l: DoctorLine): string => (l.ok ? 'ok  ' : l.needed === false ? '--  ' : 'FAIL');
   const body = report.lines.map((l) => `${mark(l)}  ${l.name.padEnd(width)}  ${l.detail}`).join('\n');
-  const verdict = report.ok ? 'everything needed is present' : `something needed is missing: ${remedy}`;
+  const warned = report.lines.filter((l) => l.warn === true && !l.ok).map((l) => l.name);
+  const verdict = report.ok
+    ? `everything needed is present${warned.length === 0 ? '' : `; missing for some ways of running (see its line): ${warned.join(', ')}`}`
+    : `something needed is missing: ${remedy}`;
   return `${body}\n\n${verdict}\n`;
 }

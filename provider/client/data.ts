@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
-import { ImageServiceError } from './errors.js';
+import { ImageDataError, ImageServiceError } from './errors.js';
 import { getImage, imageRoot } from './images.js';
 import type { Session } from './session.js';
 
@@ -116,25 +116,17 @@ export async function uploadImageData(
   options.signal?.throwIfAborted();
   const sent = counter.result();
   const pinned = (expected: string | undefined, got: string, algo: string): void => {
-    if (expected !== undefined && expected.toLowerCase() !== got) {
-      throw new ImageServiceError({
-        status: 0,
-        method: 'PUT',
-        url,
-        serviceMessage: `the data's ${algo} is ${got}, not the pinned ${expected}`,
-      });
-    }
+    if (expected !== undefined && expected.toLowerCase() !== got)
+      throw new ImageDataError(`PUT ${url}`, `the data's ${algo} is ${got}, not the pinned ${expected}`);
   };
   pinned(options.expectedSha512, sent.sha512, 'sha512');
   pinned(options.expectedSha256, sent.sha256, 'sha256');
   const stored = await getImage(session, id);
   if (stored['os_hash_algo'] === 'sha512' && stored['os_hash_value'] !== sent.sha512) {
-    throw new ImageServiceError({
-      status: 0,
-      method: 'PUT',
-      url,
-      serviceMessage: `Glance stored os_hash_value ${String(stored['os_hash_value'])}, but the data sent hashes to ${sent.sha512}`,
-    });
+    throw new ImageDataError(
+      `PUT ${url}`,
+      `Glance stored os_hash_value ${String(stored['os_hash_value'])}, but the data sent hashes to ${sent.sha512}`,
+    );
   }
   return sent;
 }
@@ -169,12 +161,10 @@ export async function downloadImageData(
   const got = counter.result();
   if (image['os_hash_algo'] === 'sha512' && image['os_hash_value'] !== got.sha512) {
     rmSync(path, { force: true });
-    throw new ImageServiceError({
-      status: 0,
-      method: 'GET',
-      url,
-      serviceMessage: `the data hashes to ${got.sha512}, not Glance's os_hash_value ${String(image['os_hash_value'])}; the file was removed`,
-    });
+    throw new ImageDataError(
+      `GET ${url}`,
+      `the data hashes to ${got.sha512}, not Glance's os_hash_value ${String(image['os_hash_value'])}; the file was removed`,
+    );
   }
   return got;
 }

@@ -70,6 +70,23 @@ export class ImageServiceError extends Error {
   }
 }
 
+/**
+ * Glance answered, but the image is not what the call needs: an import or copy that failed or did not finish in
+ * time, data whose digest is not the pinned one, a transfer that broke off. Not an ImageServiceError: there was an
+ * answer, and its status was accepted. The message names the call and the image.
+ */
+export class ImageDataError extends Error {
+  override readonly name = 'ImageDataError';
+  constructor(
+    /** What was being done (`PUT http://…/file`, `image <id>`). */
+    readonly where: string,
+    readonly problem: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${where}: ${problem}`, options);
+  }
+}
+
 /** True for an ImageServiceError with one of the statuses. */
 export function hasStatus(err: unknown, ...statuses: readonly number[]): err is ImageServiceError {
   return err instanceof ImageServiceError && statuses.includes(err.status);

@@ -107,12 +107,20 @@ const coreFields = new Set([
   'stores',
 ]);
 
+/**
+ * Whether a key of Glance's record is Glance's own (a core field, `os_hash_*`, a reserved `os_glance_*`
+ * property), never a custom property a user sets (Glance answers 403 to `openstack image set --property` of one).
+ */
+export function isGlanceField(key: string): boolean {
+  return coreFields.has(key) || key.startsWith('os_glance_');
+}
+
 /** An image document of the policy envelope: Glance's fields, with the custom properties gathered under `properties`. */
 export function imageDocument(wire: ImageWire): Record<string, unknown> & { properties: Record<string, string> } {
   const doc: Record<string, unknown> = {};
   const properties: Record<string, string> = {};
   for (const [key, value] of Object.entries(wire)) {
-    if (coreFields.has(key) || key.startsWith('os_glance_')) doc[key] = value;
+    if (isGlanceField(key)) doc[key] = value;
     else properties[key] = typeof value === 'string' ? value : JSON.stringify(value);
   }
   return { ...doc, properties };

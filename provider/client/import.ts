@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
-import { ImageServiceError } from './errors.js';
+import { ImageDataError } from './errors.js';
 import { getImage, imageRoot, type ImageWire } from './images.js';
 import type { Session } from './session.js';
 
@@ -81,15 +81,8 @@ export async function waitForActive(
         : image.status === 'killed'
           ? 'Glance killed the image (its data could not be stored)'
           : undefined;
-    if (problem !== undefined) throw new ImageServiceError({ status: 0, method: 'GET', url: `image ${id}`, serviceMessage: problem });
-    if (Date.now() > deadline) {
-      throw new ImageServiceError({
-        status: 0,
-        method: 'GET',
-        url: `image ${id}`,
-        serviceMessage: `still ${image.status} after ${Math.round(timeoutMs / 1000)} s`,
-      });
-    }
+    if (problem !== undefined) throw new ImageDataError(`image ${id}`, problem);
+    if (Date.now() > deadline) throw new ImageDataError(`image ${id}`, `still ${image.status} after ${Math.round(timeoutMs / 1000)} s`);
     await sleep(pollMs, undefined, signal === undefined ? {} : { signal });
   }
 }
@@ -111,21 +104,12 @@ export async function waitForStores(
     const present = text(image['stores']).split(',');
     if (stores.every((s) => present.includes(s))) return image;
     const failed = text(image['os_glance_failed_import']);
-    if (failed !== '')
-      throw new ImageServiceError({
-        status: 0,
-        method: 'GET',
-        url: `image ${id}`,
-        serviceMessage: `the copy failed for store(s) ${failed}`,
-      });
-    if (Date.now() > deadline) {
-      throw new ImageServiceError({
-        status: 0,
-        method: 'GET',
-        url: `image ${id}`,
-        serviceMessage: `not in ${stores.join(', ')} after ${Math.round(timeoutMs / 1000)} s (in: ${present.join(', ')})`,
-      });
-    }
+    if (failed !== '') throw new ImageDataError(`image ${id}`, `the copy failed for store(s) ${failed}`);
+    if (Date.now() > deadline)
+      throw new ImageDataError(
+        `image ${id}`,
+        `not in ${stores.join(', ')} after ${Math.round(timeoutMs / 1000)} s (in: ${present.join(', ')})`,
+      );
     await sleep(pollMs);
   }
 }

@@ -24,7 +24,7 @@ import {
   type StepEventMetadata,
 } from '@pulumi/pulumi/automation/index.js';
 import { policyModeVariable } from '../policy/data.js';
-import type { Decision } from '../policy/decision.js';
+import type { Decision, Violation } from '../policy/decision.js';
 import type { Change, ChangeAction } from '../policy/envelope.js';
 import { essential } from './cli-failure.js';
 import { decisionLogVariable, loggedChange, type LoggedChange } from './decision-log.js';
@@ -68,8 +68,10 @@ export interface RunResult {
   readonly changes: OpMap;
   /** The stack outputs after an `up` (empty otherwise). */
   readonly outputs: OutputMap;
-  /** Every decision the providers made in this run. */
+  /** Every decision made in this run: the whole plan's, then the plugin's as it applied. */
   readonly decisions: readonly LoggedDecision[];
+  /** Every violation of those decisions once (a change is decided with the plan and again as it is applied). */
+  readonly violations: readonly Violation[];
   /** The engine's error diagnostics (what failed, per resource), when the run failed. */
   readonly errors: readonly { readonly urn: string | undefined; readonly message: string }[];
   /** The CLI's own failure text when the run failed and the engine reported no error diagnostic. */
@@ -384,8 +386,12 @@ class RunRecord {
     return this.options.policyPacks === undefined ? {} : { policyPacks: [...this.options.policyPacks] };
   }
 
-  seen(): Pick<RunResult, 'decisions' | 'errors' | 'policyViolations'> {
-    return { decisions: [...this.planned, ...readDecisions(this.log)], errors: this.errors, policyViolations: this.policyViolations };
+  seen(): Pick<RunResult, 'decisions' | 'violations' | 'errors' | 'policyViolations'> {
+    const decisions = [...this.planned, ...readDecisions(this.log)];
+    const violations = new Map<string, Violation>();
+    for (const { decision } of decisions)
+      for (const v of decision.violations) violations.set(JSON.stringify([v.address, v.rule, v.field, v.message, v.level]), v);
+    return { decisions, violations: [...violations.values()], errors: this.errors, policyViolations: this.policyViolations };
   }
 
   ok(changes: OpMap, outputs: OutputMap = {}): RunResult {

@@ -9,6 +9,8 @@
  */
 export function essential(message: string): string {
   if (!/^code: -?\d+\n/.test(message) || !message.includes('stderr:')) return message;
+  const locked = lockedOut(message);
+  if (locked !== undefined) return locked;
   const errors = [
     ...new Set(
       message
@@ -22,4 +24,20 @@ export function essential(message: string): string {
   if (killed !== undefined)
     return `pulumi was killed (${killed}) in the middle of the run; the next run resolves what it left (docs/pulumi.md)`;
   return message;
+}
+
+/**
+ * Pulumi's refusal of a run because another holds the stack (its diy backend's lock), said without its advice to
+ * `pulumi cancel`: that deletes the lock of a run that may be alive and breaks it. A lock whose run is gone (a
+ * killed pulumi) is cleared by the next run of runStack or npm start on its own, after saying so.
+ */
+function lockedOut(message: string): string | undefined {
+  if (!message.includes('the stack is currently locked by')) return undefined;
+  const holders = [...message.matchAll(/created by (\S+) \(pid (\d+)\) at (\S+)/g)].map(
+    ([, who, pid, at]) => `pulumi pid ${pid ?? '?'} of ${who ?? '?'}, since ${at ?? '?'}`,
+  );
+  return (
+    `pulumi: the stack is locked by another run${holders.length === 0 ? '' : ` (${holders.join('; ')})`}: wait for it to end, then run again. ` +
+    'A lock whose run is gone (a killed pulumi) is cleared by the next run on its own; never `pulumi cancel` while that run is alive (it breaks the run).'
+  );
 }

@@ -3,7 +3,8 @@
  * consumer projects. The component publishes every version as `<os>-<osversion>-<profile>-v<version>`, shares
  * the newest with every consumer (and accepts it as each consumer whose cloud is given), and marks every older
  * version deprecated, `superseded_by` the newest, and hidden. Adding a version moves the share set to it:
- * the older version's memberships go (its image stays, deprecated, for what already runs on it).
+ * the older version's memberships go (its image stays, deprecated, for what already runs on it). An edit of the
+ * line's shared `properties` reaches the versions published after it; published ones keep theirs.
  */
 import * as pulumi from '@pulumi/pulumi';
 import { lineImages, type LineFamily, type LineVersion } from '../resources/versionLine.js';
@@ -47,7 +48,14 @@ export class VersionLine extends pulumi.ComponentResource {
     const parent = { parent: this };
     const cloud = args.cloud === undefined ? {} : { cloud: args.cloud };
     const images: Record<string, Image> = {};
-    for (const image of line.images) images[image.version] = new Image(`${name}-v${image.version}`, { ...cloud, ...image.fields }, parent);
+    for (const image of line.images)
+      images[image.version] = new Image(
+        `${name}-v${image.version}`,
+        { ...cloud, ...image.fields },
+        // A published version keeps the line's shared values it was published with (Pulumi ignores a change of
+        // these paths for an image that exists; a new version takes them as declared).
+        { ...parent, ignoreChanges: image.lineKeys.map((key) => `properties[${JSON.stringify(key)}]`) },
+      );
     const newest = line.images[line.images.length - 1] as (typeof line.images)[number];
     this.images = images;
     const current = images[newest.version] as Image;

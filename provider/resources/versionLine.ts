@@ -3,6 +3,12 @@
  * `<os>-<osversion>-<profile>`, its versions `<major>.<minor>` in order, every version published as
  * `<family>-v<version>`, the newest current, every older one deprecated, `superseded_by` the newest, and hidden.
  * Which versions are shared and how is the layer's (it shares the newest).
+ *
+ * The line's shared properties reach the versions published after they are edited: a version already published
+ * keeps what it was published with (each layer tells its engine to keep those keys of an existing image: Pulumi's
+ * `ignoreChanges`, Terraform's `lifecycle.ignore_changes`), so editing the line's `description` is neither an
+ * update nor a block of the published versions. A version's own `properties` are its own: changing one on a
+ * published version is decided by the policy (immutability).
  */
 import type { ImageFields } from './image/image.js';
 
@@ -40,6 +46,11 @@ export interface LineFamily<S = ImageFields['source']> {
 export interface LineImage<S> {
   readonly version: string;
   readonly isCurrent: boolean;
+  /**
+   * The property keys this version takes from the line's shared `properties` (not its own): an image of the
+   * version that exists already keeps the values it was published with for them.
+   */
+  readonly lineKeys: readonly string[];
   /** The image's fields (the source of the layer's type). */
   readonly fields: Omit<ImageFields, 'source'> & { readonly source: S };
 }
@@ -63,6 +74,9 @@ export function orderVersions<S>(family: string, versions: readonly LineVersion<
   return keyed.map((k) => k.v);
 }
 
+/** Properties the line sets itself (from the family and the version order), never taken as shared values. */
+const derivedKeys: ReadonlySet<string> = new Set(['os_distro', 'os_version', 'deprecated', 'superseded_by']);
+
 /** The line's family name, its current image name, and every version's image fields, oldest first. */
 export function lineImages<S>(name: string, line: LineFamily<S>): { family: string; current: string; images: LineImage<S>[] } {
   const family = `${line.os}-${line.osVersion}-${line.profile}`;
@@ -72,9 +86,11 @@ export function lineImages<S>(name: string, line: LineFamily<S>): { family: stri
   const current = catalogImageName(line, newest.version);
   const images = ordered.map((v): LineImage<S> => {
     const isCurrent = v === newest;
+    const own = new Set(Object.keys(v.properties ?? {}));
     return {
       version: v.version,
       isCurrent,
+      lineKeys: Object.keys(line.properties ?? {}).filter((k) => !own.has(k) && !derivedKeys.has(k)),
       fields: {
         name: catalogImageName(line, v.version),
         diskFormat: v.diskFormat ?? 'qcow2',

@@ -132,7 +132,8 @@ t.test('two ups of the same stack at once: Pulumi locks the second out before it
   const [one, two] = await Promise.all([pulumi(target, 'up', programC), pulumi(target, 'up', programC)]);
   t.equal([one, two].filter((r) => r.ok).length, 1, 'one up applies');
   const refused = [one, two].find((r) => !r.ok);
-  t.match(refused?.text, /the stack is currently locked/, 'the other is refused by the lock');
+  t.match(refused?.text, /the stack is locked by another run \(pulumi pid \d+/, 'the other is refused by the lock, naming its holder');
+  t.notMatch(refused?.text, /delete the lock file with `pulumi cancel`/, 'without advice that would break the run');
   t.same(
     (await images()).filter((i) => i.name.startsWith(`${family}-c-`)).map((i) => [i.name, i.status]),
     [[`${family}-c-v1.0`, 'active']],

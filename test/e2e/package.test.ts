@@ -45,15 +45,22 @@ function outside(cmd: string, args: readonly string[], cwd: string): Promise<Ran
   return runCommand('env', ['-u', 'NODE_OPTIONS', cmd, ...args], outsideEnv(), cwd);
 }
 
-/** The driver a CI job of that project would write: the program through its own Automation API. */
+/**
+ * The driver a CI job of that project would write: the program through its own Automation API with the lines
+ * docs/install.md shows (its stack in a local state folder), the config set first and a JSON line for the test.
+ */
 const driver = `
 import program from './index.ts';
-import { openStack, runStack } from 'image-catalog/pulumi';
+import { formatChanges, openStack, progressPrinter, runStack } from 'image-catalog/pulumi';
+import { formatDecision } from 'image-catalog/policy';
 
 const [command, config] = [process.argv[2], JSON.parse(process.argv[3])];
 const stack = await openStack({ cwd: process.cwd(), stack: 'dev', stateDir: 'state' }, program);
 await stack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, value]) => [k, { value }])));
-const run = await runStack(stack, command);
+const run = await runStack(stack, command, { onEvent: progressPrinter(console.log) });
+if (run.violations.length > 0) console.log(formatDecision({ allowed: run.ok, violations: run.violations }));
+console.log(run.ok ? \`up: \${formatChanges(run.changes)}\` : \`up failed: \${run.failure ?? run.errors.map((e) => e.message).join('\\n')}\`);
+process.exitCode = run.ok ? 0 : 1;
 const outputs = Object.fromEntries(Object.entries(run.outputs).map(([k, v]) => [k, v.value]));
 process.stdout.write(JSON.stringify({ ok: run.ok, changes: run.changes, outputs, errors: run.errors, failure: run.failure }) + '\\n');
 `;
@@ -121,6 +128,7 @@ t.test(
     writeFileSync(join(project, 'run.mjs'), driver);
     const installed = await outside('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project);
     t.equal(installed.code, 0, 'npm install of the tarball and @pulumi/pulumi succeeds', { output: installed.stderr });
+    t.notMatch(installed.stderr, /install-scripts/, "12: no install-scripts warning (the example's allowScripts)");
 
     const version = await outside('npx', ['image-catalog', '--version'], project);
     t.equal(version.code, 0, 'the image-catalog bin runs from node_modules/.bin', { output: version.stderr });
@@ -202,8 +210,10 @@ t.test(
       'v1.1 is shared with the consumer, accepted',
     );
 
-    const second = lastJson(await drive('up'));
+    const secondRun = await drive('up');
+    const second = lastJson(secondRun);
     t.ok(second.ok, 'a second run succeeds', { errors: second.errors });
+    t.match(secondRun.stdout, /^up: \d+ unchanged$/m, "9: a run that changes nothing says so (docs/install.md's lines)");
     t.same(Object.keys(second.changes), ['same'], 'and changes nothing', { changes: second.changes });
 
     const stateDir = join(project, 'state');
@@ -238,6 +248,7 @@ t.test('the CDKTF example, installed from the tarball, deploys through the insta
   writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
   const installed = await outside('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project);
   t.equal(installed.code, 0, 'npm install of the tarball, cdktn, constructs and cdktn-cli succeeds', { output: installed.stderr });
+  t.notMatch(installed.stderr, /install-scripts/, "12: no install-scripts warning (the example's allowScripts)");
   const typecheck = await outside('npx', ['tsc', '--noEmit'], project);
   t.equal(typecheck.code, 0, 'tsc --noEmit of the app against the installed types passes', { output: typecheck.stdout });
 

@@ -24,14 +24,14 @@ function data(version: string): string {
   return file;
 }
 
-function line(versions: readonly string[]) {
+function line(versions: readonly string[], properties: Record<string, string> = metadata) {
   return () => {
     const list: LineVersion[] = versions.map((version) => ({ version, diskFormat: 'raw', source: { file: data(version) } }));
     new VersionLine('line', {
       os: 'ubuntu',
       osVersion: '24.04',
       profile,
-      properties: metadata,
+      properties,
       versions: list,
       consumers: [{ name: 'appteam', projectId: lab().projects['appteam'] ?? '', cloud: 'appteam' }],
     });
@@ -70,6 +70,17 @@ t.test('a new version moves the share: the old one is deprecated, superseded, hi
   const again = await run(target, 'preview', line(['1.0', '1.1']));
   t.ok(again.ok, 'a second preview runs', { output: again.text });
   t.same(Object.keys(again.changes), ['same'], 'and plans no change', { changes: again.changes });
+
+  // 7: the line's shared description edited together with a new version.
+  const edited = { ...metadata, description: 'version line test, edited' };
+  const third = await run(target, 'up', line(['1.0', '1.1', '1.2'], edited));
+  t.ok(third.ok, 'the edit and v1.2 apply: no block of the published versions', { output: third.text });
+  t.equal((await image(`${family}-v1.2`))['description'], edited.description, 'v1.2 is published with the edited description');
+  t.equal((await image(`${family}-v1.1`))['description'], metadata.description, 'v1.1 keeps what it was published with');
+  t.match(await image(`${family}-v1.1`), { deprecated: 'true', superseded_by: `${family}-v1.2` }, 'and is deprecated for v1.2');
+  t.equal((await image(`${family}-v1.0`))['description'], metadata.description, 'v1.0 too');
+  const settled = await run(target, 'preview', line(['1.0', '1.1', '1.2'], edited));
+  t.same(Object.keys(settled.changes), ['same'], 'after it, no change is planned', { changes: settled.changes });
 });
 
 t.test(

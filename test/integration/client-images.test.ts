@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import t, { type Test } from 'tap';
 import { downloadImageData, uploadImageData, type TransferProgress } from '../../provider/client/data.js';
-import { ImageServiceError, isForbidden, isNotFound } from '../../provider/client/errors.js';
+import { ImageDataError, ImageServiceError, isForbidden, isNotFound } from '../../provider/client/errors.js';
 import {
   createImage,
   createImageBody,
@@ -74,7 +74,7 @@ t.test('an upload whose data does not match the pinned sha256 fails, naming both
       { stream: Readable.from([Buffer.from('hello')]) },
       { expectedSha256: 'ab'.repeat(32) },
     ).catch((e: unknown) => e);
-    t.type(err, ImageServiceError);
+    t.type(err, ImageDataError, 'Glance answered: not an ImageServiceError');
     t.match(
       (err as Error).message,
       `the data's sha256 is ${createHash('sha256').update('hello').digest('hex')}, not the pinned ${'ab'.repeat(32)}`,

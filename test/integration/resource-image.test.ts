@@ -125,6 +125,7 @@ t.test('a web-download of a missing URL fails naming the URL and its 404, and le
   t.type(err, ResourceOperationError);
   t.match((err as Error).message, `Image "${name}": loading its data failed: `);
   t.match((err as Error).message, 'the import failed for store(s) fast');
+  t.notMatch((err as Error).message, 'no answer', '9: Glance answered; nothing says it did not');
   t.match((err as Error).message, `Glance could not fetch ${url}: from here it answers HTTP 404`);
   t.match((err as Error).message, 'the image record was deleted');
   t.ok(await namedNowhere(name), 'no image of that name is left');

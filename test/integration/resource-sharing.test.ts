@@ -84,6 +84,19 @@ t.test("accepting with another project's cloud is refused, naming both projects"
   t.equal((await readMemberResource(platform, member.id))?.status, 'pending', 'nothing changed');
 });
 
+t.test('9: an acceptance by a project that is not a member says so, naming the rule and what the owner does', async (t) => {
+  const imageId = await image('shared');
+  const err = await applyAcceptance(appteam, 'not-shared-yet', { imageId, memberProjectId: appteamProject, cloud: 'appteam' }).catch(
+    (e: unknown) => e,
+  );
+  t.type(err, ResourceOperationError);
+  t.match(
+    (err as Error).message,
+    `ImageMemberAcceptance "not-shared-yet": memberProjectId: project ${appteamProject} is not a member of image ${imageId} (rule: membership)`,
+  );
+  t.notMatch((err as Error).message, /HTTP 404/, "not Glance's raw answer");
+});
+
 t.test('a member of a private image is refused with what to change; bad ids are refused before any call', async (t) => {
   const imageId = await image('private');
   const err = await createMemberResource(platform, 'private-share', { imageId, memberProjectId: appteamProject }).catch((e: unknown) => e);

@@ -23,7 +23,7 @@ t.test(
     }
     t.equal(ran.code, missing === 0 ? 0 : 1, 'exit code follows whether a tool is missing', { output: ran.stdout });
     t.match(ran.stdout, /lab glance\s+up/, 'doctor reports the lab');
-    t.notMatch(ran.stdout, /pulumi-language-nodejs/, 'and no longer asks for pulumi-language-nodejs');
+    t.notMatch(ran.stdout, /^FAIL\s+pulumi-language-nodejs/m, 'pulumi-language-nodejs is never a failure (npm start needs none)');
   },
 );
 
@@ -41,6 +41,13 @@ t.test('doctor says which Node runs and why: the one the bootstrap chose, at lea
   t.match(ran.stdout, /^ok\s+pulumi-resource-image-catalog\s/m, "and this package's provider plugin");
   t.match(ran.stdout, /^ok\s+policy bundle\s+loads/m, 'the policy bundle loads');
   t.equal(ran.code, 0, 'image-catalog doctor exits 0 here', { output: ran.stdout });
+  // 12: this checkout's Pulumi.yaml says runtime nodejs; these machines cannot have pulumi-language-nodejs.
+  const host = ran.stdout.split('\n').find((l) => /\spulumi-language-nodejs\s/.test(l));
+  t.ok(host, 'doctor checks the language host of the runtime Pulumi.yaml names', { output: ran.stdout });
+  if (host?.startsWith('--') === true) {
+    t.match(host, /`pulumi up` from the CLI fails for want of it/, 'a missing one says what fails');
+    t.match(ran.stdout, /everything needed is present; missing for some ways of running \(see its line\): pulumi-language-nodejs/);
+  } else t.match(host, /^ok\s/, 'else it is found');
 });
 
 // The machine's own node (these machines have 20): what a user who has not upgraded runs `npx image-catalog` with.

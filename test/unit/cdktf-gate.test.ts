@@ -129,6 +129,12 @@ t.test('TPO#1994: a declared os_* property Glance does not have is decided as an
   t.match(restore.notes, [
     /"24\.10" in Glance \(changed outside the catalog\).*will not put it back.*openstack image set --property os_version=24\.04 i1/,
   ]);
+
+  // 9: TPO's properties carry Glance's own os_hash_* (and os_glance_*): never proposed to be set by hand.
+  const withHashes = { ...state.properties, os_hash_algo: 'sha512', os_hash_value: 'ab', os_glance_importing_to_stores: '' };
+  const hashes = withLiveProperties([noop], live, new Map([['openstack_images_image_v2.v11', withHashes]]));
+  t.same(hashes.notes, [], "no note proposes openstack image set of Glance's own fields");
+  t.same(hashes.changes, [], 'and they are no change');
   t.end();
 });
 

@@ -125,6 +125,19 @@ t.test('a pulumi CLI failure is reduced to its error lines, once each', (t) => {
   ].join('\n');
   t.equal(essential(failure), 'pulumi: error: passphrase must be set with PULUMI_CONFIG_PASSPHRASE');
   t.equal(essential('pulumi preview failed:\nsomething'), 'pulumi preview failed:\nsomething', 'other messages as they are');
+  const locked = [
+    'code: 255',
+    ' stdout: ',
+    ' stderr: Command failed with exit code 255: pulumi up --yes',
+    'error: the stack is currently locked by 1 lock(s). Either wait for the other process(es) to end or delete the lock file with `pulumi cancel`.',
+    '  /state/.pulumi/locks/organization/p/dev/x.json: created by root@box (pid 4242) at 2026-12-06T20:00:00Z',
+  ].join('\n');
+  t.equal(
+    essential(locked),
+    'pulumi: the stack is locked by another run (pulumi pid 4242 of root@box, since 2026-12-06T20:00:00Z): wait for it to end, then run again. ' +
+      'A lock whose run is gone (a killed pulumi) is cleared by the next run on its own; never `pulumi cancel` while that run is alive (it breaks the run).',
+    '9: a locked stack names who holds it and never advises pulumi cancel for a run that is alive',
+  );
   t.equal(
     essential('code: -2\n stdout: \n stderr: Command was killed with SIGKILL (Forced termination): pulumi up --yes\n err?: Error: x'),
     'pulumi was killed (SIGKILL) in the middle of the run; the next run resolves what it left (docs/pulumi.md)',

@@ -2,6 +2,7 @@
  * The acceptance resource (consumer side of a share): the member project sets accepted or rejected with its own
  * credentials. Delete sets the membership back to pending: only the owner can remove a membership.
  */
+import { isNotFound } from '../../client/errors.js';
 import { setMemberStatus, type MemberWire } from '../../client/members.js';
 import type { Session } from '../../client/session.js';
 import { checkInputs, resourceSchema, type ResourceSchema } from '../schema.js';
@@ -36,7 +37,20 @@ export async function applyAcceptance(
 ): Promise<{ id: string; inputs: AcceptanceInputs; member: MemberWire }> {
   const inputs = checkInputs(acceptanceSchema(), name, raw);
   await checkMember(session, name, inputs);
-  return { id: memberId(inputs), inputs, member: await setMemberStatus(session, inputs.imageId, inputs.memberProjectId, inputs.status) };
+  let member: MemberWire;
+  try {
+    member = await setMemberStatus(session, inputs.imageId, inputs.memberProjectId, inputs.status);
+  } catch (err) {
+    // Glance answers 404 both for an image the project cannot see and for a project that is not a member
+    // (Image API v2, "Update image member"): either way, the owner has not shared the image with it.
+    if (!isNotFound(err)) throw err;
+    throw new ResourceOperationError(
+      `ImageMemberAcceptance "${name}": memberProjectId: project ${inputs.memberProjectId} is not a member of image ${inputs.imageId} ` +
+        '(rule: membership); the image owner adds it first (an ImageMember of that image and project, on a shared image), then the member accepts',
+      { cause: err },
+    );
+  }
+  return { id: memberId(inputs), inputs, member };
 }
 
 /** Withdraws the answer as the member project: the membership goes back to pending (the image leaves its lists). */

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   validateData
-} from "./chunk-DBNRMNL2.js";
+} from "./chunk-2FXQOXLZ.js";
 import {
   __commonJS,
   __require,

@@ -4,14 +4,14 @@ import {
   essential,
   pluginDir,
   pluginName
-} from "./chunk-B2T7AW6H.js";
+} from "./chunk-XPOBONJ2.js";
 import {
   kindOfType
-} from "./chunk-ZHROZPMY.js";
+} from "./chunk-TT47RHYD.js";
 import {
   policyModeVariable
-} from "./chunk-EJQBLOYD.js";
-import "./chunk-DBNRMNL2.js";
+} from "./chunk-7EU7M4NS.js";
+import "./chunk-2FXQOXLZ.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -143,7 +143,7 @@ async function planChanges(runtime, steps) {
   return changes;
 }
 async function planRuntime(stack, read) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-T3FXBRPP.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-RL2SR32L.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     config: { get: (key) => config[key]?.value },
@@ -214,7 +214,11 @@ var RunRecord = class {
     return this.options.policyPacks === void 0 ? {} : { policyPacks: [...this.options.policyPacks] };
   }
   seen() {
-    return { decisions: [...this.planned, ...readDecisions(this.log)], errors: this.errors, policyViolations: this.policyViolations };
+    const decisions = [...this.planned, ...readDecisions(this.log)];
+    const violations = /* @__PURE__ */ new Map();
+    for (const { decision } of decisions)
+      for (const v of decision.violations) violations.set(JSON.stringify([v.address, v.rule, v.field, v.message, v.level]), v);
+    return { decisions, violations: [...violations.values()], errors: this.errors, policyViolations: this.policyViolations };
   }
   ok(changes, outputs = {}) {
     return { ok: true, changes, outputs, failure: void 0, ...this.seen() };

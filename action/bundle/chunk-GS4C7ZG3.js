@@ -4,7 +4,7 @@ import {
   describeErrors,
   kinds,
   validateInput
-} from "./chunk-DBNRMNL2.js";
+} from "./chunk-2FXQOXLZ.js";
 
 // provider/policy/envelope.ts
 var changeKinds = kinds;

@@ -14,40 +14,40 @@ import {
   essential,
   pluginDir,
   pluginName
-} from "./chunk-B2T7AW6H.js";
+} from "./chunk-XPOBONJ2.js";
 import {
   configKeys,
   kindOfType,
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-ZHROZPMY.js";
+} from "./chunk-TT47RHYD.js";
 import {
   decidePlan
-} from "./chunk-KTNU3IBU.js";
+} from "./chunk-IT7YLKEG.js";
 import {
   Session
-} from "./chunk-TQW2S35D.js";
+} from "./chunk-LKA7XFA5.js";
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-CE5QR57D.js";
+} from "./chunk-RIOW2QAB.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-DPPV6Z5W.js";
+} from "./chunk-TS7NDFUW.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-QKAU6GLZ.js";
-import "./chunk-6P5AR2BK.js";
+} from "./chunk-UWCW2EYC.js";
+import "./chunk-GS4C7ZG3.js";
 import {
   policyDataVariable,
   require_dist
-} from "./chunk-EJQBLOYD.js";
+} from "./chunk-7EU7M4NS.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -55,7 +55,7 @@ import {
   kinds,
   renderStoreFragment,
   resourceSchema
-} from "./chunk-DBNRMNL2.js";
+} from "./chunk-2FXQOXLZ.js";
 import {
   __commonJS,
   __require,
@@ -3509,10 +3509,11 @@ var {
 } = import_index.default;
 
 // provider/cli/doctor.ts
+var import_yaml = __toESM(require_dist(), 1);
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { delimiter, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 var run = promisify(execFile);
@@ -3593,7 +3594,31 @@ async function pulumiLines() {
       detail: `${version ?? "does not answer `pulumi version`"}  ${pulumi}  (@pulumi/pulumi ${sdk})`
     });
   }
-  return [...lines, pluginLine()];
+  return [...lines, pluginLine(), ...languageHostLine(pulumi)];
+}
+function languageHostLine(pulumi) {
+  let runtime;
+  try {
+    runtime = (0, import_yaml.parse)(readFileSync(join(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
+  } catch {
+    return [];
+  }
+  const name = typeof runtime === "object" && runtime !== null ? runtime.name : runtime;
+  if (typeof name !== "string") return [];
+  const host = `pulumi-language-${name}`;
+  const beside = pulumi === void 0 ? void 0 : join(dirname(pulumi), host);
+  const found = onPath(host) ?? (beside !== void 0 && existsSync(beside) ? beside : void 0);
+  if (found !== void 0)
+    return [{ name: host, ok: true, detail: `${found}  (runtime ${name} in Pulumi.yaml: pulumi up runs the program with it)` }];
+  return [
+    {
+      name: host,
+      ok: false,
+      needed: false,
+      warn: true,
+      detail: `not on PATH nor beside pulumi: \`pulumi up\` from the CLI fails for want of it (runtime ${name} in Pulumi.yaml). Install the Pulumi CLI with Pulumi's installer or release archive, which ship the language hosts beside pulumi; or run the program through the Automation API (docs/install.md), which needs none`
+    }
+  ];
 }
 async function cdktfLines() {
   const cdktn = projectPackage("cdktn");
@@ -3652,7 +3677,8 @@ function formatDoctor(report2, remedy = "see the detail of each FAIL line") {
   const width = Math.max(...report2.lines.map((l) => l.name.length));
   const mark = (l) => l.ok ? "ok  " : l.needed === false ? "--  " : "FAIL";
   const body = report2.lines.map((l) => `${mark(l)}  ${l.name.padEnd(width)}  ${l.detail}`).join("\n");
-  const verdict = report2.ok ? "everything needed is present" : `something needed is missing: ${remedy}`;
+  const warned = report2.lines.filter((l) => l.warn === true && !l.ok).map((l) => l.name);
+  const verdict = report2.ok ? `everything needed is present${warned.length === 0 ? "" : `; missing for some ways of running (see its line): ${warned.join(", ")}`}` : `something needed is missing: ${remedy}`;
   return `${body}
 
 ${verdict}
@@ -3841,10 +3867,10 @@ ${formatDecision(checked.decision)}`
 }
 
 // provider/cli/pr-check.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync6, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, isAbsolute, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { basename, dirname as dirname2, isAbsolute, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
 
 // provider/github/context.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -4014,7 +4040,7 @@ async function uploadSarif(client, target, log) {
 }
 
 // provider/cli/policy-base.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 import { spawnSync } from "node:child_process";
 import { existsSync as existsSync2, readFileSync as readFileSync5 } from "node:fs";
 import { relative, resolve, sep } from "node:path";
@@ -4049,7 +4075,7 @@ function inRepository(root, file) {
 }
 function parseDocument(text2, path) {
   try {
-    return path.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml.parse)(text2);
+    return path.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml2.parse)(text2);
   } catch (err) {
     throw new UsageError(`${path}: is not ${path.endsWith(".json") ? "JSON" : "YAML"}: ${err.message}`);
   }
@@ -4118,13 +4144,13 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml2.parse)(readFileSync6(join3(dir, "Pulumi.yaml"), "utf8"));
+  const project = (0, import_yaml3.parse)(readFileSync6(join3(dir, "Pulumi.yaml"), "utf8"));
   const main = typeof project?.main === "string" && project.main !== "" ? resolve2(dir, project.main) : dir;
   return existsSync3(main) && statSync(main).isDirectory() ? join3(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-6X6YQKWT.js");
-  const { loadProgram, previewPlan } = await import("./preview-KTPOYBFT.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-TJQD5C73.js");
+  const { loadProgram, previewPlan } = await import("./preview-Z5HXXEEX.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4153,7 +4179,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-2JGBXIJN.js");
+  const { appEntry, checkApp } = await import("./check-4INILZN2.js");
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
     env,
@@ -4201,7 +4227,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-SGZL4POG.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-OFAKK27U.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4238,8 +4264,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-2HIXRXYC.js");
-  const { buildEnvelope } = await import("./envelope-OYRAAIUI.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-4B5CZPTK.js");
+  const { buildEnvelope } = await import("./envelope-7KI7BLB5.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -4278,7 +4304,7 @@ async function check(options, event) {
     );
   const files = [...options.data ?? [], ...(process.env[policyDataVariable] ?? "").split(":").filter((f) => f !== "")];
   readOverrides(files);
-  const projectDir = resolve2(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname(options.plan ?? "."));
+  const projectDir = resolve2(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname2(options.plan ?? "."));
   if (!existsSync3(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
   const root = repositoryRoot(projectDir);
   const stackConfig = options.pulumi === void 0 ? void 0 : join3(resolve2(options.pulumi), `Pulumi.${options.stack}.yaml`);

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-ZHROZPMY.js";
+} from "./chunk-TT47RHYD.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,8 @@ var pluginDir = fileURLToPath(new URL("../../../bin/", import.meta.url));
 // provider/pulumi/cli-failure.ts
 function essential(message) {
   if (!/^code: -?\d+\n/.test(message) || !message.includes("stderr:")) return message;
+  const locked = lockedOut(message);
+  if (locked !== void 0) return locked;
   const errors = [
     ...new Set(
       message.split("\n").filter((line) => /^\s*error: /.test(line)).map((line) => line.trim())
@@ -22,6 +24,13 @@ function essential(message) {
   if (killed !== void 0)
     return `pulumi was killed (${killed}) in the middle of the run; the next run resolves what it left (docs/pulumi.md)`;
   return message;
+}
+function lockedOut(message) {
+  if (!message.includes("the stack is currently locked by")) return void 0;
+  const holders = [...message.matchAll(/created by (\S+) \(pid (\d+)\) at (\S+)/g)].map(
+    ([, who, pid, at]) => `pulumi pid ${pid ?? "?"} of ${who ?? "?"}, since ${at ?? "?"}`
+  );
+  return `pulumi: the stack is locked by another run${holders.length === 0 ? "" : ` (${holders.join("; ")})`}: wait for it to end, then run again. A lock whose run is gone (a killed pulumi) is cleared by the next run on its own; never \`pulumi cancel\` while that run is alive (it breaks the run).`;
 }
 
 export {

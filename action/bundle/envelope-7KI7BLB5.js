@@ -7,8 +7,8 @@ import {
   checkEnvelope,
   familyKey,
   narrowCatalog
-} from "./chunk-6P5AR2BK.js";
-import "./chunk-DBNRMNL2.js";
+} from "./chunk-GS4C7ZG3.js";
+import "./chunk-2FXQOXLZ.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

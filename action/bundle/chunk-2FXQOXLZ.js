@@ -35696,6 +35696,70 @@ var require_proper_lockfile = __commonJS({
   }
 });
 
+// provider/client/errors.ts
+var secretPattern = /("?(?:password|secret|token|x-auth-token|x-subject-token)"?\s*[:=]\s*)"[^"]*"/gi;
+function redact(text2) {
+  return text2.replace(secretPattern, '$1"***"');
+}
+function plainMessage(body) {
+  let message = body;
+  try {
+    const parsed = JSON.parse(body);
+    const inner = parsed["error"] ?? parsed;
+    if (typeof inner["message"] === "string") message = inner["message"];
+    else if (typeof inner["title"] === "string") message = inner["title"];
+  } catch {
+  }
+  return redact(
+    message.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim()
+  );
+}
+var ImageServiceError = class extends Error {
+  name = "ImageServiceError";
+  /** HTTP status; 0 when no answer arrived (connection refused, reset, timeout). */
+  status;
+  method;
+  url;
+  /** `x-openstack-request-id`, for the operator's logs. */
+  requestId;
+  /** The service's own message, HTML stripped and credentials redacted. */
+  serviceMessage;
+  constructor(init) {
+    const where = `${init.context === void 0 ? "" : `${init.context}: `}${init.method} ${init.url}`;
+    const what = init.status === 0 ? "no answer" : `HTTP ${init.status}`;
+    super(
+      `${where}: ${what}${init.serviceMessage === "" ? "" : `: ${init.serviceMessage}`}${init.requestId === void 0 ? "" : ` (request ${init.requestId})`}`,
+      {
+        cause: init.cause
+      }
+    );
+    this.status = init.status;
+    this.method = init.method;
+    this.url = init.url;
+    this.requestId = init.requestId;
+    this.serviceMessage = init.serviceMessage;
+  }
+};
+var ImageDataError = class extends Error {
+  constructor(where, problem, options) {
+    super(`${where}: ${problem}`, options);
+    this.where = where;
+    this.problem = problem;
+  }
+  where;
+  problem;
+  name = "ImageDataError";
+};
+function hasStatus(err, ...statuses) {
+  return err instanceof ImageServiceError && statuses.includes(err.status);
+}
+var isNotFound = (err) => hasStatus(err, 404);
+var isForbidden = (err) => hasStatus(err, 403);
+var isUnauthorized = (err) => hasStatus(err, 401);
+var CloudConfigError = class extends Error {
+  name = "CloudConfigError";
+};
+
 // provider/client/images.ts
 function imageRoot(endpoint) {
   return endpoint.replace(/\/+$/, "").replace(/\/v2$/, "");
@@ -35758,11 +35822,14 @@ var coreFields = /* @__PURE__ */ new Set([
   "os_hash_value",
   "stores"
 ]);
+function isGlanceField(key) {
+  return coreFields.has(key) || key.startsWith("os_glance_");
+}
 function imageDocument(wire) {
   const doc = {};
   const properties = {};
   for (const [key, value] of Object.entries(wire)) {
-    if (coreFields.has(key) || key.startsWith("os_glance_")) doc[key] = value;
+    if (isGlanceField(key)) doc[key] = value;
     else properties[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
   return { ...doc, properties };
@@ -35946,60 +36013,6 @@ function diffInputs(schema, olds, news) {
   return { replaces, updates };
 }
 
-// provider/client/errors.ts
-var secretPattern = /("?(?:password|secret|token|x-auth-token|x-subject-token)"?\s*[:=]\s*)"[^"]*"/gi;
-function redact(text2) {
-  return text2.replace(secretPattern, '$1"***"');
-}
-function plainMessage(body) {
-  let message = body;
-  try {
-    const parsed = JSON.parse(body);
-    const inner = parsed["error"] ?? parsed;
-    if (typeof inner["message"] === "string") message = inner["message"];
-    else if (typeof inner["title"] === "string") message = inner["title"];
-  } catch {
-  }
-  return redact(
-    message.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim()
-  );
-}
-var ImageServiceError = class extends Error {
-  name = "ImageServiceError";
-  /** HTTP status; 0 when no answer arrived (connection refused, reset, timeout). */
-  status;
-  method;
-  url;
-  /** `x-openstack-request-id`, for the operator's logs. */
-  requestId;
-  /** The service's own message, HTML stripped and credentials redacted. */
-  serviceMessage;
-  constructor(init) {
-    const where = `${init.context === void 0 ? "" : `${init.context}: `}${init.method} ${init.url}`;
-    const what = init.status === 0 ? "no answer" : `HTTP ${init.status}`;
-    super(
-      `${where}: ${what}${init.serviceMessage === "" ? "" : `: ${init.serviceMessage}`}${init.requestId === void 0 ? "" : ` (request ${init.requestId})`}`,
-      {
-        cause: init.cause
-      }
-    );
-    this.status = init.status;
-    this.method = init.method;
-    this.url = init.url;
-    this.requestId = init.requestId;
-    this.serviceMessage = init.serviceMessage;
-  }
-};
-function hasStatus(err, ...statuses) {
-  return err instanceof ImageServiceError && statuses.includes(err.status);
-}
-var isNotFound = (err) => hasStatus(err, 404);
-var isForbidden = (err) => hasStatus(err, 403);
-var isUnauthorized = (err) => hasStatus(err, 401);
-var CloudConfigError = class extends Error {
-  name = "CloudConfigError";
-};
-
 // provider/client/members.ts
 async function membersUrl(session, imageId, memberId2) {
   const base = `${imageRoot(await session.endpoint("image"))}/v2/images/${encodeURIComponent(imageId)}/members`;
@@ -36104,7 +36117,17 @@ async function checkMember(session, name, inputs) {
 async function applyAcceptance(session, name, raw) {
   const inputs = checkInputs(acceptanceSchema(), name, raw);
   await checkMember(session, name, inputs);
-  return { id: memberId(inputs), inputs, member: await setMemberStatus(session, inputs.imageId, inputs.memberProjectId, inputs.status) };
+  let member;
+  try {
+    member = await setMemberStatus(session, inputs.imageId, inputs.memberProjectId, inputs.status);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    throw new ResourceOperationError(
+      `ImageMemberAcceptance "${name}": memberProjectId: project ${inputs.memberProjectId} is not a member of image ${inputs.imageId} (rule: membership); the image owner adds it first (an ImageMember of that image and project, on a shared image), then the member accepts`,
+      { cause: err }
+    );
+  }
+  return { id: memberId(inputs), inputs, member };
 }
 async function deleteAcceptance(session, id) {
   const { imageId, memberProjectId } = parseMemberId(id);
@@ -36204,25 +36227,17 @@ async function uploadImageData(session, id, source, options = {}) {
   options.signal?.throwIfAborted();
   const sent = counter.result();
   const pinned = (expected, got, algo) => {
-    if (expected !== void 0 && expected.toLowerCase() !== got) {
-      throw new ImageServiceError({
-        status: 0,
-        method: "PUT",
-        url,
-        serviceMessage: `the data's ${algo} is ${got}, not the pinned ${expected}`
-      });
-    }
+    if (expected !== void 0 && expected.toLowerCase() !== got)
+      throw new ImageDataError(`PUT ${url}`, `the data's ${algo} is ${got}, not the pinned ${expected}`);
   };
   pinned(options.expectedSha512, sent.sha512, "sha512");
   pinned(options.expectedSha256, sent.sha256, "sha256");
   const stored = await getImage(session, id);
   if (stored["os_hash_algo"] === "sha512" && stored["os_hash_value"] !== sent.sha512) {
-    throw new ImageServiceError({
-      status: 0,
-      method: "PUT",
-      url,
-      serviceMessage: `Glance stored os_hash_value ${String(stored["os_hash_value"])}, but the data sent hashes to ${sent.sha512}`
-    });
+    throw new ImageDataError(
+      `PUT ${url}`,
+      `Glance stored os_hash_value ${String(stored["os_hash_value"])}, but the data sent hashes to ${sent.sha512}`
+    );
   }
   return sent;
 }
@@ -36266,15 +36281,8 @@ async function waitForActive(session, id, timeoutMs, pollMs = 500, signal) {
     if (image.status === "active" && text(image["os_glance_importing_to_stores"]) === "") return image;
     const failed = text(image["os_glance_failed_import"]);
     const problem = failed !== "" ? `the import failed for store(s) ${failed}` : image.status === "killed" ? "Glance killed the image (its data could not be stored)" : void 0;
-    if (problem !== void 0) throw new ImageServiceError({ status: 0, method: "GET", url: `image ${id}`, serviceMessage: problem });
-    if (Date.now() > deadline) {
-      throw new ImageServiceError({
-        status: 0,
-        method: "GET",
-        url: `image ${id}`,
-        serviceMessage: `still ${image.status} after ${Math.round(timeoutMs / 1e3)} s`
-      });
-    }
+    if (problem !== void 0) throw new ImageDataError(`image ${id}`, problem);
+    if (Date.now() > deadline) throw new ImageDataError(`image ${id}`, `still ${image.status} after ${Math.round(timeoutMs / 1e3)} s`);
     await sleep(pollMs, void 0, signal === void 0 ? {} : { signal });
   }
 }
@@ -36937,17 +36945,18 @@ function describeErrors(errors) {
 }
 
 export {
-  snapshotImages,
-  imageDocument,
-  resourceSchema,
-  ResourceInputError,
-  checkInputs,
-  diffInputs,
   plainMessage,
   ImageServiceError,
   isForbidden,
   isUnauthorized,
   CloudConfigError,
+  snapshotImages,
+  isGlanceField,
+  imageDocument,
+  resourceSchema,
+  ResourceInputError,
+  checkInputs,
+  diffInputs,
   require_undici,
   creationMark,
   checkStoreInputs,
@@ -36960,4 +36969,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-DBNRMNL2.js.LEGAL.txt */
+/*! For license information please see chunk-2FXQOXLZ.js.LEGAL.txt */

@@ -4,12 +4,12 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-QKAU6GLZ.js";
+} from "./chunk-UWCW2EYC.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   readOverrideFile
-} from "./chunk-EJQBLOYD.js";
+} from "./chunk-7EU7M4NS.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-EJQBLOYD.js";
+} from "./chunk-7EU7M4NS.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -12,7 +12,7 @@ import {
   plainMessage,
   require_undici,
   snapshotImages
-} from "./chunk-DBNRMNL2.js";
+} from "./chunk-2FXQOXLZ.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

@@ -2,22 +2,22 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   idNames
-} from "./chunk-ZHROZPMY.js";
+} from "./chunk-TT47RHYD.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-TQW2S35D.js";
+} from "./chunk-LKA7XFA5.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-QKAU6GLZ.js";
+} from "./chunk-UWCW2EYC.js";
 import {
   buildEnvelope
-} from "./chunk-6P5AR2BK.js";
-import "./chunk-EJQBLOYD.js";
+} from "./chunk-GS4C7ZG3.js";
+import "./chunk-7EU7M4NS.js";
 import {
   ResourceInputError,
   checkInputs,
@@ -25,7 +25,7 @@ import {
   imageDocument,
   isForbidden,
   kindDescriptors
-} from "./chunk-DBNRMNL2.js";
+} from "./chunk-2FXQOXLZ.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -6,14 +6,14 @@ import {
 import {
   configAddress,
   decidePlan
-} from "./chunk-KTNU3IBU.js";
-import "./chunk-TQW2S35D.js";
-import "./chunk-QKAU6GLZ.js";
-import "./chunk-6P5AR2BK.js";
+} from "./chunk-IT7YLKEG.js";
+import "./chunk-LKA7XFA5.js";
+import "./chunk-UWCW2EYC.js";
+import "./chunk-GS4C7ZG3.js";
 import {
   policyModeVariable
-} from "./chunk-EJQBLOYD.js";
-import "./chunk-DBNRMNL2.js";
+} from "./chunk-7EU7M4NS.js";
+import "./chunk-2FXQOXLZ.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-DPPV6Z5W.js";
-import "./chunk-QKAU6GLZ.js";
-import "./chunk-6P5AR2BK.js";
-import "./chunk-EJQBLOYD.js";
-import "./chunk-DBNRMNL2.js";
+} from "./chunk-TS7NDFUW.js";
+import "./chunk-UWCW2EYC.js";
+import "./chunk-GS4C7ZG3.js";
+import "./chunk-7EU7M4NS.js";
+import "./chunk-2FXQOXLZ.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

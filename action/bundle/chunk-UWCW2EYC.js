@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-6P5AR2BK.js";
+} from "./chunk-GS4C7ZG3.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-EJQBLOYD.js";
+} from "./chunk-7EU7M4NS.js";
 import {
   __commonJS,
   __toESM

@@ -4,10 +4,10 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-DPPV6Z5W.js";
+} from "./chunk-TS7NDFUW.js";
 import {
   formatDecision
-} from "./chunk-QKAU6GLZ.js";
+} from "./chunk-UWCW2EYC.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-EI57MO6H.js");
+    return await import("./automation-KZFGXGPV.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

@@ -3,13 +3,16 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-TQW2S35D.js";
+} from "./chunk-LKA7XFA5.js";
 import {
   PolicyEngine
-} from "./chunk-QKAU6GLZ.js";
+} from "./chunk-UWCW2EYC.js";
 import {
   buildEnvelope
-} from "./chunk-6P5AR2BK.js";
+} from "./chunk-GS4C7ZG3.js";
+import {
+  isGlanceField
+} from "./chunk-2FXQOXLZ.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {
@@ -117,7 +120,8 @@ function withLiveProperties(resourceChanges, live, declared = /* @__PURE__ */ ne
     const has = image["properties"] ?? {};
     const last = rc.change.before?.["properties"] ?? {};
     const differ = Object.keys(wanted).filter(
-      (key) => key.startsWith("os_") && typeof wanted[key] === "string" && has[key] !== wanted[key]
+      // Glance's own fields (os_hash_algo, os_hash_value, os_glance_*) come back in TPO's properties: never the user's.
+      (key) => key.startsWith("os_") && !isGlanceField(key) && typeof wanted[key] === "string" && has[key] !== wanted[key]
     );
     const glance = (key) => has[key] === void 0 ? "absent" : `"${has[key]}"`;
     for (const key of differ.filter((k) => last[k] === wanted[k]))
