@@ -58,4 +58,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-6GZPIW7Z.js");
+await import("./main-224FF7SF.js");

@@ -47,7 +47,7 @@ export interface PlanJson {
       readonly resources?: readonly {
         readonly address: string;
         readonly provider_config_key?: string;
-        readonly expressions?: Readonly<Record<string, { readonly constant_value?: unknown }>>;
+        readonly expressions?: Readonly<Record<string, { readonly constant_value?: unknown; readonly references?: readonly string[] }>>;
       }[];
     };
   };
@@ -107,6 +107,26 @@ export function cloudsOf(plan: PlanJson, stateProviders: ReadonlyMap<string, str
   for (const resource of plan.configuration?.root_module?.resources ?? [])
     clouds.set(resource.address, cloudOfConfig(providers[resource.provider_config_key ?? 'openstack']));
   return clouds;
+}
+
+/**
+ * The image change each share (a member or an acceptance) of the plan refers to, by the share's address: its
+ * `image_id` expression references an image resource (`openstack_images_image_v2.x.id`), whose change is found by
+ * that address (one change of it: no count or for_each). The policy then knows the image's visibility although its
+ * id is not known before it is made (rule sharing).
+ */
+export function shareLinks(plan: PlanJson, changes: readonly PlanResourceChange[]): Map<string, string> {
+  const links = new Map<string, string>();
+  for (const resource of plan.configuration?.root_module?.resources ?? []) {
+    const kind = tpoResources[resource.address.split('.')[0] ?? '']?.kind;
+    if (kind !== 'member' && kind !== 'acceptance') continue;
+    const image = (resource.expressions?.['image_id']?.references ?? []).find((r) => r.startsWith('openstack_images_image_v2.'));
+    if (image === undefined) continue;
+    const target = image.replace(/\.id$/, '');
+    const matches = changes.filter((rc) => configAddress(rc.address) === target);
+    if (matches.length === 1 && matches[0] !== undefined) links.set(resource.address, matches[0].address);
+  }
+  return links;
 }
 
 /** The properties each image resource's configuration declares as a constant, by address. */
@@ -183,6 +203,7 @@ export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}
   const taken = resourceChanges.some((rc) => !inConfiguration.has(configAddress(rc.address)));
   const clouds = taken && options.stateProviders !== undefined ? cloudsOf(plan, options.stateProviders()) : inConfiguration;
   const declared = declaredProperties(plan);
+  const links = shareLinks(plan, resourceChanges);
   const drift = new Map(
     (plan.resource_drift ?? []).flatMap((d) => (d.change.before === null ? [] : [[d.address, d.change.before] as const])),
   );
@@ -211,8 +232,12 @@ export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}
     try {
       const [principal, images] = await Promise.all([session.identity(), catalog.documents(cloud ?? '(environment)', session)]);
       const live = new Map(images.map((image) => [String(image['id']), image]));
-      const { changes, notes: groupNotes } = withLiveProperties(group, live, declared, drift);
-      notes.push(...groupNotes);
+      const found = withLiveProperties(group, live, declared, drift);
+      notes.push(...found.notes);
+      const changes = found.changes.map((c) => {
+        const image = links.get(configAddress(c.address));
+        return image === undefined || c.after === null ? c : { ...c, after: { ...c.after, image_address: image } };
+      });
       if (changes.length === 0) continue;
       decided.push(...changes);
       violations.push(...(engine as PolicyEngine).decide(buildEnvelope(principal, images, changes)).violations);

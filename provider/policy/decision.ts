@@ -11,6 +11,7 @@ export const ruleIds = [
   'required_metadata',
   'input',
   'policy_change',
+  'sharing',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 

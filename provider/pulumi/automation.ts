@@ -29,7 +29,7 @@ import type { Change, ChangeAction } from '../policy/envelope.js';
 import { essential } from './cli-failure.js';
 import { decisionLogVariable, loggedChange, type LoggedChange } from './decision-log.js';
 import type { PolicyMode, ProviderRuntime } from './runtime.js';
-import { kindOfType } from './tokens.js';
+import { kindOfType, parseUrn } from './tokens.js';
 import { pluginDir, pluginName } from './plugin/location.js';
 
 /** A program: what a Pulumi project's main module would run (returns the stack outputs). */
@@ -258,7 +258,10 @@ export interface PlannedChange {
  * cloud that applies it. A replace comes as several steps (create-replacement, replace, delete-replaced), and the
  * old state (the image replaced, whose name the replacement may keep) is on some of them only.
  */
-export async function planChanges(runtime: ProviderRuntime, steps: readonly StepEventMetadata[]): Promise<PlannedChange[]> {
+export async function planChanges(
+  runtime: ProviderRuntime,
+  steps: readonly StepEventMetadata[],
+): Promise<{ readonly planned: PlannedChange[]; readonly secret: ReadonlySet<string> }> {
   const planned = new Map<string, { action: ChangeAction; type: string; old?: StepEventMetadata['old']; new?: StepEventMetadata['new'] }>();
   for (const step of steps) {
     const action = actionOf(step.op);
@@ -274,26 +277,54 @@ export async function planChanges(runtime: ProviderRuntime, steps: readonly Step
     });
   }
   const changes: PlannedChange[] = [];
+  const secret = new Set<string>();
   for (const [urn, step] of planned) {
     const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
     if (kind === undefined) continue;
-    const bag = (value: unknown): Record<string, unknown> | undefined => value as Record<string, unknown> | undefined;
+    // The engine's events carry a secret value encrypted: the plugin, which sees it, decides that change. A delete
+    // (the plugin never sees one in a preview) is decided here: its image is read from Glance, and what the state
+    // says of a secret is only that it is one.
+    if (step.action !== 'delete' && (hasSecret(step.new?.inputs) || hasSecret(step.old?.inputs) || hasSecret(step.old?.outputs))) {
+      secret.add(urnName(urn));
+      continue;
+    }
+    const bag = (value: unknown): Record<string, unknown> | undefined => withoutSecrets(value) as Record<string, unknown> | undefined;
     const { cloud, change } = await runtime.changeOf(kind, urnName(urn), {
       action: step.action,
       id: step.old?.id,
+      urn,
       ...(step.action === 'create' ? {} : { olds: bag(step.old?.outputs), oldInputs: bag(step.old?.inputs) }),
       ...(step.action === 'delete' ? {} : { news: bag(step.new?.inputs) }),
     });
     changes.push({ cloud, change, urn });
   }
-  return changes;
+  return { planned: changes, secret };
+}
+
+/** The signature of a secret value in the engine's events (Pulumi's `4dabf18193072939515e22adb298388d` key). */
+const secretSignature = '4dabf18193072939515e22adb298388d';
+
+/** A value of the engine's events with each secret shown as `[secret]` (its ciphertext is no value of the resource). */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (typeof value !== 'object' || value === null) return value;
+  if (secretSignature in value) return '[secret]';
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v)]));
+}
+
+/** Whether a value of the engine's events holds a secret (encrypted there, or shown as `[secret]`). */
+function hasSecret(value: unknown): boolean {
+  if (value === '[secret]') return true;
+  if (Array.isArray(value)) return value.some(hasSecret);
+  if (typeof value !== 'object' || value === null) return false;
+  return secretSignature in value || Object.values(value).some(hasSecret);
 }
 
 /** The decision of the changes one cloud applies: one envelope, the whole plan's share of that cloud. */
 export interface CloudDecision {
-  /** The cloud's name, or '(stack default)' for the stack's own cloud. */
+  /** The cloud's name, '(stack default)' for the stack's own cloud, '(provider plugin)' for what the plugin decided. */
   readonly cloud: string;
-  readonly changes: readonly Change[];
+  readonly changes: readonly LoggedChange[];
   /** Each change's resource URN, by change address. */
   readonly urns: ReadonlyMap<string, string>;
   readonly decision: Decision;
@@ -319,11 +350,18 @@ export async function planRuntime(stack: Stack, read?: Promise<ConfigMap>): Prom
 
 /**
  * Decides the whole plan of a preview's steps: every change of this package's resources (deletes included, which
- * the engine never shows a provider during a preview), one envelope per cloud that applies changes.
+ * the engine never shows a provider during a preview), one envelope per cloud that applies changes. A change whose
+ * values include a secret (encrypted in the engine's events) is the plugin's to decide, with the same change
+ * builder, as it saw it during the preview: its decision comes from `plugin` (the run's decision log).
  */
-export async function decidePlan(runtime: ProviderRuntime, steps: readonly StepEventMetadata[]): Promise<CloudDecision[]> {
+export async function decidePlan(
+  runtime: ProviderRuntime,
+  steps: readonly StepEventMetadata[],
+  plugin: () => readonly LoggedDecision[] = () => [],
+): Promise<CloudDecision[]> {
+  const { planned: all, secret } = await planChanges(runtime, steps);
   const byCloud = new Map<string, PlannedChange[]>();
-  for (const planned of await planChanges(runtime, steps)) {
+  for (const planned of all) {
     const key = planned.cloud ?? '';
     byCloud.set(key, [...(byCloud.get(key) ?? []), planned]);
   }
@@ -332,10 +370,26 @@ export async function decidePlan(runtime: ProviderRuntime, steps: readonly StepE
     const changes = planned.map((p) => p.change);
     decided.push({
       cloud: cloud === '' ? '(stack default)' : cloud,
-      changes,
+      changes: changes.map(loggedChange),
       urns: new Map(planned.map((p) => [p.change.address, p.urn])),
       decision: await runtime.decideAs(cloud === '' ? undefined : cloud, changes),
     });
+  }
+  if (secret.size > 0) {
+    const urns = new Map(steps.filter((s) => secret.has(urnName(s.urn))).map((s) => [urnName(s.urn), s.urn]));
+    for (const logged of plugin())
+      if (logged.changes.some((c) => secret.has(c.address.split('::').slice(1).join('::'))))
+        decided.push({
+          cloud: '(provider plugin)',
+          changes: logged.changes,
+          urns: new Map(
+            logged.changes.flatMap((c) => {
+              const urn = urns.get(c.address.split('::').slice(1).join('::'));
+              return urn === undefined ? [] : [[c.address, urn] as const];
+            }),
+          ),
+          decision: logged.decision,
+        });
   }
   return decided;
 }
@@ -350,8 +404,11 @@ class RunRecord {
   summary: OpMap = {};
   applying = false;
   private readonly dir = mkdtempSync(join(tmpdir(), 'image-catalog-run-'));
-  /** The decision log the providers of this run append to. */
-  readonly log = join(this.dir, 'decisions.jsonl');
+  /** The decision logs the providers of this run append to: while they only report (the plan), and as they apply. */
+  readonly logs: Readonly<Record<PolicyMode, string>> = {
+    report: join(this.dir, 'reported.jsonl'),
+    enforce: join(this.dir, 'applied.jsonl'),
+  };
 
   constructor(private readonly options: RunOptions) {}
 
@@ -387,7 +444,7 @@ class RunRecord {
   }
 
   seen(): Pick<RunResult, 'decisions' | 'violations' | 'errors' | 'policyViolations'> {
-    const decisions = [...this.planned, ...readDecisions(this.log)];
+    const decisions = [...this.planned, ...readDecisions(this.logs.enforce)];
     const violations = new Map<string, Violation>();
     for (const { decision } of decisions)
       for (const v of decision.violations) violations.set(JSON.stringify([v.address, v.rule, v.field, v.message, v.level]), v);
@@ -424,21 +481,16 @@ class RunRecord {
 }
 
 /**
- * Runs `work` with the stack's workspace environment giving the providers' mode (IMAGE_CATALOG_POLICY_MODE) and,
- * when they enforce, the run's decision log (IMAGE_CATALOG_DECISION_LOG): both reach the plugin processes the CLI
- * starts (while they only report, this process decides the plan and records it). Put back after; a CommandError
- * becomes a failed result.
+ * Runs `work` with the stack's workspace environment giving the providers' mode (IMAGE_CATALOG_POLICY_MODE) and
+ * the run's decision log (IMAGE_CATALOG_DECISION_LOG): both reach the plugin processes the CLI starts. Put back
+ * after; a CommandError becomes a failed result.
  */
 async function withRun(stack: Stack, record: RunRecord, mode: PolicyMode, work: () => Promise<RunResult>): Promise<RunResult> {
   const env = stack.workspace.envVars;
   const saved = { log: env[decisionLogVariable], mode: env[policyModeVariable] };
-  if (mode === 'report') {
-    env[policyModeVariable] = 'report';
-    Reflect.deleteProperty(env, decisionLogVariable);
-  } else {
-    Reflect.deleteProperty(env, policyModeVariable);
-    env[decisionLogVariable] = record.log;
-  }
+  env[decisionLogVariable] = record.logs[mode];
+  if (mode === 'report') env[policyModeVariable] = 'report';
+  else Reflect.deleteProperty(env, policyModeVariable);
   try {
     return await work();
   } catch (err) {
@@ -478,8 +530,8 @@ async function previewPlan(stack: Stack, record: RunRecord, config?: Promise<Con
   const runtime = planRuntime(stack, config);
   runtime.catch(() => undefined);
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
-  const decisions = await decidePlan(await runtime, steps);
-  record.planned.push(...decisions.map((d) => ({ changes: d.changes.map(loggedChange), decision: d.decision })));
+  const decisions = await decidePlan(await runtime, steps, () => readDecisions(record.logs.report));
+  record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
   return { changeSummary, decisions, allowed: decisions.every((d) => d.decision.allowed) };
 }
 
@@ -580,7 +632,7 @@ export async function runStack(stack: Stack, command: keyof typeof stackCommands
 
 /** The resource name of a URN (`...::ubuntu-base-v1.1` -> `ubuntu-base-v1.1`). */
 export function urnName(urn: string | undefined): string {
-  return urn === undefined ? '' : (urn.split('::').at(-1) ?? urn);
+  return urn === undefined ? '' : parseUrn(urn).name;
 }
 
 /** The short type of a resource type token (`pulumi-nodejs:dynamic/image-catalog:Image` -> `Image`). */

@@ -93,7 +93,21 @@ export class Image extends pulumi.CustomResource {
 }
 
 /** Args of {@link ImageMember}: schemas/member.schema.json. */
-export interface ImageMemberArgs extends InputsOf<MemberFields>, CommonArgs {}
+/**
+ * The image a share is of: `imageId` (an id or an output), or `image`, the Image resource itself, which also
+ * lets the policy find the image's change in the plan (a member of an image the plan leaves private is refused
+ * before anything is applied, rule sharing, although its id is not known yet).
+ */
+export type ShareImage =
+  { readonly imageId: pulumi.Input<string>; readonly image?: never } | { readonly image: Image; readonly imageId?: never };
+
+/** The props of a share: `image` as its imageId and, for the policy, the image resource's URN. */
+function shareProps(args: { readonly imageId?: pulumi.Input<string>; readonly image?: Image }): object {
+  const { image, ...rest } = args;
+  return image === undefined ? rest : { ...rest, imageId: image.imageId, imageUrn: image.urn };
+}
+
+export type ImageMemberArgs = Omit<InputsOf<MemberFields>, 'imageId'> & ShareImage & CommonArgs;
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface ImageMember extends OutputsOf<MemberFields & MemberOutputs & { cloud?: string }> {}
@@ -102,13 +116,13 @@ export interface ImageMember extends OutputsOf<MemberFields & MemberOutputs & { 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ImageMember extends pulumi.CustomResource {
   constructor(name: string, args: ImageMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    super(typeToken('member'), name, props('member', args), opts);
+    super(typeToken('member'), name, props('member', shareProps(args)), opts);
     recordDeclaration(this);
   }
 }
 
 /** Args of {@link ImageMemberAcceptance}: schemas/acceptance.schema.json (its `cloud`, or a provider of the member project). */
-export type ImageMemberAcceptanceArgs = InputsOf<AcceptanceFields>;
+export type ImageMemberAcceptanceArgs = Omit<InputsOf<AcceptanceFields>, 'imageId'> & ShareImage;
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface ImageMemberAcceptance extends OutputsOf<AcceptanceFields> {}
@@ -117,7 +131,7 @@ export interface ImageMemberAcceptance extends OutputsOf<AcceptanceFields> {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ImageMemberAcceptance extends pulumi.CustomResource {
   constructor(name: string, args: ImageMemberAcceptanceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(typeToken('acceptance'), name, props('acceptance', args), opts);
+    super(typeToken('acceptance'), name, props('acceptance', shareProps(args)), opts);
     recordDeclaration(this);
   }
 }

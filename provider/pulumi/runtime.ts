@@ -21,14 +21,14 @@ import { isForbidden } from '../client/errors.js';
 import { imageDocument } from '../client/images.js';
 import { Session } from '../client/session.js';
 import { changeDocuments, RunCatalog } from '../policy/changes.js';
-import type { LiveDocument } from '../resources/descriptor.js';
+import { FileDigests, type LiveDocument } from '../resources/descriptor.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import { PolicyEngine } from '../policy/engine.js';
 import { buildEnvelope, type Change, type ChangeAction, type Document } from '../policy/envelope.js';
 import type { Bag, WireDocument } from '../resources/descriptor.js';
 import { kindDescriptors, type Kind } from '../resources/kinds.js';
 import { ResourceInputError, checkInputs, diffInputs, type InputProblem } from '../resources/schema.js';
-import { idNames } from './tokens.js';
+import { idNames, parseUrn } from './tokens.js';
 
 /** The provider's settings (`image-catalog:<key>`), as the plugin's Configure or a stack's config gives them. */
 export interface StackConfig {
@@ -43,6 +43,8 @@ interface LayerFields {
   readonly cloud?: string;
   /** The Pulumi URN (the provider plugin's calls): the creation mark of what it creates. */
   readonly resourceUrn?: string;
+  /** A share's image resource (`image:` of ImageMember/ImageMemberAcceptance), by URN: the policy finds it in the plan. */
+  readonly imageUrn?: string;
 }
 
 /** A message of the provider for the user: progress (ephemeral), what it did on its own, advisory violations. */
@@ -90,6 +92,8 @@ export interface ChangeSides {
   readonly news?: Bag | undefined;
   /** The live resource, when the caller read it already (a delete). */
   readonly live?: LiveDocument;
+  /** The resource's URN: what a create of it leaves carries it (its creation mark). */
+  readonly urn?: string | undefined;
 }
 
 /** The unknown marker of the envelope for Pulumi's unknown values (preview outputs not yet known). */
@@ -132,7 +136,13 @@ function layer(bag: Bag): LayerFields {
   const resourceName = typeof bag['resourceName'] === 'string' ? bag['resourceName'] : '(unnamed)';
   const cloud = typeof bag['cloud'] === 'string' ? bag['cloud'] : undefined;
   const resourceUrn = typeof bag['resourceUrn'] === 'string' ? bag['resourceUrn'] : undefined;
-  return { resourceName, ...(cloud === undefined ? {} : { cloud }), ...(resourceUrn === undefined ? {} : { resourceUrn }) };
+  const imageUrn = typeof bag['imageUrn'] === 'string' ? bag['imageUrn'] : undefined;
+  return {
+    resourceName,
+    ...(cloud === undefined ? {} : { cloud }),
+    ...(resourceUrn === undefined ? {} : { resourceUrn }),
+    ...(imageUrn === undefined ? {} : { imageUrn }),
+  };
 }
 
 /** How messages and the envelope name a resource: its type and name (`Image::ubuntu-24.04-base-v1.1`), never a URN. */
@@ -217,11 +227,19 @@ function progressReporter(
   };
 }
 
-/** The outputs: the checked inputs, what the service reports and the layer's fields, under their Pulumi names. */
-function outs(kind: Kind, fields: LayerFields, inputs: Bag, reported: Bag): Bag {
+/**
+ * The outputs: the checked inputs, what the service reports and the layer's fields, under their Pulumi names. An
+ * output only this package records (`x-live: false`, an image's sourceModified) that a call does not report again
+ * is carried from the old state (`olds`).
+ */
+function outs(kind: Kind, fields: LayerFields, inputs: Bag, reported: Bag, olds: Bag = {}): Bag {
+  const carried = kindDescriptors[kind]
+    .schema()
+    .outputs.filter((o) => !o.live && (reported[o.local] === undefined || reported[o.local] === null) && olds[o.local] != null)
+    .map((o) => [o.local, olds[o.local]] as const);
   return {
     ...pulumiNames(kind, inputs),
-    ...pulumiNames(kind, reported),
+    ...pulumiNames(kind, { ...reported, ...Object.fromEntries(carried) }),
     resourceName: fields.resourceName,
     ...(fields.cloud === undefined ? {} : { cloud: fields.cloud }),
   };
@@ -260,6 +278,8 @@ export class ProviderRuntime {
   private readonly interruption = new AbortController();
   /** The changes in flight (creates, updates, deletes), each settled or not. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Source files' digests: each file hashed once while it is unchanged. */
+  private readonly files = new FileDigests();
   private readonly notify: (notice: Notice) => void;
   /** How this runtime enforces. */
   readonly mode: PolicyMode;
@@ -350,6 +370,10 @@ export class ProviderRuntime {
   async changeOf(kind: Kind, name: string, sides: ChangeSides): Promise<{ cloud: string | undefined; change: Change }> {
     const fields = { ...layer(sides.news ?? sides.oldInputs ?? sides.olds ?? {}), resourceName: name };
     const where = address(kind, name);
+    // What an interrupted create of this resource left carries its URN: its create finishes or removes it, so it
+    // holds no name against this one.
+    const urn = sides.urn ?? fields.resourceUrn;
+    if (sides.action === 'create' && kindDescriptors[kind].cataloged === true && urn !== undefined) this.catalog.creating(urn);
     const news = sides.news === undefined ? undefined : schemaPart(kind, sides.news);
     const after = news === undefined ? undefined : checkKnown(kind, where, news).inputs;
     let before: Bag | undefined;
@@ -368,7 +392,25 @@ export class ProviderRuntime {
       ...(sides.live === undefined ? {} : { live: sides.live }),
       mark: marked,
     });
-    return { cloud: fields.cloud, change: { address: where, kind, action: sides.action, ...docs } };
+    // The data the source holds now, beside the data Glance has (`before.os_hash_value`): a changed file shows.
+    const digest =
+      after === undefined || sides.olds === undefined || docs.after === null ? undefined : await this.sourceDigest(kind, after, sides.olds);
+    // A share names the plan's change of its image (its imageId is not known before the image is made).
+    const link = fields.imageUrn === undefined ? {} : { image_address: address('image', parseUrn(fields.imageUrn).name) };
+    const afterDoc = docs.after === null ? null : { ...docs.after, ...link, ...(digest === undefined ? {} : { os_hash_value: digest }) };
+    return { cloud: fields.cloud, change: { address: where, kind, action: sides.action, before: docs.before, after: afterDoc } };
+  }
+
+  /**
+   * The digest of the data a resource's declared source holds now (an image's file), when it can be told here:
+   * undefined for a kind without sources, a value not known yet, a url, a file that is not there.
+   */
+  private async sourceDigest(kind: Kind, inputs: Bag, state: Bag): Promise<string | undefined> {
+    const descriptor = kindDescriptors[kind];
+    const source = inputs['source'];
+    if (descriptor.sourceDigest === undefined || typeof source !== 'object' || source === null || unknownPaths(source).length > 0)
+      return undefined;
+    return descriptor.sourceDigest(inputs, state, this.files);
   }
 
   /** Decides one change with the cloud that applies it; a block's text, or undefined (advisories told). */
@@ -407,9 +449,6 @@ export class ProviderRuntime {
     if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
     // The engine checks a replacement again with no olds, after diff decided the replace: not a create.
     if (!isCreate || this.replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
-    // What an interrupted create of this resource left carries its URN: its create finishes or removes it, so it
-    // holds no name against this one.
-    if (descriptor.cataloged === true && fields.resourceUrn !== undefined) this.catalog.creating(fields.resourceUrn);
     const { decision, text } = await this.decideOne(kind, fields.resourceName, { action: 'create', id: undefined, news });
     if (text === undefined) return { inputs, failures: [] };
     return {
@@ -468,8 +507,17 @@ export class ProviderRuntime {
       .filter((u) => !adopted.has(u));
     const after = checkKnown(kind, where, schemaPart(kind, news)).inputs;
     const changed = diffInputs(kindDescriptors[kind].schema(), before, after);
+    // The same source whose data is not what was uploaded (a file rebuilt at the same path): its data changes.
+    const recorded = olds['osHashValue'];
+    const digest =
+      typeof recorded === 'string' && !changed.replaces.includes('source') ? await this.sourceDigest(kind, after, olds) : undefined;
+    const rebuilt = digest !== undefined && digest !== recorded ? ['source'] : [];
     const replaces = [
-      ...new Set([...changed.replaces, ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === 'replace')]),
+      ...new Set([
+        ...changed.replaces,
+        ...rebuilt,
+        ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === 'replace'),
+      ]),
     ];
     const updates = [...new Set([...changed.updates, ...unknown.filter((u) => !replaces.includes(u))])];
     if (replaces.length === 0 && updates.length === 0) return { changes: false, replaces: [], diffs: [] };
@@ -560,7 +608,7 @@ export class ProviderRuntime {
     }
     const declared = inputs === undefined ? found.inputs : schemaPart(kind, inputs);
     const withLayer = { ...pulumiNames(kind, declared), ...(fields.cloud === undefined ? {} : { cloud: fields.cloud }) };
-    return { id, inputs: withLayer, outs: outs(kind, fields, found.inputs, found.outputs) };
+    return { id, inputs: withLayer, outs: outs(kind, fields, found.inputs, found.outputs, props) };
   }
 
   /** Pulumi's update (the policy was decided by diff just before). */
@@ -572,7 +620,7 @@ export class ProviderRuntime {
     const before = checkKnown(kind, name, oldSide(kind, olds, news, oldInputs).before).inputs;
     const made = await this.track(descriptor.update(this.sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name));
     if (descriptor.cataloged === true) this.catalog.changed();
-    return { outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
+    return { outs: outs(kind, fields, { ...made.inputs }, made.outputs, olds) };
   }
 
   /** Pulumi's delete: the policy decides first (a block fails before any API call). */

@@ -54,3 +54,10 @@ export const idNames: Partial<Readonly<Record<Kind, string>>> = { image: 'imageI
 
 /** The provider's settings: provider inputs (`new Provider(name, { cloud })`) and stack config `image-catalog:<key>`. */
 export const configKeys = ['cloud', 'clouds', 'policy'] as const;
+
+/** The resource's type token and name of a URN (`urn:pulumi:<stack>::<project>::<parent$type>::<name>`). */
+export function parseUrn(urn: string): { type: string; name: string } {
+  const parts = urn.split('::');
+  const qualified = parts[2] ?? '';
+  return { type: qualified.split('$').at(-1) ?? qualified, name: parts.slice(3).join('::') };
+}

@@ -61,15 +61,11 @@ export class VersionLine extends pulumi.ComponentResource {
     const current = images[newest.version] as Image;
     (args.consumers ?? []).forEach((consumer, index) => {
       const label = consumer.name ?? String(index);
-      const member = new ImageMember(
-        `${name}-share-${label}`,
-        { ...cloud, imageId: current.imageId, memberProjectId: consumer.projectId },
-        parent,
-      );
+      const member = new ImageMember(`${name}-share-${label}`, { ...cloud, image: current, memberProjectId: consumer.projectId }, parent);
       if (consumer.cloud !== undefined) {
         new ImageMemberAcceptance(
           `${name}-accept-${label}`,
-          { imageId: member.imageId, memberProjectId: member.memberProjectId, status: 'accepted', cloud: consumer.cloud },
+          { image: current, memberProjectId: member.memberProjectId, status: 'accepted', cloud: consumer.cloud },
           { parent: this, dependsOn: [member] },
         );
       }

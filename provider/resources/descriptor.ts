@@ -3,6 +3,9 @@
  * envelope builder, the CDKTF layer and the pull-request check to come) needs to know of a kind, so none of them
  * switches on the kind. Each provider/resources/<kind>/ exports its own.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { Session } from '../client/session.js';
 import type { TransferProgress } from '../client/data.js';
 import type { InputProblem, ResourceSchema } from './schema.js';
@@ -43,6 +46,12 @@ export interface KindDescriptor<I extends object = Bag> {
    * of an existing resource (what it will not read again, such as an unchanged source, is not checked).
    */
   localProblems?(inputs: I, olds?: Bag): InputProblem[];
+  /**
+   * The sha512 (hex) of the data the declared source holds now, when this machine can tell (a file that is there),
+   * else undefined. `state`: the resource's outputs (a file not modified since its upload is not read again);
+   * `files`: the host's digests, each file hashed once while it is unchanged.
+   */
+  sourceDigest?(inputs: I, state: Bag, files: FileDigests): Promise<string | undefined>;
   /** Creates it (checked again here: bad input is refused before any API call); its id and what it reports. */
   create(session: Session, name: string, raw: unknown, options: CreateHooks): Promise<Applied<I> & { readonly id: string }>;
   /** What the service has now, or undefined when it is gone; fields it does not keep come from `kept`. */
@@ -63,6 +72,24 @@ export interface KindDescriptor<I extends object = Bag> {
      */
     applied(base: WireDocument, live: LiveDocument | undefined, declared: Bag): WireDocument;
   };
+}
+
+/** Digests of local files (sha512, hex), each file hashed once while its size and modification time stay. */
+export class FileDigests {
+  private readonly known = new Map<string, Promise<string>>();
+
+  /** The sha512 of `path` as it is now; `stat`: its size and mtime, read by the caller. */
+  sha512(path: string, stat: { readonly size: number; readonly mtimeMs: number }): Promise<string> {
+    const key = JSON.stringify([path, stat.size, stat.mtimeMs]);
+    let digest = this.known.get(key);
+    if (digest === undefined) {
+      const hash = createHash('sha512');
+      digest = pipeline(createReadStream(path, { highWaterMark: 1024 * 1024 }), hash).then(() => hash.digest('hex'));
+      this.known.set(key, digest);
+      digest.catch(() => this.known.delete(key));
+    }
+    return digest;
+  }
 }
 
 /** Hooks of a create (an image's upload progress). */

@@ -58,6 +58,8 @@ export interface ResourceSchema<T = unknown> {
   /** The resource kind as users see it (`Image`). */
   readonly title: string;
   readonly fields: readonly FieldSpec[];
+  /** The outputs (`x-outputs`): what the service reports, and (`x-live: false`) what only this package records. */
+  readonly outputs: readonly FieldSpec[];
   readonly validate: ValidateFunction;
   /** Field tables of the schema's $defs (per-kind options, for resources whose options depend on a kind). */
   readonly defs: Readonly<Record<string, readonly FieldSpec[]>>;
@@ -75,6 +77,7 @@ type RawProperties = Record<
 interface RawSchema {
   title: string;
   properties: RawProperties;
+  'x-outputs'?: RawProperties;
   $defs?: Record<string, { properties?: RawProperties }>;
 }
 
@@ -100,6 +103,7 @@ export function resourceSchema<T>(file: string): ResourceSchema<T> {
   const schema = {
     title: raw.title,
     fields: fieldsOf(raw.properties),
+    outputs: fieldsOf(raw['x-outputs'] ?? {}),
     defs,
     document: { ...raw },
     validate: ajv.compile(raw),

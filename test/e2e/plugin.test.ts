@@ -18,6 +18,8 @@ import { runCommand } from '../helpers/run.js';
 const profile = `p${suffix().slice(0, 6)}`;
 /** Each test its own family: images of one test stay until the file ends (e2eStack's cleanup). */
 const families = {
+  rebuilt: `ubuntu-24.04-${profile}f`,
+  privateShare: `ubuntu-24.04-${profile}g`,
   drift: `ubuntu-24.04-${profile}a`,
   imported: `ubuntu-24.04-${profile}b`,
   gone: `ubuntu-24.04-${profile}c`,
@@ -133,6 +135,49 @@ t.test('refresh brings back the drift; preview --refresh proposes the restore an
     [],
     'and finds nothing to change',
   );
+});
+
+t.test('11: a published image whose file is rebuilt at the same path: the preview refuses it, naming the data', async (t) => {
+  const family = families.rebuilt;
+  const target = await e2eStack(family);
+  const file = join(dir, `${family}.raw`);
+  writeFileSync(file, Buffer.alloc(65536, 3));
+  const program: Program = () => {
+    new Image('v1.0', { name: `${family}-v1.0`, diskFormat: 'raw', visibility: 'shared', source: { file }, properties: metadata });
+    return Promise.resolve({});
+  };
+  const made = await pulumi(target, 'up', program);
+  t.ok(made.ok, 'v1.0 is published', { output: made.text });
+  const again = await pulumi(target, 'preview', program);
+  t.same(Object.keys(again.changes), ['same'], 'the same file: no change', { changes: again.changes });
+
+  writeFileSync(file, Buffer.alloc(65536, 4));
+  const rebuilt = await pulumi(target, 'preview', program);
+  t.notOk(rebuilt.ok, 'other data under the same path: the preview is refused');
+  t.same(rebuilt.blockedBy, ['immutability'], 'by immutability');
+  t.match(rebuilt.text, /published image "[^"]+-v1\.0" cannot be replaced: its source's data changed \(sha512 /, 'naming the data');
+});
+
+t.test('8: a member of an image the plan leaves private is refused before anything is created', async (t) => {
+  const family = families.privateShare;
+  const target = await e2eStack(family);
+  const program: Program = () => {
+    const image = new Image('v1.0', {
+      name: `${family}-v1.0`,
+      diskFormat: 'raw',
+      visibility: 'private',
+      source: { file: data() },
+      properties: metadata,
+    });
+    new ImageMember('share-appteam', { image, memberProjectId: appteam() });
+    return Promise.resolve({});
+  };
+  const up = await pulumi(target, 'up', program);
+  t.notOk(up.ok, 'the up is refused');
+  t.same(up.blockedBy, ['sharing'], 'by the sharing rule');
+  t.match(up.text, /ImageMember::share-appteam {2}image_id\n {2}image "[^"]+-v1\.0" is "private": a member needs it shared/);
+  t.match(up.failure ?? '', /nothing was applied/, 'before anything is applied');
+  t.same(await imagesNamed(family), [], 'no image was created (no half-applied plan)');
 });
 
 t.test('import: image, member and acceptance of another stack, then a preview with no change', async (t) => {

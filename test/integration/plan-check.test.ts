@@ -74,6 +74,20 @@ t.test('a compliant plan passes', async (t) => {
   t.match(ran.stdout, /1 change\(s\) of the catalog/);
 });
 
+t.test('8: a member of an image the plan makes private is blocked (rule sharing), found by its image_id reference', async (t) => {
+  const member = `resource "openstack_images_image_access_v2" "share" {
+  image_id  = openstack_images_image_v2.private.id
+  member_id = "${lab().projects['appteam'] ?? ''}"
+}
+`;
+  const ran = await planCheck(await planJson(image('private', '1.0', 'private', ', hw_vif_model = "virtio"') + member));
+  t.equal(ran.code, 1, 'exit 1 (blocked)', { output: ran.stdout + ran.stderr });
+  t.match(
+    ran.stdout,
+    /sharing {2}openstack_images_image_access_v2\.share {2}image_id\n {2}image "rocky-9-[^"]+-v1\.0" is "private": a member needs it shared/,
+  );
+});
+
 t.test('a public image by a member, without hw_vif_model, is blocked naming address, rule and field', async (t) => {
   const ran = await planCheck(
     await planJson(image('good', '1.0', 'shared', ', hw_vif_model = "virtio"') + image('public', '1.1', 'public')),

@@ -3,6 +3,10 @@
  * settings, the diff of an imported resource (adopted fields), and the migration of a dynamic-provider state.
  */
 import { unknownValue } from '@pulumi/pulumi/runtime/rpc.js';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t from 'tap';
 import { imageDocument } from '../../provider/client/images.js';
 import { kinds, kindSchemas } from '../../provider/resources/kinds.js';
@@ -131,6 +135,41 @@ t.test('2: a plan step is built as the plugin builds it: a hand edit put back is
   });
   t.equal(change.address, 'Image::v1.0', 'named by type and name, not URN');
   t.same(change.before?.['properties'], change.after?.['properties'], 'before is what the catalog applied; after puts it back');
+  t.end();
+});
+
+t.test('11: a file rebuilt at the same path is a replace of source; one not modified since its upload is not read', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-rebuilt-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'u.raw');
+  writeFileSync(file, Buffer.alloc(4096, 1));
+  const uploaded = createHash('sha512').update(Buffer.alloc(4096, 1)).digest('hex');
+  const inputs = { ...imageState, source: { file }, resourceName: 'v1.0' };
+  const state = { ...inputs, osHashValue: uploaded, size: 4096, sourceModified: statSync(file).mtimeMs };
+  const same = await new ProviderRuntime().diff('image', 'i-1', state, inputs, inputs, { decide: false });
+  t.same(same, { changes: false, replaces: [], diffs: [] }, 'the data uploaded: no change');
+
+  writeFileSync(file, Buffer.alloc(4096, 2));
+  utimesSync(file, new Date(), new Date(Date.now() + 5000));
+  const rebuilt = await new ProviderRuntime().diff('image', 'i-1', state, inputs, inputs, { decide: false });
+  t.same(rebuilt.replaces, ['source'], 'other data at the same path: its data changes (a replace, which the policy decides)');
+
+  const untouched = { ...state, sourceModified: statSync(file).mtimeMs };
+  const trusted = await new ProviderRuntime().diff('image', 'i-1', untouched, inputs, inputs, { decide: false });
+  t.same(trusted.replaces, [], 'size and mtime as recorded: the file is not read again (its digest is the recorded one)');
+
+  rmSync(file);
+  const gone = await new ProviderRuntime().diff('image', 'i-1', state, inputs, inputs, { decide: false });
+  t.same(gone, { changes: false, replaces: [], diffs: [] }, 'a file that is gone is never required again for an unchanged source');
+});
+
+t.test('8: a share given its image names the image change in the plan, although the image id is not known yet', async (t) => {
+  const { change } = await new ProviderRuntime().changeOf('member', 'share', {
+    action: 'create',
+    id: undefined,
+    news: { imageId: unknownValue, memberProjectId: 'a'.repeat(32), imageUrn: 'urn:pulumi:dev::p::image-catalog:index:Image::v1.0' },
+  });
+  t.same(change.after, { image_id: { $unknown: true }, member_id: 'a'.repeat(32), status: 'pending', image_address: 'Image::v1.0' });
   t.end();
 });
 

@@ -14,6 +14,7 @@ t.test('the shipped data.json fits its schema and sets every rule mandatory', (t
     public_visibility: { level: 'mandatory' },
     required_metadata: { level: 'mandatory' },
     policy_change: { level: 'mandatory' },
+    sharing: { level: 'mandatory' },
   });
   t.end();
 });

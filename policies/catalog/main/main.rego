@@ -11,6 +11,7 @@ import data.catalog.rules.naming
 import data.catalog.rules.policy_change
 import data.catalog.rules.public_visibility
 import data.catalog.rules.required_metadata
+import data.catalog.rules.sharing
 import data.catalog.rules.versioning
 
 _all contains v if some v in naming.violations
@@ -22,6 +23,8 @@ _all contains v if some v in immutability.violations
 _all contains v if some v in public_visibility.violations
 
 _all contains v if some v in required_metadata.violations
+
+_all contains v if some v in sharing.violations
 
 _all contains v if some v in input_rule.violations
 

@@ -144,6 +144,14 @@ _scenarios := {
 		[],
 	)},
 	"immutability: replacing": {"input": envelope([change("replace", published, image)], [])},
+	"immutability: replacing with other data": {"input": envelope(
+		[change(
+			"replace",
+			object.union(published, {"os_hash_value": concat("", ["aaaaaaaaaaaaaaaa", "0123"])}),
+			object.union(image, {"os_hash_value": concat("", ["bbbbbbbbbbbbbbbb", "4567"])}),
+		)],
+		[],
+	)},
 	"immutability: deleting before deprecation": {"input": envelope([change("delete", published, null)], [])},
 	"immutability: deleting after deprecation": {"input": envelope(
 		[change("delete", _published_with({"properties": object.union(properties, {"deprecated": "true"})}), null)],

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import type { ProviderRuntime } from '../runtime.js';
 import { pulumiSchema } from '../schema.js';
-import { configKeys, kindOfType, packageName } from '../tokens.js';
+import { configKeys, kindOfType, packageName, parseUrn } from '../tokens.js';
+
+export { parseUrn } from '../tokens.js';
 import type { Kind } from '../tokens.js';
 
 export type { Bag } from '../../resources/descriptor.js';
@@ -42,13 +44,6 @@ export interface ProviderAdapter {
   ): Promise<{ id: string; outs: Bag; inputs: Bag } | undefined>;
   update(urn: string, id: string, olds: Bag, news: Bag, oldInputs: Bag | undefined): Promise<{ outs: Bag }>;
   remove(urn: string, id: string, props: Bag): Promise<void>;
-}
-
-/** The resource's type token and name of a URN (`urn:pulumi:<stack>::<project>::<parent$type>::<name>`). */
-export function parseUrn(urn: string): { type: string; name: string } {
-  const parts = urn.split('::');
-  const qualified = parts[2] ?? '';
-  return { type: qualified.split('$').at(-1) ?? qualified, name: parts.slice(3).join('::') };
 }
 
 function kindOf(urn: string): { kind: Kind; name: string; urn: string } {

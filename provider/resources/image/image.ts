@@ -3,10 +3,8 @@
  * provider/client. Create is all-or-nothing: when the data cannot be loaded, the record is deleted before the
  * error is raised, and the error says why.
  */
-import { createHash } from 'node:crypto';
-import { accessSync, constants, createReadStream, statSync } from 'node:fs';
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { fetch } from 'undici';
 import { uploadImageData } from '../../client/data.js';
 import { isNotFound } from '../../client/errors.js';
@@ -26,7 +24,7 @@ import { activeTimeoutMs, stageData, startImport, waitForActive, type ImportMeth
 import type { Session } from '../../client/session.js';
 import { flag, listStores } from '../../client/stores.js';
 import { ResourceOperationError } from '../errors.js';
-import { wireDocument, type CreateHooks, type KindDescriptor } from '../descriptor.js';
+import { FileDigests, wireDocument, type CreateHooks, type KindDescriptor } from '../descriptor.js';
 import {
   checkInputs,
   diffInputs,
@@ -63,8 +61,8 @@ export function imageRecord(inputs: object): Record<string, unknown> & { propert
   };
 }
 
-/** The outputs of a live image. */
-export function imageOutputs(image: ImageWire): ImageOutputs {
+/** The outputs of a live image; `sourceModified`: the source file's mtime as its data was uploaded (null: not known here). */
+export function imageOutputs(image: ImageWire, sourceModified: number | null = null): ImageOutputs {
   const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
   const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
   return {
@@ -76,6 +74,7 @@ export function imageOutputs(image: ImageWire): ImageOutputs {
     osHashValue: str(image['os_hash_value']),
     size: num(image['size']),
     virtualSize: num(image['virtual_size']),
+    sourceModified,
     storesIn:
       str(image['stores'])
         ?.split(',')
@@ -255,9 +254,30 @@ function createdBefore(a: ImageWire, b: ImageWire): boolean {
 
 /** The sha512 of a file, hex (to recognise an image an interrupted create finished uploading). */
 async function fileSha512(path: string): Promise<string> {
-  const hash = createHash('sha512');
-  await pipeline(createReadStream(path, { highWaterMark: 1024 * 1024 }), hash);
-  return hash.digest('hex');
+  return new FileDigests().sha512(path, statSync(path));
+}
+
+/**
+ * The sha512 of the data a file source holds now, undefined for a url source or a file that is not there (an
+ * unchanged source is never required to be there again). A file whose size and mtime are those it had when its
+ * data was uploaded (`state.sourceModified`, `state.size`) is not read: its digest is the state's osHashValue.
+ */
+export async function imageSourceDigest(
+  inputs: ImageInputs,
+  state: Readonly<Record<string, unknown>>,
+  files: FileDigests,
+): Promise<string | undefined> {
+  if (!('file' in inputs.source)) return undefined;
+  let stat: Stats;
+  try {
+    stat = statSync(inputs.source.file);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isFile()) return undefined;
+  const recorded = state['osHashValue'];
+  if (typeof recorded === 'string' && state['sourceModified'] === stat.mtimeMs && state['size'] === stat.size) return recorded;
+  return files.sha512(inputs.source.file, stat);
 }
 
 /** Whether the data of a finished image is the data declared (its sha512, Glance's os_hash_value). */
@@ -276,13 +296,16 @@ export async function removeImage(session: Session, image: ImageWire): Promise<v
   await deleteImage(session, image.id);
 }
 
-/** The protection and deactivation declared, applied to an image whose data is in place; its outputs. */
-async function finish(session: Session, id: string, inputs: ImageInputs): Promise<ImageOutputs> {
+/**
+ * The protection and deactivation declared, applied to an image whose data is in place; its outputs, with the
+ * source file's mtime as it was before its data was read (`sourceModified`).
+ */
+async function finish(session: Session, id: string, inputs: ImageInputs, sourceModified: number | null): Promise<ImageOutputs> {
   const image = await getImage(session, id);
   if (inputs.isProtected && image['protected'] !== true)
     await updateImage(session, id, [{ op: 'replace', path: '/protected', value: true }]);
   if (inputs.isDeactivated && image.status !== 'deactivated') await setImageActive(session, id, false);
-  return imageOutputs(await getImage(session, id));
+  return imageOutputs(await getImage(session, id), sourceModified);
 }
 
 /**
@@ -297,13 +320,14 @@ async function resumeInterrupted(
   creator: string,
   named: readonly ImageWire[],
   say: (message: string) => void,
+  sourceModified: number | null,
 ): Promise<ImageOutputs | undefined> {
   let taken: ImageOutputs | undefined;
   for (const image of named.filter((i) => i[creationMark] === creator)) {
     const finished = image.status === 'active' || image.status === 'deactivated';
     if (finished && taken === undefined && (await holdsDeclaredData(image, inputs))) {
       say(`Image "${name}": taking over ${image.id}, which an interrupted run of this resource finished uploading`);
-      taken = await finish(session, image.id, inputs);
+      taken = await finish(session, image.id, inputs, sourceModified);
     } else if (finished && taken === undefined) {
       throw new ResourceOperationError(
         `Image "${name}": ${image.id} (${inputs.name}) was made by an interrupted run of this resource with other data than declared now ` +
@@ -345,10 +369,12 @@ export async function createImageResource(
   // The image a replacement replaces keeps the name until the engine deletes it, after this create.
   const rival = (image: ImageWire): boolean => !mine(image) && image.id !== options.replaces;
   const before = await imagesNamed(session, inputs.name);
+  // Read before the data is: a file changed while it uploads is read again (and compared) by the next diff.
+  const sourceModified = 'file' in inputs.source ? statSync(inputs.source.file).mtimeMs : null;
   if (creator !== undefined) {
     // A replacement has its resource's URN too: the image it replaces is not a leftover.
     const leftovers = before.filter((image) => image.id !== options.replaces);
-    const taken = await resumeInterrupted(session, name, inputs, creator, leftovers, options.onNotice ?? (() => undefined));
+    const taken = await resumeInterrupted(session, name, inputs, creator, leftovers, options.onNotice ?? (() => undefined), sourceModified);
     if (taken !== undefined) return { inputs, outputs: taken };
   }
   const other = before.find(rival);
@@ -376,7 +402,7 @@ export async function createImageResource(
     const late = await raced();
     if (late !== undefined) throw late;
     options.signal?.throwIfAborted();
-    return { inputs, outputs: await finish(session, created.id, inputs) };
+    return { inputs, outputs: await finish(session, created.id, inputs, sourceModified) };
   } catch (err) {
     failure = err as Error;
   }
@@ -436,6 +462,7 @@ export const imageDescriptor: KindDescriptor<ImageInputs> = {
   document: (inputs) => imageRecord(inputs),
   cloudOf: () => undefined,
   localProblems: imageLocalProblems,
+  sourceDigest: imageSourceDigest,
   async create(session, name, raw, options) {
     const made = await createImageResource(session, name, raw, options);
     return { id: made.outputs.id, inputs: made.inputs, outputs: { ...made.outputs } };

@@ -213,6 +213,10 @@ export interface ImageOutputs {
    */
   readonly virtualSize: number | null;
   /**
+   * When the source file was last modified (ms since the epoch) as its data was uploaded: a file not modified since is not read again to compare its content with osHashValue.
+   */
+  readonly sourceModified: number | null;
+  /**
    * The stores that hold the data.
    */
   readonly storesIn: string[];

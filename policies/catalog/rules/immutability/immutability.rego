@@ -81,7 +81,7 @@ violations contains lib.violation(rego.metadata.chain(), change, field, message)
 violations contains lib.violation(rego.metadata.chain(), change, "image", message) if {
 	some change in _published_changes
 	change.action == "replace"
-	message := concat("", ["published image ", json.marshal(change.before.name), " cannot be replaced"])
+	message := concat("", ["published image ", json.marshal(change.before.name), " cannot be replaced", _data_note(change)])
 }
 
 violations contains lib.violation(rego.metadata.chain(), change, "properties.deprecated", message) if {
@@ -98,3 +98,14 @@ _changed(field, old, new) := concat("", [
 	field, " cannot change after publish (",
 	json.marshal(old), " -> ", json.marshal(new), ")",
 ])
+
+# The source's data (after.os_hash_value, a file rebuilt at the same path) is not the data Glance has.
+_data_note(change) := concat("", [
+	": its source's data changed (sha512 ", substring(was, 0, 16), "… -> ", substring(now, 0, 16), "…)",
+]) if {
+	was := change.before.os_hash_value
+	is_string(was)
+	now := change.after.os_hash_value
+	is_string(now)
+	was != now
+} else := ""

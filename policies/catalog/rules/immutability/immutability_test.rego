@@ -42,6 +42,16 @@ test_fail_replacing_a_published_image if {
 	_found("immutability: replacing") == {["image", `published image "ubuntu-24.04-base-v1.1" cannot be replaced`]}
 }
 
+test_fail_a_source_rebuilt_with_other_data_says_so if {
+	_found("immutability: replacing with other data") == {[
+		"image",
+		concat("", [
+			`published image "ubuntu-24.04-base-v1.1" cannot be replaced: `,
+			"its source's data changed (sha512 aaaaaaaaaaaaaaaa… -> bbbbbbbbbbbbbbbb…)",
+		]),
+	]}
+}
+
 test_fail_deleting_a_published_image_that_is_not_deprecated if {
 	_found("immutability: deleting before deprecation") == {[
 		"properties.deprecated",

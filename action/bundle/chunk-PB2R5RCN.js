@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-7EU7M4NS.js";
+} from "./chunk-VNLYO7BP.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -12,7 +12,7 @@ import {
   plainMessage,
   require_undici,
   snapshotImages
-} from "./chunk-2FXQOXLZ.js";
+} from "./chunk-MZ3H6KW4.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

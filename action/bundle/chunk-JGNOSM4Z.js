@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-TT47RHYD.js";
+} from "./chunk-7YLSSO6X.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

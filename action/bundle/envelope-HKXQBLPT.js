@@ -7,8 +7,8 @@ import {
   checkEnvelope,
   familyKey,
   narrowCatalog
-} from "./chunk-GS4C7ZG3.js";
-import "./chunk-2FXQOXLZ.js";
+} from "./chunk-ORBXBXXL.js";
+import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

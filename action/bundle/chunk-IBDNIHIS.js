@@ -3,16 +3,16 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-LKA7XFA5.js";
+} from "./chunk-PB2R5RCN.js";
 import {
   PolicyEngine
-} from "./chunk-UWCW2EYC.js";
+} from "./chunk-SRT26IAW.js";
 import {
   buildEnvelope
-} from "./chunk-GS4C7ZG3.js";
+} from "./chunk-ORBXBXXL.js";
 import {
   isGlanceField
-} from "./chunk-2FXQOXLZ.js";
+} from "./chunk-MZ3H6KW4.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {
@@ -99,6 +99,19 @@ function cloudsOf(plan, stateProviders = /* @__PURE__ */ new Map()) {
     clouds.set(resource.address, cloudOfConfig(providers[resource.provider_config_key ?? "openstack"]));
   return clouds;
 }
+function shareLinks(plan, changes) {
+  const links = /* @__PURE__ */ new Map();
+  for (const resource of plan.configuration?.root_module?.resources ?? []) {
+    const kind = tpoResources[resource.address.split(".")[0] ?? ""]?.kind;
+    if (kind !== "member" && kind !== "acceptance") continue;
+    const image = (resource.expressions?.["image_id"]?.references ?? []).find((r) => r.startsWith("openstack_images_image_v2."));
+    if (image === void 0) continue;
+    const target = image.replace(/\.id$/, "");
+    const matches = changes.filter((rc) => configAddress(rc.address) === target);
+    if (matches.length === 1 && matches[0] !== void 0) links.set(resource.address, matches[0].address);
+  }
+  return links;
+}
 function declaredProperties(plan) {
   const declared = /* @__PURE__ */ new Map();
   for (const resource of plan.configuration?.root_module?.resources ?? []) {
@@ -152,6 +165,7 @@ async function decidePlan(plan, options = {}) {
   const taken = resourceChanges.some((rc) => !inConfiguration.has(configAddress(rc.address)));
   const clouds = taken && options.stateProviders !== void 0 ? cloudsOf(plan, options.stateProviders()) : inConfiguration;
   const declared = declaredProperties(plan);
+  const links = shareLinks(plan, resourceChanges);
   const drift = new Map(
     (plan.resource_drift ?? []).flatMap((d) => d.change.before === null ? [] : [[d.address, d.change.before]])
   );
@@ -175,8 +189,12 @@ async function decidePlan(plan, options = {}) {
     try {
       const [principal, images] = await Promise.all([session.identity(), catalog.documents(cloud ?? "(environment)", session)]);
       const live = new Map(images.map((image) => [String(image["id"]), image]));
-      const { changes, notes: groupNotes } = withLiveProperties(group, live, declared, drift);
-      notes.push(...groupNotes);
+      const found = withLiveProperties(group, live, declared, drift);
+      notes.push(...found.notes);
+      const changes = found.changes.map((c) => {
+        const image = links.get(configAddress(c.address));
+        return image === void 0 || c.after === null ? c : { ...c, after: { ...c.after, image_address: image } };
+      });
       if (changes.length === 0) continue;
       decided.push(...changes);
       violations.push(...engine.decide(buildEnvelope(principal, images, changes)).violations);
@@ -191,6 +209,7 @@ async function decidePlan(plan, options = {}) {
 export {
   configAddress,
   cloudsOf,
+  shareLinks,
   withLiveProperties,
   decidePlan
 };

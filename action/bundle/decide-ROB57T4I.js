@@ -4,17 +4,19 @@ import {
   cloudsOf,
   configAddress,
   decidePlan,
+  shareLinks,
   withLiveProperties
-} from "./chunk-IT7YLKEG.js";
-import "./chunk-LKA7XFA5.js";
-import "./chunk-UWCW2EYC.js";
-import "./chunk-GS4C7ZG3.js";
-import "./chunk-7EU7M4NS.js";
-import "./chunk-2FXQOXLZ.js";
+} from "./chunk-IBDNIHIS.js";
+import "./chunk-PB2R5RCN.js";
+import "./chunk-SRT26IAW.js";
+import "./chunk-ORBXBXXL.js";
+import "./chunk-VNLYO7BP.js";
+import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,
   configAddress,
   decidePlan,
+  shareLinks,
   withLiveProperties
 };

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-UWCW2EYC.js";
-import "./chunk-GS4C7ZG3.js";
-import "./chunk-7EU7M4NS.js";
-import "./chunk-2FXQOXLZ.js";
+} from "./chunk-SRT26IAW.js";
+import "./chunk-ORBXBXXL.js";
+import "./chunk-VNLYO7BP.js";
+import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-GS4C7ZG3.js";
+} from "./chunk-ORBXBXXL.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-7EU7M4NS.js";
+} from "./chunk-VNLYO7BP.js";
 import {
   __commonJS,
   __toESM

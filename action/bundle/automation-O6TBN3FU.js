@@ -4,14 +4,15 @@ import {
   essential,
   pluginDir,
   pluginName
-} from "./chunk-XPOBONJ2.js";
+} from "./chunk-JGNOSM4Z.js";
 import {
-  kindOfType
-} from "./chunk-TT47RHYD.js";
+  kindOfType,
+  parseUrn
+} from "./chunk-7YLSSO6X.js";
 import {
   policyModeVariable
-} from "./chunk-7EU7M4NS.js";
-import "./chunk-2FXQOXLZ.js";
+} from "./chunk-VNLYO7BP.js";
+import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -128,22 +129,41 @@ async function planChanges(runtime, steps) {
     });
   }
   const changes = [];
+  const secret = /* @__PURE__ */ new Set();
   for (const [urn, step] of planned) {
     const kind = kindOfType(step.new?.type ?? step.old?.type ?? step.type);
     if (kind === void 0) continue;
-    const bag = (value) => value;
+    if (step.action !== "delete" && (hasSecret(step.new?.inputs) || hasSecret(step.old?.inputs) || hasSecret(step.old?.outputs))) {
+      secret.add(urnName(urn));
+      continue;
+    }
+    const bag = (value) => withoutSecrets(value);
     const { cloud, change } = await runtime.changeOf(kind, urnName(urn), {
       action: step.action,
       id: step.old?.id,
+      urn,
       ...step.action === "create" ? {} : { olds: bag(step.old?.outputs), oldInputs: bag(step.old?.inputs) },
       ...step.action === "delete" ? {} : { news: bag(step.new?.inputs) }
     });
     changes.push({ cloud, change, urn });
   }
-  return changes;
+  return { planned: changes, secret };
+}
+var secretSignature = "4dabf18193072939515e22adb298388d";
+function withoutSecrets(value) {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (typeof value !== "object" || value === null) return value;
+  if (secretSignature in value) return "[secret]";
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v)]));
+}
+function hasSecret(value) {
+  if (value === "[secret]") return true;
+  if (Array.isArray(value)) return value.some(hasSecret);
+  if (typeof value !== "object" || value === null) return false;
+  return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-RL2SR32L.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-G3GDBVFC.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     config: { get: (key) => config[key]?.value },
@@ -154,9 +174,10 @@ async function planRuntime(stack, read) {
   runtime.warmUp();
   return runtime;
 }
-async function decidePlan(runtime, steps) {
+async function decidePlan(runtime, steps, plugin = () => []) {
+  const { planned: all, secret } = await planChanges(runtime, steps);
   const byCloud = /* @__PURE__ */ new Map();
-  for (const planned of await planChanges(runtime, steps)) {
+  for (const planned of all) {
     const key = planned.cloud ?? "";
     byCloud.set(key, [...byCloud.get(key) ?? [], planned]);
   }
@@ -165,10 +186,26 @@ async function decidePlan(runtime, steps) {
     const changes = planned.map((p) => p.change);
     decided.push({
       cloud: cloud === "" ? "(stack default)" : cloud,
-      changes,
+      changes: changes.map(loggedChange),
       urns: new Map(planned.map((p) => [p.change.address, p.urn])),
       decision: await runtime.decideAs(cloud === "" ? void 0 : cloud, changes)
     });
+  }
+  if (secret.size > 0) {
+    const urns = new Map(steps.filter((s) => secret.has(urnName(s.urn))).map((s) => [urnName(s.urn), s.urn]));
+    for (const logged of plugin())
+      if (logged.changes.some((c) => secret.has(c.address.split("::").slice(1).join("::"))))
+        decided.push({
+          cloud: "(provider plugin)",
+          changes: logged.changes,
+          urns: new Map(
+            logged.changes.flatMap((c) => {
+              const urn = urns.get(c.address.split("::").slice(1).join("::"));
+              return urn === void 0 ? [] : [[c.address, urn]];
+            })
+          ),
+          decision: logged.decision
+        });
   }
   return decided;
 }
@@ -185,8 +222,11 @@ var RunRecord = class {
   summary = {};
   applying = false;
   dir = mkdtempSync(join(tmpdir(), "image-catalog-run-"));
-  /** The decision log the providers of this run append to. */
-  log = join(this.dir, "decisions.jsonl");
+  /** The decision logs the providers of this run append to: while they only report (the plan), and as they apply. */
+  logs = {
+    report: join(this.dir, "reported.jsonl"),
+    enforce: join(this.dir, "applied.jsonl")
+  };
   onEvent = (event) => {
     if (this.applying && event.summaryEvent !== void 0) this.summary = event.summaryEvent.resourceChanges;
     const diagnostic = event.diagnosticEvent;
@@ -214,7 +254,7 @@ var RunRecord = class {
     return this.options.policyPacks === void 0 ? {} : { policyPacks: [...this.options.policyPacks] };
   }
   seen() {
-    const decisions = [...this.planned, ...readDecisions(this.log)];
+    const decisions = [...this.planned, ...readDecisions(this.logs.enforce)];
     const violations = /* @__PURE__ */ new Map();
     for (const { decision } of decisions)
       for (const v of decision.violations) violations.set(JSON.stringify([v.address, v.rule, v.field, v.message, v.level]), v);
@@ -248,13 +288,9 @@ var RunRecord = class {
 async function withRun(stack, record, mode, work) {
   const env = stack.workspace.envVars;
   const saved = { log: env[decisionLogVariable], mode: env[policyModeVariable] };
-  if (mode === "report") {
-    env[policyModeVariable] = "report";
-    Reflect.deleteProperty(env, decisionLogVariable);
-  } else {
-    Reflect.deleteProperty(env, policyModeVariable);
-    env[decisionLogVariable] = record.log;
-  }
+  env[decisionLogVariable] = record.logs[mode];
+  if (mode === "report") env[policyModeVariable] = "report";
+  else Reflect.deleteProperty(env, policyModeVariable);
   try {
     return await work();
   } catch (err) {
@@ -280,8 +316,8 @@ async function previewPlan(stack, record, config) {
   const runtime = planRuntime(stack, config);
   runtime.catch(() => void 0);
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
-  const decisions = await decidePlan(await runtime, steps);
-  record.planned.push(...decisions.map((d) => ({ changes: d.changes.map(loggedChange), decision: d.decision })));
+  const decisions = await decidePlan(await runtime, steps, () => readDecisions(record.logs.report));
+  record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
   return { changeSummary, decisions, allowed: decisions.every((d) => d.decision.allowed) };
 }
 async function previewStack(stack, options = {}, config) {
@@ -350,7 +386,7 @@ async function runStack(stack, command, options = {}) {
   return stackCommands[command](stack, options);
 }
 function urnName(urn) {
-  return urn === void 0 ? "" : urn.split("::").at(-1) ?? urn;
+  return urn === void 0 ? "" : parseUrn(urn).name;
 }
 function shortType(type) {
   return type.split(":").at(-1) ?? type;

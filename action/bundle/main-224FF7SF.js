@@ -14,40 +14,40 @@ import {
   essential,
   pluginDir,
   pluginName
-} from "./chunk-XPOBONJ2.js";
+} from "./chunk-JGNOSM4Z.js";
 import {
   configKeys,
   kindOfType,
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-TT47RHYD.js";
+} from "./chunk-7YLSSO6X.js";
 import {
   decidePlan
-} from "./chunk-IT7YLKEG.js";
+} from "./chunk-IBDNIHIS.js";
 import {
   Session
-} from "./chunk-LKA7XFA5.js";
+} from "./chunk-PB2R5RCN.js";
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-RIOW2QAB.js";
+} from "./chunk-S7E5EVQ3.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-TS7NDFUW.js";
+} from "./chunk-MQ2EDB5N.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-UWCW2EYC.js";
-import "./chunk-GS4C7ZG3.js";
+} from "./chunk-SRT26IAW.js";
+import "./chunk-ORBXBXXL.js";
 import {
   policyDataVariable,
   require_dist
-} from "./chunk-7EU7M4NS.js";
+} from "./chunk-VNLYO7BP.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -55,7 +55,7 @@ import {
   kinds,
   renderStoreFragment,
   resourceSchema
-} from "./chunk-2FXQOXLZ.js";
+} from "./chunk-MZ3H6KW4.js";
 import {
   __commonJS,
   __require,
@@ -4149,8 +4149,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join3(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-TJQD5C73.js");
-  const { loadProgram, previewPlan } = await import("./preview-Z5HXXEEX.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-3YQ3SXZJ.js");
+  const { loadProgram, previewPlan } = await import("./preview-QHSLPYSQ.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4179,7 +4179,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-4INILZN2.js");
+  const { appEntry, checkApp } = await import("./check-YX7SOO3Y.js");
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
     env,
@@ -4227,7 +4227,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-OFAKK27U.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-ROB57T4I.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4264,8 +4264,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-4B5CZPTK.js");
-  const { buildEnvelope } = await import("./envelope-7KI7BLB5.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-VGG77D3V.js");
+  const { buildEnvelope } = await import("./envelope-HKXQBLPT.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

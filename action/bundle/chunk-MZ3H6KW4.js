@@ -35936,6 +35936,7 @@ function resourceSchema(file) {
   const schema = {
     title: raw.title,
     fields: fieldsOf(raw.properties),
+    outputs: fieldsOf(raw["x-outputs"] ?? {}),
     defs,
     document: { ...raw },
     validate: ajv.compile(raw)
@@ -36013,6 +36014,32 @@ function diffInputs(schema, olds, news) {
   return { replaces, updates };
 }
 
+// provider/resources/descriptor.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
+var FileDigests = class {
+  known = /* @__PURE__ */ new Map();
+  /** The sha512 of `path` as it is now; `stat`: its size and mtime, read by the caller. */
+  sha512(path, stat) {
+    const key = JSON.stringify([path, stat.size, stat.mtimeMs]);
+    let digest = this.known.get(key);
+    if (digest === void 0) {
+      const hash = createHash("sha512");
+      digest = pipeline(createReadStream(path, { highWaterMark: 1024 * 1024 }), hash).then(() => hash.digest("hex"));
+      this.known.set(key, digest);
+      digest.catch(() => this.known.delete(key));
+    }
+    return digest;
+  }
+};
+function wireDocument(schema, inputs, extra = {}) {
+  const values = new Map(Object.entries(inputs));
+  const doc = {};
+  for (const field of schema.fields) if (field.wire !== void 0 && values.has(field.local)) doc[field.wire] = values.get(field.local);
+  return { ...doc, ...extra };
+}
+
 // provider/client/members.ts
 async function membersUrl(session, imageId, memberId2) {
   const base = `${imageRoot(await session.endpoint("image"))}/v2/images/${encodeURIComponent(imageId)}/members`;
@@ -36038,14 +36065,6 @@ async function deleteMember(session, imageId, memberId2) {
 var ResourceOperationError = class extends Error {
   name = "ResourceOperationError";
 };
-
-// provider/resources/descriptor.ts
-function wireDocument(schema, inputs, extra = {}) {
-  const values = new Map(Object.entries(inputs));
-  const doc = {};
-  for (const field of schema.fields) if (field.wire !== void 0 && values.has(field.local)) doc[field.wire] = values.get(field.local);
-  return { ...doc, ...extra };
-}
 
 // provider/resources/member/member.ts
 var memberSchema = () => resourceSchema("member.schema.json");
@@ -36155,18 +36174,16 @@ var acceptanceDescriptor = {
 
 // provider/resources/image/image.ts
 var import_undici = __toESM(require_undici(), 1);
-import { createHash as createHash2 } from "node:crypto";
-import { accessSync, constants, createReadStream as createReadStream2, statSync as statSync2 } from "node:fs";
+import { accessSync, constants, statSync as statSync2 } from "node:fs";
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 
 // provider/client/data.ts
-import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, rmSync, statSync } from "node:fs";
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream, rmSync, statSync } from "node:fs";
 import { Transform } from "node:stream";
 function hashingCounter(total, options) {
-  const sha512 = createHash("sha512");
-  const sha256 = createHash("sha256");
+  const sha512 = createHash2("sha512");
+  const sha256 = createHash2("sha256");
   let bytes = 0;
   const started = Date.now();
   let last = 0;
@@ -36201,7 +36218,7 @@ function hashingCounter(total, options) {
 }
 async function uploadImageData(session, id, source, options = {}) {
   const total = "path" in source ? statSync(source.path).size : source.size;
-  const input = "path" in source ? createReadStream(source.path, { highWaterMark: 1024 * 1024 }) : source.stream;
+  const input = "path" in source ? createReadStream2(source.path, { highWaterMark: 1024 * 1024 }) : source.stream;
   const counter = hashingCounter(total, options);
   input.on("error", (err) => counter.stream.destroy(err));
   const body = input.pipe(counter.stream);
@@ -36320,7 +36337,7 @@ function imageRecord(inputs) {
     properties: typeof properties === "object" && properties !== null ? { ...properties } : {}
   };
 }
-function imageOutputs(image) {
+function imageOutputs(image, sourceModified = null) {
   const str = (v) => typeof v === "string" ? v : null;
   const num = (v) => typeof v === "number" ? v : null;
   return {
@@ -36332,6 +36349,7 @@ function imageOutputs(image) {
     osHashValue: str(image["os_hash_value"]),
     size: num(image["size"]),
     virtualSize: num(image["virtual_size"]),
+    sourceModified,
     storesIn: str(image["stores"])?.split(",").filter((s) => s !== "") ?? []
   };
 }
@@ -36455,9 +36473,20 @@ function createdBefore(a, b) {
   return at(a) < at(b) || at(a) === at(b) && a.id < b.id;
 }
 async function fileSha512(path) {
-  const hash = createHash2("sha512");
-  await pipeline(createReadStream2(path, { highWaterMark: 1024 * 1024 }), hash);
-  return hash.digest("hex");
+  return new FileDigests().sha512(path, statSync2(path));
+}
+async function imageSourceDigest(inputs, state, files) {
+  if (!("file" in inputs.source)) return void 0;
+  let stat;
+  try {
+    stat = statSync2(inputs.source.file);
+  } catch {
+    return void 0;
+  }
+  if (!stat.isFile()) return void 0;
+  const recorded = state["osHashValue"];
+  if (typeof recorded === "string" && state["sourceModified"] === stat.mtimeMs && state["size"] === stat.size) return recorded;
+  return files.sha512(inputs.source.file, stat);
 }
 async function holdsDeclaredData(image, inputs) {
   const stored = image["os_hash_value"];
@@ -36470,20 +36499,20 @@ async function removeImage(session, image) {
   if (image["protected"] === true) await updateImage(session, image.id, [{ op: "replace", path: "/protected", value: false }]);
   await deleteImage(session, image.id);
 }
-async function finish(session, id, inputs) {
+async function finish(session, id, inputs, sourceModified) {
   const image = await getImage(session, id);
   if (inputs.isProtected && image["protected"] !== true)
     await updateImage(session, id, [{ op: "replace", path: "/protected", value: true }]);
   if (inputs.isDeactivated && image.status !== "deactivated") await setImageActive(session, id, false);
-  return imageOutputs(await getImage(session, id));
+  return imageOutputs(await getImage(session, id), sourceModified);
 }
-async function resumeInterrupted(session, name, inputs, creator, named, say) {
+async function resumeInterrupted(session, name, inputs, creator, named, say, sourceModified) {
   let taken;
   for (const image of named.filter((i) => i[creationMark] === creator)) {
     const finished = image.status === "active" || image.status === "deactivated";
     if (finished && taken === void 0 && await holdsDeclaredData(image, inputs)) {
       say(`Image "${name}": taking over ${image.id}, which an interrupted run of this resource finished uploading`);
-      taken = await finish(session, image.id, inputs);
+      taken = await finish(session, image.id, inputs, sourceModified);
     } else if (finished && taken === void 0) {
       throw new ResourceOperationError(
         `Image "${name}": ${image.id} (${inputs.name}) was made by an interrupted run of this resource with other data than declared now (its sha512 differs); delete it (nothing refers to it: it is in no state) or import it, then run again`
@@ -36507,9 +36536,10 @@ async function createImageResource(session, name, raw, options = {}) {
   const mine = (image) => creator !== void 0 && image[creationMark] === creator;
   const rival = (image) => !mine(image) && image.id !== options.replaces;
   const before = await imagesNamed(session, inputs.name);
+  const sourceModified = "file" in inputs.source ? statSync2(inputs.source.file).mtimeMs : null;
   if (creator !== void 0) {
     const leftovers = before.filter((image) => image.id !== options.replaces);
-    const taken = await resumeInterrupted(session, name, inputs, creator, leftovers, options.onNotice ?? (() => void 0));
+    const taken = await resumeInterrupted(session, name, inputs, creator, leftovers, options.onNotice ?? (() => void 0), sourceModified);
     if (taken !== void 0) return { inputs, outputs: taken };
   }
   const other = before.find(rival);
@@ -36536,7 +36566,7 @@ async function createImageResource(session, name, raw, options = {}) {
     const late = await raced();
     if (late !== void 0) throw late;
     options.signal?.throwIfAborted();
-    return { inputs, outputs: await finish(session, created.id, inputs) };
+    return { inputs, outputs: await finish(session, created.id, inputs, sourceModified) };
   } catch (err) {
     failure = err;
   }
@@ -36581,6 +36611,7 @@ var imageDescriptor = {
   document: (inputs) => imageRecord(inputs),
   cloudOf: () => void 0,
   localProblems: imageLocalProblems,
+  sourceDigest: imageSourceDigest,
   async create(session, name, raw, options) {
     const made = await createImageResource(session, name, raw, options);
     return { id: made.outputs.id, inputs: made.inputs, outputs: { ...made.outputs } };
@@ -36957,6 +36988,7 @@ export {
   ResourceInputError,
   checkInputs,
   diffInputs,
+  FileDigests,
   require_undici,
   creationMark,
   checkStoreInputs,
@@ -36969,4 +37001,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-2FXQOXLZ.js.LEGAL.txt */
+/*! For license information please see chunk-MZ3H6KW4.js.LEGAL.txt */

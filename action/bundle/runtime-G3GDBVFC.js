@@ -1,31 +1,33 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  idNames
-} from "./chunk-TT47RHYD.js";
+  idNames,
+  parseUrn
+} from "./chunk-7YLSSO6X.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-LKA7XFA5.js";
+} from "./chunk-PB2R5RCN.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-UWCW2EYC.js";
+} from "./chunk-SRT26IAW.js";
 import {
   buildEnvelope
-} from "./chunk-GS4C7ZG3.js";
-import "./chunk-7EU7M4NS.js";
+} from "./chunk-ORBXBXXL.js";
+import "./chunk-VNLYO7BP.js";
 import {
+  FileDigests,
   ResourceInputError,
   checkInputs,
   diffInputs,
   imageDocument,
   isForbidden,
   kindDescriptors
-} from "./chunk-2FXQOXLZ.js";
+} from "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
@@ -62,7 +64,13 @@ function layer(bag) {
   const resourceName = typeof bag["resourceName"] === "string" ? bag["resourceName"] : "(unnamed)";
   const cloud = typeof bag["cloud"] === "string" ? bag["cloud"] : void 0;
   const resourceUrn = typeof bag["resourceUrn"] === "string" ? bag["resourceUrn"] : void 0;
-  return { resourceName, ...cloud === void 0 ? {} : { cloud }, ...resourceUrn === void 0 ? {} : { resourceUrn } };
+  const imageUrn = typeof bag["imageUrn"] === "string" ? bag["imageUrn"] : void 0;
+  return {
+    resourceName,
+    ...cloud === void 0 ? {} : { cloud },
+    ...resourceUrn === void 0 ? {} : { resourceUrn },
+    ...imageUrn === void 0 ? {} : { imageUrn }
+  };
 }
 function address(kind, name) {
   return `${kindDescriptors[kind].schema().title}::${name}`;
@@ -121,10 +129,11 @@ function progressReporter(notify, name, urn) {
     });
   };
 }
-function outs(kind, fields, inputs, reported) {
+function outs(kind, fields, inputs, reported, olds = {}) {
+  const carried = kindDescriptors[kind].schema().outputs.filter((o) => !o.live && (reported[o.local] === void 0 || reported[o.local] === null) && olds[o.local] != null).map((o) => [o.local, olds[o.local]]);
   return {
     ...pulumiNames(kind, inputs),
-    ...pulumiNames(kind, reported),
+    ...pulumiNames(kind, { ...reported, ...Object.fromEntries(carried) }),
     resourceName: fields.resourceName,
     ...fields.cloud === void 0 ? {} : { cloud: fields.cloud }
   };
@@ -158,6 +167,8 @@ var ProviderRuntime = class {
   interruption = new AbortController();
   /** The changes in flight (creates, updates, deletes), each settled or not. */
   inFlight = /* @__PURE__ */ new Set();
+  /** Source files' digests: each file hashed once while it is unchanged. */
+  files = new FileDigests();
   notify;
   /** How this runtime enforces. */
   mode;
@@ -230,6 +241,8 @@ var ProviderRuntime = class {
   async changeOf(kind, name, sides) {
     const fields = { ...layer(sides.news ?? sides.oldInputs ?? sides.olds ?? {}), resourceName: name };
     const where = address(kind, name);
+    const urn = sides.urn ?? fields.resourceUrn;
+    if (sides.action === "create" && kindDescriptors[kind].cataloged === true && urn !== void 0) this.catalog.creating(urn);
     const news = sides.news === void 0 ? void 0 : schemaPart(kind, sides.news);
     const after = news === void 0 ? void 0 : checkKnown(kind, where, news).inputs;
     let before;
@@ -247,7 +260,21 @@ var ProviderRuntime = class {
       ...sides.live === void 0 ? {} : { live: sides.live },
       mark: marked
     });
-    return { cloud: fields.cloud, change: { address: where, kind, action: sides.action, ...docs } };
+    const digest = after === void 0 || sides.olds === void 0 || docs.after === null ? void 0 : await this.sourceDigest(kind, after, sides.olds);
+    const link = fields.imageUrn === void 0 ? {} : { image_address: address("image", parseUrn(fields.imageUrn).name) };
+    const afterDoc = docs.after === null ? null : { ...docs.after, ...link, ...digest === void 0 ? {} : { os_hash_value: digest } };
+    return { cloud: fields.cloud, change: { address: where, kind, action: sides.action, before: docs.before, after: afterDoc } };
+  }
+  /**
+   * The digest of the data a resource's declared source holds now (an image's file), when it can be told here:
+   * undefined for a kind without sources, a value not known yet, a url, a file that is not there.
+   */
+  async sourceDigest(kind, inputs, state) {
+    const descriptor = kindDescriptors[kind];
+    const source = inputs["source"];
+    if (descriptor.sourceDigest === void 0 || typeof source !== "object" || source === null || unknownPaths(source).length > 0)
+      return void 0;
+    return descriptor.sourceDigest(inputs, state, this.files);
   }
   /** Decides one change with the cloud that applies it; a block's text, or undefined (advisories told). */
   async decideOne(kind, name, sides) {
@@ -276,7 +303,6 @@ var ProviderRuntime = class {
     const problems = [...checked.problems, ...local];
     if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
     if (!isCreate || this.replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
-    if (descriptor.cataloged === true && fields.resourceUrn !== void 0) this.catalog.creating(fields.resourceUrn);
     const { decision, text } = await this.decideOne(kind, fields.resourceName, { action: "create", id: void 0, news });
     if (text === void 0) return { inputs, failures: [] };
     return {
@@ -322,8 +348,15 @@ var ProviderRuntime = class {
     const unknown = unknownPaths(schemaPart(kind, news)).map((p) => p.split(/[.[]/)[0] ?? p).filter((u) => !adopted.has(u));
     const after = checkKnown(kind, where, schemaPart(kind, news)).inputs;
     const changed = diffInputs(kindDescriptors[kind].schema(), before, after);
+    const recorded = olds["osHashValue"];
+    const digest = typeof recorded === "string" && !changed.replaces.includes("source") ? await this.sourceDigest(kind, after, olds) : void 0;
+    const rebuilt = digest !== void 0 && digest !== recorded ? ["source"] : [];
     const replaces = [
-      .../* @__PURE__ */ new Set([...changed.replaces, ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === "replace")])
+      .../* @__PURE__ */ new Set([
+        ...changed.replaces,
+        ...rebuilt,
+        ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === "replace")
+      ])
     ];
     const updates = [.../* @__PURE__ */ new Set([...changed.updates, ...unknown.filter((u) => !replaces.includes(u))])];
     if (replaces.length === 0 && updates.length === 0) return { changes: false, replaces: [], diffs: [] };
@@ -402,7 +435,7 @@ ${text}`);
     }
     const declared = inputs === void 0 ? found.inputs : schemaPart(kind, inputs);
     const withLayer = { ...pulumiNames(kind, declared), ...fields.cloud === void 0 ? {} : { cloud: fields.cloud } };
-    return { id, inputs: withLayer, outs: outs(kind, fields, found.inputs, found.outputs) };
+    return { id, inputs: withLayer, outs: outs(kind, fields, found.inputs, found.outputs, props) };
   }
   /** Pulumi's update (the policy was decided by diff just before). */
   async update(kind, id, olds, news, oldInputs) {
@@ -413,7 +446,7 @@ ${text}`);
     const before = checkKnown(kind, name, oldSide(kind, olds, news, oldInputs).before).inputs;
     const made = await this.track(descriptor.update(this.sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name));
     if (descriptor.cataloged === true) this.catalog.changed();
-    return { outs: outs(kind, fields, { ...made.inputs }, made.outputs) };
+    return { outs: outs(kind, fields, { ...made.inputs }, made.outputs, olds) };
   }
   /** Pulumi's delete: the policy decides first (a block fails before any API call). */
   async remove(kind, id, props) {

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   validateData
-} from "./chunk-2FXQOXLZ.js";
+} from "./chunk-MZ3H6KW4.js";
 import {
   __commonJS,
   __require,

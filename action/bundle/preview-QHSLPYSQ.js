@@ -4,12 +4,12 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-RIOW2QAB.js";
-import "./chunk-TS7NDFUW.js";
-import "./chunk-UWCW2EYC.js";
-import "./chunk-GS4C7ZG3.js";
-import "./chunk-7EU7M4NS.js";
-import "./chunk-2FXQOXLZ.js";
+} from "./chunk-S7E5EVQ3.js";
+import "./chunk-MQ2EDB5N.js";
+import "./chunk-SRT26IAW.js";
+import "./chunk-ORBXBXXL.js";
+import "./chunk-VNLYO7BP.js";
+import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -4,7 +4,7 @@ import {
   describeErrors,
   kinds,
   validateInput
-} from "./chunk-2FXQOXLZ.js";
+} from "./chunk-MZ3H6KW4.js";
 
 // provider/policy/envelope.ts
 var changeKinds = kinds;

@@ -4,10 +4,10 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-TS7NDFUW.js";
+} from "./chunk-MQ2EDB5N.js";
 import {
   formatDecision
-} from "./chunk-UWCW2EYC.js";
+} from "./chunk-SRT26IAW.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-KZFGXGPV.js");
+    return await import("./automation-O6TBN3FU.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   kinds
-} from "./chunk-2FXQOXLZ.js";
+} from "./chunk-MZ3H6KW4.js";
 
 // provider/pulumi/tokens.ts
 var packageName = "image-catalog";
@@ -24,6 +24,11 @@ function kindOfType(type) {
 }
 var idNames = { image: "imageId", store: "storeId" };
 var configKeys = ["cloud", "clouds", "policy"];
+function parseUrn(urn) {
+  const parts = urn.split("::");
+  const qualified = parts[2] ?? "";
+  return { type: qualified.split("$").at(-1) ?? qualified, name: parts.slice(3).join("::") };
+}
 
 export {
   packageName,
@@ -31,5 +36,6 @@ export {
   legacyTypeToken,
   kindOfType,
   idNames,
-  configKeys
+  configKeys,
+  parseUrn
 };

@@ -6,14 +6,14 @@ import {
 import {
   configAddress,
   decidePlan
-} from "./chunk-IT7YLKEG.js";
-import "./chunk-LKA7XFA5.js";
-import "./chunk-UWCW2EYC.js";
-import "./chunk-GS4C7ZG3.js";
+} from "./chunk-IBDNIHIS.js";
+import "./chunk-PB2R5RCN.js";
+import "./chunk-SRT26IAW.js";
+import "./chunk-ORBXBXXL.js";
 import {
   policyModeVariable
-} from "./chunk-7EU7M4NS.js";
-import "./chunk-2FXQOXLZ.js";
+} from "./chunk-VNLYO7BP.js";
+import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts
