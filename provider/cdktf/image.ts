@@ -43,11 +43,6 @@ export interface CatalogImageProps extends Omit<ImageFields, 'name' | 'diskForma
   /** The owner's provider (default: the stack's default openstack provider). */
   readonly provider?: OpenstackProvider;
   readonly dependsOn?: ITerraformDependable[];
-  /**
-   * Property keys an existing image keeps as it was published (`lifecycle.ignore_changes`): a version line's
-   * shared properties, whose edits reach new versions only. Default: none.
-   */
-  readonly keepPublished?: readonly string[];
 }
 
 /** A catalog image, validated by the catalog's schema, as `openstack_images_image_v2`. */
@@ -70,7 +65,7 @@ export class CatalogImage extends Construct {
           `CatalogImage "${path}": ${key}: terraform-provider-openstack 3.4.0 has no such attribute: ` +
             `${unsupported[key as keyof typeof unsupported]} (rule: cdktf-unsupported)`,
         );
-    const { os, osVersion, profile, version, imageCachePath, provider, dependsOn, keepPublished, ...fields } = props;
+    const { os, osVersion, profile, version, imageCachePath, provider, dependsOn, ...fields } = props;
     this.name = catalogImageName({ os, osVersion, profile }, version);
     this.provider = provider;
     this.inputs = checkInputs(imageDescriptor.schema(), path, {
@@ -96,9 +91,6 @@ export class CatalogImage extends Construct {
       tags: inputs.tags,
       properties: inputs.properties,
       imageCachePath: imageCachePath ?? '.terraform/image-cache',
-      ...(keepPublished === undefined || keepPublished.length === 0
-        ? {}
-        : { lifecycle: { ignoreChanges: keepPublished.map((key) => `properties[${JSON.stringify(key)}]`) } }),
       ...('file' in source
         ? { localFilePath: stackRelative(this, source.file) }
         : { imageSourceUrl: source.url, webDownload: (source.method ?? 'web-download') === 'web-download' }),

@@ -51,7 +51,6 @@ export class VersionLine extends Construct {
         osVersion: props.osVersion,
         profile: props.profile,
         version: image.version,
-        keepPublished: image.lineKeys,
         ...(props.provider === undefined ? {} : { provider: props.provider }),
         ...(props.dependsOn === undefined ? {} : { dependsOn: props.dependsOn }),
       });

@@ -96,7 +96,7 @@ function pluginLine(): DoctorLine {
     name,
     ok: existsSync(shipped),
     detail: existsSync(shipped)
-      ? `${shipped} (runs through this package's Automation API put it on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)`
+      ? `${shipped} (a run of this package's Automation API puts its folder on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)`
       : `missing from the package (${shipped}): reinstall image-catalog`,
   };
 }
@@ -129,7 +129,30 @@ async function pulumiLines(): Promise<DoctorLine[]> {
       detail: `${version ?? 'does not answer `pulumi version`'}  ${pulumi}  (@pulumi/pulumi ${sdk})`,
     });
   }
-  return [...lines, pluginLine(), ...languageHostLine(pulumi)];
+  return [...lines, pluginLine(), await pluginNodeLine(), ...languageHostLine(pulumi)];
+}
+
+/**
+ * The `node` on PATH, which the provider plugin's launcher runs when the pulumi CLI starts it: older than
+ * engines.node, the plugin exits at its start. This package's Automation API (runStack, preview, pr-check) puts its
+ * own Node first on the PATH of the runs it starts, so only `pulumi up` from the CLI depends on it.
+ */
+async function pluginNodeLine(): Promise<DoctorLine> {
+  const node = onPath('node');
+  const version = node === undefined ? undefined : await versionOf(node, ['--version']);
+  const [wantMajor, wantMinor] = minimumNode();
+  const [major = 0, minor = 0] = (version ?? '').replace(/^v/, '').split('.').map(Number);
+  const ok = version !== undefined && (major > wantMajor || (major === wantMajor && minor >= wantMinor));
+  return {
+    name: 'node on PATH',
+    ok,
+    needed: false,
+    warn: true,
+    detail: ok
+      ? `${version}  ${node ?? ''}  (the provider plugin runs with it under the pulumi CLI)`
+      : `${version ?? 'none'}  ${node ?? ''}: the provider plugin runs with the node on PATH under the pulumi CLI, and needs Node >= ${wantMajor}.${wantMinor}: ` +
+        "put Node 24 first on PATH for `pulumi up` (this package's Automation API runs put their own Node first)",
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { PolicyDataOverride } from '../policy/data.js';
+import { policyDifferences, type PolicyDataOverride } from '../policy/data.js';
 import type { PolicyChange } from '../policy/envelope.js';
 import { UsageError } from './policy.js';
 
@@ -22,22 +22,6 @@ export interface GovernedPolicy {
   readonly stackPolicy: string | undefined;
   /** Every value the pull request sets differently from its base. */
   readonly changes: PolicyChange[];
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The leaf values two documents set differently (objects key by key; anything else as a whole), by dotted path. */
-export function policyDifferences(source: string, base: unknown, head: unknown, path = ''): PolicyChange[] {
-  if (isPlainObject(base) && isPlainObject(head)) {
-    const keys = [...new Set([...Object.keys(base), ...Object.keys(head)])].sort();
-    return keys.flatMap((key) => policyDifferences(source, base[key], head[key], path === '' ? key : `${path}.${key}`));
-  }
-  if (isPlainObject(base) && head === undefined) return policyDifferences(source, base, {}, path);
-  if (isPlainObject(head) && base === undefined) return policyDifferences(source, {}, head, path);
-  if (JSON.stringify(base) === JSON.stringify(head)) return [];
-  return [{ source, field: path === '' ? '(document)' : path, base: base ?? null, head: head ?? null }];
 }
 
 /** The text of `path` (repository-relative) at commit `base`; undefined when the commit has no such file. */

@@ -40,7 +40,11 @@ import { formatDecision, type Decision, type Violation } from '../policy/decisio
 import { essential } from '../pulumi/cli-failure.js';
 import type { SourcePosition } from '../resources/source.js';
 import { readPlan } from './plan-check.js';
+import { tpoResources } from '../cdktf/plan.js';
 import { policyDataVariable } from '../policy/data.js';
+import { kindDescriptors, kinds, type Kind } from '../resources/kinds.js';
+import type * as ts from 'typescript';
+import { fieldLine, hclFieldLine, loadTypeScript, type FieldQuery } from './field-line.js';
 import { baseCommit, governedPolicy, type GovernedPolicy } from './policy-base.js';
 import { readOverrides, UsageError } from './policy.js';
 
@@ -50,7 +54,7 @@ export type Channel = (typeof channels)[number];
 
 /** One analysed stack (a Pulumi or CDKTF stack) or configuration (an HCL plan's folder). */
 interface StackCheck {
-  readonly kind: 'stack' | 'configuration';
+  readonly kind: 'stack' | 'configuration' | 'policy';
   readonly stack: string;
   readonly changes: number;
   readonly notes: readonly string[];
@@ -118,6 +122,14 @@ async function checkPulumi(dir: string, stack: string, root: string, refresh: bo
   const decision = merged(plan.decisions.map((d) => d.decision));
   const urns = Object.assign({}, ...plan.decisions.map((d) => d.urns)) as Record<string, string>;
   const declared = declarations();
+  const typescript = loadTypeScript(target.cwd);
+  /** The line of the violation's field in the program, else the declaring line. */
+  const at = (v: Violation): SourcePosition | undefined =>
+    fieldAt(
+      typescript,
+      declared.get(urns[v.address] ?? v.address),
+      programField(kindOfAddress(v.address), v.address.split('::').slice(1).join('::'), v.field),
+    );
   const fallback = locate(root, { file: programFile, line: 1 }) ?? { path: 'index.ts', line: 1 };
   return {
     kind: 'stack',
@@ -130,7 +142,7 @@ async function checkPulumi(dir: string, stack: string, root: string, refresh: bo
       policyNote(governed),
     ],
     decision,
-    violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, declared.get(urns[v.address] ?? v.address)), fallback)),
+    violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, at(v)), fallback)),
     fallback,
   };
 }
@@ -138,6 +150,7 @@ async function checkPulumi(dir: string, stack: string, root: string, refresh: bo
 /** A CDKTF app: synth, then each stack's gated plan; each resource's line from cdk.tf.json. */
 async function checkCdktf(dir: string, root: string, governed: GovernedPolicy): Promise<StackCheck[]> {
   const { appEntry, checkApp } = await import('../cdktf/check.js');
+  const typescript = loadTypeScript(resolve(dir));
   // The app's own synth-time check would read IMAGE_CATALOG_POLICY_DATA (the pull request's files): the check
   // decides here, with the base's.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
@@ -155,9 +168,10 @@ async function checkCdktf(dir: string, root: string, governed: GovernedPolicy): 
     decision: s.decision,
     violations: (s.decision?.violations ?? []).map((v) => {
       const path = s.constructPath(v.address);
+      const kind = tpoResources[v.address.split('.').find((part) => part in tpoResources) ?? '']?.kind;
       return placed(
         { ...v, ...(path === undefined ? {} : { address: `${path} (${v.address})` }) },
-        locate(root, s.declaredAt(v.address)),
+        locate(root, fieldAt(typescript, s.declaredAt(v.address), programField(kind, path ?? '', v.field))),
         fallback,
       );
     }),
@@ -226,11 +240,63 @@ async function checkPlanFile(file: string, configDir: string, root: string, gove
     changes: decided.changes.length,
     notes: [...decided.notes, policyNote(governed)],
     decision: decided.decision,
-    violations: (decided.decision?.violations ?? []).map((v) =>
-      placed(v, locate(root, hclLine(declared, v.address, configAddress)), fallback),
-    ),
+    violations: (decided.decision?.violations ?? []).map((v) => {
+      const block = hclLine(declared, v.address, configAddress);
+      const keys = hclKeys(v.address, v.field);
+      const line = block === undefined || keys.length === 0 ? undefined : hclFieldLine(readFileSync(block.file, 'utf8'), block.line, keys);
+      return placed(v, locate(root, line === undefined || block === undefined ? block : { ...block, line }), fallback);
+    }),
     fallback,
   };
+}
+
+/**
+ * The program's path of a violation's field (`properties.hw_vif_model`, `min_disk` -> `minDisk`: the kind's
+ * schema maps wire names to the program's) and, for a version line's child, its version (`name`: the Pulumi
+ * resource's `line-v1.1`, or the CDKTF construct path `.../v1.1/image`).
+ */
+function programField(kind: Kind | undefined, name: string, field: string): FieldQuery | undefined {
+  if (kind === undefined || field === '') return undefined;
+  const [head = '', ...rest] = field.split('.');
+  const local = kindDescriptors[kind].schema().fields.find((f) => f.wire === head)?.local ?? head;
+  // A share's image may be given as `image` instead of `imageId`.
+  const path = local === 'imageId' ? ['imageId'] : [local, ...rest];
+  const version = /(?:-v|\/v)(\d+\.\d+)(?:$|\/)/.exec(name)?.[1];
+  // A share's image may be `image`; a version line's (or CDKTF image's) os_distro/os_version are its os/osVersion.
+  const alternatives: Readonly<Record<string, readonly string[]>> = {
+    imageId: ['image'],
+    'properties.os_version': ['osVersion'],
+    'properties.os_distro': ['os'],
+  };
+  const alternative = alternatives[local === 'imageId' ? 'imageId' : field];
+  return { path, ...(version === undefined ? {} : { version }), ...(alternative === undefined ? {} : { alternative }) };
+}
+
+/** The kind of a Pulumi address (`Image::name`). */
+function kindOfAddress(address: string): Kind | undefined {
+  const title = address.split('::')[0] ?? '';
+  return kinds.find((k) => kindDescriptors[k].schema().title === title);
+}
+
+/** The line of a violation's field at a declaring position, else the position itself. */
+function fieldAt(
+  typescript: typeof ts | undefined,
+  position: SourcePosition | undefined,
+  query: FieldQuery | undefined,
+): SourcePosition | undefined {
+  if (position === undefined || typescript === undefined || query === undefined) return position;
+  const line = fieldLine(typescript, position, query);
+  return line === undefined ? position : { ...position, line };
+}
+
+/** The HCL keys of a violation's field: terraform-provider-openstack's attribute, then a map key under it. */
+function hclKeys(address: string, field: string): string[] {
+  const type = address.split('.').find((part) => part in tpoResources) ?? '';
+  const wire = tpoResources[type]?.wire ?? {};
+  const [head = '', ...rest] = field.split('.');
+  if (head === '') return [];
+  const attribute = Object.entries(wire).find(([, w]) => w === head)?.[0] ?? head;
+  return [attribute, ...rest];
 }
 
 /** What the notes say of the policy data decided with. */
@@ -270,7 +336,7 @@ async function checkPolicyChanges(governed: GovernedPolicy, root: string): Promi
   const decision = engine.decide(buildEnvelope(nobody, [], [], governed.changes));
   const fallback = policyChangeLine(root, governed.changes[0]?.source ?? '.', '');
   return {
-    kind: 'configuration',
+    kind: 'policy',
     stack: 'policy data',
     changes: governed.changes.length,
     notes: [policyNote(governed)],
@@ -434,7 +500,11 @@ function text(checked: Checked): string {
             : `${v.address} (${v.location.path}:${v.location.line}${v.undeclared === true ? ', not declared there' : ''})`,
       })),
     };
-    return `${notes}# ${s.kind} ${s.stack}: ${s.changes} change(s) of the catalog\n${formatDecision(shown)}`;
+    const what =
+      s.kind === 'policy'
+        ? `# policy data: ${s.changes} value(s) this pull request changes`
+        : `# ${s.kind} ${s.stack}: ${s.changes} change(s) of the catalog`;
+    return `${notes}${what}\n${formatDecision(shown)}`;
   });
   return parts.join('\n');
 }

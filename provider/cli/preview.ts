@@ -13,12 +13,13 @@ import type { Command } from 'commander';
 import { loadAutomation } from './pulumi-sdk.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { Program, StackTarget } from '../pulumi/automation.js';
+import { essential } from '../pulumi/cli-failure.js';
 import { UsageError } from './policy.js';
 import { stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
 
 /** The result of a whole-plan decision. */
 export interface PlanDecision {
-  /** One decision per cloud that applies changes ('(stack default)' for the stack's cloud). */
+  /** One decision per cloud that applies changes ('(environment)' when none is named: OS_*). */
   readonly decisions: readonly {
     readonly cloud: string;
     readonly changes: number;
@@ -49,7 +50,15 @@ export async function previewPlan(
     return policy.value === undefined ? rest : { ...rest, 'image-catalog:policy': { value: policy.value, secret: false } };
   });
   config.catch(() => undefined);
-  const run = await previewStack(stack, options.refresh === true ? { refresh: true } : {}, config);
+  const run = await previewStack(
+    stack,
+    {
+      ...(options.refresh === true ? { refresh: true } : {}),
+      // What a local preview decides with is said; pr-check decides with the base commit's data and says so itself.
+      ...(options.policy === undefined ? { onNotice: (line: string) => process.stderr.write(`image-catalog preview: ${line}\n`) } : {}),
+    },
+    config,
+  );
   if (run.plan === undefined) {
     const why = run.errors.map((e) => e.message).join('\n') || (run.failure ?? 'unknown failure');
     throw new Error(`pulumi preview failed:\n${why}`);
@@ -86,10 +95,16 @@ export function registerPreview(program: Command): void {
       const program = await loadProgram(resolve(target.cwd, options.program ?? 'index.ts'));
       let plan: PlanDecision;
       try {
-        plan = await previewPlan(target, program, { refresh: options.refresh === true });
+        // The stack must exist: a mistyped --stack must not make one in the backend (pulumi preview refuses it too).
+        plan = await previewPlan(target, program, { existing: true, refresh: options.refresh === true });
       } catch (err) {
         if (err instanceof UsageError) throw err;
-        process.stderr.write(`${(err as Error).message}\n`);
+        const message = essential((err as Error).message);
+        // No backend known: pulumi asks for a login.
+        const hint = /PULUMI_ACCESS_TOKEN|pulumi login/.test(message)
+          ? "\n(the stack's backend: --state-dir DIR for a local folder, PULUMI_BACKEND_URL, or pulumi login)"
+          : '';
+        process.stderr.write(`image-catalog preview: ${message}${hint}\n`);
         process.exitCode = 2;
         return;
       }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import type { PolicyChange } from './envelope.js';
 import { PolicyDataError } from './errors.js';
 import { describeErrors, validateData } from './schemas.js';
 
@@ -25,6 +26,35 @@ export const defaultDataPath = fileURLToPath(new URL('../../policies/data.json',
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The leaf values two documents set differently (objects key by key; anything else as a whole), by dotted path. */
+export function policyDifferences(source: string, base: unknown, head: unknown, path = ''): PolicyChange[] {
+  if (isPlainObject(base) && isPlainObject(head)) {
+    const keys = [...new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+    return keys.flatMap((key) => policyDifferences(source, base[key], head[key], path === '' ? key : `${path}.${key}`));
+  }
+  if (isPlainObject(base) && head === undefined) return policyDifferences(source, base, {}, path);
+  if (isPlainObject(head) && base === undefined) return policyDifferences(source, {}, head, path);
+  if (JSON.stringify(base) === JSON.stringify(head)) return [];
+  return [{ source, field: path === '' ? '(document)' : path, base: base ?? null, head: head ?? null }];
+}
+
+/**
+ * What each override changes of the policy data in force, one line a value (`image_catalog.rules.immutability.level:
+ * "disabled" (default "mandatory") from stack config image-catalog:policy`): local runs print them, so an override
+ * is never applied unsaid. Throws PolicyDataError for a bad override, as loading does.
+ */
+export function describeOverrides(overrides: readonly PolicyDataOverride[]): string[] {
+  const lines: string[] = [];
+  let data = loadPolicyData();
+  overrides.forEach((override, i) => {
+    const next = loadPolicyData(overrides.slice(0, i + 1));
+    for (const d of policyDifferences(override.source, data, next))
+      lines.push(`${d.field}: ${JSON.stringify(d.head)} (was ${JSON.stringify(d.base)}) from ${override.source}`);
+    data = next;
+  });
+  return lines;
 }
 
 /** Deep merge: objects merge key by key, anything else (arrays included) replaces. */

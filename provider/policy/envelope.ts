@@ -107,6 +107,8 @@ interface CatalogIndex {
   /** Per family key, the two images with the highest versions (the most a rule can need: the latest other than the one being replaced). */
   readonly topOfFamily: Map<string, Document[]>;
   readonly byName: Map<string, Document[]>;
+  /** By id: a share's image (the sharing rule). */
+  readonly byId: Map<string, Document[]>;
 }
 
 const indexes = new WeakMap<readonly Document[], CatalogIndex>();
@@ -116,7 +118,10 @@ function indexOf(images: readonly Document[]): CatalogIndex {
   if (index !== undefined) return index;
   const families = new Map<string, { image: Document; version: readonly [string, string] }[]>();
   const byName = new Map<string, Document[]>();
+  const byId = new Map<string, Document[]>();
   for (const image of images) {
+    const id = image['id'];
+    if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), image]);
     const name = image['name'];
     if (typeof name !== 'string') continue;
     const sameName = byName.get(name);
@@ -136,15 +141,15 @@ function indexOf(images: readonly Document[]): CatalogIndex {
       members.slice(0, 2).map((m) => m.image),
     );
   }
-  index = { topOfFamily, byName };
+  index = { topOfFamily, byName, byId };
   indexes.set(images, index);
   return index;
 }
 
 /**
- * The envelope with its catalog cut down to the images a rule can look at. The rules read the catalog only
- * for versioning: the latest version of a change's family other than the image it replaces (so the two highest
- * of the family are enough), and the images that already carry a change's name. The decision is the same as on
+ * The envelope with its catalog cut down to the images a rule can look at. The rules read the catalog for
+ * versioning: the latest version of a change's family other than the image it replaces (so the two highest of the
+ * family are enough), and the images that already carry a change's name; and for sharing: a share's image by id. The decision is the same as on
  * the whole catalog (the differential test checks it), and the Wasm module parses a handful of images instead of
  * thousands. The index behind it is built once per catalog array and reused for every decision of a run.
  */
@@ -152,6 +157,9 @@ export function narrowCatalog(envelope: Envelope): Envelope {
   const index = indexOf(envelope.catalog.images);
   const keep = new Set<Document>();
   for (const change of envelope.changes) {
+    // A share's image, which the sharing rule reads by id.
+    const shared = change.kind === 'image' || change.after === null ? undefined : change.after['image_id'];
+    if (typeof shared === 'string') for (const image of index.byId.get(shared) ?? []) keep.add(image);
     if (change.kind !== 'image' || change.after === null) continue;
     const name = change.after['name'];
     if (typeof name !== 'string') continue;

@@ -100,8 +100,9 @@ export interface RunOptions {
    */
   readonly decidePlan?: boolean;
   /**
-   * Told what the run does on its own before `up` or `destroy`: an interrupted run (a killed `pulumi`) leaves
-   * pending operations in the state, which the run resolves with a refresh first (see {@link resolvePending}).
+   * Told what the run does on its own: before `up` or `destroy`, an interrupted run (a killed `pulumi`) leaves
+   * pending operations in the state, which the run resolves with a refresh first (see {@link resolvePending});
+   * before the plan is decided, every value the stack's policy data override (`image-catalog:policy`) changes.
    */
   readonly onNotice?: (line: string) => void;
   /**
@@ -117,10 +118,15 @@ function backendEnv(target: StackTarget): Record<string, string> {
   return { PULUMI_BACKEND_URL: pathToFileURL(target.stateDir).href };
 }
 
-/** PATH with the plugin's folder first: the engine finds `pulumi-resource-image-catalog` there. */
+/**
+ * PATH with the plugin's folder first, where the engine finds `pulumi-resource-image-catalog`, and the folder of
+ * the Node that runs this program after it: the plugin's launcher runs `node` from PATH, which must be one that can
+ * run the package (a machine's older `node` earlier on PATH made the plugin exit at its start).
+ */
 function pluginPath(env: Readonly<Record<string, string>> | undefined): string {
-  const path = env?.['PATH'] ?? process.env['PATH'] ?? '';
-  return path.split(delimiter).includes(pluginDir) ? path : `${pluginDir}${delimiter}${path}`;
+  const path = (env?.['PATH'] ?? process.env['PATH'] ?? '').split(delimiter);
+  const first = [pluginDir, dirname(process.execPath)];
+  return [...first, ...path.filter((dir) => !first.includes(dir))].join(delimiter);
 }
 
 /** A lock file of the local (diy) backend: who holds the stack (`pulumi up` writes it, its end deletes it). */
@@ -301,6 +307,20 @@ export async function planChanges(
   return { planned: changes, secret };
 }
 
+/**
+ * The image changes of other clouds that shares of `changes` refer to (their `image_address`), as context: the
+ * sharing rule reads the image's visibility from them. A `noop` with the image's new document on both sides, which
+ * no other rule decides (each decides the image's own change in its own cloud's envelope).
+ */
+function linkedImages(changes: readonly Change[], all: readonly PlannedChange[]): Change[] {
+  const here = new Set(changes.map((c) => c.address));
+  const wanted = new Set(changes.flatMap((c) => (typeof c.after?.['image_address'] === 'string' ? [c.after['image_address']] : [])));
+  return all
+    .map((p) => p.change)
+    .filter((c) => c.kind === 'image' && wanted.has(c.address) && !here.has(c.address) && c.after !== null)
+    .map((c) => ({ ...c, action: 'noop', before: c.after, after: c.after }));
+}
+
 /** The signature of a secret value in the engine's events (Pulumi's `4dabf18193072939515e22adb298388d` key). */
 const secretSignature = '4dabf18193072939515e22adb298388d';
 
@@ -322,7 +342,7 @@ function hasSecret(value: unknown): boolean {
 
 /** The decision of the changes one cloud applies: one envelope, the whole plan's share of that cloud. */
 export interface CloudDecision {
-  /** The cloud's name, '(stack default)' for the stack's own cloud, '(provider plugin)' for what the plugin decided. */
+  /** The cloud's name, '(environment)' for OS_* (no cloud named), '(provider plugin)' for what the plugin decided. */
   readonly cloud: string;
   readonly changes: readonly LoggedChange[];
   /** Each change's resource URN, by change address. */
@@ -360,19 +380,20 @@ export async function decidePlan(
   plugin: () => readonly LoggedDecision[] = () => [],
 ): Promise<CloudDecision[]> {
   const { planned: all, secret } = await planChanges(runtime, steps);
+  // By the cloud that applies them: a resource that names none is the provider's cloud's, with those that name it.
   const byCloud = new Map<string, PlannedChange[]>();
   for (const planned of all) {
-    const key = planned.cloud ?? '';
+    const key = runtime.cloudName(planned.cloud) ?? '';
     byCloud.set(key, [...(byCloud.get(key) ?? []), planned]);
   }
   const decided: CloudDecision[] = [];
   for (const [cloud, planned] of byCloud) {
     const changes = planned.map((p) => p.change);
     decided.push({
-      cloud: cloud === '' ? '(stack default)' : cloud,
+      cloud: cloud === '' ? '(environment)' : cloud,
       changes: changes.map(loggedChange),
       urns: new Map(planned.map((p) => [p.change.address, p.urn])),
-      decision: await runtime.decideAs(cloud === '' ? undefined : cloud, changes),
+      decision: await runtime.decideAs(cloud === '' ? undefined : cloud, [...changes, ...linkedImages(changes, all)]),
     });
   }
   if (secret.size > 0) {
@@ -411,6 +432,11 @@ class RunRecord {
   };
 
   constructor(private readonly options: RunOptions) {}
+
+  /** Where the run tells what it does on its own (RunOptions.onNotice). */
+  get onNotice(): ((line: string) => void) | undefined {
+    return this.options.onNotice;
+  }
 
   readonly onEvent = (event: EngineEvent): void => {
     if (this.applying && event.summaryEvent !== undefined) this.summary = event.summaryEvent.resourceChanges;
@@ -527,9 +553,17 @@ async function previewPlan(stack: Stack, record: RunRecord, config?: Promise<Con
     record.onEvent(event);
   };
   // The stack's config and the runtime are made ready while the engine previews.
-  const runtime = planRuntime(stack, config);
+  const read = config ?? stack.getAllConfig();
+  const runtime = planRuntime(stack, read);
   runtime.catch(() => undefined);
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
+  // Every value the stack's policy data override changes is said (a policy switched off is never silent).
+  const policy = (await read)['image-catalog:policy']?.value;
+  if (policy !== undefined && policy !== '' && record.onNotice !== undefined) {
+    const { describeOverrides } = await import('../policy/data.js');
+    for (const line of describeOverrides([{ source: 'stack config image-catalog:policy', value: JSON.parse(policy) as unknown }]))
+      record.onNotice(`policy data override: ${line}`);
+  }
   const decisions = await decidePlan(await runtime, steps, () => readDecisions(record.logs.report));
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
   return { changeSummary, decisions, allowed: decisions.every((d) => d.decision.allowed) };

@@ -319,7 +319,12 @@ export class ProviderRuntime {
   }
 
   private cloudKey(cloud: string | undefined): string {
-    return cloud ?? this.configValue('cloud') ?? '(environment)';
+    return this.cloudName(cloud) ?? '(environment)';
+  }
+
+  /** The cloud that applies a resource naming `cloud` (or none): that one, else the provider's; undefined: the environment's. */
+  cloudName(cloud: string | undefined): string | undefined {
+    return cloud ?? this.configValue('cloud');
   }
 
   /** The session of a cloud, resolved now (never stored): the resource's, the provider's, or the environment's. */

@@ -5,10 +5,11 @@
  * Which versions are shared and how is the layer's (it shares the newest).
  *
  * The line's shared properties reach the versions published after they are edited: a version already published
- * keeps what it was published with (each layer tells its engine to keep those keys of an existing image: Pulumi's
- * `ignoreChanges`, Terraform's `lifecycle.ignore_changes`), so editing the line's `description` is neither an
- * update nor a block of the published versions. A version's own `properties` are its own: changing one on a
- * published version is decided by the policy (immutability).
+ * keeps what it was published with (the Pulumi component's images ignore changes of those keys: `ignoreChanges`,
+ * which still puts back a hand edit after a refresh), so editing the line's `description` is neither an update nor
+ * a block of the published versions. A version's own `properties` are its own: changing one on a published version
+ * is decided by the policy (immutability). Terraform's `ignore_changes` would also hide a hand edit from the
+ * repair, so the CDKTF construct does not use it (an edit of a shared key is decided for every version there).
  */
 import type { ImageFields } from './image/image.js';
 

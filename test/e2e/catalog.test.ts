@@ -97,9 +97,17 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
   const env = { ...labStackEnv(lab()), PULUMI_BACKEND_URL: pathToFileURL(join(repoRoot, '.pulumi-state')).href };
   const github = await localGitHub({ readOnlyTokens: ['ghs_readonly'] });
   const original = readFileSync(join(repoRoot, 'index.ts'), 'utf8');
-  // The line of the example's `new Image(` that declares debian-tools.
-  const toolsLine = original.split('\n').findIndex((l) => l.includes('const tools = new Image(')) + 1;
-  t.ok(toolsLine > 0, `the example declares debian-tools on line ${toolsLine}`);
+  // The line of the example's `new Image(` that declares debian-tools, and the lines of its fields the pull
+  // requests below edit (10: annotations go on the field's line, which GitHub shows inside the diff's hunk).
+  const lines = original.split('\n');
+  const toolsLine = lines.findIndex((l) => l.includes('const tools = new Image(')) + 1;
+  const fieldLine = (text: string): number => lines.findIndex((l, i) => i >= toolsLine && l.includes(text)) + 1;
+  const osVersionLine = fieldLine("os_distro: 'debian', os_version: '12'");
+  const nameLine = fieldLine('name: `debian-12-');
+  t.ok(
+    toolsLine > 0 && osVersionLine > toolsLine && nameLine > toolsLine,
+    `debian-tools on line ${toolsLine}, os_version on ${osVersionLine}`,
+  );
   const osVersion = (text: string): string =>
     text.replace("os_distro: 'debian', os_version: '12'", "os_distro: 'debian', os_version: '12.1'");
   const snapshot = (await imagesNamed('')).sort();
@@ -129,8 +137,8 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
   );
   t.ok((runs[0]?.annotations.length ?? 0) >= 1, 'annotations');
   t.ok(
-    runs[0]?.annotations.every((a) => a['path'] === 'index.ts' && a['start_line'] === toolsLine && a['annotation_level'] === 'failure'),
-    `every annotation on index.ts line ${toolsLine}, the new Image(...) of debian-tools`,
+    runs[0]?.annotations.every((a) => a['path'] === 'index.ts' && a['start_line'] === osVersionLine && a['annotation_level'] === 'failure'),
+    `10: every annotation on index.ts line ${osVersionLine}, the edited os_version of debian-tools (not its new Image( line)`,
     { annotations: runs[0]?.annotations },
   );
   t.match(
@@ -153,7 +161,7 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
   t.same(validateSarif(log), [], 'the uploaded SARIF, unzipped: valid for the SARIF Multitool');
   t.equal(log.runs[0]?.automationDetails.id, `image-catalog/${stack}/`);
   t.match(log.runs[0]?.results, [
-    { locations: [{ physicalLocation: { artifactLocation: { uri: 'index.ts' }, region: { startLine: toolsLine } } }] },
+    { locations: [{ physicalLocation: { artifactLocation: { uri: 'index.ts' }, region: { startLine: osVersionLine } } }] },
   ]);
   t.equal(github.state.comments.length, 1, 'one PR comment');
 
@@ -178,7 +186,7 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
   t.equal(advisory.code, 0, 'immutability advisory in the stack’s policy config: exit 0', { output: advisory.stdout + advisory.stderr });
   const last = [...github.state.checkRuns.values()].at(-1);
   t.match(last?.run, { conclusion: 'success' }, 'success');
-  t.match(last?.annotations, [{ annotation_level: 'warning', path: 'index.ts', start_line: toolsLine }], 'with a warning on the line');
+  t.match(last?.annotations, [{ annotation_level: 'warning', path: 'index.ts', start_line: osVersionLine }], 'with a warning on the line');
 
   // debian-tools renamed in the program: its delete is declared nowhere (shown on index.ts line 1, said so in every
   // channel), the create of the new name on its own line.
@@ -192,8 +200,9 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
     'the delete: an annotation on index.ts line 1, saying why',
   );
   t.ok(
-    goneRun?.annotations.some((a) => String(a['message']).includes('::debian-tools-renamed:') && a['start_line'] === toolsLine),
-    'the create: on its own line',
+    goneRun?.annotations.some((a) => String(a['message']).includes('::debian-tools-renamed:') && a['start_line'] === nameLine),
+    'the create: on the line of its name (the one it reuses)',
+    { annotations: goneRun?.annotations },
   );
   const typo = await runCommand(
     process.execPath,
@@ -228,7 +237,7 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
   t.match(readOnly.stdout, /the token may not write checks \(403: a fork's pull request gets a read-only token/, 'a clear line says why');
   t.match(
     readOnly.stdout,
-    new RegExp(`^::error title=immutability properties\\.os_version,file=index\\.ts,line=${toolsLine}::`, 'm'),
+    new RegExp(`^::error title=immutability properties\\.os_version,file=index\\.ts,line=${osVersionLine}::`, 'm'),
     'workflow-command annotations',
   );
   t.match(readOnly.summary, /Blocked by the catalog policy[\s\S]*\| immutability \|/, 'and the job summary');
@@ -244,7 +253,7 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
   t.equal(viaAction.code, 1, 'the GitHub Action on the same pull request: blocked', { output: viaAction.stdout + viaAction.stderr });
   const actionRun = [...github.state.checkRuns.values()].at(-1);
   t.equal(github.state.checkRuns.size, runs0 + 1, 'one more check run');
-  t.match(actionRun?.annotations, [{ path: 'index.ts', start_line: toolsLine, annotation_level: 'failure' }], 'on the same line');
+  t.match(actionRun?.annotations, [{ path: 'index.ts', start_line: osVersionLine, annotation_level: 'failure' }], 'on the same line');
 
   printed.push(typo.stdout, typo.stderr, viaAction.stdout, viaAction.stderr, viaAction.summary);
   const secrets = [...labSecrets(), 'ghs_writer', 'ghs_readonly'];

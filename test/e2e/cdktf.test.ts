@@ -181,7 +181,9 @@ for (const c of blocked) {
 
 t.test('pr-check --cdktf: the PR that edits a published image is blocked, annotated on the line that declares it', async (t) => {
   const github = await localGitHub();
-  const line = original.split('\n').findIndex((l) => l.includes("const ubuntu = new VersionLine(this, 'ubuntu-base'")) + 1;
+  const start = original.split('\n').findIndex((l) => l.includes("const ubuntu = new VersionLine(this, 'ubuntu-base'"));
+  // 10: os_version's line in the version line: its osVersion (the line GitHub shows in the diff of such an edit).
+  const line = original.split('\n').findIndex((l, i) => i > start && l.includes("osVersion: '24.04'")) + 1;
   withExtra(`    ubuntu.images['1.1']?.resource.addOverride('properties.os_version', '24.10');`);
   const before = await snapshot();
   const sarif = join(dir, 'check.sarif');
@@ -196,7 +198,7 @@ t.test('pr-check --cdktf: the PR that edits a published image is blocked, annota
   t.match(
     run?.annotations,
     [{ path: 'main.ts', start_line: line, annotation_level: 'failure', title: 'immutability properties.os_version' }],
-    `on main.ts line ${line}, the new VersionLine(...) that declares v1.1`,
+    `on main.ts line ${line}, the osVersion of the new VersionLine(...) that declares v1.1`,
   );
   t.match(ran.stdout, /catalog\/ubuntu-base\/v1\.1\/image \(openstack_images_image_v2\.[\w-]+\) \(main\.ts:\d+\)/, 'the construct path');
   t.equal(github.state.comments.length, 1, 'the PR comment');

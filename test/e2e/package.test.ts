@@ -9,8 +9,9 @@
  * cdktn.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import { parse } from 'yaml';
 import { labStackEnv } from '../../scripts/lab-settings.js';
@@ -67,6 +68,8 @@ process.stdout.write(JSON.stringify({ ok: run.ok, changes: run.changes, outputs,
 
 interface DriverResult {
   readonly ok: boolean;
+  /** The run's violations (the legacy driver prints them). */
+  readonly violations?: readonly unknown[];
   readonly changes: Record<string, number>;
   readonly outputs: Record<string, unknown>;
   readonly errors: readonly { message: string }[];
@@ -81,8 +84,42 @@ function lastJson(ran: Ran): DriverResult {
   }
 }
 
-/** The tarball the first test packed (the second reuses it). */
+/** The tarball the first test packed (the others reuse it). */
 let packedTarball: string | undefined;
+/** The Pulumi project the first test installed it into (the trust test reuses it). */
+let pulumiProject: string | undefined;
+
+/** A program of one image the project takes over (env: its name, data file and, for the import, its id). */
+const legacyProgram = `
+import { Image } from 'image-catalog/pulumi';
+
+export default async function legacy() {
+  const id = process.env.LEGACY_IMPORT ?? '';
+  new Image(
+    'legacy',
+    {
+      name: process.env.LEGACY_NAME,
+      diskFormat: 'raw',
+      visibility: 'shared',
+      source: { file: process.env.LEGACY_DATA },
+      properties: { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'legacy' },
+    },
+    id === '' ? {} : { import: id },
+  );
+  return {};
+}
+`;
+
+/** Runs legacy.mjs as stack \`legacy\` through the project's Automation API: \`node legacy-run.mjs up|preview [refresh]\`. */
+const legacyDriver = `
+import program from './legacy.mjs';
+import { openStack, runStack } from 'image-catalog/pulumi';
+
+const stack = await openStack({ cwd: process.cwd(), stack: 'legacy', stateDir: 'state' }, program);
+await stack.setConfig('image-catalog:cloud', { value: 'platform' });
+const run = await runStack(stack, process.argv[2], { refresh: process.argv[3] === 'refresh' });
+process.stdout.write(JSON.stringify({ ok: run.ok, changes: run.changes, outputs: {}, errors: run.errors, violations: run.violations }) + '\\n');
+`;
 
 t.test(
   'npm pack, installed into a new project: the example catalog runs as declared, again without change, no secret in its state',
@@ -126,6 +163,7 @@ t.test(
     manifest.dependencies['image-catalog'] = `file:${tarball}`;
     writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
     writeFileSync(join(project, 'run.mjs'), driver);
+    pulumiProject = project;
     const installed = await outside('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project);
     t.equal(installed.code, 0, 'npm install of the tarball and @pulumi/pulumi succeeds', { output: installed.stderr });
     t.notMatch(installed.stderr, /install-scripts/, "12: no install-scripts warning (the example's allowScripts)");
@@ -233,6 +271,129 @@ t.test(
     );
     t.notMatch(text, /gAAAAA[\w-]{20,}/, 'no Keystone (Fernet) token in the state');
     t.notMatch(text, new RegExp(repoRoot.replaceAll('/', '\\/') + '\\/(provider|node_modules)'), 'no path into this checkout in the state');
+  },
+);
+
+t.test(
+  '1, 2, 3, 4, 6 from the tarball: an image made by the openstack CLI imported, drift put back, a pull request weakening the policy',
+  async (t) => {
+    if (pulumiProject === undefined) throw new Error('the first test installs the project');
+    // A project of its own (its Pulumi.yaml's main is legacy.mjs), with the installed project's node_modules.
+    const project = join(pulumiProject, '..', 'legacy');
+    mkdirSync(project, { recursive: true });
+    symlinkSync(join(pulumiProject, 'node_modules'), join(project, 'node_modules'));
+    writeFileSync(join(project, 'package.json'), '{ "name": "legacy", "private": true, "type": "module" }\n');
+    writeFileSync(join(project, 'Pulumi.yaml'), 'name: legacy\nruntime: nodejs\nmain: legacy.mjs\n');
+    const name = `ubuntu-24.04-${profile}legacy-v1.0`;
+    t.teardown(() => removeFamily(`ubuntu-24.04-${profile}legacy`));
+    const data = join(project, 'legacy.raw');
+    writeFileSync(data, Buffer.alloc(65536, 9));
+    writeFileSync(join(project, 'legacy.mjs'), legacyProgram);
+    writeFileSync(join(project, 'legacy-run.mjs'), legacyDriver);
+    // 6: made the way many catalogs are, with the OpenStack SDK's own properties (owner_specified.openstack.*).
+    const made = (await openstack('platform', [
+      'image',
+      'create',
+      '--disk-format',
+      'raw',
+      '--container-format',
+      'bare',
+      '--shared',
+      '--file',
+      data,
+      '--property',
+      'os_distro=ubuntu',
+      '--property',
+      'os_version=24.04',
+      '--property',
+      'hw_disk_bus=virtio',
+      '--property',
+      'hw_vif_model=virtio',
+      '--property',
+      'description=legacy',
+      name,
+    ])) as { id: string; properties?: Record<string, unknown> };
+    t.ok(
+      Object.keys(made.properties ?? {}).some((k) => k.startsWith('owner_specified.openstack.')),
+      'the SDK added its properties',
+    );
+    const env = { LEGACY_NAME: name, LEGACY_DATA: data };
+    const legacy = async (args: string[], extra: Record<string, string> = {}): Promise<Ran> =>
+      runCommand('env', ['-u', 'NODE_OPTIONS', 'node', 'legacy-run.mjs', ...args], { ...outsideEnv(), ...env, ...extra }, project);
+    const cli = async (args: string[]): Promise<Ran> =>
+      runCommand(
+        'env',
+        ['-u', 'NODE_OPTIONS', 'npx', 'image-catalog', ...args],
+        { ...outsideEnv(), ...env, PULUMI_BACKEND_URL: pathToFileURL(join(project, 'state')).href },
+        project,
+      );
+
+    const imported = lastJson(await legacy(['up'], { LEGACY_IMPORT: made.id }));
+    t.ok(imported.ok, "6: the import is not refused for the SDK's properties", { errors: imported.errors });
+    const kept = lastJson(await legacy(['up']));
+    t.ok(kept.ok, 'the import option removed: up runs', { errors: kept.errors });
+    t.same(Object.keys(kept.changes), ['same'], 'and changes nothing', { changes: kept.changes });
+    const preview = await cli(['preview', '--cwd', '.', '--stack', 'legacy', '--program', 'legacy.mjs']);
+    t.equal(preview.code, 0, '1: image-catalog preview decides the stack that imported it', { output: preview.stdout + preview.stderr });
+    t.notMatch(preview.stdout + preview.stderr, /source: is required/, 'no "source: is required"');
+
+    const set = await runCommand(
+      'openstack',
+      ['--os-cloud', 'platform', 'image', 'set', '--property', 'hw_vif_model=e1000', '--property', 'x_by_hand=y', made.id],
+      { ...process.env, OS_CLIENT_CONFIG_FILE: lab().clouds },
+    );
+    t.equal(set.code, 0, 'openstack image set', { output: set.stderr });
+    const live = (await openstack('platform', ['image', 'show', made.id])) as { properties: Record<string, unknown> };
+    t.match(live.properties, { hw_vif_model: 'e1000', x_by_hand: 'y' }, 'edited by hand');
+    const drift = await cli(['preview', '--cwd', '.', '--stack', 'legacy', '--program', 'legacy.mjs', '--refresh', '--format', 'json']);
+    t.equal(drift.code, 0, '2: image-catalog preview --refresh allows putting it back', { output: drift.stdout + drift.stderr });
+    const restored = lastJson(await legacy(['up', 'refresh']));
+    t.ok(restored.ok, '3: up --refresh puts it back (the property added by hand too)', {
+      errors: restored.errors,
+      violations: restored.violations,
+    });
+    const after = (await openstack('platform', ['image', 'show', made.id])) as { properties: Record<string, unknown> };
+    t.equal(after.properties['hw_vif_model'], 'virtio', 'hw_vif_model is back');
+    t.equal(after.properties['x_by_hand'], undefined, 'x_by_hand is gone');
+    t.ok(
+      Object.keys(after.properties).some((k) => k.startsWith('owner_specified.openstack.')),
+      "the SDK's properties stay",
+    );
+
+    // 4: the pull request disables immutability in its own stack config; the check decides with the base's.
+    const git = (...args: string[]): Promise<Ran> =>
+      runCommand('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], process.env, project);
+    await git('init', '-q');
+    await git('add', 'Pulumi.yaml', 'Pulumi.legacy.yaml', 'legacy.mjs', 'package.json');
+    await git('commit', '-q', '-m', 'base');
+    const base = (await git('rev-parse', 'HEAD')).stdout.trim();
+    const config = join(project, 'Pulumi.legacy.yaml');
+    writeFileSync(
+      config,
+      `${readFileSync(config, 'utf8')}  image-catalog:policy: '{"image_catalog":{"rules":{"immutability":{"level":"disabled"}}}}'\n`,
+    );
+    await git('commit', '-q', '-am', 'weaken the policy');
+    const checked = await cli([
+      'pr-check',
+      '--pulumi',
+      '.',
+      '--stack',
+      'legacy',
+      '--base',
+      base,
+      '--report',
+      'none',
+      '--format',
+      'json',
+      '--no-refresh',
+    ]);
+    t.equal(checked.code, 1, '4: pr-check blocks the pull request', { output: checked.stdout + checked.stderr });
+    const out = JSON.parse(checked.stdout) as { stacks: { violations: { rule: string; field: string }[] }[] };
+    t.match(
+      out.stacks.flatMap((s) => s.violations),
+      [{ rule: 'policy_change', field: 'image_catalog.rules.immutability.level' }],
+      'a policy_change finding of the weakened rule',
+    );
   },
 );
 

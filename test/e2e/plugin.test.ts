@@ -162,7 +162,9 @@ t.test('8: a member of an image the plan leaves private is refused before anythi
   const family = families.privateShare;
   const target = await e2eStack(family);
   const program: Program = () => {
+    // The image names its cloud, the member the stack's (the same): one envelope decides both.
     const image = new Image('v1.0', {
+      cloud: 'platform',
       name: `${family}-v1.0`,
       diskFormat: 'raw',
       visibility: 'private',

@@ -81,6 +81,19 @@ t.test('a new version moves the share: the old one is deprecated, superseded, hi
   t.equal((await image(`${family}-v1.0`))['description'], metadata.description, 'v1.0 too');
   const settled = await run(target, 'preview', line(['1.0', '1.1', '1.2'], edited));
   t.same(Object.keys(settled.changes), ['same'], 'after it, no change is planned', { changes: settled.changes });
+
+  // A hand edit of a shared key on a published version is still put back (ignoreChanges keeps the declared value).
+  const [v11 = ''] = await imagesNamed(`${family}-v1.1`);
+  await glance(
+    'platform',
+    'PATCH',
+    `/v2/images/${v11}`,
+    [{ op: 'replace', path: '/description', value: 'hand edited' }],
+    'application/openstack-images-v2.1-json-patch',
+  );
+  const repaired = await run(target, 'up', line(['1.0', '1.1', '1.2'], edited), { refresh: true });
+  t.ok(repaired.ok, 'up --refresh runs', { output: repaired.text });
+  t.equal((await image(`${family}-v1.1`))['description'], metadata.description, 'v1.1 has what it was published with again');
 });
 
 t.test(

@@ -17,7 +17,8 @@ export const mergeSha = 'f'.repeat(40);
 
 /**
  * A checkout of the example project with `edit` applied to index.ts and `config` added to the stack's config;
- * node_modules links image-catalog to this checkout and @pulumi to its copy (one @pulumi/pulumi in the process).
+ * node_modules links image-catalog to this checkout, @pulumi to its copy (one @pulumi/pulumi in the process) and
+ * typescript (a dev dependency of the example).
  */
 export function pulumiCheckout(stack: string, edit: (index: string) => string, config: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'image-catalog-pr-'));
@@ -29,6 +30,8 @@ export function pulumiCheckout(stack: string, edit: (index: string) => string, c
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(repoRoot, join(dir, 'node_modules', 'image-catalog'));
   symlinkSync(join(repoRoot, 'node_modules', '@pulumi'), join(dir, 'node_modules', '@pulumi'));
+  // The example's dev dependency: the check reads the program with it (the line of each violation's field).
+  symlinkSync(join(repoRoot, 'node_modules', 'typescript'), join(dir, 'node_modules', 'typescript'));
   // Where npm links the package's bins: the action puts it on PATH, so the engine finds the provider plugin.
   mkdirSync(join(dir, 'node_modules', '.bin'));
   symlinkSync(join(repoRoot, 'bin', 'pulumi-resource-image-catalog'), join(dir, 'node_modules', '.bin', 'pulumi-resource-image-catalog'));

@@ -102,10 +102,11 @@ t.test('pr-check --plan: the HCL plan decided, annotated on each resource blockâ
   const github = await localGitHub();
   const ws = await workspace();
   const file = planOf(ws, image('good', '1.0', 'shared', ', hw_vif_model = "virtio"') + image('public', '1.1', 'public'));
-  const line =
-    readFileSync(join(ws.dir, 'main.tf'), 'utf8')
-      .split('\n')
-      .findIndex((l) => l.includes('"openstack_images_image_v2" "public"')) + 1;
+  const tf = readFileSync(join(ws.dir, 'main.tf'), 'utf8').split('\n');
+  const line = tf.findIndex((l) => l.includes('"openstack_images_image_v2" "public"')) + 1;
+  // 10: each on the line of its attribute in that block (a missing property: the properties line).
+  const visibilityLine = tf.findIndex((l, i) => i >= line && l.includes('visibility')) + 1;
+  const propertiesLine = tf.findIndex((l, i) => i >= line && l.includes('properties')) + 1;
   const sarif = join(ws.dir, 'check.sarif');
   const ran = await prCheck(['--plan', file, '--report', 'check-run', '--sarif', sarif], {
     github,
@@ -118,10 +119,10 @@ t.test('pr-check --plan: the HCL plan decided, annotated on each resource blockâ
   t.same(
     run?.annotations.map((a) => [a['path'], a['start_line'], a['title']]).sort(),
     [
-      ['main.tf', line, 'public_visibility visibility'],
-      ['main.tf', line, 'required_metadata properties.hw_vif_model'],
-    ],
-    `both on main.tf line ${line}, the resource block of openstack_images_image_v2.public`,
+      ['main.tf', propertiesLine, 'required_metadata properties.hw_vif_model'],
+      ['main.tf', visibilityLine, 'public_visibility visibility'],
+    ].sort(),
+    `on main.tf lines ${visibilityLine} and ${propertiesLine}, the attributes of the resource block of openstack_images_image_v2.public (line ${line})`,
   );
   t.same(validateSarif(sarif), [], 'the SARIF written with --sarif is valid for the SARIF Multitool');
 });
@@ -148,7 +149,11 @@ t.test('the GitHub Action, from what `uses:` checks out (no node_modules): the s
   t.match(ran.stdout, /^::add-mask::ghs_writer$/m, 'the token input is masked in the log');
   const run = [...github.state.checkRuns.values()][0];
   t.match(run?.run, { conclusion: 'failure' });
-  t.match(run?.annotations, [{ path: 'main.tf', start_line: line }]);
+  t.ok(
+    run?.annotations.every((a) => a['path'] === 'main.tf' && Number(a['start_line']) > line && Number(a['start_line']) < line + 8),
+    'on the lines of that resource block',
+    { annotations: run?.annotations },
+  );
   t.equal(github.state.comments.length, 1, 'and the PR comment');
   t.ok(
     github.state.received.every((r) => r.authorization === 'token ghs_writer'),

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { governedPolicy, policyDifferences } from '../../provider/cli/policy-base.js';
+import { governedPolicy } from '../../provider/cli/policy-base.js';
+import { policyDifferences } from '../../provider/policy/data.js';
 import { PolicyEngine } from '../../provider/policy/engine.js';
 import { buildEnvelope } from '../../provider/policy/envelope.js';
 

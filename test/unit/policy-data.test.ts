@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { loadPolicyData, mergeData, readOverrideFile } from '../../provider/policy/data.js';
+import { describeOverrides, loadPolicyData, mergeData, readOverrideFile } from '../../provider/policy/data.js';
 import { PolicyDataError } from '../../provider/policy/errors.js';
 
 t.test('the shipped data.json fits its schema and sets every rule mandatory', (t) => {
@@ -85,5 +85,14 @@ t.test('override files are read as JSON or YAML and a broken one names the file'
   const err = t.throws(() => readOverrideFile(join(dir, 'b.json'))) as PolicyDataError;
   t.equal(err.source, join(dir, 'b.json'));
   t.match(err.problems[0], /^\(document\): is not JSON/);
+  t.end();
+});
+
+t.test('4: every value an override changes is said, with the value it replaces and where it comes from', (t) => {
+  const value = { image_catalog: { rules: { immutability: { level: 'disabled' } }, unknown_values: 'mandatory' } };
+  t.same(describeOverrides([{ source: 'stack config image-catalog:policy', value }]), [
+    'image_catalog.rules.immutability.level: "disabled" (was "mandatory") from stack config image-catalog:policy',
+  ]);
+  t.same(describeOverrides([]), [], 'no override, nothing to say');
   t.end();
 });

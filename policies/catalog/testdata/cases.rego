@@ -165,6 +165,12 @@ _scenarios := {
 		[change("update", published, _published_with({"properties": object.union(properties, {"description": unknown})}))],
 		[],
 	)},
+	# sharing (a share's image read from the catalog by id: narrowCatalog keeps it)
+	"sharing: a member of a live public image": {"input": envelope(
+		[_share],
+		[object.union(published, {"visibility": "public"}), object.union(published, {"id": "other", "name": "x-1-y-v1.0"})],
+	)},
+	"sharing: a member of a live shared image": {"input": envelope([_share], [published])},
 	# input
 	"input: a well-formed envelope": {"input": _create(image)},
 	"input: not an object": {"input": ["not", "an", "envelope"]},
@@ -189,4 +195,9 @@ _scenarios := {
 	)},
 	"main: no properties": {"input": _create(object.remove(image, ["properties"]))},
 	"main: a name not followed, naming disabled": {"input": _create(_named("whatever")), "data": _naming_off},
+}
+
+_share := {
+	"address": "ImageMember::share", "kind": "member", "action": "create", "before": null,
+	"after": {"image_id": "id-v11", "member_id": "p2"},
 }

@@ -31,6 +31,9 @@ export function engineLog(address: string | undefined): (notice: Notice) => void
   if (address === undefined) return (notice) => process.stderr.write(`${notice.message}\n`);
   const client = new rpc.EngineClient(address, grpc.credentials.createInsecure());
   const severities = { info: pb.LogSeverity.INFO, warning: pb.LogSeverity.WARNING } as const;
+  // One message after the other: calls in flight side by side reach the engine in any order (an upload's 100%
+  // was shown before its 76%).
+  let sent: Promise<void> = Promise.resolve();
   return (notice) => {
     const request = new pb.LogRequest()
       .setSeverity(severities[notice.severity])
@@ -38,6 +41,6 @@ export function engineLog(address: string | undefined): (notice: Notice) => void
       .setUrn(notice.urn ?? '')
       .setEphemeral(notice.ephemeral === true);
     // A message the engine cannot take (it is gone) is dropped: the engine watch ends this process then.
-    client.log(request, () => undefined);
+    sent = sent.then(() => new Promise<void>((resolve) => client.log(request, () => resolve())));
   };
 }

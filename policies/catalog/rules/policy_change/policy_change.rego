@@ -21,7 +21,12 @@ violations contains lib.violation(rego.metadata.chain(), {"address": change.sour
 	some change in object.get(input, "policy_changes", [])
 	message := concat("", [
 		"this pull request changes the policy data it is checked with: ",
-		change.field, " is ", json.marshal(change.base), " on the base commit and ",
-		json.marshal(change.head), " here (decided with the base's)",
+		change.field, " is ", _shown(change.base), " on the base commit and ",
+		_shown(change.head), " here (decided with the base's)",
 	])
 }
+
+# A value as the message says it: null is a value the data does not set there (its default applies).
+_shown(null) := "not set"
+
+_shown(value) := json.marshal(value) if value != null

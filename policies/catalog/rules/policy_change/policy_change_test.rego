@@ -34,6 +34,15 @@ test_fail_it_blocks_the_decision if {
 	not main.decision.allowed with input as _envelope([_weakened])
 }
 
+test_fail_a_value_the_base_does_not_set_is_said_so if {
+	change := object.union(_weakened, {"base": null})
+	found := {v.message | some v in policy_change.violations} with input as _envelope([change])
+	found == {concat("", [
+		"this pull request changes the policy data it is checked with: image_catalog.rules.immutability.level ",
+		`is not set on the base commit and "disabled" here (decided with the base's)`,
+	])}
+}
+
 test_success_no_policy_change if {
 	count(policy_change.violations) == 0 with input as _envelope([])
 }

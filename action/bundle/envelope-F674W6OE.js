@@ -7,7 +7,7 @@ import {
   checkEnvelope,
   familyKey,
   narrowCatalog
-} from "./chunk-ORBXBXXL.js";
+} from "./chunk-4NLLWYWJ.js";
 import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 export {

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-PB2R5RCN.js";
+} from "./chunk-BVAVE4NZ.js";
 import {
   PolicyEngine
-} from "./chunk-SRT26IAW.js";
+} from "./chunk-AS2CBMMG.js";
 import {
   buildEnvelope
-} from "./chunk-ORBXBXXL.js";
+} from "./chunk-4NLLWYWJ.js";
 import {
   isGlanceField
 } from "./chunk-MZ3H6KW4.js";
@@ -207,6 +207,7 @@ async function decidePlan(plan, options = {}) {
 }
 
 export {
+  tpoResources,
   configAddress,
   cloudsOf,
   shareLinks,

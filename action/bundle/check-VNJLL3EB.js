@@ -6,13 +6,13 @@ import {
 import {
   configAddress,
   decidePlan
-} from "./chunk-IBDNIHIS.js";
-import "./chunk-PB2R5RCN.js";
-import "./chunk-SRT26IAW.js";
-import "./chunk-ORBXBXXL.js";
+} from "./chunk-FVPXMYKT.js";
+import "./chunk-BVAVE4NZ.js";
+import "./chunk-AS2CBMMG.js";
+import "./chunk-4NLLWYWJ.js";
 import {
   policyModeVariable
-} from "./chunk-VNLYO7BP.js";
+} from "./chunk-FGEHF3W5.js";
 import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 

@@ -1,6 +1,10 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  loadAutomation,
+  registerPreview
+} from "./chunk-WOJYF5FH.js";
+import {
   conclusionOf,
   defaultCheckName,
   markdownText,
@@ -11,10 +15,12 @@ import {
   upsertComment
 } from "./chunk-L4MUN2S7.js";
 import {
-  essential,
   pluginDir,
   pluginName
-} from "./chunk-JGNOSM4Z.js";
+} from "./chunk-7YDAQOSG.js";
+import {
+  essential
+} from "./chunk-KJBZKRF5.js";
 import {
   configKeys,
   kindOfType,
@@ -23,35 +29,34 @@ import {
   typeToken
 } from "./chunk-7YLSSO6X.js";
 import {
-  decidePlan
-} from "./chunk-IBDNIHIS.js";
-import {
-  Session
-} from "./chunk-PB2R5RCN.js";
-import {
-  loadAutomation,
-  registerPreview
-} from "./chunk-S7E5EVQ3.js";
-import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-MQ2EDB5N.js";
+} from "./chunk-4AX4KSYI.js";
+import {
+  decidePlan,
+  tpoResources
+} from "./chunk-FVPXMYKT.js";
+import {
+  Session
+} from "./chunk-BVAVE4NZ.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-SRT26IAW.js";
-import "./chunk-ORBXBXXL.js";
+} from "./chunk-AS2CBMMG.js";
+import "./chunk-4NLLWYWJ.js";
 import {
   policyDataVariable,
+  policyDifferences,
   require_dist
-} from "./chunk-VNLYO7BP.js";
+} from "./chunk-FGEHF3W5.js";
 import {
   applyStoreResource,
   checkStoreInputs,
   deleteStoreResource,
+  kindDescriptors,
   kinds,
   renderStoreFragment,
   resourceSchema
@@ -3489,7 +3494,7 @@ var require_commander = __commonJS({
 });
 
 // provider/cli/main.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 
 // ../../tmp/ci-base/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -3564,7 +3569,7 @@ function pluginLine() {
   return {
     name,
     ok: existsSync(shipped),
-    detail: existsSync(shipped) ? `${shipped} (runs through this package's Automation API put it on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)` : `missing from the package (${shipped}): reinstall image-catalog`
+    detail: existsSync(shipped) ? `${shipped} (a run of this package's Automation API puts its folder on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)` : `missing from the package (${shipped}): reinstall image-catalog`
   };
 }
 async function pulumiLines() {
@@ -3594,7 +3599,21 @@ async function pulumiLines() {
       detail: `${version ?? "does not answer `pulumi version`"}  ${pulumi}  (@pulumi/pulumi ${sdk})`
     });
   }
-  return [...lines, pluginLine(), ...languageHostLine(pulumi)];
+  return [...lines, pluginLine(), await pluginNodeLine(), ...languageHostLine(pulumi)];
+}
+async function pluginNodeLine() {
+  const node = onPath("node");
+  const version = node === void 0 ? void 0 : await versionOf(node, ["--version"]);
+  const [wantMajor, wantMinor] = minimumNode();
+  const [major = 0, minor = 0] = (version ?? "").replace(/^v/, "").split(".").map(Number);
+  const ok = version !== void 0 && (major > wantMajor || major === wantMajor && minor >= wantMinor);
+  return {
+    name: "node on PATH",
+    ok,
+    needed: false,
+    warn: true,
+    detail: ok ? `${version}  ${node ?? ""}  (the provider plugin runs with it under the pulumi CLI)` : `${version ?? "none"}  ${node ?? ""}: the provider plugin runs with the node on PATH under the pulumi CLI, and needs Node >= ${wantMajor}.${wantMinor}: put Node 24 first on PATH for \`pulumi up\` (this package's Automation API runs put their own Node first)`
+  };
 }
 function languageHostLine(pulumi) {
   let runtime;
@@ -3869,8 +3888,8 @@ ${formatDecision(checked.decision)}`
 // provider/cli/pr-check.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync6, statSync, writeFileSync } from "node:fs";
-import { basename, dirname as dirname2, isAbsolute, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync7, statSync, writeFileSync } from "node:fs";
+import { basename, dirname as dirname2, isAbsolute, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
 
 // provider/github/context.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -4039,24 +4058,97 @@ async function uploadSarif(client, target, log) {
   return uploaded.data.id ?? "";
 }
 
+// provider/cli/field-line.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import { join as join3 } from "node:path";
+function loadTypeScript(projectDir) {
+  for (const from of [join3(projectDir, "package.json"), import.meta.url]) {
+    try {
+      return createRequire2(from)("typescript");
+    } catch {
+    }
+  }
+  return void 0;
+}
+function fieldLine(typescript, position, query) {
+  let text2;
+  try {
+    text2 = readFileSync5(position.file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const source = typescript.createSourceFile(position.file, text2, typescript.ScriptTarget.Latest, true);
+  const at = source.getPositionOfLineAndCharacter(position.line - 1, Math.max(0, position.column - 1));
+  const around = [];
+  const visit = (node) => {
+    if (node.getStart(source) > at || node.getEnd() <= at) return;
+    if (typescript.isNewExpression(node)) around.push(node);
+    typescript.forEachChild(node, visit);
+  };
+  visit(source);
+  const call = around.find((n) => n.getStart(source) === at) ?? around.at(-1);
+  const objects = [];
+  for (const argument of call?.arguments ?? []) if (typescript.isObjectLiteralExpression(argument)) objects.push(argument);
+  if (objects.length === 0) return void 0;
+  const line = (node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+  const property = (object, name) => object.properties.find(
+    (p) => (typescript.isPropertyAssignment(p) || typescript.isShorthandPropertyAssignment(p)) && (typescript.isIdentifier(p.name) || typescript.isStringLiteral(p.name)) && p.name.text === name
+  );
+  const find = (object, path, exact) => {
+    const [head, ...rest] = path;
+    if (head === void 0) return void 0;
+    const found = property(object, head);
+    if (found === void 0) return void 0;
+    if (rest.length === 0) return line(found);
+    const value = typescript.isPropertyAssignment(found) ? found.initializer : void 0;
+    if (value !== void 0 && typescript.isObjectLiteralExpression(value)) {
+      const inner = find(value, rest, exact);
+      if (inner !== void 0 || exact) return inner;
+      return value.properties.some((p) => typescript.isSpreadAssignment(p)) ? line(found) : void 0;
+    }
+    return exact ? void 0 : line(found);
+  };
+  const entries = objects.flatMap((object) => {
+    if (query.version === void 0) return [];
+    const versions = property(object, "versions");
+    const list = versions !== void 0 && typescript.isPropertyAssignment(versions) ? versions.initializer : void 0;
+    if (list === void 0 || !typescript.isArrayLiteralExpression(list)) return [];
+    return list.elements.filter((e) => {
+      if (!typescript.isObjectLiteralExpression(e)) return false;
+      const v = property(e, "version");
+      return v !== void 0 && typescript.isPropertyAssignment(v) && typescript.isStringLiteral(v.initializer) && v.initializer.text === query.version;
+    });
+  });
+  const scopes = [...entries, ...objects];
+  const paths = [query.path, ...query.alternative === void 0 ? [] : [query.alternative]];
+  for (const exact of [true, false])
+    for (const path of paths)
+      for (const scope of scopes) {
+        const found = find(scope, path, exact);
+        if (found !== void 0) return found;
+      }
+  return entries[0] === void 0 ? void 0 : line(entries[0]);
+}
+function hclFieldLine(text2, blockLine, keys) {
+  const lines = text2.split("\n");
+  let depth = 0;
+  const found = /* @__PURE__ */ new Map();
+  for (let i = blockLine - 1; i < lines.length; i++) {
+    const content = lines[i] ?? "";
+    for (const key of keys)
+      if (!found.has(key) && new RegExp(`^\\s*"?${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"?\\s*=`).test(content)) found.set(key, i + 1);
+    depth += (content.match(/\{/g) ?? []).length - (content.match(/\}/g) ?? []).length;
+    if (depth <= 0 && i > blockLine - 1) break;
+  }
+  return found.get(keys[keys.length - 1] ?? "") ?? found.get(keys[0] ?? "");
+}
+
 // provider/cli/policy-base.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync2, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync6 } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function policyDifferences(source, base, head, path = "") {
-  if (isPlainObject(base) && isPlainObject(head)) {
-    const keys = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
-    return keys.flatMap((key) => policyDifferences(source, base[key], head[key], path === "" ? key : `${path}.${key}`));
-  }
-  if (isPlainObject(base) && head === void 0) return policyDifferences(source, base, {}, path);
-  if (isPlainObject(head) && base === void 0) return policyDifferences(source, {}, head, path);
-  if (JSON.stringify(base) === JSON.stringify(head)) return [];
-  return [{ source, field: path === "" ? "(document)" : path, base: base ?? null, head: head ?? null }];
-}
 function atBase(root, base, path) {
   const shown = spawnSync("git", ["-C", root, "show", `${base}:${path}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (shown.error !== void 0)
@@ -4092,8 +4184,8 @@ function stackPolicyOf(text2, path) {
   }
 }
 function governedPolicy(root, base, files, stackConfig) {
-  const headOverride = (file) => ({ source: file, value: parseDocument(readFileSync5(file, "utf8"), file) });
-  const headStack = stackConfig !== void 0 && existsSync2(stackConfig) ? stackPolicyOf(readFileSync5(stackConfig, "utf8"), stackConfig) : void 0;
+  const headOverride = (file) => ({ source: file, value: parseDocument(readFileSync6(file, "utf8"), file) });
+  const headStack = stackConfig !== void 0 && existsSync2(stackConfig) ? stackPolicyOf(readFileSync6(stackConfig, "utf8"), stackConfig) : void 0;
   const json = (value) => value === void 0 ? void 0 : typeof value === "string" ? value : JSON.stringify(value);
   if (base === void 0) return { base, overrides: files.map(headOverride), stackPolicy: json(headStack), changes: [] };
   const changes = [];
@@ -4144,13 +4236,13 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml3.parse)(readFileSync6(join3(dir, "Pulumi.yaml"), "utf8"));
+  const project = (0, import_yaml3.parse)(readFileSync7(join4(dir, "Pulumi.yaml"), "utf8"));
   const main = typeof project?.main === "string" && project.main !== "" ? resolve2(dir, project.main) : dir;
-  return existsSync3(main) && statSync(main).isDirectory() ? join3(main, "index.ts") : main;
+  return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-3YQ3SXZJ.js");
-  const { loadProgram, previewPlan } = await import("./preview-QHSLPYSQ.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-LBVPQBDC.js");
+  const { loadProgram, previewPlan } = await import("./preview-BSZNGNHS.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4164,6 +4256,12 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   const decision = merged(plan.decisions.map((d) => d.decision));
   const urns = Object.assign({}, ...plan.decisions.map((d) => d.urns));
   const declared = declarations();
+  const typescript = loadTypeScript(target.cwd);
+  const at = (v) => fieldAt(
+    typescript,
+    declared.get(urns[v.address] ?? v.address),
+    programField(kindOfAddress(v.address), v.address.split("::").slice(1).join("::"), v.field)
+  );
   const fallback = locate(root, { file: programFile, line: 1 }) ?? { path: "index.ts", line: 1 };
   return {
     kind: "stack",
@@ -4174,12 +4272,13 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
       policyNote(governed)
     ],
     decision,
-    violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, declared.get(urns[v.address] ?? v.address)), fallback)),
+    violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, at(v)), fallback)),
     fallback
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-YX7SOO3Y.js");
+  const { appEntry, checkApp } = await import("./check-VNJLL3EB.js");
+  const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
     env,
@@ -4196,9 +4295,10 @@ async function checkCdktf(dir, root, governed) {
     decision: s.decision,
     violations: (s.decision?.violations ?? []).map((v) => {
       const path = s.constructPath(v.address);
+      const kind = tpoResources[v.address.split(".").find((part) => part in tpoResources) ?? ""]?.kind;
       return placed(
         { ...v, ...path === void 0 ? {} : { address: `${path} (${v.address})` } },
-        locate(root, s.declaredAt(v.address)),
+        locate(root, fieldAt(typescript, s.declaredAt(v.address), programField(kind, path ?? "", v.field))),
         fallback
       );
     }),
@@ -4209,8 +4309,8 @@ function hclDeclarations(dir) {
   const found = /* @__PURE__ */ new Map();
   if (!existsSync3(dir)) return found;
   for (const name of tfFiles(dir)) {
-    const file = join3(dir, name);
-    readFileSync6(file, "utf8").split("\n").forEach((text2, i) => {
+    const file = join4(dir, name);
+    readFileSync7(file, "utf8").split("\n").forEach((text2, i) => {
       const resource = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text2);
       if (resource !== null) found.set(`${resource[1]}.${resource[2]}`, { file, line: i + 1, column: 1 });
       const module = /^\s*module\s+"([^"]+)"/.exec(text2);
@@ -4227,12 +4327,12 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-ROB57T4I.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-BTJUQGSW.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
   const first = tfFiles(configDir)[0];
-  const fallback = locate(root, { file: first === void 0 ? resolve2(file) : join3(configDir, first), line: 1 }) ?? {
+  const fallback = locate(root, { file: first === void 0 ? resolve2(file) : join4(configDir, first), line: 1 }) ?? {
     path: "main.tf",
     line: 1
   };
@@ -4242,11 +4342,45 @@ async function checkPlanFile(file, configDir, root, governed) {
     changes: decided.changes.length,
     notes: [...decided.notes, policyNote(governed)],
     decision: decided.decision,
-    violations: (decided.decision?.violations ?? []).map(
-      (v) => placed(v, locate(root, hclLine(declared, v.address, configAddress)), fallback)
-    ),
+    violations: (decided.decision?.violations ?? []).map((v) => {
+      const block = hclLine(declared, v.address, configAddress);
+      const keys = hclKeys(v.address, v.field);
+      const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync7(block.file, "utf8"), block.line, keys);
+      return placed(v, locate(root, line === void 0 || block === void 0 ? block : { ...block, line }), fallback);
+    }),
     fallback
   };
+}
+function programField(kind, name, field) {
+  if (kind === void 0 || field === "") return void 0;
+  const [head = "", ...rest] = field.split(".");
+  const local = kindDescriptors[kind].schema().fields.find((f) => f.wire === head)?.local ?? head;
+  const path = local === "imageId" ? ["imageId"] : [local, ...rest];
+  const version = /(?:-v|\/v)(\d+\.\d+)(?:$|\/)/.exec(name)?.[1];
+  const alternatives = {
+    imageId: ["image"],
+    "properties.os_version": ["osVersion"],
+    "properties.os_distro": ["os"]
+  };
+  const alternative = alternatives[local === "imageId" ? "imageId" : field];
+  return { path, ...version === void 0 ? {} : { version }, ...alternative === void 0 ? {} : { alternative } };
+}
+function kindOfAddress(address) {
+  const title = address.split("::")[0] ?? "";
+  return kinds.find((k) => kindDescriptors[k].schema().title === title);
+}
+function fieldAt(typescript, position, query) {
+  if (position === void 0 || typescript === void 0 || query === void 0) return position;
+  const line = fieldLine(typescript, position, query);
+  return line === void 0 ? position : { ...position, line };
+}
+function hclKeys(address, field) {
+  const type = address.split(".").find((part) => part in tpoResources) ?? "";
+  const wire = tpoResources[type]?.wire ?? {};
+  const [head = "", ...rest] = field.split(".");
+  if (head === "") return [];
+  const attribute = Object.entries(wire).find(([, w]) => w === head)?.[0] ?? head;
+  return [attribute, ...rest];
 }
 function policyNote(governed) {
   return governed.base === void 0 ? "decided with the working tree's policy data (no base commit: --base, or a pull_request event, gives one)" : `decided with the policy data of the base commit ${governed.base.slice(0, 12)}, not the pull request's`;
@@ -4256,7 +4390,7 @@ function policyChangeLine(root, source, field) {
   const key = field.split(".").at(-1) ?? field;
   let line = 1;
   try {
-    const found = readFileSync6(join3(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
+    const found = readFileSync7(join4(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
     if (found >= 0) line = found + 1;
   } catch {
   }
@@ -4264,15 +4398,15 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-VGG77D3V.js");
-  const { buildEnvelope } = await import("./envelope-HKXQBLPT.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-EZ4FJIRY.js");
+  const { buildEnvelope } = await import("./envelope-F674W6OE.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
   const decision = engine.decide(buildEnvelope(nobody, [], [], governed.changes));
   const fallback = policyChangeLine(root, governed.changes[0]?.source ?? ".", "");
   return {
-    kind: "configuration",
+    kind: "policy",
     stack: "policy data",
     changes: governed.changes.length,
     notes: [policyNote(governed)],
@@ -4307,7 +4441,7 @@ async function check(options, event) {
   const projectDir = resolve2(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname2(options.plan ?? "."));
   if (!existsSync3(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
   const root = repositoryRoot(projectDir);
-  const stackConfig = options.pulumi === void 0 ? void 0 : join3(resolve2(options.pulumi), `Pulumi.${options.stack}.yaml`);
+  const stackConfig = options.pulumi === void 0 ? void 0 : join4(resolve2(options.pulumi), `Pulumi.${options.stack}.yaml`);
   const governed = governedPolicy(root, baseCommit(options.base, event), files, stackConfig);
   const policyCheck = await checkPolicyChanges(governed, root);
   const withPolicy = (stacks) => ({ stacks: policyCheck === void 0 ? stacks : [policyCheck, ...stacks] });
@@ -4362,7 +4496,7 @@ async function report(channelsWanted, checked, context, token, formatIsGithub, n
   return reported;
 }
 function sarifOf(checked) {
-  const manifest2 = JSON.parse(readFileSync6(new URL("../../package.json", import.meta.url), "utf8"));
+  const manifest2 = JSON.parse(readFileSync7(new URL("../../package.json", import.meta.url), "utf8"));
   const runs = checked.stacks.map((s) => ({
     stack: s.stack,
     decision: s.decision,
@@ -4387,7 +4521,8 @@ ${checked.undecided}
         address: v.location === void 0 ? v.address : `${v.address} (${v.location.path}:${v.location.line}${v.undeclared === true ? ", not declared there" : ""})`
       }))
     };
-    return `${notes}# ${s.kind} ${s.stack}: ${s.changes} change(s) of the catalog
+    const what = s.kind === "policy" ? `# policy data: ${s.changes} value(s) this pull request changes` : `# ${s.kind} ${s.stack}: ${s.changes} change(s) of the catalog`;
+    return `${notes}${what}
 ${formatDecision(shown)}`;
   });
   return parts.join("\n");
@@ -4495,23 +4630,23 @@ function registerPrCheck(program3) {
 
 // provider/cli/plugin.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync as readFileSync7, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync as readFileSync8, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 function registerPlugin(program3) {
   const plugin = program3.command("plugin").description("The Pulumi provider plugin of this package (pulumi-resource-image-catalog).");
   plugin.command("install").description(
     "Install the provider plugin into Pulumi's plugin cache (PULUMI_HOME) as resource plugin image-catalog at this package's version. The cached plugin is a launcher that runs this installed package (its dist/ and its node_modules): reinstall after moving or upgrading the package."
   ).option("--pulumi <path>", "the pulumi CLI to run", "pulumi").action((options) => {
-    const { version } = JSON.parse(readFileSync7(new URL("../../package.json", import.meta.url), "utf8"));
-    const dir = mkdtempSync(join4(tmpdir(), "image-catalog-plugin-"));
+    const { version } = JSON.parse(readFileSync8(new URL("../../package.json", import.meta.url), "utf8"));
+    const dir = mkdtempSync(join5(tmpdir(), "image-catalog-plugin-"));
     try {
-      const launcher = join4(dir, pluginName);
+      const launcher = join5(dir, pluginName);
       writeFileSync2(
         launcher,
         `#!/bin/sh
 # The ${packageName} provider plugin of the package at ${pluginDir}
-exec ${JSON.stringify(join4(pluginDir, pluginName))} "$@"
+exec ${JSON.stringify(join5(pluginDir, pluginName))} "$@"
 `
       );
       chmodSync(launcher, 493);
@@ -4519,14 +4654,14 @@ exec ${JSON.stringify(join4(pluginDir, pluginName))} "$@"
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    process.stdout.write(`resource plugin ${packageName} ${version} installed: it runs ${join4(pluginDir, pluginName)}
+    process.stdout.write(`resource plugin ${packageName} ${version} installed: it runs ${join5(pluginDir, pluginName)}
 `);
   });
 }
 
 // provider/cdktf/store-request.ts
-import { existsSync as existsSync4, readFileSync as readFileSync8 } from "node:fs";
-import { join as join5 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
+import { join as join6 } from "node:path";
 var storeRequestVariable = "IMAGE_CATALOG_STORE";
 function secretOptions(type) {
   return (resourceSchema("store.schema.json").defs[type] ?? []).filter((f) => f.secret).map((f) => f.local);
@@ -4552,7 +4687,7 @@ function resolveStoreRequest(request, env = process.env) {
   return checkStoreInputs(request.name, { ...settings, options });
 }
 function readStoreRequest(file, env = process.env) {
-  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync8(file, "utf8");
+  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync9(file, "utf8");
   if (text2 === void 0 || text2 === "") throw new Error(`no store request: set ${storeRequestVariable} (JSON) or give --request <file>`);
   const request = JSON.parse(text2);
   if (typeof request.name !== "string" || typeof request.settings !== "object")
@@ -4570,8 +4705,8 @@ async function applyStoreRequest(request) {
 }
 async function deleteStoreRequest(request) {
   const inputs = resolveStoreRequest(request);
-  const fragment = join5(inputs.configDir, `store-${inputs.id}.conf`);
-  if (existsSync4(fragment) && readFileSync8(fragment, "utf8") !== renderStoreFragment(inputs)) return false;
+  const fragment = join6(inputs.configDir, `store-${inputs.id}.conf`);
+  if (existsSync4(fragment) && readFileSync9(fragment, "utf8") !== renderStoreFragment(inputs)) return false;
   const session = Session.forCloud(request.cloud);
   try {
     await deleteStoreResource(session, request.name, inputs);
@@ -4608,7 +4743,7 @@ function registerStore(program3) {
 }
 
 // provider/cli/main.ts
-var manifest = JSON.parse(readFileSync9(new URL("../../package.json", import.meta.url), "utf8"));
+var manifest = JSON.parse(readFileSync10(new URL("../../package.json", import.meta.url), "utf8"));
 var program2 = new Command("image-catalog").description("Golden-image catalogs as code for an OpenStack-Glance-compatible Image Service.").version(manifest.version).showHelpAfterError().exitOverride((err) => {
   process.exit(err.exitCode === 0 ? 0 : 2);
 });

@@ -1,17 +1,19 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  essential,
   pluginDir,
   pluginName
-} from "./chunk-JGNOSM4Z.js";
+} from "./chunk-7YDAQOSG.js";
+import {
+  essential
+} from "./chunk-KJBZKRF5.js";
 import {
   kindOfType,
   parseUrn
 } from "./chunk-7YLSSO6X.js";
 import {
   policyModeVariable
-} from "./chunk-VNLYO7BP.js";
+} from "./chunk-FGEHF3W5.js";
 import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 
@@ -45,8 +47,9 @@ function backendEnv(target) {
   return { PULUMI_BACKEND_URL: pathToFileURL(target.stateDir).href };
 }
 function pluginPath(env) {
-  const path = env?.["PATH"] ?? process.env["PATH"] ?? "";
-  return path.split(delimiter).includes(pluginDir) ? path : `${pluginDir}${delimiter}${path}`;
+  const path = (env?.["PATH"] ?? process.env["PATH"] ?? "").split(delimiter);
+  const first = [pluginDir, dirname(process.execPath)];
+  return [...first, ...path.filter((dir) => !first.includes(dir))].join(delimiter);
 }
 function running(pid) {
   try {
@@ -149,6 +152,11 @@ async function planChanges(runtime, steps) {
   }
   return { planned: changes, secret };
 }
+function linkedImages(changes, all) {
+  const here = new Set(changes.map((c) => c.address));
+  const wanted = new Set(changes.flatMap((c) => typeof c.after?.["image_address"] === "string" ? [c.after["image_address"]] : []));
+  return all.map((p) => p.change).filter((c) => c.kind === "image" && wanted.has(c.address) && !here.has(c.address) && c.after !== null).map((c) => ({ ...c, action: "noop", before: c.after, after: c.after }));
+}
 var secretSignature = "4dabf18193072939515e22adb298388d";
 function withoutSecrets(value) {
   if (Array.isArray(value)) return value.map(withoutSecrets);
@@ -163,7 +171,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-G3GDBVFC.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-6XZNW3VU.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     config: { get: (key) => config[key]?.value },
@@ -178,17 +186,17 @@ async function decidePlan(runtime, steps, plugin = () => []) {
   const { planned: all, secret } = await planChanges(runtime, steps);
   const byCloud = /* @__PURE__ */ new Map();
   for (const planned of all) {
-    const key = planned.cloud ?? "";
+    const key = runtime.cloudName(planned.cloud) ?? "";
     byCloud.set(key, [...byCloud.get(key) ?? [], planned]);
   }
   const decided = [];
   for (const [cloud, planned] of byCloud) {
     const changes = planned.map((p) => p.change);
     decided.push({
-      cloud: cloud === "" ? "(stack default)" : cloud,
+      cloud: cloud === "" ? "(environment)" : cloud,
       changes: changes.map(loggedChange),
       urns: new Map(planned.map((p) => [p.change.address, p.urn])),
-      decision: await runtime.decideAs(cloud === "" ? void 0 : cloud, changes)
+      decision: await runtime.decideAs(cloud === "" ? void 0 : cloud, [...changes, ...linkedImages(changes, all)])
     });
   }
   if (secret.size > 0) {
@@ -227,6 +235,10 @@ var RunRecord = class {
     report: join(this.dir, "reported.jsonl"),
     enforce: join(this.dir, "applied.jsonl")
   };
+  /** Where the run tells what it does on its own (RunOptions.onNotice). */
+  get onNotice() {
+    return this.options.onNotice;
+  }
   onEvent = (event) => {
     if (this.applying && event.summaryEvent !== void 0) this.summary = event.summaryEvent.resourceChanges;
     const diagnostic = event.diagnosticEvent;
@@ -313,9 +325,16 @@ async function previewPlan(stack, record, config) {
     if (step !== void 0) steps.push(step);
     record.onEvent(event);
   };
-  const runtime = planRuntime(stack, config);
+  const read = config ?? stack.getAllConfig();
+  const runtime = planRuntime(stack, read);
   runtime.catch(() => void 0);
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
+  const policy = (await read)["image-catalog:policy"]?.value;
+  if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
+    const { describeOverrides } = await import("./data-VH2E55ID.js");
+    for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
+      record.onNotice(`policy data override: ${line}`);
+  }
   const decisions = await decidePlan(await runtime, steps, () => readDecisions(record.logs.report));
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
   return { changeSummary, decisions, allowed: decisions.every((d) => d.decision.allowed) };

@@ -7340,6 +7340,11 @@ var require_dist = __commonJS({
   }
 });
 
+// provider/policy/data.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
 // provider/policy/errors.ts
 var PolicyError = class extends Error {
   name = "PolicyError";
@@ -7372,12 +7377,30 @@ function thrownMessage(thrown) {
 }
 
 // provider/policy/data.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 var defaultDataPath = fileURLToPath(new URL("../../policies/data.json", import.meta.url));
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function policyDifferences(source, base, head, path = "") {
+  if (isPlainObject(base) && isPlainObject(head)) {
+    const keys = [.../* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(head)])].sort();
+    return keys.flatMap((key) => policyDifferences(source, base[key], head[key], path === "" ? key : `${path}.${key}`));
+  }
+  if (isPlainObject(base) && head === void 0) return policyDifferences(source, base, {}, path);
+  if (isPlainObject(head) && base === void 0) return policyDifferences(source, {}, head, path);
+  if (JSON.stringify(base) === JSON.stringify(head)) return [];
+  return [{ source, field: path === "" ? "(document)" : path, base: base ?? null, head: head ?? null }];
+}
+function describeOverrides(overrides) {
+  const lines = [];
+  let data = loadPolicyData();
+  overrides.forEach((override, i) => {
+    const next = loadPolicyData(overrides.slice(0, i + 1));
+    for (const d of policyDifferences(override.source, data, next))
+      lines.push(`${d.field}: ${JSON.stringify(d.head)} (was ${JSON.stringify(d.base)}) from ${override.source}`);
+    data = next;
+  });
+  return lines;
 }
 function mergeData(base, override) {
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
@@ -7414,7 +7437,14 @@ function readOverrideFile(path) {
   return { source: path, value };
 }
 var policyModeVariable = "IMAGE_CATALOG_POLICY_MODE";
+function reportOnly(env = process.env) {
+  return env[policyModeVariable] === "report";
+}
 var policyDataVariable = "IMAGE_CATALOG_POLICY_DATA";
+function overridesFromEnv(env = process.env) {
+  const files = (env[policyDataVariable] ?? "").split(":").filter((f) => f !== "");
+  return files.map((file) => readOverrideFile(file));
+}
 function loadPolicyData(overrides = []) {
   let data = checked(JSON.parse(readFileSync(defaultDataPath, "utf8")), "policies/data.json");
   for (const override of overrides) {
@@ -7437,8 +7467,14 @@ export {
   PolicyBundleError,
   PolicyEvaluationError,
   thrownMessage,
+  defaultDataPath,
+  policyDifferences,
+  describeOverrides,
+  mergeData,
   readOverrideFile,
   policyModeVariable,
+  reportOnly,
   policyDataVariable,
+  overridesFromEnv,
   loadPolicyData
 };

@@ -1,15 +1,16 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  stackTarget,
-  withStackOptions
-} from "./chunk-MQ2EDB5N.js";
-import "./chunk-SRT26IAW.js";
-import "./chunk-ORBXBXXL.js";
-import "./chunk-VNLYO7BP.js";
+  PolicyEngine,
+  bundlePath,
+  entrypoint
+} from "./chunk-AS2CBMMG.js";
+import "./chunk-4NLLWYWJ.js";
+import "./chunk-FGEHF3W5.js";
 import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  stackTarget,
-  withStackOptions
+  PolicyEngine,
+  bundlePath,
+  entrypoint
 };

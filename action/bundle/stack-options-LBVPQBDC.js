@@ -1,16 +1,15 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
-} from "./chunk-SRT26IAW.js";
-import "./chunk-ORBXBXXL.js";
-import "./chunk-VNLYO7BP.js";
+  stackTarget,
+  withStackOptions
+} from "./chunk-4AX4KSYI.js";
+import "./chunk-AS2CBMMG.js";
+import "./chunk-4NLLWYWJ.js";
+import "./chunk-FGEHF3W5.js";
 import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
+  stackTarget,
+  withStackOptions
 };

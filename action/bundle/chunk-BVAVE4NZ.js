@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-VNLYO7BP.js";
+} from "./chunk-FGEHF3W5.js";
 import {
   CloudConfigError,
   ImageServiceError,

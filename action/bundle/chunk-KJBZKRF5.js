@@ -1,13 +1,5 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
-import {
-  packageName
-} from "./chunk-7YLSSO6X.js";
-
-// provider/pulumi/plugin/location.ts
-import { fileURLToPath } from "node:url";
-var pluginName = `pulumi-resource-${packageName}`;
-var pluginDir = fileURLToPath(new URL("../../../bin/", import.meta.url));
 
 // provider/pulumi/cli-failure.ts
 function essential(message) {
@@ -34,7 +26,5 @@ function lockedOut(message) {
 }
 
 export {
-  pluginName,
-  pluginDir,
   essential
 };

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-ORBXBXXL.js";
+} from "./chunk-4NLLWYWJ.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-VNLYO7BP.js";
+} from "./chunk-FGEHF3W5.js";
 import {
   __commonJS,
   __toESM

@@ -1,13 +1,16 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  essential
+} from "./chunk-KJBZKRF5.js";
+import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-MQ2EDB5N.js";
+} from "./chunk-4AX4KSYI.js";
 import {
   formatDecision
-} from "./chunk-SRT26IAW.js";
+} from "./chunk-AS2CBMMG.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -17,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-O6TBN3FU.js");
+    return await import("./automation-O4IAMFHR.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -36,7 +39,16 @@ async function previewPlan(target, program, options = {}) {
     return policy.value === void 0 ? rest : { ...rest, "image-catalog:policy": { value: policy.value, secret: false } };
   });
   config.catch(() => void 0);
-  const run = await previewStack(stack, options.refresh === true ? { refresh: true } : {}, config);
+  const run = await previewStack(
+    stack,
+    {
+      ...options.refresh === true ? { refresh: true } : {},
+      // What a local preview decides with is said; pr-check decides with the base commit's data and says so itself.
+      ...options.policy === void 0 ? { onNotice: (line) => process.stderr.write(`image-catalog preview: ${line}
+`) } : {}
+    },
+    config
+  );
   if (run.plan === void 0) {
     const why = run.errors.map((e) => e.message).join("\n") || (run.failure ?? "unknown failure");
     throw new Error(`pulumi preview failed:
@@ -64,10 +76,12 @@ function registerPreview(program) {
     const program2 = await loadProgram(resolve(target.cwd, options.program ?? "index.ts"));
     let plan;
     try {
-      plan = await previewPlan(target, program2, { refresh: options.refresh === true });
+      plan = await previewPlan(target, program2, { existing: true, refresh: options.refresh === true });
     } catch (err) {
       if (err instanceof UsageError) throw err;
-      process.stderr.write(`${err.message}
+      const message = essential(err.message);
+      const hint = /PULUMI_ACCESS_TOKEN|pulumi login/.test(message) ? "\n(the stack's backend: --state-dir DIR for a local folder, PULUMI_BACKEND_URL, or pulumi login)" : "";
+      process.stderr.write(`image-catalog preview: ${message}${hint}
 `);
       process.exitCode = 2;
       return;

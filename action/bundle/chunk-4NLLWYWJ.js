@@ -39,7 +39,10 @@ function indexOf(images) {
   if (index !== void 0) return index;
   const families = /* @__PURE__ */ new Map();
   const byName = /* @__PURE__ */ new Map();
+  const byId = /* @__PURE__ */ new Map();
   for (const image of images) {
+    const id = image["id"];
+    if (typeof id === "string") byId.set(id, [...byId.get(id) ?? [], image]);
     const name = image["name"];
     if (typeof name !== "string") continue;
     const sameName = byName.get(name);
@@ -59,7 +62,7 @@ function indexOf(images) {
       members.slice(0, 2).map((m) => m.image)
     );
   }
-  index = { topOfFamily, byName };
+  index = { topOfFamily, byName, byId };
   indexes.set(images, index);
   return index;
 }
@@ -67,6 +70,8 @@ function narrowCatalog(envelope) {
   const index = indexOf(envelope.catalog.images);
   const keep = /* @__PURE__ */ new Set();
   for (const change of envelope.changes) {
+    const shared = change.kind === "image" || change.after === null ? void 0 : change.after["image_id"];
+    if (typeof shared === "string") for (const image of index.byId.get(shared) ?? []) keep.add(image);
     if (change.kind !== "image" || change.after === null) continue;
     const name = change.after["name"];
     if (typeof name !== "string") continue;

@@ -10,15 +10,15 @@ import {
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-PB2R5RCN.js";
+} from "./chunk-BVAVE4NZ.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-SRT26IAW.js";
+} from "./chunk-AS2CBMMG.js";
 import {
   buildEnvelope
-} from "./chunk-ORBXBXXL.js";
-import "./chunk-VNLYO7BP.js";
+} from "./chunk-4NLLWYWJ.js";
+import "./chunk-FGEHF3W5.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -197,7 +197,11 @@ var ProviderRuntime = class {
     return value === void 0 || value === "" ? void 0 : value;
   }
   cloudKey(cloud) {
-    return cloud ?? this.configValue("cloud") ?? "(environment)";
+    return this.cloudName(cloud) ?? "(environment)";
+  }
+  /** The cloud that applies a resource naming `cloud` (or none): that one, else the provider's; undefined: the environment's. */
+  cloudName(cloud) {
+    return cloud ?? this.configValue("cloud");
   }
   /** The session of a cloud, resolved now (never stored): the resource's, the provider's, or the environment's. */
   sessionFor(cloud) {

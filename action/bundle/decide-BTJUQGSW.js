@@ -6,11 +6,11 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-IBDNIHIS.js";
-import "./chunk-PB2R5RCN.js";
-import "./chunk-SRT26IAW.js";
-import "./chunk-ORBXBXXL.js";
-import "./chunk-VNLYO7BP.js";
+} from "./chunk-FVPXMYKT.js";
+import "./chunk-BVAVE4NZ.js";
+import "./chunk-AS2CBMMG.js";
+import "./chunk-4NLLWYWJ.js";
+import "./chunk-FGEHF3W5.js";
 import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 export {

@@ -4,11 +4,12 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-S7E5EVQ3.js";
-import "./chunk-MQ2EDB5N.js";
-import "./chunk-SRT26IAW.js";
-import "./chunk-ORBXBXXL.js";
-import "./chunk-VNLYO7BP.js";
+} from "./chunk-WOJYF5FH.js";
+import "./chunk-KJBZKRF5.js";
+import "./chunk-4AX4KSYI.js";
+import "./chunk-AS2CBMMG.js";
+import "./chunk-4NLLWYWJ.js";
+import "./chunk-FGEHF3W5.js";
 import "./chunk-MZ3H6KW4.js";
 import "./chunk-UXAMSLRZ.js";
 export {

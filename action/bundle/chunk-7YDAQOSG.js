@@ -1,0 +1,15 @@
+import { createRequire as __imageCatalogRequire } from 'node:module';
+const require = __imageCatalogRequire(import.meta.url);
+import {
+  packageName
+} from "./chunk-7YLSSO6X.js";
+
+// provider/pulumi/plugin/location.ts
+import { fileURLToPath } from "node:url";
+var pluginName = `pulumi-resource-${packageName}`;
+var pluginDir = fileURLToPath(new URL("../../../bin/", import.meta.url));
+
+export {
+  pluginName,
+  pluginDir
+};
