@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { requireNode } from './node-check.js';
 
-requireNode('image-catalog-tofu', 'install Node 24 LTS');
+requireNode('image-catalog-tofu', 'put Node 24 LTS first on PATH (install it if it is not there)');
 const root = dirname(dirname(realpathSync(fileURLToPath(import.meta.url))));
 const source = join(root, 'provider', 'cli', 'tofu-gate.ts');
 if (existsSync(source)) {

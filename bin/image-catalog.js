@@ -4,7 +4,10 @@
 import { existsSync } from 'node:fs';
 import { requireNode } from './node-check.js';
 
-requireNode('image-catalog', 'install Node 24 LTS (in a checkout, npm run cli -- <command> brings it)');
+requireNode(
+  'image-catalog',
+  'put Node 24 LTS first on PATH (install it if it is not there; in a checkout, npm run cli -- <command> brings it)',
+);
 
 const source = new URL('../provider/cli/main.ts', import.meta.url);
 if (existsSync(source)) {

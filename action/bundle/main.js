@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   getInput,
   setSecret
-} from "./chunk-EKAE56TY.js";
+} from "./chunk-KE3BKVBJ.js";
 import "./chunk-UXAMSLRZ.js";
 
 // action/main.ts
@@ -58,4 +58,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-I3LQFCYL.js");
+await import("./main-7ANYHYQD.js");

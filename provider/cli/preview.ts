@@ -103,7 +103,9 @@ export function registerPreview(program: Command): void {
         // No backend known: pulumi asks for a login.
         const hint = /PULUMI_ACCESS_TOKEN|pulumi login/.test(message)
           ? "\n(the stack's backend: --state-dir DIR for a local folder, PULUMI_BACKEND_URL, or pulumi login)"
-          : '';
+          : /no stack named/.test(message)
+            ? '\n(the stack must exist in that backend: pulumi stack ls lists them, pulumi stack init makes one)'
+            : '';
         process.stderr.write(`image-catalog preview: ${message}${hint}\n`);
         process.exitCode = 2;
         return;

@@ -398,14 +398,16 @@ export async function decidePlan(
   }
   if (secret.size > 0) {
     const urns = new Map(steps.filter((s) => secret.has(urnName(s.urn))).map((s) => [urnName(s.urn), s.urn]));
+    // An address is `<Type>::<resource name>`.
+    const nameOf = (address: string): string => address.split('::').slice(1).join('::');
     for (const logged of plugin())
-      if (logged.changes.some((c) => secret.has(c.address.split('::').slice(1).join('::'))))
+      if (logged.changes.some((c) => secret.has(nameOf(c.address))))
         decided.push({
           cloud: '(provider plugin)',
           changes: logged.changes,
           urns: new Map(
             logged.changes.flatMap((c) => {
-              const urn = urns.get(c.address.split('::').slice(1).join('::'));
+              const urn = urns.get(nameOf(c.address));
               return urn === undefined ? [] : [[c.address, urn] as const];
             }),
           ),

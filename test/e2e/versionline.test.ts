@@ -74,7 +74,7 @@ t.test('a new version moves the share: the old one is deprecated, superseded, hi
   // 7: the line's shared description edited together with a new version.
   const edited = { ...metadata, description: 'version line test, edited' };
   const third = await run(target, 'up', line(['1.0', '1.1', '1.2'], edited));
-  t.ok(third.ok, 'the edit and v1.2 apply: no block of the published versions', { output: third.text });
+  t.ok(third.ok, '7: the edit and v1.2 apply: no block of the published versions', { output: third.text });
   t.equal((await image(`${family}-v1.2`))['description'], edited.description, 'v1.2 is published with the edited description');
   t.equal((await image(`${family}-v1.1`))['description'], metadata.description, 'v1.1 keeps what it was published with');
   t.match(await image(`${family}-v1.1`), { deprecated: 'true', superseded_by: `${family}-v1.2` }, 'and is deprecated for v1.2');

@@ -63,7 +63,7 @@ const nothingOlder =
 t.test('a node older than engines.node is refused by the image-catalog bin with what to do', { skip: nothingOlder }, async (t) => {
   const ran = await runCommand(machineNode, ['bin/image-catalog.js', 'doctor']);
   t.equal(ran.code, 2, `the bin exits 2 under ${machineVersion ?? '?'}`);
-  t.match(ran.stderr, /needs Node >=22\.19.*install Node 24 LTS/, 'and says what it needs');
+  t.match(ran.stderr, /needs Node >=22\.19.*put Node 24 LTS first on PATH/, 'and says what it needs');
 });
 
 t.test('tofu init installs terraform-provider-openstack from the local mirror with every network route dead', async (t) => {

@@ -8,6 +8,7 @@
  * `image-catalog:cloud` is not visible to a pack.
  */
 import { PolicyPack, type ResourceValidationArgs, type ResourceValidationPolicy } from '@pulumi/policy';
+import { ruleIds } from '../../policy/decision.js';
 import { ResourceInputError } from '../../resources/schema.js';
 import { ProviderRuntime } from '../runtime.js';
 import { kindOfType, type Kind } from '../tokens.js';
@@ -57,7 +58,7 @@ async function decideResource(kind: Kind, args: ResourceValidationArgs): Promise
 function policy(level: 'mandatory' | 'advisory'): ResourceValidationPolicy {
   return {
     name: `image-catalog-${level}`,
-    description: `The ${level} rules of the image-catalog policy bundle (naming, versioning, immutability, public visibility, required metadata).`,
+    description: `The ${level} rules of the image-catalog policy bundle (${ruleIds.join(', ')}).`,
     enforcementLevel: level,
     configSchema: {
       properties: {

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-FGEHF3W5.js";
+} from "./chunk-QG3QVXLU.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -12,7 +12,7 @@ import {
   plainMessage,
   require_undici,
   snapshotImages
-} from "./chunk-MZ3H6KW4.js";
+} from "./chunk-RW4AZMZI.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";
@@ -242,7 +242,7 @@ function resolveCloudFromDocument(cloud, document, where) {
 // provider/client/http.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 
-// ../../tmp/ci-base/node_modules/is-network-error/index.js
+// node_modules/is-network-error/index.js
 var objectToString = Object.prototype.toString;
 var isError = (value) => objectToString.call(value) === "[object Error]";
 var errorMessages = /* @__PURE__ */ new Set([
@@ -281,7 +281,7 @@ function isNetworkError(error) {
   return errorMessages.has(message);
 }
 
-// ../../tmp/ci-base/node_modules/p-retry/index.js
+// node_modules/p-retry/index.js
 function validateRetries(retries) {
   if (typeof retries === "number") {
     if (retries < 0) {

@@ -3,16 +3,16 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-BVAVE4NZ.js";
+} from "./chunk-UEQ3W57D.js";
 import {
   PolicyEngine
-} from "./chunk-AS2CBMMG.js";
+} from "./chunk-EULAAYUU.js";
 import {
   buildEnvelope
-} from "./chunk-4NLLWYWJ.js";
+} from "./chunk-BVGTLBDI.js";
 import {
   isGlanceField
-} from "./chunk-MZ3H6KW4.js";
+} from "./chunk-RW4AZMZI.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

@@ -3,21 +3,21 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-4NLLWYWJ.js";
+} from "./chunk-BVGTLBDI.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-FGEHF3W5.js";
+} from "./chunk-QG3QVXLU.js";
 import {
   __commonJS,
   __toESM
 } from "./chunk-UXAMSLRZ.js";
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
 var require_json = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
     function isValidJSON(str) {
       if (typeof str !== "string") {
         return;
@@ -38,9 +38,9 @@ var require_json = __commonJS({
   }
 });
 
-// ../../tmp/ci-base/node_modules/sprintf-js/src/sprintf.js
+// node_modules/sprintf-js/src/sprintf.js
 var require_sprintf = __commonJS({
-  "../../tmp/ci-base/node_modules/sprintf-js/src/sprintf.js"(exports) {
+  "node_modules/sprintf-js/src/sprintf.js"(exports) {
     !(function() {
       "use strict";
       var re = {
@@ -241,26 +241,26 @@ var require_sprintf = __commonJS({
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js
 var require_strings = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/strings.js"(exports, module) {
     var vsprintf = require_sprintf().vsprintf;
     var sprintf = (s, values) => vsprintf(s, values);
     module.exports = { sprintf };
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js
 var require_regex = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/regex.js"(exports, module) {
     var regexSplit = (pattern, s) => s.split(RegExp(pattern));
     module.exports = { "regex.split": regexSplit };
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js
 var require_PlainValue_516d5bc2 = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/PlainValue-516d5bc2.js"(exports) {
     "use strict";
     var Char = {
       ANCHOR: "&",
@@ -962,9 +962,9 @@ ${ctx}
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js
 var require_parse_cst = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/parse-cst.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var BlankLine = class extends PlainValue.Node {
@@ -2394,9 +2394,9 @@ var require_parse_cst = __commonJS({
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js
 var require_resolveSeq_95613e94 = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     function addCommentBefore(str, indent, comment) {
@@ -4194,9 +4194,9 @@ ${ca}` : ca;
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js
 var require_warnings_793925ce = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/warnings-793925ce.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -4538,9 +4538,9 @@ ${pair.comment}` : item.comment;
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js
 var require_Schema_bcc6c2d7 = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Schema-bcc6c2d7.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -4990,9 +4990,9 @@ var require_Schema_bcc6c2d7 = __commonJS({
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js
 var require_Document_a8d0fbf9 = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/Document-a8d0fbf9.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
@@ -5625,9 +5625,9 @@ ${cbNode.commentBefore}` : cb;
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var parseCst = require_parse_cst();
     var Document$1 = require_Document_a8d0fbf9();
@@ -5695,16 +5695,16 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js
+// node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js
 var require_yaml = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/index.js"(exports, module) {
     module.exports = require_dist().YAML;
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js
 var require_yaml2 = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/yaml.js"(exports, module) {
     var yaml = require_yaml();
     var errors = /* @__PURE__ */ new Set([
       "YAMLReferenceError",
@@ -5739,9 +5739,9 @@ var require_yaml2 = __commonJS({
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js
+// node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js
 var require_builtins = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js"(exports, module) {
     var json = require_json();
     var strings = require_strings();
     var regex = require_regex();
@@ -5755,9 +5755,9 @@ var require_builtins = __commonJS({
   }
 });
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/opa.js
+// node_modules/@open-policy-agent/opa-wasm/src/opa.js
 var require_opa = __commonJS({
-  "../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/opa.js"(exports, module) {
+  "node_modules/@open-policy-agent/opa-wasm/src/opa.js"(exports, module) {
     var builtIns = require_builtins();
     function stringDecoder(mem) {
       return function(addr) {
@@ -6114,7 +6114,7 @@ var require_opa = __commonJS({
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
-// ../../tmp/ci-base/node_modules/@open-policy-agent/opa-wasm/src/index.mjs
+// node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
 var loadPolicy = import_opa.default.loadPolicy;
 

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-4AX4KSYI.js";
-import "./chunk-AS2CBMMG.js";
-import "./chunk-4NLLWYWJ.js";
-import "./chunk-FGEHF3W5.js";
-import "./chunk-MZ3H6KW4.js";
+} from "./chunk-HXEWOGRY.js";
+import "./chunk-EULAAYUU.js";
+import "./chunk-BVGTLBDI.js";
+import "./chunk-QG3QVXLU.js";
+import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

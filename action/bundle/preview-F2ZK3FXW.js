@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-WOJYF5FH.js";
+} from "./chunk-PWXNGR6A.js";
 import "./chunk-KJBZKRF5.js";
-import "./chunk-4AX4KSYI.js";
-import "./chunk-AS2CBMMG.js";
-import "./chunk-4NLLWYWJ.js";
-import "./chunk-FGEHF3W5.js";
-import "./chunk-MZ3H6KW4.js";
+import "./chunk-HXEWOGRY.js";
+import "./chunk-EULAAYUU.js";
+import "./chunk-BVGTLBDI.js";
+import "./chunk-QG3QVXLU.js";
+import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -7,10 +7,10 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-4AX4KSYI.js";
+} from "./chunk-HXEWOGRY.js";
 import {
   formatDecision
-} from "./chunk-AS2CBMMG.js";
+} from "./chunk-EULAAYUU.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-O4IAMFHR.js");
+    return await import("./automation-XHLIFU4L.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -80,7 +80,7 @@ function registerPreview(program) {
     } catch (err) {
       if (err instanceof UsageError) throw err;
       const message = essential(err.message);
-      const hint = /PULUMI_ACCESS_TOKEN|pulumi login/.test(message) ? "\n(the stack's backend: --state-dir DIR for a local folder, PULUMI_BACKEND_URL, or pulumi login)" : "";
+      const hint = /PULUMI_ACCESS_TOKEN|pulumi login/.test(message) ? "\n(the stack's backend: --state-dir DIR for a local folder, PULUMI_BACKEND_URL, or pulumi login)" : /no stack named/.test(message) ? "\n(the stack must exist in that backend: pulumi stack ls lists them, pulumi stack init makes one)" : "";
       process.stderr.write(`image-catalog preview: ${message}${hint}
 `);
       process.exitCode = 2;

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-AS2CBMMG.js";
-import "./chunk-4NLLWYWJ.js";
-import "./chunk-FGEHF3W5.js";
-import "./chunk-MZ3H6KW4.js";
+} from "./chunk-EULAAYUU.js";
+import "./chunk-BVGTLBDI.js";
+import "./chunk-QG3QVXLU.js";
+import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-WOJYF5FH.js";
+} from "./chunk-PWXNGR6A.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -17,7 +17,7 @@ import {
 import {
   pluginDir,
   pluginName
-} from "./chunk-7YDAQOSG.js";
+} from "./chunk-IDNBR4TC.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
@@ -27,31 +27,31 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-7YLSSO6X.js";
+} from "./chunk-QIYAJHNN.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-4AX4KSYI.js";
+} from "./chunk-HXEWOGRY.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-FVPXMYKT.js";
+} from "./chunk-XH44AW2Q.js";
 import {
   Session
-} from "./chunk-BVAVE4NZ.js";
+} from "./chunk-UEQ3W57D.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-AS2CBMMG.js";
-import "./chunk-4NLLWYWJ.js";
+} from "./chunk-EULAAYUU.js";
+import "./chunk-BVGTLBDI.js";
 import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-FGEHF3W5.js";
+} from "./chunk-QG3QVXLU.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -60,16 +60,16 @@ import {
   kinds,
   renderStoreFragment,
   resourceSchema
-} from "./chunk-MZ3H6KW4.js";
+} from "./chunk-RW4AZMZI.js";
 import {
   __commonJS,
   __require,
   __toESM
 } from "./chunk-UXAMSLRZ.js";
 
-// ../../tmp/ci-base/node_modules/commander/lib/error.js
+// node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "../../tmp/ci-base/node_modules/commander/lib/error.js"(exports) {
+  "node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -102,9 +102,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../tmp/ci-base/node_modules/commander/lib/argument.js
+// node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "../../tmp/ci-base/node_modules/commander/lib/argument.js"(exports) {
+  "node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -230,9 +230,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../tmp/ci-base/node_modules/commander/lib/help.js
+// node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "../../tmp/ci-base/node_modules/commander/lib/help.js"(exports) {
+  "node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -832,9 +832,9 @@ ${itemIndentStr}`);
   }
 });
 
-// ../../tmp/ci-base/node_modules/commander/lib/option.js
+// node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "../../tmp/ci-base/node_modules/commander/lib/option.js"(exports) {
+  "node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1145,9 +1145,9 @@ var require_option = __commonJS({
   }
 });
 
-// ../../tmp/ci-base/node_modules/commander/lib/suggestSimilar.js
+// node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "../../tmp/ci-base/node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1225,9 +1225,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// ../../tmp/ci-base/node_modules/commander/lib/command.js
+// node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "../../tmp/ci-base/node_modules/commander/lib/command.js"(exports) {
+  "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
@@ -3471,9 +3471,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// ../../tmp/ci-base/node_modules/commander/index.js
+// node_modules/commander/index.js
 var require_commander = __commonJS({
-  "../../tmp/ci-base/node_modules/commander/index.js"(exports) {
+  "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3496,7 +3496,7 @@ var require_commander = __commonJS({
 // provider/cli/main.ts
 import { readFileSync as readFileSync10 } from "node:fs";
 
-// ../../tmp/ci-base/node_modules/commander/esm.mjs
+// node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -4241,8 +4241,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-LBVPQBDC.js");
-  const { loadProgram, previewPlan } = await import("./preview-BSZNGNHS.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-5423G6SH.js");
+  const { loadProgram, previewPlan } = await import("./preview-F2ZK3FXW.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4277,7 +4277,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-VNJLL3EB.js");
+  const { appEntry, checkApp } = await import("./check-FWWMST5W.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4327,7 +4327,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-BTJUQGSW.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-WRGAASMA.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4398,8 +4398,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-EZ4FJIRY.js");
-  const { buildEnvelope } = await import("./envelope-F674W6OE.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-4GU75NW4.js");
+  const { buildEnvelope } = await import("./envelope-Z23ZRC5J.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -4456,7 +4456,7 @@ async function check(options, event) {
   }
 }
 async function report(channelsWanted, checked, context, token, formatIsGithub, name) {
-  const { gitHubClient } = await import("./client-XVB4D7OF.js");
+  const { gitHubClient } = await import("./client-NV2HH2XJ.js");
   const client = gitHubClient({ token });
   const result = resultOf(checked);
   const target = { owner: context.owner, repo: context.repo };
@@ -4489,7 +4489,7 @@ async function report(channelsWanted, checked, context, token, formatIsGithub, n
     const why = `image-catalog pr-check: ${readOnly}: reporting through workflow annotations and the job summary instead`;
     process.stdout.write(`${why}
 `);
-    const { workflowAnnotations } = await import("./workflow-XFZD4IAR.js");
+    const { workflowAnnotations } = await import("./workflow-BO6324ZO.js");
     if (!formatIsGithub) workflowAnnotations(result);
     reported.push({ channel: "workflow", result: `annotations (${readOnly})` });
   }
@@ -4583,7 +4583,7 @@ function registerPrCheck(program3) {
     if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
 `);
     if (options.format === "github") {
-      const { workflowAnnotations } = await import("./workflow-XFZD4IAR.js");
+      const { workflowAnnotations } = await import("./workflow-BO6324ZO.js");
       workflowAnnotations(result);
     }
     let reported = [];
@@ -4599,7 +4599,7 @@ function registerPrCheck(program3) {
       }
     }
     if ((process.env["GITHUB_STEP_SUMMARY"] ?? "") !== "") {
-      const { jobSummary } = await import("./workflow-XFZD4IAR.js");
+      const { jobSummary } = await import("./workflow-BO6324ZO.js");
       const fallback = reported.find((r) => r.channel === "workflow");
       await jobSummary(result, options.name, fallback === void 0 ? void 0 : `image-catalog pr-check: ${fallback.result}`);
     }

@@ -13,7 +13,7 @@ import {
   error,
   summary,
   warning
-} from "./chunk-EKAE56TY.js";
+} from "./chunk-KE3BKVBJ.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/github/workflow.ts

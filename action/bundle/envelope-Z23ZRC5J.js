@@ -7,8 +7,8 @@ import {
   checkEnvelope,
   familyKey,
   narrowCatalog
-} from "./chunk-4NLLWYWJ.js";
-import "./chunk-MZ3H6KW4.js";
+} from "./chunk-BVGTLBDI.js";
+import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

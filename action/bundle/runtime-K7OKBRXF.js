@@ -3,22 +3,22 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   idNames,
   parseUrn
-} from "./chunk-7YLSSO6X.js";
+} from "./chunk-QIYAJHNN.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-BVAVE4NZ.js";
+} from "./chunk-UEQ3W57D.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-AS2CBMMG.js";
+} from "./chunk-EULAAYUU.js";
 import {
   buildEnvelope
-} from "./chunk-4NLLWYWJ.js";
-import "./chunk-FGEHF3W5.js";
+} from "./chunk-BVGTLBDI.js";
+import "./chunk-QG3QVXLU.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -27,7 +27,7 @@ import {
   imageDocument,
   isForbidden,
   kindDescriptors
-} from "./chunk-MZ3H6KW4.js";
+} from "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

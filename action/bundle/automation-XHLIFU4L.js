@@ -3,18 +3,18 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-7YDAQOSG.js";
+} from "./chunk-IDNBR4TC.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
 import {
   kindOfType,
   parseUrn
-} from "./chunk-7YLSSO6X.js";
+} from "./chunk-QIYAJHNN.js";
 import {
   policyModeVariable
-} from "./chunk-FGEHF3W5.js";
-import "./chunk-MZ3H6KW4.js";
+} from "./chunk-QG3QVXLU.js";
+import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -171,7 +171,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-6XZNW3VU.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-K7OKBRXF.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     config: { get: (key) => config[key]?.value },
@@ -201,14 +201,15 @@ async function decidePlan(runtime, steps, plugin = () => []) {
   }
   if (secret.size > 0) {
     const urns = new Map(steps.filter((s) => secret.has(urnName(s.urn))).map((s) => [urnName(s.urn), s.urn]));
+    const nameOf = (address) => address.split("::").slice(1).join("::");
     for (const logged of plugin())
-      if (logged.changes.some((c) => secret.has(c.address.split("::").slice(1).join("::"))))
+      if (logged.changes.some((c) => secret.has(nameOf(c.address))))
         decided.push({
           cloud: "(provider plugin)",
           changes: logged.changes,
           urns: new Map(
             logged.changes.flatMap((c) => {
-              const urn = urns.get(c.address.split("::").slice(1).join("::"));
+              const urn = urns.get(nameOf(c.address));
               return urn === void 0 ? [] : [[c.address, urn]];
             })
           ),
@@ -331,7 +332,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-VH2E55ID.js");
+    const { describeOverrides } = await import("./data-HPFINTSV.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

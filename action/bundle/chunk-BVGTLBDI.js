@@ -4,7 +4,7 @@ import {
   describeErrors,
   kinds,
   validateInput
-} from "./chunk-MZ3H6KW4.js";
+} from "./chunk-RW4AZMZI.js";
 
 // provider/policy/envelope.ts
 var changeKinds = kinds;

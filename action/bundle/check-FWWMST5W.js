@@ -6,14 +6,14 @@ import {
 import {
   configAddress,
   decidePlan
-} from "./chunk-FVPXMYKT.js";
-import "./chunk-BVAVE4NZ.js";
-import "./chunk-AS2CBMMG.js";
-import "./chunk-4NLLWYWJ.js";
+} from "./chunk-XH44AW2Q.js";
+import "./chunk-UEQ3W57D.js";
+import "./chunk-EULAAYUU.js";
+import "./chunk-BVGTLBDI.js";
 import {
   policyModeVariable
-} from "./chunk-FGEHF3W5.js";
-import "./chunk-MZ3H6KW4.js";
+} from "./chunk-QG3QVXLU.js";
+import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

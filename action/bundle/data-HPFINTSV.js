@@ -11,8 +11,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-FGEHF3W5.js";
-import "./chunk-MZ3H6KW4.js";
+} from "./chunk-QG3QVXLU.js";
+import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,
