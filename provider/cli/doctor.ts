@@ -47,10 +47,16 @@ function minimumNode(): readonly [number, number] {
   return [major, minor];
 }
 
+/** Whether a Node version (`24.22.3`, `v20.20.2`) meets engines.node. */
+function meetsFloor(version: string): boolean {
+  const [wantMajor, wantMinor] = minimumNode();
+  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
+  return major > wantMajor || (major === wantMajor && minor >= wantMinor);
+}
+
 function nodeLine(): DoctorLine {
   const [wantMajor, wantMinor] = minimumNode();
-  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-  const ok = major > wantMajor || (major === wantMajor && minor >= wantMinor);
+  const ok = meetsFloor(process.versions.node);
   const why = process.env[nodeReasonVariable] ?? 'the node that runs this command';
   return {
     name: 'node',
@@ -141,8 +147,7 @@ async function pluginNodeLine(): Promise<DoctorLine> {
   const node = onPath('node');
   const version = node === undefined ? undefined : await versionOf(node, ['--version']);
   const [wantMajor, wantMinor] = minimumNode();
-  const [major = 0, minor = 0] = (version ?? '').replace(/^v/, '').split('.').map(Number);
-  const ok = version !== undefined && (major > wantMajor || (major === wantMajor && minor >= wantMinor));
+  const ok = version !== undefined && meetsFloor(version);
   return {
     name: 'node on PATH',
     ok,

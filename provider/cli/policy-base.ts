@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { policyDifferences, type PolicyDataOverride } from '../policy/data.js';
+import { parseOverride, policyDifferences, type PolicyDataOverride } from '../policy/data.js';
+import { PolicyDataError } from '../policy/errors.js';
 import type { PolicyChange } from '../policy/envelope.js';
 import { UsageError } from './policy.js';
 
@@ -45,11 +45,13 @@ function inRepository(root: string, file: string): string | undefined {
   return rel === '' || rel.startsWith(`..${sep}`) || rel === '..' ? undefined : rel.split(sep).join('/');
 }
 
+/** A document at the base commit (JSON or YAML, as its name says), or the usage error that names it. */
 function parseDocument(text: string, path: string): unknown {
   try {
-    return path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    return parseOverride(text, path).value;
   } catch (err) {
-    throw new UsageError(`${path}: is not ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
+    if (err instanceof PolicyDataError) throw new UsageError(err.message);
+    throw err;
   }
 }
 
@@ -68,20 +70,24 @@ function stackPolicyOf(text: string | undefined, path: string): unknown {
 
 /**
  * The policy data a pull request is decided with. `base` undefined: the working tree's (no pull request to
- * compare with). `files`: the --data files in order; `stackConfig`: a Pulumi stack's Pulumi.<stack>.yaml.
+ * compare with). `heads`: the --data files as the working tree has them, in order (each `source` its path);
+ * `stackConfig`: a Pulumi stack's Pulumi.<stack>.yaml.
  */
-export function governedPolicy(root: string, base: string | undefined, files: readonly string[], stackConfig?: string): GovernedPolicy {
-  const headOverride = (file: string): PolicyDataOverride => ({ source: file, value: parseDocument(readFileSync(file, 'utf8'), file) });
+export function governedPolicy(
+  root: string,
+  base: string | undefined,
+  heads: readonly PolicyDataOverride[],
+  stackConfig?: string,
+): GovernedPolicy {
   const headStack =
     stackConfig !== undefined && existsSync(stackConfig) ? stackPolicyOf(readFileSync(stackConfig, 'utf8'), stackConfig) : undefined;
   const json = (value: unknown): string | undefined =>
     value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
-  if (base === undefined) return { base, overrides: files.map(headOverride), stackPolicy: json(headStack), changes: [] };
+  if (base === undefined) return { base, overrides: [...heads], stackPolicy: json(headStack), changes: [] };
   const changes: PolicyChange[] = [];
   const overrides: PolicyDataOverride[] = [];
-  for (const file of files) {
-    const head = headOverride(file);
-    const path = inRepository(root, file);
+  for (const head of heads) {
+    const path = inRepository(root, head.source);
     // A file outside the repository is not part of the pull request: it is used as it is.
     if (path === undefined) {
       overrides.push(head);

@@ -392,12 +392,12 @@ async function check(options: PrCheckOptions, event: PullRequestEvent): Promise<
     );
   // The --data files and those IMAGE_CATALOG_POLICY_DATA names (the workflow in the pull request sets both).
   const files = [...(options.data ?? []), ...(process.env[policyDataVariable] ?? '').split(':').filter((f) => f !== '')];
-  readOverrides(files);
+  const heads = readOverrides(files);
   const projectDir = resolve(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname(options.plan ?? '.'));
   if (!existsSync(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
   const root = repositoryRoot(projectDir);
   const stackConfig = options.pulumi === undefined ? undefined : join(resolve(options.pulumi), `Pulumi.${options.stack}.yaml`);
-  const governed = governedPolicy(root, baseCommit(options.base, event), files, stackConfig);
+  const governed = governedPolicy(root, baseCommit(options.base, event), heads, stackConfig);
   const policyCheck = await checkPolicyChanges(governed, root);
   const withPolicy = (stacks: StackCheck[]): Checked => ({ stacks: policyCheck === undefined ? stacks : [policyCheck, ...stacks] });
   try {

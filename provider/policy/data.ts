@@ -94,14 +94,18 @@ function checked(value: unknown, source: string): PolicyData {
 
 /** Reads an override file: JSON, or YAML (a Pulumi stack's config is YAML). */
 export function readOverrideFile(path: string): PolicyDataOverride {
-  const text = readFileSync(path, 'utf8');
+  return parseOverride(readFileSync(path, 'utf8'), path);
+}
+
+/** An override's text as a document: JSON when `source` ends in .json, else YAML. */
+export function parseOverride(text: string, source: string): PolicyDataOverride {
   let value: unknown;
   try {
-    value = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    value = source.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
-    throw new PolicyDataError(path, [`(document): is not ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`]);
+    throw new PolicyDataError(source, [`(document): is not ${source.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`]);
   }
-  return { source: path, value };
+  return { source, value };
 }
 
 /**

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { governedPolicy } from '../../provider/cli/policy-base.js';
+import { readOverrides } from '../../provider/cli/policy.js';
 import { policyDifferences } from '../../provider/policy/data.js';
 import { PolicyEngine } from '../../provider/policy/engine.js';
 import { buildEnvelope } from '../../provider/policy/envelope.js';
@@ -57,7 +58,7 @@ t.test('4: --data files are read at the base; a file the base lacks is left out 
     'policy.yaml': 'image_catalog:\n  unknown_values: advisory\n',
     'new.json': '{"image_catalog": {"rules": {"naming": {"level": "advisory"}}}}',
   });
-  const governed = governedPolicy(repo.root, base, [join(repo.root, 'policy.yaml'), join(repo.root, 'new.json')]);
+  const governed = governedPolicy(repo.root, base, readOverrides([join(repo.root, 'policy.yaml'), join(repo.root, 'new.json')]));
   t.same(
     governed.overrides.map((o) => o.value),
     [{ image_catalog: { unknown_values: 'mandatory' } }],
@@ -76,7 +77,7 @@ t.test('4: --data files are read at the base; a file the base lacks is left out 
 t.test('4: a base commit the clone does not have stops the check, saying how to fetch it', (t) => {
   const repo = repository((fn) => t.teardown(fn));
   repo.commit({ 'policy.yaml': 'image_catalog: {}\n' });
-  t.throws(() => governedPolicy(repo.root, 'f'.repeat(40), [join(repo.root, 'policy.yaml')]), {
+  t.throws(() => governedPolicy(repo.root, 'f'.repeat(40), readOverrides([join(repo.root, 'policy.yaml')])), {
     message: /--base f{40}: no such commit .*fetch-depth: 0/,
   });
   t.end();
@@ -85,7 +86,7 @@ t.test('4: a base commit the clone does not have stops the check, saying how to 
 t.test('without a base commit the working tree decides and nothing is a finding', (t) => {
   const repo = repository((fn) => t.teardown(fn));
   repo.commit({ 'policy.yaml': 'image_catalog:\n  unknown_values: advisory\n' });
-  const governed = governedPolicy(repo.root, undefined, [join(repo.root, 'policy.yaml')]);
+  const governed = governedPolicy(repo.root, undefined, readOverrides([join(repo.root, 'policy.yaml')]));
   t.same(governed.changes, []);
   t.same(governed.overrides[0]?.value, { image_catalog: { unknown_values: 'advisory' } });
   t.same(policyDifferences('x', { a: [1] }, { a: [1] }), [], 'equal arrays are no change');

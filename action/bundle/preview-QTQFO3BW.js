@@ -4,12 +4,12 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-PWXNGR6A.js";
+} from "./chunk-6YU5OMCL.js";
 import "./chunk-KJBZKRF5.js";
-import "./chunk-HXEWOGRY.js";
-import "./chunk-EULAAYUU.js";
+import "./chunk-KD7DQRLV.js";
+import "./chunk-2LACPHUB.js";
 import "./chunk-BVGTLBDI.js";
-import "./chunk-QG3QVXLU.js";
+import "./chunk-PBXZCANS.js";
 import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 export {

@@ -6,11 +6,11 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-XH44AW2Q.js";
-import "./chunk-UEQ3W57D.js";
-import "./chunk-EULAAYUU.js";
+} from "./chunk-KMKX5TTE.js";
+import "./chunk-Y6GIX5SK.js";
+import "./chunk-2LACPHUB.js";
 import "./chunk-BVGTLBDI.js";
-import "./chunk-QG3QVXLU.js";
+import "./chunk-PBXZCANS.js";
 import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 export {

@@ -10,15 +10,15 @@ import {
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-UEQ3W57D.js";
+} from "./chunk-Y6GIX5SK.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-EULAAYUU.js";
+} from "./chunk-2LACPHUB.js";
 import {
   buildEnvelope
 } from "./chunk-BVGTLBDI.js";
-import "./chunk-QG3QVXLU.js";
+import "./chunk-PBXZCANS.js";
 import {
   FileDigests,
   ResourceInputError,

@@ -6,12 +6,13 @@ import {
   loadPolicyData,
   mergeData,
   overridesFromEnv,
+  parseOverride,
   policyDataVariable,
   policyDifferences,
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-QG3QVXLU.js";
+} from "./chunk-PBXZCANS.js";
 import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 export {
@@ -20,6 +21,7 @@ export {
   loadPolicyData,
   mergeData,
   overridesFromEnv,
+  parseOverride,
   policyDataVariable,
   policyDifferences,
   policyModeVariable,

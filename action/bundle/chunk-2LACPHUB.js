@@ -9,7 +9,7 @@ import {
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-QG3QVXLU.js";
+} from "./chunk-PBXZCANS.js";
 import {
   __commonJS,
   __toESM

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-QG3QVXLU.js";
+} from "./chunk-PBXZCANS.js";
 import {
   CloudConfigError,
   ImageServiceError,

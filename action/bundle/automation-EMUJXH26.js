@@ -13,7 +13,7 @@ import {
 } from "./chunk-QIYAJHNN.js";
 import {
   policyModeVariable
-} from "./chunk-QG3QVXLU.js";
+} from "./chunk-PBXZCANS.js";
 import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 
@@ -171,7 +171,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-K7OKBRXF.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-K637WJFK.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     config: { get: (key) => config[key]?.value },
@@ -332,7 +332,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-HPFINTSV.js");
+    const { describeOverrides } = await import("./data-NUYA6FWB.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-PWXNGR6A.js";
+} from "./chunk-6YU5OMCL.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -34,24 +34,26 @@ import {
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-HXEWOGRY.js";
+} from "./chunk-KD7DQRLV.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-XH44AW2Q.js";
+} from "./chunk-KMKX5TTE.js";
 import {
   Session
-} from "./chunk-UEQ3W57D.js";
+} from "./chunk-Y6GIX5SK.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-EULAAYUU.js";
+} from "./chunk-2LACPHUB.js";
 import "./chunk-BVGTLBDI.js";
 import {
+  PolicyDataError,
+  parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-QG3QVXLU.js";
+} from "./chunk-PBXZCANS.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -3528,10 +3530,14 @@ function minimumNode() {
   const [major = 0, minor = 0] = manifest2.engines.node.replace(/^>=\s*/, "").split(".").map(Number);
   return [major, minor];
 }
+function meetsFloor(version) {
+  const [wantMajor, wantMinor] = minimumNode();
+  const [major = 0, minor = 0] = version.replace(/^v/, "").split(".").map(Number);
+  return major > wantMajor || major === wantMajor && minor >= wantMinor;
+}
 function nodeLine() {
   const [wantMajor, wantMinor] = minimumNode();
-  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
-  const ok = major > wantMajor || major === wantMajor && minor >= wantMinor;
+  const ok = meetsFloor(process.versions.node);
   const why = process.env[nodeReasonVariable] ?? "the node that runs this command";
   return {
     name: "node",
@@ -3605,8 +3611,7 @@ async function pluginNodeLine() {
   const node = onPath("node");
   const version = node === void 0 ? void 0 : await versionOf(node, ["--version"]);
   const [wantMajor, wantMinor] = minimumNode();
-  const [major = 0, minor = 0] = (version ?? "").replace(/^v/, "").split(".").map(Number);
-  const ok = version !== void 0 && (major > wantMajor || major === wantMajor && minor >= wantMinor);
+  const ok = version !== void 0 && meetsFloor(version);
   return {
     name: "node on PATH",
     ok,
@@ -3886,7 +3891,7 @@ ${formatDecision(checked.decision)}`
 }
 
 // provider/cli/pr-check.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync7, statSync, writeFileSync } from "node:fs";
 import { basename, dirname as dirname2, isAbsolute, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
@@ -4145,7 +4150,6 @@ function hclFieldLine(text2, blockLine, keys) {
 }
 
 // provider/cli/policy-base.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 import { spawnSync } from "node:child_process";
 import { existsSync as existsSync2, readFileSync as readFileSync6 } from "node:fs";
 import { relative, resolve, sep } from "node:path";
@@ -4167,9 +4171,10 @@ function inRepository(root, file) {
 }
 function parseDocument(text2, path) {
   try {
-    return path.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml2.parse)(text2);
+    return parseOverride(text2, path).value;
   } catch (err) {
-    throw new UsageError(`${path}: is not ${path.endsWith(".json") ? "JSON" : "YAML"}: ${err.message}`);
+    if (err instanceof PolicyDataError) throw new UsageError(err.message);
+    throw err;
   }
 }
 function stackPolicyOf(text2, path) {
@@ -4183,16 +4188,14 @@ function stackPolicyOf(text2, path) {
     return value;
   }
 }
-function governedPolicy(root, base, files, stackConfig) {
-  const headOverride = (file) => ({ source: file, value: parseDocument(readFileSync6(file, "utf8"), file) });
+function governedPolicy(root, base, heads, stackConfig) {
   const headStack = stackConfig !== void 0 && existsSync2(stackConfig) ? stackPolicyOf(readFileSync6(stackConfig, "utf8"), stackConfig) : void 0;
   const json = (value) => value === void 0 ? void 0 : typeof value === "string" ? value : JSON.stringify(value);
-  if (base === void 0) return { base, overrides: files.map(headOverride), stackPolicy: json(headStack), changes: [] };
+  if (base === void 0) return { base, overrides: [...heads], stackPolicy: json(headStack), changes: [] };
   const changes = [];
   const overrides = [];
-  for (const file of files) {
-    const head = headOverride(file);
-    const path = inRepository(root, file);
+  for (const head of heads) {
+    const path = inRepository(root, head.source);
     if (path === void 0) {
       overrides.push(head);
       continue;
@@ -4236,13 +4239,13 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml3.parse)(readFileSync7(join4(dir, "Pulumi.yaml"), "utf8"));
+  const project = (0, import_yaml2.parse)(readFileSync7(join4(dir, "Pulumi.yaml"), "utf8"));
   const main = typeof project?.main === "string" && project.main !== "" ? resolve2(dir, project.main) : dir;
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-5423G6SH.js");
-  const { loadProgram, previewPlan } = await import("./preview-F2ZK3FXW.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-U5B2O5PD.js");
+  const { loadProgram, previewPlan } = await import("./preview-QTQFO3BW.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4277,7 +4280,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-FWWMST5W.js");
+  const { appEntry, checkApp } = await import("./check-FF5CZUMU.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4327,7 +4330,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-WRGAASMA.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-GOJOQ7Z4.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4398,7 +4401,7 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-4GU75NW4.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-DEMRBE77.js");
   const { buildEnvelope } = await import("./envelope-Z23ZRC5J.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
@@ -4437,12 +4440,12 @@ async function check(options, event) {
       "--data with --pulumi: a Pulumi stack's policy data is its config image-catalog:policy, which the check uses, as pulumi up does"
     );
   const files = [...options.data ?? [], ...(process.env[policyDataVariable] ?? "").split(":").filter((f) => f !== "")];
-  readOverrides(files);
+  const heads = readOverrides(files);
   const projectDir = resolve2(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname2(options.plan ?? "."));
   if (!existsSync3(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
   const root = repositoryRoot(projectDir);
   const stackConfig = options.pulumi === void 0 ? void 0 : join4(resolve2(options.pulumi), `Pulumi.${options.stack}.yaml`);
-  const governed = governedPolicy(root, baseCommit(options.base, event), files, stackConfig);
+  const governed = governedPolicy(root, baseCommit(options.base, event), heads, stackConfig);
   const policyCheck = await checkPolicyChanges(governed, root);
   const withPolicy = (stacks) => ({ stacks: policyCheck === void 0 ? stacks : [policyCheck, ...stacks] });
   try {

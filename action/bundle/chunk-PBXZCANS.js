@@ -7427,14 +7427,16 @@ function checked(value, source) {
   return value;
 }
 function readOverrideFile(path) {
-  const text = readFileSync(path, "utf8");
+  return parseOverride(readFileSync(path, "utf8"), path);
+}
+function parseOverride(text, source) {
   let value;
   try {
-    value = path.endsWith(".json") ? JSON.parse(text) : (0, import_yaml.parse)(text);
+    value = source.endsWith(".json") ? JSON.parse(text) : (0, import_yaml.parse)(text);
   } catch (err) {
-    throw new PolicyDataError(path, [`(document): is not ${path.endsWith(".json") ? "JSON" : "YAML"}: ${err.message}`]);
+    throw new PolicyDataError(source, [`(document): is not ${source.endsWith(".json") ? "JSON" : "YAML"}: ${err.message}`]);
   }
-  return { source: path, value };
+  return { source, value };
 }
 var policyModeVariable = "IMAGE_CATALOG_POLICY_MODE";
 function reportOnly(env = process.env) {
@@ -7472,6 +7474,7 @@ export {
   describeOverrides,
   mergeData,
   readOverrideFile,
+  parseOverride,
   policyModeVariable,
   reportOnly,
   policyDataVariable,

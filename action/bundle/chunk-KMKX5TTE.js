@@ -3,10 +3,10 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-UEQ3W57D.js";
+} from "./chunk-Y6GIX5SK.js";
 import {
   PolicyEngine
-} from "./chunk-EULAAYUU.js";
+} from "./chunk-2LACPHUB.js";
 import {
   buildEnvelope
 } from "./chunk-BVGTLBDI.js";

@@ -6,13 +6,13 @@ import {
 import {
   configAddress,
   decidePlan
-} from "./chunk-XH44AW2Q.js";
-import "./chunk-UEQ3W57D.js";
-import "./chunk-EULAAYUU.js";
+} from "./chunk-KMKX5TTE.js";
+import "./chunk-Y6GIX5SK.js";
+import "./chunk-2LACPHUB.js";
 import "./chunk-BVGTLBDI.js";
 import {
   policyModeVariable
-} from "./chunk-QG3QVXLU.js";
+} from "./chunk-PBXZCANS.js";
 import "./chunk-RW4AZMZI.js";
 import "./chunk-UXAMSLRZ.js";
 
