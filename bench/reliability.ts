@@ -12,6 +12,11 @@
  * second apply succeeded. A bad outcome is any of those. Ratio: this package's bad outcomes over the peer's
  * (at least 1 in the denominator). Goal: 0 (none of ours).
  *
+ * The CDKTF layer (issue 23): the same two faults through `cdktn deploy` and the image-catalog gate (the process
+ * group of cdktn, the gate, tofu and its provider SIGKILLed; glance-api killed), scored the same way; and two bad
+ * sources, a web-download url that answers 404 and a file that is not there, through the gate and through tofu
+ * alone (its create timeout 2 minutes): refused or not, records left, time. `cdktf_*` in the JSON line.
+ *
  * This package alone: `IMAGES` (100) images in one up at --parallel 50 and their destroy (lost, duplicated,
  * the provider's peak RSS, against the same load of a tenth of the images: the memory's growth);
  * test/integration/faults.test.ts (5xx, slow answers, a cut upload, a flipped byte, a killed glance-api) and
@@ -33,6 +38,7 @@ import { removeImage } from '../provider/resources/image/image.js';
 import { labServicePid, labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
 import { childProcesses, killDeployment, peakSampler } from '../scripts/processes.js';
 import { imageResource, openstackConfiguration } from '../scripts/tofu-config.js';
+import { cdktfEnv, linkCheckout } from '../scripts/start-cdktf.js';
 import { locateTool, repoRoot, toolEnv, toolSpec } from '../scripts/tools.js';
 import { report, round } from './lib.js';
 
@@ -210,6 +216,123 @@ async function tofuFaulted(name: string, count: number, mib: number, waitMs: num
   return outcome;
 }
 
+// ---- this package's CDKTF layer: cdktn deploy through the gate --------------------------------------------
+
+/** A cdktn app of `sources.length` CatalogImages (`ubuntu-24.04-<profile>-v1.<i>`) in its own folder and state. */
+function cdktfProject(name: string, profile: string, sources: readonly ({ file: string } | { url: string })[]): string {
+  const project = join(dir, name);
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(join(project, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'npx tsx main.ts', output: 'cdktf.out' }));
+  const properties = { hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'reliability' };
+  writeFileSync(
+    join(project, 'main.ts'),
+    [
+      "import { App, TerraformStack } from 'cdktn';",
+      "import { CatalogImage, OpenstackProvider, checkCatalog } from 'image-catalog/cdktf';",
+      'const app = new App();',
+      "const stack = new TerraformStack(app, 'bench');",
+      "new OpenstackProvider(stack, 'owner', { cloud: 'platform' });",
+      ...sources.map(
+        (source, i) =>
+          `new CatalogImage(stack, 'n${i}', { os: 'ubuntu', osVersion: '24.04', profile: '${profile}', version: '1.${i}', diskFormat: 'raw', ` +
+          `visibility: 'shared', source: ${JSON.stringify(source)}, properties: ${JSON.stringify(properties)}, createTimeout: '2m' });`,
+      ),
+      'await checkCatalog(app);',
+      'app.synth();',
+      '',
+    ].join('\n'),
+  );
+  linkCheckout(project);
+  return project;
+}
+
+/** `cdktn deploy` of `project` through the gate (a process group of its own, so that a kill takes all of it). */
+async function cdktnDeploy(project: string): Promise<{ done: Promise<{ ok: boolean; output: string }>; pid: number }> {
+  const env = await toolEnv(cdktfEnv(clouds));
+  const child = spawn('cdktn', ['deploy', '--auto-approve', '--skip-provider-lock'], {
+    cwd: project,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const done = new Promise<{ ok: boolean; output: string }>((resolve) => child.on('close', (code) => resolve({ ok: code === 0, output })));
+  return { done, pid: child.pid ?? -1 };
+}
+
+/** A deploy that `fault` interrupts once Glance shows an upload under way for `waitMs`; then the deploy again. */
+async function cdktfFaulted(name: string, count: number, mib: number, waitMs: number, fault: 'process' | 'glance'): Promise<Outcome> {
+  const profile = `c${randomBytes(3).toString('hex')}`;
+  const prefix = `ubuntu-24.04-${profile}-`;
+  const file = dataFile(mib);
+  const project = cdktfProject(
+    name,
+    profile,
+    Array.from({ length: count }, () => ({ file })),
+  );
+  const first = await cdktnDeploy(project);
+  for (let i = 0; i < 1200; i += 1) {
+    if ((await imagesOf(prefix)).some((image) => image.status === 'saving')) break;
+    await sleep(100);
+  }
+  await sleep(waitMs);
+  if (fault === 'glance') killGlance();
+  else process.kill(-first.pid, 'SIGKILL');
+  await first.done;
+  if (fault === 'glance') labUp();
+  const second = await (await cdktnDeploy(project)).done;
+  if (!second.ok) say(second.output.slice(-3000));
+  const outcome = await score(
+    Array.from({ length: count }, (_, i) => `${prefix}v1.${i}`),
+    prefix,
+    second.ok,
+  );
+  await cleanUp(prefix);
+  return outcome;
+}
+
+/** How a bad source ended: refused (the deploy failed), and the records it left. */
+interface Refusal {
+  readonly refused: boolean;
+  readonly recordsLeft: number;
+  readonly seconds: number;
+}
+
+/** A deploy of one image whose source is bad (a url that answers 404, a file that is not there). */
+async function cdktfBadSource(name: string, source: { file: string } | { url: string }): Promise<Refusal> {
+  const profile = `c${randomBytes(3).toString('hex')}`;
+  const t0 = Date.now();
+  const ran = await (await cdktnDeploy(cdktfProject(name, profile, [source]))).done;
+  const seconds = round((Date.now() - t0) / 1000, 1);
+  const left = (await imagesOf(`ubuntu-24.04-${profile}-`)).length;
+  await cleanUp(`ubuntu-24.04-${profile}-`);
+  return { refused: !ran.ok, recordsLeft: left, seconds };
+}
+
+/** The same bad source through tofu + terraform-provider-openstack alone (its create bounded at 2 minutes). */
+async function tofuBadSource(name: string, source: { file: string } | { url: string }): Promise<Refusal> {
+  const prefix = `ubuntu-24.04-t${randomBytes(3).toString('hex')}`;
+  const project = join(dir, name);
+  mkdirSync(project);
+  writeFileSync(
+    join(project, 'main.tf'),
+    openstackConfiguration(
+      imageResource('n0', { name: `${prefix}-v1.0`, ...source, properties: metadata, visibility: 'shared', createTimeout: '2m' }),
+    ),
+  );
+  const env = { ...(await toolEnv()), OS_CLIENT_CONFIG_FILE: clouds };
+  spawnSync(tofuPath, ['init', '-input=false'], { cwd: project, env, stdio: 'ignore' });
+  const t0 = Date.now();
+  const ok = tofuApply(project, env);
+  const seconds = round((Date.now() - t0) / 1000, 1);
+  const left = (await imagesOf(prefix)).length;
+  await cleanUp(prefix);
+  return { refused: !ok, recordsLeft: left, seconds };
+}
+
 // ---- this package alone ------------------------------------------------------------------------------------
 
 async function load(count: number): Promise<{ created: number; lost: number; duplicated: number; peakRssMiB: number; seconds: number }> {
@@ -277,6 +400,24 @@ try {
   const peerGlance = await tofuFaulted('tofu-glance', 1, 1024, 2000, 'glance');
   say(`  ${JSON.stringify(peerGlance)}`);
 
+  say(
+    'CDKTF, process kill: cdktn deploy through the gate (cdktn, the gate, tofu and its provider SIGKILLed during 3 uploads of 192 MiB), then deploy again',
+  );
+  const cdktfKill = await cdktfFaulted('cdktf-kill', 3, 192, 300, 'process');
+  say(`  ${JSON.stringify(cdktfKill)}`);
+  say('CDKTF, glance kill: glance-api SIGKILLed during a 1 GiB upload of a gated deploy, lab up, then deploy again');
+  const cdktfGlance = await cdktfFaulted('cdktf-glance', 1, 1024, 2000, 'glance');
+  say(`  ${JSON.stringify(cdktfGlance)}`);
+  const missingUrl = new URL(`missing-${randomBytes(3).toString('hex')}.raw`, `${lab.sourceUrl}/`).href;
+  const missingFile = join(dir, 'missing.raw');
+  say(`bad sources: a web-download url that answers 404 and a file that is not there, through the gate and through tofu alone`);
+  const cdktf404 = await cdktfBadSource('cdktf-404', { url: missingUrl });
+  const peer404 = await tofuBadSource('tofu-404', { url: missingUrl });
+  const cdktfMissing = await cdktfBadSource('cdktf-missing', { file: missingFile });
+  const peerMissing = await tofuBadSource('tofu-missing', { file: missingFile });
+  say(`  404: gate ${JSON.stringify(cdktf404)}, tofu ${JSON.stringify(peer404)}`);
+  say(`  missing file: gate ${JSON.stringify(cdktfMissing)}, tofu ${JSON.stringify(peerMissing)}`);
+
   // The same load with a tenth of the images first: the provider's memory should not grow with the count.
   const fewCount = Math.max(1, Math.round(loadCount / 10));
   say(`load: ${fewCount} images in one pulumi up --parallel 50, then destroy (memory baseline)`);
@@ -304,6 +445,15 @@ try {
   say('|---|---|---|---|---|');
   say(row('deploying process SIGKILLed during 3 uploads', oursKill, peerKill));
   say(row('glance-api SIGKILLed during a 1 GiB upload', oursGlance, peerGlance));
+  say(row('CDKTF (gate): deploying process SIGKILLed during 3 uploads', cdktfKill, peerKill));
+  say(row('CDKTF (gate): glance-api SIGKILLed during a 1 GiB upload', cdktfGlance, peerGlance));
+  const refusal = (label: string, o: Refusal, p: Refusal): string =>
+    `| ${label} | refused ${o.refused ? 'yes' : 'no'} / ${p.refused ? 'yes' : 'no'} | records left ${o.recordsLeft} / ${p.recordsLeft} | ${o.seconds} s / ${p.seconds} s |`;
+  say('');
+  say('| bad source (CDKTF through the gate / tofu + terraform-provider-openstack, create timeout 2m) | refused | records left | time |');
+  say('|---|---|---|---|');
+  say(refusal('web-download url answering 404', cdktf404, peer404));
+  say(refusal('local file that is not there', cdktfMissing, peerMissing));
   say('');
   say(
     `load held: ${held.created} of ${loadCount} images created, ${held.lost} lost, ${held.duplicated} duplicated, provider peak RSS ${held.peakRssMiB} MiB ` +
@@ -337,6 +487,23 @@ try {
     memory: { images: [fewCount, loadCount], peakRssMiB: [few.peakRssMiB, held.peakRssMiB], growth: memoryGrowth },
     processKill: { ours: oursKill, peer: peerKill },
     glanceKill: { ours: oursGlance, peer: peerGlance },
+    // The CDKTF layer (cdktn deploy through the gate) on the same faults, and two bad sources.
+    cdktf_faults_injected: 4,
+    cdktf_faults_survived:
+      [cdktfKill, cdktfGlance].filter((o) => bad(o) === 0).length +
+      [cdktf404, cdktfMissing].filter((r) => r.refused && r.recordsLeft === 0).length,
+    cdktf_images_lost: cdktfKill.lost + cdktfGlance.lost,
+    cdktf_images_duplicated: cdktfKill.duplicated + cdktfGlance.duplicated,
+    cdktf_records_left: cdktfKill.halfMade + cdktfGlance.halfMade + cdktf404.recordsLeft + cdktfMissing.recordsLeft,
+    cdktf_goal: 'survived = injected; lost, duplicated and records left 0',
+    cdktf_met:
+      [cdktfKill, cdktfGlance].every((o) => bad(o) === 0) && [cdktf404, cdktfMissing].every((r) => r.refused && r.recordsLeft === 0),
+    tofu_same_faults: {
+      bad_outcomes: bad(peerKill) + bad(peerGlance),
+      records_left: peerKill.halfMade + peerGlance.halfMade + peer404.recordsLeft + peerMissing.recordsLeft,
+      bad_source_seconds: { url404: peer404.seconds, missingFile: peerMissing.seconds },
+    },
+    cdktf: { processKill: cdktfKill, glanceKill: cdktfGlance, url404: cdktf404, missingFile: cdktfMissing },
   });
 } finally {
   await admin.close();

@@ -14,9 +14,11 @@
  * In this checkout the example imports `image-catalog/cdktf` from the checkout itself: examples/cdktf/node_modules/
  * image-catalog is a link to it (made here; a copied example installs the package from npm instead).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
+import { localStateProblem } from '../provider/cdktf/state.js';
 import { printCatalog } from './catalog-table.js';
 import { cdktfExampleEnv } from './example-config.js';
 import { readLabRecord } from './lab-settings.js';
@@ -78,10 +80,54 @@ export function cdktfEnv(clouds: string, extra: Record<string, string> = {}): No
   };
 }
 
-/** The resources of the example's state (its local backend), if any. */
-function stateResources(stateFile: string): { type: string; instances: { attributes: Record<string, unknown> }[] }[] {
+/** The resources of the example's state (its local backend): none without one; undefined when it cannot be read. */
+function stateResources(stateFile: string): { type: string; instances: { attributes: Record<string, unknown> }[] }[] | undefined {
+  const problem = localStateProblem(stateFile);
+  if (problem !== undefined) return undefined;
   if (!existsSync(stateFile)) return [];
   return (JSON.parse(readFileSync(stateFile, 'utf8')) as { resources?: [] }).resources ?? [];
+}
+
+/**
+ * What cdktn prints of its own failure after the reason was said (a synth annotation, the gate's refusal): its
+ * JavaScript stack trace, Node's uncaught-rejection banner, the same error once more.
+ */
+export function cdktnTrace(): (line: string) => boolean {
+  const errors = new Set<string>();
+  // Node's banner of an uncaught rejection comes last: from there on, everything is the trace.
+  let uncaught = false;
+  return (line) => {
+    if (uncaught) return true;
+    if (/^node:internal\/process\/|UnhandledPromiseRejection|triggerUncaughtException|^Collecting Debug Information/.test(line)) {
+      uncaught = true;
+      return true;
+    }
+    if (/^\s+at .*(node_modules|node:internal|file:\/\/|\.[cm]?[jt]s:\d+)/.test(line)) return true;
+    if (/^node:internal\/|^\s*\^\s*$|^Node\.js v\d|^undefined$/.test(line)) return true;
+    if (/^Error: /.test(line)) {
+      const seen = errors.has(line);
+      errors.add(line);
+      return seen;
+    }
+    return false;
+  };
+}
+
+/** Runs cdktn with `args` in `dir`, its output passed on without {@link cdktnTrace}; its exit status. */
+function runCdktn(args: readonly string[], dir: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('cdktn', args, { cwd: dir, env, stdio: ['inherit', 'pipe', 'pipe'] });
+    const drop = cdktnTrace();
+    for (const [from, to] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ] as const)
+      createInterface({ input: from }).on('line', (line) => {
+        if (!drop(line)) to.write(`${line}\n`);
+      });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(code ?? (signal === null ? 1 : 128)));
+  });
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -108,8 +154,13 @@ async function main(argv: readonly string[]): Promise<number> {
   linkCheckout(dir);
   const stateFile = join(dir, 'terraform.catalog.tfstate');
 
+  const problem = localStateProblem(stateFile);
+  if (problem !== undefined) {
+    step(problem);
+    return 1;
+  }
   const consumer = record.projects['appteam'];
-  const stale = stateResources(stateFile).some(
+  const stale = (stateResources(stateFile) ?? []).some(
     (r) => r.type === 'openstack_images_image_access_v2' && r.instances.some((i) => i.attributes['member_id'] !== consumer),
   );
   if (stale) {
@@ -121,9 +172,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
   step(`cdktn ${command} (${relative(repoRoot, dir) || dir}, through the image-catalog gate)`);
   const args = command === 'diff' ? ['diff', '--skip-provider-lock'] : [command, '--auto-approve', '--skip-provider-lock'];
-  const ran = spawnSync('cdktn', args, { cwd: dir, stdio: 'inherit', env: cdktfEnv(record.clouds) });
-  if (ran.status !== 0) {
-    step(`cdktn ${command} failed (exit ${ran.status ?? ran.signal})`);
+  const status = await runCdktn(args, dir, cdktfEnv(record.clouds));
+  if (status !== 0) {
+    step(`cdktn ${command} failed (exit ${status}): the lines above say why (cdktn's own JavaScript trace of it is left out)`);
     return 1;
   }
   if (command !== 'deploy') return 0;

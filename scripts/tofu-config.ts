@@ -28,20 +28,28 @@ export function openstackConfiguration(body: string, cloud = 'platform'): string
   ].join('\n');
 }
 
-/** One openstack_images_image_v2 resource (HCL) uploading `file` as a raw image named `name`, with `properties`. */
+/**
+ * One openstack_images_image_v2 resource (HCL) making a raw image named `name` with `properties`: from `file`
+ * (an upload), or from `url` (Glance's web-download import); `createTimeout` bounds its wait for active.
+ */
 export function imageResource(
   address: string,
   image: {
     readonly name: string;
-    readonly file: string;
+    readonly file?: string;
+    readonly url?: string;
     readonly properties: Readonly<Record<string, string>>;
     readonly visibility?: string;
+    readonly createTimeout?: string;
   },
 ): string {
   return [
     `resource "openstack_images_image_v2" "${address}" {`,
     `  name             = "${image.name}"`,
-    `  local_file_path  = "${image.file}"`,
+    ...(image.url === undefined
+      ? [`  local_file_path  = "${image.file ?? ''}"`]
+      : [`  image_source_url = "${image.url}"`, '  web_download     = true']),
+    ...(image.createTimeout === undefined ? [] : [`  timeouts {`, `    create = "${image.createTimeout}"`, '  }']),
     '  container_format = "bare"',
     '  disk_format      = "raw"',
     ...(image.visibility === undefined ? [] : [`  visibility       = "${image.visibility}"`]),

@@ -5,7 +5,6 @@
  * the library. `constructs` is the construct model both build on.
  */
 export {
-  Annotations,
   App,
   Aspects,
   DataResource,

@@ -16,6 +16,7 @@ import type { SourcePosition } from '../resources/source.js';
 import { configAddress } from './decide.js';
 import { synthesizedResources } from './declared.js';
 import { decidePlanFile, gateVariable, realTerraform } from './gate.js';
+import { marksByPath, marksVariable, stackMarks } from './marks.js';
 
 /** One stack's result. */
 export interface CheckedStack {
@@ -72,9 +73,14 @@ export async function checkApp(
       const init = spawnSync(binary, ['init', '-input=false', '-no-color'], { cwd: stackDir, env: gated, maxBuffer: 64 * 1024 * 1024 });
       if (init.status !== 0) throw failed(`${binary} init (stack ${stack})`, init);
       const planFile = join(scratch, 'plan.tfplan');
+      // The records' creation marks as the gate gives them (./marks.ts), so that they are no change here.
+      const marked = {
+        ...gated,
+        [`TF_VAR_${marksVariable}`]: JSON.stringify(marksByPath(stackMarks(binary, gated, stackDir, false), stackDir)),
+      };
       const plan = spawnSync(binary, ['plan', '-input=false', '-lock=false', '-no-color', `-out=${planFile}`], {
         cwd: stackDir,
-        env: gated,
+        env: marked,
         maxBuffer: 256 * 1024 * 1024,
       });
       if (plan.status !== 0) throw failed(`${binary} plan (stack ${stack})`, plan);

@@ -8,6 +8,7 @@
  */
 import { TerraformStack, TerraformVariable, type IConstruct } from './cdktn.js';
 import { gateVariable } from './gate.js';
+import { marksVariable } from './marks.js';
 
 /** Declares the gate variable in the stack of `scope`, once. */
 export function requireGate(scope: IConstruct): void {
@@ -29,4 +30,11 @@ export function requireGate(scope: IConstruct): void {
     ],
   });
   variable.overrideLogicalId(gateVariable.name);
+  // The creation marks the gate gives (./marks.ts): each CatalogImage reads its own into its record.
+  const marks = new TerraformVariable(stack, marksVariable, {
+    type: 'map(string)',
+    default: {},
+    description: 'Set by the image-catalog gate: the creation mark of each CatalogImage record, by construct path.',
+  });
+  marks.overrideLogicalId(marksVariable);
 }

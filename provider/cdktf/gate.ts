@@ -24,6 +24,10 @@ import { formatDecision, type Decision } from '../policy/decision.js';
 import type { EngineOptions } from '../policy/engine.js';
 import { configAddress, decidePlan, type PlanDecision, type PlanJson } from './decide.js';
 import { synthesizedResources } from './declared.js';
+import type { StackMarks } from '../resources/mark.js';
+import { marksByPath, marksVariable, recoverLeftovers, stackMarks } from './marks.js';
+import { sourceRefusals } from './sources.js';
+import { localStatePath, localStateProblem } from './state.js';
 
 /** The root variable every stack with a catalog construct requires (./gate-variable.ts), and the value only the gate gives it. */
 export const gateVariable = { name: 'image_catalog_gate', value: 'decided-by-image-catalog' } as const;
@@ -85,13 +89,28 @@ export function splitApplyArgs(args: readonly string[]): {
   return { planArgs, autoApprove, planFile, noColor, parallelism };
 }
 
-/** Runs the real binary with inherited output; its exit code. */
-function run(binary: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Runs the real binary, its output passed on (stdout line by line without the lines `drop` matches, when given);
+ * its exit code.
+ */
+function run(binary: string, args: readonly string[], env: NodeJS.ProcessEnv, drop?: (line: string) => boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: 'inherit', env });
+    const child = spawn(binary, args, { stdio: ['inherit', drop === undefined ? 'inherit' : 'pipe', 'inherit'], env });
+    if (drop !== undefined && child.stdout !== null)
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (!drop(line)) process.stdout.write(`${line}\n`);
+      });
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(code ?? (signal === null ? 1 : 128)));
+    child.on('close', (code, signal) => resolve(code ?? (signal === null ? 1 : 128)));
   });
+}
+
+/**
+ * tofu's advice after a plan saved to the gate's own file (`Saved the plan to: <file>`, `run the following command
+ * to apply: tofu apply "<file>"`): the gate applies that plan itself, or removes it when it is refused.
+ */
+function planFileAdvice(planFile: string): (line: string) => boolean {
+  return (line) => line.includes(planFile) || /To perform exactly these actions, run the following command to apply:/.test(line);
 }
 
 /** Asks as tofu does (cdktn recognises the question and shows its own prompt); true on "yes". */
@@ -141,27 +160,36 @@ export async function decidePlanFile(
   planFile: string,
   env: NodeJS.ProcessEnv,
   options: { cwd?: string; overrides?: EngineOptions['overrides'] } = {},
-): Promise<PlanDecision> {
+): Promise<PlanDecision & { readonly plan: PlanJson }> {
   const cwd = options.cwd === undefined ? {} : { cwd: options.cwd };
   const shown = spawnSync(binary, ['show', '-json', planFile], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd });
   if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
-  return decidePlan(JSON.parse(shown.stdout.toString()) as PlanJson, {
+  const plan = JSON.parse(shown.stdout.toString()) as PlanJson;
+  const decided = await decidePlan(plan, {
     stateProviders: () => stateProviders(binary, env, options.cwd),
     ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
   });
+  return { ...decided, plan };
 }
 
-/** Decides the saved plan `planFile`, printing the decision; whether it is allowed. */
-async function decideSaved(binary: string, planFile: string, env: NodeJS.ProcessEnv, options: GateOptions): Promise<boolean> {
+/**
+ * Decides the saved plan `planFile`, printing the decision, and checks the sources of the images it creates
+ * (./sources.ts), printing each refusal; why it may not be applied, undefined when it may.
+ */
+async function decideSaved(binary: string, planFile: string, env: NodeJS.ProcessEnv, options: GateOptions): Promise<string | undefined> {
   const decided = await decidePlanFile(binary, planFile, env, options.overrides === undefined ? {} : { overrides: options.overrides });
   for (const note of decided.notes) process.stdout.write(`image-catalog gate: note: ${note}\n`);
+  const dir = options.cwd ?? process.cwd();
+  const refused = await sourceRefusals(decided.plan, dir);
+  for (const refusal of refused) process.stdout.write(`image-catalog gate: ${refusal}\n`);
   if (decided.decision === undefined) {
     process.stdout.write('image-catalog gate: no change of an image, share or acceptance: nothing to decide\n');
-    return true;
+  } else {
+    const decision = withConstructPaths(decided.decision, constructPaths(dir));
+    process.stdout.write(`image-catalog gate: ${decided.changes.length} change(s) of the catalog decided\n${formatDecision(decision)}`);
+    if (!decision.allowed) return 'the catalog policy blocks this plan';
   }
-  const decision = withConstructPaths(decided.decision, constructPaths(options.cwd ?? process.cwd()));
-  process.stdout.write(`image-catalog gate: ${decided.changes.length} change(s) of the catalog decided\n${formatDecision(decision)}`);
-  return decision.allowed;
+  return refused.length === 0 ? undefined : `${refused.length} image source(s) cannot be read, so their images cannot be made`;
 }
 
 /** The `-out` file of plan arguments (`-out=f` or `-out f`). */
@@ -180,19 +208,41 @@ export async function runGate(args: readonly string[], options: GateOptions = {}
   const env = { ...base, [`TF_VAR_${gateVariable.name}`]: gateVariable.value };
   const binary = realTerraform(base, options.self);
   const command = args[0];
+  const dir = options.cwd ?? process.cwd();
+  const say = (line: string): void => {
+    process.stdout.write(`image-catalog gate: ${line}\n`);
+  };
+  let marks: StackMarks | undefined;
+  if (command === 'plan' || command === 'apply' || command === 'destroy') {
+    const state = localStatePath(dir);
+    const problem = state === undefined ? undefined : localStateProblem(state);
+    if (problem !== undefined) {
+      process.stderr.write(`image-catalog gate: ${problem}\n`);
+      return 2;
+    }
+    // Each CatalogImage's record carries its creation mark (./marks.ts); an apply first puts right what an
+    // interrupted one of this stack left.
+    marks = stackMarks(binary, env, dir, command !== 'plan');
+    env[`TF_VAR_${marksVariable}`] = JSON.stringify(marksByPath(marks, dir));
+    if (command !== 'plan') await recoverLeftovers(binary, env, dir, marks, say);
+  }
   const scratch = mkdtempSync(join(tmpdir(), 'image-catalog-gate-'));
   try {
     if (command === 'plan') {
       const out = outFile(args);
       const planFile = out ?? join(scratch, 'plan.tfplan');
-      const code = await run(binary, out === undefined ? [...args, `-out=${planFile}`] : args, env);
+      const code = await run(
+        binary,
+        out === undefined ? [...args, `-out=${planFile}`] : args,
+        env,
+        out === undefined ? planFileAdvice(planFile) : undefined,
+      );
       // -detailed-exitcode: 2 is a plan with changes.
       if (code !== 0 && !(code === 2 && args.includes('-detailed-exitcode'))) return code;
-      if (await decideSaved(binary, planFile, env, options)) return code;
+      const refusal = await decideSaved(binary, planFile, env, options);
+      if (refusal === undefined) return code;
       rmSync(planFile, { force: true });
-      process.stderr.write(
-        `image-catalog gate: the catalog policy blocks this plan${out === undefined ? '' : `: ${out} was removed, so it cannot be applied`}\n`,
-      );
+      process.stderr.write(`image-catalog gate: ${refusal}${out === undefined ? '' : `: ${out} was removed, so it cannot be applied`}\n`);
       return 1;
     }
     if (command !== 'apply' && command !== 'destroy') return await run(binary, args, env);
@@ -205,11 +255,13 @@ export async function runGate(args: readonly string[], options: GateOptions = {}
         binary,
         ['plan', '-input=false', `-out=${planFile}`, ...(destroy ? ['-destroy'] : []), ...split.planArgs],
         env,
+        planFileAdvice(planFile),
       );
       if (code !== 0) return code;
     }
-    if (!(await decideSaved(binary, planFile, env, options))) {
-      process.stderr.write('image-catalog gate: the catalog policy blocks this plan: nothing was applied\n');
+    const refusal = await decideSaved(binary, planFile, env, options);
+    if (refusal !== undefined) {
+      process.stderr.write(`image-catalog gate: ${refusal}: nothing was applied\n`);
       return 1;
     }
     if (!split.autoApprove && split.planFile === undefined && !(await approve(destroy))) {
@@ -222,7 +274,13 @@ export async function runGate(args: readonly string[], options: GateOptions = {}
       ...(split.noColor ? ['-no-color'] : []),
       ...(split.parallelism === undefined ? [] : [split.parallelism]),
     ];
-    return await run(binary, [...applyArgs, planFile], env);
+    const applied = await run(binary, [...applyArgs, planFile], env);
+    // A failed or killed apply (a create that timed out, tofu killed): its half-made records go now.
+    if (applied !== 0 && marks !== undefined)
+      await recoverLeftovers(binary, env, dir, marks, say).catch((err: unknown) =>
+        say(`half-made records of this apply could not be looked for now (${(err as Error).message}): the next gated run removes them`),
+      );
+    return applied;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -12,11 +12,13 @@
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { checkInputs } from '../resources/schema.js';
-import { imageDescriptor, type ImageFields, type ImageInputs } from '../resources/image/image.js';
+import { creationMark, imageDescriptor, type ImageFields, type ImageInputs } from '../resources/image/image.js';
 import { catalogImageName } from '../resources/versionLine.js';
 import { App, Construct, TerraformStack, type ITerraformDependable } from './cdktn.js';
+import { annotateConstruct } from './annotate.js';
 import { markDeclaration } from './declared.js';
 import { requireGate } from './gate-variable.js';
+import { marksVariable } from './marks.js';
 import { ImagesImageV2 } from './openstack/images-image-v2/index.js';
 import type { OpenstackProvider } from './openstack/provider/index.js';
 
@@ -40,6 +42,12 @@ export interface CatalogImageProps extends Omit<ImageFields, 'name' | 'diskForma
   readonly diskFormat?: ImageFields['diskFormat'];
   /** Where terraform-provider-openstack caches downloaded data, relative to the stack's folder (default `.terraform/image-cache`). */
   readonly imageCachePath?: string;
+  /**
+   * How long the create may wait for the image to become active (its upload, or Glance's import of a url), as a
+   * Terraform duration (default `30m`, terraform-provider-openstack's); when it passes, the apply fails and the
+   * gate removes the half-made record.
+   */
+  readonly createTimeout?: string;
   /** The owner's provider (default: the stack's default openstack provider). */
   readonly provider?: OpenstackProvider;
   readonly dependsOn?: ITerraformDependable[];
@@ -65,7 +73,7 @@ export class CatalogImage extends Construct {
           `CatalogImage "${path}": ${key}: terraform-provider-openstack 3.4.0 has no such attribute: ` +
             `${unsupported[key as keyof typeof unsupported]} (rule: cdktf-unsupported)`,
         );
-    const { os, osVersion, profile, version, imageCachePath, provider, dependsOn, ...fields } = props;
+    const { os, osVersion, profile, version, imageCachePath, createTimeout, provider, dependsOn, ...fields } = props;
     this.name = catalogImageName({ os, osVersion, profile }, version);
     this.provider = provider;
     this.inputs = checkInputs(imageDescriptor.schema(), path, {
@@ -76,6 +84,10 @@ export class CatalogImage extends Construct {
     });
     requireGate(this);
     const inputs = this.inputs;
+    // What the Pulumi path refuses at check (a source file that is not there), refused at synth: without it,
+    // terraform-provider-openstack would make the record first and leave it queued.
+    for (const problem of imageDescriptor.localProblems?.(inputs) ?? [])
+      annotateConstruct(this, 'error', `${problem.field}: ${problem.message} (rule: ${problem.rule})`);
     const source = inputs.source;
     this.resource = new ImagesImageV2(this, 'image', {
       ...(provider === undefined ? {} : { provider }),
@@ -91,11 +103,14 @@ export class CatalogImage extends Construct {
       tags: inputs.tags,
       properties: inputs.properties,
       imageCachePath: imageCachePath ?? '.terraform/image-cache',
+      timeouts: { create: createTimeout ?? '30m' },
       ...('file' in source
         ? { localFilePath: stackRelative(this, source.file) }
         : { imageSourceUrl: source.url, webDownload: (source.method ?? 'web-download') === 'web-download' }),
     });
     markDeclaration(this.resource);
+    // Written with the record, before any data: the gate recognises what an interrupted apply left (./marks.ts).
+    this.resource.addOverride(`properties.${creationMark}`, `\${lookup(var.${marksVariable}, "${this.resource.node.path}", "")}`);
   }
 
   /** The image's id, once applied (a token in the configuration). */

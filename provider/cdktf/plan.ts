@@ -3,6 +3,7 @@
  * resources, as the policy envelope's changes, for the plan check and the `cdktn deploy` gate (./decide.ts).
  * Each resource type's kind and the wire name of each of its attributes are declared once, in `tpoResources`.
  */
+import { creationMark } from '../resources/image/image.js';
 import type { Change, ChangeAction, Document } from '../policy/envelope.js';
 import type { Kind } from '../resources/kinds.js';
 
@@ -84,6 +85,10 @@ function documentOf(
     } else if (values[attribute] !== undefined && values[attribute] !== null) {
       doc[wire] = values[attribute];
     }
+    // The creation mark is the package's own bookkeeping (./marks.ts), never a declared property or a change.
+    const value = doc[wire];
+    if (wire === 'properties' && typeof value === 'object' && value !== null && creationMark in value)
+      doc[wire] = Object.fromEntries(Object.entries(value).filter(([key]) => key !== creationMark));
   }
   return doc;
 }

@@ -11,6 +11,7 @@
  * `await checkCatalog(app)` after declaring its constructs and before `app.synth()`: it reads, for each cloud the
  * images are applied with, the principal and the live catalog, then adds the Aspect to every stack.
  */
+import { annotateConstruct } from './annotate.js';
 import { Session } from '../client/session.js';
 import { RunCatalog } from '../policy/changes.js';
 import { overridesFromEnv, reportOnly } from '../policy/data.js';
@@ -18,7 +19,7 @@ import type { Violation } from '../policy/decision.js';
 import { PolicyEngine, type EngineOptions } from '../policy/engine.js';
 import { buildEnvelope, type Change, type Document, type Principal } from '../policy/envelope.js';
 import { imageDescriptor } from '../resources/image/image.js';
-import { Annotations, Aspects, TerraformStack, type IAspect, type IConstruct } from './cdktn.js';
+import { Aspects, TerraformStack, type IAspect, type IConstruct } from './cdktn.js';
 import { CatalogImage } from './image.js';
 import { OpenstackProvider } from './openstack/provider/index.js';
 
@@ -74,7 +75,9 @@ export class CatalogPolicyAspect implements IAspect {
       const view = this.clouds.get(key);
       if (view === undefined) {
         for (const image of group)
-          Annotations.of(image).addError(
+          annotateConstruct(
+            image,
+            'error',
             `cloud ${key} was not read before synth: call await checkCatalog(app) after declaring every construct`,
           );
         continue;
@@ -102,8 +105,7 @@ export class CatalogPolicyAspect implements IAspect {
 function annotate(construct: IConstruct, v: Violation): void {
   const text = `catalog policy ${v.level} [${v.rule}]${v.field === '' ? '' : ` ${v.field}`}: ${v.message} (fix: ${v.remediation})`;
   // Reporting only (the pull-request check): synth goes on, and the plan's decision is the one that counts.
-  if (v.level === 'mandatory' && !reportOnly()) Annotations.of(construct).addError(text);
-  else Annotations.of(construct).addWarning(text);
+  annotateConstruct(construct, v.level === 'mandatory' && !reportOnly() ? 'error' : 'warning', text);
 }
 
 /**

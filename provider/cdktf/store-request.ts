@@ -18,6 +18,7 @@ import {
   checkStoreInputs,
   deleteStoreResource,
   renderStoreFragment,
+  storeOwner,
   type StoreInputs,
 } from '../resources/store/store.js';
 
@@ -76,12 +77,22 @@ export function readStoreRequest(file?: string, env: NodeJS.ProcessEnv = process
   return request;
 }
 
-/** Creates or updates the store (applyStoreResource: idempotent), as the request's cloud. */
-export async function applyStoreRequest(request: StoreRequest): Promise<StoreInputs> {
+/**
+ * The variable the create-time provisioner sets to the resource's creation mark (../cdktf/marks.ts): the store is
+ * claimed with it, and a store another mark claims is refused.
+ */
+export const storeMarkVariable = 'IMAGE_CATALOG_STORE_MARK';
+
+/**
+ * Creates or updates the store (applyStoreResource: idempotent), as the request's cloud; with a creation mark
+ * (`mark`), claimed by it: a store another resource or stack instance claims is refused.
+ */
+export async function applyStoreRequest(request: StoreRequest, mark?: string): Promise<StoreInputs> {
   const inputs = resolveStoreRequest(request);
   const session = Session.forCloud(request.cloud);
   try {
-    return (await applyStoreResource(session, request.name, inputs)).inputs;
+    const claim = mark === undefined || mark === '' ? {} : { create: true, creator: mark, adoptUnowned: true };
+    return (await applyStoreResource(session, request.name, inputs, claim)).inputs;
   } finally {
     await session.close();
   }
@@ -95,7 +106,9 @@ export async function applyStoreRequest(request: StoreRequest): Promise<StoreInp
 export async function deleteStoreRequest(request: StoreRequest): Promise<boolean> {
   const inputs = resolveStoreRequest(request);
   const fragment = join(inputs.configDir, `store-${inputs.id}.conf`);
-  if (existsSync(fragment) && readFileSync(fragment, 'utf8') !== renderStoreFragment(inputs)) return false;
+  // The claim in its header is not the request's (a destroy-time provisioner sees no creation mark).
+  if (existsSync(fragment) && readFileSync(fragment, 'utf8') !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
+    return false;
   const session = Session.forCloud(request.cloud);
   try {
     await deleteStoreResource(session, request.name, inputs);

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import type { StoreFields } from '../resources/store/store.js';
 import { Construct, DataResource, type ITerraformDependable } from './cdktn.js';
 import { requireGate } from './gate-variable.js';
-import { resolveStoreRequest, secretOptions, storeRequestVariable, type StoreRequest } from './store-request.js';
+import { marksVariable } from './marks.js';
+import { resolveStoreRequest, secretOptions, storeMarkVariable, storeRequestVariable, type StoreRequest } from './store-request.js';
 
 /** Props of {@link StorageBackend}: schemas/store.schema.json with `storeId` for its `id`, the admin cloud, and where secrets are. */
 export interface StorageBackendProps extends Omit<StoreFields, 'id'> {
@@ -50,12 +51,18 @@ export class StorageBackend extends Construct {
       standIns,
     );
     requireGate(this);
+    const path = `${this.node.path}/store`;
     const run = (action: 'apply' | 'delete', when: 'create' | 'destroy') => ({
       type: 'local-exec' as const,
       when,
       interpreter: [process.execPath, cli, 'store'],
       command: action,
-      environment: { [storeRequestVariable]: '${jsonencode(self.input)}' },
+      environment: {
+        [storeRequestVariable]: '${jsonencode(self.input)}',
+        // The create claims the store with the resource's creation mark (./marks.ts); a destroy-time provisioner
+        // may read nothing but `self`.
+        ...(when === 'create' ? { [storeMarkVariable]: `\${lookup(var.${marksVariable}, "${path}", "")}` } : {}),
+      },
     });
     this.resource = new DataResource(this, 'store', {
       input: request,

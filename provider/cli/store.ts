@@ -4,7 +4,13 @@
  * (fragment, backends list, reload, verification, rollback). The request comes from IMAGE_CATALOG_STORE or --request.
  */
 import type { Command } from 'commander';
-import { applyStoreRequest, deleteStoreRequest, readStoreRequest, storeRequestVariable } from '../cdktf/store-request.js';
+import {
+  applyStoreRequest,
+  deleteStoreRequest,
+  readStoreRequest,
+  storeMarkVariable,
+  storeRequestVariable,
+} from '../cdktf/store-request.js';
 
 /** Registers `store`. */
 export function registerStore(program: Command): void {
@@ -20,9 +26,10 @@ export function registerStore(program: Command): void {
       'Create or update the store: write its fragment and the backends list, reload glance-api, verify it is live (rolled back on failure).',
     )
     .option('--request <file>', `the request as a JSON file (default: ${storeRequestVariable})`)
-    .action(async (options: { request?: string }) => {
+    .option('--mark <mark>', `the creation mark that claims the store (default: ${storeMarkVariable}; the gate's, docs/cdktf.md)`)
+    .action(async (options: { request?: string; mark?: string }) => {
       const request = readStoreRequest(options.request);
-      const inputs = await applyStoreRequest(request);
+      const inputs = await applyStoreRequest(request, options.mark ?? process.env[storeMarkVariable]);
       process.stdout.write(`store ${inputs.id} (${inputs.type}) is live${inputs.isDefault ? ' and the default' : ''}\n`);
     });
   store

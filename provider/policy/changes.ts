@@ -7,6 +7,7 @@ import { imageDocument, snapshotImages, type ImageWire } from '../client/images.
 import type { Session } from '../client/session.js';
 import type { Bag, KindDescriptor, LiveDocument, WireDocument } from '../resources/descriptor.js';
 import { creationMark } from '../resources/image/image.js';
+import { stackOfMark } from '../resources/mark.js';
 import type { ChangeAction, Document } from './envelope.js';
 
 /** What the documents of a change are made from. */
@@ -59,11 +60,6 @@ export async function changeDocuments(
  * creating it, so without this, v1.3 of a family created a moment earlier would make the check of v1.2 (declared
  * in the same program) fail the versioning rule.
  */
-/** The stack part of a Pulumi URN (`urn:pulumi:<stack>::<project>`), or the whole text when it is not one. */
-function stackOf(urn: string): string {
-  return urn.split('::').slice(0, 2).join('::');
-}
-
 export class RunCatalog {
   private readonly createdIds = new Set<string>();
   private readonly creators = new Set<string>();
@@ -76,7 +72,7 @@ export class RunCatalog {
   ) {}
 
   /**
-   * The resource `creator` (a URN, written on the record as its creation mark) creates an image in this run: an
+   * The resource marked `creator` (provider/resources/mark.ts, written on the record) creates an image in this run: an
    * image that carries the mark is its own (in the middle of its upload, or left by an interrupted run of the same
    * resource, which its create finishes or removes), never another image holding the name.
    */
@@ -101,7 +97,8 @@ export class RunCatalog {
     if (this.creators.has(mark)) return true;
     // A half-made image of another resource of the same stack (an interrupted run's): its own create removes it.
     const finished = image.status === 'active' || image.status === 'deactivated';
-    return !finished && [...this.creators].some((creator) => stackOf(creator) === stackOf(mark));
+    const stack = stackOfMark(mark);
+    return !finished && stack !== undefined && [...this.creators].some((creator) => stackOfMark(creator) === stack);
   }
 
   /** The images `session` sees (`key` names its cloud), minus this run's creates. */

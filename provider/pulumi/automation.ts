@@ -15,6 +15,7 @@ import {
   LocalWorkspace,
   PulumiCommand,
   type ConfigMap,
+  type Deployment,
   type EngineEvent,
   type OpMap,
   type OutputMap,
@@ -29,7 +30,7 @@ import type { Change, ChangeAction } from '../policy/envelope.js';
 import { essential } from './cli-failure.js';
 import { decisionLogVariable, loggedChange, type LoggedChange } from './decision-log.js';
 import type { PolicyMode, ProviderRuntime } from './runtime.js';
-import { kindOfType, parseUrn } from './tokens.js';
+import { instanceKey, kindOfType, packageName, parseUrn } from './tokens.js';
 import { pluginDir, pluginName } from './plugin/location.js';
 
 /** A program: what a Pulumi project's main module would run (returns the stack outputs). */
@@ -194,7 +195,7 @@ interface PendingOperation {
  * Resolves what an interrupted run left pending in the state (operations it started and never saw end: Pulumi
  * warns about them on every later run) with a refresh that drops the pending creates (`--clear-pending-creates`)
  * and reads the rest. An image whose create was interrupted is then created again, and its create finds the
- * record the interrupted one made (it carries the resource's URN): it takes it over when its data is complete and
+ * record the interrupted one made (it carries the resource's creation mark): it takes it over when its data is complete and
  * removes it otherwise, so nothing is duplicated. Returns the operations resolved.
  */
 export async function resolvePending(stack: Stack, say: (line: string) => void = () => undefined): Promise<readonly PendingOperation[]> {
@@ -355,10 +356,15 @@ export interface CloudDecision {
  * resolved with the run's environment (the workspace's OS_* over this process's) from the project's folder; it
  * only reports (this process decides the plan). `read`: the stack's config when the caller already asked for it.
  */
-export async function planRuntime(stack: Stack, read?: Promise<ConfigMap>): Promise<ProviderRuntime> {
+export async function planRuntime(
+  stack: Stack,
+  read?: Promise<ConfigMap>,
+  instanceKeyOf?: (urn: string) => string | undefined,
+): Promise<ProviderRuntime> {
   const [{ ProviderRuntime }, config] = await Promise.all([import('./runtime.js'), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith('OS_')));
   const runtime = new ProviderRuntime({
+    ...(instanceKeyOf === undefined ? {} : { instanceKeyOf }),
     config: { get: (key) => config[key]?.value },
     env: { ...process.env, ...runEnv },
     cwd: stack.workspace.workDir,
@@ -493,12 +499,13 @@ class RunRecord {
     };
   }
 
-  blocked(count: number): RunResult {
+  blocked(count: number, refused: readonly string[] = []): RunResult {
+    const policy = count === 0 ? [] : [`the catalog policy blocks ${count} change(s) of this plan (the decisions say each violation)`];
     return {
       ok: false,
       changes: {},
       outputs: {},
-      failure: `the catalog policy blocks ${count} change(s) of this plan: nothing was applied (the decisions say each violation)`,
+      failure: [...policy, ...refused, 'nothing was applied'].join('\n'),
       ...this.seen(),
     };
   }
@@ -539,7 +546,21 @@ async function withRun(stack: Stack, record: RunRecord, mode: PolicyMode, work: 
 export interface PreviewPlan {
   readonly changeSummary: OpMap;
   readonly decisions: readonly CloudDecision[];
+  /** Creates refused because another resource owns what they would make (a store another stack instance claims). */
+  readonly refused: readonly string[];
   readonly allowed: boolean;
+}
+
+/** Each image-catalog provider resource's stack instance key in an exported state, by the provider's URN. */
+function providerKeys(exported: Deployment): Map<string, string> {
+  const resources = (exported.deployment as { resources?: { urn: string; type: string; inputs?: Record<string, unknown> }[] } | undefined)
+    ?.resources;
+  const keys = new Map<string, string>();
+  for (const resource of resources ?? []) {
+    const key = resource.inputs?.[instanceKey];
+    if (resource.type === `pulumi:providers:${packageName}` && typeof key === 'string') keys.set(resource.urn, key);
+  }
+  return keys;
 }
 
 /**
@@ -554,9 +575,17 @@ async function previewPlan(stack: Stack, record: RunRecord, config?: Promise<Con
     if (step !== undefined) steps.push(step);
     record.onEvent(event);
   };
+  // Each resource is marked with its provider's stack instance key, kept in the state (provider/resources/mark.ts).
+  const keys = stack.exportStack().then(providerKeys, () => new Map<string, string>());
+  let keyOf = new Map<string, string>();
+  const instanceKeyOf = (urn: string): string | undefined => {
+    const step = steps.find((s) => s.urn === urn);
+    const provider = step?.new?.provider ?? step?.old?.provider;
+    return provider === undefined ? undefined : keyOf.get(provider.split('::').slice(0, -1).join('::'));
+  };
   // The stack's config and the runtime are made ready while the engine previews.
   const read = config ?? stack.getAllConfig();
-  const runtime = planRuntime(stack, read);
+  const runtime = planRuntime(stack, read, instanceKeyOf);
   runtime.catch(() => undefined);
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   // Every value the stack's policy data override changes is said (a policy switched off is never silent).
@@ -566,9 +595,12 @@ async function previewPlan(stack: Stack, record: RunRecord, config?: Promise<Con
     for (const line of describeOverrides([{ source: 'stack config image-catalog:policy', value: JSON.parse(policy) as unknown }]))
       record.onNotice(`policy data override: ${line}`);
   }
+  keyOf = await keys;
   const decisions = await decidePlan(await runtime, steps, () => readDecisions(record.logs.report));
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
-  return { changeSummary, decisions, allowed: decisions.every((d) => d.decision.allowed) };
+  // The plugins only report during this preview: what another resource owns is refused here, every create at once.
+  const refused = claimRefusals(await runtime, steps);
+  return { changeSummary, decisions, refused, allowed: decisions.every((d) => d.decision.allowed) && refused.length === 0 };
 }
 
 /** What {@link previewStack} gives: the run's result, and the plan when the preview ran. */
@@ -588,12 +620,23 @@ export async function previewStack(stack: Stack, options: RunOptions = {}, confi
     const result = await withRun(stack, record, options.decidePlan === false ? 'enforce' : 'report', async () => {
       if (options.decidePlan === false) return record.ok((await stack.preview({ ...record.common(), ...record.packs() })).changeSummary);
       plan = await previewPlan(stack, record, config);
-      return plan.allowed ? record.ok(plan.changeSummary) : record.blocked(blockedCount(plan));
+      return plan.allowed ? record.ok(plan.changeSummary) : record.blocked(blockedCount(plan), plan.refused);
     });
     return { ...result, plan };
   } finally {
     record.dispose();
   }
+}
+
+/** The plan's creates refused because another resource owns what they would make ({@link ProviderRuntime.claimsOf}). */
+function claimRefusals(runtime: ProviderRuntime, steps: readonly StepEventMetadata[]): string[] {
+  const refused: string[] = [];
+  for (const step of steps) {
+    const kind = kindOfType(step.type);
+    if (kind === undefined || actionOf(step.op) !== 'create' || step.new === undefined) continue;
+    refused.push(...runtime.claimsOf(kind, urnName(step.urn), step.urn, withoutSecrets(step.new.inputs) as Record<string, unknown>));
+  }
+  return refused;
 }
 
 /** How many changes of the plan a mandatory violation blocks. */
@@ -613,7 +656,7 @@ export async function upStack(stack: Stack, options: RunOptions = {}): Promise<R
     const plan = await withRun(stack, record, options.decidePlan === false ? 'enforce' : 'report', async () => {
       if (options.decidePlan === false) return record.ok({});
       const decided = await previewPlan(stack, record);
-      return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided));
+      return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided), decided.refused);
     });
     if (!plan.ok) return plan;
     return await withRun(stack, record, 'enforce', async () => {

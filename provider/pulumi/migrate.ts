@@ -8,8 +8,9 @@
  * Glance are not called. The next `pulumi preview` with the new release shows no change.
  */
 import { randomUUID } from 'node:crypto';
-import { configKeys, kindOfType, legacyTypeToken, packageName, typeToken } from './tokens.js';
-import { kinds } from '../resources/kinds.js';
+import { configKeys, instanceKey, kindOfType, legacyTypeToken, packageName, typeToken } from './tokens.js';
+import { hasMarkOutput, kinds, markOutput } from '../resources/kinds.js';
+import { newInstanceKey } from '../resources/mark.js';
 
 /** A resource of an exported deployment (`pulumi stack export`), as far as the migration reads it. */
 interface StateResource {
@@ -84,7 +85,8 @@ export function migrateDeployment(exported: ExportedDeployment): { deployment: E
   const [first] = legacy;
   const providerUrn = `${urnPrefix(first?.urn ?? '')}::pulumi:providers:${packageName}::default`;
   const existing = resources.find((r) => r.urn === providerUrn);
-  const settings = settingsOf(oldProviders[0]);
+  // The provider's stack instance key (provider/resources/mark.ts), made now as its check would make it.
+  const settings = { ...settingsOf(oldProviders[0]), [instanceKey]: newInstanceKey() };
   const provider: StateResource = existing ?? {
     urn: providerUrn,
     custom: true,
@@ -110,7 +112,9 @@ export function migrateDeployment(exported: ExportedDeployment): { deployment: E
       const kind = kindOfType(r.type);
       next.type = kind === undefined ? r.type : typeToken(kind);
       const inputs = strip(r.inputs);
-      const outputs = strip(r.outputs);
+      // 0.1 marked no record: a moved image or store carries no creation mark (no update to rewrite one).
+      const stripped = strip(r.outputs);
+      const outputs = stripped === undefined || kind === undefined || !hasMarkOutput(kind) ? stripped : { [markOutput]: null, ...stripped };
       if (inputs !== undefined) next.inputs = inputs;
       if (outputs !== undefined) next.outputs = outputs;
       next.provider = providerRef;

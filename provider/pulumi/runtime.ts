@@ -26,9 +26,10 @@ import { formatDecision, type Decision } from '../policy/decision.js';
 import { PolicyEngine } from '../policy/engine.js';
 import { buildEnvelope, type Change, type ChangeAction, type Document } from '../policy/envelope.js';
 import type { Bag, WireDocument } from '../resources/descriptor.js';
-import { kindDescriptors, type Kind } from '../resources/kinds.js';
+import { hasMarkOutput, kindDescriptors, markOutput, type Kind } from '../resources/kinds.js';
 import { ResourceInputError, checkInputs, diffInputs, type InputProblem } from '../resources/schema.js';
-import { idNames, parseUrn } from './tokens.js';
+import { StackMarks } from '../resources/mark.js';
+import { idNames, instanceKey, parseUrn } from './tokens.js';
 
 /** The provider's settings (`image-catalog:<key>`), as the plugin's Configure or a stack's config gives them. */
 export interface StackConfig {
@@ -41,7 +42,7 @@ interface LayerFields {
   readonly resourceName: string;
   /** The clouds.yaml cloud that applies it (not a secret: a name). */
   readonly cloud?: string;
-  /** The Pulumi URN (the provider plugin's calls): the creation mark of what it creates. */
+  /** The Pulumi URN (the provider plugin's calls): with the stack instance's key, the creation mark of what it creates. */
   readonly resourceUrn?: string;
   /** A share's image resource (`image:` of ImageMember/ImageMemberAcceptance), by URN: the policy finds it in the plan. */
   readonly imageUrn?: string;
@@ -67,6 +68,11 @@ export type PolicyMode = 'enforce' | 'report';
 export interface RuntimeOptions {
   /** The provider's settings until {@link ProviderRuntime.configure} gives others (default: none). */
   readonly config?: StackConfig;
+  /**
+   * The stack instance's key of a resource (by URN) when no provider settings carry it: a whole-plan decision
+   * reads each provider's key from the stack's state.
+   */
+  readonly instanceKeyOf?: (urn: string) => string | undefined;
   /** The environment clouds are resolved with (OS_CLOUD, OS_*, OS_CLIENT_CONFIG_FILE); default: this process's. */
   readonly env?: NodeJS.ProcessEnv;
   /** The folder a relative clouds.yaml is found in (the project's); default: this process's. */
@@ -92,7 +98,7 @@ export interface ChangeSides {
   readonly news?: Bag | undefined;
   /** The live resource, when the caller read it already (a delete). */
   readonly live?: LiveDocument;
-  /** The resource's URN: what a create of it leaves carries it (its creation mark). */
+  /** The resource's URN: what a create of it leaves carries its creation mark, made from it. */
   readonly urn?: string | undefined;
 }
 
@@ -268,6 +274,7 @@ export class ProviderRuntime {
   private readonly sessions = new Map<string, Session>();
   private engine: Promise<PolicyEngine> | undefined;
   private readonly catalog = new RunCatalog();
+  private marks: { readonly key: string; readonly marks: StackMarks } | undefined;
   /**
    * Resources whose replace diff decided (and allowed) in this runtime, with the id of what they replace: the
    * engine then checks the replacement again with empty olds (to compute its inputs as for a new resource), and
@@ -288,6 +295,18 @@ export class ProviderRuntime {
     this.config = options.config ?? noConfig;
     this.notify = options.notify ?? ((notice) => process.stderr.write(`${notice.message}\n`));
     this.mode = options.mode ?? 'enforce';
+  }
+
+  /**
+   * The creation mark of the resource `urn` in this stack instance (provider/resources/mark.ts), from the instance
+   * key in the provider's state (or given to a whole-plan decision); undefined without one.
+   */
+  markOf(urn: string | undefined): string | undefined {
+    if (urn === undefined) return undefined;
+    const key = this.options.instanceKeyOf?.(urn) ?? this.configValue(instanceKey);
+    if (key === undefined) return undefined;
+    if (this.marks?.key !== key) this.marks = { key, marks: new StackMarks(key) };
+    return this.marks.marks.of(urn);
   }
 
   /** Takes the provider's settings (the plugin's Configure) and starts what the first decision needs. */
@@ -375,10 +394,10 @@ export class ProviderRuntime {
   async changeOf(kind: Kind, name: string, sides: ChangeSides): Promise<{ cloud: string | undefined; change: Change }> {
     const fields = { ...layer(sides.news ?? sides.oldInputs ?? sides.olds ?? {}), resourceName: name };
     const where = address(kind, name);
-    // What an interrupted create of this resource left carries its URN: its create finishes or removes it, so it
-    // holds no name against this one.
-    const urn = sides.urn ?? fields.resourceUrn;
-    if (sides.action === 'create' && kindDescriptors[kind].cataloged === true && urn !== undefined) this.catalog.creating(urn);
+    // What an interrupted create of this resource left carries its creation mark: its create finishes or removes
+    // it, so it holds no name against this one.
+    const mark = this.markOf(sides.urn ?? fields.resourceUrn);
+    if (sides.action === 'create' && kindDescriptors[kind].cataloged === true && mark !== undefined) this.catalog.creating(mark);
     const news = sides.news === undefined ? undefined : schemaPart(kind, sides.news);
     const after = news === undefined ? undefined : checkKnown(kind, where, news).inputs;
     let before: Bag | undefined;
@@ -450,7 +469,13 @@ export class ProviderRuntime {
       descriptor.localProblems !== undefined && unknownPaths(checked.inputs).length === 0
         ? descriptor.localProblems(checked.inputs, isCreate ? undefined : schemaPart(kind, olds))
         : [];
-    const problems = [...checked.problems, ...local];
+    // What another resource owns: refused here when this provider enforces; a whole-plan decision (its providers
+    // only report) refuses every such create of the plan at once ({@link ProviderRuntime.claimsOf}).
+    const claims =
+      isCreate && this.mode === 'enforce' && descriptor.claimProblems !== undefined && unknownPaths(checked.inputs).length === 0
+        ? descriptor.claimProblems(schemaPart(kind, news), this.markOf(fields.resourceUrn))
+        : [];
+    const problems = [...checked.problems, ...local, ...claims];
     if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
     // The engine checks a replacement again with no olds, after diff decided the replace: not a create.
     if (!isCreate || this.replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
@@ -462,6 +487,19 @@ export class ProviderRuntime {
         .filter((v) => v.level === 'mandatory')
         .map((v) => failure(`policy ${v.rule}: ${v.field === '' ? '' : `${v.field}: `}${v.message} (fix: ${v.remediation})`)),
     };
+  }
+
+  /**
+   * A create's refusals of what another resource owns (a store another stack instance claims), each naming the
+   * resource, the field, the ways out and the rule; told from this machine, no API call. `urn`: the resource's.
+   */
+  claimsOf(kind: Kind, name: string, urn: string, news: Bag): string[] {
+    const descriptor = kindDescriptors[kind];
+    if (descriptor.claimProblems === undefined) return [];
+    // A provider with no key in the state yet (a new stack) has made nothing: every claim is another's.
+    return descriptor
+      .claimProblems(schemaPart(kind, news), this.markOf(urn) ?? '')
+      .map((p) => `${address(kind, name)}: ${p.field}: ${p.message} (rule: ${p.rule})`);
   }
 
   /**
@@ -524,7 +562,10 @@ export class ProviderRuntime {
         ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === 'replace'),
       ]),
     ];
-    const updates = [...new Set([...changed.updates, ...unknown.filter((u) => !replaces.includes(u))])];
+    // A state written before 0.3 has no `catalogMark`: the update rewrites the record's legacy mark with this stack
+    // instance's (provider/resources/mark.ts); nothing else changes.
+    const migrated = replaces.length === 0 && hasMarkOutput(kind) && !(markOutput in olds) ? [markOutput] : [];
+    const updates = [...new Set([...changed.updates, ...unknown.filter((u) => !replaces.includes(u)), ...migrated])];
     if (replaces.length === 0 && updates.length === 0) return { changes: false, replaces: [], diffs: [] };
     const action: ChangeAction = replaces.length > 0 ? 'replace' : 'update';
     if (options.decide === false) return { changes: true, replaces, diffs: [...replaces, ...updates] };
@@ -560,14 +601,15 @@ export class ProviderRuntime {
     const raw = schemaPart(kind, news);
     const name = fields.resourceName;
     const cataloged = descriptor.cataloged === true && typeof raw['name'] === 'string';
-    if (cataloged && fields.resourceUrn !== undefined) this.catalog.creating(fields.resourceUrn);
+    const mark = this.markOf(fields.resourceUrn);
+    if (cataloged && mark !== undefined) this.catalog.creating(mark);
     const replaces = this.replacing.get(address(kind, name));
     const made = await this.track(
       descriptor.create(this.sessionFor(cloudOf(kind, raw, fields)), name, raw, {
         onProgress: progressReporter(this.notify, name, fields.resourceUrn),
         onNotice: (message) => this.notify({ message, severity: 'info', urn: fields.resourceUrn }),
         signal: this.interruption.signal,
-        ...(fields.resourceUrn === undefined ? {} : { creator: fields.resourceUrn }),
+        ...(mark === undefined ? {} : { creator: mark }),
         ...(replaces === undefined ? {} : { replaces }),
       }),
     );
@@ -623,7 +665,10 @@ export class ProviderRuntime {
     const name = fields.resourceName;
     const raw = schemaPart(kind, news);
     const before = checkKnown(kind, name, oldSide(kind, olds, news, oldInputs).before).inputs;
-    const made = await this.track(descriptor.update(this.sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name));
+    const mark = this.markOf(fields.resourceUrn);
+    const made = await this.track(
+      descriptor.update(this.sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name, mark === undefined ? {} : { creator: mark }),
+    );
     if (descriptor.cataloged === true) this.catalog.changed();
     return { outs: outs(kind, fields, { ...made.inputs }, made.outputs, olds) };
   }

@@ -55,6 +55,12 @@ export const idNames: Partial<Readonly<Record<Kind, string>>> = { image: 'imageI
 /** The provider's settings: provider inputs (`new Provider(name, { cloud })`) and stack config `image-catalog:<key>`. */
 export const configKeys = ['cloud', 'clouds', 'policy'] as const;
 
+/**
+ * The provider input that holds the stack instance's key (provider/resources/mark.ts): made by the provider's
+ * check when its state has none, kept from then on; never declared, never a setting.
+ */
+export const instanceKey = 'catalogInstance';
+
 /** The resource's type token and name of a URN (`urn:pulumi:<stack>::<project>::<parent$type>::<name>`). */
 export function parseUrn(urn: string): { type: string; name: string } {
   const parts = urn.split('::');

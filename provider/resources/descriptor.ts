@@ -47,6 +47,12 @@ export interface KindDescriptor<I extends object = Bag> {
    */
   localProblems?(inputs: I, olds?: Bag): InputProblem[];
   /**
+   * A create's refusal of what another resource owns (a store another stack instance claims), told from this
+   * machine before any API call, from the inputs as declared (unchecked, secrets left out); `creator`: the
+   * creating resource's mark (provider/resources/mark.ts).
+   */
+  claimProblems?(inputs: Bag, creator: string | undefined): InputProblem[];
+  /**
    * The sha512 (hex) of the data the declared source holds now, when this machine can tell (a file that is there),
    * else undefined. `state`: the resource's outputs (a file not modified since its upload is not read again);
    * `files`: the host's digests, each file hashed once while it is unchanged.
@@ -56,7 +62,8 @@ export interface KindDescriptor<I extends object = Bag> {
   create(session: Session, name: string, raw: unknown, options: CreateHooks): Promise<Applied<I> & { readonly id: string }>;
   /** What the service has now, or undefined when it is gone; fields it does not keep come from `kept`. */
   read(session: Session, id: string, kept: Bag): Promise<Applied<Bag> | undefined>;
-  update(session: Session, id: string, olds: I, raw: unknown, name: string): Promise<Applied<I>>;
+  /** Updates it in place; `options.creator`: the resource's creation mark, which replaces a legacy one. */
+  update(session: Session, id: string, olds: I, raw: unknown, name: string, options?: { readonly creator?: string }): Promise<Applied<I>>;
   delete(session: Session, id: string, inputs: I, name: string): Promise<void>;
   /**
    * The live document of an existing resource whose envelope `before` is the service's record (an image), and
@@ -100,8 +107,9 @@ export interface CreateHooks {
   /** Stops the create (the deploying engine is gone): what it made so far is removed, and it fails. */
   readonly signal?: AbortSignal;
   /**
-   * Who creates it (the Pulumi URN): written on the record before its data, so that the next create of the same
-   * resource recognises what an interrupted one left (and finishes or removes it) instead of making a second one.
+   * Who creates it: the stack instance's mark of the resource (provider/resources/mark.ts), written on the record
+   * before its data, so that the next create of the same resource in the same state recognises what an
+   * interrupted one left (and finishes or removes it) instead of making a second one.
    */
   readonly creator?: string;
   /** The id of the resource this one replaces (an image's name stays with it until the engine deletes it). */

@@ -31,3 +31,11 @@ export const kinds = Object.keys(table) as Kind[];
 export const kindSchemas = Object.fromEntries(kinds.map((kind) => [kind, kindDescriptors[kind].schema])) as Readonly<
   Record<Kind, () => ResourceSchema<object>>
 >;
+
+/** The output that holds the creation mark a resource's record or claim carries (./mark.ts). */
+export const markOutput = 'catalogMark';
+
+/** Whether resources of `kind` carry a creation mark (their schema has the {@link markOutput} output). */
+export function hasMarkOutput(kind: Kind): boolean {
+  return kindDescriptors[kind].schema().outputs.some((o) => o.local === markOutput);
+}

@@ -129,7 +129,7 @@ t.test('deployed without the gate, the app fails closed before any change', asyn
   t.equal(await snapshot(), before, 'nothing changed in Glance');
 });
 
-const blocked: { name: string; code: string; expect: RegExp[]; command?: string }[] = [
+const blocked: { name: string; code: string; expect: RegExp[]; absent?: RegExp[]; command?: string }[] = [
   {
     name: "editing a published image's os_version (the gate, from the plan)",
     code: `    ubuntu.images['1.1']?.resource.addOverride('properties.os_version', '24.10');`,
@@ -152,6 +152,23 @@ const blocked: { name: string; code: string; expect: RegExp[]; command?: string 
       /catalog\/older\]: catalog policy mandatory \[versioning\]/,
       /catalog\/no-vif\]: catalog policy mandatory \[required_metadata\] properties\.hw_vif_model/,
     ],
+    // Each finding once, as the Pulumi path prints it: no stack trace of this package's or cdktn's frames.
+    absent: [/at checkCatalog|at CatalogPolicyAspect|provider\/cdktf\/policy\.ts:\d+/, /UnhandledPromiseRejection/],
+  },
+  {
+    name: 'a source file that is not there (synth, as the Pulumi check refuses it; no record made)',
+    code: `    new CatalogImage(this, 'gone-file', { os: 'almalinux', osVersion: '9', profile: profile('gone'), version: '1.0', source: { file: '/nonexistent/alma-9.qcow2' }, properties: { ...common, description: 'x' } });`,
+    expect: [/catalog\/gone-file\]: source\.file: \/nonexistent\/alma-9\.qcow2: there is no such file \(rule: file\)/],
+    absent: [/at new CatalogImage|provider\/cdktf\/image\.ts:\d+/, /UnhandledPromiseRejection/],
+  },
+  {
+    name: 'a web-download URL that answers 404 (the gate, before any API call; no import left waiting)',
+    code: `    new CatalogImage(this, 'gone-url', { os: 'almalinux', osVersion: '9', profile: profile('url'), version: '1.0', source: { url: '${new URL(`missing-${tag}.qcow2`, `${lab().sourceUrl}/`).href}' }, properties: { ...common, description: 'x' } });`,
+    expect: [
+      /openstack_images_image_v2\.[\w-]+( \([\w/-]+\))?: image_source_url: http:\/\/127\.0\.0\.1:\d+\/missing-\w+\.qcow2 answered 404 to a HEAD, then answered 404 to a ranged GET/,
+      /1 image source\(s\) cannot be read, so their images cannot be made: nothing was applied/,
+    ],
+    absent: [/run tofu apply/, /UnhandledPromiseRejection/],
   },
   {
     name: 'cdktn diff of that edit (the gate decides plans too, and keeps no blocked plan to apply)',
@@ -175,6 +192,7 @@ for (const c of blocked) {
     const output = ran.stdout + ran.stderr;
     t.not(ran.code, 0, 'the deploy fails', { output: output.slice(-6000) });
     for (const pattern of c.expect) t.match(output, pattern, `it says ${String(pattern)}`);
+    for (const pattern of c.absent ?? []) t.notMatch(output, pattern, `and not ${String(pattern)}`);
     t.equal(await snapshot(), before, 'nothing changed in Glance');
   });
 }

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { StackMarks } from '../../provider/resources/mark.js';
 import t from 'tap';
 import { uploadImageData } from '../../provider/client/data.js';
 import { createImage, deleteImage, getImage } from '../../provider/client/images.js';
@@ -80,14 +81,16 @@ t.test('a second default, and a second claim of the same store, are refused befo
   const dataDir = join(dir, first);
   mkdirSync(dataDir);
   const raw = { id: first, type: 'file', isDefault: true, configDir: lab().glanceConfigDir, reloadCommand, options: { dataDir } };
-  const owner = (stack: string): string => `urn:pulumi:${stack}::image-catalog::image-catalog:index:StorageBackend::${first}`;
+  // Two states of one stack name: the same URN, two instance keys, two marks.
+  const urn = `urn:pulumi:dev::image-catalog::image-catalog:index:StorageBackend::${first}`;
+  const owner = (state: string): string => new StackMarks(`${state}-state-instance-key`).of(urn);
   const applied = await applyStoreResource(admin, first, raw, { create: true, creator: owner('one') });
   try {
     const fragment = readFileSync(applied.outputs.fragment, 'utf8');
     const claimed = await applyStoreResource(admin, first, raw, { create: true, creator: owner('two') }).catch((e: unknown) => e);
     t.match(
       (claimed as Error).message,
-      `StorageBackend "${first}": id: store ${first} is already managed by ${owner('one')} (rule: one resource owns a store)`,
+      `StorageBackend "${first}": id: store ${first} is already managed by a StorageBackend of another stack instance or resource (mark ${owner('one')}); nothing is taken over`,
       "another stack's create of the same store is refused",
     );
     t.equal(readFileSync(applied.outputs.fragment, 'utf8'), fragment, 'the fragment is untouched');
@@ -168,7 +171,8 @@ t.test(
       mkdirSync(dataDir, { recursive: true });
       return { id, type: 'file', configDir: lab().glanceConfigDir, reloadCommand, options: { dataDir } };
     };
-    const owner = (stack: string, id: string): string => `urn:pulumi:${stack}::image-catalog::image-catalog:index:StorageBackend::${id}`;
+    const owner = (stack: string, id: string): string =>
+      new StackMarks(`${stack}-state-instance-key`).of(`urn:pulumi:${stack}::image-catalog::image-catalog:index:StorageBackend::${id}`);
     const fragments = (): string[] => [one, two].filter((id) => existsSync(join(lab().glanceConfigDir, `store-${id}.conf`)));
     const before = await storeIds();
     const apply = (id: string, stack: string): Promise<Ran> =>
@@ -195,7 +199,7 @@ t.test(
       });
       t.match(
         a.code === 0 ? c.stdout : a.stdout,
-        `is already managed by ${owner(a.code === 0 ? 'a' : 'c', one)} (rule: one resource owns a store)`,
+        `is already managed by a StorageBackend of another stack instance or resource (mark ${owner(a.code === 0 ? 'a' : 'c', one)})`,
       );
       t.same(
         (await storeIds()).filter((id) => id === one || id === two),

@@ -230,7 +230,7 @@ t.test(
         profile: 'base',
         version,
         visibility: 'shared',
-        source: { file: '/x' },
+        source: { file: process.execPath },
         properties: common,
         ...extra,
       });
@@ -246,5 +246,34 @@ t.test(
     t.match(errors.join('\n'), /catalog\/older: catalog policy mandatory \[versioning\]/);
     t.match(errors.join('\n'), /catalog\/public: catalog policy mandatory \[public_visibility\] visibility/);
     t.notMatch(errors.join('\n'), /catalog\/(known|fine):/, 'the known image and the compliant one are not annotated');
+    const traced = s.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/error' && m.trace !== undefined));
+    t.same(traced, [], 'no annotation carries a stack trace (cdktn would print it under the finding)');
   },
 );
+
+t.test('a source file that is not there is refused at synth, as the Pulumi check refuses it, without a stack trace', (t) => {
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'image-catalog-cdktf-')) });
+  const s = new TerraformStack(app, 'catalog');
+  new OpenstackProvider(s, 'owner', { cloud: 'platform' });
+  new CatalogImage(s, 'gone', {
+    os: 'rocky',
+    osVersion: '9',
+    profile: 'base',
+    version: '1.0',
+    source: { file: '/nonexistent/rocky.qcow2' },
+    properties: common,
+  });
+  t.throws(() => app.synth(), /Encountered Annotations with level "ERROR"/, 'synth fails');
+  const errors = s.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/error'));
+  t.match(
+    errors.map((m) => String(m.data)),
+    [/^source\.file: \/nonexistent\/rocky\.qcow2: there is no such file \(rule: file\)$/],
+    'one error naming the field, the file and the rule',
+  );
+  t.same(
+    errors.filter((m) => m.trace !== undefined),
+    [],
+    'without a stack trace',
+  );
+  t.end();
+});

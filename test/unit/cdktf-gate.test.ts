@@ -5,12 +5,18 @@
  * decided against what Glance has.
  */
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { cloudsOf, withLiveProperties, type PlanJson } from '../../provider/cdktf/decide.js';
 import { constructPaths, realTerraform, splitApplyArgs, withConstructPaths } from '../../provider/cdktf/gate.js';
 import type { PlanResourceChange } from '../../provider/cdktf/plan.js';
+import { sourceRefusals } from '../../provider/cdktf/sources.js';
+import { urlSourceProblem } from '../../provider/resources/image/image.js';
+import { cdktnTrace } from '../../scripts/start-cdktf.js';
+import { localStatePath, localStateProblem } from '../../provider/cdktf/state.js';
 
 t.test('apply/destroy arguments: -auto-approve and a plan file are the gate’s; the rest goes to plan', (t) => {
   t.same(splitApplyArgs(['-auto-approve', '-var=a=1', '-parallelism=4', '-input=false', '-no-color']), {
@@ -181,6 +187,87 @@ t.test('a resource only the state still has is decided as the provider the state
       ['openstack_images_image_v2.gone', 'admin'],
       ['openstack_images_image_v2.plain', 'platform'],
     ],
+  );
+  t.end();
+});
+
+t.test('a local state a killed deploy left empty or cut off: the way back, never a parse error', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-state-'));
+  const state = join(dir, 'terraform.catalog.tfstate');
+  writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify({ terraform: { backend: { local: { path: state } } } }));
+  t.equal(localStatePath(dir), state, 'the local backend path of cdk.tf.json');
+  t.equal(localStateProblem(state), undefined, 'no state yet: a first deploy');
+  writeFileSync(state, JSON.stringify({ version: 4, serial: 7, resources: [{}, {}] }));
+  t.equal(localStateProblem(state), undefined, 'a state');
+  writeFileSync(state, '');
+  t.match(localStateProblem(state), /is empty \(0 bytes\).*there is no backup of it: move it away/, 'empty, no backup');
+  writeFileSync(`${state}.backup`, JSON.stringify({ version: 4, serial: 6, resources: [{}] }));
+  t.match(
+    localStateProblem(state),
+    /tofu's backup .*\.backup holds the state before that run \(serial 6, 1 resource\(s\)\): put it back \(cp /,
+  );
+  writeFileSync(state, '{"version": 4, "ser');
+  t.match(localStateProblem(state), /is not a Terraform state \(cut off, or not JSON\)/, 'cut off');
+  t.end();
+});
+
+t.test('the sources of the images a plan creates: a file that is not there is refused, with its address', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-sources-'));
+  writeFileSync(join(dir, 'here.qcow2'), 'x');
+  const image = (address: string, after: Record<string, unknown>, actions = ['create']): PlanResourceChange => ({
+    address,
+    mode: 'managed',
+    type: 'openstack_images_image_v2',
+    change: { actions, before: null, after },
+  });
+  const plan: PlanJson = {
+    format_version: '1.2',
+    resource_changes: [
+      image('openstack_images_image_v2.here', { local_file_path: 'here.qcow2' }),
+      image('openstack_images_image_v2.gone', { local_file_path: '../gone.qcow2' }),
+      image('openstack_images_image_v2.kept', { local_file_path: 'gone-too.qcow2' }, ['no-op']),
+    ],
+  };
+  t.same(await sourceRefusals(plan, dir), [
+    `openstack_images_image_v2.gone: local_file_path: ${join(dir, '..', 'gone.qcow2')}: there is no such file (rule: file)`,
+  ]);
+});
+
+t.test('a url source: 200 to HEAD, or 206 to a ranged GET where HEAD is refused; a 404 is refused with both statuses', async (t) => {
+  const server = createServer((req, res) => {
+    if (req.url === '/image.qcow2') res.writeHead(200).end(req.method === 'HEAD' ? undefined : 'data');
+    else if (req.url === '/no-head.qcow2' && req.method === 'HEAD') res.writeHead(405).end();
+    else if (req.url === '/no-head.qcow2') res.writeHead(req.headers.range === 'bytes=0-0' ? 206 : 200).end('d');
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => server.close());
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  t.equal(await urlSourceProblem(`${base}/image.qcow2`), undefined);
+  t.equal(await urlSourceProblem(`${base}/no-head.qcow2`), undefined);
+  t.same(await urlSourceProblem(`${base}/missing.qcow2`), {
+    field: 'source.url',
+    rule: 'source',
+    message: `${base}/missing.qcow2 answered 404 to a HEAD, then answered 404 to a ranged GET: Glance could not download it`,
+  });
+});
+
+t.test("start:cdktf leaves out cdktn's own trace of a failure it already said, keeping every other line", (t) => {
+  const drop = cdktnTrace();
+  const lines = [
+    'ERROR [catalog/no-vif]: catalog policy mandatory [required_metadata] properties.hw_vif_model: missing (fix: add it)',
+    'Error: While synthesizing one or more error annotations have been encountered. Please check the log output above.',
+    '    at Isr (/work/node_modules/@cdktn/cli-core/src/lib/synth.ts:51:11)',
+    'Collecting Debug Information...',
+    'node:internal/process/promises:394',
+    '    triggerUncaughtException(err, true /* fromPromise */);',
+    'Error: While synthesizing one or more error annotations have been encountered. Please check the log output above.',
+    'Node.js v24.22.3',
+  ];
+  t.same(
+    lines.filter((line) => !drop(line)),
+    lines.slice(0, 2),
+    'the finding and cdktn’s one line; its trace, the banner and the repeated error left out',
   );
   t.end();
 });

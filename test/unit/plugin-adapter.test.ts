@@ -68,9 +68,29 @@ t.test('the package schema has every schema field of every kind, required ones r
 
 t.test('provider settings: only the provider keys are kept; a change of cloud is a change', (t) => {
   const adapter = runtimeAdapter(new ProviderRuntime());
-  t.same(adapter.checkConfig({ cloud: 'platform', adminCloud: 'admin', version: '0.1.0' }).inputs, { cloud: 'platform' });
-  t.equal(adapter.diffConfig({ cloud: 'a' }, { cloud: 'a', other: 'x' }), false, 'other keys are not a change');
-  t.equal(adapter.diffConfig({ cloud: 'a' }, { cloud: 'b' }), true, 'another cloud is');
+  const first = adapter.checkConfig({}, { cloud: 'platform', adminCloud: 'admin', version: '0.1.0' }).inputs;
+  t.same(Object.keys(first).sort(), ['catalogInstance', 'cloud'], 'the provider keys, and the instance key');
+  t.equal(first['cloud'], 'platform');
+  t.match(first['catalogInstance'], /^[\w-]{43}$/, 'a new provider gets a random instance key');
+  t.not(adapter.checkConfig({}, {}).inputs['catalogInstance'], first['catalogInstance'], 'another new one another key');
+  t.equal(
+    adapter.checkConfig(first, { cloud: 'other' }).inputs['catalogInstance'],
+    first['catalogInstance'],
+    'the key in the state is kept whatever the settings',
+  );
+  t.equal(
+    adapter.diffConfig({ cloud: 'a', catalogInstance: 'k1' }, { cloud: 'a', catalogInstance: 'k2' }),
+    false,
+    'the key is never a change',
+  );
+  const key = { catalogInstance: 'k'.repeat(43) };
+  t.equal(adapter.diffConfig({ cloud: 'a', ...key }, { cloud: 'a', other: 'x', ...key }), false, 'other keys are not a change');
+  t.equal(adapter.diffConfig({ cloud: 'a', ...key }, { cloud: 'b', ...key }), true, 'another cloud is');
+  t.equal(
+    adapter.diffConfig({ cloud: 'a' }, { cloud: 'a', ...key }),
+    true,
+    'a state without a key (before 0.3) is: the provider gets its key',
+  );
   t.end();
 });
 
@@ -88,12 +108,24 @@ const imageState = {
   properties: { os_distro: 'ubuntu' },
   imageId: 'i-1',
   status: 'active',
+  catalogMark: null,
 };
 
 t.test('an imported image adopts what Glance does not keep (its source): no change, no API call', async (t) => {
   const news = { ...imageState, source: { file: '/data/ubuntu.raw' }, sha512: 'a'.repeat(128), resourceName: 'v1.0' };
   const result = await new ProviderRuntime().diff('image', 'i-1', { ...imageState, resourceName: 'v1.0' }, news);
   t.same(result, { changes: false, replaces: [], diffs: [] });
+  t.end();
+});
+
+t.test('a state written before 0.3 (no catalogMark output) is an update of catalogMark alone: the legacy mark is rewritten', async (t) => {
+  const before03: Record<string, unknown> = { ...imageState };
+  delete before03['catalogMark'];
+  const news = { ...imageState, source: { file: '/data/ubuntu.raw' }, sha512: 'a'.repeat(128), resourceName: 'v1.0' };
+  const result = await new ProviderRuntime().diff('image', 'i-1', { ...before03, resourceName: 'v1.0' }, news, undefined, {
+    decide: false,
+  });
+  t.same(result, { changes: true, replaces: [], diffs: ['catalogMark'] });
   t.end();
 });
 
@@ -270,7 +302,9 @@ t.test('migration: new types and URNs, dependencies follow, no provider code, on
     'the old provider is replaced in place by the plugin default provider, before its resources',
   );
   const [, provider, , image, member] = resources;
-  t.same(provider?.inputs, { cloud: 'platform' }, "the provider's settings are the dynamic providers' image-catalog:* ones");
+  const { catalogInstance, ...settings } = provider?.inputs ?? {};
+  t.same(settings, { cloud: 'platform' }, "the provider's settings are the dynamic providers' image-catalog:* ones");
+  t.match(catalogInstance, /^[\w-]{43}$/, 'and its stack instance key, made now');
   t.equal(image?.urn, 'urn:pulumi:dev::p::image-catalog:index:VersionLine$image-catalog:index:Image::v1');
   t.equal(image?.provider, `${provider?.urn}::${provider?.id}`);
   t.same(image?.inputs, { name: 'ubuntu-24.04-base-v1.0' }, 'no __provider, no resourceName');

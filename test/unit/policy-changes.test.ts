@@ -7,6 +7,7 @@ import type { ImageWire } from '../../provider/client/images.js';
 import { resolveCloudFromDocument } from '../../provider/client/config.js';
 import { Session } from '../../provider/client/session.js';
 import { changeDocuments, RunCatalog } from '../../provider/policy/changes.js';
+import { StackMarks } from '../../provider/resources/mark.js';
 import type { KindDescriptor } from '../../provider/resources/descriptor.js';
 import { imageDescriptor, imageInputsFromLive } from '../../provider/resources/image/image.js';
 import { imageDocument } from '../../provider/client/images.js';
@@ -157,13 +158,18 @@ t.test('a create has no before, a delete no after, a gone image its old values w
 t.test(
   "the run's catalog leaves out what the run's resources create (their creation mark), not another image of the same name",
   async (t) => {
-    const urn = (stack: string, name: string): string => `urn:pulumi:${stack}::p::image-catalog:index:Image::${name}`;
+    const urn = (name: string): string => `urn:pulumi:dev::p::image-catalog:index:Image::${name}`;
+    // Two states of one stack name (two checkouts): the same URNs, two instance keys.
+    const dev = new StackMarks('this-checkout-state-key');
+    const twin = new StackMarks('other-checkout-state-key');
     const images: ImageWire[] = [
       { id: 'old', name: 'a-1-b-v1.0', status: 'active', created_at: '2020-01-01T00:00:00Z' },
-      { id: 'other-stack', name: 'a-1-b-v1.1', status: 'active', catalog_created_by: urn('prod', 'v1.1') },
-      { id: 'being-made', name: 'a-1-b-v1.1', status: 'saving', catalog_created_by: urn('dev', 'v1.1') },
-      { id: 'half-made', name: 'a-1-b-v1.3', status: 'queued', catalog_created_by: urn('dev', 'v1.3') },
-      { id: 'finished-elsewhere', name: 'a-1-b-v1.4', status: 'active', catalog_created_by: urn('dev', 'v1.4') },
+      { id: 'other-stack', name: 'a-1-b-v1.1', status: 'active', catalog_created_by: twin.of(urn('v1.1')) },
+      { id: 'being-made', name: 'a-1-b-v1.1', status: 'saving', catalog_created_by: dev.of(urn('v1.1')) },
+      { id: 'half-made', name: 'a-1-b-v1.3', status: 'queued', catalog_created_by: dev.of(urn('v1.3')) },
+      { id: 'twin-half-made', name: 'a-1-b-v1.3', status: 'queued', catalog_created_by: twin.of(urn('v1.3')) },
+      { id: 'legacy', name: 'a-1-b-v1.5', status: 'queued', catalog_created_by: urn('v1.5') },
+      { id: 'finished-elsewhere', name: 'a-1-b-v1.4', status: 'active', catalog_created_by: dev.of(urn('v1.4')) },
       { id: 'mine', name: 'a-1-b-v1.2', status: 'active' },
     ];
     let reads = 0;
@@ -171,14 +177,15 @@ t.test(
       reads++;
       return Promise.resolve(images);
     });
-    catalog.creating(urn('dev', 'v1.1'));
-    catalog.creating(urn('dev', 'v1.0'));
+    catalog.creating(dev.of(urn('v1.1')));
+    catalog.creating(dev.of(urn('v1.0')));
     catalog.created('mine');
     const seen = (await catalog.images('c', noSession())).map((i) => i.id);
     t.same(
       seen,
-      ['old', 'other-stack', 'finished-elsewhere'],
-      "left out: what a resource of the run creates, what it created, a half-made one of the run's stack; kept: other images of those names, finished ones",
+      ['old', 'other-stack', 'twin-half-made', 'legacy', 'finished-elsewhere'],
+      "left out: what a resource of the run creates, what it created, a half-made one of the run's stack instance; kept: other images of " +
+        'those names, finished ones, whatever another state of the same stack name or a release before 0.3 marked',
     );
     await catalog.images('c', noSession());
     t.equal(reads, 1, 'one snapshot serves the calls that follow');

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { ProviderRuntime } from '../runtime.js';
 import { pulumiSchema } from '../schema.js';
-import { configKeys, kindOfType, packageName, parseUrn } from '../tokens.js';
+import { newInstanceKey } from '../../resources/mark.js';
+import { configKeys, instanceKey, kindOfType, packageName, parseUrn } from '../tokens.js';
 
 export { parseUrn } from '../tokens.js';
 import type { Kind } from '../tokens.js';
@@ -24,7 +25,7 @@ export interface Checked {
 export interface ProviderAdapter {
   readonly version: string;
   schema(): string;
-  checkConfig(news: Bag): Checked;
+  checkConfig(olds: Bag, news: Bag): Checked;
   diffConfig(olds: Bag, news: Bag): boolean;
   configure(args: Bag, variables: Readonly<Record<string, string>>): void;
   check(urn: string, olds: Bag, news: Bag): Promise<Checked>;
@@ -79,16 +80,28 @@ export function runtimeAdapter(runtime: ProviderRuntime): ProviderAdapter {
   return {
     version,
     schema: () => JSON.stringify(pulumiSchema(version)),
-    checkConfig(news) {
+    checkConfig(olds, news) {
       // The stack config of the project's own namespace reaches the default provider too when the project is
       // named image-catalog (the example's `image-catalog:adminCloud`): only the provider's settings are kept.
+      // The stack instance's key is made with the provider resource and kept in its state from then on
+      // (provider/resources/mark.ts): the state, not the stack's name, tells two checkouts apart.
+      const kept = olds[instanceKey];
       return {
-        inputs: Object.fromEntries(Object.entries(news).filter(([key]) => (configKeys as readonly string[]).includes(key))),
+        inputs: {
+          ...Object.fromEntries(Object.entries(news).filter(([key]) => (configKeys as readonly string[]).includes(key))),
+          [instanceKey]: typeof kept === 'string' && kept !== '' ? kept : newInstanceKey(),
+        },
         failures: [],
       };
     },
+    // The instance key never changes once made, and is never a reason to replace the provider's resources. A state
+    // without one (written before 0.3) is an update of the provider: the engine configures an unchanged provider
+    // with its old inputs, which would leave this run without the key its check just made.
     diffConfig(olds, news) {
-      return configKeys.some((key) => JSON.stringify(olds[key] ?? null) !== JSON.stringify(news[key] ?? null));
+      return (
+        typeof olds[instanceKey] !== 'string' ||
+        configKeys.some((key) => JSON.stringify(olds[key] ?? null) !== JSON.stringify(news[key] ?? null))
+      );
     },
     configure(args, variables) {
       const value = (key: string): string | undefined => {

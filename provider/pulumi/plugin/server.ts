@@ -83,7 +83,7 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
       if (req.getVersion() !== 0) throw new Error(`unsupported schema version ${req.getVersion()}`);
       return new pb.GetSchemaResponse().setSchema(adapter.schema());
     }),
-    checkConfig: serve((req: providerTypes.CheckRequest) => checkResponse(adapter.checkConfig(bag(req.getNews())))),
+    checkConfig: serve((req: providerTypes.CheckRequest) => checkResponse(adapter.checkConfig(bag(req.getOlds()), bag(req.getNews())))),
     diffConfig: serve((req: providerTypes.DiffRequest) => {
       const changed = adapter.diffConfig(bag(req.getOldInputs() ?? req.getOlds()), bag(req.getNews()));
       return new pb.DiffResponse().setChanges(changed ? pb.DiffResponse.DiffChanges.DIFF_SOME : pb.DiffResponse.DiffChanges.DIFF_NONE);

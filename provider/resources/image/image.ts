@@ -34,6 +34,7 @@ import {
   type InputProblem,
   type ResourceSchema,
 } from '../schema.js';
+import { isLegacyMark } from '../mark.js';
 import type { ImageInputs, ImageOutputs } from './image.types.js';
 
 export type { ImageFields, ImageInputs, ImageOutputs } from './image.types.js';
@@ -79,6 +80,7 @@ export function imageOutputs(image: ImageWire, sourceModified: number | null = n
       str(image['stores'])
         ?.split(',')
         .filter((s) => s !== '') ?? [],
+    catalogMark: str(image[creationMark]),
   };
 }
 
@@ -118,9 +120,10 @@ export function isForeignProperty(key: string): boolean {
 export const publishedMark = 'catalog_published_at';
 
 /**
- * The property that records which resource created an image (its Pulumi URN), written with the record before any
- * data: an image that carries it and is missing from the state was left by an interrupted create of that
- * resource (a killed engine, a Glance that died mid-upload), which the next create finishes or removes.
+ * The property that records which stack instance and resource created an image (provider/resources/mark.ts),
+ * written with the record before any data: an image that carries the mark of a resource and is missing from its
+ * state was left by an interrupted create of that resource (a killed engine, a Glance that died mid-upload),
+ * which the next create finishes or removes. An image marked by another stack instance is never taken over.
  */
 export const creationMark = 'catalog_created_by';
 
@@ -212,6 +215,34 @@ export function imageLocalProblems(inputs: ImageInputs, olds?: Readonly<Record<s
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'it cannot be read' : (err as Error).message;
     return [{ field: 'source.file', rule: 'file', message: `${file}: ${why}` }];
   }
+}
+
+/**
+ * Whether the url source answers with data: a HEAD, then (a server that refuses HEAD) a GET of its first byte;
+ * the problem with the url and the status when neither answers 200 (206 to the range), undefined when one does.
+ * Bounded by `timeoutMs`: a server that does not answer is a problem too.
+ */
+export async function urlSourceProblem(url: string, timeoutMs = 15_000): Promise<InputProblem | undefined> {
+  const statuses: string[] = [];
+  for (const method of ['HEAD', 'GET'] as const) {
+    try {
+      const res = await fetch(url, {
+        method,
+        redirect: 'follow',
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(method === 'GET' ? { headers: { range: 'bytes=0-0' } } : {}),
+      });
+      await res.body?.cancel();
+      if (res.status === 200 || (method === 'GET' && res.status === 206)) return undefined;
+      statuses.push(`answered ${res.status} to a ${method === 'HEAD' ? 'HEAD' : 'ranged GET'}`);
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      statuses.push(
+        `gave no answer to a ${method === 'HEAD' ? 'HEAD' : 'ranged GET'} (${cause?.code ?? cause?.message ?? (err as Error).message})`,
+      );
+    }
+  }
+  return { field: 'source.url', rule: 'source', message: `${url} ${statuses.join(', then ')}: Glance could not download it` };
 }
 
 /**
@@ -343,9 +374,27 @@ async function resumeInterrupted(
 
 /** The versioning rule's refusal of a name another image holds (Glance allows duplicates; the catalog does not). */
 function nameTaken(name: string, inputs: ImageInputs, other: ImageWire, detail: string): ResourceOperationError {
+  const owned = typeof other[creationMark] === 'string' ? ` ${otherOwner(other)}` : '';
   return new ResourceOperationError(
-    `Image "${name}": name: "${inputs.name}" is already used by image ${other.id} ${detail} (rule: versioning, a name is never reused); ` +
-      'publish the next version under a name no image has',
+    `Image "${name}": name: "${inputs.name}" is already used by image ${other.id} ${detail}${owned} (rule: versioning, a name is never reused); ` +
+      (owned === ''
+        ? 'publish the next version under a name no image has'
+        : `${waysOut(other.id)}, or publish the next version under a name no image has`),
+  );
+}
+
+/** Who made an image the catalog marked, as far as a stack that does not own it can say. */
+export function otherOwner(image: Readonly<Record<string, unknown>>): string {
+  return isLegacyMark(image[creationMark])
+    ? 'marked by a release before 0.3 with a URN that does not tell two states apart'
+    : `made by another stack instance (another state: another checkout, folder or backend of a stack, mark ${String(image[creationMark])})`;
+}
+
+/** The ways out when an image of the name belongs to another stack instance. */
+export function waysOut(id: string): string {
+  return (
+    `nothing is taken over: import ${id} on purpose (the resource option import: '${id}'), run the stack that made it, ` +
+    'or remove it from the Image Service'
   );
 }
 
@@ -425,6 +474,7 @@ export async function updateImageResource(
   id: string,
   olds: ImageInputs,
   raw: unknown,
+  creator?: string,
 ): Promise<{ inputs: ImageInputs; outputs: ImageOutputs }> {
   const news = checkImageInputs(olds.name, raw);
   const diff = diffImage(olds, news);
@@ -433,7 +483,12 @@ export async function updateImageResource(
       `Image "${news.name}": ${diff.replaces.join(', ')} cannot change in place; the image must be replaced`,
     );
   const current = await getImage(session, id);
-  const desired = withPublishMark(imageRecord(news), current);
+  const record = withPublishMark(imageRecord(news), current);
+  // A mark of a release before 0.3 (the URN) on an image of this state becomes this stack instance's mark.
+  const desired =
+    creator !== undefined && isLegacyMark(current[creationMark])
+      ? { ...record, properties: { ...record.properties, [creationMark]: creator } }
+      : record;
   const { properties, ...fields } = desired;
   const removed = Object.keys(olds.properties).filter((key) => !(key in properties) && !isForeignProperty(key));
   const ops = imagePatch(current, { ...fields, ...properties }, removed);
@@ -477,8 +532,8 @@ export const imageDescriptor: KindDescriptor<ImageInputs> = {
     }
     return { inputs: imageInputsFromLive(live, kept), outputs: { ...imageOutputs(live) } };
   },
-  async update(session, id, olds, raw) {
-    const made = await updateImageResource(session, id, olds, raw);
+  async update(session, id, olds, raw, _name, options) {
+    const made = await updateImageResource(session, id, olds, raw, options?.creator);
     return { inputs: made.inputs, outputs: { ...made.outputs } };
   },
   delete: (session, id) => deleteImageResource(session, id),

@@ -220,4 +220,8 @@ export interface ImageOutputs {
    * The stores that hold the data.
    */
   readonly storesIn: string[];
+  /**
+   * The creation mark the record carries (property catalog_created_by): which stack instance and resource made it, opaque to everyone without the stack's state (docs/pulumi.md, "Who owns an image"). Null when the image was not made by this package.
+   */
+  readonly catalogMark: string | null;
 }

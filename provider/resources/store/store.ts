@@ -16,9 +16,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { flag, listStoresDetail, type StoreDetailWire } from '../../client/stores.js';
 import type { Session } from '../../client/session.js';
+import { isLegacyMark } from '../mark.js';
 import { ResourceOperationError } from '../errors.js';
 import type { KindDescriptor } from '../descriptor.js';
-import { checkInputs, resourceSchema, type ResourceSchema } from '../schema.js';
+import { checkInputs, resourceSchema, type InputProblem, type ResourceSchema } from '../schema.js';
 import type { StoreInputs, StoreOutputs } from './store.types.js';
 
 export type { StoreFields, StoreInputs, StoreOutputs } from './store.types.js';
@@ -41,7 +42,7 @@ interface FragmentHeader {
   readonly id: string;
   readonly type: string;
   readonly isDefault: boolean;
-  /** The resource that created it (a Pulumi URN): one resource owns a store. */
+  /** The creation mark of the resource that claims it (provider/resources/mark.ts): one resource owns a store. */
   readonly owner?: string;
 }
 
@@ -75,6 +76,11 @@ export function renderStoreFragment(inputs: StoreInputs, owner?: string): string
     if (value !== undefined && field.wire !== undefined) lines.push(`${field.wire} = ${iniValue(value)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The owner the fragment of store `id` in `configDir` names, if any. */
+export function storeOwner(configDir: string, id: string): string | undefined {
+  return existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id)?.owner : undefined;
 }
 
 /** The backends file (pure): the base backends, then the managed ones; the managed default wins. */
@@ -178,13 +184,58 @@ export async function applyStoreResource(
 }
 
 /**
- * Who applies a store: a create by `creator` (a Pulumi URN) claims it, written in the fragment's header; a create
- * of an id another resource claimed is refused (checked under the directory's lock, so of two stacks creating the
- * same store at once, the second is refused). An update keeps the claim.
+ * The refusal of a create of store `inputs.id` that another resource claims (`claimed`: its fragment's header),
+ * with the ways out; undefined when it is free or `creator`'s own (an interrupted create of the same resource).
+ */
+function claimProblem(
+  inputs: Pick<StoreInputs, 'id' | 'configDir'>,
+  claimed: FragmentHeader | undefined,
+  creator: string | undefined,
+): InputProblem | undefined {
+  if (claimed === undefined || claimed.owner === creator) return undefined;
+  const by =
+    claimed.owner === undefined
+      ? 'another StorageBackend'
+      : isLegacyMark(claimed.owner)
+        ? 'a StorageBackend of a release before 0.3 (its claim does not tell two states apart)'
+        : `a StorageBackend of another stack instance or resource (mark ${claimed.owner})`;
+  return {
+    field: 'id',
+    rule: 'one resource owns a store',
+    message:
+      `store ${inputs.id} is already managed by ${by}; nothing is taken over: import it on purpose (the resource option ` +
+      `import: '${inputs.id}'), run the stack that manages it, remove it from that stack (its fragment ` +
+      `${join(inputs.configDir, `store-${inputs.id}.conf`)}), or give this store another id`,
+  };
+}
+
+/** {@link claimProblem} of a create, from the config directory as it is now (a check: no API call). */
+export function storeClaimProblems(raw: Readonly<Record<string, unknown>>, creator: string | undefined): InputProblem[] {
+  const { id, configDir } = raw;
+  if (creator === undefined || typeof id !== 'string' || typeof configDir !== 'string' || !existsSync(configDir)) return [];
+  const problem = claimProblem(
+    { id, configDir },
+    managedStores(configDir).find((s) => s.id === id),
+    creator,
+  );
+  return problem === undefined ? [] : [problem];
+}
+
+/**
+ * Who applies a store: a create by `creator` (the resource's creation mark, provider/resources/mark.ts) claims it,
+ * written in the fragment's header; a create of an id claimed by another mark (another resource, another stack
+ * instance, a release before 0.3) is refused, naming the ways out (checked under the directory's lock, so of two
+ * stacks creating the same store at once, the second is refused). An update claims it for its own creator when
+ * it has one (a store imported on purpose, a legacy claim migrated), else keeps the claim.
  */
 export interface StoreClaim {
   readonly creator?: string;
   readonly create?: boolean;
+  /**
+   * A create may take a fragment that names no owner: what the CDKTF StorageBackend of releases before 0.3 wrote
+   * (it claimed nothing), taken over by its own resource's replacement after an upgrade.
+   */
+  readonly adoptUnowned?: boolean;
 }
 
 const queues = new Map<string, Promise<unknown>>();
@@ -236,13 +287,11 @@ async function applyChecked(
 ): Promise<{ inputs: StoreInputs; outputs: StoreApplied }> {
   const managed = managedStores(inputs.configDir);
   const claimed = managed.find((s) => s.id === inputs.id);
-  if (claim.create === true && claimed !== undefined && claimed.owner !== claim.creator) {
-    throw new ResourceOperationError(
-      `StorageBackend "${name}": id: store ${inputs.id} is already managed by ${claimed.owner ?? 'another StorageBackend'} ` +
-        '(rule: one resource owns a store); import it into this stack instead, or give this store another id',
-    );
+  if (claim.create === true && !(claim.adoptUnowned === true && claimed !== undefined && claimed.owner === undefined)) {
+    const problem = claimProblem(inputs, claimed, claim.creator);
+    if (problem !== undefined) throw new ResourceOperationError(`StorageBackend "${name}": id: ${problem.message} (rule: ${problem.rule})`);
   }
-  const owner = claim.create === true ? claim.creator : claimed?.owner;
+  const owner = claim.creator ?? claimed?.owner;
   const others = managed.filter((s) => s.id !== inputs.id);
   const otherDefault = others.find((s) => s.isDefault);
   if (inputs.isDefault && otherDefault !== undefined) {
@@ -286,7 +335,7 @@ async function applyChecked(
         : `StorageBackend "${name}": not live after the reload: ${(err as Error).message}`;
     throw new ResourceOperationError(`${why}; ${rollback}`, { cause: err });
   }
-  return { inputs, outputs: { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault, fragment } };
+  return { inputs, outputs: { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault, fragment, catalogMark: owner ?? null } };
 }
 
 /** Removes the store: its fragment goes, the backends file follows, Glance reloads, and the store is gone from the API. */
@@ -338,21 +387,36 @@ export const storeDescriptor: KindDescriptor<StoreInputs> = {
   schema: storeSchema,
   document: (inputs) => ({ id: inputs.id, type: inputs.type, is_default: inputs.isDefault, read_only: inputs.type === 'http' }),
   cloudOf: (inputs) => (typeof inputs['verifyCloud'] === 'string' ? inputs['verifyCloud'] : undefined),
+  claimProblems: storeClaimProblems,
   async create(session, name, raw, options) {
     const made = await applyStoreResource(session, name, checkStoreInputs(name, raw), {
       create: true,
       ...(options.creator === undefined ? {} : { creator: options.creator }),
     });
-    return { id: made.outputs.id, inputs: made.inputs, outputs: { fragment: made.outputs.fragment } };
+    return {
+      id: made.outputs.id,
+      inputs: made.inputs,
+      outputs: { fragment: made.outputs.fragment, catalogMark: made.outputs.catalogMark },
+    };
   },
   async read(session, id, kept) {
     const inputs = await readStoreResource(session, id, kept);
     if (inputs === undefined) return undefined;
-    return { inputs, outputs: { fragment: typeof kept['fragment'] === 'string' ? kept['fragment'] : '' } };
+    const configDir = typeof inputs['configDir'] === 'string' ? inputs['configDir'] : undefined;
+    const claimed = configDir !== undefined && existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id) : undefined;
+    return {
+      inputs,
+      outputs: { fragment: typeof kept['fragment'] === 'string' ? kept['fragment'] : '', catalogMark: claimed?.owner ?? null },
+    };
   },
-  async update(session, _id, _olds, raw, name) {
-    const made = await applyStoreResource(session, name, checkStoreInputs(name, raw));
-    return { inputs: made.inputs, outputs: { fragment: made.outputs.fragment } };
+  async update(session, _id, _olds, raw, name, options) {
+    const made = await applyStoreResource(
+      session,
+      name,
+      checkStoreInputs(name, raw),
+      options?.creator === undefined ? {} : { creator: options.creator },
+    );
+    return { inputs: made.inputs, outputs: { fragment: made.outputs.fragment, catalogMark: made.outputs.catalogMark } };
   },
   delete: (session, _id, inputs, name) => deleteStoreResource(session, name, inputs),
 };

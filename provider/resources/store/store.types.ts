@@ -88,4 +88,8 @@ export interface StoreOutputs {
    * The path of the store's config fragment in configDir (its content holds the options and is never an output).
    */
   readonly fragment: string;
+  /**
+   * The creation mark in the store's fragment: which stack instance and resource claims the store (one resource owns a store). Null when none does.
+   */
+  readonly catalogMark: string | null;
 }

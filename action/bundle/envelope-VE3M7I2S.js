@@ -7,8 +7,8 @@ import {
   checkEnvelope,
   familyKey,
   narrowCatalog
-} from "./chunk-BVGTLBDI.js";
-import "./chunk-RW4AZMZI.js";
+} from "./chunk-N54DKE3Z.js";
+import "./chunk-PDQADOI3.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

@@ -3,16 +3,17 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-Y6GIX5SK.js";
+} from "./chunk-VAJOWGXU.js";
 import {
   PolicyEngine
-} from "./chunk-2LACPHUB.js";
+} from "./chunk-T5UYAT7W.js";
 import {
   buildEnvelope
-} from "./chunk-BVGTLBDI.js";
+} from "./chunk-N54DKE3Z.js";
 import {
+  creationMark,
   isGlanceField
-} from "./chunk-RW4AZMZI.js";
+} from "./chunk-PDQADOI3.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {
@@ -59,6 +60,9 @@ function documentOf(resource, values, unknown = {}) {
     } else if (values[attribute] !== void 0 && values[attribute] !== null) {
       doc[wire] = values[attribute];
     }
+    const value = doc[wire];
+    if (wire === "properties" && typeof value === "object" && value !== null && creationMark in value)
+      doc[wire] = Object.fromEntries(Object.entries(value).filter(([key]) => key !== creationMark));
   }
   return doc;
 }

@@ -4,7 +4,7 @@ import {
   describeErrors,
   kinds,
   validateInput
-} from "./chunk-RW4AZMZI.js";
+} from "./chunk-PDQADOI3.js";
 
 // provider/policy/envelope.ts
 var changeKinds = kinds;

@@ -7,10 +7,10 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-KD7DQRLV.js";
+} from "./chunk-7JZ43REO.js";
 import {
   formatDecision
-} from "./chunk-2LACPHUB.js";
+} from "./chunk-T5UYAT7W.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-EMUJXH26.js");
+    return await import("./automation-TFBEMQO2.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

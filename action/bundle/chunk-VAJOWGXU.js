@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-PBXZCANS.js";
+} from "./chunk-2CMGNRLK.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -11,8 +11,9 @@ import {
   isUnauthorized,
   plainMessage,
   require_undici,
-  snapshotImages
-} from "./chunk-RW4AZMZI.js";
+  snapshotImages,
+  stackOfMark
+} from "./chunk-PDQADOI3.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";
@@ -726,9 +727,6 @@ async function changeDocuments(descriptor, action, sides) {
     after: action === "update" && sides.after !== void 0 ? mark(descriptor.live.apply(applied, live, sides.before, sides.after)) : afterDoc
   };
 }
-function stackOf(urn) {
-  return urn.split("::").slice(0, 2).join("::");
-}
 var RunCatalog = class {
   /** `snapshot`: how the images a session sees are read (default: every page of GET /v2/images). */
   constructor(maxAgeMs = 5e3, snapshot = snapshotImages) {
@@ -741,7 +739,7 @@ var RunCatalog = class {
   creators = /* @__PURE__ */ new Set();
   snapshots = /* @__PURE__ */ new Map();
   /**
-   * The resource `creator` (a URN, written on the record as its creation mark) creates an image in this run: an
+   * The resource marked `creator` (provider/resources/mark.ts, written on the record) creates an image in this run: an
    * image that carries the mark is its own (in the middle of its upload, or left by an interrupted run of the same
    * resource, which its create finishes or removes), never another image holding the name.
    */
@@ -762,7 +760,8 @@ var RunCatalog = class {
     if (typeof mark !== "string") return false;
     if (this.creators.has(mark)) return true;
     const finished = image.status === "active" || image.status === "deactivated";
-    return !finished && [...this.creators].some((creator) => stackOf(creator) === stackOf(mark));
+    const stack = stackOfMark(mark);
+    return !finished && stack !== void 0 && [...this.creators].some((creator) => stackOfMark(creator) === stack);
   }
   /** The images `session` sees (`key` names its cloud), minus this run's creates. */
   async images(key, session) {

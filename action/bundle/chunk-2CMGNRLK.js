@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   validateData
-} from "./chunk-RW4AZMZI.js";
+} from "./chunk-PDQADOI3.js";
 import {
   __commonJS,
   __require,

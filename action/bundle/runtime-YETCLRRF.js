@@ -2,32 +2,36 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   idNames,
+  instanceKey,
   parseUrn
-} from "./chunk-QIYAJHNN.js";
+} from "./chunk-RGPM7JYY.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-Y6GIX5SK.js";
+} from "./chunk-VAJOWGXU.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-2LACPHUB.js";
+} from "./chunk-T5UYAT7W.js";
 import {
   buildEnvelope
-} from "./chunk-BVGTLBDI.js";
-import "./chunk-PBXZCANS.js";
+} from "./chunk-N54DKE3Z.js";
+import "./chunk-2CMGNRLK.js";
 import {
   FileDigests,
   ResourceInputError,
+  StackMarks,
   checkInputs,
   diffInputs,
+  hasMarkOutput,
   imageDocument,
   isForbidden,
-  kindDescriptors
-} from "./chunk-RW4AZMZI.js";
+  kindDescriptors,
+  markOutput
+} from "./chunk-PDQADOI3.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
@@ -157,6 +161,7 @@ var ProviderRuntime = class {
   sessions = /* @__PURE__ */ new Map();
   engine;
   catalog = new RunCatalog();
+  marks;
   /**
    * Resources whose replace diff decided (and allowed) in this runtime, with the id of what they replace: the
    * engine then checks the replacement again with empty olds (to compute its inputs as for a new resource), and
@@ -172,6 +177,17 @@ var ProviderRuntime = class {
   notify;
   /** How this runtime enforces. */
   mode;
+  /**
+   * The creation mark of the resource `urn` in this stack instance (provider/resources/mark.ts), from the instance
+   * key in the provider's state (or given to a whole-plan decision); undefined without one.
+   */
+  markOf(urn) {
+    if (urn === void 0) return void 0;
+    const key = this.options.instanceKeyOf?.(urn) ?? this.configValue(instanceKey);
+    if (key === void 0) return void 0;
+    if (this.marks?.key !== key) this.marks = { key, marks: new StackMarks(key) };
+    return this.marks.marks.of(urn);
+  }
   /** Takes the provider's settings (the plugin's Configure) and starts what the first decision needs. */
   configure(config) {
     this.config = config;
@@ -245,8 +261,8 @@ var ProviderRuntime = class {
   async changeOf(kind, name, sides) {
     const fields = { ...layer(sides.news ?? sides.oldInputs ?? sides.olds ?? {}), resourceName: name };
     const where = address(kind, name);
-    const urn = sides.urn ?? fields.resourceUrn;
-    if (sides.action === "create" && kindDescriptors[kind].cataloged === true && urn !== void 0) this.catalog.creating(urn);
+    const mark = this.markOf(sides.urn ?? fields.resourceUrn);
+    if (sides.action === "create" && kindDescriptors[kind].cataloged === true && mark !== void 0) this.catalog.creating(mark);
     const news = sides.news === void 0 ? void 0 : schemaPart(kind, sides.news);
     const after = news === void 0 ? void 0 : checkKnown(kind, where, news).inputs;
     let before;
@@ -304,7 +320,8 @@ var ProviderRuntime = class {
     const isCreate = Object.keys(schemaPart(kind, olds)).length === 0;
     const descriptor = kindDescriptors[kind];
     const local = descriptor.localProblems !== void 0 && unknownPaths(checked.inputs).length === 0 ? descriptor.localProblems(checked.inputs, isCreate ? void 0 : schemaPart(kind, olds)) : [];
-    const problems = [...checked.problems, ...local];
+    const claims = isCreate && this.mode === "enforce" && descriptor.claimProblems !== void 0 && unknownPaths(checked.inputs).length === 0 ? descriptor.claimProblems(schemaPart(kind, news), this.markOf(fields.resourceUrn)) : [];
+    const problems = [...checked.problems, ...local, ...claims];
     if (problems.length > 0) return { inputs, failures: problems.map((p) => failure(`${p.field}: ${p.message} (rule: ${p.rule})`)) };
     if (!isCreate || this.replacing.has(address(kind, fields.resourceName))) return { inputs, failures: [] };
     const { decision, text } = await this.decideOne(kind, fields.resourceName, { action: "create", id: void 0, news });
@@ -313,6 +330,15 @@ var ProviderRuntime = class {
       inputs,
       failures: decision.violations.filter((v) => v.level === "mandatory").map((v) => failure(`policy ${v.rule}: ${v.field === "" ? "" : `${v.field}: `}${v.message} (fix: ${v.remediation})`))
     };
+  }
+  /**
+   * A create's refusals of what another resource owns (a store another stack instance claims), each naming the
+   * resource, the field, the ways out and the rule; told from this machine, no API call. `urn`: the resource's.
+   */
+  claimsOf(kind, name, urn, news) {
+    const descriptor = kindDescriptors[kind];
+    if (descriptor.claimProblems === void 0) return [];
+    return descriptor.claimProblems(schemaPart(kind, news), this.markOf(urn) ?? "").map((p) => `${address(kind, name)}: ${p.field}: ${p.message} (rule: ${p.rule})`);
   }
   /**
    * The change of one resource as a CrossGuard policy pack sees it: new inputs only, no previous state. A resource
@@ -362,7 +388,8 @@ var ProviderRuntime = class {
         ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === "replace")
       ])
     ];
-    const updates = [.../* @__PURE__ */ new Set([...changed.updates, ...unknown.filter((u) => !replaces.includes(u))])];
+    const migrated = replaces.length === 0 && hasMarkOutput(kind) && !(markOutput in olds) ? [markOutput] : [];
+    const updates = [.../* @__PURE__ */ new Set([...changed.updates, ...unknown.filter((u) => !replaces.includes(u)), ...migrated])];
     if (replaces.length === 0 && updates.length === 0) return { changes: false, replaces: [], diffs: [] };
     const action = replaces.length > 0 ? "replace" : "update";
     if (options.decide === false) return { changes: true, replaces, diffs: [...replaces, ...updates] };
@@ -396,14 +423,15 @@ ${text}`);
     const raw = schemaPart(kind, news);
     const name = fields.resourceName;
     const cataloged = descriptor.cataloged === true && typeof raw["name"] === "string";
-    if (cataloged && fields.resourceUrn !== void 0) this.catalog.creating(fields.resourceUrn);
+    const mark = this.markOf(fields.resourceUrn);
+    if (cataloged && mark !== void 0) this.catalog.creating(mark);
     const replaces = this.replacing.get(address(kind, name));
     const made = await this.track(
       descriptor.create(this.sessionFor(cloudOf(kind, raw, fields)), name, raw, {
         onProgress: progressReporter(this.notify, name, fields.resourceUrn),
         onNotice: (message) => this.notify({ message, severity: "info", urn: fields.resourceUrn }),
         signal: this.interruption.signal,
-        ...fields.resourceUrn === void 0 ? {} : { creator: fields.resourceUrn },
+        ...mark === void 0 ? {} : { creator: mark },
         ...replaces === void 0 ? {} : { replaces }
       })
     );
@@ -448,7 +476,10 @@ ${text}`);
     const name = fields.resourceName;
     const raw = schemaPart(kind, news);
     const before = checkKnown(kind, name, oldSide(kind, olds, news, oldInputs).before).inputs;
-    const made = await this.track(descriptor.update(this.sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name));
+    const mark = this.markOf(fields.resourceUrn);
+    const made = await this.track(
+      descriptor.update(this.sessionFor(cloudOf(kind, raw, fields)), id, before, raw, name, mark === void 0 ? {} : { creator: mark })
+    );
     if (descriptor.cataloged === true) this.catalog.changed();
     return { outs: outs(kind, fields, { ...made.inputs }, made.outputs, olds) };
   }

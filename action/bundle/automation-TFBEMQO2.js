@@ -3,18 +3,20 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-IDNBR4TC.js";
+} from "./chunk-S4LF2NAR.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
 import {
+  instanceKey,
   kindOfType,
+  packageName,
   parseUrn
-} from "./chunk-QIYAJHNN.js";
+} from "./chunk-RGPM7JYY.js";
 import {
   policyModeVariable
-} from "./chunk-PBXZCANS.js";
-import "./chunk-RW4AZMZI.js";
+} from "./chunk-2CMGNRLK.js";
+import "./chunk-PDQADOI3.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -170,10 +172,11 @@ function hasSecret(value) {
   if (typeof value !== "object" || value === null) return false;
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
-async function planRuntime(stack, read) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-K637WJFK.js"), read ?? stack.getAllConfig()]);
+async function planRuntime(stack, read, instanceKeyOf) {
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-YETCLRRF.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
+    ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
     config: { get: (key) => config[key]?.value },
     env: { ...process.env, ...runEnv },
     cwd: stack.workspace.workDir,
@@ -285,12 +288,13 @@ var RunRecord = class {
       ...this.seen()
     };
   }
-  blocked(count) {
+  blocked(count, refused = []) {
+    const policy = count === 0 ? [] : [`the catalog policy blocks ${count} change(s) of this plan (the decisions say each violation)`];
     return {
       ok: false,
       changes: {},
       outputs: {},
-      failure: `the catalog policy blocks ${count} change(s) of this plan: nothing was applied (the decisions say each violation)`,
+      failure: [...policy, ...refused, "nothing was applied"].join("\n"),
       ...this.seen()
     };
   }
@@ -319,6 +323,15 @@ async function withRun(stack, record, mode, work) {
     }
   }
 }
+function providerKeys(exported) {
+  const resources = exported.deployment?.resources;
+  const keys = /* @__PURE__ */ new Map();
+  for (const resource of resources ?? []) {
+    const key = resource.inputs?.[instanceKey];
+    if (resource.type === `pulumi:providers:${packageName}` && typeof key === "string") keys.set(resource.urn, key);
+  }
+  return keys;
+}
 async function previewPlan(stack, record, config) {
   const steps = [];
   const collect = (event) => {
@@ -326,19 +339,28 @@ async function previewPlan(stack, record, config) {
     if (step !== void 0) steps.push(step);
     record.onEvent(event);
   };
+  const keys = stack.exportStack().then(providerKeys, () => /* @__PURE__ */ new Map());
+  let keyOf = /* @__PURE__ */ new Map();
+  const instanceKeyOf = (urn) => {
+    const step = steps.find((s) => s.urn === urn);
+    const provider = step?.new?.provider ?? step?.old?.provider;
+    return provider === void 0 ? void 0 : keyOf.get(provider.split("::").slice(0, -1).join("::"));
+  };
   const read = config ?? stack.getAllConfig();
-  const runtime = planRuntime(stack, read);
+  const runtime = planRuntime(stack, read, instanceKeyOf);
   runtime.catch(() => void 0);
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-NUYA6FWB.js");
+    const { describeOverrides } = await import("./data-H2XCAOGK.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }
+  keyOf = await keys;
   const decisions = await decidePlan(await runtime, steps, () => readDecisions(record.logs.report));
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
-  return { changeSummary, decisions, allowed: decisions.every((d) => d.decision.allowed) };
+  const refused = claimRefusals(await runtime, steps);
+  return { changeSummary, decisions, refused, allowed: decisions.every((d) => d.decision.allowed) && refused.length === 0 };
 }
 async function previewStack(stack, options = {}, config) {
   const record = new RunRecord(options);
@@ -347,12 +369,21 @@ async function previewStack(stack, options = {}, config) {
     const result = await withRun(stack, record, options.decidePlan === false ? "enforce" : "report", async () => {
       if (options.decidePlan === false) return record.ok((await stack.preview({ ...record.common(), ...record.packs() })).changeSummary);
       plan = await previewPlan(stack, record, config);
-      return plan.allowed ? record.ok(plan.changeSummary) : record.blocked(blockedCount(plan));
+      return plan.allowed ? record.ok(plan.changeSummary) : record.blocked(blockedCount(plan), plan.refused);
     });
     return { ...result, plan };
   } finally {
     record.dispose();
   }
+}
+function claimRefusals(runtime, steps) {
+  const refused = [];
+  for (const step of steps) {
+    const kind = kindOfType(step.type);
+    if (kind === void 0 || actionOf(step.op) !== "create" || step.new === void 0) continue;
+    refused.push(...runtime.claimsOf(kind, urnName(step.urn), step.urn, withoutSecrets(step.new.inputs)));
+  }
+  return refused;
 }
 function blockedCount(plan) {
   return new Set(plan.decisions.flatMap((d) => d.decision.violations.filter((v) => v.level === "mandatory").map((v) => v.address))).size;
@@ -364,7 +395,7 @@ async function upStack(stack, options = {}) {
     const plan = await withRun(stack, record, options.decidePlan === false ? "enforce" : "report", async () => {
       if (options.decidePlan === false) return record.ok({});
       const decided = await previewPlan(stack, record);
-      return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided));
+      return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided), decided.refused);
     });
     if (!plan.ok) return plan;
     return await withRun(stack, record, "enforce", async () => {

@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-6YU5OMCL.js";
+} from "./chunk-2ES4ALOS.js";
 import "./chunk-KJBZKRF5.js";
-import "./chunk-KD7DQRLV.js";
-import "./chunk-2LACPHUB.js";
-import "./chunk-BVGTLBDI.js";
-import "./chunk-PBXZCANS.js";
-import "./chunk-RW4AZMZI.js";
+import "./chunk-7JZ43REO.js";
+import "./chunk-T5UYAT7W.js";
+import "./chunk-N54DKE3Z.js";
+import "./chunk-2CMGNRLK.js";
+import "./chunk-PDQADOI3.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-6YU5OMCL.js";
+} from "./chunk-2ES4ALOS.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -17,52 +17,57 @@ import {
 import {
   pluginDir,
   pluginName
-} from "./chunk-IDNBR4TC.js";
+} from "./chunk-S4LF2NAR.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
 import {
   configKeys,
+  instanceKey,
   kindOfType,
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-QIYAJHNN.js";
+} from "./chunk-RGPM7JYY.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-KD7DQRLV.js";
+} from "./chunk-7JZ43REO.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-KMKX5TTE.js";
+} from "./chunk-O5XB3QXX.js";
 import {
   Session
-} from "./chunk-Y6GIX5SK.js";
+} from "./chunk-VAJOWGXU.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-2LACPHUB.js";
-import "./chunk-BVGTLBDI.js";
+} from "./chunk-T5UYAT7W.js";
+import "./chunk-N54DKE3Z.js";
 import {
   PolicyDataError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-PBXZCANS.js";
+} from "./chunk-2CMGNRLK.js";
 import {
   applyStoreResource,
   checkStoreInputs,
   deleteStoreResource,
+  hasMarkOutput,
   kindDescriptors,
   kinds,
+  markOutput,
+  newInstanceKey,
   renderStoreFragment,
-  resourceSchema
-} from "./chunk-RW4AZMZI.js";
+  resourceSchema,
+  storeOwner
+} from "./chunk-PDQADOI3.js";
 import {
   __commonJS,
   __require,
@@ -3745,7 +3750,7 @@ function migrateDeployment(exported) {
   const [first] = legacy;
   const providerUrn = `${urnPrefix(first?.urn ?? "")}::pulumi:providers:${packageName}::default`;
   const existing = resources.find((r) => r.urn === providerUrn);
-  const settings = settingsOf(oldProviders[0]);
+  const settings = { ...settingsOf(oldProviders[0]), [instanceKey]: newInstanceKey() };
   const provider = existing ?? {
     urn: providerUrn,
     custom: true,
@@ -3770,7 +3775,8 @@ function migrateDeployment(exported) {
       const kind = kindOfType(r.type);
       next.type = kind === void 0 ? r.type : typeToken(kind);
       const inputs = strip(r.inputs);
-      const outputs = strip(r.outputs);
+      const stripped = strip(r.outputs);
+      const outputs = stripped === void 0 || kind === void 0 || !hasMarkOutput(kind) ? stripped : { [markOutput]: null, ...stripped };
       if (inputs !== void 0) next.inputs = inputs;
       if (outputs !== void 0) next.outputs = outputs;
       next.provider = providerRef;
@@ -4244,8 +4250,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-U5B2O5PD.js");
-  const { loadProgram, previewPlan } = await import("./preview-QTQFO3BW.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-ITHDX7ME.js");
+  const { loadProgram, previewPlan } = await import("./preview-OPXNEMAB.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4280,7 +4286,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-FF5CZUMU.js");
+  const { appEntry, checkApp } = await import("./check-CWQPG4ZF.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4330,7 +4336,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-GOJOQ7Z4.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-X4Q3Y3ZF.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4401,8 +4407,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-DEMRBE77.js");
-  const { buildEnvelope } = await import("./envelope-Z23ZRC5J.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-M6WBQOCB.js");
+  const { buildEnvelope } = await import("./envelope-VE3M7I2S.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -4697,11 +4703,13 @@ function readStoreRequest(file, env = process.env) {
     throw new Error(`the store request needs name and settings (got ${Object.keys(request).join(", ")})`);
   return request;
 }
-async function applyStoreRequest(request) {
+var storeMarkVariable = "IMAGE_CATALOG_STORE_MARK";
+async function applyStoreRequest(request, mark) {
   const inputs = resolveStoreRequest(request);
   const session = Session.forCloud(request.cloud);
   try {
-    return (await applyStoreResource(session, request.name, inputs)).inputs;
+    const claim = mark === void 0 || mark === "" ? {} : { create: true, creator: mark, adoptUnowned: true };
+    return (await applyStoreResource(session, request.name, inputs, claim)).inputs;
   } finally {
     await session.close();
   }
@@ -4709,7 +4717,8 @@ async function applyStoreRequest(request) {
 async function deleteStoreRequest(request) {
   const inputs = resolveStoreRequest(request);
   const fragment = join6(inputs.configDir, `store-${inputs.id}.conf`);
-  if (existsSync4(fragment) && readFileSync9(fragment, "utf8") !== renderStoreFragment(inputs)) return false;
+  if (existsSync4(fragment) && readFileSync9(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
+    return false;
   const session = Session.forCloud(request.cloud);
   try {
     await deleteStoreResource(session, request.name, inputs);
@@ -4726,9 +4735,9 @@ function registerStore(program3) {
   );
   store.command("apply").description(
     "Create or update the store: write its fragment and the backends list, reload glance-api, verify it is live (rolled back on failure)."
-  ).option("--request <file>", `the request as a JSON file (default: ${storeRequestVariable})`).action(async (options) => {
+  ).option("--request <file>", `the request as a JSON file (default: ${storeRequestVariable})`).option("--mark <mark>", `the creation mark that claims the store (default: ${storeMarkVariable}; the gate's, docs/cdktf.md)`).action(async (options) => {
     const request = readStoreRequest(options.request);
-    const inputs = await applyStoreRequest(request);
+    const inputs = await applyStoreRequest(request, options.mark ?? process.env[storeMarkVariable]);
     process.stdout.write(`store ${inputs.id} (${inputs.type}) is live${inputs.isDefault ? " and the default" : ""}
 `);
   });

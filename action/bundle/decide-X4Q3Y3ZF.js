@@ -6,12 +6,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-KMKX5TTE.js";
-import "./chunk-Y6GIX5SK.js";
-import "./chunk-2LACPHUB.js";
-import "./chunk-BVGTLBDI.js";
-import "./chunk-PBXZCANS.js";
-import "./chunk-RW4AZMZI.js";
+} from "./chunk-O5XB3QXX.js";
+import "./chunk-VAJOWGXU.js";
+import "./chunk-T5UYAT7W.js";
+import "./chunk-N54DKE3Z.js";
+import "./chunk-2CMGNRLK.js";
+import "./chunk-PDQADOI3.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   kinds
-} from "./chunk-RW4AZMZI.js";
+} from "./chunk-PDQADOI3.js";
 
 // provider/pulumi/tokens.ts
 var packageName = "image-catalog";
@@ -24,6 +24,7 @@ function kindOfType(type) {
 }
 var idNames = { image: "imageId", store: "storeId" };
 var configKeys = ["cloud", "clouds", "policy"];
+var instanceKey = "catalogInstance";
 function parseUrn(urn) {
   const parts = urn.split("::");
   const qualified = parts[2] ?? "";
@@ -37,5 +38,6 @@ export {
   kindOfType,
   idNames,
   configKeys,
+  instanceKey,
   parseUrn
 };

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-KD7DQRLV.js";
-import "./chunk-2LACPHUB.js";
-import "./chunk-BVGTLBDI.js";
-import "./chunk-PBXZCANS.js";
-import "./chunk-RW4AZMZI.js";
+} from "./chunk-7JZ43REO.js";
+import "./chunk-T5UYAT7W.js";
+import "./chunk-N54DKE3Z.js";
+import "./chunk-2CMGNRLK.js";
+import "./chunk-PDQADOI3.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

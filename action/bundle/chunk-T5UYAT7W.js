@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-BVGTLBDI.js";
+} from "./chunk-N54DKE3Z.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-PBXZCANS.js";
+} from "./chunk-2CMGNRLK.js";
 import {
   __commonJS,
   __toESM

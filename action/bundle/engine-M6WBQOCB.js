@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-2LACPHUB.js";
-import "./chunk-BVGTLBDI.js";
-import "./chunk-PBXZCANS.js";
-import "./chunk-RW4AZMZI.js";
+} from "./chunk-T5UYAT7W.js";
+import "./chunk-N54DKE3Z.js";
+import "./chunk-2CMGNRLK.js";
+import "./chunk-PDQADOI3.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-PBXZCANS.js";
-import "./chunk-RW4AZMZI.js";
+} from "./chunk-2CMGNRLK.js";
+import "./chunk-PDQADOI3.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -36040,6 +36040,41 @@ function wireDocument(schema, inputs, extra = {}) {
   return { ...doc, ...extra };
 }
 
+// provider/resources/mark.ts
+import { createHmac, randomBytes } from "node:crypto";
+function newInstanceKey() {
+  return randomBytes(32).toString("base64url");
+}
+function isLegacyMark(mark) {
+  return typeof mark === "string" && mark.startsWith("urn:pulumi:");
+}
+function stackOfMark(mark) {
+  if (typeof mark !== "string" || isLegacyMark(mark)) return void 0;
+  const [stack, resource, ...rest] = mark.split(".");
+  return stack !== void 0 && resource !== void 0 && rest.length === 0 && /^[0-9a-f]{16}$/.test(stack) ? stack : void 0;
+}
+var StackMarks = class {
+  constructor(key) {
+    this.key = key;
+    if (key.length < 16) throw new Error("a stack instance key has at least 16 characters");
+    this.stack = this.digest("stack").slice(0, 16);
+  }
+  key;
+  /** The part every mark of this instance starts with. */
+  stack;
+  digest(text2) {
+    return createHmac("sha256", this.key).update(text2).digest("hex");
+  }
+  /** The mark of the resource `address` (a Pulumi URN, a Terraform address): `<stack>.<resource>`. */
+  of(address) {
+    return `${this.stack}.${this.digest(`resource:${address}`).slice(0, 24)}`;
+  }
+  /** Whether `mark` was made by this stack instance (any of its resources). */
+  owns(mark) {
+    return stackOfMark(mark) === this.stack;
+  }
+};
+
 // provider/client/members.ts
 async function membersUrl(session, imageId, memberId2) {
   const base = `${imageRoot(await session.endpoint("image"))}/v2/images/${encodeURIComponent(imageId)}/members`;
@@ -36350,7 +36385,8 @@ function imageOutputs(image, sourceModified = null) {
     size: num(image["size"]),
     virtualSize: num(image["virtual_size"]),
     sourceModified,
-    storesIn: str(image["stores"])?.split(",").filter((s) => s !== "") ?? []
+    storesIn: str(image["stores"])?.split(",").filter((s) => s !== "") ?? [],
+    catalogMark: str(image[creationMark])
   };
 }
 function imageInputsFromLive(live, kept = {}) {
@@ -36525,9 +36561,16 @@ async function resumeInterrupted(session, name, inputs, creator, named, say, sou
   return taken;
 }
 function nameTaken(name, inputs, other, detail) {
+  const owned = typeof other[creationMark] === "string" ? ` ${otherOwner(other)}` : "";
   return new ResourceOperationError(
-    `Image "${name}": name: "${inputs.name}" is already used by image ${other.id} ${detail} (rule: versioning, a name is never reused); publish the next version under a name no image has`
+    `Image "${name}": name: "${inputs.name}" is already used by image ${other.id} ${detail}${owned} (rule: versioning, a name is never reused); ` + (owned === "" ? "publish the next version under a name no image has" : `${waysOut(other.id)}, or publish the next version under a name no image has`)
   );
+}
+function otherOwner(image) {
+  return isLegacyMark(image[creationMark]) ? "marked by a release before 0.3 with a URN that does not tell two states apart" : `made by another stack instance (another state: another checkout, folder or backend of a stack, mark ${String(image[creationMark])})`;
+}
+function waysOut(id) {
+  return `nothing is taken over: import ${id} on purpose (the resource option import: '${id}'), run the stack that made it, or remove it from the Image Service`;
 }
 async function createImageResource(session, name, raw, options = {}) {
   const inputs = checkImageInputs(name, raw);
@@ -36578,7 +36621,7 @@ async function createImageResource(session, name, raw, options = {}) {
   }
   throw new ResourceOperationError(`${failure.message}; ${cleanup}`, { cause: failure });
 }
-async function updateImageResource(session, id, olds, raw) {
+async function updateImageResource(session, id, olds, raw, creator) {
   const news = checkImageInputs(olds.name, raw);
   const diff = diffImage(olds, news);
   if (diff.replaces.length > 0)
@@ -36586,7 +36629,8 @@ async function updateImageResource(session, id, olds, raw) {
       `Image "${news.name}": ${diff.replaces.join(", ")} cannot change in place; the image must be replaced`
     );
   const current = await getImage(session, id);
-  const desired = withPublishMark(imageRecord(news), current);
+  const record = withPublishMark(imageRecord(news), current);
+  const desired = creator !== void 0 && isLegacyMark(current[creationMark]) ? { ...record, properties: { ...record.properties, [creationMark]: creator } } : record;
   const { properties, ...fields } = desired;
   const removed = Object.keys(olds.properties).filter((key) => !(key in properties) && !isForeignProperty(key));
   const ops = imagePatch(current, { ...fields, ...properties }, removed);
@@ -36626,8 +36670,8 @@ var imageDescriptor = {
     }
     return { inputs: imageInputsFromLive(live, kept), outputs: { ...imageOutputs(live) } };
   },
-  async update(session, id, olds, raw) {
-    const made = await updateImageResource(session, id, olds, raw);
+  async update(session, id, olds, raw, _name, options) {
+    const made = await updateImageResource(session, id, olds, raw, options?.creator);
     return { inputs: made.inputs, outputs: { ...made.outputs } };
   },
   delete: (session, id) => deleteImageResource(session, id),
@@ -36694,6 +36738,9 @@ function renderStoreFragment(inputs, owner) {
   }
   return `${lines.join("\n")}
 `;
+}
+function storeOwner(configDir, id) {
+  return existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id)?.owner : void 0;
 }
 function renderBackends(header, managed) {
   const backends = new Map(Object.entries(header.base));
@@ -36765,6 +36812,25 @@ async function applyStoreResource(admin, name, raw, claim = {}) {
     throw new ResourceOperationError(`StorageBackend "${name}": configDir ${inputs.configDir} does not exist`);
   return serialized(inputs.configDir, () => applyChecked(admin, name, inputs, claim));
 }
+function claimProblem(inputs, claimed, creator) {
+  if (claimed === void 0 || claimed.owner === creator) return void 0;
+  const by = claimed.owner === void 0 ? "another StorageBackend" : isLegacyMark(claimed.owner) ? "a StorageBackend of a release before 0.3 (its claim does not tell two states apart)" : `a StorageBackend of another stack instance or resource (mark ${claimed.owner})`;
+  return {
+    field: "id",
+    rule: "one resource owns a store",
+    message: `store ${inputs.id} is already managed by ${by}; nothing is taken over: import it on purpose (the resource option import: '${inputs.id}'), run the stack that manages it, remove it from that stack (its fragment ${join(inputs.configDir, `store-${inputs.id}.conf`)}), or give this store another id`
+  };
+}
+function storeClaimProblems(raw, creator) {
+  const { id, configDir } = raw;
+  if (creator === void 0 || typeof id !== "string" || typeof configDir !== "string" || !existsSync(configDir)) return [];
+  const problem = claimProblem(
+    { id, configDir },
+    managedStores(configDir).find((s) => s.id === id),
+    creator
+  );
+  return problem === void 0 ? [] : [problem];
+}
 var queues = /* @__PURE__ */ new Map();
 function lockConfigDir(configDir) {
   return import_proper_lockfile.default.lock(configDir, {
@@ -36794,12 +36860,11 @@ function serialized(configDir, work) {
 async function applyChecked(admin, name, inputs, claim) {
   const managed = managedStores(inputs.configDir);
   const claimed = managed.find((s) => s.id === inputs.id);
-  if (claim.create === true && claimed !== void 0 && claimed.owner !== claim.creator) {
-    throw new ResourceOperationError(
-      `StorageBackend "${name}": id: store ${inputs.id} is already managed by ${claimed.owner ?? "another StorageBackend"} (rule: one resource owns a store); import it into this stack instead, or give this store another id`
-    );
+  if (claim.create === true && !(claim.adoptUnowned === true && claimed !== void 0 && claimed.owner === void 0)) {
+    const problem = claimProblem(inputs, claimed, claim.creator);
+    if (problem !== void 0) throw new ResourceOperationError(`StorageBackend "${name}": id: ${problem.message} (rule: ${problem.rule})`);
   }
-  const owner = claim.create === true ? claim.creator : claimed?.owner;
+  const owner = claim.creator ?? claimed?.owner;
   const others = managed.filter((s) => s.id !== inputs.id);
   const otherDefault = others.find((s) => s.isDefault);
   if (inputs.isDefault && otherDefault !== void 0) {
@@ -36840,7 +36905,7 @@ async function applyChecked(admin, name, inputs, claim) {
     const why = err instanceof ResourceOperationError ? err.message : `StorageBackend "${name}": not live after the reload: ${err.message}`;
     throw new ResourceOperationError(`${why}; ${rollback}`, { cause: err });
   }
-  return { inputs, outputs: { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault, fragment } };
+  return { inputs, outputs: { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault, fragment, catalogMark: owner ?? null } };
 }
 async function deleteStoreResource(admin, name, inputs) {
   return serialized(inputs.configDir, () => deleteChecked(admin, name, inputs));
@@ -36877,21 +36942,36 @@ var storeDescriptor = {
   schema: storeSchema,
   document: (inputs) => ({ id: inputs.id, type: inputs.type, is_default: inputs.isDefault, read_only: inputs.type === "http" }),
   cloudOf: (inputs) => typeof inputs["verifyCloud"] === "string" ? inputs["verifyCloud"] : void 0,
+  claimProblems: storeClaimProblems,
   async create(session, name, raw, options) {
     const made = await applyStoreResource(session, name, checkStoreInputs(name, raw), {
       create: true,
       ...options.creator === void 0 ? {} : { creator: options.creator }
     });
-    return { id: made.outputs.id, inputs: made.inputs, outputs: { fragment: made.outputs.fragment } };
+    return {
+      id: made.outputs.id,
+      inputs: made.inputs,
+      outputs: { fragment: made.outputs.fragment, catalogMark: made.outputs.catalogMark }
+    };
   },
   async read(session, id, kept) {
     const inputs = await readStoreResource(session, id, kept);
     if (inputs === void 0) return void 0;
-    return { inputs, outputs: { fragment: typeof kept["fragment"] === "string" ? kept["fragment"] : "" } };
+    const configDir = typeof inputs["configDir"] === "string" ? inputs["configDir"] : void 0;
+    const claimed = configDir !== void 0 && existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id) : void 0;
+    return {
+      inputs,
+      outputs: { fragment: typeof kept["fragment"] === "string" ? kept["fragment"] : "", catalogMark: claimed?.owner ?? null }
+    };
   },
-  async update(session, _id, _olds, raw, name) {
-    const made = await applyStoreResource(session, name, checkStoreInputs(name, raw));
-    return { inputs: made.inputs, outputs: { fragment: made.outputs.fragment } };
+  async update(session, _id, _olds, raw, name, options) {
+    const made = await applyStoreResource(
+      session,
+      name,
+      checkStoreInputs(name, raw),
+      options?.creator === void 0 ? {} : { creator: options.creator }
+    );
+    return { inputs: made.inputs, outputs: { fragment: made.outputs.fragment, catalogMark: made.outputs.catalogMark } };
   },
   delete: (session, _id, inputs, name) => deleteStoreResource(session, name, inputs)
 };
@@ -36906,6 +36986,10 @@ var table = {
 var kindDescriptors = table;
 var kinds = Object.keys(table);
 var kindSchemas = Object.fromEntries(kinds.map((kind) => [kind, kindDescriptors[kind].schema]));
+var markOutput = "catalogMark";
+function hasMarkOutput(kind) {
+  return kindDescriptors[kind].schema().outputs.some((o) => o.local === markOutput);
+}
 
 // provider/policy/schemas.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -36990,15 +37074,21 @@ export {
   diffInputs,
   FileDigests,
   require_undici,
+  newInstanceKey,
+  stackOfMark,
+  StackMarks,
   creationMark,
   checkStoreInputs,
   renderStoreFragment,
+  storeOwner,
   applyStoreResource,
   deleteStoreResource,
   kindDescriptors,
   kinds,
+  markOutput,
+  hasMarkOutput,
   validateInput,
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-RW4AZMZI.js.LEGAL.txt */
+/*! For license information please see chunk-PDQADOI3.js.LEGAL.txt */

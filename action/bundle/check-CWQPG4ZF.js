@@ -1,0 +1,192 @@
+import { createRequire as __imageCatalogRequire } from 'node:module';
+const require = __imageCatalogRequire(import.meta.url);
+import {
+  parsePosition
+} from "./chunk-JPHF7VO4.js";
+import {
+  configAddress,
+  decidePlan
+} from "./chunk-O5XB3QXX.js";
+import "./chunk-VAJOWGXU.js";
+import "./chunk-T5UYAT7W.js";
+import "./chunk-N54DKE3Z.js";
+import {
+  policyModeVariable
+} from "./chunk-2CMGNRLK.js";
+import {
+  StackMarks
+} from "./chunk-PDQADOI3.js";
+import "./chunk-UXAMSLRZ.js";
+
+// provider/cdktf/check.ts
+import { spawnSync as spawnSync3 } from "node:child_process";
+import { existsSync as existsSync4, mkdtempSync as mkdtempSync3, readdirSync, readFileSync as readFileSync3, rmSync as rmSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join3, resolve as resolve3 } from "node:path";
+
+// provider/cdktf/declared.ts
+import { existsSync, readFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
+var declarationKey = "image_catalog_declared_at";
+function synthesizedResources(dir, appDir = process.cwd()) {
+  const found = /* @__PURE__ */ new Map();
+  const file = resolve(dir, "cdk.tf.json");
+  if (!existsSync(file)) return found;
+  const config = JSON.parse(readFileSync(file, "utf8"));
+  for (const [type, resources] of Object.entries(config.resource ?? {}))
+    for (const [name, body] of Object.entries(resources)) {
+      const path = body["//"]?.metadata?.path;
+      const at = body["//"]?.[declarationKey];
+      const position = at === void 0 ? void 0 : parsePosition(at);
+      found.set(`${type}.${name}`, {
+        ...path === void 0 ? {} : { path },
+        ...position === void 0 ? {} : { declaredAt: { ...position, file: resolve(appDir, position.file) } }
+      });
+    }
+  return found;
+}
+
+// provider/cdktf/gate.ts
+import { spawn, spawnSync as spawnSync2 } from "node:child_process";
+import { existsSync as existsSync3, mkdtempSync as mkdtempSync2, realpathSync, rmSync as rmSync2 } from "node:fs";
+import { delimiter, join as join2 } from "node:path";
+
+// provider/cdktf/marks.ts
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync as existsSync2, mkdtempSync, readFileSync as readFileSync2, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve as resolve2 } from "node:path";
+var marksVariable = "image_catalog_marks";
+function pullState(binary, env, dir) {
+  const pulled = spawnSync(binary, ["state", "pull"], { cwd: dir, env, maxBuffer: 1024 * 1024 * 1024 });
+  const text = pulled.status === 0 ? pulled.stdout.toString().trim() : "";
+  if (text === "") return void 0;
+  return JSON.parse(text);
+}
+function stackMarks(binary, env, dir, create) {
+  const lineage = pullState(binary, env, dir)?.lineage;
+  if (lineage !== void 0 && lineage !== "") return new StackMarks(lineage);
+  const fresh = randomUUID();
+  if (create) {
+    const scratch = mkdtempSync(join(tmpdir(), "image-catalog-state-"));
+    try {
+      const file = join(scratch, "empty.tfstate");
+      writeFileSync(file, JSON.stringify({ version: 4, serial: 0, lineage: fresh, outputs: {}, resources: [] }));
+      const pushed = spawnSync(binary, ["state", "push", file], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
+      if (pushed.status !== 0) throw new Error(`${binary} state push of a new, empty state failed: ${pushed.stderr.toString().trim()}`);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  return new StackMarks(fresh);
+}
+function marksByPath(marks, dir) {
+  const paths = [...synthesizedResources(dir).values()].flatMap((r) => r.path === void 0 ? [] : [r.path]);
+  return Object.fromEntries(paths.map((path) => [path, marks.of(path)]));
+}
+
+// provider/cdktf/gate.ts
+var gateVariable = { name: "image_catalog_gate", value: "decided-by-image-catalog" };
+function realTerraform(env = process.env, self) {
+  const explicit = env["IMAGE_CATALOG_TERRAFORM"];
+  if (explicit !== void 0 && explicit !== "") return explicit;
+  const own = self === void 0 ? void 0 : realpathSync(self);
+  for (const name of ["tofu", "terraform"]) {
+    for (const dir of (env["PATH"] ?? "").split(delimiter).filter((d) => d !== "")) {
+      const candidate = join2(dir, name);
+      if (existsSync3(candidate) && realpathSync(candidate) !== own) return candidate;
+    }
+  }
+  throw new Error("image-catalog-tofu: neither tofu nor terraform is on PATH; set IMAGE_CATALOG_TERRAFORM to the binary");
+}
+function stateProviders(binary, env, cwd) {
+  const pulled = spawnSync2(binary, ["state", "pull"], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd === void 0 ? {} : { cwd } });
+  const providers = /* @__PURE__ */ new Map();
+  if (pulled.status !== 0 || pulled.stdout.length === 0) return providers;
+  const state = JSON.parse(pulled.stdout.toString());
+  for (const r of state.resources ?? []) if (r.mode !== "data" && r.module === void 0) providers.set(`${r.type}.${r.name}`, r.provider);
+  return providers;
+}
+async function decidePlanFile(binary, planFile, env, options = {}) {
+  const cwd = options.cwd === void 0 ? {} : { cwd: options.cwd };
+  const shown = spawnSync2(binary, ["show", "-json", planFile], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd });
+  if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
+  const plan = JSON.parse(shown.stdout.toString());
+  const decided = await decidePlan(plan, {
+    stateProviders: () => stateProviders(binary, env, options.cwd),
+    ...options.overrides === void 0 ? {} : { overrides: options.overrides }
+  });
+  return { ...decided, plan };
+}
+
+// provider/cdktf/check.ts
+function appEntry(dir) {
+  const config = JSON.parse(readFileSync3(join3(dir, "cdktf.json"), "utf8"));
+  const words = (config.app ?? "").split(/\s+/).reverse();
+  const file = words.find((w) => /\.[cm]?[jt]s$/.test(w) && existsSync4(resolve3(dir, w)));
+  return resolve3(dir, file ?? "cdktf.json");
+}
+function failed(what, ran) {
+  const output = `${String(ran.stdout)}${String(ran.stderr)}`.trim().split("\n").slice(-40).join("\n");
+  return new Error(`${what} failed (exit ${ran.status ?? ran.signal}):
+${output}`);
+}
+async function checkApp(dir, options = {}) {
+  const appDir = resolve3(dir);
+  if (!existsSync4(join3(appDir, "cdktf.json"))) throw new Error(`${dir}: no cdktf.json there (a CDKTF app's folder)`);
+  const progress = options.progress ?? (() => void 0);
+  const env = { ...options.env ?? process.env, [policyModeVariable]: "report" };
+  const local = join3(appDir, "node_modules", ".bin", "cdktn");
+  const cdktn = existsSync4(local) ? local : "cdktn";
+  progress(`cdktn synth (${dir})`);
+  const synth = spawnSync3(cdktn, ["synth"], { cwd: appDir, env, maxBuffer: 256 * 1024 * 1024 });
+  if (synth.error !== void 0) throw new Error(`cdktn synth: ${synth.error.message} (install cdktn-cli in the app)`);
+  if (synth.status !== 0) throw failed("cdktn synth", synth);
+  const config = JSON.parse(readFileSync3(join3(appDir, "cdktf.json"), "utf8"));
+  const stacksDir = join3(appDir, config.output ?? "cdktf.out", "stacks");
+  const stacks = existsSync4(stacksDir) ? readdirSync(stacksDir).filter((s) => existsSync4(join3(stacksDir, s, "cdk.tf.json"))) : [];
+  const binary = realTerraform(env);
+  const gated = { ...env, [`TF_VAR_${gateVariable.name}`]: gateVariable.value };
+  const checked = [];
+  for (const stack of stacks.sort()) {
+    const stackDir = join3(stacksDir, stack);
+    const scratch = mkdtempSync3(join3(tmpdir2(), "image-catalog-pr-check-"));
+    try {
+      progress(`${binary} init + plan (stack ${stack})`);
+      const init = spawnSync3(binary, ["init", "-input=false", "-no-color"], { cwd: stackDir, env: gated, maxBuffer: 64 * 1024 * 1024 });
+      if (init.status !== 0) throw failed(`${binary} init (stack ${stack})`, init);
+      const planFile = join3(scratch, "plan.tfplan");
+      const marked = {
+        ...gated,
+        [`TF_VAR_${marksVariable}`]: JSON.stringify(marksByPath(stackMarks(binary, gated, stackDir, false), stackDir))
+      };
+      const plan = spawnSync3(binary, ["plan", "-input=false", "-lock=false", "-no-color", `-out=${planFile}`], {
+        cwd: stackDir,
+        env: marked,
+        maxBuffer: 256 * 1024 * 1024
+      });
+      if (plan.status !== 0) throw failed(`${binary} plan (stack ${stack})`, plan);
+      const decided = await decidePlanFile(binary, planFile, gated, {
+        cwd: stackDir,
+        ...options.overrides === void 0 ? {} : { overrides: options.overrides }
+      });
+      const resources = synthesizedResources(stackDir, appDir);
+      checked.push({
+        stack,
+        decision: decided.decision,
+        changes: decided.changes.length,
+        notes: decided.notes,
+        declaredAt: (address) => resources.get(configAddress(address))?.declaredAt,
+        constructPath: (address) => resources.get(configAddress(address))?.path
+      });
+    } finally {
+      rmSync3(scratch, { recursive: true, force: true });
+    }
+  }
+  return checked;
+}
+export {
+  appEntry,
+  checkApp
+};

@@ -1,0 +1,238 @@
+/**
+ * The creation mark of the CDKTF layer, as the Pulumi layer's (../resources/mark.ts): every `CatalogImage` record
+ * carries `catalog_created_by`, made by the gate before the plan from the stack instance's key and the resource's
+ * construct path, and given to the configuration as the root variable `image_catalog_marks` (path -> mark), which
+ * the construct reads into the record's properties. terraform-provider-openstack writes the properties with the
+ * record, before any data: what a killed or failed apply left is recognised by the next gated run.
+ *
+ * The stack instance's key is its state's lineage: a random id tofu keeps for the life of a state, which two
+ * checkouts with their own states never share. A stack with no state yet gets one (an empty state pushed with a
+ * new lineage) before its first apply, so that the marks of its first records are known before they exist.
+ *
+ * Before a gated apply or destroy (and again after a failed one), {@link recoverLeftovers}: records of this stack
+ * instance that are half made (queued, saving, importing) are removed; a finished one that the state does not hold
+ * is imported when it holds the declared file's data (sha512), and left, said, otherwise. The state's lock is
+ * probed first: a run that holds it may be uploading those records.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { getImage, snapshotImages, type ImageWire } from '../client/images.js';
+import { Session } from '../client/session.js';
+import { FileDigests } from '../resources/descriptor.js';
+import { creationMark, removeImage } from '../resources/image/image.js';
+import { StackMarks } from '../resources/mark.js';
+import { synthesizedResources } from './declared.js';
+
+/** The root variable of the marks (path -> mark), declared with the gate's (./gate-variable.ts). */
+export const marksVariable = 'image_catalog_marks';
+
+/** The statuses of a record whose data is not (all) in: what an interrupted create leaves. */
+const halfMade = new Set(['queued', 'saving', 'importing', 'uploading']);
+
+/** The state of the stack folder `dir` as `binary state pull` gives it; undefined without one. */
+function pullState(binary: string, env: NodeJS.ProcessEnv, dir: string): { lineage?: string; resources?: StateResource[] } | undefined {
+  const pulled = spawnSync(binary, ['state', 'pull'], { cwd: dir, env, maxBuffer: 1024 * 1024 * 1024 });
+  const text = pulled.status === 0 ? pulled.stdout.toString().trim() : '';
+  if (text === '') return undefined;
+  return JSON.parse(text) as { lineage?: string; resources?: StateResource[] };
+}
+
+interface StateResource {
+  readonly mode?: string;
+  readonly type: string;
+  readonly name: string;
+  readonly module?: string;
+  readonly instances?: { readonly attributes?: { readonly id?: string } }[];
+}
+
+/**
+ * The marks of the stack in `dir`: its state's lineage as the key. Without a state, `create` pushes an empty one
+ * with a new lineage (an apply: its records are marked before they exist); otherwise (a plan that applies nothing)
+ * a key of this run only.
+ */
+export function stackMarks(binary: string, env: NodeJS.ProcessEnv, dir: string, create: boolean): StackMarks {
+  const lineage = pullState(binary, env, dir)?.lineage;
+  if (lineage !== undefined && lineage !== '') return new StackMarks(lineage);
+  const fresh = randomUUID();
+  if (create) {
+    const scratch = mkdtempSync(join(tmpdir(), 'image-catalog-state-'));
+    try {
+      const file = join(scratch, 'empty.tfstate');
+      writeFileSync(file, JSON.stringify({ version: 4, serial: 0, lineage: fresh, outputs: {}, resources: [] }));
+      const pushed = spawnSync(binary, ['state', 'push', file], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
+      if (pushed.status !== 0) throw new Error(`${binary} state push of a new, empty state failed: ${pushed.stderr.toString().trim()}`);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  return new StackMarks(fresh);
+}
+
+/** The attributes of an image's source that terraform-provider-openstack never reads back (an import lacks them). */
+const sourceAttributes = ['local_file_path', 'image_source_url', 'web_download', 'image_cache_path', 'verify_checksum'] as const;
+
+/**
+ * The image resources of cdk.tf.json in `dir`: address, construct path, the local file it uploads (absolute), and
+ * its source attributes as configured.
+ */
+function synthesizedImages(dir: string): { address: string; path: string; file: string | undefined; source: Record<string, unknown> }[] {
+  const file = resolve(dir, 'cdk.tf.json');
+  if (!existsSync(file)) return [];
+  const config = JSON.parse(readFileSync(file, 'utf8')) as {
+    resource?: { openstack_images_image_v2?: Record<string, Record<string, unknown> & { '//'?: { metadata?: { path?: string } } }> };
+  };
+  return Object.entries(config.resource?.openstack_images_image_v2 ?? {}).flatMap(([name, body]) => {
+    const path = body['//']?.metadata?.path;
+    if (path === undefined) return [];
+    const local = body['local_file_path'];
+    const source = Object.fromEntries(sourceAttributes.flatMap((a) => (body[a] === undefined ? [] : [[a, body[a]]])));
+    return [
+      { address: `openstack_images_image_v2.${name}`, path, file: typeof local === 'string' ? resolve(dir, local) : undefined, source },
+    ];
+  });
+}
+
+/**
+ * After an import: the source attributes as configured, written into the imported instance (the provider reads
+ * none of them back, and a `local_file_path` missing from the state would replace the image it just adopted).
+ */
+function keepDeclaredSource(binary: string, env: NodeJS.ProcessEnv, dir: string, address: string, source: Record<string, unknown>): void {
+  const state = pullState(binary, env, dir) as
+    { serial?: number; resources?: (StateResource & { instances?: { attributes?: Record<string, unknown> }[] })[] } | undefined;
+  const resource = state?.resources?.find((r) => r.mode !== 'data' && `${r.type}.${r.name}` === address);
+  const attributes = resource?.instances?.[0]?.attributes;
+  if (state === undefined || attributes === undefined) return;
+  Object.assign(attributes, source);
+  state.serial = (state.serial ?? 0) + 1;
+  const scratch = mkdtempSync(join(tmpdir(), 'image-catalog-state-'));
+  try {
+    const file = join(scratch, 'adopted.tfstate');
+    writeFileSync(file, JSON.stringify(state));
+    const pushed = spawnSync(binary, ['state', 'push', file], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
+    if (pushed.status !== 0)
+      throw new Error(`${binary} state push after the import of ${address} failed: ${pushed.stderr.toString().trim()}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The value of {@link marksVariable} for the stack in `dir`: the mark of each resource by its construct path (a
+ * CatalogImage's record and a StorageBackend's claim read theirs).
+ */
+export function marksByPath(marks: StackMarks, dir: string): Record<string, string> {
+  const paths = [...synthesizedResources(dir).values()].flatMap((r) => (r.path === undefined ? [] : [r.path]));
+  return Object.fromEntries(paths.map((path) => [path, marks.of(path)]));
+}
+
+/** The clouds of the stack's openstack providers (cdk.tf.json); undefined: a provider without one (the environment's). */
+function providerClouds(dir: string): (string | undefined)[] {
+  const file = resolve(dir, 'cdk.tf.json');
+  if (!existsSync(file)) return [];
+  const config = JSON.parse(readFileSync(file, 'utf8')) as { provider?: { openstack?: { cloud?: unknown }[] } };
+  const clouds = (config.provider?.openstack ?? []).map((p) => (typeof p.cloud === 'string' ? p.cloud : undefined));
+  return [...new Set(clouds.length === 0 ? [undefined] : clouds)];
+}
+
+/** Whether another run holds the stack's state lock (a plan that takes it without waiting fails on it). */
+function lockHeld(binary: string, env: NodeJS.ProcessEnv, dir: string): boolean {
+  const probe = spawnSync(
+    binary,
+    ['plan', '-input=false', '-no-color', '-refresh=false', '-lock-timeout=0s', '-target=terraform_data.image_catalog_lock_probe'],
+    { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 },
+  );
+  return probe.status !== 0 && /acquiring the state lock/i.test(probe.stderr.toString() + probe.stdout.toString());
+}
+
+/**
+ * What interrupted applies of this stack instance left (see the module comment): half-made records removed,
+ * finished ones the state lacks imported when they hold the declared data. Says each; returns how many it acted on.
+ */
+export async function recoverLeftovers(
+  binary: string,
+  env: NodeJS.ProcessEnv,
+  dir: string,
+  marks: StackMarks,
+  say: (line: string) => void,
+): Promise<number> {
+  const state = pullState(binary, env, dir);
+  const inState = new Set(
+    (state?.resources ?? [])
+      .filter((r) => r.mode !== 'data' && r.type === 'openstack_images_image_v2')
+      .flatMap((r) => (r.instances ?? []).map((i) => i.attributes?.id)),
+  );
+  const stateAddresses = new Set((state?.resources ?? []).filter((r) => r.mode !== 'data').map((r) => `${r.type}.${r.name}`));
+  const images = synthesizedImages(dir);
+  const byMark = new Map(images.map((image) => [marks.of(image.path), image]));
+  let acted = 0;
+  // One record is seen by several of the stack's clouds (a shared image by its consumer, every image by admin).
+  const handled = new Set<string>();
+  for (const cloud of providerClouds(dir)) {
+    const session = Session.forCloud(cloud);
+    try {
+      const ours = (await snapshotImages(session)).filter((image) => marks.owns(image[creationMark]));
+      const leftovers = ours.filter((image) => !handled.has(image.id) && (halfMade.has(image.status) || !inState.has(image.id)));
+      if (leftovers.length === 0) continue;
+      if (lockHeld(binary, env, dir)) {
+        say(`another run holds this stack's state lock: the ${leftovers.length} record(s) it may be making are left to it`);
+        return acted;
+      }
+      for (const found of leftovers) {
+        handled.add(found.id);
+        const image = await fresh(session, found.id);
+        if (image === undefined) continue;
+        const name = `${image.id} (${String(image['name'])}, ${image.status})`;
+        if (halfMade.has(image.status)) {
+          await removeImage(session, image);
+          say(`removed ${name}: an interrupted or failed apply of this stack left it half made`);
+          acted++;
+          continue;
+        }
+        const declared = byMark.get(String(image[creationMark]));
+        if (declared === undefined || stateAddresses.has(declared.address)) {
+          say(`${name} carries this stack's mark but no resource of it declares it now: left as it is`);
+          continue;
+        }
+        if (declared.file !== undefined && existsSync(declared.file) && (await holdsFile(image, declared.file))) {
+          const imported = spawnSync(binary, ['import', '-input=false', '-no-color', declared.address, image.id], {
+            cwd: dir,
+            env,
+            maxBuffer: 64 * 1024 * 1024,
+          });
+          if (imported.status !== 0)
+            throw new Error(`${binary} import ${declared.address} ${image.id} failed: ${imported.stderr.toString().trim()}`);
+          keepDeclaredSource(binary, env, dir, declared.address, declared.source);
+          stateAddresses.add(declared.address);
+          say(`adopted ${name} as ${declared.path}: an interrupted apply of this stack finished uploading it`);
+          acted++;
+        } else {
+          say(
+            `${name} was made by an interrupted apply of ${declared.path} with other data than declared now (or from a url): ` +
+              `delete it (it is in no state), or import it (tofu import ${declared.address} ${image.id}), then run again`,
+          );
+        }
+      }
+    } finally {
+      await session.close();
+    }
+  }
+  return acted;
+}
+
+/** The record now, undefined when it is gone. */
+async function fresh(session: Session, id: string): Promise<ImageWire | undefined> {
+  try {
+    return await getImage(session, id);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the image holds the data of `file` (Glance's sha512 of it). */
+async function holdsFile(image: ImageWire, file: string): Promise<boolean> {
+  if (image['os_hash_algo'] !== 'sha512' || typeof image['os_hash_value'] !== 'string') return false;
+  return (await new FileDigests().sha512(file, statSync(file))) === image['os_hash_value'];
+}

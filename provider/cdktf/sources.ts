@@ -1,0 +1,37 @@
+/**
+ * The sources of the images a saved plan creates, checked before tofu applies it, as the Pulumi path checks them
+ * before any API call: a `local_file_path` that is not there or cannot be read, an `image_source_url` that does not
+ * answer 200 to a HEAD or a ranged GET. terraform-provider-openstack would make the record first and then fail (a
+ * missing file: a queued record left tainted) or wait for an import that never ends (a 404: until its timeout).
+ */
+import { resolve } from 'node:path';
+import { imageLocalProblems, urlSourceProblem } from '../resources/image/image.js';
+import type { ImageInputs } from '../resources/image/image.js';
+import type { PlanJson } from './decide.js';
+import { tpoResources } from './plan.js';
+
+/** Each refusal, `<address>: <field>: <why> (rule: <rule>)`; `dir`: the stack folder tofu runs in (file paths are relative to it). */
+export async function sourceRefusals(plan: PlanJson, dir: string): Promise<string[]> {
+  const checks: Promise<string | undefined>[] = [];
+  for (const change of plan.resource_changes ?? []) {
+    if (change.mode === 'data' || tpoResources[change.type]?.kind !== 'image' || !change.change.actions.includes('create')) continue;
+    const after = change.change.after ?? {};
+    const file = after['local_file_path'];
+    const url = after['image_source_url'];
+    if (typeof file === 'string' && file !== '') {
+      const [problem] = imageLocalProblems({ source: { file: resolve(dir, file) } } as unknown as ImageInputs);
+      checks.push(
+        Promise.resolve(
+          problem === undefined ? undefined : `${change.address}: local_file_path: ${problem.message} (rule: ${problem.rule})`,
+        ),
+      );
+    } else if (typeof url === 'string' && url !== '') {
+      checks.push(
+        urlSourceProblem(url).then((problem) =>
+          problem === undefined ? undefined : `${change.address}: image_source_url: ${problem.message} (rule: ${problem.rule})`,
+        ),
+      );
+    }
+  }
+  return (await Promise.all(checks)).filter((r): r is string => r !== undefined);
+}
