@@ -10,11 +10,12 @@ import { copyFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import t from 'tap';
-import { cdktfEnv, exampleDir } from '../../scripts/start-cdktf.js';
-import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
+import { exampleDir } from '../../scripts/start-cdktf.js';
+import { repoRoot } from '../../scripts/tools.js';
 import { creationMark } from '../../provider/resources/image/image.js';
 import { stackOfMark } from '../../provider/resources/mark.js';
-import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
+import { glance, scratchDir, suffix } from '../helpers/lab.js';
+import { destroyPastTheGate } from '../helpers/cdktf.js';
 import { runCommand, type Ran } from '../helpers/run.js';
 
 const tag = `f${suffix().slice(0, 6)}`;
@@ -60,17 +61,7 @@ async function records(): Promise<{ id: string; name: string; status: string; ma
   return found;
 }
 
-t.teardown(async () => {
-  // Published images cannot be destroyed through the gate: the real tofu removes what the deploys made.
-  const tofu = await locateTool('tofu');
-  if (tofu.ok)
-    await runCommand(
-      tofu.path,
-      ['destroy', '-auto-approve', '-input=false'],
-      { ...(await toolEnv(cdktfEnv(lab().clouds, env))), TF_VAR_image_catalog_gate: 'decided-by-image-catalog' },
-      join(dir, 'cdktf.out', 'stacks', 'catalog'),
-    );
-});
+t.teardown(() => destroyPastTheGate(dir, env));
 
 t.test('the deploy killed while three 64 MiB images upload: the next one removes what it left, says so, and converges', async (t) => {
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -19,6 +19,7 @@ import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
 import { imagesNamed, openstack } from '../helpers/pulumi.js';
 import { localGitHub } from '../helpers/github.js';
 import { prCheck } from '../helpers/pr-check.js';
+import { destroyPastTheGate } from '../helpers/cdktf.js';
 import { runCommand, type Ran } from '../helpers/run.js';
 import { validateSarif } from '../helpers/sarif.js';
 import { filesText, gitHubText, labSecrets, leaks } from '../helpers/secrets.js';
@@ -50,20 +51,7 @@ async function snapshot(): Promise<string> {
   return JSON.stringify(rows.sort((a, b) => String(a['name']).localeCompare(String(b['name']))));
 }
 
-t.teardown(async () => {
-  // Published images cannot be destroyed through the gate (that is tested below): the real tofu removes them.
-  const tofu = await locateTool('tofu');
-  if (tofu.ok)
-    await runCommand(
-      tofu.path,
-      ['destroy', '-auto-approve', '-input=false'],
-      {
-        ...(await toolEnv(cdktfEnv(lab().clouds, env))),
-        TF_VAR_image_catalog_gate: 'decided-by-image-catalog',
-      },
-      join(dir, 'cdktf.out', 'stacks', 'catalog'),
-    );
-});
+t.teardown(() => destroyPastTheGate(dir, env));
 
 t.test('npm run start:cdktf deploys the example; the reference client sees it; a second deploy changes nothing', async (t) => {
   const first = await startCdktf();
