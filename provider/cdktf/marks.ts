@@ -75,10 +75,12 @@ export function stackMarks(binary: string, env: NodeJS.ProcessEnv, dir: string, 
 const sourceAttributes = ['local_file_path', 'image_source_url', 'web_download', 'image_cache_path', 'verify_checksum'] as const;
 
 /**
- * The image resources of cdk.tf.json in `dir`: address, construct path, the local file it uploads (absolute), and
- * its source attributes as configured.
+ * The image resources of cdk.tf.json in `dir`: address, construct path, image name, the local file it uploads
+ * (absolute), and its source attributes as configured.
  */
-function synthesizedImages(dir: string): { address: string; path: string; file: string | undefined; source: Record<string, unknown> }[] {
+function synthesizedImages(
+  dir: string,
+): { address: string; path: string; name: string | undefined; file: string | undefined; source: Record<string, unknown> }[] {
   const file = resolve(dir, 'cdk.tf.json');
   if (!existsSync(file)) return [];
   const config = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -89,8 +91,15 @@ function synthesizedImages(dir: string): { address: string; path: string; file: 
     if (path === undefined) return [];
     const local = body['local_file_path'];
     const source = Object.fromEntries(sourceAttributes.flatMap((a) => (body[a] === undefined ? [] : [[a, body[a]]])));
+    const imageName = typeof body['name'] === 'string' ? body['name'] : undefined;
     return [
-      { address: `openstack_images_image_v2.${name}`, path, file: typeof local === 'string' ? resolve(dir, local) : undefined, source },
+      {
+        address: `openstack_images_image_v2.${name}`,
+        path,
+        name: imageName,
+        file: typeof local === 'string' ? resolve(dir, local) : undefined,
+        source,
+      },
     ];
   });
 }
@@ -170,10 +179,23 @@ export async function recoverLeftovers(
   let acted = 0;
   // One record is seen by several of the stack's clouds (a shared image by its consumer, every image by admin).
   const handled = new Set<string>();
+  // Where leftovers can be: records in a half-made status, and records of the names the state does not hold yet
+  // (a few lists, never the whole catalog).
+  const unheld = images.filter((image) => !stateAddresses.has(image.address) && image.name !== undefined);
   for (const cloud of providerClouds(dir)) {
     const session = Session.forCloud(cloud);
     try {
-      const ours = (await snapshotImages(session)).filter((image) => marks.owns(image[creationMark]));
+      const candidates = (
+        await Promise.all([
+          ...[...halfMade].map((status) => snapshotImages(session, 1000, { status })),
+          ...unheld.map((image) => snapshotImages(session, 1000, { name: image.name ?? '' })),
+        ])
+      ).flat();
+      // Each record by the cloud of the project that owns it (another may see it, a public one every project).
+      const project = (await session.identity()).project_id;
+      const ours = [...new Map(candidates.map((image) => [image.id, image])).values()].filter(
+        (image) => marks.owns(image[creationMark]) && image['owner'] === project,
+      );
       const leftovers = ours.filter((image) => !handled.has(image.id) && (halfMade.has(image.status) || !inState.has(image.id)));
       if (leftovers.length === 0) continue;
       if (lockHeld(binary, env, dir)) {

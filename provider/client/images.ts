@@ -60,12 +60,13 @@ export async function* listImages(session: Session, options: ListImagesOptions =
 
 /**
  * The live catalog as the policy sees it: every image the session's project can see, in all visibilities,
- * pending shares and hidden images included (default lists leave out all three); `filter.name`: those of a name.
+ * pending shares and hidden images included (default lists leave out all three); `filter.name`: those of a name,
+ * `filter.status`: those in a status.
  */
 export async function snapshotImages(
   session: Session,
   pageSize = 1000,
-  filter: Pick<ListImagesOptions, 'name'> = {},
+  filter: Pick<ListImagesOptions, 'name' | 'status'> = {},
 ): Promise<ImageWire[]> {
   const images = new Map<string, ImageWire>();
   for (const osHidden of [false, true]) {
