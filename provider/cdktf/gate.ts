@@ -181,14 +181,17 @@ async function decideSaved(binary: string, planFile: string, env: NodeJS.Process
   for (const note of decided.notes) process.stdout.write(`image-catalog gate: note: ${note}\n`);
   const dir = options.cwd ?? process.cwd();
   const refused = await sourceRefusals(decided.plan, dir);
-  for (const refusal of refused) process.stdout.write(`image-catalog gate: ${refusal}\n`);
+  let allowed = true;
   if (decided.decision === undefined) {
     process.stdout.write('image-catalog gate: no change of an image, share or acceptance: nothing to decide\n');
   } else {
     const decision = withConstructPaths(decided.decision, constructPaths(dir));
     process.stdout.write(`image-catalog gate: ${decided.changes.length} change(s) of the catalog decided\n${formatDecision(decision)}`);
-    if (!decision.allowed) return 'the catalog policy blocks this plan';
+    allowed = decision.allowed;
   }
+  // The sources after the policy's verdict, right before the refusal they make.
+  for (const refusal of refused) process.stdout.write(`image-catalog gate: ${refusal}\n`);
+  if (!allowed) return 'the catalog policy blocks this plan';
   return refused.length === 0 ? undefined : `${refused.length} image source(s) cannot be read, so their images cannot be made`;
 }
 
@@ -213,13 +216,16 @@ export async function runGate(args: readonly string[], options: GateOptions = {}
     process.stdout.write(`image-catalog gate: ${line}\n`);
   };
   let marks: StackMarks | undefined;
-  if (command === 'plan' || command === 'apply' || command === 'destroy') {
+  // cdktn deploy runs init through the gate first: a broken state is said before tofu's init stops on it.
+  if (command === 'init' || command === 'plan' || command === 'apply' || command === 'destroy') {
     const state = localStatePath(dir);
     const problem = state === undefined ? undefined : localStateProblem(state);
     if (problem !== undefined) {
       process.stderr.write(`image-catalog gate: ${problem}\n`);
       return 2;
     }
+  }
+  if (command === 'plan' || command === 'apply' || command === 'destroy') {
     // Each CatalogImage's record carries its creation mark (./marks.ts); an apply first puts right what an
     // interrupted one of this stack left.
     marks = stackMarks(binary, env, dir, command !== 'plan');

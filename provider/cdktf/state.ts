@@ -48,5 +48,5 @@ export function localStateProblem(file: string): string | undefined {
         'images it held (tofu import openstack_images_image_v2.<name> <image id>)'
       : `tofu's backup ${backup} holds the state before that run (serial ${kept.serial}, ${kept.resources} resource(s)): ` +
         `put it back (cp ${backup} ${file}) and run again; what the interrupted run made after it is not in it`;
-  return `the state ${file} ${what}: a deploy was killed while tofu wrote it. Nothing was run; ${way}`;
+  return `the state ${file} ${what}: most likely a deploy was killed while tofu wrote it. Nothing was run; ${way}`;
 }

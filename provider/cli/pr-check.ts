@@ -140,6 +140,9 @@ async function checkPulumi(dir: string, stack: string, root: string, refresh: bo
         ? ["the stack's state was refreshed from the Image Service first, so a hand edit is in the plan (--no-refresh skips it)"]
         : []),
       policyNote(governed),
+      // Told from this machine (a store's claim in its config directory, a name another stack instance holds): the
+      // apply here would refuse them, whatever the policy says.
+      ...plan.refused.map((refusal) => `an apply would refuse: ${refusal}`),
     ],
     decision,
     violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, at(v)), fallback)),

@@ -27,6 +27,8 @@ export interface PlanDecision {
     /** The URN of each change's resource, by its address (where the program declares it). */
     readonly urns: Readonly<Record<string, string>>;
   }[];
+  /** Creates refused because another resource owns what they would make (a store, a name), each with the ways out. */
+  readonly refused: readonly string[];
   readonly allowed: boolean;
 }
 
@@ -69,7 +71,7 @@ export async function previewPlan(
     decision: d.decision,
     urns: Object.fromEntries(d.urns),
   }));
-  return { decisions, allowed: run.plan.allowed };
+  return { decisions, refused: run.plan.refused, allowed: run.plan.allowed };
 }
 
 /** The program module's default export (the inline program); a usage error when there is none. */
@@ -111,10 +113,12 @@ export function registerPreview(program: Command): void {
         return;
       }
       if (options.format === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
-      else if (plan.decisions.length === 0) process.stdout.write('no change of an image-catalog resource: nothing to decide\n');
-      else
+      else {
+        if (plan.decisions.length === 0) process.stdout.write('no change of an image-catalog resource: nothing to decide\n');
         for (const d of plan.decisions)
           process.stdout.write(`# ${d.changes} change(s) applied by cloud ${d.cloud}\n${formatDecision(d.decision)}\n`);
+        for (const refusal of plan.refused) process.stdout.write(`refused: ${refusal}\n`);
+      }
       process.exitCode = plan.allowed ? 0 : 1;
     });
 }

@@ -599,7 +599,7 @@ async function previewPlan(stack: Stack, record: RunRecord, config?: Promise<Con
   const decisions = await decidePlan(await runtime, steps, () => readDecisions(record.logs.report));
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
   // The plugins only report during this preview: what another resource owns is refused here, every create at once.
-  const refused = claimRefusals(await runtime, steps);
+  const refused = await claimRefusals(await runtime, steps);
   return { changeSummary, decisions, refused, allowed: decisions.every((d) => d.decision.allowed) && refused.length === 0 };
 }
 
@@ -628,13 +628,18 @@ export async function previewStack(stack: Stack, options: RunOptions = {}, confi
   }
 }
 
-/** The plan's creates refused because another resource owns what they would make ({@link ProviderRuntime.claimsOf}). */
-function claimRefusals(runtime: ProviderRuntime, steps: readonly StepEventMetadata[]): string[] {
+/**
+ * The plan's creates refused because another resource owns what they would make: a store another mark claims
+ * ({@link ProviderRuntime.claimsOf}), a name an image of another stack instance holds ({@link ProviderRuntime.catalogClaimsOf}).
+ */
+async function claimRefusals(runtime: ProviderRuntime, steps: readonly StepEventMetadata[]): Promise<string[]> {
   const refused: string[] = [];
   for (const step of steps) {
     const kind = kindOfType(step.type);
     if (kind === undefined || actionOf(step.op) !== 'create' || step.new === undefined) continue;
-    refused.push(...runtime.claimsOf(kind, urnName(step.urn), step.urn, withoutSecrets(step.new.inputs) as Record<string, unknown>));
+    const news = withoutSecrets(step.new.inputs) as Record<string, unknown>;
+    refused.push(...runtime.claimsOf(kind, urnName(step.urn), step.urn, news));
+    refused.push(...(await runtime.catalogClaimsOf(kind, urnName(step.urn), step.urn, news)));
   }
   return refused;
 }

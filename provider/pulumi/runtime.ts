@@ -503,6 +503,21 @@ export class ProviderRuntime {
   }
 
   /**
+   * A create's refusals of what the live catalog holds for another owner (an image of the name that another stack
+   * instance made), each with the ways out; read with the cloud that applies the resource. `urn`: the resource's.
+   */
+  async catalogClaimsOf(kind: Kind, name: string, urn: string, news: Bag): Promise<string[]> {
+    const descriptor = kindDescriptors[kind];
+    if (descriptor.cataloged !== true || descriptor.catalogClaims === undefined) return [];
+    const raw = schemaPart(kind, news);
+    const cloud = cloudOf(kind, raw, layer(news));
+    const live = await this.catalog.images(this.cloudKey(cloud), this.sessionFor(cloud));
+    return descriptor
+      .catalogClaims(live, raw, this.markOf(urn))
+      .map((p) => `${address(kind, name)}: ${p.field}: ${p.message} (rule: ${p.rule})`);
+  }
+
+  /**
    * The change of one resource as a CrossGuard policy pack sees it: new inputs only, no previous state. A resource
    * of the catalog (an image) is matched to the live catalog by name: a live image of that name makes it an update
    * of that image (before = the live image, properties the inputs do not name are assumed kept); otherwise a create.

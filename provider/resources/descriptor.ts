@@ -53,6 +53,11 @@ export interface KindDescriptor<I extends object = Bag> {
    */
   claimProblems?(inputs: Bag, creator: string | undefined): InputProblem[];
   /**
+   * A create's refusals of what the live catalog holds for another owner (an image of the name made by another
+   * stack instance), with the ways out; `live`: what the creating cloud sees, without this run's own records.
+   */
+  catalogClaims?(live: readonly Readonly<Record<string, unknown>>[], inputs: Bag, creator: string | undefined): InputProblem[];
+  /**
    * The sha512 (hex) of the data the declared source holds now, when this machine can tell (a file that is there),
    * else undefined. `state`: the resource's outputs (a file not modified since its upload is not read again);
    * `files`: the host's digests, each file hashed once while it is unchanged.

@@ -124,9 +124,16 @@ t.test('a state a killed deploy left empty: the way back is said, nothing runs, 
   const ran = await startCdktf();
   const text = ran.stdout + ran.stderr;
   t.equal(ran.code, 1, 'start:cdktf stops', { output: text });
-  t.match(text, /the state .*terraform\.catalog\.tfstate is empty \(0 bytes\): a deploy was killed while tofu wrote it/);
+  t.match(text, /the state .*terraform\.catalog\.tfstate is empty \(0 bytes\): most likely a deploy was killed while tofu wrote it/);
   t.match(text, /put it back \(cp .*terraform\.catalog\.tfstate\.backup .*terraform\.catalog\.tfstate\)/, 'with the way back');
   t.notMatch(text, /SyntaxError|at stateResources|node:internal/, 'no JavaScript error');
+  // Cut off (tofu would stop in the init cdktn runs first): said by the gate at that init.
+  writeFileSync(stateFile, readFileSync(`${stateFile}.backup`).subarray(0, 1000));
+  const cut = await startCdktf();
+  const cutText = cut.stdout + cut.stderr;
+  t.not(cut.code, 0, 'a cut-off state stops the deploy too', { output: cutText.slice(-3000) });
+  t.match(cutText, /is not a Terraform state \(cut off, or not JSON\).*put it back \(cp /s, 'with the way back');
+  t.notMatch(cutText, /SyntaxError|node:internal/, 'no JavaScript error');
   writeFileSync(stateFile, readFileSync(`${stateFile}.backup`));
   const back = await startCdktf();
   t.equal(back.code, 0, 'put back, the deploy runs again', { output: (back.stdout + back.stderr).slice(-3000) });

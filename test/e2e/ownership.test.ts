@@ -65,6 +65,11 @@ t.test('two checkouts, one stack name, two states: the second stops at the check
     t.match(text, new RegExp(`"${name.replaceAll('.', '\\.')}" is already used by image [0-9a-f-]{36}`), `it names ${name}`);
   t.match(text, /store golden is already managed by a StorageBackend of another stack instance or resource/, 'and the store');
   t.match(text, /import it on purpose/, 'with the ways out');
+  t.match(
+    text,
+    /Image::[\w.-]+: name: "[\w.-]+" is held by image [0-9a-f-]{36}, made by another stack instance .*nothing is taken over: import [0-9a-f-]{36} on purpose/,
+    'each taken name with its image, its maker and the ways out (the runner, not only npm start)',
+  );
   t.notMatch(text, /taking over/, 'nothing is taken over');
   t.same((await imageRecords('')).map((i) => `${i.name} ${i.status} ${String(i.mark)}`).sort(), before, 'nothing changed in the lab');
   for (const name of example) t.equal((await imageRecords('')).filter((i) => i.name === name).length, 1, `one image named ${name}`);

@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stackOfMark } from '../../provider/resources/mark.js';
 import t from 'tap';
 import { parse, stringify } from 'yaml';
 import { Image } from '../../provider/pulumi/resources.js';
@@ -136,7 +137,7 @@ t.test(
       'the image whose create came after the token expired was not begun',
     );
     t.ok(
-      left.every((i) => typeof i.mark === 'string' && i.mark.includes('::image-catalog:index:Image::')),
+      left.every((i) => stackOfMark(i.mark) !== undefined),
       `what the run left carries its creator (${left.map((i) => `${i.name} ${i.status}`).join(', ')})`,
     );
 

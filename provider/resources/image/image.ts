@@ -517,6 +517,16 @@ export const imageDescriptor: KindDescriptor<ImageInputs> = {
   document: (inputs) => imageRecord(inputs),
   cloudOf: () => undefined,
   localProblems: imageLocalProblems,
+  catalogClaims(live, inputs, creator) {
+    const name = inputs['name'];
+    return live
+      .filter((image) => image['name'] === name && typeof image[creationMark] === 'string' && image[creationMark] !== creator)
+      .map((image) => ({
+        field: 'name',
+        rule: 'versioning',
+        message: `"${String(name)}" is held by image ${String(image['id'])}, ${otherOwner(image)}; ${waysOut(String(image['id']))}`,
+      }));
+  },
   sourceDigest: imageSourceDigest,
   async create(session, name, raw, options) {
     const made = await createImageResource(session, name, raw, options);

@@ -203,8 +203,8 @@ function claimProblem(
     field: 'id',
     rule: 'one resource owns a store',
     message:
-      `store ${inputs.id} is already managed by ${by}; nothing is taken over: import it on purpose (the resource option ` +
-      `import: '${inputs.id}'), run the stack that manages it, remove it from that stack (its fragment ` +
+      `store ${inputs.id} is already managed by ${by}; nothing is taken over: import it on purpose (Pulumi: the resource ` +
+      `option import: '${inputs.id}'), run the stack that manages it, remove it from that stack (its fragment ` +
       `${join(inputs.configDir, `store-${inputs.id}.conf`)}), or give this store another id`,
   };
 }

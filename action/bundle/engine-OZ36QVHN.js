@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-T5UYAT7W.js";
-import "./chunk-N54DKE3Z.js";
-import "./chunk-2CMGNRLK.js";
-import "./chunk-PDQADOI3.js";
+} from "./chunk-IPS5SQLQ.js";
+import "./chunk-TL3OT7JK.js";
+import "./chunk-YPCKITFB.js";
+import "./chunk-GFVRIFXX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -3,17 +3,17 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-VAJOWGXU.js";
+} from "./chunk-MTHSOJZJ.js";
 import {
   PolicyEngine
-} from "./chunk-T5UYAT7W.js";
+} from "./chunk-IPS5SQLQ.js";
 import {
   buildEnvelope
-} from "./chunk-N54DKE3Z.js";
+} from "./chunk-TL3OT7JK.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-PDQADOI3.js";
+} from "./chunk-GFVRIFXX.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-2CMGNRLK.js";
-import "./chunk-PDQADOI3.js";
+} from "./chunk-YPCKITFB.js";
+import "./chunk-GFVRIFXX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -6,12 +6,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-O5XB3QXX.js";
-import "./chunk-VAJOWGXU.js";
-import "./chunk-T5UYAT7W.js";
-import "./chunk-N54DKE3Z.js";
-import "./chunk-2CMGNRLK.js";
-import "./chunk-PDQADOI3.js";
+} from "./chunk-YL4BOX7I.js";
+import "./chunk-MTHSOJZJ.js";
+import "./chunk-IPS5SQLQ.js";
+import "./chunk-TL3OT7JK.js";
+import "./chunk-YPCKITFB.js";
+import "./chunk-GFVRIFXX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-7JZ43REO.js";
-import "./chunk-T5UYAT7W.js";
-import "./chunk-N54DKE3Z.js";
-import "./chunk-2CMGNRLK.js";
-import "./chunk-PDQADOI3.js";
+} from "./chunk-24SSESZY.js";
+import "./chunk-IPS5SQLQ.js";
+import "./chunk-TL3OT7JK.js";
+import "./chunk-YPCKITFB.js";
+import "./chunk-GFVRIFXX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

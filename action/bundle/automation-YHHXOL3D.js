@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-S4LF2NAR.js";
+} from "./chunk-U3BRRELK.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
@@ -12,11 +12,11 @@ import {
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-RGPM7JYY.js";
+} from "./chunk-PT6JF6QA.js";
 import {
   policyModeVariable
-} from "./chunk-2CMGNRLK.js";
-import "./chunk-PDQADOI3.js";
+} from "./chunk-YPCKITFB.js";
+import "./chunk-GFVRIFXX.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -173,7 +173,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-YETCLRRF.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-V3ALK7AC.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -352,14 +352,14 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-H2XCAOGK.js");
+    const { describeOverrides } = await import("./data-ZNVSJWLP.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }
   keyOf = await keys;
   const decisions = await decidePlan(await runtime, steps, () => readDecisions(record.logs.report));
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
-  const refused = claimRefusals(await runtime, steps);
+  const refused = await claimRefusals(await runtime, steps);
   return { changeSummary, decisions, refused, allowed: decisions.every((d) => d.decision.allowed) && refused.length === 0 };
 }
 async function previewStack(stack, options = {}, config) {
@@ -376,12 +376,14 @@ async function previewStack(stack, options = {}, config) {
     record.dispose();
   }
 }
-function claimRefusals(runtime, steps) {
+async function claimRefusals(runtime, steps) {
   const refused = [];
   for (const step of steps) {
     const kind = kindOfType(step.type);
     if (kind === void 0 || actionOf(step.op) !== "create" || step.new === void 0) continue;
-    refused.push(...runtime.claimsOf(kind, urnName(step.urn), step.urn, withoutSecrets(step.new.inputs)));
+    const news = withoutSecrets(step.new.inputs);
+    refused.push(...runtime.claimsOf(kind, urnName(step.urn), step.urn, news));
+    refused.push(...await runtime.catalogClaimsOf(kind, urnName(step.urn), step.urn, news));
   }
   return refused;
 }

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   validateData
-} from "./chunk-PDQADOI3.js";
+} from "./chunk-GFVRIFXX.js";
 import {
   __commonJS,
   __require,

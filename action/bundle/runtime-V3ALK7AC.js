@@ -4,22 +4,22 @@ import {
   idNames,
   instanceKey,
   parseUrn
-} from "./chunk-RGPM7JYY.js";
+} from "./chunk-PT6JF6QA.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-VAJOWGXU.js";
+} from "./chunk-MTHSOJZJ.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-T5UYAT7W.js";
+} from "./chunk-IPS5SQLQ.js";
 import {
   buildEnvelope
-} from "./chunk-N54DKE3Z.js";
-import "./chunk-2CMGNRLK.js";
+} from "./chunk-TL3OT7JK.js";
+import "./chunk-YPCKITFB.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -31,7 +31,7 @@ import {
   isForbidden,
   kindDescriptors,
   markOutput
-} from "./chunk-PDQADOI3.js";
+} from "./chunk-GFVRIFXX.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
@@ -339,6 +339,18 @@ var ProviderRuntime = class {
     const descriptor = kindDescriptors[kind];
     if (descriptor.claimProblems === void 0) return [];
     return descriptor.claimProblems(schemaPart(kind, news), this.markOf(urn) ?? "").map((p) => `${address(kind, name)}: ${p.field}: ${p.message} (rule: ${p.rule})`);
+  }
+  /**
+   * A create's refusals of what the live catalog holds for another owner (an image of the name that another stack
+   * instance made), each with the ways out; read with the cloud that applies the resource. `urn`: the resource's.
+   */
+  async catalogClaimsOf(kind, name, urn, news) {
+    const descriptor = kindDescriptors[kind];
+    if (descriptor.cataloged !== true || descriptor.catalogClaims === void 0) return [];
+    const raw = schemaPart(kind, news);
+    const cloud = cloudOf(kind, raw, layer(news));
+    const live = await this.catalog.images(this.cloudKey(cloud), this.sessionFor(cloud));
+    return descriptor.catalogClaims(live, raw, this.markOf(urn)).map((p) => `${address(kind, name)}: ${p.field}: ${p.message} (rule: ${p.rule})`);
   }
   /**
    * The change of one resource as a CrossGuard policy pack sees it: new inputs only, no previous state. A resource

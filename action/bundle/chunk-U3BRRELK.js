@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-RGPM7JYY.js";
+} from "./chunk-PT6JF6QA.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

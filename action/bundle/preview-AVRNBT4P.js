@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-2ES4ALOS.js";
+} from "./chunk-FT3U6NMI.js";
 import "./chunk-KJBZKRF5.js";
-import "./chunk-7JZ43REO.js";
-import "./chunk-T5UYAT7W.js";
-import "./chunk-N54DKE3Z.js";
-import "./chunk-2CMGNRLK.js";
-import "./chunk-PDQADOI3.js";
+import "./chunk-24SSESZY.js";
+import "./chunk-IPS5SQLQ.js";
+import "./chunk-TL3OT7JK.js";
+import "./chunk-YPCKITFB.js";
+import "./chunk-GFVRIFXX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -7,8 +7,8 @@ import {
   checkEnvelope,
   familyKey,
   narrowCatalog
-} from "./chunk-N54DKE3Z.js";
-import "./chunk-PDQADOI3.js";
+} from "./chunk-TL3OT7JK.js";
+import "./chunk-GFVRIFXX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

@@ -6,16 +6,16 @@ import {
 import {
   configAddress,
   decidePlan
-} from "./chunk-O5XB3QXX.js";
-import "./chunk-VAJOWGXU.js";
-import "./chunk-T5UYAT7W.js";
-import "./chunk-N54DKE3Z.js";
+} from "./chunk-YL4BOX7I.js";
+import "./chunk-MTHSOJZJ.js";
+import "./chunk-IPS5SQLQ.js";
+import "./chunk-TL3OT7JK.js";
 import {
   policyModeVariable
-} from "./chunk-2CMGNRLK.js";
+} from "./chunk-YPCKITFB.js";
 import {
   StackMarks
-} from "./chunk-PDQADOI3.js";
+} from "./chunk-GFVRIFXX.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

@@ -7,10 +7,10 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-7JZ43REO.js";
+} from "./chunk-24SSESZY.js";
 import {
   formatDecision
-} from "./chunk-T5UYAT7W.js";
+} from "./chunk-IPS5SQLQ.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-TFBEMQO2.js");
+    return await import("./automation-YHHXOL3D.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -60,7 +60,7 @@ ${why}`);
     decision: d.decision,
     urns: Object.fromEntries(d.urns)
   }));
-  return { decisions, allowed: run.plan.allowed };
+  return { decisions, refused: run.plan.refused, allowed: run.plan.allowed };
 }
 async function loadProgram(file) {
   if (!existsSync(file)) throw new UsageError(`--program ${file}: no such file`);
@@ -88,12 +88,15 @@ function registerPreview(program) {
     }
     if (options.format === "json") process.stdout.write(`${JSON.stringify(plan, null, 2)}
 `);
-    else if (plan.decisions.length === 0) process.stdout.write("no change of an image-catalog resource: nothing to decide\n");
-    else
+    else {
+      if (plan.decisions.length === 0) process.stdout.write("no change of an image-catalog resource: nothing to decide\n");
       for (const d of plan.decisions)
         process.stdout.write(`# ${d.changes} change(s) applied by cloud ${d.cloud}
 ${formatDecision(d.decision)}
 `);
+      for (const refusal of plan.refused) process.stdout.write(`refused: ${refusal}
+`);
+    }
     process.exitCode = plan.allowed ? 0 : 1;
   });
 }

@@ -4,7 +4,7 @@ import {
   describeErrors,
   kinds,
   validateInput
-} from "./chunk-PDQADOI3.js";
+} from "./chunk-GFVRIFXX.js";
 
 // provider/policy/envelope.ts
 var changeKinds = kinds;

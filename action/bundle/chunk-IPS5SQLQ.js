@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-N54DKE3Z.js";
+} from "./chunk-TL3OT7JK.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-2CMGNRLK.js";
+} from "./chunk-YPCKITFB.js";
 import {
   __commonJS,
   __toESM

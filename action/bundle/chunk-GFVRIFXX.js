@@ -36655,6 +36655,14 @@ var imageDescriptor = {
   document: (inputs) => imageRecord(inputs),
   cloudOf: () => void 0,
   localProblems: imageLocalProblems,
+  catalogClaims(live, inputs, creator) {
+    const name = inputs["name"];
+    return live.filter((image) => image["name"] === name && typeof image[creationMark] === "string" && image[creationMark] !== creator).map((image) => ({
+      field: "name",
+      rule: "versioning",
+      message: `"${String(name)}" is held by image ${String(image["id"])}, ${otherOwner(image)}; ${waysOut(String(image["id"]))}`
+    }));
+  },
   sourceDigest: imageSourceDigest,
   async create(session, name, raw, options) {
     const made = await createImageResource(session, name, raw, options);
@@ -36818,7 +36826,7 @@ function claimProblem(inputs, claimed, creator) {
   return {
     field: "id",
     rule: "one resource owns a store",
-    message: `store ${inputs.id} is already managed by ${by}; nothing is taken over: import it on purpose (the resource option import: '${inputs.id}'), run the stack that manages it, remove it from that stack (its fragment ${join(inputs.configDir, `store-${inputs.id}.conf`)}), or give this store another id`
+    message: `store ${inputs.id} is already managed by ${by}; nothing is taken over: import it on purpose (Pulumi: the resource option import: '${inputs.id}'), run the stack that manages it, remove it from that stack (its fragment ${join(inputs.configDir, `store-${inputs.id}.conf`)}), or give this store another id`
   };
 }
 function storeClaimProblems(raw, creator) {
@@ -37091,4 +37099,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-PDQADOI3.js.LEGAL.txt */
+/*! For license information please see chunk-GFVRIFXX.js.LEGAL.txt */

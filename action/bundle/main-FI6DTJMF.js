@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-2ES4ALOS.js";
+} from "./chunk-FT3U6NMI.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -17,7 +17,7 @@ import {
 import {
   pluginDir,
   pluginName
-} from "./chunk-S4LF2NAR.js";
+} from "./chunk-U3BRRELK.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
@@ -28,33 +28,33 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-RGPM7JYY.js";
+} from "./chunk-PT6JF6QA.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-7JZ43REO.js";
+} from "./chunk-24SSESZY.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-O5XB3QXX.js";
+} from "./chunk-YL4BOX7I.js";
 import {
   Session
-} from "./chunk-VAJOWGXU.js";
+} from "./chunk-MTHSOJZJ.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-T5UYAT7W.js";
-import "./chunk-N54DKE3Z.js";
+} from "./chunk-IPS5SQLQ.js";
+import "./chunk-TL3OT7JK.js";
 import {
   PolicyDataError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-2CMGNRLK.js";
+} from "./chunk-YPCKITFB.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -67,7 +67,7 @@ import {
   renderStoreFragment,
   resourceSchema,
   storeOwner
-} from "./chunk-PDQADOI3.js";
+} from "./chunk-GFVRIFXX.js";
 import {
   __commonJS,
   __require,
@@ -4250,8 +4250,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-ITHDX7ME.js");
-  const { loadProgram, previewPlan } = await import("./preview-OPXNEMAB.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-ZGXZLA3B.js");
+  const { loadProgram, previewPlan } = await import("./preview-AVRNBT4P.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4278,7 +4278,10 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
     changes: plan.decisions.reduce((n, d) => n + d.changes, 0),
     notes: [
       ...refresh ? ["the stack's state was refreshed from the Image Service first, so a hand edit is in the plan (--no-refresh skips it)"] : [],
-      policyNote(governed)
+      policyNote(governed),
+      // Told from this machine (a store's claim in its config directory, a name another stack instance holds): the
+      // apply here would refuse them, whatever the policy says.
+      ...plan.refused.map((refusal) => `an apply would refuse: ${refusal}`)
     ],
     decision,
     violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, at(v)), fallback)),
@@ -4286,7 +4289,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-CWQPG4ZF.js");
+  const { appEntry, checkApp } = await import("./check-DPCPPBZF.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4336,7 +4339,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-X4Q3Y3ZF.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-I3V53G4G.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4407,8 +4410,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-M6WBQOCB.js");
-  const { buildEnvelope } = await import("./envelope-VE3M7I2S.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-OZ36QVHN.js");
+  const { buildEnvelope } = await import("./envelope-OQHOU5F6.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
