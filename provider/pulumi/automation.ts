@@ -505,7 +505,7 @@ class RunRecord {
       ok: false,
       changes: {},
       outputs: {},
-      failure: [...policy, ...refused, 'nothing was applied'].join('\n'),
+      failure: [...policy, ...refused.map((line) => `refused: ${line}`), 'nothing was applied'].join('\n'),
       ...this.seen(),
     };
   }

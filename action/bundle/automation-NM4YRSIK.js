@@ -294,7 +294,7 @@ var RunRecord = class {
       ok: false,
       changes: {},
       outputs: {},
-      failure: [...policy, ...refused, "nothing was applied"].join("\n"),
+      failure: [...policy, ...refused.map((line) => `refused: ${line}`), "nothing was applied"].join("\n"),
       ...this.seen()
     };
   }

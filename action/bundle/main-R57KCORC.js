@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-FT3U6NMI.js";
+} from "./chunk-7ULG3RB4.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -4251,7 +4251,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-ZGXZLA3B.js");
-  const { loadProgram, previewPlan } = await import("./preview-AVRNBT4P.js");
+  const { loadProgram, previewPlan } = await import("./preview-LAFJQKVH.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);

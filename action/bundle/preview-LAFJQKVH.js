@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-FT3U6NMI.js";
+} from "./chunk-7ULG3RB4.js";
 import "./chunk-KJBZKRF5.js";
 import "./chunk-24SSESZY.js";
 import "./chunk-IPS5SQLQ.js";
