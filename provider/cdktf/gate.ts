@@ -2,10 +2,13 @@
  * The apply gate: the Terraform binary `cdktn deploy`, `cdktn diff` and `cdktn destroy` run
  * (`TERRAFORM_BINARY_NAME=image-catalog-tofu`; their deploy has no hooks). Every command goes to the real binary
  * (IMAGE_CATALOG_TERRAFORM, else `tofu`, else `terraform` on PATH) with the gate variable set
- * (./gate-variable.ts); `apply` and `destroy` become:
+ * (./gate-variable.ts) and the creation marks (./marks.ts); a local state left empty or cut off stops `init`,
+ * `plan`, `apply` and `destroy` with the way back (./state.ts); `apply` and `destroy` become:
  *
- *   plan -out=<file> (-destroy)  ->  show -json <file>  ->  the decision (./decide.ts, as each resource's cloud,
- *   against what Glance has)  ->  apply <file>, the very plan that was decided
+ *   what an interrupted apply left put right (./marks.ts)  ->  plan -out=<file> (-destroy)  ->  show -json <file>
+ *   ->  the decision (./decide.ts, as each resource's cloud, against what Glance has) and the sources of the images
+ *   it creates (./sources.ts)  ->  apply <file>, the very plan that was decided  ->  on failure, its half-made
+ *   records removed
  *
  * and `plan` is decided too (so `cdktn diff` shows the decision): a plan the policy blocks is not kept, because a
  * saved plan carries the gate variable and plain `tofu apply <file>` would apply it.
