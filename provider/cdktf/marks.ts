@@ -215,7 +215,11 @@ export async function recoverLeftovers(
         }
         const declared = byMark.get(String(image[creationMark]));
         if (declared === undefined || stateAddresses.has(declared.address)) {
-          say(`${name} carries this stack's mark but no resource of it declares it now: left as it is`);
+          say(
+            `${name} carries this stack's mark but ${
+              declared === undefined ? 'no resource of it declares it now' : `${declared.path} holds another image in the state`
+            }: left as it is (delete it by id when nothing uses it)`,
+          );
           continue;
         }
         if (declared.file !== undefined && existsSync(declared.file) && (await holdsFile(image, declared.file))) {
