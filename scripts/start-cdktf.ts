@@ -80,10 +80,8 @@ export function cdktfEnv(clouds: string, extra: Record<string, string> = {}): No
   };
 }
 
-/** The resources of the example's state (its local backend): none without one; undefined when it cannot be read. */
-function stateResources(stateFile: string): { type: string; instances: { attributes: Record<string, unknown> }[] }[] | undefined {
-  const problem = localStateProblem(stateFile);
-  if (problem !== undefined) return undefined;
+/** The resources of the example's state (its local backend, one localStateProblem found readable): none without one. */
+function stateResources(stateFile: string): { type: string; instances: { attributes: Record<string, unknown> }[] }[] {
   if (!existsSync(stateFile)) return [];
   return (JSON.parse(readFileSync(stateFile, 'utf8')) as { resources?: [] }).resources ?? [];
 }
@@ -160,7 +158,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const consumer = record.projects['appteam'];
-  const stale = (stateResources(stateFile) ?? []).some(
+  const stale = stateResources(stateFile).some(
     (r) => r.type === 'openstack_images_image_access_v2' && r.instances.some((i) => i.attributes['member_id'] !== consumer),
   );
   if (stale) {

@@ -58,4 +58,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-R57KCORC.js");
+await import("./main-V4SQ7XYZ.js");

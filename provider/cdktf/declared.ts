@@ -26,14 +26,29 @@ export interface SynthesizedResource {
   readonly declaredAt?: SourcePosition;
 }
 
+/** The parts of a synthesized cdk.tf.json this package reads. */
+export interface SynthesizedConfig {
+  readonly terraform?: { readonly backend?: { readonly local?: { readonly path?: unknown } } };
+  readonly provider?: { readonly openstack?: readonly { readonly cloud?: unknown }[] };
+  readonly resource?: Readonly<
+    Record<
+      string,
+      Readonly<Record<string, Readonly<Record<string, unknown>> & { '//'?: { metadata?: { path?: string }; [declarationKey]?: string } }>>
+    >
+  >;
+}
+
+/** The stack folder `dir`'s cdk.tf.json, undefined without one (HCL). */
+export function synthesizedConfig(dir: string): SynthesizedConfig | undefined {
+  const file = resolve(dir, 'cdk.tf.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SynthesizedConfig) : undefined;
+}
+
 /** Each resource of the stack folder `dir`'s cdk.tf.json by address (`type.name`); empty without one (HCL). */
 export function synthesizedResources(dir: string, appDir: string = process.cwd()): Map<string, SynthesizedResource> {
   const found = new Map<string, SynthesizedResource>();
-  const file = resolve(dir, 'cdk.tf.json');
-  if (!existsSync(file)) return found;
-  const config = JSON.parse(readFileSync(file, 'utf8')) as {
-    resource?: Record<string, Record<string, { '//'?: { metadata?: { path?: string }; [declarationKey]?: string } }>>;
-  };
+  const config = synthesizedConfig(dir);
+  if (config === undefined) return found;
   for (const [type, resources] of Object.entries(config.resource ?? {}))
     for (const [name, body] of Object.entries(resources)) {
       const path = body['//']?.metadata?.path;

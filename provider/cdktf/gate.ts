@@ -28,7 +28,7 @@ import type { EngineOptions } from '../policy/engine.js';
 import { configAddress, decidePlan, type PlanDecision, type PlanJson } from './decide.js';
 import { synthesizedResources } from './declared.js';
 import type { StackMarks } from '../resources/mark.js';
-import { marksByPath, marksVariable, recoverLeftovers, stackMarks } from './marks.js';
+import { marksByPath, marksVariable, pullState, recoverLeftovers, stackMarks } from './marks.js';
 import { sourceRefusals } from './sources.js';
 import { localStatePath, localStateProblem } from './state.js';
 
@@ -143,13 +143,9 @@ export interface GateOptions {
 
 /** The provider configuration the state records for each resource (`tofu state pull` in `cwd`), by address; empty without state. */
 function stateProviders(binary: string, env: NodeJS.ProcessEnv, cwd?: string): Map<string, string> {
-  const pulled = spawnSync(binary, ['state', 'pull'], { env, maxBuffer: 1024 * 1024 * 1024, ...(cwd === undefined ? {} : { cwd }) });
   const providers = new Map<string, string>();
-  if (pulled.status !== 0 || pulled.stdout.length === 0) return providers;
-  const state = JSON.parse(pulled.stdout.toString()) as {
-    resources?: { mode?: string; type: string; name: string; provider: string; module?: string }[];
-  };
-  for (const r of state.resources ?? []) if (r.mode !== 'data' && r.module === undefined) providers.set(`${r.type}.${r.name}`, r.provider);
+  for (const r of pullState(binary, env, cwd ?? process.cwd())?.resources ?? [])
+    if (r.mode !== 'data' && r.module === undefined && r.provider !== undefined) providers.set(`${r.type}.${r.name}`, r.provider);
   return providers;
 }
 
@@ -231,9 +227,11 @@ export async function runGate(args: readonly string[], options: GateOptions = {}
   if (command === 'plan' || command === 'apply' || command === 'destroy') {
     // Each CatalogImage's record carries its creation mark (./marks.ts); an apply first puts right what an
     // interrupted one of this stack left.
-    marks = stackMarks(binary, env, dir, command !== 'plan');
+    // One pull serves both (a stack with no state yet has no leftovers either).
+    const state = pullState(binary, env, dir);
+    marks = stackMarks(binary, env, dir, command !== 'plan', state);
     env[`TF_VAR_${marksVariable}`] = JSON.stringify(marksByPath(marks, dir));
-    if (command !== 'plan') await recoverLeftovers(binary, env, dir, marks, say);
+    if (command !== 'plan' && state !== undefined) await recoverLeftovers(binary, env, dir, marks, say, state);
   }
   const scratch = mkdtempSync(join(tmpdir(), 'image-catalog-gate-'));
   try {

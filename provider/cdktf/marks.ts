@@ -16,7 +16,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getImage, snapshotImages, type ImageWire } from '../client/images.js';
@@ -24,7 +24,7 @@ import { Session } from '../client/session.js';
 import { FileDigests } from '../resources/descriptor.js';
 import { creationMark, removeImage } from '../resources/image/image.js';
 import { StackMarks } from '../resources/mark.js';
-import { synthesizedResources } from './declared.js';
+import { synthesizedConfig, synthesizedResources } from './declared.js';
 
 /** The root variable of the marks (path -> mark), declared with the gate's (./gate-variable.ts). */
 export const marksVariable = 'image_catalog_marks';
@@ -32,12 +32,18 @@ export const marksVariable = 'image_catalog_marks';
 /** The statuses of a record whose data is not (all) in: what an interrupted create leaves. */
 const halfMade = new Set(['queued', 'saving', 'importing', 'uploading']);
 
+/** A stack's state as `state pull` gives it (the parts read here). */
+export interface PulledState {
+  readonly lineage?: string;
+  readonly resources?: StateResource[];
+}
+
 /** The state of the stack folder `dir` as `binary state pull` gives it; undefined without one. */
-function pullState(binary: string, env: NodeJS.ProcessEnv, dir: string): { lineage?: string; resources?: StateResource[] } | undefined {
+export function pullState(binary: string, env: NodeJS.ProcessEnv, dir: string): PulledState | undefined {
   const pulled = spawnSync(binary, ['state', 'pull'], { cwd: dir, env, maxBuffer: 1024 * 1024 * 1024 });
   const text = pulled.status === 0 ? pulled.stdout.toString().trim() : '';
   if (text === '') return undefined;
-  return JSON.parse(text) as { lineage?: string; resources?: StateResource[] };
+  return JSON.parse(text) as PulledState;
 }
 
 interface StateResource {
@@ -45,6 +51,8 @@ interface StateResource {
   readonly type: string;
   readonly name: string;
   readonly module?: string;
+  /** The provider configuration that manages it. */
+  readonly provider?: string;
   readonly instances?: { readonly attributes?: { readonly id?: string } }[];
 }
 
@@ -53,8 +61,14 @@ interface StateResource {
  * with a new lineage (an apply: its records are marked before they exist); otherwise (a plan that applies nothing)
  * a key of this run only.
  */
-export function stackMarks(binary: string, env: NodeJS.ProcessEnv, dir: string, create: boolean): StackMarks {
-  const lineage = pullState(binary, env, dir)?.lineage;
+export function stackMarks(
+  binary: string,
+  env: NodeJS.ProcessEnv,
+  dir: string,
+  create: boolean,
+  state: PulledState | undefined = pullState(binary, env, dir),
+): StackMarks {
+  const lineage = state?.lineage;
   if (lineage !== undefined && lineage !== '') return new StackMarks(lineage);
   const fresh = randomUUID();
   if (create) {
@@ -81,12 +95,8 @@ const sourceAttributes = ['local_file_path', 'image_source_url', 'web_download',
 function synthesizedImages(
   dir: string,
 ): { address: string; path: string; name: string | undefined; file: string | undefined; source: Record<string, unknown> }[] {
-  const file = resolve(dir, 'cdk.tf.json');
-  if (!existsSync(file)) return [];
-  const config = JSON.parse(readFileSync(file, 'utf8')) as {
-    resource?: { openstack_images_image_v2?: Record<string, Record<string, unknown> & { '//'?: { metadata?: { path?: string } } }> };
-  };
-  return Object.entries(config.resource?.openstack_images_image_v2 ?? {}).flatMap(([name, body]) => {
+  const config = synthesizedConfig(dir);
+  return Object.entries(config?.resource?.['openstack_images_image_v2'] ?? {}).flatMap(([name, body]) => {
     const path = body['//']?.metadata?.path;
     if (path === undefined) return [];
     const local = body['local_file_path'];
@@ -139,9 +149,8 @@ export function marksByPath(marks: StackMarks, dir: string): Record<string, stri
 
 /** The clouds of the stack's openstack providers (cdk.tf.json); undefined: a provider without one (the environment's). */
 function providerClouds(dir: string): (string | undefined)[] {
-  const file = resolve(dir, 'cdk.tf.json');
-  if (!existsSync(file)) return [];
-  const config = JSON.parse(readFileSync(file, 'utf8')) as { provider?: { openstack?: { cloud?: unknown }[] } };
+  const config = synthesizedConfig(dir);
+  if (config === undefined) return [];
   const clouds = (config.provider?.openstack ?? []).map((p) => (typeof p.cloud === 'string' ? p.cloud : undefined));
   return [...new Set(clouds.length === 0 ? [undefined] : clouds)];
 }
@@ -166,8 +175,8 @@ export async function recoverLeftovers(
   dir: string,
   marks: StackMarks,
   say: (line: string) => void,
+  state: PulledState | undefined = pullState(binary, env, dir),
 ): Promise<number> {
-  const state = pullState(binary, env, dir);
   const inState = new Set(
     (state?.resources ?? [])
       .filter((r) => r.mode !== 'data' && r.type === 'openstack_images_image_v2')

@@ -6,7 +6,6 @@
  */
 import { resolve } from 'node:path';
 import { imageLocalProblems, urlSourceProblem } from '../resources/image/image.js';
-import type { ImageInputs } from '../resources/image/image.js';
 import type { PlanJson } from './decide.js';
 import { tpoResources } from './plan.js';
 
@@ -19,7 +18,7 @@ export async function sourceRefusals(plan: PlanJson, dir: string): Promise<strin
     const file = after['local_file_path'];
     const url = after['image_source_url'];
     if (typeof file === 'string' && file !== '') {
-      const [problem] = imageLocalProblems({ source: { file: resolve(dir, file) } } as unknown as ImageInputs);
+      const [problem] = imageLocalProblems({ source: { file: resolve(dir, file) } });
       checks.push(
         Promise.resolve(
           problem === undefined ? undefined : `${change.address}: local_file_path: ${problem.message} (rule: ${problem.rule})`,

@@ -5,18 +5,17 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { synthesizedConfig } from './declared.js';
 
 /** The local backend's state file of the stack folder `dir` (cdk.tf.json `terraform.backend.local.path`), if it has one. */
 export function localStatePath(dir: string): string | undefined {
-  const file = resolve(dir, 'cdk.tf.json');
-  if (!existsSync(file)) return undefined;
+  let path: unknown;
   try {
-    const config = JSON.parse(readFileSync(file, 'utf8')) as { terraform?: { backend?: { local?: { path?: unknown } } } };
-    const path = config.terraform?.backend?.local?.path;
-    return typeof path === 'string' ? resolve(dir, path) : undefined;
+    path = synthesizedConfig(dir)?.terraform?.backend?.local?.path;
   } catch {
     return undefined;
   }
+  return typeof path === 'string' ? resolve(dir, path) : undefined;
 }
 
 /** What a state file holds, when it is one: its serial and how many resources. */

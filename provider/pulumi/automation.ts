@@ -570,18 +570,23 @@ function providerKeys(exported: Deployment): Map<string, string> {
  */
 async function previewPlan(stack: Stack, record: RunRecord, config?: Promise<ConfigMap>): Promise<PreviewPlan> {
   const steps: StepEventMetadata[] = [];
+  // Each resource's provider (its URN, from the step's `<provider urn>::<id>` reference).
+  const providerOf = new Map<string, string>();
   const collect = (event: EngineEvent): void => {
     const step = event.resourcePreEvent?.metadata;
-    if (step !== undefined) steps.push(step);
+    if (step !== undefined) {
+      steps.push(step);
+      const provider = step.new?.provider ?? step.old?.provider;
+      if (provider !== undefined && !providerOf.has(step.urn)) providerOf.set(step.urn, provider.split('::').slice(0, -1).join('::'));
+    }
     record.onEvent(event);
   };
   // Each resource is marked with its provider's stack instance key, kept in the state (provider/resources/mark.ts).
   const keys = stack.exportStack().then(providerKeys, () => new Map<string, string>());
   let keyOf = new Map<string, string>();
   const instanceKeyOf = (urn: string): string | undefined => {
-    const step = steps.find((s) => s.urn === urn);
-    const provider = step?.new?.provider ?? step?.old?.provider;
-    return provider === undefined ? undefined : keyOf.get(provider.split('::').slice(0, -1).join('::'));
+    const provider = providerOf.get(urn);
+    return provider === undefined ? undefined : keyOf.get(provider);
   };
   // The stack's config and the runtime are made ready while the engine previews.
   const read = config ?? stack.getAllConfig();

@@ -200,7 +200,7 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
  * image, or a changed source) must be a file this process can read (without this, a missing file passed preview and
  * failed in the middle of `up`). An unchanged source is never read again: its file may be long gone.
  */
-export function imageLocalProblems(inputs: ImageInputs, olds?: Readonly<Record<string, unknown>>): InputProblem[] {
+export function imageLocalProblems(inputs: Pick<ImageInputs, 'source'>, olds?: Readonly<Record<string, unknown>>): InputProblem[] {
   // Also called on inputs the schema refused (so that every problem is said at once): nothing is assumed of them.
   const source: unknown = (inputs as { source?: unknown }).source;
   if (typeof source !== 'object' || source === null || !('file' in source) || typeof source.file !== 'string') return [];

@@ -78,9 +78,14 @@ export function renderStoreFragment(inputs: StoreInputs, owner?: string): string
   return `${lines.join('\n')}\n`;
 }
 
+/** The header of store `id`'s fragment in `configDir`, when the directory has one. */
+function storeHeader(configDir: string, id: string): FragmentHeader | undefined {
+  return existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id) : undefined;
+}
+
 /** The owner the fragment of store `id` in `configDir` names, if any. */
 export function storeOwner(configDir: string, id: string): string | undefined {
-  return existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id)?.owner : undefined;
+  return storeHeader(configDir, id)?.owner;
 }
 
 /** The backends file (pure): the base backends, then the managed ones; the managed default wins. */
@@ -212,12 +217,8 @@ function claimProblem(
 /** {@link claimProblem} of a create, from the config directory as it is now (a check: no API call). */
 export function storeClaimProblems(raw: Readonly<Record<string, unknown>>, creator: string | undefined): InputProblem[] {
   const { id, configDir } = raw;
-  if (creator === undefined || typeof id !== 'string' || typeof configDir !== 'string' || !existsSync(configDir)) return [];
-  const problem = claimProblem(
-    { id, configDir },
-    managedStores(configDir).find((s) => s.id === id),
-    creator,
-  );
+  if (creator === undefined || typeof id !== 'string' || typeof configDir !== 'string') return [];
+  const problem = claimProblem({ id, configDir }, storeHeader(configDir, id), creator);
   return problem === undefined ? [] : [problem];
 }
 
@@ -402,11 +403,11 @@ export const storeDescriptor: KindDescriptor<StoreInputs> = {
   async read(session, id, kept) {
     const inputs = await readStoreResource(session, id, kept);
     if (inputs === undefined) return undefined;
-    const configDir = typeof inputs['configDir'] === 'string' ? inputs['configDir'] : undefined;
-    const claimed = configDir !== undefined && existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id) : undefined;
+    const configDir = inputs['configDir'];
+    const owner = typeof configDir === 'string' ? storeOwner(configDir, id) : undefined;
     return {
       inputs,
-      outputs: { fragment: typeof kept['fragment'] === 'string' ? kept['fragment'] : '', catalogMark: claimed?.owner ?? null },
+      outputs: { fragment: typeof kept['fragment'] === 'string' ? kept['fragment'] : '', catalogMark: owner ?? null },
     };
   },
   async update(session, _id, _olds, raw, name, options) {

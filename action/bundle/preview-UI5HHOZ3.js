@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-7ULG3RB4.js";
+} from "./chunk-S2LX3ZTJ.js";
 import "./chunk-KJBZKRF5.js";
-import "./chunk-24SSESZY.js";
-import "./chunk-IPS5SQLQ.js";
-import "./chunk-TL3OT7JK.js";
-import "./chunk-YPCKITFB.js";
-import "./chunk-GFVRIFXX.js";
+import "./chunk-IIXEGF6K.js";
+import "./chunk-NVGCLG6W.js";
+import "./chunk-FUK32CFF.js";
+import "./chunk-YIKBO7SX.js";
+import "./chunk-MFXW3V46.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

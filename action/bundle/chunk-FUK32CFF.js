@@ -4,7 +4,7 @@ import {
   describeErrors,
   kinds,
   validateInput
-} from "./chunk-GFVRIFXX.js";
+} from "./chunk-MFXW3V46.js";
 
 // provider/policy/envelope.ts
 var changeKinds = kinds;

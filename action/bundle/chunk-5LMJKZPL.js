@@ -3,17 +3,17 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-MTHSOJZJ.js";
+} from "./chunk-ZWSHPHH6.js";
 import {
   PolicyEngine
-} from "./chunk-IPS5SQLQ.js";
+} from "./chunk-NVGCLG6W.js";
 import {
   buildEnvelope
-} from "./chunk-TL3OT7JK.js";
+} from "./chunk-FUK32CFF.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-GFVRIFXX.js";
+} from "./chunk-MFXW3V46.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

@@ -6,12 +6,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-YL4BOX7I.js";
-import "./chunk-MTHSOJZJ.js";
-import "./chunk-IPS5SQLQ.js";
-import "./chunk-TL3OT7JK.js";
-import "./chunk-YPCKITFB.js";
-import "./chunk-GFVRIFXX.js";
+} from "./chunk-5LMJKZPL.js";
+import "./chunk-ZWSHPHH6.js";
+import "./chunk-NVGCLG6W.js";
+import "./chunk-FUK32CFF.js";
+import "./chunk-YIKBO7SX.js";
+import "./chunk-MFXW3V46.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

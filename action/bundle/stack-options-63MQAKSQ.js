@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-24SSESZY.js";
-import "./chunk-IPS5SQLQ.js";
-import "./chunk-TL3OT7JK.js";
-import "./chunk-YPCKITFB.js";
-import "./chunk-GFVRIFXX.js";
+} from "./chunk-IIXEGF6K.js";
+import "./chunk-NVGCLG6W.js";
+import "./chunk-FUK32CFF.js";
+import "./chunk-YIKBO7SX.js";
+import "./chunk-MFXW3V46.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

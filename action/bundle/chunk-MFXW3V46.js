@@ -36747,8 +36747,11 @@ function renderStoreFragment(inputs, owner) {
   return `${lines.join("\n")}
 `;
 }
+function storeHeader(configDir, id) {
+  return existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id) : void 0;
+}
 function storeOwner(configDir, id) {
-  return existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id)?.owner : void 0;
+  return storeHeader(configDir, id)?.owner;
 }
 function renderBackends(header, managed) {
   const backends = new Map(Object.entries(header.base));
@@ -36831,12 +36834,8 @@ function claimProblem(inputs, claimed, creator) {
 }
 function storeClaimProblems(raw, creator) {
   const { id, configDir } = raw;
-  if (creator === void 0 || typeof id !== "string" || typeof configDir !== "string" || !existsSync(configDir)) return [];
-  const problem = claimProblem(
-    { id, configDir },
-    managedStores(configDir).find((s) => s.id === id),
-    creator
-  );
+  if (creator === void 0 || typeof id !== "string" || typeof configDir !== "string") return [];
+  const problem = claimProblem({ id, configDir }, storeHeader(configDir, id), creator);
   return problem === void 0 ? [] : [problem];
 }
 var queues = /* @__PURE__ */ new Map();
@@ -36965,11 +36964,11 @@ var storeDescriptor = {
   async read(session, id, kept) {
     const inputs = await readStoreResource(session, id, kept);
     if (inputs === void 0) return void 0;
-    const configDir = typeof inputs["configDir"] === "string" ? inputs["configDir"] : void 0;
-    const claimed = configDir !== void 0 && existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id) : void 0;
+    const configDir = inputs["configDir"];
+    const owner = typeof configDir === "string" ? storeOwner(configDir, id) : void 0;
     return {
       inputs,
-      outputs: { fragment: typeof kept["fragment"] === "string" ? kept["fragment"] : "", catalogMark: claimed?.owner ?? null }
+      outputs: { fragment: typeof kept["fragment"] === "string" ? kept["fragment"] : "", catalogMark: owner ?? null }
     };
   },
   async update(session, _id, _olds, raw, name, options) {
@@ -37099,4 +37098,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-GFVRIFXX.js.LEGAL.txt */
+/*! For license information please see chunk-MFXW3V46.js.LEGAL.txt */

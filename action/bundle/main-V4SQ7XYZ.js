@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-7ULG3RB4.js";
+} from "./chunk-S2LX3ZTJ.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -17,7 +17,7 @@ import {
 import {
   pluginDir,
   pluginName
-} from "./chunk-U3BRRELK.js";
+} from "./chunk-T3EXVEHO.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
@@ -28,33 +28,33 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-PT6JF6QA.js";
+} from "./chunk-3JUG5J4V.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-24SSESZY.js";
+} from "./chunk-IIXEGF6K.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-YL4BOX7I.js";
+} from "./chunk-5LMJKZPL.js";
 import {
   Session
-} from "./chunk-MTHSOJZJ.js";
+} from "./chunk-ZWSHPHH6.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-IPS5SQLQ.js";
-import "./chunk-TL3OT7JK.js";
+} from "./chunk-NVGCLG6W.js";
+import "./chunk-FUK32CFF.js";
 import {
   PolicyDataError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-YPCKITFB.js";
+} from "./chunk-YIKBO7SX.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -67,7 +67,7 @@ import {
   renderStoreFragment,
   resourceSchema,
   storeOwner
-} from "./chunk-GFVRIFXX.js";
+} from "./chunk-MFXW3V46.js";
 import {
   __commonJS,
   __require,
@@ -4250,8 +4250,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-ZGXZLA3B.js");
-  const { loadProgram, previewPlan } = await import("./preview-LAFJQKVH.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-63MQAKSQ.js");
+  const { loadProgram, previewPlan } = await import("./preview-UI5HHOZ3.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4289,7 +4289,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-DPCPPBZF.js");
+  const { appEntry, checkApp } = await import("./check-A2AZD62K.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4339,7 +4339,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-I3V53G4G.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-CNC6UWES.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4410,8 +4410,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-OZ36QVHN.js");
-  const { buildEnvelope } = await import("./envelope-OQHOU5F6.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-TR3CVJSY.js");
+  const { buildEnvelope } = await import("./envelope-4M2XQZ47.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

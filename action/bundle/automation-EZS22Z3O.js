@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-U3BRRELK.js";
+} from "./chunk-T3EXVEHO.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
@@ -12,11 +12,11 @@ import {
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-PT6JF6QA.js";
+} from "./chunk-3JUG5J4V.js";
 import {
   policyModeVariable
-} from "./chunk-YPCKITFB.js";
-import "./chunk-GFVRIFXX.js";
+} from "./chunk-YIKBO7SX.js";
+import "./chunk-MFXW3V46.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -173,7 +173,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-V3ALK7AC.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-XMDLY7NI.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -334,17 +334,21 @@ function providerKeys(exported) {
 }
 async function previewPlan(stack, record, config) {
   const steps = [];
+  const providerOf = /* @__PURE__ */ new Map();
   const collect = (event) => {
     const step = event.resourcePreEvent?.metadata;
-    if (step !== void 0) steps.push(step);
+    if (step !== void 0) {
+      steps.push(step);
+      const provider = step.new?.provider ?? step.old?.provider;
+      if (provider !== void 0 && !providerOf.has(step.urn)) providerOf.set(step.urn, provider.split("::").slice(0, -1).join("::"));
+    }
     record.onEvent(event);
   };
   const keys = stack.exportStack().then(providerKeys, () => /* @__PURE__ */ new Map());
   let keyOf = /* @__PURE__ */ new Map();
   const instanceKeyOf = (urn) => {
-    const step = steps.find((s) => s.urn === urn);
-    const provider = step?.new?.provider ?? step?.old?.provider;
-    return provider === void 0 ? void 0 : keyOf.get(provider.split("::").slice(0, -1).join("::"));
+    const provider = providerOf.get(urn);
+    return provider === void 0 ? void 0 : keyOf.get(provider);
   };
   const read = config ?? stack.getAllConfig();
   const runtime = planRuntime(stack, read, instanceKeyOf);
@@ -352,7 +356,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-ZNVSJWLP.js");
+    const { describeOverrides } = await import("./data-R66AEEZH.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

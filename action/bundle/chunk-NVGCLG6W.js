@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-TL3OT7JK.js";
+} from "./chunk-FUK32CFF.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-YPCKITFB.js";
+} from "./chunk-YIKBO7SX.js";
 import {
   __commonJS,
   __toESM

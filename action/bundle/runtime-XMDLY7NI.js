@@ -4,22 +4,22 @@ import {
   idNames,
   instanceKey,
   parseUrn
-} from "./chunk-PT6JF6QA.js";
+} from "./chunk-3JUG5J4V.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-MTHSOJZJ.js";
+} from "./chunk-ZWSHPHH6.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-IPS5SQLQ.js";
+} from "./chunk-NVGCLG6W.js";
 import {
   buildEnvelope
-} from "./chunk-TL3OT7JK.js";
-import "./chunk-YPCKITFB.js";
+} from "./chunk-FUK32CFF.js";
+import "./chunk-YIKBO7SX.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -31,7 +31,7 @@ import {
   isForbidden,
   kindDescriptors,
   markOutput
-} from "./chunk-GFVRIFXX.js";
+} from "./chunk-MFXW3V46.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

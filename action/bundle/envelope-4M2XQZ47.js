@@ -7,8 +7,8 @@ import {
   checkEnvelope,
   familyKey,
   narrowCatalog
-} from "./chunk-TL3OT7JK.js";
-import "./chunk-GFVRIFXX.js";
+} from "./chunk-FUK32CFF.js";
+import "./chunk-MFXW3V46.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

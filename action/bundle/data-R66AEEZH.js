@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-YPCKITFB.js";
-import "./chunk-GFVRIFXX.js";
+} from "./chunk-YIKBO7SX.js";
+import "./chunk-MFXW3V46.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

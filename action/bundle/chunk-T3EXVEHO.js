@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-PT6JF6QA.js";
+} from "./chunk-3JUG5J4V.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

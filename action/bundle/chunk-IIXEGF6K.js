@@ -4,12 +4,12 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-IPS5SQLQ.js";
+} from "./chunk-NVGCLG6W.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   readOverrideFile
-} from "./chunk-YPCKITFB.js";
+} from "./chunk-YIKBO7SX.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

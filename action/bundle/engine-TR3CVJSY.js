@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-IPS5SQLQ.js";
-import "./chunk-TL3OT7JK.js";
-import "./chunk-YPCKITFB.js";
-import "./chunk-GFVRIFXX.js";
+} from "./chunk-NVGCLG6W.js";
+import "./chunk-FUK32CFF.js";
+import "./chunk-YIKBO7SX.js";
+import "./chunk-MFXW3V46.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -6,21 +6,21 @@ import {
 import {
   configAddress,
   decidePlan
-} from "./chunk-YL4BOX7I.js";
-import "./chunk-MTHSOJZJ.js";
-import "./chunk-IPS5SQLQ.js";
-import "./chunk-TL3OT7JK.js";
+} from "./chunk-5LMJKZPL.js";
+import "./chunk-ZWSHPHH6.js";
+import "./chunk-NVGCLG6W.js";
+import "./chunk-FUK32CFF.js";
 import {
   policyModeVariable
-} from "./chunk-YPCKITFB.js";
+} from "./chunk-YIKBO7SX.js";
 import {
   StackMarks
-} from "./chunk-GFVRIFXX.js";
+} from "./chunk-MFXW3V46.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts
 import { spawnSync as spawnSync3 } from "node:child_process";
-import { existsSync as existsSync4, mkdtempSync as mkdtempSync3, readdirSync, readFileSync as readFileSync3, rmSync as rmSync3 } from "node:fs";
+import { existsSync as existsSync4, mkdtempSync as mkdtempSync3, readdirSync, readFileSync as readFileSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join3, resolve as resolve3 } from "node:path";
 
@@ -28,11 +28,14 @@ import { join as join3, resolve as resolve3 } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 var declarationKey = "image_catalog_declared_at";
+function synthesizedConfig(dir) {
+  const file = resolve(dir, "cdk.tf.json");
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : void 0;
+}
 function synthesizedResources(dir, appDir = process.cwd()) {
   const found = /* @__PURE__ */ new Map();
-  const file = resolve(dir, "cdk.tf.json");
-  if (!existsSync(file)) return found;
-  const config = JSON.parse(readFileSync(file, "utf8"));
+  const config = synthesizedConfig(dir);
+  if (config === void 0) return found;
   for (const [type, resources] of Object.entries(config.resource ?? {}))
     for (const [name, body] of Object.entries(resources)) {
       const path = body["//"]?.metadata?.path;
@@ -54,7 +57,7 @@ import { delimiter, join as join2 } from "node:path";
 // provider/cdktf/marks.ts
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync as existsSync2, mkdtempSync, readFileSync as readFileSync2, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync2, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve as resolve2 } from "node:path";
 var marksVariable = "image_catalog_marks";
@@ -64,8 +67,8 @@ function pullState(binary, env, dir) {
   if (text === "") return void 0;
   return JSON.parse(text);
 }
-function stackMarks(binary, env, dir, create) {
-  const lineage = pullState(binary, env, dir)?.lineage;
+function stackMarks(binary, env, dir, create, state = pullState(binary, env, dir)) {
+  const lineage = state?.lineage;
   if (lineage !== void 0 && lineage !== "") return new StackMarks(lineage);
   const fresh = randomUUID();
   if (create) {
@@ -101,11 +104,9 @@ function realTerraform(env = process.env, self) {
   throw new Error("image-catalog-tofu: neither tofu nor terraform is on PATH; set IMAGE_CATALOG_TERRAFORM to the binary");
 }
 function stateProviders(binary, env, cwd) {
-  const pulled = spawnSync2(binary, ["state", "pull"], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd === void 0 ? {} : { cwd } });
   const providers = /* @__PURE__ */ new Map();
-  if (pulled.status !== 0 || pulled.stdout.length === 0) return providers;
-  const state = JSON.parse(pulled.stdout.toString());
-  for (const r of state.resources ?? []) if (r.mode !== "data" && r.module === void 0) providers.set(`${r.type}.${r.name}`, r.provider);
+  for (const r of pullState(binary, env, cwd ?? process.cwd())?.resources ?? [])
+    if (r.mode !== "data" && r.module === void 0 && r.provider !== void 0) providers.set(`${r.type}.${r.name}`, r.provider);
   return providers;
 }
 async function decidePlanFile(binary, planFile, env, options = {}) {
@@ -122,7 +123,7 @@ async function decidePlanFile(binary, planFile, env, options = {}) {
 
 // provider/cdktf/check.ts
 function appEntry(dir) {
-  const config = JSON.parse(readFileSync3(join3(dir, "cdktf.json"), "utf8"));
+  const config = JSON.parse(readFileSync2(join3(dir, "cdktf.json"), "utf8"));
   const words = (config.app ?? "").split(/\s+/).reverse();
   const file = words.find((w) => /\.[cm]?[jt]s$/.test(w) && existsSync4(resolve3(dir, w)));
   return resolve3(dir, file ?? "cdktf.json");
@@ -143,7 +144,7 @@ async function checkApp(dir, options = {}) {
   const synth = spawnSync3(cdktn, ["synth"], { cwd: appDir, env, maxBuffer: 256 * 1024 * 1024 });
   if (synth.error !== void 0) throw new Error(`cdktn synth: ${synth.error.message} (install cdktn-cli in the app)`);
   if (synth.status !== 0) throw failed("cdktn synth", synth);
-  const config = JSON.parse(readFileSync3(join3(appDir, "cdktf.json"), "utf8"));
+  const config = JSON.parse(readFileSync2(join3(appDir, "cdktf.json"), "utf8"));
   const stacksDir = join3(appDir, config.output ?? "cdktf.out", "stacks");
   const stacks = existsSync4(stacksDir) ? readdirSync(stacksDir).filter((s) => existsSync4(join3(stacksDir, s, "cdk.tf.json"))) : [];
   const binary = realTerraform(env);
