@@ -18,6 +18,8 @@ const adapter: ProviderAdapter = {
   read: (_urn, id, props) => Promise.resolve({ id, outs: props ?? {}, inputs: props ?? {} }),
   update: (_urn, _id, _olds, news) => Promise.resolve({ outs: news }),
   remove: () => Promise.resolve(),
+  // A function that makes no API call either (the peer of the getImage invoke's bench).
+  invoke: (_token, args) => Promise.resolve({ value: args }),
 };
 
 await serveProvider(adapter);

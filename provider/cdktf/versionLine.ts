@@ -1,8 +1,9 @@
 /**
- * `VersionLine` in a CDKTF app, with the Pulumi component's semantics (../resources/versionLine.ts): every version
- * published as a CatalogImage `<os>-<osversion>-<profile>-v<version>`, the newest current and shared with every
- * consumer (accepted as each consumer whose provider is given), the older ones deprecated, `superseded_by` the
- * newest, and hidden. Adding a version moves the shares to it; the older image stays for what already runs on it.
+ * `VersionLine` in a CDKTF app, with the Pulumi component's lifecycle (../resources/versionLine.ts): every version
+ * published as a CatalogImage `<os>-<osversion>-<profile>-v<version>`, channels as tags, end of life as
+ * `provided_until`, retention by `keep`; the older ones deprecated, `superseded_by` the current, and hidden. Not
+ * yet as in Pulumi: only the newest declared version is shared (adding a version moves the share to it), and
+ * revocation is refused (terraform-provider-openstack cannot deactivate an image).
  */
 import { lineImages, type LineFamily, type LineVersion } from '../resources/versionLine.js';
 import { Construct, type ITerraformDependable } from './cdktn.js';
@@ -37,6 +38,12 @@ export class VersionLine extends Construct {
 
   constructor(scope: Construct, id: string, props: VersionLineProps) {
     super(scope, id);
+    for (const v of props.versions)
+      if (v.revoked === true || v.revokeAt !== undefined)
+        throw new Error(
+          `VersionLine "${this.node.path}": version ${v.version}: ${v.revoked === true ? 'revoked' : 'revokeAt'}: a revoked version is deactivated, ` +
+            'which terraform-provider-openstack 3.4.0 cannot do; revocation is not built for CDKTF yet (rule: cdktf-unsupported)',
+        );
     const line = lineImages(this.node.path, props);
     this.family = line.family;
     this.current = line.current;

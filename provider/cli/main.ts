@@ -10,6 +10,7 @@ import { registerPlanCheck } from './plan-check.js';
 import { registerPrCheck } from './pr-check.js';
 import { registerPlugin } from './plugin.js';
 import { registerPreview } from './preview.js';
+import { registerResolve } from './resolve.js';
 import { registerStore } from './store.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -37,6 +38,7 @@ program
 
 registerPolicy(program);
 registerPreview(program);
+registerResolve(program);
 registerMigrate(program);
 registerPlanCheck(program);
 registerPrCheck(program);

@@ -12,6 +12,7 @@ export const ruleIds = [
   'input',
   'policy_change',
   'sharing',
+  'lifecycle',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 

@@ -5,6 +5,7 @@
  */
 import { kinds, type Kind } from '../resources/kinds.js';
 import { describeErrors, validateInput } from './schemas.js';
+import { utcToday } from '../resources/versionLine.js';
 
 export const changeKinds: readonly Kind[] = kinds;
 export type ChangeKind = Kind;
@@ -37,6 +38,8 @@ export interface Envelope {
   readonly catalog: { readonly images: readonly Document[] };
   /** The values of policy data a pull request changes against its base (the policy_change rule). */
   readonly policy_changes?: readonly PolicyChange[];
+  /** The day it is decided on (UTC, YYYY-MM-DD): the lifecycle rules compare dates with it. */
+  readonly today?: string;
 }
 
 /** One value of policy data that a pull request sets differently from its base commit. */
@@ -60,11 +63,13 @@ export function buildEnvelope(
   images: readonly Document[],
   changes: readonly Change[],
   policyChanges: readonly PolicyChange[] = [],
+  today: string = utcToday(),
 ): Envelope {
   return {
     principal: { user_id: principal.user_id, project_id: principal.project_id, roles: [...principal.roles] },
     changes,
     catalog: { images },
+    today,
     ...(policyChanges.length === 0 ? {} : { policy_changes: policyChanges }),
   };
 }

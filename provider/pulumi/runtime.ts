@@ -27,9 +27,15 @@ import { PolicyEngine } from '../policy/engine.js';
 import { buildEnvelope, type Change, type ChangeAction, type Document } from '../policy/envelope.js';
 import type { Bag, WireDocument } from '../resources/descriptor.js';
 import { hasMarkOutput, kindDescriptors, markOutput, type Kind } from '../resources/kinds.js';
-import { ResourceInputError, checkInputs, diffInputs, type InputProblem } from '../resources/schema.js';
+import { ResourceInputError, checkInputs, diffInputs, projectAjv, type InputProblem } from '../resources/schema.js';
 import { StackMarks } from '../resources/mark.js';
-import { idNames, instanceKey, parseUrn } from './tokens.js';
+import { functionToken, idNames, instanceKey, packageName, parseUrn } from './tokens.js';
+import { lookupSchema, resolveImage, type LookupQuery } from '../resources/lookup.js';
+import { describeErrors } from '../policy/schemas.js';
+import type { ValidateFunction } from 'ajv';
+
+/** The getImage arguments' validator, compiled once. */
+let lookupValidator: ValidateFunction | undefined;
 
 /** The provider's settings (`image-catalog:<key>`), as the plugin's Configure or a stack's config gives them. */
 export interface StackConfig {
@@ -686,6 +692,23 @@ export class ProviderRuntime {
     );
     if (descriptor.cataloged === true) this.catalog.changed();
     return { outs: outs(kind, fields, { ...made.inputs }, made.outputs, olds) };
+  }
+
+  /**
+   * A function of the plugin (its Invoke): `getImage`, the lookup of a line's channel (../resources/lookup.ts) with
+   * the cloud given, else the provider's. Arguments that do not fit the function's schema are failures naming the
+   * field, before any request; a lookup that finds nothing fails saying why.
+   */
+  async invoke(token: string, args: Bag): Promise<{ value: Bag } | { failures: { property: string; reason: string }[] }> {
+    if (token !== functionToken('getImage')) throw new Error(`${token} is not a function of the ${packageName} provider`);
+    const validate = (lookupValidator ??= projectAjv({ verbose: true }).compile(lookupSchema.inputs));
+    if (!validate(args))
+      return {
+        failures: describeErrors(validate.errors ?? []).map((p) => ({ property: p.field, reason: `getImage: ${p.field}: ${p.message}` })),
+      };
+    const { cloud, ...query } = args as unknown as LookupQuery & { cloud?: string };
+    const found = await resolveImage(this.sessionFor(cloud), query);
+    return { value: { ...found } };
   }
 
   /** Pulumi's delete: the policy decides first (a block fails before any API call). */

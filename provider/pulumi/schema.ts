@@ -5,7 +5,8 @@
  * it to schema.json; neither is written by hand.
  */
 import { kindSchemas, kinds, type Kind } from '../resources/kinds.js';
-import { configKeys, idNames, packageName, tokenModule, typeNames, typeToken } from './tokens.js';
+import { lookupSchema } from '../resources/lookup.js';
+import { configKeys, functionToken, idNames, packageName, tokenModule, typeNames, typeToken } from './tokens.js';
 
 /** A Pulumi schema type or property spec. */
 type Spec = Record<string, unknown>;
@@ -130,5 +131,22 @@ export function pulumiSchema(version: string): Spec {
     // VersionLine (image-catalog:index:VersionLine) is a component of the Node.js package, registered by the program
     // itself: the plugin does not construct it, so the schema does not offer it to other languages.
     resources,
+    functions: {
+      [functionToken('getImage')]: {
+        description:
+          "The image a version line's channel points at, as the caller's cloud sees it (one request to Glance); fails saying why when none (docs/consumers.md).",
+        inputs: functionSpec(lookupSchema.inputs),
+        outputs: functionSpec(lookupSchema.outputs),
+      },
+    },
+  };
+}
+
+/** A function's inputs or outputs from a JSON Schema object. */
+function functionSpec(schema: JsonSchema): Spec {
+  const fields = schema['properties'] as Record<string, JsonSchema>;
+  return {
+    properties: Object.fromEntries(Object.entries(fields).map(([field, spec]) => [field, property(spec, field)])),
+    required: schema['required'],
   };
 }

@@ -26,6 +26,14 @@ export const typeNames: Readonly<Record<Kind, string>> = {
 /** The components of the package (registered by the program; no provider call). */
 export const componentNames = { versionLine: 'VersionLine' } as const;
 
+/** The functions the plugin serves (its Invoke). */
+export const functionNames = { getImage: 'getImage' } as const;
+
+/** The token of a function (`image-catalog:index:getImage`). */
+export function functionToken(name: keyof typeof functionNames): string {
+  return `${packageName}:${tokenModule}:${functionNames[name]}`;
+}
+
 /** The type token of a kind (`image-catalog:index:Image`). */
 export function typeToken(kind: Kind): string {
   return `${packageName}:${tokenModule}:${typeNames[kind]}`;

@@ -1,10 +1,12 @@
 /**
- * A version line as one component: a family (os, os version, profile), its versions with their sources, and the
- * consumer projects. The component publishes every version as `<os>-<osversion>-<profile>-v<version>`, shares
- * the newest with every consumer (and accepts it as each consumer whose cloud is given), and marks every older
- * version deprecated, `superseded_by` the newest, and hidden. Adding a version moves the share set to it:
- * the older version's memberships go (its image stays, deprecated, for what already runs on it). An edit of the
- * line's shared `properties` reaches the versions published after it; published ones keep theirs.
+ * A version line as one component: a family (os, os version, profile), its versions with their sources and
+ * lifecycle, its channels and the consumer projects (../resources/versionLine.ts decides the lifecycle). The
+ * component publishes every version as `<os>-<osversion>-<profile>-v<version>`, tags each with its line and its
+ * channels (`<family>@stable`, `<family>@latest`), hides and deprecates what is neither current nor in a channel,
+ * deactivates a revoked version, and shares every version not past its end of life with every consumer (accepting
+ * it as each consumer whose cloud is given): a consumer keeps what its servers run on until that version's end of
+ * life. A version beyond `keep` that is deprecated and past its end of life is no longer declared: `up` deletes it.
+ * An edit of the line's shared `properties` reaches the versions published after it; published ones keep theirs.
  */
 import * as pulumi from '@pulumi/pulumi';
 import { lineImages, type LineFamily, type LineVersion } from '../resources/versionLine.js';
@@ -17,7 +19,7 @@ export { orderVersions, type LineVersion } from '../resources/versionLine.js';
 export interface LineConsumer {
   /** Its project id. */
   readonly projectId: pulumi.Input<string>;
-  /** Its own cloud (clouds.yaml); when given, the component accepts the share as that project. */
+  /** Its own cloud (clouds.yaml); when given, the component accepts the shares as that project. */
   readonly cloud?: string;
   /** A short name for resource names (default: the index). */
   readonly name?: string;
@@ -35,16 +37,23 @@ export interface VersionLineArgs extends LineFamily {
 export class VersionLine extends pulumi.ComponentResource {
   /** The family name, `<os>-<osversion>-<profile>`. */
   readonly family: string;
-  /** Every version's image, by version. */
+  /** Every declared version's image, by version (retired versions are gone). */
   readonly images: Readonly<Record<string, Image>>;
-  /** The newest version's image name. */
+  /** The current version's image name (the latest; the newest when no version can be latest). */
   readonly current: string;
+  /** Every channel and the version it points at, `latest` included. */
+  readonly channels: Readonly<Record<string, string>>;
+  /** The versions retention removed in this run's plan. */
+  readonly retired: readonly string[];
 
   constructor(name: string, args: VersionLineArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentToken('versionLine'), name, {}, opts);
     const line = lineImages(name, args);
     this.family = line.family;
     this.current = line.current;
+    this.channels = line.channels;
+    this.retired = line.retired;
+    for (const notice of line.notices) void pulumi.log.info(notice, this);
     const parent = { parent: this };
     const cloud = args.cloud === undefined ? {} : { cloud: args.cloud };
     const images: Record<string, Image> = {};
@@ -56,20 +65,32 @@ export class VersionLine extends pulumi.ComponentResource {
         // these paths for an image that exists; a new version takes them as declared).
         { ...parent, ignoreChanges: image.lineKeys.map((key) => `properties[${JSON.stringify(key)}]`) },
       );
-    const newest = line.images[line.images.length - 1] as (typeof line.images)[number];
     this.images = images;
-    const current = images[newest.version] as Image;
+    const newest = line.images[line.images.length - 1];
     (args.consumers ?? []).forEach((consumer, index) => {
       const label = consumer.name ?? String(index);
-      const member = new ImageMember(`${name}-share-${label}`, { ...cloud, image: current, memberProjectId: consumer.projectId }, parent);
-      if (consumer.cloud !== undefined) {
-        new ImageMemberAcceptance(
-          `${name}-accept-${label}`,
-          { image: current, memberProjectId: member.memberProjectId, status: 'accepted', cloud: consumer.cloud },
-          { parent: this, dependsOn: [member] },
+      for (const image of line.images) {
+        if (!image.state.shared) continue;
+        const shared = images[image.version] as Image;
+        // The newest version's share keeps the name it had when only the newest version was shared (0.3), so a
+        // stack made before shares followed the lifecycle keeps its membership (upgrade before adding a version).
+        const first = image === newest;
+        const aliases = first ? { aliases: [{ name: `${name}-share-${label}` }] } : {};
+        const member = new ImageMember(
+          `${name}-v${image.version}-share-${label}`,
+          { ...cloud, image: shared, memberProjectId: consumer.projectId },
+          { ...parent, ...aliases },
         );
+        if (consumer.cloud !== undefined) {
+          const accepted = first ? { aliases: [{ name: `${name}-accept-${label}` }] } : {};
+          new ImageMemberAcceptance(
+            `${name}-v${image.version}-accept-${label}`,
+            { image: shared, memberProjectId: member.memberProjectId, status: 'accepted', cloud: consumer.cloud },
+            { parent: this, dependsOn: [member], ...accepted },
+          );
+        }
       }
     });
-    this.registerOutputs({ family: this.family, current: this.current });
+    this.registerOutputs({ family: this.family, current: this.current, channels: this.channels });
   }
 }

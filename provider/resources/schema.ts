@@ -50,6 +50,8 @@ export interface FieldSpec {
    * resource imported without it adopts the program's value instead of being replaced for it.
    */
   readonly live: boolean;
+  /** A set (`uniqueItems`): its order is no change (Glance returns an image's tags in its own order). */
+  readonly unordered: boolean;
   readonly description: string;
 }
 
@@ -71,7 +73,7 @@ export interface ResourceSchema<T = unknown> {
 
 type RawProperties = Record<
   string,
-  { 'x-wire'?: string; 'x-change'?: ChangeMode; 'x-live'?: boolean; writeOnly?: boolean; description?: string }
+  { 'x-wire'?: string; 'x-change'?: ChangeMode; 'x-live'?: boolean; writeOnly?: boolean; uniqueItems?: boolean; description?: string }
 >;
 
 interface RawSchema {
@@ -88,6 +90,7 @@ function fieldsOf(properties: RawProperties): FieldSpec[] {
     change: spec['x-change'] ?? 'replace',
     secret: spec.writeOnly === true,
     live: spec['x-live'] !== false,
+    unordered: spec.uniqueItems === true,
     description: spec.description ?? '',
   }));
 }
@@ -204,8 +207,10 @@ export function diffInputs<T extends object>(schema: ResourceSchema<T>, olds: T,
   const after = new Map<string, unknown>(Object.entries(news));
   const replaces: string[] = [];
   const updates: string[] = [];
+  const canonical = (field: FieldSpec, value: unknown): string =>
+    JSON.stringify(field.unordered && Array.isArray(value) ? [...(value as unknown[])].map(String).sort() : (value ?? null));
   for (const field of schema.fields) {
-    if (JSON.stringify(before.get(field.local) ?? null) === JSON.stringify(after.get(field.local) ?? null)) continue;
+    if (canonical(field, before.get(field.local)) === canonical(field, after.get(field.local))) continue;
     (field.change === 'replace' ? replaces : updates).push(field.local);
   }
   return { replaces, updates };

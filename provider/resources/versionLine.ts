@@ -1,8 +1,19 @@
 /**
  * A version line's semantics, once for every layer (the Pulumi component and the CDKTF construct): a family
  * `<os>-<osversion>-<profile>`, its versions `<major>.<minor>` in order, every version published as
- * `<family>-v<version>`, the newest current, every older one deprecated, `superseded_by` the newest, and hidden.
- * Which versions are shared and how is the layer's (it shares the newest).
+ * `<family>-v<version>`, and its lifecycle (docs/lifecycle.md), decided here from the declaration and today's date:
+ *
+ * - `latest` is the newest version that is neither revoked nor past its end of life nor excluded from latest; it is
+ *   the line's current version (not hidden, not deprecated). Named channels point at versions
+ *   (`channels: { stable: '1.1' }`): a channel's version stays visible and undeprecated too.
+ * - Channels are recorded as image tags `<family>@<channel>` (`latest` included), and every version carries the tag
+ *   `<family>`: a consumer with read access finds them server-side (`GET /v2/images?tag=...`).
+ * - Every other version is hidden; one older than the current, revoked or past its end of life is deprecated and
+ *   `superseded_by` the current. A revoked version (`revoked`, or `revokeAt` reached) is deactivated: nothing new
+ *   boots it, what runs keeps running. `endOfLife` is written as `provided_until` (the SCS-0102 name).
+ * - Shares follow the lifecycle: every version not past its end of life is shared with the line's consumers.
+ * - Retention (`keep: N`): a version beyond the newest N that is deprecated and past its end of life is no longer
+ *   declared, so the next run deletes it (the policy decides that delete like any other).
  *
  * The line's shared properties reach the versions published after they are edited: a version already published
  * keeps what it was published with (the Pulumi component's images ignore changes of those keys: `ignoreChanges`,
@@ -18,6 +29,23 @@ export function catalogImageName(family: { os: string; osVersion: string; profil
   return `${family.os}-${family.osVersion}-${family.profile}-v${version}`;
 }
 
+/** The channel every line has, which the line moves itself. */
+export const latestChannel = 'latest';
+
+/** The tag that records a channel of a line on the image it points at: `<family>@<channel>`. */
+export function channelTag(family: string, channel: string): string {
+  return `${family}@${channel}`;
+}
+
+/** A line and channel as a consumer writes it, `<family>[@<channel>]` (default channel: latest). */
+export function parseLineRef(ref: string): { family: string; channel: string } {
+  const at = ref.lastIndexOf('@');
+  return at < 0 ? { family: ref, channel: latestChannel } : { family: ref.slice(0, at), channel: ref.slice(at + 1) };
+}
+
+/** The grammar of a channel name (a tag suffix: lower case, digits and dashes). */
+export const channelPattern = /^[a-z][a-z0-9-]{0,62}$/;
+
 /** One version of a line; `S` is the layer's source type (a Pulumi Input or a plain value). */
 export interface LineVersion<S = ImageFields['source']> {
   /** `<major>.<minor>`, e.g. `1.1`. */
@@ -29,6 +57,16 @@ export interface LineVersion<S = ImageFields['source']> {
   readonly minRam?: number;
   /** Properties of this version only (merged over the line's). */
   readonly properties?: Readonly<Record<string, string>>;
+  /** `YYYY-MM-DD`: the last day the version is provided (written as `provided_until`); after it the version is retired. */
+  readonly endOfLife?: string;
+  /** `YYYY-MM-DD`: when the image was built (written as `image_build_date`). */
+  readonly buildDate?: string;
+  /** Withdrawn: deactivated in Glance, in no channel, never latest. */
+  readonly revoked?: boolean;
+  /** `YYYY-MM-DD`: revoked from that day on (a revocation scheduled ahead). */
+  readonly revokeAt?: string;
+  /** Never chosen as `latest` (a candidate that only a named channel points at). */
+  readonly excludeFromLatest?: boolean;
 }
 
 /** What defines a line, whatever the layer. */
@@ -36,17 +74,34 @@ export interface LineFamily<S = ImageFields['source']> {
   readonly os: string;
   readonly osVersion: string;
   readonly profile: string;
-  /** The versions, in any order; the greatest is current. */
+  /** The versions, in any order. */
   readonly versions: readonly LineVersion<S>[];
   /** Properties of every version (hw_disk_bus, hw_vif_model, description, ...); os_distro/os_version come from the family. */
   readonly properties?: Readonly<Record<string, string>>;
   readonly isProtected?: boolean;
+  /** Named channels, each pointing at one version (`{ stable: '1.1', candidate: '1.2' }`); `latest` is the line's own. */
+  readonly channels?: Readonly<Record<string, string>>;
+  /** Retention: versions beyond the newest `keep` that are deprecated and past their end of life are deleted. */
+  readonly keep?: number;
+}
+
+/** Where a version stands today. */
+export interface VersionState {
+  readonly revoked: boolean;
+  readonly pastEndOfLife: boolean;
+  /** The channels pointing at it, `latest` included. */
+  readonly channels: readonly string[];
+  readonly deprecated: boolean;
+  /** Shared with the line's consumers (every version not past its end of life). */
+  readonly shared: boolean;
 }
 
 /** One version's image as the line declares it. */
 export interface LineImage<S> {
   readonly version: string;
+  /** The line's current version (latest, or the newest when no version can be latest). */
   readonly isCurrent: boolean;
+  readonly state: VersionState;
   /**
    * The property keys this version takes from the line's shared `properties` (not its own): an image of the
    * version that exists already keeps the values it was published with for them.
@@ -56,10 +111,39 @@ export interface LineImage<S> {
   readonly fields: Omit<ImageFields, 'source'> & { readonly source: S };
 }
 
+/** The line as it stands today. */
+export interface LinePlan<S> {
+  readonly family: string;
+  /** The current version's image name. */
+  readonly current: string;
+  /** The latest version (undefined when every version is revoked, past its end of life or excluded from latest). */
+  readonly latest: string | undefined;
+  /** Every channel and its version, `latest` included when there is one. */
+  readonly channels: Readonly<Record<string, string>>;
+  /** The versions still declared, oldest first. */
+  readonly images: LineImage<S>[];
+  /** The versions retention removes (no longer declared: the next run deletes their images). */
+  readonly retired: readonly string[];
+  /** What the run should say (a revocation that takes effect at once, a retirement). */
+  readonly notices: readonly string[];
+}
+
+/** Today's date in UTC, `YYYY-MM-DD` (end-of-life and revocation dates are UTC days, as SCS-0102 has them). */
+export function utcToday(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** A calendar date `YYYY-MM-DD` (a real day). */
+export function isDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
 /** Parses `<major>.<minor>`; throws naming the field. */
-function parseVersion(family: string, version: string): [number, number] {
+function parseVersion(family: string, version: string, field = 'versions[].version'): [number, number] {
   const match = /^(\d+)\.(\d+)$/.exec(version);
-  if (match === null) throw new Error(`VersionLine "${family}": versions[].version "${version}" must be <major>.<minor> (rule: pattern)`);
+  if (match === null) throw new Error(`VersionLine "${family}": ${field} "${version}" must be <major>.<minor> (rule: pattern)`);
   return [Number(match[1]), Number(match[2])];
 }
 
@@ -75,42 +159,142 @@ export function orderVersions<S>(family: string, versions: readonly LineVersion<
   return keyed.map((k) => k.v);
 }
 
-/** Properties the line sets itself (from the family and the version order), never taken as shared values. */
-const derivedKeys: ReadonlySet<string> = new Set(['os_distro', 'os_version', 'deprecated', 'superseded_by']);
+/** Properties the line sets itself (from the family, the order and the lifecycle), never taken as shared values. */
+const derivedKeys: ReadonlySet<string> = new Set([
+  'os_distro',
+  'os_version',
+  'deprecated',
+  'superseded_by',
+  'provided_until',
+  'image_build_date',
+]);
 
-/** The line's family name, its current image name, and every version's image fields, oldest first. */
-export function lineImages<S>(name: string, line: LineFamily<S>): { family: string; current: string; images: LineImage<S>[] } {
+/** Checks the lifecycle fields of one version; throws naming the line, the version and the field. */
+function checkVersionDates<S>(name: string, v: LineVersion<S>): void {
+  const where = `VersionLine "${name}": version ${v.version}`;
+  for (const field of ['endOfLife', 'buildDate', 'revokeAt'] as const) {
+    const value = v[field];
+    if (value !== undefined && !isDate(value)) throw new Error(`${where}: ${field} "${value}" is not a date YYYY-MM-DD (rule: format)`);
+  }
+  if (v.endOfLife !== undefined && v.buildDate !== undefined && v.endOfLife < v.buildDate)
+    throw new Error(`${where}: endOfLife ${v.endOfLife} is before its buildDate ${v.buildDate} (rule: lifecycle)`);
+}
+
+/** The line's family name, its current image, its channels, and every version's image fields as of `today`, oldest first. */
+export function lineImages<S>(name: string, line: LineFamily<S>, today: string = utcToday()): LinePlan<S> {
   const family = `${line.os}-${line.osVersion}-${line.profile}`;
   if (line.versions.length === 0) throw new Error(`VersionLine "${name}": versions: at least one version is needed (rule: minItems)`);
   const ordered = orderVersions(family, line.versions);
-  const newest = ordered[ordered.length - 1] as LineVersion<S>;
-  const current = catalogImageName(line, newest.version);
-  const images = ordered.map((v): LineImage<S> => {
-    const isCurrent = v === newest;
+  for (const v of ordered) checkVersionDates(name, v);
+  if (line.keep !== undefined && (!Number.isInteger(line.keep) || line.keep < 1))
+    throw new Error(`VersionLine "${name}": keep ${String(line.keep)} must be a whole number of at least 1 (rule: minimum)`);
+
+  const notices: string[] = [];
+  const revoked = (v: LineVersion<S>): boolean => v.revoked === true || (v.revokeAt !== undefined && v.revokeAt <= today);
+  const pastEndOfLife = (v: LineVersion<S>): boolean => v.endOfLife !== undefined && v.endOfLife < today;
+  for (const v of ordered)
+    if (v.revoked !== true && v.revokeAt !== undefined && v.revokeAt <= today)
+      notices.push(`VersionLine "${name}": version ${v.version} is revoked since ${v.revokeAt} (revokeAt): deactivated`);
+
+  // Named channels: each at a declared version that can be booted.
+  const byVersion = new Map(ordered.map((v) => [v.version, v]));
+  const channels: Record<string, string> = {};
+  for (const [channel, target] of Object.entries(line.channels ?? {})) {
+    const field = `channels.${channel}`;
+    if (channel === latestChannel)
+      throw new Error(
+        `VersionLine "${name}": ${field}: "latest" is the line's own channel (the newest version that can be booted) (rule: not)`,
+      );
+    if (!channelPattern.test(channel))
+      throw new Error(`VersionLine "${name}": ${field}: a channel name is lower case letters, digits and dashes (rule: pattern)`);
+    parseVersion(name, target, field);
+    const v = byVersion.get(target);
+    if (v === undefined)
+      throw new Error(
+        `VersionLine "${name}": ${field}: version ${target} is not a version of this line (declared: ${ordered.map((o) => o.version).join(', ')}) (rule: enum)`,
+      );
+    if (revoked(v))
+      throw new Error(
+        `VersionLine "${name}": ${field}: version ${target} is revoked; move the channel to another version (rule: lifecycle)`,
+      );
+    if (pastEndOfLife(v))
+      throw new Error(
+        `VersionLine "${name}": ${field}: version ${target} is past its end of life (${String(v.endOfLife)}); move the channel to another version (rule: lifecycle)`,
+      );
+    channels[channel] = target;
+  }
+
+  const candidates = ordered.filter((v) => !revoked(v) && !pastEndOfLife(v) && v.excludeFromLatest !== true);
+  const latest = candidates[candidates.length - 1];
+  if (latest !== undefined) channels[latestChannel] = latest.version;
+  const newest = ordered[ordered.length - 1];
+  if (newest === undefined) throw new Error(`VersionLine "${name}": versions: at least one version is needed (rule: minItems)`);
+  const currentVersion = latest ?? newest;
+  const currentIndex = ordered.indexOf(currentVersion);
+  const current = catalogImageName(line, currentVersion.version);
+
+  // Retention: beyond the newest `keep`, a deprecated version past its end of life goes.
+  const stateOf = (v: LineVersion<S>, index: number): VersionState => {
+    const pointed = Object.entries(channels)
+      .filter(([, target]) => target === v.version)
+      .map(([channel]) => channel)
+      .sort();
+    const isRevoked = revoked(v);
+    const isPast = pastEndOfLife(v);
+    const deprecated = v !== currentVersion && (isRevoked || isPast || (index < currentIndex && pointed.length === 0));
+    return { revoked: isRevoked, pastEndOfLife: isPast, channels: pointed, deprecated, shared: !isPast };
+  };
+  const states = ordered.map((v, index) => stateOf(v, index));
+  const retired = new Set<string>();
+  if (line.keep !== undefined) {
+    const keep = line.keep;
+    ordered.forEach((v, index) => {
+      const state = states[index] as VersionState;
+      if (ordered.length - index > keep && state.deprecated && state.pastEndOfLife) retired.add(v.version);
+    });
+    for (const version of retired)
+      notices.push(
+        `VersionLine "${name}": version ${version} is past its end of life and beyond keep ${String(keep)}: its image is deleted`,
+      );
+  }
+
+  const images = ordered.flatMap((v, index): LineImage<S>[] => {
+    if (retired.has(v.version)) return [];
+    const state = states[index] as VersionState;
+    const isCurrent = v === currentVersion;
     const own = new Set(Object.keys(v.properties ?? {}));
-    return {
-      version: v.version,
-      isCurrent,
-      lineKeys: Object.keys(line.properties ?? {}).filter((k) => !own.has(k) && !derivedKeys.has(k)),
-      fields: {
-        name: catalogImageName(line, v.version),
-        diskFormat: v.diskFormat ?? 'qcow2',
-        visibility: 'shared',
-        isHidden: !isCurrent,
-        isProtected: line.isProtected ?? false,
-        ...(v.minDisk === undefined ? {} : { minDisk: v.minDisk }),
-        ...(v.minRam === undefined ? {} : { minRam: v.minRam }),
-        ...(v.sha512 === undefined ? {} : { sha512: v.sha512 }),
-        source: v.source,
-        properties: {
-          ...line.properties,
-          ...v.properties,
-          os_distro: line.os,
-          os_version: line.osVersion,
-          ...(isCurrent ? {} : { deprecated: 'true', superseded_by: current }),
+    const visible = !state.revoked && !state.pastEndOfLife && (isCurrent || state.channels.length > 0);
+    return [
+      {
+        version: v.version,
+        isCurrent,
+        state,
+        lineKeys: Object.keys(line.properties ?? {}).filter((k) => !own.has(k) && !derivedKeys.has(k)),
+        fields: {
+          name: catalogImageName(line, v.version),
+          diskFormat: v.diskFormat ?? 'qcow2',
+          visibility: 'shared',
+          isHidden: !visible,
+          // Protection guards a provided version; one past its end of life may go (retention).
+          isProtected: (line.isProtected ?? false) && !state.pastEndOfLife,
+          ...(state.revoked ? { isDeactivated: true } : {}),
+          tags: [family, ...state.channels.map((channel) => channelTag(family, channel))],
+          ...(v.minDisk === undefined ? {} : { minDisk: v.minDisk }),
+          ...(v.minRam === undefined ? {} : { minRam: v.minRam }),
+          ...(v.sha512 === undefined ? {} : { sha512: v.sha512 }),
+          source: v.source,
+          properties: {
+            ...line.properties,
+            ...v.properties,
+            os_distro: line.os,
+            os_version: line.osVersion,
+            ...(v.endOfLife === undefined ? {} : { provided_until: v.endOfLife }),
+            ...(v.buildDate === undefined ? {} : { image_build_date: v.buildDate }),
+            ...(state.deprecated ? { deprecated: 'true', superseded_by: current } : {}),
+          },
         },
       },
-    };
+    ];
   });
-  return { family, current, images };
+  return { family, current, latest: latest?.version, channels, images, retired: [...retired], notices };
 }

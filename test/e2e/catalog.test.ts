@@ -69,9 +69,9 @@ t.test('npm start applies the example catalog; the reference client sees what it
     'v1.1 is shared with appteam, accepted',
   );
   t.same(
-    await openstack('platform', ['image', 'member', 'list', String(v10['id'])]),
-    [],
-    'v1.0 has no members (the share follows the version line)',
+    ((await openstack('platform', ['image', 'member', 'list', String(v10['id'])])) as Row[]).map((m) => [m['Member ID'], m['Status']]),
+    [[projects['appteam'], 'accepted']],
+    'v1.0 stays shared with appteam until its end of life (shares follow the lifecycle)',
   );
   const seen = ((await openstack('appteam', ['image', 'list'])) as Row[]).map((i) => i['Name']);
   t.ok(seen.includes('ubuntu-24.04-base-v1.1'), 'appteam lists v1.1 (accepted)');

@@ -1,5 +1,5 @@
 /**
- * The VersionLine component through real `pulumi up`: the share set follows the version line; credentials from
+ * The VersionLine component through real `pulumi up`: the shares follow the versions' lifecycle; credentials from
  * the secret stack config; a secret input stays secret in the state.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -50,7 +50,7 @@ async function members(name: string): Promise<[string, string][]> {
   return ((res.body as { members?: { member_id: string; status: string }[] }).members ?? []).map((m) => [m.member_id, m.status]);
 }
 
-t.test('a new version moves the share: the old one is deprecated, superseded, hidden and unshared', async (t) => {
+t.test('a new version is current: the old one is deprecated, superseded and hidden, and stays shared', async (t) => {
   const target = await e2eStack(family);
   const first = await run(target, 'up', line(['1.0']));
   t.ok(first.ok, 'v1.0 alone', { output: first.text });
@@ -66,7 +66,11 @@ t.test('a new version moves the share: the old one is deprecated, superseded, hi
   );
   t.match(await image(`${family}-v1.1`), { os_hidden: false, visibility: 'shared' }, 'v1.1 current');
   t.same(await members(`${family}-v1.1`), [[appteam, 'accepted']], 'v1.1 is shared with appteam and accepted');
-  t.same(await members(`${family}-v1.0`), [], 'v1.0 is no longer shared');
+  t.same(
+    await members(`${family}-v1.0`),
+    [[appteam, 'accepted']],
+    'v1.0 stays shared until its end of life: what runs on it can be rebuilt',
+  );
   const again = await run(target, 'preview', line(['1.0', '1.1']));
   t.ok(again.ok, 'a second preview runs', { output: again.text });
   t.same(Object.keys(again.changes), ['same'], 'and plans no change', { changes: again.changes });

@@ -15,6 +15,7 @@ t.test('the shipped data.json fits its schema and sets every rule mandatory', (t
     required_metadata: { level: 'mandatory' },
     policy_change: { level: 'mandatory' },
     sharing: { level: 'mandatory' },
+    lifecycle: { level: 'mandatory' },
   });
   t.end();
 });

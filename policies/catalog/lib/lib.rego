@@ -22,6 +22,15 @@ level(rule) := object.get(config, ["rules", rule, "level"], "mandatory") if rule
 is_unknown(value) if value["$unknown"] == true
 
 # METADATA
+# scope: document
+# description: >-
+#   Whether an image is published: its visibility has left private, or it carries the sticky property
+#   catalog_published_at.
+published(image) if image.visibility != "private"
+
+published(image) if image.properties.catalog_published_at
+
+# METADATA
 # description: Image changes that write an image document (create, update, replace).
 image_writes contains change if {
 	some change in input.changes
@@ -47,6 +56,13 @@ parse_name(name) := parsed if {
 		"version": [to_number(digits[0]), to_number(digits[1])],
 	}
 }
+
+# METADATA
+# scope: document
+# description: The family of a catalog name, "" for any other name (or a value not known yet).
+family_of(name) := parse_name(name).family
+
+family_of(name) := "" if not parse_name(name)
 
 # METADATA
 # description: The id of the live image a change is about ("" for a create).

@@ -7,6 +7,7 @@ package catalog.main
 
 import data.catalog.rules.immutability
 import data.catalog.rules.input as input_rule
+import data.catalog.rules.lifecycle
 import data.catalog.rules.naming
 import data.catalog.rules.policy_change
 import data.catalog.rules.public_visibility
@@ -27,6 +28,8 @@ _all contains v if some v in required_metadata.violations
 _all contains v if some v in sharing.violations
 
 _all contains v if some v in input_rule.violations
+
+_all contains v if some v in lifecycle.violations
 
 _all contains v if some v in policy_change.violations
 

@@ -194,8 +194,25 @@ _scenarios := {
 		[published],
 	)},
 	"main: no properties": {"input": _create(object.remove(image, ["properties"]))},
+	# lifecycle
+	"lifecycle: a delete before the end of life": {"input": _today(envelope(
+		[change("delete", _retiring("2026-12-31"), null)],
+		[],
+	))},
+	"lifecycle: a delete after the end of life": {"input": _today(envelope(
+		[change("delete", _retiring("2026-12-06"), null)],
+		[],
+	))},
+	"lifecycle: a channel on a revoked image": {"input": _today(envelope(
+		[change("update", published, object.union(published, {"status": "deactivated", "tags": ["ubuntu-24.04-base@stable"]}))],
+		[published],
+	))},
 	"main: a name not followed, naming disabled": {"input": _create(_named("whatever")), "data": _naming_off},
 }
+
+_today(envelope) := object.union(envelope, {"today": "2026-12-07"})
+
+_retiring(until) := object.union(published, {"properties": {"provided_until": until, "deprecated": "true"}})
 
 _share := {
 	"address": "ImageMember::share", "kind": "member", "action": "create", "before": null,

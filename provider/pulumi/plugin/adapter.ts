@@ -45,6 +45,8 @@ export interface ProviderAdapter {
   ): Promise<{ id: string; outs: Bag; inputs: Bag } | undefined>;
   update(urn: string, id: string, olds: Bag, news: Bag, oldInputs: Bag | undefined): Promise<{ outs: Bag }>;
   remove(urn: string, id: string, props: Bag): Promise<void>;
+  /** A function (`image-catalog:index:getImage`): its result, or the failures of its arguments. */
+  invoke(token: string, args: Bag): Promise<{ value: Bag } | { failures: Checked['failures'] }>;
 }
 
 function kindOf(urn: string): { kind: Kind; name: string; urn: string } {
@@ -165,5 +167,6 @@ export function runtimeAdapter(runtime: ProviderRuntime): ProviderAdapter {
       const resource = kindOf(urn);
       await runtime.remove(resource.kind, id, named(props, resource));
     },
+    invoke: (token, args) => runtime.invoke(token, args),
   };
 }

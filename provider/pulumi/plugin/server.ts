@@ -141,6 +141,13 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
       await adapter.remove(req.getUrn(), req.getId(), bag(req.getProperties()));
       return new empty.Empty();
     }),
+    invoke: serve(async (req: providerTypes.InvokeRequest) => {
+      const result = await adapter.invoke(req.getTok(), bag(req.getArgs()));
+      const resp = new pb.InvokeResponse();
+      if ('failures' in result)
+        return resp.setFailuresList(result.failures.map((f) => new pb.CheckFailure().setProperty(f.property).setReason(f.reason)));
+      return resp.setReturn(toStruct(result.value));
+    }),
     cancel: serve(() => new empty.Empty()),
     attach: serve(() => new empty.Empty()),
   };

@@ -7,7 +7,7 @@ import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fetch } from 'undici';
 import { uploadImageData } from '../../client/data.js';
-import { isNotFound } from '../../client/errors.js';
+import { isForbidden, isNotFound } from '../../client/errors.js';
 import {
   createImage,
   createImageBody,
@@ -35,6 +35,7 @@ import {
   type ResourceSchema,
 } from '../schema.js';
 import { isLegacyMark } from '../mark.js';
+import { isDate, utcToday } from '../versionLine.js';
 import type { ImageInputs, ImageOutputs } from './image.types.js';
 
 export type { ImageFields, ImageInputs, ImageOutputs } from './image.types.js';
@@ -60,6 +61,15 @@ export function imageRecord(inputs: object): Record<string, unknown> & { propert
     ...wireDocument(imageSchema(), inputs),
     properties: typeof properties === 'object' && properties !== null ? { ...(properties as Record<string, string>) } : {},
   };
+}
+
+/**
+ * The policy's document of declared inputs: the record, with the status the image will have once applied
+ * (deactivation is a status on the wire, which the lifecycle and consumption rules read).
+ */
+function declaredDocument(inputs: object): Record<string, unknown> & { properties: Record<string, string> } {
+  const deactivated = (inputs as { isDeactivated?: unknown }).isDeactivated;
+  return { ...imageRecord(inputs), ...(typeof deactivated === 'boolean' ? { status: deactivated ? 'deactivated' : 'active' } : {}) };
 }
 
 /** The outputs of a live image; `sourceModified`: the source file's mtime as its data was uploaded (null: not known here). */
@@ -497,12 +507,26 @@ export async function updateImageResource(
   return { inputs: news, outputs: imageOutputs(await getImage(session, id)) };
 }
 
-/** Deletes the image; an image already gone counts as deleted. */
+/**
+ * Whether an image is retired: deprecated and past its end of life (`provided_until` before `today`). Retention
+ * deletes such an image even when it is still protected (the policy decided the delete; protection guards a
+ * version while it is provided).
+ */
+export function isRetired(image: Readonly<Record<string, unknown>>, today: string = utcToday()): boolean {
+  const until = image['provided_until'];
+  return image['deprecated'] === 'true' && typeof until === 'string' && isDate(until) && until < today;
+}
+
+/** Deletes the image; an image already gone counts as deleted. A protected image is unprotected first when it is retired. */
 export async function deleteImageResource(session: Session, id: string): Promise<void> {
   try {
     await deleteImage(session, id);
   } catch (err) {
-    if (!isNotFound(err)) throw err;
+    if (isNotFound(err)) return;
+    if (!isForbidden(err)) throw err;
+    const live = await getImage(session, id);
+    if (live['protected'] !== true || !isRetired(live)) throw err;
+    await removeImage(session, live);
   }
 }
 
@@ -514,7 +538,7 @@ export const imageDescriptor: KindDescriptor<ImageInputs> = {
     const properties = state['properties'];
     return state['visibility'] !== 'private' || (typeof properties === 'object' && properties !== null && publishedMark in properties);
   },
-  document: (inputs) => imageRecord(inputs),
+  document: (inputs) => declaredDocument(inputs),
   cloudOf: () => undefined,
   localProblems: imageLocalProblems,
   catalogClaims(live, inputs, creator) {
@@ -558,7 +582,7 @@ export const imageDescriptor: KindDescriptor<ImageInputs> = {
       }
     },
     apply(before, live, olds, news) {
-      const declared = withPublishMark(imageRecord(news), live?.wire);
+      const declared = withPublishMark(declaredDocument(news), live?.wire);
       const removed = Object.keys((olds['properties'] as Record<string, string> | undefined) ?? {}).filter(
         (k) => !(k in declared.properties) && !isForeignProperty(k),
       );
@@ -566,7 +590,7 @@ export const imageDescriptor: KindDescriptor<ImageInputs> = {
       return { ...before, ...declared, properties: { ...Object.fromEntries(kept), ...declared.properties } };
     },
     applied(base, live, declared) {
-      const record = withPublishMark(imageRecord(declared), live?.wire);
+      const record = withPublishMark(declaredDocument(declared), live?.wire);
       const own = Object.entries((base['properties'] as Record<string, string> | undefined) ?? {}).filter(
         ([k]) => k === creationMark || isForeignProperty(k),
       );

@@ -16,15 +16,11 @@ import data.catalog.lib
 
 _config := lib.config.immutability
 
-_published(image) if image.visibility != "private"
-
-_published(image) if image.properties.catalog_published_at
-
 _published_changes contains change if {
 	some change in input.changes
 	change.kind == "image"
 	is_object(change.before)
-	_published(change.before)
+	lib.published(change.before)
 }
 
 # METADATA

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-IIXEGF6K.js";
-import "./chunk-NVGCLG6W.js";
-import "./chunk-FUK32CFF.js";
-import "./chunk-YIKBO7SX.js";
-import "./chunk-MFXW3V46.js";
+} from "./chunk-RXVDKNJO.js";
+import "./chunk-EG4745KK.js";
+import "./chunk-BDHJJABA.js";
+import "./chunk-MRRHCQRA.js";
+import "./chunk-GRNDWRVO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

@@ -6,12 +6,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-5LMJKZPL.js";
-import "./chunk-ZWSHPHH6.js";
-import "./chunk-NVGCLG6W.js";
-import "./chunk-FUK32CFF.js";
-import "./chunk-YIKBO7SX.js";
-import "./chunk-MFXW3V46.js";
+} from "./chunk-O7Z7HI5P.js";
+import "./chunk-OXLEG5S6.js";
+import "./chunk-EG4745KK.js";
+import "./chunk-BDHJJABA.js";
+import "./chunk-MRRHCQRA.js";
+import "./chunk-GRNDWRVO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

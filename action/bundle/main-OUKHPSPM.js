@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-S2LX3ZTJ.js";
+} from "./chunk-XH6PHHPQ.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -15,9 +15,14 @@ import {
   upsertComment
 } from "./chunk-L4MUN2S7.js";
 import {
+  LookupError,
+  lookupTarget,
+  resolveImage
+} from "./chunk-MF5X2XHP.js";
+import {
   pluginDir,
   pluginName
-} from "./chunk-T3EXVEHO.js";
+} from "./chunk-UGXAEZZI.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
@@ -28,33 +33,33 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-3JUG5J4V.js";
+} from "./chunk-QZ3JGFUO.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-IIXEGF6K.js";
+} from "./chunk-RXVDKNJO.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-5LMJKZPL.js";
+} from "./chunk-O7Z7HI5P.js";
 import {
   Session
-} from "./chunk-ZWSHPHH6.js";
+} from "./chunk-OXLEG5S6.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-NVGCLG6W.js";
-import "./chunk-FUK32CFF.js";
+} from "./chunk-EG4745KK.js";
+import "./chunk-BDHJJABA.js";
 import {
   PolicyDataError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-YIKBO7SX.js";
+} from "./chunk-MRRHCQRA.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -67,7 +72,7 @@ import {
   renderStoreFragment,
   resourceSchema,
   storeOwner
-} from "./chunk-MFXW3V46.js";
+} from "./chunk-GRNDWRVO.js";
 import {
   __commonJS,
   __require,
@@ -4250,8 +4255,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-63MQAKSQ.js");
-  const { loadProgram, previewPlan } = await import("./preview-UI5HHOZ3.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-NAQW44KO.js");
+  const { loadProgram, previewPlan } = await import("./preview-ZYNSYT3H.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4289,7 +4294,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-A2AZD62K.js");
+  const { appEntry, checkApp } = await import("./check-E2U7IGYZ.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4339,7 +4344,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-CNC6UWES.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-EBZLZMNL.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4410,8 +4415,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-TR3CVJSY.js");
-  const { buildEnvelope } = await import("./envelope-4M2XQZ47.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-64WC7GIP.js");
+  const { buildEnvelope } = await import("./envelope-I6MBSUTV.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -4671,6 +4676,34 @@ exec ${JSON.stringify(join5(pluginDir, pluginName))} "$@"
   });
 }
 
+// provider/cli/resolve.ts
+function registerResolve(program3) {
+  program3.command("resolve").description(
+    "Print the id of the image a version line's channel points at (default channel: latest, the newest version that is neither revoked nor past its end of life). Exits 0 with the id; 1 when nothing matches, saying why (no such line, the channel is empty, every version revoked, two images claim the channel); 2 for bad usage."
+  ).argument("<line>", "the line and channel, <os>-<osversion>-<profile>[@<channel>], such as ubuntu-24.04-base@stable").option("--cloud <name>", "the clouds.yaml cloud to look with (default: OS_CLOUD, then the OS_* environment)").option("--owner <project>", "the owner project's id: trust only its images (recommended; default: the one owner of what you can see)").option("--format <format>", "text (the id alone) or json (id, name, line, channel, version, owner, endOfLife, deprecated)", "text").action(async (line, options) => {
+    if (options.format !== "text" && options.format !== "json") throw new UsageError(`--format ${options.format}: text or json`);
+    const query = { line, ...options.owner === void 0 ? {} : { owner: options.owner } };
+    try {
+      lookupTarget(query);
+    } catch (err) {
+      throw new UsageError(err.message);
+    }
+    try {
+      const found = await resolveImage(Session.forCloud(options.cloud), query);
+      process.stdout.write(options.format === "json" ? `${JSON.stringify(found, null, 2)}
+` : `${found.id}
+`);
+    } catch (err) {
+      if (!(err instanceof LookupError)) throw err;
+      if (options.format === "json") process.stdout.write(`${JSON.stringify({ error: err.reason, message: err.message }, null, 2)}
+`);
+      process.stderr.write(`image-catalog resolve: ${err.message}
+`);
+      process.exitCode = 1;
+    }
+  });
+}
+
 // provider/cdktf/store-request.ts
 import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
 import { join as join6 } from "node:path";
@@ -4771,6 +4804,7 @@ program2.command("doctor").description(
 });
 registerPolicy(program2);
 registerPreview(program2);
+registerResolve(program2);
 registerMigrate(program2);
 registerPlanCheck(program2);
 registerPrCheck(program2);

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-3JUG5J4V.js";
+} from "./chunk-QZ3JGFUO.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

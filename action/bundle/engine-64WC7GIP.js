@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-NVGCLG6W.js";
-import "./chunk-FUK32CFF.js";
-import "./chunk-YIKBO7SX.js";
-import "./chunk-MFXW3V46.js";
+} from "./chunk-EG4745KK.js";
+import "./chunk-BDHJJABA.js";
+import "./chunk-MRRHCQRA.js";
+import "./chunk-GRNDWRVO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

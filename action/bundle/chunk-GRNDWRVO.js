@@ -35924,6 +35924,7 @@ function fieldsOf(properties) {
     change: spec["x-change"] ?? "replace",
     secret: spec.writeOnly === true,
     live: spec["x-live"] !== false,
+    unordered: spec.uniqueItems === true,
     description: spec.description ?? ""
   }));
 }
@@ -36007,8 +36008,9 @@ function diffInputs(schema, olds, news) {
   const after = new Map(Object.entries(news));
   const replaces = [];
   const updates = [];
+  const canonical = (field, value) => JSON.stringify(field.unordered && Array.isArray(value) ? [...value].map(String).sort() : value ?? null);
   for (const field of schema.fields) {
-    if (JSON.stringify(before.get(field.local) ?? null) === JSON.stringify(after.get(field.local) ?? null)) continue;
+    if (canonical(field, before.get(field.local)) === canonical(field, after.get(field.local))) continue;
     (field.change === "replace" ? replaces : updates).push(field.local);
   }
   return { replaces, updates };
@@ -36074,6 +36076,25 @@ var StackMarks = class {
     return stackOfMark(mark) === this.stack;
   }
 };
+
+// provider/resources/versionLine.ts
+var latestChannel = "latest";
+function channelTag(family, channel) {
+  return `${family}@${channel}`;
+}
+function parseLineRef(ref) {
+  const at = ref.lastIndexOf("@");
+  return at < 0 ? { family: ref, channel: latestChannel } : { family: ref.slice(0, at), channel: ref.slice(at + 1) };
+}
+var channelPattern = /^[a-z][a-z0-9-]{0,62}$/;
+function utcToday(now = /* @__PURE__ */ new Date()) {
+  return now.toISOString().slice(0, 10);
+}
+function isDate(value) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = /* @__PURE__ */ new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
 
 // provider/client/members.ts
 async function membersUrl(session, imageId, memberId2) {
@@ -36372,6 +36393,10 @@ function imageRecord(inputs) {
     properties: typeof properties === "object" && properties !== null ? { ...properties } : {}
   };
 }
+function declaredDocument(inputs) {
+  const deactivated = inputs.isDeactivated;
+  return { ...imageRecord(inputs), ...typeof deactivated === "boolean" ? { status: deactivated ? "deactivated" : "active" } : {} };
+}
 function imageOutputs(image, sourceModified = null) {
   const str = (v) => typeof v === "string" ? v : null;
   const num = (v) => typeof v === "number" ? v : null;
@@ -36638,11 +36663,19 @@ async function updateImageResource(session, id, olds, raw, creator) {
   if (olds.isDeactivated !== news.isDeactivated) await setImageActive(session, id, !news.isDeactivated);
   return { inputs: news, outputs: imageOutputs(await getImage(session, id)) };
 }
+function isRetired(image, today = utcToday()) {
+  const until = image["provided_until"];
+  return image["deprecated"] === "true" && typeof until === "string" && isDate(until) && until < today;
+}
 async function deleteImageResource(session, id) {
   try {
     await deleteImage(session, id);
   } catch (err) {
-    if (!isNotFound(err)) throw err;
+    if (isNotFound(err)) return;
+    if (!isForbidden(err)) throw err;
+    const live = await getImage(session, id);
+    if (live["protected"] !== true || !isRetired(live)) throw err;
+    await removeImage(session, live);
   }
 }
 var imageDescriptor = {
@@ -36652,7 +36685,7 @@ var imageDescriptor = {
     const properties = state["properties"];
     return state["visibility"] !== "private" || typeof properties === "object" && properties !== null && publishedMark in properties;
   },
-  document: (inputs) => imageRecord(inputs),
+  document: (inputs) => declaredDocument(inputs),
   cloudOf: () => void 0,
   localProblems: imageLocalProblems,
   catalogClaims(live, inputs, creator) {
@@ -36694,7 +36727,7 @@ var imageDescriptor = {
       }
     },
     apply(before, live, olds, news) {
-      const declared = withPublishMark(imageRecord(news), live?.wire);
+      const declared = withPublishMark(declaredDocument(news), live?.wire);
       const removed = Object.keys(olds["properties"] ?? {}).filter(
         (k) => !(k in declared.properties) && !isForeignProperty(k)
       );
@@ -36702,7 +36735,7 @@ var imageDescriptor = {
       return { ...before, ...declared, properties: { ...Object.fromEntries(kept), ...declared.properties } };
     },
     applied(base, live, declared) {
-      const record = withPublishMark(imageRecord(declared), live?.wire);
+      const record = withPublishMark(declaredDocument(declared), live?.wire);
       const own = Object.entries(base["properties"] ?? {}).filter(
         ([k]) => k === creationMark || isForeignProperty(k)
       );
@@ -37072,9 +37105,11 @@ export {
   isForbidden,
   isUnauthorized,
   CloudConfigError,
+  listImages,
   snapshotImages,
   isGlanceField,
   imageDocument,
+  projectAjv,
   resourceSchema,
   ResourceInputError,
   checkInputs,
@@ -37084,6 +37119,12 @@ export {
   newInstanceKey,
   stackOfMark,
   StackMarks,
+  latestChannel,
+  channelTag,
+  parseLineRef,
+  channelPattern,
+  utcToday,
+  isDate,
   creationMark,
   checkStoreInputs,
   renderStoreFragment,
@@ -37098,4 +37139,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-MFXW3V46.js.LEGAL.txt */
+/*! For license information please see chunk-GRNDWRVO.js.LEGAL.txt */

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   kinds
-} from "./chunk-MFXW3V46.js";
+} from "./chunk-GRNDWRVO.js";
 
 // provider/pulumi/tokens.ts
 var packageName = "image-catalog";
@@ -13,6 +13,10 @@ var typeNames = {
   acceptance: "ImageMemberAcceptance",
   store: "StorageBackend"
 };
+var functionNames = { getImage: "getImage" };
+function functionToken(name) {
+  return `${packageName}:${tokenModule}:${functionNames[name]}`;
+}
 function typeToken(kind) {
   return `${packageName}:${tokenModule}:${typeNames[kind]}`;
 }
@@ -33,6 +37,7 @@ function parseUrn(urn) {
 
 export {
   packageName,
+  functionToken,
   typeToken,
   legacyTypeToken,
   kindOfType,

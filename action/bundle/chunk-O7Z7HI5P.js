@@ -3,17 +3,17 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-ZWSHPHH6.js";
+} from "./chunk-OXLEG5S6.js";
 import {
   PolicyEngine
-} from "./chunk-NVGCLG6W.js";
+} from "./chunk-EG4745KK.js";
 import {
   buildEnvelope
-} from "./chunk-FUK32CFF.js";
+} from "./chunk-BDHJJABA.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-MFXW3V46.js";
+} from "./chunk-GRNDWRVO.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

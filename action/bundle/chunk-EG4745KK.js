@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-FUK32CFF.js";
+} from "./chunk-BDHJJABA.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-YIKBO7SX.js";
+} from "./chunk-MRRHCQRA.js";
 import {
   __commonJS,
   __toESM

@@ -1,41 +1,50 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  lookupSchema,
+  resolveImage
+} from "./chunk-MF5X2XHP.js";
+import {
+  functionToken,
   idNames,
   instanceKey,
+  packageName,
   parseUrn
-} from "./chunk-3JUG5J4V.js";
+} from "./chunk-QZ3JGFUO.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-ZWSHPHH6.js";
+} from "./chunk-OXLEG5S6.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-NVGCLG6W.js";
+} from "./chunk-EG4745KK.js";
 import {
   buildEnvelope
-} from "./chunk-FUK32CFF.js";
-import "./chunk-YIKBO7SX.js";
+} from "./chunk-BDHJJABA.js";
+import "./chunk-MRRHCQRA.js";
 import {
   FileDigests,
   ResourceInputError,
   StackMarks,
   checkInputs,
+  describeErrors,
   diffInputs,
   hasMarkOutput,
   imageDocument,
   isForbidden,
   kindDescriptors,
-  markOutput
-} from "./chunk-MFXW3V46.js";
+  markOutput,
+  projectAjv
+} from "./chunk-GRNDWRVO.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc.js";
+var lookupValidator;
 function markUnknowns(value) {
   if (value === unknownValue) return { $unknown: true };
   if (Array.isArray(value)) return value.map(markUnknowns);
@@ -494,6 +503,22 @@ ${text}`);
     );
     if (descriptor.cataloged === true) this.catalog.changed();
     return { outs: outs(kind, fields, { ...made.inputs }, made.outputs, olds) };
+  }
+  /**
+   * A function of the plugin (its Invoke): `getImage`, the lookup of a line's channel (../resources/lookup.ts) with
+   * the cloud given, else the provider's. Arguments that do not fit the function's schema are failures naming the
+   * field, before any request; a lookup that finds nothing fails saying why.
+   */
+  async invoke(token, args) {
+    if (token !== functionToken("getImage")) throw new Error(`${token} is not a function of the ${packageName} provider`);
+    const validate = lookupValidator ??= projectAjv({ verbose: true }).compile(lookupSchema.inputs);
+    if (!validate(args))
+      return {
+        failures: describeErrors(validate.errors ?? []).map((p) => ({ property: p.field, reason: `getImage: ${p.field}: ${p.message}` }))
+      };
+    const { cloud, ...query } = args;
+    const found = await resolveImage(this.sessionFor(cloud), query);
+    return { value: { ...found } };
   }
   /** Pulumi's delete: the policy decides first (a block fails before any API call). */
   async remove(kind, id, props) {

@@ -3,17 +3,19 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   kinds,
+  utcToday,
   validateInput
-} from "./chunk-MFXW3V46.js";
+} from "./chunk-GRNDWRVO.js";
 
 // provider/policy/envelope.ts
 var changeKinds = kinds;
 var changeActions = ["create", "update", "replace", "delete", "noop"];
-function buildEnvelope(principal, images, changes, policyChanges = []) {
+function buildEnvelope(principal, images, changes, policyChanges = [], today = utcToday()) {
   return {
     principal: { user_id: principal.user_id, project_id: principal.project_id, roles: [...principal.roles] },
     changes,
     catalog: { images },
+    today,
     ...policyChanges.length === 0 ? {} : { policy_changes: policyChanges }
   };
 }

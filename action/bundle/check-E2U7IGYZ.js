@@ -6,16 +6,16 @@ import {
 import {
   configAddress,
   decidePlan
-} from "./chunk-5LMJKZPL.js";
-import "./chunk-ZWSHPHH6.js";
-import "./chunk-NVGCLG6W.js";
-import "./chunk-FUK32CFF.js";
+} from "./chunk-O7Z7HI5P.js";
+import "./chunk-OXLEG5S6.js";
+import "./chunk-EG4745KK.js";
+import "./chunk-BDHJJABA.js";
 import {
   policyModeVariable
-} from "./chunk-YIKBO7SX.js";
+} from "./chunk-MRRHCQRA.js";
 import {
   StackMarks
-} from "./chunk-MFXW3V46.js";
+} from "./chunk-GRNDWRVO.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

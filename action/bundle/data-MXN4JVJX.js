@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-YIKBO7SX.js";
-import "./chunk-MFXW3V46.js";
+} from "./chunk-MRRHCQRA.js";
+import "./chunk-GRNDWRVO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   validateData
-} from "./chunk-MFXW3V46.js";
+} from "./chunk-GRNDWRVO.js";
 import {
   __commonJS,
   __require,

@@ -7,8 +7,8 @@ import {
   checkEnvelope,
   familyKey,
   narrowCatalog
-} from "./chunk-FUK32CFF.js";
-import "./chunk-MFXW3V46.js";
+} from "./chunk-BDHJJABA.js";
+import "./chunk-GRNDWRVO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

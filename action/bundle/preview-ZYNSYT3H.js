@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-S2LX3ZTJ.js";
+} from "./chunk-XH6PHHPQ.js";
 import "./chunk-KJBZKRF5.js";
-import "./chunk-IIXEGF6K.js";
-import "./chunk-NVGCLG6W.js";
-import "./chunk-FUK32CFF.js";
-import "./chunk-YIKBO7SX.js";
-import "./chunk-MFXW3V46.js";
+import "./chunk-RXVDKNJO.js";
+import "./chunk-EG4745KK.js";
+import "./chunk-BDHJJABA.js";
+import "./chunk-MRRHCQRA.js";
+import "./chunk-GRNDWRVO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

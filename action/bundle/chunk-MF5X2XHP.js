@@ -1,0 +1,136 @@
+import { createRequire as __imageCatalogRequire } from 'node:module';
+const require = __imageCatalogRequire(import.meta.url);
+import {
+  channelPattern,
+  channelTag,
+  isDate,
+  latestChannel,
+  listImages,
+  parseLineRef,
+  utcToday
+} from "./chunk-GRNDWRVO.js";
+
+// provider/resources/lookup.ts
+var LookupError = class extends Error {
+  constructor(reason, message) {
+    super(message);
+    this.reason = reason;
+  }
+  reason;
+  name = "LookupError";
+};
+var familyPattern = /^[a-z][a-z0-9]*-[0-9][a-z0-9.]*-[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/;
+function lookupTarget(query) {
+  const ref = parseLineRef(query.line);
+  const channel = query.channel ?? ref.channel;
+  if (!familyPattern.test(ref.family))
+    throw new LookupError("bad-query", `line "${ref.family}" is not a line name <os>-<osversion>-<profile> (such as ubuntu-24.04-base)`);
+  if (!channelPattern.test(channel))
+    throw new LookupError("bad-query", `channel "${channel}" is not a channel name (lower case letters, digits, dashes)`);
+  return { family: ref.family, channel };
+}
+async function list(session, tag, owner, osHidden, limit = 2) {
+  const found = [];
+  for await (const image of listImages(session, {
+    tags: [tag],
+    limit,
+    ...owner === void 0 ? {} : { owner },
+    ...osHidden === void 0 ? {} : { osHidden }
+  })) {
+    found.push(image);
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+var describe = (image) => `${image.id} (${String(image.name)}, owner ${String(image["owner"])})`;
+async function whyEmpty(session, family, channel, owner) {
+  const of = owner === void 0 ? "" : ` of owner ${owner}`;
+  const line = [...await list(session, family, owner, false, 1e3), ...await list(session, family, owner, true, 1e3)];
+  if (line.length === 0)
+    return new LookupError(
+      "no-line",
+      `no line ${family}${of}: no image you can see carries the tag ${family} (is the line shared with your project, and the share accepted?)`
+    );
+  if (line.every((image) => image.status === "deactivated"))
+    return new LookupError("revoked", `every version of line ${family}${of} is revoked (${String(line.length)} deactivated)`);
+  const channels = new Set(
+    line.flatMap(
+      (image) => (image["tags"] ?? []).filter((tag) => tag.startsWith(`${family}@`)).map((tag) => tag.slice(family.length + 1))
+    )
+  );
+  return new LookupError(
+    "empty-channel",
+    `channel ${channel} of line ${family}${of} points at no image (${channels.size === 0 ? "the line has no channel" : `its channels: ${[...channels].sort().join(", ")}`})` + (channel === latestChannel ? ": no version is neither revoked, past its end of life nor excluded from latest" : "")
+  );
+}
+async function resolveImage(session, query, today = utcToday()) {
+  const { family, channel } = lookupTarget(query);
+  const tag = channelTag(family, channel);
+  const found = await list(session, tag, query.owner);
+  if (found.length > 1) {
+    const owners = new Set(found.map((image2) => image2["owner"]));
+    throw new LookupError(
+      "ambiguous",
+      owners.size > 1 ? `channel ${channel} of line ${family} is carried by images of ${String(owners.size)} owners: ${found.map(describe).join(", ")}; name the owner (--owner / owner) to trust one` : `channel ${channel} of line ${family} is carried by two images: ${found.map(describe).join(", ")}; a channel points at one image (the owner's run is in the middle of moving it, or a tag was set by hand)`
+    );
+  }
+  const [image] = found;
+  if (image === void 0) throw await whyEmpty(session, family, channel, query.owner);
+  if (image.status === "deactivated")
+    throw new LookupError("revoked", `channel ${channel} of line ${family} points at ${describe(image)}, which is revoked (deactivated)`);
+  const until = image["provided_until"];
+  const endOfLife = typeof until === "string" ? until : null;
+  if (endOfLife !== null && isDate(endOfLife) && endOfLife < today)
+    throw new LookupError(
+      "past-end-of-life",
+      `channel ${channel} of line ${family} points at ${describe(image)}, past its end of life (${endOfLife})`
+    );
+  const name = String(image.name);
+  return {
+    id: image.id,
+    name,
+    line: family,
+    channel,
+    version: /-v(\d+\.\d+)$/.exec(name)?.[1] ?? "",
+    owner: String(image["owner"]),
+    endOfLife,
+    deprecated: image["deprecated"] === "true"
+  };
+}
+var lookupSchema = {
+  inputs: {
+    type: "object",
+    required: ["line"],
+    additionalProperties: false,
+    properties: {
+      line: { type: "string", description: "The line, <os>-<osversion>-<profile> (or <family>@<channel>), such as ubuntu-24.04-base." },
+      channel: {
+        type: "string",
+        description: "The channel (default: latest, the newest version neither revoked, past its end of life nor excluded from latest)."
+      },
+      owner: { type: "string", description: "The owner project's id: only its images are trusted (recommended)." },
+      cloud: { type: "string", description: "The clouds.yaml cloud to look with (default: the provider's cloud)." }
+    }
+  },
+  outputs: {
+    type: "object",
+    required: ["id", "name", "line", "channel", "version", "owner", "deprecated"],
+    properties: {
+      id: { type: "string", description: "The image id." },
+      name: { type: "string", description: "The image name, <family>-v<version>." },
+      line: { type: "string", description: "The line (family)." },
+      channel: { type: "string", description: "The channel asked for." },
+      version: { type: "string", description: "The version, <major>.<minor>." },
+      owner: { type: "string", description: "The owner project." },
+      endOfLife: { type: ["string", "null"], description: "Its end of life (provided_until), when declared." },
+      deprecated: { type: "boolean", description: "Whether it is deprecated (a channel may point at an older version)." }
+    }
+  }
+};
+
+export {
+  LookupError,
+  lookupTarget,
+  resolveImage,
+  lookupSchema
+};

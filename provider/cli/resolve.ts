@@ -1,0 +1,42 @@
+/**
+ * `image-catalog resolve <line>[@<channel>]`: the id of the image a line's channel points at, as the consumer's
+ * cloud sees it (../resources/lookup.ts: one request to Glance when there is an answer). For scripts:
+ * `openstack server create --image "$(image-catalog resolve ubuntu-24.04-base@stable)" ...`.
+ */
+import type { Command } from 'commander';
+import { Session } from '../client/session.js';
+import { LookupError, lookupTarget, resolveImage } from '../resources/lookup.js';
+import { UsageError } from './policy.js';
+
+/** Registers `resolve`. */
+export function registerResolve(program: Command): void {
+  program
+    .command('resolve')
+    .description(
+      "Print the id of the image a version line's channel points at (default channel: latest, the newest version that is neither " +
+        'revoked nor past its end of life). Exits 0 with the id; 1 when nothing matches, saying why (no such line, the channel is ' +
+        'empty, every version revoked, two images claim the channel); 2 for bad usage.',
+    )
+    .argument('<line>', 'the line and channel, <os>-<osversion>-<profile>[@<channel>], such as ubuntu-24.04-base@stable')
+    .option('--cloud <name>', 'the clouds.yaml cloud to look with (default: OS_CLOUD, then the OS_* environment)')
+    .option('--owner <project>', "the owner project's id: trust only its images (recommended; default: the one owner of what you can see)")
+    .option('--format <format>', 'text (the id alone) or json (id, name, line, channel, version, owner, endOfLife, deprecated)', 'text')
+    .action(async (line: string, options: { cloud?: string; owner?: string; format: string }) => {
+      if (options.format !== 'text' && options.format !== 'json') throw new UsageError(`--format ${options.format}: text or json`);
+      const query = { line, ...(options.owner === undefined ? {} : { owner: options.owner }) };
+      try {
+        lookupTarget(query);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      try {
+        const found = await resolveImage(Session.forCloud(options.cloud), query);
+        process.stdout.write(options.format === 'json' ? `${JSON.stringify(found, null, 2)}\n` : `${found.id}\n`);
+      } catch (err) {
+        if (!(err instanceof LookupError)) throw err;
+        if (options.format === 'json') process.stdout.write(`${JSON.stringify({ error: err.reason, message: err.message }, null, 2)}\n`);
+        process.stderr.write(`image-catalog resolve: ${err.message}\n`);
+        process.exitCode = 1;
+      }
+    });
+}

@@ -1,0 +1,178 @@
+/**
+ * The consumer's lookup: which image a line's channel points at, for whoever can see it (docs/consumers.md). One
+ * request to Glance when there is an answer: `GET /v2/images?tag=<family>@<channel>[&owner=<project>]&limit=2`
+ * (tags and owner are filtered by Glance itself, for any caller). A channel is a tag on the one image it points
+ * at (./versionLine.ts), so the answer is the single image carrying it; two images carrying it are refused, naming
+ * both, instead of picking one. Only a failure asks more, to say why: no such line, an empty channel, every
+ * version revoked.
+ *
+ * Whose images are trusted: with `owner`, only that project's (Glance filters by owner). Without it, what a
+ * default image list shows the caller (public images, which only admins publish; its own project's; shares it
+ * accepted) and one owner only: images of two owners carrying one channel are refused, naming both.
+ */
+import { listImages, type ImageWire } from '../client/images.js';
+import type { Session } from '../client/session.js';
+import { channelPattern, channelTag, isDate, latestChannel, parseLineRef, utcToday } from './versionLine.js';
+
+/** What a consumer asks for. */
+export interface LookupQuery {
+  /** The line's family, `<os>-<osversion>-<profile>` (or `<family>@<channel>`). */
+  readonly line: string;
+  /** Default `latest` (or the channel of `line`). */
+  readonly channel?: string;
+  /** The owner project's id: only its images are trusted (recommended). */
+  readonly owner?: string;
+}
+
+/** The image a channel points at. */
+export interface LookupResult {
+  readonly id: string;
+  readonly name: string;
+  readonly line: string;
+  readonly channel: string;
+  /** `<major>.<minor>`, from the name. */
+  readonly version: string;
+  readonly owner: string;
+  /** The end of life (`provided_until`), when the line declares one. */
+  readonly endOfLife: string | null;
+  /** Whether the image is deprecated (a channel may point at an older version). */
+  readonly deprecated: boolean;
+}
+
+/** Why nothing was found; `reason` is stable for scripts. */
+export class LookupError extends Error {
+  override readonly name = 'LookupError';
+  constructor(
+    readonly reason: 'no-line' | 'empty-channel' | 'revoked' | 'past-end-of-life' | 'ambiguous' | 'bad-query',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const familyPattern = /^[a-z][a-z0-9]*-[0-9][a-z0-9.]*-[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/;
+
+/** The family and channel asked for, checked (no request for a query that cannot match). */
+export function lookupTarget(query: LookupQuery): { family: string; channel: string } {
+  const ref = parseLineRef(query.line);
+  const channel = query.channel ?? ref.channel;
+  if (!familyPattern.test(ref.family))
+    throw new LookupError('bad-query', `line "${ref.family}" is not a line name <os>-<osversion>-<profile> (such as ubuntu-24.04-base)`);
+  if (!channelPattern.test(channel))
+    throw new LookupError('bad-query', `channel "${channel}" is not a channel name (lower case letters, digits, dashes)`);
+  return { family: ref.family, channel };
+}
+
+async function list(session: Session, tag: string, owner: string | undefined, osHidden?: boolean, limit = 2): Promise<ImageWire[]> {
+  const found: ImageWire[] = [];
+  for await (const image of listImages(session, {
+    tags: [tag],
+    limit,
+    ...(owner === undefined ? {} : { owner }),
+    ...(osHidden === undefined ? {} : { osHidden }),
+  })) {
+    found.push(image);
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+const describe = (image: ImageWire): string => `${image.id} (${String(image.name)}, owner ${String(image['owner'])})`;
+
+/** Why a channel that matched nothing is empty (only asked on the failure path). */
+async function whyEmpty(session: Session, family: string, channel: string, owner: string | undefined): Promise<LookupError> {
+  const of = owner === undefined ? '' : ` of owner ${owner}`;
+  const line = [...(await list(session, family, owner, false, 1000)), ...(await list(session, family, owner, true, 1000))];
+  if (line.length === 0)
+    return new LookupError(
+      'no-line',
+      `no line ${family}${of}: no image you can see carries the tag ${family} (is the line shared with your project, and the share accepted?)`,
+    );
+  if (line.every((image) => image.status === 'deactivated'))
+    return new LookupError('revoked', `every version of line ${family}${of} is revoked (${String(line.length)} deactivated)`);
+  const channels = new Set(
+    line.flatMap((image) =>
+      ((image['tags'] as string[] | undefined) ?? [])
+        .filter((tag) => tag.startsWith(`${family}@`))
+        .map((tag) => tag.slice(family.length + 1)),
+    ),
+  );
+  return new LookupError(
+    'empty-channel',
+    `channel ${channel} of line ${family}${of} points at no image (${channels.size === 0 ? 'the line has no channel' : `its channels: ${[...channels].sort().join(', ')}`})` +
+      (channel === latestChannel ? ': no version is neither revoked, past its end of life nor excluded from latest' : ''),
+  );
+}
+
+/** The image a line's channel points at (one request when there is one); a LookupError says why not. */
+export async function resolveImage(session: Session, query: LookupQuery, today: string = utcToday()): Promise<LookupResult> {
+  const { family, channel } = lookupTarget(query);
+  const tag = channelTag(family, channel);
+  const found = await list(session, tag, query.owner);
+  if (found.length > 1) {
+    const owners = new Set(found.map((image) => image['owner']));
+    throw new LookupError(
+      'ambiguous',
+      owners.size > 1
+        ? `channel ${channel} of line ${family} is carried by images of ${String(owners.size)} owners: ${found.map(describe).join(', ')}; name the owner (--owner / owner) to trust one`
+        : `channel ${channel} of line ${family} is carried by two images: ${found.map(describe).join(', ')}; a channel points at one image (the owner's run is in the middle of moving it, or a tag was set by hand)`,
+    );
+  }
+  const [image] = found;
+  if (image === undefined) throw await whyEmpty(session, family, channel, query.owner);
+  if (image.status === 'deactivated')
+    throw new LookupError('revoked', `channel ${channel} of line ${family} points at ${describe(image)}, which is revoked (deactivated)`);
+  const until = image['provided_until'];
+  const endOfLife = typeof until === 'string' ? until : null;
+  if (endOfLife !== null && isDate(endOfLife) && endOfLife < today)
+    throw new LookupError(
+      'past-end-of-life',
+      `channel ${channel} of line ${family} points at ${describe(image)}, past its end of life (${endOfLife})`,
+    );
+  const name = String(image.name);
+  return {
+    id: image.id,
+    name,
+    line: family,
+    channel,
+    version: /-v(\d+\.\d+)$/.exec(name)?.[1] ?? '',
+    owner: String(image['owner']),
+    endOfLife,
+    deprecated: image['deprecated'] === 'true',
+  };
+}
+
+/**
+ * The lookup's arguments and result as a JSON Schema (the Pulumi function `getImage` is declared from it, and its
+ * arguments are checked against it before any request).
+ */
+export const lookupSchema = {
+  inputs: {
+    type: 'object',
+    required: ['line'],
+    additionalProperties: false,
+    properties: {
+      line: { type: 'string', description: 'The line, <os>-<osversion>-<profile> (or <family>@<channel>), such as ubuntu-24.04-base.' },
+      channel: {
+        type: 'string',
+        description: 'The channel (default: latest, the newest version neither revoked, past its end of life nor excluded from latest).',
+      },
+      owner: { type: 'string', description: "The owner project's id: only its images are trusted (recommended)." },
+      cloud: { type: 'string', description: "The clouds.yaml cloud to look with (default: the provider's cloud)." },
+    },
+  },
+  outputs: {
+    type: 'object',
+    required: ['id', 'name', 'line', 'channel', 'version', 'owner', 'deprecated'],
+    properties: {
+      id: { type: 'string', description: 'The image id.' },
+      name: { type: 'string', description: 'The image name, <family>-v<version>.' },
+      line: { type: 'string', description: 'The line (family).' },
+      channel: { type: 'string', description: 'The channel asked for.' },
+      version: { type: 'string', description: 'The version, <major>.<minor>.' },
+      owner: { type: 'string', description: 'The owner project.' },
+      endOfLife: { type: ['string', 'null'], description: 'Its end of life (provided_until), when declared.' },
+      deprecated: { type: 'boolean', description: 'Whether it is deprecated (a channel may point at an older version).' },
+    },
+  },
+} as const;

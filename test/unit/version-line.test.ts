@@ -1,0 +1,146 @@
+/**
+ * The version line's lifecycle, decided from the declaration and the day (provider/resources/versionLine.ts):
+ * latest, channels, deprecation and hiding, revocation, end of life, shares and retention, and each bad input
+ * refused naming the line, the version and the field.
+ */
+import t from 'tap';
+import { channelTag, lineImages, parseLineRef, type LineFamily, type LineImage } from '../../provider/resources/versionLine.js';
+
+const today = '2026-12-07';
+const family = { os: 'ubuntu', osVersion: '24.04', profile: 'base' };
+const v = (version: string, more: Partial<LineFamily<string>['versions'][number]> = {}) => ({
+  version,
+  source: `${version}.qcow2`,
+  ...more,
+});
+
+function byVersion(images: readonly LineImage<string>[]): Record<string, LineImage<string>> {
+  return Object.fromEntries(images.map((image) => [image.version, image]));
+}
+
+t.test('the newest version is latest and current; older ones are deprecated and hidden', (t) => {
+  const line = lineImages('ubuntu', { ...family, versions: [v('1.1'), v('1.0')] }, today);
+  t.equal(line.latest, '1.1');
+  t.equal(line.current, 'ubuntu-24.04-base-v1.1');
+  t.same(line.channels, { latest: '1.1' });
+  const images = byVersion(line.images);
+  t.same(images['1.1']?.fields.tags, ['ubuntu-24.04-base', 'ubuntu-24.04-base@latest']);
+  t.equal(images['1.1']?.fields.isHidden, false);
+  t.notOk('deprecated' in (images['1.1']?.fields.properties ?? {}));
+  t.same(images['1.0']?.fields.tags, ['ubuntu-24.04-base']);
+  t.equal(images['1.0']?.fields.isHidden, true);
+  t.equal(images['1.0']?.fields.properties?.['superseded_by'], 'ubuntu-24.04-base-v1.1');
+  t.ok(
+    line.images.every((image) => image.state.shared),
+    'every version is shared while it is provided',
+  );
+  t.end();
+});
+
+t.test('a named channel keeps its version visible and undeprecated; excludeFromLatest keeps a candidate out of latest', (t) => {
+  const line = lineImages(
+    'ubuntu',
+    { ...family, channels: { stable: '1.1', candidate: '1.2' }, versions: [v('1.0'), v('1.1'), v('1.2', { excludeFromLatest: true })] },
+    today,
+  );
+  t.same(line.channels, { stable: '1.1', candidate: '1.2', latest: '1.1' });
+  const images = byVersion(line.images);
+  t.same(images['1.1']?.fields.tags, [
+    'ubuntu-24.04-base',
+    channelTag('ubuntu-24.04-base', 'latest'),
+    channelTag('ubuntu-24.04-base', 'stable'),
+  ]);
+  t.same(images['1.2']?.fields.tags, ['ubuntu-24.04-base', 'ubuntu-24.04-base@candidate']);
+  t.equal(images['1.2']?.fields.isHidden, false, 'a channel target is found by a default list');
+  t.notOk('deprecated' in (images['1.2']?.fields.properties ?? {}), 'a newer candidate is not deprecated');
+  t.equal(images['1.0']?.state.deprecated, true);
+  t.end();
+});
+
+t.test('a revoked version is deactivated, hidden, deprecated and never latest; revokeAt takes effect on its day', (t) => {
+  const line = lineImages(
+    'ubuntu',
+    { ...family, versions: [v('1.0'), v('1.1', { revokeAt: '2026-12-07' }), v('1.2', { revoked: true })] },
+    today,
+  );
+  t.equal(line.latest, '1.0');
+  t.equal(line.current, 'ubuntu-24.04-base-v1.0');
+  const images = byVersion(line.images);
+  for (const version of ['1.1', '1.2']) {
+    t.equal(images[version]?.fields.isDeactivated, true, `${version} deactivated`);
+    t.equal(images[version]?.fields.isHidden, true);
+    t.equal(images[version]?.fields.properties?.['deprecated'], 'true');
+    t.same(images[version]?.fields.tags, ['ubuntu-24.04-base']);
+  }
+  t.equal(images['1.0']?.fields.isHidden, false);
+  t.match(line.notices, [/version 1\.1 is revoked since 2026-12-07 \(revokeAt\): deactivated/]);
+  const ahead = lineImages('ubuntu', { ...family, versions: [v('1.0'), v('1.1', { revokeAt: '2026-12-08' })] }, today);
+  t.equal(ahead.latest, '1.1', 'a revocation scheduled ahead leaves the version valid until its day');
+  t.end();
+});
+
+t.test('end of life: provided_until, hidden and unshared after it; retention deletes beyond keep', (t) => {
+  const versions = [
+    v('1.0', { endOfLife: '2026-12-01' }),
+    v('1.1', { endOfLife: '2026-12-06' }),
+    v('1.2', { endOfLife: '2027-06-30' }),
+    v('1.3', { endOfLife: '2027-12-31' }),
+  ];
+  const kept = lineImages('ubuntu', { ...family, isProtected: true, versions }, today);
+  const images = byVersion(kept.images);
+  t.equal(images['1.2']?.fields.properties?.['provided_until'], '2027-06-30');
+  t.equal(images['1.0']?.state.shared, false, 'a version past its end of life is no longer shared');
+  t.equal(images['1.0']?.fields.isProtected, false, 'nor protected');
+  t.equal(images['1.2']?.fields.isProtected, true);
+  t.same(kept.retired, [], 'without keep, nothing is deleted');
+  const line = lineImages('ubuntu', { ...family, keep: 2, versions }, today);
+  t.same(line.retired, ['1.0', '1.1']);
+  t.same(
+    line.images.map((image) => image.version),
+    ['1.2', '1.3'],
+  );
+  t.match(line.notices, [/1\.0 is past its end of life and beyond keep 2/, /1\.1/]);
+  const young = lineImages('ubuntu', { ...family, keep: 1, versions: [v('1.0', { endOfLife: '2027-01-01' }), v('1.1')] }, today);
+  t.same(young.retired, [], 'a version before its end of life stays, whatever keep says');
+  t.end();
+});
+
+t.test('bad input names the line, the version and the field, before any API call', (t) => {
+  const bad = (line: Partial<LineFamily<string>>, message: RegExp): void => {
+    t.throws(() => lineImages('ubuntu', { ...family, versions: [v('1.0'), v('1.1')], ...line }, today), message);
+  };
+  bad(
+    { channels: { stable: '1.3' } },
+    /VersionLine "ubuntu": channels\.stable: version 1\.3 is not a version of this line \(declared: 1\.0, 1\.1\) \(rule: enum\)/,
+  );
+  bad(
+    { channels: { stable: 'ubuntu-22.04-base-v1.0' } },
+    /channels\.stable "ubuntu-22\.04-base-v1\.0" must be <major>\.<minor> \(rule: pattern\)/,
+  );
+  bad({ channels: { stable: '1.1' }, versions: [v('1.0'), v('1.1', { revoked: true })] }, /channels\.stable: version 1\.1 is revoked/);
+  bad(
+    { channels: { stable: '1.0' }, versions: [v('1.0', { endOfLife: '2026-01-01' }), v('1.1')] },
+    /channels\.stable: version 1\.0 is past its end of life \(2026-01-01\)/,
+  );
+  bad({ channels: { latest: '1.0' } }, /channels\.latest: "latest" is the line's own channel/);
+  bad({ channels: { Stable: '1.0' } }, /channels\.Stable: a channel name is lower case/);
+  bad(
+    { versions: [v('1.0', { endOfLife: '2026-02-30' })] },
+    /version 1\.0: endOfLife "2026-02-30" is not a date YYYY-MM-DD \(rule: format\)/,
+  );
+  bad(
+    { versions: [v('1.0', { endOfLife: '2026-01-01', buildDate: '2026-02-01' })] },
+    /version 1\.0: endOfLife 2026-01-01 is before its buildDate 2026-02-01/,
+  );
+  bad({ versions: [v('1.0', { revokeAt: 'soon' })] }, /revokeAt "soon" is not a date/);
+  bad({ keep: 0 }, /keep 0 must be a whole number of at least 1 \(rule: minimum\)/);
+  bad({ keep: -1 }, /keep -1/);
+  bad({ keep: 1.5 }, /keep 1\.5/);
+  t.end();
+});
+
+t.test('a consumer names a line and a channel as <family>@<channel>, latest by default', (t) => {
+  t.same(parseLineRef('ubuntu-24.04-base@stable'), { family: 'ubuntu-24.04-base', channel: 'stable' });
+  t.same(parseLineRef('ubuntu-24.04-base'), { family: 'ubuntu-24.04-base', channel: 'latest' });
+  t.end();
+});
