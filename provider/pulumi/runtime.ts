@@ -34,9 +34,6 @@ import { lookupSchema, resolveImage, type LookupQuery } from '../resources/looku
 import { describeErrors } from '../policy/schemas.js';
 import type { ValidateFunction } from 'ajv';
 
-/** The getImage arguments' validator, compiled once. */
-let lookupValidator: ValidateFunction | undefined;
-
 /** The provider's settings (`image-catalog:<key>`), as the plugin's Configure or a stack's config gives them. */
 export interface StackConfig {
   get(key: string): string | undefined;
@@ -291,6 +288,8 @@ export class ProviderRuntime {
   private readonly interruption = new AbortController();
   /** The changes in flight (creates, updates, deletes), each settled or not. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The getImage arguments' validator, compiled at the first invoke. */
+  private lookupValidator: ValidateFunction<LookupQuery & { cloud?: string }> | undefined;
   /** Source files' digests: each file hashed once while it is unchanged. */
   private readonly files = new FileDigests();
   private readonly notify: (notice: Notice) => void;
@@ -701,12 +700,14 @@ export class ProviderRuntime {
    */
   async invoke(token: string, args: Bag): Promise<{ value: Bag } | { failures: { property: string; reason: string }[] }> {
     if (token !== functionToken('getImage')) throw new Error(`${token} is not a function of the ${packageName} provider`);
-    const validate = (lookupValidator ??= projectAjv({ verbose: true }).compile(lookupSchema.inputs));
+    const validate = (this.lookupValidator ??= projectAjv({ verbose: true }).compile<LookupQuery & { cloud?: string }>(
+      lookupSchema.inputs,
+    ));
     if (!validate(args))
       return {
         failures: describeErrors(validate.errors ?? []).map((p) => ({ property: p.field, reason: `getImage: ${p.field}: ${p.message}` })),
       };
-    const { cloud, ...query } = args as unknown as LookupQuery & { cloud?: string };
+    const { cloud, ...query } = args;
     const found = await resolveImage(this.sessionFor(cloud), query);
     return { value: { ...found } };
   }

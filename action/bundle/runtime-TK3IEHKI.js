@@ -44,7 +44,6 @@ import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc.js";
-var lookupValidator;
 function markUnknowns(value) {
   if (value === unknownValue) return { $unknown: true };
   if (Array.isArray(value)) return value.map(markUnknowns);
@@ -181,6 +180,8 @@ var ProviderRuntime = class {
   interruption = new AbortController();
   /** The changes in flight (creates, updates, deletes), each settled or not. */
   inFlight = /* @__PURE__ */ new Set();
+  /** The getImage arguments' validator, compiled at the first invoke. */
+  lookupValidator;
   /** Source files' digests: each file hashed once while it is unchanged. */
   files = new FileDigests();
   notify;
@@ -511,7 +512,9 @@ ${text}`);
    */
   async invoke(token, args) {
     if (token !== functionToken("getImage")) throw new Error(`${token} is not a function of the ${packageName} provider`);
-    const validate = lookupValidator ??= projectAjv({ verbose: true }).compile(lookupSchema.inputs);
+    const validate = this.lookupValidator ??= projectAjv({ verbose: true }).compile(
+      lookupSchema.inputs
+    );
     if (!validate(args))
       return {
         failures: describeErrors(validate.errors ?? []).map((p) => ({ property: p.field, reason: `getImage: ${p.field}: ${p.message}` }))

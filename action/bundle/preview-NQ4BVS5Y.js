@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-XH6PHHPQ.js";
+} from "./chunk-K3QBZLNQ.js";
 import "./chunk-KJBZKRF5.js";
 import "./chunk-RXVDKNJO.js";
 import "./chunk-EG4745KK.js";

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-XH6PHHPQ.js";
+} from "./chunk-K3QBZLNQ.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -4256,7 +4256,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-NAQW44KO.js");
-  const { loadProgram, previewPlan } = await import("./preview-ZYNSYT3H.js");
+  const { loadProgram, previewPlan } = await import("./preview-NQ4BVS5Y.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
