@@ -24,7 +24,9 @@ import { RunCatalog } from '../policy/changes.js';
 import type { Decision, Violation } from '../policy/decision.js';
 import { PolicyEngine, type EngineOptions } from '../policy/engine.js';
 import { buildEnvelope, type Change, type Document } from '../policy/envelope.js';
-import { planChanges, tpoResources, type PlanResourceChange } from './plan.js';
+import { actionOf, configAddress, planChanges, tpoConsumers, tpoResources, type PlanResourceChange } from './plan.js';
+
+export { configAddress };
 
 /** The parts of a plan's JSON this reads. */
 export interface PlanJson {
@@ -79,11 +81,6 @@ export interface DecidePlanOptions {
   readonly stateProviders?: () => ReadonlyMap<string, string>;
 }
 
-/** The resource address without an index (`a.b[0]` -> `a.b`), as the configuration lists it. */
-export function configAddress(address: string): string {
-  return address.replace(/\[[^\]]*\]$/, '');
-}
-
 /** The cloud a provider configuration names (undefined: the environment's). */
 function cloudOfConfig(
   config: { readonly expressions?: { readonly cloud?: { readonly constant_value?: unknown } } } | undefined,
@@ -110,16 +107,17 @@ export function cloudsOf(plan: PlanJson, stateProviders: ReadonlyMap<string, str
 }
 
 /**
- * The image change each share (a member or an acceptance) of the plan refers to, by the share's address: its
- * `image_id` expression references an image resource (`openstack_images_image_v2.x.id`), whose change is found by
+ * The image change each share (a member or an acceptance) or consumer (a server or volume) of the plan refers to,
+ * by its address: its `image_id` expression references an image resource (`openstack_images_image_v2.x.id`), whose change is found by
  * that address (one change of it: no count or for_each). The policy then knows the image's visibility although its
  * id is not known before it is made (rule sharing).
  */
 export function shareLinks(plan: PlanJson, changes: readonly PlanResourceChange[]): Map<string, string> {
   const links = new Map<string, string>();
   for (const resource of plan.configuration?.root_module?.resources ?? []) {
-    const kind = tpoResources[resource.address.split('.')[0] ?? '']?.kind;
-    if (kind !== 'member' && kind !== 'acceptance') continue;
+    const type = resource.address.split('.')[0] ?? '';
+    const kind = tpoResources[type]?.kind;
+    if (kind !== 'member' && kind !== 'acceptance' && tpoConsumers[type] === undefined) continue;
     const image = (resource.expressions?.['image_id']?.references ?? []).find((r) => r.startsWith('openstack_images_image_v2.'));
     if (image === undefined) continue;
     const target = image.replace(/\.id$/, '');
@@ -127,6 +125,13 @@ export function shareLinks(plan: PlanJson, changes: readonly PlanResourceChange[
     if (matches.length === 1 && matches[0] !== undefined) links.set(resource.address, matches[0].address);
   }
   return links;
+}
+
+/** The attributes each root-module resource's block sets, by address: whether an unknown value was declared. */
+function configuredAttributes(plan: PlanJson): Map<string, ReadonlySet<string>> {
+  return new Map(
+    (plan.configuration?.root_module?.resources ?? []).map((r) => [r.address, new Set(Object.keys(r.expressions ?? {}))] as const),
+  );
 }
 
 /** The properties each image resource's configuration declares as a constant, by address. */
@@ -150,6 +155,7 @@ export function withLiveProperties(
   live: ReadonlyMap<string, Document>,
   declared: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map(),
   drift: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map(),
+  configured: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): { changes: Change[]; notes: string[] } {
   const notes: string[] = [];
   const seen = resourceChanges.map((planned): PlanResourceChange => {
@@ -193,16 +199,23 @@ export function withLiveProperties(
       change: { ...rc.change, actions: ['update'], before: side(rc.change.before, has), after: side(rc.change.after, wanted) },
     };
   });
-  return { changes: planChanges(seen), notes };
+  return { changes: planChanges(seen, configured), notes };
 }
 
 /** Decides a plan as the clouds that apply it; no API call when it changes nothing of the catalog's types. */
 export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}): Promise<PlanDecision> {
-  const resourceChanges = (plan.resource_changes ?? []).filter((rc) => rc.mode !== 'data' && tpoResources[rc.type] !== undefined);
+  // The catalog's resources, and each server or volume the plan makes (what it boots is decided).
+  const resourceChanges = (plan.resource_changes ?? []).filter(
+    (rc) =>
+      rc.mode !== 'data' &&
+      (tpoResources[rc.type] !== undefined ||
+        (tpoConsumers[rc.type] !== undefined && ['create', 'replace'].includes(actionOf(rc.change.actions) ?? ''))),
+  );
   const inConfiguration = cloudsOf(plan);
   const taken = resourceChanges.some((rc) => !inConfiguration.has(configAddress(rc.address)));
   const clouds = taken && options.stateProviders !== undefined ? cloudsOf(plan, options.stateProviders()) : inConfiguration;
   const declared = declaredProperties(plan);
+  const configured = configuredAttributes(plan);
   const links = shareLinks(plan, resourceChanges);
   const drift = new Map(
     (plan.resource_drift ?? []).flatMap((d) => (d.change.before === null ? [] : [[d.address, d.change.before] as const])),
@@ -232,7 +245,7 @@ export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}
     try {
       const [principal, images] = await Promise.all([session.identity(), catalog.documents(cloud ?? '(environment)', session)]);
       const live = new Map(images.map((image) => [String(image['id']), image]));
-      const found = withLiveProperties(group, live, declared, drift);
+      const found = withLiveProperties(group, live, declared, drift, configured);
       notes.push(...found.notes);
       const changes = found.changes.map((c) => {
         const image = links.get(configAddress(c.address));

@@ -11,11 +11,12 @@
  *
  * Before a gated apply or destroy (and again after a failed one), {@link recoverLeftovers}: records of this stack
  * instance that are half made (queued, saving, importing) are removed; a finished one that the state does not hold
- * is imported when it holds the declared file's data (sha512), and left, said, otherwise. The state's lock is
+ * is imported when it holds the data of the declared file or url (sha512), and left, said, otherwise (a deploy
+ * killed before tofu wrote its state leaves finished records the state does not know). The state's lock is
  * probed first: a run that holds it may be uploading those records.
  */
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -231,7 +232,13 @@ export async function recoverLeftovers(
           );
           continue;
         }
-        if (declared.file !== undefined && existsSync(declared.file) && (await holdsFile(image, declared.file))) {
+        const url = typeof declared.source['image_source_url'] === 'string' ? declared.source['image_source_url'] : undefined;
+        if (url !== undefined) say(`checking ${name} against ${url} (sha512 of its data)...`);
+        const holds =
+          declared.file !== undefined
+            ? existsSync(declared.file) && (await holdsFile(image, declared.file))
+            : url !== undefined && (await holdsUrl(image, url));
+        if (holds) {
           const imported = spawnSync(binary, ['import', '-input=false', '-no-color', declared.address, image.id], {
             cwd: dir,
             env,
@@ -241,11 +248,13 @@ export async function recoverLeftovers(
             throw new Error(`${binary} import ${declared.address} ${image.id} failed: ${imported.stderr.toString().trim()}`);
           keepDeclaredSource(binary, env, dir, declared.address, declared.source);
           stateAddresses.add(declared.address);
-          say(`adopted ${name} as ${declared.path}: an interrupted apply of this stack finished uploading it`);
+          say(
+            `adopted ${name} as ${declared.path}: an interrupted apply of this stack finished ${url === undefined ? 'uploading' : 'importing'} it`,
+          );
           acted++;
         } else {
           say(
-            `${name} was made by an interrupted apply of ${declared.path} with other data than declared now (or from a url): ` +
+            `${name} was made by an interrupted apply of ${declared.path} with other data than its ${url === undefined ? 'file' : 'url'} holds now: ` +
               `delete it (it is in no state), or import it (tofu import ${declared.address} ${image.id}), then run again`,
           );
         }
@@ -263,6 +272,23 @@ async function fresh(session: Session, id: string): Promise<ImageWire | undefine
     return await getImage(session, id);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Whether the image holds the data `url` serves now (Glance's sha512 of what it imported): the data is read once,
+ * streamed through the hash, never stored. Unreachable or not found: false (the record is left, and said).
+ */
+async function holdsUrl(image: ImageWire, url: string): Promise<boolean> {
+  if (image['os_hash_algo'] !== 'sha512' || typeof image['os_hash_value'] !== 'string') return false;
+  try {
+    const response = await fetch(url);
+    if (!response.ok || response.body === null) return false;
+    const hash = createHash('sha512');
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) hash.update(chunk);
+    return hash.digest('hex') === image['os_hash_value'];
+  } catch {
+    return false;
   }
 }
 

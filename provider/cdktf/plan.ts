@@ -4,7 +4,7 @@
  * Each resource type's kind and the wire name of each of its attributes are declared once, in `tpoResources`.
  */
 import { creationMark } from '../resources/image/image.js';
-import type { Change, ChangeAction, Document } from '../policy/envelope.js';
+import { consumerKind, type Change, type ChangeAction, type ConsumerDocument, type Document } from '../policy/envelope.js';
 import type { Kind } from '../resources/kinds.js';
 
 /** A resource type of terraform-provider-openstack 3.4.0 the catalog decides, and its attributes' wire names. */
@@ -46,6 +46,25 @@ export const tpoResources: Readonly<Record<string, TpoResource>> = {
     kind: 'acceptance',
     wire: { image_id: 'image_id', member_id: 'member_id', status: 'status' },
   },
+};
+
+/** A resource type of terraform-provider-openstack 3.4.0 made from an image, and the attributes that name it. */
+interface TpoConsumer {
+  /** The image's id. */
+  readonly id: string;
+  /** The image's name (the provider looks the id up by it). */
+  readonly name?: string;
+  /** A list of block devices, each made from an image when its `source_type` is `image` (its `uuid`). */
+  readonly blockDevices?: string;
+}
+
+/**
+ * The resources of terraform-provider-openstack 3.4.0 that boot an image (its provider schema): a server and a
+ * volume, decided by the consumption rules when created or replaced.
+ */
+export const tpoConsumers: Readonly<Record<string, TpoConsumer>> = {
+  openstack_compute_instance_v2: { id: 'image_id', name: 'image_name', blockDevices: 'block_device' },
+  openstack_blockstorage_volume_v3: { id: 'image_id' },
 };
 
 /** One resource change of a plan's JSON (`resource_changes[]`), as far as this reads it. */
@@ -93,10 +112,77 @@ function documentOf(
   return doc;
 }
 
-/** The envelope changes of a plan's resource changes of the catalog's types (no-ops and reads left out). */
-export function planChanges(resourceChanges: readonly PlanResourceChange[]): Change[] {
+/** The resource address without an index (`a.b[0]` -> `a.b`), as the configuration lists it. */
+export function configAddress(address: string): string {
+  return address.replace(/\[[^\]]*\]$/, '');
+}
+
+/** A non-empty string, else undefined. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * What a server or volume boots: its image by id, else by name (the provider finds the id at apply), and each
+ * block device made from an image. An id not known until apply counts only where the configuration sets it
+ * (`configured`: the attributes its block writes; undefined for a resource of a module, whose image counts as set
+ * unless it boots from a block device): a server booted from a volume has an unknown `image_id` too, and no image.
+ * undefined when it boots no image.
+ */
+function consumerDocument(
+  type: string,
+  consumer: TpoConsumer,
+  values: Readonly<Record<string, unknown>>,
+  unknown: Readonly<Record<string, unknown>>,
+  configured: ReadonlySet<string> | undefined,
+): ConsumerDocument | undefined {
+  const boots: ConsumerDocument['boots'][number][] = [];
+  const id = text(values[consumer.id]);
+  const name = consumer.name === undefined ? undefined : text(values[consumer.name]);
+  const devices = consumer.blockDevices === undefined ? [] : ((values[consumer.blockDevices] ?? []) as Record<string, unknown>[]);
+  const unknownDevices = consumer.blockDevices === undefined ? [] : ((unknown[consumer.blockDevices] ?? []) as Record<string, unknown>[]);
+  if (id !== undefined) boots.push({ field: consumer.id, id });
+  else if (name !== undefined && consumer.name !== undefined) boots.push({ field: consumer.name, name });
+  else if (unknown[consumer.id] === true && (configured?.has(consumer.id) ?? devices.length === 0))
+    boots.push({ field: consumer.id, id: { $unknown: true } });
+  devices.forEach((device, i) => {
+    if (device['source_type'] !== 'image' || consumer.blockDevices === undefined) return;
+    const field = `${consumer.blockDevices}.uuid`;
+    const uuid = text(device['uuid']);
+    if (uuid !== undefined) boots.push({ field, id: uuid });
+    else if (unknownDevices[i]?.['uuid'] === true) boots.push({ field, id: { $unknown: true } });
+  });
+  return boots.length === 0 ? undefined : { resource_type: type, boots };
+}
+
+/**
+ * The envelope changes of a plan's resource changes of the catalog's types (no-ops and reads left out), and each
+ * server or volume created (or replaced) from an image. `configured`: the attributes each root-module resource's
+ * block sets, by address.
+ */
+export function planChanges(
+  resourceChanges: readonly PlanResourceChange[],
+  configured: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): Change[] {
   const changes: Change[] = [];
   for (const rc of resourceChanges) {
+    const consumer = tpoConsumers[rc.type];
+    const made = actionOf(rc.change.actions);
+    if (consumer !== undefined && rc.mode !== 'data' && (made === 'create' || made === 'replace') && rc.change.after !== null) {
+      const after = consumerDocument(
+        rc.type,
+        consumer,
+        rc.change.after,
+        rc.change.after_unknown ?? {},
+        configured.get(configAddress(rc.address)),
+      );
+      const before =
+        made === 'create' || rc.change.before === null
+          ? null
+          : (consumerDocument(rc.type, consumer, rc.change.before, {}, undefined) ?? { resource_type: rc.type, boots: [] });
+      if (after !== undefined) changes.push({ address: rc.address, kind: consumerKind, action: made, before, after });
+      continue;
+    }
     const resource = tpoResources[rc.type];
     const action = actionOf(rc.change.actions);
     if (resource === undefined || action === undefined || rc.mode === 'data') continue;

@@ -1,7 +1,7 @@
 /**
  * `image-catalog plan-check <plan.json>`: the catalog policy for anyone who runs tofu or terraform with
- * terraform-provider-openstack directly (HCL included): the plan's image, share and acceptance changes
- * (`tofu show -json <planfile>`) decided by ../cdktf/decide.ts, each as the cloud that applies it (its provider
+ * terraform-provider-openstack directly (HCL included): the plan's image, share and acceptance changes, and each
+ * server or volume it makes from an image (`tofu show -json <planfile>`), decided by ../cdktf/decide.ts, each as the cloud that applies it (its provider
  * configuration's `cloud`, or --cloud for all), against what Glance has. Exit 0 allowed, 1 blocked, 2 unusable
  * input or no decision (fail closed).
  */
@@ -58,7 +58,8 @@ export function registerPlanCheck(program: Command): void {
     .command('plan-check')
     .argument('<plan>', "the plan's JSON: tofu show -json <planfile> > plan.json (or - for standard input)")
     .description(
-      "Decide a Terraform/OpenTofu plan's image, share and acceptance changes (terraform-provider-openstack) with the catalog policy, " +
+      "Decide a Terraform/OpenTofu plan's image, share and acceptance changes, and the servers and volumes it makes from images " +
+        '(terraform-provider-openstack: a revoked image or one past its end of life is refused, a deprecated one warned), with the catalog policy, ' +
         'as the cloud that applies them (its token is the principal; the live catalog is what it sees). Exit 0 allowed, 1 blocked, 2 unusable input or no decision (no token, no catalog).',
     )
     .option(
@@ -76,7 +77,7 @@ export function registerPlanCheck(program: Command): void {
         process.stdout.write(checked.notes.map((note) => `note: ${note}\n`).join(''));
         process.stdout.write(
           checked.decision === undefined
-            ? 'no change of an image, share or acceptance in this plan: nothing to decide\n'
+            ? 'no change of an image, share or acceptance, and no server or volume made from an image, in this plan: nothing to decide\n'
             : `# ${checked.changes} change(s) of the catalog in this plan\n${formatDecision(checked.decision)}`,
         );
       }

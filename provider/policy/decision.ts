@@ -13,6 +13,8 @@ export const ruleIds = [
   'policy_change',
   'sharing',
   'lifecycle',
+  'consumption',
+  'consumption_deprecated',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 

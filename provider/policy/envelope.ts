@@ -7,8 +7,23 @@ import { kinds, type Kind } from '../resources/kinds.js';
 import { describeErrors, validateInput } from './schemas.js';
 import { utcToday } from '../resources/versionLine.js';
 
-export const changeKinds: readonly Kind[] = kinds;
-export type ChangeKind = Kind;
+/**
+ * A change of something that is not the catalog's but is made from it: a server or a volume booted from an image
+ * (rules consumption, consumption_deprecated). Its document is what it boots ({@link ConsumerDocument}).
+ */
+export const consumerKind = 'consumer';
+export const changeKinds: readonly ChangeKind[] = [...kinds, consumerKind];
+export type ChangeKind = Kind | typeof consumerKind;
+
+/** A consumer's document: each image it boots, by id or name, with the field of the resource that names it. */
+export type ConsumerDocument = {
+  readonly resource_type: string;
+  readonly boots: readonly ({ readonly field: string } & (
+    { readonly id: string | { readonly $unknown: true } } | { readonly name: string }
+  ))[];
+  /** The image change of the same change set an id not known until apply refers to. */
+  readonly image_address?: string;
+};
 export const changeActions = ['create', 'update', 'replace', 'delete', 'noop'] as const;
 export type ChangeAction = (typeof changeActions)[number];
 
@@ -154,7 +169,8 @@ function indexOf(images: readonly Document[]): CatalogIndex {
 /**
  * The envelope with its catalog cut down to the images a rule can look at. The rules read the catalog for
  * versioning: the latest version of a change's family other than the image it replaces (so the two highest of the
- * family are enough), and the images that already carry a change's name; and for sharing: a share's image by id. The decision is the same as on
+ * family are enough), and the images that already carry a change's name; for sharing: a share's image by id; for consumption: the images a
+ * server or volume boots, by id or name. The decision is the same as on
  * the whole catalog (the differential test checks it), and the Wasm module parses a handful of images instead of
  * thousands. The index behind it is built once per catalog array and reused for every decision of a run.
  */
@@ -162,6 +178,14 @@ export function narrowCatalog(envelope: Envelope): Envelope {
   const index = indexOf(envelope.catalog.images);
   const keep = new Set<Document>();
   for (const change of envelope.changes) {
+    // The images a server or volume boots, by id or name (the consumption rules).
+    if (change.kind === consumerKind && change.after !== null) {
+      for (const boot of (change.after as ConsumerDocument).boots) {
+        if ('name' in boot) for (const image of index.byName.get(boot.name) ?? []) keep.add(image);
+        else if (typeof boot.id === 'string') for (const image of index.byId.get(boot.id) ?? []) keep.add(image);
+      }
+      continue;
+    }
     // A share's image, which the sharing rule reads by id.
     const shared = change.kind === 'image' || change.after === null ? undefined : change.after['image_id'];
     if (typeof shared === 'string') for (const image of index.byId.get(shared) ?? []) keep.add(image);

@@ -12,7 +12,7 @@ import t from 'tap';
 import { openstackConfiguration } from '../../scripts/tofu-config.js';
 import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
 import { localGitHub } from '../helpers/github.js';
-import { lab, scratchDir, suffix } from '../helpers/lab.js';
+import { glance, lab, scratchDir, suffix, waitForStatus } from '../helpers/lab.js';
 import { actionCheckout, prCheck, runAction } from '../helpers/pr-check.js';
 import { runCommand } from '../helpers/run.js';
 import { validateSarif } from '../helpers/sarif.js';
@@ -190,3 +190,115 @@ t.test('TPO#1994: an edited os_version plans as no change, and plan-check decide
   );
   t.match(ran.stdout, /mandatory\s+immutability\s+openstack_images_image_v2\.drift\s+properties\.os_version/);
 });
+
+/** An image of `profile` the platform shares with appteam, which accepts it; `patch` then applied by admin. */
+async function sharedImage(
+  version: string,
+  properties: Record<string, string>,
+  deactivate: boolean,
+): Promise<{ id: string; name: string }> {
+  const name = `rocky-9-${profile}-v${version}`;
+  const made = await glance('platform', 'POST', '/v2/images', {
+    name,
+    disk_format: 'raw',
+    container_format: 'bare',
+    visibility: 'shared',
+    ...properties,
+  });
+  const id = (made.body as { id: string }).id;
+  t.teardown(async () => {
+    await glance('admin', 'DELETE', `/v2/images/${id}`);
+  });
+  await glance('platform', 'PUT', `/v2/images/${id}/file`, Buffer.alloc(4096, 1));
+  await waitForStatus('platform', id, 'active');
+  await glance('platform', 'POST', `/v2/images/${id}/members`, { member: lab().projects['appteam'] });
+  await glance('appteam', 'PUT', `/v2/images/${id}/members/${lab().projects['appteam'] ?? ''}`, { status: 'accepted' });
+  if (deactivate) {
+    const answer = await glance('admin', 'POST', `/v2/images/${id}/actions/deactivate`);
+    if (answer.status !== 204) throw new Error(`deactivate: ${answer.status} ${answer.text}`);
+  }
+  return { id, name };
+}
+
+/** A consumer's configuration (the appteam cloud): a server and a volume, each from `image` (HCL). */
+function consumer(server: string, volume: string): string {
+  return `resource "openstack_compute_instance_v2" "web" {
+  name      = "web-${profile}"
+  flavor_id = "1"
+  ${server}
+}
+
+resource "openstack_blockstorage_volume_v3" "disk" {
+  size     = 1
+  ${volume}
+}
+`;
+}
+
+/** The JSON of the consumer's plan, in a folder of its own, as the appteam cloud. */
+async function consumerPlan(resources: string): Promise<{ dir: string; file: string }> {
+  const ws = await workspace();
+  writeFileSync(join(ws.dir, 'main.tf'), openstackConfiguration(resources, 'appteam'));
+  ws.tofu(['init', '-input=false']);
+  ws.tofu(['plan', '-input=false', '-out=plan.bin']);
+  const file = join(ws.dir, 'plan.json');
+  writeFileSync(file, ws.tofu(['show', '-json', 'plan.bin']));
+  return { dir: ws.dir, file };
+}
+
+t.test(
+  '24: a consumer plan of a server on a revoked image is refused (consumption), a volume from a deprecated one warned; no Nova or Cinder needed',
+  async (t) => {
+    const revoked = await sharedImage('2.0', { os_distro: 'rocky' }, true);
+    const deprecated = await sharedImage(
+      '2.1',
+      { os_distro: 'rocky', deprecated: 'true', superseded_by: `rocky-9-${profile}-v2.2` },
+      false,
+    );
+    const { dir, file } = await consumerPlan(consumer(`image_id  = "${revoked.id}"`, `image_id = "${deprecated.id}"`));
+    // The lab has no Compute or Block Storage service: the plan made no call to either.
+    const ran = await runCommand(process.execPath, ['--import', 'tsx', join(repoRoot, 'provider', 'cli', 'main.ts'), 'plan-check', file], {
+      ...process.env,
+      OS_CLIENT_CONFIG_FILE: lab().clouds,
+    });
+    t.equal(ran.code, 1, 'exit 1: blocked', { output: ran.stdout + ran.stderr });
+    t.match(
+      ran.stdout,
+      /mandatory\s+consumption\s+openstack_compute_instance_v2\.web\s+image_id\n\s+boots image "rocky-9-\w+-v2\.0" \([0-9a-f-]{36}\), which is revoked \(deactivated\)/,
+    );
+    t.match(
+      ran.stdout,
+      /advisory\s+consumption_deprecated\s+openstack_blockstorage_volume_v3\.disk\s+image_id\n\s+boots image "rocky-9-\w+-v2\.1" .*which is deprecated \(superseded by rocky-9-\w+-v2\.2\)/,
+    );
+    // The same plan through pr-check: the annotation on the image_id line of the server's block.
+    const github = await localGitHub();
+    const checked = await prCheck(['--plan', file, '--report', 'check-run'], {
+      github,
+      workspace: dir,
+      env: { OS_CLIENT_CONFIG_FILE: lab().clouds },
+    });
+    t.equal(checked.code, 1, 'pr-check exit 1', { output: checked.stdout + checked.stderr });
+    const tf = readFileSync(join(dir, 'main.tf'), 'utf8').split('\n');
+    const block = tf.findIndex((l) => l.includes('"openstack_compute_instance_v2" "web"'));
+    const imageLine = tf.findIndex((l, i) => i > block && l.includes('image_id')) + 1;
+    const run = [...github.state.checkRuns.values()][0];
+    t.same(
+      run?.annotations.filter((a) => a['title'] === 'consumption image_id').map((a) => [a['path'], a['start_line'], a['annotation_level']]),
+      [['main.tf', imageLine, 'failure']],
+      `the refusal on main.tf line ${imageLine}, the server's image_id`,
+    );
+    // Booting the line's current image passes.
+    const current = await sharedImage('2.2', { os_distro: 'rocky' }, false);
+    const good = await consumerPlan(consumer(`image_name = "${current.name}"`, `image_id = "${current.id}"`));
+    const passed = await runCommand(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'provider', 'cli', 'main.ts'), 'plan-check', good.file],
+      {
+        ...process.env,
+        OS_CLIENT_CONFIG_FILE: lab().clouds,
+      },
+    );
+    t.equal(passed.code, 0, 'a server (by name) and a volume on the current image pass', { output: passed.stdout + passed.stderr });
+    t.match(passed.stdout, /2 change\(s\)/);
+  },
+);

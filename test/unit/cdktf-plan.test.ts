@@ -97,3 +97,61 @@ t.test('image, member changes in wire names; unknowns marked; no-ops and other t
   t.ok(checked.ok, 'the envelope fits schemas/policy-input.schema.json', { problems: checked.ok ? [] : checked.problems });
   t.end();
 });
+
+t.test('servers and volumes a plan makes: what each boots, by id, name or block device; a server booted from a volume boots none', (t) => {
+  const server = (
+    address: string,
+    after: Record<string, unknown>,
+    unknown: Record<string, unknown> = {},
+    actions = ['create'],
+  ): PlanResourceChange => ({
+    address,
+    type: 'openstack_compute_instance_v2',
+    change: { actions, before: actions[0] === 'create' ? null : { image_id: 'old' }, after, after_unknown: unknown },
+  });
+  const made = planChanges(
+    [
+      server('openstack_compute_instance_v2.by_id', { image_id: 'img-1', image_name: 'x', flavor_id: '1' }),
+      server('openstack_compute_instance_v2.by_name', { image_id: null, image_name: 'ubuntu-24.04-base-v1.1' }, { image_id: true }),
+      server(
+        'openstack_compute_instance_v2.from_volume',
+        { block_device: [{ source_type: 'volume', uuid: 'vol-1', boot_index: 0 }] },
+        { image_id: true, image_name: true },
+      ),
+      server(
+        'openstack_compute_instance_v2.from_image_device',
+        { block_device: [{ source_type: 'image', uuid: 'img-2', boot_index: 0 }] },
+        { image_id: true, image_name: true },
+      ),
+      server('openstack_compute_instance_v2.unknown', {}, { image_id: true }),
+      server('openstack_compute_instance_v2.moved', { image_id: 'img-3' }, {}, ['delete', 'create']),
+      server('openstack_compute_instance_v2.renamed', { image_id: 'img-3' }, {}, ['update']),
+      {
+        address: 'openstack_blockstorage_volume_v3.disk',
+        type: 'openstack_blockstorage_volume_v3',
+        change: { actions: ['create'], before: null, after: { image_id: 'img-4', size: 10 } },
+      },
+      {
+        address: 'openstack_blockstorage_volume_v3.blank',
+        type: 'openstack_blockstorage_volume_v3',
+        change: { actions: ['create'], before: null, after: { size: 10 } },
+      },
+    ],
+    new Map([['openstack_compute_instance_v2.unknown', new Set(['image_id', 'flavor_id'])]]),
+  );
+  t.same(
+    made.map((c) => [c.address, c.kind, c.action, c.after?.['boots']]),
+    [
+      ['openstack_compute_instance_v2.by_id', 'consumer', 'create', [{ field: 'image_id', id: 'img-1' }]],
+      ['openstack_compute_instance_v2.by_name', 'consumer', 'create', [{ field: 'image_name', name: 'ubuntu-24.04-base-v1.1' }]],
+      ['openstack_compute_instance_v2.from_image_device', 'consumer', 'create', [{ field: 'block_device.uuid', id: 'img-2' }]],
+      ['openstack_compute_instance_v2.unknown', 'consumer', 'create', [{ field: 'image_id', id: { $unknown: true } }]],
+      ['openstack_compute_instance_v2.moved', 'consumer', 'replace', [{ field: 'image_id', id: 'img-3' }]],
+      ['openstack_blockstorage_volume_v3.disk', 'consumer', 'create', [{ field: 'image_id', id: 'img-4' }]],
+    ],
+    'an update boots nothing new; a volume without an image and a server from a volume boot none',
+  );
+  const checked = checkEnvelope(buildEnvelope({ user_id: 'u', project_id: 'p', roles: ['member'] }, [], made));
+  t.ok(checked.ok, 'the envelope fits schemas/policy-input.schema.json', { problems: checked.ok ? [] : checked.problems });
+  t.end();
+});

@@ -5,7 +5,7 @@ import t from 'tap';
 import { describeOverrides, loadPolicyData, mergeData, readOverrideFile } from '../../provider/policy/data.js';
 import { PolicyDataError } from '../../provider/policy/errors.js';
 
-t.test('the shipped data.json fits its schema and sets every rule mandatory', (t) => {
+t.test('the shipped data.json fits its schema and sets every rule mandatory but a deprecated image booted (advisory)', (t) => {
   const data = loadPolicyData();
   t.same(data.image_catalog['rules'], {
     naming: { level: 'mandatory' },
@@ -16,6 +16,8 @@ t.test('the shipped data.json fits its schema and sets every rule mandatory', (t
     policy_change: { level: 'mandatory' },
     sharing: { level: 'mandatory' },
     lifecycle: { level: 'mandatory' },
+    consumption: { level: 'mandatory' },
+    consumption_deprecated: { level: 'advisory' },
   });
   t.end();
 });

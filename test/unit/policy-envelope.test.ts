@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { checkEnvelope, familyKey, narrowCatalog, type Envelope } from '../../provider/policy/envelope.js';
+import { changeKinds, checkEnvelope, familyKey, narrowCatalog, type Envelope } from '../../provider/policy/envelope.js';
 import { formatDecision } from '../../provider/policy/decision.js';
 
 const image = (name: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -103,5 +104,33 @@ t.test('the text form gives one block per violation, mandatory first, and the ve
       'policy: blocked by 1 mandatory violation (and 1 advisory)',
     ].join('\n\n') + '\n',
   );
+  t.end();
+});
+
+t.test("the schema's change kinds are the envelope's: the catalog's resource kinds and consumer", (t) => {
+  const schema = JSON.parse(readFileSync(new URL('../../schemas/policy-input.schema.json', import.meta.url), 'utf8')) as {
+    $defs: { change: { properties: { kind: { enum: string[] } } } };
+  };
+  t.same(schema.$defs.change.properties.kind.enum, changeKinds);
+  t.end();
+});
+
+t.test('narrowing keeps the images a server boots, by id and by name', (t) => {
+  const images = [
+    { id: 'a', name: 'ubuntu-24.04-base-v1.0' },
+    { id: 'b', name: 'ubuntu-24.04-base-v1.1' },
+    { id: 'c', name: 'other-1-base-v1.0' },
+  ];
+  const consumer = (boots: unknown[]): Envelope['changes'][number] => ({
+    address: 'openstack_compute_instance_v2.web',
+    kind: 'consumer',
+    action: 'create',
+    before: null,
+    after: { resource_type: 'openstack_compute_instance_v2', boots },
+  });
+  const narrowed = narrowCatalog(
+    envelope([consumer([{ field: 'image_id', id: 'a' }]), consumer([{ field: 'image_name', name: 'ubuntu-24.04-base-v1.1' }])], images),
+  );
+  t.same(narrowed.catalog.images.map((i) => i['id']).sort(), ['a', 'b']);
   t.end();
 });

@@ -108,3 +108,52 @@ _undecided_level(rule) := object.get(config, "unknown_values", "mandatory") if l
 # METADATA
 # description: "A version as text: [1, 10] -> v1.10."
 version_text(version) := concat("", ["v", format_int(version[0], 10), ".", format_int(version[1], 10)])
+
+# METADATA
+# description: >-
+#   Changes that make a server or a volume from an image (a consumer of the catalog: kind consumer, created or
+#   replaced); an update or a delete boots nothing new.
+consumer_creates contains change if {
+	some change in input.changes
+	change.kind == "consumer"
+	change.action in {"create", "replace"}
+	is_object(change.after)
+}
+
+# METADATA
+# scope: document
+# description: >-
+#   The images a consumer change boots, as [field, image] pairs: each of its boots found by id or by name among
+#   the images the principal sees, or, for an id not known until apply, the image the change set makes at the
+#   address it refers to (image_address).
+boot_images(change) := {[entry.field, image] |
+	some entry in change.after.boots
+	some image in _boot_candidates(entry, change)
+}
+
+_boot_candidates(entry, _) := [image | some image in input.catalog.images; image.id == entry.id] if is_string(entry.id)
+
+_boot_candidates(entry, _) := [image | some image in input.catalog.images; image.name == entry.name] if is_string(entry.name)
+
+_boot_candidates(entry, change) := [other.after |
+	some other in input.changes
+	other.kind == "image"
+	other.address == change.after.image_address
+	is_object(other.after)
+] if {
+	is_unknown(entry.id)
+	is_string(change.after.image_address)
+}
+
+# METADATA
+# description: Whether an image's end of life (properties.provided_until, YYYY-MM-DD) is before `today`.
+past_end_of_life(image, today) if {
+	until := image.properties.provided_until
+	is_string(until)
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, until)
+	until < today
+}
+
+# METADATA
+# description: The way a message names an image, its name and id.
+image_text(image) := concat("", [json.marshal(object.get(image, "name", "")), " (", object.get(image, "id", "not made yet"), ")"])

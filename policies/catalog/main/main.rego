@@ -5,6 +5,8 @@
 #   whether the change set may be applied (no mandatory violation).
 package catalog.main
 
+import data.catalog.rules.consumption
+import data.catalog.rules.consumption_deprecated
 import data.catalog.rules.immutability
 import data.catalog.rules.input as input_rule
 import data.catalog.rules.lifecycle
@@ -32,6 +34,10 @@ _all contains v if some v in input_rule.violations
 _all contains v if some v in lifecycle.violations
 
 _all contains v if some v in policy_change.violations
+
+_all contains v if some v in consumption.violations
+
+_all contains v if some v in consumption_deprecated.violations
 
 # METADATA
 # description: The violations that count (every level but disabled), in a stable order.

@@ -46,3 +46,15 @@ test_fail_every_rule_reports_through_the_decision if {
 		["immutability", "image.old"],
 	}
 }
+
+test_fail_a_server_on_a_revoked_image_blocks if {
+	decision := _decide("consumption: a server on a revoked image")
+	decision.allowed == false
+	[v.rule | some v in decision.violations] == ["consumption"]
+}
+
+test_success_a_volume_from_a_deprecated_image_is_a_warning if {
+	decision := _decide("consumption: a volume from a deprecated image")
+	decision.allowed == true
+	[[v.rule, v.level] | some v in decision.violations] == [["consumption_deprecated", "advisory"]]
+}

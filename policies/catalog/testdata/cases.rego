@@ -207,7 +207,36 @@ _scenarios := {
 		[change("update", published, object.union(published, {"status": "deactivated", "tags": ["ubuntu-24.04-base@stable"]}))],
 		[published],
 	))},
+	"versioning: an older version made deprecated and hidden": {"input": envelope(
+		[change("create", null, object.union(_named("ubuntu-24.04-base-v1.0"), {
+			"os_hidden": true,
+			"properties": {"deprecated": "true"},
+		}))],
+		[_live("a", "ubuntu-24.04-base-v1.1")],
+	)},
+	"versioning: an older version deprecated but visible": {"input": envelope(
+		[change("create", null, object.union(_named("ubuntu-24.04-base-v1.0"), {"properties": {"deprecated": "true"}}))],
+		[_live("a", "ubuntu-24.04-base-v1.1")],
+	)},
+	# consumption
+	"consumption: a server on a revoked image": {"input": _today(envelope(
+		[_boots("image_id", {"id": "id-v11"})],
+		[object.union(published, {"status": "deactivated"})],
+	))},
+	"consumption: a volume from a deprecated image": {"input": _today(envelope(
+		[_boots("image_name", {"name": "ubuntu-24.04-base-v1.1"})],
+		[object.union(published, {"properties": {"deprecated": "true", "superseded_by": "ubuntu-24.04-base-v1.2"}})],
+	))},
+	"consumption: an id not known until apply": {"input": _today(envelope([_boots("image_id", {"id": unknown})], []))},
 	"main: a name not followed, naming disabled": {"input": _create(_named("whatever")), "data": _naming_off},
+}
+
+_boots(field, image) := {
+	"address": "openstack_compute_instance_v2.web",
+	"kind": "consumer",
+	"action": "create",
+	"before": null,
+	"after": {"resource_type": "openstack_compute_instance_v2", "boots": [object.union({"field": field}, image)]},
 }
 
 _today(envelope) := object.union(envelope, {"today": "2026-12-07"})

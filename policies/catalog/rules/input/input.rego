@@ -12,7 +12,7 @@ package catalog.rules.input
 
 import data.catalog.lib
 
-_kinds := {"image", "member", "acceptance", "store"}
+_kinds := {"image", "member", "acceptance", "store", "consumer"}
 
 _shapes := {
 	"create": {"before": false, "after": true},
@@ -81,7 +81,7 @@ _change_problems contains [i, "address must be a string"] if {
 	not is_string(change.address)
 }
 
-_change_problems contains [i, "kind must be image, member, acceptance or store"] if {
+_change_problems contains [i, concat("", ["kind must be one of ", concat(", ", sort(_kinds))])] if {
 	some i, change in _changes
 	is_object(change)
 	not change.kind in _kinds

@@ -29,7 +29,7 @@ test_fail_a_change_of_the_wrong_shape if {
 	_found("input: changes of the wrong shape") == {
 		["changes[0]", "is not an object"],
 		["changes[1]", "address must be a string"],
-		["changes[1]", "kind must be image, member, acceptance or store"],
+		["changes[1]", "kind must be one of acceptance, consumer, image, member, store"],
 		["changes[2]", "action must be create, update, replace, delete or noop"],
 		["changes[3]", "before/after do not fit the action (create: after only; delete: before only)"],
 	}

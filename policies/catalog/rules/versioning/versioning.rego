@@ -2,7 +2,9 @@
 # title: A new version is newer than the live catalog's, and a name is never reused
 # description: >-
 #   Within a family (<os>-<osversion>-<profile>) a new version is greater than every version in the live
-#   catalog; an image name is never used twice (Glance allows duplicates; the catalog does not).
+#   catalog, unless it is made deprecated and hidden (a version line's older version, made after a newer one: it
+#   never becomes the family's latest); an image name is never used twice (Glance allows duplicates; the catalog
+#   does not).
 # custom:
 #   id: versioning
 #   remediation: >-
@@ -38,6 +40,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "name", message
 	self := lib.self_id(change)
 	latest := max({version | some [id, _], version in _live[parsed.family]; id != self})
 	parsed.version <= latest
+	not _superseded(change.after)
 	message := concat("", [
 		lib.version_text(parsed.version), " is not newer than ", lib.version_text(latest),
 		", the latest ", parsed.family, " in the live catalog",
@@ -78,4 +81,10 @@ _declared[name] contains change.address if {
 	some change in _naming_changes
 	name := change.after.name
 	is_string(name)
+}
+
+# Made deprecated and hidden: an older version of a line that is never its latest.
+_superseded(image) if {
+	image.properties.deprecated == "true"
+	image.os_hidden == true
 }

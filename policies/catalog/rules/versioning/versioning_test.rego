@@ -52,3 +52,11 @@ test_fail_two_changes_declare_the_same_name if {
 test_fail_an_unknown_name_cannot_be_decided if {
 	_found("versioning: an unknown name") == {["image.v11", "cannot be decided: name is not known until apply"]}
 }
+
+test_success_an_older_version_made_deprecated_and_hidden if {
+	_found("versioning: an older version made deprecated and hidden") == set()
+}
+
+test_fail_an_older_version_deprecated_but_visible if {
+	count(_found("versioning: an older version deprecated but visible")) == 1
+}

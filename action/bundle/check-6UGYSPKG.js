@@ -6,10 +6,10 @@ import {
 import {
   configAddress,
   decidePlan
-} from "./chunk-O7Z7HI5P.js";
+} from "./chunk-YFZHRPVK.js";
 import "./chunk-OXLEG5S6.js";
-import "./chunk-EG4745KK.js";
-import "./chunk-BDHJJABA.js";
+import "./chunk-JO446BJV.js";
+import "./chunk-GFSC5UJC.js";
 import {
   policyModeVariable
 } from "./chunk-MRRHCQRA.js";
@@ -56,7 +56,7 @@ import { delimiter, join as join2 } from "node:path";
 
 // provider/cdktf/marks.ts
 import { spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync as existsSync2, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve as resolve2 } from "node:path";

@@ -6,10 +6,11 @@ import {
 } from "./chunk-OXLEG5S6.js";
 import {
   PolicyEngine
-} from "./chunk-EG4745KK.js";
+} from "./chunk-JO446BJV.js";
 import {
-  buildEnvelope
-} from "./chunk-BDHJJABA.js";
+  buildEnvelope,
+  consumerKind
+} from "./chunk-GFSC5UJC.js";
 import {
   creationMark,
   isGlanceField
@@ -44,6 +45,10 @@ var tpoResources = {
     wire: { image_id: "image_id", member_id: "member_id", status: "status" }
   }
 };
+var tpoConsumers = {
+  openstack_compute_instance_v2: { id: "image_id", name: "image_name", blockDevices: "block_device" },
+  openstack_blockstorage_volume_v3: { id: "image_id" }
+};
 function actionOf(actions) {
   const key = actions.join(",");
   if (key === "create") return "create";
@@ -66,9 +71,48 @@ function documentOf(resource, values, unknown = {}) {
   }
   return doc;
 }
-function planChanges(resourceChanges) {
+function configAddress(address) {
+  return address.replace(/\[[^\]]*\]$/, "");
+}
+function text(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
+function consumerDocument(type, consumer, values, unknown, configured) {
+  const boots = [];
+  const id = text(values[consumer.id]);
+  const name = consumer.name === void 0 ? void 0 : text(values[consumer.name]);
+  const devices = consumer.blockDevices === void 0 ? [] : values[consumer.blockDevices] ?? [];
+  const unknownDevices = consumer.blockDevices === void 0 ? [] : unknown[consumer.blockDevices] ?? [];
+  if (id !== void 0) boots.push({ field: consumer.id, id });
+  else if (name !== void 0 && consumer.name !== void 0) boots.push({ field: consumer.name, name });
+  else if (unknown[consumer.id] === true && (configured?.has(consumer.id) ?? devices.length === 0))
+    boots.push({ field: consumer.id, id: { $unknown: true } });
+  devices.forEach((device, i) => {
+    if (device["source_type"] !== "image" || consumer.blockDevices === void 0) return;
+    const field = `${consumer.blockDevices}.uuid`;
+    const uuid = text(device["uuid"]);
+    if (uuid !== void 0) boots.push({ field, id: uuid });
+    else if (unknownDevices[i]?.["uuid"] === true) boots.push({ field, id: { $unknown: true } });
+  });
+  return boots.length === 0 ? void 0 : { resource_type: type, boots };
+}
+function planChanges(resourceChanges, configured = /* @__PURE__ */ new Map()) {
   const changes = [];
   for (const rc of resourceChanges) {
+    const consumer = tpoConsumers[rc.type];
+    const made = actionOf(rc.change.actions);
+    if (consumer !== void 0 && rc.mode !== "data" && (made === "create" || made === "replace") && rc.change.after !== null) {
+      const after = consumerDocument(
+        rc.type,
+        consumer,
+        rc.change.after,
+        rc.change.after_unknown ?? {},
+        configured.get(configAddress(rc.address))
+      );
+      const before = made === "create" || rc.change.before === null ? null : consumerDocument(rc.type, consumer, rc.change.before, {}, void 0) ?? { resource_type: rc.type, boots: [] };
+      if (after !== void 0) changes.push({ address: rc.address, kind: consumerKind, action: made, before, after });
+      continue;
+    }
     const resource = tpoResources[rc.type];
     const action = actionOf(rc.change.actions);
     if (resource === void 0 || action === void 0 || rc.mode === "data") continue;
@@ -84,9 +128,6 @@ function planChanges(resourceChanges) {
 }
 
 // provider/cdktf/decide.ts
-function configAddress(address) {
-  return address.replace(/\[[^\]]*\]$/, "");
-}
 function cloudOfConfig(config) {
   const cloud = config?.expressions?.cloud?.constant_value;
   return typeof cloud === "string" ? cloud : void 0;
@@ -106,8 +147,9 @@ function cloudsOf(plan, stateProviders = /* @__PURE__ */ new Map()) {
 function shareLinks(plan, changes) {
   const links = /* @__PURE__ */ new Map();
   for (const resource of plan.configuration?.root_module?.resources ?? []) {
-    const kind = tpoResources[resource.address.split(".")[0] ?? ""]?.kind;
-    if (kind !== "member" && kind !== "acceptance") continue;
+    const type = resource.address.split(".")[0] ?? "";
+    const kind = tpoResources[type]?.kind;
+    if (kind !== "member" && kind !== "acceptance" && tpoConsumers[type] === void 0) continue;
     const image = (resource.expressions?.["image_id"]?.references ?? []).find((r) => r.startsWith("openstack_images_image_v2."));
     if (image === void 0) continue;
     const target = image.replace(/\.id$/, "");
@@ -115,6 +157,11 @@ function shareLinks(plan, changes) {
     if (matches.length === 1 && matches[0] !== void 0) links.set(resource.address, matches[0].address);
   }
   return links;
+}
+function configuredAttributes(plan) {
+  return new Map(
+    (plan.configuration?.root_module?.resources ?? []).map((r) => [r.address, new Set(Object.keys(r.expressions ?? {}))])
+  );
 }
 function declaredProperties(plan) {
   const declared = /* @__PURE__ */ new Map();
@@ -124,7 +171,7 @@ function declaredProperties(plan) {
   }
   return declared;
 }
-function withLiveProperties(resourceChanges, live, declared = /* @__PURE__ */ new Map(), drift = /* @__PURE__ */ new Map()) {
+function withLiveProperties(resourceChanges, live, declared = /* @__PURE__ */ new Map(), drift = /* @__PURE__ */ new Map(), configured = /* @__PURE__ */ new Map()) {
   const notes = [];
   const seen = resourceChanges.map((planned) => {
     const applied = drift.get(planned.address);
@@ -161,14 +208,17 @@ function withLiveProperties(resourceChanges, live, declared = /* @__PURE__ */ ne
       change: { ...rc.change, actions: ["update"], before: side(rc.change.before, has), after: side(rc.change.after, wanted) }
     };
   });
-  return { changes: planChanges(seen), notes };
+  return { changes: planChanges(seen, configured), notes };
 }
 async function decidePlan(plan, options = {}) {
-  const resourceChanges = (plan.resource_changes ?? []).filter((rc) => rc.mode !== "data" && tpoResources[rc.type] !== void 0);
+  const resourceChanges = (plan.resource_changes ?? []).filter(
+    (rc) => rc.mode !== "data" && (tpoResources[rc.type] !== void 0 || tpoConsumers[rc.type] !== void 0 && ["create", "replace"].includes(actionOf(rc.change.actions) ?? ""))
+  );
   const inConfiguration = cloudsOf(plan);
   const taken = resourceChanges.some((rc) => !inConfiguration.has(configAddress(rc.address)));
   const clouds = taken && options.stateProviders !== void 0 ? cloudsOf(plan, options.stateProviders()) : inConfiguration;
   const declared = declaredProperties(plan);
+  const configured = configuredAttributes(plan);
   const links = shareLinks(plan, resourceChanges);
   const drift = new Map(
     (plan.resource_drift ?? []).flatMap((d) => d.change.before === null ? [] : [[d.address, d.change.before]])
@@ -193,7 +243,7 @@ async function decidePlan(plan, options = {}) {
     try {
       const [principal, images] = await Promise.all([session.identity(), catalog.documents(cloud ?? "(environment)", session)]);
       const live = new Map(images.map((image) => [String(image["id"]), image]));
-      const found = withLiveProperties(group, live, declared, drift);
+      const found = withLiveProperties(group, live, declared, drift, configured);
       notes.push(...found.notes);
       const changes = found.changes.map((c) => {
         const image = links.get(configAddress(c.address));

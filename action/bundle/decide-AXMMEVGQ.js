@@ -6,10 +6,10 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-O7Z7HI5P.js";
+} from "./chunk-YFZHRPVK.js";
 import "./chunk-OXLEG5S6.js";
-import "./chunk-EG4745KK.js";
-import "./chunk-BDHJJABA.js";
+import "./chunk-JO446BJV.js";
+import "./chunk-GFSC5UJC.js";
 import "./chunk-MRRHCQRA.js";
 import "./chunk-GRNDWRVO.js";
 import "./chunk-UXAMSLRZ.js";

@@ -5,9 +5,10 @@ import {
   changeActions,
   changeKinds,
   checkEnvelope,
+  consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-BDHJJABA.js";
+} from "./chunk-GFSC5UJC.js";
 import "./chunk-GRNDWRVO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
@@ -15,6 +16,7 @@ export {
   changeActions,
   changeKinds,
   checkEnvelope,
+  consumerKind,
   familyKey,
   narrowCatalog
 };

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-K3QBZLNQ.js";
+} from "./chunk-OPUT54NA.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -40,19 +40,19 @@ import {
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-RXVDKNJO.js";
+} from "./chunk-LPVRNLA3.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-O7Z7HI5P.js";
+} from "./chunk-YFZHRPVK.js";
 import {
   Session
 } from "./chunk-OXLEG5S6.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-EG4745KK.js";
-import "./chunk-BDHJJABA.js";
+} from "./chunk-JO446BJV.js";
+import "./chunk-GFSC5UJC.js";
 import {
   PolicyDataError,
   parseOverride,
@@ -3879,7 +3879,7 @@ async function planCheck(options) {
 }
 function registerPlanCheck(program3) {
   program3.command("plan-check").argument("<plan>", "the plan's JSON: tofu show -json <planfile> > plan.json (or - for standard input)").description(
-    "Decide a Terraform/OpenTofu plan's image, share and acceptance changes (terraform-provider-openstack) with the catalog policy, as the cloud that applies them (its token is the principal; the live catalog is what it sees). Exit 0 allowed, 1 blocked, 2 unusable input or no decision (no token, no catalog)."
+    "Decide a Terraform/OpenTofu plan's image, share and acceptance changes, and the servers and volumes it makes from images (terraform-provider-openstack: a revoked image or one past its end of life is refused, a deprecated one warned), with the catalog policy, as the cloud that applies them (its token is the principal; the live catalog is what it sees). Exit 0 allowed, 1 blocked, 2 unusable input or no decision (no token, no catalog)."
   ).option(
     "--cloud <name>",
     "the clouds.yaml cloud that applies every change (default: the cloud of each resource's provider configuration, else OS_CLOUD / OS_*)"
@@ -3893,7 +3893,7 @@ function registerPlanCheck(program3) {
       process.stdout.write(checked.notes.map((note) => `note: ${note}
 `).join(""));
       process.stdout.write(
-        checked.decision === void 0 ? "no change of an image, share or acceptance in this plan: nothing to decide\n" : `# ${checked.changes} change(s) of the catalog in this plan
+        checked.decision === void 0 ? "no change of an image, share or acceptance, and no server or volume made from an image, in this plan: nothing to decide\n" : `# ${checked.changes} change(s) of the catalog in this plan
 ${formatDecision(checked.decision)}`
       );
     }
@@ -4255,8 +4255,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-NAQW44KO.js");
-  const { loadProgram, previewPlan } = await import("./preview-NQ4BVS5Y.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-H27NYL3I.js");
+  const { loadProgram, previewPlan } = await import("./preview-OXR4HYEO.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4294,7 +4294,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-E2U7IGYZ.js");
+  const { appEntry, checkApp } = await import("./check-6UGYSPKG.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4344,7 +4344,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-EBZLZMNL.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-AXMMEVGQ.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4415,8 +4415,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-64WC7GIP.js");
-  const { buildEnvelope } = await import("./envelope-I6MBSUTV.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-HOZXQSF4.js");
+  const { buildEnvelope } = await import("./envelope-U5HGPSWO.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

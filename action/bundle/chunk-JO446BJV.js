@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-BDHJJABA.js";
+} from "./chunk-GFSC5UJC.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,

@@ -4,11 +4,11 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-K3QBZLNQ.js";
+} from "./chunk-OPUT54NA.js";
 import "./chunk-KJBZKRF5.js";
-import "./chunk-RXVDKNJO.js";
-import "./chunk-EG4745KK.js";
-import "./chunk-BDHJJABA.js";
+import "./chunk-LPVRNLA3.js";
+import "./chunk-JO446BJV.js";
+import "./chunk-GFSC5UJC.js";
 import "./chunk-MRRHCQRA.js";
 import "./chunk-GRNDWRVO.js";
 import "./chunk-UXAMSLRZ.js";

@@ -8,7 +8,8 @@ import {
 } from "./chunk-GRNDWRVO.js";
 
 // provider/policy/envelope.ts
-var changeKinds = kinds;
+var consumerKind = "consumer";
+var changeKinds = [...kinds, consumerKind];
 var changeActions = ["create", "update", "replace", "delete", "noop"];
 function buildEnvelope(principal, images, changes, policyChanges = [], today = utcToday()) {
   return {
@@ -72,6 +73,13 @@ function narrowCatalog(envelope) {
   const index = indexOf(envelope.catalog.images);
   const keep = /* @__PURE__ */ new Set();
   for (const change of envelope.changes) {
+    if (change.kind === consumerKind && change.after !== null) {
+      for (const boot of change.after.boots) {
+        if ("name" in boot) for (const image of index.byName.get(boot.name) ?? []) keep.add(image);
+        else if (typeof boot.id === "string") for (const image of index.byId.get(boot.id) ?? []) keep.add(image);
+      }
+      continue;
+    }
     const shared = change.kind === "image" || change.after === null ? void 0 : change.after["image_id"];
     if (typeof shared === "string") for (const image of index.byId.get(shared) ?? []) keep.add(image);
     if (change.kind !== "image" || change.after === null) continue;
@@ -84,6 +92,7 @@ function narrowCatalog(envelope) {
 }
 
 export {
+  consumerKind,
   changeKinds,
   changeActions,
   buildEnvelope,

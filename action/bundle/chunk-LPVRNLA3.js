@@ -4,7 +4,7 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-EG4745KK.js";
+} from "./chunk-JO446BJV.js";
 import {
   PolicyBundleError,
   PolicyDataError,

@@ -21,10 +21,10 @@ import {
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-EG4745KK.js";
+} from "./chunk-JO446BJV.js";
 import {
   buildEnvelope
-} from "./chunk-BDHJJABA.js";
+} from "./chunk-GFSC5UJC.js";
 import "./chunk-MRRHCQRA.js";
 import {
   FileDigests,
