@@ -5,7 +5,8 @@
  *
  * 1. The provider's schema from `tofu providers schema -json` in a scratch configuration initialised from the
  *    filesystem mirror only (toolEnv: the project's own TF_CLI_CONFIG_FILE, no registry).
- * 2. Trimmed to what the layer uses (`keep` below): the provider block and the three image resources. The full
+ * 2. Trimmed to what the layer uses (`keep` below): the provider block, the three image resources and the two
+ *    image data sources (the consumer's lookup and acceptance). The full
  *    schema generates about 200 resource classes (several MB) that nothing here needs.
  * 3. @cdktn/provider-generator's TerraformProviderGenerator (the code `cdktn get` runs) for the provider's
  *    fully-qualified source at `= <version>`, so the generated classes carry the version constraint into
@@ -30,7 +31,7 @@ export const bindingsDir = join(repoRoot, 'provider', 'cdktf', 'openstack');
 /** The resource types of the provider the layer uses (provider/cdktf/plan.ts decides exactly these). */
 const keep = {
   resources: ['openstack_images_image_v2', 'openstack_images_image_access_v2', 'openstack_images_image_access_accept_v2'],
-  dataSources: [] as string[],
+  dataSources: ['openstack_images_image_v2', 'openstack_images_image_ids_v2'],
 };
 
 interface ProviderSchemas {

@@ -8,6 +8,8 @@ export {
   App,
   Aspects,
   DataResource,
+  Fn,
+  TerraformIterator,
   TerraformStack,
   TerraformVariable,
   Token,

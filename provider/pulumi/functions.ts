@@ -5,7 +5,7 @@
  * channel when the platform team moves it (docs/consumers.md).
  */
 import * as pulumi from '@pulumi/pulumi';
-import type { LookupQuery, LookupResult } from '../resources/lookup.js';
+import type { LineShares, LineSharesQuery, LookupQuery, LookupResult } from '../resources/lookup.js';
 import { functionToken } from './tokens.js';
 
 /** Arguments of {@link getImage}: the line, the channel (default latest), the owner to trust, the cloud to look with. */
@@ -28,4 +28,18 @@ export function getImageOutput(
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetImageResult> {
   return pulumi.runtime.invokeOutput<GetImageResult>(functionToken('getImage'), { ...args }, opts);
+}
+
+/** Arguments of {@link getLineShares}: the line, the owner whose shares count, the member project's cloud. */
+export interface GetLineSharesArgs extends LineSharesQuery {
+  /** The clouds.yaml cloud of the member project (default: the provider's cloud, then OS_CLOUD / OS_*). */
+  readonly cloud?: string;
+}
+
+/** Every version of a line the owner shares with the caller's project, accepted or not (what LineAcceptance accepts). */
+export function getLineSharesOutput(
+  args: { readonly [K in keyof GetLineSharesArgs]: pulumi.Input<GetLineSharesArgs[K]> },
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<LineShares> {
+  return pulumi.runtime.invokeOutput<LineShares>(functionToken('getLineShares'), { ...args }, opts);
 }

@@ -30,7 +30,7 @@ import { hasMarkOutput, kindDescriptors, markOutput, type Kind } from '../resour
 import { ResourceInputError, checkInputs, diffInputs, projectAjv, type InputProblem } from '../resources/schema.js';
 import { StackMarks } from '../resources/mark.js';
 import { functionToken, idNames, instanceKey, packageName, parseUrn } from './tokens.js';
-import { lookupSchema, resolveImage, type LookupQuery } from '../resources/lookup.js';
+import { lookupFunctions, type LookupFunction } from '../resources/lookup.js';
 import { describeErrors } from '../policy/schemas.js';
 import type { ValidateFunction } from 'ajv';
 
@@ -288,8 +288,8 @@ export class ProviderRuntime {
   private readonly interruption = new AbortController();
   /** The changes in flight (creates, updates, deletes), each settled or not. */
   private readonly inFlight = new Set<Promise<unknown>>();
-  /** The getImage arguments' validator, compiled at the first invoke. */
-  private lookupValidator: ValidateFunction<LookupQuery & { cloud?: string }> | undefined;
+  /** Each function's arguments' validator, compiled at its first invoke. */
+  private readonly functionValidators = new Map<string, ValidateFunction<{ cloud?: string }>>();
   /** Source files' digests: each file hashed once while it is unchanged. */
   private readonly files = new FileDigests();
   private readonly notify: (notice: Notice) => void;
@@ -694,22 +694,27 @@ export class ProviderRuntime {
   }
 
   /**
-   * A function of the plugin (its Invoke): `getImage`, the lookup of a line's channel (../resources/lookup.ts) with
-   * the cloud given, else the provider's. Arguments that do not fit the function's schema are failures naming the
-   * field, before any request; a lookup that finds nothing fails saying why.
+   * A function of the plugin (its Invoke): `getImage`, the lookup of a line's channel, and `getLineShares`, the
+   * versions of a line shared with the caller (../resources/lookup.ts), with the cloud given, else the provider's.
+   * Arguments that do not fit the function's schema are failures naming the field, before any request; a lookup
+   * that finds nothing fails saying why.
    */
   async invoke(token: string, args: Bag): Promise<{ value: Bag } | { failures: { property: string; reason: string }[] }> {
-    if (token !== functionToken('getImage')) throw new Error(`${token} is not a function of the ${packageName} provider`);
-    const validate = (this.lookupValidator ??= projectAjv({ verbose: true }).compile<LookupQuery & { cloud?: string }>(
-      lookupSchema.inputs,
-    ));
+    const name = Object.keys(lookupFunctions).find((n) => functionToken(n as keyof typeof lookupFunctions) === token) as
+      keyof typeof lookupFunctions | undefined;
+    if (name === undefined) throw new Error(`${token} is not a function of the ${packageName} provider`);
+    const fn: LookupFunction = lookupFunctions[name];
+    let validate = this.functionValidators.get(name);
+    if (validate === undefined) {
+      validate = projectAjv({ verbose: true }).compile<{ cloud?: string }>(fn.schema.inputs);
+      this.functionValidators.set(name, validate);
+    }
     if (!validate(args))
       return {
-        failures: describeErrors(validate.errors ?? []).map((p) => ({ property: p.field, reason: `getImage: ${p.field}: ${p.message}` })),
+        failures: describeErrors(validate.errors ?? []).map((p) => ({ property: p.field, reason: `${name}: ${p.field}: ${p.message}` })),
       };
     const { cloud, ...query } = args;
-    const found = await resolveImage(this.sessionFor(cloud), query);
-    return { value: { ...found } };
+    return { value: { ...(await fn.run(this.sessionFor(cloud), query)) } };
   }
 
   /** Pulumi's delete: the policy decides first (a block fails before any API call). */

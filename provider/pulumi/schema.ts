@@ -5,7 +5,7 @@
  * it to schema.json; neither is written by hand.
  */
 import { kindSchemas, kinds, type Kind } from '../resources/kinds.js';
-import { lookupSchema } from '../resources/lookup.js';
+import { lookupFunctions } from '../resources/lookup.js';
 import { configKeys, functionToken, idNames, packageName, tokenModule, typeNames, typeToken } from './tokens.js';
 
 /** A Pulumi schema type or property spec. */
@@ -131,14 +131,12 @@ export function pulumiSchema(version: string): Spec {
     // VersionLine (image-catalog:index:VersionLine) is a component of the Node.js package, registered by the program
     // itself: the plugin does not construct it, so the schema does not offer it to other languages.
     resources,
-    functions: {
-      [functionToken('getImage')]: {
-        description:
-          "The image a version line's channel points at, as the caller's cloud sees it (one request to Glance); fails saying why when none (docs/consumers.md).",
-        inputs: functionSpec(lookupSchema.inputs),
-        outputs: functionSpec(lookupSchema.outputs),
-      },
-    },
+    functions: Object.fromEntries(
+      Object.entries(lookupFunctions).map(([name, f]) => [
+        functionToken(name as keyof typeof lookupFunctions),
+        { description: f.description, inputs: functionSpec(f.schema.inputs), outputs: functionSpec(f.schema.outputs) },
+      ]),
+    ),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 
 import { kinds, type Kind } from '../resources/kinds.js';
+import type { lookupFunctions } from '../resources/lookup.js';
 
 export type { Kind } from '../resources/kinds.js';
 
@@ -24,14 +25,11 @@ export const typeNames: Readonly<Record<Kind, string>> = {
 };
 
 /** The components of the package (registered by the program; no provider call). */
-export const componentNames = { versionLine: 'VersionLine' } as const;
+export const componentNames = { versionLine: 'VersionLine', lineAcceptance: 'LineAcceptance' } as const;
 
-/** The functions the plugin serves (its Invoke). */
-export const functionNames = { getImage: 'getImage' } as const;
-
-/** The token of a function (`image-catalog:index:getImage`). */
-export function functionToken(name: keyof typeof functionNames): string {
-  return `${packageName}:${tokenModule}:${functionNames[name]}`;
+/** The token of a function the plugin serves (`image-catalog:index:getImage`; ../resources/lookup.ts lists them). */
+export function functionToken(name: keyof typeof lookupFunctions): string {
+  return `${packageName}:${tokenModule}:${name}`;
 }
 
 /** The type token of a kind (`image-catalog:index:Image`). */

@@ -6,9 +6,10 @@
  * both, instead of picking one. Only a failure asks more, to say why: no such line, an empty channel, every
  * version revoked.
  *
- * Whose images are trusted: with `owner`, only that project's (Glance filters by owner). Without it, what a
- * default image list shows the caller (public images, which only admins publish; its own project's; shares it
- * accepted) and one owner only: images of two owners carrying one channel are refused, naming both.
+ * Whose images are trusted: with `owner`, only that project's (Glance filters by owner), its shares with the caller
+ * whether accepted yet or not (`member_status=all`). Without it, what a default image list shows the caller (public
+ * images, which only admins publish; its own project's; shares it accepted) and one owner only: images of two
+ * owners carrying one channel are refused, naming both.
  */
 import { listImages, type ImageWire } from '../client/images.js';
 import type { Session } from '../client/session.js';
@@ -68,7 +69,9 @@ async function list(session: Session, tag: string, owner: string | undefined, os
   for await (const image of listImages(session, {
     tags: [tag],
     limit,
-    ...(owner === undefined ? {} : { owner }),
+    // The owner's shares count whether or not this project answered them yet (Glance lets a member read and boot a
+    // pending share by id); without an owner, only what a default list shows (another project could share anything).
+    ...(owner === undefined ? {} : { owner, memberStatus: 'all' as const }),
     ...(osHidden === undefined ? {} : { osHidden }),
   })) {
     found.push(image);
@@ -142,6 +145,54 @@ export async function resolveImage(session: Session, query: LookupQuery, today: 
   };
 }
 
+/** What a consumer project accepts: every version of a line one owner shares with it. */
+export interface LineSharesQuery {
+  /** The line's family, `<os>-<osversion>-<profile>`. */
+  readonly line: string;
+  /** The owner project's id: only its shares are accepted (another project can tag an image with any line). */
+  readonly owner: string;
+}
+
+/** The versions of a line shared with the caller's project (pending or answered), and that project. */
+export interface LineShares {
+  /** The caller's project: the member of each share. */
+  readonly project: string;
+  readonly line: string;
+  /** In version order. */
+  readonly images: readonly { readonly id: string; readonly name: string; readonly version: string }[];
+}
+
+/**
+ * Every version of a line that `owner` shares with the caller's project, whatever the caller answered (two
+ * requests: Glance lists hidden images apart): `GET /v2/images?tag=<family>&owner=<owner>&visibility=shared&
+ * member_status=all[&os_hidden=true]`. A version past its end of life is no longer shared (./versionLine.ts), so it
+ * leaves this list by itself.
+ */
+export async function lineShares(session: Session, query: LineSharesQuery): Promise<LineShares> {
+  const { family } = lookupTarget({ line: query.line });
+  if (query.owner === '') throw new LookupError('bad-query', 'owner is empty: name the project whose shares are accepted');
+  const found = new Map<string, ImageWire>();
+  for (const osHidden of [false, true])
+    for await (const image of listImages(session, {
+      tags: [family],
+      owner: query.owner,
+      visibility: 'shared',
+      memberStatus: 'all',
+      osHidden,
+    }))
+      found.set(image.id, image);
+  const versionOf = (name: string): string => /-v(\d+\.\d+)$/.exec(name)?.[1] ?? '';
+  const images = [...found.values()]
+    .map((image) => ({ id: image.id, name: String(image.name), version: versionOf(String(image.name)) }))
+    .filter((image) => image.version !== '')
+    .sort((a, b) => {
+      const [am = 0, an = 0] = a.version.split('.').map(Number);
+      const [bm = 0, bn = 0] = b.version.split('.').map(Number);
+      return am - bm || an - bn;
+    });
+  return { project: (await session.identity()).project_id, line: family, images };
+}
+
 /**
  * The lookup's arguments and result as a JSON Schema (the Pulumi function `getImage` is declared from it, and its
  * arguments are checked against it before any request).
@@ -176,3 +227,61 @@ export const lookupSchema = {
     },
   },
 } as const;
+
+/** {@link lineShares}'s arguments and result as a JSON Schema (the Pulumi function `getLineShares`). */
+export const lineSharesSchema = {
+  inputs: {
+    type: 'object',
+    required: ['line', 'owner'],
+    additionalProperties: false,
+    properties: {
+      line: { type: 'string', description: 'The line, <os>-<osversion>-<profile>, such as ubuntu-24.04-base.' },
+      owner: { type: 'string', minLength: 1, description: "The owner project's id: only its shares are listed." },
+      cloud: { type: 'string', description: "The clouds.yaml cloud of the member project (default: the provider's cloud)." },
+    },
+  },
+  outputs: {
+    type: 'object',
+    required: ['project', 'line', 'images'],
+    properties: {
+      project: { type: 'string', description: "The caller's project: the member of each share." },
+      line: { type: 'string', description: 'The line (family).' },
+      images: {
+        type: 'array',
+        description: 'Each version shared with the project, in version order.',
+        items: {
+          type: 'object',
+          required: ['id', 'name', 'version'],
+          properties: {
+            id: { type: 'string', description: 'The image id.' },
+            name: { type: 'string', description: 'The image name.' },
+            version: { type: 'string', description: 'The version, <major>.<minor>.' },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** A function a consumer calls (the Pulumi plugin's Invoke): its arguments' schema and what it does with a session. */
+export interface LookupFunction {
+  readonly description: string;
+  readonly schema: { readonly inputs: object; readonly outputs: object };
+  readonly run: (session: Session, args: Readonly<Record<string, unknown>>) => Promise<object>;
+}
+
+/** The consumer's functions, by name: the plugin serves them and its schema declares them from here. */
+export const lookupFunctions = {
+  getImage: {
+    description:
+      "The image a version line's channel points at, as the caller's cloud sees it (one request to Glance); fails saying why when none (docs/consumers.md).",
+    schema: lookupSchema,
+    run: (session, args) => resolveImage(session, args as unknown as LookupQuery),
+  },
+  getLineShares: {
+    description:
+      "Every version of a line the owner project shares with the caller's project, accepted or not (LineAcceptance accepts them; docs/consumers.md).",
+    schema: lineSharesSchema,
+    run: (session, args) => lineShares(session, args as unknown as LineSharesQuery),
+  },
+} satisfies Readonly<Record<string, LookupFunction>>;

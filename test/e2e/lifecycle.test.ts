@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { getImage, VersionLine, type GetImageResult, type LineVersion } from '../../provider/pulumi/index.js';
+import { getImage, LineAcceptance, VersionLine, type GetImageResult, type LineVersion } from '../../provider/pulumi/index.js';
 import { utcToday } from '../../provider/resources/versionLine.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
@@ -137,4 +137,82 @@ t.test('channels, end of life, retention and revocation of one line, and the con
   t.match(await image('1.2'), { status: 'deactivated', os_hidden: true }, '1.2 is deactivated');
   const latest = await resolve(family);
   t.equal(latest.stdout.trim(), v11.id, 'resolve never returns the revoked version: latest is 1.1 again');
+});
+
+t.test("a consumer accepts a line from its own program (LineAcceptance): each version as it appears, the owner's only", async (t) => {
+  const profile2 = `${profile}a`;
+  const family2 = `ubuntu-24.04-${profile2}`;
+  const owner = lab().projects['platform'] ?? '';
+  const platform = await e2eStack(family2);
+  // The platform's line shares with appteam and holds none of its credentials: every membership stays pending.
+  const shared = (versions: readonly Declared[], keep?: number) => () => {
+    new VersionLine('line', {
+      os: 'ubuntu',
+      osVersion: '24.04',
+      profile: profile2,
+      properties: metadata,
+      ...(keep === undefined ? {} : { keep }),
+      versions: versions.map((v) => ({ ...v, diskFormat: 'raw' as const, source: { file: data(v.version) } })),
+      consumers: [{ name: 'appteam', projectId: lab().projects['appteam'] ?? '' }],
+    });
+    return Promise.resolve({});
+  };
+  const imageOf = async (version: string): Promise<string> => String((await imagesNamed(`${family2}-v${version}`))[0]);
+  const two: Declared[] = [{ version: '1.0', endOfLife: day(30) }, { version: '1.1' }];
+  t.ok((await run(platform, 'up', shared(two))).ok, 'the platform shares 1.0 and 1.1');
+  t.same(await members(await imageOf('1.0')), ['pending'], 'pending until the consumer answers');
+
+  // Another project's image carrying the line's tag, shared with appteam: never accepted.
+  const stranger = await glance('admin', 'POST', '/v2/images', {
+    name: `${family2}-v9.9`,
+    disk_format: 'raw',
+    container_format: 'bare',
+    visibility: 'shared',
+    tags: [family2],
+  });
+  const strangerId = (stranger.body as { id: string }).id;
+  t.teardown(async () => {
+    await glance('admin', 'DELETE', `/v2/images/${strangerId}`);
+  });
+  await glance('admin', 'POST', `/v2/images/${strangerId}/members`, { member: lab().projects['appteam'] });
+
+  const consumer = await e2eStack(`${family2}-consumer`);
+  const accept = () => {
+    const acceptance = new LineAcceptance('base', { line: family2, owner, cloud: 'appteam' });
+    return Promise.resolve({ accepted: acceptance.accepted });
+  };
+  const first = await run(consumer, 'up', accept);
+  t.ok(first.ok, "the consumer's up accepts", { output: first.text });
+  t.same(first.outputs['accepted']?.value, [`${family2}-v1.0`, `${family2}-v1.1`], 'both versions, in order');
+  t.same(await members(await imageOf('1.1')), ['accepted'], '1.1 is accepted');
+  const strangerMembers = await glance('admin', 'GET', `/v2/images/${strangerId}/members`);
+  t.same(
+    (strangerMembers.body as { members: { status: string }[] }).members.map((m) => m.status),
+    ['pending'],
+    "another project's image with the line's tag is left pending",
+  );
+
+  // 1.2 appears: the consumer's next preview plans its acceptance, the up makes it.
+  const three: Declared[] = [...two, { version: '1.2' }];
+  t.ok((await run(platform, 'up', shared(three))).ok, 'the platform publishes 1.2');
+  const planned = await run(consumer, 'preview', accept);
+  t.same(planned.changes['create'], 1, 'the preview plans one acceptance', { changes: planned.changes });
+  t.same(await members(await imageOf('1.2')), ['pending'], 'a preview changes nothing');
+  const second = await run(consumer, 'up', accept);
+  t.ok(second.ok, 'the next up accepts it', { output: second.text });
+  t.same(await members(await imageOf('1.2')), ['accepted'], '1.2 is accepted');
+
+  // 1.0 reaches its end of life: no longer shared, the consumer's acceptance of it goes without a fault; then
+  // retention deletes it and the consumer has nothing left to change.
+  const past: Declared[] = [{ version: '1.0', endOfLife: day(-1) }, { version: '1.1' }, { version: '1.2' }];
+  const ended = await run(platform, 'up', shared(past));
+  t.ok(ended.ok, '1.0 past its end of life is unshared', { output: ended.text });
+  const third = await run(consumer, 'up', accept);
+  t.ok(third.ok, "the consumer's up drops the acceptance of the version no longer shared", { output: third.text });
+  t.same(third.outputs['accepted']?.value, [`${family2}-v1.1`, `${family2}-v1.2`]);
+  t.same(Object.keys(third.changes).sort(), ['delete', 'same'], 'one delete', { changes: third.changes });
+  const retire = await run(platform, 'up', shared(past, 2));
+  t.ok(retire.ok, 'retention deletes 1.0', { output: retire.text });
+  const settled = await run(consumer, 'preview', accept);
+  t.same(Object.keys(settled.changes), ['same'], 'and the consumer has nothing to change', { changes: settled.changes });
 });

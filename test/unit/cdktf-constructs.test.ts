@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { App, Aspects, TerraformStack, Testing } from 'cdktn';
 import t from 'tap';
 import {
+  CatalogImageLookup,
+  LineAcceptance,
   CatalogImage,
   CatalogPolicyAspect,
   ImageShare,
@@ -277,3 +279,36 @@ t.test('a source file that is not there is refused at synth, as the Pulumi check
   );
   t.end();
 });
+
+t.test(
+  'CatalogImageLookup and LineAcceptance: the data sources and for_each they write; a line that cannot match fails naming the construct',
+  (t) => {
+    const s = stack();
+    new CatalogImageLookup(s, 'base', { line: 'ubuntu-24.04-base@stable', owner: 'p-owner' });
+    new LineAcceptance(s, 'accept', { line: 'ubuntu-24.04-base', owner: 'p-owner', memberProjectId: 'p-me' });
+    const json = JSON.parse(Testing.synth(s)) as Synthesized & { data: Record<string, Record<string, Json>> };
+    t.match(only(json.data['openstack_images_image_v2']), { tag: 'ubuntu-24.04-base@stable', owner: 'p-owner', member_status: 'all' });
+    t.same(
+      Object.values(json.data['openstack_images_image_ids_v2'] ?? {})
+        .map((d) => [d['tags'], d['owner'], d['visibility'], d['member_status'], d['hidden']])
+        .sort((a, b) => Number(a[4]) - Number(b[4])),
+      [
+        [['ubuntu-24.04-base'], 'p-owner', 'shared', 'all', false],
+        [['ubuntu-24.04-base'], 'p-owner', 'shared', 'all', true],
+      ],
+      'the shared versions, hidden ones apart',
+    );
+    t.match(only(json.resource['openstack_images_image_access_accept_v2']), {
+      for_each: /^\$\{toset\(concat\(/,
+      image_id: '${each.value}',
+      member_id: 'p-me',
+      status: 'accepted',
+    });
+    t.throws(() => new CatalogImageLookup(stack(), 'bad', { line: 'Ubuntu' }), /^catalog\/bad: line "Ubuntu" is not a line name/);
+    t.throws(
+      () => new LineAcceptance(stack(), 'bad', { line: 'ubuntu-24.04-base', owner: '', memberProjectId: 'p' }),
+      /^catalog\/bad: owner: empty/,
+    );
+    t.end();
+  },
+);

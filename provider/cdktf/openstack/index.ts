@@ -5,5 +5,7 @@
 export * as imagesImageV2 from './images-image-v2/index.js';
 export * as imagesImageAccessV2 from './images-image-access-v2/index.js';
 export * as imagesImageAccessAcceptV2 from './images-image-access-accept-v2/index.js';
+export * as dataOpenstackImagesImageV2 from './data-openstack-images-image-v2/index.js';
+export * as dataOpenstackImagesImageIdsV2 from './data-openstack-images-image-ids-v2/index.js';
 export * as provider from './provider/index.js';
 

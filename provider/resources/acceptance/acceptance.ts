@@ -53,10 +53,18 @@ export async function applyAcceptance(
   return { id: memberId(inputs), inputs, member };
 }
 
-/** Withdraws the answer as the member project: the membership goes back to pending (the image leaves its lists). */
+/**
+ * Withdraws the answer as the member project: the membership goes back to pending (the image leaves its lists).
+ * An image deleted, or a membership the owner removed (a version past its end of life), has no answer left to
+ * withdraw: nothing to do.
+ */
 export async function deleteAcceptance(session: Session, id: string): Promise<void> {
   const { imageId, memberProjectId } = parseMemberId(id);
-  await setMemberStatus(session, imageId, memberProjectId, 'pending');
+  try {
+    await setMemberStatus(session, imageId, memberProjectId, 'pending');
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
 }
 
 /** The acceptance kind (the member's answer), applied with the member project's own cloud. */

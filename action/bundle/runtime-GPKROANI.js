@@ -1,31 +1,30 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  lookupSchema,
-  resolveImage
-} from "./chunk-MF5X2XHP.js";
+  lookupFunctions
+} from "./chunk-KJXXWIQ2.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-QZ3JGFUO.js";
+} from "./chunk-FDHO2NWR.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-OXLEG5S6.js";
+} from "./chunk-Y6MU4I7N.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-JO446BJV.js";
+} from "./chunk-2TRCYYL4.js";
 import {
   buildEnvelope
-} from "./chunk-GFSC5UJC.js";
-import "./chunk-MRRHCQRA.js";
+} from "./chunk-NPL27LAJ.js";
+import "./chunk-EKAY7X45.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -39,7 +38,7 @@ import {
   kindDescriptors,
   markOutput,
   projectAjv
-} from "./chunk-GRNDWRVO.js";
+} from "./chunk-GF5Z7KWR.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
@@ -180,8 +179,8 @@ var ProviderRuntime = class {
   interruption = new AbortController();
   /** The changes in flight (creates, updates, deletes), each settled or not. */
   inFlight = /* @__PURE__ */ new Set();
-  /** The getImage arguments' validator, compiled at the first invoke. */
-  lookupValidator;
+  /** Each function's arguments' validator, compiled at its first invoke. */
+  functionValidators = /* @__PURE__ */ new Map();
   /** Source files' digests: each file hashed once while it is unchanged. */
   files = new FileDigests();
   notify;
@@ -506,22 +505,26 @@ ${text}`);
     return { outs: outs(kind, fields, { ...made.inputs }, made.outputs, olds) };
   }
   /**
-   * A function of the plugin (its Invoke): `getImage`, the lookup of a line's channel (../resources/lookup.ts) with
-   * the cloud given, else the provider's. Arguments that do not fit the function's schema are failures naming the
-   * field, before any request; a lookup that finds nothing fails saying why.
+   * A function of the plugin (its Invoke): `getImage`, the lookup of a line's channel, and `getLineShares`, the
+   * versions of a line shared with the caller (../resources/lookup.ts), with the cloud given, else the provider's.
+   * Arguments that do not fit the function's schema are failures naming the field, before any request; a lookup
+   * that finds nothing fails saying why.
    */
   async invoke(token, args) {
-    if (token !== functionToken("getImage")) throw new Error(`${token} is not a function of the ${packageName} provider`);
-    const validate = this.lookupValidator ??= projectAjv({ verbose: true }).compile(
-      lookupSchema.inputs
-    );
+    const name = Object.keys(lookupFunctions).find((n) => functionToken(n) === token);
+    if (name === void 0) throw new Error(`${token} is not a function of the ${packageName} provider`);
+    const fn = lookupFunctions[name];
+    let validate = this.functionValidators.get(name);
+    if (validate === void 0) {
+      validate = projectAjv({ verbose: true }).compile(fn.schema.inputs);
+      this.functionValidators.set(name, validate);
+    }
     if (!validate(args))
       return {
-        failures: describeErrors(validate.errors ?? []).map((p) => ({ property: p.field, reason: `getImage: ${p.field}: ${p.message}` }))
+        failures: describeErrors(validate.errors ?? []).map((p) => ({ property: p.field, reason: `${name}: ${p.field}: ${p.message}` }))
       };
     const { cloud, ...query } = args;
-    const found = await resolveImage(this.sessionFor(cloud), query);
-    return { value: { ...found } };
+    return { value: { ...await fn.run(this.sessionFor(cloud), query) } };
   }
   /** Pulumi's delete: the policy decides first (a block fails before any API call). */
   async remove(kind, id, props) {

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-UGXAEZZI.js";
+} from "./chunk-A54KR24L.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
@@ -12,11 +12,11 @@ import {
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-QZ3JGFUO.js";
+} from "./chunk-FDHO2NWR.js";
 import {
   policyModeVariable
-} from "./chunk-MRRHCQRA.js";
-import "./chunk-GRNDWRVO.js";
+} from "./chunk-EKAY7X45.js";
+import "./chunk-GF5Z7KWR.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -173,7 +173,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-KD4ZRYTI.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-GPKROANI.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -356,7 +356,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-MXN4JVJX.js");
+    const { describeOverrides } = await import("./data-2TUHUQNT.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-MRRHCQRA.js";
-import "./chunk-GRNDWRVO.js";
+} from "./chunk-EKAY7X45.js";
+import "./chunk-GF5Z7KWR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

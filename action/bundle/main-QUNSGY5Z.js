@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-OPUT54NA.js";
+} from "./chunk-XHJT2PAE.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,11 +18,11 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-MF5X2XHP.js";
+} from "./chunk-KJXXWIQ2.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-UGXAEZZI.js";
+} from "./chunk-A54KR24L.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
@@ -33,33 +33,33 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-QZ3JGFUO.js";
+} from "./chunk-FDHO2NWR.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-LPVRNLA3.js";
+} from "./chunk-OAZPH6PU.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-YFZHRPVK.js";
+} from "./chunk-4PXTTT6S.js";
 import {
   Session
-} from "./chunk-OXLEG5S6.js";
+} from "./chunk-Y6MU4I7N.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-JO446BJV.js";
-import "./chunk-GFSC5UJC.js";
+} from "./chunk-2TRCYYL4.js";
+import "./chunk-NPL27LAJ.js";
 import {
   PolicyDataError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-MRRHCQRA.js";
+} from "./chunk-EKAY7X45.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -72,7 +72,7 @@ import {
   renderStoreFragment,
   resourceSchema,
   storeOwner
-} from "./chunk-GRNDWRVO.js";
+} from "./chunk-GF5Z7KWR.js";
 import {
   __commonJS,
   __require,
@@ -4255,8 +4255,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-H27NYL3I.js");
-  const { loadProgram, previewPlan } = await import("./preview-OXR4HYEO.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-DIXSMZHO.js");
+  const { loadProgram, previewPlan } = await import("./preview-DXKFAU4R.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4294,7 +4294,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-6UGYSPKG.js");
+  const { appEntry, checkApp } = await import("./check-B5NDWAG5.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4344,7 +4344,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-AXMMEVGQ.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-MWKB3CDR.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4415,8 +4415,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-HOZXQSF4.js");
-  const { buildEnvelope } = await import("./envelope-U5HGPSWO.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-UE5QZJBG.js");
+  const { buildEnvelope } = await import("./envelope-4PYEV5N3.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

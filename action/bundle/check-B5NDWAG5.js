@@ -6,16 +6,16 @@ import {
 import {
   configAddress,
   decidePlan
-} from "./chunk-YFZHRPVK.js";
-import "./chunk-OXLEG5S6.js";
-import "./chunk-JO446BJV.js";
-import "./chunk-GFSC5UJC.js";
+} from "./chunk-4PXTTT6S.js";
+import "./chunk-Y6MU4I7N.js";
+import "./chunk-2TRCYYL4.js";
+import "./chunk-NPL27LAJ.js";
 import {
   policyModeVariable
-} from "./chunk-MRRHCQRA.js";
+} from "./chunk-EKAY7X45.js";
 import {
   StackMarks
-} from "./chunk-GRNDWRVO.js";
+} from "./chunk-GF5Z7KWR.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

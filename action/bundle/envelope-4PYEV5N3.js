@@ -8,8 +8,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-GFSC5UJC.js";
-import "./chunk-GRNDWRVO.js";
+} from "./chunk-NPL27LAJ.js";
+import "./chunk-GF5Z7KWR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

@@ -8,7 +8,7 @@ import {
   listImages,
   parseLineRef,
   utcToday
-} from "./chunk-GRNDWRVO.js";
+} from "./chunk-GF5Z7KWR.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {
@@ -34,7 +34,9 @@ async function list(session, tag, owner, osHidden, limit = 2) {
   for await (const image of listImages(session, {
     tags: [tag],
     limit,
-    ...owner === void 0 ? {} : { owner },
+    // The owner's shares count whether or not this project answered them yet (Glance lets a member read and boot a
+    // pending share by id); without an owner, only what a default list shows (another project could share anything).
+    ...owner === void 0 ? {} : { owner, memberStatus: "all" },
     ...osHidden === void 0 ? {} : { osHidden }
   })) {
     found.push(image);
@@ -97,6 +99,27 @@ async function resolveImage(session, query, today = utcToday()) {
     deprecated: image["deprecated"] === "true"
   };
 }
+async function lineShares(session, query) {
+  const { family } = lookupTarget({ line: query.line });
+  if (query.owner === "") throw new LookupError("bad-query", "owner is empty: name the project whose shares are accepted");
+  const found = /* @__PURE__ */ new Map();
+  for (const osHidden of [false, true])
+    for await (const image of listImages(session, {
+      tags: [family],
+      owner: query.owner,
+      visibility: "shared",
+      memberStatus: "all",
+      osHidden
+    }))
+      found.set(image.id, image);
+  const versionOf = (name) => /-v(\d+\.\d+)$/.exec(name)?.[1] ?? "";
+  const images = [...found.values()].map((image) => ({ id: image.id, name: String(image.name), version: versionOf(String(image.name)) })).filter((image) => image.version !== "").sort((a, b) => {
+    const [am = 0, an = 0] = a.version.split(".").map(Number);
+    const [bm = 0, bn = 0] = b.version.split(".").map(Number);
+    return am - bm || an - bn;
+  });
+  return { project: (await session.identity()).project_id, line: family, images };
+}
 var lookupSchema = {
   inputs: {
     type: "object",
@@ -127,10 +150,55 @@ var lookupSchema = {
     }
   }
 };
+var lineSharesSchema = {
+  inputs: {
+    type: "object",
+    required: ["line", "owner"],
+    additionalProperties: false,
+    properties: {
+      line: { type: "string", description: "The line, <os>-<osversion>-<profile>, such as ubuntu-24.04-base." },
+      owner: { type: "string", minLength: 1, description: "The owner project's id: only its shares are listed." },
+      cloud: { type: "string", description: "The clouds.yaml cloud of the member project (default: the provider's cloud)." }
+    }
+  },
+  outputs: {
+    type: "object",
+    required: ["project", "line", "images"],
+    properties: {
+      project: { type: "string", description: "The caller's project: the member of each share." },
+      line: { type: "string", description: "The line (family)." },
+      images: {
+        type: "array",
+        description: "Each version shared with the project, in version order.",
+        items: {
+          type: "object",
+          required: ["id", "name", "version"],
+          properties: {
+            id: { type: "string", description: "The image id." },
+            name: { type: "string", description: "The image name." },
+            version: { type: "string", description: "The version, <major>.<minor>." }
+          }
+        }
+      }
+    }
+  }
+};
+var lookupFunctions = {
+  getImage: {
+    description: "The image a version line's channel points at, as the caller's cloud sees it (one request to Glance); fails saying why when none (docs/consumers.md).",
+    schema: lookupSchema,
+    run: (session, args) => resolveImage(session, args)
+  },
+  getLineShares: {
+    description: "Every version of a line the owner project shares with the caller's project, accepted or not (LineAcceptance accepts them; docs/consumers.md).",
+    schema: lineSharesSchema,
+    run: (session, args) => lineShares(session, args)
+  }
+};
 
 export {
   LookupError,
   lookupTarget,
   resolveImage,
-  lookupSchema
+  lookupFunctions
 };

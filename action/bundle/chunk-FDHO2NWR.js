@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   kinds
-} from "./chunk-GRNDWRVO.js";
+} from "./chunk-GF5Z7KWR.js";
 
 // provider/pulumi/tokens.ts
 var packageName = "image-catalog";
@@ -13,9 +13,8 @@ var typeNames = {
   acceptance: "ImageMemberAcceptance",
   store: "StorageBackend"
 };
-var functionNames = { getImage: "getImage" };
 function functionToken(name) {
-  return `${packageName}:${tokenModule}:${functionNames[name]}`;
+  return `${packageName}:${tokenModule}:${name}`;
 }
 function typeToken(kind) {
   return `${packageName}:${tokenModule}:${typeNames[kind]}`;

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-MRRHCQRA.js";
+} from "./chunk-EKAY7X45.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -13,7 +13,7 @@ import {
   require_undici,
   snapshotImages,
   stackOfMark
-} from "./chunk-GRNDWRVO.js";
+} from "./chunk-GF5Z7KWR.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-LPVRNLA3.js";
-import "./chunk-JO446BJV.js";
-import "./chunk-GFSC5UJC.js";
-import "./chunk-MRRHCQRA.js";
-import "./chunk-GRNDWRVO.js";
+} from "./chunk-OAZPH6PU.js";
+import "./chunk-2TRCYYL4.js";
+import "./chunk-NPL27LAJ.js";
+import "./chunk-EKAY7X45.js";
+import "./chunk-GF5Z7KWR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

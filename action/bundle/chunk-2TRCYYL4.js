@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-GFSC5UJC.js";
+} from "./chunk-NPL27LAJ.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-MRRHCQRA.js";
+} from "./chunk-EKAY7X45.js";
 import {
   __commonJS,
   __toESM

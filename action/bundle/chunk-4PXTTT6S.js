@@ -3,18 +3,18 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-OXLEG5S6.js";
+} from "./chunk-Y6MU4I7N.js";
 import {
   PolicyEngine
-} from "./chunk-JO446BJV.js";
+} from "./chunk-2TRCYYL4.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-GFSC5UJC.js";
+} from "./chunk-NPL27LAJ.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-GRNDWRVO.js";
+} from "./chunk-GF5Z7KWR.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

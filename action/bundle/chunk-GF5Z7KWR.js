@@ -36206,7 +36206,11 @@ async function applyAcceptance(session, name, raw) {
 }
 async function deleteAcceptance(session, id) {
   const { imageId, memberProjectId } = parseMemberId(id);
-  await setMemberStatus(session, imageId, memberProjectId, "pending");
+  try {
+    await setMemberStatus(session, imageId, memberProjectId, "pending");
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
 }
 var acceptanceDescriptor = {
   schema: acceptanceSchema,
@@ -37139,4 +37143,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-GRNDWRVO.js.LEGAL.txt */
+/*! For license information please see chunk-GF5Z7KWR.js.LEGAL.txt */

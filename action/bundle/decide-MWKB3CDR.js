@@ -6,12 +6,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-YFZHRPVK.js";
-import "./chunk-OXLEG5S6.js";
-import "./chunk-JO446BJV.js";
-import "./chunk-GFSC5UJC.js";
-import "./chunk-MRRHCQRA.js";
-import "./chunk-GRNDWRVO.js";
+} from "./chunk-4PXTTT6S.js";
+import "./chunk-Y6MU4I7N.js";
+import "./chunk-2TRCYYL4.js";
+import "./chunk-NPL27LAJ.js";
+import "./chunk-EKAY7X45.js";
+import "./chunk-GF5Z7KWR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

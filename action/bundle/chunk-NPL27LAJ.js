@@ -5,7 +5,7 @@ import {
   kinds,
   utcToday,
   validateInput
-} from "./chunk-GRNDWRVO.js";
+} from "./chunk-GF5Z7KWR.js";
 
 // provider/policy/envelope.ts
 var consumerKind = "consumer";

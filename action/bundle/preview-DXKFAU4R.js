@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-OPUT54NA.js";
+} from "./chunk-XHJT2PAE.js";
 import "./chunk-KJBZKRF5.js";
-import "./chunk-LPVRNLA3.js";
-import "./chunk-JO446BJV.js";
-import "./chunk-GFSC5UJC.js";
-import "./chunk-MRRHCQRA.js";
-import "./chunk-GRNDWRVO.js";
+import "./chunk-OAZPH6PU.js";
+import "./chunk-2TRCYYL4.js";
+import "./chunk-NPL27LAJ.js";
+import "./chunk-EKAY7X45.js";
+import "./chunk-GF5Z7KWR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-JO446BJV.js";
-import "./chunk-GFSC5UJC.js";
-import "./chunk-MRRHCQRA.js";
-import "./chunk-GRNDWRVO.js";
+} from "./chunk-2TRCYYL4.js";
+import "./chunk-NPL27LAJ.js";
+import "./chunk-EKAY7X45.js";
+import "./chunk-GF5Z7KWR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

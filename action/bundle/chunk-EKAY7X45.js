@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   validateData
-} from "./chunk-GRNDWRVO.js";
+} from "./chunk-GF5Z7KWR.js";
 import {
   __commonJS,
   __require,
