@@ -13,6 +13,7 @@ import { policyModeVariable } from '../policy/data.js';
 import type { Decision } from '../policy/decision.js';
 import type { EngineOptions } from '../policy/engine.js';
 import type { SourcePosition } from '../resources/source.js';
+import { loggedChange, type LoggedChange } from '../policy/summary.js';
 import { configAddress } from './decide.js';
 import { synthesizedResources } from './declared.js';
 import { decidePlanFile, gateVariable, realTerraform } from './gate.js';
@@ -23,6 +24,8 @@ export interface CheckedStack {
   readonly stack: string;
   readonly decision: Decision | undefined;
   readonly changes: number;
+  /** The changes decided, as logged (names and lifecycles). */
+  readonly logged: readonly LoggedChange[];
   readonly notes: readonly string[];
   /** The declaring line of each violation's resource, by the violation's address. */
   readonly declaredAt: (address: string) => SourcePosition | undefined;
@@ -93,6 +96,7 @@ export async function checkApp(
         stack,
         decision: decided.decision,
         changes: decided.changes.length,
+        logged: decided.changes.map(loggedChange),
         notes: decided.notes,
         declaredAt: (address) => resources.get(configAddress(address))?.declaredAt,
         constructPath: (address) => resources.get(configAddress(address))?.path,

@@ -36,6 +36,8 @@ import {
   type SourceLocation,
 } from '../github/report.js';
 import { sarifLog, uploadSarif, type SarifRun } from '../github/sarif.js';
+import { lineTimelines } from '../github/timeline.js';
+import { loggedChange, type LoggedChange } from '../policy/summary.js';
 import { formatDecision, type Decision, type Violation } from '../policy/decision.js';
 import { essential } from '../pulumi/cli-failure.js';
 import type { SourcePosition } from '../resources/source.js';
@@ -62,6 +64,8 @@ interface StackCheck {
   readonly violations: readonly LocatedViolation[];
   /** Where a violation without a declaring line is reported (the project's entry file). */
   readonly fallback: SourceLocation;
+  /** The changes decided, for the version lines' timelines of the report. */
+  readonly logged: readonly LoggedChange[];
 }
 
 /** What was checked: every stack, or why nothing could be decided. */
@@ -147,6 +151,7 @@ async function checkPulumi(dir: string, stack: string, root: string, refresh: bo
     decision,
     violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, at(v)), fallback)),
     fallback,
+    logged: plan.decisions.flatMap((d) => d.logged),
   };
 }
 
@@ -179,6 +184,7 @@ async function checkCdktf(dir: string, root: string, governed: GovernedPolicy): 
       );
     }),
     fallback,
+    logged: s.logged,
   }));
 }
 
@@ -250,6 +256,7 @@ async function checkPlanFile(file: string, configDir: string, root: string, gove
       return placed(v, locate(root, line === undefined || block === undefined ? block : { ...block, line }), fallback);
     }),
     fallback,
+    logged: decided.changes.map(loggedChange),
   };
 }
 
@@ -346,6 +353,7 @@ async function checkPolicyChanges(governed: GovernedPolicy, root: string): Promi
     decision,
     violations: decision.violations.map((v) => ({ ...v, location: policyChangeLine(root, v.address, v.field) })),
     fallback,
+    logged: [],
   };
 }
 
@@ -353,7 +361,8 @@ async function checkPolicyChanges(governed: GovernedPolicy, root: string): Promi
 function resultOf(checked: Checked): CheckResult {
   if (checked.undecided !== undefined) return { decision: undefined, violations: [], undecided: checked.undecided };
   const decision = merged(checked.stacks.flatMap((s) => (s.decision === undefined ? [] : [s.decision])));
-  return { decision, violations: checked.stacks.flatMap((s) => s.violations) };
+  const timelines = lineTimelines(checked.stacks.flatMap((s) => s.logged));
+  return { decision, violations: checked.stacks.flatMap((s) => s.violations), ...(timelines === '' ? {} : { timelines }) };
 }
 
 /** Options of the command. */

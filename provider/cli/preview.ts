@@ -13,6 +13,7 @@ import type { Command } from 'commander';
 import { loadAutomation } from './pulumi-sdk.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { Program, StackTarget } from '../pulumi/automation.js';
+import type { LoggedChange } from '../policy/summary.js';
 import { essential } from '../pulumi/cli-failure.js';
 import { UsageError } from './policy.js';
 import { stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
@@ -23,6 +24,8 @@ export interface PlanDecision {
   readonly decisions: readonly {
     readonly cloud: string;
     readonly changes: number;
+    /** The changes decided, as logged (names and lifecycles). */
+    readonly logged: readonly LoggedChange[];
     readonly decision: Decision;
     /** The URN of each change's resource, by its address (where the program declares it). */
     readonly urns: Readonly<Record<string, string>>;
@@ -68,6 +71,7 @@ export async function previewPlan(
   const decisions = run.plan.decisions.map((d) => ({
     cloud: d.cloud,
     changes: d.changes.length,
+    logged: d.changes,
     decision: d.decision,
     urns: Object.fromEntries(d.urns),
   }));

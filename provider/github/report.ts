@@ -48,6 +48,8 @@ export interface CheckResult {
   readonly violations: readonly LocatedViolation[];
   /** Why there is no decision (the preview or the plan failed, no credentials): the check fails closed. */
   readonly undecided?: string;
+  /** The version lines the change touches, as Mermaid charts (./timeline.ts), after the findings. */
+  readonly timelines?: string;
 }
 
 export function conclusionOf(result: CheckResult): Conclusion {
@@ -125,7 +127,10 @@ export function summaryOf(result: CheckResult, limit: number = limits.text): str
       : `**Blocked** by ${mandatory} mandatory violation(s)${violations.length > mandatory ? ` and ${violations.length - mandatory} advisory` : ''}.`,
     '',
   ];
-  if (violations.length === 0) return `${head.join('\n')}\n`;
+  // The timelines go after the findings, and only when they fit.
+  const withTimelines = (text: string): string =>
+    result.timelines === undefined || text.length + result.timelines.length + 2 > limit ? text : `${text.trimEnd()}\n\n${result.timelines}`;
+  if (violations.length === 0) return withTimelines(`${head.join('\n')}\n`);
   const table = ['| | resource | rule | field | message | remediation |', '|---|---|---|---|---|---|'];
   const rows = violations.map((v) =>
     [
@@ -147,7 +152,7 @@ export function summaryOf(result: CheckResult, limit: number = limits.text): str
     }
     text = next;
   }
-  return redact(`${text}\n`);
+  return redact(withTimelines(`${text}\n`));
 }
 
 /** What posting the check run did. */

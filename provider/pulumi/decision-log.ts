@@ -1,34 +1,16 @@
 /**
  * The decision log: where the providers record each policy decision of a run, so the program that started the
  * run (npm start, image-catalog preview, a CI job) gets the violations as data instead of parsing Pulumi's text.
- * The variable names a file; each decision is appended to it as one JSON line `{changes, decision}`.
+ * The variable names a file; each decision is appended to it as one JSON line `{changes, decision}`. A change is
+ * summarised: its address, kind, action, image name and the image's lifecycle fields (end of life, tags, status,
+ * publication day), never another value of its documents (a program may mark them secret).
  */
 import { appendFileSync } from 'node:fs';
 import type { Decision } from '../policy/decision.js';
-import type { Change, ChangeAction, ChangeKind } from '../policy/envelope.js';
+import type { Change } from '../policy/envelope.js';
+import { loggedChange } from '../policy/summary.js';
 
-/**
- * A change as the log records it: which resource, what happens to it, and the image name it brings or removes.
- * Not the documents: a property can hold a value the program marked secret (providers see secrets unwrapped).
- */
-export interface LoggedChange {
-  readonly address: string;
-  readonly kind: ChangeKind;
-  readonly action: ChangeAction;
-  /** The image name of the change (`after.name`, else `before.name`), when it is an image with a known name. */
-  readonly name?: string;
-}
-
-/** The logged form of a change. */
-export function loggedChange(change: Change): LoggedChange {
-  const name = change.after?.['name'] ?? change.before?.['name'];
-  return {
-    address: change.address,
-    kind: change.kind,
-    action: change.action,
-    ...(change.kind === 'image' && typeof name === 'string' ? { name } : {}),
-  };
-}
+export { loggedChange, type LoggedChange } from '../policy/summary.js';
 
 /** The environment variable that names the decision log (unset: no log). */
 export const decisionLogVariable = 'IMAGE_CATALOG_DECISION_LOG';

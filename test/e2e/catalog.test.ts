@@ -28,7 +28,11 @@ const start = (stack = 'e2e-catalog'): Promise<{ code: number; stdout: string; s
 t.test('npm start applies the example catalog; the reference client sees what it declares; a second run changes nothing', async (t) => {
   const first = await start();
   t.equal(first.code, 0, 'npm start succeeds', { output: first.stdout + first.stderr });
-  t.match(first.stdout, /NAME\s+VERSION\s+VISIBILITY\s+STATUS\s+HIDDEN\s+MEMBERS/, 'it ends with the catalog table');
+  t.match(
+    first.stdout,
+    /NAME\s+VERSION\s+VISIBILITY\s+STATUS\s+HIDDEN\s+CHANNELS\s+END OF LIFE\s+MEMBERS/,
+    'it ends with the catalog table',
+  );
 
   // As each image's owner (Glance finds a community image by name for its owner only).
   const show = async (owner: string, name: string): Promise<Row> => (await openstack(owner, ['image', 'show', name])) as Row;

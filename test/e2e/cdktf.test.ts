@@ -57,7 +57,11 @@ t.test('npm run start:cdktf deploys the example; the reference client sees it; a
   const first = await startCdktf();
   t.equal(first.code, 0, 'the deploy succeeds', { output: first.stdout.slice(-4000) + first.stderr.slice(-4000) });
   t.match(first.stdout, /image-catalog gate: \d+ change\(s\) of the catalog decided/, 'the gate decided the plan');
-  t.match(first.stdout, /NAME\s+VERSION\s+VISIBILITY\s+STATUS\s+HIDDEN\s+MEMBERS/, 'it ends with the catalog table');
+  t.match(
+    first.stdout,
+    /NAME\s+VERSION\s+VISIBILITY\s+STATUS\s+HIDDEN\s+CHANNELS\s+END OF LIFE\s+MEMBERS/,
+    'it ends with the catalog table',
+  );
 
   const projects = lab().projects;
   const show = async (owner: string, name: string): Promise<Row> => (await openstack(owner, ['image', 'show', name])) as Row;

@@ -1,6 +1,8 @@
 /**
  * The decision log the providers append to: one JSON line per decision, each change reduced to its address, kind,
- * action and image name (documents can hold values a program marked secret), a file only its owner reads.
+ * action, image name and the image's lifecycle (end of life, tags, status, publication: for the PR report's
+ * timelines), never another value of the documents (they can hold values a program marked secret), a file only
+ * its owner reads.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +17,11 @@ const change: Change = {
   kind: 'image',
   action: 'create',
   before: null,
-  after: { name: 'ubuntu-24.04-base-v1.1', properties: { description: 'top-secret-value' } },
+  after: {
+    name: 'ubuntu-24.04-base-v1.1',
+    tags: ['ubuntu-24.04-base'],
+    properties: { description: 'top-secret-value', provided_until: '2027-01-31' },
+  },
 };
 const decision: Decision = {
   allowed: false,
@@ -36,7 +42,18 @@ t.test('a decision is one JSON line of change summaries and the decision, in a f
   t.same(
     lines.map((l) => JSON.parse(l) as unknown),
     [
-      { changes: [{ address: 'Image::v1.1', kind: 'image', action: 'create', name: 'ubuntu-24.04-base-v1.1' }], decision },
+      {
+        changes: [
+          {
+            address: 'Image::v1.1',
+            kind: 'image',
+            action: 'create',
+            name: 'ubuntu-24.04-base-v1.1',
+            image: { provided_until: '2027-01-31', tags: ['ubuntu-24.04-base'] },
+          },
+        ],
+        decision,
+      },
       { changes: [{ address: 'ImageMember::share', kind: 'member', action: 'delete' }], decision: { allowed: true, violations: [] } },
     ],
   );

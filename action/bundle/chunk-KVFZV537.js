@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-EKAY7X45.js";
+} from "./chunk-LIS56QFL.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -13,7 +13,7 @@ import {
   require_undici,
   snapshotImages,
   stackOfMark
-} from "./chunk-GF5Z7KWR.js";
+} from "./chunk-XLGRHPBN.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

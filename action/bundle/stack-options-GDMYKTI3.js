@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-OAZPH6PU.js";
-import "./chunk-2TRCYYL4.js";
-import "./chunk-NPL27LAJ.js";
-import "./chunk-EKAY7X45.js";
-import "./chunk-GF5Z7KWR.js";
+} from "./chunk-GU2Q3R4S.js";
+import "./chunk-SFJLKTJ4.js";
+import "./chunk-PVC4B2IU.js";
+import "./chunk-LIS56QFL.js";
+import "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

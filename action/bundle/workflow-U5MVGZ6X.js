@@ -8,7 +8,7 @@ import {
   redact,
   summaryOf,
   titleOf
-} from "./chunk-L4MUN2S7.js";
+} from "./chunk-6XGFF4SS.js";
 import {
   error,
   summary,

@@ -8,8 +8,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-NPL27LAJ.js";
-import "./chunk-GF5Z7KWR.js";
+} from "./chunk-PVC4B2IU.js";
+import "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

@@ -5,7 +5,7 @@ import {
   kinds,
   utcToday,
   validateInput
-} from "./chunk-GF5Z7KWR.js";
+} from "./chunk-XLGRHPBN.js";
 
 // provider/policy/envelope.ts
 var consumerKind = "consumer";

@@ -4,18 +4,21 @@ import {
   parsePosition
 } from "./chunk-JPHF7VO4.js";
 import {
+  loggedChange
+} from "./chunk-233J7K5Z.js";
+import {
   configAddress,
   decidePlan
-} from "./chunk-4PXTTT6S.js";
-import "./chunk-Y6MU4I7N.js";
-import "./chunk-2TRCYYL4.js";
-import "./chunk-NPL27LAJ.js";
+} from "./chunk-JXKKRWUG.js";
+import "./chunk-KVFZV537.js";
+import "./chunk-SFJLKTJ4.js";
+import "./chunk-PVC4B2IU.js";
 import {
   policyModeVariable
-} from "./chunk-EKAY7X45.js";
+} from "./chunk-LIS56QFL.js";
 import {
   StackMarks
-} from "./chunk-GF5Z7KWR.js";
+} from "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts
@@ -177,6 +180,7 @@ async function checkApp(dir, options = {}) {
         stack,
         decision: decided.decision,
         changes: decided.changes.length,
+        logged: decided.changes.map(loggedChange),
         notes: decided.notes,
         declaredAt: (address) => resources.get(configAddress(address))?.declaredAt,
         constructPath: (address) => resources.get(configAddress(address))?.path

@@ -72,8 +72,11 @@ ${result.undecided.slice(0, limit - 400)}
     decision.allowed ? `**Allowed**${violations.length > 0 ? ` with ${violations.length} advisory violation(s)` : ""}.` : `**Blocked** by ${mandatory} mandatory violation(s)${violations.length > mandatory ? ` and ${violations.length - mandatory} advisory` : ""}.`,
     ""
   ];
-  if (violations.length === 0) return `${head.join("\n")}
-`;
+  const withTimelines = (text2) => result.timelines === void 0 || text2.length + result.timelines.length + 2 > limit ? text2 : `${text2.trimEnd()}
+
+${result.timelines}`;
+  if (violations.length === 0) return withTimelines(`${head.join("\n")}
+`);
   const table = ["| | resource | rule | field | message | remediation |", "|---|---|---|---|---|---|"];
   const rows = violations.map(
     (v) => [
@@ -101,8 +104,8 @@ ${result.undecided.slice(0, limit - 400)}
     }
     text = next;
   }
-  return redact(`${text}
-`);
+  return redact(withTimelines(`${text}
+`));
 }
 async function postCheckRun(client, target, result) {
   const annotations = result.violations.flatMap((v) => annotationOf(v) ?? []);

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-2TRCYYL4.js";
-import "./chunk-NPL27LAJ.js";
-import "./chunk-EKAY7X45.js";
-import "./chunk-GF5Z7KWR.js";
+} from "./chunk-SFJLKTJ4.js";
+import "./chunk-PVC4B2IU.js";
+import "./chunk-LIS56QFL.js";
+import "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

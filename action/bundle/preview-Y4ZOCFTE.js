@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-XHJT2PAE.js";
+} from "./chunk-TDOYZ34N.js";
 import "./chunk-KJBZKRF5.js";
-import "./chunk-OAZPH6PU.js";
-import "./chunk-2TRCYYL4.js";
-import "./chunk-NPL27LAJ.js";
-import "./chunk-EKAY7X45.js";
-import "./chunk-GF5Z7KWR.js";
+import "./chunk-GU2Q3R4S.js";
+import "./chunk-SFJLKTJ4.js";
+import "./chunk-PVC4B2IU.js";
+import "./chunk-LIS56QFL.js";
+import "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

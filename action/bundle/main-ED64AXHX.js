@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-XHJT2PAE.js";
+} from "./chunk-TDOYZ34N.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -13,19 +13,22 @@ import {
   summaryOf,
   undeclaredNote,
   upsertComment
-} from "./chunk-L4MUN2S7.js";
+} from "./chunk-6XGFF4SS.js";
 import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-KJXXWIQ2.js";
+} from "./chunk-OM72CASL.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-A54KR24L.js";
+} from "./chunk-USDURTMB.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
+import {
+  loggedChange
+} from "./chunk-233J7K5Z.js";
 import {
   configKeys,
   instanceKey,
@@ -33,46 +36,50 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-FDHO2NWR.js";
+} from "./chunk-VH55H5YQ.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-OAZPH6PU.js";
+} from "./chunk-GU2Q3R4S.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-4PXTTT6S.js";
+} from "./chunk-JXKKRWUG.js";
 import {
   Session
-} from "./chunk-Y6MU4I7N.js";
+} from "./chunk-KVFZV537.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-2TRCYYL4.js";
-import "./chunk-NPL27LAJ.js";
+} from "./chunk-SFJLKTJ4.js";
+import {
+  familyKey
+} from "./chunk-PVC4B2IU.js";
 import {
   PolicyDataError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-EKAY7X45.js";
+} from "./chunk-LIS56QFL.js";
 import {
   applyStoreResource,
   checkStoreInputs,
   deleteStoreResource,
   hasMarkOutput,
+  isDate,
   kindDescriptors,
   kinds,
   markOutput,
   newInstanceKey,
   renderStoreFragment,
   resourceSchema,
-  storeOwner
-} from "./chunk-GF5Z7KWR.js";
+  storeOwner,
+  utcToday
+} from "./chunk-XLGRHPBN.js";
 import {
   __commonJS,
   __require,
@@ -4074,6 +4081,66 @@ async function uploadSarif(client, target, log) {
   return uploaded.data.id ?? "";
 }
 
+// provider/github/timeline.ts
+var day = (value) => typeof value === "string" && isDate(value.slice(0, 10)) ? value.slice(0, 10) : void 0;
+function plus(date, days) {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
+}
+var safe = (text2) => text2.replace(/[:#;]/g, " ");
+function bar(change, family, today) {
+  const image = change.image;
+  const version = familyKey(change.name ?? "").version;
+  if (image === void 0 || version === void 0) return void 0;
+  const start = day(image.published) ?? today;
+  const until = day(image.provided_until);
+  const end = until === void 0 || until < start ? plus(today, 365) : plus(until, 1);
+  const channels2 = (image.tags ?? []).filter((t) => t.startsWith(`${family}@`)).map((t) => t.slice(family.length + 1));
+  const revoked = image.status === "deactivated";
+  const what = { create: "new", update: "updated", replace: "replaced", delete: "deleted", noop: "" }[change.action];
+  const label = [
+    `v${version.join(".")}`,
+    ...channels2.sort(),
+    ...revoked ? ["revoked"] : [],
+    ...until === void 0 ? ["no end of life"] : [`until ${until}`],
+    ...what === "" ? [] : [`(${what})`]
+  ].join(" ");
+  const tag = revoked || change.action === "delete" ? "crit, " : until !== void 0 && until < today ? "done, " : channels2.length > 0 ? "active, " : "";
+  return { version: version.join("."), start, end, label: safe(label), tag };
+}
+function lineTimelines(changes, today = utcToday()) {
+  const byFamily = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    if (change.kind !== "image" || change.name === void 0) continue;
+    const { key, version } = familyKey(change.name);
+    if (version === void 0) continue;
+    const drawn = bar(change, key, today);
+    if (drawn === void 0) continue;
+    byFamily.set(key, [...(byFamily.get(key) ?? []).filter((b) => b.version !== drawn.version), drawn]);
+  }
+  const charts = [...byFamily.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([family, bars]) => {
+    const ordered = [...bars].sort((a, b) => {
+      const [am = 0, an = 0] = a.version.split(".").map(Number);
+      const [bm = 0, bn = 0] = b.version.split(".").map(Number);
+      return am - bm || an - bn;
+    });
+    return [
+      "```mermaid",
+      "gantt",
+      `  title ${safe(family)}`,
+      "  dateFormat YYYY-MM-DD",
+      "  axisFormat %Y-%m",
+      "  section versions",
+      ...ordered.map((b) => `  ${b.label} :${b.tag}${b.start}, ${b.end}`),
+      `  today :milestone, ${today}, 0d`,
+      "```"
+    ].join("\n");
+  });
+  return charts.length === 0 ? "" : `### Version lines this change touches
+
+${charts.join("\n\n")}
+`;
+}
+
 // provider/cli/field-line.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
@@ -4255,8 +4322,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-DIXSMZHO.js");
-  const { loadProgram, previewPlan } = await import("./preview-DXKFAU4R.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-GDMYKTI3.js");
+  const { loadProgram, previewPlan } = await import("./preview-Y4ZOCFTE.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4290,11 +4357,12 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
     ],
     decision,
     violations: (decision?.violations ?? []).map((v) => placed(v, locate(root, at(v)), fallback)),
-    fallback
+    fallback,
+    logged: plan.decisions.flatMap((d) => d.logged)
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-B5NDWAG5.js");
+  const { appEntry, checkApp } = await import("./check-IU5EDJVL.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4319,7 +4387,8 @@ async function checkCdktf(dir, root, governed) {
         fallback
       );
     }),
-    fallback
+    fallback,
+    logged: s.logged
   }));
 }
 function hclDeclarations(dir) {
@@ -4344,7 +4413,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-MWKB3CDR.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-4DNZXYEY.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4365,7 +4434,8 @@ async function checkPlanFile(file, configDir, root, governed) {
       const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync7(block.file, "utf8"), block.line, keys);
       return placed(v, locate(root, line === void 0 || block === void 0 ? block : { ...block, line }), fallback);
     }),
-    fallback
+    fallback,
+    logged: decided.changes.map(loggedChange)
   };
 }
 function programField(kind, name, field) {
@@ -4415,8 +4485,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-UE5QZJBG.js");
-  const { buildEnvelope } = await import("./envelope-4PYEV5N3.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-4V7FVLKC.js");
+  const { buildEnvelope } = await import("./envelope-4TSV6P2N.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -4429,13 +4499,15 @@ async function checkPolicyChanges(governed, root) {
     notes: [policyNote(governed)],
     decision,
     violations: decision.violations.map((v) => ({ ...v, location: policyChangeLine(root, v.address, v.field) })),
-    fallback
+    fallback,
+    logged: []
   };
 }
 function resultOf(checked) {
   if (checked.undecided !== void 0) return { decision: void 0, violations: [], undecided: checked.undecided };
   const decision = merged(checked.stacks.flatMap((s) => s.decision === void 0 ? [] : [s.decision]));
-  return { decision, violations: checked.stacks.flatMap((s) => s.violations) };
+  const timelines = lineTimelines(checked.stacks.flatMap((s) => s.logged));
+  return { decision, violations: checked.stacks.flatMap((s) => s.violations), ...timelines === "" ? {} : { timelines } };
 }
 function reportChannels(value, env = process.env) {
   if (value === void 0) return env["GITHUB_ACTIONS"] === "true" ? ["check-run", "comment"] : [];
@@ -4506,7 +4578,7 @@ async function report(channelsWanted, checked, context, token, formatIsGithub, n
     const why = `image-catalog pr-check: ${readOnly}: reporting through workflow annotations and the job summary instead`;
     process.stdout.write(`${why}
 `);
-    const { workflowAnnotations } = await import("./workflow-BO6324ZO.js");
+    const { workflowAnnotations } = await import("./workflow-U5MVGZ6X.js");
     if (!formatIsGithub) workflowAnnotations(result);
     reported.push({ channel: "workflow", result: `annotations (${readOnly})` });
   }
@@ -4600,7 +4672,7 @@ function registerPrCheck(program3) {
     if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
 `);
     if (options.format === "github") {
-      const { workflowAnnotations } = await import("./workflow-BO6324ZO.js");
+      const { workflowAnnotations } = await import("./workflow-U5MVGZ6X.js");
       workflowAnnotations(result);
     }
     let reported = [];
@@ -4616,7 +4688,7 @@ function registerPrCheck(program3) {
       }
     }
     if ((process.env["GITHUB_STEP_SUMMARY"] ?? "") !== "") {
-      const { jobSummary } = await import("./workflow-BO6324ZO.js");
+      const { jobSummary } = await import("./workflow-U5MVGZ6X.js");
       const fallback = reported.find((r) => r.channel === "workflow");
       await jobSummary(result, options.name, fallback === void 0 ? void 0 : `image-catalog pr-check: ${fallback.result}`);
     }

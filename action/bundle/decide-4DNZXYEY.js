@@ -6,12 +6,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-4PXTTT6S.js";
-import "./chunk-Y6MU4I7N.js";
-import "./chunk-2TRCYYL4.js";
-import "./chunk-NPL27LAJ.js";
-import "./chunk-EKAY7X45.js";
-import "./chunk-GF5Z7KWR.js";
+} from "./chunk-JXKKRWUG.js";
+import "./chunk-KVFZV537.js";
+import "./chunk-SFJLKTJ4.js";
+import "./chunk-PVC4B2IU.js";
+import "./chunk-LIS56QFL.js";
+import "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

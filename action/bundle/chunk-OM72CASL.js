@@ -8,7 +8,7 @@ import {
   listImages,
   parseLineRef,
   utcToday
-} from "./chunk-GF5Z7KWR.js";
+} from "./chunk-XLGRHPBN.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

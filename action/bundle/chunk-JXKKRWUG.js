@@ -3,18 +3,18 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-Y6MU4I7N.js";
+} from "./chunk-KVFZV537.js";
 import {
   PolicyEngine
-} from "./chunk-2TRCYYL4.js";
+} from "./chunk-SFJLKTJ4.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-NPL27LAJ.js";
+} from "./chunk-PVC4B2IU.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-GF5Z7KWR.js";
+} from "./chunk-XLGRHPBN.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

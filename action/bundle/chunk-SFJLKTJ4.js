@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-NPL27LAJ.js";
+} from "./chunk-PVC4B2IU.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-EKAY7X45.js";
+} from "./chunk-LIS56QFL.js";
 import {
   __commonJS,
   __toESM

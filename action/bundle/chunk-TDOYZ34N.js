@@ -7,10 +7,10 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-OAZPH6PU.js";
+} from "./chunk-GU2Q3R4S.js";
 import {
   formatDecision
-} from "./chunk-2TRCYYL4.js";
+} from "./chunk-SFJLKTJ4.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-YTNXLQI3.js");
+    return await import("./automation-VTRIYTMD.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -57,6 +57,7 @@ ${why}`);
   const decisions = run.plan.decisions.map((d) => ({
     cloud: d.cloud,
     changes: d.changes.length,
+    logged: d.changes,
     decision: d.decision,
     urns: Object.fromEntries(d.urns)
   }));

@@ -37129,6 +37129,7 @@ export {
   channelPattern,
   utcToday,
   isDate,
+  publishedMark,
   creationMark,
   checkStoreInputs,
   renderStoreFragment,
@@ -37143,4 +37144,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-GF5Z7KWR.js.LEGAL.txt */
+/*! For license information please see chunk-XLGRHPBN.js.LEGAL.txt */

@@ -2,29 +2,29 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-KJXXWIQ2.js";
+} from "./chunk-OM72CASL.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-FDHO2NWR.js";
+} from "./chunk-VH55H5YQ.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-Y6MU4I7N.js";
+} from "./chunk-KVFZV537.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-2TRCYYL4.js";
+} from "./chunk-SFJLKTJ4.js";
 import {
   buildEnvelope
-} from "./chunk-NPL27LAJ.js";
-import "./chunk-EKAY7X45.js";
+} from "./chunk-PVC4B2IU.js";
+import "./chunk-LIS56QFL.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -38,7 +38,7 @@ import {
   kindDescriptors,
   markOutput,
   projectAjv
-} from "./chunk-GF5Z7KWR.js";
+} from "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -3,20 +3,23 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-A54KR24L.js";
+} from "./chunk-USDURTMB.js";
 import {
   essential
 } from "./chunk-KJBZKRF5.js";
+import {
+  loggedChange
+} from "./chunk-233J7K5Z.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-FDHO2NWR.js";
+} from "./chunk-VH55H5YQ.js";
 import {
   policyModeVariable
-} from "./chunk-EKAY7X45.js";
-import "./chunk-GF5Z7KWR.js";
+} from "./chunk-LIS56QFL.js";
+import "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -31,15 +34,6 @@ import {
 } from "@pulumi/pulumi/automation/index.js";
 
 // provider/pulumi/decision-log.ts
-function loggedChange(change) {
-  const name = change.after?.["name"] ?? change.before?.["name"];
-  return {
-    address: change.address,
-    kind: change.kind,
-    action: change.action,
-    ...change.kind === "image" && typeof name === "string" ? { name } : {}
-  };
-}
 var decisionLogVariable = "IMAGE_CATALOG_DECISION_LOG";
 
 // provider/pulumi/automation.ts
@@ -173,7 +167,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-GPKROANI.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-FRTJT77X.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -356,7 +350,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-2TUHUQNT.js");
+    const { describeOverrides } = await import("./data-L5SBNLAF.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }
