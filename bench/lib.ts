@@ -32,3 +32,16 @@ export function round(value: number, digits = 3): number {
 export function report(result: { bench: string; peer: string; ratio: number; goal: string } & Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
+
+/** Runs `work` over `items` with `width` calls in flight. */
+export async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        if (item !== undefined) await work(item);
+      }
+    }),
+  );
+}

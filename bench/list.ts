@@ -9,7 +9,7 @@ import { createImage, deleteImage, listImages } from '../provider/client/images.
 import { Session } from '../provider/client/session.js';
 import { readLabRecord } from '../scripts/lab-settings.js';
 import { repoRoot } from '../scripts/tools.js';
-import { median, report, round, timeMs } from './lib.js';
+import { median, pool, report, round, timeMs } from './lib.js';
 import { join } from 'node:path';
 
 const record = readLabRecord();
@@ -18,19 +18,6 @@ process.env['OS_CLIENT_CONFIG_FILE'] = record.clouds;
 const count = 2000;
 const tag = `bench-list-${randomBytes(4).toString('hex')}`;
 const session = Session.forCloud('platform');
-
-/** Runs `work` over `items` with `width` calls in flight. */
-async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) {
-        const item = items[next++];
-        if (item !== undefined) await work(item);
-      }
-    }),
-  );
-}
 
 const ids: string[] = [];
 process.stdout.write(`creating ${count} image records tagged ${tag} ...\n`);

@@ -288,6 +288,8 @@ export class ProviderRuntime {
   private readonly interruption = new AbortController();
   /** The changes in flight (creates, updates, deletes), each settled or not. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Whether {@link warmUp} ran since the last Configure. */
+  private warmed = false;
   /** Each function's arguments' validator, compiled at its first invoke. */
   private readonly functionValidators = new Map<string, ValidateFunction<{ cloud?: string }>>();
   /** Source files' digests: each file hashed once while it is unchanged. */
@@ -314,19 +316,34 @@ export class ProviderRuntime {
     return this.marks.marks.of(urn);
   }
 
-  /** Takes the provider's settings (the plugin's Configure) and starts what the first decision needs. */
+  /**
+   * Takes the provider's settings (the plugin's Configure) and asks for the token every call needs while the
+   * engine is still busy elsewhere. The policy bundle and the catalog wait for the first resource ({@link warmUp}):
+   * a consumer's program that only calls getImage needs neither, and the catalog's listing would hold up its
+   * lookup on the same Glance.
+   */
   configure(config: StackConfig): void {
     this.config = config;
     this.sessions.clear();
     this.engine = undefined;
-    this.warmUp();
+    this.warmed = false;
+    try {
+      this.sessionFor(undefined)
+        .identity()
+        .catch(() => undefined);
+    } catch {
+      // No cloud configured: the first resource that needs one says so.
+    }
   }
 
   /**
-   * Starts what the first decision needs (the policy bundle, a token and the catalog of the stack's cloud) while
-   * the engine is still busy elsewhere; a failure here is left for the call that needs it to report.
+   * Starts what the first decision needs (the policy bundle, a token and the catalog of the stack's cloud) at the
+   * first resource's check, while the engine registers the others; a failure here is left for the call that needs
+   * it to report. Once per configuration.
    */
   warmUp(): void {
+    if (this.warmed) return;
+    this.warmed = true;
     this.policyEngine().catch(() => (this.engine = undefined));
     try {
       const session = this.sessionFor(undefined);
@@ -463,6 +480,7 @@ export class ProviderRuntime {
 
   /** Pulumi's check: schema problems per field, then (for a create) the policy. */
   async check(kind: Kind, olds: Bag, news: Bag): Promise<{ inputs: Bag; failures: { property: string; reason: string }[] }> {
+    this.warmUp();
     const fields = layer(news);
     const checked = checkKnown(kind, address(kind, fields.resourceName), schemaPart(kind, news));
     const inputs = { ...news };

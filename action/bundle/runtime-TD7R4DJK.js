@@ -179,6 +179,8 @@ var ProviderRuntime = class {
   interruption = new AbortController();
   /** The changes in flight (creates, updates, deletes), each settled or not. */
   inFlight = /* @__PURE__ */ new Set();
+  /** Whether {@link warmUp} ran since the last Configure. */
+  warmed = false;
   /** Each function's arguments' validator, compiled at its first invoke. */
   functionValidators = /* @__PURE__ */ new Map();
   /** Source files' digests: each file hashed once while it is unchanged. */
@@ -197,18 +199,30 @@ var ProviderRuntime = class {
     if (this.marks?.key !== key) this.marks = { key, marks: new StackMarks(key) };
     return this.marks.marks.of(urn);
   }
-  /** Takes the provider's settings (the plugin's Configure) and starts what the first decision needs. */
+  /**
+   * Takes the provider's settings (the plugin's Configure) and asks for the token every call needs while the
+   * engine is still busy elsewhere. The policy bundle and the catalog wait for the first resource ({@link warmUp}):
+   * a consumer's program that only calls getImage needs neither, and the catalog's listing would hold up its
+   * lookup on the same Glance.
+   */
   configure(config) {
     this.config = config;
     this.sessions.clear();
     this.engine = void 0;
-    this.warmUp();
+    this.warmed = false;
+    try {
+      this.sessionFor(void 0).identity().catch(() => void 0);
+    } catch {
+    }
   }
   /**
-   * Starts what the first decision needs (the policy bundle, a token and the catalog of the stack's cloud) while
-   * the engine is still busy elsewhere; a failure here is left for the call that needs it to report.
+   * Starts what the first decision needs (the policy bundle, a token and the catalog of the stack's cloud) at the
+   * first resource's check, while the engine registers the others; a failure here is left for the call that needs
+   * it to report. Once per configuration.
    */
   warmUp() {
+    if (this.warmed) return;
+    this.warmed = true;
     this.policyEngine().catch(() => this.engine = void 0);
     try {
       const session = this.sessionFor(void 0);
@@ -323,6 +337,7 @@ var ProviderRuntime = class {
   }
   /** Pulumi's check: schema problems per field, then (for a create) the policy. */
   async check(kind, olds, news) {
+    this.warmUp();
     const fields = layer(news);
     const checked = checkKnown(kind, address(kind, fields.resourceName), schemaPart(kind, news));
     const inputs = { ...news };

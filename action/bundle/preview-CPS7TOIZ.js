@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-TDOYZ34N.js";
+} from "./chunk-2LTIPIRL.js";
 import "./chunk-KJBZKRF5.js";
 import "./chunk-GU2Q3R4S.js";
 import "./chunk-SFJLKTJ4.js";

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-TDOYZ34N.js";
+} from "./chunk-2LTIPIRL.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -4323,7 +4323,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-GDMYKTI3.js");
-  const { loadProgram, previewPlan } = await import("./preview-Y4ZOCFTE.js");
+  const { loadProgram, previewPlan } = await import("./preview-CPS7TOIZ.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
