@@ -33,9 +33,13 @@ export function registerResolve(program: Command): void {
         const found = await resolveImage(Session.forCloud(options.cloud), query);
         process.stdout.write(options.format === 'json' ? `${JSON.stringify(found, null, 2)}\n` : `${found.id}\n`);
       } catch (err) {
-        if (!(err instanceof LookupError)) throw err;
-        if (options.format === 'json') process.stdout.write(`${JSON.stringify({ error: err.reason, message: err.message }, null, 2)}\n`);
-        process.stderr.write(`image-catalog resolve: ${err.message}\n`);
+        // Nothing found, or nothing could be asked (no cloud configured, Keystone or Glance unreachable): exit 1,
+        // said in the same form.
+        if (err instanceof UsageError) throw err;
+        const reason = err instanceof LookupError ? err.reason : 'failed';
+        const message = err instanceof Error ? err.message : String(err);
+        if (options.format === 'json') process.stdout.write(`${JSON.stringify({ error: reason, message }, null, 2)}\n`);
+        process.stderr.write(`image-catalog resolve: ${message}\n`);
         process.exitCode = 1;
       }
     });

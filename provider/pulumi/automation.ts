@@ -27,7 +27,7 @@ import {
 import { policyModeVariable } from '../policy/data.js';
 import type { Decision, Violation } from '../policy/decision.js';
 import type { Change, ChangeAction } from '../policy/envelope.js';
-import { essential } from './cli-failure.js';
+import { essential, programError } from './cli-failure.js';
 import { decisionLogVariable, loggedChange, type LoggedChange } from './decision-log.js';
 import type { PolicyMode, ProviderRuntime } from './runtime.js';
 import { instanceKey, kindOfType, packageName, parseUrn } from './tokens.js';
@@ -449,7 +449,11 @@ class RunRecord {
   readonly onEvent = (event: EngineEvent): void => {
     if (this.applying && event.summaryEvent !== undefined) this.summary = event.summaryEvent.resourceChanges;
     const diagnostic = event.diagnosticEvent;
-    if (diagnostic?.severity === 'error') this.errors.push({ urn: diagnostic.urn, message: diagnostic.message.trim() });
+    if (diagnostic?.severity === 'error') {
+      // The language host says a program's exception twice (with and without its stack): kept once, without it.
+      const message = programError(diagnostic.message);
+      if (!this.errors.some((e) => e.urn === diagnostic.urn && e.message === message)) this.errors.push({ urn: diagnostic.urn, message });
+    }
     if (event.policyEvent !== undefined) this.policyViolations.push(event.policyEvent);
     this.options.onEvent?.(event);
   };
@@ -750,6 +754,9 @@ const shownSeverities: ReadonlySet<string> = new Set(['info', 'info#err', 'warni
  */
 export function progressPrinter(write: (line: string) => void): (event: EngineEvent) => void {
   const started = new Map<string, { readonly t0: number; readonly op: string; readonly type: string; readonly urn: string }>();
+  // An `up` runs the program twice (its preview, then the update): a notice it logs is shown once; an error of the
+  // program (said twice by the language host, once with its stack) once, without the stack.
+  const said = new Set<string>();
   return (event) => {
     const pre = event.resourcePreEvent;
     if (pre !== undefined && pre.planning !== true) {
@@ -793,7 +800,11 @@ export function progressPrinter(write: (line: string) => void): (event: EngineEv
     if (diagnostic !== undefined && shownSeverities.has(diagnostic.severity)) {
       const who = diagnostic.urn === undefined || diagnostic.urn === '' ? '' : `${urnName(diagnostic.urn)}: `;
       const label = diagnostic.severity === 'info' || diagnostic.severity === 'info#err' ? '' : `${diagnostic.severity}: `;
-      for (const line of diagnostic.message.trimEnd().split('\n')) write(`  ${label}${who}${line}`);
+      const message = diagnostic.severity === 'error' ? programError(diagnostic.message) : diagnostic.message.trimEnd();
+      const text = `${label}${who}${message}`;
+      if ((label === '' || diagnostic.severity === 'error') && said.has(text)) return;
+      said.add(text);
+      for (const line of message.split('\n')) write(`  ${label}${who}${line}`);
       return;
     }
     const policy = event.policyEvent;

@@ -41,3 +41,20 @@ function lockedOut(message: string): string | undefined {
     'A lock whose run is gone (a killed pulumi) is cleared by the next run on its own; never `pulumi cancel` while that run is alive (it breaks the run).'
   );
 }
+
+/**
+ * An error diagnostic of the program as a user reads it: the Node.js language host reports an exception of the
+ * program twice, once as `Unhandled exception: Error: <message>` with its JavaScript stack (frames of this package,
+ * of @pulumi/pulumi and of gRPC for a failed invoke) and once as the message; both become the message alone, and a
+ * failed function call says which function (`getImage: ...`), not how the engine relayed it.
+ */
+export function programError(message: string): string {
+  return message
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n')
+    .replace(/^Unhandled exception: /, '')
+    .replace(/^Error: /, '')
+    .replace(/^invocation of [\w-]+:[\w-]+:(\w+) returned an error: /, '$1: ')
+    .trim();
+}

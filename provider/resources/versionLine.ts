@@ -140,21 +140,21 @@ export function isDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-/** Parses `<major>.<minor>`; throws naming the field. */
-function parseVersion(family: string, version: string, field = 'versions[].version'): [number, number] {
+/** Parses `<major>.<minor>`; throws naming the line (its resource name) and the field. */
+function parseVersion(name: string, version: string, field = 'versions[].version'): [number, number] {
   const match = /^(\d+)\.(\d+)$/.exec(version);
-  if (match === null) throw new Error(`VersionLine "${family}": ${field} "${version}" must be <major>.<minor> (rule: pattern)`);
+  if (match === null) throw new Error(`VersionLine "${name}": ${field} "${version}" must be <major>.<minor> (rule: pattern)`);
   return [Number(match[1]), Number(match[2])];
 }
 
-/** The family's versions, greatest last; duplicate versions are refused. */
-export function orderVersions<S>(family: string, versions: readonly LineVersion<S>[]): LineVersion<S>[] {
-  const keyed = versions.map((v) => ({ v, key: parseVersion(family, v.version) }));
+/** The line's versions, greatest last; duplicate versions are refused, naming the line (`name`: its resource name). */
+export function orderVersions<S>(name: string, versions: readonly LineVersion<S>[]): LineVersion<S>[] {
+  const keyed = versions.map((v) => ({ v, key: parseVersion(name, v.version) }));
   keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1]);
   for (let i = 1; i < keyed.length; i++) {
     const [prev, next] = [keyed[i - 1], keyed[i]];
     if (prev !== undefined && next !== undefined && prev.key[0] === next.key[0] && prev.key[1] === next.key[1])
-      throw new Error(`VersionLine "${family}": versions: ${next.v.version} is declared twice (rule: uniqueItems)`);
+      throw new Error(`VersionLine "${name}": versions: ${next.v.version} is declared twice (rule: uniqueItems)`);
   }
   return keyed.map((k) => k.v);
 }
@@ -174,7 +174,12 @@ function checkVersionDates<S>(name: string, v: LineVersion<S>): void {
   const where = `VersionLine "${name}": version ${v.version}`;
   for (const field of ['endOfLife', 'buildDate', 'revokeAt'] as const) {
     const value = v[field];
-    if (value !== undefined && !isDate(value)) throw new Error(`${where}: ${field} "${value}" is not a date YYYY-MM-DD (rule: format)`);
+    if (value === undefined || isDate(value)) continue;
+    throw new Error(
+      /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? `${where}: ${field} "${value}" is no day of the calendar (rule: format)`
+        : `${where}: ${field} "${value}" is not a date YYYY-MM-DD (rule: format)`,
+    );
   }
   if (v.endOfLife !== undefined && v.buildDate !== undefined && v.endOfLife < v.buildDate)
     throw new Error(`${where}: endOfLife ${v.endOfLife} is before its buildDate ${v.buildDate} (rule: lifecycle)`);
@@ -184,7 +189,7 @@ function checkVersionDates<S>(name: string, v: LineVersion<S>): void {
 export function lineImages<S>(name: string, line: LineFamily<S>, today: string = utcToday()): LinePlan<S> {
   const family = `${line.os}-${line.osVersion}-${line.profile}`;
   if (line.versions.length === 0) throw new Error(`VersionLine "${name}": versions: at least one version is needed (rule: minItems)`);
-  const ordered = orderVersions(family, line.versions);
+  const ordered = orderVersions(name, line.versions);
   for (const v of ordered) checkVersionDates(name, v);
   if (line.keep !== undefined && (!Number.isInteger(line.keep) || line.keep < 1))
     throw new Error(`VersionLine "${name}": keep ${String(line.keep)} must be a whole number of at least 1 (rule: minimum)`);
@@ -254,7 +259,7 @@ export function lineImages<S>(name: string, line: LineFamily<S>, today: string =
     });
     for (const version of retired)
       notices.push(
-        `VersionLine "${name}": version ${version} is past its end of life and beyond keep ${String(keep)}: its image is deleted`,
+        `VersionLine "${name}": version ${version} is past its end of life and beyond keep ${String(keep)}: no longer declared, so this run deletes its image (the policy decides the delete)`,
       );
   }
 

@@ -126,8 +126,9 @@ t.test('bad input names the line, the version and the field, before any API call
   bad({ channels: { Stable: '1.0' } }, /channels\.Stable: a channel name is lower case/);
   bad(
     { versions: [v('1.0', { endOfLife: '2026-02-30' })] },
-    /version 1\.0: endOfLife "2026-02-30" is not a date YYYY-MM-DD \(rule: format\)/,
+    /version 1\.0: endOfLife "2026-02-30" is no day of the calendar \(rule: format\)/,
   );
+  bad({ versions: [v('1.0'), v('1.0')] }, /^VersionLine "ubuntu": versions: 1\.0 is declared twice/);
   bad(
     { versions: [v('1.0', { endOfLife: '2026-01-01', buildDate: '2026-02-01' })] },
     /version 1\.0: endOfLife 2026-01-01 is before its buildDate 2026-02-01/,

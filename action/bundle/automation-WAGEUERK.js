@@ -5,8 +5,9 @@ import {
   pluginName
 } from "./chunk-USDURTMB.js";
 import {
-  essential
-} from "./chunk-KJBZKRF5.js";
+  essential,
+  programError
+} from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
 } from "./chunk-233J7K5Z.js";
@@ -240,7 +241,10 @@ var RunRecord = class {
   onEvent = (event) => {
     if (this.applying && event.summaryEvent !== void 0) this.summary = event.summaryEvent.resourceChanges;
     const diagnostic = event.diagnosticEvent;
-    if (diagnostic?.severity === "error") this.errors.push({ urn: diagnostic.urn, message: diagnostic.message.trim() });
+    if (diagnostic?.severity === "error") {
+      const message = programError(diagnostic.message);
+      if (!this.errors.some((e) => e.urn === diagnostic.urn && e.message === message)) this.errors.push({ urn: diagnostic.urn, message });
+    }
     if (event.policyEvent !== void 0) this.policyViolations.push(event.policyEvent);
     this.options.onEvent?.(event);
   };
@@ -455,6 +459,7 @@ var verbs = {
 var shownSeverities = /* @__PURE__ */ new Set(["info", "info#err", "warning", "error"]);
 function progressPrinter(write) {
   const started = /* @__PURE__ */ new Map();
+  const said = /* @__PURE__ */ new Set();
   return (event) => {
     const pre = event.resourcePreEvent;
     if (pre !== void 0 && pre.planning !== true) {
@@ -494,7 +499,11 @@ function progressPrinter(write) {
     if (diagnostic !== void 0 && shownSeverities.has(diagnostic.severity)) {
       const who = diagnostic.urn === void 0 || diagnostic.urn === "" ? "" : `${urnName(diagnostic.urn)}: `;
       const label = diagnostic.severity === "info" || diagnostic.severity === "info#err" ? "" : `${diagnostic.severity}: `;
-      for (const line of diagnostic.message.trimEnd().split("\n")) write(`  ${label}${who}${line}`);
+      const message = diagnostic.severity === "error" ? programError(diagnostic.message) : diagnostic.message.trimEnd();
+      const text = `${label}${who}${message}`;
+      if ((label === "" || diagnostic.severity === "error") && said.has(text)) return;
+      said.add(text);
+      for (const line of message.split("\n")) write(`  ${label}${who}${line}`);
       return;
     }
     const policy = event.policyEvent;

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-2LTIPIRL.js";
+} from "./chunk-Q6FOJBIH.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-USDURTMB.js";
 import {
   essential
-} from "./chunk-KJBZKRF5.js";
+} from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
 } from "./chunk-233J7K5Z.js";
@@ -4323,7 +4323,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-GDMYKTI3.js");
-  const { loadProgram, previewPlan } = await import("./preview-CPS7TOIZ.js");
+  const { loadProgram, previewPlan } = await import("./preview-SC37QZVC.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4766,10 +4766,12 @@ function registerResolve(program3) {
 ` : `${found.id}
 `);
     } catch (err) {
-      if (!(err instanceof LookupError)) throw err;
-      if (options.format === "json") process.stdout.write(`${JSON.stringify({ error: err.reason, message: err.message }, null, 2)}
+      if (err instanceof UsageError) throw err;
+      const reason = err instanceof LookupError ? err.reason : "failed";
+      const message = err instanceof Error ? err.message : String(err);
+      if (options.format === "json") process.stdout.write(`${JSON.stringify({ error: reason, message }, null, 2)}
 `);
-      process.stderr.write(`image-catalog resolve: ${err.message}
+      process.stderr.write(`image-catalog resolve: ${message}
 `);
       process.exitCode = 1;
     }

@@ -24,7 +24,11 @@ function lockedOut(message) {
   );
   return `pulumi: the stack is locked by another run${holders.length === 0 ? "" : ` (${holders.join("; ")})`}: wait for it to end, then run again. A lock whose run is gone (a killed pulumi) is cleared by the next run on its own; never \`pulumi cancel\` while that run is alive (it breaks the run).`;
 }
+function programError(message) {
+  return message.split("\n").filter((line) => !/^\s+at /.test(line)).join("\n").replace(/^Unhandled exception: /, "").replace(/^Error: /, "").replace(/^invocation of [\w-]+:[\w-]+:(\w+) returned an error: /, "$1: ").trim();
+}
 
 export {
-  essential
+  essential,
+  programError
 };

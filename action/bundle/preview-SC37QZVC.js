@@ -4,8 +4,8 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-2LTIPIRL.js";
-import "./chunk-KJBZKRF5.js";
+} from "./chunk-Q6FOJBIH.js";
+import "./chunk-K2BSMOPQ.js";
 import "./chunk-GU2Q3R4S.js";
 import "./chunk-SFJLKTJ4.js";
 import "./chunk-PVC4B2IU.js";
