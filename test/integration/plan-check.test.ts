@@ -157,7 +157,7 @@ t.test('the GitHub Action, from what `uses:` checks out (no node_modules): the s
   t.equal(github.state.comments.length, 1, 'and the PR comment');
   t.match(
     String(github.state.comments[0]?.['body']),
-    new RegExp(`\`\`\`mermaid\ngantt\n  title rocky-9-${profile}\n[^]*v1\.1 no end of life \\(new\\) :`),
+    new RegExp(`\`\`\`mermaid\ngantt\n  title rocky-9-${profile}\n[^]*v1\\.1 no end of life \\(new\\) :`),
     "with the line's timeline: the new version drawn",
   );
   t.ok(
