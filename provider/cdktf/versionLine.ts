@@ -1,12 +1,12 @@
 /**
  * `VersionLine` in a CDKTF app, with the Pulumi component's lifecycle (../resources/versionLine.ts): every version
  * published as a CatalogImage `<os>-<osversion>-<profile>-v<version>`, channels as tags, end of life as
- * `provided_until`, retention by `keep`; the older ones deprecated, `superseded_by` the current, and hidden. Not
- * yet as in Pulumi: only the newest declared version is shared (adding a version moves the share to it), and
- * revocation is refused (terraform-provider-openstack cannot deactivate an image).
+ * `provided_until`, retention by `keep`; the older ones deprecated, `superseded_by` the current, and hidden; every
+ * version not past its end of life shared with every consumer (and accepted as the consumer whose provider is
+ * given). Not yet as in Pulumi: revocation is refused (terraform-provider-openstack cannot deactivate an image).
  */
 import { lineImages, type LineFamily, type LineVersion } from '../resources/versionLine.js';
-import { Construct, type ITerraformDependable } from './cdktn.js';
+import { Construct, TerraformStack, type ITerraformDependable } from './cdktn.js';
 import { CatalogImage } from './image.js';
 import type { OpenstackProvider } from './openstack/provider/index.js';
 import { ImageShare } from './share.js';
@@ -48,11 +48,11 @@ export class VersionLine extends Construct {
     this.family = line.family;
     this.current = line.current;
     const images: Record<string, CatalogImage> = {};
-    let newest: CatalogImage | undefined;
+    const newest = line.images[line.images.length - 1];
     for (const image of line.images) {
       // The CatalogImage makes the same name from the family and the version.
       const { name, ...fields } = image.fields;
-      newest = images[image.version] = new CatalogImage(this, `v${image.version}`, {
+      const made = (images[image.version] = new CatalogImage(this, `v${image.version}`, {
         ...fields,
         os: props.os,
         osVersion: props.osVersion,
@@ -60,18 +60,39 @@ export class VersionLine extends Construct {
         version: image.version,
         ...(props.provider === undefined ? {} : { provider: props.provider }),
         ...(props.dependsOn === undefined ? {} : { dependsOn: props.dependsOn }),
-      });
-      if (newest.name !== name) throw new Error(`VersionLine "${this.node.path}": ${newest.name} is not ${name}`);
+      }));
+      if (made.name !== name) throw new Error(`VersionLine "${this.node.path}": ${made.name} is not ${name}`);
     }
     this.images = images;
-    const current = newest as CatalogImage;
-    this.shares = (props.consumers ?? []).map(
-      (consumer, index) =>
-        new ImageShare(this, `share-${consumer.name ?? String(index)}`, {
-          image: current,
+    // Shares follow the lifecycle: every version not past its end of life is shared with every consumer (and
+    // accepted through the consumer's provider), each share at an id of its version's.
+    const shares: ImageShare[] = [];
+    (props.consumers ?? []).forEach((consumer, index) => {
+      const label = consumer.name ?? String(index);
+      for (const image of line.images) {
+        if (!image.state.shared) continue;
+        const share = new ImageShare(this, `v${image.version}-share-${label}`, {
+          image: images[image.version] as CatalogImage,
           memberProjectId: consumer.projectId,
           ...(consumer.provider === undefined ? {} : { acceptWith: consumer.provider }),
-        }),
-    );
+        });
+        // The share 0.3 made (of the newest version only, at `share-<label>`) becomes the newest version's: a
+        // stack made before shares followed the lifecycle keeps its membership (upgrade before adding a version).
+        if (image.version === newest?.version) {
+          share.member.moveFromId(`openstack_images_image_access_v2.${this.legacyId(label, 'member')}`);
+          share.acceptance?.moveFromId(`openstack_images_image_access_accept_v2.${this.legacyId(label, 'accept')}`);
+        }
+        shares.push(share);
+      }
+    });
+    this.shares = shares;
+  }
+
+  /** The logical id 0.3 gave the member or acceptance of the line's one share (`share-<label>/<part>`). */
+  private legacyId(label: string, part: 'member' | 'accept'): string {
+    const scope = new Construct(this, `share-${label}`);
+    const id = TerraformStack.of(this).getLogicalId(new Construct(scope, part).node);
+    this.node.tryRemoveChild(`share-${label}`);
+    return id;
   }
 }

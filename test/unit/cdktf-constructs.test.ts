@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Aspects, TerraformStack, Testing } from 'cdktn';
+import { Construct } from 'constructs';
 import t from 'tap';
 import {
   CatalogImageLookup,
@@ -128,7 +129,7 @@ t.test('ImageShare: member_id explicit on both resources, the acceptance through
   t.end();
 });
 
-t.test('VersionLine: the newest current and shared, older ones deprecated, superseded_by the newest, hidden', (t) => {
+t.test('VersionLine: the newest current, older ones deprecated, superseded_by the newest, hidden; every version shared', (t) => {
   const s = stack();
   const line = new VersionLine(s, 'ubuntu', {
     os: 'ubuntu',
@@ -150,7 +151,7 @@ t.test('VersionLine: the newest current and shared, older ones deprecated, super
   });
   t.match(byName.get('ubuntu-24.04-base-v1.10'), { hidden: false, visibility: 'shared' });
   t.notOk((byName.get('ubuntu-24.04-base-v1.10')?.['properties'] as Json | undefined)?.['deprecated'], 'the newest is not deprecated');
-  t.equal(line.shares.length, 1, 'one share, of the newest');
+  t.equal(line.shares.length, 2, 'a share of each version: the older one stays shared until its end of life');
   t.equal(
     byName.get('ubuntu-24.04-base-v1.9')?.['lifecycle'],
     undefined,
@@ -309,6 +310,56 @@ t.test(
       () => new LineAcceptance(stack(), 'bad', { line: 'ubuntu-24.04-base', owner: '', memberProjectId: 'p' }),
       /^catalog\/bad: owner: empty/,
     );
+    t.end();
+  },
+);
+
+t.test(
+  "VersionLine: the newest version's share takes over the one share 0.3 made (a moved block), a version past its end of life is unshared",
+  (t) => {
+    // The address 0.3 gave the line's one share (line/share-app/member, line/share-app/accept).
+    const old = stack();
+    const share = new ImageShare(new Construct(old, 'ubuntu'), 'share-app', {
+      image: '00000000-0000-0000-0000-00000000000a',
+      memberProjectId: 'b'.repeat(32),
+      acceptWith: new OpenstackProvider(old, 'appteam', { cloud: 'appteam', alias: 'appteam' }),
+    });
+    const oldMember = `openstack_images_image_access_v2.${TerraformStack.of(share).getLogicalId(share.member)}`;
+    const oldAccept = `openstack_images_image_access_accept_v2.${TerraformStack.of(share).getLogicalId(share.acceptance as never)}`;
+    const s = stack();
+    const line = new VersionLine(s, 'ubuntu', {
+      os: 'ubuntu',
+      osVersion: '24.04',
+      profile: 'base',
+      properties: common,
+      versions: [
+        { version: '1.0', source: { file: '/a' }, endOfLife: '2020-01-01' },
+        { version: '1.1', source: { file: '/b' } },
+        { version: '1.2', source: { file: '/c' } },
+      ],
+      consumers: [
+        { projectId: 'b'.repeat(32), name: 'app', provider: new OpenstackProvider(s, 'appteam', { cloud: 'appteam', alias: 'appteam' }) },
+      ],
+    });
+    t.same(
+      line.shares.map((x) => x.node.id),
+      ['v1.1-share-app', 'v1.2-share-app'],
+      'v1.0 past its end of life is not shared',
+    );
+    const json = JSON.parse(Testing.synth(s)) as { moved?: { from: string; to: string }[] };
+    const newest = line.shares[1];
+    t.same(
+      json.moved,
+      [
+        { from: oldMember, to: `openstack_images_image_access_v2.${TerraformStack.of(s).getLogicalId(newest?.member as never)}` },
+        {
+          from: oldAccept,
+          to: `openstack_images_image_access_accept_v2.${TerraformStack.of(s).getLogicalId(newest?.acceptance as never)}`,
+        },
+      ],
+      "the newest version's member and acceptance are moved from 0.3's",
+    );
+    t.notOk(line.node.tryFindChild('share-app'), 'no construct is left at the old id');
     t.end();
   },
 );
