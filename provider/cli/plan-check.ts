@@ -78,7 +78,7 @@ export function registerPlanCheck(program: Command): void {
         process.stdout.write(
           checked.decision === undefined
             ? 'no change of an image, share or acceptance, and no server or volume made from an image, in this plan: nothing to decide\n'
-            : `# ${checked.changes} change(s) of the catalog in this plan\n${formatDecision(checked.decision)}`,
+            : `# ${checked.changes} change(s) of the catalog and of what is made from it in this plan\n${formatDecision(checked.decision)}`,
         );
       }
       process.exitCode = checked.code;

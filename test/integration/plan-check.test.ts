@@ -269,11 +269,11 @@ t.test(
     t.equal(ran.code, 1, 'exit 1: blocked', { output: ran.stdout + ran.stderr });
     t.match(
       ran.stdout,
-      /mandatory\s+consumption\s+openstack_compute_instance_v2\.web\s+image_id\n\s+boots image "rocky-9-\w+-v2\.0" \([0-9a-f-]{36}\), which is revoked \(deactivated\)/,
+      /mandatory\s+consumption\s+openstack_compute_instance_v2\.web\s+image_id\n\s+is made from image "rocky-9-\w+-v2\.0" \([0-9a-f-]{36}\), which is revoked \(deactivated\)/,
     );
     t.match(
       ran.stdout,
-      /advisory\s+consumption_deprecated\s+openstack_blockstorage_volume_v3\.disk\s+image_id\n\s+boots image "rocky-9-\w+-v2\.1" .*which is deprecated \(superseded by rocky-9-\w+-v2\.2\)/,
+      /advisory\s+consumption_deprecated\s+openstack_blockstorage_volume_v3\.disk\s+image_id\n\s+is made from image "rocky-9-\w+-v2\.1" .*which is deprecated \(superseded by rocky-9-\w+-v2\.2\)/,
     );
     // The same plan through pr-check: the annotation on the image_id line of the server's block.
     const github = await localGitHub();
@@ -305,5 +305,20 @@ t.test(
     );
     t.equal(passed.code, 0, 'a server (by name) and a volume on the current image pass', { output: passed.stdout + passed.stderr });
     t.match(passed.stdout, /2 change\(s\)/);
+    // An image appteam cannot see (deleted, never shared, or past its end of life and no longer shared): refused too.
+    const unseen = await consumerPlan(consumer('image_id = "00000000-0000-0000-0000-0000000000ff"', `image_id = "${current.id}"`));
+    const refused = await runCommand(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'provider', 'cli', 'main.ts'), 'plan-check', unseen.file],
+      {
+        ...process.env,
+        OS_CLIENT_CONFIG_FILE: lab().clouds,
+      },
+    );
+    t.equal(refused.code, 1, 'a server on an image the consumer cannot see is refused', { output: refused.stdout + refused.stderr });
+    t.match(
+      refused.stdout,
+      /mandatory\s+consumption\s+openstack_compute_instance_v2\.web\s+image_id\n\s+is made from image 0{8}-0{4}-0{4}-0{4}-0{10}ff, which project \w+ cannot see/,
+    );
   },
 );

@@ -128,14 +128,19 @@ consumer_creates contains change if {
 #   address it refers to (image_address).
 boot_images(change) := {[entry.field, image] |
 	some entry in change.after.boots
-	some image in _boot_candidates(entry, change)
+	some image in boot_candidates(entry, change)
 }
 
-_boot_candidates(entry, _) := [image | some image in input.catalog.images; image.id == entry.id] if is_string(entry.id)
+# METADATA
+# scope: document
+# description: >-
+#   The images one boot of a consumer change names: by id or by name among the images the principal sees, or
+#   the image change of the change set at the address an id not known until apply refers to.
+boot_candidates(entry, _) := [image | some image in input.catalog.images; image.id == entry.id] if is_string(entry.id)
 
-_boot_candidates(entry, _) := [image | some image in input.catalog.images; image.name == entry.name] if is_string(entry.name)
+boot_candidates(entry, _) := [image | some image in input.catalog.images; image.name == entry.name] if is_string(entry.name)
 
-_boot_candidates(entry, change) := [other.after |
+boot_candidates(entry, change) := [other.after |
 	some other in input.changes
 	other.kind == "image"
 	other.address == change.after.image_address

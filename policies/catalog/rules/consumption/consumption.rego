@@ -4,7 +4,9 @@
 #   A server (openstack_compute_instance_v2: image_id, image_name, a block_device with source_type image) or a
 #   volume (openstack_blockstorage_volume_v3: image_id) created from an image that is revoked (deactivated, by
 #   whoever deactivated it) or past its end of life (properties.provided_until before the day of the decision) is
-#   refused. What already runs on it keeps running: only a create or a replace is decided.
+#   refused, and so is one made from an image the applying project cannot see at all (deleted, never shared with it,
+#   or past its end of life and no longer shared): Nova could not boot it. What already runs on it keeps running:
+#   only a create or a replace is decided.
 # custom:
 #   id: consumption
 #   remediation: >-
@@ -24,7 +26,7 @@ violations contains lib.violation(rego.metadata.chain(), change, field, message)
 	some [field, image] in lib.boot_images(change)
 	image.status == "deactivated"
 	message := concat("", [
-		"boots image ", lib.image_text(image), ", which is revoked (deactivated): no new server or volume may be made from it",
+		"is made from image ", lib.image_text(image), ", which is revoked (deactivated): no new server or volume may be made from it",
 	])
 }
 
@@ -33,7 +35,7 @@ violations contains lib.violation(rego.metadata.chain(), change, field, message)
 	some [field, image] in lib.boot_images(change)
 	lib.past_end_of_life(image, _today)
 	message := concat("", [
-		"boots image ", lib.image_text(image), ", which is past its end of life (provided_until ",
+		"is made from image ", lib.image_text(image), ", which is past its end of life (provided_until ",
 		image.properties.provided_until, ")",
 	])
 }
@@ -45,3 +47,20 @@ violations contains lib.undecided(rego.metadata.chain(), change, entry.field) if
 	lib.is_unknown(entry.id)
 	object.get(change.after, "image_address", "") == ""
 }
+
+# An image by id or name that none of the images the principal sees is (an image of the change set is found by
+# its address instead).
+violations contains lib.violation(rego.metadata.chain(), change, entry.field, message) if {
+	some change in lib.consumer_creates
+	some entry in change.after.boots
+	not lib.is_unknown(object.get(entry, "id", ""))
+	count(lib.boot_candidates(entry, change)) == 0
+	message := concat("", [
+		"is made from image ", _named(entry), ", which project ", input.principal.project_id,
+		" cannot see: deleted, never shared with it, or past its end of life and no longer shared",
+	])
+}
+
+_named(entry) := entry.id if is_string(entry.id)
+
+_named(entry) := json.marshal(entry.name) if is_string(entry.name)

@@ -23,7 +23,10 @@ _found(changes, images) := result if {
 test_fail_a_server_on_a_revoked_image_by_id if {
 	_found([_server([{"field": "image_id", "id": "id-v11"}])], [_revoked]) == {[
 		"openstack_compute_instance_v2.web", "image_id", "mandatory",
-		`boots image "ubuntu-24.04-base-v1.1" (id-v11), which is revoked (deactivated): no new server or volume may be made from it`,
+		concat("", [
+			`is made from image "ubuntu-24.04-base-v1.1" (id-v11), which is revoked (deactivated): `,
+			"no new server or volume may be made from it",
+		]),
 	]}
 }
 
@@ -35,7 +38,7 @@ test_fail_a_server_on_a_revoked_image_by_name if {
 test_fail_a_volume_block_device_past_its_end_of_life if {
 	found := _found([_server([{"field": "block_device.uuid", "id": "id-v11"}])], [_past])
 	{m | some [_, _, _, m] in found} == {
-		`boots image "ubuntu-24.04-base-v1.1" (id-v11), which is past its end of life (provided_until 2026-12-06)`,
+		`is made from image "ubuntu-24.04-base-v1.1" (id-v11), which is past its end of life (provided_until 2026-12-06)`,
 	}
 }
 
@@ -48,8 +51,22 @@ test_success_the_last_day_of_life if {
 	_found([_server([{"field": "image_id", "id": "id-v11"}])], [last]) == set()
 }
 
-test_success_an_image_it_cannot_see if {
-	_found([_server([{"field": "image_id", "id": "elsewhere"}])], [_revoked]) == set()
+test_fail_an_image_it_cannot_see if {
+	_found([_server([{"field": "image_id", "id": "elsewhere"}])], [_revoked]) == {[
+		"openstack_compute_instance_v2.web", "image_id", "mandatory",
+		concat("", [
+			"is made from image elsewhere, which project platform cannot see: ",
+			"deleted, never shared with it, or past its end of life and no longer shared",
+		]),
+	]}
+}
+
+test_fail_a_name_it_cannot_see if {
+	found := _found([_server([{"field": "image_name", "name": "ubuntu-24.04-base-v0.9"}])], [_revoked])
+	{m | some [_, _, _, m] in found} == {concat("", [
+		`is made from image "ubuntu-24.04-base-v0.9", which project platform cannot see: `,
+		"deleted, never shared with it, or past its end of life and no longer shared",
+	])}
 }
 
 test_success_an_update_boots_nothing_new if {

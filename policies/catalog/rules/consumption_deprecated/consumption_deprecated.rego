@@ -24,7 +24,7 @@ violations contains lib.violation(rego.metadata.chain(), change, field, message)
 	object.get(image, "status", "") != "deactivated"
 	not lib.past_end_of_life(image, _today)
 	message := concat("", [
-		"boots image ", lib.image_text(image), ", which is deprecated",
+		"is made from image ", lib.image_text(image), ", which is deprecated",
 		_superseded(image), ": what is made now will need a rebuild",
 	])
 }

@@ -25,7 +25,7 @@ test_fail_a_volume_from_a_deprecated_image_is_a_warning if {
 	_found([_deprecated({"superseded_by": "ubuntu-24.04-base-v1.2"})]) == {[
 		"image_id", "advisory",
 		concat("", [
-			`boots image "ubuntu-24.04-base-v1.1" (id-v11), which is deprecated (superseded by ubuntu-24.04-base-v1.2): `,
+			`is made from image "ubuntu-24.04-base-v1.1" (id-v11), which is deprecated (superseded by ubuntu-24.04-base-v1.2): `,
 			"what is made now will need a rebuild",
 		]),
 	]}
@@ -33,7 +33,7 @@ test_fail_a_volume_from_a_deprecated_image_is_a_warning if {
 
 test_fail_without_a_successor_named if {
 	{m | some [_, _, m] in _found([_deprecated({})])} == {
-		`boots image "ubuntu-24.04-base-v1.1" (id-v11), which is deprecated: what is made now will need a rebuild`,
+		`is made from image "ubuntu-24.04-base-v1.1" (id-v11), which is deprecated: what is made now will need a rebuild`,
 	}
 }
 

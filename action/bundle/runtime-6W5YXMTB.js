@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-OM72CASL.js";
+} from "./chunk-PYY5FA4E.js";
 import {
   functionToken,
   idNames,

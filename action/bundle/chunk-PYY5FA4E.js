@@ -51,7 +51,7 @@ async function whyEmpty(session, family, channel, owner) {
   if (line.length === 0)
     return new LookupError(
       "no-line",
-      `no line ${family}${of}: no image you can see carries the tag ${family} (is the line shared with your project, and the share accepted?)`
+      `no line ${family}${of}: no image you can see carries the tag ${family} (${owner === void 0 ? "is the line shared with your project, and the share accepted? --owner counts shares not accepted yet" : "is the line shared with your project?"})`
     );
   if (line.every((image) => image.status === "deactivated"))
     return new LookupError("revoked", `every version of line ${family}${of} is revoked (${String(line.length)} deactivated)`);

@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-Q6FOJBIH.js";
+} from "./chunk-7KGB27OQ.js";
 import "./chunk-K2BSMOPQ.js";
 import "./chunk-GU2Q3R4S.js";
 import "./chunk-SFJLKTJ4.js";

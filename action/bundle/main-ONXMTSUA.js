@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-Q6FOJBIH.js";
+} from "./chunk-7KGB27OQ.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,7 +18,7 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-OM72CASL.js";
+} from "./chunk-PYY5FA4E.js";
 import {
   pluginDir,
   pluginName
@@ -3900,7 +3900,7 @@ function registerPlanCheck(program3) {
       process.stdout.write(checked.notes.map((note) => `note: ${note}
 `).join(""));
       process.stdout.write(
-        checked.decision === void 0 ? "no change of an image, share or acceptance, and no server or volume made from an image, in this plan: nothing to decide\n" : `# ${checked.changes} change(s) of the catalog in this plan
+        checked.decision === void 0 ? "no change of an image, share or acceptance, and no server or volume made from an image, in this plan: nothing to decide\n" : `# ${checked.changes} change(s) of the catalog and of what is made from it in this plan
 ${formatDecision(checked.decision)}`
       );
     }
@@ -4323,7 +4323,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-GDMYKTI3.js");
-  const { loadProgram, previewPlan } = await import("./preview-SC37QZVC.js");
+  const { loadProgram, previewPlan } = await import("./preview-DEJVB4RH.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
