@@ -15,6 +15,7 @@ export const ruleIds = [
   'lifecycle',
   'consumption',
   'consumption_deprecated',
+  'scs_0102',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 

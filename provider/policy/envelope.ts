@@ -129,6 +129,15 @@ interface CatalogIndex {
   readonly byName: Map<string, Document[]>;
   /** By id: a share's image (the sharing rule). */
   readonly byId: Map<string, Document[]>;
+  /** Public, visible images with os_purpose generic, by architecture, os_distro and os_version (rule scs_0102). */
+  readonly generic: Map<string, Document[]>;
+}
+
+/** The key of the SCS-0102 uniqueness (architecture, os_distro, os_version), for a public, visible generic image. */
+function genericKey(image: Document): string | undefined {
+  const properties = (image['properties'] ?? {}) as Readonly<Record<string, unknown>>;
+  if (image['visibility'] !== 'public' || image['os_hidden'] === true || properties['os_purpose'] !== 'generic') return undefined;
+  return JSON.stringify([properties['architecture'] ?? '', properties['os_distro'] ?? '', properties['os_version'] ?? '']);
 }
 
 const indexes = new WeakMap<readonly Document[], CatalogIndex>();
@@ -139,7 +148,10 @@ function indexOf(images: readonly Document[]): CatalogIndex {
   const families = new Map<string, { image: Document; version: readonly [string, string] }[]>();
   const byName = new Map<string, Document[]>();
   const byId = new Map<string, Document[]>();
+  const generic = new Map<string, Document[]>();
   for (const image of images) {
+    const unique = genericKey(image);
+    if (unique !== undefined) generic.set(unique, [...(generic.get(unique) ?? []), image]);
     const id = image['id'];
     if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), image]);
     const name = image['name'];
@@ -161,7 +173,7 @@ function indexOf(images: readonly Document[]): CatalogIndex {
       members.slice(0, 2).map((m) => m.image),
     );
   }
-  index = { topOfFamily, byName, byId };
+  index = { topOfFamily, byName, byId, generic };
   indexes.set(images, index);
   return index;
 }
@@ -170,7 +182,8 @@ function indexOf(images: readonly Document[]): CatalogIndex {
  * The envelope with its catalog cut down to the images a rule can look at. The rules read the catalog for
  * versioning: the latest version of a change's family other than the image it replaces (so the two highest of the
  * family are enough), and the images that already carry a change's name; for sharing: a share's image by id; for consumption: the images a
- * server or volume boots, by id or name. The decision is the same as on
+ * server or volume boots, by id or name; for the SCS-0102 profile: the public, visible generic images of a public
+ * generic change's architecture, distribution and version. The decision is the same as on
  * the whole catalog (the differential test checks it), and the Wasm module parses a handful of images instead of
  * thousands. The index behind it is built once per catalog array and reused for every decision of a run.
  */
@@ -194,6 +207,8 @@ export function narrowCatalog(envelope: Envelope): Envelope {
     if (typeof name !== 'string') continue;
     for (const image of index.topOfFamily.get(familyKey(name).key) ?? []) keep.add(image);
     for (const image of index.byName.get(name) ?? []) keep.add(image);
+    const key = genericKey(change.after);
+    if (key !== undefined) for (const image of index.generic.get(key) ?? []) keep.add(image);
   }
   return { ...envelope, catalog: { images: [...keep] } };
 }

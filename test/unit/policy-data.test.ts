@@ -18,6 +18,7 @@ t.test('the shipped data.json fits its schema and sets every rule mandatory but 
     lifecycle: { level: 'mandatory' },
     consumption: { level: 'mandatory' },
     consumption_deprecated: { level: 'advisory' },
+    scs_0102: { level: 'mandatory' },
   });
   t.end();
 });

@@ -134,3 +134,33 @@ t.test('narrowing keeps the images a server boots, by id and by name', (t) => {
   t.same(narrowed.catalog.images.map((i) => i['id']).sort(), ['a', 'b']);
   t.end();
 });
+
+t.test("narrowing keeps the public, visible generic images of a public generic image's distribution (the SCS-0102 uniqueness)", (t) => {
+  const generic = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    name,
+    visibility: 'public',
+    properties: { os_purpose: 'generic', architecture: 'x86_64', os_distro: 'ubuntu', os_version: '24.04' },
+    ...extra,
+  });
+  const images = [
+    generic('a', 'ubuntu-24.04-minimal-v3.0'),
+    generic('b', 'ubuntu-24.04-old-v1.0', { os_hidden: true }),
+    generic('c', 'debian-12-base-v1.0', {
+      properties: { os_purpose: 'generic', architecture: 'x86_64', os_distro: 'debian', os_version: '12' },
+    }),
+  ];
+  const change = {
+    address: 'x',
+    kind: 'image' as const,
+    action: 'create' as const,
+    before: null,
+    after: generic('', 'ubuntu-24.04-base-v1.0'),
+  };
+  t.same(
+    narrowCatalog(envelope([change], images)).catalog.images.map((i) => i['id']),
+    ['a'],
+    'another family of the same distribution, version and architecture; not a hidden one, not another distribution',
+  );
+  t.end();
+});

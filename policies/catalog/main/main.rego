@@ -14,6 +14,7 @@ import data.catalog.rules.naming
 import data.catalog.rules.policy_change
 import data.catalog.rules.public_visibility
 import data.catalog.rules.required_metadata
+import data.catalog.rules.scs_0102
 import data.catalog.rules.sharing
 import data.catalog.rules.versioning
 
@@ -38,6 +39,8 @@ _all contains v if some v in policy_change.violations
 _all contains v if some v in consumption.violations
 
 _all contains v if some v in consumption_deprecated.violations
+
+_all contains v if some v in scs_0102.violations
 
 # METADATA
 # description: The violations that count (every level but disabled), in a stable order.

@@ -58,3 +58,9 @@ test_success_a_volume_from_a_deprecated_image_is_a_warning if {
 	decision.allowed == true
 	[[v.rule, v.level] | some v in decision.violations] == [["consumption_deprecated", "advisory"]]
 }
+
+test_fail_the_scs_profile_blocks_a_public_image_without_its_metadata if {
+	decision := _decide("scs_0102: a public image without the standard's metadata")
+	decision.allowed == false
+	{v.rule | some v in decision.violations} == {"scs_0102", "public_visibility"}
+}

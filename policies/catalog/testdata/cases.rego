@@ -218,6 +218,21 @@ _scenarios := {
 		[change("create", null, object.union(_named("ubuntu-24.04-base-v1.0"), {"properties": {"deprecated": "true"}}))],
 		[_live("a", "ubuntu-24.04-base-v1.1")],
 	)},
+	"scs_0102: a public image without the standard's metadata": {
+		"input": _today(envelope([change("create", null, _visible("public"))], [])),
+		"data": {"profile": "scs-0102"},
+	},
+	"scs_0102: a second public generic image of one distribution, version and architecture": {
+		"input": _today(envelope(
+			[change("create", null, _generic("ubuntu-24.04-base-v1.2"))],
+			[
+				object.union(_generic("ubuntu-24.04-base-v1.1"), {"id": "a"}),
+				object.union(_generic("ubuntu-24.04-base-v1.0"), {"id": "b", "os_hidden": true}),
+				_live("c", "debian-12-base-v1.0"),
+			],
+		)),
+		"data": {"profile": "scs-0102"},
+	},
 	# consumption
 	"consumption: a server on a revoked image": {"input": _today(envelope(
 		[_boots("image_id", {"id": "id-v11"})],
@@ -230,6 +245,11 @@ _scenarios := {
 	"consumption: an id not known until apply": {"input": _today(envelope([_boots("image_id", {"id": unknown})], []))},
 	"main: a name not followed, naming disabled": {"input": _create(_named("whatever")), "data": _naming_off},
 }
+
+_generic(name) := object.union(_named(name), {
+	"visibility": "public",
+	"properties": {"os_purpose": "generic", "architecture": "x86_64"},
+})
 
 _boots(field, image) := {
 	"address": "openstack_compute_instance_v2.web",

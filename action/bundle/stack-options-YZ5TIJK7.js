@@ -3,9 +3,9 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-GU2Q3R4S.js";
-import "./chunk-SFJLKTJ4.js";
-import "./chunk-PVC4B2IU.js";
+} from "./chunk-LPATU3SF.js";
+import "./chunk-TMG2OO3V.js";
+import "./chunk-JK2TCRF4.js";
 import "./chunk-LIS56QFL.js";
 import "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";

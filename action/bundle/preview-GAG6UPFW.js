@@ -4,11 +4,11 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-7KGB27OQ.js";
+} from "./chunk-6GO5MXNF.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-GU2Q3R4S.js";
-import "./chunk-SFJLKTJ4.js";
-import "./chunk-PVC4B2IU.js";
+import "./chunk-LPATU3SF.js";
+import "./chunk-TMG2OO3V.js";
+import "./chunk-JK2TCRF4.js";
 import "./chunk-LIS56QFL.js";
 import "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";

@@ -36,6 +36,11 @@ function compareDigits(a, b) {
 function compareVersions(a, b) {
   return compareDigits(a[0], b[0]) || compareDigits(a[1], b[1]);
 }
+function genericKey(image) {
+  const properties = image["properties"] ?? {};
+  if (image["visibility"] !== "public" || image["os_hidden"] === true || properties["os_purpose"] !== "generic") return void 0;
+  return JSON.stringify([properties["architecture"] ?? "", properties["os_distro"] ?? "", properties["os_version"] ?? ""]);
+}
 var indexes = /* @__PURE__ */ new WeakMap();
 function indexOf(images) {
   let index = indexes.get(images);
@@ -43,7 +48,10 @@ function indexOf(images) {
   const families = /* @__PURE__ */ new Map();
   const byName = /* @__PURE__ */ new Map();
   const byId = /* @__PURE__ */ new Map();
+  const generic = /* @__PURE__ */ new Map();
   for (const image of images) {
+    const unique = genericKey(image);
+    if (unique !== void 0) generic.set(unique, [...generic.get(unique) ?? [], image]);
     const id = image["id"];
     if (typeof id === "string") byId.set(id, [...byId.get(id) ?? [], image]);
     const name = image["name"];
@@ -65,7 +73,7 @@ function indexOf(images) {
       members.slice(0, 2).map((m) => m.image)
     );
   }
-  index = { topOfFamily, byName, byId };
+  index = { topOfFamily, byName, byId, generic };
   indexes.set(images, index);
   return index;
 }
@@ -87,6 +95,8 @@ function narrowCatalog(envelope) {
     if (typeof name !== "string") continue;
     for (const image of index.topOfFamily.get(familyKey(name).key) ?? []) keep.add(image);
     for (const image of index.byName.get(name) ?? []) keep.add(image);
+    const key = genericKey(change.after);
+    if (key !== void 0) for (const image of index.generic.get(key) ?? []) keep.add(image);
   }
   return { ...envelope, catalog: { images: [...keep] } };
 }

@@ -8,7 +8,7 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-PVC4B2IU.js";
+} from "./chunk-JK2TCRF4.js";
 import "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";
 export {

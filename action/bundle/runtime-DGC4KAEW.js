@@ -20,10 +20,10 @@ import {
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-SFJLKTJ4.js";
+} from "./chunk-TMG2OO3V.js";
 import {
   buildEnvelope
-} from "./chunk-PVC4B2IU.js";
+} from "./chunk-JK2TCRF4.js";
 import "./chunk-LIS56QFL.js";
 import {
   FileDigests,

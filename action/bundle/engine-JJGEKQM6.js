@@ -4,8 +4,8 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-SFJLKTJ4.js";
-import "./chunk-PVC4B2IU.js";
+} from "./chunk-TMG2OO3V.js";
+import "./chunk-JK2TCRF4.js";
 import "./chunk-LIS56QFL.js";
 import "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-PVC4B2IU.js";
+} from "./chunk-JK2TCRF4.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,

@@ -9,10 +9,10 @@ import {
 import {
   configAddress,
   decidePlan
-} from "./chunk-JXKKRWUG.js";
+} from "./chunk-RKMSH7YJ.js";
 import "./chunk-KVFZV537.js";
-import "./chunk-SFJLKTJ4.js";
-import "./chunk-PVC4B2IU.js";
+import "./chunk-TMG2OO3V.js";
+import "./chunk-JK2TCRF4.js";
 import {
   policyModeVariable
 } from "./chunk-LIS56QFL.js";

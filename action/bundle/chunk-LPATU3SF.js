@@ -4,7 +4,7 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-SFJLKTJ4.js";
+} from "./chunk-TMG2OO3V.js";
 import {
   PolicyBundleError,
   PolicyDataError,

@@ -6,10 +6,10 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-JXKKRWUG.js";
+} from "./chunk-RKMSH7YJ.js";
 import "./chunk-KVFZV537.js";
-import "./chunk-SFJLKTJ4.js";
-import "./chunk-PVC4B2IU.js";
+import "./chunk-TMG2OO3V.js";
+import "./chunk-JK2TCRF4.js";
 import "./chunk-LIS56QFL.js";
 import "./chunk-XLGRHPBN.js";
 import "./chunk-UXAMSLRZ.js";

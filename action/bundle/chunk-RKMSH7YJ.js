@@ -6,11 +6,11 @@ import {
 } from "./chunk-KVFZV537.js";
 import {
   PolicyEngine
-} from "./chunk-SFJLKTJ4.js";
+} from "./chunk-TMG2OO3V.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-PVC4B2IU.js";
+} from "./chunk-JK2TCRF4.js";
 import {
   creationMark,
   isGlanceField

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-7KGB27OQ.js";
+} from "./chunk-6GO5MXNF.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -43,21 +43,21 @@ import {
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-GU2Q3R4S.js";
+} from "./chunk-LPATU3SF.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-JXKKRWUG.js";
+} from "./chunk-RKMSH7YJ.js";
 import {
   Session
 } from "./chunk-KVFZV537.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-SFJLKTJ4.js";
+} from "./chunk-TMG2OO3V.js";
 import {
   familyKey
-} from "./chunk-PVC4B2IU.js";
+} from "./chunk-JK2TCRF4.js";
 import {
   PolicyDataError,
   parseOverride,
@@ -4322,8 +4322,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-GDMYKTI3.js");
-  const { loadProgram, previewPlan } = await import("./preview-DEJVB4RH.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-YZ5TIJK7.js");
+  const { loadProgram, previewPlan } = await import("./preview-GAG6UPFW.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4362,7 +4362,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-IU5EDJVL.js");
+  const { appEntry, checkApp } = await import("./check-BAXMG6TP.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4413,7 +4413,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-4DNZXYEY.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-QBOT5HJG.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4485,8 +4485,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-4V7FVLKC.js");
-  const { buildEnvelope } = await import("./envelope-4TSV6P2N.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-JJGEKQM6.js");
+  const { buildEnvelope } = await import("./envelope-ZKILKWSK.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
