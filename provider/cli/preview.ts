@@ -119,8 +119,13 @@ export function registerPreview(program: Command): void {
       if (options.format === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
       else {
         if (plan.decisions.length === 0) process.stdout.write('no change of an image-catalog resource: nothing to decide\n');
-        for (const d of plan.decisions)
-          process.stdout.write(`# ${d.changes} change(s) applied by cloud ${d.cloud}\n${formatDecision(d.decision)}\n`);
+        for (const d of plan.decisions) {
+          // Each change decided: what happens to which resource (and the image name it brings or removes).
+          const listed = d.logged
+            .map((c) => `  ${c.action.padEnd(7)} ${c.address}${c.name === undefined ? '' : ` (${c.name})`}\n`)
+            .join('');
+          process.stdout.write(`# ${d.changes} change(s) applied by cloud ${d.cloud}\n${listed}${formatDecision(d.decision)}\n`);
+        }
         for (const refusal of plan.refused) process.stdout.write(`refused: ${refusal}\n`);
       }
       process.exitCode = plan.allowed ? 0 : 1;

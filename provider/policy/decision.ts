@@ -13,6 +13,7 @@ export const ruleIds = [
   'policy_change',
   'sharing',
   'lifecycle',
+  'channels',
   'consumption',
   'consumption_deprecated',
   'scs_0102',

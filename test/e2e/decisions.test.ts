@@ -97,6 +97,12 @@ t.test('up, preview, image-catalog preview and pr-check decide one drifted stack
   t.notOk(blockedPreview.ok, "runStack's preview blocks the edit");
   const cliBlocked = await imageCatalogPreview(target, 'drift', ['--refresh', '--format', 'json'], env('24.10'));
   t.equal(cliBlocked.code, 1, 'image-catalog preview blocks it', { output: cliBlocked.stdout + cliBlocked.stderr });
+  const cliText = await imageCatalogPreview(target, 'drift', ['--refresh'], env('24.10'));
+  t.match(
+    cliText.stdout,
+    /^# 1 change\(s\) applied by cloud platform\n {2}update {2}Image::\S+ \(ubuntu-\S+-v\d+\.\d+\)\n/m,
+    'its text names each change',
+  );
   const cliViolations = (JSON.parse(cliBlocked.stdout) as { decisions: { decision: { violations: Violation[] } }[] }).decisions.flatMap(
     (d) => d.decision.violations,
   );

@@ -16,6 +16,7 @@ t.test('the shipped data.json fits its schema and sets every rule mandatory but 
     policy_change: { level: 'mandatory' },
     sharing: { level: 'mandatory' },
     lifecycle: { level: 'mandatory' },
+    channels: { level: 'mandatory' },
     consumption: { level: 'mandatory' },
     consumption_deprecated: { level: 'advisory' },
     scs_0102: { level: 'mandatory' },

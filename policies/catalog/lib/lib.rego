@@ -151,13 +151,16 @@ boot_candidates(entry, change) := [other.after |
 }
 
 # METADATA
-# description: Whether an image's end of life (properties.provided_until, YYYY-MM-DD) is before `today`.
-past_end_of_life(image, today) if {
-	until := image.properties.provided_until
+# description: An image's end of life, its properties.provided_until when that is a date YYYY-MM-DD (else undefined).
+end_of_life(image) := until if {
+	until := object.get(image, ["properties", "provided_until"], "")
 	is_string(until)
 	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, until)
-	until < today
 }
+
+# METADATA
+# description: Whether an image's end of life is before `today`.
+past_end_of_life(image, today) if end_of_life(image) < today
 
 # METADATA
 # description: The way a message names an image, its name and id.

@@ -5,6 +5,7 @@
 #   whether the change set may be applied (no mandatory violation).
 package catalog.main
 
+import data.catalog.rules.channels
 import data.catalog.rules.consumption
 import data.catalog.rules.consumption_deprecated
 import data.catalog.rules.immutability
@@ -33,6 +34,8 @@ _all contains v if some v in sharing.violations
 _all contains v if some v in input_rule.violations
 
 _all contains v if some v in lifecycle.violations
+
+_all contains v if some v in channels.violations
 
 _all contains v if some v in policy_change.violations
 

@@ -64,3 +64,9 @@ test_fail_the_scs_profile_blocks_a_public_image_without_its_metadata if {
 	decision.allowed == false
 	{v.rule | some v in decision.violations} == {"scs_0102", "public_visibility"}
 }
+
+test_fail_a_channel_on_a_revoked_image_blocks if {
+	decision := _decide("channels: a channel on a revoked image")
+	decision.allowed == false
+	[v.rule | some v in decision.violations] == ["channels"]
+}

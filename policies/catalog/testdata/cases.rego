@@ -203,7 +203,7 @@ _scenarios := {
 		[change("delete", _retiring("2026-12-06"), null)],
 		[],
 	))},
-	"lifecycle: a channel on a revoked image": {"input": _today(envelope(
+	"channels: a channel on a revoked image": {"input": _today(envelope(
 		[change("update", published, object.union(published, {"status": "deactivated", "tags": ["ubuntu-24.04-base@stable"]}))],
 		[published],
 	))},

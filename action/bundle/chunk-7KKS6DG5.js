@@ -91,10 +91,13 @@ function registerPreview(program) {
 `);
     else {
       if (plan.decisions.length === 0) process.stdout.write("no change of an image-catalog resource: nothing to decide\n");
-      for (const d of plan.decisions)
+      for (const d of plan.decisions) {
+        const listed = d.logged.map((c) => `  ${c.action.padEnd(7)} ${c.address}${c.name === void 0 ? "" : ` (${c.name})`}
+`).join("");
         process.stdout.write(`# ${d.changes} change(s) applied by cloud ${d.cloud}
-${formatDecision(d.decision)}
+${listed}${formatDecision(d.decision)}
 `);
+      }
       for (const refusal of plan.refused) process.stdout.write(`refused: ${refusal}
 `);
     }

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-6GO5MXNF.js";
+} from "./chunk-7KKS6DG5.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -4323,7 +4323,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-YZ5TIJK7.js");
-  const { loadProgram, previewPlan } = await import("./preview-GAG6UPFW.js");
+  const { loadProgram, previewPlan } = await import("./preview-RF5PVDDQ.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);

@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-6GO5MXNF.js";
+} from "./chunk-7KKS6DG5.js";
 import "./chunk-K2BSMOPQ.js";
 import "./chunk-LPATU3SF.js";
 import "./chunk-TMG2OO3V.js";
