@@ -83,6 +83,56 @@ export interface LineFamily<S = ImageFields['source']> {
   readonly channels?: Readonly<Record<string, string>>;
   /** Retention: versions beyond the newest `keep` that are deprecated and past their end of life are deleted. */
   readonly keep?: number;
+  /** The SCS-0102 image metadata the line fills on every version (docs/policy.md, rule scs_0102). */
+  readonly scs?: LineScs;
+}
+
+/** The SCS-0102 values a line declares once; the rest comes from its versions and its lifecycle. */
+export interface LineScs {
+  /** `replace_frequency`: how often a new build is promised. */
+  readonly replaceFrequency: (typeof scsFrequencies)[number];
+  /** `image_original_user`: the user the image logs in as (`ubuntu`, `cloud-user`, `none`). */
+  readonly originalUser: string;
+  /** `architecture` (default x86_64). */
+  readonly architecture?: (typeof scsArchitectures)[number];
+  /** `image_description`: a url or text (default: the line's `properties.description`). */
+  readonly description?: string;
+  /** The current version's `os_purpose` (default generic); an older version of a generic line is `oldgeneric`. */
+  readonly purpose?: (typeof scsPurposes)[number];
+}
+
+/** The values SCS-0102's checker accepts (Tests/iaas/scs_0102_image_metadata of SovereignCloudStack/standards). */
+export const scsFrequencies = ['yearly', 'quarterly', 'monthly', 'weekly', 'daily', 'critical_bug', 'never'] as const;
+export const scsArchitectures = ['x86_64', 'aarch64', 'risc-v'] as const;
+export const scsPurposes = ['generic', 'minimal', 'k8snode', 'gpu', 'network', 'custom'] as const;
+
+/** Checks a line's SCS values; throws naming the line and the field. */
+function checkScs<S>(name: string, line: LineFamily<S>, ordered: readonly LineVersion<S>[]): void {
+  const scs = line.scs;
+  if (scs === undefined) return;
+  const where = `VersionLine "${name}": scs`;
+  const oneOf = (field: string, value: string | undefined, allowed: readonly string[]): void => {
+    if (value !== undefined && !allowed.includes(value))
+      throw new Error(`${where}.${field}: "${value}" is not one of ${allowed.join(', ')} (rule: enum)`);
+  };
+  oneOf('replaceFrequency', scs.replaceFrequency, scsFrequencies);
+  oneOf('architecture', scs.architecture, scsArchitectures);
+  oneOf('purpose', scs.purpose, scsPurposes);
+  if (scs.originalUser.trim() === '')
+    throw new Error(`${where}.originalUser: empty; the user the image logs in as, or none (rule: minLength)`);
+  if ((scs.description ?? line.properties?.['description'] ?? '') === '')
+    throw new Error(`${where}.description: empty, and the line's properties have no description (rule: required)`);
+  for (const v of ordered)
+    if (v.buildDate === undefined)
+      throw new Error(
+        `VersionLine "${name}": version ${v.version}: buildDate: SCS-0102 needs the day the image was built (rule: required)`,
+      );
+}
+
+/** Whether a version's source is a url (its `image_source`), else a file (`private`). */
+function sourceUrl(source: unknown): string | undefined {
+  const url = typeof source === 'object' && source !== null ? (source as { url?: unknown }).url : undefined;
+  return typeof url === 'string' ? url : undefined;
 }
 
 /** Where a version stands today. */
@@ -167,6 +217,8 @@ const derivedKeys: ReadonlySet<string> = new Set([
   'superseded_by',
   'provided_until',
   'image_build_date',
+  'os_purpose',
+  'uuid_validity',
 ]);
 
 /** Checks the lifecycle fields of one version; throws naming the line, the version and the field. */
@@ -191,6 +243,7 @@ export function lineImages<S>(name: string, line: LineFamily<S>, today: string =
   if (line.versions.length === 0) throw new Error(`VersionLine "${name}": versions: at least one version is needed (rule: minItems)`);
   const ordered = orderVersions(name, line.versions);
   for (const v of ordered) checkVersionDates(name, v);
+  checkScs(name, line, ordered);
   if (line.keep !== undefined && (!Number.isInteger(line.keep) || line.keep < 1))
     throw new Error(`VersionLine "${name}": keep ${String(line.keep)} must be a whole number of at least 1 (rule: minimum)`);
 
@@ -269,12 +322,34 @@ export function lineImages<S>(name: string, line: LineFamily<S>, today: string =
     const isCurrent = v === currentVersion;
     const own = new Set(Object.keys(v.properties ?? {}));
     const visible = !state.revoked && !state.pastEndOfLife && (isCurrent || state.channels.length > 0);
+    const scs = line.scs;
+    const purpose = scs?.purpose ?? 'generic';
+    // SCS-0102: the values fixed at publication (taken like the line's shared properties: a published version
+    // keeps what it was published with), and those the lifecycle moves (os_purpose, uuid_validity, provided_until).
+    const scsFixed: Record<string, string> =
+      scs === undefined
+        ? {}
+        : {
+            architecture: scs.architecture ?? 'x86_64',
+            image_source: sourceUrl(v.source) ?? 'private',
+            image_description: scs.description ?? line.properties?.['description'] ?? '',
+            image_original_user: scs.originalUser,
+            replace_frequency: scs.replaceFrequency,
+          };
+    const scsMoving: Record<string, string> =
+      scs === undefined
+        ? {}
+        : {
+            os_purpose: isCurrent || purpose !== 'generic' ? purpose : 'oldgeneric',
+            uuid_validity: line.keep === undefined ? 'none' : `last-${String(line.keep)}`,
+            provided_until: v.endOfLife ?? 'none',
+          };
     return [
       {
         version: v.version,
         isCurrent,
         state,
-        lineKeys: Object.keys(line.properties ?? {}).filter((k) => !own.has(k) && !derivedKeys.has(k)),
+        lineKeys: [...Object.keys(line.properties ?? {}), ...Object.keys(scsFixed)].filter((k) => !own.has(k) && !derivedKeys.has(k)),
         fields: {
           name: catalogImageName(line, v.version),
           diskFormat: v.diskFormat ?? 'qcow2',
@@ -290,6 +365,8 @@ export function lineImages<S>(name: string, line: LineFamily<S>, today: string =
           source: v.source,
           properties: {
             ...line.properties,
+            ...scsFixed,
+            ...scsMoving,
             ...v.properties,
             os_distro: line.os,
             os_version: line.osVersion,

@@ -145,3 +145,51 @@ t.test('a consumer names a line and a channel as <family>@<channel>, latest by d
   t.same(parseLineRef('ubuntu-24.04-base'), { family: 'ubuntu-24.04-base', channel: 'latest' });
   t.end();
 });
+
+t.test('scs: the SCS-0102 values filled on every version; those the lifecycle moves apart from those fixed at publication', (t) => {
+  const scsLine = {
+    ...family,
+    properties: { description: 'Ubuntu 24.04 base' },
+    keep: 3,
+    scs: { replaceFrequency: 'quarterly' as const, originalUser: 'ubuntu' },
+    versions: [
+      v('1.0', { buildDate: '2026-06-01', endOfLife: '2027-01-31' }),
+      { ...v('1.1', { buildDate: '2026-11-30' }), source: { url: 'https://images.example.org/ubuntu-1.1.qcow2' } },
+    ],
+  };
+  const line = lineImages('ubuntu', scsLine as never, today);
+  const [old, current] = line.images;
+  t.match(current?.fields.properties, {
+    architecture: 'x86_64',
+    os_purpose: 'generic',
+    image_build_date: '2026-11-30',
+    image_source: 'https://images.example.org/ubuntu-1.1.qcow2',
+    image_description: 'Ubuntu 24.04 base',
+    image_original_user: 'ubuntu',
+    replace_frequency: 'quarterly',
+    provided_until: 'none',
+    uuid_validity: 'last-3',
+  });
+  t.match(old?.fields.properties, { os_purpose: 'oldgeneric', image_source: 'private', provided_until: '2027-01-31' });
+  t.ok(
+    ['architecture', 'image_source', 'image_description', 'image_original_user', 'replace_frequency'].every((k) =>
+      old?.lineKeys.includes(k),
+    ),
+    'the values fixed at publication are kept by a published version, like the line’s shared properties',
+  );
+  t.notOk(old?.lineKeys.includes('os_purpose'), 'os_purpose follows the lifecycle (generic -> oldgeneric)');
+  t.throws(
+    () => lineImages('ubuntu', { ...scsLine, versions: [v('1.0')] } as never, today),
+    /^VersionLine "ubuntu": version 1\.0: buildDate: SCS-0102 needs the day the image was built/,
+  );
+  t.throws(
+    () => lineImages('ubuntu', { ...scsLine, scs: { replaceFrequency: 'sometimes', originalUser: 'ubuntu' } } as never, today),
+    /scs\.replaceFrequency: "sometimes" is not one of yearly, quarterly/,
+  );
+  t.equal(
+    lineImages('ubuntu', { ...family, versions: [v('1.0')] }, today).images[0]?.fields.properties['os_purpose'],
+    undefined,
+    'nothing without scs',
+  );
+  t.end();
+});
