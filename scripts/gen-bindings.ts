@@ -28,7 +28,7 @@ import { locateTool, repoRoot, toolEnv, toolSpec } from './tools.js';
 /** Where the bindings live (committed). */
 export const bindingsDir = join(repoRoot, 'provider', 'cdktf', 'openstack');
 
-/** The resource types of the provider the layer uses (provider/cdktf/plan.ts decides exactly these). */
+/** The resource types the layer uses (provider/cdktf/plan.ts decides these) and the data sources of the consumer constructs. */
 const keep = {
   resources: ['openstack_images_image_v2', 'openstack_images_image_access_v2', 'openstack_images_image_access_accept_v2'],
   dataSources: ['openstack_images_image_v2', 'openstack_images_image_ids_v2'],

@@ -4,7 +4,7 @@
  * - `CatalogImageLookup`: the image a line's channel points at, `openstack_images_image_v2` filtered by the channel's
  *   tag (`<family>@<channel>`) and the owner project; two images carrying it fail the plan (no `most_recent`).
  * - `LineAcceptance`: every version of a line the owner shares with this project, accepted with this project's own
- *   provider (`openstack_images_image_ids_v2` for the shared versions, hidden ones apart, and one
+ *   provider (`openstack_images_image_ids_v2` for the shared versions, pending and accepted, hidden ones apart, and one
  *   `openstack_images_image_access_accept_v2` per id, `for_each`): a version that appears is accepted by the next
  *   deploy, one the owner stops sharing leaves the set.
  * Both are checked before synth: a line or channel that cannot match fails naming the construct and the field.
@@ -84,17 +84,20 @@ export class LineAcceptance extends Construct {
     if (props.memberProjectId === '') throw new Error(`${path}: memberProjectId: empty; name this project's id`);
     requireGate(this);
     const provider = props.provider === undefined ? {} : { provider: props.provider };
-    // Glance lists hidden images apart: a line's older versions are hidden.
-    const lists = [false, true].map(
-      (hidden) =>
-        new DataOpenstackImagesImageIdsV2(this, hidden ? 'hidden' : 'visible', {
-          tags: [family],
-          owner: props.owner,
-          visibility: 'shared',
-          memberStatus: 'all',
-          hidden,
-          ...provider,
-        }),
+    // Glance lists hidden images apart (a line's older versions are hidden) and one member status at a time:
+    // pending and accepted, never rejected (a share this project rejected stays rejected).
+    const lists = (['pending', 'accepted'] as const).flatMap((memberStatus) =>
+      [false, true].map(
+        (hidden) =>
+          new DataOpenstackImagesImageIdsV2(this, `${memberStatus}-${hidden ? 'hidden' : 'visible'}`, {
+            tags: [family],
+            owner: props.owner,
+            visibility: 'shared',
+            memberStatus,
+            hidden,
+            ...provider,
+          }),
+      ),
     );
     const ids = TerraformIterator.fromList(Fn.concat(lists.map((list) => list.ids)) as string[]);
     this.acceptance = new ImagesImageAccessAcceptV2(this, 'accept', {

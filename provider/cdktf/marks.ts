@@ -233,7 +233,7 @@ export async function recoverLeftovers(
           continue;
         }
         const url = typeof declared.source['image_source_url'] === 'string' ? declared.source['image_source_url'] : undefined;
-        if (url !== undefined) say(`checking ${name} against ${url} (sha512 of its data)...`);
+        if (url !== undefined) say(`checking ${name} against ${shownUrl(url)} (sha512 of its data)...`);
         const holds =
           declared.file !== undefined
             ? existsSync(declared.file) && (await holdsFile(image, declared.file))
@@ -281,14 +281,30 @@ async function fresh(session: Session, id: string): Promise<ImageWire | undefine
  */
 async function holdsUrl(image: ImageWire, url: string): Promise<boolean> {
   if (image['os_hash_algo'] !== 'sha512' || typeof image['os_hash_value'] !== 'string') return false;
+  // A server that does not answer within a minute is no answer (the record is left, and said): the gate never hangs.
+  const answered = new AbortController();
+  const timer = setTimeout(() => answered.abort(), 60_000);
   try {
-    const response = await fetch(url);
+    const response = await fetch(url, { signal: answered.signal });
+    clearTimeout(timer);
     if (!response.ok || response.body === null) return false;
     const hash = createHash('sha512');
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) hash.update(chunk);
     return hash.digest('hex') === image['os_hash_value'];
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A url as the gate says it: no credentials (user:password@) and no query (a signed url's signature). */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}${parsed.search === '' ? '' : '?…'}`;
+  } catch {
+    return '(a url)';
   }
 }
 

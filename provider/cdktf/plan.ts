@@ -140,18 +140,29 @@ function consumerDocument(
   const id = text(values[consumer.id]);
   const name = consumer.name === undefined ? undefined : text(values[consumer.name]);
   const devices = consumer.blockDevices === undefined ? [] : ((values[consumer.blockDevices] ?? []) as Record<string, unknown>[]);
-  const unknownDevices = consumer.blockDevices === undefined ? [] : ((unknown[consumer.blockDevices] ?? []) as Record<string, unknown>[]);
+  const unknownDevices =
+    consumer.blockDevices === undefined || !Array.isArray(unknown[consumer.blockDevices])
+      ? []
+      : (unknown[consumer.blockDevices] as Record<string, unknown>[]);
   if (id !== undefined) boots.push({ field: consumer.id, id });
   else if (name !== undefined && consumer.name !== undefined) boots.push({ field: consumer.name, name });
   else if (unknown[consumer.id] === true && (configured?.has(consumer.id) ?? devices.length === 0))
     boots.push({ field: consumer.id, id: { $unknown: true } });
-  devices.forEach((device, i) => {
-    if (device['source_type'] !== 'image' || consumer.blockDevices === undefined) return;
+  // A name the configuration sets to a value not known until apply: which image cannot be told yet.
+  else if (consumer.name !== undefined && unknown[consumer.name] === true && configured?.has(consumer.name) === true)
+    boots.push({ field: consumer.name, id: { $unknown: true } });
+  if (consumer.blockDevices !== undefined) {
     const field = `${consumer.blockDevices}.uuid`;
-    const uuid = text(device['uuid']);
-    if (uuid !== undefined) boots.push({ field, id: uuid });
-    else if (unknownDevices[i]?.['uuid'] === true) boots.push({ field, id: { $unknown: true } });
-  });
+    // Block devices not known until apply at all, or one whose source is not known yet: it may be an image.
+    if (unknown[consumer.blockDevices] === true) boots.push({ field, id: { $unknown: true } });
+    devices.forEach((device, i) => {
+      const sourceUnknown = unknownDevices[i]?.['source_type'] === true;
+      if (device['source_type'] !== 'image' && !sourceUnknown) return;
+      const uuid = text(device['uuid']);
+      if (uuid !== undefined && !sourceUnknown) boots.push({ field, id: uuid });
+      else boots.push({ field, id: { $unknown: true } });
+    });
+  }
   return boots.length === 0 ? undefined : { resource_type: type, boots };
 }
 

@@ -119,7 +119,8 @@ export function summaryOf(result: CheckResult, limit: number = limits.text): str
     return redact(
       `**Could not decide** the catalog change of this pull request, so it is blocked (nothing is allowed without a decision):\n\n\`\`\`\n${result.undecided.slice(0, limit - 400)}\n\`\`\`\n`,
     );
-  if (decision === undefined) return 'No change of an image, share or acceptance in this pull request: nothing to decide.\n';
+  if (decision === undefined)
+    return 'No change of an image, share or acceptance, and no server or volume made from an image, in this pull request: nothing to decide.\n';
   const mandatory = violations.filter((v) => v.level === 'mandatory').length;
   const head = [
     decision.allowed
@@ -130,7 +131,7 @@ export function summaryOf(result: CheckResult, limit: number = limits.text): str
   // The timelines go after the findings, and only when they fit.
   const withTimelines = (text: string): string =>
     result.timelines === undefined || text.length + result.timelines.length + 2 > limit ? text : `${text.trimEnd()}\n\n${result.timelines}`;
-  if (violations.length === 0) return withTimelines(`${head.join('\n')}\n`);
+  if (violations.length === 0) return redact(withTimelines(`${head.join('\n')}\n`));
   const table = ['| | resource | rule | field | message | remediation |', '|---|---|---|---|---|---|'];
   const rows = violations.map((v) =>
     [

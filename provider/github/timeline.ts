@@ -7,7 +7,7 @@
  */
 import type { LoggedChange } from '../policy/summary.js';
 import { familyKey } from '../policy/envelope.js';
-import { isDate, utcToday } from '../resources/versionLine.js';
+import { channelPattern, isDate, utcToday } from '../resources/versionLine.js';
 
 /** A version as drawn. */
 interface Bar {
@@ -26,8 +26,8 @@ function plus(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Mermaid text: no colon, no hash or semicolon in a task's name. */
-const safe = (text: string): string => text.replace(/[:#;]/g, ' ');
+/** Mermaid text: no colon, hash, semicolon, backtick or line break in a task's name (nothing leaves its block). */
+const safe = (text: string): string => text.replace(/[:#;`\r\n]/g, ' ');
 
 function bar(change: LoggedChange, family: string, today: string): Bar | undefined {
   const image = change.image;
@@ -36,7 +36,11 @@ function bar(change: LoggedChange, family: string, today: string): Bar | undefin
   const start = day(image.published) ?? today;
   const until = day(image.provided_until);
   const end = until === undefined || until < start ? plus(today, 365) : plus(until, 1);
-  const channels = (image.tags ?? []).filter((t) => t.startsWith(`${family}@`)).map((t) => t.slice(family.length + 1));
+  // Only tags of channel form (as a VersionLine writes them): a tag set by hand is not drawn.
+  const channels = (image.tags ?? [])
+    .filter((t) => t.startsWith(`${family}@`))
+    .map((t) => t.slice(family.length + 1))
+    .filter((channel) => channelPattern.test(channel));
   const revoked = image.status === 'deactivated';
   const what = { create: 'new', update: 'updated', replace: 'replaced', delete: 'deleted', noop: '' }[change.action];
   const label = [

@@ -163,24 +163,20 @@ export interface LineShares {
 }
 
 /**
- * Every version of a line that `owner` shares with the caller's project, whatever the caller answered (two
- * requests: Glance lists hidden images apart): `GET /v2/images?tag=<family>&owner=<owner>&visibility=shared&
- * member_status=all[&os_hidden=true]`. A version past its end of life is no longer shared (./versionLine.ts), so it
+ * Every version of a line that `owner` shares with the caller's project, pending or accepted (a rejected share
+ * stays rejected): `GET /v2/images?tag=<family>&owner=<owner>&visibility=shared&member_status=<pending|accepted>
+ * [&os_hidden=true]`, four requests (Glance filters one member status at a time and lists hidden images apart). A version past its end of life is no longer shared (./versionLine.ts), so it
  * leaves this list by itself.
  */
 export async function lineShares(session: Session, query: LineSharesQuery): Promise<LineShares> {
   const { family } = lookupTarget({ line: query.line });
   if (query.owner === '') throw new LookupError('bad-query', 'owner is empty: name the project whose shares are accepted');
   const found = new Map<string, ImageWire>();
-  for (const osHidden of [false, true])
-    for await (const image of listImages(session, {
-      tags: [family],
-      owner: query.owner,
-      visibility: 'shared',
-      memberStatus: 'all',
-      osHidden,
-    }))
-      found.set(image.id, image);
+  // Pending and accepted, never rejected: a share the project rejected stays rejected. Hidden ones apart.
+  for (const memberStatus of ['pending', 'accepted'] as const)
+    for (const osHidden of [false, true])
+      for await (const image of listImages(session, { tags: [family], owner: query.owner, visibility: 'shared', memberStatus, osHidden }))
+        found.set(image.id, image);
   const versionOf = (name: string): string => /-v(\d+\.\d+)$/.exec(name)?.[1] ?? '';
   const images = [...found.values()]
     .map((image) => ({ id: image.id, name: String(image.name), version: versionOf(String(image.name)) }))

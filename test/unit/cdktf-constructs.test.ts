@@ -292,12 +292,14 @@ t.test(
     t.same(
       Object.values(json.data['openstack_images_image_ids_v2'] ?? {})
         .map((d) => [d['tags'], d['owner'], d['visibility'], d['member_status'], d['hidden']])
-        .sort((a, b) => Number(a[4]) - Number(b[4])),
+        .sort((a, b) => `${String(a[3])}${String(a[4])}`.localeCompare(`${String(b[3])}${String(b[4])}`)),
       [
-        [['ubuntu-24.04-base'], 'p-owner', 'shared', 'all', false],
-        [['ubuntu-24.04-base'], 'p-owner', 'shared', 'all', true],
+        [['ubuntu-24.04-base'], 'p-owner', 'shared', 'accepted', false],
+        [['ubuntu-24.04-base'], 'p-owner', 'shared', 'accepted', true],
+        [['ubuntu-24.04-base'], 'p-owner', 'shared', 'pending', false],
+        [['ubuntu-24.04-base'], 'p-owner', 'shared', 'pending', true],
       ],
-      'the shared versions, hidden ones apart',
+      'the shared versions pending and accepted (never rejected), hidden ones apart',
     );
     t.match(only(json.resource['openstack_images_image_access_accept_v2']), {
       for_each: /^\$\{toset\(concat\(/,

@@ -155,3 +155,36 @@ t.test('servers and volumes a plan makes: what each boots, by id, name or block 
   t.ok(checked.ok, 'the envelope fits schemas/policy-input.schema.json', { problems: checked.ok ? [] : checked.problems });
   t.end();
 });
+
+t.test('what a server boots that is not known until apply is an unknown boot, never left out', (t) => {
+  const server = (address: string, after: Record<string, unknown>, unknown: Record<string, unknown>): PlanResourceChange => ({
+    address,
+    type: 'openstack_compute_instance_v2',
+    change: { actions: ['create'], before: null, after, after_unknown: unknown },
+  });
+  const made = planChanges(
+    [
+      server('openstack_compute_instance_v2.by_unknown_name', {}, { image_id: true, image_name: true }),
+      server('openstack_compute_instance_v2.unknown_devices', {}, { image_id: true, image_name: true, block_device: true }),
+      server(
+        'openstack_compute_instance_v2.unknown_source',
+        { block_device: [{ uuid: 'vol-or-image', boot_index: 0 }] },
+        { image_id: true, image_name: true, block_device: [{ source_type: true }] },
+      ),
+    ],
+    new Map([
+      ['openstack_compute_instance_v2.by_unknown_name', new Set(['image_name'])],
+      ['openstack_compute_instance_v2.unknown_devices', new Set(['block_device'])],
+      ['openstack_compute_instance_v2.unknown_source', new Set(['block_device'])],
+    ]),
+  );
+  t.same(
+    made.map((c) => [c.address, c.after?.['boots']]),
+    [
+      ['openstack_compute_instance_v2.by_unknown_name', [{ field: 'image_name', id: { $unknown: true } }]],
+      ['openstack_compute_instance_v2.unknown_devices', [{ field: 'block_device.uuid', id: { $unknown: true } }]],
+      ['openstack_compute_instance_v2.unknown_source', [{ field: 'block_device.uuid', id: { $unknown: true } }]],
+    ],
+  );
+  t.end();
+});

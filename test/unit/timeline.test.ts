@@ -60,3 +60,21 @@ t.test('the PR comment carries the timelines after the findings, and leaves them
   t.notMatch(summaryOf({ decision, violations: [], timelines }, 100), /mermaid/, 'a comment over its limit drops them');
   t.end();
 });
+
+t.test('a tag set by hand is no channel of the chart: nothing leaves the mermaid block', (t) => {
+  const text = lineTimelines(
+    [
+      loggedChange({
+        address: 'x',
+        kind: 'image',
+        action: 'create',
+        before: null,
+        after: doc('ubuntu-24.04-base-v1.3', { tags: ['ubuntu-24.04-base@x\n```\n<img src=x>', 'ubuntu-24.04-base@candidate'] }),
+      }),
+    ],
+    '2026-12-07',
+  );
+  t.match(text, /v1\.3 candidate no end of life \(new\) :/);
+  t.notMatch(text, /<img/);
+  t.end();
+});

@@ -179,7 +179,7 @@ t.test('scs: the SCS-0102 values filled on every version; those the lifecycle mo
   );
   t.notOk(old?.lineKeys.includes('os_purpose'), 'os_purpose follows the lifecycle (generic -> oldgeneric)');
   t.throws(
-    () => lineImages('ubuntu', { ...scsLine, versions: [v('1.0')] } as never, today),
+    () => lineImages('ubuntu', { ...scsLine, versions: [v('1.0')] }, today),
     /^VersionLine "ubuntu": version 1\.0: buildDate: SCS-0102 needs the day the image was built/,
   );
   t.throws(
@@ -187,7 +187,7 @@ t.test('scs: the SCS-0102 values filled on every version; those the lifecycle mo
     /scs\.replaceFrequency: "sometimes" is not one of yearly, quarterly/,
   );
   t.equal(
-    lineImages('ubuntu', { ...family, versions: [v('1.0')] }, today).images[0]?.fields.properties['os_purpose'],
+    lineImages('ubuntu', { ...family, versions: [v('1.0')] }, today).images[0]?.fields.properties?.['os_purpose'],
     undefined,
     'nothing without scs',
   );

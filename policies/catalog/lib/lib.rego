@@ -147,7 +147,6 @@ boot_candidates(entry, change) := [other.after |
 	is_object(other.after)
 ] if {
 	is_unknown(entry.id)
-	is_string(change.after.image_address)
 }
 
 # METADATA

@@ -214,6 +214,13 @@ _scenarios := {
 		}))],
 		[_live("a", "ubuntu-24.04-base-v1.1")],
 	)},
+	"versioning: the version of a live image again, deprecated and hidden": {"input": envelope(
+		[change("create", null, object.union(_named("ubuntu-24.04-base-v1.01"), {
+			"os_hidden": true,
+			"properties": {"deprecated": "true"},
+		}))],
+		[_live("a", "ubuntu-24.04-base-v1.1"), _live("b", "ubuntu-24.04-base-v1.2")],
+	)},
 	"versioning: an older version deprecated but visible": {"input": envelope(
 		[change("create", null, object.union(_named("ubuntu-24.04-base-v1.0"), {"properties": {"deprecated": "true"}}))],
 		[_live("a", "ubuntu-24.04-base-v1.1")],

@@ -16,7 +16,8 @@ package catalog.rules.consumption
 
 import data.catalog.lib
 
-_today := object.get(input, "today", "0000-00-00")
+# The day of the decision; without one, every end of life counts as passed (fail closed).
+_today := object.get(input, "today", "9999-12-31")
 
 # METADATA
 # scope: document
@@ -40,12 +41,13 @@ violations contains lib.violation(rego.metadata.chain(), change, field, message)
 	])
 }
 
-# An image id not known until apply, and no image of the change set it refers to.
+# An image id not known until apply, and no image change of this change set it refers to (none named, or one
+# another cloud applies).
 violations contains lib.undecided(rego.metadata.chain(), change, entry.field) if {
 	some change in lib.consumer_creates
 	some entry in change.after.boots
 	lib.is_unknown(entry.id)
-	object.get(change.after, "image_address", "") == ""
+	count(lib.boot_candidates(entry, change)) == 0
 }
 
 # An image by id or name that none of the images the principal sees is (an image of the change set is found by

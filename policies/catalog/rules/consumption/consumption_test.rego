@@ -101,3 +101,14 @@ test_success_an_image_of_the_same_change_set if {
 	server := object.union(_server([{"field": "image_id", "id": testdata.unknown}]), {"after": {"image_address": "image.v11"}})
 	_found([server, testdata.change("create", null, testdata.image)], []) == set()
 }
+
+test_fail_an_image_address_no_change_of_this_change_set_has if {
+	server := object.union(_server([{"field": "image_id", "id": testdata.unknown}]), {"after": {"image_address": "image.elsewhere"}})
+	{f | some [_, f, _, _] in _found([server], [])} == {"image_id"}
+}
+
+test_fail_without_the_day_of_the_decision_an_end_of_life_counts_as_passed if {
+	result := {v.message | some v in consumption.violations}
+		with input as testdata.envelope([_server([{"field": "image_id", "id": "id-v11"}])], [_past])
+	count(result) == 1
+}

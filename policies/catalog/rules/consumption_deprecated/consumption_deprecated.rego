@@ -12,7 +12,8 @@ package catalog.rules.consumption_deprecated
 
 import data.catalog.lib
 
-_today := object.get(input, "today", "0000-00-00")
+# Without the day of the decision, nothing counts as past its end of life here (consumption refuses those).
+_today := object.get(input, "today", "9999-12-31")
 
 # METADATA
 # scope: document

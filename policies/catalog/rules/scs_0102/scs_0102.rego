@@ -120,6 +120,17 @@ _today_day := _day(_today)
 # METADATA
 # scope: document
 # description: Every SCS-0102 violation of the changes in input (none without the profile).
+violations contains lib.undecided(rego.metadata.chain(), change, "visibility") if {
+	_on
+	some change in lib.image_writes
+	lib.is_unknown(object.get(change.after, "visibility", ""))
+}
+
+violations contains lib.undecided(rego.metadata.chain(), change, field) if {
+	some change in _checked
+	some field in _unknown_fields(change.after)
+}
+
 violations contains lib.violation(rego.metadata.chain(), change, concat(".", ["properties", key]), message) if {
 	some change in _checked
 	some key in _required
@@ -131,6 +142,7 @@ violations contains lib.violation(rego.metadata.chain(), change, concat(".", ["p
 	some change in _checked
 	some key, allowed in _enums
 	value := _prop(change.after, key)
+	is_string(value)
 	value != ""
 	not value in allowed
 	message := concat("", [
@@ -141,6 +153,7 @@ violations contains lib.violation(rego.metadata.chain(), change, concat(".", ["p
 violations contains lib.violation(rego.metadata.chain(), change, "properties.os_purpose", message) if {
 	some change in _checked
 	value := _prop(change.after, "os_purpose")
+	is_string(value)
 	value != ""
 	not value in _purposes
 	message := concat("", [
@@ -152,6 +165,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "properties.os_
 violations contains lib.violation(rego.metadata.chain(), change, "properties.replace_frequency", message) if {
 	some change in _checked
 	value := _prop(change.after, "replace_frequency")
+	is_string(value)
 	value != ""
 	not value in {name | some name, _ in _frequencies}
 	message := concat("", [
@@ -181,6 +195,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "min_disk", mes
 violations contains lib.violation(rego.metadata.chain(), change, "properties.image_build_date", message) if {
 	some change in _checked
 	value := _prop(change.after, "image_build_date")
+	is_string(value)
 	value != ""
 	not _day(value)
 	message := concat("", [
@@ -199,6 +214,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "properties.ima
 violations contains lib.violation(rego.metadata.chain(), change, "properties.image_source", message) if {
 	some change in _checked
 	value := _prop(change.after, "image_source")
+	is_string(value)
 	value != ""
 	value != "private"
 	not regex.match(`^(http|https|ftp|ftps)://`, value)
@@ -211,6 +227,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "properties.ima
 violations contains lib.violation(rego.metadata.chain(), change, "properties.provided_until", message) if {
 	some change in _checked
 	value := _prop(change.after, "provided_until")
+	is_string(value)
 	value != ""
 	not value in {"none", "notice"}
 	not _day(value)
@@ -223,6 +240,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "properties.pro
 violations contains lib.violation(rego.metadata.chain(), change, "properties.uuid_validity", message) if {
 	some change in _checked
 	value := _prop(change.after, "uuid_validity")
+	is_string(value)
 	value != ""
 	not value in {"none", "notice", "forever"}
 	not regex.match(`^last-[0-9]+$`, value)
@@ -236,6 +254,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "properties.uui
 violations contains lib.violation(rego.metadata.chain(), change, "properties.hotfix_hours", message) if {
 	some change in _checked
 	value := _prop(change.after, "hotfix_hours")
+	is_string(value)
 	value != ""
 	not regex.match(`^[0-9]+$`, value)
 	message := concat("", [
@@ -306,3 +325,12 @@ _key(image) := [_prop(image, "architecture"), _prop(image, "os_distro"), _prop(i
 _written := {lib.self_id(change) | some change in input.changes; change.kind == "image"} - {""}
 
 _past(date) if _day(date) < _today_day
+
+# The fields the profile reads that are not known until apply.
+_unknown_fields(image) := ({field |
+	some field in {"min_disk", "min_ram", "os_hidden"}
+	lib.is_unknown(object.get(image, field, ""))
+} | {concat(".", ["properties", key]) |
+	some key, value in object.get(image, "properties", {})
+	lib.is_unknown(value)
+}) | {"properties" | lib.is_unknown(object.get(image, "properties", {}))}

@@ -177,3 +177,17 @@ test_fail_days_no_calendar_has if {
 	not scs_0102._day("2026-13-01")
 	not scs_0102._day("2026-12-07T10:00:00")
 }
+
+test_fail_values_not_known_until_apply_cannot_be_decided if {
+	image := object.union(_public({"image_build_date": testdata.unknown}), {"min_disk": testdata.unknown})
+	found := _found([image], [])
+	found == {
+		["min_disk", "cannot be decided: min_disk is not known until apply"],
+		["properties.image_build_date", "cannot be decided: properties.image_build_date is not known until apply"],
+	}
+}
+
+test_fail_a_visibility_not_known_until_apply_cannot_be_decided if {
+	image := testdata.with_key(_public({}), "visibility", testdata.unknown)
+	_found([image], []) == {["visibility", "cannot be decided: visibility is not known until apply"]}
+}

@@ -40,7 +40,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "name", message
 	self := lib.self_id(change)
 	latest := max({version | some [id, _], version in _live[parsed.family]; id != self})
 	parsed.version <= latest
-	not _superseded(change.after)
+	not _backfill(change, parsed, self, latest)
 	message := concat("", [
 		lib.version_text(parsed.version), " is not newer than ", lib.version_text(latest),
 		", the latest ", parsed.family, " in the live catalog",
@@ -83,8 +83,11 @@ _declared[name] contains change.address if {
 	is_string(name)
 }
 
-# Made deprecated and hidden: an older version of a line that is never its latest.
-_superseded(image) if {
-	image.properties.deprecated == "true"
-	image.os_hidden == true
+# An older version of a line made deprecated and hidden (never its latest): strictly older than the live latest,
+# and no live image of the family has its version (v1.01 beside a live v1.1 is the same version).
+_backfill(change, parsed, self, latest) if {
+	change.after.properties.deprecated == "true"
+	change.after.os_hidden == true
+	parsed.version < latest
+	count([id | some [id, _], version in _live[parsed.family]; id != self; version == parsed.version]) == 0
 }

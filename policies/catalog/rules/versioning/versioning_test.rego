@@ -60,3 +60,9 @@ test_success_an_older_version_made_deprecated_and_hidden if {
 test_fail_an_older_version_deprecated_but_visible if {
 	count(_found("versioning: an older version deprecated but visible")) == 1
 }
+
+test_fail_an_older_version_deprecated_and_hidden_with_the_version_of_a_live_image if {
+	_found("versioning: the version of a live image again, deprecated and hidden") == {[
+		"image.v11", "v1.1 is not newer than v1.2, the latest ubuntu-24.04-base in the live catalog",
+	]}
+}

@@ -66,7 +66,8 @@ ${result.undecided.slice(0, limit - 400)}
 \`\`\`
 `
     );
-  if (decision === void 0) return "No change of an image, share or acceptance in this pull request: nothing to decide.\n";
+  if (decision === void 0)
+    return "No change of an image, share or acceptance, and no server or volume made from an image, in this pull request: nothing to decide.\n";
   const mandatory = violations.filter((v) => v.level === "mandatory").length;
   const head = [
     decision.allowed ? `**Allowed**${violations.length > 0 ? ` with ${violations.length} advisory violation(s)` : ""}.` : `**Blocked** by ${mandatory} mandatory violation(s)${violations.length > mandatory ? ` and ${violations.length - mandatory} advisory` : ""}.`,
@@ -75,8 +76,8 @@ ${result.undecided.slice(0, limit - 400)}
   const withTimelines = (text2) => result.timelines === void 0 || text2.length + result.timelines.length + 2 > limit ? text2 : `${text2.trimEnd()}
 
 ${result.timelines}`;
-  if (violations.length === 0) return withTimelines(`${head.join("\n")}
-`);
+  if (violations.length === 0) return redact(withTimelines(`${head.join("\n")}
+`));
   const table = ["| | resource | rule | field | message | remediation |", "|---|---|---|---|---|---|"];
   const rows = violations.map(
     (v) => [

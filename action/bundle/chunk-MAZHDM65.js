@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-JK2TCRF4.js";
+} from "./chunk-FZ5AAT57.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-LIS56QFL.js";
+} from "./chunk-7OCVBJNK.js";
 import {
   __commonJS,
   __toESM

@@ -2,29 +2,29 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-PYY5FA4E.js";
+} from "./chunk-B6XEE2JB.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-VH55H5YQ.js";
+} from "./chunk-GBYSW7JS.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-KVFZV537.js";
+} from "./chunk-36UMKPWI.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-TMG2OO3V.js";
+} from "./chunk-MAZHDM65.js";
 import {
   buildEnvelope
-} from "./chunk-JK2TCRF4.js";
-import "./chunk-LIS56QFL.js";
+} from "./chunk-FZ5AAT57.js";
+import "./chunk-7OCVBJNK.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -38,7 +38,7 @@ import {
   kindDescriptors,
   markOutput,
   projectAjv
-} from "./chunk-XLGRHPBN.js";
+} from "./chunk-O4R5JOVR.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

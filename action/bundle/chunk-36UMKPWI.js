@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-LIS56QFL.js";
+} from "./chunk-7OCVBJNK.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -13,7 +13,7 @@ import {
   require_undici,
   snapshotImages,
   stackOfMark
-} from "./chunk-XLGRHPBN.js";
+} from "./chunk-O4R5JOVR.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

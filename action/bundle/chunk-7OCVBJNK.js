@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   validateData
-} from "./chunk-XLGRHPBN.js";
+} from "./chunk-O4R5JOVR.js";
 import {
   __commonJS,
   __require,

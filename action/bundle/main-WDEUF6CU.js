@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-7KKS6DG5.js";
+} from "./chunk-BBRKISXK.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -13,22 +13,22 @@ import {
   summaryOf,
   undeclaredNote,
   upsertComment
-} from "./chunk-6XGFF4SS.js";
+} from "./chunk-7GLICNVR.js";
 import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-PYY5FA4E.js";
+} from "./chunk-B6XEE2JB.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-USDURTMB.js";
+} from "./chunk-AVN7LB2M.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
-} from "./chunk-233J7K5Z.js";
+} from "./chunk-O4UWLPJJ.js";
 import {
   configKeys,
   instanceKey,
@@ -36,37 +36,38 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-VH55H5YQ.js";
+} from "./chunk-GBYSW7JS.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-LPATU3SF.js";
+} from "./chunk-2YQ6L4TT.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-RKMSH7YJ.js";
+} from "./chunk-VL4XDNRZ.js";
 import {
   Session
-} from "./chunk-KVFZV537.js";
+} from "./chunk-36UMKPWI.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-TMG2OO3V.js";
+} from "./chunk-MAZHDM65.js";
 import {
   familyKey
-} from "./chunk-JK2TCRF4.js";
+} from "./chunk-FZ5AAT57.js";
 import {
   PolicyDataError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-LIS56QFL.js";
+} from "./chunk-7OCVBJNK.js";
 import {
   applyStoreResource,
+  channelPattern,
   checkStoreInputs,
   deleteStoreResource,
   hasMarkOutput,
@@ -79,7 +80,7 @@ import {
   resourceSchema,
   storeOwner,
   utcToday
-} from "./chunk-XLGRHPBN.js";
+} from "./chunk-O4R5JOVR.js";
 import {
   __commonJS,
   __require,
@@ -4086,7 +4087,7 @@ var day = (value) => typeof value === "string" && isDate(value.slice(0, 10)) ? v
 function plus(date, days) {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
 }
-var safe = (text2) => text2.replace(/[:#;]/g, " ");
+var safe = (text2) => text2.replace(/[:#;`\r\n]/g, " ");
 function bar(change, family, today) {
   const image = change.image;
   const version = familyKey(change.name ?? "").version;
@@ -4094,7 +4095,7 @@ function bar(change, family, today) {
   const start = day(image.published) ?? today;
   const until = day(image.provided_until);
   const end = until === void 0 || until < start ? plus(today, 365) : plus(until, 1);
-  const channels2 = (image.tags ?? []).filter((t) => t.startsWith(`${family}@`)).map((t) => t.slice(family.length + 1));
+  const channels2 = (image.tags ?? []).filter((t) => t.startsWith(`${family}@`)).map((t) => t.slice(family.length + 1)).filter((channel) => channelPattern.test(channel));
   const revoked = image.status === "deactivated";
   const what = { create: "new", update: "updated", replace: "replaced", delete: "deleted", noop: "" }[change.action];
   const label = [
@@ -4322,8 +4323,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-YZ5TIJK7.js");
-  const { loadProgram, previewPlan } = await import("./preview-RF5PVDDQ.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-XXNIPYL4.js");
+  const { loadProgram, previewPlan } = await import("./preview-Q2WDBMP3.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4362,7 +4363,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-BAXMG6TP.js");
+  const { appEntry, checkApp } = await import("./check-VLYKTZ7N.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4413,7 +4414,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-QBOT5HJG.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-XRB6R6BJ.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4485,8 +4486,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-JJGEKQM6.js");
-  const { buildEnvelope } = await import("./envelope-ZKILKWSK.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-2JRDMBVS.js");
+  const { buildEnvelope } = await import("./envelope-GELUR4BZ.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -4578,7 +4579,7 @@ async function report(channelsWanted, checked, context, token, formatIsGithub, n
     const why = `image-catalog pr-check: ${readOnly}: reporting through workflow annotations and the job summary instead`;
     process.stdout.write(`${why}
 `);
-    const { workflowAnnotations } = await import("./workflow-U5MVGZ6X.js");
+    const { workflowAnnotations } = await import("./workflow-Y4S63AUR.js");
     if (!formatIsGithub) workflowAnnotations(result);
     reported.push({ channel: "workflow", result: `annotations (${readOnly})` });
   }
@@ -4672,7 +4673,7 @@ function registerPrCheck(program3) {
     if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
 `);
     if (options.format === "github") {
-      const { workflowAnnotations } = await import("./workflow-U5MVGZ6X.js");
+      const { workflowAnnotations } = await import("./workflow-Y4S63AUR.js");
       workflowAnnotations(result);
     }
     let reported = [];
@@ -4688,7 +4689,7 @@ function registerPrCheck(program3) {
       }
     }
     if ((process.env["GITHUB_STEP_SUMMARY"] ?? "") !== "") {
-      const { jobSummary } = await import("./workflow-U5MVGZ6X.js");
+      const { jobSummary } = await import("./workflow-Y4S63AUR.js");
       const fallback = reported.find((r) => r.channel === "workflow");
       await jobSummary(result, options.name, fallback === void 0 ? void 0 : `image-catalog pr-check: ${fallback.result}`);
     }

@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-7KKS6DG5.js";
+} from "./chunk-BBRKISXK.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-LPATU3SF.js";
-import "./chunk-TMG2OO3V.js";
-import "./chunk-JK2TCRF4.js";
-import "./chunk-LIS56QFL.js";
-import "./chunk-XLGRHPBN.js";
+import "./chunk-2YQ6L4TT.js";
+import "./chunk-MAZHDM65.js";
+import "./chunk-FZ5AAT57.js";
+import "./chunk-7OCVBJNK.js";
+import "./chunk-O4R5JOVR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

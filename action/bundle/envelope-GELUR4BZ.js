@@ -8,8 +8,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-JK2TCRF4.js";
-import "./chunk-XLGRHPBN.js";
+} from "./chunk-FZ5AAT57.js";
+import "./chunk-O4R5JOVR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

@@ -8,7 +8,7 @@ import {
   redact,
   summaryOf,
   titleOf
-} from "./chunk-6XGFF4SS.js";
+} from "./chunk-7GLICNVR.js";
 import {
   error,
   summary,

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-LIS56QFL.js";
-import "./chunk-XLGRHPBN.js";
+} from "./chunk-7OCVBJNK.js";
+import "./chunk-O4R5JOVR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -8,7 +8,7 @@ import {
   listImages,
   parseLineRef,
   utcToday
-} from "./chunk-XLGRHPBN.js";
+} from "./chunk-O4R5JOVR.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {
@@ -103,15 +103,10 @@ async function lineShares(session, query) {
   const { family } = lookupTarget({ line: query.line });
   if (query.owner === "") throw new LookupError("bad-query", "owner is empty: name the project whose shares are accepted");
   const found = /* @__PURE__ */ new Map();
-  for (const osHidden of [false, true])
-    for await (const image of listImages(session, {
-      tags: [family],
-      owner: query.owner,
-      visibility: "shared",
-      memberStatus: "all",
-      osHidden
-    }))
-      found.set(image.id, image);
+  for (const memberStatus of ["pending", "accepted"])
+    for (const osHidden of [false, true])
+      for await (const image of listImages(session, { tags: [family], owner: query.owner, visibility: "shared", memberStatus, osHidden }))
+        found.set(image.id, image);
   const versionOf = (name) => /-v(\d+\.\d+)$/.exec(name)?.[1] ?? "";
   const images = [...found.values()].map((image) => ({ id: image.id, name: String(image.name), version: versionOf(String(image.name)) })).filter((image) => image.version !== "").sort((a, b) => {
     const [am = 0, an = 0] = a.version.split(".").map(Number);

@@ -3,18 +3,18 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-KVFZV537.js";
+} from "./chunk-36UMKPWI.js";
 import {
   PolicyEngine
-} from "./chunk-TMG2OO3V.js";
+} from "./chunk-MAZHDM65.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-JK2TCRF4.js";
+} from "./chunk-FZ5AAT57.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-XLGRHPBN.js";
+} from "./chunk-O4R5JOVR.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {
@@ -82,18 +82,24 @@ function consumerDocument(type, consumer, values, unknown, configured) {
   const id = text(values[consumer.id]);
   const name = consumer.name === void 0 ? void 0 : text(values[consumer.name]);
   const devices = consumer.blockDevices === void 0 ? [] : values[consumer.blockDevices] ?? [];
-  const unknownDevices = consumer.blockDevices === void 0 ? [] : unknown[consumer.blockDevices] ?? [];
+  const unknownDevices = consumer.blockDevices === void 0 || !Array.isArray(unknown[consumer.blockDevices]) ? [] : unknown[consumer.blockDevices];
   if (id !== void 0) boots.push({ field: consumer.id, id });
   else if (name !== void 0 && consumer.name !== void 0) boots.push({ field: consumer.name, name });
   else if (unknown[consumer.id] === true && (configured?.has(consumer.id) ?? devices.length === 0))
     boots.push({ field: consumer.id, id: { $unknown: true } });
-  devices.forEach((device, i) => {
-    if (device["source_type"] !== "image" || consumer.blockDevices === void 0) return;
+  else if (consumer.name !== void 0 && unknown[consumer.name] === true && configured?.has(consumer.name) === true)
+    boots.push({ field: consumer.name, id: { $unknown: true } });
+  if (consumer.blockDevices !== void 0) {
     const field = `${consumer.blockDevices}.uuid`;
-    const uuid = text(device["uuid"]);
-    if (uuid !== void 0) boots.push({ field, id: uuid });
-    else if (unknownDevices[i]?.["uuid"] === true) boots.push({ field, id: { $unknown: true } });
-  });
+    if (unknown[consumer.blockDevices] === true) boots.push({ field, id: { $unknown: true } });
+    devices.forEach((device, i) => {
+      const sourceUnknown = unknownDevices[i]?.["source_type"] === true;
+      if (device["source_type"] !== "image" && !sourceUnknown) return;
+      const uuid = text(device["uuid"]);
+      if (uuid !== void 0 && !sourceUnknown) boots.push({ field, id: uuid });
+      else boots.push({ field, id: { $unknown: true } });
+    });
+  }
   return boots.length === 0 ? void 0 : { resource_type: type, boots };
 }
 function planChanges(resourceChanges, configured = /* @__PURE__ */ new Map()) {

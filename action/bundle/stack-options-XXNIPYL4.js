@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-LPATU3SF.js";
-import "./chunk-TMG2OO3V.js";
-import "./chunk-JK2TCRF4.js";
-import "./chunk-LIS56QFL.js";
-import "./chunk-XLGRHPBN.js";
+} from "./chunk-2YQ6L4TT.js";
+import "./chunk-MAZHDM65.js";
+import "./chunk-FZ5AAT57.js";
+import "./chunk-7OCVBJNK.js";
+import "./chunk-O4R5JOVR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

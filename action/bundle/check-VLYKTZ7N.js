@@ -5,20 +5,20 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   loggedChange
-} from "./chunk-233J7K5Z.js";
+} from "./chunk-O4UWLPJJ.js";
 import {
   configAddress,
   decidePlan
-} from "./chunk-RKMSH7YJ.js";
-import "./chunk-KVFZV537.js";
-import "./chunk-TMG2OO3V.js";
-import "./chunk-JK2TCRF4.js";
+} from "./chunk-VL4XDNRZ.js";
+import "./chunk-36UMKPWI.js";
+import "./chunk-MAZHDM65.js";
+import "./chunk-FZ5AAT57.js";
 import {
   policyModeVariable
-} from "./chunk-LIS56QFL.js";
+} from "./chunk-7OCVBJNK.js";
 import {
   StackMarks
-} from "./chunk-XLGRHPBN.js";
+} from "./chunk-O4R5JOVR.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

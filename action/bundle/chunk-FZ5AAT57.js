@@ -5,7 +5,7 @@ import {
   kinds,
   utcToday,
   validateInput
-} from "./chunk-XLGRHPBN.js";
+} from "./chunk-O4R5JOVR.js";
 
 // provider/policy/envelope.ts
 var consumerKind = "consumer";

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-TMG2OO3V.js";
-import "./chunk-JK2TCRF4.js";
-import "./chunk-LIS56QFL.js";
-import "./chunk-XLGRHPBN.js";
+} from "./chunk-MAZHDM65.js";
+import "./chunk-FZ5AAT57.js";
+import "./chunk-7OCVBJNK.js";
+import "./chunk-O4R5JOVR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -37144,4 +37144,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-XLGRHPBN.js.LEGAL.txt */
+/*! For license information please see chunk-O4R5JOVR.js.LEGAL.txt */

@@ -6,12 +6,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-RKMSH7YJ.js";
-import "./chunk-KVFZV537.js";
-import "./chunk-TMG2OO3V.js";
-import "./chunk-JK2TCRF4.js";
-import "./chunk-LIS56QFL.js";
-import "./chunk-XLGRHPBN.js";
+} from "./chunk-VL4XDNRZ.js";
+import "./chunk-36UMKPWI.js";
+import "./chunk-MAZHDM65.js";
+import "./chunk-FZ5AAT57.js";
+import "./chunk-7OCVBJNK.js";
+import "./chunk-O4R5JOVR.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

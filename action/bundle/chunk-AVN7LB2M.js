@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-VH55H5YQ.js";
+} from "./chunk-GBYSW7JS.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";
