@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { describeOverrides, loadPolicyData, mergeData, readOverrideFile } from '../../provider/policy/data.js';
 import { PolicyDataError } from '../../provider/policy/errors.js';
+import { ruleIds } from '../../provider/policy/decision.js';
 
 t.test('the shipped data.json fits its schema and sets every rule mandatory but a deprecated image booted (advisory)', (t) => {
   const data = loadPolicyData();
@@ -99,5 +100,15 @@ t.test('4: every value an override changes is said, with the value it replaces a
     'image_catalog.rules.immutability.level: "disabled" (was "mandatory") from stack config image-catalog:policy',
   ]);
   t.same(describeOverrides([]), [], 'no override, nothing to say');
+  t.end();
+});
+
+t.test('every rule id is in the shipped data and its schema, and nothing else is', (t) => {
+  const schema = JSON.parse(readFileSync(new URL('../../schemas/policy-data.schema.json', import.meta.url), 'utf8')) as {
+    properties: { image_catalog: { properties: { rules: { properties: Record<string, unknown> } } } };
+  };
+  const settable = ruleIds.filter((id) => id !== 'input').sort();
+  t.same(Object.keys(loadPolicyData().image_catalog['rules'] as object).sort(), settable, 'policies/data.json sets a level for each');
+  t.same(Object.keys(schema.properties.image_catalog.properties.rules.properties).sort(), settable, 'its schema knows each');
   t.end();
 });
