@@ -60,10 +60,11 @@ async function planJson(resources: string): Promise<string> {
   return planOf(await workspace(), resources);
 }
 
-function planCheck(file: string): ReturnType<typeof runCommand> {
+/** `image-catalog plan-check` of `file` as `cloud` (`null`: the cloud of each resource's provider block). */
+function planCheck(file: string, cloud: string | null = 'platform'): ReturnType<typeof runCommand> {
   return runCommand(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'provider', 'cli', 'main.ts'), 'plan-check', file, '--cloud', 'platform'],
+    ['--import', 'tsx', join(repoRoot, 'provider', 'cli', 'main.ts'), 'plan-check', file, ...(cloud === null ? [] : ['--cloud', cloud])],
     { ...process.env, OS_CLIENT_CONFIG_FILE: lab().clouds },
   );
 }
@@ -262,10 +263,7 @@ t.test(
     );
     const { dir, file } = await consumerPlan(consumer(`image_id  = "${revoked.id}"`, `image_id = "${deprecated.id}"`));
     // The lab has no Compute or Block Storage service: the plan made no call to either.
-    const ran = await runCommand(process.execPath, ['--import', 'tsx', join(repoRoot, 'provider', 'cli', 'main.ts'), 'plan-check', file], {
-      ...process.env,
-      OS_CLIENT_CONFIG_FILE: lab().clouds,
-    });
+    const ran = await planCheck(file, null);
     t.equal(ran.code, 1, 'exit 1: blocked', { output: ran.stdout + ran.stderr });
     t.match(
       ran.stdout,
@@ -295,26 +293,12 @@ t.test(
     // Booting the line's current image passes.
     const current = await sharedImage('2.2', { os_distro: 'rocky' }, false);
     const good = await consumerPlan(consumer(`image_name = "${current.name}"`, `image_id = "${current.id}"`));
-    const passed = await runCommand(
-      process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'provider', 'cli', 'main.ts'), 'plan-check', good.file],
-      {
-        ...process.env,
-        OS_CLIENT_CONFIG_FILE: lab().clouds,
-      },
-    );
+    const passed = await planCheck(good.file, null);
     t.equal(passed.code, 0, 'a server (by name) and a volume on the current image pass', { output: passed.stdout + passed.stderr });
     t.match(passed.stdout, /2 change\(s\)/);
     // An image appteam cannot see (deleted, never shared, or past its end of life and no longer shared): refused too.
     const unseen = await consumerPlan(consumer('image_id = "00000000-0000-0000-0000-0000000000ff"', `image_id = "${current.id}"`));
-    const refused = await runCommand(
-      process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'provider', 'cli', 'main.ts'), 'plan-check', unseen.file],
-      {
-        ...process.env,
-        OS_CLIENT_CONFIG_FILE: lab().clouds,
-      },
-    );
+    const refused = await planCheck(unseen.file, null);
     t.equal(refused.code, 1, 'a server on an image the consumer cannot see is refused', { output: refused.stdout + refused.stderr });
     t.match(
       refused.stdout,
