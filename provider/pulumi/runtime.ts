@@ -27,12 +27,11 @@ import { PolicyEngine } from '../policy/engine.js';
 import { buildEnvelope, type Change, type ChangeAction, type Document } from '../policy/envelope.js';
 import type { Bag, WireDocument } from '../resources/descriptor.js';
 import { hasMarkOutput, kindDescriptors, markOutput, type Kind } from '../resources/kinds.js';
-import { ResourceInputError, checkInputs, diffInputs, projectAjv, type InputProblem } from '../resources/schema.js';
+import { ResourceInputError, checkInputs, diffInputs, type InputProblem } from '../resources/schema.js';
 import { StackMarks } from '../resources/mark.js';
 import { functionToken, idNames, instanceKey, packageName, parseUrn } from './tokens.js';
-import { lookupFunctions, type LookupFunction } from '../resources/lookup.js';
+import { lookupFunctions, type LookupCall } from '../resources/lookup.js';
 import { describeErrors } from '../policy/schemas.js';
-import type { ValidateFunction } from 'ajv';
 
 /** The provider's settings (`image-catalog:<key>`), as the plugin's Configure or a stack's config gives them. */
 export interface StackConfig {
@@ -290,8 +289,8 @@ export class ProviderRuntime {
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Whether {@link warmUp} ran since the last Configure. */
   private warmed = false;
-  /** Each function's arguments' validator, compiled at its first invoke. */
-  private readonly functionValidators = new Map<string, ValidateFunction<{ cloud?: string }>>();
+  /** Each function, made ready (its argument check compiled) at its first invoke. */
+  private readonly functionCalls = new Map<string, LookupCall>();
   /** Source files' digests: each file hashed once while it is unchanged. */
   private readonly files = new FileDigests();
   private readonly notify: (notice: Notice) => void;
@@ -721,18 +720,17 @@ export class ProviderRuntime {
     const name = Object.keys(lookupFunctions).find((n) => functionToken(n as keyof typeof lookupFunctions) === token) as
       keyof typeof lookupFunctions | undefined;
     if (name === undefined) throw new Error(`${token} is not a function of the ${packageName} provider`);
-    const fn: LookupFunction = lookupFunctions[name];
-    let validate = this.functionValidators.get(name);
-    if (validate === undefined) {
-      validate = projectAjv({ verbose: true }).compile<{ cloud?: string }>(fn.schema.inputs);
-      this.functionValidators.set(name, validate);
+    let call = this.functionCalls.get(name);
+    if (call === undefined) {
+      call = lookupFunctions[name].prepare();
+      this.functionCalls.set(name, call);
     }
-    if (!validate(args))
+    const result = await call(args, (cloud) => this.sessionFor(cloud));
+    if ('errors' in result)
       return {
-        failures: describeErrors(validate.errors ?? []).map((p) => ({ property: p.field, reason: `${name}: ${p.field}: ${p.message}` })),
+        failures: describeErrors(result.errors).map((p) => ({ property: p.field, reason: `${name}: ${p.field}: ${p.message}` })),
       };
-    const { cloud, ...query } = args;
-    return { value: { ...(await fn.run(this.sessionFor(cloud), query)) } };
+    return { value: { ...result.value } };
   }
 
   /** Pulumi's delete: the policy decides first (a block fails before any API call). */

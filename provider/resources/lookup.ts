@@ -13,6 +13,8 @@
  */
 import { listImages, type ImageWire } from '../client/images.js';
 import type { Session } from '../client/session.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { projectAjv } from './schema.js';
 import { channelPattern, channelTag, isDate, latestChannel, parseLineRef, utcToday } from './versionLine.js';
 
 /** What a consumer asks for. */
@@ -259,25 +261,50 @@ export const lineSharesSchema = {
   },
 } as const;
 
-/** A function a consumer calls (the Pulumi plugin's Invoke): its arguments' schema and what it does with a session. */
-export interface LookupFunction {
+/** A function a consumer calls, ready: its arguments checked against its schema, then asked with the session of their cloud. */
+export type LookupCall = (
+  args: unknown,
+  sessionOf: (cloud: string | undefined) => Session,
+) => Promise<{ readonly errors: readonly ErrorObject[] } | { readonly value: object }>;
+
+/** A function a consumer calls (the Pulumi plugin's Invoke) over a query `Q`: its schema, what it does, and how to make it ready. */
+export interface LookupFunction<Q extends object> {
   readonly description: string;
-  readonly schema: { readonly inputs: object; readonly outputs: object };
-  readonly run: (session: Session, args: Readonly<Record<string, unknown>>) => Promise<object>;
+  readonly schema: { readonly inputs: Readonly<Record<string, unknown>>; readonly outputs: Readonly<Record<string, unknown>> };
+  /** The query, asked with a session. */
+  readonly run: (session: Session, query: Q) => Promise<object>;
+  /** A caller with its own compiled argument check (whoever serves the function keeps it: no module state). */
+  prepare(): LookupCall;
+}
+
+/** A function over a query `Q` that its schema's inputs describe (plus the `cloud` to ask with). */
+function lookupFunction<Q extends object>(
+  description: string,
+  schema: LookupFunction<Q>['schema'],
+  run: LookupFunction<Q>['run'],
+): LookupFunction<Q> {
+  return {
+    description,
+    schema,
+    run,
+    prepare: () => {
+      const validate = projectAjv({ verbose: true }).compile<Q & { readonly cloud?: string }>(schema.inputs);
+      return async (args, sessionOf) =>
+        validate(args) ? { value: await run(sessionOf(args.cloud), args) } : { errors: validate.errors ?? [] };
+    },
+  };
 }
 
 /** The consumer's functions, by name: the plugin serves them and its schema declares them from here. */
 export const lookupFunctions = {
-  getImage: {
-    description:
-      "The image a version line's channel points at, as the caller's cloud sees it (one request to Glance); fails saying why when none (docs/consumers.md).",
-    schema: lookupSchema,
-    run: (session, args) => resolveImage(session, args as unknown as LookupQuery),
-  },
-  getLineShares: {
-    description:
-      "Every version of a line the owner project shares with the caller's project, accepted or not (LineAcceptance accepts them; docs/consumers.md).",
-    schema: lineSharesSchema,
-    run: (session, args) => lineShares(session, args as unknown as LineSharesQuery),
-  },
-} satisfies Readonly<Record<string, LookupFunction>>;
+  getImage: lookupFunction<LookupQuery>(
+    "The image a version line's channel points at, as the caller's cloud sees it (one request to Glance); fails saying why when none (docs/consumers.md).",
+    lookupSchema,
+    (session, query) => resolveImage(session, query),
+  ),
+  getLineShares: lookupFunction<LineSharesQuery>(
+    "Every version of a line the owner project shares with the caller's project, pending or accepted, never rejected (LineAcceptance accepts them; docs/consumers.md).",
+    lineSharesSchema,
+    lineShares,
+  ),
+};

@@ -7,6 +7,7 @@ import {
   latestChannel,
   listImages,
   parseLineRef,
+  projectAjv,
   utcToday
 } from "./chunk-O4R5JOVR.js";
 
@@ -178,17 +179,28 @@ var lineSharesSchema = {
     }
   }
 };
+function lookupFunction(description, schema, run) {
+  return {
+    description,
+    schema,
+    run,
+    prepare: () => {
+      const validate = projectAjv({ verbose: true }).compile(schema.inputs);
+      return async (args, sessionOf) => validate(args) ? { value: await run(sessionOf(args.cloud), args) } : { errors: validate.errors ?? [] };
+    }
+  };
+}
 var lookupFunctions = {
-  getImage: {
-    description: "The image a version line's channel points at, as the caller's cloud sees it (one request to Glance); fails saying why when none (docs/consumers.md).",
-    schema: lookupSchema,
-    run: (session, args) => resolveImage(session, args)
-  },
-  getLineShares: {
-    description: "Every version of a line the owner project shares with the caller's project, accepted or not (LineAcceptance accepts them; docs/consumers.md).",
-    schema: lineSharesSchema,
-    run: (session, args) => lineShares(session, args)
-  }
+  getImage: lookupFunction(
+    "The image a version line's channel points at, as the caller's cloud sees it (one request to Glance); fails saying why when none (docs/consumers.md).",
+    lookupSchema,
+    (session, query) => resolveImage(session, query)
+  ),
+  getLineShares: lookupFunction(
+    "Every version of a line the owner project shares with the caller's project, pending or accepted, never rejected (LineAcceptance accepts them; docs/consumers.md).",
+    lineSharesSchema,
+    lineShares
+  )
 };
 
 export {

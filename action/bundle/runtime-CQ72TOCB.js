@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-B6XEE2JB.js";
+} from "./chunk-J3VYX5Z2.js";
 import {
   functionToken,
   idNames,
@@ -36,8 +36,7 @@ import {
   imageDocument,
   isForbidden,
   kindDescriptors,
-  markOutput,
-  projectAjv
+  markOutput
 } from "./chunk-O4R5JOVR.js";
 import "./chunk-UXAMSLRZ.js";
 
@@ -181,8 +180,8 @@ var ProviderRuntime = class {
   inFlight = /* @__PURE__ */ new Set();
   /** Whether {@link warmUp} ran since the last Configure. */
   warmed = false;
-  /** Each function's arguments' validator, compiled at its first invoke. */
-  functionValidators = /* @__PURE__ */ new Map();
+  /** Each function, made ready (its argument check compiled) at its first invoke. */
+  functionCalls = /* @__PURE__ */ new Map();
   /** Source files' digests: each file hashed once while it is unchanged. */
   files = new FileDigests();
   notify;
@@ -528,18 +527,17 @@ ${text}`);
   async invoke(token, args) {
     const name = Object.keys(lookupFunctions).find((n) => functionToken(n) === token);
     if (name === void 0) throw new Error(`${token} is not a function of the ${packageName} provider`);
-    const fn = lookupFunctions[name];
-    let validate = this.functionValidators.get(name);
-    if (validate === void 0) {
-      validate = projectAjv({ verbose: true }).compile(fn.schema.inputs);
-      this.functionValidators.set(name, validate);
+    let call = this.functionCalls.get(name);
+    if (call === void 0) {
+      call = lookupFunctions[name].prepare();
+      this.functionCalls.set(name, call);
     }
-    if (!validate(args))
+    const result = await call(args, (cloud) => this.sessionFor(cloud));
+    if ("errors" in result)
       return {
-        failures: describeErrors(validate.errors ?? []).map((p) => ({ property: p.field, reason: `${name}: ${p.field}: ${p.message}` }))
+        failures: describeErrors(result.errors).map((p) => ({ property: p.field, reason: `${name}: ${p.field}: ${p.message}` }))
       };
-    const { cloud, ...query } = args;
-    return { value: { ...await fn.run(this.sessionFor(cloud), query) } };
+    return { value: { ...result.value } };
   }
   /** Pulumi's delete: the policy decides first (a block fails before any API call). */
   async remove(kind, id, props) {

@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-BBRKISXK.js";
+} from "./chunk-5225ESXV.js";
 import "./chunk-K2BSMOPQ.js";
 import "./chunk-2YQ6L4TT.js";
 import "./chunk-MAZHDM65.js";

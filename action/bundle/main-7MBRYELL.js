@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-BBRKISXK.js";
+} from "./chunk-5225ESXV.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,7 +18,7 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-B6XEE2JB.js";
+} from "./chunk-J3VYX5Z2.js";
 import {
   pluginDir,
   pluginName
@@ -4324,7 +4324,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-XXNIPYL4.js");
-  const { loadProgram, previewPlan } = await import("./preview-Q2WDBMP3.js");
+  const { loadProgram, previewPlan } = await import("./preview-2EEQ6LIB.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
