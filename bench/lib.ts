@@ -1,4 +1,7 @@
-/** Shared by the benchmarks: timing, medians, and the closing JSON line. */
+/** Shared by the benchmarks: timing, medians, a Pulumi project of a bench's own, and the closing JSON line. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StackTarget } from '../provider/pulumi/automation.js';
 
 /** Milliseconds of one call, from the monotonic clock. */
 export function timeMs(fn: () => void): number {
@@ -44,4 +47,12 @@ export async function pool<T>(items: readonly T[], width: number, work: (item: T
       }
     }),
   );
+}
+
+/** A Pulumi project of a bench's own (`<dir>/<name>` with its Pulumi.yaml) and its stack `bench`, state beside it. */
+export function benchProject(dir: string, name: string, env: Readonly<Record<string, string>>): StackTarget {
+  const project = join(dir, name);
+  mkdirSync(project);
+  writeFileSync(join(project, 'Pulumi.yaml'), 'name: bench\nruntime: nodejs\n');
+  return { cwd: project, stack: 'bench', stateDir: join(project, 'state'), env };
 }

@@ -21,13 +21,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { Session } from '../provider/client/session.js';
-import { openStack, runStack, type Program, type StackTarget } from '../provider/pulumi/automation.js';
+import { openStack, runStack, type Program } from '../provider/pulumi/automation.js';
 import { createImageResource, deleteImageResource } from '../provider/resources/image/image.js';
 import { Image } from '../provider/pulumi/resources.js';
 import { labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
 import { imageResource, openstackConfiguration } from '../scripts/tofu-config.js';
 import { locateTool, repoRoot, toolEnv, toolSpec } from '../scripts/tools.js';
-import { median, report, round } from './lib.js';
+import { benchProject, median, report, round } from './lib.js';
 
 const count = Number(process.env['BENCH_IMAGES'] ?? 50);
 const parallel = Number(process.env['PARALLEL'] ?? 10);
@@ -70,11 +70,7 @@ function seconds(t0: bigint): number {
  * its own (and the given stack config). Both runs must succeed.
  */
 async function upAndDestroy(name: string, program: Program, config: Record<string, string> = {}): Promise<number> {
-  const project = join(dir, name);
-  mkdirSync(project);
-  writeFileSync(join(project, 'Pulumi.yaml'), 'name: bench\nruntime: nodejs\n');
-  const target: StackTarget = { cwd: project, stack: 'bench', stateDir: join(project, 'state'), env: stackEnv };
-  const stack = await openStack(target, program);
+  const stack = await openStack(benchProject(dir, name, stackEnv), program);
   await stack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, value]) => [k, { value }])));
   const t0 = process.hrtime.bigint();
   for (const command of ['up', 'destroy'] as const) {

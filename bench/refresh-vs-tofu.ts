@@ -10,12 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStack, runStack, type StackTarget } from '../provider/pulumi/automation.js';
+import { openStack, runStack } from '../provider/pulumi/automation.js';
 import { Image } from '../provider/pulumi/resources.js';
 import { labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
 import { openstackConfiguration } from '../scripts/tofu-config.js';
 import { locateTool, repoRoot, toolEnv, toolSpec } from '../scripts/tools.js';
-import { median, report, round } from './lib.js';
+import { benchProject, median, report, round } from './lib.js';
 
 const count = Number(process.env['BENCH_IMAGES'] ?? 50);
 const parallel = Number(process.env['PARALLEL'] ?? 10);
@@ -45,15 +45,7 @@ function seconds(t0: bigint): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-const project = join(dir, 'pulumi');
-mkdirSync(project);
-writeFileSync(join(project, 'Pulumi.yaml'), 'name: bench\nruntime: nodejs\n');
-const target: StackTarget = {
-  cwd: project,
-  stack: 'bench',
-  stateDir: join(project, 'state'),
-  env: { ...labStackEnv(lab), NODE_PATH: join(repoRoot, 'node_modules') },
-};
+const target = benchProject(dir, 'pulumi', { ...labStackEnv(lab), NODE_PATH: join(repoRoot, 'node_modules') });
 const outputs: Record<string, string> = {};
 const stack = await openStack(target, () => {
   const made = files.map(

@@ -40,7 +40,7 @@ import { childProcesses, killDeployment, peakSampler } from '../scripts/processe
 import { imageResource, openstackConfiguration } from '../scripts/tofu-config.js';
 import { cdktfEnv, linkCheckout } from '../scripts/start-cdktf.js';
 import { locateTool, repoRoot, toolEnv, toolSpec } from '../scripts/tools.js';
-import { report, round } from './lib.js';
+import { benchProject, report, round } from './lib.js';
 
 const loadCount = Number(process.env['IMAGES'] ?? 100);
 const lab = readLabRecord();
@@ -125,10 +125,7 @@ function imagesProgram(prefix: string, file: string, count: number): Program {
 }
 
 async function pulumiTarget(name: string): Promise<StackTarget> {
-  const project = join(dir, name);
-  mkdirSync(project);
-  writeFileSync(join(project, 'Pulumi.yaml'), 'name: bench\nruntime: nodejs\n');
-  const target: StackTarget = { cwd: project, stack: 'bench', stateDir: join(project, 'state'), env: stackEnv };
+  const target = benchProject(dir, name, stackEnv);
   await (await openStack(target)).setConfig('image-catalog:cloud', { value: 'platform' });
   return target;
 }

@@ -10,17 +10,17 @@
  *   the medians. Goal: <= 50 ms (`invoke` in the JSON line).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createImage, deleteImage } from '../provider/client/images.js';
 import { Session } from '../provider/client/session.js';
-import { openStack, runStack, type Program, type StackTarget } from '../provider/pulumi/automation.js';
+import { openStack, runStack, type Program } from '../provider/pulumi/automation.js';
 import { getImage, Provider } from '../provider/pulumi/index.js';
 import { labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
 import { locateTool, repoRoot } from '../scripts/tools.js';
-import { median, pool, report, round, timeMs } from './lib.js';
+import { benchProject, median, pool, report, round, timeMs } from './lib.js';
 
 const runs = Number(process.env['RUNS'] ?? 5);
 const count = 2000;
@@ -109,15 +109,7 @@ try {
   }
 
   // getImage inside a preview: the same program with and without the lookup.
-  const project = join(dir, 'consumer');
-  mkdirSync(project);
-  writeFileSync(join(project, 'Pulumi.yaml'), 'name: bench\nruntime: nodejs\n');
-  const target: StackTarget = {
-    cwd: project,
-    stack: 'bench',
-    stateDir: join(project, 'state'),
-    env: { ...labStackEnv(lab), NODE_PATH: join(repoRoot, 'node_modules') },
-  };
+  const target = benchProject(dir, 'consumer', { ...labStackEnv(lab), NODE_PATH: join(repoRoot, 'node_modules') });
   const program =
     (lookup: boolean): Program =>
     async () => {
