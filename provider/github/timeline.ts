@@ -7,11 +7,13 @@
  */
 import type { LoggedChange } from '../policy/summary.js';
 import { familyKey } from '../policy/envelope.js';
-import { channelPattern, isDate, utcToday } from '../resources/versionLine.js';
+import { channelPattern, compareVersions, isDate, utcToday } from '../resources/versionLine.js';
 
 /** A version as drawn. */
 interface Bar {
   readonly version: string;
+  /** The version as digit strings, for the order. */
+  readonly order: readonly [string, string];
   readonly start: string;
   readonly end: string;
   readonly label: string;
@@ -58,7 +60,7 @@ function bar(change: LoggedChange, family: string, today: string): Bar | undefin
         : channels.length > 0
           ? 'active, '
           : '';
-  return { version: version.join('.'), start, end, label: safe(label), tag };
+  return { version: version.join('.'), order: version, start, end, label: safe(label), tag };
 }
 
 /** The Markdown of every line the changes touch (empty when none touches a version line). */
@@ -75,11 +77,7 @@ export function lineTimelines(changes: readonly LoggedChange[], today: string = 
   const charts = [...byFamily.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([family, bars]) => {
-      const ordered = [...bars].sort((a, b) => {
-        const [am = 0, an = 0] = a.version.split('.').map(Number);
-        const [bm = 0, bn = 0] = b.version.split('.').map(Number);
-        return am - bm || an - bn;
-      });
+      const ordered = [...bars].sort((a, b) => compareVersions(a.order, b.order));
       return [
         '```mermaid',
         'gantt',

@@ -5,7 +5,9 @@
  */
 import { kinds, type Kind } from '../resources/kinds.js';
 import { describeErrors, validateInput } from './schemas.js';
-import { utcToday } from '../resources/versionLine.js';
+import { compareVersions, familyKey, utcToday } from '../resources/versionLine.js';
+
+export { familyKey };
 
 /**
  * A change of something that is not the catalog's but is made from it: a server or a volume booted from an image
@@ -99,28 +101,6 @@ export interface EnvelopeProblem {
 export function checkEnvelope(value: unknown): { ok: true; envelope: Envelope } | { ok: false; problems: EnvelopeProblem[] } {
   const errors = validateInput(value);
   return errors.length === 0 ? { ok: true, envelope: value as Envelope } : { ok: false, problems: describeErrors(errors) };
-}
-
-/**
- * The family key and version of a name: the name without its `-v<major>.<minor>` suffix, and the two numbers
- * as digit strings. Every name the policy parses into a family has exactly that family as its key, and the
- * part before the suffix decides alone whether the policy can parse a name at all: within one key, either every
- * name parses or none does.
- */
-export function familyKey(name: string): { key: string; version: readonly [string, string] | undefined } {
-  const match = /^(.*)-v(\d+)\.(\d+)$/.exec(name);
-  if (match === null) return { key: name, version: undefined };
-  const digits = (d: string): string => d.replace(/^0+(?=\d)/, '');
-  return { key: match[1] ?? name, version: [digits(match[2] ?? '0'), digits(match[3] ?? '0')] };
-}
-
-/** Numeric order of two digit strings without leading zeros (exact for any length). */
-function compareDigits(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-function compareVersions(a: readonly [string, string], b: readonly [string, string]): number {
-  return compareDigits(a[0], b[0]) || compareDigits(a[1], b[1]);
 }
 
 interface CatalogIndex {

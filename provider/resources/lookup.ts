@@ -15,7 +15,7 @@ import { listImages, type ImageWire } from '../client/images.js';
 import type { Session } from '../client/session.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { projectAjv } from './schema.js';
-import { channelPattern, channelTag, isDate, latestChannel, parseLineRef, utcToday } from './versionLine.js';
+import { channelPattern, channelTag, compareVersions, familyKey, isDate, latestChannel, parseLineRef, utcToday } from './versionLine.js';
 
 /** What a consumer asks for. */
 export interface LookupQuery {
@@ -109,6 +109,12 @@ async function whyEmpty(session: Session, family: string, channel: string, owner
   );
 }
 
+/** The version of a catalog name as the name writes it (`1.10` of `…-v1.10`); '' for another name. */
+function versionText(name: string): string {
+  const { key, version } = familyKey(name);
+  return version === undefined ? '' : name.slice(key.length + 2);
+}
+
 /** The image a line's channel points at (one request when there is one); a LookupError says why not. */
 export async function resolveImage(session: Session, query: LookupQuery, today: string = utcToday()): Promise<LookupResult> {
   const { family, channel } = lookupTarget(query);
@@ -140,7 +146,7 @@ export async function resolveImage(session: Session, query: LookupQuery, today: 
     name,
     line: family,
     channel,
-    version: /-v(\d+\.\d+)$/.exec(name)?.[1] ?? '',
+    version: versionText(name),
     owner: String(image['owner']),
     endOfLife,
     deprecated: image['deprecated'] === 'true',
@@ -179,15 +185,15 @@ export async function lineShares(session: Session, query: LineSharesQuery): Prom
     for (const osHidden of [false, true])
       for await (const image of listImages(session, { tags: [family], owner: query.owner, visibility: 'shared', memberStatus, osHidden }))
         found.set(image.id, image);
-  const versionOf = (name: string): string => /-v(\d+\.\d+)$/.exec(name)?.[1] ?? '';
+  // In version order.
   const images = [...found.values()]
-    .map((image) => ({ id: image.id, name: String(image.name), version: versionOf(String(image.name)) }))
-    .filter((image) => image.version !== '')
-    .sort((a, b) => {
-      const [am = 0, an = 0] = a.version.split('.').map(Number);
-      const [bm = 0, bn = 0] = b.version.split('.').map(Number);
-      return am - bm || an - bn;
-    });
+    .flatMap((image) => {
+      const name = String(image.name);
+      const { version } = familyKey(name);
+      return version === undefined ? [] : [{ id: image.id, name, version: versionText(name), order: version }];
+    })
+    .sort((a, b) => compareVersions(a.order, b.order))
+    .map(({ id, name, version }) => ({ id, name, version }));
   return { project: (await session.identity()).project_id, line: family, images };
 }
 

@@ -178,6 +178,29 @@ export interface LinePlan<S> {
   readonly notices: readonly string[];
 }
 
+/**
+ * The family key and version of a name: the name without its `-v<major>.<minor>` suffix, and the two numbers
+ * as digit strings. Every name the policy parses into a family has exactly that family as its key, and the
+ * part before the suffix decides alone whether the policy can parse a name at all: within one key, either every
+ * name parses or none does.
+ */
+export function familyKey(name: string): { key: string; version: readonly [string, string] | undefined } {
+  const match = /^(.*)-v(\d+)\.(\d+)$/.exec(name);
+  if (match === null) return { key: name, version: undefined };
+  const digits = (d: string): string => d.replace(/^0+(?=\d)/, '');
+  return { key: match[1] ?? name, version: [digits(match[2] ?? '0'), digits(match[3] ?? '0')] };
+}
+
+/** Numeric order of two digit strings without leading zeros (exact for any length). */
+function compareDigits(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The order of two versions as digit strings (`familyKey`'s): major, then minor, as numbers. */
+export function compareVersions(a: readonly [string, string], b: readonly [string, string]): number {
+  return compareDigits(a[0], b[0]) || compareDigits(a[1], b[1]);
+}
+
 /** Today's date in UTC, `YYYY-MM-DD` (end-of-life and revocation dates are UTC days, as SCS-0102 has them). */
 export function utcToday(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-FZ5AAT57.js";
+} from "./chunk-AOQ6O4K3.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-7OCVBJNK.js";
+} from "./chunk-2M3O34WK.js";
 import {
   __commonJS,
   __toESM

@@ -6,10 +6,11 @@ import {
   changeKinds,
   checkEnvelope,
   consumerKind,
-  familyKey,
   narrowCatalog
-} from "./chunk-FZ5AAT57.js";
-import "./chunk-O4R5JOVR.js";
+} from "./chunk-AOQ6O4K3.js";
+import {
+  familyKey
+} from "./chunk-6KUC46JY.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

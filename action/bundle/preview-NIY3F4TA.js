@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-5225ESXV.js";
+} from "./chunk-WKU3ECDK.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-2YQ6L4TT.js";
-import "./chunk-MAZHDM65.js";
-import "./chunk-FZ5AAT57.js";
-import "./chunk-7OCVBJNK.js";
-import "./chunk-O4R5JOVR.js";
+import "./chunk-IX64Q3VU.js";
+import "./chunk-QZJMDA44.js";
+import "./chunk-AOQ6O4K3.js";
+import "./chunk-2M3O34WK.js";
+import "./chunk-6KUC46JY.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -36087,6 +36087,18 @@ function parseLineRef(ref) {
   return at < 0 ? { family: ref, channel: latestChannel } : { family: ref.slice(0, at), channel: ref.slice(at + 1) };
 }
 var channelPattern = /^[a-z][a-z0-9-]{0,62}$/;
+function familyKey(name) {
+  const match = /^(.*)-v(\d+)\.(\d+)$/.exec(name);
+  if (match === null) return { key: name, version: void 0 };
+  const digits = (d) => d.replace(/^0+(?=\d)/, "");
+  return { key: match[1] ?? name, version: [digits(match[2] ?? "0"), digits(match[3] ?? "0")] };
+}
+function compareDigits(a, b) {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+function compareVersions(a, b) {
+  return compareDigits(a[0], b[0]) || compareDigits(a[1], b[1]);
+}
 function utcToday(now = /* @__PURE__ */ new Date()) {
   return now.toISOString().slice(0, 10);
 }
@@ -37127,6 +37139,8 @@ export {
   channelTag,
   parseLineRef,
   channelPattern,
+  familyKey,
+  compareVersions,
   utcToday,
   isDate,
   publishedMark,
@@ -37144,4 +37158,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-O4R5JOVR.js.LEGAL.txt */
+/*! For license information please see chunk-6KUC46JY.js.LEGAL.txt */

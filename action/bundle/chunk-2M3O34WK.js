@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   validateData
-} from "./chunk-O4R5JOVR.js";
+} from "./chunk-6KUC46JY.js";
 import {
   __commonJS,
   __require,

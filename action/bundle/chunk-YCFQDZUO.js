@@ -3,18 +3,18 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-36UMKPWI.js";
+} from "./chunk-G67EWYFW.js";
 import {
   PolicyEngine
-} from "./chunk-MAZHDM65.js";
+} from "./chunk-QZJMDA44.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-FZ5AAT57.js";
+} from "./chunk-AOQ6O4K3.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-O4R5JOVR.js";
+} from "./chunk-6KUC46JY.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

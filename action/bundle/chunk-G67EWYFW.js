@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-7OCVBJNK.js";
+} from "./chunk-2M3O34WK.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -13,7 +13,7 @@ import {
   require_undici,
   snapshotImages,
   stackOfMark
-} from "./chunk-O4R5JOVR.js";
+} from "./chunk-6KUC46JY.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

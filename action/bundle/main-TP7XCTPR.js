@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-5225ESXV.js";
+} from "./chunk-WKU3ECDK.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-J3VYX5Z2.js";
+} from "./chunk-YWNFF5UT.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-AVN7LB2M.js";
+} from "./chunk-M4DGG7NE.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
-} from "./chunk-O4UWLPJJ.js";
+} from "./chunk-35QCY4QE.js";
 import {
   configKeys,
   instanceKey,
@@ -36,40 +36,40 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-GBYSW7JS.js";
+} from "./chunk-V53KPKU6.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-2YQ6L4TT.js";
+} from "./chunk-IX64Q3VU.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-VL4XDNRZ.js";
+} from "./chunk-YCFQDZUO.js";
 import {
   Session
-} from "./chunk-36UMKPWI.js";
+} from "./chunk-G67EWYFW.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-MAZHDM65.js";
-import {
-  familyKey
-} from "./chunk-FZ5AAT57.js";
+} from "./chunk-QZJMDA44.js";
+import "./chunk-AOQ6O4K3.js";
 import {
   PolicyDataError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-7OCVBJNK.js";
+} from "./chunk-2M3O34WK.js";
 import {
   applyStoreResource,
   channelPattern,
   checkStoreInputs,
+  compareVersions,
   deleteStoreResource,
+  familyKey,
   hasMarkOutput,
   isDate,
   kindDescriptors,
@@ -80,7 +80,7 @@ import {
   resourceSchema,
   storeOwner,
   utcToday
-} from "./chunk-O4R5JOVR.js";
+} from "./chunk-6KUC46JY.js";
 import {
   __commonJS,
   __require,
@@ -4106,7 +4106,7 @@ function bar(change, family, today) {
     ...what === "" ? [] : [`(${what})`]
   ].join(" ");
   const tag = revoked || change.action === "delete" ? "crit, " : until !== void 0 && until < today ? "done, " : channels2.length > 0 ? "active, " : "";
-  return { version: version.join("."), start, end, label: safe(label), tag };
+  return { version: version.join("."), order: version, start, end, label: safe(label), tag };
 }
 function lineTimelines(changes, today = utcToday()) {
   const byFamily = /* @__PURE__ */ new Map();
@@ -4119,11 +4119,7 @@ function lineTimelines(changes, today = utcToday()) {
     byFamily.set(key, [...(byFamily.get(key) ?? []).filter((b) => b.version !== drawn.version), drawn]);
   }
   const charts = [...byFamily.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([family, bars]) => {
-    const ordered = [...bars].sort((a, b) => {
-      const [am = 0, an = 0] = a.version.split(".").map(Number);
-      const [bm = 0, bn = 0] = b.version.split(".").map(Number);
-      return am - bm || an - bn;
-    });
+    const ordered = [...bars].sort((a, b) => compareVersions(a.order, b.order));
     return [
       "```mermaid",
       "gantt",
@@ -4323,8 +4319,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-XXNIPYL4.js");
-  const { loadProgram, previewPlan } = await import("./preview-2EEQ6LIB.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-YLMXFADC.js");
+  const { loadProgram, previewPlan } = await import("./preview-NIY3F4TA.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4363,7 +4359,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-VLYKTZ7N.js");
+  const { appEntry, checkApp } = await import("./check-SODDRCI7.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4414,7 +4410,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-XRB6R6BJ.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-CSHEQT3C.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4486,8 +4482,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-2JRDMBVS.js");
-  const { buildEnvelope } = await import("./envelope-GELUR4BZ.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-RWHZWUHW.js");
+  const { buildEnvelope } = await import("./envelope-FBGND3O5.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-MAZHDM65.js";
-import "./chunk-FZ5AAT57.js";
-import "./chunk-7OCVBJNK.js";
-import "./chunk-O4R5JOVR.js";
+} from "./chunk-QZJMDA44.js";
+import "./chunk-AOQ6O4K3.js";
+import "./chunk-2M3O34WK.js";
+import "./chunk-6KUC46JY.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -4,12 +4,12 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-MAZHDM65.js";
+} from "./chunk-QZJMDA44.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   readOverrideFile
-} from "./chunk-7OCVBJNK.js";
+} from "./chunk-2M3O34WK.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

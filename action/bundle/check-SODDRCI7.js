@@ -5,20 +5,20 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   loggedChange
-} from "./chunk-O4UWLPJJ.js";
+} from "./chunk-35QCY4QE.js";
 import {
   configAddress,
   decidePlan
-} from "./chunk-VL4XDNRZ.js";
-import "./chunk-36UMKPWI.js";
-import "./chunk-MAZHDM65.js";
-import "./chunk-FZ5AAT57.js";
+} from "./chunk-YCFQDZUO.js";
+import "./chunk-G67EWYFW.js";
+import "./chunk-QZJMDA44.js";
+import "./chunk-AOQ6O4K3.js";
 import {
   policyModeVariable
-} from "./chunk-7OCVBJNK.js";
+} from "./chunk-2M3O34WK.js";
 import {
   StackMarks
-} from "./chunk-O4R5JOVR.js";
+} from "./chunk-6KUC46JY.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

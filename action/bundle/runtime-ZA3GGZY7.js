@@ -2,29 +2,29 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-J3VYX5Z2.js";
+} from "./chunk-YWNFF5UT.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-GBYSW7JS.js";
+} from "./chunk-V53KPKU6.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-36UMKPWI.js";
+} from "./chunk-G67EWYFW.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-MAZHDM65.js";
+} from "./chunk-QZJMDA44.js";
 import {
   buildEnvelope
-} from "./chunk-FZ5AAT57.js";
-import "./chunk-7OCVBJNK.js";
+} from "./chunk-AOQ6O4K3.js";
+import "./chunk-2M3O34WK.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -37,7 +37,7 @@ import {
   isForbidden,
   kindDescriptors,
   markOutput
-} from "./chunk-O4R5JOVR.js";
+} from "./chunk-6KUC46JY.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

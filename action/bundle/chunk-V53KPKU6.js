@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   kinds
-} from "./chunk-O4R5JOVR.js";
+} from "./chunk-6KUC46JY.js";
 
 // provider/pulumi/tokens.ts
 var packageName = "image-catalog";

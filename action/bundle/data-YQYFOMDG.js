@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-7OCVBJNK.js";
-import "./chunk-O4R5JOVR.js";
+} from "./chunk-2M3O34WK.js";
+import "./chunk-6KUC46JY.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

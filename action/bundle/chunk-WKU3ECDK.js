@@ -7,10 +7,10 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-2YQ6L4TT.js";
+} from "./chunk-IX64Q3VU.js";
 import {
   formatDecision
-} from "./chunk-MAZHDM65.js";
+} from "./chunk-QZJMDA44.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-IUOFVHVY.js");
+    return await import("./automation-R5IPKCS4.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

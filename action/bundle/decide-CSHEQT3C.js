@@ -6,12 +6,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-VL4XDNRZ.js";
-import "./chunk-36UMKPWI.js";
-import "./chunk-MAZHDM65.js";
-import "./chunk-FZ5AAT57.js";
-import "./chunk-7OCVBJNK.js";
-import "./chunk-O4R5JOVR.js";
+} from "./chunk-YCFQDZUO.js";
+import "./chunk-G67EWYFW.js";
+import "./chunk-QZJMDA44.js";
+import "./chunk-AOQ6O4K3.js";
+import "./chunk-2M3O34WK.js";
+import "./chunk-6KUC46JY.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

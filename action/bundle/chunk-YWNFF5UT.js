@@ -3,13 +3,15 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   channelPattern,
   channelTag,
+  compareVersions,
+  familyKey,
   isDate,
   latestChannel,
   listImages,
   parseLineRef,
   projectAjv,
   utcToday
-} from "./chunk-O4R5JOVR.js";
+} from "./chunk-6KUC46JY.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {
@@ -66,6 +68,10 @@ async function whyEmpty(session, family, channel, owner) {
     `channel ${channel} of line ${family}${of} points at no image (${channels.size === 0 ? "the line has no channel" : `its channels: ${[...channels].sort().join(", ")}`})` + (channel === latestChannel ? ": no version is neither revoked, past its end of life nor excluded from latest" : "")
   );
 }
+function versionText(name) {
+  const { key, version } = familyKey(name);
+  return version === void 0 ? "" : name.slice(key.length + 2);
+}
 async function resolveImage(session, query, today = utcToday()) {
   const { family, channel } = lookupTarget(query);
   const tag = channelTag(family, channel);
@@ -94,7 +100,7 @@ async function resolveImage(session, query, today = utcToday()) {
     name,
     line: family,
     channel,
-    version: /-v(\d+\.\d+)$/.exec(name)?.[1] ?? "",
+    version: versionText(name),
     owner: String(image["owner"]),
     endOfLife,
     deprecated: image["deprecated"] === "true"
@@ -108,12 +114,11 @@ async function lineShares(session, query) {
     for (const osHidden of [false, true])
       for await (const image of listImages(session, { tags: [family], owner: query.owner, visibility: "shared", memberStatus, osHidden }))
         found.set(image.id, image);
-  const versionOf = (name) => /-v(\d+\.\d+)$/.exec(name)?.[1] ?? "";
-  const images = [...found.values()].map((image) => ({ id: image.id, name: String(image.name), version: versionOf(String(image.name)) })).filter((image) => image.version !== "").sort((a, b) => {
-    const [am = 0, an = 0] = a.version.split(".").map(Number);
-    const [bm = 0, bn = 0] = b.version.split(".").map(Number);
-    return am - bm || an - bn;
-  });
+  const images = [...found.values()].flatMap((image) => {
+    const name = String(image.name);
+    const { version } = familyKey(name);
+    return version === void 0 ? [] : [{ id: image.id, name, version: versionText(name), order: version }];
+  }).sort((a, b) => compareVersions(a.order, b.order)).map(({ id, name, version }) => ({ id, name, version }));
   return { project: (await session.identity()).project_id, line: family, images };
 }
 var lookupSchema = {

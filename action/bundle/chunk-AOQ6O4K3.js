@@ -1,11 +1,13 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  compareVersions,
   describeErrors,
+  familyKey,
   kinds,
   utcToday,
   validateInput
-} from "./chunk-O4R5JOVR.js";
+} from "./chunk-6KUC46JY.js";
 
 // provider/policy/envelope.ts
 var consumerKind = "consumer";
@@ -23,18 +25,6 @@ function buildEnvelope(principal, images, changes, policyChanges = [], today = u
 function checkEnvelope(value) {
   const errors = validateInput(value);
   return errors.length === 0 ? { ok: true, envelope: value } : { ok: false, problems: describeErrors(errors) };
-}
-function familyKey(name) {
-  const match = /^(.*)-v(\d+)\.(\d+)$/.exec(name);
-  if (match === null) return { key: name, version: void 0 };
-  const digits = (d) => d.replace(/^0+(?=\d)/, "");
-  return { key: match[1] ?? name, version: [digits(match[2] ?? "0"), digits(match[3] ?? "0")] };
-}
-function compareDigits(a, b) {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-function compareVersions(a, b) {
-  return compareDigits(a[0], b[0]) || compareDigits(a[1], b[1]);
 }
 function genericKey(image) {
   const properties = image["properties"] ?? {};
@@ -107,6 +97,5 @@ export {
   changeActions,
   buildEnvelope,
   checkEnvelope,
-  familyKey,
   narrowCatalog
 };
