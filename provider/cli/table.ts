@@ -6,7 +6,7 @@ import { getImage, type ImageWire } from '../client/images.js';
 import { listMembers, type MemberWire } from '../client/members.js';
 import type { Session } from '../client/session.js';
 import { familyKey } from '../policy/envelope.js';
-import { isDate, utcToday } from '../resources/versionLine.js';
+import { isDate, utcToday, versionText } from '../resources/versionLine.js';
 
 /** One row. */
 export interface CatalogRow {
@@ -37,7 +37,7 @@ export function catalogRow(
   const until = image['provided_until'];
   return {
     name,
-    version: /-v(\d+\.\d+)$/.exec(name)?.[1] ?? '',
+    version: versionText(name),
     visibility: String(image['visibility']),
     status: image.status + (image['deprecated'] === 'true' ? ' (deprecated)' : ''),
     hidden: image['os_hidden'] === true,

@@ -15,7 +15,17 @@ import { listImages, type ImageWire } from '../client/images.js';
 import type { Session } from '../client/session.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { projectAjv } from './schema.js';
-import { channelPattern, channelTag, compareVersions, familyKey, isDate, latestChannel, parseLineRef, utcToday } from './versionLine.js';
+import {
+  channelPattern,
+  channelTag,
+  compareVersions,
+  familyKey,
+  isDate,
+  latestChannel,
+  parseLineRef,
+  utcToday,
+  versionText,
+} from './versionLine.js';
 
 /** What a consumer asks for. */
 export interface LookupQuery {
@@ -107,12 +117,6 @@ async function whyEmpty(session: Session, family: string, channel: string, owner
     `channel ${channel} of line ${family}${of} points at no image (${channels.size === 0 ? 'the line has no channel' : `its channels: ${[...channels].sort().join(', ')}`})` +
       (channel === latestChannel ? ': no version is neither revoked, past its end of life nor excluded from latest' : ''),
   );
-}
-
-/** The version of a catalog name as the name writes it (`1.10` of `…-v1.10`); '' for another name. */
-function versionText(name: string): string {
-  const { key, version } = familyKey(name);
-  return version === undefined ? '' : name.slice(key.length + 2);
 }
 
 /** The image a line's channel points at (one request when there is one); a LookupError says why not. */

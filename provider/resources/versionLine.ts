@@ -191,6 +191,12 @@ export function familyKey(name: string): { key: string; version: readonly [strin
   return { key: match[1] ?? name, version: [digits(match[2] ?? '0'), digits(match[3] ?? '0')] };
 }
 
+/** The version of a catalog name as the name writes it (`1.10` of `…-v1.10`); '' for another name. */
+export function versionText(name: string): string {
+  const { key, version } = familyKey(name);
+  return version === undefined ? '' : name.slice(key.length + 2);
+}
+
 /** Numeric order of two digit strings without leading zeros (exact for any length). */
 function compareDigits(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-WKU3ECDK.js";
+} from "./chunk-VVWT5GPJ.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-YWNFF5UT.js";
+} from "./chunk-HL7WT3RW.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-M4DGG7NE.js";
+} from "./chunk-KOT7BIH3.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
-} from "./chunk-35QCY4QE.js";
+} from "./chunk-GIYI37KS.js";
 import {
   configKeys,
   instanceKey,
@@ -36,33 +36,33 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-V53KPKU6.js";
+} from "./chunk-TXKYBRAJ.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-IX64Q3VU.js";
+} from "./chunk-YVLPD6VJ.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-YCFQDZUO.js";
+} from "./chunk-7FO6MFZC.js";
 import {
   Session
-} from "./chunk-G67EWYFW.js";
+} from "./chunk-YC7EDITI.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-QZJMDA44.js";
-import "./chunk-AOQ6O4K3.js";
+} from "./chunk-7I7THHMG.js";
+import "./chunk-GC2QEH5L.js";
 import {
   PolicyDataError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-2M3O34WK.js";
+} from "./chunk-77QBETGE.js";
 import {
   applyStoreResource,
   channelPattern,
@@ -80,7 +80,7 @@ import {
   resourceSchema,
   storeOwner,
   utcToday
-} from "./chunk-6KUC46JY.js";
+} from "./chunk-GM73PCVX.js";
 import {
   __commonJS,
   __require,
@@ -4319,8 +4319,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-YLMXFADC.js");
-  const { loadProgram, previewPlan } = await import("./preview-NIY3F4TA.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-6YMIUR53.js");
+  const { loadProgram, previewPlan } = await import("./preview-B4RDWINT.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4359,7 +4359,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-SODDRCI7.js");
+  const { appEntry, checkApp } = await import("./check-RLHSVWKX.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4410,7 +4410,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-CSHEQT3C.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-FFQKOO46.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4482,8 +4482,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-RWHZWUHW.js");
-  const { buildEnvelope } = await import("./envelope-FBGND3O5.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-QAMMKKZJ.js");
+  const { buildEnvelope } = await import("./envelope-QCNJQRTE.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

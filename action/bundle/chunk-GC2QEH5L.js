@@ -7,7 +7,7 @@ import {
   kinds,
   utcToday,
   validateInput
-} from "./chunk-6KUC46JY.js";
+} from "./chunk-GM73PCVX.js";
 
 // provider/policy/envelope.ts
 var consumerKind = "consumer";

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-AOQ6O4K3.js";
+} from "./chunk-GC2QEH5L.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-2M3O34WK.js";
+} from "./chunk-77QBETGE.js";
 import {
   __commonJS,
   __toESM

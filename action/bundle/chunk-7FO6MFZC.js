@@ -3,18 +3,18 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-G67EWYFW.js";
+} from "./chunk-YC7EDITI.js";
 import {
   PolicyEngine
-} from "./chunk-QZJMDA44.js";
+} from "./chunk-7I7THHMG.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-AOQ6O4K3.js";
+} from "./chunk-GC2QEH5L.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-6KUC46JY.js";
+} from "./chunk-GM73PCVX.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

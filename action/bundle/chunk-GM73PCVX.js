@@ -36093,6 +36093,10 @@ function familyKey(name) {
   const digits = (d) => d.replace(/^0+(?=\d)/, "");
   return { key: match[1] ?? name, version: [digits(match[2] ?? "0"), digits(match[3] ?? "0")] };
 }
+function versionText(name) {
+  const { key, version } = familyKey(name);
+  return version === void 0 ? "" : name.slice(key.length + 2);
+}
 function compareDigits(a, b) {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
@@ -37140,6 +37144,7 @@ export {
   parseLineRef,
   channelPattern,
   familyKey,
+  versionText,
   compareVersions,
   utcToday,
   isDate,
@@ -37158,4 +37163,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-6KUC46JY.js.LEGAL.txt */
+/*! For license information please see chunk-GM73PCVX.js.LEGAL.txt */

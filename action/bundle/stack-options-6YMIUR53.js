@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-IX64Q3VU.js";
-import "./chunk-QZJMDA44.js";
-import "./chunk-AOQ6O4K3.js";
-import "./chunk-2M3O34WK.js";
-import "./chunk-6KUC46JY.js";
+} from "./chunk-YVLPD6VJ.js";
+import "./chunk-7I7THHMG.js";
+import "./chunk-GC2QEH5L.js";
+import "./chunk-77QBETGE.js";
+import "./chunk-GM73PCVX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

@@ -6,12 +6,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-YCFQDZUO.js";
-import "./chunk-G67EWYFW.js";
-import "./chunk-QZJMDA44.js";
-import "./chunk-AOQ6O4K3.js";
-import "./chunk-2M3O34WK.js";
-import "./chunk-6KUC46JY.js";
+} from "./chunk-7FO6MFZC.js";
+import "./chunk-YC7EDITI.js";
+import "./chunk-7I7THHMG.js";
+import "./chunk-GC2QEH5L.js";
+import "./chunk-77QBETGE.js";
+import "./chunk-GM73PCVX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

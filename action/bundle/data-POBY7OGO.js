@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-2M3O34WK.js";
-import "./chunk-6KUC46JY.js";
+} from "./chunk-77QBETGE.js";
+import "./chunk-GM73PCVX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

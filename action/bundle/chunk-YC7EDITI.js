@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-2M3O34WK.js";
+} from "./chunk-77QBETGE.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -13,7 +13,7 @@ import {
   require_undici,
   snapshotImages,
   stackOfMark
-} from "./chunk-6KUC46JY.js";
+} from "./chunk-GM73PCVX.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

@@ -3,24 +3,24 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-M4DGG7NE.js";
+} from "./chunk-KOT7BIH3.js";
 import {
   essential,
   programError
 } from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
-} from "./chunk-35QCY4QE.js";
+} from "./chunk-GIYI37KS.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-V53KPKU6.js";
+} from "./chunk-TXKYBRAJ.js";
 import {
   policyModeVariable
-} from "./chunk-2M3O34WK.js";
-import "./chunk-6KUC46JY.js";
+} from "./chunk-77QBETGE.js";
+import "./chunk-GM73PCVX.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -168,7 +168,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-ZA3GGZY7.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-CV2PXAPV.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -354,7 +354,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-YQYFOMDG.js");
+    const { describeOverrides } = await import("./data-POBY7OGO.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

@@ -7,10 +7,10 @@ import {
   checkEnvelope,
   consumerKind,
   narrowCatalog
-} from "./chunk-AOQ6O4K3.js";
+} from "./chunk-GC2QEH5L.js";
 import {
   familyKey
-} from "./chunk-6KUC46JY.js";
+} from "./chunk-GM73PCVX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

@@ -10,8 +10,9 @@ import {
   listImages,
   parseLineRef,
   projectAjv,
-  utcToday
-} from "./chunk-6KUC46JY.js";
+  utcToday,
+  versionText
+} from "./chunk-GM73PCVX.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {
@@ -67,10 +68,6 @@ async function whyEmpty(session, family, channel, owner) {
     "empty-channel",
     `channel ${channel} of line ${family}${of} points at no image (${channels.size === 0 ? "the line has no channel" : `its channels: ${[...channels].sort().join(", ")}`})` + (channel === latestChannel ? ": no version is neither revoked, past its end of life nor excluded from latest" : "")
   );
-}
-function versionText(name) {
-  const { key, version } = familyKey(name);
-  return version === void 0 ? "" : name.slice(key.length + 2);
 }
 async function resolveImage(session, query, today = utcToday()) {
   const { family, channel } = lookupTarget(query);

@@ -2,29 +2,29 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-YWNFF5UT.js";
+} from "./chunk-HL7WT3RW.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-V53KPKU6.js";
+} from "./chunk-TXKYBRAJ.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-G67EWYFW.js";
+} from "./chunk-YC7EDITI.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-QZJMDA44.js";
+} from "./chunk-7I7THHMG.js";
 import {
   buildEnvelope
-} from "./chunk-AOQ6O4K3.js";
-import "./chunk-2M3O34WK.js";
+} from "./chunk-GC2QEH5L.js";
+import "./chunk-77QBETGE.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -37,7 +37,7 @@ import {
   isForbidden,
   kindDescriptors,
   markOutput
-} from "./chunk-6KUC46JY.js";
+} from "./chunk-GM73PCVX.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -4,12 +4,12 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-QZJMDA44.js";
+} from "./chunk-7I7THHMG.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   readOverrideFile
-} from "./chunk-2M3O34WK.js";
+} from "./chunk-77QBETGE.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

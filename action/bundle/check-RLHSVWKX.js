@@ -5,20 +5,20 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   loggedChange
-} from "./chunk-35QCY4QE.js";
+} from "./chunk-GIYI37KS.js";
 import {
   configAddress,
   decidePlan
-} from "./chunk-YCFQDZUO.js";
-import "./chunk-G67EWYFW.js";
-import "./chunk-QZJMDA44.js";
-import "./chunk-AOQ6O4K3.js";
+} from "./chunk-7FO6MFZC.js";
+import "./chunk-YC7EDITI.js";
+import "./chunk-7I7THHMG.js";
+import "./chunk-GC2QEH5L.js";
 import {
   policyModeVariable
-} from "./chunk-2M3O34WK.js";
+} from "./chunk-77QBETGE.js";
 import {
   StackMarks
-} from "./chunk-6KUC46JY.js";
+} from "./chunk-GM73PCVX.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   validateData
-} from "./chunk-6KUC46JY.js";
+} from "./chunk-GM73PCVX.js";
 import {
   __commonJS,
   __require,
