@@ -30,6 +30,8 @@ export interface SynthesizedResource {
 export interface SynthesizedConfig {
   readonly terraform?: { readonly backend?: { readonly local?: { readonly path?: unknown } } };
   readonly provider?: { readonly openstack?: readonly { readonly cloud?: unknown }[] };
+  /** cdktn's moved blocks (`moveFromId`, `moveTo`): addresses. */
+  readonly moved?: readonly { readonly from: string; readonly to: string }[];
   readonly resource?: Readonly<
     Record<
       string,

@@ -12,7 +12,8 @@
  * Before a gated apply or destroy (and again after a failed one), {@link recoverLeftovers}: records of this stack
  * instance that are half made (queued, saving, importing) are removed; a finished one that the state does not hold
  * is imported when it holds the data of the declared file or url (sha512), and left, said, otherwise (a deploy
- * killed before tofu wrote its state leaves finished records the state does not know). The state's lock is
+ * killed before tofu wrote its state leaves finished records the state does not know); a membership of an image the
+ * state holds that Glance has but the state lacks is imported (creating it again fails: 409). The state's lock is
  * probed first: a run that holds it may be uploading those records.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getImage, snapshotImages, type ImageWire } from '../client/images.js';
+import { getMember } from '../client/members.js';
 import { Session } from '../client/session.js';
 import { FileDigests } from '../resources/descriptor.js';
 import { creationMark, removeImage } from '../resources/image/image.js';
@@ -56,6 +58,10 @@ interface StateResource {
   readonly provider?: string;
   readonly instances?: { readonly attributes?: { readonly id?: string } }[];
 }
+
+/** The image id a synthesized `image_id` names: an id, or a reference to an image resource (`${type.name.id}`). */
+const imageReference = /^\$\{(openstack_images_image_v2\.[\w-]+)\.id\}$/;
+const literalId = /^[0-9a-f-]{36}$/;
 
 /**
  * The marks of the stack in `dir`: its state's lineage as the key. Without a state, `create` pushes an empty one
@@ -184,6 +190,15 @@ export async function recoverLeftovers(
       .flatMap((r) => (r.instances ?? []).map((i) => i.attributes?.id)),
   );
   const stateAddresses = new Set((state?.resources ?? []).filter((r) => r.mode !== 'data').map((r) => `${r.type}.${r.name}`));
+  // The id of each image resource the state holds (and, below, of each one adopted): what a share's image_id names.
+  const imageIds = new Map<string, string>(
+    (state?.resources ?? [])
+      .filter((r) => r.mode !== 'data' && r.type === 'openstack_images_image_v2')
+      .flatMap((r) => {
+        const id = r.instances?.[0]?.attributes?.id;
+        return id === undefined ? [] : [[`${r.type}.${r.name}`, id] as const];
+      }),
+  );
   const images = synthesizedImages(dir);
   const byMark = new Map(images.map((image) => [marks.of(image.path), image]));
   let acted = 0;
@@ -192,7 +207,8 @@ export async function recoverLeftovers(
   // Where leftovers can be: records in a half-made status, and records of the names the state does not hold yet
   // (a few lists, never the whole catalog).
   const unheld = images.filter((image) => !stateAddresses.has(image.address) && image.name !== undefined);
-  for (const cloud of providerClouds(dir)) {
+  const clouds = providerClouds(dir);
+  for (const cloud of clouds) {
     const session = Session.forCloud(cloud);
     try {
       const candidates = (
@@ -248,6 +264,7 @@ export async function recoverLeftovers(
             throw new Error(`${binary} import ${declared.address} ${image.id} failed: ${imported.stderr.toString().trim()}`);
           keepDeclaredSource(binary, env, dir, declared.address, declared.source);
           stateAddresses.add(declared.address);
+          imageIds.set(declared.address, image.id);
           say(
             `adopted ${name} as ${declared.path}: an interrupted apply of this stack finished ${url === undefined ? 'uploading' : 'importing'} it`,
           );
@@ -262,6 +279,68 @@ export async function recoverLeftovers(
     } finally {
       await session.close();
     }
+  }
+  return acted + (await adoptMemberships(binary, env, dir, clouds, stateAddresses, imageIds, say));
+}
+
+/**
+ * The memberships an interrupted apply added that the state does not hold: a share of an image the state holds (or
+ * that was just adopted), not in the state and not moved into it, whose member Glance has already. Creating it
+ * again would fail (409: the member is there), so it is imported (`<image id>/<member id>`, the provider's import
+ * id). An acceptance needs nothing: its create sets the status, which an accepted member already has.
+ */
+async function adoptMemberships(
+  binary: string,
+  env: NodeJS.ProcessEnv,
+  dir: string,
+  clouds: (string | undefined)[],
+  stateAddresses: Set<string>,
+  imageIds: Map<string, string>,
+  say: (line: string) => void,
+): Promise<number> {
+  const config = synthesizedConfig(dir);
+  const movedInto = new Set((config?.moved ?? []).filter((m) => stateAddresses.has(m.from)).map((m) => m.to));
+  const unheld = Object.entries(config?.resource?.['openstack_images_image_access_v2'] ?? {}).flatMap(([name, body]) => {
+    const address = `openstack_images_image_access_v2.${name}`;
+    const member = body['member_id'];
+    const image = typeof body['image_id'] === 'string' ? body['image_id'] : undefined;
+    const named = image === undefined ? null : imageReference.exec(image);
+    const imageId = named === null ? (image !== undefined && literalId.test(image) ? image : undefined) : imageIds.get(named[1] ?? '');
+    if (stateAddresses.has(address) || movedInto.has(address) || typeof member !== 'string' || imageId === undefined) return [];
+    return [{ address, path: body['//']?.metadata?.path ?? address, imageId, member }];
+  });
+  if (unheld.length === 0) return 0;
+  let acted = 0;
+  for (const share of unheld) {
+    const there = await Promise.all(
+      clouds.map(async (cloud) => {
+        const session = Session.forCloud(cloud);
+        try {
+          return (await getMember(session, share.imageId, share.member)).status;
+        } catch {
+          return undefined;
+        } finally {
+          await session.close();
+        }
+      }),
+    );
+    const status = there.find((s) => s !== undefined);
+    if (status === undefined) continue;
+    if (acted === 0 && lockHeld(binary, env, dir)) {
+      say(`another run holds this stack's state lock: the membership(s) it may be adding are left to it`);
+      return acted;
+    }
+    const id = `${share.imageId}/${share.member}`;
+    const imported = spawnSync(binary, ['import', '-input=false', '-no-color', share.address, id], {
+      cwd: dir,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (imported.status !== 0) throw new Error(`${binary} import ${share.address} ${id} failed: ${imported.stderr.toString().trim()}`);
+    say(
+      `adopted the membership of ${share.member} in ${share.imageId} (${status}) as ${share.path}: an interrupted apply of this stack added it`,
+    );
+    acted++;
   }
   return acted;
 }

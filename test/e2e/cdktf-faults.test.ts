@@ -3,6 +3,7 @@
  * the whole deploy (cdktn, the gate, tofu and terraform-provider-openstack) SIGKILLed while three 64 MiB images
  * upload; the next `npm run start:cdktf` removes what the killed apply left half made (each record carries the
  * stack's creation mark), says so, and converges with no hand step: one active image per name. Then a state a
+ * membership the state lost is adopted (not added again: Glance answers 409). Then a state a
  * killed deploy left empty is reported with the way back (tofu's backup), never a JavaScript stack trace.
  */
 import { spawn } from 'node:child_process';
@@ -10,11 +11,11 @@ import { copyFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import t from 'tap';
-import { exampleDir } from '../../scripts/start-cdktf.js';
-import { repoRoot } from '../../scripts/tools.js';
+import { cdktfEnv, exampleDir } from '../../scripts/start-cdktf.js';
+import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
 import { creationMark } from '../../provider/resources/image/image.js';
 import { stackOfMark } from '../../provider/resources/mark.js';
-import { glance, scratchDir, suffix } from '../helpers/lab.js';
+import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
 import { destroyPastTheGate } from '../helpers/cdktf.js';
 import { runCommand, type Ran } from '../helpers/run.js';
 
@@ -119,6 +120,35 @@ t.test('the deploy killed while three 64 MiB images upload: the next one removes
     after.every((r) => r.status === 'active'),
     'all active',
   );
+});
+
+t.test('a membership an interrupted apply added but never wrote to the state: adopted, not added again', async (t) => {
+  const tofu = await locateTool('tofu');
+  if (!tofu.ok) {
+    t.fail(tofu.reason);
+    return;
+  }
+  const stack = join(dir, 'cdktf.out', 'stacks', 'catalog');
+  const stackEnv = await toolEnv(cdktfEnv(lab().clouds, env));
+  const listed = await runCommand(tofu.path, ['state', 'list'], stackEnv, stack);
+  const member = listed.stdout.split('\n').find((line) => line.startsWith('openstack_images_image_access_v2.'));
+  if (member === undefined) {
+    t.fail('the example shares no image', { output: listed.stdout });
+    return;
+  }
+  // What a deploy killed before tofu persisted its state leaves: the member in Glance, not in the state.
+  const removed = await runCommand(tofu.path, ['state', 'rm', member], stackEnv, stack);
+  t.equal(removed.code, 0, `${member} taken out of the state`, { output: removed.stderr });
+  const next = await startCdktf();
+  const text = next.stdout + next.stderr;
+  t.equal(next.code, 0, 'the next deploy succeeds with no hand step', { output: text.slice(-4000) });
+  t.match(
+    text,
+    /image-catalog gate: adopted the membership of [0-9a-f]{32} in [0-9a-f-]{36} \((accepted|pending)\) as \S+: an interrupted apply/,
+  );
+  t.notMatch(text, /duplicated|409/, 'no second create of the member');
+  const again = await runCommand(tofu.path, ['state', 'list'], stackEnv, stack);
+  t.ok(again.stdout.split('\n').includes(member), `${member} is in the state again`);
 });
 
 t.test('a state a killed deploy left empty: the way back is said, nothing runs, no stack trace', async (t) => {

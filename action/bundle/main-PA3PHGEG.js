@@ -4359,7 +4359,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-RLHSVWKX.js");
+  const { appEntry, checkApp } = await import("./check-YZ62OVBH.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
