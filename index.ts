@@ -9,6 +9,10 @@
  * - a community image, debian-12-tools-v1.0;
  * - a public image, cirros-0.6-tiny-v1.0, made with the admin cloud (public is admin-only).
  *
+ * The SCS-0102 profile is on (`npm start` sets the stack's image-catalog:policy to `{"image_catalog":{"profile":
+ * "scs-0102"}}`): the line fills the standard's metadata from its `scs`, the plain images spread `scsMetadata(...)`
+ * into their properties, and the standard's own checker passes the public and community images (docs/policy.md).
+ *
  * Image data are real qcow2 files made here with qemu-img. Stack config (set by `npm start` from the lab):
  * image-catalog:cloud (the owner's cloud), :adminCloud, :consumerProjectId, :consumerCloud, :glanceConfigDir,
  * :reloadCommand (a JSON argv), :storesDir, :dataDir, and :profileSuffix (default none: appended to every
@@ -18,7 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
-import { Image, StorageBackend, VersionLine } from 'image-catalog/pulumi';
+import { Image, StorageBackend, VersionLine, scsMetadata } from 'image-catalog/pulumi';
 
 /** A qcow2 file of the given virtual size, made once with qemu-img. */
 function qcow2(dir: string, name: string, size: string): string {
@@ -65,9 +69,22 @@ export default function catalog(): Promise<Record<string, unknown>> {
       profile: profile('base'),
       cloud: owner,
       properties: { ...common, description: 'Ubuntu 24.04 base image' },
+      scs: { replaceFrequency: 'quarterly', originalUser: 'ubuntu' },
       versions: [
-        { version: '1.0', source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.0', '1G') }, minDisk: 1 },
-        { version: '1.1', source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.1', '2G') }, minDisk: 2 },
+        {
+          version: '1.0',
+          source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.0', '1G') },
+          minDisk: 1,
+          minRam: 512,
+          buildDate: '2026-11-02',
+        },
+        {
+          version: '1.1',
+          source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.1', '2G') },
+          minDisk: 2,
+          minRam: 512,
+          buildDate: '2026-12-01',
+        },
       ],
       consumers: [{ name: 'appteam', projectId: config.require('consumerProjectId'), cloud: config.get('consumerCloud') ?? 'appteam' }],
     },
@@ -81,8 +98,22 @@ export default function catalog(): Promise<Record<string, unknown>> {
       name: `debian-12-${profile('tools')}-v1.0`,
       diskFormat: 'qcow2',
       visibility: 'community',
+      minDisk: 1,
+      minRam: 512,
       source: { file: qcow2(dataDir, 'debian-12-tools-v1.0', '1G') },
-      properties: { ...common, os_distro: 'debian', os_version: '12', description: 'Debian 12 with the platform tools' },
+      properties: {
+        ...common,
+        os_distro: 'debian',
+        os_version: '12',
+        description: 'Debian 12 with the platform tools',
+        ...scsMetadata({
+          description: 'https://www.debian.org/releases/bookworm/',
+          purpose: 'custom',
+          originalUser: 'debian',
+          replaceFrequency: 'yearly',
+          buildDate: '2026-12-01',
+        }),
+      },
     },
     afterStores,
   );
@@ -94,8 +125,23 @@ export default function catalog(): Promise<Record<string, unknown>> {
       name: `cirros-0.6-${profile('tiny')}-v1.0`,
       diskFormat: 'qcow2',
       visibility: 'public',
+      minDisk: 1,
+      minRam: 128,
       source: { file: qcow2(dataDir, 'cirros-0.6-tiny-v1.0', '128M') },
-      properties: { ...common, os_distro: 'cirros', os_version: '0.6', description: 'CirrOS 0.6 for smoke tests' },
+      properties: {
+        ...common,
+        os_distro: 'cirros',
+        os_version: '0.6',
+        description: 'CirrOS 0.6 for smoke tests',
+        // minimal, not generic: the standard allows one public generic image per distro, version and architecture.
+        ...scsMetadata({
+          description: 'https://github.com/cirros-dev/cirros',
+          purpose: 'minimal',
+          originalUser: 'cirros',
+          replaceFrequency: 'never',
+          buildDate: '2026-12-01',
+        }),
+      },
     },
     afterStores,
   );

@@ -27,7 +27,7 @@ if (!existsSync(join(repoRoot, `Pulumi.${stack}.yaml`)) || !existsSync(join(repo
 // The pull request: the example with one edit, in a folder of its own (the checkout's index.ts is left alone).
 const dir = mkdtempSync(join(tmpdir(), 'bench-pr-check-'));
 const original = readFileSync(join(repoRoot, 'index.ts'), 'utf8');
-const edited = original.replace("os_distro: 'debian', os_version: '12'", "os_distro: 'debian', os_version: '12.1'");
+const edited = original.replace("os_version: '12',", "os_version: '12.1',");
 if (edited === original) throw new Error('the example no longer declares debian os_version 12: update the edit');
 writeFileSync(join(dir, 'index.ts'), edited);
 copyFileSync(join(repoRoot, 'Pulumi.yaml'), join(dir, 'Pulumi.yaml'));

@@ -20,7 +20,8 @@ import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { localStateProblem } from '../provider/cdktf/state.js';
 import { printCatalog } from './catalog-table.js';
-import { cdktfExampleEnv } from './example-config.js';
+import { policyDataVariable } from '../provider/policy/data.js';
+import { cdktfExampleEnv, examplePolicyFile } from './example-config.js';
 import { readLabRecord } from './lab-settings.js';
 import { locateTool, repoRoot } from './tools.js';
 
@@ -72,6 +73,8 @@ export function cdktfEnv(clouds: string, extra: Record<string, string> = {}): No
     ...process.env,
     ...cdktfExampleEnv(),
     OS_CLIENT_CONFIG_FILE: clouds,
+    // The example's policy data (the SCS-0102 profile) first, a file the shell names after it.
+    [policyDataVariable]: [examplePolicyFile, process.env[policyDataVariable] ?? ''].filter((f) => f !== '').join(':'),
     CHECKPOINT_DISABLE: '1',
     TERRAFORM_BINARY_NAME: join(repoRoot, 'bin', 'image-catalog-tofu.js'),
     // cdktn warns when NODE_OPTIONS (set by scripts/bootstrap.js) has no heap size; give the one it would set.

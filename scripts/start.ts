@@ -235,6 +235,12 @@ async function main(argv: readonly string[]): Promise<number> {
     const violations = blocking(run);
     if (violations.length > 0) process.stdout.write(`\n${formatDecision({ allowed: false, violations })}`);
     if (run.failure !== undefined) process.stderr.write(`${run.failure}\n`);
+    if (violations.some((v) => v.rule === 'immutability'))
+      step(
+        'images this lab published earlier differ from what index.ts declares now (an edit, or an example that changed since, ' +
+          'as when it gained the SCS-0102 metadata): a published image stays as it was published. Publish the change as a new ' +
+          'version, or start the lab afresh (deletes every image in it): npm run lab -- reset && npm start',
+      );
     if (command !== 'destroy' && (await hasNoResources(stack))) {
       // A failed preview changed nothing: a stack with no resources now had none before this run.
       const taken = await takenNames(run, violations, record.clouds);

@@ -12,13 +12,17 @@
  * cloud), CATALOG_ADMIN_CLOUD, CATALOG_CONSUMER_CLOUD, CATALOG_CONSUMER_PROJECT_ID, CATALOG_GLANCE_CONFIG_DIR,
  * CATALOG_RELOAD_COMMAND (a JSON argv), CATALOG_STORES_DIR, CATALOG_DATA_DIR, and CATALOG_PROFILE_SUFFIX (default
  * `tf`). The clouds are read from clouds.yaml (OS_CLIENT_CONFIG_FILE). Image data are qcow2 files made with qemu-img.
+ *
+ * The SCS-0102 profile is on: policy.json beside this file, named by IMAGE_CATALOG_POLICY_DATA (`npm run
+ * start:cdktf` sets it); the line fills the standard's metadata from its `scs`, the plain images spread
+ * `scsMetadata(...)` into their properties.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { App, TerraformOutput, TerraformStack } from 'cdktn';
 import type { Construct } from 'constructs';
-import { CatalogImage, OpenstackProvider, StorageBackend, VersionLine, checkCatalog } from 'image-catalog/cdktf';
+import { CatalogImage, OpenstackProvider, StorageBackend, VersionLine, checkCatalog, scsMetadata } from 'image-catalog/cdktf';
 
 function setting(name: string, fallback?: string): string {
   const value = process.env[name] ?? fallback;
@@ -70,9 +74,22 @@ class Catalog extends TerraformStack {
       osVersion: '24.04',
       profile: profile('base'),
       properties: { ...common, description: 'Ubuntu 24.04 base image' },
+      scs: { replaceFrequency: 'quarterly', originalUser: 'ubuntu' },
       versions: [
-        { version: '1.0', source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.0', '1G') }, minDisk: 1 },
-        { version: '1.1', source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.1', '2G') }, minDisk: 2 },
+        {
+          version: '1.0',
+          source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.0', '1G') },
+          minDisk: 1,
+          minRam: 512,
+          buildDate: '2026-11-02',
+        },
+        {
+          version: '1.1',
+          source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.1', '2G') },
+          minDisk: 2,
+          minRam: 512,
+          buildDate: '2026-12-01',
+        },
       ],
       consumers: [{ name: 'appteam', projectId: setting('CATALOG_CONSUMER_PROJECT_ID'), provider: consumer }],
       dependsOn: afterStores,
@@ -84,8 +101,20 @@ class Catalog extends TerraformStack {
       profile: profile('tools'),
       version: '1.0',
       visibility: 'community',
+      minDisk: 1,
+      minRam: 512,
       source: { file: qcow2(dataDir, 'debian-12-tools-v1.0', '1G') },
-      properties: { ...common, description: 'Debian 12 with the platform tools' },
+      properties: {
+        ...common,
+        description: 'Debian 12 with the platform tools',
+        ...scsMetadata({
+          description: 'https://www.debian.org/releases/bookworm/',
+          purpose: 'custom',
+          originalUser: 'debian',
+          replaceFrequency: 'yearly',
+          buildDate: '2026-12-01',
+        }),
+      },
       dependsOn: afterStores,
     });
 
@@ -96,8 +125,21 @@ class Catalog extends TerraformStack {
       version: '1.0',
       visibility: 'public',
       provider: admin,
+      minDisk: 1,
+      minRam: 128,
       source: { file: qcow2(dataDir, 'cirros-0.6-tiny-v1.0', '128M') },
-      properties: { ...common, description: 'CirrOS 0.6 for smoke tests' },
+      properties: {
+        ...common,
+        description: 'CirrOS 0.6 for smoke tests',
+        // minimal, not generic: the standard allows one public generic image per distro, version and architecture.
+        ...scsMetadata({
+          description: 'https://github.com/cirros-dev/cirros',
+          purpose: 'minimal',
+          originalUser: 'cirros',
+          replaceFrequency: 'never',
+          buildDate: '2026-12-01',
+        }),
+      },
       dependsOn: afterStores,
     });
 

@@ -11,10 +11,14 @@
  *   image-catalog-example:consumerCloud      the consumer's cloud (accepts the share as that project)
  *   image-catalog-example:dataDir            the folder of the image files, <image name>.qcow2
  *   image-catalog-example:profile            the profile part of every name (default: golden)
+ *   image-catalog:policy                     policy data; the SCS-0102 profile: {"image_catalog":{"profile":"scs-0102"}}
+ *
+ * Every image carries the SCS-0102 metadata (the line's from its `scs`, the plain image's from `scsMetadata`), so
+ * the profile can be turned on (README.md beside this file).
  */
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
-import { Image, VersionLine } from 'image-catalog/pulumi';
+import { Image, VersionLine, scsMetadata } from 'image-catalog/pulumi';
 
 export default function catalog(): Promise<Record<string, unknown>> {
   const config = new pulumi.Config();
@@ -30,9 +34,10 @@ export default function catalog(): Promise<Record<string, unknown>> {
     profile,
     cloud: owner,
     properties: { ...common, description: 'Rocky Linux 9, hardened base' },
+    scs: { replaceFrequency: 'monthly', originalUser: 'rocky' },
     versions: [
-      { version: '1.0', source: file(`rocky-9-${profile}-v1.0`) },
-      { version: '1.1', source: file(`rocky-9-${profile}-v1.1`) },
+      { version: '1.0', source: file(`rocky-9-${profile}-v1.0`), minDisk: 1, minRam: 512, buildDate: '2026-11-02' },
+      { version: '1.1', source: file(`rocky-9-${profile}-v1.1`), minDisk: 1, minRam: 512, buildDate: '2026-12-01' },
     ],
     consumers: [{ name: 'consumer', projectId: config.require('consumerProjectId'), cloud: config.require('consumerCloud') }],
   });
@@ -42,8 +47,22 @@ export default function catalog(): Promise<Record<string, unknown>> {
     name: `alpine-3.20-${profile}-v1.0`,
     diskFormat: 'qcow2',
     visibility: 'community',
+    minDisk: 1,
+    minRam: 256,
     source: file(`alpine-3.20-${profile}-v1.0`),
-    properties: { ...common, os_distro: 'alpine', os_version: '3.20', description: 'Alpine 3.20 with the platform tools' },
+    properties: {
+      ...common,
+      os_distro: 'alpine',
+      os_version: '3.20',
+      description: 'Alpine 3.20 with the platform tools',
+      ...scsMetadata({
+        description: 'https://alpinelinux.org/releases/',
+        purpose: 'custom',
+        originalUser: 'alpine',
+        replaceFrequency: 'yearly',
+        buildDate: '2026-12-01',
+      }),
+    },
   });
 
   return Promise.resolve({

@@ -6,7 +6,8 @@ import { getImage, type ImageWire } from '../client/images.js';
 import { listMembers, type MemberWire } from '../client/members.js';
 import type { Session } from '../client/session.js';
 import { familyKey } from '../policy/envelope.js';
-import { isDate, utcToday, versionText } from '../resources/versionLine.js';
+import { isDate, utcToday } from '../resources/day.js';
+import { versionText } from '../resources/versionLine.js';
 
 /** One row. */
 export interface CatalogRow {

@@ -7,7 +7,8 @@
  */
 import type { LoggedChange } from '../policy/summary.js';
 import { familyKey } from '../policy/envelope.js';
-import { channelPattern, compareVersions, isDate, utcToday } from '../resources/versionLine.js';
+import { isDate, utcToday } from '../resources/day.js';
+import { channelPattern, compareVersions } from '../resources/versionLine.js';
 
 /** A version as drawn. */
 interface Bar {

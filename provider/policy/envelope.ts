@@ -5,7 +5,8 @@
  */
 import { kinds, type Kind } from '../resources/kinds.js';
 import { describeErrors, validateInput } from './schemas.js';
-import { compareVersions, familyKey, utcToday } from '../resources/versionLine.js';
+import { utcToday } from '../resources/day.js';
+import { compareVersions, familyKey } from '../resources/versionLine.js';
 
 export { familyKey };
 

@@ -9,3 +9,4 @@ export * from './acceptance/acceptance.js';
 export * from './image/image.js';
 export * from './member/member.js';
 export * from './store/store.js';
+export * from './scs.js';

@@ -14,18 +14,9 @@
 import { listImages, type ImageWire } from '../client/images.js';
 import type { Session } from '../client/session.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import { isDate, utcToday } from './day.js';
 import { projectAjv } from './schema.js';
-import {
-  channelPattern,
-  channelTag,
-  compareVersions,
-  familyKey,
-  isDate,
-  latestChannel,
-  parseLineRef,
-  utcToday,
-  versionText,
-} from './versionLine.js';
+import { channelPattern, channelTag, compareVersions, familyKey, latestChannel, parseLineRef, versionText } from './versionLine.js';
 
 /** What a consumer asks for. */
 export interface LookupQuery {

@@ -22,7 +22,9 @@
  * is decided by the policy (immutability). Terraform's `ignore_changes` would also hide a hand edit from the
  * repair, so the CDKTF construct does not use it (an edit of a shared key is decided for every version there).
  */
+import { isDate, utcToday } from './day.js';
 import type { ImageFields } from './image/image.js';
+import { checkScsValues, scsFixedProperties, type ScsValues } from './scs.js';
 
 /** The catalog's image name of a family's version: `<os>-<osversion>-<profile>-v<version>`. */
 export function catalogImageName(family: { os: string; osVersion: string; profile: string }, version: string): string {
@@ -88,38 +90,14 @@ export interface LineFamily<S = ImageFields['source']> {
 }
 
 /** The SCS-0102 values a line declares once; the rest comes from its versions and its lifecycle. */
-export interface LineScs {
-  /** `replace_frequency`: how often a new build is promised. */
-  readonly replaceFrequency: (typeof scsFrequencies)[number];
-  /** `image_original_user`: the user the image logs in as (`ubuntu`, `cloud-user`, `none`). */
-  readonly originalUser: string;
-  /** `architecture` (default x86_64). */
-  readonly architecture?: (typeof scsArchitectures)[number];
-  /** `image_description`: a url or text (default: the line's `properties.description`). */
-  readonly description?: string;
-  /** The current version's `os_purpose` (default generic); an older version of a generic line is `oldgeneric`. */
-  readonly purpose?: (typeof scsPurposes)[number];
-}
-
-/** The values SCS-0102's checker accepts (Tests/iaas/scs_0102_image_metadata of SovereignCloudStack/standards). */
-export const scsFrequencies = ['yearly', 'quarterly', 'monthly', 'weekly', 'daily', 'critical_bug', 'never'] as const;
-export const scsArchitectures = ['x86_64', 'aarch64', 'risc-v'] as const;
-export const scsPurposes = ['generic', 'minimal', 'k8snode', 'gpu', 'network', 'custom'] as const;
+export type LineScs = ScsValues;
 
 /** Checks a line's SCS values; throws naming the line and the field. */
 function checkScs<S>(name: string, line: LineFamily<S>, ordered: readonly LineVersion<S>[]): void {
   const scs = line.scs;
   if (scs === undefined) return;
   const where = `VersionLine "${name}": scs`;
-  const oneOf = (field: string, value: string | undefined, allowed: readonly string[]): void => {
-    if (value !== undefined && !allowed.includes(value))
-      throw new Error(`${where}.${field}: "${value}" is not one of ${allowed.join(', ')} (rule: enum)`);
-  };
-  oneOf('replaceFrequency', scs.replaceFrequency, scsFrequencies);
-  oneOf('architecture', scs.architecture, scsArchitectures);
-  oneOf('purpose', scs.purpose, scsPurposes);
-  if (scs.originalUser.trim() === '')
-    throw new Error(`${where}.originalUser: empty; the user the image logs in as, or none (rule: minLength)`);
+  checkScsValues(where, scs);
   if ((scs.description ?? line.properties?.['description'] ?? '') === '')
     throw new Error(`${where}.description: empty, and the line's properties have no description (rule: required)`);
   for (const v of ordered)
@@ -205,18 +183,6 @@ function compareDigits(a: string, b: string): number {
 /** The order of two versions as digit strings (`familyKey`'s): major, then minor, as numbers. */
 export function compareVersions(a: readonly [string, string], b: readonly [string, string]): number {
   return compareDigits(a[0], b[0]) || compareDigits(a[1], b[1]);
-}
-
-/** Today's date in UTC, `YYYY-MM-DD` (end-of-life and revocation dates are UTC days, as SCS-0102 has them). */
-export function utcToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** A calendar date `YYYY-MM-DD` (a real day). */
-export function isDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
 /** Parses `<major>.<minor>`; throws naming the line (its resource name) and the field. */
@@ -356,15 +322,7 @@ export function lineImages<S>(name: string, line: LineFamily<S>, today: string =
     // SCS-0102: the values fixed at publication (taken like the line's shared properties: a published version
     // keeps what it was published with), and those the lifecycle moves (os_purpose, uuid_validity, provided_until).
     const scsFixed: Record<string, string> =
-      scs === undefined
-        ? {}
-        : {
-            architecture: scs.architecture ?? 'x86_64',
-            image_source: sourceUrl(v.source) ?? 'private',
-            image_description: scs.description ?? line.properties?.['description'] ?? '',
-            image_original_user: scs.originalUser,
-            replace_frequency: scs.replaceFrequency,
-          };
+      scs === undefined ? {} : scsFixedProperties(scs, line.properties?.['description'] ?? '', sourceUrl(v.source));
     const scsMoving: Record<string, string> =
       scs === undefined
         ? {}
@@ -378,7 +336,11 @@ export function lineImages<S>(name: string, line: LineFamily<S>, today: string =
         version: v.version,
         isCurrent,
         state,
-        lineKeys: [...Object.keys(line.properties ?? {}), ...Object.keys(scsFixed)].filter((k) => !own.has(k) && !derivedKeys.has(k)),
+        lineKeys: [
+          ...[...Object.keys(line.properties ?? {}), ...Object.keys(scsFixed)].filter((k) => !own.has(k) && !derivedKeys.has(k)),
+          // A line that turns scs on gives its published versions a build date they were not published with.
+          ...(scs !== undefined && v.buildDate !== undefined && !own.has('image_build_date') ? ['image_build_date'] : []),
+        ],
         fields: {
           name: catalogImageName(line, v.version),
           diskFormat: v.diskFormat ?? 'qcow2',

@@ -19,6 +19,7 @@ import { actionCheckout, headSha, mergeSha, prCheck, pulumiCheckout, runAction }
 import { runCommand } from '../helpers/run.js';
 import { gitHubText, labSecrets, leaks } from '../helpers/secrets.js';
 import { validateSarif } from '../helpers/sarif.js';
+import { runScsChecker, scsChecker, scsCheckerFile } from '../helpers/scs.js';
 
 type Row = Record<string, unknown>;
 
@@ -96,6 +97,30 @@ t.test('npm start applies the example catalog; the reference client sees what it
   });
 });
 
+const checker = scsCheckerFile();
+const checkerName = `the SCS-0102 checker of ${scsChecker.repository} at ${scsChecker.commit.slice(0, 8)} (the stack above applied, profile scs-0102 on)`;
+t.test(
+  'reason' in checker
+    ? `${checkerName} (skipped: ${checker.reason})`
+    : `${checkerName}: every testcase passes for the example's public and community images`,
+  { skip: 'reason' in checker ? checker.reason : false },
+  async (t) => {
+    if ('reason' in checker) return;
+    // As members (not admin) of the consumer project and of the owner: what each sees, as the standard's harness
+    // lists it (public and community, hidden ones too). The community image is listed for its owner only.
+    for (const [cloud, names] of [
+      ['appteam', ['cirros-0.6-tiny-v1.0']],
+      ['platform', ['cirros-0.6-tiny-v1.0', 'debian-12-tools-v1.0']],
+    ] as const) {
+      const run = await runScsChecker(checker.file, cloud, names);
+      t.same(run.images, [...names].sort(), `as ${cloud}: the checker sees ${names.join(' and ')}`);
+      t.ok(Object.keys(run.testcases).length >= 20, `as ${cloud}: ${Object.keys(run.testcases).length} testcases ran`);
+      const failed = Object.entries(run.testcases).filter(([, passed]) => !passed);
+      t.same(failed, [], `as ${cloud}: every testcase passes`, { log: run.log });
+    }
+  },
+);
+
 t.test('pr-check on pull requests of the example (the stack above applied): each decided, reported on the declaring line', async (t) => {
   const stack = 'e2e-catalog';
   const env = { ...labStackEnv(lab()), PULUMI_BACKEND_URL: pathToFileURL(join(repoRoot, '.pulumi-state')).href };
@@ -106,14 +131,14 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
   const lines = original.split('\n');
   const toolsLine = lines.findIndex((l) => l.includes('const tools = new Image(')) + 1;
   const fieldLine = (text: string): number => lines.findIndex((l, i) => i >= toolsLine && l.includes(text)) + 1;
-  const osVersionLine = fieldLine("os_distro: 'debian', os_version: '12'");
+  const osVersionLine = fieldLine("os_version: '12',");
+  const descriptionLine = fieldLine("description: 'Debian 12 with the platform tools'");
   const nameLine = fieldLine('name: `debian-12-');
   t.ok(
     toolsLine > 0 && osVersionLine > toolsLine && nameLine > toolsLine,
     `debian-tools on line ${toolsLine}, os_version on ${osVersionLine}`,
   );
-  const osVersion = (text: string): string =>
-    text.replace("os_distro: 'debian', os_version: '12'", "os_distro: 'debian', os_version: '12.1'");
+  const osVersion = (text: string): string => text.replace("os_version: '12',", "os_version: '12.1',");
   const snapshot = (await imagesNamed('')).sort();
 
   const edited = pulumiCheckout(stack, osVersion);
@@ -184,13 +209,17 @@ t.test('pr-check on pull requests of the example (the stack above applied): each
   const described = pulumiCheckout(
     stack,
     (text) => text.replace("description: 'Debian 12 with the platform tools'", "description: 'Debian 12 with the platform tools (edited)'"),
-    { 'image-catalog:policy': JSON.stringify({ image_catalog: { rules: { immutability: { level: 'advisory' } } } }) },
+    { 'image-catalog:policy': JSON.stringify({ image_catalog: { profile: 'scs-0102', rules: { immutability: { level: 'advisory' } } } }) },
   );
   const advisory = await run(described, 7);
   t.equal(advisory.code, 0, 'immutability advisory in the stack’s policy config: exit 0', { output: advisory.stdout + advisory.stderr });
   const last = [...github.state.checkRuns.values()].at(-1);
   t.match(last?.run, { conclusion: 'success' }, 'success');
-  t.match(last?.annotations, [{ annotation_level: 'warning', path: 'index.ts', start_line: osVersionLine }], 'with a warning on the line');
+  t.match(
+    last?.annotations,
+    [{ annotation_level: 'warning', path: 'index.ts', start_line: descriptionLine }],
+    'with a warning on the line',
+  );
 
   // debian-tools renamed in the program: its delete is declared nowhere (shown on index.ts line 1, said so in every
   // channel), the create of the new name on its own line.

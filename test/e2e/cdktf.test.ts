@@ -237,9 +237,10 @@ t.test(
     const patch = [{ op: 'replace', path: '/description', value: 'hand edited' }];
     await glance('platform', 'PATCH', `/v2/images/${String(id)}`, patch, 'application/openstack-images-v2.1-json-patch');
     t.match(await openstack('platform', ['image', 'show', name]), { properties: { description: 'hand edited' } }, 'edited by hand');
-    const line = "        { version: '1.0', source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.0', '1G') }, minDisk: 1 },\n";
-    t.ok(original.includes(line), 'the example declares v1.0 on one line');
-    writeFileSync(join(dir, 'main.ts'), original.replace(line, ''));
+    // The version's entry, from its `{` to its `},` (one indentation deeper than the `versions: [`).
+    const entry = /\n( +)\{\n +version: '1\.0',\n[\s\S]*?\n\1\},/.exec(original);
+    t.ok(entry, 'the example declares v1.0 in one entry of versions');
+    writeFileSync(join(dir, 'main.ts'), original.replace(entry?.[0] ?? '', ''));
     const ran = await runCommand(process.execPath, ['--import', 'tsx', 'scripts/start-cdktf.ts', '--dir', dir], { ...env, OS_CLOUD: '' });
     t.equal(ran.code, 0, 'the deploy succeeds', { output: (ran.stdout + ran.stderr).slice(-4000) });
     t.match(await openstack('platform', ['image', 'show', name]), { properties: { description: 'Ubuntu 24.04 base image' } }, 'put back');

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { getImage, LineAcceptance, VersionLine, type GetImageResult, type LineVersion } from '../../provider/pulumi/index.js';
-import { utcToday } from '../../provider/resources/versionLine.js';
+import { utcToday } from '../../provider/resources/day.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, suffix } from '../helpers/lab.js';

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import { parse } from 'yaml';
 import { labStackEnv } from '../../scripts/lab-settings.js';
-import { cdktfExampleEnv } from '../../scripts/example-config.js';
+import { cdktfExampleEnv, examplePolicyFile } from '../../scripts/example-config.js';
 import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
 import { lab, scratchDir, suffix } from '../helpers/lab.js';
 import { openstack, removeFamily } from '../helpers/pulumi.js';
@@ -221,6 +221,8 @@ t.test(
       'image-catalog-example:consumerCloud': 'appteam',
       'image-catalog-example:dataDir': data,
       'image-catalog-example:profile': profile,
+      // The SCS-0102 profile on, as the example's README shows.
+      'image-catalog:policy': JSON.stringify(JSON.parse(readFileSync(examplePolicyFile, 'utf8'))),
     };
     const drive = (command: string): Promise<Ran> => outside('node', ['run.mjs', command, JSON.stringify(config)], project);
 
@@ -403,7 +405,7 @@ t.test('the CDKTF example, installed from the tarball, deploys through the insta
   const project = join(work, 'catalog-cdktf');
   const example = join(repoRoot, 'examples', 'cdktf');
   mkdirSync(project);
-  for (const file of ['main.ts', 'cdktf.json', 'tsconfig.json']) copyFileSync(join(example, file), join(project, file));
+  for (const file of ['main.ts', 'cdktf.json', 'tsconfig.json', 'policy.json']) copyFileSync(join(example, file), join(project, file));
   const manifest = JSON.parse(readFileSync(join(example, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   manifest.dependencies['image-catalog'] = `file:${packedTarball}`;
   writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
@@ -425,6 +427,8 @@ t.test('the CDKTF example, installed from the tarball, deploys through the insta
     CATALOG_DATA_DIR: join(work, 'data'),
     CHECKPOINT_DISABLE: '1',
     TERRAFORM_BINARY_NAME: 'image-catalog-tofu',
+    // The example's policy data (the SCS-0102 profile), as its README sets it.
+    IMAGE_CATALOG_POLICY_DATA: join(project, 'policy.json'),
   };
   const inProject = (cmd: string, args: string[]): Promise<Ran> => runCommand('env', ['-u', 'NODE_OPTIONS', cmd, ...args], env, project);
   t.teardown(() =>

@@ -26,7 +26,11 @@ export function pulumiCheckout(stack: string, edit: (index: string) => string, c
   writeFileSync(join(dir, 'index.ts'), edit(readFileSync(join(repoRoot, 'index.ts'), 'utf8')));
   copyFileSync(join(repoRoot, 'Pulumi.yaml'), join(dir, 'Pulumi.yaml'));
   const extra = Object.entries(config).map(([k, v]) => `  ${k}: '${v.replaceAll("'", "''")}'\n`);
-  writeFileSync(join(dir, `Pulumi.${stack}.yaml`), readFileSync(join(repoRoot, `Pulumi.${stack}.yaml`), 'utf8') + extra.join(''));
+  // A key given here replaces the stack's own line of it.
+  const kept = readFileSync(join(repoRoot, `Pulumi.${stack}.yaml`), 'utf8')
+    .split('\n')
+    .filter((line) => !Object.keys(config).some((k) => line.startsWith(`  ${k}:`)));
+  writeFileSync(join(dir, `Pulumi.${stack}.yaml`), kept.join('\n') + extra.join(''));
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(repoRoot, join(dir, 'node_modules', 'image-catalog'));
   symlinkSync(join(repoRoot, 'node_modules', '@pulumi'), join(dir, 'node_modules', '@pulumi'));

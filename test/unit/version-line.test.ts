@@ -4,6 +4,7 @@
  * refused naming the line, the version and the field.
  */
 import t from 'tap';
+import { scsMetadata } from '../../provider/resources/scs.js';
 import { channelTag, lineImages, parseLineRef, type LineFamily, type LineImage } from '../../provider/resources/versionLine.js';
 
 const today = '2026-12-07';
@@ -172,7 +173,7 @@ t.test('scs: the SCS-0102 values filled on every version; those the lifecycle mo
   });
   t.match(old?.fields.properties, { os_purpose: 'oldgeneric', image_source: 'private', provided_until: '2027-01-31' });
   t.ok(
-    ['architecture', 'image_source', 'image_description', 'image_original_user', 'replace_frequency'].every((k) =>
+    ['architecture', 'image_source', 'image_description', 'image_original_user', 'replace_frequency', 'image_build_date'].every((k) =>
       old?.lineKeys.includes(k),
     ),
     'the values fixed at publication are kept by a published version, like the line’s shared properties',
@@ -191,5 +192,55 @@ t.test('scs: the SCS-0102 values filled on every version; those the lifecycle mo
     undefined,
     'nothing without scs',
   );
+  t.end();
+});
+
+t.test("scsMetadata: the SCS-0102 properties of a plain image, each value checked as the standard's checker does", (t) => {
+  const cirros = {
+    description: 'https://github.com/cirros-dev/cirros',
+    originalUser: 'cirros',
+    replaceFrequency: 'never',
+    buildDate: '2026-12-01',
+  } as const;
+  t.same(scsMetadata({ ...cirros, purpose: 'minimal' }), {
+    architecture: 'x86_64',
+    image_source: 'private',
+    image_description: 'https://github.com/cirros-dev/cirros',
+    image_original_user: 'cirros',
+    replace_frequency: 'never',
+    os_purpose: 'minimal',
+    image_build_date: '2026-12-01',
+    provided_until: 'none',
+    uuid_validity: 'none',
+  });
+  t.match(
+    scsMetadata({
+      ...cirros,
+      source: 'https://download.cirros-cloud.net/0.6.3/cirros-0.6.3-x86_64-disk.img',
+      providedUntil: '2027-12-31',
+      uuidValidity: 'last-3',
+    }),
+    {
+      image_source: 'https://download.cirros-cloud.net/0.6.3/cirros-0.6.3-x86_64-disk.img',
+      provided_until: '2027-12-31',
+      uuid_validity: 'last-3',
+    },
+  );
+  const bad: [Partial<Record<string, string>>, RegExp][] = [
+    [{ buildDate: '2026-02-30' }, /buildDate: "2026-02-30" is not a day of the calendar, YYYY-MM-DD \(rule: format\)/],
+    [
+      { replaceFrequency: 'sometimes' },
+      /replaceFrequency: "sometimes" is not one of yearly, quarterly, monthly, weekly, daily, critical_bug, never \(rule: enum\)/,
+    ],
+    [{ purpose: 'oldgeneric' }, /purpose: "oldgeneric" is not one of generic, minimal/],
+    [{ architecture: 'i386' }, /architecture: "i386" is not one of x86_64, aarch64, risc-v/],
+    [{ originalUser: ' ' }, /originalUser: empty/],
+    [{ description: '' }, /description: empty/],
+    [{ providedUntil: 'soon' }, /providedUntil: "soon" is not YYYY-MM-DD, none or notice/],
+    [{ providedUntil: '2026-01-01' }, /providedUntil: 2026-01-01 is before its buildDate 2026-12-01 \(rule: lifecycle\)/],
+    [{ uuidValidity: 'last-x' }, /uuidValidity: "last-x" is not none, notice, forever, last-N or YYYY-MM-DD/],
+    [{ source: 'file:///tmp/x.qcow2' }, /source: "file:\/\/\/tmp\/x\.qcow2" is not an http\(s\) or ftp\(s\) url, or private/],
+  ];
+  for (const [change, message] of bad) t.throws(() => scsMetadata({ ...cirros, ...change } as never), message, JSON.stringify(change));
   t.end();
 });

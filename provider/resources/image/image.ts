@@ -35,7 +35,7 @@ import {
   type ResourceSchema,
 } from '../schema.js';
 import { isLegacyMark } from '../mark.js';
-import { isDate, utcToday } from '../versionLine.js';
+import { isDate, utcToday } from '../day.js';
 import type { ImageInputs, ImageOutputs } from './image.types.js';
 
 export type { ImageFields, ImageInputs, ImageOutputs } from './image.types.js';

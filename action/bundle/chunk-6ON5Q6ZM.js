@@ -3,18 +3,18 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   RunCatalog,
   Session
-} from "./chunk-YC7EDITI.js";
+} from "./chunk-YZW4IJZ6.js";
 import {
   PolicyEngine
-} from "./chunk-7I7THHMG.js";
+} from "./chunk-YIVPLSTS.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-GC2QEH5L.js";
+} from "./chunk-ZBD4BJPQ.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-GM73PCVX.js";
+} from "./chunk-TVZHFNHH.js";
 
 // provider/cdktf/plan.ts
 var tpoResources = {

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-YVLPD6VJ.js";
-import "./chunk-7I7THHMG.js";
-import "./chunk-GC2QEH5L.js";
-import "./chunk-77QBETGE.js";
-import "./chunk-GM73PCVX.js";
+} from "./chunk-E2SWIAUU.js";
+import "./chunk-YIVPLSTS.js";
+import "./chunk-ZBD4BJPQ.js";
+import "./chunk-QVJHQ2KW.js";
+import "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

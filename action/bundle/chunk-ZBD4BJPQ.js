@@ -1,13 +1,38 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  compareVersions,
   describeErrors,
-  familyKey,
   kinds,
   utcToday,
   validateInput
-} from "./chunk-GM73PCVX.js";
+} from "./chunk-TVZHFNHH.js";
+
+// provider/resources/versionLine.ts
+var latestChannel = "latest";
+function channelTag(family, channel) {
+  return `${family}@${channel}`;
+}
+function parseLineRef(ref) {
+  const at = ref.lastIndexOf("@");
+  return at < 0 ? { family: ref, channel: latestChannel } : { family: ref.slice(0, at), channel: ref.slice(at + 1) };
+}
+var channelPattern = /^[a-z][a-z0-9-]{0,62}$/;
+function familyKey(name) {
+  const match = /^(.*)-v(\d+)\.(\d+)$/.exec(name);
+  if (match === null) return { key: name, version: void 0 };
+  const digits = (d) => d.replace(/^0+(?=\d)/, "");
+  return { key: match[1] ?? name, version: [digits(match[2] ?? "0"), digits(match[3] ?? "0")] };
+}
+function versionText(name) {
+  const { key, version } = familyKey(name);
+  return version === void 0 ? "" : name.slice(key.length + 2);
+}
+function compareDigits(a, b) {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+function compareVersions(a, b) {
+  return compareDigits(a[0], b[0]) || compareDigits(a[1], b[1]);
+}
 
 // provider/policy/envelope.ts
 var consumerKind = "consumer";
@@ -92,6 +117,13 @@ function narrowCatalog(envelope) {
 }
 
 export {
+  latestChannel,
+  channelTag,
+  parseLineRef,
+  channelPattern,
+  familyKey,
+  versionText,
+  compareVersions,
   consumerKind,
   changeKinds,
   changeActions,

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-GC2QEH5L.js";
+} from "./chunk-ZBD4BJPQ.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-77QBETGE.js";
+} from "./chunk-QVJHQ2KW.js";
 import {
   __commonJS,
   __toESM

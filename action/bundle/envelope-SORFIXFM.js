@@ -6,11 +6,10 @@ import {
   changeKinds,
   checkEnvelope,
   consumerKind,
+  familyKey,
   narrowCatalog
-} from "./chunk-GC2QEH5L.js";
-import {
-  familyKey
-} from "./chunk-GM73PCVX.js";
+} from "./chunk-ZBD4BJPQ.js";
+import "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,

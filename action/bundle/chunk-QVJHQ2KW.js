@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   validateData
-} from "./chunk-GM73PCVX.js";
+} from "./chunk-TVZHFNHH.js";
 import {
   __commonJS,
   __require,

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-7I7THHMG.js";
-import "./chunk-GC2QEH5L.js";
-import "./chunk-77QBETGE.js";
-import "./chunk-GM73PCVX.js";
+} from "./chunk-YIVPLSTS.js";
+import "./chunk-ZBD4BJPQ.js";
+import "./chunk-QVJHQ2KW.js";
+import "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

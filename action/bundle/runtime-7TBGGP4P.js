@@ -2,29 +2,29 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-HL7WT3RW.js";
+} from "./chunk-WAWI76Y3.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-TXKYBRAJ.js";
+} from "./chunk-RNXBJO54.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-YC7EDITI.js";
+} from "./chunk-YZW4IJZ6.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-7I7THHMG.js";
+} from "./chunk-YIVPLSTS.js";
 import {
   buildEnvelope
-} from "./chunk-GC2QEH5L.js";
-import "./chunk-77QBETGE.js";
+} from "./chunk-ZBD4BJPQ.js";
+import "./chunk-QVJHQ2KW.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -37,7 +37,7 @@ import {
   isForbidden,
   kindDescriptors,
   markOutput
-} from "./chunk-GM73PCVX.js";
+} from "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -5,14 +5,16 @@ import {
   channelTag,
   compareVersions,
   familyKey,
-  isDate,
   latestChannel,
-  listImages,
   parseLineRef,
-  projectAjv,
-  utcToday,
   versionText
-} from "./chunk-GM73PCVX.js";
+} from "./chunk-ZBD4BJPQ.js";
+import {
+  isDate,
+  listImages,
+  projectAjv,
+  utcToday
+} from "./chunk-TVZHFNHH.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -6,12 +6,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-7FO6MFZC.js";
-import "./chunk-YC7EDITI.js";
-import "./chunk-7I7THHMG.js";
-import "./chunk-GC2QEH5L.js";
-import "./chunk-77QBETGE.js";
-import "./chunk-GM73PCVX.js";
+} from "./chunk-6ON5Q6ZM.js";
+import "./chunk-YZW4IJZ6.js";
+import "./chunk-YIVPLSTS.js";
+import "./chunk-ZBD4BJPQ.js";
+import "./chunk-QVJHQ2KW.js";
+import "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   cloudsOf,

@@ -5,20 +5,20 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   loggedChange
-} from "./chunk-GIYI37KS.js";
+} from "./chunk-JK3AQDR6.js";
 import {
   configAddress,
   decidePlan
-} from "./chunk-7FO6MFZC.js";
-import "./chunk-YC7EDITI.js";
-import "./chunk-7I7THHMG.js";
-import "./chunk-GC2QEH5L.js";
+} from "./chunk-6ON5Q6ZM.js";
+import "./chunk-YZW4IJZ6.js";
+import "./chunk-YIVPLSTS.js";
+import "./chunk-ZBD4BJPQ.js";
 import {
   policyModeVariable
-} from "./chunk-77QBETGE.js";
+} from "./chunk-QVJHQ2KW.js";
 import {
   StackMarks
-} from "./chunk-GM73PCVX.js";
+} from "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-77QBETGE.js";
-import "./chunk-GM73PCVX.js";
+} from "./chunk-QVJHQ2KW.js";
+import "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -36077,32 +36077,7 @@ var StackMarks = class {
   }
 };
 
-// provider/resources/versionLine.ts
-var latestChannel = "latest";
-function channelTag(family, channel) {
-  return `${family}@${channel}`;
-}
-function parseLineRef(ref) {
-  const at = ref.lastIndexOf("@");
-  return at < 0 ? { family: ref, channel: latestChannel } : { family: ref.slice(0, at), channel: ref.slice(at + 1) };
-}
-var channelPattern = /^[a-z][a-z0-9-]{0,62}$/;
-function familyKey(name) {
-  const match = /^(.*)-v(\d+)\.(\d+)$/.exec(name);
-  if (match === null) return { key: name, version: void 0 };
-  const digits = (d) => d.replace(/^0+(?=\d)/, "");
-  return { key: match[1] ?? name, version: [digits(match[2] ?? "0"), digits(match[3] ?? "0")] };
-}
-function versionText(name) {
-  const { key, version } = familyKey(name);
-  return version === void 0 ? "" : name.slice(key.length + 2);
-}
-function compareDigits(a, b) {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-function compareVersions(a, b) {
-  return compareDigits(a[0], b[0]) || compareDigits(a[1], b[1]);
-}
+// provider/resources/day.ts
 function utcToday(now = /* @__PURE__ */ new Date()) {
   return now.toISOString().slice(0, 10);
 }
@@ -37139,13 +37114,6 @@ export {
   newInstanceKey,
   stackOfMark,
   StackMarks,
-  latestChannel,
-  channelTag,
-  parseLineRef,
-  channelPattern,
-  familyKey,
-  versionText,
-  compareVersions,
   utcToday,
   isDate,
   publishedMark,
@@ -37163,4 +37131,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-GM73PCVX.js.LEGAL.txt */
+/*! For license information please see chunk-TVZHFNHH.js.LEGAL.txt */

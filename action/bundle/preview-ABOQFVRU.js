@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-VVWT5GPJ.js";
+} from "./chunk-LXHZZTXO.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-YVLPD6VJ.js";
-import "./chunk-7I7THHMG.js";
-import "./chunk-GC2QEH5L.js";
-import "./chunk-77QBETGE.js";
-import "./chunk-GM73PCVX.js";
+import "./chunk-E2SWIAUU.js";
+import "./chunk-YIVPLSTS.js";
+import "./chunk-ZBD4BJPQ.js";
+import "./chunk-QVJHQ2KW.js";
+import "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

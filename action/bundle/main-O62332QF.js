@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-VVWT5GPJ.js";
+} from "./chunk-LXHZZTXO.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-HL7WT3RW.js";
+} from "./chunk-WAWI76Y3.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-KOT7BIH3.js";
+} from "./chunk-MJV5IMLS.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
-} from "./chunk-GIYI37KS.js";
+} from "./chunk-JK3AQDR6.js";
 import {
   configKeys,
   instanceKey,
@@ -36,40 +36,41 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-TXKYBRAJ.js";
+} from "./chunk-RNXBJO54.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-YVLPD6VJ.js";
+} from "./chunk-E2SWIAUU.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-7FO6MFZC.js";
+} from "./chunk-6ON5Q6ZM.js";
 import {
   Session
-} from "./chunk-YC7EDITI.js";
+} from "./chunk-YZW4IJZ6.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-7I7THHMG.js";
-import "./chunk-GC2QEH5L.js";
+} from "./chunk-YIVPLSTS.js";
+import {
+  channelPattern,
+  compareVersions,
+  familyKey
+} from "./chunk-ZBD4BJPQ.js";
 import {
   PolicyDataError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-77QBETGE.js";
+} from "./chunk-QVJHQ2KW.js";
 import {
   applyStoreResource,
-  channelPattern,
   checkStoreInputs,
-  compareVersions,
   deleteStoreResource,
-  familyKey,
   hasMarkOutput,
   isDate,
   kindDescriptors,
@@ -80,7 +81,7 @@ import {
   resourceSchema,
   storeOwner,
   utcToday
-} from "./chunk-GM73PCVX.js";
+} from "./chunk-TVZHFNHH.js";
 import {
   __commonJS,
   __require,
@@ -4319,8 +4320,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-6YMIUR53.js");
-  const { loadProgram, previewPlan } = await import("./preview-B4RDWINT.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-PWTHKPSF.js");
+  const { loadProgram, previewPlan } = await import("./preview-ABOQFVRU.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4359,7 +4360,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-YZ62OVBH.js");
+  const { appEntry, checkApp } = await import("./check-VEBNDJFT.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4410,7 +4411,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-FFQKOO46.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-JZVSNINI.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4482,8 +4483,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-QAMMKKZJ.js");
-  const { buildEnvelope } = await import("./envelope-QCNJQRTE.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-NUVKJYTH.js");
+  const { buildEnvelope } = await import("./envelope-SORFIXFM.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

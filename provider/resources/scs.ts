@@ -1,0 +1,96 @@
+/**
+ * The SCS-0102 image metadata (Sovereign Cloud Stack's image metadata standard), once for every layer: the values
+ * the standard's checker accepts (Tests/iaas/scs_0102_image_metadata/image_metadata.py of
+ * SovereignCloudStack/standards at 077174d9), the check of what a declaration gives, and the properties it makes.
+ * A VersionLine fills them from its `scs` (../resources/versionLine.ts); a plain image spreads
+ * {@link scsMetadata} into its `properties`. The policy's rule scs_0102 decides what is published (docs/policy.md).
+ */
+import { isDate } from './day.js';
+
+/** The values SCS-0102's checker accepts. */
+export const scsFrequencies = ['yearly', 'quarterly', 'monthly', 'weekly', 'daily', 'critical_bug', 'never'] as const;
+export const scsArchitectures = ['x86_64', 'aarch64', 'risc-v'] as const;
+/** What a declaration may give as `os_purpose` (`oldgeneric` is the line's own: an older version of a generic line). */
+export const scsPurposes = ['generic', 'minimal', 'k8snode', 'gpu', 'network', 'custom'] as const;
+
+/** The SCS-0102 values a line (or an image) declares once. */
+export interface ScsValues {
+  /** `replace_frequency`: how often a new build is promised. */
+  readonly replaceFrequency: (typeof scsFrequencies)[number];
+  /** `image_original_user`: the user the image logs in as (`ubuntu`, `cloud-user`, `none`). */
+  readonly originalUser: string;
+  /** `architecture` (default x86_64). */
+  readonly architecture?: (typeof scsArchitectures)[number];
+  /** `image_description`: a url or text (a line's default: its `properties.description`). */
+  readonly description?: string;
+  /** `os_purpose` (default generic; an older version of a generic line is `oldgeneric`). */
+  readonly purpose?: (typeof scsPurposes)[number];
+}
+
+/** The SCS-0102 values of one image that is not a line's version ({@link scsMetadata}). */
+export interface ScsImageValues extends ScsValues {
+  readonly description: string;
+  /** `image_build_date`: the day the image was built, YYYY-MM-DD. */
+  readonly buildDate: string;
+  /** `image_source`: the url the image came from, or `private` (the default). */
+  readonly source?: string;
+  /** `provided_until`: YYYY-MM-DD, `none` (the default) or `notice`. */
+  readonly providedUntil?: string;
+  /** `uuid_validity`: `none` (the default), `notice`, `forever`, `last-N` or YYYY-MM-DD. */
+  readonly uuidValidity?: string;
+}
+
+/** Checks the values every declaration gives; throws naming `where` (`VersionLine "x": scs`) and the field. */
+export function checkScsValues(where: string, scs: ScsValues): void {
+  const oneOf = (field: string, value: string | undefined, allowed: readonly string[]): void => {
+    if (value !== undefined && !allowed.includes(value))
+      throw new Error(`${where}.${field}: "${value}" is not one of ${allowed.join(', ')} (rule: enum)`);
+  };
+  oneOf('replaceFrequency', scs.replaceFrequency, scsFrequencies);
+  oneOf('architecture', scs.architecture, scsArchitectures);
+  oneOf('purpose', scs.purpose, scsPurposes);
+  if (scs.originalUser.trim() === '')
+    throw new Error(`${where}.originalUser: empty; the user the image logs in as, or none (rule: minLength)`);
+}
+
+/** The properties fixed at publication, from the declared values (the line's or the image's). */
+export function scsFixedProperties(scs: ScsValues, description: string, source: string | undefined): Record<string, string> {
+  return {
+    architecture: scs.architecture ?? 'x86_64',
+    image_source: source ?? 'private',
+    image_description: scs.description ?? description,
+    image_original_user: scs.originalUser,
+    replace_frequency: scs.replaceFrequency,
+  };
+}
+
+/**
+ * The SCS-0102 properties of a plain image (an `Image` or a `CatalogImage`), to spread into its `properties`:
+ * `{ ...scsMetadata({ replaceFrequency: 'never', originalUser: 'cirros', buildDate: '2026-12-01', description: ... }) }`.
+ * Throws naming the field and the rule when a value is not one the standard accepts.
+ */
+export function scsMetadata(scs: ScsImageValues): Record<string, string> {
+  const where = `scsMetadata (${JSON.stringify(scs.description)})`;
+  checkScsValues(where, scs);
+  if (scs.description.trim() === '') throw new Error(`${where}.description: empty (rule: minLength)`);
+  if (!isDate(scs.buildDate))
+    throw new Error(`${where}.buildDate: "${scs.buildDate}" is not a day of the calendar, YYYY-MM-DD (rule: format)`);
+  const until = scs.providedUntil ?? 'none';
+  if (until !== 'none' && until !== 'notice' && !isDate(until))
+    throw new Error(`${where}.providedUntil: "${until}" is not YYYY-MM-DD, none or notice (rule: format)`);
+  if (isDate(until) && until < scs.buildDate)
+    throw new Error(`${where}.providedUntil: ${until} is before its buildDate ${scs.buildDate} (rule: lifecycle)`);
+  const validity = scs.uuidValidity ?? 'none';
+  if (!['none', 'notice', 'forever'].includes(validity) && !/^last-\d+$/.test(validity) && !isDate(validity))
+    throw new Error(`${where}.uuidValidity: "${validity}" is not none, notice, forever, last-N or YYYY-MM-DD (rule: format)`);
+  const source = scs.source ?? 'private';
+  if (source !== 'private' && !/^(https?|ftps?):\/\//.test(source))
+    throw new Error(`${where}.source: "${source}" is not an http(s) or ftp(s) url, or private (rule: format)`);
+  return {
+    ...scsFixedProperties(scs, scs.description, source),
+    os_purpose: scs.purpose ?? 'generic',
+    image_build_date: scs.buildDate,
+    provided_until: until,
+    uuid_validity: validity,
+  };
+}
