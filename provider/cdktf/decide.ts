@@ -24,6 +24,7 @@ import { RunCatalog } from '../policy/changes.js';
 import type { Decision, Violation } from '../policy/decision.js';
 import { PolicyEngine, type EngineOptions } from '../policy/engine.js';
 import { buildEnvelope, type Change, type Document } from '../policy/envelope.js';
+import { withDeclaredDeactivation } from './deactivation.js';
 import { actionOf, configAddress, planChanges, tpoConsumers, tpoResources, type PlanResourceChange } from './plan.js';
 
 export { configAddress };
@@ -79,6 +80,15 @@ export interface DecidePlanOptions {
    * has such a resource.
    */
   readonly stateProviders?: () => ReadonlyMap<string, string>;
+  /** The deactivation each CatalogImage declares, by address (./deactivation.ts); none: not decided. */
+  readonly deactivation?: ReadonlyMap<string, boolean>;
+}
+
+/** The cloud that applies each resource of the plan: its provider configuration's, else the default provider's. */
+export function cloudOfResource(plan: PlanJson): (address: string) => string | undefined {
+  const clouds = cloudsOf(plan);
+  const fallback = cloudOfConfig(plan.configuration?.provider_config?.['openstack']);
+  return (address) => (clouds.has(configAddress(address)) ? clouds.get(configAddress(address)) : fallback);
 }
 
 /** The cloud a provider configuration names (undefined: the environment's). */
@@ -245,7 +255,8 @@ export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}
     try {
       const [principal, images] = await Promise.all([session.identity(), catalog.documents(cloud ?? '(environment)', session)]);
       const live = new Map(images.map((image) => [String(image['id']), image]));
-      const found = withLiveProperties(group, live, declared, drift, configured);
+      const withStatus = withDeclaredDeactivation(group, live, options.deactivation ?? new Map(), configAddress);
+      const found = withLiveProperties(withStatus, live, declared, drift, configured);
       notes.push(...found.notes);
       const changes = found.changes.map((c) => {
         const image = links.get(configAddress(c.address));

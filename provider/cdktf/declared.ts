@@ -11,6 +11,12 @@ import { declaredAt, formatPosition, parsePosition, type SourcePosition } from '
 /** The `//` key the constructs write their declaring position under. */
 export const declarationKey = 'image_catalog_declared_at';
 
+/**
+ * The `//` key a CatalogImage writes its declared deactivation under (true: revoked), which
+ * terraform-provider-openstack has no attribute for: the gate decides and applies it (./deactivation.ts).
+ */
+export const deactivationKey = 'image_catalog_deactivated';
+
 /** Records on `resource` (a Terraform element) where the construct being built is declared. */
 export function markDeclaration(resource: { addOverride(path: string, value: unknown): void }): void {
   const position = declaredAt();
@@ -35,7 +41,14 @@ export interface SynthesizedConfig {
   readonly resource?: Readonly<
     Record<
       string,
-      Readonly<Record<string, Readonly<Record<string, unknown>> & { '//'?: { metadata?: { path?: string }; [declarationKey]?: string } }>>
+      Readonly<
+        Record<
+          string,
+          Readonly<Record<string, unknown>> & {
+            '//'?: { metadata?: { path?: string }; [declarationKey]?: string; [deactivationKey]?: boolean };
+          }
+        >
+      >
     >
   >;
 }

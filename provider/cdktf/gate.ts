@@ -8,7 +8,7 @@
  *   what an interrupted apply left put right (./marks.ts)  ->  plan -out=<file> (-destroy)  ->  show -json <file>
  *   ->  the decision (./decide.ts, as each resource's cloud, against what Glance has) and the sources of the images
  *   it creates (./sources.ts)  ->  apply <file>, the very plan that was decided  ->  on failure, its half-made
- *   records removed
+ *   records removed; on success, each CatalogImage's declared deactivation set (./deactivation.ts)
  *
  * and `plan` is decided too (so `cdktn diff` shows the decision): a plan the policy blocks is not kept, because a
  * saved plan carries the gate variable and plain `tofu apply <file>` would apply it.
@@ -25,7 +25,8 @@ import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { EngineOptions } from '../policy/engine.js';
-import { configAddress, decidePlan, type PlanDecision, type PlanJson } from './decide.js';
+import { cloudOfResource, configAddress, decidePlan, type PlanDecision, type PlanJson } from './decide.js';
+import { applyDeclaredStatus, declaredDeactivation } from './deactivation.js';
 import { synthesizedResources } from './declared.js';
 import type { StackMarks } from '../resources/mark.js';
 import { marksByPath, marksVariable, pullState, recoverLeftovers, stackMarks } from './marks.js';
@@ -159,24 +160,57 @@ export async function decidePlanFile(
   planFile: string,
   env: NodeJS.ProcessEnv,
   options: { cwd?: string; overrides?: EngineOptions['overrides'] } = {},
-): Promise<PlanDecision & { readonly plan: PlanJson }> {
+): Promise<PlanDecision & { readonly plan: PlanJson; readonly deactivation: ReadonlyMap<string, boolean> }> {
   const cwd = options.cwd === undefined ? {} : { cwd: options.cwd };
   const shown = spawnSync(binary, ['show', '-json', planFile], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd });
   if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
   const plan = JSON.parse(shown.stdout.toString()) as PlanJson;
+  const deactivation = declaredDeactivation(options.cwd ?? process.cwd());
   const decided = await decidePlan(plan, {
     stateProviders: () => stateProviders(binary, env, options.cwd),
+    deactivation,
     ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
   });
-  return { ...decided, plan };
+  return { ...decided, plan, deactivation };
+}
+
+/**
+ * After a successful apply of `plan`: each CatalogImage record put in the status it declares (./deactivation.ts),
+ * its id read from the state the apply wrote.
+ */
+async function applyDeactivation(
+  binary: string,
+  env: NodeJS.ProcessEnv,
+  dir: string,
+  decided: { readonly plan: PlanJson; readonly deactivation: ReadonlyMap<string, boolean> },
+  say: (line: string) => void,
+): Promise<void> {
+  if (decided.deactivation.size === 0) return;
+  const cloudOf = cloudOfResource(decided.plan);
+  const state = pullState(binary, env, dir);
+  const targets = (state?.resources ?? []).flatMap((r) => {
+    const address = `${r.type}.${r.name}`;
+    const deactivated = r.mode === 'data' ? undefined : decided.deactivation.get(address);
+    const id = r.instances?.[0]?.attributes?.id;
+    return deactivated === undefined || id === undefined ? [] : [{ address, id, deactivated, cloud: cloudOf(address) }];
+  });
+  await applyDeclaredStatus(targets, say);
 }
 
 /**
  * Decides the saved plan `planFile`, printing the decision, and checks the sources of the images it creates
  * (./sources.ts), printing each refusal; why it may not be applied, undefined when it may.
  */
-async function decideSaved(binary: string, planFile: string, env: NodeJS.ProcessEnv, options: GateOptions): Promise<string | undefined> {
-  const decided = await decidePlanFile(binary, planFile, env, options.overrides === undefined ? {} : { overrides: options.overrides });
+async function decideSaved(
+  binary: string,
+  planFile: string,
+  env: NodeJS.ProcessEnv,
+  options: GateOptions,
+): Promise<{ refusal: string | undefined; decided: Awaited<ReturnType<typeof decidePlanFile>> }> {
+  const decided = await decidePlanFile(binary, planFile, env, {
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
+  });
   for (const note of decided.notes) process.stdout.write(`image-catalog gate: note: ${note}\n`);
   const dir = options.cwd ?? process.cwd();
   const refused = await sourceRefusals(decided.plan, dir);
@@ -190,8 +224,11 @@ async function decideSaved(binary: string, planFile: string, env: NodeJS.Process
   }
   // The sources after the policy's verdict, right before the refusal they make.
   for (const refusal of refused) process.stdout.write(`image-catalog gate: ${refusal}\n`);
-  if (!allowed) return 'the catalog policy blocks this plan';
-  return refused.length === 0 ? undefined : `${refused.length} image source(s) cannot be read, so their images cannot be made`;
+  if (!allowed) return { refusal: 'the catalog policy blocks this plan', decided };
+  return {
+    refusal: refused.length === 0 ? undefined : `${refused.length} image source(s) cannot be read, so their images cannot be made`,
+    decided,
+  };
 }
 
 /** The `-out` file of plan arguments (`-out=f` or `-out f`). */
@@ -246,7 +283,7 @@ export async function runGate(args: readonly string[], options: GateOptions = {}
       );
       // -detailed-exitcode: 2 is a plan with changes.
       if (code !== 0 && !(code === 2 && args.includes('-detailed-exitcode'))) return code;
-      const refusal = await decideSaved(binary, planFile, env, options);
+      const { refusal } = await decideSaved(binary, planFile, env, options);
       if (refusal === undefined) return code;
       rmSync(planFile, { force: true });
       process.stderr.write(`image-catalog gate: ${refusal}${out === undefined ? '' : `: ${out} was removed, so it cannot be applied`}\n`);
@@ -266,7 +303,7 @@ export async function runGate(args: readonly string[], options: GateOptions = {}
       );
       if (code !== 0) return code;
     }
-    const refusal = await decideSaved(binary, planFile, env, options);
+    const { refusal, decided } = await decideSaved(binary, planFile, env, options);
     if (refusal !== undefined) {
       process.stderr.write(`image-catalog gate: ${refusal}: nothing was applied\n`);
       return 1;
@@ -282,6 +319,8 @@ export async function runGate(args: readonly string[], options: GateOptions = {}
       ...(split.parallelism === undefined ? [] : [split.parallelism]),
     ];
     const applied = await run(binary, [...applyArgs, planFile], env);
+    // What terraform-provider-openstack cannot apply: each CatalogImage's declared deactivation (decided above).
+    if (applied === 0 && !destroy) await applyDeactivation(binary, env, dir, decided, say);
     // A failed or killed apply (a create that timed out, tofu killed): its half-made records go now.
     if (applied !== 0 && marks !== undefined)
       await recoverLeftovers(binary, env, dir, marks, say).catch((err: unknown) =>

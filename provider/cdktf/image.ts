@@ -5,7 +5,9 @@
  * (schemas/image.schema.json) when the construct is made, naming the construct path, the field and the rule.
  *
  * What terraform-provider-openstack 3.4.0 cannot do is refused rather than dropped: pinned hashes (sha256,
- * sha512), multi-store imports (stores, allStoresMustSucceed) and deactivation have no attribute there.
+ * sha512) and multi-store imports (stores, allStoresMustSucceed) have no attribute there. Deactivation
+ * (`isDeactivated`, a revoked version) has none either: the construct records it in the resource's `//` metadata
+ * ({@link deactivationKey}) and the gate decides it with the plan and sets it after the apply (./deactivation.ts).
  * `image_cache_path` is always set (its default lives in the user's home, so plans would differ between users),
  * and a file source is written relative to the stack's working folder (cdktf.out/stacks/<stack>), because
  * `local_file_path` replaces the image when it changes: an absolute path would differ between checkouts.
@@ -16,7 +18,7 @@ import { creationMark, imageDescriptor, type ImageFields, type ImageInputs } fro
 import { catalogImageName } from '../resources/versionLine.js';
 import { App, Construct, TerraformStack, type ITerraformDependable } from './cdktn.js';
 import { annotateConstruct } from './annotate.js';
-import { markDeclaration } from './declared.js';
+import { deactivationKey, markDeclaration } from './declared.js';
 import { requireGate } from './gate-variable.js';
 import { marksVariable } from './marks.js';
 import { ImagesImageV2 } from './openstack/images-image-v2/index.js';
@@ -28,7 +30,6 @@ const unsupported = {
   sha512: 'it cannot pin a hash of the data',
   stores: 'it cannot import into chosen stores',
   allStoresMustSucceed: 'it cannot import into chosen stores',
-  isDeactivated: 'it cannot deactivate an image',
 } as const;
 
 /** Props of {@link CatalogImage}: the family and version that make the name, then the Image's fields. */
@@ -109,6 +110,8 @@ export class CatalogImage extends Construct {
         : { imageSourceUrl: source.url, webDownload: (source.method ?? 'web-download') === 'web-download' }),
     });
     markDeclaration(this.resource);
+    // Always written, false too: the gate manages deactivation only for the records a CatalogImage declares.
+    this.resource.addOverride(`//.${deactivationKey}`, inputs.isDeactivated);
     // Written with the record, before any data: the gate recognises what an interrupted apply left (./marks.ts).
     this.resource.addOverride(`properties.${creationMark}`, `\${lookup(var.${marksVariable}, "${this.resource.node.path}", "")}`);
   }

@@ -34,8 +34,10 @@ export const tpoResources: Readonly<Record<string, TpoResource>> = {
       hidden: 'os_hidden',
       tags: 'tags',
       properties: 'properties',
+      // Computed: Glance's (active, deactivated, ...), and what a CatalogImage's declared deactivation changes.
+      status: 'status',
     },
-    assigned: ['id'],
+    assigned: ['id', 'status'],
   },
   openstack_images_image_access_v2: {
     kind: 'member',

@@ -3,7 +3,8 @@
  * published as a CatalogImage `<os>-<osversion>-<profile>-v<version>`, channels as tags, end of life as
  * `provided_until`, retention by `keep`; the older ones deprecated, `superseded_by` the current, and hidden; every
  * version not past its end of life shared with every consumer (and accepted as the consumer whose provider is
- * given). Not yet as in Pulumi: revocation is refused (terraform-provider-openstack cannot deactivate an image).
+ * given). A revoked version (`revoked`, or `revokeAt` reached) is declared deactivated: the gate decides that with
+ * the plan and deactivates it after the apply (terraform-provider-openstack cannot: ./deactivation.ts).
  */
 import { lineImages, type LineFamily, type LineVersion } from '../resources/versionLine.js';
 import { Construct, TerraformStack, type ITerraformDependable } from './cdktn.js';
@@ -38,12 +39,6 @@ export class VersionLine extends Construct {
 
   constructor(scope: Construct, id: string, props: VersionLineProps) {
     super(scope, id);
-    for (const v of props.versions)
-      if (v.revoked === true || v.revokeAt !== undefined)
-        throw new Error(
-          `VersionLine "${this.node.path}": version ${v.version}: ${v.revoked === true ? 'revoked' : 'revokeAt'}: a revoked version is deactivated, ` +
-            'which terraform-provider-openstack 3.4.0 cannot do; revocation is not built for CDKTF yet (rule: cdktf-unsupported)',
-        );
     const line = lineImages(this.node.path, props);
     this.family = line.family;
     this.current = line.current;

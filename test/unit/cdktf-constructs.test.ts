@@ -83,7 +83,32 @@ t.test('CatalogImage refuses, when it is made, what the schema refuses and what 
   t.throws(() => new CatalogImage(s, 'pinned', { ...base, sha512: 'a'.repeat(128) } as never), {
     message: /CatalogImage "catalog\/pinned": sha512: terraform-provider-openstack 3\.4\.0 has no such attribute.*rule: cdktf-unsupported/,
   });
-  t.throws(() => new CatalogImage(s, 'off', { ...base, isDeactivated: true } as never), { message: /isDeactivated.*cannot deactivate/ });
+  t.end();
+});
+
+t.test('deactivation (a revoked version), which terraform-provider-openstack has no attribute for: in the `//` metadata', (t) => {
+  const s = stack();
+  const base = { os: 'rocky', osVersion: '9', profile: 'base', source: { file: '/x.qcow2' }, properties: common };
+  new CatalogImage(s, 'off', { ...base, version: '1.0', isDeactivated: true });
+  new CatalogImage(s, 'on', { ...base, version: '1.1' });
+  new VersionLine(s, 'line', {
+    os: 'ubuntu',
+    osVersion: '24.04',
+    profile: 'base',
+    properties: common,
+    versions: [
+      { version: '1.0', source: { file: '/a' }, revoked: true },
+      { version: '1.1', source: { file: '/b' } },
+    ],
+  });
+  // The metadata as cdk.tf.json has it (Testing.synth leaves `//` out).
+  const full = s.toTerraform() as Synthesized;
+  const byName = new Map(Object.values(full.resource['openstack_images_image_v2'] ?? {}).map((i) => [String(i['name']), i]));
+  const declared = (name: string): unknown => (byName.get(name)?.['//'] as Json | undefined)?.['image_catalog_deactivated'];
+  t.equal(declared('rocky-9-base-v1.0'), true, 'isDeactivated: true');
+  t.equal(declared('rocky-9-base-v1.1'), false, 'false written too: the gate manages only what a CatalogImage declares');
+  t.equal(declared('ubuntu-24.04-base-v1.0'), true, "a VersionLine's revoked version (was refused before)");
+  t.equal(declared('ubuntu-24.04-base-v1.1'), false);
   t.end();
 });
 

@@ -3,7 +3,8 @@
  * envelope's changes: actions, wire names, unknowns; the envelope they make fits its schema.
  */
 import t from 'tap';
-import { actionOf, planChanges, type PlanResourceChange } from '../../provider/cdktf/plan.js';
+import { withDeclaredDeactivation } from '../../provider/cdktf/deactivation.js';
+import { actionOf, configAddress, planChanges, type PlanResourceChange } from '../../provider/cdktf/plan.js';
 import { buildEnvelope, checkEnvelope } from '../../provider/policy/envelope.js';
 
 const image = {
@@ -185,6 +186,72 @@ t.test('what a server boots that is not known until apply is an unknown boot, ne
       ['openstack_compute_instance_v2.unknown_devices', [{ field: 'block_device.uuid', id: { $unknown: true } }]],
       ['openstack_compute_instance_v2.unknown_source', [{ field: 'block_device.uuid', id: { $unknown: true } }]],
     ],
+  );
+  t.end();
+});
+
+t.test("a CatalogImage's declared deactivation: decided as an update of its status where Glance differs, set on a create", (t) => {
+  const kept = (address: string, id: string): PlanResourceChange => ({
+    address,
+    type: 'openstack_images_image_v2',
+    change: {
+      actions: ['no-op'],
+      before: { ...image, id, status: 'active' },
+      after: { ...image, id, status: 'active' },
+      after_unknown: {},
+    },
+  });
+  const live = new Map([
+    ['i-rev', { id: 'i-rev', status: 'active' }],
+    ['i-back', { id: 'i-back', status: 'deactivated' }],
+    ['i-same', { id: 'i-same', status: 'deactivated' }],
+    ['i-hcl', { id: 'i-hcl', status: 'deactivated' }],
+    ['i-queued', { id: 'i-queued', status: 'queued' }],
+  ]);
+  const declared = new Map([
+    ['openstack_images_image_v2.rev', true],
+    ['openstack_images_image_v2.back', false],
+    ['openstack_images_image_v2.same', true],
+    ['openstack_images_image_v2.queued', true],
+    ['openstack_images_image_v2.new', true],
+  ]);
+  const created: PlanResourceChange = {
+    address: 'openstack_images_image_v2.new',
+    type: 'openstack_images_image_v2',
+    change: { actions: ['create'], before: null, after: image, after_unknown: { id: true, status: true } },
+  };
+  const seen = withDeclaredDeactivation(
+    [
+      kept('openstack_images_image_v2.rev', 'i-rev'),
+      kept('openstack_images_image_v2.back', 'i-back'),
+      kept('openstack_images_image_v2.same', 'i-same'),
+      kept('openstack_images_image_v2.hcl', 'i-hcl'),
+      kept('openstack_images_image_v2.queued', 'i-queued'),
+      created,
+    ],
+    live,
+    declared,
+    configAddress,
+  );
+  const decided = planChanges(seen);
+  const by = new Map(decided.map((c) => [c.address, c]));
+  t.match(
+    by.get('openstack_images_image_v2.rev'),
+    { action: 'update', before: { status: 'active' }, after: { status: 'deactivated' } },
+    'revoked',
+  );
+  t.match(
+    by.get('openstack_images_image_v2.back'),
+    { action: 'update', before: { status: 'deactivated' }, after: { status: 'active' } },
+    'un-revoked',
+  );
+  t.notOk(by.has('openstack_images_image_v2.same'), 'deactivated as declared: no change');
+  t.notOk(by.has('openstack_images_image_v2.hcl'), 'an image no CatalogImage declares (plain HCL): left as it is');
+  t.notOk(by.has('openstack_images_image_v2.queued'), 'an image neither active nor deactivated: not touched');
+  t.match(by.get('openstack_images_image_v2.new'), { action: 'create', after: { status: 'deactivated' } }, 'a create declared revoked');
+  t.notOk(
+    'status' in (planChanges([{ ...created, change: { ...created.change } }])[0]?.after ?? {}),
+    "a create's status is Glance's to assign",
   );
   t.end();
 });

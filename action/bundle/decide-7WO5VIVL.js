@@ -1,12 +1,14 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  cloudOfResource,
   cloudsOf,
   configAddress,
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-6ON5Q6ZM.js";
+} from "./chunk-ZFVQOZPP.js";
+import "./chunk-JPHF7VO4.js";
 import "./chunk-YZW4IJZ6.js";
 import "./chunk-YIVPLSTS.js";
 import "./chunk-ZBD4BJPQ.js";
@@ -14,6 +16,7 @@ import "./chunk-QVJHQ2KW.js";
 import "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";
 export {
+  cloudOfResource,
   cloudsOf,
   configAddress,
   decidePlan,

@@ -1,15 +1,15 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  parsePosition
-} from "./chunk-JPHF7VO4.js";
-import {
   loggedChange
 } from "./chunk-JK3AQDR6.js";
 import {
   configAddress,
-  decidePlan
-} from "./chunk-6ON5Q6ZM.js";
+  decidePlan,
+  declaredDeactivation,
+  synthesizedResources
+} from "./chunk-ZFVQOZPP.js";
+import "./chunk-JPHF7VO4.js";
 import "./chunk-YZW4IJZ6.js";
 import "./chunk-YIVPLSTS.js";
 import "./chunk-ZBD4BJPQ.js";
@@ -23,46 +23,21 @@ import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts
 import { spawnSync as spawnSync3 } from "node:child_process";
-import { existsSync as existsSync4, mkdtempSync as mkdtempSync3, readdirSync, readFileSync as readFileSync2, rmSync as rmSync3 } from "node:fs";
+import { existsSync as existsSync3, mkdtempSync as mkdtempSync3, readdirSync, readFileSync, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join3, resolve as resolve3 } from "node:path";
-
-// provider/cdktf/declared.ts
-import { existsSync, readFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
-var declarationKey = "image_catalog_declared_at";
-function synthesizedConfig(dir) {
-  const file = resolve(dir, "cdk.tf.json");
-  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : void 0;
-}
-function synthesizedResources(dir, appDir = process.cwd()) {
-  const found = /* @__PURE__ */ new Map();
-  const config = synthesizedConfig(dir);
-  if (config === void 0) return found;
-  for (const [type, resources] of Object.entries(config.resource ?? {}))
-    for (const [name, body] of Object.entries(resources)) {
-      const path = body["//"]?.metadata?.path;
-      const at = body["//"]?.[declarationKey];
-      const position = at === void 0 ? void 0 : parsePosition(at);
-      found.set(`${type}.${name}`, {
-        ...path === void 0 ? {} : { path },
-        ...position === void 0 ? {} : { declaredAt: { ...position, file: resolve(appDir, position.file) } }
-      });
-    }
-  return found;
-}
+import { join as join3, resolve as resolve2 } from "node:path";
 
 // provider/cdktf/gate.ts
 import { spawn, spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync3, mkdtempSync as mkdtempSync2, realpathSync, rmSync as rmSync2 } from "node:fs";
+import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, realpathSync, rmSync as rmSync2 } from "node:fs";
 import { delimiter, join as join2 } from "node:path";
 
 // provider/cdktf/marks.ts
 import { spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync as existsSync2, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve as resolve2 } from "node:path";
+import { join, resolve } from "node:path";
 var marksVariable = "image_catalog_marks";
 function pullState(binary, env, dir) {
   const pulled = spawnSync(binary, ["state", "pull"], { cwd: dir, env, maxBuffer: 1024 * 1024 * 1024 });
@@ -101,7 +76,7 @@ function realTerraform(env = process.env, self) {
   for (const name of ["tofu", "terraform"]) {
     for (const dir of (env["PATH"] ?? "").split(delimiter).filter((d) => d !== "")) {
       const candidate = join2(dir, name);
-      if (existsSync3(candidate) && realpathSync(candidate) !== own) return candidate;
+      if (existsSync2(candidate) && realpathSync(candidate) !== own) return candidate;
     }
   }
   throw new Error("image-catalog-tofu: neither tofu nor terraform is on PATH; set IMAGE_CATALOG_TERRAFORM to the binary");
@@ -117,19 +92,21 @@ async function decidePlanFile(binary, planFile, env, options = {}) {
   const shown = spawnSync2(binary, ["show", "-json", planFile], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd });
   if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
   const plan = JSON.parse(shown.stdout.toString());
+  const deactivation = declaredDeactivation(options.cwd ?? process.cwd());
   const decided = await decidePlan(plan, {
     stateProviders: () => stateProviders(binary, env, options.cwd),
+    deactivation,
     ...options.overrides === void 0 ? {} : { overrides: options.overrides }
   });
-  return { ...decided, plan };
+  return { ...decided, plan, deactivation };
 }
 
 // provider/cdktf/check.ts
 function appEntry(dir) {
-  const config = JSON.parse(readFileSync2(join3(dir, "cdktf.json"), "utf8"));
+  const config = JSON.parse(readFileSync(join3(dir, "cdktf.json"), "utf8"));
   const words = (config.app ?? "").split(/\s+/).reverse();
-  const file = words.find((w) => /\.[cm]?[jt]s$/.test(w) && existsSync4(resolve3(dir, w)));
-  return resolve3(dir, file ?? "cdktf.json");
+  const file = words.find((w) => /\.[cm]?[jt]s$/.test(w) && existsSync3(resolve2(dir, w)));
+  return resolve2(dir, file ?? "cdktf.json");
 }
 function failed(what, ran) {
   const output = `${String(ran.stdout)}${String(ran.stderr)}`.trim().split("\n").slice(-40).join("\n");
@@ -137,19 +114,19 @@ function failed(what, ran) {
 ${output}`);
 }
 async function checkApp(dir, options = {}) {
-  const appDir = resolve3(dir);
-  if (!existsSync4(join3(appDir, "cdktf.json"))) throw new Error(`${dir}: no cdktf.json there (a CDKTF app's folder)`);
+  const appDir = resolve2(dir);
+  if (!existsSync3(join3(appDir, "cdktf.json"))) throw new Error(`${dir}: no cdktf.json there (a CDKTF app's folder)`);
   const progress = options.progress ?? (() => void 0);
   const env = { ...options.env ?? process.env, [policyModeVariable]: "report" };
   const local = join3(appDir, "node_modules", ".bin", "cdktn");
-  const cdktn = existsSync4(local) ? local : "cdktn";
+  const cdktn = existsSync3(local) ? local : "cdktn";
   progress(`cdktn synth (${dir})`);
   const synth = spawnSync3(cdktn, ["synth"], { cwd: appDir, env, maxBuffer: 256 * 1024 * 1024 });
   if (synth.error !== void 0) throw new Error(`cdktn synth: ${synth.error.message} (install cdktn-cli in the app)`);
   if (synth.status !== 0) throw failed("cdktn synth", synth);
-  const config = JSON.parse(readFileSync2(join3(appDir, "cdktf.json"), "utf8"));
+  const config = JSON.parse(readFileSync(join3(appDir, "cdktf.json"), "utf8"));
   const stacksDir = join3(appDir, config.output ?? "cdktf.out", "stacks");
-  const stacks = existsSync4(stacksDir) ? readdirSync(stacksDir).filter((s) => existsSync4(join3(stacksDir, s, "cdk.tf.json"))) : [];
+  const stacks = existsSync3(stacksDir) ? readdirSync(stacksDir).filter((s) => existsSync3(join3(stacksDir, s, "cdk.tf.json"))) : [];
   const binary = realTerraform(env);
   const gated = { ...env, [`TF_VAR_${gateVariable.name}`]: gateVariable.value };
   const checked = [];

@@ -1,6 +1,9 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  parsePosition
+} from "./chunk-JPHF7VO4.js";
+import {
   RunCatalog,
   Session
 } from "./chunk-YZW4IJZ6.js";
@@ -15,6 +18,80 @@ import {
   creationMark,
   isGlanceField
 } from "./chunk-TVZHFNHH.js";
+
+// provider/cdktf/declared.ts
+import { existsSync, readFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
+var declarationKey = "image_catalog_declared_at";
+var deactivationKey = "image_catalog_deactivated";
+function synthesizedConfig(dir) {
+  const file = resolve(dir, "cdk.tf.json");
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : void 0;
+}
+function synthesizedResources(dir, appDir = process.cwd()) {
+  const found = /* @__PURE__ */ new Map();
+  const config = synthesizedConfig(dir);
+  if (config === void 0) return found;
+  for (const [type, resources] of Object.entries(config.resource ?? {}))
+    for (const [name, body] of Object.entries(resources)) {
+      const path = body["//"]?.metadata?.path;
+      const at = body["//"]?.[declarationKey];
+      const position = at === void 0 ? void 0 : parsePosition(at);
+      found.set(`${type}.${name}`, {
+        ...path === void 0 ? {} : { path },
+        ...position === void 0 ? {} : { declaredAt: { ...position, file: resolve(appDir, position.file) } }
+      });
+    }
+  return found;
+}
+
+// provider/cdktf/deactivation.ts
+function declaredDeactivation(dir) {
+  const declared = /* @__PURE__ */ new Map();
+  for (const [name, body] of Object.entries(synthesizedConfig(dir)?.resource?.["openstack_images_image_v2"] ?? {})) {
+    const value = body["//"]?.[deactivationKey];
+    if (typeof value === "boolean") declared.set(`openstack_images_image_v2.${name}`, value);
+  }
+  return declared;
+}
+function wantedStatus(declared, live) {
+  if (declared === void 0) return void 0;
+  if (live !== void 0 && live !== "active" && live !== "deactivated") return void 0;
+  return declared ? "deactivated" : "active";
+}
+function withDeclaredDeactivation(resourceChanges, live, declared, configAddress2) {
+  return resourceChanges.map((rc) => {
+    if (rc.type !== "openstack_images_image_v2" || rc.mode === "data" || rc.change.after === null) return rc;
+    const actions = rc.change.actions.join(",");
+    const wanted = declared.get(configAddress2(rc.address));
+    if (actions === "create" || actions === "delete,create" || actions === "create,delete") {
+      if (wanted !== true) return rc;
+      return {
+        ...rc,
+        change: {
+          ...rc.change,
+          after: { ...rc.change.after, status: "deactivated" },
+          after_unknown: { ...rc.change.after_unknown, status: false }
+        }
+      };
+    }
+    if (actions !== "no-op" && actions !== "update") return rc;
+    const id = rc.change.before?.["id"];
+    const status = typeof id === "string" ? live.get(id)?.["status"] : void 0;
+    const want = wantedStatus(wanted, typeof status === "string" ? status : void 0);
+    if (want === void 0 || status === want) return rc;
+    return {
+      ...rc,
+      change: {
+        ...rc.change,
+        actions: ["update"],
+        before: { ...rc.change.before, status },
+        after: { ...rc.change.after, status: want },
+        after_unknown: { ...rc.change.after_unknown, status: false }
+      }
+    };
+  });
+}
 
 // provider/cdktf/plan.ts
 var tpoResources = {
@@ -31,9 +108,11 @@ var tpoResources = {
       protected: "protected",
       hidden: "os_hidden",
       tags: "tags",
-      properties: "properties"
+      properties: "properties",
+      // Computed: Glance's (active, deactivated, ...), and what a CatalogImage's declared deactivation changes.
+      status: "status"
     },
-    assigned: ["id"]
+    assigned: ["id", "status"]
   },
   openstack_images_image_access_v2: {
     kind: "member",
@@ -134,6 +213,11 @@ function planChanges(resourceChanges, configured = /* @__PURE__ */ new Map()) {
 }
 
 // provider/cdktf/decide.ts
+function cloudOfResource(plan) {
+  const clouds = cloudsOf(plan);
+  const fallback = cloudOfConfig(plan.configuration?.provider_config?.["openstack"]);
+  return (address) => clouds.has(configAddress(address)) ? clouds.get(configAddress(address)) : fallback;
+}
 function cloudOfConfig(config) {
   const cloud = config?.expressions?.cloud?.constant_value;
   return typeof cloud === "string" ? cloud : void 0;
@@ -249,7 +333,8 @@ async function decidePlan(plan, options = {}) {
     try {
       const [principal, images] = await Promise.all([session.identity(), catalog.documents(cloud ?? "(environment)", session)]);
       const live = new Map(images.map((image) => [String(image["id"]), image]));
-      const found = withLiveProperties(group, live, declared, drift, configured);
+      const withStatus = withDeclaredDeactivation(group, live, options.deactivation ?? /* @__PURE__ */ new Map(), configAddress);
+      const found = withLiveProperties(withStatus, live, declared, drift, configured);
       notes.push(...found.notes);
       const changes = found.changes.map((c) => {
         const image = links.get(configAddress(c.address));
@@ -267,8 +352,11 @@ async function decidePlan(plan, options = {}) {
 }
 
 export {
+  synthesizedResources,
+  declaredDeactivation,
   tpoResources,
   configAddress,
+  cloudOfResource,
   cloudsOf,
   shareLinks,
   withLiveProperties,

@@ -47,7 +47,8 @@ import {
 import {
   decidePlan,
   tpoResources
-} from "./chunk-6ON5Q6ZM.js";
+} from "./chunk-ZFVQOZPP.js";
+import "./chunk-JPHF7VO4.js";
 import {
   Session
 } from "./chunk-YZW4IJZ6.js";
@@ -4360,7 +4361,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-VEBNDJFT.js");
+  const { appEntry, checkApp } = await import("./check-ZIQ2ZTJU.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4411,7 +4412,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-JZVSNINI.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-7WO5VIVL.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
