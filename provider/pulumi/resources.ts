@@ -101,10 +101,15 @@ export class Image extends pulumi.CustomResource {
 export type ShareImage =
   { readonly imageId: pulumi.Input<string>; readonly image?: never } | { readonly image: Image; readonly imageId?: never };
 
-/** The props of a share: `image` as its imageId and, for the policy, the image resource's URN. */
+/**
+ * The props of a share: `image` as its id and, for the policy, the image resource's URN. The resource's id (the
+ * Glance image's) rather than its `imageId` output: the engine keeps an updated resource's id in a preview, while
+ * the outputs of an update are unknown there (the plugin has no preview of Update), and an unknown imageId would
+ * preview every share of an updated image as replaced.
+ */
 function shareProps(args: { readonly imageId?: pulumi.Input<string>; readonly image?: Image }): object {
   const { image, ...rest } = args;
-  return image === undefined ? rest : { ...rest, imageId: image.imageId, imageUrn: image.urn };
+  return image === undefined ? rest : { ...rest, imageId: image.id, imageUrn: image.urn };
 }
 
 export type ImageMemberArgs = Omit<InputsOf<MemberFields>, 'imageId'> & ShareImage & CommonArgs;

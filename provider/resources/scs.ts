@@ -5,7 +5,7 @@
  * A VersionLine fills them from its `scs` (../resources/versionLine.ts); a plain image spreads
  * {@link scsMetadata} into its `properties`. The policy's rule scs_0102 decides what is published (docs/policy.md).
  */
-import { isDate } from './day.js';
+import { isDate, utcToday } from './day.js';
 
 /** The values SCS-0102's checker accepts. */
 export const scsFrequencies = ['yearly', 'quarterly', 'monthly', 'weekly', 'daily', 'critical_bug', 'never'] as const;
@@ -40,17 +40,22 @@ export interface ScsImageValues extends ScsValues {
   readonly uuidValidity?: string;
 }
 
-/** Checks the values every declaration gives; throws naming `where` (`VersionLine "x": scs`) and the field. */
+/** The standard's testcase of a property (`scs-0102-prop-replace_frequency`), named in each refusal. */
+const testcase = (property: string): string => `scs-0102-prop-${property}`;
+
+/** Checks the values every declaration gives; throws naming `where` (`VersionLine "x": scs`), the field and the rule. */
 export function checkScsValues(where: string, scs: ScsValues): void {
-  const oneOf = (field: string, value: string | undefined, allowed: readonly string[]): void => {
+  const oneOf = (field: string, property: string, value: string | undefined, allowed: readonly string[]): void => {
     if (value !== undefined && !allowed.includes(value))
-      throw new Error(`${where}.${field}: "${value}" is not one of ${allowed.join(', ')} (rule: enum)`);
+      throw new Error(`${where}.${field}: "${value}" is not one of ${allowed.join(', ')} (rule: enum; ${testcase(property)})`);
   };
-  oneOf('replaceFrequency', scs.replaceFrequency, scsFrequencies);
-  oneOf('architecture', scs.architecture, scsArchitectures);
-  oneOf('purpose', scs.purpose, scsPurposes);
+  oneOf('replaceFrequency', 'replace_frequency', scs.replaceFrequency, scsFrequencies);
+  oneOf('architecture', 'architecture', scs.architecture, scsArchitectures);
+  oneOf('purpose', 'os_purpose', scs.purpose, scsPurposes);
   if (scs.originalUser.trim() === '')
-    throw new Error(`${where}.originalUser: empty; the user the image logs in as, or none (rule: minLength)`);
+    throw new Error(
+      `${where}.originalUser: empty; the user the image logs in as, or none (rule: minLength; ${testcase('image_original_user')})`,
+    );
 }
 
 /** The properties fixed at publication, from the declared values (the line's or the image's). */
@@ -67,25 +72,31 @@ export function scsFixedProperties(scs: ScsValues, description: string, source: 
 /**
  * The SCS-0102 properties of a plain image (an `Image` or a `CatalogImage`), to spread into its `properties`:
  * `{ ...scsMetadata({ replaceFrequency: 'never', originalUser: 'cirros', buildDate: '2026-12-01', description: ... }) }`.
- * Throws naming the field and the rule when a value is not one the standard accepts.
+ * Throws naming the field, the rule and the standard's testcase when a value is not one the standard accepts
+ * (`today`: the UTC day a build date may not be after).
  */
-export function scsMetadata(scs: ScsImageValues): Record<string, string> {
+export function scsMetadata(scs: ScsImageValues, today: string = utcToday()): Record<string, string> {
   const where = `scsMetadata (${JSON.stringify(scs.description)})`;
   checkScsValues(where, scs);
-  if (scs.description.trim() === '') throw new Error(`${where}.description: empty (rule: minLength)`);
+  const refuse = (field: string, property: string, problem: string, rule: string): never => {
+    throw new Error(`${where}.${field}: ${problem} (rule: ${rule}; ${testcase(property)})`);
+  };
+  if (scs.description.trim() === '') refuse('description', 'image_description', 'empty', 'minLength');
   if (!isDate(scs.buildDate))
-    throw new Error(`${where}.buildDate: "${scs.buildDate}" is not a day of the calendar, YYYY-MM-DD (rule: format)`);
+    refuse('buildDate', 'image_build_date', `"${scs.buildDate}" is not a day of the calendar, YYYY-MM-DD`, 'format');
+  if (scs.buildDate > today)
+    refuse('buildDate', 'image_build_date', `${scs.buildDate} is in the future (today is ${today}, UTC)`, 'format');
   const until = scs.providedUntil ?? 'none';
   if (until !== 'none' && until !== 'notice' && !isDate(until))
-    throw new Error(`${where}.providedUntil: "${until}" is not YYYY-MM-DD, none or notice (rule: format)`);
+    refuse('providedUntil', 'provided_until', `"${until}" is not YYYY-MM-DD, none or notice`, 'format');
   if (isDate(until) && until < scs.buildDate)
-    throw new Error(`${where}.providedUntil: ${until} is before its buildDate ${scs.buildDate} (rule: lifecycle)`);
+    refuse('providedUntil', 'provided_until', `${until} is before its buildDate ${scs.buildDate}`, 'lifecycle');
   const validity = scs.uuidValidity ?? 'none';
   if (!['none', 'notice', 'forever'].includes(validity) && !/^last-\d+$/.test(validity) && !isDate(validity))
-    throw new Error(`${where}.uuidValidity: "${validity}" is not none, notice, forever, last-N or YYYY-MM-DD (rule: format)`);
+    refuse('uuidValidity', 'uuid_validity', `"${validity}" is not none, notice, forever, last-N or YYYY-MM-DD`, 'format');
   const source = scs.source ?? 'private';
   if (source !== 'private' && !/^(https?|ftps?):\/\//.test(source))
-    throw new Error(`${where}.source: "${source}" is not an http(s) or ftp(s) url, or private (rule: format)`);
+    refuse('source', 'image_source', `"${source}" is not an http(s) or ftp(s) url, or private`, 'format');
   return {
     ...scsFixedProperties(scs, scs.description, source),
     os_purpose: scs.purpose ?? 'generic',

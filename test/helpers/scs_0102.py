@@ -1,6 +1,7 @@
 """Runs the SCS-0102 testcases of SovereignCloudStack/standards (its image_metadata.py) as the standard's own
-harness does (Tests/iaas/openstack_test.py: every public or community image the project sees, hidden ones too),
-limited to the images named on the command line (the lab holds other tests' images too).
+harness does (Tests/iaas/openstack_test.py: every public or community image conn.list_images(show_all=True) gives
+the project, which shows shares not yet accepted but no hidden image), limited to the images named on the command
+line (the lab holds other tests' images too). The caller checks which of them it saw: none seen passes every testcase.
 
 usage: python3 scs_0102.py <image_metadata.py> <cloud> <image name>...
 Prints one JSON object: {"images": [names checked], "testcases": {name: true|false}, "log": [lines]}; a testcase

@@ -227,17 +227,24 @@ t.test("scsMetadata: the SCS-0102 properties of a plain image, each value checke
     },
   );
   const bad: [Partial<Record<string, string>>, RegExp][] = [
-    [{ buildDate: '2026-02-30' }, /buildDate: "2026-02-30" is not a day of the calendar, YYYY-MM-DD \(rule: format\)/],
+    [
+      { buildDate: '2026-02-30' },
+      /buildDate: "2026-02-30" is not a day of the calendar, YYYY-MM-DD \(rule: format; scs-0102-prop-image_build_date\)/,
+    ],
+    [{ buildDate: '2099-01-01' }, /buildDate: 2099-01-01 is in the future \(today is \d{4}-\d{2}-\d{2}, UTC\)/],
     [
       { replaceFrequency: 'sometimes' },
-      /replaceFrequency: "sometimes" is not one of yearly, quarterly, monthly, weekly, daily, critical_bug, never \(rule: enum\)/,
+      /replaceFrequency: "sometimes" is not one of yearly, quarterly, monthly, weekly, daily, critical_bug, never \(rule: enum; scs-0102-prop-replace_frequency\)/,
     ],
     [{ purpose: 'oldgeneric' }, /purpose: "oldgeneric" is not one of generic, minimal/],
     [{ architecture: 'i386' }, /architecture: "i386" is not one of x86_64, aarch64, risc-v/],
     [{ originalUser: ' ' }, /originalUser: empty/],
     [{ description: '' }, /description: empty/],
     [{ providedUntil: 'soon' }, /providedUntil: "soon" is not YYYY-MM-DD, none or notice/],
-    [{ providedUntil: '2026-01-01' }, /providedUntil: 2026-01-01 is before its buildDate 2026-12-01 \(rule: lifecycle\)/],
+    [
+      { providedUntil: '2026-01-01' },
+      /providedUntil: 2026-01-01 is before its buildDate 2026-12-01 \(rule: lifecycle; scs-0102-prop-provided_until\)/,
+    ],
     [{ uuidValidity: 'last-x' }, /uuidValidity: "last-x" is not none, notice, forever, last-N or YYYY-MM-DD/],
     [{ source: 'file:///tmp/x.qcow2' }, /source: "file:\/\/\/tmp\/x\.qcow2" is not an http\(s\) or ftp\(s\) url, or private/],
   ];

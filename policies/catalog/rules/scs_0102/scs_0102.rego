@@ -6,15 +6,17 @@
 #   at) carries the standard's metadata with the values the checker accepts: architecture, min_disk covering the
 #   image's size, min_ram, os_distro, os_version, os_purpose, hw_disk_bus, hypervisor_type, hw_rng_model,
 #   image_build_date (not in the future), image_original_user, image_source (a url or private),
-#   image_description, replace_frequency, provided_until, uuid_validity, hotfix_hours; it is not outdated (built
-#   within 1.1 x its replace_frequency, unless its provided_until is none, notice or past); and it is the only
+#   image_description, replace_frequency, provided_until, and uuid_validity and hotfix_hours where set; it is not
+#   outdated (built within 1.1 x its replace_frequency by the end of the day, unless its provided_until is none,
+#   notice or past); and it is the only
 #   public, visible image with os_purpose generic for its architecture, os_distro and os_version. Each message
 #   names the checker's testcase.
 # custom:
 #   id: scs_0102
 #   remediation: >-
-#     Declare the missing value (a VersionLine fills os_purpose, provided_until, image_build_date from the line;
-#     docs/policy.md lists what each property takes), hide an outdated image or publish a newer build, and give an
+#     Declare the missing or wrong value: a plain image spreads scsMetadata({...}) into its properties and sets
+#     minDisk and minRam; a VersionLine fills the metadata from its scs and each version's buildDate (docs/pulumi.md;
+#     docs/policy.md lists what each property takes). Hide an outdated image or publish a newer build, and give an
 #     older visible version os_purpose oldgeneric.
 package catalog.rules.scs_0102
 
@@ -41,10 +43,11 @@ _enums := {
 	"hw_rng_model": {"virtio"},
 }
 
-# Required (non-empty) properties; the enumerations of _enums are checked where set.
+# Required (non-empty) properties, as the checker's testcases require them; the enumerations of _enums, and
+# uuid_validity and hotfix_hours, are checked where set (their testcases pass an image without them).
 _required := {
 	"architecture", "os_distro", "os_version", "os_purpose", "image_build_date", "image_original_user",
-	"image_source", "image_description", "replace_frequency", "provided_until", "uuid_validity",
+	"image_source", "image_description", "replace_frequency", "provided_until",
 }
 
 # The images the checker looks at: public or community, not hidden.
@@ -271,7 +274,10 @@ violations contains lib.violation(rego.metadata.chain(), change, "properties.ima
 	until := _prop(change.after, "provided_until")
 	not until in {"none", "notice"}
 	not _past(until)
-	_today_day * 86400 > (built * 86400) + ((seconds * 11) / 10)
+
+	# The end of today: the checker measures from the build day's midnight to the moment it runs, so what passes
+	# here passes it all day.
+	(_today_day + 1) * 86400 > (built * 86400) + ((seconds * 11) / 10)
 	message := concat("", [
 		"built ", _prop(change.after, "image_build_date"), ", longer ago than its replace_frequency ",
 		_prop(change.after, "replace_frequency"), " allows (x 1.1), and provided until ", until,

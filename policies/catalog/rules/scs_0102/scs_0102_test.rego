@@ -121,6 +121,32 @@ test_fail_an_outdated_image_still_provided if {
 	{f | some [f, _] in found} == {"properties.image_build_date"}
 }
 
+# The checker measures from the build day's midnight to when it runs: built yesterday with daily (27.5 h) is
+# outdated by the afternoon of today, so it is refused all of today (a trial found the policy passing it at 07:05).
+test_fail_daily_built_yesterday_is_outdated_by_the_end_of_today if {
+	found := _found([_public({"image_build_date": "2026-12-06", "replace_frequency": "daily", "provided_until": "2027-12-31"})], [])
+	{f | some [f, _] in found} == {"properties.image_build_date"}
+}
+
+test_success_daily_built_today if {
+	_found([_public({"image_build_date": "2026-12-07", "replace_frequency": "daily", "provided_until": "2027-12-31"})], []) == set()
+}
+
+test_success_weekly_built_six_days_ago if {
+	# 7 x 25 h x 1.1 = 192.5 h: the end of today is 168 h after the build day's midnight.
+	_found([_public({"image_build_date": "2026-12-01", "replace_frequency": "weekly", "provided_until": "2027-12-31"})], []) == set()
+}
+
+test_success_uuid_validity_and_hotfix_hours_may_be_absent if {
+	properties := object.remove(_scs, ["uuid_validity", "hotfix_hours"])
+	image := object.union(testdata.image, {
+		"visibility": "public", "min_disk": 10, "size": 2147483648,
+		"properties": object.union(testdata.properties, properties),
+	})
+	not image.properties.uuid_validity
+	_found([image], []) == set()
+}
+
 test_success_outdated_but_past_its_end_of_life_or_never_replaced if {
 	past := _public({"image_build_date": "2025-01-01", "provided_until": "2026-01-01"})
 	never := _public({"image_build_date": "2025-01-01", "replace_frequency": "never", "os_version": "22.04"})
