@@ -5,26 +5,38 @@
  * A VersionLine fills them from its `scs` (../resources/versionLine.ts); a plain image spreads
  * {@link scsMetadata} into its `properties`. The policy's rule scs_0102 decides what is published (docs/policy.md).
  */
+import { readFileSync } from 'node:fs';
 import { isDate, utcToday } from './day.js';
 
-/** The values SCS-0102's checker accepts. */
-export const scsFrequencies = ['yearly', 'quarterly', 'monthly', 'weekly', 'daily', 'critical_bug', 'never'] as const;
-export const scsArchitectures = ['x86_64', 'aarch64', 'risc-v'] as const;
+/**
+ * The values the profile accepts, as the standard's checker has them: the shipped policy data
+ * (policies/data.json, `image_catalog.scs_0102`), which the rule scs_0102 reads too.
+ */
+const values = (
+  JSON.parse(readFileSync(new URL('../../policies/data.json', import.meta.url), 'utf8')) as {
+    image_catalog: { scs_0102: { architectures: string[]; purposes: string[]; replace_frequencies: Record<string, number> } };
+  }
+).image_catalog.scs_0102;
+
+/** `replace_frequency`: yearly, quarterly, monthly, weekly, daily, critical_bug, never. */
+export const scsFrequencies: readonly string[] = Object.keys(values.replace_frequencies);
+/** `architecture`: x86_64, aarch64, risc-v. */
+export const scsArchitectures: readonly string[] = values.architectures;
 /** What a declaration may give as `os_purpose` (`oldgeneric` is the line's own: an older version of a generic line). */
-export const scsPurposes = ['generic', 'minimal', 'k8snode', 'gpu', 'network', 'custom'] as const;
+export const scsPurposes: readonly string[] = values.purposes.filter((purpose) => purpose !== 'oldgeneric');
 
 /** The SCS-0102 values a line (or an image) declares once. */
 export interface ScsValues {
-  /** `replace_frequency`: how often a new build is promised. */
-  readonly replaceFrequency: (typeof scsFrequencies)[number];
+  /** `replace_frequency`: how often a new build is promised (yearly, quarterly, monthly, weekly, daily, critical_bug, never). */
+  readonly replaceFrequency: string;
   /** `image_original_user`: the user the image logs in as (`ubuntu`, `cloud-user`, `none`). */
   readonly originalUser: string;
-  /** `architecture` (default x86_64). */
-  readonly architecture?: (typeof scsArchitectures)[number];
+  /** `architecture`: x86_64 (the default), aarch64, risc-v. */
+  readonly architecture?: string;
   /** `image_description`: a url or text (a line's default: its `properties.description`). */
   readonly description?: string;
-  /** `os_purpose` (default generic; an older version of a generic line is `oldgeneric`). */
-  readonly purpose?: (typeof scsPurposes)[number];
+  /** `os_purpose`: generic (the default), minimal, k8snode, gpu, network, custom (an older version of a generic line is `oldgeneric`). */
+  readonly purpose?: string;
 }
 
 /** The SCS-0102 values of one image that is not a line's version ({@link scsMetadata}). */

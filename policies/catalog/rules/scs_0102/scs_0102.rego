@@ -28,19 +28,19 @@ _today := object.get(input, "today", "0000-00-00")
 
 _gib := 1073741824
 
-_purposes := {"generic", "oldgeneric", "minimal", "k8snode", "gpu", "network", "custom"}
+# The values the profile accepts, as the standard's checker has them: policies/data.json (image_catalog.scs_0102).
+_values := lib.config.scs_0102
 
-# Seconds per replace_frequency, as the checker has them (0: never outdated).
-_frequencies := {
-	"never": 0, "critical_bug": 0, "yearly": 31536000, "quarterly": 7948800,
-	"monthly": 2678400, "weekly": 630000, "daily": 90000,
-}
+_purposes := {purpose | some purpose in _values.purposes}
+
+# Seconds per replace_frequency (0: never outdated).
+_frequencies := _values.replace_frequencies
 
 _enums := {
-	"architecture": {"x86_64", "aarch64", "risc-v"},
-	"hw_disk_bus": {"virtio", "scsi"},
-	"hypervisor_type": {"qemu", "kvm", "xen", "hyper-v", "esxi"},
-	"hw_rng_model": {"virtio"},
+	"architecture": {value | some value in _values.architectures},
+	"hw_disk_bus": {value | some value in _values.hw_disk_buses},
+	"hypervisor_type": {value | some value in _values.hypervisor_types},
+	"hw_rng_model": {value | some value in _values.hw_rng_models},
 }
 
 # Required (non-empty) properties, as the checker's testcases require them; the enumerations of _enums, and

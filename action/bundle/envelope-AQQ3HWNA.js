@@ -8,7 +8,7 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-ZBD4BJPQ.js";
+} from "./chunk-QTPYY5ZU.js";
 import "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";
 export {

@@ -7,10 +7,10 @@ import {
   UsageError,
   stackTarget,
   withStackOptions
-} from "./chunk-E2SWIAUU.js";
+} from "./chunk-ZTOTLXTU.js";
 import {
   formatDecision
-} from "./chunk-YIVPLSTS.js";
+} from "./chunk-2S35HJ3P.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-MLICH2SO.js");
+    return await import("./automation-5JVX4YSF.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

@@ -7,6 +7,13 @@ import {
   validateInput
 } from "./chunk-TVZHFNHH.js";
 
+// provider/resources/scs.ts
+import { readFileSync } from "node:fs";
+var values = JSON.parse(readFileSync(new URL("../../policies/data.json", import.meta.url), "utf8")).image_catalog.scs_0102;
+var scsFrequencies = Object.keys(values.replace_frequencies);
+var scsArchitectures = values.architectures;
+var scsPurposes = values.purposes.filter((purpose) => purpose !== "oldgeneric");
+
 // provider/resources/versionLine.ts
 var latestChannel = "latest";
 function channelTag(family, channel) {

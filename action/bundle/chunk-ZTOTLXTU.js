@@ -4,7 +4,7 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-YIVPLSTS.js";
+} from "./chunk-2S35HJ3P.js";
 import {
   PolicyBundleError,
   PolicyDataError,

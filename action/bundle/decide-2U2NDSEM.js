@@ -7,11 +7,11 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-ZFVQOZPP.js";
+} from "./chunk-ZB2ZHAHB.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-YZW4IJZ6.js";
-import "./chunk-YIVPLSTS.js";
-import "./chunk-ZBD4BJPQ.js";
+import "./chunk-2S35HJ3P.js";
+import "./chunk-QTPYY5ZU.js";
 import "./chunk-QVJHQ2KW.js";
 import "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";

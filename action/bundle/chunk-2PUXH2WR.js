@@ -8,7 +8,7 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-ZBD4BJPQ.js";
+} from "./chunk-QTPYY5ZU.js";
 import {
   isDate,
   listImages,

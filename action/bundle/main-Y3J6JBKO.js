@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-LXHZZTXO.js";
+} from "./chunk-A4VC6CQ5.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,7 +18,7 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-WAWI76Y3.js";
+} from "./chunk-2PUXH2WR.js";
 import {
   pluginDir,
   pluginName
@@ -43,11 +43,11 @@ import {
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-E2SWIAUU.js";
+} from "./chunk-ZTOTLXTU.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-ZFVQOZPP.js";
+} from "./chunk-ZB2ZHAHB.js";
 import "./chunk-JPHF7VO4.js";
 import {
   Session
@@ -55,12 +55,12 @@ import {
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-YIVPLSTS.js";
+} from "./chunk-2S35HJ3P.js";
 import {
   channelPattern,
   compareVersions,
   familyKey
-} from "./chunk-ZBD4BJPQ.js";
+} from "./chunk-QTPYY5ZU.js";
 import {
   PolicyDataError,
   parseOverride,
@@ -4321,8 +4321,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-PWTHKPSF.js");
-  const { loadProgram, previewPlan } = await import("./preview-ABOQFVRU.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-MD2HWP4O.js");
+  const { loadProgram, previewPlan } = await import("./preview-7PW5ONKB.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4361,7 +4361,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-ZIQ2ZTJU.js");
+  const { appEntry, checkApp } = await import("./check-HTE2NCCN.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4412,7 +4412,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-7WO5VIVL.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-2U2NDSEM.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4484,8 +4484,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-NUVKJYTH.js");
-  const { buildEnvelope } = await import("./envelope-SORFIXFM.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-3LEQZLOK.js");
+  const { buildEnvelope } = await import("./envelope-AQQ3HWNA.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

@@ -1,15 +1,16 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  stackTarget,
-  withStackOptions
-} from "./chunk-E2SWIAUU.js";
-import "./chunk-YIVPLSTS.js";
-import "./chunk-ZBD4BJPQ.js";
+  PolicyEngine,
+  bundlePath,
+  entrypoint
+} from "./chunk-2S35HJ3P.js";
+import "./chunk-QTPYY5ZU.js";
 import "./chunk-QVJHQ2KW.js";
 import "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  stackTarget,
-  withStackOptions
+  PolicyEngine,
+  bundlePath,
+  entrypoint
 };

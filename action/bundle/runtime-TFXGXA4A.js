@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-WAWI76Y3.js";
+} from "./chunk-2PUXH2WR.js";
 import {
   functionToken,
   idNames,
@@ -20,10 +20,10 @@ import {
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-YIVPLSTS.js";
+} from "./chunk-2S35HJ3P.js";
 import {
   buildEnvelope
-} from "./chunk-ZBD4BJPQ.js";
+} from "./chunk-QTPYY5ZU.js";
 import "./chunk-QVJHQ2KW.js";
 import {
   FileDigests,

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-ZBD4BJPQ.js";
+} from "./chunk-QTPYY5ZU.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,

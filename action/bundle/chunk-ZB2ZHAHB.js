@@ -9,11 +9,11 @@ import {
 } from "./chunk-YZW4IJZ6.js";
 import {
   PolicyEngine
-} from "./chunk-YIVPLSTS.js";
+} from "./chunk-2S35HJ3P.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-ZBD4BJPQ.js";
+} from "./chunk-QTPYY5ZU.js";
 import {
   creationMark,
   isGlanceField

@@ -4,11 +4,11 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-LXHZZTXO.js";
+} from "./chunk-A4VC6CQ5.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-E2SWIAUU.js";
-import "./chunk-YIVPLSTS.js";
-import "./chunk-ZBD4BJPQ.js";
+import "./chunk-ZTOTLXTU.js";
+import "./chunk-2S35HJ3P.js";
+import "./chunk-QTPYY5ZU.js";
 import "./chunk-QVJHQ2KW.js";
 import "./chunk-TVZHFNHH.js";
 import "./chunk-UXAMSLRZ.js";

@@ -8,11 +8,11 @@ import {
   decidePlan,
   declaredDeactivation,
   synthesizedResources
-} from "./chunk-ZFVQOZPP.js";
+} from "./chunk-ZB2ZHAHB.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-YZW4IJZ6.js";
-import "./chunk-YIVPLSTS.js";
-import "./chunk-ZBD4BJPQ.js";
+import "./chunk-2S35HJ3P.js";
+import "./chunk-QTPYY5ZU.js";
 import {
   policyModeVariable
 } from "./chunk-QVJHQ2KW.js";
