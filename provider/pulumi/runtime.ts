@@ -23,7 +23,9 @@ import { Session } from '../client/session.js';
 import { changeDocuments, RunCatalog } from '../policy/changes.js';
 import { FileDigests, type LiveDocument } from '../resources/descriptor.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
+import { loadPolicyData, type PolicyDataOverride } from '../policy/data.js';
 import { PolicyEngine } from '../policy/engine.js';
+import { PolicyDataError } from '../policy/errors.js';
 import { buildEnvelope, type Change, type ChangeAction, type Document } from '../policy/envelope.js';
 import type { Bag, WireDocument } from '../resources/descriptor.js';
 import { hasMarkOutput, kindDescriptors, markOutput, type Kind } from '../resources/kinds.js';
@@ -32,6 +34,27 @@ import { StackMarks } from '../resources/mark.js';
 import { functionToken, idNames, instanceKey, packageName, parseUrn } from './tokens.js';
 import { lookupFunctions, type LookupCall } from '../resources/lookup.js';
 import { describeErrors } from '../policy/schemas.js';
+
+/** The stack's policy data overrides: `image-catalog:policy`, a JSON object (none when unset or empty). */
+export function stackPolicyOverrides(value: string | undefined): PolicyDataOverride[] {
+  if (value === undefined || value === '') return [];
+  const source = 'stack config image-catalog:policy';
+  try {
+    return [{ source, value: JSON.parse(value) as unknown }];
+  } catch (err) {
+    throw new PolicyDataError(source, [`(document): is not JSON (${(err as Error).message})`]);
+  }
+}
+
+/** Why the stack's policy data cannot be used (the shipped data with it merged, checked by its schema), or undefined. */
+export function policyConfigProblem(value: string | undefined): string | undefined {
+  try {
+    loadPolicyData(stackPolicyOverrides(value));
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
 
 /** The provider's settings (`image-catalog:<key>`), as the plugin's Configure or a stack's config gives them. */
 export interface StackConfig {
@@ -385,10 +408,7 @@ export class ProviderRuntime {
   }
 
   private policyEngine(): Promise<PolicyEngine> {
-    const override = this.configValue('policy');
-    this.engine ??= PolicyEngine.load({
-      overrides: override === undefined ? [] : [{ source: 'stack config image-catalog:policy', value: JSON.parse(override) as unknown }],
-    });
+    this.engine ??= PolicyEngine.load({ overrides: stackPolicyOverrides(this.configValue('policy')) });
     return this.engine;
   }
 

@@ -288,22 +288,18 @@ t.test('an advisory violation does not block: the run applies, its decisions and
     value: JSON.stringify({ image_catalog: { rules: { required_metadata: { level: 'advisory' } } } }),
   });
   const messages: string[] = [];
-  const made = await pulumi(
-    target,
-    'up',
-    () => {
-      const withoutVifModel = Object.fromEntries(Object.entries(metadata).filter(([key]) => key !== 'hw_vif_model'));
-      new Image('v1.0', {
-        name: `${family}-v1.0`,
-        diskFormat: 'raw',
-        visibility: 'shared',
-        source: { file: data() },
-        properties: withoutVifModel,
-      });
-      return Promise.resolve({});
-    },
-    { onEvent: (event) => messages.push(event.diagnosticEvent?.message ?? '') },
-  );
+  const program = (): Promise<Record<string, never>> => {
+    const withoutVifModel = Object.fromEntries(Object.entries(metadata).filter(([key]) => key !== 'hw_vif_model'));
+    new Image('v1.0', {
+      name: `${family}-v1.0`,
+      diskFormat: 'raw',
+      visibility: 'shared',
+      source: { file: data() },
+      properties: withoutVifModel,
+    });
+    return Promise.resolve({});
+  };
+  const made = await pulumi(target, 'up', program, { onEvent: (event) => messages.push(event.diagnosticEvent?.message ?? '') });
   t.ok(made.ok, 'the image is created', { output: made.text });
   const advisories = made.decisions.flatMap((d) => d.decision.violations).filter((v) => v.level === 'advisory');
   t.ok(
@@ -319,6 +315,12 @@ t.test('an advisory violation does not block: the run applies, its decisions and
     "the stack's messages show it",
   );
   t.equal((await imagesNamed(`${family}-v1.0`)).length, 1, 'the image exists');
+
+  // Policy data with a misspelt profile: the provider's configuration fails, in a run that changes nothing too.
+  await stack.setConfig('image-catalog:policy', { value: JSON.stringify({ image_catalog: { profile: 'scs-102' } }) });
+  const misspelt = await pulumi(target, 'preview', program);
+  t.notOk(misspelt.ok, 'a preview with misspelt policy data fails', { output: misspelt.text });
+  t.match(misspelt.text, /image_catalog\.profile: must be one of "scs-0102"/, 'naming the field');
 });
 
 t.test('a store is imported by its id and then previews with no change', async (t) => {

@@ -66,6 +66,23 @@ t.test('the package schema has every schema field of every kind, required ones r
   t.end();
 });
 
+t.test('provider settings: bad policy data fails the configuration, in a run that changes nothing too (a trial saw it pass)', (t) => {
+  const adapter = runtimeAdapter(new ProviderRuntime());
+  t.same(adapter.checkConfig({}, { policy: '{"image_catalog":{"profile":"scs-0102"}}' }).failures, [], 'the SCS-0102 profile');
+  t.same(adapter.checkConfig({}, {}).failures, [], 'none');
+  t.match(
+    adapter.checkConfig({}, { policy: '{"image_catalog":{"profile":"scs-102"}}' }).failures,
+    [{ property: 'policy', reason: /stack config image-catalog:policy.*image_catalog\.profile: must be one of "scs-0102"/s }],
+    'a misspelt profile, named by its field',
+  );
+  t.match(
+    adapter.checkConfig({}, { policy: '{image_catalog:' }).failures,
+    [{ property: 'policy', reason: /stack config image-catalog:policy.*is not JSON/s }],
+    'not JSON',
+  );
+  t.end();
+});
+
 t.test('provider settings: only the provider keys are kept; a change of cloud is a change', (t) => {
   const adapter = runtimeAdapter(new ProviderRuntime());
   const first = adapter.checkConfig({}, { cloud: 'platform', adminCloud: 'admin', version: '0.1.0' }).inputs;

@@ -4,7 +4,7 @@
  * same way. Property bags in and out, as the engine sends them (secrets unwrapped, unknowns as the SDK's marker).
  */
 import { readFileSync } from 'node:fs';
-import type { ProviderRuntime } from '../runtime.js';
+import { policyConfigProblem, type ProviderRuntime } from '../runtime.js';
 import { pulumiSchema } from '../schema.js';
 import { newInstanceKey } from '../../resources/mark.js';
 import { configKeys, instanceKey, kindOfType, packageName, parseUrn } from '../tokens.js';
@@ -88,12 +88,15 @@ export function runtimeAdapter(runtime: ProviderRuntime): ProviderAdapter {
       // The stack instance's key is made with the provider resource and kept in its state from then on
       // (provider/resources/mark.ts): the state, not the stack's name, tells two checkouts apart.
       const kept = olds[instanceKey];
+      // Bad policy data is the provider's configuration error: said by every run, one that changes nothing too.
+      const policy = news['policy'];
+      const problem = policyConfigProblem(typeof policy === 'string' ? policy : undefined);
       return {
         inputs: {
           ...Object.fromEntries(Object.entries(news).filter(([key]) => (configKeys as readonly string[]).includes(key))),
           [instanceKey]: typeof kept === 'string' && kept !== '' ? kept : newInstanceKey(),
         },
-        failures: [],
+        failures: problem === undefined ? [] : [{ property: 'policy', reason: problem }],
       };
     },
     // The instance key never changes once made, and is never a reason to replace the provider's resources. A state

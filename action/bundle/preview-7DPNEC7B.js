@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-A4VC6CQ5.js";
+} from "./chunk-IJSS4FQ3.js";
 import "./chunk-K2BSMOPQ.js";
 import "./chunk-ZTOTLXTU.js";
 import "./chunk-2S35HJ3P.js";

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-A4VC6CQ5.js";
+} from "./chunk-IJSS4FQ3.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -4322,7 +4322,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-MD2HWP4O.js");
-  const { loadProgram, previewPlan } = await import("./preview-7PW5ONKB.js");
+  const { loadProgram, previewPlan } = await import("./preview-7DPNEC7B.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);

@@ -24,7 +24,10 @@ import {
 import {
   buildEnvelope
 } from "./chunk-QTPYY5ZU.js";
-import "./chunk-QVJHQ2KW.js";
+import {
+  PolicyDataError,
+  loadPolicyData
+} from "./chunk-QVJHQ2KW.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -42,6 +45,23 @@ import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc.js";
+function stackPolicyOverrides(value) {
+  if (value === void 0 || value === "") return [];
+  const source = "stack config image-catalog:policy";
+  try {
+    return [{ source, value: JSON.parse(value) }];
+  } catch (err) {
+    throw new PolicyDataError(source, [`(document): is not JSON (${err.message})`]);
+  }
+}
+function policyConfigProblem(value) {
+  try {
+    loadPolicyData(stackPolicyOverrides(value));
+    return void 0;
+  } catch (err) {
+    return err.message;
+  }
+}
 function markUnknowns(value) {
   if (value === unknownValue) return { $unknown: true };
   if (Array.isArray(value)) return value.map(markUnknowns);
@@ -255,10 +275,7 @@ var ProviderRuntime = class {
     return session;
   }
   policyEngine() {
-    const override = this.configValue("policy");
-    this.engine ??= PolicyEngine.load({
-      overrides: override === void 0 ? [] : [{ source: "stack config image-catalog:policy", value: JSON.parse(override) }]
-    });
+    this.engine ??= PolicyEngine.load({ overrides: stackPolicyOverrides(this.configValue("policy")) });
     return this.engine;
   }
   /** The decision of changes applied by one cloud: its token's principal, the live catalog it sees. */
@@ -565,5 +582,7 @@ ${text}`);
 };
 export {
   ProviderRuntime,
-  address
+  address,
+  policyConfigProblem,
+  stackPolicyOverrides
 };
