@@ -76,6 +76,17 @@ const properties = fc.oneof(
         description: value(['golden image']),
         deprecated: fc.constantFrom('true', 'false'),
         catalog_published_at: fc.constant('2026-11-01T10:00:00Z'),
+        // The lifecycle and the SCS-0102 profile: end of life, purposes, dates, frequencies (valid and not).
+        provided_until: fc.constantFrom('2026-06-01', '2026-12-07', '2027-06-30', 'none', 'notice', '30.11.2026'),
+        os_purpose: value(['generic', 'oldgeneric', 'minimal', 'desktop']),
+        architecture: value(['x86_64', 'aarch64', 'sparc']),
+        image_build_date: fc.constantFrom('2026-11-30', '2026-12-06', '2026-06-01', '2027-01-01', '2026-02-30', '2026-12-01 08:30'),
+        replace_frequency: value(['never', 'daily', 'quarterly', 'sometimes']),
+        image_source: value(['private', 'https://images.example.org/x.img', 'file:///x.img']),
+        image_original_user: value(['ubuntu']),
+        image_description: value(['https://docs.example.org/x']),
+        uuid_validity: value(['last-3', 'none', 'last3']),
+        superseded_by: fc.constantFrom('ubuntu-24.04-base-v1.1'),
       },
       { requiredKeys: [] },
     ),
@@ -95,11 +106,16 @@ const image = fc.record(
     min_disk: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(0, 10, 20) }, { weight: 1, arbitrary: fc.constant(unknown) }),
     min_ram: fc.constantFrom(0, 1024),
     os_hidden: fc.boolean(),
+    // Channels as tags (<family>@<channel>), and the family tag.
+    tags: fc.subarray(['ubuntu-24.04-base', 'ubuntu-24.04-base@stable', 'ubuntu-24.04-base@latest']),
+    size: fc.constantFrom(1048576, 2147483648),
     properties,
   },
   { requiredKeys: ['id', 'name'] },
 );
-const liveImage = image.map((i) => ({ ...i, name: typeof i.name === 'string' ? i.name : 'ubuntu-24.04-base-v1.0', status: 'active' }));
+const liveImage = fc
+  .tuple(image, fc.constantFrom('active', 'active', 'deactivated'))
+  .map(([i, status]) => ({ ...i, name: typeof i.name === 'string' ? i.name : 'ubuntu-24.04-base-v1.0', status }));
 const change = fc
   .record({
     address: fc.constantFrom('image.a', 'image.b', 'image.c', 'member.a'),
@@ -112,45 +128,77 @@ const change = fc
     after: image,
   })
   .map((c) => ({ ...c, before: c.action === 'create' ? null : c.before, after: c.action === 'delete' ? null : c.after }));
-const envelope = fc.record({
-  principal: fc.record({
-    user_id: fc.constant('u1'),
-    project_id: fc.constant('platform'),
-    roles: fc.subarray(['admin', 'member', 'reader']),
+// A server or volume a plan makes (rules consumption, consumption_deprecated): what it boots, by id or name.
+const boot = fc.oneof(
+  fc.record({ field: fc.constant('image_id'), id: fc.oneof(fc.constantFrom('img-1', 'img-2', 'img-9'), fc.constant(unknown)) }),
+  fc.record({ field: fc.constant('image_name'), name: fc.constantFrom('ubuntu-24.04-base-v1.0', 'ubuntu-24.04-base-v1.1', 'cirros') }),
+);
+const consumerChange = fc.record({
+  address: fc.constantFrom('openstack_compute_instance_v2.web', 'openstack_blockstorage_volume_v3.data'),
+  kind: fc.constant('consumer'),
+  action: fc.constant('create'),
+  before: fc.constant(null),
+  after: fc.record({
+    resource_type: fc.constantFrom('openstack_compute_instance_v2', 'openstack_blockstorage_volume_v3'),
+    boots: fc.array(boot, { minLength: 1, maxLength: 2 }),
   }),
-  changes: fc.array(change, { maxLength: 4 }),
-  catalog: fc.record({ images: fc.array(liveImage, { maxLength: 8 }) }),
 });
+const envelope = fc.record(
+  {
+    principal: fc.record({
+      user_id: fc.constant('u1'),
+      project_id: fc.constant('platform'),
+      roles: fc.subarray(['admin', 'member', 'reader']),
+    }),
+    changes: fc.array(fc.oneof({ weight: 4, arbitrary: change }, { weight: 1, arbitrary: consumerChange }), { maxLength: 4 }),
+    catalog: fc.record({ images: fc.array(liveImage, { maxLength: 8 }) }),
+    today: fc.constantFrom('2026-12-07', '2027-07-01'),
+  },
+  { requiredKeys: ['principal', 'changes', 'catalog'] },
+);
 const anyEnvelope = fc.oneof({ weight: 9, arbitrary: envelope }, { weight: 1, arbitrary: fc.anything() });
 
-t.test("600 generated envelopes, valid and invalid, get the same decision from opa-wasm in Node and from OPA's Go evaluator", async (t) => {
-  // JSON round trip: what opa sees (fc.anything() makes values JSON cannot carry, like undefined or -0).
-  const envelopes = fc
-    .sample(anyEnvelope, { numRuns: 600, seed: 20261123 })
-    .map((e) => JSON.parse((JSON.stringify(e) as string | undefined) ?? 'null') as unknown);
-  const opa = await OpaServer.start(loadPolicyData());
-  t.teardown(() => opa.stop());
-  const reference: Decision[] = [];
-  for (const input of envelopes) reference.push((await opa.decide(input)) as Decision);
-  const engine = await PolicyEngine.load();
-  let mismatches = 0;
-  let schemaValid = 0;
-  envelopes.forEach((input, i) => {
-    const expected = canonical(reference[i]);
-    if (canonical(engine.evaluate(input as never)) !== expected) {
-      mismatches += 1;
-      if (mismatches <= 3)
-        t.fail(`envelope ${i}: Wasm differs from OPA's Go evaluator`, { input, expected, got: engine.evaluate(input as never) });
-    }
-    if (checkEnvelope(input).ok) {
-      schemaValid += 1;
-      if (canonical(engine.decide(input)) !== expected) {
-        mismatches += 1;
-        if (mismatches <= 3) t.fail(`envelope ${i}: the narrowed catalog decides differently`, { input, expected });
-      }
-    }
-  });
-  t.equal(mismatches, 0, 'no envelope decided differently');
-  t.ok(schemaValid >= 100, `${schemaValid} of the envelopes fit the schema (the narrowed path was exercised)`);
-  t.ok(reference.some((d) => !d.allowed) && reference.some((d) => d.allowed), 'the sample has both allowed and blocked decisions');
-});
+// The shipped data, and the same with the SCS-0102 profile on (the profile's rule only decides then).
+for (const [label, override] of [
+  ['the shipped policy data', undefined],
+  ['the SCS-0102 profile on', { image_catalog: { profile: 'scs-0102' } }],
+] as const)
+  t.test(
+    `600 generated envelopes, valid and invalid, get the same decision from opa-wasm in Node and from OPA's Go evaluator (${label})`,
+    async (t) => {
+      // JSON round trip: what opa sees (fc.anything() makes values JSON cannot carry, like undefined or -0).
+      const envelopes = fc
+        .sample(anyEnvelope, { numRuns: 600, seed: 20261123 })
+        .map((e) => JSON.parse((JSON.stringify(e) as string | undefined) ?? 'null') as unknown);
+      const overrides = override === undefined ? [] : [{ source: label, value: override }];
+      const opa = await OpaServer.start(loadPolicyData(overrides));
+      t.teardown(() => opa.stop());
+      const reference: Decision[] = [];
+      for (const input of envelopes) reference.push((await opa.decide(input)) as Decision);
+      const engine = await PolicyEngine.load({ overrides });
+      let mismatches = 0;
+      let schemaValid = 0;
+      envelopes.forEach((input, i) => {
+        const expected = canonical(reference[i]);
+        if (canonical(engine.evaluate(input as never)) !== expected) {
+          mismatches += 1;
+          if (mismatches <= 3)
+            t.fail(`envelope ${i}: Wasm differs from OPA's Go evaluator`, { input, expected, got: engine.evaluate(input as never) });
+        }
+        if (checkEnvelope(input).ok) {
+          schemaValid += 1;
+          if (canonical(engine.decide(input)) !== expected) {
+            mismatches += 1;
+            if (mismatches <= 3) t.fail(`envelope ${i}: the narrowed catalog decides differently`, { input, expected });
+          }
+        }
+      });
+      t.equal(mismatches, 0, 'no envelope decided differently');
+      t.ok(schemaValid >= 100, `${schemaValid} of the envelopes fit the schema (the narrowed path was exercised)`);
+      t.ok(reference.some((d) => !d.allowed) && reference.some((d) => d.allowed), 'the sample has both allowed and blocked decisions');
+      // The newer rules are exercised, not only present.
+      const rules = new Set<string>(reference.flatMap((d) => d.violations.map((v) => v.rule)));
+      for (const rule of ['consumption', 'lifecycle', ...(override === undefined ? [] : ['scs_0102'])])
+        t.ok(rules.has(rule), `the sample has violations of rule ${rule}`);
+    },
+  );
