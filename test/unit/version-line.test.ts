@@ -184,7 +184,8 @@ t.test('scs: the SCS-0102 values filled on every version; those the lifecycle mo
     /^VersionLine "ubuntu": version 1\.0: buildDate: SCS-0102 needs the day the image was built/,
   );
   t.throws(
-    () => lineImages('ubuntu', { ...scsLine, scs: { replaceFrequency: 'sometimes', originalUser: 'ubuntu' } } as never, today),
+    () =>
+      lineImages('ubuntu', { ...(scsLine as LineFamily<unknown>), scs: { replaceFrequency: 'sometimes', originalUser: 'ubuntu' } }, today),
     /scs\.replaceFrequency: "sometimes" is not one of yearly, quarterly/,
   );
   t.equal(
@@ -248,6 +249,6 @@ t.test("scsMetadata: the SCS-0102 properties of a plain image, each value checke
     [{ uuidValidity: 'last-x' }, /uuidValidity: "last-x" is not none, notice, forever, last-N or YYYY-MM-DD/],
     [{ source: 'file:///tmp/x.qcow2' }, /source: "file:\/\/\/tmp\/x\.qcow2" is not an http\(s\) or ftp\(s\) url, or private/],
   ];
-  for (const [change, message] of bad) t.throws(() => scsMetadata({ ...cirros, ...change } as never), message, JSON.stringify(change));
+  for (const [change, message] of bad) t.throws(() => scsMetadata({ ...cirros, ...change }), message, JSON.stringify(change));
   t.end();
 });
