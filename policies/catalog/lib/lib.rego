@@ -150,6 +150,18 @@ boot_candidates(entry, change) := [other.after |
 }
 
 # METADATA
+# description: >-
+#   The day of the decision (input.today, UTC); without one, the first day there is, so that no end of life or
+#   revocation date counts as passed (a delete before an end of life stays refused).
+today_else_first := object.get(input, "today", "0000-00-00")
+
+# METADATA
+# description: >-
+#   The day of the decision (input.today, UTC); without one, the last day there is, so that every end of life
+#   counts as passed (what boots an image fails closed).
+today_else_last := object.get(input, "today", "9999-12-31")
+
+# METADATA
 # description: An image's end of life, its properties.provided_until when that is a date YYYY-MM-DD (else undefined).
 end_of_life(image) := until if {
 	until := object.get(image, ["properties", "provided_until"], "")

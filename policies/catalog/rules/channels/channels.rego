@@ -14,7 +14,7 @@ package catalog.rules.channels
 import data.catalog.lib
 
 # The day of the decision; without one, no end of life counts as passed.
-_today := object.get(input, "today", "0000-00-00")
+_today := lib.today_else_first
 
 # A channel tag: <family>@<channel>, the family a catalog family.
 _channel(tag) := {"family": parts[0], "channel": parts[1]} if {

@@ -17,7 +17,7 @@ package catalog.rules.consumption
 import data.catalog.lib
 
 # The day of the decision; without one, every end of life counts as passed (fail closed).
-_today := object.get(input, "today", "9999-12-31")
+_today := lib.today_else_last
 
 # METADATA
 # scope: document

@@ -13,7 +13,7 @@ package catalog.rules.consumption_deprecated
 import data.catalog.lib
 
 # Without the day of the decision, nothing counts as past its end of life here (consumption refuses those).
-_today := object.get(input, "today", "9999-12-31")
+_today := lib.today_else_last
 
 # METADATA
 # scope: document

@@ -13,7 +13,7 @@ package catalog.rules.lifecycle
 import data.catalog.lib
 
 # The day of the decision; without one, no end of life counts as passed and every one as still ahead.
-_today := object.get(input, "today", "0000-00-00")
+_today := lib.today_else_first
 
 # METADATA
 # scope: document

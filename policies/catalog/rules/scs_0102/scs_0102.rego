@@ -24,7 +24,7 @@ import data.catalog.lib
 
 _on if lib.config.profile == "scs-0102"
 
-_today := object.get(input, "today", "0000-00-00")
+_today := lib.today_else_first
 
 _gib := 1073741824
 
