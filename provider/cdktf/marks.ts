@@ -358,17 +358,25 @@ async function fresh(session: Session, id: string): Promise<ImageWire | undefine
  * Whether the image holds the data `url` serves now (Glance's sha512 of what it imported): the data is read once,
  * streamed through the hash, never stored. Unreachable or not found: false (the record is left, and said).
  */
-async function holdsUrl(image: ImageWire, url: string): Promise<boolean> {
+export async function holdsUrl(image: ImageWire, url: string, timeoutMs = 60_000): Promise<boolean> {
   if (image['os_hash_algo'] !== 'sha512' || typeof image['os_hash_value'] !== 'string') return false;
-  // A server that does not answer within a minute is no answer (the record is left, and said): the gate never hangs.
+  // A server that sends nothing for a minute (before its headers, or in the middle of the data) is no answer (the
+  // record is left, and said): the gate never hangs, and a large image that keeps coming is read to its end.
   const answered = new AbortController();
-  const timer = setTimeout(() => answered.abort(), 60_000);
+  let timer = setTimeout(() => answered.abort(), timeoutMs);
+  const stillAnswering = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => answered.abort(), timeoutMs);
+  };
   try {
     const response = await fetch(url, { signal: answered.signal });
-    clearTimeout(timer);
+    stillAnswering();
     if (!response.ok || response.body === null) return false;
     const hash = createHash('sha512');
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) hash.update(chunk);
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      stillAnswering();
+      hash.update(chunk);
+    }
     return hash.digest('hex') === image['os_hash_value'];
   } catch {
     return false;
