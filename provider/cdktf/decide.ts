@@ -25,7 +25,7 @@ import type { Decision, Violation } from '../policy/decision.js';
 import { PolicyEngine, type EngineOptions } from '../policy/engine.js';
 import { buildEnvelope, type Change, type Document } from '../policy/envelope.js';
 import { withDeclaredDeactivation } from './deactivation.js';
-import { actionOf, configAddress, planChanges, tpoConsumers, tpoResources, type PlanResourceChange } from './plan.js';
+import { actionOf, configAddress, planChanges, tpoConsumers, tpoResources, type BootLinks, type PlanResourceChange } from './plan.js';
 
 export { configAddress };
 
@@ -50,10 +50,33 @@ export interface PlanJson {
       readonly resources?: readonly {
         readonly address: string;
         readonly provider_config_key?: string;
-        readonly expressions?: Readonly<Record<string, { readonly constant_value?: unknown; readonly references?: readonly string[] }>>;
+        readonly expressions?: Readonly<Record<string, PlanExpression | undefined>>;
       }[];
     };
   };
+}
+
+/** An attribute's expression in a plan's configuration; a nested block's is a list of its attributes' expressions. */
+interface AttributeExpression {
+  readonly constant_value?: unknown;
+  readonly references?: readonly string[];
+}
+type PlanExpression = AttributeExpression | readonly Readonly<Record<string, AttributeExpression | undefined>>[];
+
+/** An attribute's expression, undefined for a nested block's. */
+function attribute(expression: PlanExpression | undefined): AttributeExpression | undefined {
+  return isBlockList(expression) ? undefined : expression;
+}
+
+function isBlockList(
+  expression: PlanExpression | undefined,
+): expression is readonly Readonly<Record<string, AttributeExpression | undefined>>[] {
+  return Array.isArray(expression);
+}
+
+/** The references of an attribute's expression (none for a nested block). */
+function referencesOf(expression: PlanExpression | undefined): readonly string[] {
+  return attribute(expression)?.references ?? [];
 }
 
 /** What deciding a plan gives. */
@@ -116,23 +139,45 @@ export function cloudsOf(plan: PlanJson, stateProviders: ReadonlyMap<string, str
   return clouds;
 }
 
+/** The address of the plan's one change of the image resource `references` name (`openstack_images_image_v2.x.id`). */
+function imageChange(references: readonly string[], changes: readonly PlanResourceChange[]): string | undefined {
+  const image = references.find((r) => r.startsWith('openstack_images_image_v2.'));
+  if (image === undefined) return undefined;
+  const target = image.replace(/\.id$/, '');
+  const matches = changes.filter((rc) => configAddress(rc.address) === target);
+  return matches.length === 1 ? matches[0]?.address : undefined;
+}
+
 /**
- * The image change each share (a member or an acceptance) or consumer (a server or volume) of the plan refers to,
- * by its address: its `image_id` expression references an image resource (`openstack_images_image_v2.x.id`), whose change is found by
- * that address (one change of it: no count or for_each). The policy then knows the image's visibility although its
- * id is not known before it is made (rule sharing).
+ * The image change each share (a member or an acceptance) of the plan refers to, by its address: its `image_id`
+ * expression references an image resource, whose change is found by that address (one change of it: no count or
+ * for_each). The policy then knows the image's visibility although its id is not known before it is made (rule
+ * sharing).
  */
 export function shareLinks(plan: PlanJson, changes: readonly PlanResourceChange[]): Map<string, string> {
   const links = new Map<string, string>();
   for (const resource of plan.configuration?.root_module?.resources ?? []) {
-    const type = resource.address.split('.')[0] ?? '';
-    const kind = tpoResources[type]?.kind;
-    if (kind !== 'member' && kind !== 'acceptance' && tpoConsumers[type] === undefined) continue;
-    const image = (resource.expressions?.['image_id']?.references ?? []).find((r) => r.startsWith('openstack_images_image_v2.'));
-    if (image === undefined) continue;
-    const target = image.replace(/\.id$/, '');
-    const matches = changes.filter((rc) => configAddress(rc.address) === target);
-    if (matches.length === 1 && matches[0] !== undefined) links.set(resource.address, matches[0].address);
+    const kind = tpoResources[resource.address.split('.')[0] ?? '']?.kind;
+    if (kind !== 'member' && kind !== 'acceptance') continue;
+    const image = imageChange(referencesOf(resource.expressions?.['image_id']), changes);
+    if (image !== undefined) links.set(resource.address, image);
+  }
+  return links;
+}
+
+/**
+ * The image changes each consumer (a server or volume) of the plan refers to, by its address: its `image_id`'s, and
+ * each block device's `uuid`'s, in order (rule consumption: a server made from an image the plan makes).
+ */
+export function bootLinks(plan: PlanJson, changes: readonly PlanResourceChange[]): Map<string, BootLinks> {
+  const links = new Map<string, BootLinks>();
+  for (const resource of plan.configuration?.root_module?.resources ?? []) {
+    const consumer = tpoConsumers[resource.address.split('.')[0] ?? ''];
+    if (consumer === undefined) continue;
+    const id = imageChange(referencesOf(resource.expressions?.[consumer.id]), changes);
+    const blocks = consumer.blockDevices === undefined ? undefined : resource.expressions?.[consumer.blockDevices];
+    const devices = isBlockList(blocks) ? blocks.map((block) => imageChange(block['uuid']?.references ?? [], changes)) : [];
+    links.set(resource.address, { ...(id === undefined ? {} : { id }), devices });
   }
   return links;
 }
@@ -148,7 +193,7 @@ function configuredAttributes(plan: PlanJson): Map<string, ReadonlySet<string>> 
 function declaredProperties(plan: PlanJson): Map<string, Readonly<Record<string, unknown>>> {
   const declared = new Map<string, Readonly<Record<string, unknown>>>();
   for (const resource of plan.configuration?.root_module?.resources ?? []) {
-    const value = resource.expressions?.['properties']?.constant_value;
+    const value = attribute(resource.expressions?.['properties'])?.constant_value;
     if (typeof value === 'object' && value !== null) declared.set(resource.address, value as Record<string, unknown>);
   }
   return declared;
@@ -166,6 +211,7 @@ export function withLiveProperties(
   declared: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map(),
   drift: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map(),
   configured: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  boots: ReadonlyMap<string, BootLinks> = new Map(),
 ): { changes: Change[]; notes: string[] } {
   const notes: string[] = [];
   const seen = resourceChanges.map((planned): PlanResourceChange => {
@@ -209,7 +255,7 @@ export function withLiveProperties(
       change: { ...rc.change, actions: ['update'], before: side(rc.change.before, has), after: side(rc.change.after, wanted) },
     };
   });
-  return { changes: planChanges(seen, configured), notes };
+  return { changes: planChanges(seen, configured, boots), notes };
 }
 
 /** Decides a plan as the clouds that apply it; no API call when it changes nothing of the catalog's types. */
@@ -227,6 +273,7 @@ export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}
   const declared = declaredProperties(plan);
   const configured = configuredAttributes(plan);
   const links = shareLinks(plan, resourceChanges);
+  const boots = bootLinks(plan, resourceChanges);
   const drift = new Map(
     (plan.resource_drift ?? []).flatMap((d) => (d.change.before === null ? [] : [[d.address, d.change.before] as const])),
   );
@@ -256,7 +303,7 @@ export async function decidePlan(plan: PlanJson, options: DecidePlanOptions = {}
       const [principal, images] = await Promise.all([session.identity(), catalog.documents(cloud ?? '(environment)', session)]);
       const live = new Map(images.map((image) => [String(image['id']), image]));
       const withStatus = withDeclaredDeactivation(group, live, options.deactivation ?? new Map(), configAddress);
-      const found = withLiveProperties(withStatus, live, declared, drift, configured);
+      const found = withLiveProperties(withStatus, live, declared, drift, configured, boots);
       notes.push(...found.notes);
       const changes = found.changes.map((c) => {
         const image = links.get(configAddress(c.address));

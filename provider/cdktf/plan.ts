@@ -69,6 +69,15 @@ export const tpoConsumers: Readonly<Record<string, TpoConsumer>> = {
   openstack_blockstorage_volume_v3: { id: 'image_id' },
 };
 
+/**
+ * The image changes of the plan a consumer's ids not known until apply refer to (their configuration references an
+ * image resource), by field: its `image_id`, and each of its block devices' `uuid` in order.
+ */
+export interface BootLinks {
+  readonly id?: string;
+  readonly devices?: readonly (string | undefined)[];
+}
+
 /** One resource change of a plan's JSON (`resource_changes[]`), as far as this reads it. */
 export interface PlanResourceChange {
   readonly address: string;
@@ -137,7 +146,14 @@ function consumerDocument(
   values: Readonly<Record<string, unknown>>,
   unknown: Readonly<Record<string, unknown>>,
   configured: ReadonlySet<string> | undefined,
+  links: BootLinks = {},
 ): ConsumerDocument | undefined {
+  // An id not known until apply, with the image change of the plan it refers to (when there is one).
+  const later = (address: string | undefined): ConsumerDocument['boots'][number] & { field: string } => ({
+    field: '',
+    id: { $unknown: true },
+    ...(address === undefined ? {} : { image_address: address }),
+  });
   const boots: ConsumerDocument['boots'][number][] = [];
   const id = text(values[consumer.id]);
   const name = consumer.name === undefined ? undefined : text(values[consumer.name]);
@@ -149,7 +165,7 @@ function consumerDocument(
   if (id !== undefined) boots.push({ field: consumer.id, id });
   else if (name !== undefined && consumer.name !== undefined) boots.push({ field: consumer.name, name });
   else if (unknown[consumer.id] === true && (configured?.has(consumer.id) ?? devices.length === 0))
-    boots.push({ field: consumer.id, id: { $unknown: true } });
+    boots.push({ ...later(links.id), field: consumer.id });
   // A name the configuration sets to a value not known until apply: which image cannot be told yet.
   else if (consumer.name !== undefined && unknown[consumer.name] === true && configured?.has(consumer.name) === true)
     boots.push({ field: consumer.name, id: { $unknown: true } });
@@ -162,7 +178,7 @@ function consumerDocument(
       if (device['source_type'] !== 'image' && !sourceUnknown) return;
       const uuid = text(device['uuid']);
       if (uuid !== undefined && !sourceUnknown) boots.push({ field, id: uuid });
-      else boots.push({ field, id: { $unknown: true } });
+      else boots.push({ ...later(links.devices?.[i]), field });
     });
   }
   return boots.length === 0 ? undefined : { resource_type: type, boots };
@@ -176,6 +192,7 @@ function consumerDocument(
 export function planChanges(
   resourceChanges: readonly PlanResourceChange[],
   configured: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  bootLinks: ReadonlyMap<string, BootLinks> = new Map(),
 ): Change[] {
   const changes: Change[] = [];
   for (const rc of resourceChanges) {
@@ -188,6 +205,7 @@ export function planChanges(
         rc.change.after,
         rc.change.after_unknown ?? {},
         configured.get(configAddress(rc.address)),
+        bootLinks.get(configAddress(rc.address)),
       );
       const before =
         made === 'create' || rc.change.before === null

@@ -22,10 +22,13 @@ export type ChangeKind = Kind | typeof consumerKind;
 export type ConsumerDocument = {
   readonly resource_type: string;
   readonly boots: readonly ({ readonly field: string } & (
-    { readonly id: string | { readonly $unknown: true } } | { readonly name: string }
+    | {
+        readonly id: string | { readonly $unknown: true };
+        /** For an id not known until apply: the image change of the same change set it refers to. */
+        readonly image_address?: string;
+      }
+    | { readonly name: string }
   ))[];
-  /** The image change of the same change set an id not known until apply refers to. */
-  readonly image_address?: string;
 };
 export const changeActions = ['create', 'update', 'replace', 'delete', 'noop'] as const;
 export type ChangeAction = (typeof changeActions)[number];

@@ -3,6 +3,7 @@
  * envelope's changes: actions, wire names, unknowns; the envelope they make fits its schema.
  */
 import t from 'tap';
+import { bootLinks } from '../../provider/cdktf/decide.js';
 import { withDeclaredDeactivation } from '../../provider/cdktf/deactivation.js';
 import { actionOf, configAddress, planChanges, type PlanResourceChange } from '../../provider/cdktf/plan.js';
 import { buildEnvelope, checkEnvelope } from '../../provider/policy/envelope.js';
@@ -253,5 +254,59 @@ t.test("a CatalogImage's declared deactivation: decided as an update of its stat
     'status' in (planChanges([{ ...created, change: { ...created.change } }])[0]?.after ?? {}),
     "a create's status is Glance's to assign",
   );
+  t.end();
+});
+
+t.test("a server's ids not known until apply: each boot refers to the plan's image change its own expression names", (t) => {
+  const images = ['good', 'old'].map((name): PlanResourceChange => ({
+    address: `openstack_images_image_v2.${name}`,
+    type: 'openstack_images_image_v2',
+    change: { actions: ['create'], before: null, after: image, after_unknown: { id: true } },
+  }));
+  const server: PlanResourceChange = {
+    address: 'openstack_compute_instance_v2.web',
+    type: 'openstack_compute_instance_v2',
+    change: {
+      actions: ['create'],
+      before: null,
+      after: {
+        block_device: [{ source_type: 'image', boot_index: 0 }, { source_type: 'volume', uuid: 'vol-1' }, { source_type: 'image' }],
+      },
+      after_unknown: { image_id: true, block_device: [{ uuid: true }, {}, { uuid: true }] },
+    },
+  };
+  const plan = {
+    format_version: '1.2',
+    configuration: {
+      root_module: {
+        resources: [
+          {
+            address: 'openstack_compute_instance_v2.web',
+            expressions: {
+              image_id: { references: ['openstack_images_image_v2.good.id', 'openstack_images_image_v2.good'] },
+              block_device: [
+                { uuid: { references: ['openstack_images_image_v2.old.id', 'openstack_images_image_v2.old'] } },
+                { uuid: { constant_value: 'vol-1' } },
+                { uuid: { references: ['var.image'] } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  };
+  const links = bootLinks(plan, [...images, server]);
+  t.same(links.get('openstack_compute_instance_v2.web'), {
+    id: 'openstack_images_image_v2.good',
+    devices: ['openstack_images_image_v2.old', undefined, undefined],
+  });
+  const [made] = planChanges([server], new Map([['openstack_compute_instance_v2.web', new Set(['image_id', 'block_device'])]]), links);
+  t.same(made?.after?.['boots'], [
+    { field: 'image_id', id: { $unknown: true }, image_address: 'openstack_images_image_v2.good' },
+    { field: 'block_device.uuid', id: { $unknown: true }, image_address: 'openstack_images_image_v2.old' },
+    { field: 'block_device.uuid', id: { $unknown: true } },
+  ]);
+  const checked = checkEnvelope(buildEnvelope({ user_id: 'u', project_id: 'p', roles: ['member'] }, [], made === undefined ? [] : [made]));
+  t.ok(checked.ok, 'the envelope fits its schema', { problems: checked.ok ? [] : checked.problems });
   t.end();
 });

@@ -125,25 +125,26 @@ consumer_creates contains change if {
 # description: >-
 #   The images a consumer change boots, as [field, image] pairs: each of its boots found by id or by name among
 #   the images the principal sees, or, for an id not known until apply, the image the change set makes at the
-#   address it refers to (image_address).
+#   address that boot refers to (its image_address).
 boot_images(change) := {[entry.field, image] |
 	some entry in change.after.boots
-	some image in boot_candidates(entry, change)
+	some image in boot_candidates(entry)
 }
 
 # METADATA
 # scope: document
 # description: >-
 #   The images one boot of a consumer change names: by id or by name among the images the principal sees, or
-#   the image change of the change set at the address an id not known until apply refers to.
-boot_candidates(entry, _) := [image | some image in input.catalog.images; image.id == entry.id] if is_string(entry.id)
+#   the image change of the change set at the address an id not known until apply refers to (the boot's
+#   image_address).
+boot_candidates(entry) := [image | some image in input.catalog.images; image.id == entry.id] if is_string(entry.id)
 
-boot_candidates(entry, _) := [image | some image in input.catalog.images; image.name == entry.name] if is_string(entry.name)
+boot_candidates(entry) := [image | some image in input.catalog.images; image.name == entry.name] if is_string(entry.name)
 
-boot_candidates(entry, change) := [other.after |
+boot_candidates(entry) := [other.after |
 	some other in input.changes
 	other.kind == "image"
-	other.address == change.after.image_address
+	other.address == entry.image_address
 	is_object(other.after)
 ] if {
 	is_unknown(entry.id)

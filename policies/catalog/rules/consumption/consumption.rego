@@ -47,7 +47,7 @@ violations contains lib.undecided(rego.metadata.chain(), change, entry.field) if
 	some change in lib.consumer_creates
 	some entry in change.after.boots
 	lib.is_unknown(entry.id)
-	count(lib.boot_candidates(entry, change)) == 0
+	count(lib.boot_candidates(entry)) == 0
 }
 
 # An image by id or name that none of the images the principal sees is (an image of the change set is found by
@@ -56,7 +56,7 @@ violations contains lib.violation(rego.metadata.chain(), change, entry.field, me
 	some change in lib.consumer_creates
 	some entry in change.after.boots
 	not lib.is_unknown(object.get(entry, "id", ""))
-	count(lib.boot_candidates(entry, change)) == 0
+	count(lib.boot_candidates(entry)) == 0
 	message := concat("", [
 		"is made from image ", _named(entry), ", which project ", input.principal.project_id,
 		" cannot see: deleted, never shared with it, or past its end of life and no longer shared",

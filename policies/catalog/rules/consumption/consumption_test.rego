@@ -91,19 +91,34 @@ test_fail_an_id_not_known_until_apply if {
 }
 
 test_fail_an_image_of_the_same_change_set_that_is_revoked if {
-	server := object.union(_server([{"field": "image_id", "id": testdata.unknown}]), {"after": {"image_address": "image.v11"}})
+	server := _server([{"field": "image_id", "id": testdata.unknown, "image_address": "image.v11"}])
 	image := testdata.change("create", null, object.union(testdata.image, {"status": "deactivated"}))
 	found := _found([server, image], [])
 	{f | some [_, f, _, _] in found} == {"image_id"}
 }
 
 test_success_an_image_of_the_same_change_set if {
-	server := object.union(_server([{"field": "image_id", "id": testdata.unknown}]), {"after": {"image_address": "image.v11"}})
+	server := _server([{"field": "image_id", "id": testdata.unknown, "image_address": "image.v11"}])
 	_found([server, testdata.change("create", null, testdata.image)], []) == set()
 }
 
+# Each boot has its own address: a block device of a revoked image of the change set is refused although the
+# server's image_id refers to a good one.
+test_fail_a_block_device_of_a_revoked_image_of_the_same_change_set if {
+	server := _server([
+		{"field": "image_id", "id": testdata.unknown, "image_address": "image.v11"},
+		{"field": "block_device.uuid", "id": testdata.unknown, "image_address": "image.old"},
+	])
+	good := testdata.change("create", null, testdata.image)
+	revoked := object.union(
+		testdata.change("create", null, object.union(testdata.image, {"name": "ubuntu-24.04-base-v1.0", "status": "deactivated"})),
+		{"address": "image.old"},
+	)
+	{f | some [_, f, _, _] in _found([server, good, revoked], [])} == {"block_device.uuid"}
+}
+
 test_fail_an_image_address_no_change_of_this_change_set_has if {
-	server := object.union(_server([{"field": "image_id", "id": testdata.unknown}]), {"after": {"image_address": "image.elsewhere"}})
+	server := _server([{"field": "image_id", "id": testdata.unknown, "image_address": "image.elsewhere"}])
 	{f | some [_, f, _, _] in _found([server], [])} == {"image_id"}
 }
 

@@ -138,11 +138,11 @@ function actionOf(actions) {
 }
 function documentOf(resource, values, unknown = {}) {
   const doc = { ...resource.fixed };
-  for (const [attribute, wire] of Object.entries(resource.wire)) {
-    if (unknown[attribute] === true) {
-      if (!(resource.assigned ?? []).includes(attribute)) doc[wire] = { $unknown: true };
-    } else if (values[attribute] !== void 0 && values[attribute] !== null) {
-      doc[wire] = values[attribute];
+  for (const [attribute2, wire] of Object.entries(resource.wire)) {
+    if (unknown[attribute2] === true) {
+      if (!(resource.assigned ?? []).includes(attribute2)) doc[wire] = { $unknown: true };
+    } else if (values[attribute2] !== void 0 && values[attribute2] !== null) {
+      doc[wire] = values[attribute2];
     }
     const value = doc[wire];
     if (wire === "properties" && typeof value === "object" && value !== null && creationMark in value)
@@ -156,7 +156,12 @@ function configAddress(address) {
 function text(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
 }
-function consumerDocument(type, consumer, values, unknown, configured) {
+function consumerDocument(type, consumer, values, unknown, configured, links = {}) {
+  const later = (address) => ({
+    field: "",
+    id: { $unknown: true },
+    ...address === void 0 ? {} : { image_address: address }
+  });
   const boots = [];
   const id = text(values[consumer.id]);
   const name = consumer.name === void 0 ? void 0 : text(values[consumer.name]);
@@ -165,7 +170,7 @@ function consumerDocument(type, consumer, values, unknown, configured) {
   if (id !== void 0) boots.push({ field: consumer.id, id });
   else if (name !== void 0 && consumer.name !== void 0) boots.push({ field: consumer.name, name });
   else if (unknown[consumer.id] === true && (configured?.has(consumer.id) ?? devices.length === 0))
-    boots.push({ field: consumer.id, id: { $unknown: true } });
+    boots.push({ ...later(links.id), field: consumer.id });
   else if (consumer.name !== void 0 && unknown[consumer.name] === true && configured?.has(consumer.name) === true)
     boots.push({ field: consumer.name, id: { $unknown: true } });
   if (consumer.blockDevices !== void 0) {
@@ -176,12 +181,12 @@ function consumerDocument(type, consumer, values, unknown, configured) {
       if (device["source_type"] !== "image" && !sourceUnknown) return;
       const uuid = text(device["uuid"]);
       if (uuid !== void 0 && !sourceUnknown) boots.push({ field, id: uuid });
-      else boots.push({ field, id: { $unknown: true } });
+      else boots.push({ ...later(links.devices?.[i]), field });
     });
   }
   return boots.length === 0 ? void 0 : { resource_type: type, boots };
 }
-function planChanges(resourceChanges, configured = /* @__PURE__ */ new Map()) {
+function planChanges(resourceChanges, configured = /* @__PURE__ */ new Map(), bootLinks2 = /* @__PURE__ */ new Map()) {
   const changes = [];
   for (const rc of resourceChanges) {
     const consumer = tpoConsumers[rc.type];
@@ -192,7 +197,8 @@ function planChanges(resourceChanges, configured = /* @__PURE__ */ new Map()) {
         consumer,
         rc.change.after,
         rc.change.after_unknown ?? {},
-        configured.get(configAddress(rc.address))
+        configured.get(configAddress(rc.address)),
+        bootLinks2.get(configAddress(rc.address))
       );
       const before = made === "create" || rc.change.before === null ? null : consumerDocument(rc.type, consumer, rc.change.before, {}, void 0) ?? { resource_type: rc.type, boots: [] };
       if (after !== void 0) changes.push({ address: rc.address, kind: consumerKind, action: made, before, after });
@@ -213,6 +219,15 @@ function planChanges(resourceChanges, configured = /* @__PURE__ */ new Map()) {
 }
 
 // provider/cdktf/decide.ts
+function attribute(expression) {
+  return isBlockList(expression) ? void 0 : expression;
+}
+function isBlockList(expression) {
+  return Array.isArray(expression);
+}
+function referencesOf(expression) {
+  return attribute(expression)?.references ?? [];
+}
 function cloudOfResource(plan) {
   const clouds = cloudsOf(plan);
   const fallback = cloudOfConfig(plan.configuration?.provider_config?.["openstack"]);
@@ -234,17 +249,32 @@ function cloudsOf(plan, stateProviders = /* @__PURE__ */ new Map()) {
     clouds.set(resource.address, cloudOfConfig(providers[resource.provider_config_key ?? "openstack"]));
   return clouds;
 }
+function imageChange(references, changes) {
+  const image = references.find((r) => r.startsWith("openstack_images_image_v2."));
+  if (image === void 0) return void 0;
+  const target = image.replace(/\.id$/, "");
+  const matches = changes.filter((rc) => configAddress(rc.address) === target);
+  return matches.length === 1 ? matches[0]?.address : void 0;
+}
 function shareLinks(plan, changes) {
   const links = /* @__PURE__ */ new Map();
   for (const resource of plan.configuration?.root_module?.resources ?? []) {
-    const type = resource.address.split(".")[0] ?? "";
-    const kind = tpoResources[type]?.kind;
-    if (kind !== "member" && kind !== "acceptance" && tpoConsumers[type] === void 0) continue;
-    const image = (resource.expressions?.["image_id"]?.references ?? []).find((r) => r.startsWith("openstack_images_image_v2."));
-    if (image === void 0) continue;
-    const target = image.replace(/\.id$/, "");
-    const matches = changes.filter((rc) => configAddress(rc.address) === target);
-    if (matches.length === 1 && matches[0] !== void 0) links.set(resource.address, matches[0].address);
+    const kind = tpoResources[resource.address.split(".")[0] ?? ""]?.kind;
+    if (kind !== "member" && kind !== "acceptance") continue;
+    const image = imageChange(referencesOf(resource.expressions?.["image_id"]), changes);
+    if (image !== void 0) links.set(resource.address, image);
+  }
+  return links;
+}
+function bootLinks(plan, changes) {
+  const links = /* @__PURE__ */ new Map();
+  for (const resource of plan.configuration?.root_module?.resources ?? []) {
+    const consumer = tpoConsumers[resource.address.split(".")[0] ?? ""];
+    if (consumer === void 0) continue;
+    const id = imageChange(referencesOf(resource.expressions?.[consumer.id]), changes);
+    const blocks = consumer.blockDevices === void 0 ? void 0 : resource.expressions?.[consumer.blockDevices];
+    const devices = isBlockList(blocks) ? blocks.map((block) => imageChange(block["uuid"]?.references ?? [], changes)) : [];
+    links.set(resource.address, { ...id === void 0 ? {} : { id }, devices });
   }
   return links;
 }
@@ -256,12 +286,12 @@ function configuredAttributes(plan) {
 function declaredProperties(plan) {
   const declared = /* @__PURE__ */ new Map();
   for (const resource of plan.configuration?.root_module?.resources ?? []) {
-    const value = resource.expressions?.["properties"]?.constant_value;
+    const value = attribute(resource.expressions?.["properties"])?.constant_value;
     if (typeof value === "object" && value !== null) declared.set(resource.address, value);
   }
   return declared;
 }
-function withLiveProperties(resourceChanges, live, declared = /* @__PURE__ */ new Map(), drift = /* @__PURE__ */ new Map(), configured = /* @__PURE__ */ new Map()) {
+function withLiveProperties(resourceChanges, live, declared = /* @__PURE__ */ new Map(), drift = /* @__PURE__ */ new Map(), configured = /* @__PURE__ */ new Map(), boots = /* @__PURE__ */ new Map()) {
   const notes = [];
   const seen = resourceChanges.map((planned) => {
     const applied = drift.get(planned.address);
@@ -298,7 +328,7 @@ function withLiveProperties(resourceChanges, live, declared = /* @__PURE__ */ ne
       change: { ...rc.change, actions: ["update"], before: side(rc.change.before, has), after: side(rc.change.after, wanted) }
     };
   });
-  return { changes: planChanges(seen, configured), notes };
+  return { changes: planChanges(seen, configured, boots), notes };
 }
 async function decidePlan(plan, options = {}) {
   const resourceChanges = (plan.resource_changes ?? []).filter(
@@ -310,6 +340,7 @@ async function decidePlan(plan, options = {}) {
   const declared = declaredProperties(plan);
   const configured = configuredAttributes(plan);
   const links = shareLinks(plan, resourceChanges);
+  const boots = bootLinks(plan, resourceChanges);
   const drift = new Map(
     (plan.resource_drift ?? []).flatMap((d) => d.change.before === null ? [] : [[d.address, d.change.before]])
   );
@@ -334,7 +365,7 @@ async function decidePlan(plan, options = {}) {
       const [principal, images] = await Promise.all([session.identity(), catalog.documents(cloud ?? "(environment)", session)]);
       const live = new Map(images.map((image) => [String(image["id"]), image]));
       const withStatus = withDeclaredDeactivation(group, live, options.deactivation ?? /* @__PURE__ */ new Map(), configAddress);
-      const found = withLiveProperties(withStatus, live, declared, drift, configured);
+      const found = withLiveProperties(withStatus, live, declared, drift, configured, boots);
       notes.push(...found.notes);
       const changes = found.changes.map((c) => {
         const image = links.get(configAddress(c.address));
@@ -359,6 +390,7 @@ export {
   cloudOfResource,
   cloudsOf,
   shareLinks,
+  bootLinks,
   withLiveProperties,
   decidePlan
 };
