@@ -14,7 +14,7 @@
  */
 import { getImage, setImageActive } from '../client/images.js';
 import { Session } from '../client/session.js';
-import type { Document } from '../policy/envelope.js';
+import type { Change, Document } from '../policy/envelope.js';
 import { deactivationKey, synthesizedConfig } from './declared.js';
 import type { PlanResourceChange } from './plan.js';
 
@@ -116,4 +116,21 @@ export async function applyDeclaredStatus(images: readonly DeclaredStatus[], say
     }
   }
   return changed;
+}
+
+/**
+ * The statuses a decided change set has the gate set after the apply, by address: true deactivates (revoked),
+ * false reactivates. An update of an image's `status`, or a create (or replace) declared deactivated.
+ */
+export function statusChanges(changes: readonly Change[]): Map<string, boolean> {
+  const wanted = new Map<string, boolean>();
+  for (const change of changes) {
+    if (change.kind !== 'image' || change.after === null) continue;
+    const after = change.after['status'];
+    const before = change.before?.['status'];
+    if (change.action === 'update' && (after === 'active' || after === 'deactivated') && before !== after)
+      wanted.set(change.address, after === 'deactivated');
+    if ((change.action === 'create' || change.action === 'replace') && after === 'deactivated') wanted.set(change.address, true);
+  }
+  return wanted;
 }

@@ -216,8 +216,13 @@ export function withLiveProperties(
   const notes: string[] = [];
   const seen = resourceChanges.map((planned): PlanResourceChange => {
     const applied = drift.get(planned.address);
+    // What was last applied, except the status: Glance's (the gate's deactivation is never in the state), which a
+    // declared deactivation is decided against (./deactivation.ts).
+    const status = planned.change.before?.['status'];
     const rc =
-      applied === undefined || planned.change.before === null ? planned : { ...planned, change: { ...planned.change, before: applied } };
+      applied === undefined || planned.change.before === null
+        ? planned
+        : { ...planned, change: { ...planned.change, before: { ...applied, ...(status === undefined ? {} : { status }) } } };
     const actions = rc.change.actions.join(',');
     const id = rc.change.before?.['id'];
     const image = typeof id === 'string' ? live.get(id) : undefined;

@@ -25,8 +25,9 @@ import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { EngineOptions } from '../policy/engine.js';
+import type { Change } from '../policy/envelope.js';
 import { cloudOfResource, configAddress, decidePlan, type PlanDecision, type PlanJson } from './decide.js';
-import { applyDeclaredStatus, declaredDeactivation } from './deactivation.js';
+import { applyDeclaredStatus, declaredDeactivation, statusChanges } from './deactivation.js';
 import { synthesizedResources } from './declared.js';
 import type { StackMarks } from '../resources/mark.js';
 import { marksByPath, marksVariable, pullState, recoverLeftovers, stackMarks } from './marks.js';
@@ -175,22 +176,24 @@ export async function decidePlanFile(
 }
 
 /**
- * After a successful apply of `plan`: each CatalogImage record put in the status it declares (./deactivation.ts),
- * its id read from the state the apply wrote.
+ * After a successful apply of `plan`: each CatalogImage record put in the status this run decided for it (an update
+ * of its `status`, or a create declared deactivated: ./deactivation.ts), its id read from the state the apply wrote.
+ * Only what was decided: an apply that decided nothing (`-refresh-only`) changes no status.
  */
 async function applyDeactivation(
   binary: string,
   env: NodeJS.ProcessEnv,
   dir: string,
-  decided: { readonly plan: PlanJson; readonly deactivation: ReadonlyMap<string, boolean> },
+  decided: { readonly plan: PlanJson; readonly changes: readonly Change[] },
   say: (line: string) => void,
 ): Promise<void> {
-  if (decided.deactivation.size === 0) return;
+  const wanted = statusChanges(decided.changes);
+  if (wanted.size === 0) return;
   const cloudOf = cloudOfResource(decided.plan);
   const state = pullState(binary, env, dir);
   const targets = (state?.resources ?? []).flatMap((r) => {
     const address = `${r.type}.${r.name}`;
-    const deactivated = r.mode === 'data' ? undefined : decided.deactivation.get(address);
+    const deactivated = r.mode === 'data' ? undefined : wanted.get(address);
     const id = r.instances?.[0]?.attributes?.id;
     return deactivated === undefined || id === undefined ? [] : [{ address, id, deactivated, cloud: cloudOf(address) }];
   });
@@ -222,6 +225,14 @@ async function decideSaved(
     process.stdout.write(`image-catalog gate: ${decided.changes.length} change(s) of the catalog decided\n${formatDecision(decision)}`);
     allowed = decision.allowed;
   }
+  // What tofu's plan cannot show: each status the gate sets after the apply (./deactivation.ts).
+  const paths = constructPaths(dir);
+  for (const [address, deactivated] of statusChanges(decided.changes))
+    process.stdout.write(
+      `image-catalog gate: ${paths.get(address) ?? address} (${address}): ${
+        deactivated ? 'revoked: deactivated after the apply' : 'no longer revoked: reactivated after the apply'
+      }${allowed ? '' : ' (not: the plan is blocked)'}\n`,
+    );
   // The sources after the policy's verdict, right before the refusal they make.
   for (const refusal of refused) process.stdout.write(`image-catalog gate: ${refusal}\n`);
   if (!allowed) return { refusal: 'the catalog policy blocks this plan', decided };
@@ -283,8 +294,10 @@ export async function runGate(args: readonly string[], options: GateOptions = {}
       );
       // -detailed-exitcode: 2 is a plan with changes.
       if (code !== 0 && !(code === 2 && args.includes('-detailed-exitcode'))) return code;
-      const { refusal } = await decideSaved(binary, planFile, env, options);
-      if (refusal === undefined) return code;
+      const { refusal, decided } = await decideSaved(binary, planFile, env, options);
+      // -detailed-exitcode: a status the gate sets after the apply is a change although tofu's plan has none.
+      if (refusal === undefined)
+        return code === 0 && args.includes('-detailed-exitcode') && statusChanges(decided.changes).size > 0 ? 2 : code;
       rmSync(planFile, { force: true });
       process.stderr.write(`image-catalog gate: ${refusal}${out === undefined ? '' : `: ${out} was removed, so it cannot be applied`}\n`);
       return 1;

@@ -3,6 +3,7 @@
  * resources, as the policy envelope's changes, for the plan check and the `cdktn deploy` gate (./decide.ts).
  * Each resource type's kind and the wire name of each of its attributes are declared once, in `tpoResources`.
  */
+import { isGlanceField } from '../client/images.js';
 import { creationMark } from '../resources/image/image.js';
 import { consumerKind, type Change, type ChangeAction, type ConsumerDocument, type Document } from '../policy/envelope.js';
 import type { Kind } from '../resources/kinds.js';
@@ -115,10 +116,13 @@ function documentOf(
     } else if (values[attribute] !== undefined && values[attribute] !== null) {
       doc[wire] = values[attribute];
     }
-    // The creation mark is the package's own bookkeeping (./marks.ts), never a declared property or a change.
+    // The creation mark is the package's own bookkeeping (./marks.ts), and Glance's own fields (stores, os_hash_*,
+    // os_glance_*: terraform-provider-openstack reads them into properties) are Glance's: never a declared
+    // property or a change (a deactivated image's record has no stores, so a state read before its deactivation
+    // would otherwise make every later plan of it a change of properties.stores).
     const value = doc[wire];
-    if (wire === 'properties' && typeof value === 'object' && value !== null && creationMark in value)
-      doc[wire] = Object.fromEntries(Object.entries(value).filter(([key]) => key !== creationMark));
+    if (wire === 'properties' && typeof value === 'object' && value !== null)
+      doc[wire] = Object.fromEntries(Object.entries(value).filter(([key]) => key !== creationMark && !isGlanceField(key)));
   }
   return doc;
 }

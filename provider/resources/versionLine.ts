@@ -268,11 +268,11 @@ export function lineImages<S>(name: string, line: LineFamily<S>, today: string =
       );
     if (revoked(v))
       throw new Error(
-        `VersionLine "${name}": ${field}: version ${target} is revoked; move the channel to another version (rule: lifecycle)`,
+        `VersionLine "${name}": ${field}: version ${target} is revoked; move the channel to another version (rule: channels)`,
       );
     if (pastEndOfLife(v))
       throw new Error(
-        `VersionLine "${name}": ${field}: version ${target} is past its end of life (${String(v.endOfLife)}); move the channel to another version (rule: lifecycle)`,
+        `VersionLine "${name}": ${field}: version ${target} is past its end of life (${String(v.endOfLife)}); move the channel to another version (rule: channels)`,
       );
     channels[channel] = target;
   }

@@ -229,32 +229,49 @@ t.test('pr-check --cdktf: the PR that edits a published image is blocked, annota
   );
 });
 
-t.test('a revoked version: the gate decides it and deactivates it after the apply; un-revoked, reactivated', async (t) => {
-  const name = `ubuntu-24.04-base-${tag}-v1.0`;
-  const [id] = await imagesNamed(name);
-  const entry = "version: '1.0',\n          source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.0'";
-  t.ok(original.includes(entry), "the example's v1.0 entry");
-  const status = async (): Promise<unknown> => ((await glance('platform', 'GET', `/v2/images/${String(id)}`)).body as Row)['status'];
-  writeFileSync(
-    join(dir, 'main.ts'),
-    original.replace(entry, entry.replace("version: '1.0',", "version: '1.0',\n          revoked: true,")),
-  );
-  const revoked = await startCdktf();
-  const text = revoked.stdout + revoked.stderr;
-  t.equal(revoked.code, 0, 'the deploy succeeds', { output: text.slice(-4000) });
-  t.match(text, /image-catalog gate: 1 change\(s\) of the catalog decided/, 'the revocation is decided with the plan');
-  t.match(text, new RegExp(`image-catalog gate: deactivated ${name} \\(${String(id)}\\): revoked, so no new server boots it`), 'and said');
-  t.equal(await status(), 'deactivated', 'v1.0 is deactivated in Glance');
-  const again = await startCdktf();
-  t.equal(again.code, 0, 'the next deploy succeeds');
-  t.notMatch(again.stdout + again.stderr, /deactivated ubuntu|reactivated/, 'and changes nothing');
-  writeFileSync(join(dir, 'main.ts'), original);
-  const back = await startCdktf();
-  const backText = back.stdout + back.stderr;
-  t.equal(back.code, 0, 'un-revoked: the deploy succeeds', { output: backText.slice(-4000) });
-  t.match(backText, new RegExp(`image-catalog gate: reactivated ${name} \\(${String(id)}\\): no longer revoked`), 'reactivated, said');
-  t.equal(await status(), 'active', 'v1.0 is active again');
-});
+t.test(
+  'a revoked version: shown by diff, decided with the plan, deactivated after the apply; un-revoked at once, reactivated',
+  async (t) => {
+    const name = `ubuntu-24.04-base-${tag}-v1.0`;
+    const [id] = await imagesNamed(name);
+    const entry = "version: '1.0',\n          source: { file: qcow2(dataDir, 'ubuntu-24.04-base-v1.0'";
+    t.ok(original.includes(entry), "the example's v1.0 entry");
+    const status = async (): Promise<unknown> => ((await glance('platform', 'GET', `/v2/images/${String(id)}`)).body as Row)['status'];
+    writeFileSync(
+      join(dir, 'main.ts'),
+      original.replace(entry, entry.replace("version: '1.0',", "version: '1.0',\n          revoked: true,")),
+    );
+    const diff = await startCdktf('diff');
+    t.match(
+      diff.stdout + diff.stderr,
+      // (cdktn adds the construct path to each address it prints)
+      /image-catalog gate: catalog\/ubuntu-base\/v1\.0\/image \(openstack_images_image_v2\.[\w-]+.*\): revoked: deactivated after the apply/,
+      "cdktn diff shows what tofu's plan cannot",
+    );
+    t.equal(await status(), 'active', 'a diff changes nothing');
+    const revoked = await startCdktf();
+    const text = revoked.stdout + revoked.stderr;
+    t.equal(revoked.code, 0, 'the deploy succeeds', { output: text.slice(-4000) });
+    t.match(text, /image-catalog gate: 1 change\(s\) of the catalog decided/, 'the revocation is decided with the plan');
+    t.match(
+      text,
+      new RegExp(`image-catalog gate: deactivated ${name} \\(${String(id)}\\): revoked, so no new server boots it`),
+      'and said',
+    );
+    t.equal(await status(), 'deactivated', 'v1.0 is deactivated in Glance');
+    // Un-revoked right away: the state still has what Glance said of the active image (its stores), which is no change.
+    writeFileSync(join(dir, 'main.ts'), original);
+    const back = await startCdktf();
+    const backText = back.stdout + back.stderr;
+    t.equal(back.code, 0, 'un-revoked at once: the deploy succeeds', { output: backText.slice(-4000) });
+    t.notMatch(backText, /properties\.stores/, "Glance's own fields are no change of the catalog");
+    t.match(backText, new RegExp(`image-catalog gate: reactivated ${name} \\(${String(id)}\\): no longer revoked`), 'reactivated, said');
+    t.equal(await status(), 'active', 'v1.0 is active again');
+    const again = await startCdktf();
+    t.equal(again.code, 0, 'the next deploy succeeds', { output: (again.stdout + again.stderr).slice(-3000) });
+    t.notMatch(again.stdout + again.stderr, /deactivated ubuntu|reactivated/, 'and changes no status');
+  },
+);
 
 t.test(
   'one deploy puts back a property changed by hand (drift is no change of the catalog) and deletes a deprecated version taken out of the app, as the cloud that made it (OS_CLOUD unset)',

@@ -3,8 +3,8 @@
  * envelope's changes: actions, wire names, unknowns; the envelope they make fits its schema.
  */
 import t from 'tap';
-import { bootLinks } from '../../provider/cdktf/decide.js';
-import { withDeclaredDeactivation } from '../../provider/cdktf/deactivation.js';
+import { bootLinks, withLiveProperties } from '../../provider/cdktf/decide.js';
+import { statusChanges, withDeclaredDeactivation } from '../../provider/cdktf/deactivation.js';
 import { actionOf, configAddress, planChanges, type PlanResourceChange } from '../../provider/cdktf/plan.js';
 import { buildEnvelope, checkEnvelope } from '../../provider/policy/envelope.js';
 
@@ -308,5 +308,28 @@ t.test("a server's ids not known until apply: each boot refers to the plan's ima
   ]);
   const checked = checkEnvelope(buildEnvelope({ user_id: 'u', project_id: 'p', roles: ['member'] }, [], made === undefined ? [] : [made]));
   t.ok(checked.ok, 'the envelope fits its schema', { problems: checked.ok ? [] : checked.problems });
+  t.end();
+});
+
+t.test('un-revoked right after the gate deactivated: decided against Glance, not against the state the deactivation left', (t) => {
+  const refreshed = { ...image, id: 'i-1', status: 'deactivated', properties: { ...image.properties } };
+  const kept: PlanResourceChange = {
+    address: 'openstack_images_image_v2.v10',
+    type: 'openstack_images_image_v2',
+    change: { actions: ['no-op'], before: refreshed, after: refreshed, after_unknown: {} },
+  };
+  // The state as the apply before the deactivation wrote it: active, Glance's stores in its properties.
+  const applied = { ...image, id: 'i-1', status: 'active', properties: { ...image.properties, stores: 'fast' } };
+  const seen = withDeclaredDeactivation(
+    [kept],
+    new Map([['i-1', { id: 'i-1', status: 'deactivated' }]]),
+    new Map([['openstack_images_image_v2.v10', false]]),
+    configAddress,
+  );
+  const { changes } = withLiveProperties(seen, new Map(), new Map(), new Map([['openstack_images_image_v2.v10', applied]]));
+  t.match(changes, [{ action: 'update', before: { status: 'deactivated' }, after: { status: 'active' } }]);
+  t.notOk(Object.keys(changes[0]?.before?.['properties'] ?? {}).includes('stores'), "Glance's stores is no property of the catalog");
+  t.same([...statusChanges(changes)], [['openstack_images_image_v2.v10', false]], 'the gate reactivates it after the apply');
+  t.same([...statusChanges(planChanges([kept]))], [], 'a change set that decided no status sets none (an apply -refresh-only)');
   t.end();
 });

@@ -118,10 +118,13 @@ t.test('bad input names the line, the version and the field, before any API call
     { channels: { stable: 'ubuntu-22.04-base-v1.0' } },
     /channels\.stable "ubuntu-22\.04-base-v1\.0" must be <major>\.<minor> \(rule: pattern\)/,
   );
-  bad({ channels: { stable: '1.1' }, versions: [v('1.0'), v('1.1', { revoked: true })] }, /channels\.stable: version 1\.1 is revoked/);
+  bad(
+    { channels: { stable: '1.1' }, versions: [v('1.0'), v('1.1', { revoked: true })] },
+    /channels\.stable: version 1\.1 is revoked; move the channel to another version \(rule: channels\)/,
+  );
   bad(
     { channels: { stable: '1.0' }, versions: [v('1.0', { endOfLife: '2026-01-01' }), v('1.1')] },
-    /channels\.stable: version 1\.0 is past its end of life \(2026-01-01\)/,
+    /channels\.stable: version 1\.0 is past its end of life \(2026-01-01\); move the channel to another version \(rule: channels\)/,
   );
   bad({ channels: { latest: '1.0' } }, /channels\.latest: "latest" is the line's own channel/);
   bad({ channels: { Stable: '1.0' } }, /channels\.Stable: a channel name is lower case/);

@@ -145,8 +145,8 @@ function documentOf(resource, values, unknown = {}) {
       doc[wire] = values[attribute2];
     }
     const value = doc[wire];
-    if (wire === "properties" && typeof value === "object" && value !== null && creationMark in value)
-      doc[wire] = Object.fromEntries(Object.entries(value).filter(([key]) => key !== creationMark));
+    if (wire === "properties" && typeof value === "object" && value !== null)
+      doc[wire] = Object.fromEntries(Object.entries(value).filter(([key]) => key !== creationMark && !isGlanceField(key)));
   }
   return doc;
 }
@@ -295,7 +295,8 @@ function withLiveProperties(resourceChanges, live, declared = /* @__PURE__ */ ne
   const notes = [];
   const seen = resourceChanges.map((planned) => {
     const applied = drift.get(planned.address);
-    const rc = applied === void 0 || planned.change.before === null ? planned : { ...planned, change: { ...planned.change, before: applied } };
+    const status = planned.change.before?.["status"];
+    const rc = applied === void 0 || planned.change.before === null ? planned : { ...planned, change: { ...planned.change, before: { ...applied, ...status === void 0 ? {} : { status } } } };
     const actions = rc.change.actions.join(",");
     const id = rc.change.before?.["id"];
     const image = typeof id === "string" ? live.get(id) : void 0;
