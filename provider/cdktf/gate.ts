@@ -166,13 +166,21 @@ export async function decidePlanFile(
   const shown = spawnSync(binary, ['show', '-json', planFile], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd });
   if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
   const plan = JSON.parse(shown.stdout.toString()) as PlanJson;
-  const deactivation = declaredDeactivation(options.cwd ?? process.cwd());
+  const dir = options.cwd ?? process.cwd();
+  const deactivation = declaredDeactivation(dir);
   const decided = await decidePlan(plan, {
     stateProviders: () => stateProviders(binary, env, options.cwd),
     deactivation,
     ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
   });
-  return { ...decided, plan, deactivation };
+  // What tofu's plan cannot show: each status the gate sets after the apply (./deactivation.ts), a note of the
+  // gate's output and of the pull-request check's report.
+  const paths = constructPaths(dir);
+  const statuses = [...statusChanges(decided.changes)].map(
+    ([address, deactivated]) =>
+      `${paths.get(address) ?? address} (${address}): ${deactivated ? 'revoked: deactivated after the apply' : 'no longer revoked: reactivated after the apply'}`,
+  );
+  return { ...decided, notes: [...decided.notes, ...statuses], plan, deactivation };
 }
 
 /**
@@ -225,14 +233,7 @@ async function decideSaved(
     process.stdout.write(`image-catalog gate: ${decided.changes.length} change(s) of the catalog decided\n${formatDecision(decision)}`);
     allowed = decision.allowed;
   }
-  // What tofu's plan cannot show: each status the gate sets after the apply (./deactivation.ts).
-  const paths = constructPaths(dir);
-  for (const [address, deactivated] of statusChanges(decided.changes))
-    process.stdout.write(
-      `image-catalog gate: ${paths.get(address) ?? address} (${address}): ${
-        deactivated ? 'revoked: deactivated after the apply' : 'no longer revoked: reactivated after the apply'
-      }${allowed ? '' : ' (not: the plan is blocked)'}\n`,
-    );
+
   // The sources after the policy's verdict, right before the refusal they make.
   for (const refusal of refused) process.stdout.write(`image-catalog gate: ${refusal}\n`);
   if (!allowed) return { refusal: 'the catalog policy blocks this plan', decided };

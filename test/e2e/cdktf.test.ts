@@ -245,7 +245,7 @@ t.test(
     t.match(
       diff.stdout + diff.stderr,
       // (cdktn adds the construct path to each address it prints)
-      /image-catalog gate: catalog\/ubuntu-base\/v1\.0\/image \(openstack_images_image_v2\.[\w-]+.*\): revoked: deactivated after the apply/,
+      /image-catalog gate: note: catalog\/ubuntu-base\/v1\.0\/image \(openstack_images_image_v2\.[\w-]+.*\): revoked: deactivated after the apply/,
       "cdktn diff shows what tofu's plan cannot",
     );
     t.equal(await status(), 'active', 'a diff changes nothing');

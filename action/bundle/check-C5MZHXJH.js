@@ -7,8 +7,9 @@ import {
   configAddress,
   decidePlan,
   declaredDeactivation,
+  statusChanges,
   synthesizedResources
-} from "./chunk-OPLQMGVY.js";
+} from "./chunk-EMDWENM6.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-YZW4IJZ6.js";
 import "./chunk-2S35HJ3P.js";
@@ -81,6 +82,11 @@ function realTerraform(env = process.env, self) {
   }
   throw new Error("image-catalog-tofu: neither tofu nor terraform is on PATH; set IMAGE_CATALOG_TERRAFORM to the binary");
 }
+function constructPaths(dir) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const [address, resource] of synthesizedResources(dir)) if (resource.path !== void 0) paths.set(address, resource.path);
+  return paths;
+}
 function stateProviders(binary, env, cwd) {
   const providers = /* @__PURE__ */ new Map();
   for (const r of pullState(binary, env, cwd ?? process.cwd())?.resources ?? [])
@@ -92,13 +98,18 @@ async function decidePlanFile(binary, planFile, env, options = {}) {
   const shown = spawnSync2(binary, ["show", "-json", planFile], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd });
   if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
   const plan = JSON.parse(shown.stdout.toString());
-  const deactivation = declaredDeactivation(options.cwd ?? process.cwd());
+  const dir = options.cwd ?? process.cwd();
+  const deactivation = declaredDeactivation(dir);
   const decided = await decidePlan(plan, {
     stateProviders: () => stateProviders(binary, env, options.cwd),
     deactivation,
     ...options.overrides === void 0 ? {} : { overrides: options.overrides }
   });
-  return { ...decided, plan, deactivation };
+  const paths = constructPaths(dir);
+  const statuses = [...statusChanges(decided.changes)].map(
+    ([address, deactivated]) => `${paths.get(address) ?? address} (${address}): ${deactivated ? "revoked: deactivated after the apply" : "no longer revoked: reactivated after the apply"}`
+  );
+  return { ...decided, notes: [...decided.notes, ...statuses], plan, deactivation };
 }
 
 // provider/cdktf/check.ts

@@ -92,6 +92,18 @@ function withDeclaredDeactivation(resourceChanges, live, declared, configAddress
     };
   });
 }
+function statusChanges(changes) {
+  const wanted = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    if (change.kind !== "image" || change.after === null) continue;
+    const after = change.after["status"];
+    const before = change.before?.["status"];
+    if (change.action === "update" && (after === "active" || after === "deactivated") && before !== after)
+      wanted.set(change.address, after === "deactivated");
+    if ((change.action === "create" || change.action === "replace") && after === "deactivated") wanted.set(change.address, true);
+  }
+  return wanted;
+}
 
 // provider/cdktf/plan.ts
 var tpoResources = {
@@ -386,6 +398,7 @@ async function decidePlan(plan, options = {}) {
 export {
   synthesizedResources,
   declaredDeactivation,
+  statusChanges,
   tpoResources,
   configAddress,
   cloudOfResource,

@@ -47,7 +47,7 @@ import {
 import {
   decidePlan,
   tpoResources
-} from "./chunk-OPLQMGVY.js";
+} from "./chunk-EMDWENM6.js";
 import "./chunk-JPHF7VO4.js";
 import {
   Session
@@ -4361,7 +4361,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-QYC5IM6Y.js");
+  const { appEntry, checkApp } = await import("./check-C5MZHXJH.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4412,7 +4412,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-IUL2RUBR.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-OMR6S4NQ.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);

@@ -8,7 +8,7 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-OPLQMGVY.js";
+} from "./chunk-EMDWENM6.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-YZW4IJZ6.js";
 import "./chunk-2S35HJ3P.js";
