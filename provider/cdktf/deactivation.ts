@@ -7,7 +7,8 @@
  *   its `status`, `deactivated` or `active`), as the Pulumi Image's `isDeactivated` is, so the policy sees every
  *   revocation and every un-revocation (./decide.ts);
  * - sets it after the apply succeeded, as the cloud of the resource's provider: Glance's deactivate or reactivate
- *   action on each image whose status differs (a version created revoked is deactivated right after its upload).
+ *   action on each image whose status the decision changed (a version created revoked is deactivated once the apply
+ *   has made it); an apply that decided none changes none.
  *
  * Only records a CatalogImage declares are managed: an `openstack_images_image_v2` of plain HCL has no such
  * metadata, and an image deactivated by hand there is left as it is.

@@ -161,7 +161,7 @@ export async function decidePlanFile(
   planFile: string,
   env: NodeJS.ProcessEnv,
   options: { cwd?: string; overrides?: EngineOptions['overrides'] } = {},
-): Promise<PlanDecision & { readonly plan: PlanJson; readonly deactivation: ReadonlyMap<string, boolean> }> {
+): Promise<PlanDecision & { readonly plan: PlanJson }> {
   const cwd = options.cwd === undefined ? {} : { cwd: options.cwd };
   const shown = spawnSync(binary, ['show', '-json', planFile], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd });
   if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
@@ -180,7 +180,7 @@ export async function decidePlanFile(
     ([address, deactivated]) =>
       `${paths.get(address) ?? address} (${address}): ${deactivated ? 'revoked: deactivated after the apply' : 'no longer revoked: reactivated after the apply'}`,
   );
-  return { ...decided, notes: [...decided.notes, ...statuses], plan, deactivation };
+  return { ...decided, notes: [...decided.notes, ...statuses], plan };
 }
 
 /**
@@ -233,7 +233,6 @@ async function decideSaved(
     process.stdout.write(`image-catalog gate: ${decided.changes.length} change(s) of the catalog decided\n${formatDecision(decision)}`);
     allowed = decision.allowed;
   }
-
   // The sources after the policy's verdict, right before the refusal they make.
   for (const refusal of refused) process.stdout.write(`image-catalog gate: ${refusal}\n`);
   if (!allowed) return { refusal: 'the catalog policy blocks this plan', decided };

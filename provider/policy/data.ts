@@ -4,9 +4,9 @@
  * and field, never a silent default.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { PolicyChange } from './envelope.js';
+import { shippedPolicyDataPath } from '../resources/shipped.js';
 import { PolicyDataError } from './errors.js';
 import { describeErrors, validateData } from './schemas.js';
 
@@ -22,7 +22,7 @@ export interface PolicyDataOverride {
 }
 
 /** Path of the shipped defaults. */
-export const defaultDataPath = fileURLToPath(new URL('../../policies/data.json', import.meta.url));
+export const defaultDataPath = shippedPolicyDataPath;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

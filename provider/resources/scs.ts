@@ -7,13 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { isDate, utcToday } from './day.js';
+import { shippedPolicyDataPath } from './shipped.js';
 
 /**
  * The values the profile accepts, as the standard's checker has them: the shipped policy data
  * (policies/data.json, `image_catalog.scs_0102`), which the rule scs_0102 reads too.
  */
 const values = (
-  JSON.parse(readFileSync(new URL('../../policies/data.json', import.meta.url), 'utf8')) as {
+  JSON.parse(readFileSync(shippedPolicyDataPath, 'utf8')) as {
     image_catalog: { scs_0102: { architectures: string[]; purposes: string[]; replace_frequencies: Record<string, number> } };
   }
 ).image_catalog.scs_0102;

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-ZTOTLXTU.js";
-import "./chunk-2S35HJ3P.js";
-import "./chunk-QTPYY5ZU.js";
-import "./chunk-QVJHQ2KW.js";
-import "./chunk-TVZHFNHH.js";
+} from "./chunk-N52M7LLQ.js";
+import "./chunk-OB4LIH5W.js";
+import "./chunk-KPXY4PWE.js";
+import "./chunk-QVSJXNLZ.js";
+import "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-IJSS4FQ3.js";
+} from "./chunk-GBRO4TZ2.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-2PUXH2WR.js";
+} from "./chunk-L5ISBOQQ.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-MJV5IMLS.js";
+} from "./chunk-WLMORCSY.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
-} from "./chunk-JK3AQDR6.js";
+} from "./chunk-XBDNVVLR.js";
 import {
   configKeys,
   instanceKey,
@@ -36,38 +36,38 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-RNXBJO54.js";
+} from "./chunk-KV5BIO2S.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-ZTOTLXTU.js";
+} from "./chunk-N52M7LLQ.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-EMDWENM6.js";
+} from "./chunk-XHLHNABX.js";
 import "./chunk-JPHF7VO4.js";
 import {
   Session
-} from "./chunk-YZW4IJZ6.js";
+} from "./chunk-CQUTQNJZ.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-2S35HJ3P.js";
+} from "./chunk-OB4LIH5W.js";
 import {
   channelPattern,
   compareVersions,
   familyKey
-} from "./chunk-QTPYY5ZU.js";
+} from "./chunk-KPXY4PWE.js";
 import {
   PolicyDataError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-QVJHQ2KW.js";
+} from "./chunk-QVSJXNLZ.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -82,7 +82,7 @@ import {
   resourceSchema,
   storeOwner,
   utcToday
-} from "./chunk-TVZHFNHH.js";
+} from "./chunk-LZEPXDBW.js";
 import {
   __commonJS,
   __require,
@@ -4321,8 +4321,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-MD2HWP4O.js");
-  const { loadProgram, previewPlan } = await import("./preview-7DPNEC7B.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-CYLZU7WV.js");
+  const { loadProgram, previewPlan } = await import("./preview-O5EJNF5F.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4361,7 +4361,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-C5MZHXJH.js");
+  const { appEntry, checkApp } = await import("./check-VP2BR5PC.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4412,7 +4412,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-OMR6S4NQ.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-2BI27RZB.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4484,8 +4484,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-3LEQZLOK.js");
-  const { buildEnvelope } = await import("./envelope-AQQ3HWNA.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-2IS2WVS2.js");
+  const { buildEnvelope } = await import("./envelope-DJ4MSQPS.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

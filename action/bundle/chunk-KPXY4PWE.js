@@ -3,13 +3,14 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
   kinds,
+  shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-TVZHFNHH.js";
+} from "./chunk-LZEPXDBW.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";
-var values = JSON.parse(readFileSync(new URL("../../policies/data.json", import.meta.url), "utf8")).image_catalog.scs_0102;
+var values = JSON.parse(readFileSync(shippedPolicyDataPath, "utf8")).image_catalog.scs_0102;
 var scsFrequencies = Object.keys(values.replace_frequencies);
 var scsArchitectures = values.architectures;
 var scsPurposes = values.purposes.filter((purpose) => purpose !== "oldgeneric");

@@ -2,24 +2,24 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-JK3AQDR6.js";
+} from "./chunk-XBDNVVLR.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-EMDWENM6.js";
+} from "./chunk-XHLHNABX.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-YZW4IJZ6.js";
-import "./chunk-2S35HJ3P.js";
-import "./chunk-QTPYY5ZU.js";
+import "./chunk-CQUTQNJZ.js";
+import "./chunk-OB4LIH5W.js";
+import "./chunk-KPXY4PWE.js";
 import {
   policyModeVariable
-} from "./chunk-QVJHQ2KW.js";
+} from "./chunk-QVSJXNLZ.js";
 import {
   StackMarks
-} from "./chunk-TVZHFNHH.js";
+} from "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts
@@ -109,7 +109,7 @@ async function decidePlanFile(binary, planFile, env, options = {}) {
   const statuses = [...statusChanges(decided.changes)].map(
     ([address, deactivated]) => `${paths.get(address) ?? address} (${address}): ${deactivated ? "revoked: deactivated after the apply" : "no longer revoked: reactivated after the apply"}`
   );
-  return { ...decided, notes: [...decided.notes, ...statuses], plan, deactivation };
+  return { ...decided, notes: [...decided.notes, ...statuses], plan };
 }
 
 // provider/cdktf/check.ts

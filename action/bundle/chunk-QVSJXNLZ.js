@@ -2,8 +2,9 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   describeErrors,
+  shippedPolicyDataPath,
   validateData
-} from "./chunk-TVZHFNHH.js";
+} from "./chunk-LZEPXDBW.js";
 import {
   __commonJS,
   __require,
@@ -7343,7 +7344,6 @@ var require_dist = __commonJS({
 // provider/policy/data.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 
 // provider/policy/errors.ts
 var PolicyError = class extends Error {
@@ -7377,7 +7377,7 @@ function thrownMessage(thrown) {
 }
 
 // provider/policy/data.ts
-var defaultDataPath = fileURLToPath(new URL("../../policies/data.json", import.meta.url));
+var defaultDataPath = shippedPolicyDataPath;
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -2,32 +2,32 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-2PUXH2WR.js";
+} from "./chunk-L5ISBOQQ.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-RNXBJO54.js";
+} from "./chunk-KV5BIO2S.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-YZW4IJZ6.js";
+} from "./chunk-CQUTQNJZ.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-2S35HJ3P.js";
+} from "./chunk-OB4LIH5W.js";
 import {
   buildEnvelope
-} from "./chunk-QTPYY5ZU.js";
+} from "./chunk-KPXY4PWE.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-QVJHQ2KW.js";
+} from "./chunk-QVSJXNLZ.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -40,7 +40,7 @@ import {
   isForbidden,
   kindDescriptors,
   markOutput
-} from "./chunk-TVZHFNHH.js";
+} from "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

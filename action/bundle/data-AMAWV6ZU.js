@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-QVJHQ2KW.js";
-import "./chunk-TVZHFNHH.js";
+} from "./chunk-QVSJXNLZ.js";
+import "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-2S35HJ3P.js";
-import "./chunk-QTPYY5ZU.js";
-import "./chunk-QVJHQ2KW.js";
-import "./chunk-TVZHFNHH.js";
+} from "./chunk-OB4LIH5W.js";
+import "./chunk-KPXY4PWE.js";
+import "./chunk-QVSJXNLZ.js";
+import "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-IJSS4FQ3.js";
+} from "./chunk-GBRO4TZ2.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-ZTOTLXTU.js";
-import "./chunk-2S35HJ3P.js";
-import "./chunk-QTPYY5ZU.js";
-import "./chunk-QVJHQ2KW.js";
-import "./chunk-TVZHFNHH.js";
+import "./chunk-N52M7LLQ.js";
+import "./chunk-OB4LIH5W.js";
+import "./chunk-KPXY4PWE.js";
+import "./chunk-QVSJXNLZ.js";
+import "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

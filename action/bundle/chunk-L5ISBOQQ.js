@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-QTPYY5ZU.js";
+} from "./chunk-KPXY4PWE.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-TVZHFNHH.js";
+} from "./chunk-LZEPXDBW.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

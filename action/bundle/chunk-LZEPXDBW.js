@@ -35696,6 +35696,10 @@ var require_proper_lockfile = __commonJS({
   }
 });
 
+// provider/resources/shipped.ts
+import { fileURLToPath } from "node:url";
+var shippedPolicyDataPath = fileURLToPath(new URL("../../policies/data.json", import.meta.url));
+
 // provider/client/errors.ts
 var secretPattern = /("?(?:password|secret|token|x-auth-token|x-subject-token)"?\s*[:=]\s*)"[^"]*"/gi;
 function redact(text2) {
@@ -35902,7 +35906,7 @@ async function setImageActive(session, id, active) {
 // provider/resources/schema.ts
 var import__ = __toESM(require__(), 1);
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var formats = {
   "glance-text": {
     // Any string whose code points all fit in 16 bits (the u flag reads a surrogate pair as one code point).
@@ -35932,7 +35936,7 @@ var loaded = /* @__PURE__ */ new Map();
 function resourceSchema(file) {
   const known = loaded.get(file);
   if (known !== void 0) return known;
-  const raw = JSON.parse(readFileSync(fileURLToPath(new URL(`../../schemas/${file}`, import.meta.url)), "utf8"));
+  const raw = JSON.parse(readFileSync(fileURLToPath2(new URL(`../../schemas/${file}`, import.meta.url)), "utf8"));
   const defs = Object.fromEntries(Object.entries(raw.$defs ?? {}).map(([name, def]) => [name, fieldsOf(def.properties ?? {})]));
   const schema = {
     title: raw.title,
@@ -37028,11 +37032,11 @@ function hasMarkOutput(kind) {
 
 // provider/policy/schemas.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 var ajv2 = projectAjv();
 var resourcesAdded = false;
 function read(file) {
-  return JSON.parse(readFileSync3(fileURLToPath2(new URL(`../../schemas/${file}`, import.meta.url)), "utf8"));
+  return JSON.parse(readFileSync3(fileURLToPath3(new URL(`../../schemas/${file}`, import.meta.url)), "utf8"));
 }
 function compile(file) {
   if (!resourcesAdded) {
@@ -37095,6 +37099,7 @@ function describeErrors(errors) {
 }
 
 export {
+  shippedPolicyDataPath,
   plainMessage,
   ImageServiceError,
   isForbidden,
@@ -37131,4 +37136,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-TVZHFNHH.js.LEGAL.txt */
+/*! For license information please see chunk-LZEPXDBW.js.LEGAL.txt */

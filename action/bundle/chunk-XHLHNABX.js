@@ -6,18 +6,18 @@ import {
 import {
   RunCatalog,
   Session
-} from "./chunk-YZW4IJZ6.js";
+} from "./chunk-CQUTQNJZ.js";
 import {
   PolicyEngine
-} from "./chunk-2S35HJ3P.js";
+} from "./chunk-OB4LIH5W.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-QTPYY5ZU.js";
+} from "./chunk-KPXY4PWE.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-TVZHFNHH.js";
+} from "./chunk-LZEPXDBW.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-QTPYY5ZU.js";
+} from "./chunk-KPXY4PWE.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-QVJHQ2KW.js";
+} from "./chunk-QVSJXNLZ.js";
 import {
   __commonJS,
   __toESM

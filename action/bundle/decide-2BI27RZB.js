@@ -8,13 +8,13 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-EMDWENM6.js";
+} from "./chunk-XHLHNABX.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-YZW4IJZ6.js";
-import "./chunk-2S35HJ3P.js";
-import "./chunk-QTPYY5ZU.js";
-import "./chunk-QVJHQ2KW.js";
-import "./chunk-TVZHFNHH.js";
+import "./chunk-CQUTQNJZ.js";
+import "./chunk-OB4LIH5W.js";
+import "./chunk-KPXY4PWE.js";
+import "./chunk-QVSJXNLZ.js";
+import "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

@@ -8,8 +8,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-QTPYY5ZU.js";
-import "./chunk-TVZHFNHH.js";
+} from "./chunk-KPXY4PWE.js";
+import "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildEnvelope,
