@@ -31,7 +31,7 @@ import { applyDeclaredStatus, declaredDeactivation, statusChanges } from './deac
 import { synthesizedResources } from './declared.js';
 import type { StackMarks } from '../resources/mark.js';
 import { marksByPath, marksVariable, pullState, recoverLeftovers, stackMarks } from './marks.js';
-import { sourceRefusals } from './sources.js';
+import { movedShareRefusals, sourceRefusals } from './sources.js';
 import { localStatePath, localStateProblem } from './state.js';
 
 /** The root variable every stack with a catalog construct requires (./gate-variable.ts), and the value only the gate gives it. */
@@ -225,6 +225,7 @@ async function decideSaved(
   for (const note of decided.notes) process.stdout.write(`image-catalog gate: note: ${note}\n`);
   const dir = options.cwd ?? process.cwd();
   const refused = await sourceRefusals(decided.plan, dir);
+  const moved = movedShareRefusals(decided.plan);
   let allowed = true;
   if (decided.decision === undefined) {
     process.stdout.write('image-catalog gate: no change of an image, share or acceptance: nothing to decide\n');
@@ -234,12 +235,10 @@ async function decideSaved(
     allowed = decision.allowed;
   }
   // The sources after the policy's verdict, right before the refusal they make.
-  for (const refusal of refused) process.stdout.write(`image-catalog gate: ${refusal}\n`);
+  for (const refusal of [...refused, ...moved]) process.stdout.write(`image-catalog gate: ${refusal}\n`);
   if (!allowed) return { refusal: 'the catalog policy blocks this plan', decided };
-  return {
-    refusal: refused.length === 0 ? undefined : `${refused.length} image source(s) cannot be read, so their images cannot be made`,
-    decided,
-  };
+  if (refused.length > 0) return { refusal: `${refused.length} image source(s) cannot be read, so their images cannot be made`, decided };
+  return { refusal: moved.length === 0 ? undefined : `${moved.length} share(s) of 0.3 would move onto another image`, decided };
 }
 
 /** The `-out` file of plan arguments (`-out=f` or `-out f`). */

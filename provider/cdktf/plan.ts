@@ -85,6 +85,8 @@ export interface PlanResourceChange {
   /** `managed` (a resource) or `data` (a data source of the same type name: never a change of the catalog). */
   readonly mode?: string;
   readonly type: string;
+  /** The address a `moved` block moves it from (tofu reports it on the change). */
+  readonly previous_address?: string;
   readonly change: {
     readonly actions: readonly string[];
     readonly before: Readonly<Record<string, unknown>> | null;

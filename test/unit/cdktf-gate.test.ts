@@ -13,7 +13,7 @@ import t from 'tap';
 import { cloudsOf, withLiveProperties, type PlanJson } from '../../provider/cdktf/decide.js';
 import { constructPaths, realTerraform, splitApplyArgs, withConstructPaths } from '../../provider/cdktf/gate.js';
 import type { PlanResourceChange } from '../../provider/cdktf/plan.js';
-import { sourceRefusals } from '../../provider/cdktf/sources.js';
+import { movedShareRefusals, sourceRefusals } from '../../provider/cdktf/sources.js';
 import { urlSourceProblem } from '../../provider/resources/image/image.js';
 import { cdktnTrace } from '../../scripts/start-cdktf.js';
 import { localStatePath, localStateProblem } from '../../provider/cdktf/state.js';
@@ -268,6 +268,36 @@ t.test("start:cdktf leaves out cdktn's own trace of a failure it already said, k
     lines.filter((line) => !drop(line)),
     lines.slice(0, 2),
     'the finding and cdktn’s one line; its trace, the banner and the repeated error left out',
+  );
+  t.end();
+});
+
+t.test('a share 0.3 made, moved onto another image in the plan that upgrades: refused with the way (deploy the upgrade first)', (t) => {
+  const member = (address: string, actions: string[], previous?: string): PlanResourceChange => ({
+    address,
+    type: 'openstack_images_image_access_v2',
+    ...(previous === undefined ? {} : { previous_address: previous }),
+    change: { actions, before: { image_id: 'img-1', member_id: 'm' }, after: { image_id: 'img-2', member_id: 'm' } },
+  });
+  const plan = (changes: PlanResourceChange[]): PlanJson => ({ format_version: '1.2', resource_changes: changes });
+  t.same(
+    movedShareRefusals(
+      plan([member('openstack_images_image_access_v2.v11_share', ['delete', 'create'], 'openstack_images_image_access_v2.share')]),
+    ),
+    [
+      'openstack_images_image_access_v2.v11_share: image_id: the share openstack_images_image_access_v2.share (made by 0.3) moves here with another image, ' +
+        'a version added in the same run as the upgrade: deploy the upgrade with the versions the stack has first, then add the version (rule: moved)',
+    ],
+  );
+  t.same(
+    movedShareRefusals(plan([member('openstack_images_image_access_v2.v11_share', ['no-op'], 'openstack_images_image_access_v2.share')])),
+    [],
+    'moved onto the same image: nothing to refuse',
+  );
+  t.same(
+    movedShareRefusals(plan([member('openstack_images_image_access_v2.x', ['delete', 'create'])])),
+    [],
+    'a replace that no moved block makes',
   );
   t.end();
 });
