@@ -362,7 +362,14 @@ function resultOf(checked: Checked): CheckResult {
   if (checked.undecided !== undefined) return { decision: undefined, violations: [], undecided: checked.undecided };
   const decision = merged(checked.stacks.flatMap((s) => (s.decision === undefined ? [] : [s.decision])));
   const timelines = lineTimelines(checked.stacks.flatMap((s) => s.logged));
-  return { decision, violations: checked.stacks.flatMap((s) => s.violations), ...(timelines === '' ? {} : { timelines }) };
+  // Each stack's own notes; the note of the policy data decided with is said once for all.
+  const notes = [...new Set(checked.stacks.flatMap((s) => s.notes))];
+  return {
+    decision,
+    violations: checked.stacks.flatMap((s) => s.violations),
+    ...(timelines === '' ? {} : { timelines }),
+    ...(notes.length === 0 ? {} : { notes }),
+  };
 }
 
 /** Options of the command. */

@@ -50,6 +50,11 @@ export interface CheckResult {
   readonly undecided?: string;
   /** The version lines the change touches, as Mermaid charts (./timeline.ts), after the findings. */
   readonly timelines?: string;
+  /**
+   * What the decision notes beside its findings, one line each: what a plan cannot show (a CDKTF image's
+   * deactivation after the apply), what terraform-provider-openstack will not apply (TPO#1994).
+   */
+  readonly notes?: readonly string[];
 }
 
 export function conclusionOf(result: CheckResult): Conclusion {
@@ -127,6 +132,8 @@ export function summaryOf(result: CheckResult, limit: number = limits.text): str
       ? `**Allowed**${violations.length > 0 ? ` with ${violations.length} advisory violation(s)` : ''}.`
       : `**Blocked** by ${mandatory} mandatory violation(s)${violations.length > mandatory ? ` and ${violations.length - mandatory} advisory` : ''}.`,
     '',
+    ...(result.notes ?? []).slice(0, 20).map((note) => `- note: ${note.slice(0, 500)}`),
+    ...((result.notes ?? []).length > 0 ? [''] : []),
   ];
   // The timelines go after the findings, and only when they fit.
   const withTimelines = (text: string): string =>

@@ -101,6 +101,14 @@ t.test('the summary is a markdown table cut to GitHub’s limit, pipes escaped',
   t.end();
 });
 
+t.test("the decision's notes are in the summary: a CDKTF image deactivated after the apply, which no plan shows", (t) => {
+  const note = 'catalog/ubuntu-base/v1.0/image (openstack_images_image_v2.v10): revoked: deactivated after the apply';
+  const allowed = summaryOf({ decision: decided([]), violations: [], notes: [note] });
+  t.match(allowed, /^\*\*Allowed\*\*\.\n\n- note: catalog\/ubuntu-base\/v1\.0\/image .*: revoked: deactivated after the apply\n/);
+  t.notMatch(summaryOf({ decision: decided([]), violations: [] }), /note:/, 'none without notes');
+  t.end();
+});
+
 t.test('markdown: angle brackets and ampersands shown as text, not dropped as HTML tags', (t) => {
   const v = { ...violation(1), remediation: 'Name the image <os>-<osversion>-<profile>-v<major>.<minor> & retry.' };
   const summary = summaryOf({ decision: decided([v]), violations: [v] });

@@ -71,7 +71,9 @@ ${result.undecided.slice(0, limit - 400)}
   const mandatory = violations.filter((v) => v.level === "mandatory").length;
   const head = [
     decision.allowed ? `**Allowed**${violations.length > 0 ? ` with ${violations.length} advisory violation(s)` : ""}.` : `**Blocked** by ${mandatory} mandatory violation(s)${violations.length > mandatory ? ` and ${violations.length - mandatory} advisory` : ""}.`,
-    ""
+    "",
+    ...(result.notes ?? []).slice(0, 20).map((note) => `- note: ${note.slice(0, 500)}`),
+    ...(result.notes ?? []).length > 0 ? [""] : []
   ];
   const withTimelines = (text2) => result.timelines === void 0 || text2.length + result.timelines.length + 2 > limit ? text2 : `${text2.trimEnd()}
 

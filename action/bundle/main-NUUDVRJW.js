@@ -13,7 +13,7 @@ import {
   summaryOf,
   undeclaredNote,
   upsertComment
-} from "./chunk-7GLICNVR.js";
+} from "./chunk-HZNHTKT5.js";
 import {
   LookupError,
   lookupTarget,
@@ -4506,7 +4506,13 @@ function resultOf(checked) {
   if (checked.undecided !== void 0) return { decision: void 0, violations: [], undecided: checked.undecided };
   const decision = merged(checked.stacks.flatMap((s) => s.decision === void 0 ? [] : [s.decision]));
   const timelines = lineTimelines(checked.stacks.flatMap((s) => s.logged));
-  return { decision, violations: checked.stacks.flatMap((s) => s.violations), ...timelines === "" ? {} : { timelines } };
+  const notes = [...new Set(checked.stacks.flatMap((s) => s.notes))];
+  return {
+    decision,
+    violations: checked.stacks.flatMap((s) => s.violations),
+    ...timelines === "" ? {} : { timelines },
+    ...notes.length === 0 ? {} : { notes }
+  };
 }
 function reportChannels(value, env = process.env) {
   if (value === void 0) return env["GITHUB_ACTIONS"] === "true" ? ["check-run", "comment"] : [];
@@ -4577,7 +4583,7 @@ async function report(channelsWanted, checked, context, token, formatIsGithub, n
     const why = `image-catalog pr-check: ${readOnly}: reporting through workflow annotations and the job summary instead`;
     process.stdout.write(`${why}
 `);
-    const { workflowAnnotations } = await import("./workflow-Y4S63AUR.js");
+    const { workflowAnnotations } = await import("./workflow-QRSBMZIB.js");
     if (!formatIsGithub) workflowAnnotations(result);
     reported.push({ channel: "workflow", result: `annotations (${readOnly})` });
   }
@@ -4671,7 +4677,7 @@ function registerPrCheck(program3) {
     if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
 `);
     if (options.format === "github") {
-      const { workflowAnnotations } = await import("./workflow-Y4S63AUR.js");
+      const { workflowAnnotations } = await import("./workflow-QRSBMZIB.js");
       workflowAnnotations(result);
     }
     let reported = [];
@@ -4687,7 +4693,7 @@ function registerPrCheck(program3) {
       }
     }
     if ((process.env["GITHUB_STEP_SUMMARY"] ?? "") !== "") {
-      const { jobSummary } = await import("./workflow-Y4S63AUR.js");
+      const { jobSummary } = await import("./workflow-QRSBMZIB.js");
       const fallback = reported.find((r) => r.channel === "workflow");
       await jobSummary(result, options.name, fallback === void 0 ? void 0 : `image-catalog pr-check: ${fallback.result}`);
     }

@@ -8,7 +8,7 @@ import {
   redact,
   summaryOf,
   titleOf
-} from "./chunk-7GLICNVR.js";
+} from "./chunk-HZNHTKT5.js";
 import {
   error,
   summary,
