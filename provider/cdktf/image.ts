@@ -75,6 +75,17 @@ export class CatalogImage extends Construct {
             `${unsupported[key as keyof typeof unsupported]} (rule: cdktf-unsupported)`,
         );
     const { os, osVersion, profile, version, imageCachePath, createTimeout, provider, dependsOn, ...fields } = props;
+    // os_distro and os_version come from os and osVersion (they make the name): another value would be dropped.
+    for (const [key, value] of [
+      ['os_distro', os],
+      ['os_version', osVersion],
+    ] as const) {
+      const given = fields.properties?.[key];
+      if (given !== undefined && given !== value)
+        throw new Error(
+          `CatalogImage "${path}": properties.${key}: "${given}" differs from ${key === 'os_distro' ? 'os' : 'osVersion'} "${value}", which sets it and names the image (rule: const)`,
+        );
+    }
     this.name = catalogImageName({ os, osVersion, profile }, version);
     this.provider = provider;
     this.inputs = checkInputs(imageDescriptor.schema(), path, {

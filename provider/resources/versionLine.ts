@@ -238,6 +238,21 @@ export function lineImages<S>(name: string, line: LineFamily<S>, today: string =
   if (line.versions.length === 0) throw new Error(`VersionLine "${name}": versions: at least one version is needed (rule: minItems)`);
   const ordered = orderVersions(name, line.versions);
   for (const v of ordered) checkVersionDates(name, v);
+  // os_distro and os_version come from os and osVersion (they make the names): another value would be dropped.
+  for (const [where, properties] of [
+    ['properties', line.properties],
+    ...ordered.map((v) => [`version ${v.version}: properties`, v.properties] as const),
+  ] as const)
+    for (const [key, value] of [
+      ['os_distro', line.os],
+      ['os_version', line.osVersion],
+    ] as const) {
+      const given = properties?.[key];
+      if (given !== undefined && given !== value)
+        throw new Error(
+          `VersionLine "${name}": ${where}.${key}: "${given}" differs from ${key === 'os_distro' ? 'os' : 'osVersion'} "${value}", which sets it and names the versions (rule: const)`,
+        );
+    }
   checkScs(name, line, ordered);
   if (line.keep !== undefined && (!Number.isInteger(line.keep) || line.keep < 1))
     throw new Error(`VersionLine "${name}": keep ${String(line.keep)} must be a whole number of at least 1 (rule: minimum)`);

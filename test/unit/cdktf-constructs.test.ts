@@ -80,6 +80,10 @@ t.test('CatalogImage refuses, when it is made, what the schema refuses and what 
   t.throws(() => new CatalogImage(s, 'bad-format', { ...base, diskFormat: 'qcow3' as 'qcow2' }), {
     message: /Image "catalog\/bad-format".*diskFormat.*enum/s,
   });
+  t.throws(() => new CatalogImage(s, 'other-version', { ...base, properties: { ...common, os_version: '9.4' } }), {
+    message:
+      /CatalogImage "catalog\/other-version": properties\.os_version: "9\.4" differs from osVersion "9", which sets it and names the image \(rule: const\)/,
+  });
   t.throws(() => new CatalogImage(s, 'pinned', { ...base, sha512: 'a'.repeat(128) } as never), {
     message: /CatalogImage "catalog\/pinned": sha512: terraform-provider-openstack 3\.4\.0 has no such attribute.*rule: cdktf-unsupported/,
   });

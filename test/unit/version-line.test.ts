@@ -127,6 +127,14 @@ t.test('bad input names the line, the version and the field, before any API call
     /channels\.stable: version 1\.0 is past its end of life \(2026-01-01\); move the channel to another version \(rule: channels\)/,
   );
   bad({ channels: { latest: '1.0' } }, /channels\.latest: "latest" is the line's own channel/);
+  bad(
+    { properties: { os_distro: 'debian' } },
+    /properties\.os_distro: "debian" differs from os "ubuntu", which sets it and names the versions \(rule: const\)/,
+  );
+  bad(
+    { versions: [v('1.0', { properties: { os_version: '24.10' } })] },
+    /version 1\.0: properties\.os_version: "24\.10" differs from osVersion "24\.04"/,
+  );
   bad({ channels: { Stable: '1.0' } }, /channels\.Stable: a channel name is lower case/);
   bad(
     { versions: [v('1.0', { endOfLife: '2026-02-30' })] },
