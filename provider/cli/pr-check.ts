@@ -631,7 +631,11 @@ export function registerPrCheck(program: Command): void {
       if ((process.env['GITHUB_STEP_SUMMARY'] ?? '') !== '') {
         const { jobSummary } = await import('../github/workflow.js');
         const fallback = reported.find((r) => r.channel === 'workflow');
-        await jobSummary(result, options.name, fallback === undefined ? undefined : `image-catalog pr-check: ${fallback.result}`);
+        // A job summary that cannot be written is said; the exit code stays the decision's.
+        await jobSummary(result, options.name, fallback === undefined ? undefined : `image-catalog pr-check: ${fallback.result}`).catch(
+          (err: unknown) =>
+            process.stderr.write(`image-catalog pr-check: the job summary could not be written: ${redact((err as Error).message)}\n`),
+        );
       }
       const conclusion = conclusionOf(result);
       if (options.format === 'json') {

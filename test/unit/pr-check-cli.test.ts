@@ -83,4 +83,8 @@ t.test('where to report is checked first: no token, no repository; and one input
   const outside = await cli(['--plan', plan, '--report', 'none', '--format', 'json'], {});
   t.equal(outside.code, 0, 'outside GitHub Actions nothing is posted by default', { output: outside.stderr });
   t.match(JSON.parse(outside.stdout), { conclusion: 'neutral', reported: [] });
+  // A job summary file the runner does not give: said, and the exit code stays the decision's (a trial saw 1).
+  const noSummary = await cli(['--plan', plan, '--report', 'none'], { GITHUB_STEP_SUMMARY: join(dir, 'no-such-dir', 'summary.md') });
+  t.equal(noSummary.code, 0, 'exit 0: nothing to decide', { output: noSummary.stderr });
+  t.match(noSummary.stderr, /the job summary could not be written: /);
 });

@@ -4695,7 +4695,10 @@ function registerPrCheck(program3) {
     if ((process.env["GITHUB_STEP_SUMMARY"] ?? "") !== "") {
       const { jobSummary } = await import("./workflow-QRSBMZIB.js");
       const fallback = reported.find((r) => r.channel === "workflow");
-      await jobSummary(result, options.name, fallback === void 0 ? void 0 : `image-catalog pr-check: ${fallback.result}`);
+      await jobSummary(result, options.name, fallback === void 0 ? void 0 : `image-catalog pr-check: ${fallback.result}`).catch(
+        (err) => process.stderr.write(`image-catalog pr-check: the job summary could not be written: ${redact(err.message)}
+`)
+      );
     }
     const conclusion = conclusionOf(result);
     if (options.format === "json") {
