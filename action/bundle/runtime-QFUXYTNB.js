@@ -55,6 +55,7 @@ function stackPolicyOverrides(value) {
   }
 }
 function policyConfigProblem(value) {
+  if (value === void 0 || value === "") return void 0;
   try {
     loadPolicyData(stackPolicyOverrides(value));
     return void 0;

@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-GBRO4TZ2.js";
+} from "./chunk-OSKYRRZE.js";
 import "./chunk-K2BSMOPQ.js";
 import "./chunk-N52M7LLQ.js";
 import "./chunk-OB4LIH5W.js";

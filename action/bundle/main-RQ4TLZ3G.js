@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-GBRO4TZ2.js";
+} from "./chunk-OSKYRRZE.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -4322,7 +4322,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-CYLZU7WV.js");
-  const { loadProgram, previewPlan } = await import("./preview-O5EJNF5F.js");
+  const { loadProgram, previewPlan } = await import("./preview-LGTIENNY.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
