@@ -15,7 +15,7 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { checkInputs } from '../resources/schema.js';
 import { creationMark, imageDescriptor, type ImageFields, type ImageInputs } from '../resources/image/image.js';
-import { catalogImageName } from '../resources/versionLine.js';
+import { catalogImageName, familyPropertyConflict } from '../resources/versionLine.js';
 import { App, Construct, TerraformStack, type ITerraformDependable } from './cdktn.js';
 import { annotateConstruct } from './annotate.js';
 import { deactivationKey, markDeclaration } from './declared.js';
@@ -76,16 +76,9 @@ export class CatalogImage extends Construct {
         );
     const { os, osVersion, profile, version, imageCachePath, createTimeout, provider, dependsOn, ...fields } = props;
     // os_distro and os_version come from os and osVersion (they make the name): another value would be dropped.
-    for (const [key, value] of [
-      ['os_distro', os],
-      ['os_version', osVersion],
-    ] as const) {
-      const given = fields.properties?.[key];
-      if (given !== undefined && given !== value)
-        throw new Error(
-          `CatalogImage "${path}": properties.${key}: "${given}" differs from ${key === 'os_distro' ? 'os' : 'osVersion'} "${value}", which sets it and names the image (rule: const)`,
-        );
-    }
+    const conflict = familyPropertyConflict(fields.properties, { os, osVersion });
+    if (conflict !== undefined)
+      throw new Error(`CatalogImage "${path}": properties.${conflict}, which sets it and names the image (rule: const)`);
     this.name = catalogImageName({ os, osVersion, profile }, version);
     this.provider = provider;
     this.inputs = checkInputs(imageDescriptor.schema(), path, {

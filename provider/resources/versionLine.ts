@@ -26,6 +26,24 @@ import { isDate, utcToday } from './day.js';
 import type { ImageFields } from './image/image.js';
 import { checkScsValues, scsFixedProperties, type ScsValues } from './scs.js';
 
+/**
+ * A declared `os_distro` or `os_version` property that differs from the family's `os` or `osVersion`, which set it
+ * (and make the name): `os_version: "12.1" differs from osVersion "12"`; undefined when none does.
+ */
+export function familyPropertyConflict(
+  properties: Readonly<Record<string, string>> | undefined,
+  family: { readonly os: string; readonly osVersion: string },
+): string | undefined {
+  for (const [key, field, value] of [
+    ['os_distro', 'os', family.os],
+    ['os_version', 'osVersion', family.osVersion],
+  ] as const) {
+    const given = properties?.[key];
+    if (given !== undefined && given !== value) return `${key}: "${given}" differs from ${field} "${value}"`;
+  }
+  return undefined;
+}
+
 /** The catalog's image name of a family's version: `<os>-<osversion>-<profile>-v<version>`. */
 export function catalogImageName(family: { os: string; osVersion: string; profile: string }, version: string): string {
   return `${family.os}-${family.osVersion}-${family.profile}-v${version}`;
@@ -238,21 +256,14 @@ export function lineImages<S>(name: string, line: LineFamily<S>, today: string =
   if (line.versions.length === 0) throw new Error(`VersionLine "${name}": versions: at least one version is needed (rule: minItems)`);
   const ordered = orderVersions(name, line.versions);
   for (const v of ordered) checkVersionDates(name, v);
-  // os_distro and os_version come from os and osVersion (they make the names): another value would be dropped.
   for (const [where, properties] of [
     ['properties', line.properties],
     ...ordered.map((v) => [`version ${v.version}: properties`, v.properties] as const),
-  ] as const)
-    for (const [key, value] of [
-      ['os_distro', line.os],
-      ['os_version', line.osVersion],
-    ] as const) {
-      const given = properties?.[key];
-      if (given !== undefined && given !== value)
-        throw new Error(
-          `VersionLine "${name}": ${where}.${key}: "${given}" differs from ${key === 'os_distro' ? 'os' : 'osVersion'} "${value}", which sets it and names the versions (rule: const)`,
-        );
-    }
+  ] as const) {
+    const conflict = familyPropertyConflict(properties, line);
+    if (conflict !== undefined)
+      throw new Error(`VersionLine "${name}": ${where}.${conflict}, which sets it and names the versions (rule: const)`);
+  }
   checkScs(name, line, ordered);
   if (line.keep !== undefined && (!Number.isInteger(line.keep) || line.keep < 1))
     throw new Error(`VersionLine "${name}": keep ${String(line.keep)} must be a whole number of at least 1 (rule: minimum)`);
