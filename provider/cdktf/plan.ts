@@ -154,9 +154,9 @@ function consumerDocument(
   configured: ReadonlySet<string> | undefined,
   links: BootLinks = {},
 ): ConsumerDocument | undefined {
-  // An id not known until apply, with the image change of the plan it refers to (when there is one).
-  const later = (address: string | undefined): ConsumerDocument['boots'][number] & { field: string } => ({
-    field: '',
+  // An id of `field` not known until apply, with the image change of the plan it refers to (when there is one).
+  const later = (field: string, address: string | undefined): ConsumerDocument['boots'][number] => ({
+    field,
     id: { $unknown: true },
     ...(address === undefined ? {} : { image_address: address }),
   });
@@ -171,7 +171,7 @@ function consumerDocument(
   if (id !== undefined) boots.push({ field: consumer.id, id });
   else if (name !== undefined && consumer.name !== undefined) boots.push({ field: consumer.name, name });
   else if (unknown[consumer.id] === true && (configured?.has(consumer.id) ?? devices.length === 0))
-    boots.push({ ...later(links.id), field: consumer.id });
+    boots.push(later(consumer.id, links.id));
   // A name the configuration sets to a value not known until apply: which image cannot be told yet.
   else if (consumer.name !== undefined && unknown[consumer.name] === true && configured?.has(consumer.name) === true)
     boots.push({ field: consumer.name, id: { $unknown: true } });
@@ -184,7 +184,7 @@ function consumerDocument(
       if (device['source_type'] !== 'image' && !sourceUnknown) return;
       const uuid = text(device['uuid']);
       if (uuid !== undefined && !sourceUnknown) boots.push({ field, id: uuid });
-      else boots.push({ ...later(links.devices?.[i]), field });
+      else boots.push(later(field, links.devices?.[i]));
     });
   }
   return boots.length === 0 ? undefined : { resource_type: type, boots };
