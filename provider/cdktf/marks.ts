@@ -311,38 +311,40 @@ async function adoptMemberships(
   });
   if (unheld.length === 0) return 0;
   let acted = 0;
-  for (const share of unheld) {
-    const there = await Promise.all(
-      clouds.map(async (cloud) => {
-        const session = Session.forCloud(cloud);
-        try {
-          return (await getMember(session, share.imageId, share.member)).status;
-        } catch {
-          return undefined;
-        } finally {
-          await session.close();
-        }
-      }),
-    );
-    const status = there.find((s) => s !== undefined);
-    if (status === undefined) continue;
-    if (acted === 0 && lockHeld(binary, env, dir)) {
-      say(`another run holds this stack's state lock: the membership(s) it may be adding are left to it`);
-      return acted;
+  // One session per cloud for every share (the owner sees its image's members, the member its own).
+  const sessions = clouds.map((cloud) => Session.forCloud(cloud));
+  try {
+    for (const share of unheld) {
+      const there = await Promise.all(
+        sessions.map((session) =>
+          getMember(session, share.imageId, share.member).then(
+            (member) => member.status,
+            () => undefined,
+          ),
+        ),
+      );
+      const status = there.find((s) => s !== undefined);
+      if (status === undefined) continue;
+      if (acted === 0 && lockHeld(binary, env, dir)) {
+        say(`another run holds this stack's state lock: the membership(s) it may be adding are left to it`);
+        return acted;
+      }
+      const id = `${share.imageId}/${share.member}`;
+      const imported = spawnSync(binary, ['import', '-input=false', '-no-color', share.address, id], {
+        cwd: dir,
+        env,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      if (imported.status !== 0) throw new Error(`${binary} import ${share.address} ${id} failed: ${imported.stderr.toString().trim()}`);
+      say(
+        `adopted the membership of ${share.member} in ${share.imageId} (${status}) as ${share.path}: an interrupted apply of this stack added it`,
+      );
+      acted++;
     }
-    const id = `${share.imageId}/${share.member}`;
-    const imported = spawnSync(binary, ['import', '-input=false', '-no-color', share.address, id], {
-      cwd: dir,
-      env,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (imported.status !== 0) throw new Error(`${binary} import ${share.address} ${id} failed: ${imported.stderr.toString().trim()}`);
-    say(
-      `adopted the membership of ${share.member} in ${share.imageId} (${status}) as ${share.path}: an interrupted apply of this stack added it`,
-    );
-    acted++;
+    return acted;
+  } finally {
+    await Promise.all(sessions.map((session) => session.close()));
   }
-  return acted;
 }
 
 /** The record now, undefined when it is gone. */
