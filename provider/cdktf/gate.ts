@@ -161,7 +161,7 @@ export async function decidePlanFile(
   planFile: string,
   env: NodeJS.ProcessEnv,
   options: { cwd?: string; overrides?: EngineOptions['overrides'] } = {},
-): Promise<PlanDecision & { readonly plan: PlanJson }> {
+): Promise<PlanDecision & { readonly plan: PlanJson; readonly paths: ReadonlyMap<string, string> }> {
   const cwd = options.cwd === undefined ? {} : { cwd: options.cwd };
   const shown = spawnSync(binary, ['show', '-json', planFile], { env, maxBuffer: 1024 * 1024 * 1024, ...cwd });
   if (shown.status !== 0) throw new Error(`${binary} show -json failed: ${shown.stderr.toString()}`);
@@ -180,7 +180,7 @@ export async function decidePlanFile(
     ([address, deactivated]) =>
       `${paths.get(address) ?? address} (${address}): ${deactivated ? 'revoked: deactivated after the apply' : 'no longer revoked: reactivated after the apply'}`,
   );
-  return { ...decided, notes: [...decided.notes, ...statuses], plan };
+  return { ...decided, notes: [...decided.notes, ...statuses], plan, paths };
 }
 
 /**
@@ -230,7 +230,7 @@ async function decideSaved(
   if (decided.decision === undefined) {
     process.stdout.write('image-catalog gate: no change of an image, share or acceptance: nothing to decide\n');
   } else {
-    const decision = withConstructPaths(decided.decision, constructPaths(dir));
+    const decision = withConstructPaths(decided.decision, decided.paths);
     process.stdout.write(`image-catalog gate: ${decided.changes.length} change(s) of the catalog decided\n${formatDecision(decision)}`);
     allowed = decision.allowed;
   }

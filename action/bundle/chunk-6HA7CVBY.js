@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-KPXY4PWE.js";
+} from "./chunk-7FI2UB4W.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,

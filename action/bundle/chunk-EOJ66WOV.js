@@ -8,7 +8,7 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-KPXY4PWE.js";
+} from "./chunk-7FI2UB4W.js";
 import {
   isDate,
   listImages,

@@ -9,11 +9,11 @@ import {
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-XHLHNABX.js";
+} from "./chunk-YTQDJEWG.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-CQUTQNJZ.js";
-import "./chunk-OB4LIH5W.js";
-import "./chunk-KPXY4PWE.js";
+import "./chunk-6HA7CVBY.js";
+import "./chunk-7FI2UB4W.js";
 import {
   policyModeVariable
 } from "./chunk-QVSJXNLZ.js";
@@ -109,7 +109,7 @@ async function decidePlanFile(binary, planFile, env, options = {}) {
   const statuses = [...statusChanges(decided.changes)].map(
     ([address, deactivated]) => `${paths.get(address) ?? address} (${address}): ${deactivated ? "revoked: deactivated after the apply" : "no longer revoked: reactivated after the apply"}`
   );
-  return { ...decided, notes: [...decided.notes, ...statuses], plan };
+  return { ...decided, notes: [...decided.notes, ...statuses], plan, paths };
 }
 
 // provider/cdktf/check.ts

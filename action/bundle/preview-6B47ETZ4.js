@@ -4,11 +4,11 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-OSKYRRZE.js";
+} from "./chunk-R6SZKESU.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-N52M7LLQ.js";
-import "./chunk-OB4LIH5W.js";
-import "./chunk-KPXY4PWE.js";
+import "./chunk-A7VZN4LL.js";
+import "./chunk-6HA7CVBY.js";
+import "./chunk-7FI2UB4W.js";
 import "./chunk-QVSJXNLZ.js";
 import "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";

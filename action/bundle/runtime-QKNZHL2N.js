@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-L5ISBOQQ.js";
+} from "./chunk-EOJ66WOV.js";
 import {
   functionToken,
   idNames,
@@ -20,10 +20,10 @@ import {
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-OB4LIH5W.js";
+} from "./chunk-6HA7CVBY.js";
 import {
   buildEnvelope
-} from "./chunk-KPXY4PWE.js";
+} from "./chunk-7FI2UB4W.js";
 import {
   PolicyDataError,
   loadPolicyData

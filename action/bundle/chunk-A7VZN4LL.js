@@ -4,7 +4,7 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-OB4LIH5W.js";
+} from "./chunk-6HA7CVBY.js";
 import {
   PolicyBundleError,
   PolicyDataError,

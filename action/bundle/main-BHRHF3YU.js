@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-OSKYRRZE.js";
+} from "./chunk-R6SZKESU.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,7 +18,7 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-L5ISBOQQ.js";
+} from "./chunk-EOJ66WOV.js";
 import {
   pluginDir,
   pluginName
@@ -43,11 +43,11 @@ import {
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-N52M7LLQ.js";
+} from "./chunk-A7VZN4LL.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-XHLHNABX.js";
+} from "./chunk-YTQDJEWG.js";
 import "./chunk-JPHF7VO4.js";
 import {
   Session
@@ -55,12 +55,12 @@ import {
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-OB4LIH5W.js";
+} from "./chunk-6HA7CVBY.js";
 import {
   channelPattern,
   compareVersions,
   familyKey
-} from "./chunk-KPXY4PWE.js";
+} from "./chunk-7FI2UB4W.js";
 import {
   PolicyDataError,
   parseOverride,
@@ -4321,8 +4321,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-CYLZU7WV.js");
-  const { loadProgram, previewPlan } = await import("./preview-LGTIENNY.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-VVJ2QKIX.js");
+  const { loadProgram, previewPlan } = await import("./preview-6B47ETZ4.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4361,7 +4361,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-VP2BR5PC.js");
+  const { appEntry, checkApp } = await import("./check-L3TVDA2N.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4412,7 +4412,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-2BI27RZB.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-JRFBYNMU.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4484,8 +4484,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-2IS2WVS2.js");
-  const { buildEnvelope } = await import("./envelope-DJ4MSQPS.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-SZP6WJZD.js");
+  const { buildEnvelope } = await import("./envelope-GXLL2INT.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

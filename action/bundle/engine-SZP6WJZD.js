@@ -1,15 +1,16 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  stackTarget,
-  withStackOptions
-} from "./chunk-N52M7LLQ.js";
-import "./chunk-OB4LIH5W.js";
-import "./chunk-KPXY4PWE.js";
+  PolicyEngine,
+  bundlePath,
+  entrypoint
+} from "./chunk-6HA7CVBY.js";
+import "./chunk-7FI2UB4W.js";
 import "./chunk-QVSJXNLZ.js";
 import "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  stackTarget,
-  withStackOptions
+  PolicyEngine,
+  bundlePath,
+  entrypoint
 };

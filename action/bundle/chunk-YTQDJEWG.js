@@ -9,11 +9,11 @@ import {
 } from "./chunk-CQUTQNJZ.js";
 import {
   PolicyEngine
-} from "./chunk-OB4LIH5W.js";
+} from "./chunk-6HA7CVBY.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-KPXY4PWE.js";
+} from "./chunk-7FI2UB4W.js";
 import {
   creationMark,
   isGlanceField
@@ -169,8 +169,8 @@ function text(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
 }
 function consumerDocument(type, consumer, values, unknown, configured, links = {}) {
-  const later = (address) => ({
-    field: "",
+  const later = (field, address) => ({
+    field,
     id: { $unknown: true },
     ...address === void 0 ? {} : { image_address: address }
   });
@@ -182,7 +182,7 @@ function consumerDocument(type, consumer, values, unknown, configured, links = {
   if (id !== void 0) boots.push({ field: consumer.id, id });
   else if (name !== void 0 && consumer.name !== void 0) boots.push({ field: consumer.name, name });
   else if (unknown[consumer.id] === true && (configured?.has(consumer.id) ?? devices.length === 0))
-    boots.push({ ...later(links.id), field: consumer.id });
+    boots.push(later(consumer.id, links.id));
   else if (consumer.name !== void 0 && unknown[consumer.name] === true && configured?.has(consumer.name) === true)
     boots.push({ field: consumer.name, id: { $unknown: true } });
   if (consumer.blockDevices !== void 0) {
@@ -193,7 +193,7 @@ function consumerDocument(type, consumer, values, unknown, configured, links = {
       if (device["source_type"] !== "image" && !sourceUnknown) return;
       const uuid = text(device["uuid"]);
       if (uuid !== void 0 && !sourceUnknown) boots.push({ field, id: uuid });
-      else boots.push({ ...later(links.devices?.[i]), field });
+      else boots.push(later(field, links.devices?.[i]));
     });
   }
   return boots.length === 0 ? void 0 : { resource_type: type, boots };

@@ -8,7 +8,7 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-KPXY4PWE.js";
+} from "./chunk-7FI2UB4W.js";
 import "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
 export {

@@ -1,16 +1,15 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
-} from "./chunk-OB4LIH5W.js";
-import "./chunk-KPXY4PWE.js";
+  stackTarget,
+  withStackOptions
+} from "./chunk-A7VZN4LL.js";
+import "./chunk-6HA7CVBY.js";
+import "./chunk-7FI2UB4W.js";
 import "./chunk-QVSJXNLZ.js";
 import "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  PolicyEngine,
-  bundlePath,
-  entrypoint
+  stackTarget,
+  withStackOptions
 };

@@ -8,11 +8,11 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-XHLHNABX.js";
+} from "./chunk-YTQDJEWG.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-CQUTQNJZ.js";
-import "./chunk-OB4LIH5W.js";
-import "./chunk-KPXY4PWE.js";
+import "./chunk-6HA7CVBY.js";
+import "./chunk-7FI2UB4W.js";
 import "./chunk-QVSJXNLZ.js";
 import "./chunk-LZEPXDBW.js";
 import "./chunk-UXAMSLRZ.js";
