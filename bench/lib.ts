@@ -1,6 +1,8 @@
 /** Shared by the benchmarks: timing, medians, a Pulumi project of a bench's own, and the closing JSON line. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deleteImage, listImages } from '../provider/client/images.js';
+import type { Session } from '../provider/client/session.js';
 import type { StackTarget } from '../provider/pulumi/automation.js';
 
 /** Milliseconds of one call, from the monotonic clock. */
@@ -55,4 +57,14 @@ export function benchProject(dir: string, name: string, env: Readonly<Record<str
   mkdirSync(project);
   writeFileSync(join(project, 'Pulumi.yaml'), 'name: bench\nruntime: nodejs\n');
   return { cwd: project, stack: 'bench', stateDir: join(project, 'state'), env };
+}
+
+/** Deletes a bench's image records (`width` at a time), says any the tag still finds, and closes the session. */
+export async function removeImages(session: Session, ids: readonly string[], tag: string, width = 8): Promise<void> {
+  process.stdout.write(`deleting the ${ids.length} image records ...\n`);
+  await pool(ids, width, (id) => deleteImage(session, id));
+  let left = 0;
+  for await (const image of listImages(session, { tags: [tag] })) if (image.id !== '') left += 1;
+  if (left > 0) process.stderr.write(`${left} bench images are left (tag ${tag})\n`);
+  await session.close();
 }

@@ -5,11 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createImage, deleteImage, listImages } from '../provider/client/images.js';
+import { createImage } from '../provider/client/images.js';
 import { Session } from '../provider/client/session.js';
 import { readLabRecord } from '../scripts/lab-settings.js';
 import { repoRoot } from '../scripts/tools.js';
-import { median, pool, report, round, timeMs } from './lib.js';
+import { median, pool, removeImages, report, round, timeMs } from './lib.js';
 import { join } from 'node:path';
 
 const record = readLabRecord();
@@ -73,12 +73,7 @@ try {
     met: ratio <= 0.5 && requests <= 1 + Math.ceil(count / 1000) + 1,
   };
 } finally {
-  process.stdout.write(`deleting the ${ids.length} image records ...\n`);
-  await pool(ids, 8, (id) => deleteImage(session, id));
-  let left = 0;
-  for await (const image of listImages(session, { tags: [tag] })) if (image.id !== '') left += 1;
-  if (left > 0) process.stderr.write(`${left} bench images are left (tag ${tag})\n`);
-  await session.close();
+  await removeImages(session, ids, tag);
 }
 // The closing JSON line comes last, after the cleanup's own output.
 report(result);

@@ -58,4 +58,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-BHRHF3YU.js");
+await import("./main-UXQPCHK4.js");

@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerAudit } from './audit.js';
 import { doctorReport, formatDoctor, packageDoctorLines } from './doctor.js';
 import { registerPolicy, UsageError } from './policy.js';
 import { registerMigrate } from './migrate.js';
@@ -37,6 +38,7 @@ program
   });
 
 registerPolicy(program);
+registerAudit(program);
 registerPreview(program);
 registerResolve(program);
 registerMigrate(program);

@@ -35,7 +35,7 @@ import {
   type LocatedViolation,
   type SourceLocation,
 } from '../github/report.js';
-import { sarifLog, uploadSarif, type SarifRun } from '../github/sarif.js';
+import { packageTool, sarifLog, uploadSarif, type SarifRun } from '../github/sarif.js';
 import { lineTimelines } from '../github/timeline.js';
 import { loggedChange, type LoggedChange } from '../policy/summary.js';
 import { formatDecision, type Decision, type Violation } from '../policy/decision.js';
@@ -490,17 +490,13 @@ async function report(
 
 /** The SARIF log of the check, one run per stack. */
 function sarifOf(checked: Checked): object {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-    homepage?: string;
-  };
   const runs: SarifRun[] = checked.stacks.map((s) => ({
     stack: s.stack,
     decision: s.decision,
     violations: s.violations,
     fallback: s.fallback,
   }));
-  return sarifLog(runs, { version: manifest.version, informationUri: manifest.homepage ?? 'https://www.npmjs.com/package/image-catalog' });
+  return sarifLog(runs, packageTool());
 }
 
 /** The text output: each stack's decision, each violation with its line. */

@@ -5,6 +5,7 @@
 export * from './config.js';
 export * from './data.js';
 export * from './errors.js';
+export * from './identity.js';
 export * from './images.js';
 export * from './import.js';
 export * from './members.js';

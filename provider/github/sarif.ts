@@ -3,9 +3,12 @@
  * description and remediation from the Rego METADATA, ../policy/rules.ts), one result per violation on the line
  * that declares the resource, `automationDetails.id` per stack so two stacks' analyses do not replace each other.
  * Paths are repository-relative and never empty: a violation whose resource no line declares (a delete: the
- * declaration is gone) sits on the project's entry file. Uploads are gzip + base64, as the upload endpoint takes.
+ * declaration is gone) sits on the project's entry file. An audit of a live catalog (`image-catalog audit`) has one
+ * result per image and rule, located at the image (a logical location). Uploads are gzip + base64, as the upload
+ * endpoint takes.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Decision } from '../policy/decision.js';
 import { catalogRules } from '../policy/rules.js';
@@ -32,6 +35,15 @@ export interface SarifTool {
   readonly informationUri: string;
 }
 
+/** This package as the tool of a log (its package.json version and homepage). */
+export function packageTool(): SarifTool {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+    homepage?: string;
+  };
+  return { version: manifest.version, informationUri: manifest.homepage ?? 'https://www.npmjs.com/package/image-catalog' };
+}
+
 /**
  * A rule's readable name from its title ("Catalog images follow the naming convention" ->
  * `CatalogImagesFollowTheNamingConvention`): SARIF wants it to differ from the opaque id.
@@ -50,8 +62,8 @@ function sentence(text: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-/** The SARIF log of the runs (one run per stack). */
-export function sarifLog(runs: readonly SarifRun[], tool: SarifTool): object {
+/** The tool's driver: one rule per catalog rule, as its Rego METADATA declares it. */
+function driverOf(tool: SarifTool): { driver: object; index: Map<string, number> } {
   const rules = catalogRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const driver = {
@@ -72,6 +84,17 @@ export function sarifLog(runs: readonly SarifRun[], tool: SarifTool): object {
       properties: { tags: ['image-catalog', 'policy'], remediation: r.remediation },
     })),
   };
+  return { driver, index };
+}
+
+/** A finding's fingerprint: stable across runs for the same rule on the same thing, wherever its line moves. */
+function fingerprint(...parts: readonly string[]): Record<string, string> {
+  return { 'imageCatalogFinding/v1': createHash('sha256').update(parts.join('\0')).digest('hex') };
+}
+
+/** The SARIF log of the runs (one run per stack). */
+export function sarifLog(runs: readonly SarifRun[], tool: SarifTool): object {
+  const { driver, index } = driverOf(tool);
   return {
     $schema: sarifSchema,
     version: '2.1.0',
@@ -95,13 +118,52 @@ export function sarifLog(runs: readonly SarifRun[], tool: SarifTool): object {
               },
             },
           ],
-          // Stable across pushes for the same finding on the same resource, wherever its line moves.
-          partialFingerprints: {
-            'imageCatalogFinding/v1': createHash('sha256').update(`${run.stack}\0${v.rule}\0${v.address}\0${v.field}`).digest('hex'),
-          },
+          partialFingerprints: fingerprint(run.stack, v.rule, v.address, v.field),
         };
       }),
     })),
+  };
+}
+
+/** One finding of an audit (../policy/audit.ts): a rule's violations on one live image. */
+export interface SarifAuditFinding {
+  readonly rule: string;
+  readonly level: 'mandatory' | 'advisory';
+  readonly image: { readonly id: string; readonly name: string | null };
+  readonly problems: readonly { readonly field: string; readonly message: string }[];
+}
+
+/**
+ * The SARIF log of an audit of a live catalog: one result per image and rule, its location the image (a logical
+ * location of kind resource, `images/<id>`: no file declares a live image), `automationDetails.id` per cloud.
+ */
+export function auditSarifLog(cloud: string, findings: readonly SarifAuditFinding[], tool: SarifTool): object {
+  const { driver, index } = driverOf(tool);
+  return {
+    $schema: sarifSchema,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver },
+        automationDetails: { id: `image-catalog-audit/${cloud}/` },
+        results: findings.map((f) => {
+          const name = f.image.name ?? '(no name)';
+          const problems = f.problems.map((p) => `${p.field === '' ? '' : `${p.field}: `}${p.message}`).join('; ');
+          return {
+            ruleId: f.rule,
+            ruleIndex: index.get(f.rule) ?? -1,
+            level: f.level === 'mandatory' ? 'error' : 'warning',
+            message: { text: redact(sentence(`Image ${JSON.stringify(name)} (${f.image.id}): ${problems}`)) },
+            locations: [
+              {
+                logicalLocations: [{ name, fullyQualifiedName: `images/${f.image.id}`, kind: 'resource' }],
+              },
+            ],
+            partialFingerprints: fingerprint(cloud, f.rule, f.image.id),
+          };
+        }),
+      },
+    ],
   };
 }
 

@@ -61,6 +61,26 @@ export interface Envelope {
   readonly policy_changes?: readonly PolicyChange[];
   /** The day it is decided on (UTC, YYYY-MM-DD): the lifecycle rules compare dates with it. */
   readonly today?: string;
+  /** An audit: no changes, the live catalog judged as it is (image-catalog audit). */
+  readonly audit?: AuditScope;
+}
+
+/** What an audit judges ({@link Envelope.audit}). */
+export interface AuditScope {
+  /** Only this project's images (id); the rest of the catalog is context. */
+  readonly owner?: string;
+  /** The projects where an admin role is held, when the auditor may list them: a public image of another is a finding. */
+  readonly admin_projects?: readonly string[];
+}
+
+/** The envelope of an audit: the live catalog judged as it is, as `principal` sees it on `today`. */
+export function buildAuditEnvelope(
+  principal: Principal,
+  images: readonly Document[],
+  scope: AuditScope,
+  today: string = utcToday(),
+): Envelope {
+  return { ...buildEnvelope(principal, images, [], [], today), audit: scope };
 }
 
 /** One value of policy data that a pull request sets differently from its base commit. */
@@ -169,9 +189,12 @@ function indexOf(images: readonly Document[]): CatalogIndex {
  * server or volume boots, by id or name; for the SCS-0102 profile: the public, visible generic images of a public
  * generic change's architecture, distribution and version. The decision is the same as on
  * the whole catalog (the differential test checks it), and the Wasm module parses a handful of images instead of
- * thousands. The index behind it is built once per catalog array and reused for every decision of a run.
+ * thousands. The index behind it is built once per catalog array and reused for every decision of a run. An audit's
+ * envelope is left whole.
  */
 export function narrowCatalog(envelope: Envelope): Envelope {
+  // An audit judges every live image: nothing to narrow.
+  if (envelope.audit !== undefined) return envelope;
   const index = indexOf(envelope.catalog.images);
   const keep = new Set<Document>();
   for (const change of envelope.changes) {

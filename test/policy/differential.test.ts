@@ -114,8 +114,24 @@ const image = fc.record(
   { requiredKeys: ['id', 'name'] },
 );
 const liveImage = fc
-  .tuple(image, fc.constantFrom('active', 'active', 'deactivated'))
-  .map(([i, status]) => ({ ...i, name: typeof i.name === 'string' ? i.name : 'ubuntu-24.04-base-v1.0', status }));
+  .tuple(
+    image,
+    fc.constantFrom('active', 'active', 'deactivated'),
+    fc.constantFrom('platform', 'other'),
+    fc.constantFrom('2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z', '2026-11-03T00:00:00Z'),
+  )
+  .map(([i, status, owner, created_at]) => ({
+    ...i,
+    name: typeof i.name === 'string' ? i.name : 'ubuntu-24.04-base-v1.0',
+    status,
+    owner,
+    created_at,
+  }));
+// An audit (no change set, the live catalog judged as it is), of one owner or all, with or without the admin projects.
+const audit = fc.record(
+  { owner: fc.constantFrom('platform', 'other'), admin_projects: fc.subarray(['admin', 'platform']) },
+  { requiredKeys: [] },
+);
 const change = fc
   .record({
     address: fc.constantFrom('image.a', 'image.b', 'image.c', 'member.a'),
@@ -156,7 +172,11 @@ const envelope = fc.record(
   },
   { requiredKeys: ['principal', 'changes', 'catalog'] },
 );
-const anyEnvelope = fc.oneof({ weight: 9, arbitrary: envelope }, { weight: 1, arbitrary: fc.anything() });
+// One envelope in five an audit.
+const envelopeOrAudit = fc
+  .tuple(envelope, fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: audit }))
+  .map(([e, a]) => (a === undefined ? e : { ...e, changes: [], audit: a }));
+const anyEnvelope = fc.oneof({ weight: 9, arbitrary: envelopeOrAudit }, { weight: 1, arbitrary: fc.anything() });
 
 // The shipped data, and the same with the SCS-0102 profile on (the profile's rule only decides then).
 for (const [label, override] of [
@@ -200,5 +220,10 @@ for (const [label, override] of [
       const rules = new Set<string>(reference.flatMap((d) => d.violations.map((v) => v.rule)));
       for (const rule of ['consumption', 'lifecycle', ...(override === undefined ? [] : ['scs_0102'])])
         t.ok(rules.has(rule), `the sample has violations of rule ${rule}`);
+      const audits = envelopes.flatMap((e, i) => (typeof e === 'object' && e !== null && 'audit' in e ? [reference[i]] : []));
+      t.ok(
+        audits.filter((d) => d !== undefined && d.violations.length > 0).length >= 20,
+        `audits are exercised: ${audits.length} in the sample, with findings`,
+      );
     },
   );

@@ -31,12 +31,45 @@ published(image) if image.visibility != "private"
 published(image) if image.properties.catalog_published_at
 
 # METADATA
-# description: Image changes that write an image document (create, update, replace).
+# scope: document
+# description: >-
+#   Image changes that write an image document (create, update, replace); in an audit, also each audited live image
+#   written as it is (audit_writes), so the rules that judge what an image carries judge the live catalog alike.
 image_writes contains change if {
 	some change in input.changes
 	change.kind == "image"
 	change.action in {"create", "update", "replace"}
 	is_object(change.after)
+}
+
+image_writes contains change if some change in audit_writes
+
+# METADATA
+# description: >-
+#   In an audit (input.audit: the live catalog judged as it is, no change set), each live image of the audited
+#   owner (input.audit.owner; every image without one) as an update that writes it unchanged, at the address of its
+#   id: a rule comparing before and after finds nothing, a rule judging the document judges the live image.
+audit_writes contains change if {
+	is_object(input.audit)
+	some image in input.catalog.images
+	_audited_owner(image)
+	change := {"address": image.id, "kind": "image", "action": "update", "before": image, "after": image}
+}
+
+_audited_owner(_) if not input.audit.owner
+
+_audited_owner(image) if image.owner == input.audit.owner
+
+# METADATA
+# scope: document
+# description: >-
+#   When an image was published: its sticky property catalog_published_at, else when it was made (created_at), as
+#   Glance's ISO 8601 UTC text (which sorts as time does); undefined without either.
+published_at(image) := image.properties.catalog_published_at
+
+published_at(image) := image.created_at if {
+	not image.properties.catalog_published_at
+	is_string(image.created_at)
 }
 
 # METADATA

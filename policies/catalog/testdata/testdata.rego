@@ -51,3 +51,17 @@ unknown := {"$unknown": true}
 # METADATA
 # description: A document with one key set to a value (object.union would merge nested objects instead).
 with_key(doc, key, value) := object.union(object.remove(doc, [key]), {key: value})
+
+# METADATA
+# description: An audit of a live catalog (no changes) by an auditor, with the day and more audit fields.
+audit(images, fields) := {
+	"principal": {"user_id": "u1", "project_id": "platform", "roles": ["member", "reader"]},
+	"changes": [],
+	"catalog": {"images": images},
+	"today": "2026-12-07",
+	"audit": fields,
+}
+
+# METADATA
+# description: A live, published image of the catalog with an id, a name and more fields.
+live(id, name, extra) := object.union(object.union(published, {"id": id, "name": name, "owner": "platform"}), extra)

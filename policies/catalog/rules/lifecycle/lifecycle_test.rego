@@ -62,3 +62,31 @@ test_success_family_of_a_name_outside_the_convention if {
 	lib.family_of("golden") == ""
 	lib.family_of("ubuntu-24.04-base-v1.1") == "ubuntu-24.04-base"
 }
+
+_audit(images) := result if {
+	result := {[v.address, v.field, v.message] | some v in lifecycle.violations}
+		with input as testdata.audit(images, {})
+}
+
+test_fail_an_audit_finds_a_deprecated_image_still_listed if {
+	properties := object.union(testdata.properties, {"deprecated": "true"})
+	deprecated := testdata.live("a", "ubuntu-24.04-base-v1.0", {"properties": properties})
+	_audit([deprecated]) == {[
+		"a", "os_hidden",
+		concat("", [
+			"deprecated image is still listed to other projects (visibility shared, not hidden): ",
+			"hide it (os_hidden), its members keep booting it by id",
+		]),
+	]}
+	_audit([object.union(deprecated, {"os_hidden": true})]) == set()
+	_audit([object.union(deprecated, {"visibility": "private"})]) == set()
+}
+
+test_fail_an_audit_finds_an_image_past_its_end_of_life_not_deprecated if {
+	until := {"provided_until": "2026-12-06"}
+	past := testdata.live("a", "ubuntu-24.04-base-v1.0", {"properties": object.union(testdata.properties, until)})
+	message := "image is past its end of life (provided_until 2026-12-06) but not deprecated"
+	_audit([past]) == {["a", "properties.deprecated", message]}
+	today := {"provided_until": "2026-12-07"}
+	_audit([object.union(past, {"properties": object.union(past.properties, today)})]) == set()
+}

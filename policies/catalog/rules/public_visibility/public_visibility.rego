@@ -2,12 +2,13 @@
 # title: Only an admin makes an image public
 # description: >-
 #   Setting visibility to public needs one of the admin roles (data) on the token; whether community needs
-#   them too is data (default: the owner may set community).
+#   them too is data (default: the owner may set community). An audit of the live catalog finds public images
+#   whose owner project holds none of the admin roles (input.audit.admin_projects, where the auditor can list them).
 # custom:
 #   id: public_visibility
 #   remediation: >-
 #     Apply this change with a cloud whose token holds an admin role, or keep the image shared (members) or
-#     community.
+#     community; a public image belongs to a project where an admin role is held.
 package catalog.rules.public_visibility
 
 import data.catalog.lib
@@ -40,5 +41,21 @@ violations contains lib.violation(rego.metadata.chain(), change, "visibility", m
 	message := concat("", [
 		"visibility ", visibility, " needs one of the roles ", concat(", ", _config.admin_roles),
 		"; the token has ", concat(", ", [role | some role in input.principal.roles]),
+	])
+}
+
+# In an audit: a live image of a restricted visibility owned by a project where no one holds an admin role (known
+# when the auditor could list the role assignments: input.audit.admin_projects).
+violations contains lib.violation(rego.metadata.chain(), change, "visibility", message) if {
+	admins := input.audit.admin_projects
+	is_array(admins)
+	some change in lib.audit_writes
+	visibility := change.after.visibility
+	visibility in _restricted
+	owner := object.get(change.after, "owner", "")
+	not owner in admins
+	message := concat("", [
+		"image is ", visibility, " but its owner project ", json.marshal(owner), " holds none of the roles ",
+		concat(", ", _config.admin_roles),
 	])
 }

@@ -40,3 +40,21 @@ test_success_admin_role_names_come_from_data if {
 test_fail_an_unknown_visibility_cannot_be_decided if {
 	_found("public_visibility: an unknown visibility") == {"cannot be decided: visibility is not known until apply"}
 }
+
+_audit(images, fields) := result if {
+	result := {[v.address, v.message] | some v in public_visibility.violations}
+		with input as testdata.audit(images, fields)
+}
+
+test_fail_an_audit_finds_a_public_image_of_a_project_without_an_admin if {
+	public := testdata.live("a", "ubuntu-24.04-base-v1.0", {"visibility": "public"})
+	_audit([public], {"admin_projects": ["admin"]}) == {[
+		"a",
+		`image is public but its owner project "platform" holds none of the roles admin`,
+	]}
+	_audit([object.union(public, {"owner": "admin"})], {"admin_projects": ["admin"]}) == set()
+}
+
+test_success_an_audit_that_cannot_list_admin_projects_does_not_judge_owners if {
+	_audit([testdata.live("a", "ubuntu-24.04-base-v1.0", {"visibility": "public"})], {}) == set()
+}

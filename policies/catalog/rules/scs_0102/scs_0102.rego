@@ -289,28 +289,31 @@ violations contains lib.violation(rego.metadata.chain(), change, "properties.ima
 violations contains lib.violation(rego.metadata.chain(), change, "properties.os_purpose", message) if {
 	some change in _checked
 	_generic(change.after)
+	key := _key(change.after)
 	others := sort(array.concat(
-		[image.name |
-			some image in input.catalog.images
-			not image.id in _written
-			_generic(image)
-			_key(image) == _key(change.after)
-		],
-		[other.after.name |
-			some other in _checked
-			other.address != change.address
-			_generic(other.after)
-			_key(other.after) == _key(change.after)
-		],
+		[name | some name in object.get(_generic_live, json.marshal(key), set())],
+		[name | some [address, name] in object.get(_generic_written, json.marshal(key), set()); address != change.address],
 	))
 	count(others) > 0
 	message := concat("", [
-		"another public, visible image has os_purpose generic for ", concat(" ", _key(change.after)), ": ",
+		"another public, visible image has os_purpose generic for ", concat(" ", key), ": ",
 		concat(", ", others), "; give the older one os_purpose oldgeneric or hide it (scs-0102-os_purpose-uniqueness)",
 	])
 }
 
-# The image's size: the change's, else the live record's (a create's is known once uploaded).
+# The public, visible generic images by _key (as JSON text: object.get takes an array key as a path), grouped once
+# (an audit checks every live image): the live ones no change writes, and those the changes write.
+_generic_live[json.marshal(_key(image))] contains image.name if {
+	some image in input.catalog.images
+	not image.id in _written
+	_generic(image)
+}
+
+_generic_written[json.marshal(_key(change.after))] contains [change.address, change.after.name] if {
+	some change in _checked
+	_generic(change.after)
+}
+
 _size(change) := change.after.size if is_number(change.after.size)
 
 _size(change) := change.before.size if {
@@ -327,8 +330,13 @@ _generic(image) if {
 
 _key(image) := [_prop(image, "architecture"), _prop(image, "os_distro"), _prop(image, "os_version")]
 
-# The ids the change set writes or deletes: their live records give way to what the changes leave.
-_written := {lib.self_id(change) | some change in input.changes; change.kind == "image"} - {""}
+# The ids the change set (or the audit) writes or deletes: their live records give way to what the changes leave.
+_written := (_changed_ids | {change.address | some change in lib.audit_writes}) - {""}
+
+_changed_ids contains lib.self_id(change) if {
+	some change in input.changes
+	change.kind == "image"
+}
 
 _past(date) if _day(date) < _today_day
 

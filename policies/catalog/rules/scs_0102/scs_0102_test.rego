@@ -217,3 +217,21 @@ test_fail_a_visibility_not_known_until_apply_cannot_be_decided if {
 	image := testdata.with_key(_public({}), "visibility", testdata.unknown)
 	_found([image], []) == {["visibility", "cannot be decided: visibility is not known until apply"]}
 }
+
+test_fail_an_audit_finds_each_of_two_generic_images_naming_the_other if {
+	one := object.union(_public({}), {"id": "one", "name": "ubuntu-24.04-base-v1.0", "owner": "platform"})
+	two := object.union(_public({}), {"id": "two", "name": "ubuntu-24.04-base-v1.1", "owner": "platform"})
+	found := {[v.address, v.message] | some v in scs_0102.violations; v.field == "properties.os_purpose"}
+		with input as testdata.audit([one, two], {})
+		with data.image_catalog as object.union(data.image_catalog, _on)
+	found == {
+		["one", concat("", [
+			"another public, visible image has os_purpose generic for x86_64 ubuntu 24.04: ubuntu-24.04-base-v1.1; ",
+			"give the older one os_purpose oldgeneric or hide it (scs-0102-os_purpose-uniqueness)",
+		])],
+		["two", concat("", [
+			"another public, visible image has os_purpose generic for x86_64 ubuntu 24.04: ubuntu-24.04-base-v1.0; ",
+			"give the older one os_purpose oldgeneric or hide it (scs-0102-os_purpose-uniqueness)",
+		])],
+	}
+}

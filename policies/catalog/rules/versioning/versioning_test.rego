@@ -66,3 +66,44 @@ test_fail_an_older_version_deprecated_and_hidden_with_the_version_of_a_live_imag
 		"image.v11", "v1.1 is not newer than v1.2, the latest ubuntu-24.04-base in the live catalog",
 	]}
 }
+
+_audit(images) := result if {
+	result := {[v.address, v.message] | some v in versioning.violations} with input as testdata.audit(images, {})
+}
+
+test_fail_an_audit_finds_a_name_used_twice if {
+	_audit([testdata.live("a", "ubuntu-24.04-base-v1.0", {}), testdata.live("b", "ubuntu-24.04-base-v1.0", {})]) == {
+		["a", `name "ubuntu-24.04-base-v1.0" is also used by image b`],
+		["b", `name "ubuntu-24.04-base-v1.0" is also used by image a`],
+	}
+}
+
+test_fail_an_audit_finds_a_version_published_after_a_newer_one if {
+	older := testdata.live("a", "ubuntu-24.04-base-v1.0", {"created_at": "2026-11-02T00:00:00Z"})
+	newer := testdata.live("b", "ubuntu-24.04-base-v1.1", {"created_at": "2026-11-01T00:00:00Z"})
+	_audit([older, newer]) == {[
+		"a",
+		concat("", [
+			"v1.0 was published (2026-11-02T00:00:00Z) after v1.1 (image b, 2026-11-01T00:00:00Z): ",
+			"a family's versions are published in order",
+		]),
+	]}
+}
+
+test_success_an_audit_counts_catalog_published_at_and_spares_a_hidden_deprecated_backfill if {
+	published := {"catalog_published_at": "2026-11-03T00:00:00Z"}
+	in_order := testdata.live("a", "ubuntu-24.04-base-v1.0", {
+		"created_at": "2026-11-02T00:00:00Z",
+		"properties": object.union(testdata.properties, {"catalog_published_at": "2026-10-01T00:00:00Z"}),
+	})
+	newer := testdata.live("b", "ubuntu-24.04-base-v1.1", {
+		"created_at": "2026-11-01T00:00:00Z",
+		"properties": object.union(testdata.properties, published),
+	})
+	_audit([in_order, newer]) == set()
+	backfill := testdata.live("a", "ubuntu-24.04-base-v1.0", {
+		"created_at": "2026-11-02T00:00:00Z", "os_hidden": true,
+		"properties": object.union(testdata.properties, {"deprecated": "true"}),
+	})
+	_audit([backfill, testdata.live("b", "ubuntu-24.04-base-v1.1", {"created_at": "2026-11-01T00:00:00Z"})]) == set()
+}

@@ -2,32 +2,32 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-EOJ66WOV.js";
+} from "./chunk-OSFWDIYW.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-KV5BIO2S.js";
+} from "./chunk-FXQE6OED.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-CQUTQNJZ.js";
+} from "./chunk-LVUZQ5P2.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-6HA7CVBY.js";
+} from "./chunk-KR4ULWQX.js";
 import {
   buildEnvelope
-} from "./chunk-7FI2UB4W.js";
+} from "./chunk-M4FTTF3V.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-QVSJXNLZ.js";
+} from "./chunk-MFZYFTJK.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -40,7 +40,7 @@ import {
   isForbidden,
   kindDescriptors,
   markOutput
-} from "./chunk-LZEPXDBW.js";
+} from "./chunk-7QETVXDA.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-R6SZKESU.js";
+} from "./chunk-BBN2U5JQ.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-A7VZN4LL.js";
-import "./chunk-6HA7CVBY.js";
-import "./chunk-7FI2UB4W.js";
-import "./chunk-QVSJXNLZ.js";
-import "./chunk-LZEPXDBW.js";
+import "./chunk-PPQLODN3.js";
+import "./chunk-KR4ULWQX.js";
+import "./chunk-M4FTTF3V.js";
+import "./chunk-MFZYFTJK.js";
+import "./chunk-7QETVXDA.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -6,18 +6,18 @@ import {
 import {
   RunCatalog,
   Session
-} from "./chunk-CQUTQNJZ.js";
+} from "./chunk-LVUZQ5P2.js";
 import {
   PolicyEngine
-} from "./chunk-6HA7CVBY.js";
+} from "./chunk-KR4ULWQX.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-7FI2UB4W.js";
+} from "./chunk-M4FTTF3V.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-LZEPXDBW.js";
+} from "./chunk-7QETVXDA.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-7FI2UB4W.js";
+} from "./chunk-M4FTTF3V.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-QVSJXNLZ.js";
+} from "./chunk-MFZYFTJK.js";
 import {
   __commonJS,
   __toESM

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-A7VZN4LL.js";
-import "./chunk-6HA7CVBY.js";
-import "./chunk-7FI2UB4W.js";
-import "./chunk-QVSJXNLZ.js";
-import "./chunk-LZEPXDBW.js";
+} from "./chunk-PPQLODN3.js";
+import "./chunk-KR4ULWQX.js";
+import "./chunk-M4FTTF3V.js";
+import "./chunk-MFZYFTJK.js";
+import "./chunk-7QETVXDA.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

@@ -35696,10 +35696,6 @@ var require_proper_lockfile = __commonJS({
   }
 });
 
-// provider/resources/shipped.ts
-import { fileURLToPath } from "node:url";
-var shippedPolicyDataPath = fileURLToPath(new URL("../../policies/data.json", import.meta.url));
-
 // provider/client/errors.ts
 var secretPattern = /("?(?:password|secret|token|x-auth-token|x-subject-token)"?\s*[:=]\s*)"[^"]*"/gi;
 function redact(text2) {
@@ -35902,6 +35898,10 @@ async function setImageActive(session, id, active) {
     idempotent: true
   });
 }
+
+// provider/resources/shipped.ts
+import { fileURLToPath } from "node:url";
+var shippedPolicyDataPath = fileURLToPath(new URL("../../policies/data.json", import.meta.url));
 
 // provider/resources/schema.ts
 var import__ = __toESM(require__(), 1);
@@ -37099,23 +37099,23 @@ function describeErrors(errors) {
 }
 
 export {
-  shippedPolicyDataPath,
   plainMessage,
   ImageServiceError,
   isForbidden,
   isUnauthorized,
   CloudConfigError,
+  require_undici,
   listImages,
   snapshotImages,
   isGlanceField,
   imageDocument,
+  shippedPolicyDataPath,
   projectAjv,
   resourceSchema,
   ResourceInputError,
   checkInputs,
   diffInputs,
   FileDigests,
-  require_undici,
   newInstanceKey,
   stackOfMark,
   StackMarks,
@@ -37136,4 +37136,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-LZEPXDBW.js.LEGAL.txt */
+/*! For license information please see chunk-7QETVXDA.js.LEGAL.txt */

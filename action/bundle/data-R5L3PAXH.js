@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-QVSJXNLZ.js";
-import "./chunk-LZEPXDBW.js";
+} from "./chunk-MFZYFTJK.js";
+import "./chunk-7QETVXDA.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-LZEPXDBW.js";
+} from "./chunk-7QETVXDA.js";
 import {
   __commonJS,
   __require,

@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-7FI2UB4W.js";
+} from "./chunk-M4FTTF3V.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-LZEPXDBW.js";
+} from "./chunk-7QETVXDA.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-6HA7CVBY.js";
-import "./chunk-7FI2UB4W.js";
-import "./chunk-QVSJXNLZ.js";
-import "./chunk-LZEPXDBW.js";
+} from "./chunk-KR4ULWQX.js";
+import "./chunk-M4FTTF3V.js";
+import "./chunk-MFZYFTJK.js";
+import "./chunk-7QETVXDA.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-QVSJXNLZ.js";
+} from "./chunk-MFZYFTJK.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -13,7 +13,7 @@ import {
   require_undici,
   snapshotImages,
   stackOfMark
-} from "./chunk-LZEPXDBW.js";
+} from "./chunk-7QETVXDA.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";
@@ -783,6 +783,7 @@ var RunCatalog = class {
 export {
   resolveCloud,
   resolveCloudFromDocument,
+  identityRoot,
   Session,
   changeDocuments,
   RunCatalog

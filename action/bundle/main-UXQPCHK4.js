@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-R6SZKESU.js";
+} from "./chunk-BBN2U5JQ.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-EOJ66WOV.js";
+} from "./chunk-OSFWDIYW.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-WLMORCSY.js";
+} from "./chunk-BW37NILP.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
-} from "./chunk-XBDNVVLR.js";
+} from "./chunk-TZPIAOCR.js";
 import {
   configKeys,
   instanceKey,
@@ -36,53 +36,61 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-KV5BIO2S.js";
+} from "./chunk-FXQE6OED.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-A7VZN4LL.js";
+} from "./chunk-PPQLODN3.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-YTQDJEWG.js";
+} from "./chunk-ONCCUTWF.js";
 import "./chunk-JPHF7VO4.js";
 import {
-  Session
-} from "./chunk-CQUTQNJZ.js";
+  Session,
+  identityRoot
+} from "./chunk-LVUZQ5P2.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-6HA7CVBY.js";
+} from "./chunk-KR4ULWQX.js";
 import {
+  buildAuditEnvelope,
   channelPattern,
   compareVersions,
   familyKey
-} from "./chunk-7FI2UB4W.js";
+} from "./chunk-M4FTTF3V.js";
 import {
   PolicyDataError,
+  PolicyEvaluationError,
   parseOverride,
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-QVSJXNLZ.js";
+} from "./chunk-MFZYFTJK.js";
 import {
+  CloudConfigError,
+  ImageServiceError,
   applyStoreResource,
   checkStoreInputs,
   deleteStoreResource,
   hasMarkOutput,
+  imageDocument,
   isDate,
+  isForbidden,
   kindDescriptors,
   kinds,
   markOutput,
   newInstanceKey,
   renderStoreFragment,
   resourceSchema,
+  snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-LZEPXDBW.js";
+} from "./chunk-7QETVXDA.js";
 import {
   __commonJS,
   __require,
@@ -3516,7 +3524,7 @@ var require_commander = __commonJS({
 });
 
 // provider/cli/main.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -3535,18 +3543,321 @@ var {
   Help
 } = import_index.default;
 
+// provider/cli/audit.ts
+import { writeFileSync } from "node:fs";
+
+// provider/github/sarif.ts
+import { createHash } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+// provider/policy/rules.ts
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+var rulesPath = fileURLToPath(new URL("../../policies/build/rules.json", import.meta.url));
+var loaded;
+function catalogRules() {
+  return loaded ??= JSON.parse(readFileSync(rulesPath, "utf8"));
+}
+
+// provider/github/sarif.ts
+var sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+function packageTool() {
+  const manifest2 = JSON.parse(readFileSync2(new URL("../../package.json", import.meta.url), "utf8"));
+  return { version: manifest2.version, informationUri: manifest2.homepage ?? "https://www.npmjs.com/package/image-catalog" };
+}
+function nameOf(title) {
+  return title.split(/[^A-Za-z0-9]+/).filter((w) => w !== "").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+}
+function sentence(text2) {
+  const trimmed = text2.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+function driverOf(tool) {
+  const rules = catalogRules();
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const driver = {
+    name: "image-catalog",
+    version: tool.version,
+    semanticVersion: tool.version,
+    informationUri: tool.informationUri,
+    rules: rules.map((r) => ({
+      id: r.id,
+      name: nameOf(r.title),
+      shortDescription: { text: sentence(r.title) },
+      fullDescription: { text: sentence(r.description) },
+      help: {
+        text: `${sentence(r.description)}
+Remediation: ${sentence(r.remediation)}`,
+        markdown: `${markdownText(sentence(r.description))}
+
+**Remediation:** ${markdownText(sentence(r.remediation))}
+
+Declared in \`${r.source.file}\`.`
+      },
+      defaultConfiguration: { level: "error" },
+      properties: { tags: ["image-catalog", "policy"], remediation: r.remediation }
+    }))
+  };
+  return { driver, index };
+}
+function fingerprint(...parts) {
+  return { "imageCatalogFinding/v1": createHash("sha256").update(parts.join("\0")).digest("hex") };
+}
+function sarifLog(runs, tool) {
+  const { driver, index } = driverOf(tool);
+  return {
+    $schema: sarifSchema,
+    version: "2.1.0",
+    runs: runs.map((run2) => ({
+      tool: { driver },
+      automationDetails: { id: `image-catalog/${run2.stack}/` },
+      columnKind: "utf16CodeUnits",
+      results: run2.violations.map((v) => {
+        const location = v.location ?? run2.fallback;
+        const where = v.location === void 0 || v.undeclared === true ? ` (${undeclaredNote})` : "";
+        return {
+          ruleId: v.rule,
+          ruleIndex: index.get(v.rule) ?? -1,
+          level: v.level === "mandatory" ? "error" : "warning",
+          message: { text: redact(sentence(`${v.address}${v.field === "" ? "" : ` ${v.field}`}: ${v.message}${where}`)) },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: location.path },
+                region: { startLine: location.line }
+              }
+            }
+          ],
+          partialFingerprints: fingerprint(run2.stack, v.rule, v.address, v.field)
+        };
+      })
+    }))
+  };
+}
+function auditSarifLog(cloud, findings, tool) {
+  const { driver, index } = driverOf(tool);
+  return {
+    $schema: sarifSchema,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver },
+        automationDetails: { id: `image-catalog-audit/${cloud}/` },
+        results: findings.map((f) => {
+          const name = f.image.name ?? "(no name)";
+          const problems = f.problems.map((p) => `${p.field === "" ? "" : `${p.field}: `}${p.message}`).join("; ");
+          return {
+            ruleId: f.rule,
+            ruleIndex: index.get(f.rule) ?? -1,
+            level: f.level === "mandatory" ? "error" : "warning",
+            message: { text: redact(sentence(`Image ${JSON.stringify(name)} (${f.image.id}): ${problems}`)) },
+            locations: [
+              {
+                logicalLocations: [{ name, fullyQualifiedName: `images/${f.image.id}`, kind: "resource" }]
+              }
+            ],
+            partialFingerprints: fingerprint(cloud, f.rule, f.image.id)
+          };
+        })
+      }
+    ]
+  };
+}
+function encodeSarif(log) {
+  return gzipSync(Buffer.from(JSON.stringify(log))).toString("base64");
+}
+async function uploadSarif(client, target, log) {
+  const uploaded = await client.rest.codeScanning.uploadSarif({
+    owner: target.owner,
+    repo: target.repo,
+    commit_sha: target.commitSha,
+    ref: target.ref,
+    sarif: encodeSarif(log),
+    tool_name: "image-catalog"
+  });
+  return uploaded.data.id ?? "";
+}
+
+// provider/client/identity.ts
+async function projectsWithRoles(session, roleNames) {
+  const root = identityRoot(session.config.authUrl);
+  const projects = /* @__PURE__ */ new Set();
+  try {
+    for (const name of roleNames) {
+      const roles = await session.request({ method: "GET", url: `${root}/roles?name=${encodeURIComponent(name)}`, ok: [200] });
+      for (const role of JSON.parse(roles.text).roles) {
+        const url = `${root}/role_assignments?effective&role.id=${encodeURIComponent(role.id)}`;
+        const assigned = await session.request({ method: "GET", url, ok: [200] });
+        for (const a of JSON.parse(assigned.text).role_assignments) {
+          const project = a.scope?.project?.id;
+          if (project !== void 0) projects.add(project);
+        }
+      }
+    }
+  } catch (err) {
+    if (isForbidden(err)) return void 0;
+    throw err;
+  }
+  return [...projects].sort();
+}
+
+// provider/policy/audit.ts
+function findingsOf(decision, images) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const v of decision.violations) {
+    const doc = images.get(v.address);
+    if (doc === void 0) {
+      throw new PolicyEvaluationError(`the audit could not be decided: ${v.rule} ${v.address} ${v.field}: ${v.message}`);
+    }
+    const key = `${v.address}\0${v.rule}`;
+    let finding = byKey.get(key);
+    if (finding === void 0) {
+      finding = { image: audited(doc), rule: v.rule, level: v.level, problems: [], remediation: v.remediation };
+      byKey.set(key, finding);
+    }
+    if (v.level === "mandatory") finding.level = "mandatory";
+    finding.problems.push({ field: v.field, message: v.message });
+  }
+  const order = (f) => f.level === "mandatory" ? 0 : 1;
+  return [...byKey.values()].sort(
+    (a, b) => order(a) - order(b) || (a.image.name ?? "").localeCompare(b.image.name ?? "") || a.image.id.localeCompare(b.image.id) || a.rule.localeCompare(b.rule)
+  );
+}
+function audited(doc) {
+  const text2 = (key) => typeof doc[key] === "string" ? doc[key] : "";
+  return {
+    id: text2("id"),
+    name: typeof doc["name"] === "string" ? doc["name"] : null,
+    owner: text2("owner"),
+    visibility: text2("visibility")
+  };
+}
+function judgeCatalog(engine, principal, documents, scope, today) {
+  const envelope = buildAuditEnvelope(principal, documents, scope, today);
+  const decision = engine.decide(envelope);
+  const byId = /* @__PURE__ */ new Map();
+  for (const doc of documents) if (typeof doc["id"] === "string") byId.set(doc["id"], doc);
+  const judged = scope.owner === void 0 ? documents.length : documents.filter((d) => d["owner"] === scope.owner).length;
+  return { findings: findingsOf(decision, byId), judged };
+}
+async function auditCatalog(session, options = {}) {
+  const engine = await PolicyEngine.load({ overrides: options.overrides ?? [] });
+  const today = options.today ?? utcToday();
+  const adminRoles = engine.data.image_catalog["public_visibility"].admin_roles;
+  const [principal, images, adminProjects] = await Promise.all([
+    session.identity(),
+    snapshotImages(session, options.pageSize ?? 1e3),
+    projectsWithRoles(session, adminRoles)
+  ]);
+  const documents = images.map(imageDocument);
+  const scope = {
+    ...options.owner === void 0 ? {} : { owner: options.owner },
+    ...adminProjects === void 0 ? {} : { admin_projects: adminProjects }
+  };
+  const { findings, judged } = judgeCatalog(engine, principal, documents, scope, today);
+  const notes = adminProjects === void 0 ? [
+    `public images were not judged by owner: listing Keystone's role assignments needs an admin (roles ${adminRoles.join(", ")}); audit with an admin's cloud to judge them`
+  ] : [];
+  return {
+    today,
+    images: documents.length,
+    judged,
+    owner: options.owner,
+    adminProjects,
+    findings,
+    notes
+  };
+}
+
+// provider/cli/audit.ts
+var formats = ["text", "json", "sarif"];
+function imageText(f) {
+  return `${f.image.name === null ? "(no name)" : JSON.stringify(f.image.name)} (${f.image.id})`;
+}
+function formatAudit(audit, cloud) {
+  const scope = audit.owner === void 0 ? "" : ` of owner ${audit.owner}`;
+  const head = `audit of cloud ${JSON.stringify(cloud)} on ${audit.today}: ${audit.images} image${audit.images === 1 ? "" : "s"} seen, ${audit.judged} judged${scope}`;
+  const blocks = audit.findings.map(
+    (f) => [
+      `${f.level === "mandatory" ? "\u2716" : "!"} ${f.level}  ${f.rule}  ${imageText(f)}  owner ${f.image.owner || "?"}, ${f.image.visibility}`,
+      ...f.problems.map((p) => `  ${p.message}`),
+      `  fix: ${f.remediation}`
+    ].join("\n")
+  );
+  const mandatory = audit.findings.filter((f) => f.level === "mandatory").length;
+  const flagged = new Set(audit.findings.map((f) => f.image.id)).size;
+  const verdict = audit.findings.length === 0 ? `audit: no finding; ${audit.judged} image${audit.judged === 1 ? "" : "s"} clean` : `audit: ${audit.findings.length} finding${audit.findings.length === 1 ? "" : "s"} on ${flagged} image${flagged === 1 ? "" : "s"} (${mandatory} mandatory, ${audit.findings.length - mandatory} advisory); ${audit.judged - flagged} image${audit.judged - flagged === 1 ? "" : "s"} clean`;
+  return [head, ...blocks, ...audit.notes.map((n) => `note: ${n}`), verdict].join("\n\n") + "\n";
+}
+function auditJson(audit, cloud) {
+  return {
+    cloud,
+    today: audit.today,
+    images: audit.images,
+    judged: audit.judged,
+    owner: audit.owner ?? null,
+    admin_projects: audit.adminProjects ?? null,
+    findings: audit.findings,
+    notes: audit.notes
+  };
+}
+async function auditCommand(options) {
+  const overrides = readOverrides(options.data ?? []);
+  const cloud = options.cloud ?? process.env["OS_CLOUD"] ?? "(OS_* environment)";
+  let session;
+  try {
+    session = Session.forCloud(options.cloud);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  try {
+    const audit = await auditCatalog(session, {
+      overrides,
+      ...options.owner === void 0 ? {} : { owner: options.owner },
+      ...options.today === void 0 ? {} : { today: options.today }
+    });
+    return { audit, cloud };
+  } catch (err) {
+    if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError)
+      throw new UsageError(`could not audit cloud ${JSON.stringify(cloud)}: ${err.message}`);
+    throw err;
+  } finally {
+    await session.close();
+  }
+}
+function registerAudit(program3) {
+  program3.command("audit").description(
+    "Judge the live catalog a cloud sees with the catalog policy, as it is: each image (all visibilities, hidden ones and pending shares included) as if written unchanged (naming, required metadata, the SCS-0102 profile when on, channels), names used twice, versions published out of order, deprecated images still listed, images past their end of life not deprecated, and public images of a project without an admin (when the cloud may list role assignments). One finding per image and rule. Exit 0 without a mandatory finding, 1 with one, 2 when the audit could not run."
+  ).option("--cloud <name>", "the clouds.yaml cloud to audit as (default: OS_CLOUD, else the OS_* environment)").option("--owner <project-id>", "judge only this project's images (the rest of the catalog still counts for names and versions)").option("--data <file...>", "policy data overrides (YAML or JSON), merged over the bundled policies/data.json").option("--format <format>", `${formats.join(", ")} (default text)`, "text").option("--sarif <file>", "also write the findings as SARIF 2.1.0 to this file (for code scanning)").action(async (options) => {
+    if (!formats.includes(options.format))
+      throw new UsageError(`--format ${options.format}: not one of ${formats.join(", ")}`);
+    const format = options.format;
+    const { audit, cloud } = await auditCommand(options);
+    const sarif = () => auditSarifLog(cloud, audit.findings, packageTool());
+    if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarif(), null, 2)}
+`);
+    if (format === "json") process.stdout.write(`${JSON.stringify(auditJson(audit, cloud), null, 2)}
+`);
+    else if (format === "sarif") process.stdout.write(`${JSON.stringify(sarif(), null, 2)}
+`);
+    else process.stdout.write(formatAudit(audit, cloud));
+    process.exitCode = audit.findings.some((f) => f.level === "mandatory") ? 1 : 0;
+  });
+}
+
 // provider/cli/doctor.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync as readFileSync3 } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var nodeReasonVariable = "IMAGE_CATALOG_NODE";
 function minimumNode() {
-  const manifest2 = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  const manifest2 = JSON.parse(readFileSync3(new URL("../../package.json", import.meta.url), "utf8"));
   const [major = 0, minor = 0] = manifest2.engines.node.replace(/^>=\s*/, "").split(".").map(Number);
   return [major, minor];
 }
@@ -3582,7 +3893,7 @@ async function versionOf(path, args) {
 function projectPackage(name) {
   try {
     const manifest2 = createRequire(join(process.cwd(), "package.json")).resolve(`${name}/package.json`);
-    return JSON.parse(readFileSync(manifest2, "utf8")).version;
+    return JSON.parse(readFileSync3(manifest2, "utf8")).version;
   } catch {
     return void 0;
   }
@@ -3643,7 +3954,7 @@ async function pluginNodeLine() {
 function languageHostLine(pulumi) {
   let runtime;
   try {
-    runtime = (0, import_yaml.parse)(readFileSync(join(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
+    runtime = (0, import_yaml.parse)(readFileSync3(join(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
   } catch {
     return [];
   }
@@ -3678,7 +3989,7 @@ async function cdktfLines() {
   const explicit = process.env["IMAGE_CATALOG_TERRAFORM"];
   const binary = explicit !== void 0 && explicit !== "" ? explicit : onPath("tofu") ?? onPath("terraform");
   const version = binary === void 0 ? void 0 : await versionOf(binary, ["version"]);
-  const shipped = fileURLToPath(new URL("../../bin/image-catalog-tofu.js", import.meta.url));
+  const shipped = fileURLToPath2(new URL("../../bin/image-catalog-tofu.js", import.meta.url));
   const gate = onPath("image-catalog-tofu") ?? (existsSync(shipped) ? shipped : void 0);
   return [
     {
@@ -3854,11 +4165,11 @@ function registerMigrate(program3) {
 }
 
 // provider/cli/plan-check.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 function readPlan(file) {
   let text2;
   try {
-    text2 = file === "-" ? readFileSync2(0, "utf8") : readFileSync2(file, "utf8");
+    text2 = file === "-" ? readFileSync4(0, "utf8") : readFileSync4(file, "utf8");
   } catch (err) {
     throw new UsageError(`${file}: cannot read it (${err.code ?? err.message})`);
   }
@@ -3914,11 +4225,11 @@ ${formatDecision(checked.decision)}`
 // provider/cli/pr-check.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync7, statSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync8, statSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { basename, dirname as dirname2, isAbsolute, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
 
 // provider/github/context.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 var EventFileError = class extends Error {
   name = "EventFileError";
 };
@@ -3933,7 +4244,7 @@ function readEvent(env = process.env) {
   }
   let text2;
   try {
-    text2 = readFileSync3(path, "utf8");
+    text2 = readFileSync5(path, "utf8");
   } catch (err) {
     const code = err.code;
     throw new EventFileError(
@@ -3987,101 +4298,6 @@ function pullRequestContext(flags, env = process.env, event = readEvent(env)) {
 function gitHubToken(env = process.env) {
   const token = env["GITHUB_TOKEN"] ?? env["GH_TOKEN"];
   return token === void 0 || token === "" ? void 0 : token;
-}
-
-// provider/github/sarif.ts
-import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
-
-// provider/policy/rules.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-var rulesPath = fileURLToPath2(new URL("../../policies/build/rules.json", import.meta.url));
-var loaded;
-function catalogRules() {
-  return loaded ??= JSON.parse(readFileSync4(rulesPath, "utf8"));
-}
-
-// provider/github/sarif.ts
-var sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-function nameOf(title) {
-  return title.split(/[^A-Za-z0-9]+/).filter((w) => w !== "").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
-}
-function sentence(text2) {
-  const trimmed = text2.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-function sarifLog(runs, tool) {
-  const rules = catalogRules();
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const driver = {
-    name: "image-catalog",
-    version: tool.version,
-    semanticVersion: tool.version,
-    informationUri: tool.informationUri,
-    rules: rules.map((r) => ({
-      id: r.id,
-      name: nameOf(r.title),
-      shortDescription: { text: sentence(r.title) },
-      fullDescription: { text: sentence(r.description) },
-      help: {
-        text: `${sentence(r.description)}
-Remediation: ${sentence(r.remediation)}`,
-        markdown: `${markdownText(sentence(r.description))}
-
-**Remediation:** ${markdownText(sentence(r.remediation))}
-
-Declared in \`${r.source.file}\`.`
-      },
-      defaultConfiguration: { level: "error" },
-      properties: { tags: ["image-catalog", "policy"], remediation: r.remediation }
-    }))
-  };
-  return {
-    $schema: sarifSchema,
-    version: "2.1.0",
-    runs: runs.map((run2) => ({
-      tool: { driver },
-      automationDetails: { id: `image-catalog/${run2.stack}/` },
-      columnKind: "utf16CodeUnits",
-      results: run2.violations.map((v) => {
-        const location = v.location ?? run2.fallback;
-        const where = v.location === void 0 || v.undeclared === true ? ` (${undeclaredNote})` : "";
-        return {
-          ruleId: v.rule,
-          ruleIndex: index.get(v.rule) ?? -1,
-          level: v.level === "mandatory" ? "error" : "warning",
-          message: { text: redact(sentence(`${v.address}${v.field === "" ? "" : ` ${v.field}`}: ${v.message}${where}`)) },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: location.path },
-                region: { startLine: location.line }
-              }
-            }
-          ],
-          // Stable across pushes for the same finding on the same resource, wherever its line moves.
-          partialFingerprints: {
-            "imageCatalogFinding/v1": createHash("sha256").update(`${run2.stack}\0${v.rule}\0${v.address}\0${v.field}`).digest("hex")
-          }
-        };
-      })
-    }))
-  };
-}
-function encodeSarif(log) {
-  return gzipSync(Buffer.from(JSON.stringify(log))).toString("base64");
-}
-async function uploadSarif(client, target, log) {
-  const uploaded = await client.rest.codeScanning.uploadSarif({
-    owner: target.owner,
-    repo: target.repo,
-    commit_sha: target.commitSha,
-    ref: target.ref,
-    sarif: encodeSarif(log),
-    tool_name: "image-catalog"
-  });
-  return uploaded.data.id ?? "";
 }
 
 // provider/github/timeline.ts
@@ -4141,7 +4357,7 @@ ${charts.join("\n\n")}
 }
 
 // provider/cli/field-line.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import { join as join3 } from "node:path";
 function loadTypeScript(projectDir) {
@@ -4156,7 +4372,7 @@ function loadTypeScript(projectDir) {
 function fieldLine(typescript, position, query) {
   let text2;
   try {
-    text2 = readFileSync5(position.file, "utf8");
+    text2 = readFileSync6(position.file, "utf8");
   } catch {
     return void 0;
   }
@@ -4228,7 +4444,7 @@ function hclFieldLine(text2, blockLine, keys) {
 
 // provider/cli/policy-base.ts
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync2, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync7 } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 function atBase(root, base, path) {
   const shown = spawnSync("git", ["-C", root, "show", `${base}:${path}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -4266,7 +4482,7 @@ function stackPolicyOf(text2, path) {
   }
 }
 function governedPolicy(root, base, heads, stackConfig) {
-  const headStack = stackConfig !== void 0 && existsSync2(stackConfig) ? stackPolicyOf(readFileSync6(stackConfig, "utf8"), stackConfig) : void 0;
+  const headStack = stackConfig !== void 0 && existsSync2(stackConfig) ? stackPolicyOf(readFileSync7(stackConfig, "utf8"), stackConfig) : void 0;
   const json = (value) => value === void 0 ? void 0 : typeof value === "string" ? value : JSON.stringify(value);
   if (base === void 0) return { base, overrides: [...heads], stackPolicy: json(headStack), changes: [] };
   const changes = [];
@@ -4316,13 +4532,13 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml2.parse)(readFileSync7(join4(dir, "Pulumi.yaml"), "utf8"));
+  const project = (0, import_yaml2.parse)(readFileSync8(join4(dir, "Pulumi.yaml"), "utf8"));
   const main = typeof project?.main === "string" && project.main !== "" ? resolve2(dir, project.main) : dir;
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-VVJ2QKIX.js");
-  const { loadProgram, previewPlan } = await import("./preview-6B47ETZ4.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-H5UQFHHU.js");
+  const { loadProgram, previewPlan } = await import("./preview-EIR6EQY5.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4361,7 +4577,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-L3TVDA2N.js");
+  const { appEntry, checkApp } = await import("./check-FONFFMSH.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4395,7 +4611,7 @@ function hclDeclarations(dir) {
   if (!existsSync3(dir)) return found;
   for (const name of tfFiles(dir)) {
     const file = join4(dir, name);
-    readFileSync7(file, "utf8").split("\n").forEach((text2, i) => {
+    readFileSync8(file, "utf8").split("\n").forEach((text2, i) => {
       const resource = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text2);
       if (resource !== null) found.set(`${resource[1]}.${resource[2]}`, { file, line: i + 1, column: 1 });
       const module = /^\s*module\s+"([^"]+)"/.exec(text2);
@@ -4412,7 +4628,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-JRFBYNMU.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-MTBSDXFQ.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4430,7 +4646,7 @@ async function checkPlanFile(file, configDir, root, governed) {
     violations: (decided.decision?.violations ?? []).map((v) => {
       const block = hclLine(declared, v.address, configAddress);
       const keys = hclKeys(v.address, v.field);
-      const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync7(block.file, "utf8"), block.line, keys);
+      const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync8(block.file, "utf8"), block.line, keys);
       return placed(v, locate(root, line === void 0 || block === void 0 ? block : { ...block, line }), fallback);
     }),
     fallback,
@@ -4476,7 +4692,7 @@ function policyChangeLine(root, source, field) {
   const key = field.split(".").at(-1) ?? field;
   let line = 1;
   try {
-    const found = readFileSync7(join4(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
+    const found = readFileSync8(join4(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
     if (found >= 0) line = found + 1;
   } catch {
   }
@@ -4484,8 +4700,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-SZP6WJZD.js");
-  const { buildEnvelope } = await import("./envelope-GXLL2INT.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-WWKZ5CHR.js");
+  const { buildEnvelope } = await import("./envelope-C7HG7M5H.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -4590,14 +4806,13 @@ async function report(channelsWanted, checked, context, token, formatIsGithub, n
   return reported;
 }
 function sarifOf(checked) {
-  const manifest2 = JSON.parse(readFileSync7(new URL("../../package.json", import.meta.url), "utf8"));
   const runs = checked.stacks.map((s) => ({
     stack: s.stack,
     decision: s.decision,
     violations: s.violations,
     fallback: s.fallback
   }));
-  return sarifLog(runs, { version: manifest2.version, informationUri: manifest2.homepage ?? "https://www.npmjs.com/package/image-catalog" });
+  return sarifLog(runs, packageTool());
 }
 function text(checked) {
   if (checked.undecided !== void 0) return `could not decide (blocked: nothing is allowed without a decision):
@@ -4674,7 +4889,7 @@ function registerPrCheck(program3) {
     }
     const { checked } = await check(options, event);
     const result = resultOf(checked);
-    if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
+    if (options.sarif !== void 0) writeFileSync2(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
 `);
     if (options.format === "github") {
       const { workflowAnnotations } = await import("./workflow-QRSBMZIB.js");
@@ -4727,7 +4942,7 @@ function registerPrCheck(program3) {
 
 // provider/cli/plugin.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync as readFileSync8, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync as readFileSync9, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join5 } from "node:path";
 function registerPlugin(program3) {
@@ -4735,11 +4950,11 @@ function registerPlugin(program3) {
   plugin.command("install").description(
     "Install the provider plugin into Pulumi's plugin cache (PULUMI_HOME) as resource plugin image-catalog at this package's version. The cached plugin is a launcher that runs this installed package (its dist/ and its node_modules): reinstall after moving or upgrading the package."
   ).option("--pulumi <path>", "the pulumi CLI to run", "pulumi").action((options) => {
-    const { version } = JSON.parse(readFileSync8(new URL("../../package.json", import.meta.url), "utf8"));
+    const { version } = JSON.parse(readFileSync9(new URL("../../package.json", import.meta.url), "utf8"));
     const dir = mkdtempSync(join5(tmpdir(), "image-catalog-plugin-"));
     try {
       const launcher = join5(dir, pluginName);
-      writeFileSync2(
+      writeFileSync3(
         launcher,
         `#!/bin/sh
 # The ${packageName} provider plugin of the package at ${pluginDir}
@@ -4787,7 +5002,7 @@ function registerResolve(program3) {
 }
 
 // provider/cdktf/store-request.ts
-import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync10 } from "node:fs";
 import { join as join6 } from "node:path";
 var storeRequestVariable = "IMAGE_CATALOG_STORE";
 function secretOptions(type) {
@@ -4814,7 +5029,7 @@ function resolveStoreRequest(request, env = process.env) {
   return checkStoreInputs(request.name, { ...settings, options });
 }
 function readStoreRequest(file, env = process.env) {
-  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync9(file, "utf8");
+  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync10(file, "utf8");
   if (text2 === void 0 || text2 === "") throw new Error(`no store request: set ${storeRequestVariable} (JSON) or give --request <file>`);
   const request = JSON.parse(text2);
   if (typeof request.name !== "string" || typeof request.settings !== "object")
@@ -4835,7 +5050,7 @@ async function applyStoreRequest(request, mark) {
 async function deleteStoreRequest(request) {
   const inputs = resolveStoreRequest(request);
   const fragment = join6(inputs.configDir, `store-${inputs.id}.conf`);
-  if (existsSync4(fragment) && readFileSync9(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
+  if (existsSync4(fragment) && readFileSync10(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
     return false;
   const session = Session.forCloud(request.cloud);
   try {
@@ -4873,7 +5088,7 @@ function registerStore(program3) {
 }
 
 // provider/cli/main.ts
-var manifest = JSON.parse(readFileSync10(new URL("../../package.json", import.meta.url), "utf8"));
+var manifest = JSON.parse(readFileSync11(new URL("../../package.json", import.meta.url), "utf8"));
 var program2 = new Command("image-catalog").description("Golden-image catalogs as code for an OpenStack-Glance-compatible Image Service.").version(manifest.version).showHelpAfterError().exitOverride((err) => {
   process.exit(err.exitCode === 0 ? 0 : 2);
 });
@@ -4885,6 +5100,7 @@ program2.command("doctor").description(
   process.exitCode = report2.ok ? 0 : 1;
 });
 registerPolicy(program2);
+registerAudit(program2);
 registerPreview(program2);
 registerResolve(program2);
 registerMigrate(program2);

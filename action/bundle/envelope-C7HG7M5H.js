@@ -1,6 +1,7 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  buildAuditEnvelope,
   buildEnvelope,
   changeActions,
   changeKinds,
@@ -8,10 +9,11 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-7FI2UB4W.js";
-import "./chunk-LZEPXDBW.js";
+} from "./chunk-M4FTTF3V.js";
+import "./chunk-7QETVXDA.js";
 import "./chunk-UXAMSLRZ.js";
 export {
+  buildAuditEnvelope,
   buildEnvelope,
   changeActions,
   changeKinds,

@@ -2,24 +2,24 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-XBDNVVLR.js";
+} from "./chunk-TZPIAOCR.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-YTQDJEWG.js";
+} from "./chunk-ONCCUTWF.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-CQUTQNJZ.js";
-import "./chunk-6HA7CVBY.js";
-import "./chunk-7FI2UB4W.js";
+import "./chunk-LVUZQ5P2.js";
+import "./chunk-KR4ULWQX.js";
+import "./chunk-M4FTTF3V.js";
 import {
   policyModeVariable
-} from "./chunk-QVSJXNLZ.js";
+} from "./chunk-MFZYFTJK.js";
 import {
   StackMarks
-} from "./chunk-LZEPXDBW.js";
+} from "./chunk-7QETVXDA.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

@@ -8,13 +8,13 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-YTQDJEWG.js";
+} from "./chunk-ONCCUTWF.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-CQUTQNJZ.js";
-import "./chunk-6HA7CVBY.js";
-import "./chunk-7FI2UB4W.js";
-import "./chunk-QVSJXNLZ.js";
-import "./chunk-LZEPXDBW.js";
+import "./chunk-LVUZQ5P2.js";
+import "./chunk-KR4ULWQX.js";
+import "./chunk-M4FTTF3V.js";
+import "./chunk-MFZYFTJK.js";
+import "./chunk-7QETVXDA.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

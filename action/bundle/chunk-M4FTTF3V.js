@@ -6,7 +6,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-LZEPXDBW.js";
+} from "./chunk-7QETVXDA.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";
@@ -46,6 +46,9 @@ function compareVersions(a, b) {
 var consumerKind = "consumer";
 var changeKinds = [...kinds, consumerKind];
 var changeActions = ["create", "update", "replace", "delete", "noop"];
+function buildAuditEnvelope(principal, images, scope, today = utcToday()) {
+  return { ...buildEnvelope(principal, images, [], [], today), audit: scope };
+}
 function buildEnvelope(principal, images, changes, policyChanges = [], today = utcToday()) {
   return {
     principal: { user_id: principal.user_id, project_id: principal.project_id, roles: [...principal.roles] },
@@ -101,6 +104,7 @@ function indexOf(images) {
   return index;
 }
 function narrowCatalog(envelope) {
+  if (envelope.audit !== void 0) return envelope;
   const index = indexOf(envelope.catalog.images);
   const keep = /* @__PURE__ */ new Set();
   for (const change of envelope.changes) {
@@ -135,6 +139,7 @@ export {
   consumerKind,
   changeKinds,
   changeActions,
+  buildAuditEnvelope,
   buildEnvelope,
   checkEnvelope,
   narrowCatalog

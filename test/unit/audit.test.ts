@@ -1,0 +1,86 @@
+/**
+ * The audit's pure parts: the shipped bundle judging a listed catalog (findings per image and rule, the owner
+ * scope), the text and JSON forms, and its SARIF (located at the images, valid for Microsoft's SARIF Multitool).
+ * The audit of a real lab is test/e2e/audit.test.ts.
+ */
+import t from 'tap';
+import { auditJson, formatAudit } from '../../provider/cli/audit.js';
+import { auditSarifLog } from '../../provider/github/sarif.js';
+import { findingsOf, judgeCatalog, type Audit } from '../../provider/policy/audit.js';
+import { PolicyEngine } from '../../provider/policy/engine.js';
+import { PolicyEvaluationError } from '../../provider/policy/errors.js';
+import { validateSarif } from '../helpers/sarif.js';
+
+const metadata = { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'd' };
+const principal = { user_id: 'u', project_id: 'p', roles: ['member'] };
+
+function live(id: string, name: string | null, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { id, name, owner: 'p', visibility: 'shared', status: 'active', os_hidden: false, tags: [], properties: metadata, ...extra };
+}
+
+const catalog = [
+  live('a', 'ubuntu-24.04-base-v1.0'),
+  live('b', null, { properties: {} }),
+  live('c', 'ubuntu-24.04-base-v1.0', { owner: 'other' }),
+];
+
+t.test('one finding per image and rule, mandatory first; the owner scope judges its images only', async (t) => {
+  const engine = await PolicyEngine.load();
+  const all = judgeCatalog(engine, principal, catalog, {}, '2026-12-07');
+  t.equal(all.judged, 3);
+  t.same(
+    all.findings.map((f) => [f.image.id, f.rule, f.problems.length]),
+    [
+      ['b', 'naming', 1],
+      ['b', 'required_metadata', 5],
+      ['a', 'versioning', 1],
+      ['c', 'versioning', 1],
+    ],
+    'the image without a name first (sorted by name), each rule once with all its problems',
+  );
+  const mine = judgeCatalog(engine, principal, catalog, { owner: 'other' }, '2026-12-07');
+  t.equal(mine.judged, 1);
+  t.same(
+    mine.findings.map((f) => [f.image.id, f.rule]),
+    [['c', 'versioning']],
+    "only the owner's images, the others still count for names",
+  );
+  t.end();
+});
+
+t.test('a decision about something else than a listed image is no audit', (t) => {
+  const decision = {
+    allowed: false,
+    violations: [
+      { rule: 'input' as const, level: 'mandatory' as const, address: '(envelope)', field: '', message: 'bad', remediation: 'r' },
+    ],
+  };
+  t.throws(() => findingsOf(decision, new Map()), PolicyEvaluationError);
+  t.end();
+});
+
+t.test('text, JSON and SARIF of an audit', async (t) => {
+  const engine = await PolicyEngine.load();
+  const { findings, judged } = judgeCatalog(engine, principal, catalog, {}, '2026-12-07');
+  const audit: Audit = { today: '2026-12-07', images: 3, judged, owner: undefined, adminProjects: undefined, findings, notes: ['n'] };
+  const text = formatAudit(audit, 'platform');
+  t.match(text, /^audit of cloud "platform" on 2026-12-07: 3 images seen, 3 judged\n/);
+  t.match(text, '✖ mandatory  naming  (no name) (b)  owner p, shared\n  name null does not follow');
+  t.match(text, '\n\nnote: n\n\n');
+  t.match(text, /audit: 4 findings on 3 images \(4 mandatory, 0 advisory\); 0 images clean\n$/);
+  t.match(formatAudit({ ...audit, findings: [], notes: [] }, 'platform'), /audit: no finding; 3 images clean\n$/);
+  t.match(auditJson(audit, 'platform'), { cloud: 'platform', judged: 3, admin_projects: null, findings: [{ image: { id: 'b' } }] });
+  const log = auditSarifLog('platform', findings, { version: '1.0.0', informationUri: 'https://example.org/image-catalog' }) as {
+    runs: { automationDetails: { id: string }; results: { ruleId: string; message: { text: string }; locations: object[] }[] }[];
+  };
+  t.equal(log.runs[0]?.automationDetails.id, 'image-catalog-audit/platform/');
+  t.same(log.runs[0]?.results[0]?.locations, [
+    { logicalLocations: [{ name: '(no name)', fullyQualifiedName: 'images/b', kind: 'resource' }] },
+  ]);
+  t.match(
+    log.runs[0]?.results[1]?.message.text,
+    /^Image "\(no name\)" \(b\): properties\.description: properties\.description is missing; /,
+  );
+  t.same(validateSarif(log), [], 'no error or warning from the Multitool');
+  t.end();
+});
