@@ -58,4 +58,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-UXQPCHK4.js");
+await import("./main-WYAB4DNO.js");

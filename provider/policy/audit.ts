@@ -4,7 +4,7 @@
  * audit's own findings), in one evaluation of the whole catalog. The findings are the decision's violations
  * gathered per image and rule, with the image's name and owner beside its id.
  */
-import { imageDocument, snapshotImages } from '../client/images.js';
+import { imageDocument, snapshotImages, type ImageWire } from '../client/images.js';
 import { projectsWithRoles } from '../client/identity.js';
 import type { Session } from '../client/session.js';
 import type { Decision, Level, RuleId } from './decision.js';
@@ -48,6 +48,8 @@ export interface Audit {
   readonly findings: readonly Finding[];
   /** What the audit could not judge, and why. */
   readonly notes: readonly string[];
+  /** The images as Glance listed them (what the findings are about; a stack's drift is read from them). */
+  readonly snapshot: readonly ImageWire[];
 }
 
 /** Options of {@link auditCatalog}. */
@@ -152,5 +154,6 @@ export async function auditCatalog(session: Session, options: AuditOptions = {})
     adminProjects,
     findings,
     notes,
+    snapshot: images,
   };
 }

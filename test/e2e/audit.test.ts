@@ -3,13 +3,16 @@
  * openstack client, so only this test's images are judged with --owner) holding images made with the openstack
  * client only (a clean one, one that follows no convention, a name used twice, a version published after a newer
  * one, a deprecated one still listed, one past its end of life, a public one in a project where no admin role is
- * held); text, JSON and SARIF (validated by Microsoft's SARIF Multitool); exit codes 0, 1 and 2.
+ * held); text, JSON and SARIF (validated by Microsoft's SARIF Multitool); exit codes 0, 1 and 2. With --stack: a
+ * stack's image edited by hand is drift (field, applied, live), an image made beside it is unmanaged.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { utcToday } from '../../provider/resources/day.js';
+import { labStackEnv } from '../../scripts/lab-settings.js';
 import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
+import { e2eStack, familyProgram, imagesNamed, pulumi } from '../helpers/pulumi.js';
 import { runCommand } from '../helpers/run.js';
 import { validateSarif } from '../helpers/sarif.js';
 
@@ -151,4 +154,92 @@ t.test('audit cannot run: exit 2 with the reason', async (t) => {
   t.notMatch(refused.stderr, /not-the-password/, 'the password is not in the error');
   const format = await audit('--cloud', 'admin', '--format', 'xml');
   t.equal(format.code, 2, 'an unknown format');
+});
+
+t.test("audit --stack: a stack's drift and the images of its owner it does not manage", async (t) => {
+  const family = `ubuntu-24.04-s${tag}`;
+  const target = await e2eStack(family);
+  const dir = scratchDir();
+  const data = join(dir, 'one.raw');
+  writeFileSync(data, Buffer.alloc(4096, 3));
+  const metadata = {
+    os_distro: 'ubuntu',
+    os_version: '24.04',
+    hw_disk_bus: 'virtio',
+    hw_vif_model: 'virtio',
+    description: 'audit drift test',
+  };
+  const up = await pulumi(target, 'up', familyProgram(family, { data, metadata }, { '1.0': { minRam: 128 } }));
+  t.ok(up.ok, 'the stack made its image', { output: up.text });
+  const [managed] = await imagesNamed(`${family}-v1.0`);
+  await runCommand(
+    'openstack',
+    ['--os-cloud', 'platform', 'image', 'set', '--property', 'description=edited by hand', '--min-ram', '64', String(managed)],
+    env,
+  );
+  const beside = await runCommand(
+    'openstack',
+    [
+      '--os-cloud',
+      'platform',
+      'image',
+      'create',
+      '--disk-format',
+      'raw',
+      '--container-format',
+      'bare',
+      `${family}-v2.0`,
+      '-f',
+      'value',
+      '-c',
+      'id',
+    ],
+    env,
+  );
+  const unmanaged = beside.stdout.trim();
+  t.teardown(() => glance('platform', 'DELETE', `/v2/images/${unmanaged}`));
+
+  const args = ['--cloud', 'platform', '--stack', 'e2e', '--cwd', target.cwd, '--state-dir', target.stateDir ?? ''];
+  const stackEnv = { ...env, ...labStackEnv(lab()) };
+  const json = await runCommand(process.execPath, ['bin/image-catalog.js', 'audit', ...args, '--format', 'json'], stackEnv);
+  t.not(json.code, 2, 'the stack is read', { stderr: json.stderr });
+  const report = (
+    JSON.parse(json.stdout) as {
+      stack: { images: number; drifted: { urn: string; id: string; drift: unknown[] }[]; unmanaged: { id: string }[] };
+    }
+  ).stack;
+  t.equal(report.images, 1, 'the stack manages one image');
+  t.same(
+    report.drifted,
+    [
+      {
+        urn: report.drifted[0]?.urn ?? '',
+        id: managed,
+        name: `${family}-v1.0`,
+        drift: [
+          { field: 'minRam', applied: 128, live: 64 },
+          { field: 'properties.description', applied: 'audit drift test', live: 'edited by hand' },
+        ],
+      },
+    ],
+    'the hand edits are its drift, field by field (applied, live)',
+  );
+  t.ok(
+    report.unmanaged.some((u) => u.id === unmanaged),
+    'the image made beside it is not managed by it',
+  );
+  t.notOk(
+    report.unmanaged.some((u) => u.id === managed),
+    'its own image is not in that list',
+  );
+  const text = await runCommand(process.execPath, ['bin/image-catalog.js', 'audit', ...args], stackEnv);
+  t.match(text.stdout, `    properties.description: applied "audit drift test", live "edited by hand"`, 'the text says each drifted field');
+  t.match(text.stdout, `+ unmanaged  "${family}-v2.0" (${unmanaged})`);
+  const missing = await runCommand(
+    process.execPath,
+    ['bin/image-catalog.js', 'audit', '--cloud', 'platform', '--stack', 'nope', '--cwd', target.cwd, '--state-dir', target.stateDir ?? ''],
+    stackEnv,
+  );
+  t.equal(missing.code, 2, 'a stack that cannot be read exits 2');
+  t.match(missing.stderr, /--stack nope/);
 });

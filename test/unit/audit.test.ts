@@ -4,7 +4,7 @@
  * The audit of a real lab is test/e2e/audit.test.ts.
  */
 import t from 'tap';
-import { auditJson, formatAudit } from '../../provider/cli/audit.js';
+import { auditJson, formatAudit, formatStackReport, stackReport } from '../../provider/cli/audit.js';
 import { auditSarifLog } from '../../provider/github/sarif.js';
 import { findingsOf, judgeCatalog, type Audit } from '../../provider/policy/audit.js';
 import { PolicyEngine } from '../../provider/policy/engine.js';
@@ -62,7 +62,16 @@ t.test('a decision about something else than a listed image is no audit', (t) =>
 t.test('text, JSON and SARIF of an audit', async (t) => {
   const engine = await PolicyEngine.load();
   const { findings, judged } = judgeCatalog(engine, principal, catalog, {}, '2026-12-07');
-  const audit: Audit = { today: '2026-12-07', images: 3, judged, owner: undefined, adminProjects: undefined, findings, notes: ['n'] };
+  const audit: Audit = {
+    today: '2026-12-07',
+    images: 3,
+    judged,
+    owner: undefined,
+    adminProjects: undefined,
+    findings,
+    notes: ['n'],
+    snapshot: [],
+  };
   const text = formatAudit(audit, 'platform');
   t.match(text, /^audit of cloud "platform" on 2026-12-07: 3 images seen, 3 judged\n/);
   t.match(text, '✖ mandatory  naming  (no name) (b)  owner p, shared\n  name null does not follow');
@@ -82,5 +91,70 @@ t.test('text, JSON and SARIF of an audit', async (t) => {
     /^Image "\(no name\)" \(b\): properties\.description: properties\.description is missing; /,
   );
   t.same(validateSarif(log), [], 'no error or warning from the Multitool');
+  t.end();
+});
+
+t.test("a stack's report: drift field by field, images not seen, live images of its owners it does not manage", (t) => {
+  const wire = (id: string, extra: Record<string, unknown> = {}) =>
+    ({
+      id,
+      name: `n-${id}`,
+      status: 'active',
+      owner: 'p',
+      visibility: 'shared',
+      min_ram: 128,
+      tags: ['b', 'a'],
+      ...metadata,
+      ...extra,
+    }) as never;
+  const managed = [
+    {
+      urn: 'urn:a',
+      id: 'a',
+      inputs: { name: 'n-a', minRam: 128, tags: ['a', 'b'], properties: metadata, source: { file: '/x' } },
+      outputs: { owner: 'p' },
+    },
+    { urn: 'urn:b', id: 'b', inputs: { name: 'n-b', minRam: 128, properties: metadata }, outputs: { owner: 'p' } },
+    { urn: 'urn:gone', id: 'gone', inputs: {}, outputs: { owner: 'p' } },
+  ];
+  const live = new Map<string, never>([
+    ['a', wire('a', { catalog_published_at: '2026-11-01T00:00:00Z', 'owner_specified.openstack.md5': 'x', os_hash_value: 'h' })],
+    ['b', wire('b', { min_ram: 64, description: 'edited', added: 'by hand', status: 'deactivated' })],
+    ['c', wire('c')],
+    ['d', wire('d', { owner: 'someone else' })],
+  ]);
+  const report = stackReport('dev', managed, live);
+  t.same(
+    report.drifted,
+    [
+      {
+        urn: 'urn:b',
+        id: 'b',
+        name: 'n-b',
+        drift: [
+          { field: 'minRam', applied: 128, live: 64 },
+          { field: 'properties.added', applied: null, live: 'by hand' },
+          { field: 'properties.description', applied: 'd', live: 'edited' },
+        ],
+      },
+    ],
+    "tags in another order, marks, other tools' properties, Glance's fields and undeclared fields (the status) are no drift",
+  );
+  t.same(report.unseen, [{ urn: 'urn:gone', id: 'gone' }]);
+  t.same(report.owners, ['p']);
+  t.same(
+    report.unmanaged.map((u) => u.id),
+    ['c'],
+    "only the owners' images",
+  );
+  t.match(
+    formatStackReport(report),
+    /^stack dev: 3 images managed, 1 drifted, 1 not seen; 1 live image of its owner \(p\) not managed by it\n~ drift {6}"n-b" \(b\) {2}urn:b\n {4}minRam: applied 128, live 64\n/,
+  );
+  t.same(
+    stackReport('dev', managed, live, 'someone else').unmanaged.map((u) => u.id),
+    ['d'],
+    '--owner names the owner',
+  );
   t.end();
 });

@@ -117,6 +117,40 @@ export function imageInputsFromLive(live: ImageWire, kept: Readonly<Record<strin
   return { ...inputs, isDeactivated: live.status === 'deactivated', properties };
 }
 
+/** One field of a managed image that Glance has otherwise than the catalog applied it (null: not set). */
+export interface ImageDrift {
+  /** The field as the program declares it (`minDisk`, `properties.os_version`). */
+  readonly field: string;
+  readonly applied: unknown;
+  readonly live: unknown;
+}
+
+/**
+ * What changed on a managed image outside the catalog: each field the inputs last applied (`applied`, a stack's
+ * state) set and the live record has otherwise, and each custom property added, changed or removed by hand. Fields
+ * Glance does not keep (the source, the pins), fields never declared, Glance's own fields, the catalog's marks and
+ * other tools' properties are no drift.
+ */
+export function imageDrift(applied: Readonly<Record<string, unknown>>, live: ImageWire): ImageDrift[] {
+  const now = imageInputsFromLive(live, applied);
+  const same = (a: unknown, b: unknown): boolean =>
+    JSON.stringify(Array.isArray(a) ? [...(a as unknown[])].sort() : a) ===
+    JSON.stringify(Array.isArray(b) ? [...(b as unknown[])].sort() : b);
+  const drift: ImageDrift[] = [];
+  for (const field of imageSchema().fields) {
+    if (!field.live || field.local === 'properties' || applied[field.local] === undefined) continue;
+    if (!same(applied[field.local], now[field.local]))
+      drift.push({ field: field.local, applied: applied[field.local], live: now[field.local] ?? null });
+  }
+  const declared = (applied['properties'] ?? {}) as Readonly<Record<string, unknown>>;
+  const held = now['properties'] as Readonly<Record<string, string>>;
+  for (const key of [...new Set([...Object.keys(declared), ...Object.keys(held)])].sort()) {
+    if (key === publishedMark || key === creationMark || isForeignProperty(key)) continue;
+    if (declared[key] !== held[key]) drift.push({ field: `properties.${key}`, applied: declared[key] ?? null, live: held[key] ?? null });
+  }
+  return drift;
+}
+
 /**
  * Properties that other tools put on an image by themselves, which the catalog neither declares nor manages: the
  * OpenStack SDK's `owner_specified.openstack.{md5,sha256,object}` (openstacksdk `create_image`, so `openstack image

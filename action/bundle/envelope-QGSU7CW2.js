@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-M4FTTF3V.js";
-import "./chunk-7QETVXDA.js";
+} from "./chunk-BUNSSLAJ.js";
+import "./chunk-K6W6LOUX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

@@ -3,24 +3,24 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-BW37NILP.js";
+} from "./chunk-LMFM4PQZ.js";
 import {
   essential,
   programError
 } from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
-} from "./chunk-TZPIAOCR.js";
+} from "./chunk-35772BYI.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-FXQE6OED.js";
+} from "./chunk-F5DLEP5J.js";
 import {
   policyModeVariable
-} from "./chunk-MFZYFTJK.js";
-import "./chunk-7QETVXDA.js";
+} from "./chunk-U6PESIPD.js";
+import "./chunk-K6W6LOUX.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -168,7 +168,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-HKY32AV5.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-2ESCQL2F.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -354,7 +354,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-R5L3PAXH.js");
+    const { describeOverrides } = await import("./data-7MSFVNX4.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

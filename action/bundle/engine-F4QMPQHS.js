@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-KR4ULWQX.js";
-import "./chunk-M4FTTF3V.js";
-import "./chunk-MFZYFTJK.js";
-import "./chunk-7QETVXDA.js";
+} from "./chunk-347DBHED.js";
+import "./chunk-BUNSSLAJ.js";
+import "./chunk-U6PESIPD.js";
+import "./chunk-K6W6LOUX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

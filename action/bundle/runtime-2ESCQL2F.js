@@ -2,32 +2,32 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-OSFWDIYW.js";
+} from "./chunk-GZTNJYTA.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-FXQE6OED.js";
+} from "./chunk-F5DLEP5J.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-LVUZQ5P2.js";
+} from "./chunk-AN2FC3F5.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-KR4ULWQX.js";
+} from "./chunk-347DBHED.js";
 import {
   buildEnvelope
-} from "./chunk-M4FTTF3V.js";
+} from "./chunk-BUNSSLAJ.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-MFZYFTJK.js";
+} from "./chunk-U6PESIPD.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -40,7 +40,7 @@ import {
   isForbidden,
   kindDescriptors,
   markOutput
-} from "./chunk-7QETVXDA.js";
+} from "./chunk-K6W6LOUX.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-BBN2U5JQ.js";
+} from "./chunk-J7EWDOSD.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-OSFWDIYW.js";
+} from "./chunk-GZTNJYTA.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-BW37NILP.js";
+} from "./chunk-LMFM4PQZ.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
-} from "./chunk-TZPIAOCR.js";
+} from "./chunk-35772BYI.js";
 import {
   configKeys,
   instanceKey,
@@ -36,33 +36,33 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-FXQE6OED.js";
+} from "./chunk-F5DLEP5J.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-PPQLODN3.js";
+} from "./chunk-ITGAPLZ4.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-ONCCUTWF.js";
+} from "./chunk-ZCJRTRHL.js";
 import "./chunk-JPHF7VO4.js";
 import {
   Session,
   identityRoot
-} from "./chunk-LVUZQ5P2.js";
+} from "./chunk-AN2FC3F5.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-KR4ULWQX.js";
+} from "./chunk-347DBHED.js";
 import {
   buildAuditEnvelope,
   channelPattern,
   compareVersions,
   familyKey
-} from "./chunk-M4FTTF3V.js";
+} from "./chunk-BUNSSLAJ.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -70,17 +70,20 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-MFZYFTJK.js";
+} from "./chunk-U6PESIPD.js";
 import {
   CloudConfigError,
   ImageServiceError,
   applyStoreResource,
   checkStoreInputs,
   deleteStoreResource,
+  getImage,
   hasMarkOutput,
   imageDocument,
+  imageDrift,
   isDate,
   isForbidden,
+  isNotFound,
   kindDescriptors,
   kinds,
   markOutput,
@@ -90,7 +93,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-7QETVXDA.js";
+} from "./chunk-K6W6LOUX.js";
 import {
   __commonJS,
   __require,
@@ -3766,8 +3769,16 @@ async function auditCatalog(session, options = {}) {
     owner: options.owner,
     adminProjects,
     findings,
-    notes
+    notes,
+    snapshot: images
   };
+}
+
+// provider/pulumi/state.ts
+function managedImages(exported) {
+  return (exported.deployment.resources ?? []).flatMap(
+    (r) => kindOfType(r.type) === "image" && typeof r.id === "string" && r.id !== "" && r["delete"] !== true ? [{ urn: r.urn, id: r.id, inputs: r.inputs ?? {}, outputs: r.outputs ?? {} }] : []
+  );
 }
 
 // provider/cli/audit.ts
@@ -3790,7 +3801,63 @@ function formatAudit(audit, cloud) {
   const verdict = audit.findings.length === 0 ? `audit: no finding; ${audit.judged} image${audit.judged === 1 ? "" : "s"} clean` : `audit: ${audit.findings.length} finding${audit.findings.length === 1 ? "" : "s"} on ${flagged} image${flagged === 1 ? "" : "s"} (${mandatory} mandatory, ${audit.findings.length - mandatory} advisory); ${audit.judged - flagged} image${audit.judged - flagged === 1 ? "" : "s"} clean`;
   return [head, ...blocks, ...audit.notes.map((n) => `note: ${n}`), verdict].join("\n\n") + "\n";
 }
-function auditJson(audit, cloud) {
+function stackReport(stack, managed, live, owner) {
+  const drifted = [];
+  const unseen = [];
+  for (const image of managed) {
+    const wire = live.get(image.id);
+    if (wire === void 0) unseen.push({ urn: image.urn, id: image.id });
+    else {
+      const drift = imageDrift(image.inputs, wire);
+      if (drift.length > 0) drifted.push({ urn: image.urn, id: image.id, name: wire.name ?? null, drift });
+    }
+  }
+  const owners = owner === void 0 ? [...new Set(managed.map((m) => m.outputs["owner"]).filter((o) => typeof o === "string" && o !== ""))].sort() : [owner];
+  const ids = new Set(managed.map((m) => m.id));
+  const unmanaged = [...live.values()].filter((w) => !ids.has(w.id) && typeof w["owner"] === "string" && owners.includes(w["owner"])).map((w) => ({
+    id: w.id,
+    name: w.name ?? null,
+    owner: String(w["owner"]),
+    visibility: typeof w["visibility"] === "string" ? w["visibility"] : ""
+  })).sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "") || a.id.localeCompare(b.id));
+  return { stack, images: managed.length, drifted, unseen, owners, unmanaged };
+}
+function formatStackReport(report2) {
+  const lines = [
+    `stack ${report2.stack}: ${report2.images} image${report2.images === 1 ? "" : "s"} managed, ${report2.drifted.length} drifted, ${report2.unseen.length} not seen; ${report2.unmanaged.length} live image${report2.unmanaged.length === 1 ? "" : "s"} of its owner${report2.owners.length === 1 ? "" : "s"} (${report2.owners.join(", ") || "none"}) not managed by it`
+  ];
+  for (const d of report2.drifted) {
+    lines.push(`~ drift      ${d.name === null ? "(no name)" : JSON.stringify(d.name)} (${d.id})  ${d.urn}`);
+    for (const f of d.drift) lines.push(`    ${f.field}: applied ${JSON.stringify(f.applied)}, live ${JSON.stringify(f.live)}`);
+  }
+  for (const u of report2.unseen) lines.push(`- not seen   ${u.id}  ${u.urn} (deleted outside the stack, or not visible to this cloud)`);
+  for (const u of report2.unmanaged)
+    lines.push(`+ unmanaged  ${u.name === null ? "(no name)" : JSON.stringify(u.name)} (${u.id})  owner ${u.owner}, ${u.visibility}`);
+  return `${lines.join("\n")}
+`;
+}
+async function auditStack(options, audit, session, owner) {
+  const { openStack } = await loadAutomation();
+  let managed;
+  try {
+    const stack = await openStack(stackTarget(options), void 0, { existing: true });
+    managed = managedImages(await stack.exportStack());
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`--stack ${options.stack}: its state cannot be read (${err.message.split("\n")[0] ?? ""})`);
+  }
+  const live = new Map(audit.snapshot.map((w) => [w.id, w]));
+  for (const image of managed) {
+    if (live.has(image.id)) continue;
+    try {
+      live.set(image.id, await getImage(session, image.id));
+    } catch (err) {
+      if (!isNotFound(err) && !isForbidden(err)) throw err;
+    }
+  }
+  return stackReport(options.stack, managed, live, owner);
+}
+function auditJson(audit, cloud, stack) {
   return {
     cloud,
     today: audit.today,
@@ -3799,7 +3866,8 @@ function auditJson(audit, cloud) {
     owner: audit.owner ?? null,
     admin_projects: audit.adminProjects ?? null,
     findings: audit.findings,
-    notes: audit.notes
+    notes: audit.notes,
+    ...stack === void 0 ? {} : { stack }
   };
 }
 async function auditCommand(options) {
@@ -3817,7 +3885,13 @@ async function auditCommand(options) {
       ...options.owner === void 0 ? {} : { owner: options.owner },
       ...options.today === void 0 ? {} : { today: options.today }
     });
-    return { audit, cloud };
+    if (options.stack === void 0) return { audit, cloud };
+    const target = {
+      cwd: options.cwd ?? ".",
+      stack: options.stack,
+      ...options.stateDir === void 0 ? {} : { stateDir: options.stateDir }
+    };
+    return { audit, cloud, stack: await auditStack(target, audit, session, options.owner) };
   } catch (err) {
     if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError)
       throw new UsageError(`could not audit cloud ${JSON.stringify(cloud)}: ${err.message}`);
@@ -3829,21 +3903,27 @@ async function auditCommand(options) {
 function registerAudit(program3) {
   program3.command("audit").description(
     "Judge the live catalog a cloud sees with the catalog policy, as it is: each image (all visibilities, hidden ones and pending shares included) as if written unchanged (naming, required metadata, the SCS-0102 profile when on, channels), names used twice, versions published out of order, deprecated images still listed, images past their end of life not deprecated, and public images of a project without an admin (when the cloud may list role assignments). One finding per image and rule. Exit 0 without a mandatory finding, 1 with one, 2 when the audit could not run."
-  ).option("--cloud <name>", "the clouds.yaml cloud to audit as (default: OS_CLOUD, else the OS_* environment)").option("--owner <project-id>", "judge only this project's images (the rest of the catalog still counts for names and versions)").option("--data <file...>", "policy data overrides (YAML or JSON), merged over the bundled policies/data.json").option("--format <format>", `${formats.join(", ")} (default text)`, "text").option("--sarif <file>", "also write the findings as SARIF 2.1.0 to this file (for code scanning)").action(async (options) => {
-    if (!formats.includes(options.format))
-      throw new UsageError(`--format ${options.format}: not one of ${formats.join(", ")}`);
-    const format = options.format;
-    const { audit, cloud } = await auditCommand(options);
-    const sarif = () => auditSarifLog(cloud, audit.findings, packageTool());
-    if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarif(), null, 2)}
+  ).option("--cloud <name>", "the clouds.yaml cloud to audit as (default: OS_CLOUD, else the OS_* environment)").option("--owner <project-id>", "judge only this project's images (the rest of the catalog still counts for names and versions)").option("--data <file...>", "policy data overrides (YAML or JSON), merged over the bundled policies/data.json").option("--format <format>", `${formats.join(", ")} (default text)`, "text").option("--sarif <file>", "also write the findings as SARIF 2.1.0 to this file (for code scanning)").option(
+    "--stack <name>",
+    "also compare this Pulumi stack's images with the live ones (drift: field, applied value, live value) and list the live images of their owners it does not manage"
+  ).option("--cwd <dir>", "with --stack: the project folder (its Pulumi.yaml)", ".").option("--state-dir <dir>", "with --stack: a local file backend folder (default: the backend of PULUMI_BACKEND_URL or pulumi login)").action(
+    async (options) => {
+      if (!formats.includes(options.format))
+        throw new UsageError(`--format ${options.format}: not one of ${formats.join(", ")}`);
+      const format = options.format;
+      const { audit, cloud, stack } = await auditCommand(options);
+      const sarif = () => auditSarifLog(cloud, audit.findings, packageTool());
+      if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarif(), null, 2)}
 `);
-    if (format === "json") process.stdout.write(`${JSON.stringify(auditJson(audit, cloud), null, 2)}
+      if (format === "json") process.stdout.write(`${JSON.stringify(auditJson(audit, cloud, stack), null, 2)}
 `);
-    else if (format === "sarif") process.stdout.write(`${JSON.stringify(sarif(), null, 2)}
+      else if (format === "sarif") process.stdout.write(`${JSON.stringify(sarif(), null, 2)}
 `);
-    else process.stdout.write(formatAudit(audit, cloud));
-    process.exitCode = audit.findings.some((f) => f.level === "mandatory") ? 1 : 0;
-  });
+      else process.stdout.write(`${formatAudit(audit, cloud)}${stack === void 0 ? "" : `
+${formatStackReport(stack)}`}`);
+      process.exitCode = audit.findings.some((f) => f.level === "mandatory") ? 1 : 0;
+    }
+  );
 }
 
 // provider/cli/doctor.ts
@@ -4537,8 +4617,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-H5UQFHHU.js");
-  const { loadProgram, previewPlan } = await import("./preview-EIR6EQY5.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-GGU5FO3A.js");
+  const { loadProgram, previewPlan } = await import("./preview-VWPZ75OC.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4577,7 +4657,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-FONFFMSH.js");
+  const { appEntry, checkApp } = await import("./check-7TLICQX6.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4628,7 +4708,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-MTBSDXFQ.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-ZD2I2K4K.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4700,8 +4780,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-WWKZ5CHR.js");
-  const { buildEnvelope } = await import("./envelope-C7HG7M5H.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-F4QMPQHS.js");
+  const { buildEnvelope } = await import("./envelope-QGSU7CW2.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

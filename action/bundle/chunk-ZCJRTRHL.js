@@ -6,18 +6,18 @@ import {
 import {
   RunCatalog,
   Session
-} from "./chunk-LVUZQ5P2.js";
+} from "./chunk-AN2FC3F5.js";
 import {
   PolicyEngine
-} from "./chunk-KR4ULWQX.js";
+} from "./chunk-347DBHED.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-M4FTTF3V.js";
+} from "./chunk-BUNSSLAJ.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-7QETVXDA.js";
+} from "./chunk-K6W6LOUX.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

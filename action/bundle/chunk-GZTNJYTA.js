@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-M4FTTF3V.js";
+} from "./chunk-BUNSSLAJ.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-7QETVXDA.js";
+} from "./chunk-K6W6LOUX.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-M4FTTF3V.js";
+} from "./chunk-BUNSSLAJ.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-MFZYFTJK.js";
+} from "./chunk-U6PESIPD.js";
 import {
   __commonJS,
   __toESM
@@ -6141,6 +6141,12 @@ function formatDecision(decision) {
 }
 
 // provider/policy/engine.ts
+function byViolation(a, b) {
+  for (const key of ["address", "field", "level", "message", "remediation", "rule"]) {
+    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
+  }
+  return 0;
+}
 var bundlePath = fileURLToPath(new URL("../../policies/build/catalog.wasm", import.meta.url));
 var entrypoint = "catalog/main/decision";
 var envelopeRemediation = "Build the envelope with image-catalog; schemas/policy-input.schema.json describes it.";
@@ -6199,7 +6205,7 @@ var PolicyEngine = class _PolicyEngine {
     const decision = result?.[0]?.result;
     if (decision === void 0)
       throw new PolicyEvaluationError("the policy returned no decision (is the bundle built with the catalog/main/decision entrypoint?)");
-    return decision;
+    return { ...decision, violations: [...decision.violations].sort(byViolation) };
   }
 };
 

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   kinds
-} from "./chunk-7QETVXDA.js";
+} from "./chunk-K6W6LOUX.js";
 
 // provider/pulumi/tokens.ts
 var packageName = "image-catalog";

@@ -6,7 +6,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-7QETVXDA.js";
+} from "./chunk-K6W6LOUX.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

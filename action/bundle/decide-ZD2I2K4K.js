@@ -8,13 +8,13 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-ONCCUTWF.js";
+} from "./chunk-ZCJRTRHL.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-LVUZQ5P2.js";
-import "./chunk-KR4ULWQX.js";
-import "./chunk-M4FTTF3V.js";
-import "./chunk-MFZYFTJK.js";
-import "./chunk-7QETVXDA.js";
+import "./chunk-AN2FC3F5.js";
+import "./chunk-347DBHED.js";
+import "./chunk-BUNSSLAJ.js";
+import "./chunk-U6PESIPD.js";
+import "./chunk-K6W6LOUX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-PPQLODN3.js";
-import "./chunk-KR4ULWQX.js";
-import "./chunk-M4FTTF3V.js";
-import "./chunk-MFZYFTJK.js";
-import "./chunk-7QETVXDA.js";
+} from "./chunk-ITGAPLZ4.js";
+import "./chunk-347DBHED.js";
+import "./chunk-BUNSSLAJ.js";
+import "./chunk-U6PESIPD.js";
+import "./chunk-K6W6LOUX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

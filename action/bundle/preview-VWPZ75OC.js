@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-BBN2U5JQ.js";
+} from "./chunk-J7EWDOSD.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-PPQLODN3.js";
-import "./chunk-KR4ULWQX.js";
-import "./chunk-M4FTTF3V.js";
-import "./chunk-MFZYFTJK.js";
-import "./chunk-7QETVXDA.js";
+import "./chunk-ITGAPLZ4.js";
+import "./chunk-347DBHED.js";
+import "./chunk-BUNSSLAJ.js";
+import "./chunk-U6PESIPD.js";
+import "./chunk-K6W6LOUX.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -36429,6 +36429,23 @@ function imageInputsFromLive(live, kept = {}) {
   );
   return { ...inputs, isDeactivated: live.status === "deactivated", properties };
 }
+function imageDrift(applied, live) {
+  const now = imageInputsFromLive(live, applied);
+  const same = (a, b) => JSON.stringify(Array.isArray(a) ? [...a].sort() : a) === JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
+  const drift = [];
+  for (const field of imageSchema().fields) {
+    if (!field.live || field.local === "properties" || applied[field.local] === void 0) continue;
+    if (!same(applied[field.local], now[field.local]))
+      drift.push({ field: field.local, applied: applied[field.local], live: now[field.local] ?? null });
+  }
+  const declared = applied["properties"] ?? {};
+  const held = now["properties"];
+  for (const key of [.../* @__PURE__ */ new Set([...Object.keys(declared), ...Object.keys(held)])].sort()) {
+    if (key === publishedMark || key === creationMark || isForeignProperty(key)) continue;
+    if (declared[key] !== held[key]) drift.push({ field: `properties.${key}`, applied: declared[key] ?? null, live: held[key] ?? null });
+  }
+  return drift;
+}
 function isForeignProperty(key) {
   return key.startsWith("owner_specified.");
 }
@@ -37101,14 +37118,16 @@ function describeErrors(errors) {
 export {
   plainMessage,
   ImageServiceError,
+  isNotFound,
   isForbidden,
   isUnauthorized,
   CloudConfigError,
-  require_undici,
   listImages,
   snapshotImages,
   isGlanceField,
   imageDocument,
+  getImage,
+  require_undici,
   shippedPolicyDataPath,
   projectAjv,
   resourceSchema,
@@ -37121,6 +37140,7 @@ export {
   StackMarks,
   utcToday,
   isDate,
+  imageDrift,
   publishedMark,
   creationMark,
   checkStoreInputs,
@@ -37136,4 +37156,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-7QETVXDA.js.LEGAL.txt */
+/*! For license information please see chunk-K6W6LOUX.js.LEGAL.txt */

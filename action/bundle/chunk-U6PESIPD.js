@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-7QETVXDA.js";
+} from "./chunk-K6W6LOUX.js";
 import {
   __commonJS,
   __require,

@@ -2,24 +2,24 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-TZPIAOCR.js";
+} from "./chunk-35772BYI.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-ONCCUTWF.js";
+} from "./chunk-ZCJRTRHL.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-LVUZQ5P2.js";
-import "./chunk-KR4ULWQX.js";
-import "./chunk-M4FTTF3V.js";
+import "./chunk-AN2FC3F5.js";
+import "./chunk-347DBHED.js";
+import "./chunk-BUNSSLAJ.js";
 import {
   policyModeVariable
-} from "./chunk-MFZYFTJK.js";
+} from "./chunk-U6PESIPD.js";
 import {
   StackMarks
-} from "./chunk-7QETVXDA.js";
+} from "./chunk-K6W6LOUX.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts
