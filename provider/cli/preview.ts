@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { loadAutomation } from './pulumi-sdk.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
-import type { Program, StackTarget } from '../pulumi/automation.js';
+import type { PlanStep, Program, StackTarget } from '../pulumi/automation.js';
 import type { LoggedChange } from '../policy/summary.js';
 import { essential } from '../pulumi/cli-failure.js';
 import { UsageError } from './policy.js';
@@ -33,6 +33,8 @@ export interface PlanDecision {
   /** Creates refused because another resource owns what they would make (a store, a name), each with the ways out. */
   readonly refused: readonly string[];
   readonly allowed: boolean;
+  /** Each resource's step (URN, type, the engine's op): an adopted project's first preview is imports and sames only. */
+  readonly steps: readonly PlanStep[];
 }
 
 /**
@@ -75,7 +77,7 @@ export async function previewPlan(
     decision: d.decision,
     urns: Object.fromEntries(d.urns),
   }));
-  return { decisions, refused: run.plan.refused, allowed: run.plan.allowed };
+  return { decisions, refused: run.plan.refused, allowed: run.plan.allowed, steps: run.plan.steps };
 }
 
 /** The program module's default export (the inline program); a usage error when there is none. */
@@ -94,7 +96,7 @@ export function registerPreview(program: Command): void {
         'one envelope per cloud that applies changes. Exit 0 when allowed, 1 when blocked, 2 when the preview cannot run.',
     )
     .option('--program <file>', 'the program module whose default export is the program (default: <cwd>/index.ts)')
-    .option('--format <format>', 'text (default) or json (the decisions)', 'text')
+    .option('--format <format>', "text (default) or json (the decisions, and each resource's step: URN, type, op)", 'text')
     .option('--refresh', 'read every resource from the Image Service first, so that drift (a hand edit) is in the plan')
     .action(async (options: StackOptions & { program?: string; format: string; refresh?: boolean }) => {
       const target = stackTarget(options);

@@ -549,10 +549,35 @@ async function withRun(stack: Stack, record: RunRecord, mode: PolicyMode, work: 
 /** A preview's plan: the engine's change summary, and the whole plan decided in this process. */
 export interface PreviewPlan {
   readonly changeSummary: OpMap;
+  /** Each resource's step, in the engine's order ({@link planSteps}). */
+  readonly steps: readonly PlanStep[];
   readonly decisions: readonly CloudDecision[];
   /** Creates refused because another resource owns what they would make (a store another stack instance claims). */
   readonly refused: readonly string[];
   readonly allowed: boolean;
+}
+
+/** One resource's step in a plan: its URN, its type and the engine's op. */
+export interface PlanStep {
+  readonly urn: string;
+  readonly type: string;
+  /** create, update, replace, delete, import, same, read, ... (a replace's several steps are one `replace`). */
+  readonly op: string;
+}
+
+/**
+ * The plan as one step per resource, in the engine's order: the ops of a replace (create-replacement, replace,
+ * delete-replaced; import-replacement for an import that replaces) are one `replace`, every other op as the engine
+ * names it (create, update, delete, import, same, read, refresh, discard, remove-pending-replace).
+ */
+export function planSteps(steps: readonly Pick<StepEventMetadata, 'urn' | 'type' | 'op'>[]): PlanStep[] {
+  const byUrn = new Map<string, PlanStep>();
+  for (const step of steps) {
+    const op = ['replace', 'create-replacement', 'delete-replaced', 'import-replacement'].includes(step.op) ? 'replace' : String(step.op);
+    const known = byUrn.get(step.urn);
+    if (known === undefined || op === 'replace') byUrn.set(step.urn, { urn: step.urn, type: step.type, op });
+  }
+  return [...byUrn.values()];
 }
 
 /** Each image-catalog provider resource's stack instance key in an exported state, by the provider's URN. */
@@ -609,7 +634,13 @@ async function previewPlan(stack: Stack, record: RunRecord, config?: Promise<Con
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
   // The plugins only report during this preview: what another resource owns is refused here, every create at once.
   const refused = await claimRefusals(await runtime, steps);
-  return { changeSummary, decisions, refused, allowed: decisions.every((d) => d.decision.allowed) && refused.length === 0 };
+  return {
+    changeSummary,
+    steps: planSteps(steps),
+    decisions,
+    refused,
+    allowed: decisions.every((d) => d.decision.allowed) && refused.length === 0,
+  };
 }
 
 /** What {@link previewStack} gives: the run's result, and the plan when the preview ran. */

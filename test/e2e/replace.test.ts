@@ -44,10 +44,22 @@ t.test('an unpublished image whose data changes is replaced under its own name; 
   });
 
   t.equal(whole.code, 0, 'image-catalog preview of a further replace allows it', { output: whole.stdout + whole.stderr });
-  const plan = JSON.parse(whole.stdout) as { decisions: { changes: number; decision: { violations: unknown[] } }[] };
+  const plan = JSON.parse(whole.stdout) as {
+    decisions: { changes: number; decision: { violations: unknown[] } }[];
+    steps: { urn: string; type: string; op: string }[];
+  };
   t.same(
     plan.decisions.map((d) => [d.changes, d.decision.violations]),
     [[1, []]],
     'one change decided, no violation',
+  );
+  t.same(
+    plan.steps.filter((s) => s.type.startsWith('image-catalog:index:')).map((s) => [s.type, s.op, s.urn.split('::').at(-1)]),
+    [['image-catalog:index:Image', 'replace', 'v1.0']],
+    "the steps as data: the image's replace is one step (the engine's create-replacement, replace and delete-replaced)",
+  );
+  t.ok(
+    plan.steps.some((s) => s.type === 'pulumi:pulumi:Stack' && s.op === 'same'),
+    'every resource has its step, the stack itself unchanged',
   );
 });

@@ -4,7 +4,7 @@
  */
 import t from 'tap';
 import type { EngineEvent } from '@pulumi/pulumi/automation/index.js';
-import { progressPrinter } from '../../provider/pulumi/automation.js';
+import { planSteps, progressPrinter } from '../../provider/pulumi/automation.js';
 
 const urn = (type: string, name: string): string => `urn:pulumi:dev::image-catalog::${type}::${name}`;
 const image = urn('image-catalog:index:Image', 'ubuntu-v1.1');
@@ -34,5 +34,27 @@ t.test('a preview (planning steps) prints no step lines, and its summary says no
   print(event({ resourcePreEvent: { ...step('create', 'image-catalog:index:Image', image), planning: true } }));
   print(event({ summaryEvent: { resourceChanges: { create: 1 }, maybeCorrupt: false, durationSeconds: 1, policyPacks: {} } }));
   t.same(lines, []);
+  t.end();
+});
+
+t.test("a plan's steps as data: one per resource, a replace's several steps as one replace", (t) => {
+  const step = (urn: string, op: string) => ({ urn, type: urn.split('::')[2] ?? '', op }) as never;
+  const image = 'urn:pulumi:dev::p::image-catalog:index:Image::v1';
+  const member = 'urn:pulumi:dev::p::image-catalog:index:ImageMember::m';
+  const stack = 'urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev';
+  t.same(
+    planSteps([
+      step(stack, 'same'),
+      step(image, 'create-replacement'),
+      step(image, 'replace'),
+      step(member, 'import'),
+      step(image, 'delete-replaced'),
+    ]),
+    [
+      { urn: stack, type: 'pulumi:pulumi:Stack', op: 'same' },
+      { urn: image, type: 'image-catalog:index:Image', op: 'replace' },
+      { urn: member, type: 'image-catalog:index:ImageMember', op: 'import' },
+    ],
+  );
   t.end();
 });

@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-5PRGB4EU.js");
+    return await import("./automation-YWRV54FW.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -61,7 +61,7 @@ ${why}`);
     decision: d.decision,
     urns: Object.fromEntries(d.urns)
   }));
-  return { decisions, refused: run.plan.refused, allowed: run.plan.allowed };
+  return { decisions, refused: run.plan.refused, allowed: run.plan.allowed, steps: run.plan.steps };
 }
 async function loadProgram(file) {
   if (!existsSync(file)) throw new UsageError(`--program ${file}: no such file`);
@@ -72,7 +72,7 @@ async function loadProgram(file) {
 function registerPreview(program) {
   withStackOptions(program.command("preview")).description(
     "Preview a Pulumi project (Automation API) and decide its whole plan (creates, updates, replaces and deletes) with the catalog policy, one envelope per cloud that applies changes. Exit 0 when allowed, 1 when blocked, 2 when the preview cannot run."
-  ).option("--program <file>", "the program module whose default export is the program (default: <cwd>/index.ts)").option("--format <format>", "text (default) or json (the decisions)", "text").option("--refresh", "read every resource from the Image Service first, so that drift (a hand edit) is in the plan").action(async (options) => {
+  ).option("--program <file>", "the program module whose default export is the program (default: <cwd>/index.ts)").option("--format <format>", "text (default) or json (the decisions, and each resource's step: URN, type, op)", "text").option("--refresh", "read every resource from the Image Service first, so that drift (a hand edit) is in the plan").action(async (options) => {
     const target = stackTarget(options);
     const program2 = await loadProgram(resolve(target.cwd, options.program ?? "index.ts"));
     let plan;

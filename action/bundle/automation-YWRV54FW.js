@@ -321,6 +321,15 @@ async function withRun(stack, record, mode, work) {
     }
   }
 }
+function planSteps(steps) {
+  const byUrn = /* @__PURE__ */ new Map();
+  for (const step of steps) {
+    const op = ["replace", "create-replacement", "delete-replaced", "import-replacement"].includes(step.op) ? "replace" : String(step.op);
+    const known = byUrn.get(step.urn);
+    if (known === void 0 || op === "replace") byUrn.set(step.urn, { urn: step.urn, type: step.type, op });
+  }
+  return [...byUrn.values()];
+}
 function providerKeys(exported) {
   const resources = exported.deployment?.resources;
   const keys = /* @__PURE__ */ new Map();
@@ -362,7 +371,13 @@ async function previewPlan(stack, record, config) {
   const decisions = await decidePlan(await runtime, steps, () => readDecisions(record.logs.report));
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
   const refused = await claimRefusals(await runtime, steps);
-  return { changeSummary, decisions, refused, allowed: decisions.every((d) => d.decision.allowed) && refused.length === 0 };
+  return {
+    changeSummary,
+    steps: planSteps(steps),
+    decisions,
+    refused,
+    allowed: decisions.every((d) => d.decision.allowed) && refused.length === 0
+  };
 }
 async function previewStack(stack, options = {}, config) {
   const record = new RunRecord(options);
@@ -531,6 +546,7 @@ export {
   openStack,
   planChanges,
   planRuntime,
+  planSteps,
   previewStack,
   progressPrinter,
   refreshStack,

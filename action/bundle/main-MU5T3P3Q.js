@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-J7EWDOSD.js";
+} from "./chunk-5EJYH73O.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -4618,7 +4618,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-GGU5FO3A.js");
-  const { loadProgram, previewPlan } = await import("./preview-VWPZ75OC.js");
+  const { loadProgram, previewPlan } = await import("./preview-J4TJQZ2B.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);

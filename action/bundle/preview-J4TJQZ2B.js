@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-J7EWDOSD.js";
+} from "./chunk-5EJYH73O.js";
 import "./chunk-K2BSMOPQ.js";
 import "./chunk-ITGAPLZ4.js";
 import "./chunk-347DBHED.js";
