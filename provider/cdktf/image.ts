@@ -91,9 +91,16 @@ export class CatalogImage extends Construct {
     const inputs = this.inputs;
     // What the Pulumi path refuses at check (a source file that is not there), refused at synth: without it,
     // terraform-provider-openstack would make the record first and leave it queued.
-    for (const problem of imageDescriptor.localProblems?.(inputs) ?? [])
-      annotateConstruct(this, 'error', `${problem.field}: ${problem.message} (rule: ${problem.rule})`);
     const source = inputs.source;
+    if ('imported' in source)
+      annotateConstruct(
+        this,
+        'error',
+        'source.imported: an adopted image is not supported by the CDKTF layer yet (docs/adopt.md); declare its file or url source (rule: import)',
+      );
+    else
+      for (const problem of imageDescriptor.localProblems?.(inputs) ?? [])
+        annotateConstruct(this, 'error', `${problem.field}: ${problem.message} (rule: ${problem.rule})`);
     this.resource = new ImagesImageV2(this, 'image', {
       ...(provider === undefined ? {} : { provider }),
       ...(dependsOn === undefined ? {} : { dependsOn }),
@@ -111,7 +118,9 @@ export class CatalogImage extends Construct {
       timeouts: { create: createTimeout ?? '30m' },
       ...('file' in source
         ? { localFilePath: stackRelative(this, source.file) }
-        : { imageSourceUrl: source.url, webDownload: (source.method ?? 'web-download') === 'web-download' }),
+        : 'url' in source
+          ? { imageSourceUrl: source.url, webDownload: (source.method ?? 'web-download') === 'web-download' }
+          : {}),
     });
     markDeclaration(this.resource);
     // Always written, false too: the gate manages deactivation only for the records a CatalogImage declares.

@@ -573,7 +573,7 @@ export interface PlanStep {
 export function planSteps(steps: readonly Pick<StepEventMetadata, 'urn' | 'type' | 'op'>[]): PlanStep[] {
   const byUrn = new Map<string, PlanStep>();
   for (const step of steps) {
-    const op = ['replace', 'create-replacement', 'delete-replaced', 'import-replacement'].includes(step.op) ? 'replace' : String(step.op);
+    const op = ['replace', 'create-replacement', 'delete-replaced', 'import-replacement'].includes(step.op) ? 'replace' : step.op;
     const known = byUrn.get(step.urn);
     if (known === undefined || op === 'replace') byUrn.set(step.urn, { urn: step.urn, type: step.type, op });
   }

@@ -28,6 +28,7 @@ import { PolicyEngine } from '../policy/engine.js';
 import { PolicyDataError } from '../policy/errors.js';
 import { buildEnvelope, type Change, type ChangeAction, type Document } from '../policy/envelope.js';
 import type { Bag, WireDocument } from '../resources/descriptor.js';
+import { isImportedSource } from '../resources/image/image.js';
 import { hasMarkOutput, kindDescriptors, markOutput, type Kind } from '../resources/kinds.js';
 import { ResourceInputError, checkInputs, diffInputs, type InputProblem } from '../resources/schema.js';
 import { StackMarks } from '../resources/mark.js';
@@ -210,8 +211,9 @@ function checkKnown(kind: Kind, name: string, inputs: Bag): { inputs: Bag; probl
 /**
  * The old side of a change. A field the service does not keep (`x-live: false`: an image's source and pins) is
  * not in the outputs of a resource that was imported (its read cannot know it): it is taken from the state's
- * inputs, else adopted from the program's known value, so it is not a change. `adopted`: the fields taken from
- * the program.
+ * inputs, else adopted from the program's known value, so it is not a change. An image source that says imported
+ * (`{ imported: true }`: the data's origin is not known), on either side, is no change either: the program's
+ * value is adopted. `adopted`: the fields taken from the program.
  */
 function oldSide(kind: Kind, olds: Bag, news: Bag | undefined, oldInputs?: Bag): { before: Bag; adopted: ReadonlySet<string> } {
   const outputs = schemaPart(kind, olds);
@@ -220,6 +222,16 @@ function oldSide(kind: Kind, olds: Bag, news: Bag | undefined, oldInputs?: Bag):
   const before: Bag = { ...outputs };
   const adopted = new Set<string>();
   for (const field of kindDescriptors[kind].schema().fields) {
+    if (
+      !field.live &&
+      (isImportedSource(before[field.local]) || isImportedSource(declared[field.local]) || isImportedSource(program[field.local]))
+    ) {
+      if (program[field.local] !== undefined) {
+        before[field.local] = program[field.local];
+        adopted.add(field.local);
+      }
+      continue;
+    }
     if (field.live || before[field.local] !== undefined) continue;
     if (declared[field.local] !== undefined) before[field.local] = declared[field.local];
     else if (program[field.local] !== undefined && unknownPaths(program[field.local]).length === 0) {

@@ -12,7 +12,7 @@ import { exampleConfig } from '../../scripts/example-config.js';
 import { openStack, type Program } from '../../provider/pulumi/automation.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, suffix } from '../helpers/lab.js';
-import { e2eStack, imagesNamed, pulumi } from '../helpers/pulumi.js';
+import { e2eStack, imagesNamed, openstack, pulumi } from '../helpers/pulumi.js';
 import { runCommand } from '../helpers/run.js';
 
 const profile = `p${suffix().slice(0, 6)}`;
@@ -25,6 +25,7 @@ const families = {
   gone: `ubuntu-24.04-${profile}c`,
   plan: `ubuntu-24.04-${profile}d`,
   advisory: `ubuntu-24.04-${profile}e`,
+  adopted: `ubuntu-24.04-${profile}h`,
 };
 const dir = join(repoRoot, 'test-results', 'e2e');
 const metadata = { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'plugin test' };
@@ -231,6 +232,70 @@ t.test('import: image, member and acceptance of another stack, then a preview wi
   });
   t.notOk(changedImport.ok, 'importing with a changed field of a published image fails the preview', { output: changedImport.text });
   t.same(changedImport.blockedBy, ['immutability'], 'by the immutability rule');
+});
+
+t.test('an image made outside the catalog, imported with source { imported: true }: complete inputs, no change after', async (t) => {
+  const family = families.adopted;
+  const name = `${family}-v1.0`;
+  const made = (await openstack('platform', [
+    'image',
+    'create',
+    '--disk-format',
+    'raw',
+    '--container-format',
+    'bare',
+    '--file',
+    data(),
+    '--shared',
+    ...Object.entries(metadata).flatMap(([k, v]) => ['--property', `${k}=${v}`]),
+    name,
+  ])) as { id: string };
+  const program =
+    (opts: { import?: string } = {}): Program =>
+    () => {
+      new Image('v1.0', { name, diskFormat: 'raw', visibility: 'shared', source: { imported: true }, properties: metadata }, opts);
+      return Promise.resolve({});
+    };
+  const target = await e2eStack(family);
+  const imported = await pulumi(target, 'up', program({ import: made.id }));
+  t.ok(imported.ok, 'the import takes it: nothing uploaded, nothing created', { output: imported.text });
+  t.equal(imported.changes['import'], 1);
+  t.same(await imagesNamed(name), [made.id], 'still the one image');
+  const after = await pulumi(target, 'preview', program({ import: made.id }));
+  t.same(
+    Object.keys(after.changes).filter((op) => op !== 'same'),
+    [],
+    'a preview after it changes nothing',
+    { output: after.text },
+  );
+  const declared = await pulumi(target, 'preview', () => {
+    new Image(
+      'v1.0',
+      { name, diskFormat: 'raw', visibility: 'shared', source: { file: data() }, properties: metadata },
+      { import: made.id },
+    );
+    return Promise.resolve({});
+  });
+  t.same(
+    Object.keys(declared.changes).filter((op) => op !== 'same'),
+    [],
+    'declaring the real source later is no change',
+    { output: declared.text },
+  );
+
+  const fresh = await e2eStack(`${family}x`);
+  const created = await pulumi(fresh, 'preview', () => {
+    new Image('v1.0', {
+      name: `${family}x-v1.0`,
+      diskFormat: 'raw',
+      visibility: 'shared',
+      source: { imported: true },
+      properties: metadata,
+    });
+    return Promise.resolve({});
+  });
+  t.notOk(created.ok, 'a create of an imported source is refused at check');
+  t.match(created.text, /source\.imported: an image whose data Glance already has is only imported .*\(rule: import\)/);
 });
 
 t.test('a published image deleted outside the stack is reported by refresh, not dropped to be re-created', async (t) => {

@@ -64,4 +64,6 @@ audit(images, fields) := {
 
 # METADATA
 # description: A live, published image of the catalog with an id, a name and more fields.
-live(id, name, extra) := object.union(object.union(published, {"id": id, "name": name, "owner": "platform"}), extra)
+live(id, name, extra) := object.union(_live_named(id, name), extra)
+
+_live_named(id, name) := object.union(published, {"id": id, "name": name, "owner": "platform"})

@@ -201,6 +201,7 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
     ...(inputs.sha256 === undefined ? {} : { expectedSha256: inputs.sha256 }),
     ...(inputs.sha512 === undefined ? {} : { expectedSha512: inputs.sha512 }),
   };
+  if ('imported' in inputs.source) throw new ResourceOperationError('an imported source has no data to load: only an import takes it');
   if ('file' in inputs.source) {
     await uploadImageData(
       session,
@@ -240,15 +241,35 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
 }
 
 /**
+ * Whether a source says the data was in Glance before the catalog managed the image (`{ imported: true }`, an
+ * adopted image): never uploaded, and no change against any other source (its origin is not known).
+ */
+export function isImportedSource(source: unknown): boolean {
+  return typeof source === 'object' && source !== null && (source as { imported?: unknown }).imported === true;
+}
+
+/**
  * What this machine can tell about the inputs before any API call: a file source about to be uploaded (a new
  * image, or a changed source) must be a file this process can read (without this, a missing file passed preview and
- * failed in the middle of `up`). An unchanged source is never read again: its file may be long gone.
+ * failed in the middle of `up`). An unchanged source is never read again: its file may be long gone. An imported
+ * source (`olds`: none, a create) cannot be made: only an import takes it.
  */
 export function imageLocalProblems(inputs: Pick<ImageInputs, 'source'>, olds?: Readonly<Record<string, unknown>>): InputProblem[] {
   // Also called on inputs the schema refused (so that every problem is said at once): nothing is assumed of them.
   const source: unknown = (inputs as { source?: unknown }).source;
+  if (isImportedSource(source) && olds === undefined)
+    return [
+      {
+        field: 'source.imported',
+        rule: 'import',
+        message:
+          'an image whose data Glance already has is only imported (the import resource option with its id, as image-catalog adopt writes it), never created: declare a file or url source to make a new image',
+      },
+    ];
   if (typeof source !== 'object' || source === null || !('file' in source) || typeof source.file !== 'string') return [];
   if (olds !== undefined && JSON.stringify(olds['source']) === JSON.stringify(source)) return [];
+  // An adopted image's data is never uploaded: the file it names now only records where the data came from.
+  if (olds !== undefined && isImportedSource(olds['source'])) return [];
   const file = source.file;
   try {
     if (statSync(file).isDirectory()) return [{ field: 'source.file', rule: 'file', message: `${file} is a directory, not a file` }];
@@ -598,7 +619,12 @@ export const imageDescriptor: KindDescriptor<ImageInputs> = {
       if (isNotFound(err)) return undefined;
       throw err;
     }
-    return { inputs: imageInputsFromLive(live, kept), outputs: { ...imageOutputs(live) } };
+    // An import has no source to keep (Glance does not keep it): complete inputs say it was imported.
+    const inputs = imageInputsFromLive(live, kept);
+    return {
+      inputs: inputs['source'] === undefined ? { ...inputs, source: { imported: true } } : inputs,
+      outputs: { ...imageOutputs(live) },
+    };
   },
   async update(session, id, olds, raw, _name, options) {
     const made = await updateImageResource(session, id, olds, raw, options?.creator);

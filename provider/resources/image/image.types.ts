@@ -50,7 +50,7 @@ export interface ImageFields {
     [k: string]: string;
   };
   /**
-   * Where the data comes from. A change replaces the image (a published image's data never changes).
+   * Where the data comes from: a file, a url, or imported (data Glance had before the catalog managed the image). A change between a file and a url replaces the image (a published image's data never changes).
    */
   readonly source:
     | {
@@ -68,6 +68,12 @@ export interface ImageFields {
          * web-download (default: Glance fetches the URL) or glance-direct (this tool fetches it and stages it).
          */
         readonly method?: 'web-download' | 'glance-direct';
+      }
+    | {
+        /**
+         * The data was in Glance before the catalog managed the image, and where it came from is not known (Glance does not keep it): an adopted image (docs/adopt.md). Never uploaded: only an import (the import resource option with the image's id) takes it, a create refuses it. Declaring the real source later, or this for an image the catalog uploaded, is no change.
+         */
+        readonly imported: true;
       };
   /**
    * Pinned sha256 of the data (hex); the upload fails when the data differs.
@@ -140,7 +146,7 @@ export interface ImageInputs {
     [k: string]: string;
   };
   /**
-   * Where the data comes from. A change replaces the image (a published image's data never changes).
+   * Where the data comes from: a file, a url, or imported (data Glance had before the catalog managed the image). A change between a file and a url replaces the image (a published image's data never changes).
    */
   readonly source:
     | {
@@ -158,6 +164,12 @@ export interface ImageInputs {
          * web-download (default: Glance fetches the URL) or glance-direct (this tool fetches it and stages it).
          */
         readonly method?: 'web-download' | 'glance-direct';
+      }
+    | {
+        /**
+         * The data was in Glance before the catalog managed the image, and where it came from is not known (Glance does not keep it): an adopted image (docs/adopt.md). Never uploaded: only an import (the import resource option with the image's id) takes it, a create refuses it. Declaring the real source later, or this for an image the catalog uploaded, is no change.
+         */
+        readonly imported: true;
       };
   /**
    * Pinned sha256 of the data (hex); the upload fails when the data differs.

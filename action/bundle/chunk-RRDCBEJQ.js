@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-K6W6LOUX.js";
+} from "./chunk-WDHILH2V.js";
 import {
   __commonJS,
   __require,

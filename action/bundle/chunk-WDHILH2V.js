@@ -36091,142 +36091,6 @@ function isDate(value) {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-// provider/client/members.ts
-async function membersUrl(session, imageId, memberId2) {
-  const base = `${imageRoot(await session.endpoint("image"))}/v2/images/${encodeURIComponent(imageId)}/members`;
-  return memberId2 === void 0 ? base : `${base}/${encodeURIComponent(memberId2)}`;
-}
-async function addMember(session, imageId, memberId2) {
-  const reply = await session.request({ method: "POST", url: await membersUrl(session, imageId), ok: [200], json: { member: memberId2 } });
-  return JSON.parse(reply.text);
-}
-async function getMember(session, imageId, memberId2) {
-  const reply = await session.request({ method: "GET", url: await membersUrl(session, imageId, memberId2), ok: [200] });
-  return JSON.parse(reply.text);
-}
-async function setMemberStatus(session, imageId, memberId2, status) {
-  const reply = await session.request({ method: "PUT", url: await membersUrl(session, imageId, memberId2), ok: [200], json: { status } });
-  return JSON.parse(reply.text);
-}
-async function deleteMember(session, imageId, memberId2) {
-  await session.request({ method: "DELETE", url: await membersUrl(session, imageId, memberId2), ok: [204] });
-}
-
-// provider/resources/errors.ts
-var ResourceOperationError = class extends Error {
-  name = "ResourceOperationError";
-};
-
-// provider/resources/member/member.ts
-var memberSchema = () => resourceSchema("member.schema.json");
-function memberId(inputs) {
-  return `${inputs.imageId}/${inputs.memberProjectId}`;
-}
-function parseMemberId(id) {
-  const [imageId = "", memberProjectId = ""] = id.split("/");
-  return { imageId, memberProjectId };
-}
-async function createMemberResource(session, name, raw) {
-  const inputs = checkInputs(memberSchema(), name, raw);
-  const image = await getImage(session, inputs.imageId);
-  if (image["visibility"] !== "shared") {
-    throw new ResourceOperationError(
-      `ImageMember "${name}": image ${inputs.imageId} has visibility ${String(image["visibility"])}; Glance adds members only to shared images (set its visibility to shared)`
-    );
-  }
-  return { id: memberId(inputs), member: await addMember(session, inputs.imageId, inputs.memberProjectId) };
-}
-async function readMemberResource(session, id) {
-  const { imageId, memberProjectId } = parseMemberId(id);
-  try {
-    return await getMember(session, imageId, memberProjectId);
-  } catch (err) {
-    if (isNotFound(err)) return void 0;
-    throw err;
-  }
-}
-async function deleteMemberResource(session, id) {
-  const { imageId, memberProjectId } = parseMemberId(id);
-  try {
-    await deleteMember(session, imageId, memberProjectId);
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-  }
-}
-var memberDescriptor = {
-  schema: memberSchema,
-  document: (inputs) => wireDocument(memberSchema(), inputs, { status: "pending" }),
-  cloudOf: () => void 0,
-  async create(session, name, raw) {
-    const inputs = checkInputs(memberSchema(), name, raw);
-    const made = await createMemberResource(session, name, inputs);
-    return { id: made.id, inputs, outputs: { memberStatus: made.member.status } };
-  },
-  async read(session, id) {
-    const member = await readMemberResource(session, id);
-    if (member === void 0) return void 0;
-    return { inputs: { imageId: member.image_id, memberProjectId: member.member_id }, outputs: { memberStatus: member.status } };
-  },
-  async update(session, id, _olds, raw, name) {
-    const member = await readMemberResource(session, id);
-    return { inputs: checkInputs(memberSchema(), name, raw), outputs: { memberStatus: member?.status ?? "gone" } };
-  },
-  delete: (session, id) => deleteMemberResource(session, id)
-};
-
-// provider/resources/acceptance/acceptance.ts
-var acceptanceSchema = () => resourceSchema("acceptance.schema.json");
-async function checkMember(session, name, inputs) {
-  const identity = await session.identity();
-  if (identity.project_id !== inputs.memberProjectId) {
-    throw new ResourceOperationError(
-      `ImageMemberAcceptance "${name}": ${inputs.cloud === void 0 ? "the provider's cloud" : `cloud "${inputs.cloud}"`} acts as project ${identity.project_id}, not the member ${inputs.memberProjectId}; only the member project can accept`
-    );
-  }
-}
-async function applyAcceptance(session, name, raw) {
-  const inputs = checkInputs(acceptanceSchema(), name, raw);
-  await checkMember(session, name, inputs);
-  let member;
-  try {
-    member = await setMemberStatus(session, inputs.imageId, inputs.memberProjectId, inputs.status);
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-    throw new ResourceOperationError(
-      `ImageMemberAcceptance "${name}": memberProjectId: project ${inputs.memberProjectId} is not a member of image ${inputs.imageId} (rule: membership); the image owner adds it first (an ImageMember of that image and project, on a shared image), then the member accepts`,
-      { cause: err }
-    );
-  }
-  return { id: memberId(inputs), inputs, member };
-}
-async function deleteAcceptance(session, id) {
-  const { imageId, memberProjectId } = parseMemberId(id);
-  try {
-    await setMemberStatus(session, imageId, memberProjectId, "pending");
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-  }
-}
-var acceptanceDescriptor = {
-  schema: acceptanceSchema,
-  document: (inputs) => wireDocument(acceptanceSchema(), inputs),
-  cloudOf: (inputs) => typeof inputs["cloud"] === "string" ? inputs["cloud"] : void 0,
-  async create(session, name, raw) {
-    const made = await applyAcceptance(session, name, raw);
-    return { id: made.id, inputs: made.inputs, outputs: {} };
-  },
-  async read(session, id) {
-    const member = await readMemberResource(session, id);
-    if (member === void 0 || member.status === "pending") return void 0;
-    return { inputs: { imageId: member.image_id, memberProjectId: member.member_id, status: member.status }, outputs: {} };
-  },
-  async update(session, _id, _olds, raw, name) {
-    const made = await applyAcceptance(session, name, raw);
-    return { inputs: made.inputs, outputs: {} };
-  },
-  delete: (session, id) => deleteAcceptance(session, id)
-};
-
 // provider/resources/image/image.ts
 var import_undici = __toESM(require_undici(), 1);
 import { accessSync, constants, statSync as statSync2 } from "node:fs";
@@ -36376,6 +36240,11 @@ async function listStoresDetail(session) {
   return JSON.parse(reply.text).stores;
 }
 
+// provider/resources/errors.ts
+var ResourceOperationError = class extends Error {
+  name = "ResourceOperationError";
+};
+
 // provider/resources/image/image.ts
 var imageSchema = () => resourceSchema("image.schema.json");
 function checkImageInputs(name, inputs) {
@@ -36471,6 +36340,7 @@ async function loadData(session, id, inputs, options) {
     ...inputs.sha256 === void 0 ? {} : { expectedSha256: inputs.sha256 },
     ...inputs.sha512 === void 0 ? {} : { expectedSha512: inputs.sha512 }
   };
+  if ("imported" in inputs.source) throw new ResourceOperationError("an imported source has no data to load: only an import takes it");
   if ("file" in inputs.source) {
     await uploadImageData(
       session,
@@ -36506,10 +36376,22 @@ async function loadData(session, id, inputs, options) {
     throw new ResourceOperationError(`the imported data's sha512 is ${String(image["os_hash_value"])}, not the pinned ${inputs.sha512}`);
   }
 }
+function isImportedSource(source) {
+  return typeof source === "object" && source !== null && source.imported === true;
+}
 function imageLocalProblems(inputs, olds) {
   const source = inputs.source;
+  if (isImportedSource(source) && olds === void 0)
+    return [
+      {
+        field: "source.imported",
+        rule: "import",
+        message: "an image whose data Glance already has is only imported (the import resource option with its id, as image-catalog adopt writes it), never created: declare a file or url source to make a new image"
+      }
+    ];
   if (typeof source !== "object" || source === null || !("file" in source) || typeof source.file !== "string") return [];
   if (olds !== void 0 && JSON.stringify(olds["source"]) === JSON.stringify(source)) return [];
+  if (olds !== void 0 && isImportedSource(olds["source"])) return [];
   const file = source.file;
   try {
     if (statSync2(file).isDirectory()) return [{ field: "source.file", rule: "file", message: `${file} is a directory, not a file` }];
@@ -36725,7 +36607,11 @@ var imageDescriptor = {
       if (isNotFound(err)) return void 0;
       throw err;
     }
-    return { inputs: imageInputsFromLive(live, kept), outputs: { ...imageOutputs(live) } };
+    const inputs = imageInputsFromLive(live, kept);
+    return {
+      inputs: inputs["source"] === void 0 ? { ...inputs, source: { imported: true } } : inputs,
+      outputs: { ...imageOutputs(live) }
+    };
   },
   async update(session, id, olds, raw, _name, options) {
     const made = await updateImageResource(session, id, olds, raw, options?.creator);
@@ -36758,6 +36644,137 @@ var imageDescriptor = {
       return { ...base, ...record, properties: { ...Object.fromEntries(own), ...record.properties } };
     }
   }
+};
+
+// provider/client/members.ts
+async function membersUrl(session, imageId, memberId2) {
+  const base = `${imageRoot(await session.endpoint("image"))}/v2/images/${encodeURIComponent(imageId)}/members`;
+  return memberId2 === void 0 ? base : `${base}/${encodeURIComponent(memberId2)}`;
+}
+async function addMember(session, imageId, memberId2) {
+  const reply = await session.request({ method: "POST", url: await membersUrl(session, imageId), ok: [200], json: { member: memberId2 } });
+  return JSON.parse(reply.text);
+}
+async function getMember(session, imageId, memberId2) {
+  const reply = await session.request({ method: "GET", url: await membersUrl(session, imageId, memberId2), ok: [200] });
+  return JSON.parse(reply.text);
+}
+async function setMemberStatus(session, imageId, memberId2, status) {
+  const reply = await session.request({ method: "PUT", url: await membersUrl(session, imageId, memberId2), ok: [200], json: { status } });
+  return JSON.parse(reply.text);
+}
+async function deleteMember(session, imageId, memberId2) {
+  await session.request({ method: "DELETE", url: await membersUrl(session, imageId, memberId2), ok: [204] });
+}
+
+// provider/resources/member/member.ts
+var memberSchema = () => resourceSchema("member.schema.json");
+function memberId(inputs) {
+  return `${inputs.imageId}/${inputs.memberProjectId}`;
+}
+function parseMemberId(id) {
+  const [imageId = "", memberProjectId = ""] = id.split("/");
+  return { imageId, memberProjectId };
+}
+async function createMemberResource(session, name, raw) {
+  const inputs = checkInputs(memberSchema(), name, raw);
+  const image = await getImage(session, inputs.imageId);
+  if (image["visibility"] !== "shared") {
+    throw new ResourceOperationError(
+      `ImageMember "${name}": image ${inputs.imageId} has visibility ${String(image["visibility"])}; Glance adds members only to shared images (set its visibility to shared)`
+    );
+  }
+  return { id: memberId(inputs), member: await addMember(session, inputs.imageId, inputs.memberProjectId) };
+}
+async function readMemberResource(session, id) {
+  const { imageId, memberProjectId } = parseMemberId(id);
+  try {
+    return await getMember(session, imageId, memberProjectId);
+  } catch (err) {
+    if (isNotFound(err)) return void 0;
+    throw err;
+  }
+}
+async function deleteMemberResource(session, id) {
+  const { imageId, memberProjectId } = parseMemberId(id);
+  try {
+    await deleteMember(session, imageId, memberProjectId);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+}
+var memberDescriptor = {
+  schema: memberSchema,
+  document: (inputs) => wireDocument(memberSchema(), inputs, { status: "pending" }),
+  cloudOf: () => void 0,
+  async create(session, name, raw) {
+    const inputs = checkInputs(memberSchema(), name, raw);
+    const made = await createMemberResource(session, name, inputs);
+    return { id: made.id, inputs, outputs: { memberStatus: made.member.status } };
+  },
+  async read(session, id) {
+    const member = await readMemberResource(session, id);
+    if (member === void 0) return void 0;
+    return { inputs: { imageId: member.image_id, memberProjectId: member.member_id }, outputs: { memberStatus: member.status } };
+  },
+  async update(session, id, _olds, raw, name) {
+    const member = await readMemberResource(session, id);
+    return { inputs: checkInputs(memberSchema(), name, raw), outputs: { memberStatus: member?.status ?? "gone" } };
+  },
+  delete: (session, id) => deleteMemberResource(session, id)
+};
+
+// provider/resources/acceptance/acceptance.ts
+var acceptanceSchema = () => resourceSchema("acceptance.schema.json");
+async function checkMember(session, name, inputs) {
+  const identity = await session.identity();
+  if (identity.project_id !== inputs.memberProjectId) {
+    throw new ResourceOperationError(
+      `ImageMemberAcceptance "${name}": ${inputs.cloud === void 0 ? "the provider's cloud" : `cloud "${inputs.cloud}"`} acts as project ${identity.project_id}, not the member ${inputs.memberProjectId}; only the member project can accept`
+    );
+  }
+}
+async function applyAcceptance(session, name, raw) {
+  const inputs = checkInputs(acceptanceSchema(), name, raw);
+  await checkMember(session, name, inputs);
+  let member;
+  try {
+    member = await setMemberStatus(session, inputs.imageId, inputs.memberProjectId, inputs.status);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    throw new ResourceOperationError(
+      `ImageMemberAcceptance "${name}": memberProjectId: project ${inputs.memberProjectId} is not a member of image ${inputs.imageId} (rule: membership); the image owner adds it first (an ImageMember of that image and project, on a shared image), then the member accepts`,
+      { cause: err }
+    );
+  }
+  return { id: memberId(inputs), inputs, member };
+}
+async function deleteAcceptance(session, id) {
+  const { imageId, memberProjectId } = parseMemberId(id);
+  try {
+    await setMemberStatus(session, imageId, memberProjectId, "pending");
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+}
+var acceptanceDescriptor = {
+  schema: acceptanceSchema,
+  document: (inputs) => wireDocument(acceptanceSchema(), inputs),
+  cloudOf: (inputs) => typeof inputs["cloud"] === "string" ? inputs["cloud"] : void 0,
+  async create(session, name, raw) {
+    const made = await applyAcceptance(session, name, raw);
+    return { id: made.id, inputs: made.inputs, outputs: {} };
+  },
+  async read(session, id) {
+    const member = await readMemberResource(session, id);
+    if (member === void 0 || member.status === "pending") return void 0;
+    return { inputs: { imageId: member.image_id, memberProjectId: member.member_id, status: member.status }, outputs: {} };
+  },
+  async update(session, _id, _olds, raw, name) {
+    const made = await applyAcceptance(session, name, raw);
+    return { inputs: made.inputs, outputs: {} };
+  },
+  delete: (session, id) => deleteAcceptance(session, id)
 };
 
 // provider/resources/store/store.ts
@@ -37143,6 +37160,7 @@ export {
   imageDrift,
   publishedMark,
   creationMark,
+  isImportedSource,
   checkStoreInputs,
   renderStoreFragment,
   storeOwner,
@@ -37156,4 +37174,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-K6W6LOUX.js.LEGAL.txt */
+/*! For license information please see chunk-WDHILH2V.js.LEGAL.txt */

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-BUNSSLAJ.js";
+} from "./chunk-OMMDAV32.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-U6PESIPD.js";
+} from "./chunk-RRDCBEJQ.js";
 import {
   __commonJS,
   __toESM

@@ -2,24 +2,24 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-35772BYI.js";
+} from "./chunk-2SKV3PDR.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-ZCJRTRHL.js";
+} from "./chunk-6YBNRV5O.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-AN2FC3F5.js";
-import "./chunk-347DBHED.js";
-import "./chunk-BUNSSLAJ.js";
+import "./chunk-XI5RJLMC.js";
+import "./chunk-VSXTOVWL.js";
+import "./chunk-OMMDAV32.js";
 import {
   policyModeVariable
-} from "./chunk-U6PESIPD.js";
+} from "./chunk-RRDCBEJQ.js";
 import {
   StackMarks
-} from "./chunk-K6W6LOUX.js";
+} from "./chunk-WDHILH2V.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

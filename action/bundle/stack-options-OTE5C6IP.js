@@ -3,11 +3,11 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   stackTarget,
   withStackOptions
-} from "./chunk-ITGAPLZ4.js";
-import "./chunk-347DBHED.js";
-import "./chunk-BUNSSLAJ.js";
-import "./chunk-U6PESIPD.js";
-import "./chunk-K6W6LOUX.js";
+} from "./chunk-GJY7L5N5.js";
+import "./chunk-VSXTOVWL.js";
+import "./chunk-OMMDAV32.js";
+import "./chunk-RRDCBEJQ.js";
+import "./chunk-WDHILH2V.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackTarget,

@@ -8,13 +8,13 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-ZCJRTRHL.js";
+} from "./chunk-6YBNRV5O.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-AN2FC3F5.js";
-import "./chunk-347DBHED.js";
-import "./chunk-BUNSSLAJ.js";
-import "./chunk-U6PESIPD.js";
-import "./chunk-K6W6LOUX.js";
+import "./chunk-XI5RJLMC.js";
+import "./chunk-VSXTOVWL.js";
+import "./chunk-OMMDAV32.js";
+import "./chunk-RRDCBEJQ.js";
+import "./chunk-WDHILH2V.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-F5DLEP5J.js";
+} from "./chunk-QOWL4NAW.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-347DBHED.js";
-import "./chunk-BUNSSLAJ.js";
-import "./chunk-U6PESIPD.js";
-import "./chunk-K6W6LOUX.js";
+} from "./chunk-VSXTOVWL.js";
+import "./chunk-OMMDAV32.js";
+import "./chunk-RRDCBEJQ.js";
+import "./chunk-WDHILH2V.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

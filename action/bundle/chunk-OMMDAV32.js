@@ -6,7 +6,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-K6W6LOUX.js";
+} from "./chunk-WDHILH2V.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

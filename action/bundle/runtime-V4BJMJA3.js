@@ -2,32 +2,32 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-GZTNJYTA.js";
+} from "./chunk-LRUNOE24.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-F5DLEP5J.js";
+} from "./chunk-QOWL4NAW.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-AN2FC3F5.js";
+} from "./chunk-XI5RJLMC.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-347DBHED.js";
+} from "./chunk-VSXTOVWL.js";
 import {
   buildEnvelope
-} from "./chunk-BUNSSLAJ.js";
+} from "./chunk-OMMDAV32.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-U6PESIPD.js";
+} from "./chunk-RRDCBEJQ.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -38,9 +38,10 @@ import {
   hasMarkOutput,
   imageDocument,
   isForbidden,
+  isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-K6W6LOUX.js";
+} from "./chunk-WDHILH2V.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
@@ -131,6 +132,13 @@ function oldSide(kind, olds, news, oldInputs) {
   const before = { ...outputs };
   const adopted = /* @__PURE__ */ new Set();
   for (const field of kindDescriptors[kind].schema().fields) {
+    if (!field.live && (isImportedSource(before[field.local]) || isImportedSource(declared[field.local]) || isImportedSource(program[field.local]))) {
+      if (program[field.local] !== void 0) {
+        before[field.local] = program[field.local];
+        adopted.add(field.local);
+      }
+      continue;
+    }
     if (field.live || before[field.local] !== void 0) continue;
     if (declared[field.local] !== void 0) before[field.local] = declared[field.local];
     else if (program[field.local] !== void 0 && unknownPaths(program[field.local]).length === 0) {

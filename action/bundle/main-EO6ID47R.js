@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-5EJYH73O.js";
+} from "./chunk-ONWALINS.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-GZTNJYTA.js";
+} from "./chunk-LRUNOE24.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-LMFM4PQZ.js";
+} from "./chunk-5QEQGVKM.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
-} from "./chunk-35772BYI.js";
+} from "./chunk-2SKV3PDR.js";
 import {
   configKeys,
   instanceKey,
@@ -36,33 +36,33 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-F5DLEP5J.js";
+} from "./chunk-QOWL4NAW.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
   stackTarget,
   withStackOptions
-} from "./chunk-ITGAPLZ4.js";
+} from "./chunk-GJY7L5N5.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-ZCJRTRHL.js";
+} from "./chunk-6YBNRV5O.js";
 import "./chunk-JPHF7VO4.js";
 import {
   Session,
   identityRoot
-} from "./chunk-AN2FC3F5.js";
+} from "./chunk-XI5RJLMC.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-347DBHED.js";
+} from "./chunk-VSXTOVWL.js";
 import {
   buildAuditEnvelope,
   channelPattern,
   compareVersions,
   familyKey
-} from "./chunk-BUNSSLAJ.js";
+} from "./chunk-OMMDAV32.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -70,7 +70,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-U6PESIPD.js";
+} from "./chunk-RRDCBEJQ.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -93,7 +93,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-K6W6LOUX.js";
+} from "./chunk-WDHILH2V.js";
 import {
   __commonJS,
   __require,
@@ -4617,8 +4617,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-GGU5FO3A.js");
-  const { loadProgram, previewPlan } = await import("./preview-J4TJQZ2B.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-OTE5C6IP.js");
+  const { loadProgram, previewPlan } = await import("./preview-35XZXDO2.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4657,7 +4657,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-7TLICQX6.js");
+  const { appEntry, checkApp } = await import("./check-UWTNYD5W.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4708,7 +4708,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-ZD2I2K4K.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-S7AGM4MQ.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4780,8 +4780,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-F4QMPQHS.js");
-  const { buildEnvelope } = await import("./envelope-QGSU7CW2.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-MY2BGMMN.js");
+  const { buildEnvelope } = await import("./envelope-VLB2CIFW.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

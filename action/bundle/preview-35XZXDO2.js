@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-5EJYH73O.js";
+} from "./chunk-ONWALINS.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-ITGAPLZ4.js";
-import "./chunk-347DBHED.js";
-import "./chunk-BUNSSLAJ.js";
-import "./chunk-U6PESIPD.js";
-import "./chunk-K6W6LOUX.js";
+import "./chunk-GJY7L5N5.js";
+import "./chunk-VSXTOVWL.js";
+import "./chunk-OMMDAV32.js";
+import "./chunk-RRDCBEJQ.js";
+import "./chunk-WDHILH2V.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

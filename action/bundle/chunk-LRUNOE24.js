@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-BUNSSLAJ.js";
+} from "./chunk-OMMDAV32.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-K6W6LOUX.js";
+} from "./chunk-WDHILH2V.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-BUNSSLAJ.js";
-import "./chunk-K6W6LOUX.js";
+} from "./chunk-OMMDAV32.js";
+import "./chunk-WDHILH2V.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

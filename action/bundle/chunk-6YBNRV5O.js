@@ -6,18 +6,18 @@ import {
 import {
   RunCatalog,
   Session
-} from "./chunk-AN2FC3F5.js";
+} from "./chunk-XI5RJLMC.js";
 import {
   PolicyEngine
-} from "./chunk-347DBHED.js";
+} from "./chunk-VSXTOVWL.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-BUNSSLAJ.js";
+} from "./chunk-OMMDAV32.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-K6W6LOUX.js";
+} from "./chunk-WDHILH2V.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

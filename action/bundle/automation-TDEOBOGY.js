@@ -3,24 +3,24 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-LMFM4PQZ.js";
+} from "./chunk-5QEQGVKM.js";
 import {
   essential,
   programError
 } from "./chunk-K2BSMOPQ.js";
 import {
   loggedChange
-} from "./chunk-35772BYI.js";
+} from "./chunk-2SKV3PDR.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-F5DLEP5J.js";
+} from "./chunk-QOWL4NAW.js";
 import {
   policyModeVariable
-} from "./chunk-U6PESIPD.js";
-import "./chunk-K6W6LOUX.js";
+} from "./chunk-RRDCBEJQ.js";
+import "./chunk-WDHILH2V.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -168,7 +168,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-2ESCQL2F.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-V4BJMJA3.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -324,7 +324,7 @@ async function withRun(stack, record, mode, work) {
 function planSteps(steps) {
   const byUrn = /* @__PURE__ */ new Map();
   for (const step of steps) {
-    const op = ["replace", "create-replacement", "delete-replaced", "import-replacement"].includes(step.op) ? "replace" : String(step.op);
+    const op = ["replace", "create-replacement", "delete-replaced", "import-replacement"].includes(step.op) ? "replace" : step.op;
     const known = byUrn.get(step.urn);
     if (known === void 0 || op === "replace") byUrn.set(step.urn, { urn: step.urn, type: step.type, op });
   }
@@ -363,7 +363,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-7MSFVNX4.js");
+    const { describeOverrides } = await import("./data-ZGFZG76B.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-U6PESIPD.js";
-import "./chunk-K6W6LOUX.js";
+} from "./chunk-RRDCBEJQ.js";
+import "./chunk-WDHILH2V.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,
