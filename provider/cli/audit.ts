@@ -15,7 +15,7 @@ import { auditCatalog, type Audit, type AuditedImage, type Finding } from '../po
 import { managedImages, type ManagedImage } from '../pulumi/state.js';
 import { imageDrift, type ImageDrift } from '../resources/image/image.js';
 import { loadAutomation } from './pulumi-sdk.js';
-import { stackTarget, type StackOptions } from './stack-options.js';
+import { stackFailure, stackTarget, type StackOptions } from './stack-options.js';
 import { PolicyDataError } from '../policy/errors.js';
 import { readOverrides, UsageError } from './policy.js';
 
@@ -61,11 +61,13 @@ export interface StackReport {
     readonly drift: readonly ImageDrift[];
   }[];
   /** Its images the cloud does not see (deleted outside the stack, or not visible to the auditing cloud). */
-  readonly unseen: readonly { readonly urn: string; readonly id: string }[];
+  readonly unseen: readonly { readonly urn: string; readonly id: string; readonly name: string | null }[];
   /** The projects whose images count as the stack's to manage: --owner, else the owners of its images. */
   readonly owners: readonly string[];
   /** Live images of those owners that no resource of the stack manages. */
   readonly unmanaged: readonly AuditedImage[];
+  /** What the report cannot say from this cloud. */
+  readonly notes: readonly string[];
 }
 
 /** Compares a stack's images with the live ones (`live`: by id); pure. */
@@ -74,12 +76,14 @@ export function stackReport(
   managed: readonly ManagedImage[],
   live: ReadonlyMap<string, ImageWire>,
   owner?: string,
+  auditor?: { readonly project: string; readonly admin: boolean },
 ): StackReport {
   const drifted: StackReport['drifted'][number][] = [];
   const unseen: StackReport['unseen'][number][] = [];
   for (const image of managed) {
     const wire = live.get(image.id);
-    if (wire === undefined) unseen.push({ urn: image.urn, id: image.id });
+    if (wire === undefined)
+      unseen.push({ urn: image.urn, id: image.id, name: typeof image.inputs['name'] === 'string' ? image.inputs['name'] : null });
     else {
       const drift = imageDrift(image.inputs, wire);
       if (drift.length > 0) drifted.push({ urn: image.urn, id: image.id, name: wire.name ?? null, drift });
@@ -99,7 +103,13 @@ export function stackReport(
       visibility: typeof w['visibility'] === 'string' ? w['visibility'] : '',
     }))
     .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id.localeCompare(b.id));
-  return { stack, images: managed.length, drifted, unseen, owners, unmanaged };
+  const notes =
+    auditor === undefined || auditor.admin || owners.every((o) => o === auditor.project)
+      ? []
+      : [
+          `this cloud's project (${auditor.project}) sees of other owners' images only those shared with it or public: the unmanaged list may be short; audit as the owner or an admin`,
+        ];
+  return { stack, images: managed.length, drifted, unseen, owners, unmanaged, notes };
 }
 
 /** A stack report as text. */
@@ -110,9 +120,14 @@ export function formatStackReport(report: StackReport): string {
   ];
   for (const d of report.drifted) {
     lines.push(`~ drift      ${d.name === null ? '(no name)' : JSON.stringify(d.name)} (${d.id})  ${d.urn}`);
-    for (const f of d.drift) lines.push(`    ${f.field}: applied ${JSON.stringify(f.applied)}, live ${JSON.stringify(f.live)}`);
+    const text = (value: unknown, none: string): string => (value === null ? none : JSON.stringify(value));
+    for (const f of d.drift) lines.push(`    ${f.field}: applied ${text(f.applied, '(not declared)')}, live ${text(f.live, '(not set)')}`);
   }
-  for (const u of report.unseen) lines.push(`- not seen   ${u.id}  ${u.urn} (deleted outside the stack, or not visible to this cloud)`);
+  for (const u of report.unseen)
+    lines.push(
+      `- not seen   ${u.name === null ? '(no name)' : JSON.stringify(u.name)} (${u.id})  ${u.urn} (deleted outside the stack, or not visible to this cloud)`,
+    );
+  for (const note of report.notes) lines.push(`note: ${note}`);
   for (const u of report.unmanaged)
     lines.push(`+ unmanaged  ${u.name === null ? '(no name)' : JSON.stringify(u.name)} (${u.id})  owner ${u.owner}, ${u.visibility}`);
   return `${lines.join('\n')}\n`;
@@ -127,7 +142,7 @@ export async function auditStack(options: StackOptions, audit: Audit, session: S
     managed = managedImages(await stack.exportStack());
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`--stack ${options.stack}: its state cannot be read (${(err as Error).message.split('\n')[0] ?? ''})`);
+    throw new UsageError(`--stack ${options.stack}: its state cannot be read: ${stackFailure(err)}`);
   }
   const live = new Map(audit.snapshot.map((w) => [w.id, w]));
   for (const image of managed) {
@@ -138,7 +153,8 @@ export async function auditStack(options: StackOptions, audit: Audit, session: S
       if (!isNotFound(err) && !isForbidden(err)) throw err;
     }
   }
-  return stackReport(options.stack, managed, live, owner);
+  const identity = await session.identity();
+  return stackReport(options.stack, managed, live, owner, { project: identity.project_id, admin: audit.adminProjects !== undefined });
 }
 
 /** The audit as JSON (stable: other tools read it). */
@@ -210,7 +226,7 @@ export function registerAudit(program: Command): void {
     .option('--cloud <name>', 'the clouds.yaml cloud to audit as (default: OS_CLOUD, else the OS_* environment)')
     .option('--owner <project-id>', "judge only this project's images (the rest of the catalog still counts for names and versions)")
     .option('--data <file...>', 'policy data overrides (YAML or JSON), merged over the bundled policies/data.json')
-    .option('--format <format>', `${formats.join(', ')} (default text)`, 'text')
+    .option('--format <format>', formats.join(', '), 'text')
     .option('--sarif <file>', 'also write the findings as SARIF 2.1.0 to this file (for code scanning)')
     .option(
       '--stack <name>',
@@ -233,7 +249,7 @@ export function registerAudit(program: Command): void {
           throw new UsageError(`--format ${options.format}: not one of ${formats.join(', ')}`);
         const format = options.format as Format;
         const { audit, cloud, stack } = await auditCommand(options);
-        const sarif = (): object => auditSarifLog(cloud, audit.findings, packageTool());
+        const sarif = (): object => auditSarifLog(cloud, audit.findings, packageTool(), { levels: audit.levels, notes: audit.notes });
         if (options.sarif !== undefined) writeFileSync(options.sarif, `${JSON.stringify(sarif(), null, 2)}\n`);
         if (format === 'json') process.stdout.write(`${JSON.stringify(auditJson(audit, cloud, stack), null, 2)}\n`);
         else if (format === 'sarif') process.stdout.write(`${JSON.stringify(sarif(), null, 2)}\n`);

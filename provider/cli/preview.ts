@@ -14,9 +14,8 @@ import { loadAutomation } from './pulumi-sdk.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { PlanStep, Program, StackTarget } from '../pulumi/automation.js';
 import type { LoggedChange } from '../policy/summary.js';
-import { essential } from '../pulumi/cli-failure.js';
 import { UsageError } from './policy.js';
-import { stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
+import { stackFailure, stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
 
 /** The result of a whole-plan decision. */
 export interface PlanDecision {
@@ -107,14 +106,7 @@ export function registerPreview(program: Command): void {
         plan = await previewPlan(target, program, { existing: true, refresh: options.refresh === true });
       } catch (err) {
         if (err instanceof UsageError) throw err;
-        const message = essential((err as Error).message);
-        // No backend known: pulumi asks for a login.
-        const hint = /PULUMI_ACCESS_TOKEN|pulumi login/.test(message)
-          ? "\n(the stack's backend: --state-dir DIR for a local folder, PULUMI_BACKEND_URL, or pulumi login)"
-          : /no stack named/.test(message)
-            ? '\n(the stack must exist in that backend: pulumi stack ls lists them, pulumi stack init makes one)'
-            : '';
-        process.stderr.write(`image-catalog preview: ${message}${hint}\n`);
+        process.stderr.write(`image-catalog preview: ${stackFailure(err)}\n`);
         process.exitCode = 2;
         return;
       }

@@ -62,8 +62,14 @@ function sentence(text: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-/** The tool's driver: one rule per catalog rule, as its Rego METADATA declares it. */
-function driverOf(tool: SarifTool): { driver: object; index: Map<string, number> } {
+/** SARIF's level of a rule's level in the policy data (a rule data does not name is mandatory). */
+const sarifLevels = { mandatory: 'error', advisory: 'warning', disabled: 'none' } as const;
+
+/**
+ * The tool's driver: one rule per catalog rule, as its Rego METADATA declares it; each rule's default level from
+ * `levels` (the policy data's), else error.
+ */
+function driverOf(tool: SarifTool, levels: Readonly<Record<string, string>> = {}): { driver: object; index: Map<string, number> } {
   const rules = catalogRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const driver = {
@@ -80,7 +86,7 @@ function driverOf(tool: SarifTool): { driver: object; index: Map<string, number>
         text: `${sentence(r.description)}\nRemediation: ${sentence(r.remediation)}`,
         markdown: `${markdownText(sentence(r.description))}\n\n**Remediation:** ${markdownText(sentence(r.remediation))}\n\nDeclared in \`${r.source.file}\`.`,
       },
-      defaultConfiguration: { level: 'error' },
+      defaultConfiguration: { level: sarifLevels[(levels[r.id] ?? 'mandatory') as keyof typeof sarifLevels] },
       properties: { tags: ['image-catalog', 'policy'], remediation: r.remediation },
     })),
   };
@@ -137,8 +143,13 @@ export interface SarifAuditFinding {
  * The SARIF log of an audit of a live catalog: one result per image and rule, its location the image (a logical
  * location of kind resource, `images/<id>`: no file declares a live image), `automationDetails.id` per cloud.
  */
-export function auditSarifLog(cloud: string, findings: readonly SarifAuditFinding[], tool: SarifTool): object {
-  const { driver, index } = driverOf(tool);
+export function auditSarifLog(
+  cloud: string,
+  findings: readonly SarifAuditFinding[],
+  tool: SarifTool,
+  context: { readonly levels?: Readonly<Record<string, string>>; readonly notes?: readonly string[] } = {},
+): object {
+  const { driver, index } = driverOf(tool, context.levels);
   return {
     $schema: sarifSchema,
     version: '2.1.0',
@@ -146,6 +157,13 @@ export function auditSarifLog(cloud: string, findings: readonly SarifAuditFindin
       {
         tool: { driver },
         automationDetails: { id: `image-catalog-audit/${cloud}/` },
+        // What the audit could not judge (a partial audit is said, not hidden).
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: (context.notes ?? []).map((note) => ({ level: 'note', message: { text: sentence(note) } })),
+          },
+        ],
         results: findings.map((f) => {
           const name = f.image.name ?? '(no name)';
           const problems = f.problems.map((p) => `${p.field === '' ? '' : `${p.field}: `}${p.message}`).join('; ');

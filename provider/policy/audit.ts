@@ -5,7 +5,9 @@
  * gathered per image and rule, with the image's name and owner beside its id.
  */
 import { imageDocument, snapshotImages, type ImageWire } from '../client/images.js';
+import { isForbidden, isNotFound } from '../client/errors.js';
 import { projectsWithRoles } from '../client/identity.js';
+import { listMembers } from '../client/members.js';
 import type { Session } from '../client/session.js';
 import type { Decision, Level, RuleId } from './decision.js';
 import { PolicyEngine } from './engine.js';
@@ -48,6 +50,8 @@ export interface Audit {
   readonly findings: readonly Finding[];
   /** What the audit could not judge, and why. */
   readonly notes: readonly string[];
+  /** Each rule's level in the policy data the audit judged with. */
+  readonly levels: Readonly<Record<string, string>>;
   /** The images as Glance listed them (what the findings are about; a stack's drift is read from them). */
   readonly snapshot: readonly ImageWire[];
 }
@@ -120,9 +124,32 @@ export function judgeCatalog(
 }
 
 /**
+ * The accepted members of the deprecated, visible, shared images (the lifecycle rule asks whether such an image is
+ * still in someone's default list): one members call per such image (8 at a time), few in a kept catalog. An
+ * image whose members this session may not list counts none.
+ */
+async function acceptedMembers(session: Session, images: readonly ImageWire[]): Promise<Record<string, string[]>> {
+  const candidates = images.filter((i) => i['visibility'] === 'shared' && i['os_hidden'] !== true && i['deprecated'] === 'true');
+  const accepted: Record<string, string[]> = {};
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let image = candidates[next++]; image !== undefined; image = candidates[next++]) {
+      try {
+        const members = (await listMembers(session, image.id)).filter((m) => m.status === 'accepted').map((m) => m.member_id);
+        if (members.length > 0) accepted[image.id] = members.sort();
+      } catch (err) {
+        if (!isForbidden(err) && !isNotFound(err)) throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, candidates.length) }, worker));
+  return accepted;
+}
+
+/**
  * Audits what `session`'s cloud sees: lists every image (all visibilities, hidden ones, pending shares), asks
  * Keystone where the admin roles of the policy data are held (an admin may list that; anyone else gets a note),
- * and judges the snapshot.
+ * and judges the snapshot. `owner` may be the session's own project name (Glance records project ids).
  */
 export async function auditCatalog(session: Session, options: AuditOptions = {}): Promise<Audit> {
   const engine = await PolicyEngine.load({ overrides: options.overrides ?? [] });
@@ -135,25 +162,35 @@ export async function auditCatalog(session: Session, options: AuditOptions = {})
     projectsWithRoles(session, adminRoles),
   ]);
   const documents = images.map(imageDocument);
+  const token = await session.token();
+  const owner = options.owner !== undefined && options.owner === token.projectName ? token.projectId : options.owner;
   const scope: AuditScope = {
-    ...(options.owner === undefined ? {} : { owner: options.owner }),
+    ...(owner === undefined ? {} : { owner }),
     ...(adminProjects === undefined ? {} : { admin_projects: adminProjects }),
+    accepted_members: await acceptedMembers(session, images),
   };
   const { findings, judged } = judgeCatalog(engine, principal, documents, scope, today);
-  const notes =
-    adminProjects === undefined
+  const notes = [
+    ...(adminProjects === undefined
       ? [
           `public images were not judged by owner: listing Keystone's role assignments needs an admin (roles ${adminRoles.join(', ')}); audit with an admin's cloud to judge them`,
         ]
-      : [];
+      : []),
+    ...(owner !== undefined && judged === 0
+      ? [`no image this cloud sees has owner ${owner}: --owner takes a project id (openstack project show NAME -f value -c id)`]
+      : []),
+  ];
   return {
     today,
     images: documents.length,
     judged,
-    owner: options.owner,
+    owner,
     adminProjects,
     findings,
     notes,
+    levels: Object.fromEntries(
+      Object.entries(engine.data.image_catalog['rules'] as Record<string, { level: string }>).map(([rule, { level }]) => [rule, level]),
+    ),
     snapshot: images,
   };
 }

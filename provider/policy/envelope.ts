@@ -71,6 +71,8 @@ export interface AuditScope {
   readonly owner?: string;
   /** The projects where an admin role is held, when the auditor may list them: a public image of another is a finding. */
   readonly admin_projects?: readonly string[];
+  /** The accepted members of each deprecated, visible, shared image (by id): such an image is still in their lists. */
+  readonly accepted_members?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The envelope of an audit: the live catalog judged as it is, as `principal` sees it on `today`. */

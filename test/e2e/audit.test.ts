@@ -69,7 +69,8 @@ t.test('audit of a live catalog: findings per image and rule, as text, JSON and 
   const family = `ubuntu-24.04-b${tag}`;
   const bare = await image(project, `Image ${tag}`, 'private', []);
   const newer = await image(project, `${family}-v1.1`, 'shared', good);
-  const older = await image(project, `${family}-v1.0`, 'shared', [...good, 'deprecated=true']);
+  const older = await image(project, `${family}-v1.0`, 'public', [...good, 'deprecated=true']);
+  const quiet = await image(project, `ubuntu-24.04-q${tag}-v1.0`, 'shared', [...good, 'deprecated=true']);
   const twice = await image(project, `ubuntu-24.04-a${tag}-v1.0`, 'private', good);
   const past = await image(project, `ubuntu-24.04-c${tag}-v1.0`, 'shared', [...good, `provided_until=${yesterday}`]);
   const hidden = await image(project, `ubuntu-24.04-d${tag}-v1.0`, 'shared', [...good, 'deprecated=true'], true);
@@ -83,7 +84,7 @@ t.test('audit of a live catalog: findings per image and rule, as text, JSON and 
   const json = await audit('--cloud', 'admin', '--owner', project, '--format', 'json');
   t.equal(json.code, 1);
   const report = JSON.parse(json.stdout) as AuditJson;
-  t.equal(report.judged, 8, 'the 8 images of the project judged');
+  t.equal(report.judged, 9, 'the 9 images of the project judged');
   t.ok(report.admin_projects?.includes(lab().projects['admin'] ?? '-'), 'the admin lists where the admin roles are held');
   const found = new Set(report.findings.map((f) => `${f.image.id} ${f.rule} ${f.problems.map((p) => p.field).join(',')}`));
   t.same(
@@ -95,14 +96,15 @@ t.test('audit of a live catalog: findings per image and rule, as text, JSON and 
       `${twice} versioning name`,
       `${older} lifecycle os_hidden`,
       `${older} versioning name`,
+      `${older} public_visibility visibility`,
       `${past} lifecycle properties.deprecated`,
       `${publicOne} public_visibility visibility`,
     ].sort(),
     'one finding per image and rule: no convention, metadata missing, a name twice, out of order, deprecated still listed, past end of life, public without an admin',
   );
   t.notOk(
-    report.findings.some((f) => f.image.id === hidden || f.image.id === newer),
-    'a deprecated hidden image and the newest version are clean',
+    report.findings.some((f) => f.image.id === hidden || f.image.id === newer || f.image.id === quiet),
+    'a deprecated hidden image, a deprecated shared one without members and the newest version are clean',
   );
   const outOfOrder = report.findings.find((f) => f.image.id === older && f.rule === 'versioning');
   t.match(

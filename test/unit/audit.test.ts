@@ -70,25 +70,50 @@ t.test('text, JSON and SARIF of an audit', async (t) => {
     adminProjects: undefined,
     findings,
     notes: ['n'],
+    levels: { consumption_deprecated: 'advisory' },
     snapshot: [],
   };
   const text = formatAudit(audit, 'platform');
   t.match(text, /^audit of cloud "platform" on 2026-12-07: 3 images seen, 3 judged\n/);
-  t.match(text, '✖ mandatory  naming  (no name) (b)  owner p, shared\n  name null does not follow');
+  t.match(text, '✖ mandatory  naming  (no name) (b)  owner p, shared\n  the image has no name: it should follow');
   t.match(text, '\n\nnote: n\n\n');
   t.match(text, /audit: 4 findings on 3 images \(4 mandatory, 0 advisory\); 0 images clean\n$/);
   t.match(formatAudit({ ...audit, findings: [], notes: [] }, 'platform'), /audit: no finding; 3 images clean\n$/);
   t.match(auditJson(audit, 'platform'), { cloud: 'platform', judged: 3, admin_projects: null, findings: [{ image: { id: 'b' } }] });
-  const log = auditSarifLog('platform', findings, { version: '1.0.0', informationUri: 'https://example.org/image-catalog' }) as {
-    runs: { automationDetails: { id: string }; results: { ruleId: string; message: { text: string }; locations: object[] }[] }[];
+  const log = auditSarifLog(
+    'platform',
+    findings,
+    { version: '1.0.0', informationUri: 'https://example.org/image-catalog' },
+    {
+      levels: audit.levels,
+      notes: audit.notes,
+    },
+  ) as {
+    runs: {
+      automationDetails: { id: string };
+      invocations: { toolExecutionNotifications: { message: { text: string } }[] }[];
+      tool: { driver: { rules: { id: string; defaultConfiguration: { level: string } }[] } };
+      results: { ruleId: string; message: { text: string }; locations: object[] }[];
+    }[];
   };
-  t.equal(log.runs[0]?.automationDetails.id, 'image-catalog-audit/platform/');
-  t.same(log.runs[0]?.results[0]?.locations, [
-    { logicalLocations: [{ name: '(no name)', fullyQualifiedName: 'images/b', kind: 'resource' }] },
-  ]);
-  t.match(
-    log.runs[0]?.results[1]?.message.text,
-    /^Image "\(no name\)" \(b\): properties\.description: properties\.description is missing; /,
+  const run = log.runs[0];
+  t.equal(run?.automationDetails.id, 'image-catalog-audit/platform/');
+  t.same(run?.results[0]?.locations, [{ logicalLocations: [{ name: '(no name)', fullyQualifiedName: 'images/b', kind: 'resource' }] }]);
+  t.match(run?.results[1]?.message.text, /^Image "\(no name\)" \(b\): properties\.description: properties\.description is missing; /);
+  t.same(
+    run?.tool.driver.rules
+      .filter((r) => ['naming', 'consumption_deprecated'].includes(r.id))
+      .map((r) => [r.id, r.defaultConfiguration.level]),
+    [
+      ['consumption_deprecated', 'warning'],
+      ['naming', 'error'],
+    ],
+    "each rule's default level is the data's",
+  );
+  t.same(
+    run?.invocations[0]?.toolExecutionNotifications.map((n) => n.message.text),
+    ['n.'],
+    "the audit's notes are in the log",
   );
   t.same(validateSarif(log), [], 'no error or warning from the Multitool');
   t.end();
@@ -140,7 +165,8 @@ t.test("a stack's report: drift field by field, images not seen, live images of 
     ],
     "tags in another order, marks, other tools' properties, Glance's fields and undeclared fields (the status) are no drift",
   );
-  t.same(report.unseen, [{ urn: 'urn:gone', id: 'gone' }]);
+  t.same(report.unseen, [{ urn: 'urn:gone', id: 'gone', name: null }]);
+  t.same(report.notes, []);
   t.same(report.owners, ['p']);
   t.same(
     report.unmanaged.map((u) => u.id),

@@ -3,14 +3,14 @@
 # description: >-
 #   A published image is not deleted before its end of life (properties.provided_until, a date on or after the
 #   day of the decision): a version line's retention deletes a version only once it is past it. An audit of the live
-#   catalog finds deprecated images other projects still list (not hidden) and images past their end of life that
-#   are not deprecated.
+#   catalog finds deprecated images other projects still find in their default lists (public, or shared with
+#   accepted members, and not hidden) and images past their end of life that are not deprecated.
 # custom:
 #   id: lifecycle
 #   remediation: >-
 #     Keep the version until its end of life (retention removes it after that day), or set an earlier endOfLife
-#     first and delete it in a later run. In the live catalog, deprecate an image past its end of life and hide
-#     (os_hidden) a deprecated one.
+#     first and delete it in a later run. In the live catalog: deprecate an image past its end of life, and hide
+#     (os_hidden) a deprecated one that projects still list.
 package catalog.rules.lifecycle
 
 import data.catalog.lib
@@ -34,15 +34,17 @@ violations contains lib.violation(rego.metadata.chain(), change, "properties.pro
 	])
 }
 
-# In an audit: a deprecated image other projects still find in their default lists.
+# In an audit: a deprecated image other projects still find in their default lists: a public one (every
+# project), or a shared one with accepted members (input.audit.accepted_members: the auditor lists the members of
+# deprecated, visible, shared images). A community image is in no default list.
 violations contains lib.violation(rego.metadata.chain(), change, "os_hidden", message) if {
 	some change in lib.audit_writes
 	change.after.properties.deprecated == "true"
-	change.after.visibility != "private"
 	not change.after.os_hidden == true
+	listed := _listed_to(change.after)
 	message := concat("", [
-		"deprecated image is still listed to other projects (visibility ", change.after.visibility,
-		", not hidden): hide it (os_hidden), its members keep booting it by id",
+		"deprecated image is still listed to ", listed,
+		" (not hidden): hide it (os_hidden), what runs on it keeps booting it by id",
 	])
 }
 
@@ -53,4 +55,14 @@ violations contains lib.violation(rego.metadata.chain(), change, "properties.dep
 	until < _today
 	not change.after.properties.deprecated == "true"
 	message := concat("", ["image is past its end of life (provided_until ", until, ") but not deprecated"])
+}
+
+_listed_to(image) := listed if {
+	image.visibility == "public"
+	listed := "every project (public)"
+} else := listed if {
+	image.visibility == "shared"
+	members := object.get(input.audit, ["accepted_members", image.id], [])
+	count(members) > 0
+	listed := sprintf("%d accepted member(s) (shared)", [count(members)])
 }

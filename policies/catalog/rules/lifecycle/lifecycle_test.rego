@@ -63,23 +63,34 @@ test_success_family_of_a_name_outside_the_convention if {
 	lib.family_of("ubuntu-24.04-base-v1.1") == "ubuntu-24.04-base"
 }
 
-_audit(images) := result if {
+_audit(images) := _audit_with(images, {})
+
+_audit_with(images, fields) := result if {
 	result := {[v.address, v.field, v.message] | some v in lifecycle.violations}
-		with input as testdata.audit(images, {})
+		with input as testdata.audit(images, fields)
 }
 
 test_fail_an_audit_finds_a_deprecated_image_still_listed if {
 	properties := object.union(testdata.properties, {"deprecated": "true"})
-	deprecated := testdata.live("a", "ubuntu-24.04-base-v1.0", {"properties": properties})
+	deprecated := testdata.live("a", "ubuntu-24.04-base-v1.0", {"properties": properties, "visibility": "public"})
 	_audit([deprecated]) == {[
 		"a", "os_hidden",
 		concat("", [
-			"deprecated image is still listed to other projects (visibility shared, not hidden): ",
-			"hide it (os_hidden), its members keep booting it by id",
+			"deprecated image is still listed to every project (public) (not hidden): ",
+			"hide it (os_hidden), what runs on it keeps booting it by id",
 		]),
 	]}
 	_audit([object.union(deprecated, {"os_hidden": true})]) == set()
 	_audit([object.union(deprecated, {"visibility": "private"})]) == set()
+	_audit([object.union(deprecated, {"visibility": "community"})]) == set()
+	shared := object.union(deprecated, {"visibility": "shared"})
+	_audit([shared]) == set()
+	{m | some [_, _, m] in _audit_with([shared], {"accepted_members": {"a": ["appteam"]}})} == {
+		concat("", [
+			"deprecated image is still listed to 1 accepted member(s) (shared) (not hidden): ",
+			"hide it (os_hidden), what runs on it keeps booting it by id",
+		]),
+	}
 }
 
 test_fail_an_audit_finds_an_image_past_its_end_of_life_not_deprecated if {

@@ -25,7 +25,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "name", message
 	name := change.after.name
 	not lib.is_unknown(name)
 	not lib.parse_name(name)
-	message := concat("", ["name ", json.marshal(name), " does not follow <os>-<osversion>-<profile>-v<major>.<minor>"])
+	message := _not_followed(name)
 }
 
 violations contains lib.violation(rego.metadata.chain(), change, field, message) if {
@@ -38,3 +38,7 @@ violations contains lib.violation(rego.metadata.chain(), change, field, message)
 	field := concat(".", ["properties", key])
 	message := concat("", [field, " is ", json.marshal(value), " but the name says ", json.marshal(parsed[part])])
 }
+
+_not_followed(name) := "the image has no name: it should follow <os>-<osversion>-<profile>-v<major>.<minor>" if {
+	name == null
+} else := concat("", ["name ", json.marshal(name), " does not follow <os>-<osversion>-<profile>-v<major>.<minor>"])

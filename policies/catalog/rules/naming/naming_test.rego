@@ -63,3 +63,9 @@ test_success_an_unknown_name_of_a_disabled_rule_is_disabled_too if {
 test_success_deletes_and_members_are_not_named if {
 	_found("naming: a delete and a member") == set()
 }
+
+test_fail_an_image_without_a_name_is_said_so if {
+	messages := {v.message | some v in naming.violations}
+		with input as testdata.audit([testdata.live("a", null, {})], {})
+	messages == {"the image has no name: it should follow <os>-<osversion>-<profile>-v<major>.<minor>"}
+}

@@ -8,7 +8,8 @@
 #   id: public_visibility
 #   remediation: >-
 #     Apply this change with a cloud whose token holds an admin role, or keep the image shared (members) or
-#     community; a public image belongs to a project where an admin role is held.
+#     community. In the live catalog, give a public image to a project where an admin role is held, or make it
+#     shared or community.
 package catalog.rules.public_visibility
 
 import data.catalog.lib
@@ -55,7 +56,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "visibility", m
 	owner := object.get(change.after, "owner", "")
 	not owner in admins
 	message := concat("", [
-		"image is ", visibility, " but its owner project ", json.marshal(owner), " holds none of the roles ",
-		concat(", ", _config.admin_roles),
+		"image is ", visibility, " but no one holds an admin role (", concat(", ", _config.admin_roles),
+		") in its owner project ", json.marshal(owner),
 	])
 }

@@ -50,7 +50,7 @@ test_fail_an_audit_finds_a_public_image_of_a_project_without_an_admin if {
 	public := testdata.live("a", "ubuntu-24.04-base-v1.0", {"visibility": "public"})
 	_audit([public], {"admin_projects": ["admin"]}) == {[
 		"a",
-		`image is public but its owner project "platform" holds none of the roles admin`,
+		`image is public but no one holds an admin role (admin) in its owner project "platform"`,
 	]}
 	_audit([object.union(public, {"owner": "admin"})], {"admin_projects": ["admin"]}) == set()
 }

@@ -2,32 +2,32 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-LRUNOE24.js";
+} from "./chunk-GCAFGGQB.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-QOWL4NAW.js";
+} from "./chunk-JSUYUOKF.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-XI5RJLMC.js";
+} from "./chunk-EHDABQNM.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-VSXTOVWL.js";
+} from "./chunk-WMD75QOZ.js";
 import {
   buildEnvelope
-} from "./chunk-OMMDAV32.js";
+} from "./chunk-ZKHRUUTO.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-RRDCBEJQ.js";
+} from "./chunk-4EBYIJVW.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -41,7 +41,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-WDHILH2V.js";
+} from "./chunk-V7FNADTC.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

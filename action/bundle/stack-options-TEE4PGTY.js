@@ -1,15 +1,18 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-GJY7L5N5.js";
-import "./chunk-VSXTOVWL.js";
-import "./chunk-OMMDAV32.js";
-import "./chunk-RRDCBEJQ.js";
-import "./chunk-WDHILH2V.js";
+} from "./chunk-WD2WOSBJ.js";
+import "./chunk-K2BSMOPQ.js";
+import "./chunk-WMD75QOZ.js";
+import "./chunk-ZKHRUUTO.js";
+import "./chunk-4EBYIJVW.js";
+import "./chunk-V7FNADTC.js";
 import "./chunk-UXAMSLRZ.js";
 export {
+  stackFailure,
   stackTarget,
   withStackOptions
 };

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-OMMDAV32.js";
+} from "./chunk-ZKHRUUTO.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-RRDCBEJQ.js";
+} from "./chunk-4EBYIJVW.js";
 import {
   __commonJS,
   __toESM

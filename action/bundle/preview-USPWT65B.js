@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-ONWALINS.js";
+} from "./chunk-33SR3ZG6.js";
+import "./chunk-WD2WOSBJ.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-GJY7L5N5.js";
-import "./chunk-VSXTOVWL.js";
-import "./chunk-OMMDAV32.js";
-import "./chunk-RRDCBEJQ.js";
-import "./chunk-WDHILH2V.js";
+import "./chunk-WMD75QOZ.js";
+import "./chunk-ZKHRUUTO.js";
+import "./chunk-4EBYIJVW.js";
+import "./chunk-V7FNADTC.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

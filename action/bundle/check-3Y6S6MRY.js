@@ -2,24 +2,24 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-2SKV3PDR.js";
+} from "./chunk-XYP23VIA.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-6YBNRV5O.js";
+} from "./chunk-7S5YHA3I.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-XI5RJLMC.js";
-import "./chunk-VSXTOVWL.js";
-import "./chunk-OMMDAV32.js";
+import "./chunk-EHDABQNM.js";
+import "./chunk-WMD75QOZ.js";
+import "./chunk-ZKHRUUTO.js";
 import {
   policyModeVariable
-} from "./chunk-RRDCBEJQ.js";
+} from "./chunk-4EBYIJVW.js";
 import {
   StackMarks
-} from "./chunk-WDHILH2V.js";
+} from "./chunk-V7FNADTC.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

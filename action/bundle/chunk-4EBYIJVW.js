@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-WDHILH2V.js";
+} from "./chunk-V7FNADTC.js";
 import {
   __commonJS,
   __require,

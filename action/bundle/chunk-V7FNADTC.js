@@ -36655,6 +36655,10 @@ async function addMember(session, imageId, memberId2) {
   const reply = await session.request({ method: "POST", url: await membersUrl(session, imageId), ok: [200], json: { member: memberId2 } });
   return JSON.parse(reply.text);
 }
+async function listMembers(session, imageId) {
+  const reply = await session.request({ method: "GET", url: await membersUrl(session, imageId), ok: [200] });
+  return JSON.parse(reply.text).members;
+}
 async function getMember(session, imageId, memberId2) {
   const reply = await session.request({ method: "GET", url: await membersUrl(session, imageId, memberId2), ok: [200] });
   return JSON.parse(reply.text);
@@ -37145,6 +37149,7 @@ export {
   imageDocument,
   getImage,
   require_undici,
+  listMembers,
   shippedPolicyDataPath,
   projectAjv,
   resourceSchema,
@@ -37174,4 +37179,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-WDHILH2V.js.LEGAL.txt */
+/*! For license information please see chunk-V7FNADTC.js.LEGAL.txt */

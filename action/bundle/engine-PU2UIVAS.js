@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-VSXTOVWL.js";
-import "./chunk-OMMDAV32.js";
-import "./chunk-RRDCBEJQ.js";
-import "./chunk-WDHILH2V.js";
+} from "./chunk-WMD75QOZ.js";
+import "./chunk-ZKHRUUTO.js";
+import "./chunk-4EBYIJVW.js";
+import "./chunk-V7FNADTC.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

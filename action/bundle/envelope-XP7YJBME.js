@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-OMMDAV32.js";
-import "./chunk-WDHILH2V.js";
+} from "./chunk-ZKHRUUTO.js";
+import "./chunk-V7FNADTC.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

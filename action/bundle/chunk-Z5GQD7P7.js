@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-QOWL4NAW.js";
+} from "./chunk-JSUYUOKF.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-OMMDAV32.js";
+} from "./chunk-ZKHRUUTO.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-WDHILH2V.js";
+} from "./chunk-V7FNADTC.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

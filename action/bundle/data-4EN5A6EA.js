@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-RRDCBEJQ.js";
-import "./chunk-WDHILH2V.js";
+} from "./chunk-4EBYIJVW.js";
+import "./chunk-V7FNADTC.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

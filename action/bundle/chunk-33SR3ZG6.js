@@ -1,16 +1,14 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  essential
-} from "./chunk-K2BSMOPQ.js";
-import {
   UsageError,
+  stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-GJY7L5N5.js";
+} from "./chunk-WD2WOSBJ.js";
 import {
   formatDecision
-} from "./chunk-VSXTOVWL.js";
+} from "./chunk-WMD75QOZ.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -20,7 +18,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-TDEOBOGY.js");
+    return await import("./automation-WYXSWMR5.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -80,9 +78,7 @@ function registerPreview(program) {
       plan = await previewPlan(target, program2, { existing: true, refresh: options.refresh === true });
     } catch (err) {
       if (err instanceof UsageError) throw err;
-      const message = essential(err.message);
-      const hint = /PULUMI_ACCESS_TOKEN|pulumi login/.test(message) ? "\n(the stack's backend: --state-dir DIR for a local folder, PULUMI_BACKEND_URL, or pulumi login)" : /no stack named/.test(message) ? "\n(the stack must exist in that backend: pulumi stack ls lists them, pulumi stack init makes one)" : "";
-      process.stderr.write(`image-catalog preview: ${message}${hint}
+      process.stderr.write(`image-catalog preview: ${stackFailure(err)}
 `);
       process.exitCode = 2;
       return;

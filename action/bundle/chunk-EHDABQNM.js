@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-RRDCBEJQ.js";
+} from "./chunk-4EBYIJVW.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -13,7 +13,7 @@ import {
   require_undici,
   snapshotImages,
   stackOfMark
-} from "./chunk-WDHILH2V.js";
+} from "./chunk-V7FNADTC.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

@@ -8,13 +8,13 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-6YBNRV5O.js";
+} from "./chunk-7S5YHA3I.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-XI5RJLMC.js";
-import "./chunk-VSXTOVWL.js";
-import "./chunk-OMMDAV32.js";
-import "./chunk-RRDCBEJQ.js";
-import "./chunk-WDHILH2V.js";
+import "./chunk-EHDABQNM.js";
+import "./chunk-WMD75QOZ.js";
+import "./chunk-ZKHRUUTO.js";
+import "./chunk-4EBYIJVW.js";
+import "./chunk-V7FNADTC.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

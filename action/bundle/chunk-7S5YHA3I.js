@@ -6,18 +6,18 @@ import {
 import {
   RunCatalog,
   Session
-} from "./chunk-XI5RJLMC.js";
+} from "./chunk-EHDABQNM.js";
 import {
   PolicyEngine
-} from "./chunk-VSXTOVWL.js";
+} from "./chunk-WMD75QOZ.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-OMMDAV32.js";
+} from "./chunk-ZKHRUUTO.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-WDHILH2V.js";
+} from "./chunk-V7FNADTC.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

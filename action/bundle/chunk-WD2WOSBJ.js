@@ -1,15 +1,18 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  essential
+} from "./chunk-K2BSMOPQ.js";
+import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-VSXTOVWL.js";
+} from "./chunk-WMD75QOZ.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   readOverrideFile
-} from "./chunk-RRDCBEJQ.js";
+} from "./chunk-4EBYIJVW.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -107,11 +110,17 @@ function stackTarget(options) {
   if (!existsSync2(join(cwd, "Pulumi.yaml"))) throw new UsageError(`--cwd ${options.cwd}: no Pulumi.yaml there`);
   return { cwd, stack: options.stack, ...options.stateDir === void 0 ? {} : { stateDir: resolve(options.stateDir) } };
 }
+function stackFailure(err) {
+  const message = essential(err instanceof Error ? err.message : String(err));
+  const hint = /PULUMI_ACCESS_TOKEN|pulumi login/.test(message) ? "\n(the stack's backend: --state-dir DIR for a local folder, PULUMI_BACKEND_URL, or pulumi login)" : /no stack named/.test(message) ? "\n(the stack must exist in that backend: pulumi stack ls lists them, pulumi stack init makes one)" : /passphrase/i.test(message) ? "\n(the stack's secrets need its passphrase: PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE)" : "";
+  return `${message}${hint}`;
+}
 
 export {
   UsageError,
   readOverrides,
   registerPolicy,
   withStackOptions,
-  stackTarget
+  stackTarget,
+  stackFailure
 };

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-ONWALINS.js";
+} from "./chunk-33SR3ZG6.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,14 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-LRUNOE24.js";
+} from "./chunk-GCAFGGQB.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-5QEQGVKM.js";
-import {
-  essential
-} from "./chunk-K2BSMOPQ.js";
+} from "./chunk-Z5GQD7P7.js";
 import {
   loggedChange
-} from "./chunk-2SKV3PDR.js";
+} from "./chunk-XYP23VIA.js";
 import {
   configKeys,
   instanceKey,
@@ -36,33 +33,37 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-QOWL4NAW.js";
+} from "./chunk-JSUYUOKF.js";
 import {
   UsageError,
   readOverrides,
   registerPolicy,
+  stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-GJY7L5N5.js";
+} from "./chunk-WD2WOSBJ.js";
+import {
+  essential
+} from "./chunk-K2BSMOPQ.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-6YBNRV5O.js";
+} from "./chunk-7S5YHA3I.js";
 import "./chunk-JPHF7VO4.js";
 import {
   Session,
   identityRoot
-} from "./chunk-XI5RJLMC.js";
+} from "./chunk-EHDABQNM.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-VSXTOVWL.js";
+} from "./chunk-WMD75QOZ.js";
 import {
   buildAuditEnvelope,
   channelPattern,
   compareVersions,
   familyKey
-} from "./chunk-OMMDAV32.js";
+} from "./chunk-ZKHRUUTO.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -70,7 +71,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-RRDCBEJQ.js";
+} from "./chunk-4EBYIJVW.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -86,6 +87,7 @@ import {
   isNotFound,
   kindDescriptors,
   kinds,
+  listMembers,
   markOutput,
   newInstanceKey,
   renderStoreFragment,
@@ -93,7 +95,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-WDHILH2V.js";
+} from "./chunk-V7FNADTC.js";
 import {
   __commonJS,
   __require,
@@ -3576,7 +3578,8 @@ function sentence(text2) {
   const trimmed = text2.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
-function driverOf(tool) {
+var sarifLevels = { mandatory: "error", advisory: "warning", disabled: "none" };
+function driverOf(tool, levels = {}) {
   const rules = catalogRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const driver = {
@@ -3598,7 +3601,7 @@ Remediation: ${sentence(r.remediation)}`,
 
 Declared in \`${r.source.file}\`.`
       },
-      defaultConfiguration: { level: "error" },
+      defaultConfiguration: { level: sarifLevels[levels[r.id] ?? "mandatory"] },
       properties: { tags: ["image-catalog", "policy"], remediation: r.remediation }
     }))
   };
@@ -3638,8 +3641,8 @@ function sarifLog(runs, tool) {
     }))
   };
 }
-function auditSarifLog(cloud, findings, tool) {
-  const { driver, index } = driverOf(tool);
+function auditSarifLog(cloud, findings, tool, context = {}) {
+  const { driver, index } = driverOf(tool, context.levels);
   return {
     $schema: sarifSchema,
     version: "2.1.0",
@@ -3647,6 +3650,13 @@ function auditSarifLog(cloud, findings, tool) {
       {
         tool: { driver },
         automationDetails: { id: `image-catalog-audit/${cloud}/` },
+        // What the audit could not judge (a partial audit is said, not hidden).
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: (context.notes ?? []).map((note) => ({ level: "note", message: { text: sentence(note) } }))
+          }
+        ],
         results: findings.map((f) => {
           const name = f.image.name ?? "(no name)";
           const problems = f.problems.map((p) => `${p.field === "" ? "" : `${p.field}: `}${p.message}`).join("; ");
@@ -3744,6 +3754,23 @@ function judgeCatalog(engine, principal, documents, scope, today) {
   const judged = scope.owner === void 0 ? documents.length : documents.filter((d) => d["owner"] === scope.owner).length;
   return { findings: findingsOf(decision, byId), judged };
 }
+async function acceptedMembers(session, images) {
+  const candidates = images.filter((i) => i["visibility"] === "shared" && i["os_hidden"] !== true && i["deprecated"] === "true");
+  const accepted = {};
+  let next = 0;
+  const worker = async () => {
+    for (let image = candidates[next++]; image !== void 0; image = candidates[next++]) {
+      try {
+        const members = (await listMembers(session, image.id)).filter((m) => m.status === "accepted").map((m) => m.member_id);
+        if (members.length > 0) accepted[image.id] = members.sort();
+      } catch (err) {
+        if (!isForbidden(err) && !isNotFound(err)) throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, candidates.length) }, worker));
+  return accepted;
+}
 async function auditCatalog(session, options = {}) {
   const engine = await PolicyEngine.load({ overrides: options.overrides ?? [] });
   const today = options.today ?? utcToday();
@@ -3754,22 +3781,31 @@ async function auditCatalog(session, options = {}) {
     projectsWithRoles(session, adminRoles)
   ]);
   const documents = images.map(imageDocument);
+  const token = await session.token();
+  const owner = options.owner !== void 0 && options.owner === token.projectName ? token.projectId : options.owner;
   const scope = {
-    ...options.owner === void 0 ? {} : { owner: options.owner },
-    ...adminProjects === void 0 ? {} : { admin_projects: adminProjects }
+    ...owner === void 0 ? {} : { owner },
+    ...adminProjects === void 0 ? {} : { admin_projects: adminProjects },
+    accepted_members: await acceptedMembers(session, images)
   };
   const { findings, judged } = judgeCatalog(engine, principal, documents, scope, today);
-  const notes = adminProjects === void 0 ? [
-    `public images were not judged by owner: listing Keystone's role assignments needs an admin (roles ${adminRoles.join(", ")}); audit with an admin's cloud to judge them`
-  ] : [];
+  const notes = [
+    ...adminProjects === void 0 ? [
+      `public images were not judged by owner: listing Keystone's role assignments needs an admin (roles ${adminRoles.join(", ")}); audit with an admin's cloud to judge them`
+    ] : [],
+    ...owner !== void 0 && judged === 0 ? [`no image this cloud sees has owner ${owner}: --owner takes a project id (openstack project show NAME -f value -c id)`] : []
+  ];
   return {
     today,
     images: documents.length,
     judged,
-    owner: options.owner,
+    owner,
     adminProjects,
     findings,
     notes,
+    levels: Object.fromEntries(
+      Object.entries(engine.data.image_catalog["rules"]).map(([rule, { level }]) => [rule, level])
+    ),
     snapshot: images
   };
 }
@@ -3801,12 +3837,13 @@ function formatAudit(audit, cloud) {
   const verdict = audit.findings.length === 0 ? `audit: no finding; ${audit.judged} image${audit.judged === 1 ? "" : "s"} clean` : `audit: ${audit.findings.length} finding${audit.findings.length === 1 ? "" : "s"} on ${flagged} image${flagged === 1 ? "" : "s"} (${mandatory} mandatory, ${audit.findings.length - mandatory} advisory); ${audit.judged - flagged} image${audit.judged - flagged === 1 ? "" : "s"} clean`;
   return [head, ...blocks, ...audit.notes.map((n) => `note: ${n}`), verdict].join("\n\n") + "\n";
 }
-function stackReport(stack, managed, live, owner) {
+function stackReport(stack, managed, live, owner, auditor) {
   const drifted = [];
   const unseen = [];
   for (const image of managed) {
     const wire = live.get(image.id);
-    if (wire === void 0) unseen.push({ urn: image.urn, id: image.id });
+    if (wire === void 0)
+      unseen.push({ urn: image.urn, id: image.id, name: typeof image.inputs["name"] === "string" ? image.inputs["name"] : null });
     else {
       const drift = imageDrift(image.inputs, wire);
       if (drift.length > 0) drifted.push({ urn: image.urn, id: image.id, name: wire.name ?? null, drift });
@@ -3820,7 +3857,10 @@ function stackReport(stack, managed, live, owner) {
     owner: String(w["owner"]),
     visibility: typeof w["visibility"] === "string" ? w["visibility"] : ""
   })).sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "") || a.id.localeCompare(b.id));
-  return { stack, images: managed.length, drifted, unseen, owners, unmanaged };
+  const notes = auditor === void 0 || auditor.admin || owners.every((o) => o === auditor.project) ? [] : [
+    `this cloud's project (${auditor.project}) sees of other owners' images only those shared with it or public: the unmanaged list may be short; audit as the owner or an admin`
+  ];
+  return { stack, images: managed.length, drifted, unseen, owners, unmanaged, notes };
 }
 function formatStackReport(report2) {
   const lines = [
@@ -3828,9 +3868,14 @@ function formatStackReport(report2) {
   ];
   for (const d of report2.drifted) {
     lines.push(`~ drift      ${d.name === null ? "(no name)" : JSON.stringify(d.name)} (${d.id})  ${d.urn}`);
-    for (const f of d.drift) lines.push(`    ${f.field}: applied ${JSON.stringify(f.applied)}, live ${JSON.stringify(f.live)}`);
+    const text2 = (value, none) => value === null ? none : JSON.stringify(value);
+    for (const f of d.drift) lines.push(`    ${f.field}: applied ${text2(f.applied, "(not declared)")}, live ${text2(f.live, "(not set)")}`);
   }
-  for (const u of report2.unseen) lines.push(`- not seen   ${u.id}  ${u.urn} (deleted outside the stack, or not visible to this cloud)`);
+  for (const u of report2.unseen)
+    lines.push(
+      `- not seen   ${u.name === null ? "(no name)" : JSON.stringify(u.name)} (${u.id})  ${u.urn} (deleted outside the stack, or not visible to this cloud)`
+    );
+  for (const note of report2.notes) lines.push(`note: ${note}`);
   for (const u of report2.unmanaged)
     lines.push(`+ unmanaged  ${u.name === null ? "(no name)" : JSON.stringify(u.name)} (${u.id})  owner ${u.owner}, ${u.visibility}`);
   return `${lines.join("\n")}
@@ -3844,7 +3889,7 @@ async function auditStack(options, audit, session, owner) {
     managed = managedImages(await stack.exportStack());
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`--stack ${options.stack}: its state cannot be read (${err.message.split("\n")[0] ?? ""})`);
+    throw new UsageError(`--stack ${options.stack}: its state cannot be read: ${stackFailure(err)}`);
   }
   const live = new Map(audit.snapshot.map((w) => [w.id, w]));
   for (const image of managed) {
@@ -3855,7 +3900,8 @@ async function auditStack(options, audit, session, owner) {
       if (!isNotFound(err) && !isForbidden(err)) throw err;
     }
   }
-  return stackReport(options.stack, managed, live, owner);
+  const identity = await session.identity();
+  return stackReport(options.stack, managed, live, owner, { project: identity.project_id, admin: audit.adminProjects !== void 0 });
 }
 function auditJson(audit, cloud, stack) {
   return {
@@ -3903,7 +3949,7 @@ async function auditCommand(options) {
 function registerAudit(program3) {
   program3.command("audit").description(
     "Judge the live catalog a cloud sees with the catalog policy, as it is: each image (all visibilities, hidden ones and pending shares included) as if written unchanged (naming, required metadata, the SCS-0102 profile when on, channels), names used twice, versions published out of order, deprecated images still listed, images past their end of life not deprecated, and public images of a project without an admin (when the cloud may list role assignments). One finding per image and rule. Exit 0 without a mandatory finding, 1 with one, 2 when the audit could not run."
-  ).option("--cloud <name>", "the clouds.yaml cloud to audit as (default: OS_CLOUD, else the OS_* environment)").option("--owner <project-id>", "judge only this project's images (the rest of the catalog still counts for names and versions)").option("--data <file...>", "policy data overrides (YAML or JSON), merged over the bundled policies/data.json").option("--format <format>", `${formats.join(", ")} (default text)`, "text").option("--sarif <file>", "also write the findings as SARIF 2.1.0 to this file (for code scanning)").option(
+  ).option("--cloud <name>", "the clouds.yaml cloud to audit as (default: OS_CLOUD, else the OS_* environment)").option("--owner <project-id>", "judge only this project's images (the rest of the catalog still counts for names and versions)").option("--data <file...>", "policy data overrides (YAML or JSON), merged over the bundled policies/data.json").option("--format <format>", formats.join(", "), "text").option("--sarif <file>", "also write the findings as SARIF 2.1.0 to this file (for code scanning)").option(
     "--stack <name>",
     "also compare this Pulumi stack's images with the live ones (drift: field, applied value, live value) and list the live images of their owners it does not manage"
   ).option("--cwd <dir>", "with --stack: the project folder (its Pulumi.yaml)", ".").option("--state-dir <dir>", "with --stack: a local file backend folder (default: the backend of PULUMI_BACKEND_URL or pulumi login)").action(
@@ -3912,7 +3958,7 @@ function registerAudit(program3) {
         throw new UsageError(`--format ${options.format}: not one of ${formats.join(", ")}`);
       const format = options.format;
       const { audit, cloud, stack } = await auditCommand(options);
-      const sarif = () => auditSarifLog(cloud, audit.findings, packageTool());
+      const sarif = () => auditSarifLog(cloud, audit.findings, packageTool(), { levels: audit.levels, notes: audit.notes });
       if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarif(), null, 2)}
 `);
       if (format === "json") process.stdout.write(`${JSON.stringify(auditJson(audit, cloud, stack), null, 2)}
@@ -4617,8 +4663,8 @@ function programOf(dir) {
   return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-OTE5C6IP.js");
-  const { loadProgram, previewPlan } = await import("./preview-35XZXDO2.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-TEE4PGTY.js");
+  const { loadProgram, previewPlan } = await import("./preview-USPWT65B.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4657,7 +4703,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-UWTNYD5W.js");
+  const { appEntry, checkApp } = await import("./check-3Y6S6MRY.js");
   const typescript = loadTypeScript(resolve2(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4708,7 +4754,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-S7AGM4MQ.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-OIXDBZVG.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -4780,8 +4826,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-MY2BGMMN.js");
-  const { buildEnvelope } = await import("./envelope-VLB2CIFW.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-PU2UIVAS.js");
+  const { buildEnvelope } = await import("./envelope-XP7YJBME.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

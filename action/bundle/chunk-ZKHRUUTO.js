@@ -6,7 +6,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-WDHILH2V.js";
+} from "./chunk-V7FNADTC.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";
