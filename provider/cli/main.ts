@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerAdopt } from './adopt.js';
 import { registerAudit } from './audit.js';
 import { doctorReport, formatDoctor, packageDoctorLines } from './doctor.js';
 import { registerPolicy, UsageError } from './policy.js';
@@ -39,6 +40,7 @@ program
 
 registerPolicy(program);
 registerAudit(program);
+registerAdopt(program);
 registerPreview(program);
 registerResolve(program);
 registerMigrate(program);

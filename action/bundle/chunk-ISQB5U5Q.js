@@ -7,12 +7,12 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-WMD75QOZ.js";
+} from "./chunk-QJWXHN57.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   readOverrideFile
-} from "./chunk-4EBYIJVW.js";
+} from "./chunk-TXIILC3I.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-ZKHRUUTO.js";
+} from "./chunk-WP4GWZMZ.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-V7FNADTC.js";
+} from "./chunk-DZMINAST.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-4EBYIJVW.js";
-import "./chunk-V7FNADTC.js";
+} from "./chunk-TXIILC3I.js";
+import "./chunk-DZMINAST.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-WMD75QOZ.js";
-import "./chunk-ZKHRUUTO.js";
-import "./chunk-4EBYIJVW.js";
-import "./chunk-V7FNADTC.js";
+} from "./chunk-QJWXHN57.js";
+import "./chunk-WP4GWZMZ.js";
+import "./chunk-TXIILC3I.js";
+import "./chunk-DZMINAST.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -2,32 +2,32 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-GCAFGGQB.js";
+} from "./chunk-2M3S7VXR.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-JSUYUOKF.js";
+} from "./chunk-PXJY65VS.js";
 import {
   RunCatalog,
   Session,
   changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-EHDABQNM.js";
+} from "./chunk-UGAJNDGZ.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-WMD75QOZ.js";
+} from "./chunk-QJWXHN57.js";
 import {
   buildEnvelope
-} from "./chunk-ZKHRUUTO.js";
+} from "./chunk-WP4GWZMZ.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-4EBYIJVW.js";
+} from "./chunk-TXIILC3I.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -41,7 +41,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-V7FNADTC.js";
+} from "./chunk-DZMINAST.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -2,24 +2,24 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-XYP23VIA.js";
+} from "./chunk-ZVGR3GHF.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-7S5YHA3I.js";
+} from "./chunk-R5GC5PQL.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-EHDABQNM.js";
-import "./chunk-WMD75QOZ.js";
-import "./chunk-ZKHRUUTO.js";
+import "./chunk-UGAJNDGZ.js";
+import "./chunk-QJWXHN57.js";
+import "./chunk-WP4GWZMZ.js";
 import {
   policyModeVariable
-} from "./chunk-4EBYIJVW.js";
+} from "./chunk-TXIILC3I.js";
 import {
   StackMarks
-} from "./chunk-V7FNADTC.js";
+} from "./chunk-DZMINAST.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

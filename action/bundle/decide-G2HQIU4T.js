@@ -8,13 +8,13 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-7S5YHA3I.js";
+} from "./chunk-R5GC5PQL.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-EHDABQNM.js";
-import "./chunk-WMD75QOZ.js";
-import "./chunk-ZKHRUUTO.js";
-import "./chunk-4EBYIJVW.js";
-import "./chunk-V7FNADTC.js";
+import "./chunk-UGAJNDGZ.js";
+import "./chunk-QJWXHN57.js";
+import "./chunk-WP4GWZMZ.js";
+import "./chunk-TXIILC3I.js";
+import "./chunk-DZMINAST.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

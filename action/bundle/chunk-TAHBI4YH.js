@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-JSUYUOKF.js";
+} from "./chunk-PXJY65VS.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

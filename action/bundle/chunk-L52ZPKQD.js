@@ -5,10 +5,10 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-WD2WOSBJ.js";
+} from "./chunk-ISQB5U5Q.js";
 import {
   formatDecision
-} from "./chunk-WMD75QOZ.js";
+} from "./chunk-QJWXHN57.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -18,7 +18,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-WYXSWMR5.js");
+    return await import("./automation-CTVV3LKZ.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

@@ -6,7 +6,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-V7FNADTC.js";
+} from "./chunk-DZMINAST.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

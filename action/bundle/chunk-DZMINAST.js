@@ -37148,8 +37148,8 @@ export {
   isGlanceField,
   imageDocument,
   getImage,
-  require_undici,
   listMembers,
+  require_undici,
   shippedPolicyDataPath,
   projectAjv,
   resourceSchema,
@@ -37162,6 +37162,7 @@ export {
   StackMarks,
   utcToday,
   isDate,
+  imageInputsFromLive,
   imageDrift,
   publishedMark,
   creationMark,
@@ -37179,4 +37180,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-V7FNADTC.js.LEGAL.txt */
+/*! For license information please see chunk-DZMINAST.js.LEGAL.txt */

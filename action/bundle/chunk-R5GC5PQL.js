@@ -6,18 +6,18 @@ import {
 import {
   RunCatalog,
   Session
-} from "./chunk-EHDABQNM.js";
+} from "./chunk-UGAJNDGZ.js";
 import {
   PolicyEngine
-} from "./chunk-WMD75QOZ.js";
+} from "./chunk-QJWXHN57.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-ZKHRUUTO.js";
+} from "./chunk-WP4GWZMZ.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-V7FNADTC.js";
+} from "./chunk-DZMINAST.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-4EBYIJVW.js";
+} from "./chunk-TXIILC3I.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -13,7 +13,7 @@ import {
   require_undici,
   snapshotImages,
   stackOfMark
-} from "./chunk-V7FNADTC.js";
+} from "./chunk-DZMINAST.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

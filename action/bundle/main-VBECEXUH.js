@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-33SR3ZG6.js";
+} from "./chunk-L52ZPKQD.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,14 +18,14 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-GCAFGGQB.js";
+} from "./chunk-2M3S7VXR.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-Z5GQD7P7.js";
+} from "./chunk-TAHBI4YH.js";
 import {
   loggedChange
-} from "./chunk-XYP23VIA.js";
+} from "./chunk-ZVGR3GHF.js";
 import {
   configKeys,
   instanceKey,
@@ -33,7 +33,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-JSUYUOKF.js";
+} from "./chunk-PXJY65VS.js";
 import {
   UsageError,
   readOverrides,
@@ -41,29 +41,29 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-WD2WOSBJ.js";
+} from "./chunk-ISQB5U5Q.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-7S5YHA3I.js";
+} from "./chunk-R5GC5PQL.js";
 import "./chunk-JPHF7VO4.js";
 import {
   Session,
   identityRoot
-} from "./chunk-EHDABQNM.js";
+} from "./chunk-UGAJNDGZ.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-WMD75QOZ.js";
+} from "./chunk-QJWXHN57.js";
 import {
   buildAuditEnvelope,
   channelPattern,
   compareVersions,
   familyKey
-} from "./chunk-ZKHRUUTO.js";
+} from "./chunk-WP4GWZMZ.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -71,7 +71,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-4EBYIJVW.js";
+} from "./chunk-TXIILC3I.js";
 import {
   CloudConfigError,
   ImageServiceError,
@@ -82,6 +82,7 @@ import {
   hasMarkOutput,
   imageDocument,
   imageDrift,
+  imageInputsFromLive,
   isDate,
   isForbidden,
   isNotFound,
@@ -95,7 +96,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-V7FNADTC.js";
+} from "./chunk-DZMINAST.js";
 import {
   __commonJS,
   __require,
@@ -3548,8 +3549,331 @@ var {
   Help
 } = import_index.default;
 
+// provider/cli/adopt.ts
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+// provider/client/identity.ts
+async function projectsWithRoles(session, roleNames) {
+  const root = identityRoot(session.config.authUrl);
+  const projects = /* @__PURE__ */ new Set();
+  try {
+    for (const name of roleNames) {
+      const roles = await session.request({ method: "GET", url: `${root}/roles?name=${encodeURIComponent(name)}`, ok: [200] });
+      for (const role of JSON.parse(roles.text).roles) {
+        const url = `${root}/role_assignments?effective&role.id=${encodeURIComponent(role.id)}`;
+        const assigned = await session.request({ method: "GET", url, ok: [200] });
+        for (const a of JSON.parse(assigned.text).role_assignments) {
+          const project = a.scope?.project?.id;
+          if (project !== void 0) projects.add(project);
+        }
+      }
+    }
+  } catch (err) {
+    if (isForbidden(err)) return void 0;
+    throw err;
+  }
+  return [...projects].sort();
+}
+
+// provider/policy/audit.ts
+function findingsOf(decision, images) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const v of decision.violations) {
+    const doc = images.get(v.address);
+    if (doc === void 0) {
+      throw new PolicyEvaluationError(`the audit could not be decided: ${v.rule} ${v.address} ${v.field}: ${v.message}`);
+    }
+    const key = `${v.address}\0${v.rule}`;
+    let finding = byKey.get(key);
+    if (finding === void 0) {
+      finding = { image: audited(doc), rule: v.rule, level: v.level, problems: [], remediation: v.remediation };
+      byKey.set(key, finding);
+    }
+    if (v.level === "mandatory") finding.level = "mandatory";
+    finding.problems.push({ field: v.field, message: v.message });
+  }
+  const order = (f) => f.level === "mandatory" ? 0 : 1;
+  return [...byKey.values()].sort(
+    (a, b) => order(a) - order(b) || (a.image.name ?? "").localeCompare(b.image.name ?? "") || a.image.id.localeCompare(b.image.id) || a.rule.localeCompare(b.rule)
+  );
+}
+function audited(doc) {
+  const text2 = (key) => typeof doc[key] === "string" ? doc[key] : "";
+  return {
+    id: text2("id"),
+    name: typeof doc["name"] === "string" ? doc["name"] : null,
+    owner: text2("owner"),
+    visibility: text2("visibility")
+  };
+}
+function judgeCatalog(engine, principal, documents, scope, today) {
+  const envelope = buildAuditEnvelope(principal, documents, scope, today);
+  const decision = engine.decide(envelope);
+  const byId = /* @__PURE__ */ new Map();
+  for (const doc of documents) if (typeof doc["id"] === "string") byId.set(doc["id"], doc);
+  const judged = scope.owner === void 0 ? documents.length : documents.filter((d) => d["owner"] === scope.owner).length;
+  return { findings: findingsOf(decision, byId), judged };
+}
+async function acceptedMembers(session, images) {
+  const candidates = images.filter((i) => i["visibility"] === "shared" && i["os_hidden"] !== true && i["deprecated"] === "true");
+  const accepted = {};
+  let next = 0;
+  const worker = async () => {
+    for (let image = candidates[next++]; image !== void 0; image = candidates[next++]) {
+      try {
+        const members = (await listMembers(session, image.id)).filter((m) => m.status === "accepted").map((m) => m.member_id);
+        if (members.length > 0) accepted[image.id] = members.sort();
+      } catch (err) {
+        if (!isForbidden(err) && !isNotFound(err)) throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, candidates.length) }, worker));
+  return accepted;
+}
+async function auditCatalog(session, options = {}) {
+  const engine = await PolicyEngine.load({ overrides: options.overrides ?? [] });
+  const today = options.today ?? utcToday();
+  const adminRoles = engine.data.image_catalog["public_visibility"].admin_roles;
+  const [principal, images, adminProjects] = await Promise.all([
+    session.identity(),
+    snapshotImages(session, options.pageSize ?? 1e3),
+    projectsWithRoles(session, adminRoles)
+  ]);
+  const documents = images.map(imageDocument);
+  const token = await session.token();
+  const owner = options.owner !== void 0 && options.owner === token.projectName ? token.projectId : options.owner;
+  const scope = {
+    ...owner === void 0 ? {} : { owner },
+    ...adminProjects === void 0 ? {} : { admin_projects: adminProjects },
+    accepted_members: await acceptedMembers(session, images)
+  };
+  const { findings, judged } = judgeCatalog(engine, principal, documents, scope, today);
+  const notes = [
+    ...adminProjects === void 0 ? [
+      `public images were not judged by owner: listing Keystone's role assignments needs an admin (roles ${adminRoles.join(", ")}); audit with an admin's cloud to judge them`
+    ] : [],
+    ...owner !== void 0 && judged === 0 ? [`no image this cloud sees has owner ${owner}: --owner takes a project id (openstack project show NAME -f value -c id)`] : []
+  ];
+  return {
+    today,
+    images: documents.length,
+    judged,
+    owner,
+    adminProjects,
+    findings,
+    notes,
+    levels: Object.fromEntries(
+      Object.entries(engine.data.image_catalog["rules"]).map(([rule, { level }]) => [rule, level])
+    ),
+    snapshot: images
+  };
+}
+
+// provider/cli/adopt.ts
+var languages = ["typescript"];
+function resourceName(name, id, taken) {
+  const base = (name ?? "").toLowerCase().replace(/[^a-z0-9.]+/g, "-").replace(/^-+|-+$/g, "") || `image-${id.slice(0, 8)}`;
+  let candidate = base;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${String(n)}`;
+  taken.add(candidate);
+  return candidate;
+}
+function variableName(resource) {
+  const camel = resource.replace(/[-.]+([a-z0-9])/g, (_, c) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, "");
+  return /^[0-9]/.test(camel) ? `image${camel}` : camel;
+}
+function literal(value, indent) {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => literal(v, indent)).join(", ")}]`;
+  const entries = Object.entries(value);
+  if (entries.length === 0) return "{}";
+  const inner = `${indent}  `;
+  const key = (k) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k);
+  return `{
+${entries.map(([k, v]) => `${inner}${key(k)}: ${literal(v, inner)},`).join("\n")}
+${indent}}`;
+}
+function adoptedInputs(live) {
+  const inputs = imageInputsFromLive(live);
+  const order = [
+    "name",
+    "diskFormat",
+    "containerFormat",
+    "visibility",
+    "minDisk",
+    "minRam",
+    "isProtected",
+    "isHidden",
+    "isDeactivated",
+    "tags"
+  ];
+  const sorted = {};
+  for (const key of order) if (inputs[key] !== void 0) sorted[key] = inputs[key];
+  const properties = inputs["properties"] ?? {};
+  sorted["properties"] = Object.fromEntries(
+    Object.keys(properties).sort().map((k) => [k, properties[k]])
+  );
+  sorted["source"] = { imported: true };
+  return sorted;
+}
+function typescriptProgram(adoption) {
+  const taken = /* @__PURE__ */ new Set(["adopted"]);
+  const blocks = adoption.images.map((image) => {
+    const resource = resourceName(image.live.name ?? null, image.live.id, taken);
+    const variable = variableName(resource);
+    const comments = image.findings.flatMap(
+      (f) => f.problems.map((p) => `  // audit: ${f.level} ${f.rule}: ${p.message.replaceAll("\n", " ")}`)
+    );
+    const lines = [
+      ...comments,
+      `  const ${variable} = new Image(${JSON.stringify(resource)}, ${literal(adoptedInputs(image.live), "  ")}, { provider, import: ${JSON.stringify(image.live.id)} });`
+    ];
+    for (const member of image.members) {
+      const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
+      lines.push(
+        `  // ${member.member_id} has ${member.status} the share (its acceptance is the member project's own to declare)`,
+        `  new ImageMember(${JSON.stringify(name)}, { image: ${variable}, memberProjectId: ${JSON.stringify(member.member_id)} }, { provider, import: ${JSON.stringify(`${image.live.id}/${member.member_id}`)} });`
+      );
+    }
+    return lines.join("\n");
+  });
+  const usesMembers = adoption.images.some((i) => i.members.length > 0);
+  return `/**
+ * The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by
+ * \`image-catalog adopt\` (${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"}). Each resource carries its import id: the first
+ * \`pulumi up\` imports them (its preview holds imports only), and from then on this program manages them (the
+ * policy decides every change, a published image is immutable). Remove the \`import\` options after that run.
+ *
+ * Glance does not keep where an image's data came from: each image's source is \`{ imported: true }\`, data that
+ * was there before the catalog managed it (docs/adopt.md). Declare the real file or url when you know it: no
+ * change. A new version is a new Image (or a VersionLine) in this program, with \`{ provider }\` or the stack's
+ * \`image-catalog:cloud\` set.
+ */
+import { Image, ${usesMembers ? "ImageMember, " : ""}Provider } from 'image-catalog/pulumi';
+
+export default function catalog(): Promise<Record<string, unknown>> {
+  // The cloud adopt read with: an import reads with its provider's cloud.
+  const provider = new Provider('adopted', { cloud: ${JSON.stringify(adoption.cloud)} });
+
+${blocks.join("\n\n")}
+  return Promise.resolve({});
+}
+`;
+}
+function projectFiles(adoption, project) {
+  return {
+    "Pulumi.yaml": `name: ${project}
+description: The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.
+runtime:
+  name: nodejs
+  options:
+    typescript: false
+main: index.ts
+plugins:
+  providers:
+    - name: image-catalog
+      path: ./node_modules/image-catalog/bin
+`,
+    "package.json": `${JSON.stringify(
+      {
+        name: project,
+        private: true,
+        type: "module",
+        main: "index.ts",
+        engines: { node: ">=22.19" },
+        dependencies: { "@pulumi/pulumi": "^3.276.0", "image-catalog": "^0.3.0" }
+      },
+      null,
+      2
+    )}
+`,
+    "index.ts": typescriptProgram(adoption)
+  };
+}
+async function readAdoption(session, options) {
+  const token = await session.token();
+  const owner = options.owner === void 0 || options.owner === token.projectName ? token.projectId ?? "" : options.owner;
+  const [engine, listed] = await Promise.all([PolicyEngine.load({ overrides: options.overrides ?? [] }), snapshotImages(session)]);
+  const owned = listed.filter((image) => image["owner"] === owner && (options.include === void 0 || options.include.test(image.name ?? ""))).sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "") || a.id.localeCompare(b.id));
+  const finished = (image) => image.status === "active" || image.status === "deactivated";
+  const mine = owned.filter(finished);
+  const today = utcToday();
+  const { findings } = judgeCatalog(engine, await session.identity(), listed.map(imageDocument), { owner }, today);
+  const images = [];
+  for (const live of mine) {
+    let members = [];
+    if (live["visibility"] === "shared") {
+      try {
+        members = await listMembers(session, live.id);
+      } catch (err) {
+        if (!isForbidden(err) && !isNotFound(err)) throw err;
+      }
+    }
+    images.push({ live, members, findings: findings.filter((f) => f.image.id === live.id) });
+  }
+  return { cloud: options.cloud, owner, today, images, skipped: owned.filter((image) => !finished(image)) };
+}
+function registerAdopt(program3) {
+  program3.command("adopt").description(
+    "Write a Pulumi project (TypeScript) that manages an owner's live images: one Image per image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
+  ).requiredOption("--out <dir>", "the folder to write the project into (new, or empty)").option("--cloud <name>", "the clouds.yaml cloud to read as, and the one the program applies with (default: OS_CLOUD)").option("--owner <project>", "the project whose images to adopt: an id, or the cloud's own project name (default: the cloud's project)").option("--include <regex>", "only the images whose name matches").option("--language <language>", languages.join(", "), "typescript").option("--data <file...>", "policy data overrides for the findings written as comments").action(async (options) => {
+    if (!languages.includes(options.language))
+      throw new UsageError(`--language ${options.language}: not one of ${languages.join(", ")} (yaml, cdktf and hcl are not built yet)`);
+    const out = resolve(options.out);
+    if (existsSync(out) && readdirSync(out).length > 0)
+      throw new UsageError(`--out ${options.out}: the folder is not empty; nothing was written`);
+    let include;
+    try {
+      include = options.include === void 0 ? void 0 : new RegExp(options.include);
+    } catch (err) {
+      throw new UsageError(`--include ${options.include ?? ""}: ${err.message}`);
+    }
+    const overrides = readOverrides(options.data ?? []);
+    const cloud = options.cloud ?? process.env["OS_CLOUD"];
+    if (cloud === void 0 || cloud === "")
+      throw new UsageError("--cloud: the program names the cloud it applies with (or set OS_CLOUD)");
+    let adoption;
+    const session = (() => {
+      try {
+        return Session.forCloud(cloud);
+      } catch (err) {
+        throw new UsageError(err.message);
+      }
+    })();
+    try {
+      adoption = await readAdoption(session, {
+        cloud,
+        ...options.owner === void 0 ? {} : { owner: options.owner },
+        ...include === void 0 ? {} : { include },
+        overrides
+      });
+    } catch (err) {
+      if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError)
+        throw new UsageError(`could not read cloud ${JSON.stringify(cloud)}: ${err.message}`);
+      throw err;
+    } finally {
+      await session.close();
+    }
+    mkdirSync(out, { recursive: true });
+    const project = `catalog-${adoption.owner.slice(0, 8) || "adopted"}`;
+    for (const [file, text2] of Object.entries(projectFiles(adoption, project))) writeFileSync(join(out, file), text2);
+    const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
+    const breaking = adoption.images.filter((i) => i.findings.length > 0);
+    process.stdout.write(
+      `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"} and ${members} membership${members === 1 ? "" : "s"} of project ${adoption.owner} written to ${out}
+` + (breaking.length === 0 ? "" : `adopt: ${breaking.length} of them break catalog rules (each said above its Image in index.ts):
+${breaking.map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...new Set(i.findings.map((f) => f.rule))].join(", ")}
+`).join("")}`) + adoption.skipped.map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take
+`).join("") + `next: install image-catalog and @pulumi/pulumi there (docs/install.md), then preview: it holds imports only
+`
+    );
+  });
+}
+
 // provider/cli/audit.ts
-import { writeFileSync } from "node:fs";
+import { writeFileSync as writeFileSync2 } from "node:fs";
 
 // provider/github/sarif.ts
 import { createHash } from "node:crypto";
@@ -3690,124 +4014,6 @@ async function uploadSarif(client, target, log) {
     tool_name: "image-catalog"
   });
   return uploaded.data.id ?? "";
-}
-
-// provider/client/identity.ts
-async function projectsWithRoles(session, roleNames) {
-  const root = identityRoot(session.config.authUrl);
-  const projects = /* @__PURE__ */ new Set();
-  try {
-    for (const name of roleNames) {
-      const roles = await session.request({ method: "GET", url: `${root}/roles?name=${encodeURIComponent(name)}`, ok: [200] });
-      for (const role of JSON.parse(roles.text).roles) {
-        const url = `${root}/role_assignments?effective&role.id=${encodeURIComponent(role.id)}`;
-        const assigned = await session.request({ method: "GET", url, ok: [200] });
-        for (const a of JSON.parse(assigned.text).role_assignments) {
-          const project = a.scope?.project?.id;
-          if (project !== void 0) projects.add(project);
-        }
-      }
-    }
-  } catch (err) {
-    if (isForbidden(err)) return void 0;
-    throw err;
-  }
-  return [...projects].sort();
-}
-
-// provider/policy/audit.ts
-function findingsOf(decision, images) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const v of decision.violations) {
-    const doc = images.get(v.address);
-    if (doc === void 0) {
-      throw new PolicyEvaluationError(`the audit could not be decided: ${v.rule} ${v.address} ${v.field}: ${v.message}`);
-    }
-    const key = `${v.address}\0${v.rule}`;
-    let finding = byKey.get(key);
-    if (finding === void 0) {
-      finding = { image: audited(doc), rule: v.rule, level: v.level, problems: [], remediation: v.remediation };
-      byKey.set(key, finding);
-    }
-    if (v.level === "mandatory") finding.level = "mandatory";
-    finding.problems.push({ field: v.field, message: v.message });
-  }
-  const order = (f) => f.level === "mandatory" ? 0 : 1;
-  return [...byKey.values()].sort(
-    (a, b) => order(a) - order(b) || (a.image.name ?? "").localeCompare(b.image.name ?? "") || a.image.id.localeCompare(b.image.id) || a.rule.localeCompare(b.rule)
-  );
-}
-function audited(doc) {
-  const text2 = (key) => typeof doc[key] === "string" ? doc[key] : "";
-  return {
-    id: text2("id"),
-    name: typeof doc["name"] === "string" ? doc["name"] : null,
-    owner: text2("owner"),
-    visibility: text2("visibility")
-  };
-}
-function judgeCatalog(engine, principal, documents, scope, today) {
-  const envelope = buildAuditEnvelope(principal, documents, scope, today);
-  const decision = engine.decide(envelope);
-  const byId = /* @__PURE__ */ new Map();
-  for (const doc of documents) if (typeof doc["id"] === "string") byId.set(doc["id"], doc);
-  const judged = scope.owner === void 0 ? documents.length : documents.filter((d) => d["owner"] === scope.owner).length;
-  return { findings: findingsOf(decision, byId), judged };
-}
-async function acceptedMembers(session, images) {
-  const candidates = images.filter((i) => i["visibility"] === "shared" && i["os_hidden"] !== true && i["deprecated"] === "true");
-  const accepted = {};
-  let next = 0;
-  const worker = async () => {
-    for (let image = candidates[next++]; image !== void 0; image = candidates[next++]) {
-      try {
-        const members = (await listMembers(session, image.id)).filter((m) => m.status === "accepted").map((m) => m.member_id);
-        if (members.length > 0) accepted[image.id] = members.sort();
-      } catch (err) {
-        if (!isForbidden(err) && !isNotFound(err)) throw err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, candidates.length) }, worker));
-  return accepted;
-}
-async function auditCatalog(session, options = {}) {
-  const engine = await PolicyEngine.load({ overrides: options.overrides ?? [] });
-  const today = options.today ?? utcToday();
-  const adminRoles = engine.data.image_catalog["public_visibility"].admin_roles;
-  const [principal, images, adminProjects] = await Promise.all([
-    session.identity(),
-    snapshotImages(session, options.pageSize ?? 1e3),
-    projectsWithRoles(session, adminRoles)
-  ]);
-  const documents = images.map(imageDocument);
-  const token = await session.token();
-  const owner = options.owner !== void 0 && options.owner === token.projectName ? token.projectId : options.owner;
-  const scope = {
-    ...owner === void 0 ? {} : { owner },
-    ...adminProjects === void 0 ? {} : { admin_projects: adminProjects },
-    accepted_members: await acceptedMembers(session, images)
-  };
-  const { findings, judged } = judgeCatalog(engine, principal, documents, scope, today);
-  const notes = [
-    ...adminProjects === void 0 ? [
-      `public images were not judged by owner: listing Keystone's role assignments needs an admin (roles ${adminRoles.join(", ")}); audit with an admin's cloud to judge them`
-    ] : [],
-    ...owner !== void 0 && judged === 0 ? [`no image this cloud sees has owner ${owner}: --owner takes a project id (openstack project show NAME -f value -c id)`] : []
-  ];
-  return {
-    today,
-    images: documents.length,
-    judged,
-    owner,
-    adminProjects,
-    findings,
-    notes,
-    levels: Object.fromEntries(
-      Object.entries(engine.data.image_catalog["rules"]).map(([rule, { level }]) => [rule, level])
-    ),
-    snapshot: images
-  };
 }
 
 // provider/pulumi/state.ts
@@ -3959,7 +4165,7 @@ function registerAudit(program3) {
       const format = options.format;
       const { audit, cloud, stack } = await auditCommand(options);
       const sarif = () => auditSarifLog(cloud, audit.findings, packageTool(), { levels: audit.levels, notes: audit.notes });
-      if (options.sarif !== void 0) writeFileSync(options.sarif, `${JSON.stringify(sarif(), null, 2)}
+      if (options.sarif !== void 0) writeFileSync2(options.sarif, `${JSON.stringify(sarif(), null, 2)}
 `);
       if (format === "json") process.stdout.write(`${JSON.stringify(auditJson(audit, cloud, stack), null, 2)}
 `);
@@ -3975,9 +4181,9 @@ ${formatStackReport(stack)}`}`);
 // provider/cli/doctor.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
 import { createRequire } from "node:module";
-import { delimiter, dirname, join } from "node:path";
+import { delimiter, dirname, join as join2 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { promisify } from "node:util";
 var run = promisify(execFile);
@@ -4004,7 +4210,7 @@ function nodeLine() {
 }
 function onPath(file) {
   for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
-    if (dir !== "" && existsSync(join(dir, file))) return join(dir, file);
+    if (dir !== "" && existsSync2(join2(dir, file))) return join2(dir, file);
   }
   return void 0;
 }
@@ -4018,7 +4224,7 @@ async function versionOf(path, args) {
 }
 function projectPackage(name) {
   try {
-    const manifest2 = createRequire(join(process.cwd(), "package.json")).resolve(`${name}/package.json`);
+    const manifest2 = createRequire(join2(process.cwd(), "package.json")).resolve(`${name}/package.json`);
     return JSON.parse(readFileSync3(manifest2, "utf8")).version;
   } catch {
     return void 0;
@@ -4027,12 +4233,12 @@ function projectPackage(name) {
 function pluginLine() {
   const name = pluginName;
   const found = onPath(name);
-  const shipped = join(pluginDir, name);
+  const shipped = join2(pluginDir, name);
   if (found !== void 0) return { name, ok: true, detail: `on PATH: ${found}` };
   return {
     name,
-    ok: existsSync(shipped),
-    detail: existsSync(shipped) ? `${shipped} (a run of this package's Automation API puts its folder on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)` : `missing from the package (${shipped}): reinstall image-catalog`
+    ok: existsSync2(shipped),
+    detail: existsSync2(shipped) ? `${shipped} (a run of this package's Automation API puts its folder on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)` : `missing from the package (${shipped}): reinstall image-catalog`
   };
 }
 async function pulumiLines() {
@@ -4080,15 +4286,15 @@ async function pluginNodeLine() {
 function languageHostLine(pulumi) {
   let runtime;
   try {
-    runtime = (0, import_yaml.parse)(readFileSync3(join(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
+    runtime = (0, import_yaml.parse)(readFileSync3(join2(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
   } catch {
     return [];
   }
   const name = typeof runtime === "object" && runtime !== null ? runtime.name : runtime;
   if (typeof name !== "string") return [];
   const host = `pulumi-language-${name}`;
-  const beside = pulumi === void 0 ? void 0 : join(dirname(pulumi), host);
-  const found = onPath(host) ?? (beside !== void 0 && existsSync(beside) ? beside : void 0);
+  const beside = pulumi === void 0 ? void 0 : join2(dirname(pulumi), host);
+  const found = onPath(host) ?? (beside !== void 0 && existsSync2(beside) ? beside : void 0);
   if (found !== void 0)
     return [{ name: host, ok: true, detail: `${found}  (runtime ${name} in Pulumi.yaml: pulumi up runs the program with it)` }];
   return [
@@ -4116,7 +4322,7 @@ async function cdktfLines() {
   const binary = explicit !== void 0 && explicit !== "" ? explicit : onPath("tofu") ?? onPath("terraform");
   const version = binary === void 0 ? void 0 : await versionOf(binary, ["version"]);
   const shipped = fileURLToPath2(new URL("../../bin/image-catalog-tofu.js", import.meta.url));
-  const gate = onPath("image-catalog-tofu") ?? (existsSync(shipped) ? shipped : void 0);
+  const gate = onPath("image-catalog-tofu") ?? (existsSync2(shipped) ? shipped : void 0);
   return [
     {
       name: "tofu",
@@ -4168,7 +4374,7 @@ ${verdict}
 
 // provider/cli/migrate.ts
 import { execFileSync } from "node:child_process";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // provider/pulumi/migrate.ts
 import { randomUUID } from "node:crypto";
@@ -4276,7 +4482,7 @@ function registerMigrate(program3) {
 `);
       return;
     }
-    const backup = join2(cwd, `${options.stack}.before-migrate-${Date.now()}.json`);
+    const backup = join3(cwd, `${options.stack}.before-migrate-${Date.now()}.json`);
     execFileSync(stack.workspace.pulumiCommand.command, ["stack", "export", "--stack", options.stack, "--file", backup], {
       cwd,
       env: { ...process.env, ...stack.workspace.envVars },
@@ -4351,8 +4557,8 @@ ${formatDecision(checked.decision)}`
 // provider/cli/pr-check.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync8, statSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename, dirname as dirname2, isAbsolute, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { basename, dirname as dirname2, isAbsolute, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
 
 // provider/github/context.ts
 import { readFileSync as readFileSync5 } from "node:fs";
@@ -4485,9 +4691,9 @@ ${charts.join("\n\n")}
 // provider/cli/field-line.ts
 import { readFileSync as readFileSync6 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 function loadTypeScript(projectDir) {
-  for (const from of [join3(projectDir, "package.json"), import.meta.url]) {
+  for (const from of [join4(projectDir, "package.json"), import.meta.url]) {
     try {
       return createRequire2(from)("typescript");
     } catch {
@@ -4570,8 +4776,8 @@ function hclFieldLine(text2, blockLine, keys) {
 
 // provider/cli/policy-base.ts
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync2, readFileSync as readFileSync7 } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync7 } from "node:fs";
+import { relative, resolve as resolve2, sep } from "node:path";
 function atBase(root, base, path) {
   const shown = spawnSync("git", ["-C", root, "show", `${base}:${path}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (shown.error !== void 0)
@@ -4585,7 +4791,7 @@ function atBase(root, base, path) {
   return void 0;
 }
 function inRepository(root, file) {
-  const rel = relative(root, resolve(file));
+  const rel = relative(root, resolve2(file));
   return rel === "" || rel.startsWith(`..${sep}`) || rel === ".." ? void 0 : rel.split(sep).join("/");
 }
 function parseDocument(text2, path) {
@@ -4608,7 +4814,7 @@ function stackPolicyOf(text2, path) {
   }
 }
 function governedPolicy(root, base, heads, stackConfig) {
-  const headStack = stackConfig !== void 0 && existsSync2(stackConfig) ? stackPolicyOf(readFileSync7(stackConfig, "utf8"), stackConfig) : void 0;
+  const headStack = stackConfig !== void 0 && existsSync3(stackConfig) ? stackPolicyOf(readFileSync7(stackConfig, "utf8"), stackConfig) : void 0;
   const json = (value) => value === void 0 ? void 0 : typeof value === "string" ? value : JSON.stringify(value);
   if (base === void 0) return { base, overrides: [...heads], stackPolicy: json(headStack), changes: [] };
   const changes = [];
@@ -4640,9 +4846,9 @@ function baseCommit(flag, event) {
 var channels = ["check-run", "comment", "sarif"];
 function repositoryRoot(projectDir, env = process.env) {
   const workspace = env["GITHUB_WORKSPACE"];
-  if (workspace !== void 0 && workspace !== "") return resolve2(workspace);
+  if (workspace !== void 0 && workspace !== "") return resolve3(workspace);
   const git = spawnSync2("git", ["rev-parse", "--show-toplevel"], { cwd: projectDir, encoding: "utf8" });
-  return git.status === 0 && git.stdout.trim() !== "" ? git.stdout.trim() : resolve2(projectDir);
+  return git.status === 0 && git.stdout.trim() !== "" ? git.stdout.trim() : resolve3(projectDir);
 }
 function locate(root, position) {
   if (position === void 0) return void 0;
@@ -4658,13 +4864,13 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml2.parse)(readFileSync8(join4(dir, "Pulumi.yaml"), "utf8"));
-  const main = typeof project?.main === "string" && project.main !== "" ? resolve2(dir, project.main) : dir;
-  return existsSync3(main) && statSync(main).isDirectory() ? join4(main, "index.ts") : main;
+  const project = (0, import_yaml2.parse)(readFileSync8(join5(dir, "Pulumi.yaml"), "utf8"));
+  const main = typeof project?.main === "string" && project.main !== "" ? resolve3(dir, project.main) : dir;
+  return existsSync4(main) && statSync(main).isDirectory() ? join5(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-TEE4PGTY.js");
-  const { loadProgram, previewPlan } = await import("./preview-USPWT65B.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-IZALOVIF.js");
+  const { loadProgram, previewPlan } = await import("./preview-4S24L6QL.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4703,8 +4909,8 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-3Y6S6MRY.js");
-  const typescript = loadTypeScript(resolve2(dir));
+  const { appEntry, checkApp } = await import("./check-22CMJOXF.js");
+  const typescript = loadTypeScript(resolve3(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
     env,
@@ -4712,7 +4918,7 @@ async function checkCdktf(dir, root, governed) {
     progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}
 `)
   });
-  const fallback = locate(root, { file: appEntry(resolve2(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
+  const fallback = locate(root, { file: appEntry(resolve3(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
   return stacks.map((s) => ({
     kind: "stack",
     stack: s.stack,
@@ -4734,9 +4940,9 @@ async function checkCdktf(dir, root, governed) {
 }
 function hclDeclarations(dir) {
   const found = /* @__PURE__ */ new Map();
-  if (!existsSync3(dir)) return found;
+  if (!existsSync4(dir)) return found;
   for (const name of tfFiles(dir)) {
-    const file = join4(dir, name);
+    const file = join5(dir, name);
     readFileSync8(file, "utf8").split("\n").forEach((text2, i) => {
       const resource = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text2);
       if (resource !== null) found.set(`${resource[1]}.${resource[2]}`, { file, line: i + 1, column: 1 });
@@ -4747,25 +4953,25 @@ function hclDeclarations(dir) {
   return found;
 }
 function tfFiles(dir) {
-  return existsSync3(dir) ? readdirSync(dir).filter((f) => f.endsWith(".tf")).sort() : [];
+  return existsSync4(dir) ? readdirSync2(dir).filter((f) => f.endsWith(".tf")).sort() : [];
 }
 function hclLine(declared, address, configAddress) {
   const call = /^module\.([^.[]+)/.exec(address);
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-OIXDBZVG.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-G2HQIU4T.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
   const first = tfFiles(configDir)[0];
-  const fallback = locate(root, { file: first === void 0 ? resolve2(file) : join4(configDir, first), line: 1 }) ?? {
+  const fallback = locate(root, { file: first === void 0 ? resolve3(file) : join5(configDir, first), line: 1 }) ?? {
     path: "main.tf",
     line: 1
   };
   return {
     kind: "configuration",
-    stack: relative2(root, resolve2(configDir)) || basename(resolve2(configDir)),
+    stack: relative2(root, resolve3(configDir)) || basename(resolve3(configDir)),
     changes: decided.changes.length,
     notes: [...decided.notes, policyNote(governed)],
     decision: decided.decision,
@@ -4818,7 +5024,7 @@ function policyChangeLine(root, source, field) {
   const key = field.split(".").at(-1) ?? field;
   let line = 1;
   try {
-    const found = readFileSync8(join4(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
+    const found = readFileSync8(join5(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
     if (found >= 0) line = found + 1;
   } catch {
   }
@@ -4826,8 +5032,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-PU2UIVAS.js");
-  const { buildEnvelope } = await import("./envelope-XP7YJBME.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-KHG452AB.js");
+  const { buildEnvelope } = await import("./envelope-Z755YEZI.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -4874,10 +5080,10 @@ async function check(options, event) {
     );
   const files = [...options.data ?? [], ...(process.env[policyDataVariable] ?? "").split(":").filter((f) => f !== "")];
   const heads = readOverrides(files);
-  const projectDir = resolve2(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname2(options.plan ?? "."));
-  if (!existsSync3(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
+  const projectDir = resolve3(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname2(options.plan ?? "."));
+  if (!existsSync4(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
   const root = repositoryRoot(projectDir);
-  const stackConfig = options.pulumi === void 0 ? void 0 : join4(resolve2(options.pulumi), `Pulumi.${options.stack}.yaml`);
+  const stackConfig = options.pulumi === void 0 ? void 0 : join5(resolve3(options.pulumi), `Pulumi.${options.stack}.yaml`);
   const governed = governedPolicy(root, baseCommit(options.base, event), heads, stackConfig);
   const policyCheck = await checkPolicyChanges(governed, root);
   const withPolicy = (stacks) => ({ stacks: policyCheck === void 0 ? stacks : [policyCheck, ...stacks] });
@@ -5015,7 +5221,7 @@ function registerPrCheck(program3) {
     }
     const { checked } = await check(options, event);
     const result = resultOf(checked);
-    if (options.sarif !== void 0) writeFileSync2(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
+    if (options.sarif !== void 0) writeFileSync3(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
 `);
     if (options.format === "github") {
       const { workflowAnnotations } = await import("./workflow-QRSBMZIB.js");
@@ -5068,23 +5274,23 @@ function registerPrCheck(program3) {
 
 // provider/cli/plugin.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync as readFileSync9, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync as readFileSync9, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 function registerPlugin(program3) {
   const plugin = program3.command("plugin").description("The Pulumi provider plugin of this package (pulumi-resource-image-catalog).");
   plugin.command("install").description(
     "Install the provider plugin into Pulumi's plugin cache (PULUMI_HOME) as resource plugin image-catalog at this package's version. The cached plugin is a launcher that runs this installed package (its dist/ and its node_modules): reinstall after moving or upgrading the package."
   ).option("--pulumi <path>", "the pulumi CLI to run", "pulumi").action((options) => {
     const { version } = JSON.parse(readFileSync9(new URL("../../package.json", import.meta.url), "utf8"));
-    const dir = mkdtempSync(join5(tmpdir(), "image-catalog-plugin-"));
+    const dir = mkdtempSync(join6(tmpdir(), "image-catalog-plugin-"));
     try {
-      const launcher = join5(dir, pluginName);
-      writeFileSync3(
+      const launcher = join6(dir, pluginName);
+      writeFileSync4(
         launcher,
         `#!/bin/sh
 # The ${packageName} provider plugin of the package at ${pluginDir}
-exec ${JSON.stringify(join5(pluginDir, pluginName))} "$@"
+exec ${JSON.stringify(join6(pluginDir, pluginName))} "$@"
 `
       );
       chmodSync(launcher, 493);
@@ -5092,7 +5298,7 @@ exec ${JSON.stringify(join5(pluginDir, pluginName))} "$@"
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    process.stdout.write(`resource plugin ${packageName} ${version} installed: it runs ${join5(pluginDir, pluginName)}
+    process.stdout.write(`resource plugin ${packageName} ${version} installed: it runs ${join6(pluginDir, pluginName)}
 `);
   });
 }
@@ -5128,8 +5334,8 @@ function registerResolve(program3) {
 }
 
 // provider/cdktf/store-request.ts
-import { existsSync as existsSync4, readFileSync as readFileSync10 } from "node:fs";
-import { join as join6 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync10 } from "node:fs";
+import { join as join7 } from "node:path";
 var storeRequestVariable = "IMAGE_CATALOG_STORE";
 function secretOptions(type) {
   return (resourceSchema("store.schema.json").defs[type] ?? []).filter((f) => f.secret).map((f) => f.local);
@@ -5175,8 +5381,8 @@ async function applyStoreRequest(request, mark) {
 }
 async function deleteStoreRequest(request) {
   const inputs = resolveStoreRequest(request);
-  const fragment = join6(inputs.configDir, `store-${inputs.id}.conf`);
-  if (existsSync4(fragment) && readFileSync10(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
+  const fragment = join7(inputs.configDir, `store-${inputs.id}.conf`);
+  if (existsSync5(fragment) && readFileSync10(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
     return false;
   const session = Session.forCloud(request.cloud);
   try {
@@ -5227,6 +5433,7 @@ program2.command("doctor").description(
 });
 registerPolicy(program2);
 registerAudit(program2);
+registerAdopt(program2);
 registerPreview(program2);
 registerResolve(program2);
 registerMigrate(program2);

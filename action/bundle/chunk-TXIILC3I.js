@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-V7FNADTC.js";
+} from "./chunk-DZMINAST.js";
 import {
   __commonJS,
   __require,

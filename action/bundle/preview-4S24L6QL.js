@@ -4,13 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-33SR3ZG6.js";
-import "./chunk-WD2WOSBJ.js";
+} from "./chunk-L52ZPKQD.js";
+import "./chunk-ISQB5U5Q.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-WMD75QOZ.js";
-import "./chunk-ZKHRUUTO.js";
-import "./chunk-4EBYIJVW.js";
-import "./chunk-V7FNADTC.js";
+import "./chunk-QJWXHN57.js";
+import "./chunk-WP4GWZMZ.js";
+import "./chunk-TXIILC3I.js";
+import "./chunk-DZMINAST.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -3,24 +3,24 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-Z5GQD7P7.js";
+} from "./chunk-TAHBI4YH.js";
 import {
   loggedChange
-} from "./chunk-XYP23VIA.js";
+} from "./chunk-ZVGR3GHF.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-JSUYUOKF.js";
+} from "./chunk-PXJY65VS.js";
 import {
   essential,
   programError
 } from "./chunk-K2BSMOPQ.js";
 import {
   policyModeVariable
-} from "./chunk-4EBYIJVW.js";
-import "./chunk-V7FNADTC.js";
+} from "./chunk-TXIILC3I.js";
+import "./chunk-DZMINAST.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -168,7 +168,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-HZE77GO7.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-VN5FJWVN.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -363,7 +363,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-4EN5A6EA.js");
+    const { describeOverrides } = await import("./data-WGUGOZMQ.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

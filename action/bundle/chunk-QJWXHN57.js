@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-ZKHRUUTO.js";
+} from "./chunk-WP4GWZMZ.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-4EBYIJVW.js";
+} from "./chunk-TXIILC3I.js";
 import {
   __commonJS,
   __toESM

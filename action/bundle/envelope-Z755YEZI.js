@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-ZKHRUUTO.js";
-import "./chunk-V7FNADTC.js";
+} from "./chunk-WP4GWZMZ.js";
+import "./chunk-DZMINAST.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

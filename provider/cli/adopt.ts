@@ -1,0 +1,279 @@
+/**
+ * `image-catalog adopt`: reads the live catalog of one owner and writes a Pulumi project (TypeScript) that manages
+ * it: one `Image` per image with its import id, its fields as Glance has them and `source: { imported: true }`
+ * (Glance does not keep where the data came from), one `ImageMember` per membership with its import id, and above
+ * each image the rules the audit finds it breaking. Its first preview holds imports only.
+ *
+ * Not built yet: grouping convention-named images into VersionLines, the yaml, cdktf and hcl languages, and stores.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { CloudConfigError, ImageServiceError, isForbidden, isNotFound } from '../client/errors.js';
+import { imageDocument, snapshotImages, type ImageWire } from '../client/images.js';
+import { listMembers, type MemberWire } from '../client/members.js';
+import { Session } from '../client/session.js';
+import { judgeCatalog, type Finding } from '../policy/audit.js';
+import { PolicyEngine } from '../policy/engine.js';
+import type { PolicyDataOverride } from '../policy/data.js';
+import { PolicyDataError } from '../policy/errors.js';
+import { utcToday } from '../resources/day.js';
+import { imageInputsFromLive } from '../resources/image/image.js';
+import { readOverrides, UsageError } from './policy.js';
+
+const languages = ['typescript'] as const;
+
+/** One image to adopt: its live record, its memberships, and what the audit finds. */
+export interface AdoptedImage {
+  readonly live: ImageWire;
+  readonly members: readonly MemberWire[];
+  readonly findings: readonly Finding[];
+}
+
+/** What adopt read. */
+export interface Adoption {
+  readonly cloud: string;
+  readonly owner: string;
+  readonly today: string;
+  readonly images: readonly AdoptedImage[];
+  /** Images of the owner left out: in a status an import cannot take (queued, saving, importing, killed, ...). */
+  readonly skipped: readonly ImageWire[];
+}
+
+/** A resource name from an image name: lower case, dashes for the rest; unique within `taken`. */
+export function resourceName(name: string | null, id: string, taken: Set<string>): string {
+  const base =
+    (name ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, '-')
+      .replace(/^-+|-+$/g, '') || `image-${id.slice(0, 8)}`;
+  let candidate = base;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${String(n)}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+/** A TypeScript identifier from a resource name. */
+function variableName(resource: string): string {
+  const camel = resource.replace(/[-.]+([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
+  return /^[0-9]/.test(camel) ? `image${camel}` : camel;
+}
+
+/** A value as TypeScript source (JSON is valid TypeScript; keys quoted only where they must be). */
+function literal(value: unknown, indent: string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => literal(v, indent)).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  const inner = `${indent}  `;
+  const key = (k: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k));
+  return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${literal(v, inner)},`).join('\n')}\n${indent}}`;
+}
+
+/** The inputs an adopted image is declared with: every field Glance keeps, as it has it, and the imported source. */
+export function adoptedInputs(live: ImageWire): Record<string, unknown> {
+  const inputs = imageInputsFromLive(live);
+  const order = [
+    'name',
+    'diskFormat',
+    'containerFormat',
+    'visibility',
+    'minDisk',
+    'minRam',
+    'isProtected',
+    'isHidden',
+    'isDeactivated',
+    'tags',
+  ];
+  const sorted: Record<string, unknown> = {};
+  for (const key of order) if (inputs[key] !== undefined) sorted[key] = inputs[key];
+  const properties = (inputs['properties'] ?? {}) as Record<string, string>;
+  sorted['properties'] = Object.fromEntries(
+    Object.keys(properties)
+      .sort()
+      .map((k) => [k, properties[k]]),
+  );
+  sorted['source'] = { imported: true };
+  return sorted;
+}
+
+/** The program (index.ts) of an adoption: pure. */
+export function typescriptProgram(adoption: Adoption): string {
+  const taken = new Set<string>(['adopted']);
+  const blocks = adoption.images.map((image) => {
+    const resource = resourceName(image.live.name ?? null, image.live.id, taken);
+    const variable = variableName(resource);
+    const comments = image.findings.flatMap((f) =>
+      f.problems.map((p) => `  // audit: ${f.level} ${f.rule}: ${p.message.replaceAll('\n', ' ')}`),
+    );
+    const lines = [
+      ...comments,
+      `  const ${variable} = new Image(${JSON.stringify(resource)}, ${literal(adoptedInputs(image.live), '  ')}, { provider, import: ${JSON.stringify(image.live.id)} });`,
+    ];
+    for (const member of image.members) {
+      const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
+      lines.push(
+        `  // ${member.member_id} has ${member.status} the share (its acceptance is the member project's own to declare)`,
+        `  new ImageMember(${JSON.stringify(name)}, { image: ${variable}, memberProjectId: ${JSON.stringify(member.member_id)} }, { provider, import: ${JSON.stringify(`${image.live.id}/${member.member_id}`)} });`,
+      );
+    }
+    return lines.join('\n');
+  });
+  const usesMembers = adoption.images.some((i) => i.members.length > 0);
+  return `/**
+ * The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by
+ * \`image-catalog adopt\` (${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'}). Each resource carries its import id: the first
+ * \`pulumi up\` imports them (its preview holds imports only), and from then on this program manages them (the
+ * policy decides every change, a published image is immutable). Remove the \`import\` options after that run.
+ *
+ * Glance does not keep where an image's data came from: each image's source is \`{ imported: true }\`, data that
+ * was there before the catalog managed it (docs/adopt.md). Declare the real file or url when you know it: no
+ * change. A new version is a new Image (or a VersionLine) in this program, with \`{ provider }\` or the stack's
+ * \`image-catalog:cloud\` set.
+ */
+import { Image, ${usesMembers ? 'ImageMember, ' : ''}Provider } from 'image-catalog/pulumi';
+
+export default function catalog(): Promise<Record<string, unknown>> {
+  // The cloud adopt read with: an import reads with its provider's cloud.
+  const provider = new Provider('adopted', { cloud: ${JSON.stringify(adoption.cloud)} });
+
+${blocks.join('\n\n')}
+  return Promise.resolve({});
+}
+`;
+}
+
+/** The files of the written project, by name. */
+export function projectFiles(adoption: Adoption, project: string): Record<string, string> {
+  return {
+    'Pulumi.yaml': `name: ${project}
+description: The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.
+runtime:
+  name: nodejs
+  options:
+    typescript: false
+main: index.ts
+plugins:
+  providers:
+    - name: image-catalog
+      path: ./node_modules/image-catalog/bin
+`,
+    'package.json': `${JSON.stringify(
+      {
+        name: project,
+        private: true,
+        type: 'module',
+        main: 'index.ts',
+        engines: { node: '>=22.19' },
+        dependencies: { '@pulumi/pulumi': '^3.276.0', 'image-catalog': '^0.3.0' },
+      },
+      null,
+      2,
+    )}\n`,
+    'index.ts': typescriptProgram(adoption),
+  };
+}
+
+/** Reads what to adopt: the owner's images (all visibilities, hidden ones), their memberships, the audit's findings. */
+export async function readAdoption(
+  session: Session,
+  options: { cloud: string; owner?: string; include?: RegExp; overrides?: readonly PolicyDataOverride[] },
+): Promise<Adoption> {
+  const token = await session.token();
+  const owner = options.owner === undefined || options.owner === token.projectName ? (token.projectId ?? '') : options.owner;
+  const [engine, listed] = await Promise.all([PolicyEngine.load({ overrides: options.overrides ?? [] }), snapshotImages(session)]);
+  const owned = listed
+    .filter((image) => image['owner'] === owner && (options.include === undefined || options.include.test(image.name ?? '')))
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id.localeCompare(b.id));
+  const finished = (image: ImageWire): boolean => image.status === 'active' || image.status === 'deactivated';
+  const mine = owned.filter(finished);
+  const today = utcToday();
+  const { findings } = judgeCatalog(engine, await session.identity(), listed.map(imageDocument), { owner }, today);
+  const images: AdoptedImage[] = [];
+  for (const live of mine) {
+    let members: MemberWire[] = [];
+    if (live['visibility'] === 'shared') {
+      try {
+        members = await listMembers(session, live.id);
+      } catch (err) {
+        if (!isForbidden(err) && !isNotFound(err)) throw err;
+      }
+    }
+    images.push({ live, members, findings: findings.filter((f) => f.image.id === live.id) });
+  }
+  return { cloud: options.cloud, owner, today, images, skipped: owned.filter((image) => !finished(image)) };
+}
+
+/** Registers `adopt`. */
+export function registerAdopt(program: Command): void {
+  program
+    .command('adopt')
+    .description(
+      "Write a Pulumi project (TypeScript) that manages an owner's live images: one Image per image with its import id, " +
+        'its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. ' +
+        'Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). ' +
+        'Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list).',
+    )
+    .requiredOption('--out <dir>', 'the folder to write the project into (new, or empty)')
+    .option('--cloud <name>', 'the clouds.yaml cloud to read as, and the one the program applies with (default: OS_CLOUD)')
+    .option('--owner <project>', "the project whose images to adopt: an id, or the cloud's own project name (default: the cloud's project)")
+    .option('--include <regex>', 'only the images whose name matches')
+    .option('--language <language>', languages.join(', '), 'typescript')
+    .option('--data <file...>', 'policy data overrides for the findings written as comments')
+    .action(async (options: { out: string; cloud?: string; owner?: string; include?: string; language: string; data?: string[] }) => {
+      if (!(languages as readonly string[]).includes(options.language))
+        throw new UsageError(`--language ${options.language}: not one of ${languages.join(', ')} (yaml, cdktf and hcl are not built yet)`);
+      const out = resolve(options.out);
+      if (existsSync(out) && readdirSync(out).length > 0)
+        throw new UsageError(`--out ${options.out}: the folder is not empty; nothing was written`);
+      let include: RegExp | undefined;
+      try {
+        include = options.include === undefined ? undefined : new RegExp(options.include);
+      } catch (err) {
+        throw new UsageError(`--include ${options.include ?? ''}: ${(err as Error).message}`);
+      }
+      const overrides = readOverrides(options.data ?? []);
+      const cloud = options.cloud ?? process.env['OS_CLOUD'];
+      if (cloud === undefined || cloud === '')
+        throw new UsageError('--cloud: the program names the cloud it applies with (or set OS_CLOUD)');
+      let adoption: Adoption;
+      const session = (() => {
+        try {
+          return Session.forCloud(cloud);
+        } catch (err) {
+          throw new UsageError((err as Error).message);
+        }
+      })();
+      try {
+        adoption = await readAdoption(session, {
+          cloud,
+          ...(options.owner === undefined ? {} : { owner: options.owner }),
+          ...(include === undefined ? {} : { include }),
+          overrides,
+        });
+      } catch (err) {
+        if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError)
+          throw new UsageError(`could not read cloud ${JSON.stringify(cloud)}: ${err.message}`);
+        throw err;
+      } finally {
+        await session.close();
+      }
+      mkdirSync(out, { recursive: true });
+      const project = `catalog-${adoption.owner.slice(0, 8) || 'adopted'}`;
+      for (const [file, text] of Object.entries(projectFiles(adoption, project))) writeFileSync(join(out, file), text);
+      const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
+      const breaking = adoption.images.filter((i) => i.findings.length > 0);
+      process.stdout.write(
+        `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'} and ${members} membership${members === 1 ? '' : 's'} of project ${adoption.owner} written to ${out}\n` +
+          (breaking.length === 0
+            ? ''
+            : `adopt: ${breaking.length} of them break catalog rules (each said above its Image in index.ts):\n${breaking
+                .map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...new Set(i.findings.map((f) => f.rule))].join(', ')}\n`)
+                .join('')}`) +
+          adoption.skipped
+            .map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take\n`)
+            .join('') +
+          `next: install image-catalog and @pulumi/pulumi there (docs/install.md), then preview: it holds imports only\n`,
+      );
+    });
+}
