@@ -16,7 +16,7 @@ import { Session } from '../client/session.js';
 import { judgeCatalog, type Finding } from '../policy/audit.js';
 import { PolicyEngine } from '../policy/engine.js';
 import type { PolicyDataOverride } from '../policy/data.js';
-import { PolicyDataError } from '../policy/errors.js';
+import { PolicyDataError, PolicyEvaluationError } from '../policy/errors.js';
 import { utcToday } from '../resources/day.js';
 import { imageInputsFromLive } from '../resources/image/image.js';
 import { readOverrides, UsageError } from './policy.js';
@@ -252,7 +252,12 @@ export function registerAdopt(program: Command): void {
           overrides,
         });
       } catch (err) {
-        if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError)
+        if (
+          err instanceof ImageServiceError ||
+          err instanceof CloudConfigError ||
+          err instanceof PolicyDataError ||
+          err instanceof PolicyEvaluationError
+        )
           throw new UsageError(`could not read cloud ${JSON.stringify(cloud)}: ${err.message}`);
         throw err;
       } finally {

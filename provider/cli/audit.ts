@@ -16,7 +16,7 @@ import { managedImages, type ManagedImage } from '../pulumi/state.js';
 import { imageDrift, type ImageDrift } from '../resources/image/image.js';
 import { loadAutomation } from './pulumi-sdk.js';
 import { stackFailure, stackTarget, type StackOptions } from './stack-options.js';
-import { PolicyDataError } from '../policy/errors.js';
+import { PolicyDataError, PolicyEvaluationError } from '../policy/errors.js';
 import { readOverrides, UsageError } from './policy.js';
 
 const formats = ['text', 'json', 'sarif'] as const;
@@ -204,7 +204,12 @@ export async function auditCommand(options: {
     };
     return { audit, cloud, stack: await auditStack(target, audit, session, options.owner) };
   } catch (err) {
-    if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError)
+    if (
+      err instanceof ImageServiceError ||
+      err instanceof CloudConfigError ||
+      err instanceof PolicyDataError ||
+      err instanceof PolicyEvaluationError
+    )
       throw new UsageError(`could not audit cloud ${JSON.stringify(cloud)}: ${err.message}`);
     throw err;
   } finally {

@@ -3850,7 +3850,7 @@ function registerAdopt(program3) {
         overrides
       });
     } catch (err) {
-      if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError)
+      if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError || err instanceof PolicyEvaluationError)
         throw new UsageError(`could not read cloud ${JSON.stringify(cloud)}: ${err.message}`);
       throw err;
     } finally {
@@ -4145,7 +4145,7 @@ async function auditCommand(options) {
     };
     return { audit, cloud, stack: await auditStack(target, audit, session, options.owner) };
   } catch (err) {
-    if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError)
+    if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError || err instanceof PolicyEvaluationError)
       throw new UsageError(`could not audit cloud ${JSON.stringify(cloud)}: ${err.message}`);
     throw err;
   } finally {
