@@ -6,7 +6,7 @@
  *
  * Not built yet: grouping convention-named images into VersionLines, the yaml, cdktf and hcl languages, and stores.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CloudConfigError, ImageServiceError, isForbidden, isNotFound } from '../client/errors.js';
@@ -59,14 +59,20 @@ function variableName(resource: string): string {
   return /^[0-9]/.test(camel) ? `image${camel}` : camel;
 }
 
-/** A value as TypeScript source (JSON is valid TypeScript; keys quoted only where they must be). */
+/** A string as a single-quoted TypeScript literal (the house style). */
+export function quote(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
+}
+
+/** A value as TypeScript source (keys quoted only where they must be). */
 function literal(value: unknown, indent: string): string {
+  if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v) => literal(v, indent)).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
   const inner = `${indent}  `;
-  const key = (k: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k));
+  const key = (k: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : quote(k));
   return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${literal(v, inner)},`).join('\n')}\n${indent}}`;
 }
 
@@ -108,13 +114,13 @@ export function typescriptProgram(adoption: Adoption): string {
     );
     const lines = [
       ...comments,
-      `  const ${variable} = new Image(${JSON.stringify(resource)}, ${literal(adoptedInputs(image.live), '  ')}, { provider, import: ${JSON.stringify(image.live.id)} });`,
+      `  const ${variable} = new Image(${quote(resource)}, ${literal(adoptedInputs(image.live), '  ')}, { provider, import: ${quote(image.live.id)} });`,
     ];
     for (const member of image.members) {
       const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
       lines.push(
         `  // ${member.member_id} has ${member.status} the share (its acceptance is the member project's own to declare)`,
-        `  new ImageMember(${JSON.stringify(name)}, { image: ${variable}, memberProjectId: ${JSON.stringify(member.member_id)} }, { provider, import: ${JSON.stringify(`${image.live.id}/${member.member_id}`)} });`,
+        `  new ImageMember(\n    ${quote(name)},\n    { image: ${variable}, memberProjectId: ${quote(member.member_id)} },\n    { provider, import: ${quote(`${image.live.id}/${member.member_id}`)} },\n  );`,
       );
     }
     return lines.join('\n');
@@ -135,12 +141,17 @@ import { Image, ${usesMembers ? 'ImageMember, ' : ''}Provider } from 'image-cata
 
 export default function catalog(): Promise<Record<string, unknown>> {
   // The cloud adopt read with: an import reads with its provider's cloud.
-  const provider = new Provider('adopted', { cloud: ${JSON.stringify(adoption.cloud)} });
+  const provider = new Provider('adopted', { cloud: ${quote(adoption.cloud)} });
 
 ${blocks.join('\n\n')}
   return Promise.resolve({});
 }
 `;
+}
+
+/** A file of the example Pulumi project the package ships (examples/pulumi). */
+function exampleFile(name: string): string {
+  return readFileSync(new URL(`../../examples/pulumi/${name}`, import.meta.url), 'utf8');
 }
 
 /** The files of the written project, by name. */
@@ -158,18 +169,18 @@ plugins:
     - name: image-catalog
       path: ./node_modules/image-catalog/bin
 `,
+    // The shipped example project's manifest and compiler settings (its dependencies, typecheck script and
+    // allowScripts), with this project's name.
     'package.json': `${JSON.stringify(
       {
+        ...(JSON.parse(exampleFile('package.json')) as Record<string, unknown>),
         name: project,
-        private: true,
-        type: 'module',
-        main: 'index.ts',
-        engines: { node: '>=22.19' },
-        dependencies: { '@pulumi/pulumi': '^3.276.0', 'image-catalog': '^0.3.0' },
+        description: `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`,
       },
       null,
       2,
     )}\n`,
+    'tsconfig.json': exampleFile('tsconfig.json'),
     'index.ts': typescriptProgram(adoption),
   };
 }
@@ -224,6 +235,7 @@ export function registerAdopt(program: Command): void {
       if (!(languages as readonly string[]).includes(options.language))
         throw new UsageError(`--language ${options.language}: not one of ${languages.join(', ')} (yaml, cdktf and hcl are not built yet)`);
       const out = resolve(options.out);
+      if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
       if (existsSync(out) && readdirSync(out).length > 0)
         throw new UsageError(`--out ${options.out}: the folder is not empty; nothing was written`);
       let include: RegExp | undefined;
@@ -263,6 +275,11 @@ export function registerAdopt(program: Command): void {
       } finally {
         await session.close();
       }
+      if (adoption.images.length === 0)
+        throw new UsageError(
+          `nothing to adopt: cloud ${JSON.stringify(cloud)} sees no image of owner ${adoption.owner}${options.include === undefined ? '' : ` whose name matches ${options.include}`}` +
+            " (--owner takes a project id or the cloud's own project name); nothing was written",
+        );
       mkdirSync(out, { recursive: true });
       const project = `catalog-${adoption.owner.slice(0, 8) || 'adopted'}`;
       for (const [file, text] of Object.entries(projectFiles(adoption, project))) writeFileSync(join(out, file), text);
@@ -278,6 +295,7 @@ export function registerAdopt(program: Command): void {
           adoption.skipped
             .map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take\n`)
             .join('') +
+          `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its Provider): give it a cloud of the owner project that may write\n` +
           `next: install image-catalog and @pulumi/pulumi there (docs/install.md), then preview: it holds imports only\n`,
       );
     });

@@ -112,7 +112,11 @@ export function registerPreview(program: Command): void {
       }
       if (options.format === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
       else {
-        if (plan.decisions.length === 0) process.stdout.write('no change of an image-catalog resource: nothing to decide\n');
+        // The plan's steps by op (an adopted project's first preview: imports only, which decide nothing).
+        const ops = new Map<string, number>();
+        for (const step of plan.steps) ops.set(step.op, (ops.get(step.op) ?? 0) + 1);
+        process.stdout.write(`plan: ${[...ops].map(([op, n]) => `${String(n)} ${op}`).join(', ') || 'no resource'}\n`);
+        if (plan.decisions.length === 0) process.stdout.write('no change of an image-catalog resource to decide\n');
         for (const d of plan.decisions) {
           // Each change decided: what happens to which resource (and the image name it brings or removes).
           const listed = d.logged

@@ -24,6 +24,7 @@ import {
   type Stack,
   type StepEventMetadata,
 } from '@pulumi/pulumi/automation/index.js';
+import { CloudConfigError } from '../client/errors.js';
 import { policyModeVariable } from '../policy/data.js';
 import type { Decision, Violation } from '../policy/decision.js';
 import type { Change, ChangeAction } from '../policy/envelope.js';
@@ -260,16 +261,38 @@ export interface PlannedChange {
 }
 
 /**
+ * The cloud of each resource's provider when it names one (an explicit `Provider('x', { cloud })`), by the
+ * resource's URN, from a plan's steps (a provider's step carries its inputs; a resource's, its provider's
+ * `<urn>::<id>` reference). Undefined for a resource of a provider without a cloud (the stack's default provider).
+ */
+function providerClouds(steps: readonly StepEventMetadata[]): (urn: string) => string | undefined {
+  const clouds = new Map<string, string>();
+  const providerOf = new Map<string, string>();
+  for (const step of steps) {
+    const cloud: unknown = (step.new?.inputs ?? step.old?.inputs)?.['cloud'];
+    if (step.type === `pulumi:providers:${packageName}` && typeof cloud === 'string' && cloud !== '') clouds.set(step.urn, cloud);
+    const reference = step.new?.provider ?? step.old?.provider;
+    if (reference !== undefined && !providerOf.has(step.urn)) providerOf.set(step.urn, reference.split('::').slice(0, -1).join('::'));
+  }
+  return (urn) => {
+    const provider = providerOf.get(urn);
+    return provider === undefined ? undefined : clouds.get(provider);
+  };
+}
+
+/**
  * The changes of a preview's plan, one per resource of this package, built by the runtime's one change builder
  * (the same the plugin decides with: the state's outputs and inputs, the program's new inputs), each with the
- * cloud that applies it. A replace comes as several steps (create-replacement, replace, delete-replaced), and the
- * old state (the image replaced, whose name the replacement may keep) is on some of them only.
+ * cloud that applies it: the resource's own `cloud`, else its provider's (an explicit `Provider` with a cloud),
+ * else the stack's. A replace comes as several steps (create-replacement, replace, delete-replaced), and the old
+ * state (the image replaced, whose name the replacement may keep) is on some of them only.
  */
 export async function planChanges(
   runtime: ProviderRuntime,
   steps: readonly StepEventMetadata[],
 ): Promise<{ readonly planned: PlannedChange[]; readonly secret: ReadonlySet<string> }> {
   const planned = new Map<string, { action: ChangeAction; type: string; old?: StepEventMetadata['old']; new?: StepEventMetadata['new'] }>();
+  const providerCloud = providerClouds(steps);
   for (const step of steps) {
     const action = actionOf(step.op);
     if (action === undefined) continue;
@@ -300,6 +323,7 @@ export async function planChanges(
       action: step.action,
       id: step.old?.id,
       urn,
+      providerCloud: providerCloud(urn),
       ...(step.action === 'create' ? {} : { olds: bag(step.old?.outputs), oldInputs: bag(step.old?.inputs) }),
       ...(step.action === 'delete' ? {} : { news: bag(step.new?.inputs) }),
     });
@@ -493,7 +517,7 @@ class RunRecord {
     return { ok: true, changes, outputs, failure: undefined, ...this.seen() };
   }
 
-  failed(err: CommandError): RunResult {
+  failed(err: CommandError | CloudConfigError): RunResult {
     return {
       ok: false,
       changes: this.summary,
@@ -522,7 +546,7 @@ class RunRecord {
 /**
  * Runs `work` with the stack's workspace environment giving the providers' mode (IMAGE_CATALOG_POLICY_MODE) and
  * the run's decision log (IMAGE_CATALOG_DECISION_LOG): both reach the plugin processes the CLI starts. Put back
- * after; a CommandError becomes a failed result.
+ * after; a CommandError, or a cloud that cannot be resolved, becomes a failed result.
  */
 async function withRun(stack: Stack, record: RunRecord, mode: PolicyMode, work: () => Promise<RunResult>): Promise<RunResult> {
   const env = stack.workspace.envVars;
@@ -533,7 +557,8 @@ async function withRun(stack: Stack, record: RunRecord, mode: PolicyMode, work: 
   try {
     return await work();
   } catch (err) {
-    if (!(err instanceof CommandError)) throw err;
+    // A failed pulumi command, or clouds the plan cannot be decided with (no cloud configured): a failed run.
+    if (!(err instanceof CommandError) && !(err instanceof CloudConfigError)) throw err;
     return record.failed(err);
   } finally {
     for (const [key, value] of [
@@ -674,12 +699,13 @@ export async function previewStack(stack: Stack, options: RunOptions = {}, confi
  */
 async function claimRefusals(runtime: ProviderRuntime, steps: readonly StepEventMetadata[]): Promise<string[]> {
   const refused: string[] = [];
+  const providerCloud = providerClouds(steps);
   for (const step of steps) {
     const kind = kindOfType(step.type);
     if (kind === undefined || actionOf(step.op) !== 'create' || step.new === undefined) continue;
     const news = withoutSecrets(step.new.inputs) as Record<string, unknown>;
     refused.push(...runtime.claimsOf(kind, urnName(step.urn), step.urn, news));
-    refused.push(...(await runtime.catalogClaimsOf(kind, urnName(step.urn), step.urn, news)));
+    refused.push(...(await runtime.catalogClaimsOf(kind, urnName(step.urn), step.urn, news, providerCloud(step.urn))));
   }
   return refused;
 }

@@ -128,6 +128,11 @@ export interface ChangeSides {
   readonly live?: LiveDocument;
   /** The resource's URN: what a create of it leaves carries its creation mark, made from it. */
   readonly urn?: string | undefined;
+  /**
+   * The cloud of the resource's provider, when it names one (an explicit `Provider` with a cloud): the cloud that
+   * applies a resource without a `cloud` of its own (a whole-plan decision; the plugin is configured with it).
+   */
+  readonly providerCloud?: string | undefined;
 }
 
 /** The unknown marker of the envelope for Pulumi's unknown values (preview outputs not yet known). */
@@ -447,7 +452,12 @@ export class ProviderRuntime {
    * change.
    */
   async changeOf(kind: Kind, name: string, sides: ChangeSides): Promise<{ cloud: string | undefined; change: Change }> {
-    const fields = { ...layer(sides.news ?? sides.oldInputs ?? sides.olds ?? {}), resourceName: name };
+    const own = layer(sides.news ?? sides.oldInputs ?? sides.olds ?? {});
+    const fields = {
+      ...own,
+      resourceName: name,
+      ...(own.cloud === undefined && sides.providerCloud !== undefined ? { cloud: sides.providerCloud } : {}),
+    };
     const where = address(kind, name);
     // What an interrupted create of this resource left carries its creation mark: its create finishes or removes
     // it, so it holds no name against this one.
@@ -560,13 +570,14 @@ export class ProviderRuntime {
 
   /**
    * A create's refusals of what the live catalog holds for another owner (an image of the name that another stack
-   * instance made), each with the ways out; read with the cloud that applies the resource. `urn`: the resource's.
+   * instance made), each with the ways out; read with the cloud that applies the resource (its own, else
+   * `providerCloud`, its provider's). `urn`: the resource's.
    */
-  async catalogClaimsOf(kind: Kind, name: string, urn: string, news: Bag): Promise<string[]> {
+  async catalogClaimsOf(kind: Kind, name: string, urn: string, news: Bag, providerCloud?: string): Promise<string[]> {
     const descriptor = kindDescriptors[kind];
     if (descriptor.cataloged !== true || descriptor.catalogClaims === undefined) return [];
     const raw = schemaPart(kind, news);
-    const cloud = cloudOf(kind, raw, layer(news));
+    const cloud = cloudOf(kind, raw, layer(news)) ?? providerCloud;
     const live = await this.catalog.images(this.cloudKey(cloud), this.sessionFor(cloud));
     return descriptor
       .catalogClaims(live, raw, this.markOf(urn))

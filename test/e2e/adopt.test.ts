@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import { openStack, type Program, type StackTarget } from '../../provider/pulumi/automation.js';
-import { Image } from '../../provider/pulumi/index.js';
+import { Image, Provider } from '../../provider/pulumi/index.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
@@ -72,8 +72,8 @@ t.test('adopt: a live catalog as a Pulumi program whose first preview holds impo
   t.match(written.stdout, /adopt: 4 images and 1 membership of project \S+ written to /);
   t.match(written.stdout, `"Image ${tag}" (${bare}): naming, required_metadata`, 'the images that break rules are said');
   const program = readFileSync(join(out, 'index.ts'), 'utf8');
-  t.match(program, `{ provider, import: ${JSON.stringify(v10)} }`, 'each image carries its import id');
-  t.match(program, `{ provider, import: ${JSON.stringify(`${v11}/${appteam}`)} }`, 'the membership too');
+  t.match(program, `{ provider, import: '${v10}' }`, 'each image carries its import id');
+  t.match(program, `{ provider, import: '${v11}/${appteam}' }`, 'the membership too');
   t.match(program, /\/\/ audit: mandatory naming: name "Image a\w+" does not follow/, 'a broken rule is said above its image');
   t.match(program, 'source: {\n      imported: true,\n    },', 'the data is said to be imported');
 
@@ -86,8 +86,7 @@ t.test('adopt: a live catalog as a Pulumi program whose first preview holds impo
   mkdirSync(join(out, 'node_modules'));
   symlinkSync(repoRoot, join(out, 'node_modules', 'image-catalog'));
   const target: StackTarget = { cwd: out, stack: 'adopted', stateDir: join(out, 'state'), env: labStackEnv(lab()) };
-  // The stack's cloud, as a user sets it for what the program adds (the adopted resources name their provider).
-  await (await openStack(target)).setConfig('image-catalog:cloud', { value: 'platform' });
+  await openStack(target);
   const preview = await runCommand(
     process.execPath,
     ['bin/image-catalog.js', 'preview', '--cwd', out, '--stack', 'adopted', '--state-dir', join(out, 'state'), '--format', 'json'],
@@ -119,19 +118,30 @@ t.test('adopt: a live catalog as a Pulumi program whose first preview holds impo
     { output: after.text },
   );
 
+  // The image that breaks naming and required_metadata stays manageable: deprecated and hidden without renaming it.
+  const retiring = program
+    .replace(new RegExp(`(new Image\\('image-${tag}', \\{[\\s\\S]*?isHidden: )false`), '$1true')
+    .replace(new RegExp(`(new Image\\('image-${tag}', \\{[\\s\\S]*?properties: )\\{\\}`), "$1{ deprecated: 'true' }");
+  t.not(retiring, program, 'the program edited: the bare image deprecated and hidden');
+  writeFileSync(join(out, 'retire.ts'), retiring);
+  const retire = ((await import(pathToFileURL(join(out, 'retire.ts')).href)) as { default: Program }).default;
+  const retired = await pulumi(target, 'up', retire);
+  t.ok(retired.ok, 'an adopted image that breaks rules can be deprecated and hidden', { output: retired.text });
+  t.equal(retired.changes['update'], 1);
+
+  // Added with a provider of its own (the stack has no image-catalog:cloud): decided and applied as that cloud.
   const withNewVersion: Program = async () => {
-    await generated();
-    new Image('ubuntu-v1.2', {
-      name: `${family}-v1.2`,
-      diskFormat: 'raw',
-      visibility: 'shared',
-      source: { file: data() },
-      properties: good,
-    });
+    await retire();
+    const provider = new Provider('extra', { cloud: 'platform' });
+    new Image(
+      'ubuntu-v1.2',
+      { name: `${family}-v1.2`, diskFormat: 'raw', visibility: 'shared', source: { file: data() }, properties: good },
+      { provider },
+    );
     return {};
   };
   const published = await pulumi(target, 'up', withNewVersion);
   t.ok(published.ok, 'a version added to the written program is published', { output: published.text });
-  t.equal(published.changes['create'], 1);
+  t.equal(published.changes['create'], 2, 'the image and its provider');
   t.equal((await imagesNamed(`${family}-v1.2`)).length, 1);
 });

@@ -4,7 +4,7 @@
  * written program's first preview is test/e2e/adopt.test.ts.
  */
 import t from 'tap';
-import { adoptedInputs, projectFiles, resourceName, typescriptProgram, type Adoption } from '../../provider/cli/adopt.js';
+import { adoptedInputs, projectFiles, quote as quoted, resourceName, typescriptProgram, type Adoption } from '../../provider/cli/adopt.js';
 
 const live = {
   id: 'id-1',
@@ -80,19 +80,26 @@ t.test('the program: import ids, the audit findings above their image, members w
   };
   const program = typescriptProgram(adoption);
   t.match(program, "import { Image, ImageMember, Provider } from 'image-catalog/pulumi';");
-  t.match(program, 'const provider = new Provider(\'adopted\', { cloud: "platform" });');
+  t.match(program, "const provider = new Provider('adopted', { cloud: 'platform' });");
   t.match(
     program,
-    '  // audit: mandatory required_metadata: properties.description is missing\n  const ubuntu2404BaseV10 = new Image("ubuntu-24.04-base-v1.0", {',
+    "  // audit: mandatory required_metadata: properties.description is missing\n  const ubuntu2404BaseV10 = new Image('ubuntu-24.04-base-v1.0', {",
   );
-  t.match(program, '}, { provider, import: "id-1" });');
+  t.match(program, "    name: 'ubuntu-24.04-base-v1.0',");
+  t.match(program, "}, { provider, import: 'id-1' });");
   t.match(program, '  // consumer1234 has accepted the share');
   t.match(
     program,
-    'new ImageMember("ubuntu-24.04-base-v1.0-share-consumer", { image: ubuntu2404BaseV10, memberProjectId: "consumer1234" }, { provider, import: "id-1/consumer1234" });',
+    "  new ImageMember(\n    'ubuntu-24.04-base-v1.0-share-consumer',\n    { image: ubuntu2404BaseV10, memberProjectId: 'consumer1234' },\n    { provider, import: 'id-1/consumer1234' },\n  );",
   );
   const files = projectFiles(adoption, 'catalog-p');
-  t.same(Object.keys(files).sort(), ['Pulumi.yaml', 'index.ts', 'package.json']);
+  t.same(Object.keys(files).sort(), ['Pulumi.yaml', 'index.ts', 'package.json', 'tsconfig.json']);
+  t.match(
+    JSON.parse(files['package.json'] ?? '{}'),
+    { name: 'catalog-p', scripts: { typecheck: 'tsc --noEmit' }, allowScripts: { protobufjs: true } },
+    "the shipped example's manifest",
+  );
+  t.equal(quoted('it\'s "x"'), "'it\\'s \"x\"'", 'a quote in a string is escaped');
   t.match(files['Pulumi.yaml'], 'path: ./node_modules/image-catalog/bin');
   t.end();
 });

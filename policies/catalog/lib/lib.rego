@@ -53,7 +53,23 @@ audit_writes contains change if {
 	is_object(input.audit)
 	some image in input.catalog.images
 	_audited_owner(image)
-	change := {"address": image.id, "kind": "image", "action": "update", "before": image, "after": image}
+	change := {"address": image.id, "kind": "image", "action": "update", "before": image, "after": image, "audit": true}
+}
+
+# METADATA
+# scope: document
+# description: >-
+#   Whether a change sets a field of its image (`path` into the document, e.g. ["properties", "os_version"]): a
+#   create, a replace or an audit does; an update only when it changes the field's value. A rule about what an
+#   image carries judges an update on the fields it changes: a live image that breaks one (an adopted image) can
+#   still be deprecated, hidden or deleted.
+sets(change, _) if change.action != "update"
+
+sets(change, _) if change.audit == true
+
+sets(change, path) if {
+	change.action == "update"
+	object.get(object.get(change, "before", {}), path, null) != object.get(change.after, path, null)
 }
 
 _audited_owner(_) if not input.audit.owner

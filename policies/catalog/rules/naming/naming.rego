@@ -2,7 +2,7 @@
 # title: Catalog images follow the naming convention
 # description: >-
 #   A catalog image is named <os>-<osversion>-<profile>-v<major>.<minor> (ubuntu-24.04-base-v1.0), and its
-#   os_distro and os_version properties agree with the name.
+#   os_distro and os_version properties agree with the name (an update is judged when it changes them).
 # custom:
 #   id: naming
 #   remediation: >-
@@ -25,6 +25,7 @@ violations contains lib.violation(rego.metadata.chain(), change, "name", message
 	name := change.after.name
 	not lib.is_unknown(name)
 	not lib.parse_name(name)
+	lib.sets(change, ["name"])
 	message := _not_followed(name)
 }
 
@@ -35,6 +36,7 @@ violations contains lib.violation(rego.metadata.chain(), change, field, message)
 	value := change.after.properties[key]
 	is_string(value)
 	value != parsed[part]
+	_sets_either(change, key)
 	field := concat(".", ["properties", key])
 	message := concat("", [field, " is ", json.marshal(value), " but the name says ", json.marshal(parsed[part])])
 }
@@ -42,3 +44,8 @@ violations contains lib.violation(rego.metadata.chain(), change, field, message)
 _not_followed(name) := "the image has no name: it should follow <os>-<osversion>-<profile>-v<major>.<minor>" if {
 	name == null
 } else := concat("", ["name ", json.marshal(name), " does not follow <os>-<osversion>-<profile>-v<major>.<minor>"])
+
+# An update that keeps the name and the property is not judged on them again.
+_sets_either(change, _) if lib.sets(change, ["name"])
+
+_sets_either(change, key) if lib.sets(change, ["properties", key])

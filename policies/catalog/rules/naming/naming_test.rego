@@ -69,3 +69,10 @@ test_fail_an_image_without_a_name_is_said_so if {
 		with input as testdata.audit([testdata.live("a", null, {})], {})
 	messages == {"the image has no name: it should follow <os>-<osversion>-<profile>-v<major>.<minor>"}
 }
+
+test_fail_an_update_that_changes_os_distro_against_the_name if {
+	changed := object.union(testdata.image, {"properties": object.union(testdata.properties, {"os_distro": "debian"})})
+	found := {[v.field, v.message] | some v in naming.violations}
+		with input as testdata.envelope([testdata.change("update", testdata.image, changed)], [])
+	found == {["properties.os_distro", `properties.os_distro is "debian" but the name says "ubuntu"`]}
+}

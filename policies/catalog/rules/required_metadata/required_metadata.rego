@@ -2,8 +2,8 @@
 # title: Catalog images carry the scheduling metadata
 # description: >-
 #   Every image written carries the properties listed in data (os_distro, os_version, hw_disk_bus,
-#   hw_vif_model, description), non-empty, and within their allowed values where data lists them; a stack
-#   turns one off with "required": false.
+#   hw_vif_model, description), non-empty, and within their allowed values where data lists them (an update is
+#   judged on the properties it changes); a stack turns one off with "required": false.
 # custom:
 #   id: required_metadata
 #   remediation: >-
@@ -33,6 +33,7 @@ violations contains lib.violation(rego.metadata.chain(), change, field, message)
 	some change in lib.image_writes
 	some key, spec in _required
 	not _unknown_property(change.after, key)
+	lib.sets(change, ["properties", key])
 	value := object.get(change.after, ["properties", key], null)
 	problem := _problem(value, spec)
 	field := concat(".", ["properties", key])

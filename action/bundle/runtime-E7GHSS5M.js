@@ -307,7 +307,12 @@ var ProviderRuntime = class {
    * change.
    */
   async changeOf(kind, name, sides) {
-    const fields = { ...layer(sides.news ?? sides.oldInputs ?? sides.olds ?? {}), resourceName: name };
+    const own = layer(sides.news ?? sides.oldInputs ?? sides.olds ?? {});
+    const fields = {
+      ...own,
+      resourceName: name,
+      ...own.cloud === void 0 && sides.providerCloud !== void 0 ? { cloud: sides.providerCloud } : {}
+    };
     const where = address(kind, name);
     const mark = this.markOf(sides.urn ?? fields.resourceUrn);
     if (sides.action === "create" && kindDescriptors[kind].cataloged === true && mark !== void 0) this.catalog.creating(mark);
@@ -391,13 +396,14 @@ var ProviderRuntime = class {
   }
   /**
    * A create's refusals of what the live catalog holds for another owner (an image of the name that another stack
-   * instance made), each with the ways out; read with the cloud that applies the resource. `urn`: the resource's.
+   * instance made), each with the ways out; read with the cloud that applies the resource (its own, else
+   * `providerCloud`, its provider's). `urn`: the resource's.
    */
-  async catalogClaimsOf(kind, name, urn, news) {
+  async catalogClaimsOf(kind, name, urn, news, providerCloud) {
     const descriptor = kindDescriptors[kind];
     if (descriptor.cataloged !== true || descriptor.catalogClaims === void 0) return [];
     const raw = schemaPart(kind, news);
-    const cloud = cloudOf(kind, raw, layer(news));
+    const cloud = cloudOf(kind, raw, layer(news)) ?? providerCloud;
     const live = await this.catalog.images(this.cloudKey(cloud), this.sessionFor(cloud));
     return descriptor.catalogClaims(live, raw, this.markOf(urn)).map((p) => `${address(kind, name)}: ${p.field}: ${p.message} (rule: ${p.rule})`);
   }

@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-L52ZPKQD.js";
+} from "./chunk-BBKDLVFK.js";
 import "./chunk-ISQB5U5Q.js";
 import "./chunk-K2BSMOPQ.js";
 import "./chunk-QJWXHN57.js";

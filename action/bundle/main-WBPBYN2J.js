@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-L52ZPKQD.js";
+} from "./chunk-BBKDLVFK.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -3530,7 +3530,7 @@ var require_commander = __commonJS({
 });
 
 // provider/cli/main.ts
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -3550,7 +3550,7 @@ var {
 } = import_index.default;
 
 // provider/cli/adopt.ts
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 // provider/client/identity.ts
@@ -3684,13 +3684,17 @@ function variableName(resource) {
   const camel = resource.replace(/[-.]+([a-z0-9])/g, (_, c) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, "");
   return /^[0-9]/.test(camel) ? `image${camel}` : camel;
 }
+function quote(text2) {
+  return `'${JSON.stringify(text2).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
+}
 function literal(value, indent) {
+  if (typeof value === "string") return quote(value);
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v) => literal(v, indent)).join(", ")}]`;
   const entries = Object.entries(value);
   if (entries.length === 0) return "{}";
   const inner = `${indent}  `;
-  const key = (k) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k);
+  const key = (k) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : quote(k);
   return `{
 ${entries.map(([k, v]) => `${inner}${key(k)}: ${literal(v, inner)},`).join("\n")}
 ${indent}}`;
@@ -3728,13 +3732,17 @@ function typescriptProgram(adoption) {
     );
     const lines = [
       ...comments,
-      `  const ${variable} = new Image(${JSON.stringify(resource)}, ${literal(adoptedInputs(image.live), "  ")}, { provider, import: ${JSON.stringify(image.live.id)} });`
+      `  const ${variable} = new Image(${quote(resource)}, ${literal(adoptedInputs(image.live), "  ")}, { provider, import: ${quote(image.live.id)} });`
     ];
     for (const member of image.members) {
       const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
       lines.push(
         `  // ${member.member_id} has ${member.status} the share (its acceptance is the member project's own to declare)`,
-        `  new ImageMember(${JSON.stringify(name)}, { image: ${variable}, memberProjectId: ${JSON.stringify(member.member_id)} }, { provider, import: ${JSON.stringify(`${image.live.id}/${member.member_id}`)} });`
+        `  new ImageMember(
+    ${quote(name)},
+    { image: ${variable}, memberProjectId: ${quote(member.member_id)} },
+    { provider, import: ${quote(`${image.live.id}/${member.member_id}`)} },
+  );`
       );
     }
     return lines.join("\n");
@@ -3755,12 +3763,15 @@ import { Image, ${usesMembers ? "ImageMember, " : ""}Provider } from 'image-cata
 
 export default function catalog(): Promise<Record<string, unknown>> {
   // The cloud adopt read with: an import reads with its provider's cloud.
-  const provider = new Provider('adopted', { cloud: ${JSON.stringify(adoption.cloud)} });
+  const provider = new Provider('adopted', { cloud: ${quote(adoption.cloud)} });
 
 ${blocks.join("\n\n")}
   return Promise.resolve({});
 }
 `;
+}
+function exampleFile(name) {
+  return readFileSync(new URL(`../../examples/pulumi/${name}`, import.meta.url), "utf8");
 }
 function projectFiles(adoption, project) {
   return {
@@ -3776,19 +3787,19 @@ plugins:
     - name: image-catalog
       path: ./node_modules/image-catalog/bin
 `,
+    // The shipped example project's manifest and compiler settings (its dependencies, typecheck script and
+    // allowScripts), with this project's name.
     "package.json": `${JSON.stringify(
       {
+        ...JSON.parse(exampleFile("package.json")),
         name: project,
-        private: true,
-        type: "module",
-        main: "index.ts",
-        engines: { node: ">=22.19" },
-        dependencies: { "@pulumi/pulumi": "^3.276.0", "image-catalog": "^0.3.0" }
+        description: `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`
       },
       null,
       2
     )}
 `,
+    "tsconfig.json": exampleFile("tsconfig.json"),
     "index.ts": typescriptProgram(adoption)
   };
 }
@@ -3822,6 +3833,7 @@ function registerAdopt(program3) {
     if (!languages.includes(options.language))
       throw new UsageError(`--language ${options.language}: not one of ${languages.join(", ")} (yaml, cdktf and hcl are not built yet)`);
     const out = resolve(options.out);
+    if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
     if (existsSync(out) && readdirSync(out).length > 0)
       throw new UsageError(`--out ${options.out}: the folder is not empty; nothing was written`);
     let include;
@@ -3856,6 +3868,10 @@ function registerAdopt(program3) {
     } finally {
       await session.close();
     }
+    if (adoption.images.length === 0)
+      throw new UsageError(
+        `nothing to adopt: cloud ${JSON.stringify(cloud)} sees no image of owner ${adoption.owner}${options.include === void 0 ? "" : ` whose name matches ${options.include}`} (--owner takes a project id or the cloud's own project name); nothing was written`
+      );
     mkdirSync(out, { recursive: true });
     const project = `catalog-${adoption.owner.slice(0, 8) || "adopted"}`;
     for (const [file, text2] of Object.entries(projectFiles(adoption, project))) writeFileSync(join(out, file), text2);
@@ -3866,7 +3882,8 @@ function registerAdopt(program3) {
 ` + (breaking.length === 0 ? "" : `adopt: ${breaking.length} of them break catalog rules (each said above its Image in index.ts):
 ${breaking.map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...new Set(i.findings.map((f) => f.rule))].join(", ")}
 `).join("")}`) + adoption.skipped.map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take
-`).join("") + `next: install image-catalog and @pulumi/pulumi there (docs/install.md), then preview: it holds imports only
+`).join("") + `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its Provider): give it a cloud of the owner project that may write
+next: install image-catalog and @pulumi/pulumi there (docs/install.md), then preview: it holds imports only
 `
     );
   });
@@ -3877,22 +3894,22 @@ import { writeFileSync as writeFileSync2 } from "node:fs";
 
 // provider/github/sarif.ts
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 // provider/policy/rules.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 var rulesPath = fileURLToPath(new URL("../../policies/build/rules.json", import.meta.url));
 var loaded;
 function catalogRules() {
-  return loaded ??= JSON.parse(readFileSync(rulesPath, "utf8"));
+  return loaded ??= JSON.parse(readFileSync2(rulesPath, "utf8"));
 }
 
 // provider/github/sarif.ts
 var sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 function packageTool() {
-  const manifest2 = JSON.parse(readFileSync2(new URL("../../package.json", import.meta.url), "utf8"));
+  const manifest2 = JSON.parse(readFileSync3(new URL("../../package.json", import.meta.url), "utf8"));
   return { version: manifest2.version, informationUri: manifest2.homepage ?? "https://www.npmjs.com/package/image-catalog" };
 }
 function nameOf(title) {
@@ -4181,7 +4198,7 @@ ${formatStackReport(stack)}`}`);
 // provider/cli/doctor.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { execFile } from "node:child_process";
-import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, dirname, join as join2 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -4189,7 +4206,7 @@ import { promisify } from "node:util";
 var run = promisify(execFile);
 var nodeReasonVariable = "IMAGE_CATALOG_NODE";
 function minimumNode() {
-  const manifest2 = JSON.parse(readFileSync3(new URL("../../package.json", import.meta.url), "utf8"));
+  const manifest2 = JSON.parse(readFileSync4(new URL("../../package.json", import.meta.url), "utf8"));
   const [major = 0, minor = 0] = manifest2.engines.node.replace(/^>=\s*/, "").split(".").map(Number);
   return [major, minor];
 }
@@ -4225,7 +4242,7 @@ async function versionOf(path, args) {
 function projectPackage(name) {
   try {
     const manifest2 = createRequire(join2(process.cwd(), "package.json")).resolve(`${name}/package.json`);
-    return JSON.parse(readFileSync3(manifest2, "utf8")).version;
+    return JSON.parse(readFileSync4(manifest2, "utf8")).version;
   } catch {
     return void 0;
   }
@@ -4286,7 +4303,7 @@ async function pluginNodeLine() {
 function languageHostLine(pulumi) {
   let runtime;
   try {
-    runtime = (0, import_yaml.parse)(readFileSync3(join2(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
+    runtime = (0, import_yaml.parse)(readFileSync4(join2(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
   } catch {
     return [];
   }
@@ -4497,11 +4514,11 @@ function registerMigrate(program3) {
 }
 
 // provider/cli/plan-check.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 function readPlan(file) {
   let text2;
   try {
-    text2 = file === "-" ? readFileSync4(0, "utf8") : readFileSync4(file, "utf8");
+    text2 = file === "-" ? readFileSync5(0, "utf8") : readFileSync5(file, "utf8");
   } catch (err) {
     throw new UsageError(`${file}: cannot read it (${err.code ?? err.message})`);
   }
@@ -4557,11 +4574,11 @@ ${formatDecision(checked.decision)}`
 // provider/cli/pr-check.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { basename, dirname as dirname2, isAbsolute, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
 
 // provider/github/context.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 var EventFileError = class extends Error {
   name = "EventFileError";
 };
@@ -4576,7 +4593,7 @@ function readEvent(env = process.env) {
   }
   let text2;
   try {
-    text2 = readFileSync5(path, "utf8");
+    text2 = readFileSync6(path, "utf8");
   } catch (err) {
     const code = err.code;
     throw new EventFileError(
@@ -4689,7 +4706,7 @@ ${charts.join("\n\n")}
 }
 
 // provider/cli/field-line.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import { join as join4 } from "node:path";
 function loadTypeScript(projectDir) {
@@ -4704,7 +4721,7 @@ function loadTypeScript(projectDir) {
 function fieldLine(typescript, position, query) {
   let text2;
   try {
-    text2 = readFileSync6(position.file, "utf8");
+    text2 = readFileSync7(position.file, "utf8");
   } catch {
     return void 0;
   }
@@ -4776,7 +4793,7 @@ function hclFieldLine(text2, blockLine, keys) {
 
 // provider/cli/policy-base.ts
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync7 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync8 } from "node:fs";
 import { relative, resolve as resolve2, sep } from "node:path";
 function atBase(root, base, path) {
   const shown = spawnSync("git", ["-C", root, "show", `${base}:${path}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -4814,7 +4831,7 @@ function stackPolicyOf(text2, path) {
   }
 }
 function governedPolicy(root, base, heads, stackConfig) {
-  const headStack = stackConfig !== void 0 && existsSync3(stackConfig) ? stackPolicyOf(readFileSync7(stackConfig, "utf8"), stackConfig) : void 0;
+  const headStack = stackConfig !== void 0 && existsSync3(stackConfig) ? stackPolicyOf(readFileSync8(stackConfig, "utf8"), stackConfig) : void 0;
   const json = (value) => value === void 0 ? void 0 : typeof value === "string" ? value : JSON.stringify(value);
   if (base === void 0) return { base, overrides: [...heads], stackPolicy: json(headStack), changes: [] };
   const changes = [];
@@ -4864,13 +4881,13 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml2.parse)(readFileSync8(join5(dir, "Pulumi.yaml"), "utf8"));
+  const project = (0, import_yaml2.parse)(readFileSync9(join5(dir, "Pulumi.yaml"), "utf8"));
   const main = typeof project?.main === "string" && project.main !== "" ? resolve3(dir, project.main) : dir;
-  return existsSync4(main) && statSync(main).isDirectory() ? join5(main, "index.ts") : main;
+  return existsSync4(main) && statSync2(main).isDirectory() ? join5(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-IZALOVIF.js");
-  const { loadProgram, previewPlan } = await import("./preview-4S24L6QL.js");
+  const { loadProgram, previewPlan } = await import("./preview-EJ7GRU4K.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4943,7 +4960,7 @@ function hclDeclarations(dir) {
   if (!existsSync4(dir)) return found;
   for (const name of tfFiles(dir)) {
     const file = join5(dir, name);
-    readFileSync8(file, "utf8").split("\n").forEach((text2, i) => {
+    readFileSync9(file, "utf8").split("\n").forEach((text2, i) => {
       const resource = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text2);
       if (resource !== null) found.set(`${resource[1]}.${resource[2]}`, { file, line: i + 1, column: 1 });
       const module = /^\s*module\s+"([^"]+)"/.exec(text2);
@@ -4978,7 +4995,7 @@ async function checkPlanFile(file, configDir, root, governed) {
     violations: (decided.decision?.violations ?? []).map((v) => {
       const block = hclLine(declared, v.address, configAddress);
       const keys = hclKeys(v.address, v.field);
-      const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync8(block.file, "utf8"), block.line, keys);
+      const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync9(block.file, "utf8"), block.line, keys);
       return placed(v, locate(root, line === void 0 || block === void 0 ? block : { ...block, line }), fallback);
     }),
     fallback,
@@ -5024,7 +5041,7 @@ function policyChangeLine(root, source, field) {
   const key = field.split(".").at(-1) ?? field;
   let line = 1;
   try {
-    const found = readFileSync8(join5(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
+    const found = readFileSync9(join5(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
     if (found >= 0) line = found + 1;
   } catch {
   }
@@ -5274,7 +5291,7 @@ function registerPrCheck(program3) {
 
 // provider/cli/plugin.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync as readFileSync9, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync as readFileSync10, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join6 } from "node:path";
 function registerPlugin(program3) {
@@ -5282,7 +5299,7 @@ function registerPlugin(program3) {
   plugin.command("install").description(
     "Install the provider plugin into Pulumi's plugin cache (PULUMI_HOME) as resource plugin image-catalog at this package's version. The cached plugin is a launcher that runs this installed package (its dist/ and its node_modules): reinstall after moving or upgrading the package."
   ).option("--pulumi <path>", "the pulumi CLI to run", "pulumi").action((options) => {
-    const { version } = JSON.parse(readFileSync9(new URL("../../package.json", import.meta.url), "utf8"));
+    const { version } = JSON.parse(readFileSync10(new URL("../../package.json", import.meta.url), "utf8"));
     const dir = mkdtempSync(join6(tmpdir(), "image-catalog-plugin-"));
     try {
       const launcher = join6(dir, pluginName);
@@ -5334,7 +5351,7 @@ function registerResolve(program3) {
 }
 
 // provider/cdktf/store-request.ts
-import { existsSync as existsSync5, readFileSync as readFileSync10 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync11 } from "node:fs";
 import { join as join7 } from "node:path";
 var storeRequestVariable = "IMAGE_CATALOG_STORE";
 function secretOptions(type) {
@@ -5361,7 +5378,7 @@ function resolveStoreRequest(request, env = process.env) {
   return checkStoreInputs(request.name, { ...settings, options });
 }
 function readStoreRequest(file, env = process.env) {
-  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync10(file, "utf8");
+  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync11(file, "utf8");
   if (text2 === void 0 || text2 === "") throw new Error(`no store request: set ${storeRequestVariable} (JSON) or give --request <file>`);
   const request = JSON.parse(text2);
   if (typeof request.name !== "string" || typeof request.settings !== "object")
@@ -5382,7 +5399,7 @@ async function applyStoreRequest(request, mark) {
 async function deleteStoreRequest(request) {
   const inputs = resolveStoreRequest(request);
   const fragment = join7(inputs.configDir, `store-${inputs.id}.conf`);
-  if (existsSync5(fragment) && readFileSync10(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
+  if (existsSync5(fragment) && readFileSync11(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
     return false;
   const session = Session.forCloud(request.cloud);
   try {
@@ -5420,7 +5437,7 @@ function registerStore(program3) {
 }
 
 // provider/cli/main.ts
-var manifest = JSON.parse(readFileSync11(new URL("../../package.json", import.meta.url), "utf8"));
+var manifest = JSON.parse(readFileSync12(new URL("../../package.json", import.meta.url), "utf8"));
 var program2 = new Command("image-catalog").description("Golden-image catalogs as code for an OpenStack-Glance-compatible Image Service.").version(manifest.version).showHelpAfterError().exitOverride((err) => {
   process.exit(err.exitCode === 0 ? 0 : 2);
 });

@@ -20,7 +20,9 @@ import {
 import {
   policyModeVariable
 } from "./chunk-TXIILC3I.js";
-import "./chunk-DZMINAST.js";
+import {
+  CloudConfigError
+} from "./chunk-DZMINAST.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -113,8 +115,23 @@ function actionOf(op) {
   if (op === "replace" || op === "create-replacement" || op === "delete-replaced") return "replace";
   return void 0;
 }
+function providerClouds(steps) {
+  const clouds = /* @__PURE__ */ new Map();
+  const providerOf = /* @__PURE__ */ new Map();
+  for (const step of steps) {
+    const cloud = (step.new?.inputs ?? step.old?.inputs)?.["cloud"];
+    if (step.type === `pulumi:providers:${packageName}` && typeof cloud === "string" && cloud !== "") clouds.set(step.urn, cloud);
+    const reference = step.new?.provider ?? step.old?.provider;
+    if (reference !== void 0 && !providerOf.has(step.urn)) providerOf.set(step.urn, reference.split("::").slice(0, -1).join("::"));
+  }
+  return (urn) => {
+    const provider = providerOf.get(urn);
+    return provider === void 0 ? void 0 : clouds.get(provider);
+  };
+}
 async function planChanges(runtime, steps) {
   const planned = /* @__PURE__ */ new Map();
+  const providerCloud = providerClouds(steps);
   for (const step of steps) {
     const action = actionOf(step.op);
     if (action === void 0) continue;
@@ -142,6 +159,7 @@ async function planChanges(runtime, steps) {
       action: step.action,
       id: step.old?.id,
       urn,
+      providerCloud: providerCloud(urn),
       ...step.action === "create" ? {} : { olds: bag(step.old?.outputs), oldInputs: bag(step.old?.inputs) },
       ...step.action === "delete" ? {} : { news: bag(step.new?.inputs) }
     });
@@ -168,7 +186,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-VN5FJWVN.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-E7GHSS5M.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -309,7 +327,7 @@ async function withRun(stack, record, mode, work) {
   try {
     return await work();
   } catch (err) {
-    if (!(err instanceof CommandError)) throw err;
+    if (!(err instanceof CommandError) && !(err instanceof CloudConfigError)) throw err;
     return record.failed(err);
   } finally {
     for (const [key, value] of [
@@ -395,12 +413,13 @@ async function previewStack(stack, options = {}, config) {
 }
 async function claimRefusals(runtime, steps) {
   const refused = [];
+  const providerCloud = providerClouds(steps);
   for (const step of steps) {
     const kind = kindOfType(step.type);
     if (kind === void 0 || actionOf(step.op) !== "create" || step.new === void 0) continue;
     const news = withoutSecrets(step.new.inputs);
     refused.push(...runtime.claimsOf(kind, urnName(step.urn), step.urn, news));
-    refused.push(...await runtime.catalogClaimsOf(kind, urnName(step.urn), step.urn, news));
+    refused.push(...await runtime.catalogClaimsOf(kind, urnName(step.urn), step.urn, news, providerCloud(step.urn)));
   }
   return refused;
 }

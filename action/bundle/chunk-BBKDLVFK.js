@@ -18,7 +18,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-CTVV3LKZ.js");
+    return await import("./automation-AL6F2M2Y.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -86,7 +86,11 @@ function registerPreview(program) {
     if (options.format === "json") process.stdout.write(`${JSON.stringify(plan, null, 2)}
 `);
     else {
-      if (plan.decisions.length === 0) process.stdout.write("no change of an image-catalog resource: nothing to decide\n");
+      const ops = /* @__PURE__ */ new Map();
+      for (const step of plan.steps) ops.set(step.op, (ops.get(step.op) ?? 0) + 1);
+      process.stdout.write(`plan: ${[...ops].map(([op, n]) => `${String(n)} ${op}`).join(", ") || "no resource"}
+`);
+      if (plan.decisions.length === 0) process.stdout.write("no change of an image-catalog resource to decide\n");
       for (const d of plan.decisions) {
         const listed = d.logged.map((c) => `  ${c.action.padEnd(7)} ${c.address}${c.name === void 0 ? "" : ` (${c.name})`}
 `).join("");
