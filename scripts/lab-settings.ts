@@ -103,13 +103,23 @@ export function labServiceUrls(settings: LabSettings = labSettings()): readonly 
   ];
 }
 
-/** Whether a lab service answers at `url` (any status below 500) within `timeoutMs`. */
+/**
+ * Whether a lab service answers at `url` (any status below 500) within `timeoutMs`. A port Node's fetch refuses
+ * outright (the fetch standard's "bad ports": 5060, 6000, ...) can never answer it, nor the package's own client:
+ * that throws, naming the port, instead of waiting for a service that is up.
+ */
 export async function answers(url: string, timeoutMs = 2000): Promise<boolean> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { connection: 'close' } });
     await res.arrayBuffer();
     return res.status < 500;
-  } catch {
+  } catch (err) {
+    const cause = (err as { cause?: unknown }).cause;
+    if (cause instanceof Error && cause.message === 'bad port')
+      throw new Error(
+        `${url}: Node's fetch refuses this port (one of the fetch standard's bad ports), so nothing here could reach a service on it; choose another IMAGE_CATALOG_LAB_*_PORT`,
+        { cause: err },
+      );
     return false;
   }
 }

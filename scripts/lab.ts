@@ -401,19 +401,25 @@ async function seed(settings: LabSettings, secrets: Secrets): Promise<Record<str
     type: 'image',
     description: 'image-catalog lab Image Service',
   });
-  const endpoints = await ks.get<{ endpoints: { interface: string; url: string; id: string }[] }>(
-    `/v3/endpoints?service_id=${imageService}`,
-  );
-  const url = `http://127.0.0.1:${settings.glancePort}`;
+  // The endpoints follow the ports of this run: keystone's own were written by its bootstrap on the first run, and
+  // a lab brought up again on other ports must not hand out the old ones (glance would validate tokens there).
+  await keepEndpoints(ks, imageService, `http://127.0.0.1:${settings.glancePort}`);
+  const identity = await ks.get<{ services: { id: string }[] }>('/v3/services?type=identity');
+  for (const service of identity.services) await keepEndpoints(ks, service.id, `http://127.0.0.1:${settings.keystonePort}/v3`);
+  return projects;
+}
+
+/** A service's public, internal and admin endpoints at `url`: made where missing, moved where they differ. */
+async function keepEndpoints(ks: KeystoneAdmin, service: string, url: string): Promise<void> {
+  const endpoints = await ks.get<{ endpoints: { interface: string; url: string; id: string }[] }>(`/v3/endpoints?service_id=${service}`);
   for (const iface of ['public', 'internal', 'admin']) {
     const existing = endpoints.endpoints.find((e) => e.interface === iface);
     if (existing === undefined) {
-      await ks.send('POST', '/v3/endpoints', { endpoint: { service_id: imageService, interface: iface, url, region_id: region } });
+      await ks.send('POST', '/v3/endpoints', { endpoint: { service_id: service, interface: iface, url, region_id: region } });
     } else if (existing.url !== url) {
       await ks.send('PATCH', `/v3/endpoints/${existing.id}`, { endpoint: { url } });
     }
   }
-  return projects;
 }
 
 function cloudsYaml(settings: LabSettings, secrets: Secrets): string {

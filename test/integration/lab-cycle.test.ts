@@ -1,4 +1,4 @@
-import { rmSync, mkdtempSync, existsSync, writeFileSync } from 'node:fs';
+import { rmSync, mkdtempSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,4 +94,62 @@ t.test('lab env prints the clouds.yaml path and OS_* exports a shell can eval', 
   const bad = await lab(['env', 'nobody']);
   t.equal(bad.code, 1);
   t.match(bad.stderr, 'env takes clouds or a persona (admin, platform, appteam, platform-viewer), not "nobody"');
+});
+
+t.test('a lab brought up again on other ports hands out its new endpoints (glance validates tokens there)', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-catalog-lab-'));
+  const ports = async (): Promise<Record<string, string>> => {
+    const held = await Promise.all([holdPort(), holdPort(), holdPort()]);
+    await Promise.all(held.map((h) => h.close()));
+    const [source, keystone, glance] = held.map((h) => String(h.port));
+    return {
+      IMAGE_CATALOG_LAB_SOURCE_PORT: source ?? '',
+      IMAGE_CATALOG_LAB_KEYSTONE_PORT: keystone ?? '',
+      IMAGE_CATALOG_LAB_GLANCE_PORT: glance ?? '',
+    };
+  };
+  const env = (p: Record<string, string>) => ({ ...process.env, IMAGE_CATALOG_LAB_DIR: dir, ...p });
+  const first = await ports();
+  let current = first;
+  t.teardown(async () => {
+    await lab(['down'], env(current));
+    rmSync(dir, { recursive: true, force: true });
+  });
+  t.equal((await lab(['up'], env(first))).code, 0, 'up on the first ports');
+  t.equal((await lab(['down'], env(first))).code, 0);
+  current = await ports();
+  const again = await lab(['up'], env(current));
+  t.equal(again.code, 0, again.stderr);
+  const record = readLabRecord({
+    stateDir: dir,
+    keystonePort: Number(current['IMAGE_CATALOG_LAB_KEYSTONE_PORT']),
+    glancePort: Number(current['IMAGE_CATALOG_LAB_GLANCE_PORT']),
+    sourcePort: Number(current['IMAGE_CATALOG_LAB_SOURCE_PORT']),
+    tokenExpiration: 3600,
+  });
+  t.ok(record !== undefined, 'the lab is recorded');
+  const { admin } = JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')) as { admin: string };
+  const body = {
+    auth: {
+      identity: { methods: ['password'], password: { user: { name: 'admin', domain: { name: 'Default' }, password: admin } } },
+      scope: { project: { name: 'admin', domain: { name: 'Default' } } },
+    },
+  };
+  const token = await fetch(`${record?.keystoneUrl ?? ''}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  t.equal(token.status, 201, 'keystone issues a token on its new port');
+  const catalog = ((await token.json()) as { token: { catalog: { type: string; endpoints: { url: string }[] }[] } }).token.catalog;
+  t.ok(
+    catalog
+      .find((s) => s.type === 'identity')
+      ?.endpoints.every((e) => e.url.includes(`:${current['IMAGE_CATALOG_LAB_KEYSTONE_PORT'] ?? ''}/`)),
+    "the token's catalog names keystone's new port",
+  );
+  const images = await fetch(`${record?.glanceUrl ?? ''}/v2/images`, {
+    headers: { 'x-auth-token': token.headers.get('x-subject-token') ?? '' },
+  });
+  t.equal(images.status, 200, 'glance validates the token (401 when it asked the old port)');
 });
