@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { CloudConfigError, ImageServiceError, isForbidden, isNotFound } from '../client/errors.js';
 import { imageDocument, snapshotImages, type ImageWire } from '../client/images.js';
 import { listMembers, type MemberWire } from '../client/members.js';
@@ -103,6 +104,13 @@ export function adoptedInputs(live: ImageWire): Record<string, unknown> {
   return sorted;
 }
 
+/** What a member's status says, in a comment of the program. */
+const answers: Readonly<Record<MemberWire['status'], string>> = {
+  accepted: 'has accepted the share',
+  rejected: 'has rejected the share',
+  pending: 'has not answered the share yet',
+};
+
 /** The program (index.ts) of an adoption: pure. */
 export function typescriptProgram(adoption: Adoption): string {
   const taken = new Set<string>(['adopted']);
@@ -119,7 +127,7 @@ export function typescriptProgram(adoption: Adoption): string {
     for (const member of image.members) {
       const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
       lines.push(
-        `  // ${member.member_id} has ${member.status} the share (its acceptance is the member project's own to declare)`,
+        `  // ${member.member_id} ${answers[member.status]} (its acceptance is the member project's own to declare)`,
         `  new ImageMember(\n    ${quote(name)},\n    { image: ${variable}, memberProjectId: ${quote(member.member_id)} },\n    { provider, import: ${quote(`${image.live.id}/${member.member_id}`)} },\n  );`,
       );
     }
@@ -157,18 +165,12 @@ function exampleFile(name: string): string {
 /** The files of the written project, by name. */
 export function projectFiles(adoption: Adoption, project: string): Record<string, string> {
   return {
-    'Pulumi.yaml': `name: ${project}
-description: The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.
-runtime:
-  name: nodejs
-  options:
-    typescript: false
-main: index.ts
-plugins:
-  providers:
-    - name: image-catalog
-      path: ./node_modules/image-catalog/bin
-`,
+    // The shipped example's project file (its runtime, the provider plugin from node_modules), with this project's name.
+    'Pulumi.yaml': stringifyYaml({
+      ...(parseYaml(exampleFile('Pulumi.yaml')) as Record<string, unknown>),
+      name: project,
+      description: `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`,
+    }),
     // The shipped example project's manifest and compiler settings (its dependencies, typecheck script and
     // allowScripts), with this project's name.
     'package.json': `${JSON.stringify(

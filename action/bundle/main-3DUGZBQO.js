@@ -3550,6 +3550,7 @@ var {
 } = import_index.default;
 
 // provider/cli/adopt.ts
+var import_yaml = __toESM(require_dist(), 1);
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
@@ -3722,6 +3723,11 @@ function adoptedInputs(live) {
   sorted["source"] = { imported: true };
   return sorted;
 }
+var answers = {
+  accepted: "has accepted the share",
+  rejected: "has rejected the share",
+  pending: "has not answered the share yet"
+};
 function typescriptProgram(adoption) {
   const taken = /* @__PURE__ */ new Set(["adopted"]);
   const blocks = adoption.images.map((image) => {
@@ -3737,7 +3743,7 @@ function typescriptProgram(adoption) {
     for (const member of image.members) {
       const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
       lines.push(
-        `  // ${member.member_id} has ${member.status} the share (its acceptance is the member project's own to declare)`,
+        `  // ${member.member_id} ${answers[member.status]} (its acceptance is the member project's own to declare)`,
         `  new ImageMember(
     ${quote(name)},
     { image: ${variable}, memberProjectId: ${quote(member.member_id)} },
@@ -3775,18 +3781,12 @@ function exampleFile(name) {
 }
 function projectFiles(adoption, project) {
   return {
-    "Pulumi.yaml": `name: ${project}
-description: The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.
-runtime:
-  name: nodejs
-  options:
-    typescript: false
-main: index.ts
-plugins:
-  providers:
-    - name: image-catalog
-      path: ./node_modules/image-catalog/bin
-`,
+    // The shipped example's project file (its runtime, the provider plugin from node_modules), with this project's name.
+    "Pulumi.yaml": (0, import_yaml.stringify)({
+      ...(0, import_yaml.parse)(exampleFile("Pulumi.yaml")),
+      name: project,
+      description: `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`
+    }),
     // The shipped example project's manifest and compiler settings (its dependencies, typecheck script and
     // allowScripts), with this project's name.
     "package.json": `${JSON.stringify(
@@ -4196,7 +4196,7 @@ ${formatStackReport(stack)}`}`);
 }
 
 // provider/cli/doctor.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 import { execFile } from "node:child_process";
 import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
 import { createRequire } from "node:module";
@@ -4303,7 +4303,7 @@ async function pluginNodeLine() {
 function languageHostLine(pulumi) {
   let runtime;
   try {
-    runtime = (0, import_yaml.parse)(readFileSync4(join2(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
+    runtime = (0, import_yaml2.parse)(readFileSync4(join2(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
   } catch {
     return [];
   }
@@ -4572,7 +4572,7 @@ ${formatDecision(checked.decision)}`
 }
 
 // provider/cli/pr-check.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { basename, dirname as dirname2, isAbsolute, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
@@ -4881,7 +4881,7 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml2.parse)(readFileSync9(join5(dir, "Pulumi.yaml"), "utf8"));
+  const project = (0, import_yaml3.parse)(readFileSync9(join5(dir, "Pulumi.yaml"), "utf8"));
   const main = typeof project?.main === "string" && project.main !== "" ? resolve3(dir, project.main) : dir;
   return existsSync4(main) && statSync2(main).isDirectory() ? join5(main, "index.ts") : main;
 }
