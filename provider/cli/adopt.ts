@@ -10,17 +10,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { CloudConfigError, ImageServiceError, isForbidden, isNotFound } from '../client/errors.js';
+import { isForbidden, isNotFound } from '../client/errors.js';
 import { imageDocument, snapshotImages, type ImageWire } from '../client/images.js';
 import { listMembers, type MemberWire } from '../client/members.js';
 import { Session } from '../client/session.js';
 import { judgeCatalog, type Finding } from '../policy/audit.js';
 import { PolicyEngine } from '../policy/engine.js';
 import type { PolicyDataOverride } from '../policy/data.js';
-import { PolicyDataError, PolicyEvaluationError } from '../policy/errors.js';
 import { utcToday } from '../resources/day.js';
 import { imageInputsFromLive } from '../resources/image/image.js';
-import { readOverrides, UsageError } from './policy.js';
+import { isUnusableInput, readOverrides, UsageError } from './policy.js';
 
 const languages = ['typescript'] as const;
 
@@ -266,13 +265,7 @@ export function registerAdopt(program: Command): void {
           overrides,
         });
       } catch (err) {
-        if (
-          err instanceof ImageServiceError ||
-          err instanceof CloudConfigError ||
-          err instanceof PolicyDataError ||
-          err instanceof PolicyEvaluationError
-        )
-          throw new UsageError(`could not read cloud ${JSON.stringify(cloud)}: ${err.message}`);
+        if (isUnusableInput(err)) throw new UsageError(`could not read cloud ${JSON.stringify(cloud)}: ${err.message}`);
         throw err;
       } finally {
         await session.close();

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { CloudConfigError, ImageServiceError, isForbidden, isNotFound } from '../client/errors.js';
+import { isForbidden, isNotFound } from '../client/errors.js';
 import { getImage, type ImageWire } from '../client/images.js';
 import { Session } from '../client/session.js';
 import { auditSarifLog, packageTool } from '../github/sarif.js';
@@ -16,8 +16,7 @@ import { managedImages, type ManagedImage } from '../pulumi/state.js';
 import { imageDrift, type ImageDrift } from '../resources/image/image.js';
 import { loadAutomation } from './pulumi-sdk.js';
 import { stackFailure, stackTarget, type StackOptions } from './stack-options.js';
-import { PolicyDataError, PolicyEvaluationError } from '../policy/errors.js';
-import { readOverrides, UsageError } from './policy.js';
+import { isUnusableInput, readOverrides, UsageError } from './policy.js';
 
 const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];
@@ -204,13 +203,7 @@ export async function auditCommand(options: {
     };
     return { audit, cloud, stack: await auditStack(target, audit, session, options.owner) };
   } catch (err) {
-    if (
-      err instanceof ImageServiceError ||
-      err instanceof CloudConfigError ||
-      err instanceof PolicyDataError ||
-      err instanceof PolicyEvaluationError
-    )
-      throw new UsageError(`could not audit cloud ${JSON.stringify(cloud)}: ${err.message}`);
+    if (isUnusableInput(err)) throw new UsageError(`could not audit cloud ${JSON.stringify(cloud)}: ${err.message}`);
     throw err;
   } finally {
     await session.close();

@@ -8,10 +8,24 @@ import type { Command } from 'commander';
 import { readOverrideFile, type PolicyDataOverride } from '../policy/data.js';
 import { blocked, formatDecision, type Decision } from '../policy/decision.js';
 import { PolicyEngine } from '../policy/engine.js';
-import { PolicyBundleError, PolicyDataError } from '../policy/errors.js';
+import { CloudConfigError, ImageServiceError } from '../client/errors.js';
+import { PolicyBundleError, PolicyDataError, PolicyEvaluationError } from '../policy/errors.js';
 
 /** Thrown for arguments the command cannot use: exit 2. */
 export class UsageError extends Error {}
+
+/**
+ * Whether a failure lies in what a command was given rather than in the command (exit 2): a cloud that cannot be
+ * configured, reached or listed, bad policy data, a live catalog the policy cannot read.
+ */
+export function isUnusableInput(err: unknown): err is Error {
+  return (
+    err instanceof ImageServiceError ||
+    err instanceof CloudConfigError ||
+    err instanceof PolicyDataError ||
+    err instanceof PolicyEvaluationError
+  );
+}
 
 function readInput(file: string): unknown {
   let text: string;

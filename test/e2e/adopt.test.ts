@@ -13,7 +13,7 @@ import { Image, Provider } from '../../provider/pulumi/index.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
-import { imagesNamed, openstack, pulumi, removeFamily } from '../helpers/pulumi.js';
+import { imagesNamed, openstackImage, pulumi, removeFamily } from '../helpers/pulumi.js';
 import { runCommand } from '../helpers/run.js';
 
 const tag = `a${suffix().slice(0, 6)}`;
@@ -33,22 +33,9 @@ function data(): string {
 }
 
 async function make(name: string, visibility: string, properties: Record<string, string>, hidden = false): Promise<string> {
-  const props = Object.entries(properties).flatMap(([k, v]) => ['--property', `${k}=${v}`]);
-  const made = (await openstack('platform', [
-    'image',
-    'create',
-    '--disk-format',
-    'raw',
-    '--container-format',
-    'bare',
-    '--file',
-    data(),
-    `--${visibility}`,
-    ...props,
-    name,
-  ])) as { id: string };
-  if (hidden) await run('image', 'set', '--hidden', made.id);
-  return made.id;
+  const id = await openstackImage('platform', name, { visibility, properties, file: data() });
+  if (hidden) await run('image', 'set', '--hidden', id);
+  return id;
 }
 
 t.test('adopt: a live catalog as a Pulumi program whose first preview holds imports only', async (t) => {

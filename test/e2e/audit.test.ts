@@ -12,7 +12,7 @@ import t from 'tap';
 import { utcToday } from '../../provider/resources/day.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
 import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
-import { e2eStack, familyProgram, imagesNamed, pulumi } from '../helpers/pulumi.js';
+import { e2eStack, familyProgram, imagesNamed, openstackImage, pulumi } from '../helpers/pulumi.js';
 import { runCommand } from '../helpers/run.js';
 import { validateSarif } from '../helpers/sarif.js';
 
@@ -35,9 +35,8 @@ const good = ['os_distro=ubuntu', 'os_version=24.04', 'hw_disk_bus=virtio', 'hw_
 
 /** An image record made by the admin for `project` (no data: the audit judges metadata). */
 async function image(project: string, name: string, visibility: string, properties: readonly string[], hidden = false): Promise<string> {
-  const args = ['image', 'create', '--project', project, '--disk-format', 'raw', '--container-format', 'bare', `--${visibility}`];
-  for (const p of properties) args.push('--property', p);
-  const id = await openstack(...args, name, '-f', 'value', '-c', 'id');
+  const pairs = properties.map((p): [string, string] => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]);
+  const id = await openstackImage('admin', name, { visibility, project, properties: Object.fromEntries(pairs) });
   if (hidden) await openstack('image', 'set', '--hidden', id);
   return id;
 }
@@ -179,26 +178,7 @@ t.test("audit --stack: a stack's drift and the images of its owner it does not m
     ['--os-cloud', 'platform', 'image', 'set', '--property', 'description=edited by hand', '--min-ram', '64', String(managed)],
     env,
   );
-  const beside = await runCommand(
-    'openstack',
-    [
-      '--os-cloud',
-      'platform',
-      'image',
-      'create',
-      '--disk-format',
-      'raw',
-      '--container-format',
-      'bare',
-      `${family}-v2.0`,
-      '-f',
-      'value',
-      '-c',
-      'id',
-    ],
-    env,
-  );
-  const unmanaged = beside.stdout.trim();
+  const unmanaged = await openstackImage('platform', `${family}-v2.0`);
   t.teardown(() => glance('platform', 'DELETE', `/v2/images/${unmanaged}`));
 
   const args = ['--cloud', 'platform', '--stack', 'e2e', '--cwd', target.cwd, '--state-dir', target.stateDir ?? ''];

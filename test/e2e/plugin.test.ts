@@ -12,7 +12,7 @@ import { exampleConfig } from '../../scripts/example-config.js';
 import { openStack, type Program } from '../../provider/pulumi/automation.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, suffix } from '../helpers/lab.js';
-import { e2eStack, imagesNamed, openstack, pulumi } from '../helpers/pulumi.js';
+import { e2eStack, imagesNamed, openstackImage, pulumi } from '../helpers/pulumi.js';
 import { runCommand } from '../helpers/run.js';
 
 const profile = `p${suffix().slice(0, 6)}`;
@@ -237,19 +237,7 @@ t.test('import: image, member and acceptance of another stack, then a preview wi
 t.test('an image made outside the catalog, imported with source { imported: true }: complete inputs, no change after', async (t) => {
   const family = families.adopted;
   const name = `${family}-v1.0`;
-  const made = (await openstack('platform', [
-    'image',
-    'create',
-    '--disk-format',
-    'raw',
-    '--container-format',
-    'bare',
-    '--file',
-    data(),
-    '--shared',
-    ...Object.entries(metadata).flatMap(([k, v]) => ['--property', `${k}=${v}`]),
-    name,
-  ])) as { id: string };
+  const made = { id: await openstackImage('platform', name, { visibility: 'shared', file: data(), properties: metadata }) };
   const program =
     (opts: { import?: string } = {}): Program =>
     () => {

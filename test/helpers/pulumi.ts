@@ -99,6 +99,32 @@ export async function openstack(persona: string, args: readonly string[]): Promi
 }
 
 /**
+ * An image made the way many catalogs are, with `openstack image create` as `persona` (raw, bare; the OpenStack SDK
+ * adds its own owner_specified.openstack.* properties): its id. `file` uploads data; `project` (an admin's) sets the
+ * owner.
+ */
+export async function openstackImage(
+  persona: string,
+  name: string,
+  options: { visibility?: string; properties?: Readonly<Record<string, string>>; file?: string; project?: string } = {},
+): Promise<string> {
+  const made = (await openstack(persona, [
+    'image',
+    'create',
+    '--disk-format',
+    'raw',
+    '--container-format',
+    'bare',
+    `--${options.visibility ?? 'private'}`,
+    ...(options.file === undefined ? [] : ['--file', options.file]),
+    ...(options.project === undefined ? [] : ['--project', options.project]),
+    ...Object.entries(options.properties ?? {}).flatMap(([k, v]) => ['--property', `${k}=${v}`]),
+    name,
+  ])) as { id: string };
+  return made.id;
+}
+
+/**
  * A program of images of one family, named `<family>-v<version>` (resource `v<version>`), each shared (published)
  * from one data file with the given metadata, unless its args say otherwise.
  */

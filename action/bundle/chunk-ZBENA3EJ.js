@@ -11,8 +11,13 @@ import {
 import {
   PolicyBundleError,
   PolicyDataError,
+  PolicyEvaluationError,
   readOverrideFile
 } from "./chunk-TXIILC3I.js";
+import {
+  CloudConfigError,
+  ImageServiceError
+} from "./chunk-DZMINAST.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -23,6 +28,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 var UsageError = class extends Error {
 };
+function isUnusableInput(err) {
+  return err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError || err instanceof PolicyEvaluationError;
+}
 function readInput(file) {
   let text;
   try {
@@ -118,6 +126,7 @@ function stackFailure(err) {
 
 export {
   UsageError,
+  isUnusableInput,
   readOverrides,
   registerPolicy,
   withStackOptions,

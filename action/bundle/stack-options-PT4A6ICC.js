@@ -1,11 +1,10 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  loadProgram,
-  previewPlan,
-  registerPreview
-} from "./chunk-BBKDLVFK.js";
-import "./chunk-ISQB5U5Q.js";
+  stackFailure,
+  stackTarget,
+  withStackOptions
+} from "./chunk-ZBENA3EJ.js";
 import "./chunk-K2BSMOPQ.js";
 import "./chunk-QJWXHN57.js";
 import "./chunk-WP4GWZMZ.js";
@@ -13,7 +12,7 @@ import "./chunk-TXIILC3I.js";
 import "./chunk-DZMINAST.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  loadProgram,
-  previewPlan,
-  registerPreview
+  stackFailure,
+  stackTarget,
+  withStackOptions
 };

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-BBKDLVFK.js";
+} from "./chunk-XBZFEMVP.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -36,12 +36,13 @@ import {
 } from "./chunk-PXJY65VS.js";
 import {
   UsageError,
+  isUnusableInput,
   readOverrides,
   registerPolicy,
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-ISQB5U5Q.js";
+} from "./chunk-ZBENA3EJ.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
@@ -73,8 +74,6 @@ import {
   require_dist
 } from "./chunk-TXIILC3I.js";
 import {
-  CloudConfigError,
-  ImageServiceError,
   applyStoreResource,
   checkStoreInputs,
   deleteStoreResource,
@@ -3862,8 +3861,7 @@ function registerAdopt(program3) {
         overrides
       });
     } catch (err) {
-      if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError || err instanceof PolicyEvaluationError)
-        throw new UsageError(`could not read cloud ${JSON.stringify(cloud)}: ${err.message}`);
+      if (isUnusableInput(err)) throw new UsageError(`could not read cloud ${JSON.stringify(cloud)}: ${err.message}`);
       throw err;
     } finally {
       await session.close();
@@ -4162,8 +4160,7 @@ async function auditCommand(options) {
     };
     return { audit, cloud, stack: await auditStack(target, audit, session, options.owner) };
   } catch (err) {
-    if (err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError || err instanceof PolicyEvaluationError)
-      throw new UsageError(`could not audit cloud ${JSON.stringify(cloud)}: ${err.message}`);
+    if (isUnusableInput(err)) throw new UsageError(`could not audit cloud ${JSON.stringify(cloud)}: ${err.message}`);
     throw err;
   } finally {
     await session.close();
@@ -4886,8 +4883,8 @@ function programOf(dir) {
   return existsSync4(main) && statSync2(main).isDirectory() ? join5(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-IZALOVIF.js");
-  const { loadProgram, previewPlan } = await import("./preview-EJ7GRU4K.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-PT4A6ICC.js");
+  const { loadProgram, previewPlan } = await import("./preview-DZ2EOZGH.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);

@@ -1,10 +1,11 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  stackFailure,
-  stackTarget,
-  withStackOptions
-} from "./chunk-ISQB5U5Q.js";
+  loadProgram,
+  previewPlan,
+  registerPreview
+} from "./chunk-XBZFEMVP.js";
+import "./chunk-ZBENA3EJ.js";
 import "./chunk-K2BSMOPQ.js";
 import "./chunk-QJWXHN57.js";
 import "./chunk-WP4GWZMZ.js";
@@ -12,7 +13,7 @@ import "./chunk-TXIILC3I.js";
 import "./chunk-DZMINAST.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  stackFailure,
-  stackTarget,
-  withStackOptions
+  loadProgram,
+  previewPlan,
+  registerPreview
 };

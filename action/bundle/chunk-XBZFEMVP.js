@@ -5,7 +5,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-ISQB5U5Q.js";
+} from "./chunk-ZBENA3EJ.js";
 import {
   formatDecision
 } from "./chunk-QJWXHN57.js";
