@@ -10,16 +10,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { isForbidden, isNotFound } from '../client/errors.js';
 import { imageDocument, snapshotImages, type ImageWire } from '../client/images.js';
-import { listMembers, type MemberWire } from '../client/members.js';
-import { Session } from '../client/session.js';
+import { membersOfImages, type MemberWire } from '../client/members.js';
+import type { Session } from '../client/session.js';
 import { judgeCatalog, type Finding } from '../policy/audit.js';
 import { PolicyEngine } from '../policy/engine.js';
 import type { PolicyDataOverride } from '../policy/data.js';
 import { utcToday } from '../resources/day.js';
 import { imageInputsFromLive } from '../resources/image/image.js';
-import { isUnusableInput, readOverrides, UsageError } from './policy.js';
+import { cloudSession, isUnusableInput, readOverrides, UsageError } from './policy.js';
 
 const languages = ['typescript'] as const;
 
@@ -201,18 +200,17 @@ export async function readAdoption(
   const mine = owned.filter(finished);
   const today = utcToday();
   const { findings } = judgeCatalog(engine, await session.identity(), listed.map(imageDocument), { owner }, today);
-  const images: AdoptedImage[] = [];
-  for (const live of mine) {
-    let members: MemberWire[] = [];
-    if (live['visibility'] === 'shared') {
-      try {
-        members = await listMembers(session, live.id);
-      } catch (err) {
-        if (!isForbidden(err) && !isNotFound(err)) throw err;
-      }
-    }
-    images.push({ live, members, findings: findings.filter((f) => f.image.id === live.id) });
-  }
+  const members = await membersOfImages(
+    session,
+    mine.filter((live) => live['visibility'] === 'shared').map((live) => live.id),
+  );
+  const findingsOf = new Map<string, Finding[]>();
+  for (const f of findings) findingsOf.set(f.image.id, [...(findingsOf.get(f.image.id) ?? []), f]);
+  const images: AdoptedImage[] = mine.map((live) => ({
+    live,
+    members: members.get(live.id) ?? [],
+    findings: findingsOf.get(live.id) ?? [],
+  }));
   return { cloud: options.cloud, owner, today, images, skipped: owned.filter((image) => !finished(image)) };
 }
 
@@ -250,13 +248,7 @@ export function registerAdopt(program: Command): void {
       if (cloud === undefined || cloud === '')
         throw new UsageError('--cloud: the program names the cloud it applies with (or set OS_CLOUD)');
       let adoption: Adoption;
-      const session = (() => {
-        try {
-          return Session.forCloud(cloud);
-        } catch (err) {
-          throw new UsageError((err as Error).message);
-        }
-      })();
+      const session = cloudSession(cloud);
       try {
         adoption = await readAdoption(session, {
           cloud,

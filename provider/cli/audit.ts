@@ -9,14 +9,14 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isForbidden, isNotFound } from '../client/errors.js';
 import { getImage, type ImageWire } from '../client/images.js';
-import { Session } from '../client/session.js';
+import type { Session } from '../client/session.js';
 import { auditSarifLog, packageTool } from '../github/sarif.js';
 import { auditCatalog, type Audit, type AuditedImage, type Finding } from '../policy/audit.js';
 import { managedImages, type ManagedImage } from '../pulumi/state.js';
 import { imageDrift, type ImageDrift } from '../resources/image/image.js';
 import { loadAutomation } from './pulumi-sdk.js';
 import { stackFailure, stackTarget, type StackOptions } from './stack-options.js';
-import { isUnusableInput, readOverrides, UsageError } from './policy.js';
+import { cloudSession, isUnusableInput, readOverrides, UsageError } from './policy.js';
 
 const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];
@@ -183,12 +183,7 @@ export async function auditCommand(options: {
 }): Promise<{ audit: Audit; cloud: string; stack?: StackReport }> {
   const overrides = readOverrides(options.data ?? []);
   const cloud = options.cloud ?? process.env['OS_CLOUD'] ?? '(OS_* environment)';
-  let session: Session;
-  try {
-    session = Session.forCloud(options.cloud);
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  const session = cloudSession(options.cloud);
   try {
     const audit = await auditCatalog(session, {
       overrides,

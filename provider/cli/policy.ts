@@ -9,10 +9,20 @@ import { readOverrideFile, type PolicyDataOverride } from '../policy/data.js';
 import { blocked, formatDecision, type Decision } from '../policy/decision.js';
 import { PolicyEngine } from '../policy/engine.js';
 import { CloudConfigError, ImageServiceError } from '../client/errors.js';
+import { Session } from '../client/session.js';
 import { PolicyBundleError, PolicyDataError, PolicyEvaluationError } from '../policy/errors.js';
 
 /** Thrown for arguments the command cannot use: exit 2. */
 export class UsageError extends Error {}
+
+/** A session with `cloud` (else OS_CLOUD / OS_*); a cloud that cannot be configured is a usage error (exit 2). */
+export function cloudSession(cloud?: string): Session {
+  try {
+    return Session.forCloud(cloud);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
 
 /**
  * Whether a failure lies in what a command was given rather than in the command (exit 2): a cloud that cannot be

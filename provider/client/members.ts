@@ -2,6 +2,7 @@
  * Image members (Image API v2 "Sharing"): the owner adds a project (status pending; the image must be `shared`),
  * only the member project sets accepted or rejected, the owner deleting the member revokes the share.
  */
+import { isForbidden, isNotFound } from './errors.js';
 import { imageRoot } from './images.js';
 import type { Session } from './session.js';
 
@@ -29,6 +30,26 @@ export async function addMember(session: Session, imageId: string, memberId: str
 export async function listMembers(session: Session, imageId: string): Promise<MemberWire[]> {
   const reply = await session.request({ method: 'GET', url: await membersUrl(session, imageId), ok: [200] });
   return (JSON.parse(reply.text) as { members: MemberWire[] }).members;
+}
+
+/**
+ * The memberships of several images (GET .../members of each, `width` at a time), by image id; an image whose
+ * members this session may not list (403, 404: not the owner, or gone) has none.
+ */
+export async function membersOfImages(session: Session, ids: readonly string[], width = 8): Promise<Map<string, MemberWire[]>> {
+  const found = new Map<string, MemberWire[]>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let id = ids[next++]; id !== undefined; id = ids[next++]) {
+      try {
+        found.set(id, await listMembers(session, id));
+      } catch (err) {
+        if (!isForbidden(err) && !isNotFound(err)) throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, ids.length) }, worker));
+  return found;
 }
 
 /** GET .../members/{member} (200). */

@@ -5,9 +5,8 @@
  * gathered per image and rule, with the image's name and owner beside its id.
  */
 import { imageDocument, snapshotImages, type ImageWire } from '../client/images.js';
-import { isForbidden, isNotFound } from '../client/errors.js';
 import { projectsWithRoles } from '../client/identity.js';
-import { listMembers } from '../client/members.js';
+import { membersOfImages } from '../client/members.js';
 import type { Session } from '../client/session.js';
 import type { Decision, Level, RuleId } from './decision.js';
 import { PolicyEngine } from './engine.js';
@@ -131,18 +130,13 @@ export function judgeCatalog(
 async function acceptedMembers(session: Session, images: readonly ImageWire[]): Promise<Record<string, string[]>> {
   const candidates = images.filter((i) => i['visibility'] === 'shared' && i['os_hidden'] !== true && i['deprecated'] === 'true');
   const accepted: Record<string, string[]> = {};
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let image = candidates[next++]; image !== undefined; image = candidates[next++]) {
-      try {
-        const members = (await listMembers(session, image.id)).filter((m) => m.status === 'accepted').map((m) => m.member_id);
-        if (members.length > 0) accepted[image.id] = members.sort();
-      } catch (err) {
-        if (!isForbidden(err) && !isNotFound(err)) throw err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, candidates.length) }, worker));
+  for (const [id, members] of await membersOfImages(
+    session,
+    candidates.map((i) => i.id),
+  )) {
+    const ids = members.filter((m) => m.status === 'accepted').map((m) => m.member_id);
+    if (ids.length > 0) accepted[id] = ids.sort();
+  }
   return accepted;
 }
 

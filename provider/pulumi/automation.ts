@@ -260,6 +260,11 @@ export interface PlannedChange {
   readonly urn: string;
 }
 
+/** The URN of a step's provider, from its `<provider urn>::<id>` reference. */
+function providerUrnOf(step: StepEventMetadata): string | undefined {
+  return (step.new?.provider ?? step.old?.provider)?.split('::').slice(0, -1).join('::');
+}
+
 /**
  * The cloud of each resource's provider when it names one (an explicit `Provider('x', { cloud })`), by the
  * resource's URN, from a plan's steps (a provider's step carries its inputs; a resource's, its provider's
@@ -271,8 +276,8 @@ function providerClouds(steps: readonly StepEventMetadata[]): (urn: string) => s
   for (const step of steps) {
     const cloud: unknown = (step.new?.inputs ?? step.old?.inputs)?.['cloud'];
     if (step.type === `pulumi:providers:${packageName}` && typeof cloud === 'string' && cloud !== '') clouds.set(step.urn, cloud);
-    const reference = step.new?.provider ?? step.old?.provider;
-    if (reference !== undefined && !providerOf.has(step.urn)) providerOf.set(step.urn, reference.split('::').slice(0, -1).join('::'));
+    const provider = providerUrnOf(step);
+    if (provider !== undefined && !providerOf.has(step.urn)) providerOf.set(step.urn, provider);
   }
   return (urn) => {
     const provider = providerOf.get(urn);
@@ -630,8 +635,8 @@ async function previewPlan(stack: Stack, record: RunRecord, config?: Promise<Con
     const step = event.resourcePreEvent?.metadata;
     if (step !== undefined) {
       steps.push(step);
-      const provider = step.new?.provider ?? step.old?.provider;
-      if (provider !== undefined && !providerOf.has(step.urn)) providerOf.set(step.urn, provider.split('::').slice(0, -1).join('::'));
+      const provider = providerUrnOf(step);
+      if (provider !== undefined && !providerOf.has(step.urn)) providerOf.set(step.urn, provider);
     }
     record.onEvent(event);
   };

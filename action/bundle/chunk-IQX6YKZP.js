@@ -4,20 +4,22 @@ import {
   parsePosition
 } from "./chunk-JPHF7VO4.js";
 import {
-  RunCatalog,
+  RunCatalog
+} from "./chunk-BJFMZBTM.js";
+import {
   Session
-} from "./chunk-UGAJNDGZ.js";
+} from "./chunk-5OQKDZUR.js";
 import {
   PolicyEngine
-} from "./chunk-QJWXHN57.js";
+} from "./chunk-HWLB4PS3.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-WP4GWZMZ.js";
+} from "./chunk-ROJYXITU.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-DZMINAST.js";
+} from "./chunk-GQ2WSSNC.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

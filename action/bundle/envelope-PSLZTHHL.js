@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-WP4GWZMZ.js";
-import "./chunk-DZMINAST.js";
+} from "./chunk-ROJYXITU.js";
+import "./chunk-GQ2WSSNC.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-QJWXHN57.js";
-import "./chunk-WP4GWZMZ.js";
-import "./chunk-TXIILC3I.js";
-import "./chunk-DZMINAST.js";
+} from "./chunk-HWLB4PS3.js";
+import "./chunk-ROJYXITU.js";
+import "./chunk-O3ALXHCA.js";
+import "./chunk-GQ2WSSNC.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

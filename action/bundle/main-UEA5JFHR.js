@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-XBZFEMVP.js";
+} from "./chunk-5BXWVRVZ.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,14 +18,14 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-2M3S7VXR.js";
+} from "./chunk-EIINFPSF.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-TAHBI4YH.js";
+} from "./chunk-E7NGO2OE.js";
 import {
   loggedChange
-} from "./chunk-ZVGR3GHF.js";
+} from "./chunk-7D2RYSLP.js";
 import {
   configKeys,
   instanceKey,
@@ -33,38 +33,40 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-PXJY65VS.js";
+} from "./chunk-BBJ43O7K.js";
 import {
   UsageError,
+  cloudSession,
   isUnusableInput,
   readOverrides,
   registerPolicy,
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-ZBENA3EJ.js";
+} from "./chunk-7V5LFCBW.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-R5GC5PQL.js";
+} from "./chunk-IQX6YKZP.js";
 import "./chunk-JPHF7VO4.js";
+import "./chunk-BJFMZBTM.js";
 import {
   Session,
   identityRoot
-} from "./chunk-UGAJNDGZ.js";
+} from "./chunk-5OQKDZUR.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-QJWXHN57.js";
+} from "./chunk-HWLB4PS3.js";
 import {
   buildAuditEnvelope,
   channelPattern,
   compareVersions,
   familyKey
-} from "./chunk-WP4GWZMZ.js";
+} from "./chunk-ROJYXITU.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -72,7 +74,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-TXIILC3I.js";
+} from "./chunk-O3ALXHCA.js";
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -87,15 +89,15 @@ import {
   isNotFound,
   kindDescriptors,
   kinds,
-  listMembers,
   markOutput,
+  membersOfImages,
   newInstanceKey,
   renderStoreFragment,
   resourceSchema,
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-DZMINAST.js";
+} from "./chunk-GQ2WSSNC.js";
 import {
   __commonJS,
   __require,
@@ -3618,18 +3620,13 @@ function judgeCatalog(engine, principal, documents, scope, today) {
 async function acceptedMembers(session, images) {
   const candidates = images.filter((i) => i["visibility"] === "shared" && i["os_hidden"] !== true && i["deprecated"] === "true");
   const accepted = {};
-  let next = 0;
-  const worker = async () => {
-    for (let image = candidates[next++]; image !== void 0; image = candidates[next++]) {
-      try {
-        const members = (await listMembers(session, image.id)).filter((m) => m.status === "accepted").map((m) => m.member_id);
-        if (members.length > 0) accepted[image.id] = members.sort();
-      } catch (err) {
-        if (!isForbidden(err) && !isNotFound(err)) throw err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, candidates.length) }, worker));
+  for (const [id, members] of await membersOfImages(
+    session,
+    candidates.map((i) => i.id)
+  )) {
+    const ids = members.filter((m) => m.status === "accepted").map((m) => m.member_id);
+    if (ids.length > 0) accepted[id] = ids.sort();
+  }
   return accepted;
 }
 async function auditCatalog(session, options = {}) {
@@ -3811,18 +3808,17 @@ async function readAdoption(session, options) {
   const mine = owned.filter(finished);
   const today = utcToday();
   const { findings } = judgeCatalog(engine, await session.identity(), listed.map(imageDocument), { owner }, today);
-  const images = [];
-  for (const live of mine) {
-    let members = [];
-    if (live["visibility"] === "shared") {
-      try {
-        members = await listMembers(session, live.id);
-      } catch (err) {
-        if (!isForbidden(err) && !isNotFound(err)) throw err;
-      }
-    }
-    images.push({ live, members, findings: findings.filter((f) => f.image.id === live.id) });
-  }
+  const members = await membersOfImages(
+    session,
+    mine.filter((live) => live["visibility"] === "shared").map((live) => live.id)
+  );
+  const findingsOf2 = /* @__PURE__ */ new Map();
+  for (const f of findings) findingsOf2.set(f.image.id, [...findingsOf2.get(f.image.id) ?? [], f]);
+  const images = mine.map((live) => ({
+    live,
+    members: members.get(live.id) ?? [],
+    findings: findingsOf2.get(live.id) ?? []
+  }));
   return { cloud: options.cloud, owner, today, images, skipped: owned.filter((image) => !finished(image)) };
 }
 function registerAdopt(program3) {
@@ -3846,13 +3842,7 @@ function registerAdopt(program3) {
     if (cloud === void 0 || cloud === "")
       throw new UsageError("--cloud: the program names the cloud it applies with (or set OS_CLOUD)");
     let adoption;
-    const session = (() => {
-      try {
-        return Session.forCloud(cloud);
-      } catch (err) {
-        throw new UsageError(err.message);
-      }
-    })();
+    const session = cloudSession(cloud);
     try {
       adoption = await readAdoption(session, {
         cloud,
@@ -4140,12 +4130,7 @@ function auditJson(audit, cloud, stack) {
 async function auditCommand(options) {
   const overrides = readOverrides(options.data ?? []);
   const cloud = options.cloud ?? process.env["OS_CLOUD"] ?? "(OS_* environment)";
-  let session;
-  try {
-    session = Session.forCloud(options.cloud);
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  const session = cloudSession(options.cloud);
   try {
     const audit = await auditCatalog(session, {
       overrides,
@@ -4883,8 +4868,8 @@ function programOf(dir) {
   return existsSync4(main) && statSync2(main).isDirectory() ? join5(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-PT4A6ICC.js");
-  const { loadProgram, previewPlan } = await import("./preview-DZ2EOZGH.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-6EMOZSHE.js");
+  const { loadProgram, previewPlan } = await import("./preview-7GYAQBN5.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4923,7 +4908,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-22CMJOXF.js");
+  const { appEntry, checkApp } = await import("./check-5KLIH2QD.js");
   const typescript = loadTypeScript(resolve3(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4974,7 +4959,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-G2HQIU4T.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-RPFROZFQ.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -5046,8 +5031,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-KHG452AB.js");
-  const { buildEnvelope } = await import("./envelope-Z755YEZI.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-QZEK255H.js");
+  const { buildEnvelope } = await import("./envelope-PSLZTHHL.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-WP4GWZMZ.js";
+} from "./chunk-ROJYXITU.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-TXIILC3I.js";
+} from "./chunk-O3ALXHCA.js";
 import {
   __commonJS,
   __toESM

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-TXIILC3I.js";
-import "./chunk-DZMINAST.js";
+} from "./chunk-O3ALXHCA.js";
+import "./chunk-GQ2WSSNC.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

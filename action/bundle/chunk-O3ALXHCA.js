@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-DZMINAST.js";
+} from "./chunk-GQ2WSSNC.js";
 import {
   __commonJS,
   __require,

@@ -2,32 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-2M3S7VXR.js";
+} from "./chunk-EIINFPSF.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-PXJY65VS.js";
+} from "./chunk-BBJ43O7K.js";
 import {
   RunCatalog,
+  changeDocuments
+} from "./chunk-BJFMZBTM.js";
+import {
   Session,
-  changeDocuments,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-UGAJNDGZ.js";
+} from "./chunk-5OQKDZUR.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-QJWXHN57.js";
+} from "./chunk-HWLB4PS3.js";
 import {
   buildEnvelope
-} from "./chunk-WP4GWZMZ.js";
+} from "./chunk-ROJYXITU.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-TXIILC3I.js";
+} from "./chunk-O3ALXHCA.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -41,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-DZMINAST.js";
+} from "./chunk-GQ2WSSNC.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

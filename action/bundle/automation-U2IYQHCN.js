@@ -3,26 +3,26 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-TAHBI4YH.js";
+} from "./chunk-E7NGO2OE.js";
 import {
   loggedChange
-} from "./chunk-ZVGR3GHF.js";
+} from "./chunk-7D2RYSLP.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-PXJY65VS.js";
+} from "./chunk-BBJ43O7K.js";
 import {
   essential,
   programError
 } from "./chunk-K2BSMOPQ.js";
 import {
   policyModeVariable
-} from "./chunk-TXIILC3I.js";
+} from "./chunk-O3ALXHCA.js";
 import {
   CloudConfigError
-} from "./chunk-DZMINAST.js";
+} from "./chunk-GQ2WSSNC.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -115,14 +115,17 @@ function actionOf(op) {
   if (op === "replace" || op === "create-replacement" || op === "delete-replaced") return "replace";
   return void 0;
 }
+function providerUrnOf(step) {
+  return (step.new?.provider ?? step.old?.provider)?.split("::").slice(0, -1).join("::");
+}
 function providerClouds(steps) {
   const clouds = /* @__PURE__ */ new Map();
   const providerOf = /* @__PURE__ */ new Map();
   for (const step of steps) {
     const cloud = (step.new?.inputs ?? step.old?.inputs)?.["cloud"];
     if (step.type === `pulumi:providers:${packageName}` && typeof cloud === "string" && cloud !== "") clouds.set(step.urn, cloud);
-    const reference = step.new?.provider ?? step.old?.provider;
-    if (reference !== void 0 && !providerOf.has(step.urn)) providerOf.set(step.urn, reference.split("::").slice(0, -1).join("::"));
+    const provider = providerUrnOf(step);
+    if (provider !== void 0 && !providerOf.has(step.urn)) providerOf.set(step.urn, provider);
   }
   return (urn) => {
     const provider = providerOf.get(urn);
@@ -186,7 +189,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-E7GHSS5M.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-JTLWIQ4O.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -364,8 +367,8 @@ async function previewPlan(stack, record, config) {
     const step = event.resourcePreEvent?.metadata;
     if (step !== void 0) {
       steps.push(step);
-      const provider = step.new?.provider ?? step.old?.provider;
-      if (provider !== void 0 && !providerOf.has(step.urn)) providerOf.set(step.urn, provider.split("::").slice(0, -1).join("::"));
+      const provider = providerUrnOf(step);
+      if (provider !== void 0 && !providerOf.has(step.urn)) providerOf.set(step.urn, provider);
     }
     record.onEvent(event);
   };
@@ -381,7 +384,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-WGUGOZMQ.js");
+    const { describeOverrides } = await import("./data-URIRVOWR.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-WP4GWZMZ.js";
+} from "./chunk-ROJYXITU.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-DZMINAST.js";
+} from "./chunk-GQ2WSSNC.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -4,13 +4,14 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-XBZFEMVP.js";
-import "./chunk-ZBENA3EJ.js";
+} from "./chunk-5BXWVRVZ.js";
+import "./chunk-7V5LFCBW.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-QJWXHN57.js";
-import "./chunk-WP4GWZMZ.js";
-import "./chunk-TXIILC3I.js";
-import "./chunk-DZMINAST.js";
+import "./chunk-5OQKDZUR.js";
+import "./chunk-HWLB4PS3.js";
+import "./chunk-ROJYXITU.js";
+import "./chunk-O3ALXHCA.js";
+import "./chunk-GQ2WSSNC.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -35696,70 +35696,6 @@ var require_proper_lockfile = __commonJS({
   }
 });
 
-// provider/client/errors.ts
-var secretPattern = /("?(?:password|secret|token|x-auth-token|x-subject-token)"?\s*[:=]\s*)"[^"]*"/gi;
-function redact(text2) {
-  return text2.replace(secretPattern, '$1"***"');
-}
-function plainMessage(body) {
-  let message = body;
-  try {
-    const parsed = JSON.parse(body);
-    const inner = parsed["error"] ?? parsed;
-    if (typeof inner["message"] === "string") message = inner["message"];
-    else if (typeof inner["title"] === "string") message = inner["title"];
-  } catch {
-  }
-  return redact(
-    message.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim()
-  );
-}
-var ImageServiceError = class extends Error {
-  name = "ImageServiceError";
-  /** HTTP status; 0 when no answer arrived (connection refused, reset, timeout). */
-  status;
-  method;
-  url;
-  /** `x-openstack-request-id`, for the operator's logs. */
-  requestId;
-  /** The service's own message, HTML stripped and credentials redacted. */
-  serviceMessage;
-  constructor(init) {
-    const where = `${init.context === void 0 ? "" : `${init.context}: `}${init.method} ${init.url}`;
-    const what = init.status === 0 ? "no answer" : `HTTP ${init.status}`;
-    super(
-      `${where}: ${what}${init.serviceMessage === "" ? "" : `: ${init.serviceMessage}`}${init.requestId === void 0 ? "" : ` (request ${init.requestId})`}`,
-      {
-        cause: init.cause
-      }
-    );
-    this.status = init.status;
-    this.method = init.method;
-    this.url = init.url;
-    this.requestId = init.requestId;
-    this.serviceMessage = init.serviceMessage;
-  }
-};
-var ImageDataError = class extends Error {
-  constructor(where, problem, options) {
-    super(`${where}: ${problem}`, options);
-    this.where = where;
-    this.problem = problem;
-  }
-  where;
-  problem;
-  name = "ImageDataError";
-};
-function hasStatus(err, ...statuses) {
-  return err instanceof ImageServiceError && statuses.includes(err.status);
-}
-var isNotFound = (err) => hasStatus(err, 404);
-var isForbidden = (err) => hasStatus(err, 403);
-var isUnauthorized = (err) => hasStatus(err, 401);
-var CloudConfigError = class extends Error {
-  name = "CloudConfigError";
-};
-
 // provider/client/images.ts
 function imageRoot(endpoint) {
   return endpoint.replace(/\/+$/, "").replace(/\/v2$/, "");
@@ -35898,6 +35834,70 @@ async function setImageActive(session, id, active) {
     idempotent: true
   });
 }
+
+// provider/client/errors.ts
+var secretPattern = /("?(?:password|secret|token|x-auth-token|x-subject-token)"?\s*[:=]\s*)"[^"]*"/gi;
+function redact(text2) {
+  return text2.replace(secretPattern, '$1"***"');
+}
+function plainMessage(body) {
+  let message = body;
+  try {
+    const parsed = JSON.parse(body);
+    const inner = parsed["error"] ?? parsed;
+    if (typeof inner["message"] === "string") message = inner["message"];
+    else if (typeof inner["title"] === "string") message = inner["title"];
+  } catch {
+  }
+  return redact(
+    message.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim()
+  );
+}
+var ImageServiceError = class extends Error {
+  name = "ImageServiceError";
+  /** HTTP status; 0 when no answer arrived (connection refused, reset, timeout). */
+  status;
+  method;
+  url;
+  /** `x-openstack-request-id`, for the operator's logs. */
+  requestId;
+  /** The service's own message, HTML stripped and credentials redacted. */
+  serviceMessage;
+  constructor(init) {
+    const where = `${init.context === void 0 ? "" : `${init.context}: `}${init.method} ${init.url}`;
+    const what = init.status === 0 ? "no answer" : `HTTP ${init.status}`;
+    super(
+      `${where}: ${what}${init.serviceMessage === "" ? "" : `: ${init.serviceMessage}`}${init.requestId === void 0 ? "" : ` (request ${init.requestId})`}`,
+      {
+        cause: init.cause
+      }
+    );
+    this.status = init.status;
+    this.method = init.method;
+    this.url = init.url;
+    this.requestId = init.requestId;
+    this.serviceMessage = init.serviceMessage;
+  }
+};
+var ImageDataError = class extends Error {
+  constructor(where, problem, options) {
+    super(`${where}: ${problem}`, options);
+    this.where = where;
+    this.problem = problem;
+  }
+  where;
+  problem;
+  name = "ImageDataError";
+};
+function hasStatus(err, ...statuses) {
+  return err instanceof ImageServiceError && statuses.includes(err.status);
+}
+var isNotFound = (err) => hasStatus(err, 404);
+var isForbidden = (err) => hasStatus(err, 403);
+var isUnauthorized = (err) => hasStatus(err, 401);
+var CloudConfigError = class extends Error {
+  name = "CloudConfigError";
+};
 
 // provider/resources/shipped.ts
 import { fileURLToPath } from "node:url";
@@ -36659,6 +36659,21 @@ async function listMembers(session, imageId) {
   const reply = await session.request({ method: "GET", url: await membersUrl(session, imageId), ok: [200] });
   return JSON.parse(reply.text).members;
 }
+async function membersOfImages(session, ids, width = 8) {
+  const found = /* @__PURE__ */ new Map();
+  let next = 0;
+  const worker = async () => {
+    for (let id = ids[next++]; id !== void 0; id = ids[next++]) {
+      try {
+        found.set(id, await listMembers(session, id));
+      } catch (err) {
+        if (!isForbidden(err) && !isNotFound(err)) throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, ids.length) }, worker));
+  return found;
+}
 async function getMember(session, imageId, memberId2) {
   const reply = await session.request({ method: "GET", url: await membersUrl(session, imageId, memberId2), ok: [200] });
   return JSON.parse(reply.text);
@@ -37137,19 +37152,18 @@ function describeErrors(errors) {
 }
 
 export {
+  listImages,
+  snapshotImages,
+  isGlanceField,
+  imageDocument,
+  getImage,
   plainMessage,
   ImageServiceError,
   isNotFound,
   isForbidden,
   isUnauthorized,
   CloudConfigError,
-  listImages,
-  snapshotImages,
-  isGlanceField,
-  imageDocument,
-  getImage,
-  listMembers,
-  require_undici,
+  membersOfImages,
   shippedPolicyDataPath,
   projectAjv,
   resourceSchema,
@@ -37157,6 +37171,7 @@ export {
   checkInputs,
   diffInputs,
   FileDigests,
+  require_undici,
   newInstanceKey,
   stackOfMark,
   StackMarks,
@@ -37180,4 +37195,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-DZMINAST.js.LEGAL.txt */
+/*! For license information please see chunk-GQ2WSSNC.js.LEGAL.txt */

@@ -6,7 +6,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-DZMINAST.js";
+} from "./chunk-GQ2WSSNC.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

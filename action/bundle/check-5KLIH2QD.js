@@ -2,24 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-ZVGR3GHF.js";
+} from "./chunk-7D2RYSLP.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-R5GC5PQL.js";
+} from "./chunk-IQX6YKZP.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-UGAJNDGZ.js";
-import "./chunk-QJWXHN57.js";
-import "./chunk-WP4GWZMZ.js";
+import "./chunk-BJFMZBTM.js";
+import "./chunk-5OQKDZUR.js";
+import "./chunk-HWLB4PS3.js";
+import "./chunk-ROJYXITU.js";
 import {
   policyModeVariable
-} from "./chunk-TXIILC3I.js";
+} from "./chunk-O3ALXHCA.js";
 import {
   StackMarks
-} from "./chunk-DZMINAST.js";
+} from "./chunk-GQ2WSSNC.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

@@ -8,13 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-R5GC5PQL.js";
+} from "./chunk-IQX6YKZP.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-UGAJNDGZ.js";
-import "./chunk-QJWXHN57.js";
-import "./chunk-WP4GWZMZ.js";
-import "./chunk-TXIILC3I.js";
-import "./chunk-DZMINAST.js";
+import "./chunk-BJFMZBTM.js";
+import "./chunk-5OQKDZUR.js";
+import "./chunk-HWLB4PS3.js";
+import "./chunk-ROJYXITU.js";
+import "./chunk-O3ALXHCA.js";
+import "./chunk-GQ2WSSNC.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

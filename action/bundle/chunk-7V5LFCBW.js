@@ -4,20 +4,23 @@ import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
+  Session
+} from "./chunk-5OQKDZUR.js";
+import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-QJWXHN57.js";
+} from "./chunk-HWLB4PS3.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-TXIILC3I.js";
+} from "./chunk-O3ALXHCA.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-DZMINAST.js";
+} from "./chunk-GQ2WSSNC.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -28,6 +31,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 var UsageError = class extends Error {
 };
+function cloudSession(cloud) {
+  try {
+    return Session.forCloud(cloud);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
 function isUnusableInput(err) {
   return err instanceof ImageServiceError || err instanceof CloudConfigError || err instanceof PolicyDataError || err instanceof PolicyEvaluationError;
 }
@@ -126,6 +136,7 @@ function stackFailure(err) {
 
 export {
   UsageError,
+  cloudSession,
   isUnusableInput,
   readOverrides,
   registerPolicy,
