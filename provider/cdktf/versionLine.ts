@@ -23,7 +23,8 @@ export interface LineConsumer {
 
 /** Props of {@link VersionLine}. */
 export interface VersionLineProps extends LineFamily {
-  readonly versions: readonly Omit<LineVersion, 'sha512'>[];
+  /** `importId` is the Pulumi component's only: an adopted image is not imported through CDKTF yet. */
+  readonly versions: readonly Omit<LineVersion, 'sha512' | 'importId'>[];
   readonly consumers?: readonly LineConsumer[];
   /** The owner's provider (default: the stack's default). */
   readonly provider?: OpenstackProvider;
@@ -39,6 +40,11 @@ export class VersionLine extends Construct {
 
   constructor(scope: Construct, id: string, props: VersionLineProps) {
     super(scope, id);
+    for (const v of props.versions as readonly LineVersion[])
+      if (v.importId !== undefined)
+        throw new Error(
+          `VersionLine "${this.node.path}": version ${v.version}: importId: importing an existing image is not built for CDKTF yet; adopt it with the Pulumi VersionLine (rule: importId)`,
+        );
     const line = lineImages(this.node.path, props);
     this.family = line.family;
     this.current = line.current;

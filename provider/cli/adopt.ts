@@ -1,10 +1,13 @@
 /**
  * `image-catalog adopt`: reads the live catalog of one owner and writes a Pulumi project (TypeScript) that manages
- * it: one `Image` per image with its import id, its fields as Glance has them and `source: { imported: true }`
- * (Glance does not keep where the data came from), one `ImageMember` per membership with its import id, and above
- * each image the rules the audit finds it breaking. Its first preview holds imports only.
+ * it: the images whose names share a family as one `VersionLine` when the line declares each of them exactly as
+ * Glance has it (./adopt-line.ts; its versions and memberships with their import ids), every other image as an
+ * `Image` with its import id, its fields as Glance has them and `source: { imported: true }` (Glance does not keep
+ * where the data came from), one `ImageMember` per membership with its import id, and above each image the rules
+ * the audit finds it breaking (and, for a family left as plain images, why it is not a line). Its first preview
+ * holds imports only.
  *
- * Not built yet: grouping convention-named images into VersionLines, the yaml, cdktf and hcl languages, and stores.
+ * Not built yet: the yaml, cdktf and hcl languages, and stores.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,16 +21,10 @@ import { PolicyEngine } from '../policy/engine.js';
 import type { PolicyDataOverride } from '../policy/data.js';
 import { utcToday } from '../resources/day.js';
 import { imageInputsFromLive } from '../resources/image/image.js';
+import { arrangeImages, type AdoptedImage, type AdoptedLine, type FamilyProposal } from './adopt-line.js';
 import { cloudSession, isUnusableInput, readOverrides, UsageError } from './policy.js';
 
 const languages = ['typescript'] as const;
-
-/** One image to adopt: its live record, its memberships, and what the audit finds. */
-export interface AdoptedImage {
-  readonly live: ImageWire;
-  readonly members: readonly MemberWire[];
-  readonly findings: readonly Finding[];
-}
 
 /** What adopt read. */
 export interface Adoption {
@@ -35,6 +32,10 @@ export interface Adoption {
   readonly owner: string;
   readonly today: string;
   readonly images: readonly AdoptedImage[];
+  /** The images whose names share a family, each as a line or as plain images with the reason (../adopt-line.ts). */
+  readonly families: readonly FamilyProposal[];
+  /** The images no family takes. */
+  readonly others: readonly AdoptedImage[];
   /** Images of the owner left out: in a status an import cannot take (queued, saving, importing, killed, ...). */
   readonly skipped: readonly ImageWire[];
 }
@@ -67,7 +68,11 @@ export function quote(text: string): string {
 function literal(value: unknown, indent: string): string {
   if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => literal(v, indent)).join(', ')}]`;
+  if (Array.isArray(value)) {
+    if (!value.some((v) => typeof v === 'object' && v !== null)) return `[${value.map((v) => literal(v, indent)).join(', ')}]`;
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => `${inner}${literal(v, inner)},`).join('\n')}\n${indent}]`;
+  }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
   const inner = `${indent}  `;
@@ -109,29 +114,85 @@ const answers: Readonly<Record<MemberWire['status'], string>> = {
   pending: 'has not answered the share yet',
 };
 
+/** The audit's findings of an image as comments of the program. */
+function findingComments(image: AdoptedImage, indent: string): string[] {
+  return image.findings.flatMap((f) =>
+    f.problems.map(
+      (p) => `${indent}// audit: ${f.level} ${f.rule}: ${image.live.name ?? image.live.id}: ${p.message.replaceAll('\n', ' ')}`,
+    ),
+  );
+}
+
+/** One adopted image as an `Image` (and its memberships as `ImageMember`s), with its import ids. */
+function imageBlock(image: AdoptedImage, taken: Set<string>, note: string[]): string {
+  const resource = resourceName(image.live.name ?? null, image.live.id, taken);
+  const variable = variableName(resource);
+  const lines = [
+    ...note,
+    ...findingComments(image, '  '),
+    `  const ${variable} = new Image(${quote(resource)}, ${literal(adoptedInputs(image.live), '  ')}, { provider, import: ${quote(image.live.id)} });`,
+  ];
+  for (const member of image.members) {
+    const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
+    lines.push(
+      `  // ${member.member_id} ${answers[member.status]} (its acceptance is the member project's own to declare)`,
+      `  new ImageMember(\n    ${quote(name)},\n    { image: ${variable}, memberProjectId: ${quote(member.member_id)} },\n    { provider, import: ${quote(`${image.live.id}/${member.member_id}`)} },\n  );`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The args a VersionLine of an adopted line is written with (the consumers' statuses go into comments). */
+export function lineArgs(line: AdoptedLine): Record<string, unknown> {
+  const { consumers, ...rest } = line;
+  const family: Record<string, unknown> = { ...rest };
+  delete family['name'];
+  return { ...family, ...(consumers.length > 0 ? { consumers: consumers.map(({ projectId, name }) => ({ projectId, name })) } : {}) };
+}
+
+/** One adopted line as a `VersionLine`: its versions carry their import ids (and so do their memberships). */
+function lineBlock(line: AdoptedLine, images: readonly AdoptedImage[]): string {
+  const statuses = line.consumers.map(
+    (c) =>
+      `  // consumer ${c.projectId}: ${Object.entries(c.statuses)
+        .map(([version, status]) => `v${version} ${status}`)
+        .join(', ')} (its acceptance is the consumer's own to declare: LineAcceptance)`,
+  );
+  return [
+    `  // ${line.name}: ${images.length} version${images.length === 1 ? '' : 's'} as one line (current: the one Glance has visible and undeprecated)`,
+    ...images.flatMap((image) => findingComments(image, '  ')),
+    ...statuses,
+    `  new VersionLine(${quote(line.name)}, ${literal(lineArgs(line), '  ')}, { provider });`,
+  ].join('\n');
+}
+
 /** The program (index.ts) of an adoption: pure. */
 export function typescriptProgram(adoption: Adoption): string {
   const taken = new Set<string>(['adopted']);
-  const blocks = adoption.images.map((image) => {
-    const resource = resourceName(image.live.name ?? null, image.live.id, taken);
-    const variable = variableName(resource);
-    const comments = image.findings.flatMap((f) =>
-      f.problems.map((p) => `  // audit: ${f.level} ${f.rule}: ${p.message.replaceAll('\n', ' ')}`),
-    );
-    const lines = [
-      ...comments,
-      `  const ${variable} = new Image(${quote(resource)}, ${literal(adoptedInputs(image.live), '  ')}, { provider, import: ${quote(image.live.id)} });`,
-    ];
-    for (const member of image.members) {
-      const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
-      lines.push(
-        `  // ${member.member_id} ${answers[member.status]} (its acceptance is the member project's own to declare)`,
-        `  new ImageMember(\n    ${quote(name)},\n    { image: ${variable}, memberProjectId: ${quote(member.member_id)} },\n    { provider, import: ${quote(`${image.live.id}/${member.member_id}`)} },\n  );`,
-      );
-    }
-    return lines.join('\n');
-  });
-  const usesMembers = adoption.images.some((i) => i.members.length > 0);
+  const lines = adoption.families.flatMap((f) => ('line' in f ? [f.line] : []));
+  const blocks = [
+    ...adoption.families.map((f) =>
+      'line' in f
+        ? lineBlock(f.line, f.images)
+        : f.images
+            .map((image, i) =>
+              imageBlock(
+                image,
+                taken,
+                i === 0 ? [`  // ${f.family}: not written as a VersionLine: ${f.reason.replaceAll('\n', ' ')}`] : [],
+              ),
+            )
+            .join('\n\n'),
+    ),
+    ...adoption.others.map((image) => imageBlock(image, taken, [])),
+  ];
+  const plain = [...adoption.families.flatMap((f) => ('line' in f ? [] : f.images)), ...adoption.others];
+  const imports = [
+    ...(plain.length > 0 ? ['Image'] : []),
+    ...(plain.some((i) => i.members.length > 0) ? ['ImageMember'] : []),
+    'Provider',
+    ...(lines.length > 0 ? ['VersionLine'] : []),
+  ];
   return `/**
  * The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by
  * \`image-catalog adopt\` (${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'}). Each resource carries its import id: the first
@@ -143,7 +204,7 @@ export function typescriptProgram(adoption: Adoption): string {
  * change. A new version is a new Image (or a VersionLine) in this program, with \`{ provider }\` or the stack's
  * \`image-catalog:cloud\` set.
  */
-import { Image, ${usesMembers ? 'ImageMember, ' : ''}Provider } from 'image-catalog/pulumi';
+import { ${imports.join(', ')} } from 'image-catalog/pulumi';
 
 export default function catalog(): Promise<Record<string, unknown>> {
   // The cloud adopt read with: an import reads with its provider's cloud.
@@ -211,7 +272,14 @@ export async function readAdoption(
     members: members.get(live.id) ?? [],
     findings: findingsOf.get(live.id) ?? [],
   }));
-  return { cloud: options.cloud, owner, today, images, skipped: owned.filter((image) => !finished(image)) };
+  return {
+    cloud: options.cloud,
+    owner,
+    today,
+    images,
+    ...arrangeImages(images, today),
+    skipped: owned.filter((image) => !finished(image)),
+  };
 }
 
 /** Registers `adopt`. */
@@ -219,8 +287,9 @@ export function registerAdopt(program: Command): void {
   program
     .command('adopt')
     .description(
-      "Write a Pulumi project (TypeScript) that manages an owner's live images: one Image per image with its import id, " +
-        'its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. ' +
+      "Write a Pulumi project (TypeScript) that manages an owner's live images: a family of convention-named images as one VersionLine " +
+        'when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image ' +
+        'with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. ' +
         'Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). ' +
         'Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list).',
     )
@@ -272,8 +341,19 @@ export function registerAdopt(program: Command): void {
       for (const [file, text] of Object.entries(projectFiles(adoption, project))) writeFileSync(join(out, file), text);
       const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
       const breaking = adoption.images.filter((i) => i.findings.length > 0);
+      const lines = adoption.families.flatMap((f) =>
+        'line' in f ? [`${f.family}: ${f.images.length} version${f.images.length === 1 ? '' : 's'}`] : [],
+      );
+      const plainFamilies = adoption.families.flatMap((f) => ('reason' in f ? [f] : []));
       process.stdout.write(
         `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'} and ${members} membership${members === 1 ? '' : 's'} of project ${adoption.owner} written to ${out}\n` +
+          (lines.length === 0 ? '' : `adopt: ${lines.length} VersionLine${lines.length === 1 ? '' : 's'} (${lines.join('; ')})\n`) +
+          plainFamilies
+            .map(
+              (f) =>
+                `adopt: ${f.family}: written as ${f.images.length} Image${f.images.length === 1 ? '' : 's'}, not a VersionLine: ${f.reason}\n`,
+            )
+            .join('') +
           (breaking.length === 0
             ? ''
             : `adopt: ${breaking.length} of them break catalog rules (each said above its Image in index.ts):\n${breaking

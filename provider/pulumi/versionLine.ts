@@ -9,29 +9,18 @@
  * An edit of the line's shared `properties` reaches the versions published after it; published ones keep theirs.
  */
 import * as pulumi from '@pulumi/pulumi';
-import { lineImages, type LineFamily, type LineVersion } from '../resources/versionLine.js';
+import { lineImages, type LineFamily } from '../resources/versionLine.js';
+import type { LineConsumerFields, VersionLineFields } from '../resources/versionLine.types.js';
 import { Image, ImageMember, ImageMemberAcceptance } from './resources.js';
 import { componentToken } from './tokens.js';
 
 export { orderVersions, type LineVersion } from '../resources/versionLine.js';
 
-/** A consumer project of the line. */
-export interface LineConsumer {
-  /** Its project id. */
-  readonly projectId: pulumi.Input<string>;
-  /** Its own cloud (clouds.yaml); when given, the component accepts the shares as that project. */
-  readonly cloud?: string;
-  /** A short name for resource names (default: the index). */
-  readonly name?: string;
-}
+/** A consumer project of the line (schemas/versionLine.schema.json, `$defs/consumer`); its id may be an output. */
+export type LineConsumer = Omit<LineConsumerFields, 'projectId'> & { readonly projectId: pulumi.Input<string> };
 
-/** Args of {@link VersionLine}: the family and its versions (../resources/versionLine.ts), the consumers and the owner's cloud. */
-export interface VersionLineArgs extends LineFamily {
-  readonly versions: readonly LineVersion[];
-  readonly consumers?: readonly LineConsumer[];
-  /** The owner's cloud (default: the stack's). */
-  readonly cloud?: string;
-}
+/** Args of {@link VersionLine} (schemas/versionLine.schema.json): the family and its versions, the consumers and the owner's cloud. */
+export type VersionLineArgs = LineFamily & Pick<VersionLineFields, 'cloud'> & { readonly consumers?: readonly LineConsumer[] };
 
 /** The version line component (`image-catalog:index:VersionLine`). */
 export class VersionLine extends pulumi.ComponentResource {
@@ -57,13 +46,18 @@ export class VersionLine extends pulumi.ComponentResource {
     const parent = { parent: this };
     const cloud = args.cloud === undefined ? {} : { cloud: args.cloud };
     const images: Record<string, Image> = {};
+    const importIds = new Map(args.versions.map((v) => [v.version, v.importId]));
+    const importOf = (version: string, member?: string): { import?: string } => {
+      const id = importIds.get(version);
+      return id === undefined ? {} : { import: member === undefined ? id : `${id}/${member}` };
+    };
     for (const image of line.images)
       images[image.version] = new Image(
         `${name}-v${image.version}`,
         { ...cloud, ...image.fields },
         // A published version keeps the line's shared values it was published with (Pulumi ignores a change of
         // these paths for an image that exists; a new version takes them as declared).
-        { ...parent, ignoreChanges: image.lineKeys.map((key) => `properties[${JSON.stringify(key)}]`) },
+        { ...parent, ignoreChanges: image.lineKeys.map((key) => `properties[${JSON.stringify(key)}]`), ...importOf(image.version) },
       );
     this.images = images;
     const newest = line.images[line.images.length - 1];
@@ -76,10 +70,15 @@ export class VersionLine extends pulumi.ComponentResource {
         // stack made before shares followed the lifecycle keeps its membership (upgrade before adding a version).
         const first = image === newest;
         const aliases = first ? { aliases: [{ name: `${name}-share-${label}` }] } : {};
+        // An adopted version's membership is imported with it (its id: `<image id>/<member project id>`).
+        if (importIds.get(image.version) !== undefined && typeof consumer.projectId !== 'string')
+          throw new Error(
+            `VersionLine "${name}": consumers[${String(index)}].projectId: a plain project id is needed to import version ${image.version}'s membership (rule: importId)`,
+          );
         const member = new ImageMember(
           `${name}-v${image.version}-share-${label}`,
           { ...cloud, image: shared, memberProjectId: consumer.projectId },
-          { ...parent, ...aliases },
+          { ...parent, ...aliases, ...importOf(image.version, consumer.projectId as string) },
         );
         if (consumer.cloud !== undefined) {
           const accepted = first ? { aliases: [{ name: `${name}-accept-${label}` }] } : {};

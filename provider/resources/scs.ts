@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { isDate, utcToday } from './day.js';
 import { shippedPolicyDataPath } from './shipped.js';
+import type { LineScsFields } from './versionLine.types.js';
 
 /**
  * The values the profile accepts, as the standard's checker has them: the shipped policy data
@@ -26,22 +27,11 @@ export const scsArchitectures: readonly string[] = values.architectures;
 /** What a declaration may give as `os_purpose` (`oldgeneric` is the line's own: an older version of a generic line). */
 export const scsPurposes: readonly string[] = values.purposes.filter((purpose) => purpose !== 'oldgeneric');
 
-/** The SCS-0102 values a line (or an image) declares once. */
-export interface ScsValues {
-  /** `replace_frequency`: how often a new build is promised (yearly, quarterly, monthly, weekly, daily, critical_bug, never). */
-  readonly replaceFrequency: string;
-  /** `image_original_user`: the user the image logs in as (`ubuntu`, `cloud-user`, `none`). */
-  readonly originalUser: string;
-  /** `architecture`: x86_64 (the default), aarch64, risc-v. */
-  readonly architecture?: string;
-  /** `image_description`: a url or text (a line's default: its `properties.description`). */
-  readonly description?: string;
-  /** `os_purpose`: generic (the default), minimal, k8snode, gpu, network, custom (an older version of a generic line is `oldgeneric`). */
-  readonly purpose?: string;
-}
+/** The SCS-0102 values a line (or an image) declares once (schemas/versionLine.schema.json, `$defs/scs`). */
+export type ScsValues = LineScsFields;
 
 /** The SCS-0102 values of one image that is not a line's version ({@link scsMetadata}). */
-export interface ScsImageValues extends ScsValues {
+export interface ScsImageValues extends LineScsFields {
   readonly description: string;
   /** `image_build_date`: the day the image was built, YYYY-MM-DD. */
   readonly buildDate: string;

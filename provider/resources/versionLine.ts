@@ -25,6 +25,7 @@
 import { isDate, utcToday } from './day.js';
 import type { ImageFields } from './image/image.js';
 import { checkScsValues, scsFixedProperties, type ScsValues } from './scs.js';
+import type { LineVersionFields, VersionLineFields } from './versionLine.types.js';
 
 /**
  * A declared `os_distro` or `os_version` property that differs from the family's `os` or `osVersion`, which set it
@@ -66,46 +67,16 @@ export function parseLineRef(ref: string): { family: string; channel: string } {
 /** The grammar of a channel name (a tag suffix: lower case, digits and dashes). */
 export const channelPattern = /^[a-z][a-z0-9-]{0,62}$/;
 
-/** One version of a line; `S` is the layer's source type (a Pulumi Input or a plain value). */
-export interface LineVersion<S = ImageFields['source']> {
-  /** `<major>.<minor>`, e.g. `1.1`. */
-  readonly version: string;
-  readonly source: S;
-  readonly diskFormat?: ImageFields['diskFormat'];
-  readonly sha512?: string;
-  readonly minDisk?: number;
-  readonly minRam?: number;
-  /** Properties of this version only (merged over the line's). */
-  readonly properties?: Readonly<Record<string, string>>;
-  /** `YYYY-MM-DD`: the last day the version is provided (written as `provided_until`); after it the version is retired. */
-  readonly endOfLife?: string;
-  /** `YYYY-MM-DD`: when the image was built (written as `image_build_date`). */
-  readonly buildDate?: string;
-  /** Withdrawn: deactivated in Glance, in no channel, never latest. */
-  readonly revoked?: boolean;
-  /** `YYYY-MM-DD`: revoked from that day on (a revocation scheduled ahead). */
-  readonly revokeAt?: string;
-  /** Never chosen as `latest` (a candidate that only a named channel points at). */
-  readonly excludeFromLatest?: boolean;
-}
+/**
+ * One version of a line (schemas/versionLine.schema.json, `$defs/version`); `S` is the layer's source type (a
+ * Pulumi Input or a plain value).
+ */
+export type LineVersion<S = ImageFields['source']> = Omit<LineVersionFields, 'source'> & { readonly source: S };
 
-/** What defines a line, whatever the layer. */
-export interface LineFamily<S = ImageFields['source']> {
-  readonly os: string;
-  readonly osVersion: string;
-  readonly profile: string;
-  /** The versions, in any order. */
+/** What defines a line, whatever the layer: the schema's fields but the consumers and the cloud (each layer's own). */
+export type LineFamily<S = ImageFields['source']> = Omit<VersionLineFields, 'versions' | 'consumers' | 'cloud'> & {
   readonly versions: readonly LineVersion<S>[];
-  /** Properties of every version (hw_disk_bus, hw_vif_model, description, ...); os_distro/os_version come from the family. */
-  readonly properties?: Readonly<Record<string, string>>;
-  readonly isProtected?: boolean;
-  /** Named channels, each pointing at one version (`{ stable: '1.1', candidate: '1.2' }`); `latest` is the line's own. */
-  readonly channels?: Readonly<Record<string, string>>;
-  /** Retention: versions beyond the newest `keep` that are deprecated and past their end of life are deleted. */
-  readonly keep?: number;
-  /** The SCS-0102 image metadata the line fills on every version (docs/policy.md, rule scs_0102). */
-  readonly scs?: LineScs;
-}
+};
 
 /** The SCS-0102 values a line declares once; the rest comes from its versions and its lifecycle. */
 export type LineScs = ScsValues;

@@ -1,8 +1,10 @@
 /**
  * `image-catalog adopt --language typescript` against the lab: images made with the openstack client only (named
- * by the convention and not, shared with a member, hidden and deprecated, community), the written project's
- * preview (`image-catalog preview --format json`, its steps) holds imports only, `pulumi up` imports them, the next
- * preview changes nothing, and a version added to the written program is published. A non-empty --out is refused.
+ * by the convention and not, shared with a member, hidden and deprecated, community, and one family kept as a line
+ * would keep it), the written project's preview (`image-catalog preview --format json`, its steps) holds imports
+ * only, `pulumi up` imports them, the next preview changes nothing, a version added to the written VersionLine is
+ * published and the one before it deprecated, and a new Image beside them is published. A non-empty --out is
+ * refused.
  */
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,8 +34,14 @@ function data(): string {
   return file;
 }
 
-async function make(name: string, visibility: string, properties: Record<string, string>, hidden = false): Promise<string> {
-  const id = await openstackImage('platform', name, { visibility, properties, file: data() });
+async function make(
+  name: string,
+  visibility: string,
+  properties: Record<string, string>,
+  hidden = false,
+  tags: readonly string[] = [],
+): Promise<string> {
+  const id = await openstackImage('platform', name, { visibility, properties, file: data(), tags });
   if (hidden) await run('image', 'set', '--hidden', id);
   return id;
 }
@@ -48,21 +56,36 @@ t.test('adopt: a live catalog as a Pulumi program whose first preview holds impo
   t.teardown(async () => {
     for (const id of [community, bare]) await glance('platform', 'DELETE', `/v2/images/${id}`);
   });
+  // A family kept as its VersionLine would keep it: the older version deprecated, superseded and hidden, the
+  // current one tagged latest, both shared with the consumer.
+  const line = `rocky-9-${tag}`;
+  t.teardown(() => removeFamily(line));
+  const rocky = { ...good, os_distro: 'rocky', os_version: '9' };
+  const r10 = await make(`${line}-v1.0`, 'shared', { ...rocky, deprecated: 'true', superseded_by: `${line}-v1.1` }, true, [line]);
+  const r11 = await make(`${line}-v1.1`, 'shared', rocky, false, [line, `${line}@latest`]);
   const appteam = lab().projects['appteam'] ?? '';
-  await run('image', 'add', 'project', v11, appteam);
+  for (const id of [v11, r10, r11]) await run('image', 'add', 'project', id, appteam);
 
   const out = join(scratchDir(), 'catalog');
   const adopt = (...args: string[]) =>
     runCommand(process.execPath, ['bin/image-catalog.js', 'adopt', '--cloud', 'platform', '--include', tag, ...args], env);
   const written = await adopt('--out', out);
   t.equal(written.code, 0, 'adopt writes the project', { stderr: written.stderr });
-  t.match(written.stdout, /adopt: 4 images and 1 membership of project \S+ written to /);
+  t.match(written.stdout, /adopt: 6 images and 3 memberships of project \S+ written to /);
+  t.match(written.stdout, `adopt: 1 VersionLine (${line}: 2 versions)`, 'the line is said');
   t.match(written.stdout, `"Image ${tag}" (${bare}): naming, required_metadata`, 'the images that break rules are said');
   const program = readFileSync(join(out, 'index.ts'), 'utf8');
   t.match(program, `{ provider, import: '${v10}' }`, 'each image carries its import id');
   t.match(program, `{ provider, import: '${v11}/${appteam}' }`, 'the membership too');
-  t.match(program, /\/\/ audit: mandatory naming: name "Image a\w+" does not follow/, 'a broken rule is said above its image');
+  t.match(program, /\/\/ audit: mandatory naming: Image a\w+: name "Image a\w+" does not follow/, 'a broken rule is said above its image');
   t.match(program, 'source: {\n      imported: true,\n    },', 'the data is said to be imported');
+  t.match(program, `  new VersionLine('${line}', {`, 'the family kept as a line is written as one');
+  t.match(program, `importId: '${r10}'`, 'its versions carry their import ids');
+  t.match(
+    program,
+    new RegExp(`// ubuntu-24\\.04-${tag}: not written as a VersionLine: as a line today, version 1\\.0 \\(${v10}\\) would change`),
+    'a family the line would change stays plain Images, and says why',
+  );
 
   const again = await adopt('--out', out);
   t.equal(again.code, 2, 'a folder that is not empty is refused');
@@ -81,21 +104,27 @@ t.test('adopt: a live catalog as a Pulumi program whose first preview holds impo
   );
   t.equal(preview.code, 0, 'image-catalog preview of the written project allows it', { stderr: preview.stderr });
   const steps = (JSON.parse(preview.stdout) as { steps: { type: string; op: string }[] }).steps;
+  const component = 'image-catalog:index:VersionLine';
   t.same(
-    steps.filter((s) => s.type.startsWith('image-catalog:index:')).map((s) => s.op),
-    ['import', 'import', 'import', 'import', 'import'],
-    'its steps: 4 images and 1 membership imported',
+    steps.filter((s) => s.type.startsWith('image-catalog:index:') && s.type !== component).map((s) => s.op),
+    Array(9).fill('import'),
+    'its steps: 6 images and 3 memberships imported',
   );
   t.same(
-    steps.filter((s) => s.op !== 'import' && s.op !== 'same' && !(s.op === 'create' && /^pulumi:(pulumi:Stack|providers:)/.test(s.type))),
+    steps.filter(
+      (s) =>
+        s.op !== 'import' &&
+        s.op !== 'same' &&
+        !(s.op === 'create' && (/^pulumi:(pulumi:Stack|providers:)/.test(s.type) || s.type === component)),
+    ),
     [],
-    'nothing else is created, updated, replaced or deleted (a new stack makes its own stack and provider resources)',
+    'nothing else is created, updated, replaced or deleted (a new stack makes its own stack, provider and component resources: none is a cloud change)',
   );
 
   const generated = ((await import(pathToFileURL(join(out, 'index.ts')).href)) as { default: Program }).default;
   const up = await pulumi(target, 'up', generated);
   t.ok(up.ok, 'pulumi up imports them', { output: up.text });
-  t.equal(up.changes['import'], 5, 'five imports');
+  t.equal(up.changes['import'], 9, 'nine imports');
   t.same(await imagesNamed(`${family}-v1.1`), [v11], 'no image was made');
   const after = await pulumi(target, 'preview', generated);
   t.same(
@@ -116,9 +145,30 @@ t.test('adopt: a live catalog as a Pulumi program whose first preview holds impo
   t.ok(retired.ok, 'an adopted image that breaks rules can be deprecated and hidden', { output: retired.text });
   t.equal(retired.changes['update'], 1);
 
+  // A version added to the written line: published and shared, the one before it deprecated and hidden.
+  const lined = retiring.replace(
+    new RegExp(`(new VersionLine\\('${line}', \\{[\\s\\S]*?versions: \\[\\n)`),
+    `$1      { version: '1.2', diskFormat: 'raw', source: { file: ${JSON.stringify(data())} } },\n`,
+  );
+  t.not(lined, retiring, 'the program edited: a version added to the line');
+  writeFileSync(join(out, 'line.ts'), lined);
+  const withLineVersion = ((await import(pathToFileURL(join(out, 'line.ts')).href)) as { default: Program }).default;
+  const lineUp = await pulumi(target, 'up', withLineVersion);
+  t.ok(lineUp.ok, 'a version added to the adopted line is published', { output: lineUp.text });
+  const [r12] = await imagesNamed(`${line}-v1.2`);
+  t.ok(r12, 'v1.2 exists');
+  const older = await glance('platform', 'GET', `/v2/images/${r11}`);
+  t.match(
+    older.body,
+    { os_hidden: true, deprecated: 'true', superseded_by: `${line}-v1.2`, tags: [line] },
+    'v1.1 is deprecated, superseded by v1.2 and hidden',
+  );
+  const shared = await glance('platform', 'GET', `/v2/images/${r12 ?? ''}/members`);
+  t.match(shared.body, { members: [{ member_id: appteam }] }, 'v1.2 is shared with the consumer');
+
   // Added with a provider of its own (the stack has no image-catalog:cloud): decided and applied as that cloud.
   const withNewVersion: Program = async () => {
-    await retire();
+    await withLineVersion();
     const provider = new Provider('extra', { cloud: 'platform' });
     new Image(
       'ubuntu-v1.2',

@@ -106,7 +106,13 @@ export async function openstack(persona: string, args: readonly string[]): Promi
 export async function openstackImage(
   persona: string,
   name: string,
-  options: { visibility?: string; properties?: Readonly<Record<string, string>>; file?: string; project?: string } = {},
+  options: {
+    visibility?: string;
+    properties?: Readonly<Record<string, string>>;
+    file?: string;
+    project?: string;
+    tags?: readonly string[];
+  } = {},
 ): Promise<string> {
   const made = (await openstack(persona, [
     'image',
@@ -119,6 +125,7 @@ export async function openstackImage(
     ...(options.file === undefined ? [] : ['--file', options.file]),
     ...(options.project === undefined ? [] : ['--project', options.project]),
     ...Object.entries(options.properties ?? {}).flatMap(([k, v]) => ['--property', `${k}=${v}`]),
+    ...(options.tags ?? []).flatMap((tag) => ['--tag', tag]),
     name,
   ])) as { id: string };
   return made.id;

@@ -4,7 +4,17 @@
  * written program's first preview is test/e2e/adopt.test.ts.
  */
 import t from 'tap';
-import { adoptedInputs, projectFiles, quote as quoted, resourceName, typescriptProgram, type Adoption } from '../../provider/cli/adopt.js';
+import { arrangeImages, proposeLine, type AdoptedImage } from '../../provider/cli/adopt-line.js';
+import {
+  adoptedInputs,
+  lineArgs,
+  projectFiles,
+  quote as quoted,
+  resourceName,
+  typescriptProgram,
+  type Adoption,
+} from '../../provider/cli/adopt.js';
+import { lineImages } from '../../provider/resources/versionLine.js';
 
 const live = {
   id: 'id-1',
@@ -57,33 +67,36 @@ t.test("an adopted image's inputs: what Glance keeps, as it has it, and the impo
 });
 
 t.test('the program: import ids, the audit findings above their image, members with theirs', (t) => {
+  const images: AdoptedImage[] = [
+    {
+      live,
+      members: [{ image_id: 'id-1', member_id: 'consumer1234', status: 'accepted' }],
+      findings: [
+        {
+          image: { id: 'id-1', name: 'ubuntu-24.04-base-v1.0', owner: 'p', visibility: 'shared' },
+          rule: 'required_metadata',
+          level: 'mandatory',
+          problems: [{ field: 'properties.description', message: 'properties.description is missing' }],
+          remediation: 'r',
+        },
+      ],
+    },
+  ];
   const adoption: Adoption = {
     cloud: 'platform',
     owner: 'p',
     today: '2026-12-07',
     skipped: [],
-    images: [
-      {
-        live,
-        members: [{ image_id: 'id-1', member_id: 'consumer1234', status: 'accepted' }],
-        findings: [
-          {
-            image: { id: 'id-1', name: 'ubuntu-24.04-base-v1.0', owner: 'p', visibility: 'shared' },
-            rule: 'required_metadata',
-            level: 'mandatory',
-            problems: [{ field: 'properties.description', message: 'properties.description is missing' }],
-            remediation: 'r',
-          },
-        ],
-      },
-    ],
+    images,
+    ...arrangeImages(images, '2026-12-07'),
   };
   const program = typescriptProgram(adoption);
   t.match(program, "import { Image, ImageMember, Provider } from 'image-catalog/pulumi';");
   t.match(program, "const provider = new Provider('adopted', { cloud: 'platform' });");
   t.match(
     program,
-    "  // audit: mandatory required_metadata: properties.description is missing\n  const ubuntu2404BaseV10 = new Image('ubuntu-24.04-base-v1.0', {",
+    '  // ubuntu-24.04-base: not written as a VersionLine: a line\'s name is <os_distro>-<os_version>-<profile>: ubuntu-24.04-base-v1.0 has os_distro "ubuntu" and os_version unset\n' +
+      "  // audit: mandatory required_metadata: ubuntu-24.04-base-v1.0: properties.description is missing\n  const ubuntu2404BaseV10 = new Image('ubuntu-24.04-base-v1.0', {",
   );
   t.match(program, "    name: 'ubuntu-24.04-base-v1.0',");
   t.match(program, "}, { provider, import: 'id-1' });");
@@ -101,5 +114,113 @@ t.test('the program: import ids, the audit findings above their image, members w
   );
   t.equal(quoted('it\'s "x"'), "'it\\'s \"x\"'", 'a quote in a string is escaped');
   t.match(files['Pulumi.yaml'], 'path: ./node_modules/image-catalog/bin');
+  t.end();
+});
+
+/** A live image of the family debian-12-base as Glance would have it, with `extra` fields over it. */
+function version(id: string, v: string, extra: Record<string, unknown>, members: string[] = ['c0nsumer1']): AdoptedImage {
+  return {
+    live: {
+      id,
+      name: `debian-12-base-v${v}`,
+      status: 'active',
+      visibility: 'shared',
+      owner: 'p',
+      protected: false,
+      os_hidden: false,
+      min_disk: 0,
+      min_ram: 0,
+      disk_format: 'qcow2',
+      container_format: 'bare',
+      tags: ['debian-12-base'],
+      os_distro: 'debian',
+      os_version: '12',
+      hw_disk_bus: 'scsi',
+      'owner_specified.openstack.sha256': 'x',
+      ...extra,
+    },
+    members: members.map((member_id) => ({ image_id: id, member_id, status: 'accepted' as const })),
+    findings: [],
+  };
+}
+
+t.test('a family Glance holds as a line is proposed as one: every version exactly as Glance has it', (t) => {
+  const today = '2026-12-07';
+  const images = [
+    version('id-10', '1.0', {
+      os_hidden: true,
+      deprecated: 'true',
+      superseded_by: 'debian-12-base-v1.1',
+      provided_until: '2027-06-30',
+      image_build_date: '2026-01-02',
+    }),
+    version('id-11', '1.1', {
+      tags: ['debian-12-base', 'debian-12-base@latest'],
+      provided_until: '2028-06-30',
+      image_build_date: '2026-06-02',
+      min_disk: 2,
+    }),
+  ];
+  const proposal = proposeLine('debian-12-base', images, today);
+  if (!('line' in proposal)) {
+    t.fail(`not a line: ${proposal.reason}`);
+    t.end();
+    return;
+  }
+  t.same(lineArgs(proposal.line), {
+    os: 'debian',
+    osVersion: '12',
+    profile: 'base',
+    versions: [
+      { version: '1.0', source: { imported: true }, importId: 'id-10', endOfLife: '2027-06-30', buildDate: '2026-01-02' },
+      { version: '1.1', source: { imported: true }, importId: 'id-11', minDisk: 2, endOfLife: '2028-06-30', buildDate: '2026-06-02' },
+    ],
+    properties: { hw_disk_bus: 'scsi' },
+    consumers: [{ projectId: 'c0nsumer1', name: 'c0nsumer' }],
+  });
+  t.equal(lineImages('debian-12-base', proposal.line, today).current, 'debian-12-base-v1.1');
+  const adoption: Adoption = { cloud: 'platform', owner: 'p', today, skipped: [], images, ...arrangeImages(images, today) };
+  const program = typescriptProgram(adoption);
+  t.match(program, "import { Provider, VersionLine } from 'image-catalog/pulumi';");
+  t.match(program, "  new VersionLine('debian-12-base', {\n    os: 'debian',");
+  t.match(program, "        importId: 'id-10',");
+  t.match(program, '  // consumer c0nsumer1: v1.0 accepted, v1.1 accepted');
+  t.match(program, '}, { provider });');
+  t.notMatch(program, 'new Image(');
+  t.end();
+});
+
+t.test('a family the line would change stays plain Images, with the reason', (t) => {
+  const today = '2026-12-07';
+  const current = version('id-11', '1.1', { tags: ['debian-12-base', 'debian-12-base@latest'] });
+  const notDeprecated = proposeLine('debian-12-base', [version('id-10', '1.0', { os_hidden: true }), current], today);
+  t.match(notDeprecated, {
+    reason: /version 1\.0 \(id-10\) would change properties: deprecated unset -> "true", superseded_by unset -> "debian-12-base-v1\.1"/,
+  });
+  const unshared = proposeLine(
+    'debian-12-base',
+    [version('id-10', '1.0', { os_hidden: true, deprecated: 'true', superseded_by: 'debian-12-base-v1.1' }, []), current],
+    today,
+  );
+  t.match(unshared, {
+    reason:
+      /version 1\.0 is shared with nobody, the line shares every version not past its end of life with all its consumers \(c0nsumer1\)/,
+  });
+  const pastEnd = proposeLine(
+    'debian-12-base',
+    [
+      version('id-10', '1.0', { os_hidden: true, deprecated: 'true', superseded_by: 'debian-12-base-v1.1', provided_until: '2026-01-01' }),
+      current,
+    ],
+    today,
+  );
+  t.match(pastEnd, { reason: /version 1\.0 is past its end of life and still shared with c0nsumer1: the line unshares it/ });
+  t.match(proposeLine('debian-12-base', [version('a', '1.0', {}), version('b', '1.00', {})], today), { reason: /declared twice/ });
+  const publicOne = proposeLine(
+    'debian-12-base',
+    [version('id-11', '1.1', { visibility: 'public', tags: ['debian-12-base', 'debian-12-base@latest'] }, [])],
+    today,
+  );
+  t.match(publicOne, { reason: /would change visibility: "public" -> "shared"/ });
   t.end();
 });

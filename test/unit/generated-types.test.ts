@@ -5,10 +5,12 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { kinds } from '../../provider/resources/kinds.js';
-import { generateTypes, typesFile } from '../../scripts/gen-types.js';
+import { components, generateComponentTypes, generateTypes, typesFile } from '../../scripts/gen-types.js';
 
 t.test("each kind's types file is current with its schema (else: npm run gen:types)", async (t) => {
   for (const kind of kinds) t.equal(readFileSync(typesFile(kind), 'utf8'), await generateTypes(kind), `${kind}.types.ts`);
+  for (const component of components)
+    t.equal(readFileSync(typesFile(component), 'utf8'), await generateComponentTypes(component), `${component}.types.ts`);
 });
 
 t.test('a field with a default is optional in Fields and present in Inputs', async (t) => {

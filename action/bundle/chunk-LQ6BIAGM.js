@@ -5,22 +5,22 @@ import {
 } from "./chunk-K2BSMOPQ.js";
 import {
   Session
-} from "./chunk-5OQKDZUR.js";
+} from "./chunk-J6MFKRR6.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-HWLB4PS3.js";
+} from "./chunk-EGGUNMFR.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-O3ALXHCA.js";
+} from "./chunk-GL6N7YVT.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-GQ2WSSNC.js";
+} from "./chunk-TRXWQT5T.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-ROJYXITU.js";
+} from "./chunk-M3HAX6S4.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-O3ALXHCA.js";
+} from "./chunk-GL6N7YVT.js";
 import {
   __commonJS,
   __toESM

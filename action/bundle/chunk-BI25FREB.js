@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-GQ2WSSNC.js";
+} from "./chunk-TRXWQT5T.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

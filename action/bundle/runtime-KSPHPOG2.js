@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-EIINFPSF.js";
+} from "./chunk-T4DZ7JGF.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-BBJ43O7K.js";
+} from "./chunk-XXBQMBRY.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-BJFMZBTM.js";
+} from "./chunk-BI25FREB.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-5OQKDZUR.js";
+} from "./chunk-J6MFKRR6.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-HWLB4PS3.js";
+} from "./chunk-EGGUNMFR.js";
 import {
   buildEnvelope
-} from "./chunk-ROJYXITU.js";
+} from "./chunk-M3HAX6S4.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-O3ALXHCA.js";
+} from "./chunk-GL6N7YVT.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-GQ2WSSNC.js";
+} from "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

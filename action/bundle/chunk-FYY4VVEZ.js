@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-BJFMZBTM.js";
+} from "./chunk-BI25FREB.js";
 import {
   Session
-} from "./chunk-5OQKDZUR.js";
+} from "./chunk-J6MFKRR6.js";
 import {
   PolicyEngine
-} from "./chunk-HWLB4PS3.js";
+} from "./chunk-EGGUNMFR.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-ROJYXITU.js";
+} from "./chunk-M3HAX6S4.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-GQ2WSSNC.js";
+} from "./chunk-TRXWQT5T.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-ROJYXITU.js";
+} from "./chunk-M3HAX6S4.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-GQ2WSSNC.js";
+} from "./chunk-TRXWQT5T.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -2,14 +2,14 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-O3ALXHCA.js";
+} from "./chunk-GL6N7YVT.js";
 import {
   CloudConfigError,
   ImageServiceError,
   isUnauthorized,
   plainMessage,
   require_undici
-} from "./chunk-GQ2WSSNC.js";
+} from "./chunk-TRXWQT5T.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

@@ -5,10 +5,10 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-7V5LFCBW.js";
+} from "./chunk-LQ6BIAGM.js";
 import {
   formatDecision
-} from "./chunk-HWLB4PS3.js";
+} from "./chunk-EGGUNMFR.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -18,7 +18,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-U2IYQHCN.js");
+    return await import("./automation-E7Q46GSI.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-IQX6YKZP.js";
+} from "./chunk-FYY4VVEZ.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-BJFMZBTM.js";
-import "./chunk-5OQKDZUR.js";
-import "./chunk-HWLB4PS3.js";
-import "./chunk-ROJYXITU.js";
-import "./chunk-O3ALXHCA.js";
-import "./chunk-GQ2WSSNC.js";
+import "./chunk-BI25FREB.js";
+import "./chunk-J6MFKRR6.js";
+import "./chunk-EGGUNMFR.js";
+import "./chunk-M3HAX6S4.js";
+import "./chunk-GL6N7YVT.js";
+import "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

@@ -4,14 +4,14 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-5BXWVRVZ.js";
-import "./chunk-7V5LFCBW.js";
+} from "./chunk-IERR5HZ5.js";
+import "./chunk-LQ6BIAGM.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-5OQKDZUR.js";
-import "./chunk-HWLB4PS3.js";
-import "./chunk-ROJYXITU.js";
-import "./chunk-O3ALXHCA.js";
-import "./chunk-GQ2WSSNC.js";
+import "./chunk-J6MFKRR6.js";
+import "./chunk-EGGUNMFR.js";
+import "./chunk-M3HAX6S4.js";
+import "./chunk-GL6N7YVT.js";
+import "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

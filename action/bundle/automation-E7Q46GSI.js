@@ -3,26 +3,26 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-E7NGO2OE.js";
+} from "./chunk-BWRAH22F.js";
 import {
   loggedChange
-} from "./chunk-7D2RYSLP.js";
+} from "./chunk-2GJLT2FE.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-BBJ43O7K.js";
+} from "./chunk-XXBQMBRY.js";
 import {
   essential,
   programError
 } from "./chunk-K2BSMOPQ.js";
 import {
   policyModeVariable
-} from "./chunk-O3ALXHCA.js";
+} from "./chunk-GL6N7YVT.js";
 import {
   CloudConfigError
-} from "./chunk-GQ2WSSNC.js";
+} from "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -189,7 +189,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-JTLWIQ4O.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-KSPHPOG2.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -384,7 +384,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-URIRVOWR.js");
+    const { describeOverrides } = await import("./data-O4HSFQNT.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

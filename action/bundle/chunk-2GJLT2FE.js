@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   publishedMark
-} from "./chunk-GQ2WSSNC.js";
+} from "./chunk-TRXWQT5T.js";
 
 // provider/policy/summary.ts
 function lifecycleOf(change) {

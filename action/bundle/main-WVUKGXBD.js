@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-5BXWVRVZ.js";
+} from "./chunk-IERR5HZ5.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,14 +18,14 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-EIINFPSF.js";
+} from "./chunk-T4DZ7JGF.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-E7NGO2OE.js";
+} from "./chunk-BWRAH22F.js";
 import {
   loggedChange
-} from "./chunk-7D2RYSLP.js";
+} from "./chunk-2GJLT2FE.js";
 import {
   configKeys,
   instanceKey,
@@ -33,7 +33,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-BBJ43O7K.js";
+} from "./chunk-XXBQMBRY.js";
 import {
   UsageError,
   cloudSession,
@@ -43,30 +43,32 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-7V5LFCBW.js";
+} from "./chunk-LQ6BIAGM.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-IQX6YKZP.js";
+} from "./chunk-FYY4VVEZ.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-BJFMZBTM.js";
+import "./chunk-BI25FREB.js";
 import {
   Session,
   identityRoot
-} from "./chunk-5OQKDZUR.js";
+} from "./chunk-J6MFKRR6.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-HWLB4PS3.js";
+} from "./chunk-EGGUNMFR.js";
 import {
   buildAuditEnvelope,
   channelPattern,
   compareVersions,
-  familyKey
-} from "./chunk-ROJYXITU.js";
+  familyKey,
+  lineImages,
+  versionText
+} from "./chunk-M3HAX6S4.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -74,11 +76,13 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-O3ALXHCA.js";
+} from "./chunk-GL6N7YVT.js";
 import {
   applyStoreResource,
+  checkImageInputs,
   checkStoreInputs,
   deleteStoreResource,
+  diffImage,
   getImage,
   hasMarkOutput,
   imageDocument,
@@ -97,7 +101,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-GQ2WSSNC.js";
+} from "./chunk-TRXWQT5T.js";
 import {
   __commonJS,
   __require,
@@ -3668,6 +3672,158 @@ async function auditCatalog(session, options = {}) {
   };
 }
 
+// provider/cli/adopt-line.ts
+var importedSource = { imported: true };
+var derived = /* @__PURE__ */ new Set(["os_distro", "os_version", "deprecated", "superseded_by"]);
+function groupFamilies(images) {
+  const families = /* @__PURE__ */ new Map();
+  const others = [];
+  for (const image of images) {
+    const { key, version } = familyKey(image.live.name ?? "");
+    if (version === void 0) others.push(image);
+    else families.set(key, [...families.get(key) ?? [], image]);
+  }
+  return { families, others };
+}
+function shown(value) {
+  return value === void 0 || value === null ? "unset" : JSON.stringify(value);
+}
+function ordered(inputs) {
+  const properties = inputs["properties"] ?? {};
+  return {
+    ...inputs,
+    properties: Object.fromEntries(
+      Object.keys(properties).sort().map((k) => [k, properties[k]])
+    )
+  };
+}
+function proposeLine(family, images, today) {
+  const byVersion = /* @__PURE__ */ new Map();
+  for (const image of images) {
+    const version = versionText(image.live.name ?? "");
+    const twice = byVersion.get(version);
+    if (twice !== void 0)
+      return { family, images, reason: `version ${version} is held by two images (${twice.live.id}, ${image.live.id})` };
+    byVersion.set(version, image);
+  }
+  const no = (reason) => ({ family, images, reason });
+  const propertiesOf = (image) => imageInputsFromLive(image.live)["properties"] ?? {};
+  const first = images[0];
+  if (first === void 0) return no("no image");
+  const os = propertiesOf(first)["os_distro"];
+  const osVersion = propertiesOf(first)["os_version"];
+  if (os === void 0 || osVersion === void 0 || !family.startsWith(`${os}-${osVersion}-`))
+    return no(
+      `a line's name is <os_distro>-<os_version>-<profile>: ${first.live.name ?? ""} has os_distro ${shown(os)} and os_version ${shown(osVersion)}`
+    );
+  for (const image of images) {
+    const properties = propertiesOf(image);
+    if (properties["os_distro"] !== os || properties["os_version"] !== osVersion)
+      return no(
+        `${image.live.name ?? ""} has os_distro ${shown(properties["os_distro"])} and os_version ${shown(properties["os_version"])}, ${first.live.name ?? ""} ${shown(os)} and ${shown(osVersion)}`
+      );
+  }
+  const profile = family.slice(`${os}-${osVersion}-`.length);
+  const shared = {};
+  for (const [key, value] of Object.entries(propertiesOf(first)))
+    if (!derived.has(key) && key !== "provided_until" && key !== "image_build_date" && images.every((i) => propertiesOf(i)[key] === value))
+      shared[key] = value;
+  const newer = (a, b) => {
+    const [am = 0, an = 0] = a.split(".").map(Number);
+    const [bm = 0, bn = 0] = b.split(".").map(Number);
+    return am > bm || am === bm && an > bn;
+  };
+  const channels2 = {};
+  let latest;
+  for (const [version, image] of byVersion)
+    for (const tag of image.live["tags"] ?? []) {
+      if (!tag.startsWith(`${family}@`)) continue;
+      const channel = tag.slice(family.length + 1);
+      if (channel === "latest") latest = version;
+      else if (channels2[channel] !== void 0) return no(`channel ${channel} is on two versions (${channels2[channel]}, ${version})`);
+      else channels2[channel] = version;
+    }
+  const versions = [...byVersion].sort(([a], [b]) => newer(a, b) ? 1 : newer(b, a) ? -1 : 0).map(([version, image]) => {
+    const properties = propertiesOf(image);
+    const own = Object.fromEntries(
+      Object.entries(properties).filter(
+        ([key]) => !derived.has(key) && shared[key] === void 0 && !(key === "provided_until" && isDate(properties[key] ?? "")) && !(key === "image_build_date" && isDate(properties[key] ?? ""))
+      )
+    );
+    const minDisk = Number(image.live["min_disk"] ?? 0);
+    const minRam = Number(image.live["min_ram"] ?? 0);
+    const endOfLife = properties["provided_until"];
+    const buildDate = properties["image_build_date"];
+    return {
+      version,
+      source: importedSource,
+      importId: image.live.id,
+      ...typeof image.live["disk_format"] === "string" && image.live["disk_format"] !== "qcow2" ? { diskFormat: image.live["disk_format"] } : {},
+      ...minDisk > 0 ? { minDisk } : {},
+      ...minRam > 0 ? { minRam } : {},
+      ...endOfLife !== void 0 && isDate(endOfLife) ? { endOfLife } : {},
+      ...buildDate !== void 0 && isDate(buildDate) ? { buildDate } : {},
+      ...image.live.status === "deactivated" ? { revoked: true } : {},
+      ...Object.keys(own).length > 0 ? { properties: own } : {}
+    };
+  });
+  const withLatest = versions.map((v) => latest === void 0 || newer(v.version, latest) ? { ...v, excludeFromLatest: true } : v);
+  const consumerIds = [...new Set(images.flatMap((i) => i.members.map((m) => m.member_id)))].sort();
+  const consumers = consumerIds.map((projectId) => ({
+    projectId,
+    name: projectId.slice(0, 8),
+    statuses: Object.fromEntries(
+      [...byVersion].flatMap(([version, image]) => {
+        const member = image.members.find((m) => m.member_id === projectId);
+        return member === void 0 ? [] : [[version, member.status]];
+      })
+    )
+  }));
+  const line = {
+    name: family,
+    os,
+    osVersion,
+    profile,
+    versions: withLatest,
+    ...Object.keys(shared).length > 0 ? { properties: shared } : {},
+    ...images.some((i) => i.live["protected"] === true) ? { isProtected: true } : {},
+    ...Object.keys(channels2).length > 0 ? { channels: channels2 } : {},
+    consumers
+  };
+  let plan;
+  try {
+    plan = lineImages(family, line, today);
+  } catch (err) {
+    return no(err.message);
+  }
+  for (const declared of plan.images) {
+    const image = byVersion.get(declared.version);
+    const name = image.live.name ?? "";
+    const live = checkImageInputs(name, ordered({ ...imageInputsFromLive(image.live), source: importedSource }));
+    const proposed = checkImageInputs(name, ordered(declared.fields));
+    const diff = diffImage(live, proposed);
+    const changed = [...diff.replaces, ...diff.updates];
+    if (changed.length > 0) {
+      const field = changed[0];
+      const was = new Map(Object.entries(live)).get(field);
+      const would = new Map(Object.entries(proposed)).get(field);
+      const detail = field === "properties" ? Object.keys({ ...was, ...would }).filter((k) => was[k] !== would[k]).map((k) => `${k} ${shown(was[k])} -> ${shown(would[k])}`).join(", ") : `${shown(was)} -> ${shown(would)}`;
+      return no(`as a line today, version ${declared.version} (${image.live.id}) would change ${field}: ${detail}`);
+    }
+    const members = image.members.map((m) => m.member_id).sort();
+    const expected = declared.state.shared ? consumerIds : [];
+    if (members.join() !== expected.join())
+      return no(
+        declared.state.shared ? `version ${declared.version} is shared with ${members.length === 0 ? "nobody" : members.join(", ")}, the line shares every version not past its end of life with all its consumers (${expected.join(", ")})` : `version ${declared.version} is past its end of life and still shared with ${members.join(", ")}: the line unshares it`
+      );
+  }
+  return { family, images, line };
+}
+function arrangeImages(images, today) {
+  const { families, others } = groupFamilies(images);
+  return { families: [...families].map(([family, members]) => proposeLine(family, members, today)), others };
+}
+
 // provider/cli/adopt.ts
 var languages = ["typescript"];
 function resourceName(name, id, taken) {
@@ -3687,7 +3843,13 @@ function quote(text2) {
 function literal(value, indent) {
   if (typeof value === "string") return quote(value);
   if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => literal(v, indent)).join(", ")}]`;
+  if (Array.isArray(value)) {
+    if (!value.some((v) => typeof v === "object" && v !== null)) return `[${value.map((v) => literal(v, indent)).join(", ")}]`;
+    const inner2 = `${indent}  `;
+    return `[
+${value.map((v) => `${inner2}${literal(v, inner2)},`).join("\n")}
+${indent}]`;
+  }
   const entries = Object.entries(value);
   if (entries.length === 0) return "{}";
   const inner = `${indent}  `;
@@ -3724,32 +3886,73 @@ var answers = {
   rejected: "has rejected the share",
   pending: "has not answered the share yet"
 };
-function typescriptProgram(adoption) {
-  const taken = /* @__PURE__ */ new Set(["adopted"]);
-  const blocks = adoption.images.map((image) => {
-    const resource = resourceName(image.live.name ?? null, image.live.id, taken);
-    const variable = variableName(resource);
-    const comments = image.findings.flatMap(
-      (f) => f.problems.map((p) => `  // audit: ${f.level} ${f.rule}: ${p.message.replaceAll("\n", " ")}`)
-    );
-    const lines = [
-      ...comments,
-      `  const ${variable} = new Image(${quote(resource)}, ${literal(adoptedInputs(image.live), "  ")}, { provider, import: ${quote(image.live.id)} });`
-    ];
-    for (const member of image.members) {
-      const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
-      lines.push(
-        `  // ${member.member_id} ${answers[member.status]} (its acceptance is the member project's own to declare)`,
-        `  new ImageMember(
+function findingComments(image, indent) {
+  return image.findings.flatMap(
+    (f) => f.problems.map(
+      (p) => `${indent}// audit: ${f.level} ${f.rule}: ${image.live.name ?? image.live.id}: ${p.message.replaceAll("\n", " ")}`
+    )
+  );
+}
+function imageBlock(image, taken, note) {
+  const resource = resourceName(image.live.name ?? null, image.live.id, taken);
+  const variable = variableName(resource);
+  const lines = [
+    ...note,
+    ...findingComments(image, "  "),
+    `  const ${variable} = new Image(${quote(resource)}, ${literal(adoptedInputs(image.live), "  ")}, { provider, import: ${quote(image.live.id)} });`
+  ];
+  for (const member of image.members) {
+    const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
+    lines.push(
+      `  // ${member.member_id} ${answers[member.status]} (its acceptance is the member project's own to declare)`,
+      `  new ImageMember(
     ${quote(name)},
     { image: ${variable}, memberProjectId: ${quote(member.member_id)} },
     { provider, import: ${quote(`${image.live.id}/${member.member_id}`)} },
   );`
-      );
-    }
-    return lines.join("\n");
-  });
-  const usesMembers = adoption.images.some((i) => i.members.length > 0);
+    );
+  }
+  return lines.join("\n");
+}
+function lineArgs(line) {
+  const { consumers, ...rest } = line;
+  const family = { ...rest };
+  delete family["name"];
+  return { ...family, ...consumers.length > 0 ? { consumers: consumers.map(({ projectId, name }) => ({ projectId, name })) } : {} };
+}
+function lineBlock(line, images) {
+  const statuses = line.consumers.map(
+    (c) => `  // consumer ${c.projectId}: ${Object.entries(c.statuses).map(([version, status]) => `v${version} ${status}`).join(", ")} (its acceptance is the consumer's own to declare: LineAcceptance)`
+  );
+  return [
+    `  // ${line.name}: ${images.length} version${images.length === 1 ? "" : "s"} as one line (current: the one Glance has visible and undeprecated)`,
+    ...images.flatMap((image) => findingComments(image, "  ")),
+    ...statuses,
+    `  new VersionLine(${quote(line.name)}, ${literal(lineArgs(line), "  ")}, { provider });`
+  ].join("\n");
+}
+function typescriptProgram(adoption) {
+  const taken = /* @__PURE__ */ new Set(["adopted"]);
+  const lines = adoption.families.flatMap((f) => "line" in f ? [f.line] : []);
+  const blocks = [
+    ...adoption.families.map(
+      (f) => "line" in f ? lineBlock(f.line, f.images) : f.images.map(
+        (image, i) => imageBlock(
+          image,
+          taken,
+          i === 0 ? [`  // ${f.family}: not written as a VersionLine: ${f.reason.replaceAll("\n", " ")}`] : []
+        )
+      ).join("\n\n")
+    ),
+    ...adoption.others.map((image) => imageBlock(image, taken, []))
+  ];
+  const plain = [...adoption.families.flatMap((f) => "line" in f ? [] : f.images), ...adoption.others];
+  const imports = [
+    ...plain.length > 0 ? ["Image"] : [],
+    ...plain.some((i) => i.members.length > 0) ? ["ImageMember"] : [],
+    "Provider",
+    ...lines.length > 0 ? ["VersionLine"] : []
+  ];
   return `/**
  * The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by
  * \`image-catalog adopt\` (${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"}). Each resource carries its import id: the first
@@ -3761,7 +3964,7 @@ function typescriptProgram(adoption) {
  * change. A new version is a new Image (or a VersionLine) in this program, with \`{ provider }\` or the stack's
  * \`image-catalog:cloud\` set.
  */
-import { Image, ${usesMembers ? "ImageMember, " : ""}Provider } from 'image-catalog/pulumi';
+import { ${imports.join(", ")} } from 'image-catalog/pulumi';
 
 export default function catalog(): Promise<Record<string, unknown>> {
   // The cloud adopt read with: an import reads with its provider's cloud.
@@ -3819,11 +4022,18 @@ async function readAdoption(session, options) {
     members: members.get(live.id) ?? [],
     findings: findingsOf2.get(live.id) ?? []
   }));
-  return { cloud: options.cloud, owner, today, images, skipped: owned.filter((image) => !finished(image)) };
+  return {
+    cloud: options.cloud,
+    owner,
+    today,
+    images,
+    ...arrangeImages(images, today),
+    skipped: owned.filter((image) => !finished(image))
+  };
 }
 function registerAdopt(program3) {
   program3.command("adopt").description(
-    "Write a Pulumi project (TypeScript) that manages an owner's live images: one Image per image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
+    "Write a Pulumi project (TypeScript) that manages an owner's live images: a family of convention-named images as one VersionLine when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
   ).requiredOption("--out <dir>", "the folder to write the project into (new, or empty)").option("--cloud <name>", "the clouds.yaml cloud to read as, and the one the program applies with (default: OS_CLOUD)").option("--owner <project>", "the project whose images to adopt: an id, or the cloud's own project name (default: the cloud's project)").option("--include <regex>", "only the images whose name matches").option("--language <language>", languages.join(", "), "typescript").option("--data <file...>", "policy data overrides for the findings written as comments").action(async (options) => {
     if (!languages.includes(options.language))
       throw new UsageError(`--language ${options.language}: not one of ${languages.join(", ")} (yaml, cdktf and hcl are not built yet)`);
@@ -3865,9 +4075,17 @@ function registerAdopt(program3) {
     for (const [file, text2] of Object.entries(projectFiles(adoption, project))) writeFileSync(join(out, file), text2);
     const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
     const breaking = adoption.images.filter((i) => i.findings.length > 0);
+    const lines = adoption.families.flatMap(
+      (f) => "line" in f ? [`${f.family}: ${f.images.length} version${f.images.length === 1 ? "" : "s"}`] : []
+    );
+    const plainFamilies = adoption.families.flatMap((f) => "reason" in f ? [f] : []);
     process.stdout.write(
       `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"} and ${members} membership${members === 1 ? "" : "s"} of project ${adoption.owner} written to ${out}
-` + (breaking.length === 0 ? "" : `adopt: ${breaking.length} of them break catalog rules (each said above its Image in index.ts):
+` + (lines.length === 0 ? "" : `adopt: ${lines.length} VersionLine${lines.length === 1 ? "" : "s"} (${lines.join("; ")})
+`) + plainFamilies.map(
+        (f) => `adopt: ${f.family}: written as ${f.images.length} Image${f.images.length === 1 ? "" : "s"}, not a VersionLine: ${f.reason}
+`
+      ).join("") + (breaking.length === 0 ? "" : `adopt: ${breaking.length} of them break catalog rules (each said above its Image in index.ts):
 ${breaking.map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...new Set(i.findings.map((f) => f.rule))].join(", ")}
 `).join("")}`) + adoption.skipped.map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take
 `).join("") + `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its Provider): give it a cloud of the owner project that may write
@@ -4668,7 +4886,7 @@ function lineTimelines(changes, today = utcToday()) {
     byFamily.set(key, [...(byFamily.get(key) ?? []).filter((b) => b.version !== drawn.version), drawn]);
   }
   const charts = [...byFamily.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([family, bars]) => {
-    const ordered = [...bars].sort((a, b) => compareVersions(a.order, b.order));
+    const ordered2 = [...bars].sort((a, b) => compareVersions(a.order, b.order));
     return [
       "```mermaid",
       "gantt",
@@ -4676,7 +4894,7 @@ function lineTimelines(changes, today = utcToday()) {
       "  dateFormat YYYY-MM-DD",
       "  axisFormat %Y-%m",
       "  section versions",
-      ...ordered.map((b) => `  ${b.label} :${b.tag}${b.start}, ${b.end}`),
+      ...ordered2.map((b) => `  ${b.label} :${b.tag}${b.start}, ${b.end}`),
       `  today :milestone, ${today}, 0d`,
       "```"
     ].join("\n");
@@ -4778,10 +4996,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync8 } from "node:fs";
 import { relative, resolve as resolve2, sep } from "node:path";
 function atBase(root, base, path) {
-  const shown = spawnSync("git", ["-C", root, "show", `${base}:${path}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (shown.error !== void 0)
-    throw new UsageError(`--base ${base}: git is needed to read the base commit's policy data (${shown.error.message})`);
-  if (shown.status === 0) return shown.stdout;
+  const shown2 = spawnSync("git", ["-C", root, "show", `${base}:${path}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (shown2.error !== void 0)
+    throw new UsageError(`--base ${base}: git is needed to read the base commit's policy data (${shown2.error.message})`);
+  if (shown2.status === 0) return shown2.stdout;
   const known = spawnSync("git", ["-C", root, "cat-file", "-e", `${base}^{commit}`], { encoding: "utf8" });
   if (known.status !== 0)
     throw new UsageError(
@@ -4868,8 +5086,8 @@ function programOf(dir) {
   return existsSync4(main) && statSync2(main).isDirectory() ? join5(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-6EMOZSHE.js");
-  const { loadProgram, previewPlan } = await import("./preview-7GYAQBN5.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-YEZJKHEP.js");
+  const { loadProgram, previewPlan } = await import("./preview-3TSUW4QT.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -4908,7 +5126,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-5KLIH2QD.js");
+  const { appEntry, checkApp } = await import("./check-K3OAA3EP.js");
   const typescript = loadTypeScript(resolve3(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -4959,7 +5177,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-RPFROZFQ.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-26RGTF2U.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -5031,8 +5249,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-QZEK255H.js");
-  const { buildEnvelope } = await import("./envelope-PSLZTHHL.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-XMTY42AC.js");
+  const { buildEnvelope } = await import("./envelope-2K33P5RP.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -5154,7 +5372,7 @@ ${checked.undecided}
 `).join("");
     if (s.decision === void 0) return `${notes}# ${s.kind} ${s.stack}: no change of an image, share or acceptance: nothing to decide
 `;
-    const shown = {
+    const shown2 = {
       ...s.decision,
       violations: s.violations.map((v) => ({
         ...v,
@@ -5163,7 +5381,7 @@ ${checked.undecided}
     };
     const what = s.kind === "policy" ? `# policy data: ${s.changes} value(s) this pull request changes` : `# ${s.kind} ${s.stack}: ${s.changes} change(s) of the catalog`;
     return `${notes}${what}
-${formatDecision(shown)}`;
+${formatDecision(shown2)}`;
   });
   return parts.join("\n");
 }

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-O3ALXHCA.js";
-import "./chunk-GQ2WSSNC.js";
+} from "./chunk-GL6N7YVT.js";
+import "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-HWLB4PS3.js";
-import "./chunk-ROJYXITU.js";
-import "./chunk-O3ALXHCA.js";
-import "./chunk-GQ2WSSNC.js";
+} from "./chunk-EGGUNMFR.js";
+import "./chunk-M3HAX6S4.js";
+import "./chunk-GL6N7YVT.js";
+import "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-7D2RYSLP.js";
+} from "./chunk-2GJLT2FE.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-IQX6YKZP.js";
+} from "./chunk-FYY4VVEZ.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-BJFMZBTM.js";
-import "./chunk-5OQKDZUR.js";
-import "./chunk-HWLB4PS3.js";
-import "./chunk-ROJYXITU.js";
+import "./chunk-BI25FREB.js";
+import "./chunk-J6MFKRR6.js";
+import "./chunk-EGGUNMFR.js";
+import "./chunk-M3HAX6S4.js";
 import {
   policyModeVariable
-} from "./chunk-O3ALXHCA.js";
+} from "./chunk-GL6N7YVT.js";
 import {
   StackMarks
-} from "./chunk-GQ2WSSNC.js";
+} from "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

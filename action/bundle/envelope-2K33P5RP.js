@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-ROJYXITU.js";
-import "./chunk-GQ2WSSNC.js";
+} from "./chunk-M3HAX6S4.js";
+import "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

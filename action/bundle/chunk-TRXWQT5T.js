@@ -37177,6 +37177,8 @@ export {
   StackMarks,
   utcToday,
   isDate,
+  checkImageInputs,
+  diffImage,
   imageInputsFromLive,
   imageDrift,
   publishedMark,
@@ -37195,4 +37197,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-GQ2WSSNC.js.LEGAL.txt */
+/*! For license information please see chunk-TRXWQT5T.js.LEGAL.txt */
