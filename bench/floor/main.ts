@@ -22,4 +22,4 @@ const adapter: ProviderAdapter = {
   invoke: (_token, args) => Promise.resolve({ value: args }),
 };
 
-await serveProvider(adapter);
+await serveProvider(adapter, { construct: () => Promise.reject(new Error('the floor plugin builds no component')) });

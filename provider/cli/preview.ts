@@ -13,6 +13,7 @@ import type { Command } from 'commander';
 import { loadAutomation } from './pulumi-sdk.js';
 import { formatDecision, type Decision } from '../policy/decision.js';
 import type { PlanStep, Program, StackTarget } from '../pulumi/automation.js';
+import { isYamlProject } from '../pulumi/project.js';
 import type { LoggedChange } from '../policy/summary.js';
 import { UsageError } from './policy.js';
 import { stackFailure, stackTarget, withStackOptions, type StackOptions } from './stack-options.js';
@@ -43,12 +44,13 @@ export interface PlanDecision {
  */
 export async function previewPlan(
   target: StackTarget,
-  program: Program,
+  /** The program (undefined: the project's own, a Pulumi YAML one). */
+  program: Program | undefined,
   options: { existing?: boolean; refresh?: boolean; policy?: { readonly value: string | undefined } } = {},
 ): Promise<PlanDecision> {
   // Loaded here, not with the CLI: @pulumi/pulumi takes about a second to load, which no other command needs.
   const { openStack, previewStack } = await loadAutomation();
-  const stack = await openStack(target, program, options.existing === true ? { existing: true } : {});
+  const stack = await openStack(target, program ?? (() => Promise.resolve({})), options.existing === true ? { existing: true } : {});
   const policy = options.policy;
   const config = stack.getAllConfig().then((all) => {
     if (policy === undefined) return all;
@@ -91,15 +93,19 @@ export async function loadProgram(file: string): Promise<Program> {
 export function registerPreview(program: Command): void {
   withStackOptions(program.command('preview'))
     .description(
-      'Preview a Pulumi project (Automation API) and decide its whole plan (creates, updates, replaces and deletes) with the catalog policy, ' +
+      'Preview a Pulumi project (Automation API; TypeScript, or Pulumi YAML through pulumi-language-yaml) and decide its whole plan (creates, updates, replaces and deletes) with the catalog policy, ' +
         'one envelope per cloud that applies changes. Exit 0 when allowed, 1 when blocked, 2 when the preview cannot run.',
     )
-    .option('--program <file>', 'the program module whose default export is the program (default: <cwd>/index.ts)')
+    .option(
+      '--program <file>',
+      'the program module whose default export is the program (default: <cwd>/index.ts; a Pulumi YAML project needs none)',
+    )
     .option('--format <format>', "text (default) or json (the decisions, and each resource's step: URN, type, op)", 'text')
     .option('--refresh', 'read every resource from the Image Service first, so that drift (a hand edit) is in the plan')
     .action(async (options: StackOptions & { program?: string; format: string; refresh?: boolean }) => {
       const target = stackTarget(options);
-      const program = await loadProgram(resolve(target.cwd, options.program ?? 'index.ts'));
+      // A Pulumi YAML project is its own program (pulumi-language-yaml runs it); a Node one is loaded here.
+      const program = isYamlProject(target.cwd) ? undefined : await loadProgram(resolve(target.cwd, options.program ?? 'index.ts'));
       let plan: PlanDecision;
       try {
         // The stack must exist: a mistyped --stack must not make one in the backend (pulumi preview refuses it too).

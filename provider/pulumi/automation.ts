@@ -33,6 +33,7 @@ import { decisionLogVariable, loggedChange, type LoggedChange } from './decision
 import type { PolicyMode, ProviderRuntime } from './runtime.js';
 import { instanceKey, kindOfType, packageName, parseUrn } from './tokens.js';
 import { pluginDir, pluginName } from './plugin/location.js';
+import { isYamlProject } from './project.js';
 
 /** A program: what a Pulumi project's main module would run (returns the stack outputs). */
 export type Program = PulumiFn;
@@ -222,12 +223,17 @@ export async function openStack(
   program: Program = () => Promise.resolve({}),
   options: { existing?: boolean } = {},
 ): Promise<Stack> {
-  const args = { stackName: target.stack, projectName: 'image-catalog', program };
   const workspace = {
     workDir: target.cwd,
     envVars: { ...backendEnv(target), ...target.env, PATH: pluginPath(target.env) },
     pulumiCommand: await PulumiCommand.get(target.pulumiRoot === undefined ? {} : { root: target.pulumiRoot }),
   };
+  if (isYamlProject(target.cwd)) {
+    // A Pulumi YAML project is its own program: the CLI runs it with pulumi-language-yaml (`program` is not used).
+    const local = { stackName: target.stack, workDir: target.cwd };
+    return options.existing === true ? LocalWorkspace.selectStack(local, workspace) : LocalWorkspace.createOrSelectStack(local, workspace);
+  }
+  const args = { stackName: target.stack, projectName: 'image-catalog', program };
   return options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace);
 }
 

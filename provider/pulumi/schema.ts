@@ -6,7 +6,8 @@
  */
 import { kindSchemas, kinds, type Kind } from '../resources/kinds.js';
 import { lookupFunctions } from '../resources/lookup.js';
-import { configKeys, functionToken, idNames, packageName, tokenModule, typeNames, typeToken } from './tokens.js';
+import { versionLineSchema } from '../resources/versionLine.js';
+import { componentToken, configKeys, functionToken, idNames, packageName, tokenModule, typeNames, typeToken } from './tokens.js';
 
 /** A Pulumi schema type or property spec. */
 type Spec = Record<string, unknown>;
@@ -39,6 +40,24 @@ function typeOf(schema: JsonSchema, name: string): Spec {
         properties[field] = property(spec, `${name}${field[0]?.toUpperCase() ?? ''}${field.slice(1)}`);
     const token = `${packageName}:${tokenModule}:${name}`;
     objectTypes[token] = { type: 'object', description: text(schema['description']), properties };
+    return { $ref: `#/types/${token}` };
+  }
+  const title = schema['title'];
+  if (schema['type'] === 'object' && typeof title === 'string' && schema['properties'] !== undefined) {
+    // A named part of a component (`$defs/version`, titled LineVersionFields): an object type of its own.
+    const token = `${packageName}:${tokenModule}:${title.replace(/Fields$/, '')}`;
+    const fields = schema['properties'] as Record<string, JsonSchema>;
+    objectTypes[token] = {
+      type: 'object',
+      description: text(schema['description']),
+      properties: Object.fromEntries(
+        Object.entries(fields).map(([field, spec]) => [
+          field,
+          property(spec, `${title.replace(/Fields$/, '')}${field[0]?.toUpperCase() ?? ''}${field.slice(1)}`),
+        ]),
+      ),
+      required: schema['required'] ?? [],
+    };
     return { $ref: `#/types/${token}` };
   }
   const enumValues = schema['enum'] as unknown[] | undefined;
@@ -99,6 +118,40 @@ function resourceSpec(kind: Kind): Spec {
   };
 }
 
+/** A component's schema with its `$ref`s inlined: its own (`#/$defs/version`) and a kind's (`image.schema.json#/properties/source`). */
+function inlined(node: unknown, root: JsonSchema): unknown {
+  if (Array.isArray(node)) return node.map((n) => inlined(n, root));
+  if (typeof node !== 'object' || node === null) return node;
+  const ref = (node as JsonSchema)['$ref'];
+  if (typeof ref === 'string') {
+    const [file = '', pointer = ''] = ref.split('#');
+    const base = file === '' ? root : kindSchemas[file.replace(/\.schema\.json$/, '') as Kind]().document;
+    let target: unknown = base;
+    for (const key of pointer.split('/').slice(1)) target = (target as JsonSchema)[key];
+    if (target === undefined) throw new Error(`schema: $ref ${ref} points at nothing`);
+    return inlined(target, base);
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inlined(v, root)]));
+}
+
+/** The VersionLine component (`isComponent`: the plugin's Construct builds it), from schemas/versionLine.schema.json. */
+function componentSpec(): Spec {
+  const document = inlined(versionLineSchema().document, versionLineSchema().document) as JsonSchema;
+  const fields = document['properties'] as Record<string, JsonSchema>;
+  const outputs = (document['x-outputs'] ?? {}) as Record<string, JsonSchema>;
+  const inputProperties = Object.fromEntries(
+    Object.entries(fields).map(([field, spec]) => [field, property(spec, `VersionLine${field[0]?.toUpperCase() ?? ''}${field.slice(1)}`)]),
+  );
+  return {
+    isComponent: true,
+    description: text(document['description']),
+    inputProperties,
+    requiredInputs: document['required'] ?? [],
+    properties: Object.fromEntries(Object.entries(outputs).map(([field, spec]) => [field, property(spec, field)])),
+    required: Object.keys(outputs),
+  };
+}
+
 /** The output property names of a kind's resource (its inputs, `cloud`, and what the service reports). */
 export function outputProperties(kind: Kind): string[] {
   return Object.keys(resourceSpec(kind)['properties'] as Record<string, unknown>);
@@ -106,7 +159,10 @@ export function outputProperties(kind: Kind): string[] {
 
 /** The package schema (https://www.pulumi.com/docs/iac/extending-pulumi/schema/). */
 export function pulumiSchema(version: string): Spec {
-  const resources = Object.fromEntries(kinds.map((kind) => [typeToken(kind), resourceSpec(kind)]));
+  const resources = {
+    ...Object.fromEntries(kinds.map((kind) => [typeToken(kind), resourceSpec(kind)])),
+    [componentToken('versionLine')]: componentSpec(),
+  };
   const settings = {
     cloud: { type: 'string', description: 'The clouds.yaml cloud of every resource that names none (default: OS_CLOUD / OS_*).' },
     clouds: {
@@ -127,10 +183,8 @@ export function pulumiSchema(version: string): Spec {
     meta: { moduleFormat: '(.*)' },
     config: { variables: settings },
     provider: { description: 'The image-catalog provider: which cloud acts, and policy data overrides.', inputProperties: settings },
-    types: { ...objectTypes },
-    // VersionLine (image-catalog:index:VersionLine) is a component of the Node.js package, registered by the program
-    // itself: the plugin does not construct it, so the schema does not offer it to other languages.
     resources,
+    types: { ...objectTypes },
     functions: Object.fromEntries(
       Object.entries(lookupFunctions).map(([name, f]) => [
         functionToken(name as keyof typeof lookupFunctions),

@@ -23,7 +23,8 @@
  * repair, so the CDKTF construct does not use it (an edit of a shared key is decided for every version there).
  */
 import { isDate, utcToday } from './day.js';
-import type { ImageFields } from './image/image.js';
+import { imageSchema, type ImageFields } from './image/image.js';
+import { resourceSchema } from './schema.js';
 import { checkScsValues, scsFixedProperties, type ScsValues } from './scs.js';
 import type { LineVersionFields, VersionLineFields } from './versionLine.types.js';
 
@@ -66,6 +67,12 @@ export function parseLineRef(ref: string): { family: string; channel: string } {
 
 /** The grammar of a channel name (a tag suffix: lower case, digits and dashes). */
 export const channelPattern = /^[a-z][a-z0-9-]{0,62}$/;
+
+/** The line's schema (schemas/versionLine.schema.json; its version's fields refer to the image's, compiled first). */
+export function versionLineSchema() {
+  imageSchema();
+  return resourceSchema<VersionLineFields>('versionLine.schema.json');
+}
 
 /**
  * One version of a line (schemas/versionLine.schema.json, `$defs/version`); `S` is the layer's source type (a

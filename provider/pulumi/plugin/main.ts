@@ -11,15 +11,17 @@ import { reportOnly } from '../../policy/data.js';
 import { decisionLog, decisionLogVariable } from '../decision-log.js';
 import { ProviderRuntime } from '../runtime.js';
 import { runtimeAdapter } from './adapter.js';
+import { construct } from './construct.js';
 import { engineAddress, engineLog } from './engine-log.js';
 import { watchEngine } from './engine-watch.js';
 import { serveProvider } from './server.js';
 
 const log = process.env[decisionLogVariable];
+const engine = engineAddress(process.argv.slice(2));
 const runtime = new ProviderRuntime({
-  notify: engineLog(engineAddress(process.argv.slice(2))),
+  notify: engineLog(engine),
   mode: reportOnly(process.env) ? 'report' : 'enforce',
   ...(log === undefined || log === '' ? {} : { onDecision: decisionLog(log) }),
 });
 watchEngine((reason) => runtime.interrupt(reason));
-await serveProvider(runtimeAdapter(runtime));
+await serveProvider(runtimeAdapter(runtime), { construct: (req) => construct(req, engine) });

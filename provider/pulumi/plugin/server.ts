@@ -45,6 +45,27 @@ function bag(value: structTypes.Struct | undefined): Bag {
   return unwrap(value?.toJavaScript() ?? {}) as Bag;
 }
 
+/** The value of Pulumi's secret marker (beside {@link secretSig}). */
+const secretValue = '1b47061264138c4ac30d75fd1eb44270';
+
+/**
+ * Marks secret what came from a secret: each top-level field of `outs` whose input in `from` holds a secret. The
+ * plugin accepts secrets (the engine asks it of a plugin that constructs components) and so marks its answers
+ * itself, as the engine does for a plugin that does not (annotateSecrets): a secret input is never a plain output.
+ */
+function remark(outs: Bag, ...from: (structTypes.Struct | undefined)[]): Bag {
+  const secret = new Set(
+    from.flatMap((value) =>
+      Object.entries(value?.toJavaScript() ?? {})
+        .filter(([, v]) => JSON.stringify(v ?? null).includes(secretSig))
+        .map(([key]) => key),
+    ),
+  );
+  return Object.fromEntries(
+    Object.entries(outs).map(([key, v]) => [key, secret.has(key) && v !== undefined ? { [secretSig]: secretValue, value: v } : v]),
+  );
+}
+
 /** A Struct of a bag: undefined fields dropped (a Struct has no undefined). */
 function toStruct(value: Bag): structTypes.Struct {
   return struct.Struct.fromJavaScript(JSON.parse(JSON.stringify(value)) as Record<string, structTypes.JavaScriptValue>);
@@ -69,21 +90,28 @@ function serve<Req, Res>(work: (request: Req) => Res | Promise<Res>): (call: Cal
 }
 
 /** The answer to a check (of a resource or of the provider's settings): the inputs kept and each failure. */
-function checkResponse(checked: Checked): providerTypes.CheckResponse {
-  const resp = new pb.CheckResponse().setInputs(toStruct(checked.inputs));
+function checkResponse(checked: Checked, news: structTypes.Struct | undefined): providerTypes.CheckResponse {
+  const resp = new pb.CheckResponse().setInputs(toStruct(remark(checked.inputs, news)));
   resp.setFailuresList(checked.failures.map((f) => new pb.CheckFailure().setProperty(f.property).setReason(f.reason)));
   return resp;
 }
 
+/** What builds the package's components (./construct.ts), apart from the resources' adapter. */
+export interface Components {
+  construct(req: providerTypes.ConstructRequest): Promise<providerTypes.ConstructResponse>;
+}
+
 /** The service implementation handed to grpc-js. */
-function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementation {
+function service(adapter: ProviderAdapter, components: Components): grpcTypes.UntypedServiceImplementation {
   return {
     getPluginInfo: serve(() => new plugin.PluginInfo().setVersion(adapter.version)),
     getSchema: serve((req: providerTypes.GetSchemaRequest) => {
       if (req.getVersion() !== 0) throw new Error(`unsupported schema version ${req.getVersion()}`);
       return new pb.GetSchemaResponse().setSchema(adapter.schema());
     }),
-    checkConfig: serve((req: providerTypes.CheckRequest) => checkResponse(adapter.checkConfig(bag(req.getOlds()), bag(req.getNews())))),
+    checkConfig: serve((req: providerTypes.CheckRequest) =>
+      checkResponse(adapter.checkConfig(bag(req.getOlds()), bag(req.getNews())), req.getNews()),
+    ),
     diffConfig: serve((req: providerTypes.DiffRequest) => {
       const changed = adapter.diffConfig(bag(req.getOldInputs() ?? req.getOlds()), bag(req.getNews()));
       return new pb.DiffResponse().setChanges(changed ? pb.DiffResponse.DiffChanges.DIFF_SOME : pb.DiffResponse.DiffChanges.DIFF_NONE);
@@ -91,12 +119,13 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
     configure: serve((req: providerTypes.ConfigureRequest) => {
       const variables = Object.fromEntries(req.getVariablesMap().toArray());
       adapter.configure(bag(req.getArgs()), variables);
-      // Secrets arrive unwrapped and the engine marks what came from a secret secret again; no resource
-      // references or output values: plain property bags in and out.
-      return new pb.ConfigureResponse().setAcceptsecrets(false).setAcceptresources(false).setAcceptoutputs(false).setSupportspreview(false);
+      // Secrets arrive marked: unwrapped on the way in, what came from one marked again on the way out (remark).
+      // The engine asks it of a plugin that constructs components (./construct.ts). No resource references or
+      // output values: plain property bags in and out.
+      return new pb.ConfigureResponse().setAcceptsecrets(true).setAcceptresources(false).setAcceptoutputs(false).setSupportspreview(false);
     }),
     check: serve(async (req: providerTypes.CheckRequest) =>
-      checkResponse(await adapter.check(req.getUrn(), bag(req.getOlds()), bag(req.getNews()))),
+      checkResponse(await adapter.check(req.getUrn(), bag(req.getOlds()), bag(req.getNews())), req.getNews()),
     ),
     diff: serve(async (req: providerTypes.DiffRequest) => {
       const result = await adapter.diff(
@@ -115,7 +144,7 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
     }),
     create: serve(async (req: providerTypes.CreateRequest) => {
       const made = await adapter.create(req.getUrn(), bag(req.getProperties()));
-      return new pb.CreateResponse().setId(made.id).setProperties(toStruct(made.outs));
+      return new pb.CreateResponse().setId(made.id).setProperties(toStruct(remark(made.outs, req.getProperties())));
     }),
     read: serve(async (req: providerTypes.ReadRequest) => {
       // An import's read carries no state (no properties, or an empty set of them): undefined tells it apart.
@@ -125,7 +154,10 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
       };
       const found = await adapter.read(req.getUrn(), req.getId(), state(req.getProperties()), state(req.getInputs()));
       if (found === undefined) return new pb.ReadResponse().setId('');
-      return new pb.ReadResponse().setId(found.id).setProperties(toStruct(found.outs)).setInputs(toStruct(found.inputs));
+      return new pb.ReadResponse()
+        .setId(found.id)
+        .setProperties(toStruct(remark(found.outs, req.getProperties(), req.getInputs())))
+        .setInputs(toStruct(remark(found.inputs, req.getInputs())));
     }),
     update: serve(async (req: providerTypes.UpdateRequest) => {
       const made = await adapter.update(
@@ -135,7 +167,7 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
         bag(req.getNews()),
         req.getOldInputs() === undefined ? undefined : bag(req.getOldInputs()),
       );
-      return new pb.UpdateResponse().setProperties(toStruct(made.outs));
+      return new pb.UpdateResponse().setProperties(toStruct(remark(made.outs, req.getNews())));
     }),
     delete: serve(async (req: providerTypes.DeleteRequest) => {
       await adapter.remove(req.getUrn(), req.getId(), bag(req.getProperties()));
@@ -146,8 +178,9 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
       const resp = new pb.InvokeResponse();
       if ('failures' in result)
         return resp.setFailuresList(result.failures.map((f) => new pb.CheckFailure().setProperty(f.property).setReason(f.reason)));
-      return resp.setReturn(toStruct(result.value));
+      return resp.setReturn(toStruct(remark(result.value, req.getArgs())));
     }),
+    construct: serve((req: providerTypes.ConstructRequest) => components.construct(req)),
     cancel: serve(() => new empty.Empty()),
     attach: serve(() => new empty.Empty()),
   };
@@ -157,9 +190,9 @@ function service(adapter: ProviderAdapter): grpcTypes.UntypedServiceImplementati
  * Serves the adapter on a local port and prints the port for the engine (its protocol: the first line of stdout).
  * Anything else this process prints goes to stderr, which the engine shows as the resource's diagnostics.
  */
-export async function serveProvider(adapter: ProviderAdapter): Promise<void> {
+export async function serveProvider(adapter: ProviderAdapter, components: Components): Promise<void> {
   const server = new grpc.Server({ 'grpc.max_receive_message_length': 400 * 1024 * 1024 });
-  server.addService(rpc.ResourceProviderService, service(adapter));
+  server.addService(rpc.ResourceProviderService, service(adapter, components));
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, bound) => (err === null ? resolve(bound) : reject(err)));
   });

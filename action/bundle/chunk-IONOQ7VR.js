@@ -10,7 +10,7 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-EGGUNMFR.js";
+} from "./chunk-S57BXLAV.js";
 import {
   PolicyBundleError,
   PolicyDataError,

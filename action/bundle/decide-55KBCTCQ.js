@@ -8,12 +8,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-FYY4VVEZ.js";
+} from "./chunk-YFVSKYWS.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-BI25FREB.js";
 import "./chunk-J6MFKRR6.js";
-import "./chunk-EGGUNMFR.js";
-import "./chunk-M3HAX6S4.js";
+import "./chunk-S57BXLAV.js";
+import "./chunk-ZQIJZZ3J.js";
 import "./chunk-GL6N7YVT.js";
 import "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";

@@ -11,11 +11,11 @@ import {
 } from "./chunk-J6MFKRR6.js";
 import {
   PolicyEngine
-} from "./chunk-EGGUNMFR.js";
+} from "./chunk-S57BXLAV.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-M3HAX6S4.js";
+} from "./chunk-ZQIJZZ3J.js";
 import {
   creationMark,
   isGlanceField

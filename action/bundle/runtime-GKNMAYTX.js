@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-T4DZ7JGF.js";
+} from "./chunk-7NLLRG2S.js";
 import {
   functionToken,
   idNames,
@@ -22,10 +22,10 @@ import {
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-EGGUNMFR.js";
+} from "./chunk-S57BXLAV.js";
 import {
   buildEnvelope
-} from "./chunk-M3HAX6S4.js";
+} from "./chunk-ZQIJZZ3J.js";
 import {
   PolicyDataError,
   loadPolicyData

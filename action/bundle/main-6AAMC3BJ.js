@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-IERR5HZ5.js";
+} from "./chunk-6VG3E6ND.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,11 +18,12 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-T4DZ7JGF.js";
+} from "./chunk-7NLLRG2S.js";
 import {
   pluginDir,
   pluginName
 } from "./chunk-BWRAH22F.js";
+import "./chunk-I6YEC77W.js";
 import {
   loggedChange
 } from "./chunk-2GJLT2FE.js";
@@ -43,14 +44,14 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-LQ6BIAGM.js";
+} from "./chunk-IONOQ7VR.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   decidePlan,
   tpoResources
-} from "./chunk-FYY4VVEZ.js";
+} from "./chunk-YFVSKYWS.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-BI25FREB.js";
 import {
@@ -60,7 +61,7 @@ import {
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-EGGUNMFR.js";
+} from "./chunk-S57BXLAV.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -68,7 +69,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-M3HAX6S4.js";
+} from "./chunk-ZQIJZZ3J.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -3728,11 +3729,8 @@ function proposeLine(family, images, today) {
   for (const [key, value] of Object.entries(propertiesOf(first)))
     if (!derived.has(key) && key !== "provided_until" && key !== "image_build_date" && images.every((i) => propertiesOf(i)[key] === value))
       shared[key] = value;
-  const newer = (a, b) => {
-    const [am = 0, an = 0] = a.split(".").map(Number);
-    const [bm = 0, bn = 0] = b.split(".").map(Number);
-    return am > bm || am === bm && an > bn;
-  };
+  const order = (a, b) => compareVersions(familyKey(`${family}-v${a}`).version ?? ["0", "0"], familyKey(`${family}-v${b}`).version ?? ["0", "0"]);
+  const newer = (a, b) => order(a, b) > 0;
   const channels2 = {};
   let latest;
   for (const [version, image] of byVersion)
@@ -3743,7 +3741,7 @@ function proposeLine(family, images, today) {
       else if (channels2[channel] !== void 0) return no(`channel ${channel} is on two versions (${channels2[channel]}, ${version})`);
       else channels2[channel] = version;
     }
-  const versions = [...byVersion].sort(([a], [b]) => newer(a, b) ? 1 : newer(b, a) ? -1 : 0).map(([version, image]) => {
+  const versions = [...byVersion].sort(([a], [b]) => order(a, b)).map(([version, image]) => {
     const properties = propertiesOf(image);
     const own = Object.fromEntries(
       Object.entries(properties).filter(
@@ -5086,8 +5084,8 @@ function programOf(dir) {
   return existsSync4(main) && statSync2(main).isDirectory() ? join5(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-YEZJKHEP.js");
-  const { loadProgram, previewPlan } = await import("./preview-3TSUW4QT.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-7IG3RKNS.js");
+  const { loadProgram, previewPlan } = await import("./preview-6KMZFQ4O.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const programFile = programOf(target.cwd);
@@ -5126,7 +5124,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-K3OAA3EP.js");
+  const { appEntry, checkApp } = await import("./check-WNSOJ3AY.js");
   const typescript = loadTypeScript(resolve3(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -5177,7 +5175,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-26RGTF2U.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-55KBCTCQ.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -5249,8 +5247,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-XMTY42AC.js");
-  const { buildEnvelope } = await import("./envelope-2K33P5RP.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-EW42RM4Y.js");
+  const { buildEnvelope } = await import("./envelope-SHVYWSSS.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

@@ -4,8 +4,8 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-EGGUNMFR.js";
-import "./chunk-M3HAX6S4.js";
+} from "./chunk-S57BXLAV.js";
+import "./chunk-ZQIJZZ3J.js";
 import "./chunk-GL6N7YVT.js";
 import "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";

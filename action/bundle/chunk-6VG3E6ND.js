@@ -1,14 +1,17 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
+  isYamlProject
+} from "./chunk-I6YEC77W.js";
+import {
   UsageError,
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-LQ6BIAGM.js";
+} from "./chunk-IONOQ7VR.js";
 import {
   formatDecision
-} from "./chunk-EGGUNMFR.js";
+} from "./chunk-S57BXLAV.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -18,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-E7Q46GSI.js");
+    return await import("./automation-UVFVYHKE.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -29,7 +32,7 @@ async function loadAutomation() {
 // provider/cli/preview.ts
 async function previewPlan(target, program, options = {}) {
   const { openStack, previewStack } = await loadAutomation();
-  const stack = await openStack(target, program, options.existing === true ? { existing: true } : {});
+  const stack = await openStack(target, program ?? (() => Promise.resolve({})), options.existing === true ? { existing: true } : {});
   const policy = options.policy;
   const config = stack.getAllConfig().then((all) => {
     if (policy === void 0) return all;
@@ -69,10 +72,13 @@ async function loadProgram(file) {
 }
 function registerPreview(program) {
   withStackOptions(program.command("preview")).description(
-    "Preview a Pulumi project (Automation API) and decide its whole plan (creates, updates, replaces and deletes) with the catalog policy, one envelope per cloud that applies changes. Exit 0 when allowed, 1 when blocked, 2 when the preview cannot run."
-  ).option("--program <file>", "the program module whose default export is the program (default: <cwd>/index.ts)").option("--format <format>", "text (default) or json (the decisions, and each resource's step: URN, type, op)", "text").option("--refresh", "read every resource from the Image Service first, so that drift (a hand edit) is in the plan").action(async (options) => {
+    "Preview a Pulumi project (Automation API; TypeScript, or Pulumi YAML through pulumi-language-yaml) and decide its whole plan (creates, updates, replaces and deletes) with the catalog policy, one envelope per cloud that applies changes. Exit 0 when allowed, 1 when blocked, 2 when the preview cannot run."
+  ).option(
+    "--program <file>",
+    "the program module whose default export is the program (default: <cwd>/index.ts; a Pulumi YAML project needs none)"
+  ).option("--format <format>", "text (default) or json (the decisions, and each resource's step: URN, type, op)", "text").option("--refresh", "read every resource from the Image Service first, so that drift (a hand edit) is in the plan").action(async (options) => {
     const target = stackTarget(options);
-    const program2 = await loadProgram(resolve(target.cwd, options.program ?? "index.ts"));
+    const program2 = isYamlProject(target.cwd) ? void 0 : await loadProgram(resolve(target.cwd, options.program ?? "index.ts"));
     let plan;
     try {
       plan = await previewPlan(target, program2, { existing: true, refresh: options.refresh === true });

@@ -4,12 +4,13 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-IERR5HZ5.js";
-import "./chunk-LQ6BIAGM.js";
+} from "./chunk-6VG3E6ND.js";
+import "./chunk-I6YEC77W.js";
+import "./chunk-IONOQ7VR.js";
 import "./chunk-K2BSMOPQ.js";
 import "./chunk-J6MFKRR6.js";
-import "./chunk-EGGUNMFR.js";
-import "./chunk-M3HAX6S4.js";
+import "./chunk-S57BXLAV.js";
+import "./chunk-ZQIJZZ3J.js";
 import "./chunk-GL6N7YVT.js";
 import "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";

@@ -9,12 +9,12 @@ import {
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-FYY4VVEZ.js";
+} from "./chunk-YFVSKYWS.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-BI25FREB.js";
 import "./chunk-J6MFKRR6.js";
-import "./chunk-EGGUNMFR.js";
-import "./chunk-M3HAX6S4.js";
+import "./chunk-S57BXLAV.js";
+import "./chunk-ZQIJZZ3J.js";
 import {
   policyModeVariable
 } from "./chunk-GL6N7YVT.js";

@@ -5,6 +5,9 @@ import {
   pluginName
 } from "./chunk-BWRAH22F.js";
 import {
+  isYamlProject
+} from "./chunk-I6YEC77W.js";
+import {
   loggedChange
 } from "./chunk-2GJLT2FE.js";
 import {
@@ -91,12 +94,16 @@ async function resolvePending(stack, say = () => void 0) {
   return pending;
 }
 async function openStack(target, program = () => Promise.resolve({}), options = {}) {
-  const args = { stackName: target.stack, projectName: "image-catalog", program };
   const workspace = {
     workDir: target.cwd,
     envVars: { ...backendEnv(target), ...target.env, PATH: pluginPath(target.env) },
     pulumiCommand: await PulumiCommand.get(target.pulumiRoot === void 0 ? {} : { root: target.pulumiRoot })
   };
+  if (isYamlProject(target.cwd)) {
+    const local = { stackName: target.stack, workDir: target.cwd };
+    return options.existing === true ? LocalWorkspace.selectStack(local, workspace) : LocalWorkspace.createOrSelectStack(local, workspace);
+  }
+  const args = { stackName: target.stack, projectName: "image-catalog", program };
   return options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace);
 }
 function readDecisions(file) {
@@ -189,7 +196,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-KSPHPOG2.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-GKNMAYTX.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },

@@ -9,7 +9,7 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-M3HAX6S4.js";
+} from "./chunk-ZQIJZZ3J.js";
 import "./chunk-TRXWQT5T.js";
 import "./chunk-UXAMSLRZ.js";
 export {

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-M3HAX6S4.js";
+} from "./chunk-ZQIJZZ3J.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,

@@ -8,7 +8,7 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-M3HAX6S4.js";
+} from "./chunk-ZQIJZZ3J.js";
 import {
   isDate,
   listImages,
