@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { Document as YamlDocument, parse as parseYaml, stringify as stringifyYaml, type Scalar, type YAMLMap } from 'yaml';
 import { imageDocument, snapshotImages, type ImageWire } from '../client/images.js';
 import { membersOfImages, type MemberWire } from '../client/members.js';
 import type { Session } from '../client/session.js';
@@ -20,11 +20,14 @@ import { judgeCatalog, type Finding } from '../policy/audit.js';
 import { PolicyEngine } from '../policy/engine.js';
 import type { PolicyDataOverride } from '../policy/data.js';
 import { utcToday } from '../resources/day.js';
+import { componentToken, packageName, typeToken } from '../pulumi/tokens.js';
 import { imageInputsFromLive } from '../resources/image/image.js';
 import { arrangeImages, type AdoptedImage, type AdoptedLine, type FamilyProposal } from './adopt-line.js';
 import { cloudSession, isUnusableInput, readOverrides, UsageError } from './policy.js';
 
-const languages = ['typescript'] as const;
+const languages = ['typescript', 'yaml'] as const;
+/** A language adopt writes a program in. */
+export type Language = (typeof languages)[number];
 
 /** What adopt read. */
 export interface Adoption {
@@ -114,33 +117,32 @@ const answers: Readonly<Record<MemberWire['status'], string>> = {
   pending: 'has not answered the share yet',
 };
 
-/** The audit's findings of an image as comments of the program. */
-function findingComments(image: AdoptedImage, indent: string): string[] {
+/** The audit's findings of an image, as the program's comments say them. */
+function findingNotes(image: AdoptedImage): string[] {
   return image.findings.flatMap((f) =>
-    f.problems.map(
-      (p) => `${indent}// audit: ${f.level} ${f.rule}: ${image.live.name ?? image.live.id}: ${p.message.replaceAll('\n', ' ')}`,
-    ),
+    f.problems.map((p) => `audit: ${f.level} ${f.rule}: ${image.live.name ?? image.live.id}: ${p.message.replaceAll('\n', ' ')}`),
   );
 }
 
-/** One adopted image as an `Image` (and its memberships as `ImageMember`s), with its import ids. */
-function imageBlock(image: AdoptedImage, taken: Set<string>, note: string[]): string {
-  const resource = resourceName(image.live.name ?? null, image.live.id, taken);
-  const variable = variableName(resource);
-  const lines = [
-    ...note,
-    ...findingComments(image, '  '),
-    `  const ${variable} = new Image(${quote(resource)}, ${literal(adoptedInputs(image.live), '  ')}, { provider, import: ${quote(image.live.id)} });`,
-  ];
-  for (const member of image.members) {
-    const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
-    lines.push(
-      `  // ${member.member_id} ${answers[member.status]} (its acceptance is the member project's own to declare)`,
-      `  new ImageMember(\n    ${quote(name)},\n    { image: ${variable}, memberProjectId: ${quote(member.member_id)} },\n    { provider, import: ${quote(`${image.live.id}/${member.member_id}`)} },\n  );`,
-    );
-  }
-  return lines.join('\n');
-}
+/** One resource of the written program, whatever the language: its name, what it declares, the notes above it. */
+export type ProgramEntry =
+  | { readonly kind: 'line'; readonly resource: string; readonly args: Record<string, unknown>; readonly notes: readonly string[] }
+  | {
+      readonly kind: 'image';
+      readonly resource: string;
+      readonly inputs: Record<string, unknown>;
+      readonly importId: string;
+      readonly notes: readonly string[];
+    }
+  | {
+      readonly kind: 'member';
+      readonly resource: string;
+      /** The Image entry's resource name. */
+      readonly image: string;
+      readonly memberProjectId: string;
+      readonly importId: string;
+      readonly notes: readonly string[];
+    };
 
 /** The args a VersionLine of an adopted line is written with (the consumers' statuses go into comments). */
 export function lineArgs(line: AdoptedLine): Record<string, unknown> {
@@ -150,59 +152,98 @@ export function lineArgs(line: AdoptedLine): Record<string, unknown> {
   return { ...family, ...(consumers.length > 0 ? { consumers: consumers.map(({ projectId, name }) => ({ projectId, name })) } : {}) };
 }
 
-/** One adopted line as a `VersionLine`: its versions carry their import ids (and so do their memberships). */
-function lineBlock(line: AdoptedLine, images: readonly AdoptedImage[]): string {
-  const statuses = line.consumers.map(
-    (c) =>
-      `  // consumer ${c.projectId}: ${Object.entries(c.statuses)
-        .map(([version, status]) => `v${version} ${status}`)
-        .join(', ')} (its acceptance is the consumer's own to declare: LineAcceptance)`,
-  );
+/** An adopted image as an `Image` entry and its memberships as `ImageMember` entries, with their import ids. */
+function imageEntries(image: AdoptedImage, taken: Set<string>, reason: string[]): ProgramEntry[] {
+  const resource = resourceName(image.live.name ?? null, image.live.id, taken);
   return [
-    `  // ${line.name}: ${images.length} version${images.length === 1 ? '' : 's'} as one line (current: the one Glance has visible and undeprecated)`,
-    ...images.flatMap((image) => findingComments(image, '  ')),
-    ...statuses,
-    `  new VersionLine(${quote(line.name)}, ${literal(lineArgs(line), '  ')}, { provider });`,
-  ].join('\n');
+    { kind: 'image', resource, inputs: adoptedInputs(image.live), importId: image.live.id, notes: [...reason, ...findingNotes(image)] },
+    ...image.members.map((member): ProgramEntry => ({
+      kind: 'member',
+      resource: resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken),
+      image: resource,
+      memberProjectId: member.member_id,
+      importId: `${image.live.id}/${member.member_id}`,
+      notes: [`${member.member_id} ${answers[member.status]} (its acceptance is the member project's own to declare)`],
+    })),
+  ];
+}
+
+/** The resources of the program an adoption writes, in order, with their notes: the same for every language. */
+export function programEntries(adoption: Adoption): ProgramEntry[] {
+  const taken = new Set<string>(['adopted']);
+  return [
+    ...adoption.families.flatMap((f): ProgramEntry[] =>
+      'line' in f
+        ? [
+            {
+              kind: 'line',
+              resource: f.line.name,
+              args: lineArgs(f.line),
+              notes: [
+                `${f.line.name}: ${f.images.length} version${f.images.length === 1 ? '' : 's'} as one line (current: the one Glance has visible and undeprecated)`,
+                ...f.images.flatMap(findingNotes),
+                ...f.line.consumers.map(
+                  (c) =>
+                    `consumer ${c.projectId}: ${Object.entries(c.statuses)
+                      .map(([version, status]) => `v${version} ${status}`)
+                      .join(', ')} (its acceptance is the consumer's own to declare: LineAcceptance)`,
+                ),
+              ],
+            },
+          ]
+        : f.images.flatMap((image, i) =>
+            imageEntries(image, taken, i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll('\n', ' ')}`] : []),
+          ),
+    ),
+    ...adoption.others.flatMap((image) => imageEntries(image, taken, [])),
+  ];
+}
+
+/** What the program's header says, whatever the language (one line a sentence group). */
+function headerText(adoption: Adoption, language: 'typescript' | 'yaml'): string[] {
+  const count = `${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'}`;
+  const provider = language === 'typescript' ? '`{ provider }`' : '`options: { provider: ${adopted} }`';
+  return [
+    `The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by`,
+    `\`image-catalog adopt\` (${count}). Each resource carries its import id: the first \`pulumi up\` imports them (its`,
+    'preview holds imports only), and from then on this program manages them (the policy decides every change, a',
+    'published image is immutable). Remove the import ids after that run.',
+    '',
+    "Glance does not keep where an image's data came from: each image's source is `{ imported: true }`, data that",
+    'was there before the catalog managed it (docs/adopt.md). Declare the real file or url when you know it: no',
+    `change. A new version is a version added to its VersionLine, or a new Image with ${provider}.`,
+  ];
 }
 
 /** The program (index.ts) of an adoption: pure. */
 export function typescriptProgram(adoption: Adoption): string {
-  const taken = new Set<string>(['adopted']);
-  const lines = adoption.families.flatMap((f) => ('line' in f ? [f.line] : []));
-  const blocks = [
-    ...adoption.families.map((f) =>
-      'line' in f
-        ? lineBlock(f.line, f.images)
-        : f.images
-            .map((image, i) =>
-              imageBlock(
-                image,
-                taken,
-                i === 0 ? [`  // ${f.family}: not written as a VersionLine: ${f.reason.replaceAll('\n', ' ')}`] : [],
-              ),
-            )
-            .join('\n\n'),
-    ),
-    ...adoption.others.map((image) => imageBlock(image, taken, [])),
-  ];
-  const plain = [...adoption.families.flatMap((f) => ('line' in f ? [] : f.images)), ...adoption.others];
+  const entries = programEntries(adoption);
+  const variables = new Map(entries.map((e) => [e.resource, variableName(e.resource)]));
+  const comments = (notes: readonly string[]): string[] => notes.map((n) => `  // ${n}`);
+  const blocks = entries.map((e) => {
+    if (e.kind === 'line')
+      return [...comments(e.notes), `  new VersionLine(${quote(e.resource)}, ${literal(e.args, '  ')}, { provider });`].join('\n');
+    if (e.kind === 'image')
+      return [
+        ...comments(e.notes),
+        `  const ${variables.get(e.resource) ?? ''} = new Image(${quote(e.resource)}, ${literal(e.inputs, '  ')}, { provider, import: ${quote(e.importId)} });`,
+      ].join('\n');
+    return [
+      ...comments(e.notes),
+      `  new ImageMember(\n    ${quote(e.resource)},\n    { image: ${variables.get(e.image) ?? ''}, memberProjectId: ${quote(e.memberProjectId)} },\n    { provider, import: ${quote(e.importId)} },\n  );`,
+    ].join('\n');
+  });
+  const used = new Set(entries.map((e) => e.kind));
   const imports = [
-    ...(plain.length > 0 ? ['Image'] : []),
-    ...(plain.some((i) => i.members.length > 0) ? ['ImageMember'] : []),
+    ...(used.has('image') ? ['Image'] : []),
+    ...(used.has('member') ? ['ImageMember'] : []),
     'Provider',
-    ...(lines.length > 0 ? ['VersionLine'] : []),
+    ...(used.has('line') ? ['VersionLine'] : []),
   ];
   return `/**
- * The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by
- * \`image-catalog adopt\` (${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'}). Each resource carries its import id: the first
- * \`pulumi up\` imports them (its preview holds imports only), and from then on this program manages them (the
- * policy decides every change, a published image is immutable). Remove the \`import\` options after that run.
- *
- * Glance does not keep where an image's data came from: each image's source is \`{ imported: true }\`, data that
- * was there before the catalog managed it (docs/adopt.md). Declare the real file or url when you know it: no
- * change. A new version is a new Image (or a VersionLine) in this program, with \`{ provider }\` or the stack's
- * \`image-catalog:cloud\` set.
+${headerText(adoption, 'typescript')
+  .map((l) => ` *${l === '' ? '' : ` ${l}`}`)
+  .join('\n')}
  */
 import { ${imports.join(', ')} } from 'image-catalog/pulumi';
 
@@ -216,13 +257,66 @@ ${blocks.join('\n\n')}
 `;
 }
 
+/** The Pulumi YAML program of an adoption (Pulumi.yaml): the same resources as {@link typescriptProgram}, as data. */
+export function yamlProgram(adoption: Adoption, project: string): string {
+  const entries = programEntries(adoption);
+  const resources: Record<string, unknown> = {
+    adopted: { type: `pulumi:providers:${packageName}`, properties: { cloud: adoption.cloud } },
+  };
+  const provider = '${adopted}';
+  for (const e of entries) {
+    if (e.kind === 'line') resources[e.resource] = { type: componentToken('versionLine'), properties: e.args, options: { provider } };
+    else if (e.kind === 'image')
+      resources[e.resource] = { type: typeToken('image'), properties: e.inputs, options: { provider, import: e.importId } };
+    else
+      resources[e.resource] = {
+        type: typeToken('member'),
+        properties: { imageId: `\${${e.image}.imageId}`, memberProjectId: e.memberProjectId },
+        options: { provider, import: e.importId },
+      };
+  }
+  const example = parseYaml(readFileSync(new URL('../../examples/yaml/Pulumi.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const document = new YamlDocument(
+    {
+      name: project,
+      description: `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`,
+      // The shipped YAML example's runtime and provider plugin (from node_modules).
+      runtime: example['runtime'],
+      plugins: example['plugins'],
+      resources,
+    },
+    // One object used twice (every version's imported source) is written twice, not as a YAML alias.
+    { aliasDuplicateObjects: false },
+  );
+  document.commentBefore = headerText(adoption, 'yaml')
+    .map((l) => (l === '' ? '' : ` ${l}`))
+    .join('\n');
+  const nodes = document.get('resources') as YAMLMap;
+  const notes = new Map(entries.map((e) => [e.resource, e.notes]));
+  notes.set('adopted', ["The cloud adopt read with: an import reads with its provider's cloud."]);
+  for (const pair of nodes.items) {
+    const key = pair.key as Scalar;
+    const said = notes.get(String(key.value)) ?? [];
+    if (said.length > 0) key.commentBefore = said.map((n) => ` ${n}`).join('\n');
+  }
+  return document.toString({ lineWidth: 0 });
+}
+
 /** A file of the example Pulumi project the package ships (examples/pulumi). */
 function exampleFile(name: string): string {
   return readFileSync(new URL(`../../examples/pulumi/${name}`, import.meta.url), 'utf8');
 }
 
-/** The files of the written project, by name. */
-export function projectFiles(adoption: Adoption, project: string): Record<string, string> {
+/** The files of the written project, by name, in `language`. */
+export function projectFiles(adoption: Adoption, project: string, language: Language = 'typescript'): Record<string, string> {
+  const example = JSON.parse(exampleFile('package.json')) as Record<string, unknown>;
+  const description = `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`;
+  if (language === 'yaml')
+    return {
+      'Pulumi.yaml': yamlProgram(adoption, project),
+      // What `npm install` needs for the provider plugin Pulumi.yaml names: the example's dependencies.
+      'package.json': `${JSON.stringify({ name: project, private: true, description, dependencies: example['dependencies'], allowScripts: example['allowScripts'] }, null, 2)}\n`,
+    };
   return {
     // The shipped example's project file (its runtime, the provider plugin from node_modules), with this project's name.
     'Pulumi.yaml': stringifyYaml({
@@ -232,15 +326,7 @@ export function projectFiles(adoption: Adoption, project: string): Record<string
     }),
     // The shipped example project's manifest and compiler settings (its dependencies, typecheck script and
     // allowScripts), with this project's name.
-    'package.json': `${JSON.stringify(
-      {
-        ...(JSON.parse(exampleFile('package.json')) as Record<string, unknown>),
-        name: project,
-        description: `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`,
-      },
-      null,
-      2,
-    )}\n`,
+    'package.json': `${JSON.stringify({ ...example, name: project, description }, null, 2)}\n`,
     'tsconfig.json': exampleFile('tsconfig.json'),
     'index.ts': typescriptProgram(adoption),
   };
@@ -287,7 +373,7 @@ export function registerAdopt(program: Command): void {
   program
     .command('adopt')
     .description(
-      "Write a Pulumi project (TypeScript) that manages an owner's live images: a family of convention-named images as one VersionLine " +
+      "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) that manages an owner's live images: a family of convention-named images as one VersionLine " +
         'when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image ' +
         'with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. ' +
         'Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). ' +
@@ -301,7 +387,7 @@ export function registerAdopt(program: Command): void {
     .option('--data <file...>', 'policy data overrides for the findings written as comments')
     .action(async (options: { out: string; cloud?: string; owner?: string; include?: string; language: string; data?: string[] }) => {
       if (!(languages as readonly string[]).includes(options.language))
-        throw new UsageError(`--language ${options.language}: not one of ${languages.join(', ')} (yaml, cdktf and hcl are not built yet)`);
+        throw new UsageError(`--language ${options.language}: not one of ${languages.join(', ')} (cdktf and hcl are not built yet)`);
       const out = resolve(options.out);
       if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
       if (existsSync(out) && readdirSync(out).length > 0)
@@ -338,7 +424,8 @@ export function registerAdopt(program: Command): void {
         );
       mkdirSync(out, { recursive: true });
       const project = `catalog-${adoption.owner.slice(0, 8) || 'adopted'}`;
-      for (const [file, text] of Object.entries(projectFiles(adoption, project))) writeFileSync(join(out, file), text);
+      for (const [file, text] of Object.entries(projectFiles(adoption, project, options.language as Language)))
+        writeFileSync(join(out, file), text);
       const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
       const breaking = adoption.images.filter((i) => i.findings.length > 0);
       const lines = adoption.families.flatMap((f) =>
@@ -356,14 +443,14 @@ export function registerAdopt(program: Command): void {
             .join('') +
           (breaking.length === 0
             ? ''
-            : `adopt: ${breaking.length} of them break catalog rules (each said above its Image in index.ts):\n${breaking
+            : `adopt: ${breaking.length} of them break catalog rules (each said above its resource in ${options.language === 'yaml' ? 'Pulumi.yaml' : 'index.ts'}):\n${breaking
                 .map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...new Set(i.findings.map((f) => f.rule))].join(', ')}\n`)
                 .join('')}`) +
           adoption.skipped
             .map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take\n`)
             .join('') +
           `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its Provider): give it a cloud of the owner project that may write\n` +
-          `next: install image-catalog and @pulumi/pulumi there (docs/install.md), then preview: it holds imports only\n`,
+          `next: npm install there (image-catalog and @pulumi/pulumi: docs/install.md${options.language === 'yaml' ? '; Pulumi runs the YAML program with pulumi-language-yaml' : ''}), then preview: it holds imports only\n`,
       );
     });
 }

@@ -4,12 +4,14 @@
  * project's `typescript`, else this package's when it has one; without it the declaring line stands): from the
  * `new Image(...)` (or `new VersionLine(...)`) at the declaring position, the object literal's property path of the
  * field (a wire name mapped to the program's name), a version line's child found by its version in `versions`. An
- * HCL resource block: the line of the attribute (or of the key inside `properties = { ... }`).
+ * HCL resource block: the line of the attribute (or of the key inside `properties = { ... }`). A Pulumi YAML
+ * program: the line of the key under the resource's `properties` ({@link yamlFieldLine}).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as ts from 'typescript';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { SourcePosition } from '../resources/source.js';
 
 /** TypeScript's compiler API: the project's, else this package's; undefined when neither can be loaded. */
@@ -130,4 +132,54 @@ export function hclFieldLine(text: string, blockLine: number, keys: readonly str
     if (depth <= 0 && i > blockLine - 1) break;
   }
   return found.get(keys[keys.length - 1] ?? '') ?? found.get(keys[0] ?? '');
+}
+
+/**
+ * The 1-based line of a resource's field in a Pulumi YAML program (Pulumi.yaml): the resource's key under
+ * `resources` is its name, or, for a version line's child (`rocky-v1.1`, `rocky-v1.1-share-consumer`), the
+ * VersionLine's whose name it starts with; in it, the field's key under `properties` (for a line's child, first in
+ * its entry of `versions`, then among the line's own fields); else that version's entry, else the resource's key.
+ * Undefined when the resource is not declared in the file.
+ */
+export function yamlFieldLine(text: string, name: string, query: FieldQuery | undefined): number | undefined {
+  const counter = new LineCounter();
+  const document = parseDocument(text, { lineCounter: counter });
+  const resources = document.get('resources', true);
+  if (!isMap(resources)) return undefined;
+  const lineOf = (node: unknown): number | undefined => {
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    return range === undefined ? undefined : counter.linePos(range[0]).line;
+  };
+  const keyOf = (pair: { key: unknown }): string => (isScalar(pair.key) ? String(pair.key.value) : '');
+  const version = query?.version;
+  const pair =
+    resources.items.find((p) => keyOf(p) === name) ??
+    (version === undefined ? undefined : resources.items.find((p) => name.startsWith(`${keyOf(p)}-v${version}`)));
+  if (pair === undefined) return undefined;
+  const properties = isMap(pair.value) ? pair.value.get('properties', true) : undefined;
+  const versions = isMap(properties) ? properties.get('versions', true) : undefined;
+  const entry =
+    version === undefined || !isSeq(versions)
+      ? undefined
+      : versions.items.find((item) => isMap(item) && String(item.get('version')) === version);
+  /** The line of the key at `path` below `node`. */
+  const find = (node: unknown, path: readonly string[]): number | undefined => {
+    let at = node;
+    let key: unknown;
+    for (const part of path) {
+      if (!isMap(at)) return undefined;
+      const found = at.items.find((p) => keyOf(p) === part);
+      if (found === undefined) return undefined;
+      key = found.key;
+      at = found.value;
+    }
+    return lineOf(key);
+  };
+  for (const place of [entry, properties])
+    for (const path of [query?.path, query?.alternative])
+      if (place !== undefined && path !== undefined) {
+        const line = find(place, path);
+        if (line !== undefined) return line;
+      }
+  return lineOf(entry) ?? lineOf(pair.key);
 }

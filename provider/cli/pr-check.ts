@@ -46,7 +46,8 @@ import { tpoResources } from '../cdktf/plan.js';
 import { policyDataVariable } from '../policy/data.js';
 import { kindDescriptors, kinds, type Kind } from '../resources/kinds.js';
 import type * as ts from 'typescript';
-import { fieldLine, hclFieldLine, loadTypeScript, type FieldQuery } from './field-line.js';
+import { fieldLine, hclFieldLine, loadTypeScript, yamlFieldLine, type FieldQuery } from './field-line.js';
+import { isYamlProject } from '../pulumi/project.js';
 import { baseCommit, governedPolicy, type GovernedPolicy } from './policy-base.js';
 import { readOverrides, UsageError } from './policy.js';
 
@@ -114,8 +115,10 @@ async function checkPulumi(dir: string, stack: string, root: string, refresh: bo
   const { loadProgram, previewPlan } = await import('./preview.js');
   const { declarations } = await import('../pulumi/declarations.js');
   const target = stackTarget({ cwd: dir, stack });
-  const programFile = programOf(target.cwd);
-  const program = await loadProgram(programFile);
+  // A Pulumi YAML project is its own program (pulumi-language-yaml runs it): its lines are Pulumi.yaml's.
+  const yaml = isYamlProject(target.cwd);
+  const programFile = yaml ? join(target.cwd, 'Pulumi.yaml') : programOf(target.cwd);
+  const program = yaml ? undefined : await loadProgram(programFile);
   // The stack must exist: a mistyped --stack must not leave a new stack in the shared backend.
   const plan = await previewPlan(target, program, {
     existing: true,
@@ -127,14 +130,17 @@ async function checkPulumi(dir: string, stack: string, root: string, refresh: bo
   const urns = Object.assign({}, ...plan.decisions.map((d) => d.urns)) as Record<string, string>;
   const declared = declarations();
   const typescript = loadTypeScript(target.cwd);
+  const yamlText = yaml ? readFileSync(programFile, 'utf8') : '';
   /** The line of the violation's field in the program, else the declaring line. */
-  const at = (v: Violation): SourcePosition | undefined =>
-    fieldAt(
-      typescript,
-      declared.get(urns[v.address] ?? v.address),
-      programField(kindOfAddress(v.address), v.address.split('::').slice(1).join('::'), v.field),
-    );
-  const fallback = locate(root, { file: programFile, line: 1 }) ?? { path: 'index.ts', line: 1 };
+  const at = (v: Violation): SourcePosition | undefined => {
+    const name = v.address.split('::').slice(1).join('::');
+    if (yaml) {
+      const line = yamlFieldLine(yamlText, name, programField(kindOfAddress(v.address), name, v.field));
+      return line === undefined ? undefined : { file: programFile, line, column: 1 };
+    }
+    return fieldAt(typescript, declared.get(urns[v.address] ?? v.address), programField(kindOfAddress(v.address), name, v.field));
+  };
+  const fallback = locate(root, { file: programFile, line: 1 }) ?? { path: yaml ? 'Pulumi.yaml' : 'index.ts', line: 1 };
   return {
     kind: 'stack',
     stack,
@@ -536,7 +542,7 @@ export function registerPrCheck(program: Command): void {
     )
     .option(
       '--pulumi <dir>',
-      'a Pulumi project (its Pulumi.yaml; the program is its main, else index.ts): previewed through the Automation API',
+      'a Pulumi project (its Pulumi.yaml; the program is its main, else index.ts; a Pulumi YAML project is its own program): previewed through the Automation API',
     )
     .option('--stack <name>', 'the Pulumi stack (PULUMI_BACKEND_URL or pulumi login names the backend)', 'dev')
     .option(

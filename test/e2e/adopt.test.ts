@@ -182,3 +182,84 @@ t.test('adopt: a live catalog as a Pulumi program whose first preview holds impo
   t.equal(published.changes['create'], 2, 'the image and its provider');
   t.equal((await imagesNamed(`${family}-v1.2`)).length, 1);
 });
+
+t.test('adopt --language yaml: the same adoption as a Pulumi YAML program, through pulumi-language-yaml', async (t) => {
+  const line = `almalinux-9-${tag}y`;
+  t.teardown(() => removeFamily(line));
+  const alma = { ...good, os_distro: 'almalinux', os_version: '9' };
+  const v10 = await make(`${line}-v1.0`, 'shared', { ...alma, deprecated: 'true', superseded_by: `${line}-v1.1` }, true, [line]);
+  const v11 = await make(`${line}-v1.1`, 'shared', alma, false, [line, `${line}@latest`]);
+  const bare = await make(`Loose ${tag}`, 'private', {});
+  t.teardown(() => glance('platform', 'DELETE', `/v2/images/${bare}`));
+  const appteam = lab().projects['appteam'] ?? '';
+  for (const id of [v10, v11]) await run('image', 'add', 'project', id, appteam);
+
+  const out = join(scratchDir(), 'yaml-catalog');
+  const written = await runCommand(
+    process.execPath,
+    ['bin/image-catalog.js', 'adopt', '--cloud', 'platform', '--include', `${tag}y|Loose ${tag}`, '--language', 'yaml', '--out', out],
+    env,
+  );
+  t.equal(written.code, 0, 'adopt writes the YAML project', { stderr: written.stderr });
+  t.match(written.stdout, `adopt: 1 VersionLine (${line}: 2 versions)`);
+  const program = readFileSync(join(out, 'Pulumi.yaml'), 'utf8');
+  t.match(program, `type: image-catalog:index:VersionLine`, 'the line is a VersionLine the plugin builds');
+  t.match(program, `importId: ${v10}`, 'its versions carry their import ids');
+  t.match(program, `import: ${bare}`, 'the other image its import id');
+
+  mkdirSync(join(out, 'node_modules'));
+  symlinkSync(repoRoot, join(out, 'node_modules', 'image-catalog'));
+  const target: StackTarget = { cwd: out, stack: 'adopted', stateDir: join(out, 'state'), env: labStackEnv(lab()) };
+  await openStack(target);
+  const preview = await runCommand(
+    process.execPath,
+    ['bin/image-catalog.js', 'preview', '--cwd', out, '--stack', 'adopted', '--state-dir', join(out, 'state'), '--format', 'json'],
+    { ...process.env, ...target.env },
+  );
+  t.equal(preview.code, 0, 'image-catalog preview of the YAML project allows it', { stderr: preview.stderr });
+  const steps = (JSON.parse(preview.stdout) as { steps: { type: string; op: string }[] }).steps;
+  const component = 'image-catalog:index:VersionLine';
+  t.same(
+    steps.filter((s) => s.type.startsWith('image-catalog:index:') && s.type !== component).map((s) => s.op),
+    Array(5).fill('import'),
+    'its steps: 3 images and 2 memberships imported',
+  );
+  t.same(
+    steps.filter(
+      (s) =>
+        s.op !== 'import' &&
+        s.op !== 'same' &&
+        !(s.op === 'create' && (/^pulumi:(pulumi:Stack|providers:)/.test(s.type) || s.type === component)),
+    ),
+    [],
+    'nothing else is created, updated, replaced or deleted',
+  );
+  const up = await pulumi(target, 'up');
+  t.ok(up.ok, 'pulumi up imports them', { output: up.text });
+  t.equal(up.changes['import'], 5, 'five imports');
+  const after = await pulumi(target, 'preview');
+  t.same(
+    Object.keys(after.changes).filter((op) => op !== 'same'),
+    [],
+    'the next preview changes nothing',
+    { output: after.text },
+  );
+
+  // A version added to the written YAML line: published, the one before it deprecated.
+  const file = data();
+  const added = program.replace(
+    /(\n(\s+)versions:\n)/,
+    (_, head: string, indent: string) =>
+      `${head}${indent}  - version: "1.2"\n${indent}    diskFormat: raw\n${indent}    source:\n${indent}      file: ${file}\n`,
+  );
+  t.not(added, program, 'the program edited: a version added to the line');
+  writeFileSync(join(out, 'Pulumi.yaml'), added);
+  const published = await pulumi(target, 'up');
+  t.ok(published.ok, 'a version added to the adopted YAML line is published', { output: published.text });
+  t.equal((await imagesNamed(`${line}-v1.2`)).length, 1, 'v1.2 exists');
+  t.match(
+    (await glance('platform', 'GET', `/v2/images/${v11}`)).body,
+    { os_hidden: true, deprecated: 'true', superseded_by: `${line}-v1.2` },
+    'v1.1 is deprecated, superseded by v1.2 and hidden',
+  );
+});

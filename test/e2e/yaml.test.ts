@@ -86,6 +86,25 @@ t.test('the example catalog as a Pulumi YAML program: the plugin builds its Vers
   );
   t.equal(preview.code, 1, 'image-catalog preview of the YAML project blocks it', { output: preview.stdout + preview.stderr });
   t.match(preview.stdout, /immutability/, 'naming the rule');
+  // pr-check places the violation on the edited line of Pulumi.yaml (what its annotations and SARIF carry).
+  const check = await runCommand(
+    process.execPath,
+    ['bin/image-catalog.js', 'pr-check', '--pulumi', project, '--stack', 'yaml', '--no-refresh', '--report', 'none', '--format', 'json'],
+    {
+      ...process.env,
+      ...target.env,
+      PULUMI_BACKEND_URL: `file://${target.stateDir ?? ''}`,
+      GITHUB_EVENT_PATH: '',
+      GITHUB_WORKSPACE: project,
+    },
+  );
+  t.equal(check.code, 1, 'pr-check blocks it', { output: check.stderr });
+  const minRamLine = published.split('\n').findIndex((l) => l.includes('minRam: 1024')) + 1;
+  t.match(
+    JSON.parse(check.stdout),
+    { conclusion: 'failure', stacks: [{ violations: [{ rule: 'immutability', location: { path: 'Pulumi.yaml', line: minRamLine } }] }] },
+    "at the edited line of Pulumi.yaml (v1.0's minRam)",
+  );
 
   // A bad line: refused before anything is registered, naming the field and the rule.
   const badLine = program.replace(/- version: ["']1\.1["']/, "- version: '1'");

@@ -12,8 +12,10 @@ import {
   quote as quoted,
   resourceName,
   typescriptProgram,
+  yamlProgram,
   type Adoption,
 } from '../../provider/cli/adopt.js';
+import { parse as parseYaml } from 'yaml';
 import { lineImages } from '../../provider/resources/versionLine.js';
 
 const live = {
@@ -222,5 +224,43 @@ t.test('a family the line would change stays plain Images, with the reason', (t)
     today,
   );
   t.match(publicOne, { reason: /would change visibility: "public" -> "shared"/ });
+  t.end();
+});
+
+t.test('the same adoption as a Pulumi YAML program: the same resources, import ids and notes, as data', (t) => {
+  const today = '2026-12-07';
+  const images = [
+    version('id-10', '1.0', { os_hidden: true, deprecated: 'true', superseded_by: 'debian-12-base-v1.1' }),
+    version('id-11', '1.1', { tags: ['debian-12-base', 'debian-12-base@latest'] }),
+    { ...version('id-x', '1.0', { name: 'Bare image', visibility: 'private' }, ['c0nsumer1']) },
+  ];
+  const adoption: Adoption = { cloud: 'platform', owner: 'p', today, skipped: [], images, ...arrangeImages(images, today) };
+  const text = yamlProgram(adoption, 'catalog-p');
+  const program = parseYaml(text) as {
+    runtime: string;
+    resources: Record<string, { type: string; properties: Record<string, unknown>; options: Record<string, unknown> }>;
+  };
+  t.equal(program.runtime, 'yaml');
+  t.same(program.resources['adopted'], { type: 'pulumi:providers:image-catalog', properties: { cloud: 'platform' } });
+  t.match(program.resources['debian-12-base'], {
+    type: 'image-catalog:index:VersionLine',
+    properties: {
+      os: 'debian',
+      versions: [
+        { version: '1.0', importId: 'id-10' },
+        { version: '1.1', importId: 'id-11' },
+      ],
+    },
+    options: { provider: '${adopted}' },
+  });
+  t.match(program.resources['bare-image'], { type: 'image-catalog:index:Image', options: { provider: '${adopted}', import: 'id-x' } });
+  t.match(program.resources['bare-image-share-c0nsumer'], {
+    type: 'image-catalog:index:ImageMember',
+    properties: { imageId: '${bare-image.imageId}', memberProjectId: 'c0nsumer1' },
+    options: { import: 'id-x/c0nsumer1' },
+  });
+  t.match(text, '# debian-12-base: 2 versions as one line', "the notes are the TypeScript program's, as YAML comments");
+  t.match(text, '# consumer c0nsumer1: v1.0 accepted, v1.1 accepted');
+  t.same(Object.keys(projectFiles(adoption, 'catalog-p', 'yaml')).sort(), ['Pulumi.yaml', 'package.json']);
   t.end();
 });

@@ -2,11 +2,11 @@
  * 10: a violation is annotated on the line of the field it is about: a Pulumi program parsed with TypeScript's
  * parser (an Image's property, a version line's child by its version, a share's image), an HCL block's attribute.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { fieldLine, hclFieldLine, loadTypeScript } from '../../provider/cli/field-line.js';
+import { fieldLine, hclFieldLine, loadTypeScript, yamlFieldLine } from '../../provider/cli/field-line.js';
 
 const program = `import { Image, ImageMember, VersionLine } from 'image-catalog/pulumi';
 const common = { hw_disk_bus: 'virtio' };
@@ -120,5 +120,42 @@ t.test('the line of an attribute, or of a key of a map, in an HCL resource block
   t.equal(hclFieldLine(tf, 1, ['properties', 'hw_vif_model']), 4, 'a missing key: the map');
   t.equal(hclFieldLine(tf, 1, ['min_disk_gb']), undefined, "another block's attribute is not this block's");
   t.equal(hclFieldLine(tf, 8, ['min_disk_gb']), 9);
+  t.end();
+});
+
+t.test("a Pulumi YAML program (examples/yaml): the line of the field's key, a version line's child in its version's entry", (t) => {
+  const text = readFileSync(new URL('../../examples/yaml/Pulumi.yaml', import.meta.url), 'utf8');
+  const lines = text.split('\n');
+  const lineOf = (needle: string, after = 0): number => lines.findIndex((l, i) => i >= after && l.includes(needle)) + 1;
+  const v10 = lineOf("- version: '1.0'");
+  t.equal(yamlFieldLine(text, 'rocky-v1.0', { path: ['minRam'], version: '1.0' }), lineOf('minRam: 512', v10), "v1.0's own minRam");
+  t.equal(
+    yamlFieldLine(text, 'rocky-v1.1', { path: ['minRam'], version: '1.1' }),
+    lineOf('minRam: 512', lineOf("- version: '1.1'")),
+    "v1.1's, not v1.0's",
+  );
+  t.equal(
+    yamlFieldLine(text, 'rocky-v1.0', { path: ['properties', 'description'], version: '1.0' }),
+    lineOf('description: Rocky Linux 9'),
+    "a line's shared property, in the line's properties",
+  );
+  t.equal(
+    yamlFieldLine(text, 'rocky-v1.0', { path: ['properties', 'os_version'], alternative: ['osVersion'], version: '1.0' }),
+    lineOf('osVersion:'),
+    "os_version is the line's osVersion",
+  );
+  t.equal(yamlFieldLine(text, 'rocky-v1.0', { path: ['tags'], version: '1.0' }), v10, "a field the line makes: the version's entry");
+  t.equal(
+    yamlFieldLine(text, 'rocky-v1.1-share-consumer', { path: ['memberProjectId'], version: '1.1' }),
+    lineOf("- version: '1.1'"),
+    "a line's share: its version's entry",
+  );
+  t.equal(
+    yamlFieldLine(text, 'alpine-tools', { path: ['properties', 'os_distro'] }),
+    lineOf('os_distro: alpine'),
+    "a plain Image's property",
+  );
+  t.equal(yamlFieldLine(text, 'alpine-tools', { path: ['isHidden'] }), lineOf('alpine-tools:'), "a field not written: the resource's key");
+  t.equal(yamlFieldLine(text, 'elsewhere', { path: ['minRam'] }), undefined, 'a resource the file does not declare');
   t.end();
 });

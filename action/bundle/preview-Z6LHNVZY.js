@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-6VG3E6ND.js";
+} from "./chunk-VWPYWR2H.js";
 import "./chunk-I6YEC77W.js";
 import "./chunk-IONOQ7VR.js";
 import "./chunk-K2BSMOPQ.js";

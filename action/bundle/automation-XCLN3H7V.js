@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-BWRAH22F.js";
+} from "./chunk-CVOLGGAC.js";
 import {
   isYamlProject
 } from "./chunk-I6YEC77W.js";
@@ -15,7 +15,7 @@ import {
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-XXBQMBRY.js";
+} from "./chunk-ZUQUMP74.js";
 import {
   essential,
   programError
@@ -196,7 +196,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-GKNMAYTX.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-MIBR5B3N.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },

@@ -9,7 +9,7 @@ import {
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-XXBQMBRY.js";
+} from "./chunk-ZUQUMP74.js";
 import {
   RunCatalog,
   changeDocuments

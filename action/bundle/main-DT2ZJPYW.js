@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-6VG3E6ND.js";
+} from "./chunk-VWPYWR2H.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -22,19 +22,22 @@ import {
 import {
   pluginDir,
   pluginName
-} from "./chunk-BWRAH22F.js";
-import "./chunk-I6YEC77W.js";
+} from "./chunk-CVOLGGAC.js";
+import {
+  isYamlProject
+} from "./chunk-I6YEC77W.js";
 import {
   loggedChange
 } from "./chunk-2GJLT2FE.js";
 import {
+  componentToken,
   configKeys,
   instanceKey,
   kindOfType,
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-XXBQMBRY.js";
+} from "./chunk-ZUQUMP74.js";
 import {
   UsageError,
   cloudSession,
@@ -3823,7 +3826,7 @@ function arrangeImages(images, today) {
 }
 
 // provider/cli/adopt.ts
-var languages = ["typescript"];
+var languages = ["typescript", "yaml"];
 function resourceName(name, id, taken) {
   const base = (name ?? "").toLowerCase().replace(/[^a-z0-9.]+/g, "-").replace(/^-+|-+$/g, "") || `image-${id.slice(0, 8)}`;
   let candidate = base;
@@ -3884,33 +3887,10 @@ var answers = {
   rejected: "has rejected the share",
   pending: "has not answered the share yet"
 };
-function findingComments(image, indent) {
+function findingNotes(image) {
   return image.findings.flatMap(
-    (f) => f.problems.map(
-      (p) => `${indent}// audit: ${f.level} ${f.rule}: ${image.live.name ?? image.live.id}: ${p.message.replaceAll("\n", " ")}`
-    )
+    (f) => f.problems.map((p) => `audit: ${f.level} ${f.rule}: ${image.live.name ?? image.live.id}: ${p.message.replaceAll("\n", " ")}`)
   );
-}
-function imageBlock(image, taken, note) {
-  const resource = resourceName(image.live.name ?? null, image.live.id, taken);
-  const variable = variableName(resource);
-  const lines = [
-    ...note,
-    ...findingComments(image, "  "),
-    `  const ${variable} = new Image(${quote(resource)}, ${literal(adoptedInputs(image.live), "  ")}, { provider, import: ${quote(image.live.id)} });`
-  ];
-  for (const member of image.members) {
-    const name = resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken);
-    lines.push(
-      `  // ${member.member_id} ${answers[member.status]} (its acceptance is the member project's own to declare)`,
-      `  new ImageMember(
-    ${quote(name)},
-    { image: ${variable}, memberProjectId: ${quote(member.member_id)} },
-    { provider, import: ${quote(`${image.live.id}/${member.member_id}`)} },
-  );`
-    );
-  }
-  return lines.join("\n");
 }
 function lineArgs(line) {
   const { consumers, ...rest } = line;
@@ -3918,49 +3898,88 @@ function lineArgs(line) {
   delete family["name"];
   return { ...family, ...consumers.length > 0 ? { consumers: consumers.map(({ projectId, name }) => ({ projectId, name })) } : {} };
 }
-function lineBlock(line, images) {
-  const statuses = line.consumers.map(
-    (c) => `  // consumer ${c.projectId}: ${Object.entries(c.statuses).map(([version, status]) => `v${version} ${status}`).join(", ")} (its acceptance is the consumer's own to declare: LineAcceptance)`
-  );
+function imageEntries(image, taken, reason) {
+  const resource = resourceName(image.live.name ?? null, image.live.id, taken);
   return [
-    `  // ${line.name}: ${images.length} version${images.length === 1 ? "" : "s"} as one line (current: the one Glance has visible and undeprecated)`,
-    ...images.flatMap((image) => findingComments(image, "  ")),
-    ...statuses,
-    `  new VersionLine(${quote(line.name)}, ${literal(lineArgs(line), "  ")}, { provider });`
-  ].join("\n");
+    { kind: "image", resource, inputs: adoptedInputs(image.live), importId: image.live.id, notes: [...reason, ...findingNotes(image)] },
+    ...image.members.map((member) => ({
+      kind: "member",
+      resource: resourceName(`${resource}-share-${member.member_id.slice(0, 8)}`, member.member_id, taken),
+      image: resource,
+      memberProjectId: member.member_id,
+      importId: `${image.live.id}/${member.member_id}`,
+      notes: [`${member.member_id} ${answers[member.status]} (its acceptance is the member project's own to declare)`]
+    }))
+  ];
+}
+function programEntries(adoption) {
+  const taken = /* @__PURE__ */ new Set(["adopted"]);
+  return [
+    ...adoption.families.flatMap(
+      (f) => "line" in f ? [
+        {
+          kind: "line",
+          resource: f.line.name,
+          args: lineArgs(f.line),
+          notes: [
+            `${f.line.name}: ${f.images.length} version${f.images.length === 1 ? "" : "s"} as one line (current: the one Glance has visible and undeprecated)`,
+            ...f.images.flatMap(findingNotes),
+            ...f.line.consumers.map(
+              (c) => `consumer ${c.projectId}: ${Object.entries(c.statuses).map(([version, status]) => `v${version} ${status}`).join(", ")} (its acceptance is the consumer's own to declare: LineAcceptance)`
+            )
+          ]
+        }
+      ] : f.images.flatMap(
+        (image, i) => imageEntries(image, taken, i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll("\n", " ")}`] : [])
+      )
+    ),
+    ...adoption.others.flatMap((image) => imageEntries(image, taken, []))
+  ];
+}
+function headerText(adoption, language) {
+  const count = `${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"}`;
+  const provider = language === "typescript" ? "`{ provider }`" : "`options: { provider: ${adopted} }`";
+  return [
+    `The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by`,
+    `\`image-catalog adopt\` (${count}). Each resource carries its import id: the first \`pulumi up\` imports them (its`,
+    "preview holds imports only), and from then on this program manages them (the policy decides every change, a",
+    "published image is immutable). Remove the import ids after that run.",
+    "",
+    "Glance does not keep where an image's data came from: each image's source is `{ imported: true }`, data that",
+    "was there before the catalog managed it (docs/adopt.md). Declare the real file or url when you know it: no",
+    `change. A new version is a version added to its VersionLine, or a new Image with ${provider}.`
+  ];
 }
 function typescriptProgram(adoption) {
-  const taken = /* @__PURE__ */ new Set(["adopted"]);
-  const lines = adoption.families.flatMap((f) => "line" in f ? [f.line] : []);
-  const blocks = [
-    ...adoption.families.map(
-      (f) => "line" in f ? lineBlock(f.line, f.images) : f.images.map(
-        (image, i) => imageBlock(
-          image,
-          taken,
-          i === 0 ? [`  // ${f.family}: not written as a VersionLine: ${f.reason.replaceAll("\n", " ")}`] : []
-        )
-      ).join("\n\n")
-    ),
-    ...adoption.others.map((image) => imageBlock(image, taken, []))
-  ];
-  const plain = [...adoption.families.flatMap((f) => "line" in f ? [] : f.images), ...adoption.others];
+  const entries = programEntries(adoption);
+  const variables = new Map(entries.map((e) => [e.resource, variableName(e.resource)]));
+  const comments = (notes) => notes.map((n) => `  // ${n}`);
+  const blocks = entries.map((e) => {
+    if (e.kind === "line")
+      return [...comments(e.notes), `  new VersionLine(${quote(e.resource)}, ${literal(e.args, "  ")}, { provider });`].join("\n");
+    if (e.kind === "image")
+      return [
+        ...comments(e.notes),
+        `  const ${variables.get(e.resource) ?? ""} = new Image(${quote(e.resource)}, ${literal(e.inputs, "  ")}, { provider, import: ${quote(e.importId)} });`
+      ].join("\n");
+    return [
+      ...comments(e.notes),
+      `  new ImageMember(
+    ${quote(e.resource)},
+    { image: ${variables.get(e.image) ?? ""}, memberProjectId: ${quote(e.memberProjectId)} },
+    { provider, import: ${quote(e.importId)} },
+  );`
+    ].join("\n");
+  });
+  const used = new Set(entries.map((e) => e.kind));
   const imports = [
-    ...plain.length > 0 ? ["Image"] : [],
-    ...plain.some((i) => i.members.length > 0) ? ["ImageMember"] : [],
+    ...used.has("image") ? ["Image"] : [],
+    ...used.has("member") ? ["ImageMember"] : [],
     "Provider",
-    ...lines.length > 0 ? ["VersionLine"] : []
+    ...used.has("line") ? ["VersionLine"] : []
   ];
   return `/**
- * The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by
- * \`image-catalog adopt\` (${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"}). Each resource carries its import id: the first
- * \`pulumi up\` imports them (its preview holds imports only), and from then on this program manages them (the
- * policy decides every change, a published image is immutable). Remove the \`import\` options after that run.
- *
- * Glance does not keep where an image's data came from: each image's source is \`{ imported: true }\`, data that
- * was there before the catalog managed it (docs/adopt.md). Declare the real file or url when you know it: no
- * change. A new version is a new Image (or a VersionLine) in this program, with \`{ provider }\` or the stack's
- * \`image-catalog:cloud\` set.
+${headerText(adoption, "typescript").map((l) => ` *${l === "" ? "" : ` ${l}`}`).join("\n")}
  */
 import { ${imports.join(", ")} } from 'image-catalog/pulumi';
 
@@ -3973,10 +3992,60 @@ ${blocks.join("\n\n")}
 }
 `;
 }
+function yamlProgram(adoption, project) {
+  const entries = programEntries(adoption);
+  const resources = {
+    adopted: { type: `pulumi:providers:${packageName}`, properties: { cloud: adoption.cloud } }
+  };
+  const provider = "${adopted}";
+  for (const e of entries) {
+    if (e.kind === "line") resources[e.resource] = { type: componentToken("versionLine"), properties: e.args, options: { provider } };
+    else if (e.kind === "image")
+      resources[e.resource] = { type: typeToken("image"), properties: e.inputs, options: { provider, import: e.importId } };
+    else
+      resources[e.resource] = {
+        type: typeToken("member"),
+        properties: { imageId: `\${${e.image}.imageId}`, memberProjectId: e.memberProjectId },
+        options: { provider, import: e.importId }
+      };
+  }
+  const example = (0, import_yaml.parse)(readFileSync(new URL("../../examples/yaml/Pulumi.yaml", import.meta.url), "utf8"));
+  const document = new import_yaml.Document(
+    {
+      name: project,
+      description: `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`,
+      // The shipped YAML example's runtime and provider plugin (from node_modules).
+      runtime: example["runtime"],
+      plugins: example["plugins"],
+      resources
+    },
+    // One object used twice (every version's imported source) is written twice, not as a YAML alias.
+    { aliasDuplicateObjects: false }
+  );
+  document.commentBefore = headerText(adoption, "yaml").map((l) => l === "" ? "" : ` ${l}`).join("\n");
+  const nodes = document.get("resources");
+  const notes = new Map(entries.map((e) => [e.resource, e.notes]));
+  notes.set("adopted", ["The cloud adopt read with: an import reads with its provider's cloud."]);
+  for (const pair of nodes.items) {
+    const key = pair.key;
+    const said = notes.get(String(key.value)) ?? [];
+    if (said.length > 0) key.commentBefore = said.map((n) => ` ${n}`).join("\n");
+  }
+  return document.toString({ lineWidth: 0 });
+}
 function exampleFile(name) {
   return readFileSync(new URL(`../../examples/pulumi/${name}`, import.meta.url), "utf8");
 }
-function projectFiles(adoption, project) {
+function projectFiles(adoption, project, language = "typescript") {
+  const example = JSON.parse(exampleFile("package.json"));
+  const description = `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`;
+  if (language === "yaml")
+    return {
+      "Pulumi.yaml": yamlProgram(adoption, project),
+      // What `npm install` needs for the provider plugin Pulumi.yaml names: the example's dependencies.
+      "package.json": `${JSON.stringify({ name: project, private: true, description, dependencies: example["dependencies"], allowScripts: example["allowScripts"] }, null, 2)}
+`
+    };
   return {
     // The shipped example's project file (its runtime, the provider plugin from node_modules), with this project's name.
     "Pulumi.yaml": (0, import_yaml.stringify)({
@@ -3986,15 +4055,7 @@ function projectFiles(adoption, project) {
     }),
     // The shipped example project's manifest and compiler settings (its dependencies, typecheck script and
     // allowScripts), with this project's name.
-    "package.json": `${JSON.stringify(
-      {
-        ...JSON.parse(exampleFile("package.json")),
-        name: project,
-        description: `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`
-      },
-      null,
-      2
-    )}
+    "package.json": `${JSON.stringify({ ...example, name: project, description }, null, 2)}
 `,
     "tsconfig.json": exampleFile("tsconfig.json"),
     "index.ts": typescriptProgram(adoption)
@@ -4031,10 +4092,10 @@ async function readAdoption(session, options) {
 }
 function registerAdopt(program3) {
   program3.command("adopt").description(
-    "Write a Pulumi project (TypeScript) that manages an owner's live images: a family of convention-named images as one VersionLine when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
+    "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) that manages an owner's live images: a family of convention-named images as one VersionLine when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
   ).requiredOption("--out <dir>", "the folder to write the project into (new, or empty)").option("--cloud <name>", "the clouds.yaml cloud to read as, and the one the program applies with (default: OS_CLOUD)").option("--owner <project>", "the project whose images to adopt: an id, or the cloud's own project name (default: the cloud's project)").option("--include <regex>", "only the images whose name matches").option("--language <language>", languages.join(", "), "typescript").option("--data <file...>", "policy data overrides for the findings written as comments").action(async (options) => {
     if (!languages.includes(options.language))
-      throw new UsageError(`--language ${options.language}: not one of ${languages.join(", ")} (yaml, cdktf and hcl are not built yet)`);
+      throw new UsageError(`--language ${options.language}: not one of ${languages.join(", ")} (cdktf and hcl are not built yet)`);
     const out = resolve(options.out);
     if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
     if (existsSync(out) && readdirSync(out).length > 0)
@@ -4070,7 +4131,8 @@ function registerAdopt(program3) {
       );
     mkdirSync(out, { recursive: true });
     const project = `catalog-${adoption.owner.slice(0, 8) || "adopted"}`;
-    for (const [file, text2] of Object.entries(projectFiles(adoption, project))) writeFileSync(join(out, file), text2);
+    for (const [file, text2] of Object.entries(projectFiles(adoption, project, options.language)))
+      writeFileSync(join(out, file), text2);
     const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
     const breaking = adoption.images.filter((i) => i.findings.length > 0);
     const lines = adoption.families.flatMap(
@@ -4083,11 +4145,11 @@ function registerAdopt(program3) {
 `) + plainFamilies.map(
         (f) => `adopt: ${f.family}: written as ${f.images.length} Image${f.images.length === 1 ? "" : "s"}, not a VersionLine: ${f.reason}
 `
-      ).join("") + (breaking.length === 0 ? "" : `adopt: ${breaking.length} of them break catalog rules (each said above its Image in index.ts):
+      ).join("") + (breaking.length === 0 ? "" : `adopt: ${breaking.length} of them break catalog rules (each said above its resource in ${options.language === "yaml" ? "Pulumi.yaml" : "index.ts"}):
 ${breaking.map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...new Set(i.findings.map((f) => f.rule))].join(", ")}
 `).join("")}`) + adoption.skipped.map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take
 `).join("") + `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its Provider): give it a cloud of the owner project that may write
-next: install image-catalog and @pulumi/pulumi there (docs/install.md), then preview: it holds imports only
+next: npm install there (image-catalog and @pulumi/pulumi: docs/install.md${options.language === "yaml" ? "; Pulumi runs the YAML program with pulumi-language-yaml" : ""}), then preview: it holds imports only
 `
     );
   });
@@ -4770,7 +4832,7 @@ ${formatDecision(checked.decision)}`
 }
 
 // provider/cli/pr-check.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { basename, dirname as dirname2, isAbsolute, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
@@ -4904,6 +4966,7 @@ ${charts.join("\n\n")}
 }
 
 // provider/cli/field-line.ts
+var import_yaml3 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync7 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import { join as join4 } from "node:path";
@@ -4988,6 +5051,42 @@ function hclFieldLine(text2, blockLine, keys) {
   }
   return found.get(keys[keys.length - 1] ?? "") ?? found.get(keys[0] ?? "");
 }
+function yamlFieldLine(text2, name, query) {
+  const counter = new import_yaml3.LineCounter();
+  const document = (0, import_yaml3.parseDocument)(text2, { lineCounter: counter });
+  const resources = document.get("resources", true);
+  if (!(0, import_yaml3.isMap)(resources)) return void 0;
+  const lineOf = (node) => {
+    const range = node?.range;
+    return range === void 0 ? void 0 : counter.linePos(range[0]).line;
+  };
+  const keyOf = (pair2) => (0, import_yaml3.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+  const version = query?.version;
+  const pair = resources.items.find((p) => keyOf(p) === name) ?? (version === void 0 ? void 0 : resources.items.find((p) => name.startsWith(`${keyOf(p)}-v${version}`)));
+  if (pair === void 0) return void 0;
+  const properties = (0, import_yaml3.isMap)(pair.value) ? pair.value.get("properties", true) : void 0;
+  const versions = (0, import_yaml3.isMap)(properties) ? properties.get("versions", true) : void 0;
+  const entry = version === void 0 || !(0, import_yaml3.isSeq)(versions) ? void 0 : versions.items.find((item) => (0, import_yaml3.isMap)(item) && String(item.get("version")) === version);
+  const find = (node, path) => {
+    let at = node;
+    let key;
+    for (const part of path) {
+      if (!(0, import_yaml3.isMap)(at)) return void 0;
+      const found = at.items.find((p) => keyOf(p) === part);
+      if (found === void 0) return void 0;
+      key = found.key;
+      at = found.value;
+    }
+    return lineOf(key);
+  };
+  for (const place of [entry, properties])
+    for (const path of [query?.path, query?.alternative])
+      if (place !== void 0 && path !== void 0) {
+        const line = find(place, path);
+        if (line !== void 0) return line;
+      }
+  return lineOf(entry) ?? lineOf(pair.key);
+}
 
 // provider/cli/policy-base.ts
 import { spawnSync } from "node:child_process";
@@ -5009,7 +5108,7 @@ function inRepository(root, file) {
   const rel = relative(root, resolve2(file));
   return rel === "" || rel.startsWith(`..${sep}`) || rel === ".." ? void 0 : rel.split(sep).join("/");
 }
-function parseDocument(text2, path) {
+function parseDocument2(text2, path) {
   try {
     return parseOverride(text2, path).value;
   } catch (err) {
@@ -5019,7 +5118,7 @@ function parseDocument(text2, path) {
 }
 function stackPolicyOf(text2, path) {
   if (text2 === void 0) return void 0;
-  const config = parseDocument(text2, path)?.config;
+  const config = parseDocument2(text2, path)?.config;
   const value = config?.["image-catalog:policy"];
   if (typeof value !== "string") return value;
   try {
@@ -5041,7 +5140,7 @@ function governedPolicy(root, base, heads, stackConfig) {
       continue;
     }
     const text2 = atBase(root, base, path);
-    const baseValue = text2 === void 0 ? void 0 : parseDocument(text2, path);
+    const baseValue = text2 === void 0 ? void 0 : parseDocument2(text2, path);
     if (baseValue !== void 0) overrides.push({ source: `${path} at ${base.slice(0, 12)}`, value: baseValue });
     changes.push(...policyDifferences(path, baseValue, head.value));
   }
@@ -5079,17 +5178,18 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml3.parse)(readFileSync9(join5(dir, "Pulumi.yaml"), "utf8"));
+  const project = (0, import_yaml4.parse)(readFileSync9(join5(dir, "Pulumi.yaml"), "utf8"));
   const main = typeof project?.main === "string" && project.main !== "" ? resolve3(dir, project.main) : dir;
   return existsSync4(main) && statSync2(main).isDirectory() ? join5(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-7IG3RKNS.js");
-  const { loadProgram, previewPlan } = await import("./preview-6KMZFQ4O.js");
+  const { loadProgram, previewPlan } = await import("./preview-Z6LHNVZY.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
-  const programFile = programOf(target.cwd);
-  const program3 = await loadProgram(programFile);
+  const yaml = isYamlProject(target.cwd);
+  const programFile = yaml ? join5(target.cwd, "Pulumi.yaml") : programOf(target.cwd);
+  const program3 = yaml ? void 0 : await loadProgram(programFile);
   const plan = await previewPlan(target, program3, {
     existing: true,
     refresh,
@@ -5100,12 +5200,16 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   const urns = Object.assign({}, ...plan.decisions.map((d) => d.urns));
   const declared = declarations();
   const typescript = loadTypeScript(target.cwd);
-  const at = (v) => fieldAt(
-    typescript,
-    declared.get(urns[v.address] ?? v.address),
-    programField(kindOfAddress(v.address), v.address.split("::").slice(1).join("::"), v.field)
-  );
-  const fallback = locate(root, { file: programFile, line: 1 }) ?? { path: "index.ts", line: 1 };
+  const yamlText = yaml ? readFileSync9(programFile, "utf8") : "";
+  const at = (v) => {
+    const name = v.address.split("::").slice(1).join("::");
+    if (yaml) {
+      const line = yamlFieldLine(yamlText, name, programField(kindOfAddress(v.address), name, v.field));
+      return line === void 0 ? void 0 : { file: programFile, line, column: 1 };
+    }
+    return fieldAt(typescript, declared.get(urns[v.address] ?? v.address), programField(kindOfAddress(v.address), name, v.field));
+  };
+  const fallback = locate(root, { file: programFile, line: 1 }) ?? { path: yaml ? "Pulumi.yaml" : "index.ts", line: 1 };
   return {
     kind: "stack",
     stack,
@@ -5388,7 +5492,7 @@ function registerPrCheck(program3) {
     "Decide the catalog change of a pull request (a Pulumi preview, a CDKTF synth + gated plan, or a plan JSON) and report it on GitHub: a check run with an annotation on the line that declares each violating resource, one PR comment updated in place, SARIF for code scanning. The repository, commit, ref and PR come from the GitHub Actions environment or the flags; the token from GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise Server). With a read-only token (a fork) it reports through workflow annotations and the job summary. Exit 0 allowed, 1 blocked, 2 not decided."
   ).option(
     "--pulumi <dir>",
-    "a Pulumi project (its Pulumi.yaml; the program is its main, else index.ts): previewed through the Automation API"
+    "a Pulumi project (its Pulumi.yaml; the program is its main, else index.ts; a Pulumi YAML project is its own program): previewed through the Automation API"
   ).option("--stack <name>", "the Pulumi stack (PULUMI_BACKEND_URL or pulumi login names the backend)", "dev").option(
     "--base <commit>",
     "the commit whose policy data decides (default: the pull_request event's base sha); each value the pull request changes is a policy_change finding"

@@ -13,11 +13,15 @@ var typeNames = {
   acceptance: "ImageMemberAcceptance",
   store: "StorageBackend"
 };
+var componentNames = { versionLine: "VersionLine", lineAcceptance: "LineAcceptance" };
 function functionToken(name) {
   return `${packageName}:${tokenModule}:${name}`;
 }
 function typeToken(kind) {
   return `${packageName}:${tokenModule}:${typeNames[kind]}`;
+}
+function componentToken(name) {
+  return `${packageName}:${tokenModule}:${componentNames[name]}`;
 }
 function legacyTypeToken(kind) {
   return `pulumi-nodejs:dynamic/${packageName}:${typeNames[kind]}`;
@@ -38,6 +42,7 @@ export {
   packageName,
   functionToken,
   typeToken,
+  componentToken,
   legacyTypeToken,
   kindOfType,
   idNames,
