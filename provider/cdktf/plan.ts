@@ -8,6 +8,13 @@ import { creationMark } from '../resources/image/image.js';
 import { consumerKind, type Change, type ChangeAction, type ConsumerDocument, type Document } from '../policy/envelope.js';
 import type { Kind } from '../resources/kinds.js';
 
+/**
+ * The terraform-provider-openstack release `tpoResources` follows, and its registry source: the version the CDKTF
+ * bindings are generated from (scripts/versions.json pins it; a unit test holds the two equal), which a
+ * configuration adopt writes requires.
+ */
+export const tpoRelease = { source: 'terraform-provider-openstack/openstack', version: '3.4.0' } as const;
+
 /** A resource type of terraform-provider-openstack 3.4.0 the catalog decides, and its attributes' wire names. */
 interface TpoResource {
   readonly kind: Kind;

@@ -21,11 +21,12 @@ import { PolicyEngine } from '../policy/engine.js';
 import type { PolicyDataOverride } from '../policy/data.js';
 import { utcToday } from '../resources/day.js';
 import { componentToken, packageName, typeToken } from '../pulumi/tokens.js';
-import { imageInputsFromLive } from '../resources/image/image.js';
+import { imageInputsFromLive, isForeignProperty } from '../resources/image/image.js';
+import { tpoRelease, tpoResources } from '../cdktf/plan.js';
 import { arrangeImages, type AdoptedImage, type AdoptedLine, type FamilyProposal } from './adopt-line.js';
 import { cloudSession, isUnusableInput, readOverrides, UsageError } from './policy.js';
 
-const languages = ['typescript', 'yaml'] as const;
+const languages = ['typescript', 'yaml', 'hcl'] as const;
 /** A language adopt writes a program in. */
 export type Language = (typeof languages)[number];
 
@@ -169,42 +170,59 @@ function imageEntries(image: AdoptedImage, taken: Set<string>, reason: string[])
 }
 
 /** The resources of the program an adoption writes, in order, with their notes: the same for every language. */
-export function programEntries(adoption: Adoption): ProgramEntry[] {
+export function programEntries(adoption: Adoption, withLines = true): ProgramEntry[] {
   const taken = new Set<string>(['adopted']);
   return [
     ...adoption.families.flatMap((f): ProgramEntry[] =>
-      'line' in f
-        ? [
-            {
-              kind: 'line',
-              resource: f.line.name,
-              args: lineArgs(f.line),
-              notes: [
-                `${f.line.name}: ${f.images.length} version${f.images.length === 1 ? '' : 's'} as one line (current: the one Glance has visible and undeprecated)`,
-                ...f.images.flatMap(findingNotes),
-                ...f.line.consumers.map(
-                  (c) =>
-                    `consumer ${c.projectId}: ${Object.entries(c.statuses)
-                      .map(([version, status]) => `v${version} ${status}`)
-                      .join(', ')} (its acceptance is the consumer's own to declare: LineAcceptance)`,
-                ),
-              ],
-            },
-          ]
-        : f.images.flatMap((image, i) =>
-            imageEntries(image, taken, i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll('\n', ' ')}`] : []),
-          ),
+      'line' in f && !withLines
+        ? f.images.flatMap((image) =>
+            imageEntries(image, taken, [
+              `a version of the line ${f.family} (no VersionLine in this language: each version is its own resource)`,
+            ]),
+          )
+        : 'line' in f
+          ? [
+              {
+                kind: 'line',
+                resource: f.line.name,
+                args: lineArgs(f.line),
+                notes: [
+                  `${f.line.name}: ${f.images.length} version${f.images.length === 1 ? '' : 's'} as one line (current: the one Glance has visible and undeprecated)`,
+                  ...f.images.flatMap(findingNotes),
+                  ...f.line.consumers.map(
+                    (c) =>
+                      `consumer ${c.projectId}: ${Object.entries(c.statuses)
+                        .map(([version, status]) => `v${version} ${status}`)
+                        .join(', ')} (its acceptance is the consumer's own to declare: LineAcceptance)`,
+                  ),
+                ],
+              },
+            ]
+          : f.images.flatMap((image, i) =>
+              imageEntries(image, taken, i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll('\n', ' ')}`] : []),
+            ),
     ),
     ...adoption.others.flatMap((image) => imageEntries(image, taken, [])),
   ];
 }
 
 /** What the program's header says, whatever the language (one line a sentence group). */
-function headerText(adoption: Adoption, language: 'typescript' | 'yaml'): string[] {
+function headerText(adoption: Adoption, language: Language): string[] {
   const count = `${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'}`;
+  const seen = `The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by`;
+  if (language === 'hcl')
+    return [
+      seen,
+      `\`image-catalog adopt\` (${count}). Each resource has its import block: the first \`tofu plan\` holds imports only`,
+      '(decide it with `image-catalog plan-check`), its apply imports them; remove the import blocks after it.',
+      '',
+      "Glance does not keep where an image's data came from, so no image_source_url or local_file_path is written: the",
+      'data is what Glance has. A new version is a new openstack_images_image_v2 resource with its data, decided by',
+      'the policy through `image-catalog plan-check` before its apply (docs/adopt.md).',
+    ];
   const provider = language === 'typescript' ? '`{ provider }`' : '`options: { provider: ${adopted} }`';
   return [
-    `The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by`,
+    seen,
     `\`image-catalog adopt\` (${count}). Each resource carries its import id: the first \`pulumi up\` imports them (its`,
     'preview holds imports only), and from then on this program manages them (the policy decides every change, a',
     'published image is immutable). Remove the import ids after that run.',
@@ -302,6 +320,90 @@ export function yamlProgram(adoption: Adoption, project: string): string {
   return document.toString({ lineWidth: 0 });
 }
 
+/** A value as HCL (`${` and `%{` escaped: an adopted value is data, never a template). */
+function hcl(value: unknown, indent: string): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value)
+      .replaceAll('${', () => '$${')
+      .replaceAll('%{', () => '%%{');
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => hcl(v, indent)).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  const width = Math.max(...entries.map(([k]) => JSON.stringify(k).length));
+  return `{\n${entries.map(([k, v]) => `${indent}  ${JSON.stringify(k).padEnd(width)} = ${hcl(v, `${indent}  `)}`).join('\n')}\n${indent}}`;
+}
+
+/** An HCL identifier from a resource name (`ubuntu-24.04-base-v1.0` -> `ubuntu-24_04-base-v1_0`). */
+function hclName(resource: string): string {
+  const name = resource.replace(/[^A-Za-z0-9_-]/g, '_');
+  return /^[A-Za-z_]/.test(name) ? name : `_${name}`;
+}
+
+/**
+ * The HCL configuration of an adoption (main.tf) for terraform-provider-openstack: each image an
+ * `openstack_images_image_v2` with its attributes as Glance has them (the attributes of `tpoResources`), each
+ * membership an `openstack_images_image_access_v2`, each with an `import` block; a family kept as a line is its
+ * versions (HCL has no VersionLine; the notes say which line). `lifecycle.ignore_changes` keeps the provider's own
+ * `image_cache_path` and the properties other tools put on an image (`owner_specified.*`) from being changes: the
+ * plan holds imports only.
+ */
+export function hclProgram(adoption: Adoption): string {
+  const image = tpoResources['openstack_images_image_v2'];
+  const attributes = Object.entries(image?.wire ?? {}).filter(([attribute]) => !(image?.assigned ?? []).includes(attribute));
+  const byName = new Map(adoption.images.map((i) => [i.live.id, i]));
+  const blocks = programEntries(adoption, false).map((e) => {
+    const notes = e.notes.map((n) => `# ${n}`);
+    if (e.kind === 'line') throw new Error(`adopt: ${e.resource}: a line in an HCL configuration`);
+    const address = `${e.kind === 'image' ? 'openstack_images_image_v2' : 'openstack_images_image_access_v2'}.${hclName(e.resource)}`;
+    const importBlock = `import {\n  to = ${address}\n  id = ${hcl(e.importId, '')}\n}`;
+    if (e.kind === 'member')
+      return [
+        ...notes,
+        importBlock,
+        `resource "openstack_images_image_access_v2" "${hclName(e.resource)}" {\n  image_id  = openstack_images_image_v2.${hclName(e.image)}.id\n  member_id = ${hcl(e.memberProjectId, '  ')}\n}`,
+      ].join('\n');
+    const adopted = byName.get(e.importId) as AdoptedImage;
+    const live = adopted.live;
+    const properties = (e.inputs['properties'] ?? {}) as Record<string, string>;
+    const values = attributes.map(([attribute, wire]) => [attribute, wire === 'properties' ? properties : live[wire]] as const);
+    const width = Math.max(...values.map(([a]) => a.length));
+    const foreign = Object.keys(imageDocument(live).properties).filter(isForeignProperty).sort();
+    return [
+      ...notes,
+      ...(live.status === 'deactivated' ? ['# deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it'] : []),
+      importBlock,
+      `resource "openstack_images_image_v2" "${hclName(e.resource)}" {`,
+      ...values.filter(([, v]) => v !== undefined && v !== null).map(([a, v]) => `  ${a.padEnd(width)} = ${hcl(v, '  ')}`),
+      '  lifecycle {',
+      "    # The provider's own download cache and the properties other tools put on the image: never a change.",
+      `    ignore_changes = [${['image_cache_path', ...foreign.map((k) => `properties[${JSON.stringify(k)}]`)].join(', ')}]`,
+      '  }',
+      '}',
+    ].join('\n');
+  });
+  return `${headerText(adoption, 'hcl')
+    .map((l) => (l === '' ? '#' : `# ${l}`))
+    .join('\n')}
+
+terraform {
+  required_providers {
+    openstack = {
+      source  = "${tpoRelease.source}"
+      version = "${tpoRelease.version}"
+    }
+  }
+}
+
+# The cloud adopt read with: the imports read with it.
+provider "openstack" {
+  cloud = ${hcl(adoption.cloud, '')}
+}
+
+${blocks.join('\n\n')}
+`;
+}
+
 /** A file of the example Pulumi project the package ships (examples/pulumi). */
 function exampleFile(name: string): string {
   return readFileSync(new URL(`../../examples/pulumi/${name}`, import.meta.url), 'utf8');
@@ -311,6 +413,7 @@ function exampleFile(name: string): string {
 export function projectFiles(adoption: Adoption, project: string, language: Language = 'typescript'): Record<string, string> {
   const example = JSON.parse(exampleFile('package.json')) as Record<string, unknown>;
   const description = `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`;
+  if (language === 'hcl') return { 'main.tf': hclProgram(adoption) };
   if (language === 'yaml')
     return {
       'Pulumi.yaml': yamlProgram(adoption, project),
@@ -373,7 +476,7 @@ export function registerAdopt(program: Command): void {
   program
     .command('adopt')
     .description(
-      "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) that manages an owner's live images: a family of convention-named images as one VersionLine " +
+      "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) or an HCL configuration (--language hcl, terraform-provider-openstack with import blocks; no VersionLine there) that manages an owner's live images: a family of convention-named images as one VersionLine " +
         'when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image ' +
         'with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. ' +
         'Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). ' +
@@ -387,7 +490,7 @@ export function registerAdopt(program: Command): void {
     .option('--data <file...>', 'policy data overrides for the findings written as comments')
     .action(async (options: { out: string; cloud?: string; owner?: string; include?: string; language: string; data?: string[] }) => {
       if (!(languages as readonly string[]).includes(options.language))
-        throw new UsageError(`--language ${options.language}: not one of ${languages.join(', ')} (cdktf and hcl are not built yet)`);
+        throw new UsageError(`--language ${options.language}: not one of ${languages.join(', ')} (cdktf is not built yet)`);
       const out = resolve(options.out);
       if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
       if (existsSync(out) && readdirSync(out).length > 0)
@@ -426,6 +529,20 @@ export function registerAdopt(program: Command): void {
       const project = `catalog-${adoption.owner.slice(0, 8) || 'adopted'}`;
       for (const [file, text] of Object.entries(projectFiles(adoption, project, options.language as Language)))
         writeFileSync(join(out, file), text);
+      const written = {
+        typescript: {
+          program: 'index.ts',
+          next: 'npm install there (image-catalog and @pulumi/pulumi: docs/install.md), then preview: it holds imports only',
+        },
+        yaml: {
+          program: 'Pulumi.yaml',
+          next: 'npm install there (the provider plugin Pulumi.yaml names; Pulumi runs the program with pulumi-language-yaml), then preview: it holds imports only',
+        },
+        hcl: {
+          program: 'main.tf',
+          next: 'tofu init, tofu plan -out plan, tofu show -json plan > plan.json, image-catalog plan-check plan.json: imports only, allowed; then tofu apply plan',
+        },
+      }[options.language as Language];
       const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
       const breaking = adoption.images.filter((i) => i.findings.length > 0);
       const lines = adoption.families.flatMap((f) =>
@@ -434,7 +551,11 @@ export function registerAdopt(program: Command): void {
       const plainFamilies = adoption.families.flatMap((f) => ('reason' in f ? [f] : []));
       process.stdout.write(
         `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'} and ${members} membership${members === 1 ? '' : 's'} of project ${adoption.owner} written to ${out}\n` +
-          (lines.length === 0 ? '' : `adopt: ${lines.length} VersionLine${lines.length === 1 ? '' : 's'} (${lines.join('; ')})\n`) +
+          (lines.length === 0
+            ? ''
+            : options.language === 'hcl'
+              ? `adopt: ${lines.length} line${lines.length === 1 ? '' : 's'} (${lines.join('; ')}), each version its own resource (HCL has no VersionLine)\n`
+              : `adopt: ${lines.length} VersionLine${lines.length === 1 ? '' : 's'} (${lines.join('; ')})\n`) +
           plainFamilies
             .map(
               (f) =>
@@ -443,14 +564,14 @@ export function registerAdopt(program: Command): void {
             .join('') +
           (breaking.length === 0
             ? ''
-            : `adopt: ${breaking.length} of them break catalog rules (each said above its resource in ${options.language === 'yaml' ? 'Pulumi.yaml' : 'index.ts'}):\n${breaking
+            : `adopt: ${breaking.length} of them break catalog rules (each said above its resource in ${written.program}):\n${breaking
                 .map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...new Set(i.findings.map((f) => f.rule))].join(', ')}\n`)
                 .join('')}`) +
           adoption.skipped
             .map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take\n`)
             .join('') +
-          `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its Provider): give it a cloud of the owner project that may write\n` +
-          `next: npm install there (image-catalog and @pulumi/pulumi: docs/install.md${options.language === 'yaml' ? '; Pulumi runs the YAML program with pulumi-language-yaml' : ''}), then preview: it holds imports only\n`,
+          `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its provider): give it a cloud of the owner project that may write\n` +
+          `next: ${written.next}\n`,
       );
     });
 }

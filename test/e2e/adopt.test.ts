@@ -13,7 +13,7 @@ import t from 'tap';
 import { openStack, type Program, type StackTarget } from '../../provider/pulumi/automation.js';
 import { Image, Provider } from '../../provider/pulumi/index.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
-import { repoRoot } from '../../scripts/tools.js';
+import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
 import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
 import { imagesNamed, openstackImage, pulumi, removeFamily } from '../helpers/pulumi.js';
 import { runCommand } from '../helpers/run.js';
@@ -262,4 +262,53 @@ t.test('adopt --language yaml: the same adoption as a Pulumi YAML program, throu
     { os_hidden: true, deprecated: 'true', superseded_by: `${line}-v1.2` },
     'v1.1 is deprecated, superseded by v1.2 and hidden',
   );
+});
+
+t.test('adopt --language hcl: terraform-provider-openstack resources with import blocks; tofu plan holds imports only', async (t) => {
+  const line = `debian-12-${tag}h`;
+  t.teardown(() => removeFamily(line));
+  const debian = { ...good, os_distro: 'debian', os_version: '12' };
+  const v10 = await make(`${line}-v1.0`, 'shared', { ...debian, deprecated: 'true', superseded_by: `${line}-v1.1` }, true, [line]);
+  const v11 = await make(`${line}-v1.1`, 'shared', debian, false, [line, `${line}@latest`]);
+  const bare = await make(`Stray ${tag}`, 'private', {});
+  t.teardown(() => glance('platform', 'DELETE', `/v2/images/${bare}`));
+  const appteam = lab().projects['appteam'] ?? '';
+  for (const id of [v10, v11]) await run('image', 'add', 'project', id, appteam);
+
+  const out = join(scratchDir(), 'hcl-catalog');
+  const written = await runCommand(
+    process.execPath,
+    ['bin/image-catalog.js', 'adopt', '--cloud', 'platform', '--include', `${tag}h|Stray ${tag}`, '--language', 'hcl', '--out', out],
+    env,
+  );
+  t.equal(written.code, 0, 'adopt writes the configuration', { stderr: written.stderr });
+  t.match(written.stdout, `adopt: 1 line (${line}: 2 versions), each version its own resource`);
+  const config = readFileSync(join(out, 'main.tf'), 'utf8');
+  t.match(config, `id = "${v10}/${appteam}"`, 'each membership has its import block');
+  t.match(config, /# audit: mandatory naming: Stray a\w+: name "Stray a\w+" does not follow/, 'the findings above their resource');
+
+  const found = await locateTool('tofu');
+  if (!found.ok) throw new Error(`tofu is needed: ${found.reason}`);
+  const tofuEnv = { ...(await toolEnv()), OS_CLIENT_CONFIG_FILE: lab().clouds };
+  const tofu = (...args: string[]) => runCommand(found.path, args, tofuEnv, out);
+  t.equal((await tofu('init', '-input=false')).code, 0, 'tofu init (the provider from the mirror)');
+  const planned = await tofu('plan', '-input=false', '-out', 'plan');
+  t.equal(planned.code, 0, 'tofu plan', { output: planned.stderr });
+  const shown = await tofu('show', '-json', 'plan');
+  writeFileSync(join(out, 'plan.json'), shown.stdout);
+  const changes = (
+    JSON.parse(shown.stdout) as { resource_changes: { address: string; change: { actions: string[]; importing?: unknown } }[] }
+  ).resource_changes;
+  t.equal(changes.length, 5, '3 images and 2 memberships');
+  t.same(
+    changes.filter((c) => c.change.importing === undefined || c.change.actions.join() !== 'no-op').map((c) => c.address),
+    [],
+    'every one imported, none created, updated, replaced or deleted',
+  );
+  const checked = await runCommand(process.execPath, ['bin/image-catalog.js', 'plan-check', join(out, 'plan.json')], env);
+  t.equal(checked.code, 0, 'image-catalog plan-check allows it', { output: checked.stdout + checked.stderr });
+  const applied = await tofu('apply', '-input=false', 'plan');
+  t.equal(applied.code, 0, 'tofu apply imports them', { output: applied.stderr });
+  const again = await tofu('plan', '-input=false', '-detailed-exitcode');
+  t.equal(again.code, 0, 'the next plan changes nothing', { output: again.stdout });
 });

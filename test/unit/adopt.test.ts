@@ -11,11 +11,14 @@ import {
   projectFiles,
   quote as quoted,
   resourceName,
+  hclProgram,
   typescriptProgram,
   yamlProgram,
   type Adoption,
 } from '../../provider/cli/adopt.js';
 import { parse as parseYaml } from 'yaml';
+import { tpoRelease } from '../../provider/cdktf/plan.js';
+import { toolSpec } from '../../scripts/tools.js';
 import { lineImages } from '../../provider/resources/versionLine.js';
 
 const live = {
@@ -262,5 +265,34 @@ t.test('the same adoption as a Pulumi YAML program: the same resources, import i
   t.match(text, '# debian-12-base: 2 versions as one line', "the notes are the TypeScript program's, as YAML comments");
   t.match(text, '# consumer c0nsumer1: v1.0 accepted, v1.1 accepted');
   t.same(Object.keys(projectFiles(adoption, 'catalog-p', 'yaml')).sort(), ['Pulumi.yaml', 'package.json']);
+  t.end();
+});
+
+t.test('the same adoption as HCL: terraform-provider-openstack resources with import blocks, values as data', (t) => {
+  const today = '2026-12-07';
+  const images = [
+    version('id-10', '1.0', { os_hidden: true, deprecated: 'true', superseded_by: 'debian-12-base-v1.1' }),
+    version('id-11', '1.1', { tags: ['debian-12-base', 'debian-12-base@latest'], description: 'uses ${var} and %{if}' }),
+  ];
+  const adoption: Adoption = { cloud: 'platform', owner: 'p', today, skipped: [], images, ...arrangeImages(images, today) };
+  const config = hclProgram(adoption);
+  t.match(config, `source  = "${tpoRelease.source}"\n      version = "${tpoRelease.version}"`);
+  t.match(config, 'import {\n  to = openstack_images_image_v2.debian-12-base-v1_0\n  id = "id-10"\n}');
+  t.match(config, '# a version of the line debian-12-base (no VersionLine in this language: each version is its own resource)');
+  t.match(config, '  hidden           = true\n');
+  t.match(config, /"description" += "uses \$\$\{var\} and %%\{if\}"/, 'a value is never a template');
+  t.match(
+    config,
+    'ignore_changes = [image_cache_path, properties["owner_specified.openstack.sha256"]]',
+    "other tools' properties: no change",
+  );
+  t.match(config, 'image_id  = openstack_images_image_v2.debian-12-base-v1_0.id\n  member_id = "c0nsumer1"');
+  t.notMatch(config, 'os_hash', "Glance's own fields are not written");
+  t.same(Object.keys(projectFiles(adoption, 'catalog-p', 'hcl')), ['main.tf']);
+  t.end();
+});
+
+t.test('the terraform-provider-openstack release an adopted configuration requires is the pinned one', (t) => {
+  t.equal(tpoRelease.version, toolSpec('terraform-provider-openstack').version);
   t.end();
 });

@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-TRXWQT5T.js";
+} from "./chunk-2QARXNG7.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-7NLLRG2S.js";
+} from "./chunk-3WNH4TRW.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-ZUQUMP74.js";
+} from "./chunk-WC4XP6GV.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-BI25FREB.js";
+} from "./chunk-KJEPRRLH.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-J6MFKRR6.js";
+} from "./chunk-PGGJSDNO.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-S57BXLAV.js";
+} from "./chunk-K3KWRDV2.js";
 import {
   buildEnvelope
-} from "./chunk-ZQIJZZ3J.js";
+} from "./chunk-SMAMVH33.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-GL6N7YVT.js";
+} from "./chunk-WS4EUBGA.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-TRXWQT5T.js";
+} from "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-IONOQ7VR.js";
+} from "./chunk-R2ANOV3K.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-J6MFKRR6.js";
-import "./chunk-S57BXLAV.js";
-import "./chunk-ZQIJZZ3J.js";
-import "./chunk-GL6N7YVT.js";
-import "./chunk-TRXWQT5T.js";
+import "./chunk-PGGJSDNO.js";
+import "./chunk-K3KWRDV2.js";
+import "./chunk-SMAMVH33.js";
+import "./chunk-WS4EUBGA.js";
+import "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

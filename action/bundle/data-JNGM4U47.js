@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-GL6N7YVT.js";
-import "./chunk-TRXWQT5T.js";
+} from "./chunk-WS4EUBGA.js";
+import "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -2,16 +2,16 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   isYamlProject
-} from "./chunk-I6YEC77W.js";
+} from "./chunk-KKHVADVY.js";
 import {
   UsageError,
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-IONOQ7VR.js";
+} from "./chunk-R2ANOV3K.js";
 import {
   formatDecision
-} from "./chunk-S57BXLAV.js";
+} from "./chunk-K3KWRDV2.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-XCLN3H7V.js");
+    return await import("./automation-D6PRQIXI.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

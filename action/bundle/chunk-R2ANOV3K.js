@@ -5,22 +5,22 @@ import {
 } from "./chunk-K2BSMOPQ.js";
 import {
   Session
-} from "./chunk-J6MFKRR6.js";
+} from "./chunk-PGGJSDNO.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-S57BXLAV.js";
+} from "./chunk-K3KWRDV2.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-GL6N7YVT.js";
+} from "./chunk-WS4EUBGA.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-TRXWQT5T.js";
+} from "./chunk-2QARXNG7.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

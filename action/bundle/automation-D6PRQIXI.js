@@ -3,29 +3,29 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-CVOLGGAC.js";
+} from "./chunk-Z3S7ZBUD.js";
 import {
   isYamlProject
-} from "./chunk-I6YEC77W.js";
+} from "./chunk-KKHVADVY.js";
 import {
   loggedChange
-} from "./chunk-2GJLT2FE.js";
+} from "./chunk-VDS4SFER.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-ZUQUMP74.js";
+} from "./chunk-WC4XP6GV.js";
 import {
   essential,
   programError
 } from "./chunk-K2BSMOPQ.js";
 import {
   policyModeVariable
-} from "./chunk-GL6N7YVT.js";
+} from "./chunk-WS4EUBGA.js";
 import {
   CloudConfigError
-} from "./chunk-TRXWQT5T.js";
+} from "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -196,7 +196,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-MIBR5B3N.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-HQPZ3EOX.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -391,7 +391,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-O4HSFQNT.js");
+    const { describeOverrides } = await import("./data-JNGM4U47.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

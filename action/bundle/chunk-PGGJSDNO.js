@@ -2,14 +2,14 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-GL6N7YVT.js";
+} from "./chunk-WS4EUBGA.js";
 import {
   CloudConfigError,
   ImageServiceError,
   isUnauthorized,
   plainMessage,
   require_undici
-} from "./chunk-TRXWQT5T.js";
+} from "./chunk-2QARXNG7.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

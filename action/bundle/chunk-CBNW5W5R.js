@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-BI25FREB.js";
+} from "./chunk-KJEPRRLH.js";
 import {
   Session
-} from "./chunk-J6MFKRR6.js";
+} from "./chunk-PGGJSDNO.js";
 import {
   PolicyEngine
-} from "./chunk-S57BXLAV.js";
+} from "./chunk-K3KWRDV2.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-ZQIJZZ3J.js";
+} from "./chunk-SMAMVH33.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-TRXWQT5T.js";
+} from "./chunk-2QARXNG7.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -108,6 +108,7 @@ function statusChanges(changes) {
 }
 
 // provider/cdktf/plan.ts
+var tpoRelease = { source: "terraform-provider-openstack/openstack", version: "3.4.0" };
 var tpoResources = {
   openstack_images_image_v2: {
     kind: "image",
@@ -398,11 +399,12 @@ async function decidePlan(plan, options = {}) {
 }
 
 export {
+  tpoRelease,
+  tpoResources,
+  configAddress,
   synthesizedResources,
   declaredDeactivation,
   statusChanges,
-  tpoResources,
-  configAddress,
   cloudOfResource,
   cloudsOf,
   shareLinks,

@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-ZQIJZZ3J.js";
-import "./chunk-TRXWQT5T.js";
+} from "./chunk-SMAMVH33.js";
+import "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

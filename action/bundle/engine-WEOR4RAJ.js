@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-S57BXLAV.js";
-import "./chunk-ZQIJZZ3J.js";
-import "./chunk-GL6N7YVT.js";
-import "./chunk-TRXWQT5T.js";
+} from "./chunk-K3KWRDV2.js";
+import "./chunk-SMAMVH33.js";
+import "./chunk-WS4EUBGA.js";
+import "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

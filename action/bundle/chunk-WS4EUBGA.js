@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-TRXWQT5T.js";
+} from "./chunk-2QARXNG7.js";
 import {
   __commonJS,
   __require,

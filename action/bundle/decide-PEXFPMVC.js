@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-YFVSKYWS.js";
+} from "./chunk-CBNW5W5R.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-BI25FREB.js";
-import "./chunk-J6MFKRR6.js";
-import "./chunk-S57BXLAV.js";
-import "./chunk-ZQIJZZ3J.js";
-import "./chunk-GL6N7YVT.js";
-import "./chunk-TRXWQT5T.js";
+import "./chunk-KJEPRRLH.js";
+import "./chunk-PGGJSDNO.js";
+import "./chunk-K3KWRDV2.js";
+import "./chunk-SMAMVH33.js";
+import "./chunk-WS4EUBGA.js";
+import "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

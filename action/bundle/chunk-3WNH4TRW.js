@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-ZQIJZZ3J.js";
+} from "./chunk-SMAMVH33.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-TRXWQT5T.js";
+} from "./chunk-2QARXNG7.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-2GJLT2FE.js";
+} from "./chunk-VDS4SFER.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-YFVSKYWS.js";
+} from "./chunk-CBNW5W5R.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-BI25FREB.js";
-import "./chunk-J6MFKRR6.js";
-import "./chunk-S57BXLAV.js";
-import "./chunk-ZQIJZZ3J.js";
+import "./chunk-KJEPRRLH.js";
+import "./chunk-PGGJSDNO.js";
+import "./chunk-K3KWRDV2.js";
+import "./chunk-SMAMVH33.js";
 import {
   policyModeVariable
-} from "./chunk-GL6N7YVT.js";
+} from "./chunk-WS4EUBGA.js";
 import {
   StackMarks
-} from "./chunk-TRXWQT5T.js";
+} from "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

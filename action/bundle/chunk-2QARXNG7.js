@@ -37181,6 +37181,7 @@ export {
   diffImage,
   imageInputsFromLive,
   imageDrift,
+  isForeignProperty,
   publishedMark,
   creationMark,
   isImportedSource,
@@ -37197,4 +37198,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-TRXWQT5T.js.LEGAL.txt */
+/*! For license information please see chunk-2QARXNG7.js.LEGAL.txt */

@@ -7,7 +7,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-TRXWQT5T.js";
+} from "./chunk-2QARXNG7.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

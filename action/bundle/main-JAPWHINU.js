@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-VWPYWR2H.js";
+} from "./chunk-PR36UPBL.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-7NLLRG2S.js";
+} from "./chunk-3WNH4TRW.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-CVOLGGAC.js";
+} from "./chunk-Z3S7ZBUD.js";
 import {
   isYamlProject
-} from "./chunk-I6YEC77W.js";
+} from "./chunk-KKHVADVY.js";
 import {
   loggedChange
-} from "./chunk-2GJLT2FE.js";
+} from "./chunk-VDS4SFER.js";
 import {
   componentToken,
   configKeys,
@@ -37,7 +37,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-ZUQUMP74.js";
+} from "./chunk-WC4XP6GV.js";
 import {
   UsageError,
   cloudSession,
@@ -47,24 +47,25 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-IONOQ7VR.js";
+} from "./chunk-R2ANOV3K.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
 import {
   decidePlan,
+  tpoRelease,
   tpoResources
-} from "./chunk-YFVSKYWS.js";
+} from "./chunk-CBNW5W5R.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-BI25FREB.js";
+import "./chunk-KJEPRRLH.js";
 import {
   Session,
   identityRoot
-} from "./chunk-J6MFKRR6.js";
+} from "./chunk-PGGJSDNO.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-S57BXLAV.js";
+} from "./chunk-K3KWRDV2.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -72,7 +73,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-ZQIJZZ3J.js";
+} from "./chunk-SMAMVH33.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -80,7 +81,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-GL6N7YVT.js";
+} from "./chunk-WS4EUBGA.js";
 import {
   applyStoreResource,
   checkImageInputs,
@@ -94,6 +95,7 @@ import {
   imageInputsFromLive,
   isDate,
   isForbidden,
+  isForeignProperty,
   isNotFound,
   kindDescriptors,
   kinds,
@@ -105,7 +107,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-TRXWQT5T.js";
+} from "./chunk-2QARXNG7.js";
 import {
   __commonJS,
   __require,
@@ -3826,7 +3828,7 @@ function arrangeImages(images, today) {
 }
 
 // provider/cli/adopt.ts
-var languages = ["typescript", "yaml"];
+var languages = ["typescript", "yaml", "hcl"];
 function resourceName(name, id, taken) {
   const base = (name ?? "").toLowerCase().replace(/[^a-z0-9.]+/g, "-").replace(/^-+|-+$/g, "") || `image-${id.slice(0, 8)}`;
   let candidate = base;
@@ -3912,11 +3914,15 @@ function imageEntries(image, taken, reason) {
     }))
   ];
 }
-function programEntries(adoption) {
+function programEntries(adoption, withLines = true) {
   const taken = /* @__PURE__ */ new Set(["adopted"]);
   return [
     ...adoption.families.flatMap(
-      (f) => "line" in f ? [
+      (f) => "line" in f && !withLines ? f.images.flatMap(
+        (image) => imageEntries(image, taken, [
+          `a version of the line ${f.family} (no VersionLine in this language: each version is its own resource)`
+        ])
+      ) : "line" in f ? [
         {
           kind: "line",
           resource: f.line.name,
@@ -3938,9 +3944,20 @@ function programEntries(adoption) {
 }
 function headerText(adoption, language) {
   const count = `${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"}`;
+  const seen = `The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by`;
+  if (language === "hcl")
+    return [
+      seen,
+      `\`image-catalog adopt\` (${count}). Each resource has its import block: the first \`tofu plan\` holds imports only`,
+      "(decide it with `image-catalog plan-check`), its apply imports them; remove the import blocks after it.",
+      "",
+      "Glance does not keep where an image's data came from, so no image_source_url or local_file_path is written: the",
+      "data is what Glance has. A new version is a new openstack_images_image_v2 resource with its data, decided by",
+      "the policy through `image-catalog plan-check` before its apply (docs/adopt.md)."
+    ];
   const provider = language === "typescript" ? "`{ provider }`" : "`options: { provider: ${adopted} }`";
   return [
-    `The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by`,
+    seen,
     `\`image-catalog adopt\` (${count}). Each resource carries its import id: the first \`pulumi up\` imports them (its`,
     "preview holds imports only), and from then on this program manages them (the policy decides every change, a",
     "published image is immutable). Remove the import ids after that run.",
@@ -4033,12 +4050,88 @@ function yamlProgram(adoption, project) {
   }
   return document.toString({ lineWidth: 0 });
 }
+function hcl(value, indent) {
+  if (typeof value === "string")
+    return JSON.stringify(value).replaceAll("${", () => "$${").replaceAll("%{", () => "%%{");
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => hcl(v, indent)).join(", ")}]`;
+  const entries = Object.entries(value);
+  if (entries.length === 0) return "{}";
+  const width = Math.max(...entries.map(([k]) => JSON.stringify(k).length));
+  return `{
+${entries.map(([k, v]) => `${indent}  ${JSON.stringify(k).padEnd(width)} = ${hcl(v, `${indent}  `)}`).join("\n")}
+${indent}}`;
+}
+function hclName(resource) {
+  const name = resource.replace(/[^A-Za-z0-9_-]/g, "_");
+  return /^[A-Za-z_]/.test(name) ? name : `_${name}`;
+}
+function hclProgram(adoption) {
+  const image = tpoResources["openstack_images_image_v2"];
+  const attributes = Object.entries(image?.wire ?? {}).filter(([attribute]) => !(image?.assigned ?? []).includes(attribute));
+  const byName = new Map(adoption.images.map((i) => [i.live.id, i]));
+  const blocks = programEntries(adoption, false).map((e) => {
+    const notes = e.notes.map((n) => `# ${n}`);
+    if (e.kind === "line") throw new Error(`adopt: ${e.resource}: a line in an HCL configuration`);
+    const address = `${e.kind === "image" ? "openstack_images_image_v2" : "openstack_images_image_access_v2"}.${hclName(e.resource)}`;
+    const importBlock = `import {
+  to = ${address}
+  id = ${hcl(e.importId, "")}
+}`;
+    if (e.kind === "member")
+      return [
+        ...notes,
+        importBlock,
+        `resource "openstack_images_image_access_v2" "${hclName(e.resource)}" {
+  image_id  = openstack_images_image_v2.${hclName(e.image)}.id
+  member_id = ${hcl(e.memberProjectId, "  ")}
+}`
+      ].join("\n");
+    const adopted = byName.get(e.importId);
+    const live = adopted.live;
+    const properties = e.inputs["properties"] ?? {};
+    const values = attributes.map(([attribute, wire]) => [attribute, wire === "properties" ? properties : live[wire]]);
+    const width = Math.max(...values.map(([a]) => a.length));
+    const foreign = Object.keys(imageDocument(live).properties).filter(isForeignProperty).sort();
+    return [
+      ...notes,
+      ...live.status === "deactivated" ? ["# deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it"] : [],
+      importBlock,
+      `resource "openstack_images_image_v2" "${hclName(e.resource)}" {`,
+      ...values.filter(([, v]) => v !== void 0 && v !== null).map(([a, v]) => `  ${a.padEnd(width)} = ${hcl(v, "  ")}`),
+      "  lifecycle {",
+      "    # The provider's own download cache and the properties other tools put on the image: never a change.",
+      `    ignore_changes = [${["image_cache_path", ...foreign.map((k) => `properties[${JSON.stringify(k)}]`)].join(", ")}]`,
+      "  }",
+      "}"
+    ].join("\n");
+  });
+  return `${headerText(adoption, "hcl").map((l) => l === "" ? "#" : `# ${l}`).join("\n")}
+
+terraform {
+  required_providers {
+    openstack = {
+      source  = "${tpoRelease.source}"
+      version = "${tpoRelease.version}"
+    }
+  }
+}
+
+# The cloud adopt read with: the imports read with it.
+provider "openstack" {
+  cloud = ${hcl(adoption.cloud, "")}
+}
+
+${blocks.join("\n\n")}
+`;
+}
 function exampleFile(name) {
   return readFileSync(new URL(`../../examples/pulumi/${name}`, import.meta.url), "utf8");
 }
 function projectFiles(adoption, project, language = "typescript") {
   const example = JSON.parse(exampleFile("package.json"));
   const description = `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`;
+  if (language === "hcl") return { "main.tf": hclProgram(adoption) };
   if (language === "yaml")
     return {
       "Pulumi.yaml": yamlProgram(adoption, project),
@@ -4092,10 +4185,10 @@ async function readAdoption(session, options) {
 }
 function registerAdopt(program3) {
   program3.command("adopt").description(
-    "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) that manages an owner's live images: a family of convention-named images as one VersionLine when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
+    "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) or an HCL configuration (--language hcl, terraform-provider-openstack with import blocks; no VersionLine there) that manages an owner's live images: a family of convention-named images as one VersionLine when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
   ).requiredOption("--out <dir>", "the folder to write the project into (new, or empty)").option("--cloud <name>", "the clouds.yaml cloud to read as, and the one the program applies with (default: OS_CLOUD)").option("--owner <project>", "the project whose images to adopt: an id, or the cloud's own project name (default: the cloud's project)").option("--include <regex>", "only the images whose name matches").option("--language <language>", languages.join(", "), "typescript").option("--data <file...>", "policy data overrides for the findings written as comments").action(async (options) => {
     if (!languages.includes(options.language))
-      throw new UsageError(`--language ${options.language}: not one of ${languages.join(", ")} (cdktf and hcl are not built yet)`);
+      throw new UsageError(`--language ${options.language}: not one of ${languages.join(", ")} (cdktf is not built yet)`);
     const out = resolve(options.out);
     if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
     if (existsSync(out) && readdirSync(out).length > 0)
@@ -4133,6 +4226,20 @@ function registerAdopt(program3) {
     const project = `catalog-${adoption.owner.slice(0, 8) || "adopted"}`;
     for (const [file, text2] of Object.entries(projectFiles(adoption, project, options.language)))
       writeFileSync(join(out, file), text2);
+    const written = {
+      typescript: {
+        program: "index.ts",
+        next: "npm install there (image-catalog and @pulumi/pulumi: docs/install.md), then preview: it holds imports only"
+      },
+      yaml: {
+        program: "Pulumi.yaml",
+        next: "npm install there (the provider plugin Pulumi.yaml names; Pulumi runs the program with pulumi-language-yaml), then preview: it holds imports only"
+      },
+      hcl: {
+        program: "main.tf",
+        next: "tofu init, tofu plan -out plan, tofu show -json plan > plan.json, image-catalog plan-check plan.json: imports only, allowed; then tofu apply plan"
+      }
+    }[options.language];
     const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
     const breaking = adoption.images.filter((i) => i.findings.length > 0);
     const lines = adoption.families.flatMap(
@@ -4141,15 +4248,16 @@ function registerAdopt(program3) {
     const plainFamilies = adoption.families.flatMap((f) => "reason" in f ? [f] : []);
     process.stdout.write(
       `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"} and ${members} membership${members === 1 ? "" : "s"} of project ${adoption.owner} written to ${out}
-` + (lines.length === 0 ? "" : `adopt: ${lines.length} VersionLine${lines.length === 1 ? "" : "s"} (${lines.join("; ")})
+` + (lines.length === 0 ? "" : options.language === "hcl" ? `adopt: ${lines.length} line${lines.length === 1 ? "" : "s"} (${lines.join("; ")}), each version its own resource (HCL has no VersionLine)
+` : `adopt: ${lines.length} VersionLine${lines.length === 1 ? "" : "s"} (${lines.join("; ")})
 `) + plainFamilies.map(
         (f) => `adopt: ${f.family}: written as ${f.images.length} Image${f.images.length === 1 ? "" : "s"}, not a VersionLine: ${f.reason}
 `
-      ).join("") + (breaking.length === 0 ? "" : `adopt: ${breaking.length} of them break catalog rules (each said above its resource in ${options.language === "yaml" ? "Pulumi.yaml" : "index.ts"}):
+      ).join("") + (breaking.length === 0 ? "" : `adopt: ${breaking.length} of them break catalog rules (each said above its resource in ${written.program}):
 ${breaking.map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...new Set(i.findings.map((f) => f.rule))].join(", ")}
 `).join("")}`) + adoption.skipped.map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take
-`).join("") + `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its Provider): give it a cloud of the owner project that may write
-next: npm install there (image-catalog and @pulumi/pulumi: docs/install.md${options.language === "yaml" ? "; Pulumi runs the YAML program with pulumi-language-yaml" : ""}), then preview: it holds imports only
+`).join("") + `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its provider): give it a cloud of the owner project that may write
+next: ${written.next}
 `
     );
   });
@@ -5183,8 +5291,8 @@ function programOf(dir) {
   return existsSync4(main) && statSync2(main).isDirectory() ? join5(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-7IG3RKNS.js");
-  const { loadProgram, previewPlan } = await import("./preview-Z6LHNVZY.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-27XKJEOU.js");
+  const { loadProgram, previewPlan } = await import("./preview-5WQXQMGD.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
@@ -5228,7 +5336,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-WNSOJ3AY.js");
+  const { appEntry, checkApp } = await import("./check-4YAI7QGY.js");
   const typescript = loadTypeScript(resolve3(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -5279,7 +5387,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-55KBCTCQ.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-PEXFPMVC.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -5351,8 +5459,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-EW42RM4Y.js");
-  const { buildEnvelope } = await import("./envelope-SHVYWSSS.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-WEOR4RAJ.js");
+  const { buildEnvelope } = await import("./envelope-SMDEHCAK.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
