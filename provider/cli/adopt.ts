@@ -1,14 +1,15 @@
 /**
- * `image-catalog adopt`: reads the live catalog of one owner and writes a Pulumi project (TypeScript) that manages
- * it: the images whose names share a family as one `VersionLine` when the line declares each of them exactly as
- * Glance has it (./adopt-line.ts; its versions and memberships with their import ids), every other image as an
- * `Image` with its import id, its fields as Glance has them and `source: { imported: true }` (Glance does not keep
- * where the data came from), one `ImageMember` per membership with its import id, and above each image the rules
- * the audit finds it breaking (and, for a family left as plain images, why it is not a line). Its first preview
- * holds imports only.
+ * `image-catalog adopt`: reads the live catalog of one owner and writes a project that manages it, in TypeScript or
+ * Pulumi YAML (a Pulumi project) or HCL (terraform-provider-openstack with import blocks): the images whose names
+ * share a family as one `VersionLine` when the line declares each of them exactly as Glance has it
+ * (./adopt-line.ts; its versions and memberships with their import ids; in HCL each version its own resource),
+ * every other image as an `Image` with its import id, its fields as Glance has them and `source: { imported: true }`
+ * (Glance does not keep where the data came from), one `ImageMember` per membership with its import id, and above
+ * each resource the rules the audit finds it breaking (and, for a family left as plain images, why it is not a
+ * line). One list of entries (programEntries) is rendered in each language. Its first preview (or plan) holds
+ * imports only.
  *
- * Not built yet: the yaml, cdktf and hcl languages, and stores.
- */
+ * Not built yet: the cdktf language, and stores. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -21,7 +22,7 @@ import { PolicyEngine } from '../policy/engine.js';
 import type { PolicyDataOverride } from '../policy/data.js';
 import { utcToday } from '../resources/day.js';
 import { componentToken, packageName, typeToken } from '../pulumi/tokens.js';
-import { imageInputsFromLive, isForeignProperty } from '../resources/image/image.js';
+import { creationMark, imageInputsFromLive, isForeignProperty, publishedMark } from '../resources/image/image.js';
 import { tpoRelease, tpoResources } from '../cdktf/plan.js';
 import { arrangeImages, type AdoptedImage, type AdoptedLine, type FamilyProposal } from './adopt-line.js';
 import { cloudSession, isUnusableInput, readOverrides, UsageError } from './policy.js';
@@ -118,8 +119,25 @@ const answers: Readonly<Record<MemberWire['status'], string>> = {
   pending: 'has not answered the share yet',
 };
 
-/** The audit's findings of an image, as the program's comments say them. */
+/** Whether a stack instance made the image (it carries the catalog's creation mark): a program manages it already. */
+export function madeByAStack(image: AdoptedImage): boolean {
+  return typeof imageDocument(image.live).properties[creationMark] === 'string';
+}
+
+/** What the program's comments say of an image: made by a stack, and the audit's findings. */
 function findingNotes(image: AdoptedImage): string[] {
+  return [
+    ...(madeByAStack(image)
+      ? [
+          `${image.live.name ?? image.live.id}: made by a stack of the catalog (its creation mark): that stack manages it; importing it here makes two programs manage one image (leave it out with --include, or remove it from the other stack's state first)`,
+        ]
+      : []),
+    ...findingsOf(image),
+  ];
+}
+
+/** The audit's findings of an image, as the program's comments say them. */
+function findingsOf(image: AdoptedImage): string[] {
   return image.findings.flatMap((f) =>
     f.problems.map((p) => `audit: ${f.level} ${f.rule}: ${image.live.name ?? image.live.id}: ${p.message.replaceAll('\n', ' ')}`),
   );
@@ -368,7 +386,10 @@ export function hclProgram(adoption: Adoption): string {
     const properties = (e.inputs['properties'] ?? {}) as Record<string, string>;
     const values = attributes.map(([attribute, wire]) => [attribute, wire === 'properties' ? properties : live[wire]] as const);
     const width = Math.max(...values.map(([a]) => a.length));
-    const foreign = Object.keys(imageDocument(live).properties).filter(isForeignProperty).sort();
+    // Other tools' properties, and the catalog's marks on an image it published (kept by the catalog, never declared).
+    const foreign = Object.keys(imageDocument(live).properties)
+      .filter((key) => isForeignProperty(key) || key === publishedMark || key === creationMark)
+      .sort();
     return [
       ...notes,
       ...(live.status === 'deactivated' ? ['# deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it'] : []),
@@ -376,7 +397,7 @@ export function hclProgram(adoption: Adoption): string {
       `resource "openstack_images_image_v2" "${hclName(e.resource)}" {`,
       ...values.filter(([, v]) => v !== undefined && v !== null).map(([a, v]) => `  ${a.padEnd(width)} = ${hcl(v, '  ')}`),
       '  lifecycle {',
-      "    # The provider's own download cache and the properties other tools put on the image: never a change.",
+      "    # The provider's own download cache, the properties other tools put on the image and the catalog's marks: never a change.",
       `    ignore_changes = [${['image_cache_path', ...foreign.map((k) => `properties[${JSON.stringify(k)}]`)].join(', ')}]`,
       '  }',
       '}',
@@ -490,7 +511,9 @@ export function registerAdopt(program: Command): void {
     .option('--data <file...>', 'policy data overrides for the findings written as comments')
     .action(async (options: { out: string; cloud?: string; owner?: string; include?: string; language: string; data?: string[] }) => {
       if (!(languages as readonly string[]).includes(options.language))
-        throw new UsageError(`--language ${options.language}: not one of ${languages.join(', ')} (cdktf is not built yet)`);
+        throw new UsageError(
+          `--language ${options.language}: not one of ${languages.join(', ')}${options.language === 'cdktf' ? ' (cdktf is not built yet)' : ''}`,
+        );
       const out = resolve(options.out);
       if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
       if (existsSync(out) && readdirSync(out).length > 0)
@@ -544,6 +567,7 @@ export function registerAdopt(program: Command): void {
         },
       }[options.language as Language];
       const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
+      const managed = adoption.images.filter(madeByAStack);
       const breaking = adoption.images.filter((i) => i.findings.length > 0);
       const lines = adoption.families.flatMap((f) =>
         'line' in f ? [`${f.family}: ${f.images.length} version${f.images.length === 1 ? '' : 's'}`] : [],
@@ -566,6 +590,11 @@ export function registerAdopt(program: Command): void {
             ? ''
             : `adopt: ${breaking.length} of them break catalog rules (each said above its resource in ${written.program}):\n${breaking
                 .map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...new Set(i.findings.map((f) => f.rule))].join(', ')}\n`)
+                .join('')}`) +
+          (managed.length === 0
+            ? ''
+            : `adopt: ${managed.length} of them were made by a stack of the catalog (their creation mark), which manages them: importing them here makes two programs manage one image (leave them out with --include):\n${managed
+                .map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id})\n`)
                 .join('')}`) +
           adoption.skipped
             .map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take\n`)

@@ -296,3 +296,20 @@ t.test('the terraform-provider-openstack release an adopted configuration requir
   t.equal(tpoRelease.version, toolSpec('terraform-provider-openstack').version);
   t.end();
 });
+
+t.test('an image the catalog published: its marks are never a change, and the program says a stack manages it', (t) => {
+  const today = '2026-12-07';
+  const images = [
+    version('id-11', '1.1', {
+      tags: ['debian-12-base', 'debian-12-base@latest'],
+      catalog_created_by: 'abc.def',
+      catalog_published_at: '2026-11-01T00:00:00Z',
+    }),
+  ];
+  const adoption: Adoption = { cloud: 'platform', owner: 'p', today, skipped: [], images, ...arrangeImages(images, today) };
+  const config = hclProgram(adoption);
+  t.match(config, 'properties["catalog_created_by"], properties["catalog_published_at"]', 'HCL: the marks are ignored, not removed');
+  t.notMatch(config, '"catalog_created_by" =', 'and not declared');
+  t.match(typescriptProgram(adoption), 'made by a stack of the catalog (its creation mark): that stack manages it');
+  t.end();
+});

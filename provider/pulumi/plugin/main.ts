@@ -24,4 +24,13 @@ const runtime = new ProviderRuntime({
   ...(log === undefined || log === '' ? {} : { onDecision: decisionLog(log) }),
 });
 watchEngine((reason) => runtime.interrupt(reason));
+// A component the plugin constructs (./construct.ts) registers its outputs without waiting for the answer: when the
+// engine stops the run first (a change the policy blocked elsewhere), that registration fails with the monitor
+// gone. Nothing is lost (the run has already failed, with its reason), so it is no crash of the plugin; any other
+// stray rejection is said on stderr (the engine shows it) and the plugin goes on serving.
+process.on('unhandledRejection', (reason: unknown) => {
+  const message = reason instanceof Error ? reason.message : String(reason);
+  if (/resource monitor shut down|UNAVAILABLE/.test(message)) return;
+  process.stderr.write(`image-catalog provider: ${message}\n`);
+});
 await serveProvider(runtimeAdapter(runtime), { construct: (req) => construct(req, engine) });

@@ -86,6 +86,7 @@ import {
   applyStoreResource,
   checkImageInputs,
   checkStoreInputs,
+  creationMark,
   deleteStoreResource,
   diffImage,
   getImage,
@@ -102,6 +103,7 @@ import {
   markOutput,
   membersOfImages,
   newInstanceKey,
+  publishedMark,
   renderStoreFragment,
   resourceSchema,
   snapshotImages,
@@ -3889,7 +3891,18 @@ var answers = {
   rejected: "has rejected the share",
   pending: "has not answered the share yet"
 };
+function madeByAStack(image) {
+  return typeof imageDocument(image.live).properties[creationMark] === "string";
+}
 function findingNotes(image) {
+  return [
+    ...madeByAStack(image) ? [
+      `${image.live.name ?? image.live.id}: made by a stack of the catalog (its creation mark): that stack manages it; importing it here makes two programs manage one image (leave it out with --include, or remove it from the other stack's state first)`
+    ] : [],
+    ...findingsOf2(image)
+  ];
+}
+function findingsOf2(image) {
   return image.findings.flatMap(
     (f) => f.problems.map((p) => `audit: ${f.level} ${f.rule}: ${image.live.name ?? image.live.id}: ${p.message.replaceAll("\n", " ")}`)
   );
@@ -4092,7 +4105,7 @@ function hclProgram(adoption) {
     const properties = e.inputs["properties"] ?? {};
     const values = attributes.map(([attribute, wire]) => [attribute, wire === "properties" ? properties : live[wire]]);
     const width = Math.max(...values.map(([a]) => a.length));
-    const foreign = Object.keys(imageDocument(live).properties).filter(isForeignProperty).sort();
+    const foreign = Object.keys(imageDocument(live).properties).filter((key) => isForeignProperty(key) || key === publishedMark || key === creationMark).sort();
     return [
       ...notes,
       ...live.status === "deactivated" ? ["# deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it"] : [],
@@ -4100,7 +4113,7 @@ function hclProgram(adoption) {
       `resource "openstack_images_image_v2" "${hclName(e.resource)}" {`,
       ...values.filter(([, v]) => v !== void 0 && v !== null).map(([a, v]) => `  ${a.padEnd(width)} = ${hcl(v, "  ")}`),
       "  lifecycle {",
-      "    # The provider's own download cache and the properties other tools put on the image: never a change.",
+      "    # The provider's own download cache, the properties other tools put on the image and the catalog's marks: never a change.",
       `    ignore_changes = [${["image_cache_path", ...foreign.map((k) => `properties[${JSON.stringify(k)}]`)].join(", ")}]`,
       "  }",
       "}"
@@ -4167,12 +4180,12 @@ async function readAdoption(session, options) {
     session,
     mine.filter((live) => live["visibility"] === "shared").map((live) => live.id)
   );
-  const findingsOf2 = /* @__PURE__ */ new Map();
-  for (const f of findings) findingsOf2.set(f.image.id, [...findingsOf2.get(f.image.id) ?? [], f]);
+  const findingsOf3 = /* @__PURE__ */ new Map();
+  for (const f of findings) findingsOf3.set(f.image.id, [...findingsOf3.get(f.image.id) ?? [], f]);
   const images = mine.map((live) => ({
     live,
     members: members.get(live.id) ?? [],
-    findings: findingsOf2.get(live.id) ?? []
+    findings: findingsOf3.get(live.id) ?? []
   }));
   return {
     cloud: options.cloud,
@@ -4188,7 +4201,9 @@ function registerAdopt(program3) {
     "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) or an HCL configuration (--language hcl, terraform-provider-openstack with import blocks; no VersionLine there) that manages an owner's live images: a family of convention-named images as one VersionLine when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
   ).requiredOption("--out <dir>", "the folder to write the project into (new, or empty)").option("--cloud <name>", "the clouds.yaml cloud to read as, and the one the program applies with (default: OS_CLOUD)").option("--owner <project>", "the project whose images to adopt: an id, or the cloud's own project name (default: the cloud's project)").option("--include <regex>", "only the images whose name matches").option("--language <language>", languages.join(", "), "typescript").option("--data <file...>", "policy data overrides for the findings written as comments").action(async (options) => {
     if (!languages.includes(options.language))
-      throw new UsageError(`--language ${options.language}: not one of ${languages.join(", ")} (cdktf is not built yet)`);
+      throw new UsageError(
+        `--language ${options.language}: not one of ${languages.join(", ")}${options.language === "cdktf" ? " (cdktf is not built yet)" : ""}`
+      );
     const out = resolve(options.out);
     if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
     if (existsSync(out) && readdirSync(out).length > 0)
@@ -4241,6 +4256,7 @@ function registerAdopt(program3) {
       }
     }[options.language];
     const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
+    const managed = adoption.images.filter(madeByAStack);
     const breaking = adoption.images.filter((i) => i.findings.length > 0);
     const lines = adoption.families.flatMap(
       (f) => "line" in f ? [`${f.family}: ${f.images.length} version${f.images.length === 1 ? "" : "s"}`] : []
@@ -4255,6 +4271,8 @@ function registerAdopt(program3) {
 `
       ).join("") + (breaking.length === 0 ? "" : `adopt: ${breaking.length} of them break catalog rules (each said above its resource in ${written.program}):
 ${breaking.map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...new Set(i.findings.map((f) => f.rule))].join(", ")}
+`).join("")}`) + (managed.length === 0 ? "" : `adopt: ${managed.length} of them were made by a stack of the catalog (their creation mark), which manages them: importing them here makes two programs manage one image (leave them out with --include):
+${managed.map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id})
 `).join("")}`) + adoption.skipped.map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take
 `).join("") + `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its provider): give it a cloud of the owner project that may write
 next: ${written.next}
