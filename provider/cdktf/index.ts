@@ -12,6 +12,7 @@ export { CatalogImageLookup, LineAcceptance, type CatalogImageLookupProps, type 
 export { scsMetadata, type ScsImageValues, type ScsValues } from '../resources/scs.js';
 export { checkCatalog, CatalogPolicyAspect, type CheckCatalogOptions } from './policy.js';
 export { gateVariable } from './gate.js';
+export { requireGate } from './gate-variable.js';
 export { decidePlan, type PlanDecision, type PlanJson } from './decide.js';
 export { OpenstackProvider, type OpenstackProviderConfig } from './openstack/provider/index.js';
 export * as openstack from './openstack/index.js';

@@ -1,15 +1,16 @@
 /**
  * `image-catalog adopt`: reads the live catalog of one owner and writes a project that manages it, in TypeScript or
- * Pulumi YAML (a Pulumi project) or HCL (terraform-provider-openstack with import blocks): the images whose names
+ * Pulumi YAML (a Pulumi project), HCL (terraform-provider-openstack with import blocks) or a CDK Terrain app (the
+ * same resources through the bindings, with importFrom): the images whose names
  * share a family as one `VersionLine` when the line declares each of them exactly as Glance has it
- * (./adopt-line.ts; its versions and memberships with their import ids; in HCL each version its own resource),
+ * (./adopt-line.ts; its versions and memberships with their import ids; in HCL and CDKTF each version its own resource),
  * every other image as an `Image` with its import id, its fields as Glance has them and `source: { imported: true }`
  * (Glance does not keep where the data came from), one `ImageMember` per membership with its import id, and above
  * each resource the rules the audit finds it breaking (and, for a family left as plain images, why it is not a
  * line). One list of entries (programEntries) is rendered in each language. Its first preview (or plan) holds
  * imports only.
  *
- * Not built yet: the cdktf language, and stores. */
+ * Not built yet: stores. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -27,7 +28,7 @@ import { tpoRelease, tpoResources } from '../cdktf/plan.js';
 import { arrangeImages, type AdoptedImage, type AdoptedLine, type FamilyProposal } from './adopt-line.js';
 import { cloudSession, isUnusableInput, readOverrides, UsageError } from './policy.js';
 
-const languages = ['typescript', 'yaml', 'hcl'] as const;
+const languages = ['typescript', 'yaml', 'hcl', 'cdktf'] as const;
 /** A language adopt writes a program in. */
 export type Language = (typeof languages)[number];
 
@@ -228,6 +229,17 @@ export function programEntries(adoption: Adoption, withLines = true): ProgramEnt
 function headerText(adoption: Adoption, language: Language): string[] {
   const count = `${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'}`;
   const seen = `The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by`;
+  if (language === 'cdktf')
+    return [
+      seen,
+      `\`image-catalog adopt\` (${count}). Each resource is imported (\`importFrom\`): the first \`cdktn diff\` holds imports`,
+      'only, and `cdktn deploy` (TERRAFORM_BINARY_NAME=image-catalog-tofu: the gate decides each plan) imports them;',
+      'remove the importFrom calls after it.',
+      '',
+      "Glance does not keep where an image's data came from, so no imageSourceUrl or localFilePath is written: the",
+      'data is what Glance has. A new version is a CatalogImage (or a VersionLine) beside these, decided by the gate',
+      'before its apply (docs/cdktf.md, docs/adopt.md).',
+    ];
   if (language === 'hcl')
     return [
       seen,
@@ -425,6 +437,85 @@ ${blocks.join('\n\n')}
 `;
 }
 
+/** A terraform-provider-openstack attribute as its CDK Terrain binding names it (`min_disk_gb` -> `minDiskGb`). */
+function bindingName(attribute: string): string {
+  return attribute.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The CDK Terrain app of an adoption (main.ts): the resources of {@link hclProgram} through the package's
+ * terraform-provider-openstack bindings, each with `importFrom` (cdktn writes the import blocks), the same notes
+ * and `ignoreChanges`, in a stack that requires the gate (`cdktn deploy` with `TERRAFORM_BINARY_NAME=image-catalog-tofu`).
+ */
+export function cdktfProgram(adoption: Adoption): string {
+  const image = tpoResources['openstack_images_image_v2'];
+  const attributes = Object.entries(image?.wire ?? {}).filter(([attribute]) => !(image?.assigned ?? []).includes(attribute));
+  const byId = new Map(adoption.images.map((i) => [i.live.id, i]));
+  const variables = new Map<string, string>();
+  const blocks = programEntries(adoption, false).map((e) => {
+    const notes = e.notes.map((n) => `    // ${n}`);
+    if (e.kind === 'line') throw new Error(`adopt: ${e.resource}: a line in a CDKTF app`);
+    const variable = variableName(e.resource);
+    variables.set(e.resource, variable);
+    if (e.kind === 'member')
+      return [
+        ...notes,
+        `    new openstack.imagesImageAccessV2.ImagesImageAccessV2(this, ${quote(e.resource)}, {`,
+        `      imageId: ${variables.get(e.image) ?? ''}.id,`,
+        `      memberId: ${quote(e.memberProjectId)},`,
+        `    }).importFrom(${quote(e.importId)});`,
+      ].join('\n');
+    const live = (byId.get(e.importId) as AdoptedImage).live;
+    const properties = (e.inputs['properties'] ?? {}) as Record<string, string>;
+    const values = attributes
+      .map(([attribute, wire]) => [bindingName(attribute), wire === 'properties' ? properties : live[wire]] as const)
+      .filter(([, v]) => v !== undefined && v !== null);
+    const kept = Object.keys(imageDocument(live).properties)
+      .filter((key) => isForeignProperty(key) || key === publishedMark || key === creationMark)
+      .sort();
+    return [
+      ...notes,
+      ...(live.status === 'deactivated'
+        ? ['    // deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it']
+        : []),
+      `    const ${variable} = new openstack.imagesImageV2.ImagesImageV2(this, ${quote(e.resource)}, {`,
+      ...values.map(([name, v]) => `      ${name}: ${literal(v, '      ')},`),
+      "      // The provider's own download cache, the properties other tools put on the image and the catalog's marks: never a change.",
+      `      lifecycle: { ignoreChanges: ${literal(['image_cache_path', ...kept.map((k) => `properties[${JSON.stringify(k)}]`)], '      ')} },`,
+      '    });',
+      `    ${variable}.importFrom(${quote(e.importId)});`,
+    ].join('\n');
+  });
+  // The app's imports, as text the app will hold (this module loads none of them: the CLI never loads cdktn).
+  const appImports = [
+    ['{ App, TerraformStack }', 'cdktn'],
+    ['type { Construct }', 'constructs'],
+    ['{ OpenstackProvider, checkCatalog, openstack, requireGate }', 'image-catalog/cdktf'],
+  ]
+    .map(([names, module]) => ['import', names, 'from', quote(module ?? '')].join(' ') + ';')
+    .join('\n');
+  return `${['/**', ...headerText(adoption, 'cdktf').map((l) => ` *${l === '' ? '' : ` ${l}`}`), ' */'].join('\n')}
+${appImports}
+
+class Adopted extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    // Applied only through the image-catalog gate, which decides each plan with the catalog policy first.
+    requireGate(this);
+    // The cloud adopt read with: the imports read with it.
+    new OpenstackProvider(this, 'adopted', { cloud: ${quote(adoption.cloud)} });
+
+${blocks.join('\n\n')}
+  }
+}
+
+const app = new App();
+new Adopted(app, 'catalog');
+await checkCatalog(app);
+app.synth();
+`;
+}
+
 /** A file of the example Pulumi project the package ships (examples/pulumi). */
 function exampleFile(name: string): string {
   return readFileSync(new URL(`../../examples/pulumi/${name}`, import.meta.url), 'utf8');
@@ -435,6 +526,14 @@ export function projectFiles(adoption: Adoption, project: string, language: Lang
   const example = JSON.parse(exampleFile('package.json')) as Record<string, unknown>;
   const description = `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`;
   if (language === 'hcl') return { 'main.tf': hclProgram(adoption) };
+  if (language === 'cdktf')
+    return {
+      'main.ts': cdktfProgram(adoption),
+      // The shipped CDKTF example's app settings, manifest and compiler settings, with this project's name.
+      'cdktf.json': readFileSync(new URL('../../examples/cdktf/cdktf.json', import.meta.url), 'utf8'),
+      'package.json': `${JSON.stringify({ ...(JSON.parse(readFileSync(new URL('../../examples/cdktf/package.json', import.meta.url), 'utf8')) as Record<string, unknown>), name: project, description }, null, 2)}\n`,
+      'tsconfig.json': readFileSync(new URL('../../examples/cdktf/tsconfig.json', import.meta.url), 'utf8'),
+    };
   if (language === 'yaml')
     return {
       'Pulumi.yaml': yamlProgram(adoption, project),
@@ -497,7 +596,7 @@ export function registerAdopt(program: Command): void {
   program
     .command('adopt')
     .description(
-      "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) or an HCL configuration (--language hcl, terraform-provider-openstack with import blocks; no VersionLine there) that manages an owner's live images: a family of convention-named images as one VersionLine " +
+      "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) or an HCL configuration (--language hcl, terraform-provider-openstack with import blocks) or a CDK Terrain app (--language cdktf, the same resources with importFrom; no VersionLine in those two) that manages an owner's live images: a family of convention-named images as one VersionLine " +
         'when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image ' +
         'with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. ' +
         'Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). ' +
@@ -511,9 +610,7 @@ export function registerAdopt(program: Command): void {
     .option('--data <file...>', 'policy data overrides for the findings written as comments')
     .action(async (options: { out: string; cloud?: string; owner?: string; include?: string; language: string; data?: string[] }) => {
       if (!(languages as readonly string[]).includes(options.language))
-        throw new UsageError(
-          `--language ${options.language}: not one of ${languages.join(', ')}${options.language === 'cdktf' ? ' (cdktf is not built yet)' : ''}`,
-        );
+        throw new UsageError(`--language ${options.language}: not one of ${languages.join(', ')}`);
       const out = resolve(options.out);
       if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
       if (existsSync(out) && readdirSync(out).length > 0)
@@ -561,6 +658,10 @@ export function registerAdopt(program: Command): void {
           program: 'Pulumi.yaml',
           next: 'npm install there (the provider plugin Pulumi.yaml names; Pulumi runs the program with pulumi-language-yaml), then preview: it holds imports only',
         },
+        cdktf: {
+          program: 'main.ts',
+          next: 'npm install there (image-catalog, cdktn, constructs: docs/cdktf.md), then TERRAFORM_BINARY_NAME=image-catalog-tofu cdktn diff: imports only; then cdktn deploy',
+        },
         hcl: {
           program: 'main.tf',
           next: 'tofu init, tofu plan -out plan, tofu show -json plan > plan.json, image-catalog plan-check plan.json: imports only, allowed; then tofu apply plan',
@@ -577,8 +678,8 @@ export function registerAdopt(program: Command): void {
         `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'} and ${members} membership${members === 1 ? '' : 's'} of project ${adoption.owner} written to ${out}\n` +
           (lines.length === 0
             ? ''
-            : options.language === 'hcl'
-              ? `adopt: ${lines.length} line${lines.length === 1 ? '' : 's'} (${lines.join('; ')}), each version its own resource (HCL has no VersionLine)\n`
+            : options.language === 'hcl' || options.language === 'cdktf'
+              ? `adopt: ${lines.length} line${lines.length === 1 ? '' : 's'} (${lines.join('; ')}), each version its own resource (an imported image is no CatalogImage or VersionLine there yet)\n`
               : `adopt: ${lines.length} VersionLine${lines.length === 1 ? '' : 's'} (${lines.join('; ')})\n`) +
           plainFamilies
             .map(

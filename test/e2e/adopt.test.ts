@@ -13,6 +13,7 @@ import t from 'tap';
 import { openStack, type Program, type StackTarget } from '../../provider/pulumi/automation.js';
 import { Image, Provider } from '../../provider/pulumi/index.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
+import { cdktfEnv, linkCheckout } from '../../scripts/start-cdktf.js';
 import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
 import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
 import { imagesNamed, openstackImage, pulumi, removeFamily } from '../helpers/pulumi.js';
@@ -312,3 +313,44 @@ t.test('adopt --language hcl: terraform-provider-openstack resources with import
   const again = await tofu('plan', '-input=false', '-detailed-exitcode');
   t.equal(again.code, 0, 'the next plan changes nothing', { output: again.stdout });
 });
+
+t.test(
+  'adopt --language cdktf: a CDK Terrain app of the bindings with importFrom; cdktn diff through the gate holds imports only',
+  async (t) => {
+    const line = `fedora-41-${tag}c`;
+    t.teardown(() => removeFamily(line));
+    const fedora = { ...good, os_distro: 'fedora', os_version: '41' };
+    const v10 = await make(`${line}-v1.0`, 'shared', { ...fedora, deprecated: 'true', superseded_by: `${line}-v1.1` }, true, [line]);
+    const v11 = await make(`${line}-v1.1`, 'shared', fedora, false, [line, `${line}@latest`]);
+    const appteam = lab().projects['appteam'] ?? '';
+    for (const id of [v10, v11]) await run('image', 'add', 'project', id, appteam);
+
+    const out = join(scratchDir(), 'cdktf-catalog');
+    const written = await runCommand(
+      process.execPath,
+      ['bin/image-catalog.js', 'adopt', '--cloud', 'platform', '--include', `${tag}c`, '--language', 'cdktf', '--out', out],
+      env,
+    );
+    t.equal(written.code, 0, 'adopt writes the app', { stderr: written.stderr });
+    const app = readFileSync(join(out, 'main.ts'), 'utf8');
+    t.match(app, `.importFrom('${v11}');`, 'each resource is imported');
+    t.match(app, 'requireGate(this);', 'the stack requires the gate');
+
+    linkCheckout(out);
+    const cdktfRun = (command: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+      runCommand(
+        'cdktn',
+        [command, ...(command === 'deploy' ? ['--auto-approve'] : []), '--skip-provider-lock'],
+        cdktfEnv(lab().clouds),
+        out,
+      );
+    const diff = await cdktfRun('diff');
+    t.equal(diff.code, 0, 'cdktn diff through the gate', { output: diff.stdout.slice(-3000) + diff.stderr.slice(-3000) });
+    t.match(diff.stdout, /Plan: 4 to import, 0 to add, 0 to change, 0 to destroy\./, 'imports only: 2 images and 2 memberships');
+    const deploy = await cdktfRun('deploy');
+    t.equal(deploy.code, 0, 'cdktn deploy imports them', { output: deploy.stdout.slice(-3000) + deploy.stderr.slice(-3000) });
+    t.match(deploy.stdout, /Resources: 4 imported, 0 added, 0 changed, 0 destroyed/);
+    const again = await cdktfRun('diff');
+    t.match(again.stdout, /No changes/, 'the next diff changes nothing', { output: again.stdout.slice(-2000) });
+  },
+);

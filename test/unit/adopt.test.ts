@@ -7,11 +7,12 @@ import t from 'tap';
 import { arrangeImages, proposeLine, type AdoptedImage } from '../../provider/cli/adopt-line.js';
 import {
   adoptedInputs,
+  cdktfProgram,
+  hclProgram,
   lineArgs,
   projectFiles,
   quote as quoted,
   resourceName,
-  hclProgram,
   typescriptProgram,
   yamlProgram,
   type Adoption,
@@ -311,5 +312,23 @@ t.test('an image the catalog published: its marks are never a change, and the pr
   t.match(config, 'properties["catalog_created_by"], properties["catalog_published_at"]', 'HCL: the marks are ignored, not removed');
   t.notMatch(config, '"catalog_created_by" =', 'and not declared');
   t.match(typescriptProgram(adoption), 'made by a stack of the catalog (its creation mark): that stack manages it');
+  t.end();
+});
+
+t.test('the same adoption as a CDK Terrain app: the bindings with importFrom, the gate required', (t) => {
+  const today = '2026-12-07';
+  const images = [
+    version('id-11', '1.1', { tags: ['debian-12-base', 'debian-12-base@latest'], catalog_published_at: '2026-11-01T00:00:00Z' }),
+  ];
+  const adoption: Adoption = { cloud: 'platform', owner: 'p', today, skipped: [], images, ...arrangeImages(images, today) };
+  const app = cdktfProgram(adoption);
+  t.match(app, "import { OpenstackProvider, checkCatalog, openstack, requireGate } from 'image-catalog/cdktf';");
+  t.match(app, "new OpenstackProvider(this, 'adopted', { cloud: 'platform' });");
+  t.match(app, "const debian12BaseV11 = new openstack.imagesImageV2.ImagesImageV2(this, 'debian-12-base-v1.1', {");
+  t.match(app, '      minDiskGb: 0,\n', 'attributes as the bindings name them');
+  t.match(app, "debian12BaseV11.importFrom('id-11');");
+  t.match(app, "imageId: debian12BaseV11.id,\n      memberId: 'c0nsumer1',\n    }).importFrom('id-11/c0nsumer1');");
+  t.match(app, `'properties["catalog_published_at"]'`, "the catalog's marks are never a change");
+  t.same(Object.keys(projectFiles(adoption, 'catalog-p', 'cdktf')).sort(), ['cdktf.json', 'main.ts', 'package.json', 'tsconfig.json']);
   t.end();
 });

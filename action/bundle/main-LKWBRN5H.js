@@ -3830,7 +3830,7 @@ function arrangeImages(images, today) {
 }
 
 // provider/cli/adopt.ts
-var languages = ["typescript", "yaml", "hcl"];
+var languages = ["typescript", "yaml", "hcl", "cdktf"];
 function resourceName(name, id, taken) {
   const base = (name ?? "").toLowerCase().replace(/[^a-z0-9.]+/g, "-").replace(/^-+|-+$/g, "") || `image-${id.slice(0, 8)}`;
   let candidate = base;
@@ -3958,6 +3958,17 @@ function programEntries(adoption, withLines = true) {
 function headerText(adoption, language) {
   const count = `${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"}`;
   const seen = `The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by`;
+  if (language === "cdktf")
+    return [
+      seen,
+      `\`image-catalog adopt\` (${count}). Each resource is imported (\`importFrom\`): the first \`cdktn diff\` holds imports`,
+      "only, and `cdktn deploy` (TERRAFORM_BINARY_NAME=image-catalog-tofu: the gate decides each plan) imports them;",
+      "remove the importFrom calls after it.",
+      "",
+      "Glance does not keep where an image's data came from, so no imageSourceUrl or localFilePath is written: the",
+      "data is what Glance has. A new version is a CatalogImage (or a VersionLine) beside these, decided by the gate",
+      "before its apply (docs/cdktf.md, docs/adopt.md)."
+    ];
   if (language === "hcl")
     return [
       seen,
@@ -4138,6 +4149,68 @@ provider "openstack" {
 ${blocks.join("\n\n")}
 `;
 }
+function bindingName(attribute) {
+  return attribute.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+function cdktfProgram(adoption) {
+  const image = tpoResources["openstack_images_image_v2"];
+  const attributes = Object.entries(image?.wire ?? {}).filter(([attribute]) => !(image?.assigned ?? []).includes(attribute));
+  const byId = new Map(adoption.images.map((i) => [i.live.id, i]));
+  const variables = /* @__PURE__ */ new Map();
+  const blocks = programEntries(adoption, false).map((e) => {
+    const notes = e.notes.map((n) => `    // ${n}`);
+    if (e.kind === "line") throw new Error(`adopt: ${e.resource}: a line in a CDKTF app`);
+    const variable = variableName(e.resource);
+    variables.set(e.resource, variable);
+    if (e.kind === "member")
+      return [
+        ...notes,
+        `    new openstack.imagesImageAccessV2.ImagesImageAccessV2(this, ${quote(e.resource)}, {`,
+        `      imageId: ${variables.get(e.image) ?? ""}.id,`,
+        `      memberId: ${quote(e.memberProjectId)},`,
+        `    }).importFrom(${quote(e.importId)});`
+      ].join("\n");
+    const live = byId.get(e.importId).live;
+    const properties = e.inputs["properties"] ?? {};
+    const values = attributes.map(([attribute, wire]) => [bindingName(attribute), wire === "properties" ? properties : live[wire]]).filter(([, v]) => v !== void 0 && v !== null);
+    const kept = Object.keys(imageDocument(live).properties).filter((key) => isForeignProperty(key) || key === publishedMark || key === creationMark).sort();
+    return [
+      ...notes,
+      ...live.status === "deactivated" ? ["    // deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it"] : [],
+      `    const ${variable} = new openstack.imagesImageV2.ImagesImageV2(this, ${quote(e.resource)}, {`,
+      ...values.map(([name, v]) => `      ${name}: ${literal(v, "      ")},`),
+      "      // The provider's own download cache, the properties other tools put on the image and the catalog's marks: never a change.",
+      `      lifecycle: { ignoreChanges: ${literal(["image_cache_path", ...kept.map((k) => `properties[${JSON.stringify(k)}]`)], "      ")} },`,
+      "    });",
+      `    ${variable}.importFrom(${quote(e.importId)});`
+    ].join("\n");
+  });
+  const appImports = [
+    ["{ App, TerraformStack }", "cdktn"],
+    ["type { Construct }", "constructs"],
+    ["{ OpenstackProvider, checkCatalog, openstack, requireGate }", "image-catalog/cdktf"]
+  ].map(([names, module]) => ["import", names, "from", quote(module ?? "")].join(" ") + ";").join("\n");
+  return `${["/**", ...headerText(adoption, "cdktf").map((l) => ` *${l === "" ? "" : ` ${l}`}`), " */"].join("\n")}
+${appImports}
+
+class Adopted extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    // Applied only through the image-catalog gate, which decides each plan with the catalog policy first.
+    requireGate(this);
+    // The cloud adopt read with: the imports read with it.
+    new OpenstackProvider(this, 'adopted', { cloud: ${quote(adoption.cloud)} });
+
+${blocks.join("\n\n")}
+  }
+}
+
+const app = new App();
+new Adopted(app, 'catalog');
+await checkCatalog(app);
+app.synth();
+`;
+}
 function exampleFile(name) {
   return readFileSync(new URL(`../../examples/pulumi/${name}`, import.meta.url), "utf8");
 }
@@ -4145,6 +4218,15 @@ function projectFiles(adoption, project, language = "typescript") {
   const example = JSON.parse(exampleFile("package.json"));
   const description = `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`;
   if (language === "hcl") return { "main.tf": hclProgram(adoption) };
+  if (language === "cdktf")
+    return {
+      "main.ts": cdktfProgram(adoption),
+      // The shipped CDKTF example's app settings, manifest and compiler settings, with this project's name.
+      "cdktf.json": readFileSync(new URL("../../examples/cdktf/cdktf.json", import.meta.url), "utf8"),
+      "package.json": `${JSON.stringify({ ...JSON.parse(readFileSync(new URL("../../examples/cdktf/package.json", import.meta.url), "utf8")), name: project, description }, null, 2)}
+`,
+      "tsconfig.json": readFileSync(new URL("../../examples/cdktf/tsconfig.json", import.meta.url), "utf8")
+    };
   if (language === "yaml")
     return {
       "Pulumi.yaml": yamlProgram(adoption, project),
@@ -4198,12 +4280,10 @@ async function readAdoption(session, options) {
 }
 function registerAdopt(program3) {
   program3.command("adopt").description(
-    "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) or an HCL configuration (--language hcl, terraform-provider-openstack with import blocks; no VersionLine there) that manages an owner's live images: a family of convention-named images as one VersionLine when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
+    "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) or an HCL configuration (--language hcl, terraform-provider-openstack with import blocks) or a CDK Terrain app (--language cdktf, the same resources with importFrom; no VersionLine in those two) that manages an owner's live images: a family of convention-named images as one VersionLine when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
   ).requiredOption("--out <dir>", "the folder to write the project into (new, or empty)").option("--cloud <name>", "the clouds.yaml cloud to read as, and the one the program applies with (default: OS_CLOUD)").option("--owner <project>", "the project whose images to adopt: an id, or the cloud's own project name (default: the cloud's project)").option("--include <regex>", "only the images whose name matches").option("--language <language>", languages.join(", "), "typescript").option("--data <file...>", "policy data overrides for the findings written as comments").action(async (options) => {
     if (!languages.includes(options.language))
-      throw new UsageError(
-        `--language ${options.language}: not one of ${languages.join(", ")}${options.language === "cdktf" ? " (cdktf is not built yet)" : ""}`
-      );
+      throw new UsageError(`--language ${options.language}: not one of ${languages.join(", ")}`);
     const out = resolve(options.out);
     if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
     if (existsSync(out) && readdirSync(out).length > 0)
@@ -4250,6 +4330,10 @@ function registerAdopt(program3) {
         program: "Pulumi.yaml",
         next: "npm install there (the provider plugin Pulumi.yaml names; Pulumi runs the program with pulumi-language-yaml), then preview: it holds imports only"
       },
+      cdktf: {
+        program: "main.ts",
+        next: "npm install there (image-catalog, cdktn, constructs: docs/cdktf.md), then TERRAFORM_BINARY_NAME=image-catalog-tofu cdktn diff: imports only; then cdktn deploy"
+      },
       hcl: {
         program: "main.tf",
         next: "tofu init, tofu plan -out plan, tofu show -json plan > plan.json, image-catalog plan-check plan.json: imports only, allowed; then tofu apply plan"
@@ -4264,7 +4348,7 @@ function registerAdopt(program3) {
     const plainFamilies = adoption.families.flatMap((f) => "reason" in f ? [f] : []);
     process.stdout.write(
       `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"} and ${members} membership${members === 1 ? "" : "s"} of project ${adoption.owner} written to ${out}
-` + (lines.length === 0 ? "" : options.language === "hcl" ? `adopt: ${lines.length} line${lines.length === 1 ? "" : "s"} (${lines.join("; ")}), each version its own resource (HCL has no VersionLine)
+` + (lines.length === 0 ? "" : options.language === "hcl" || options.language === "cdktf" ? `adopt: ${lines.length} line${lines.length === 1 ? "" : "s"} (${lines.join("; ")}), each version its own resource (an imported image is no CatalogImage or VersionLine there yet)
 ` : `adopt: ${lines.length} VersionLine${lines.length === 1 ? "" : "s"} (${lines.join("; ")})
 `) + plainFamilies.map(
         (f) => `adopt: ${f.family}: written as ${f.images.length} Image${f.images.length === 1 ? "" : "s"}, not a VersionLine: ${f.reason}
