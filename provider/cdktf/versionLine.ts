@@ -6,7 +6,7 @@
  * given). A revoked version (`revoked`, or `revokeAt` reached) is declared deactivated: the gate decides that with
  * the plan and deactivates it after the apply (terraform-provider-openstack cannot: ./deactivation.ts).
  */
-import { lineImages, type LineFamily, type LineVersion } from '../resources/versionLine.js';
+import { checkLineConsumers, lineImages, type LineFamily, type LineVersion } from '../resources/versionLine.js';
 import { Construct, TerraformStack, type ITerraformDependable } from './cdktn.js';
 import { CatalogImage } from './image.js';
 import type { OpenstackProvider } from './openstack/provider/index.js';
@@ -45,6 +45,7 @@ export class VersionLine extends Construct {
         throw new Error(
           `VersionLine "${this.node.path}": version ${v.version}: importId: importing an existing image is not built for CDKTF yet; adopt it with the Pulumi VersionLine (rule: importId)`,
         );
+    checkLineConsumers(this.node.path, props.visibility, props.consumers?.length ?? 0);
     const line = lineImages(this.node.path, props);
     this.family = line.family;
     this.current = line.current;

@@ -106,6 +106,15 @@ export function proposeLine(family: string, images: readonly AdoptedImage[], tod
       );
   }
   const profile = family.slice(`${os}-${osVersion}-`.length);
+  // A line's versions share one visibility (its own; a private image is not published, so no line's).
+  const visibility = first.live['visibility'];
+  if (visibility !== 'shared' && visibility !== 'community' && visibility !== 'public')
+    return no(`${first.live.name ?? ''} is ${String(visibility)}: a line's versions are published (shared, community or public)`);
+  const other = images.find((i) => i.live['visibility'] !== visibility);
+  if (other !== undefined)
+    return no(
+      `${other.live.name ?? ''} is ${String(other.live['visibility'])}, ${first.live.name ?? ''} ${visibility}: a line's versions share one visibility`,
+    );
 
   // Shared properties: those every version has with one value; the rest are each version's own.
   const shared: Record<string, string> = {};
@@ -181,6 +190,7 @@ export function proposeLine(family: string, images: readonly AdoptedImage[], tod
     osVersion,
     profile,
     versions: withLatest,
+    ...(visibility === 'shared' ? {} : { visibility }),
     ...(Object.keys(shared).length > 0 ? { properties: shared } : {}),
     ...(images.some((i) => i.live['protected'] === true) ? { isProtected: true } : {}),
     ...(Object.keys(channels).length > 0 ? { channels } : {}),

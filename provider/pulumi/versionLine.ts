@@ -9,7 +9,7 @@
  * An edit of the line's shared `properties` reaches the versions published after it; published ones keep theirs.
  */
 import * as pulumi from '@pulumi/pulumi';
-import { lineImages, type LineFamily } from '../resources/versionLine.js';
+import { checkLineConsumers, lineImages, type LineFamily } from '../resources/versionLine.js';
 import type { LineConsumerFields, VersionLineFields } from '../resources/versionLine.types.js';
 import { Image, ImageMember, ImageMemberAcceptance } from './resources.js';
 import { componentToken } from './tokens.js';
@@ -37,6 +37,7 @@ export class VersionLine extends pulumi.ComponentResource {
 
   constructor(name: string, args: VersionLineArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentToken('versionLine'), name, {}, opts);
+    checkLineConsumers(name, args.visibility, args.consumers?.length ?? 0);
     const line = lineImages(name, args);
     this.family = line.family;
     this.current = line.current;

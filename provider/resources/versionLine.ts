@@ -65,6 +65,17 @@ export function parseLineRef(ref: string): { family: string; channel: string } {
   return at < 0 ? { family: ref, channel: latestChannel } : { family: ref.slice(0, at), channel: ref.slice(at + 1) };
 }
 
+/**
+ * Refuses consumers of a line that is not shared (a community or public line is seen by every project: Glance
+ * keeps members of shared images only); throws naming the line, the field and the rule.
+ */
+export function checkLineConsumers(name: string, visibility: VersionLineFields['visibility'], consumers: number): void {
+  if (consumers > 0 && visibility !== undefined && visibility !== 'shared')
+    throw new Error(
+      `VersionLine "${name}": consumers: a ${visibility} line is seen by every project; consumers are for a shared line (rule: visibility)`,
+    );
+}
+
 /** The grammar of a channel name (a tag suffix: lower case, digits and dashes). */
 export const channelPattern = /^[a-z][a-z0-9-]{0,62}$/;
 
@@ -348,7 +359,7 @@ export function lineImages<S>(name: string, line: LineFamily<S>, today: string =
         fields: {
           name: catalogImageName(line, v.version),
           diskFormat: v.diskFormat ?? 'qcow2',
-          visibility: 'shared',
+          visibility: line.visibility ?? 'shared',
           isHidden: !visible,
           // Protection guards a provided version; one past its end of life may go (retention).
           isProtected: (line.isProtected ?? false) && !state.pastEndOfLife,

@@ -23,6 +23,10 @@ export interface VersionLineFields {
    */
   readonly versions: readonly LineVersionFields[];
   /**
+   * Who sees the versions: shared (the owner and the consumers, the default), community (every project can find and boot them; not listed by default) or public (listed for every project; an admin's, rule public_visibility). Only a shared line has consumers.
+   */
+  readonly visibility?: 'shared' | 'community' | 'public';
+  /**
    * Properties of every version (hw_disk_bus, hw_vif_model, description, ...); os_distro and os_version come from the family. A version already published keeps the values it was published with.
    */
   readonly properties?: {

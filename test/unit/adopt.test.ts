@@ -227,7 +227,22 @@ t.test('a family the line would change stays plain Images, with the reason', (t)
     [version('id-11', '1.1', { visibility: 'public', tags: ['debian-12-base', 'debian-12-base@latest'] }, [])],
     today,
   );
-  t.match(publicOne, { reason: /would change visibility: "public" -> "shared"/ });
+  t.match(publicOne, { line: { visibility: 'public', consumers: [] } }, 'a public family is a public line');
+  const mixed = proposeLine(
+    'debian-12-base',
+    [
+      version('id-10', '1.0', { visibility: 'public', os_hidden: true, deprecated: 'true', superseded_by: 'debian-12-base-v1.1' }, []),
+      current,
+    ],
+    today,
+  );
+  t.match(
+    mixed,
+    { reason: /debian-12-base-v1\.1 is shared, debian-12-base-v1\.0 public: a line's versions share one visibility/ },
+    'versions of two visibilities are no line',
+  );
+  const unpublished = proposeLine('debian-12-base', [version('id-p', '1.0', { visibility: 'private' }, [])], today);
+  t.match(unpublished, { reason: /is private: a line's versions are published/ });
   t.end();
 });
 

@@ -5,7 +5,14 @@
  */
 import t from 'tap';
 import { scsMetadata } from '../../provider/resources/scs.js';
-import { channelTag, lineImages, parseLineRef, type LineFamily, type LineImage } from '../../provider/resources/versionLine.js';
+import {
+  channelTag,
+  checkLineConsumers,
+  lineImages,
+  parseLineRef,
+  type LineFamily,
+  type LineImage,
+} from '../../provider/resources/versionLine.js';
 
 const today = '2026-12-07';
 const family = { os: 'ubuntu', osVersion: '24.04', profile: 'base' };
@@ -261,5 +268,36 @@ t.test("scsMetadata: the SCS-0102 properties of a plain image, each value checke
     [{ source: 'file:///tmp/x.qcow2' }, /source: "file:\/\/\/tmp\/x\.qcow2" is not an http\(s\) or ftp\(s\) url, or private/],
   ];
   for (const [change, message] of bad) t.throws(() => scsMetadata({ ...cirros, ...change }), message, JSON.stringify(change));
+  t.end();
+});
+
+t.test('a community or public line: every version published so, and no consumers', (t) => {
+  const line: LineFamily<string> = {
+    os: 'alpine',
+    osVersion: '3.20',
+    profile: 'tools',
+    visibility: 'community',
+    versions: [
+      { version: '1.0', source: 'a' },
+      { version: '1.1', source: 'b' },
+    ],
+  };
+  const plan = lineImages('alpine', line, '2026-12-07');
+  t.same(
+    plan.images.map((i) => [i.version, i.fields.visibility, i.fields.isHidden]),
+    [
+      ['1.0', 'community', true],
+      ['1.1', 'community', false],
+    ],
+    'each version community, the older hidden',
+  );
+  const shared: LineFamily<string> = { os: line.os, osVersion: line.osVersion, profile: line.profile, versions: line.versions };
+  t.same(lineImages('x', shared, '2026-12-07').images[0]?.fields.visibility, 'shared', 'shared by default');
+  t.throws(
+    () => checkLineConsumers('alpine', 'community', 1),
+    /VersionLine "alpine": consumers: a community line is seen by every project; consumers are for a shared line \(rule: visibility\)/,
+  );
+  t.doesNotThrow(() => checkLineConsumers('alpine', 'shared', 1));
+  t.doesNotThrow(() => checkLineConsumers('alpine', 'public', 0));
   t.end();
 });

@@ -9,7 +9,7 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-SMAMVH33.js";
+} from "./chunk-RCMHLDH7.js";
 import "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";
 export {

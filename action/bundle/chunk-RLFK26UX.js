@@ -11,11 +11,11 @@ import {
 } from "./chunk-PGGJSDNO.js";
 import {
   PolicyEngine
-} from "./chunk-K3KWRDV2.js";
+} from "./chunk-3HBU3BH5.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-SMAMVH33.js";
+} from "./chunk-RCMHLDH7.js";
 import {
   creationMark,
   isGlanceField

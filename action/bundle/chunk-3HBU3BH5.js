@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-SMAMVH33.js";
+} from "./chunk-RCMHLDH7.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,

@@ -9,12 +9,12 @@ import {
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-CBNW5W5R.js";
+} from "./chunk-RLFK26UX.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-KJEPRRLH.js";
 import "./chunk-PGGJSDNO.js";
-import "./chunk-K3KWRDV2.js";
-import "./chunk-SMAMVH33.js";
+import "./chunk-3HBU3BH5.js";
+import "./chunk-RCMHLDH7.js";
 import {
   policyModeVariable
 } from "./chunk-WS4EUBGA.js";

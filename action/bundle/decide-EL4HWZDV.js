@@ -8,12 +8,12 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-CBNW5W5R.js";
+} from "./chunk-RLFK26UX.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-KJEPRRLH.js";
 import "./chunk-PGGJSDNO.js";
-import "./chunk-K3KWRDV2.js";
-import "./chunk-SMAMVH33.js";
+import "./chunk-3HBU3BH5.js";
+import "./chunk-RCMHLDH7.js";
 import "./chunk-WS4EUBGA.js";
 import "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";

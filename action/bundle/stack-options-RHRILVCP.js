@@ -1,21 +1,19 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  loadProgram,
-  previewPlan,
-  registerPreview
-} from "./chunk-PR36UPBL.js";
-import "./chunk-KKHVADVY.js";
-import "./chunk-R2ANOV3K.js";
+  stackFailure,
+  stackTarget,
+  withStackOptions
+} from "./chunk-Y4BADFSJ.js";
 import "./chunk-K2BSMOPQ.js";
 import "./chunk-PGGJSDNO.js";
-import "./chunk-K3KWRDV2.js";
-import "./chunk-SMAMVH33.js";
+import "./chunk-3HBU3BH5.js";
+import "./chunk-RCMHLDH7.js";
 import "./chunk-WS4EUBGA.js";
 import "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  loadProgram,
-  previewPlan,
-  registerPreview
+  stackFailure,
+  stackTarget,
+  withStackOptions
 };

@@ -8,7 +8,7 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-SMAMVH33.js";
+} from "./chunk-RCMHLDH7.js";
 import {
   isDate,
   listImages,

@@ -8,10 +8,10 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-R2ANOV3K.js";
+} from "./chunk-Y4BADFSJ.js";
 import {
   formatDecision
-} from "./chunk-K3KWRDV2.js";
+} from "./chunk-3HBU3BH5.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-D6PRQIXI.js");
+    return await import("./automation-FQYDCE44.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

@@ -10,7 +10,7 @@ import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-K3KWRDV2.js";
+} from "./chunk-3HBU3BH5.js";
 import {
   PolicyBundleError,
   PolicyDataError,

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-PR36UPBL.js";
+} from "./chunk-CAPEEMIC.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,7 +18,7 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-3WNH4TRW.js";
+} from "./chunk-MYM2ST46.js";
 import {
   pluginDir,
   pluginName
@@ -47,7 +47,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-R2ANOV3K.js";
+} from "./chunk-Y4BADFSJ.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
@@ -55,7 +55,7 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-CBNW5W5R.js";
+} from "./chunk-RLFK26UX.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-KJEPRRLH.js";
 import {
@@ -65,7 +65,7 @@ import {
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-K3KWRDV2.js";
+} from "./chunk-3HBU3BH5.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -73,7 +73,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-SMAMVH33.js";
+} from "./chunk-RCMHLDH7.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -3732,6 +3732,14 @@ function proposeLine(family, images, today) {
       );
   }
   const profile = family.slice(`${os}-${osVersion}-`.length);
+  const visibility = first.live["visibility"];
+  if (visibility !== "shared" && visibility !== "community" && visibility !== "public")
+    return no(`${first.live.name ?? ""} is ${String(visibility)}: a line's versions are published (shared, community or public)`);
+  const other = images.find((i) => i.live["visibility"] !== visibility);
+  if (other !== void 0)
+    return no(
+      `${other.live.name ?? ""} is ${String(other.live["visibility"])}, ${first.live.name ?? ""} ${visibility}: a line's versions share one visibility`
+    );
   const shared = {};
   for (const [key, value] of Object.entries(propertiesOf(first)))
     if (!derived.has(key) && key !== "provided_until" && key !== "image_build_date" && images.every((i) => propertiesOf(i)[key] === value))
@@ -3790,6 +3798,7 @@ function proposeLine(family, images, today) {
     osVersion,
     profile,
     versions: withLatest,
+    ...visibility === "shared" ? {} : { visibility },
     ...Object.keys(shared).length > 0 ? { properties: shared } : {},
     ...images.some((i) => i.live["protected"] === true) ? { isProtected: true } : {},
     ...Object.keys(channels2).length > 0 ? { channels: channels2 } : {},
@@ -5393,8 +5402,8 @@ function programOf(dir) {
   return existsSync4(main) && statSync2(main).isDirectory() ? join5(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-27XKJEOU.js");
-  const { loadProgram, previewPlan } = await import("./preview-5WQXQMGD.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-RHRILVCP.js");
+  const { loadProgram, previewPlan } = await import("./preview-3RFLESNC.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
@@ -5438,7 +5447,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-4YAI7QGY.js");
+  const { appEntry, checkApp } = await import("./check-IRNMRIPF.js");
   const typescript = loadTypeScript(resolve3(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -5489,7 +5498,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-PEXFPMVC.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-EL4HWZDV.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -5561,8 +5570,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-WEOR4RAJ.js");
-  const { buildEnvelope } = await import("./envelope-SMDEHCAK.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-5MY6WLIZ.js");
+  const { buildEnvelope } = await import("./envelope-MUO3BVIE.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

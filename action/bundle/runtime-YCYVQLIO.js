@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-3WNH4TRW.js";
+} from "./chunk-MYM2ST46.js";
 import {
   functionToken,
   idNames,
@@ -22,10 +22,10 @@ import {
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-K3KWRDV2.js";
+} from "./chunk-3HBU3BH5.js";
 import {
   buildEnvelope
-} from "./chunk-SMAMVH33.js";
+} from "./chunk-RCMHLDH7.js";
 import {
   PolicyDataError,
   loadPolicyData

@@ -235,7 +235,7 @@ function lineImages(name, line, today = utcToday()) {
         fields: {
           name: catalogImageName(line, v.version),
           diskFormat: v.diskFormat ?? "qcow2",
-          visibility: "shared",
+          visibility: line.visibility ?? "shared",
           isHidden: !visible,
           // Protection guards a provided version; one past its end of life may go (retention).
           isProtected: (line.isProtected ?? false) && !state.pastEndOfLife,

@@ -4,8 +4,8 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-K3KWRDV2.js";
-import "./chunk-SMAMVH33.js";
+} from "./chunk-3HBU3BH5.js";
+import "./chunk-RCMHLDH7.js";
 import "./chunk-WS4EUBGA.js";
 import "./chunk-2QARXNG7.js";
 import "./chunk-UXAMSLRZ.js";
