@@ -24,7 +24,7 @@ export interface LineConsumer {
 /** Props of {@link VersionLine}. */
 export interface VersionLineProps extends LineFamily {
   /** `importId` is the Pulumi component's only: an adopted image is not imported through CDKTF yet. */
-  readonly versions: readonly Omit<LineVersion, 'sha512' | 'importId'>[];
+  readonly versions: readonly Omit<LineVersion, 'sha512' | 'sha256' | 'importId'>[];
   readonly consumers?: readonly LineConsumer[];
   /** The owner's provider (default: the stack's default). */
   readonly provider?: OpenstackProvider;

@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { ImageDataError, ImageServiceError } from './errors.js';
 import { getImage, imageRoot } from './images.js';
+import { stageData } from './import.js';
 import type { Session } from './session.js';
 
 /** Progress of a transfer; `rate` in bytes per second, `etaSeconds` when the total is known. */
@@ -166,5 +167,28 @@ export async function downloadImageData(
       `the data hashes to ${got.sha512}, not Glance's os_hash_value ${String(image['os_hash_value'])}; the file was removed`,
     );
   }
+  return got;
+}
+
+/**
+ * A glance-direct import's data: GET `url` from here, hashed and counted as it is staged (PUT /stage). The staging
+ * fails when a pinned digest does not match (sha256 too: Glance hashes an import with sha512 only, so a sha256
+ * published beside the data, such as osism's image definitions carry, is checked here), before the import starts;
+ * the caller deletes the half-made image.
+ */
+export async function stageFromUrl(session: Session, id: string, url: string, options: UploadOptions = {}): Promise<UploadResult> {
+  const response = await fetch(url, options.signal === undefined ? {} : { signal: options.signal });
+  if (!response.ok || response.body === null) throw new ImageDataError(`GET ${url}`, `HTTP ${response.status}`);
+  const length = Number(response.headers.get('content-length') ?? Number.NaN);
+  const counter = hashingCounter(Number.isFinite(length) ? length : undefined, options);
+  const source = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
+  await stageData(session, id, source.pipe(counter.stream));
+  const got = counter.result();
+  for (const [algo, expected, actual] of [
+    ['sha512', options.expectedSha512, got.sha512],
+    ['sha256', options.expectedSha256, got.sha256],
+  ] as const)
+    if (expected !== undefined && expected.toLowerCase() !== actual)
+      throw new ImageDataError(`GET ${url}`, `the data's ${algo} is ${actual}, not the pinned ${expected}`);
   return got;
 }

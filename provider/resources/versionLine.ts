@@ -368,6 +368,7 @@ export function lineImages<S>(name: string, line: LineFamily<S>, today: string =
           ...(v.minDisk === undefined ? {} : { minDisk: v.minDisk }),
           ...(v.minRam === undefined ? {} : { minRam: v.minRam }),
           ...(v.sha512 === undefined ? {} : { sha512: v.sha512 }),
+          ...(v.sha256 === undefined ? {} : { sha256: v.sha256 }),
           source: v.source,
           properties: {
             ...line.properties,

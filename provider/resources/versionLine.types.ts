@@ -99,6 +99,10 @@ export interface LineVersionFields {
    */
   readonly sha512?: string;
   /**
+   * Pinned sha256 of the data (hex); the upload fails when the data differs.
+   */
+  readonly sha256?: string;
+  /**
    * Minimum disk size to boot it, in GiB.
    */
   readonly minDisk?: number;

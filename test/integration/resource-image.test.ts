@@ -201,9 +201,42 @@ t.test('a missing file is refused before any API call; data that misses the pin 
   }).catch((e: unknown) => e);
   t.match(
     (sha256 as Error).message,
-    `Image "${imported}": sha256: an import is checked against Glance's sha512 only; pin sha512 for a url source`,
+    `Image "${imported}": sha256: a web-download is checked against Glance's sha512 only; pin sha512, or fetch it here (source.method: glance-direct) to check a sha256`,
   );
   t.equal(platform.transport.requests, before, 'refused before any API call');
+});
+
+t.test('a glance-direct import checks a sha256 pin as it stages (osism publishes sha256): a mismatch leaves nothing', async (t) => {
+  const data = randomBytes(96 * 1024);
+  const file = `direct-${suffix()}.raw`;
+  writeFileSync(join(lab().sourceDir, file), data);
+  t.teardown(() => rmSync(join(lab().sourceDir, file), { force: true }));
+  const source = { url: `${lab().sourceUrl}/${file}`, method: 'glance-direct' as const };
+  const good = `ubuntu-24.04-s${suffix()}-v1.0`;
+  const made = await createImageResource(platform, good, {
+    name: good,
+    diskFormat: 'raw',
+    properties,
+    source,
+    sha256: createHash('sha256').update(data).digest('hex'),
+  });
+  t.teardown(() => deleteImageResource(platform, made.outputs.id));
+  t.equal(made.outputs.status, 'active', 'the sha256 it was pinned with: active');
+  t.equal(made.outputs.osHashValue, createHash('sha512').update(data).digest('hex'));
+
+  const bad = `ubuntu-24.04-b${suffix()}-v1.0`;
+  const wrong = await createImageResource(platform, bad, {
+    name: bad,
+    diskFormat: 'raw',
+    properties,
+    source,
+    sha256: 'f'.repeat(64),
+  }).catch((e: unknown) => e);
+  t.match(
+    (wrong as Error).message,
+    `the data's sha256 is ${createHash('sha256').update(data).digest('hex')}, not the pinned ${'f'.repeat(64)}`,
+  );
+  t.ok(await namedNowhere(bad), 'no image of that name is left');
 });
 
 t.test("a public image from a non-admin fails with Glance's 403 quoted, and nothing is created", async (t) => {

@@ -4,9 +4,8 @@
  * error is raised, and the error says why.
  */
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
-import { Readable } from 'node:stream';
 import { fetch } from 'undici';
-import { uploadImageData } from '../../client/data.js';
+import { stageFromUrl, uploadImageData } from '../../client/data.js';
 import { isForbidden, isNotFound } from '../../client/errors.js';
 import {
   createImage,
@@ -20,7 +19,7 @@ import {
   updateImage,
   type ImageWire,
 } from '../../client/images.js';
-import { activeTimeoutMs, stageData, startImport, waitForActive, type ImportMethod } from '../../client/import.js';
+import { activeTimeoutMs, startImport, waitForActive, type ImportMethod } from '../../client/import.js';
 import type { Session } from '../../client/session.js';
 import { flag, listStores } from '../../client/stores.js';
 import { ResourceOperationError } from '../errors.js';
@@ -218,9 +217,12 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
   const source = inputs.source;
   let method: ImportMethod = { name: 'web-download', uri: source.url };
   if (source.method === 'glance-direct') {
-    const response = await fetch(source.url);
-    if (!response.ok || response.body === null) throw new ResourceOperationError(`GET ${source.url}: HTTP ${response.status}`);
-    await stageData(session, id, Readable.fromWeb(response.body));
+    // Fetched and staged from here, hashed on the way: a sha256 (or sha512) pin is checked before the import starts.
+    await stageFromUrl(session, id, source.url, {
+      ...pins,
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
     method = { name: 'glance-direct' };
   }
   await startImport(session, id, method, inputs.stores, inputs.stores === undefined ? undefined : inputs.allStoresMustSucceed);
@@ -311,16 +313,16 @@ export async function urlSourceProblem(url: string, timeoutMs = 15_000): Promise
 }
 
 /**
- * Checks what the schema cannot, before the record exists: a sha256 pin needs a file source (Glance hashes
- * imports with sha512 only), stores go with a url source (an upload lands in the default store), and every store
+ * Checks what the schema cannot, before the record exists: a sha256 pin needs a file source or a url this tool
+ * fetches (glance-direct; Glance hashes imports with sha512 only), stores go with a url source (an upload lands in the default store), and every store
  * named exists and takes uploads (an http store is read-only).
  */
 async function preflight(session: Session, name: string, inputs: ImageInputs): Promise<void> {
   const local = imageLocalProblems(inputs);
   if (local.length > 0) throw new ResourceInputError(`Image "${name}"`, local);
-  if (inputs.sha256 !== undefined && !('file' in inputs.source)) {
+  if (inputs.sha256 !== undefined && 'url' in inputs.source && inputs.source.method !== 'glance-direct') {
     throw new ResourceOperationError(
-      `Image "${name}": sha256: an import is checked against Glance's sha512 only; pin sha512 for a url source`,
+      `Image "${name}": sha256: a web-download is checked against Glance's sha512 only; pin sha512, or fetch it here (source.method: glance-direct) to check a sha256`,
     );
   }
   if (inputs.stores === undefined) return;

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-3HBU3BH5.js";
-import "./chunk-RCMHLDH7.js";
-import "./chunk-WS4EUBGA.js";
-import "./chunk-2QARXNG7.js";
+} from "./chunk-LQY3H7BS.js";
+import "./chunk-HBK3BZMX.js";
+import "./chunk-CAGDIJ7R.js";
+import "./chunk-BBBZE5VU.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -4,15 +4,15 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-CAPEEMIC.js";
-import "./chunk-KKHVADVY.js";
-import "./chunk-Y4BADFSJ.js";
+} from "./chunk-32VWY4WU.js";
+import "./chunk-WD2BFUUL.js";
+import "./chunk-KEWPK4PD.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-PGGJSDNO.js";
-import "./chunk-3HBU3BH5.js";
-import "./chunk-RCMHLDH7.js";
-import "./chunk-WS4EUBGA.js";
-import "./chunk-2QARXNG7.js";
+import "./chunk-5D6TAWQL.js";
+import "./chunk-LQY3H7BS.js";
+import "./chunk-HBK3BZMX.js";
+import "./chunk-CAGDIJ7R.js";
+import "./chunk-BBBZE5VU.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

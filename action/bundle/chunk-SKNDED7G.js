@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-2QARXNG7.js";
+} from "./chunk-BBBZE5VU.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

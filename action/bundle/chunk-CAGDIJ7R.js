@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-2QARXNG7.js";
+} from "./chunk-BBBZE5VU.js";
 import {
   __commonJS,
   __require,

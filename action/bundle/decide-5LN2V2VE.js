@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-RLFK26UX.js";
+} from "./chunk-AQTKYFO3.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-KJEPRRLH.js";
-import "./chunk-PGGJSDNO.js";
-import "./chunk-3HBU3BH5.js";
-import "./chunk-RCMHLDH7.js";
-import "./chunk-WS4EUBGA.js";
-import "./chunk-2QARXNG7.js";
+import "./chunk-SKNDED7G.js";
+import "./chunk-5D6TAWQL.js";
+import "./chunk-LQY3H7BS.js";
+import "./chunk-HBK3BZMX.js";
+import "./chunk-CAGDIJ7R.js";
+import "./chunk-BBBZE5VU.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-WC4XP6GV.js";
+} from "./chunk-42GDZB5I.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-WS4EUBGA.js";
-import "./chunk-2QARXNG7.js";
+} from "./chunk-CAGDIJ7R.js";
+import "./chunk-BBBZE5VU.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

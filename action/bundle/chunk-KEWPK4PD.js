@@ -5,22 +5,22 @@ import {
 } from "./chunk-K2BSMOPQ.js";
 import {
   Session
-} from "./chunk-PGGJSDNO.js";
+} from "./chunk-5D6TAWQL.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-3HBU3BH5.js";
+} from "./chunk-LQY3H7BS.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-WS4EUBGA.js";
+} from "./chunk-CAGDIJ7R.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-2QARXNG7.js";
+} from "./chunk-BBBZE5VU.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

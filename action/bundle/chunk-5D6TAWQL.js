@@ -2,14 +2,14 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-WS4EUBGA.js";
+} from "./chunk-CAGDIJ7R.js";
 import {
   CloudConfigError,
   ImageServiceError,
   isUnauthorized,
   plainMessage,
   require_undici
-} from "./chunk-2QARXNG7.js";
+} from "./chunk-BBBZE5VU.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

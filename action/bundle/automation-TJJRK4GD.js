@@ -3,29 +3,29 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-Z3S7ZBUD.js";
+} from "./chunk-RWZAWJ25.js";
 import {
   isYamlProject
-} from "./chunk-KKHVADVY.js";
+} from "./chunk-WD2BFUUL.js";
 import {
   loggedChange
-} from "./chunk-VDS4SFER.js";
+} from "./chunk-YQSN2URZ.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-WC4XP6GV.js";
+} from "./chunk-42GDZB5I.js";
 import {
   essential,
   programError
 } from "./chunk-K2BSMOPQ.js";
 import {
   policyModeVariable
-} from "./chunk-WS4EUBGA.js";
+} from "./chunk-CAGDIJ7R.js";
 import {
   CloudConfigError
-} from "./chunk-2QARXNG7.js";
+} from "./chunk-BBBZE5VU.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -196,7 +196,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-YCYVQLIO.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-RTFWCZ2C.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -391,7 +391,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-JNGM4U47.js");
+    const { describeOverrides } = await import("./data-WN6UCX5U.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

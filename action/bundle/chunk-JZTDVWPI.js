@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-RCMHLDH7.js";
+} from "./chunk-HBK3BZMX.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-2QARXNG7.js";
+} from "./chunk-BBBZE5VU.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-KJEPRRLH.js";
+} from "./chunk-SKNDED7G.js";
 import {
   Session
-} from "./chunk-PGGJSDNO.js";
+} from "./chunk-5D6TAWQL.js";
 import {
   PolicyEngine
-} from "./chunk-3HBU3BH5.js";
+} from "./chunk-LQY3H7BS.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-RCMHLDH7.js";
+} from "./chunk-HBK3BZMX.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-2QARXNG7.js";
+} from "./chunk-BBBZE5VU.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-MYM2ST46.js";
+} from "./chunk-JZTDVWPI.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-WC4XP6GV.js";
+} from "./chunk-42GDZB5I.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-KJEPRRLH.js";
+} from "./chunk-SKNDED7G.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-PGGJSDNO.js";
+} from "./chunk-5D6TAWQL.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-3HBU3BH5.js";
+} from "./chunk-LQY3H7BS.js";
 import {
   buildEnvelope
-} from "./chunk-RCMHLDH7.js";
+} from "./chunk-HBK3BZMX.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-WS4EUBGA.js";
+} from "./chunk-CAGDIJ7R.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-2QARXNG7.js";
+} from "./chunk-BBBZE5VU.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-CAPEEMIC.js";
+} from "./chunk-32VWY4WU.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-MYM2ST46.js";
+} from "./chunk-JZTDVWPI.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-Z3S7ZBUD.js";
+} from "./chunk-RWZAWJ25.js";
 import {
   isYamlProject
-} from "./chunk-KKHVADVY.js";
+} from "./chunk-WD2BFUUL.js";
 import {
   loggedChange
-} from "./chunk-VDS4SFER.js";
+} from "./chunk-YQSN2URZ.js";
 import {
   componentToken,
   configKeys,
@@ -37,7 +37,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-WC4XP6GV.js";
+} from "./chunk-42GDZB5I.js";
 import {
   UsageError,
   cloudSession,
@@ -47,7 +47,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-Y4BADFSJ.js";
+} from "./chunk-KEWPK4PD.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
@@ -55,17 +55,17 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-RLFK26UX.js";
+} from "./chunk-AQTKYFO3.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-KJEPRRLH.js";
+import "./chunk-SKNDED7G.js";
 import {
   Session,
   identityRoot
-} from "./chunk-PGGJSDNO.js";
+} from "./chunk-5D6TAWQL.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-3HBU3BH5.js";
+} from "./chunk-LQY3H7BS.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -73,7 +73,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-RCMHLDH7.js";
+} from "./chunk-HBK3BZMX.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -81,7 +81,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-WS4EUBGA.js";
+} from "./chunk-CAGDIJ7R.js";
 import {
   applyStoreResource,
   checkImageInputs,
@@ -109,7 +109,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-2QARXNG7.js";
+} from "./chunk-BBBZE5VU.js";
 import {
   __commonJS,
   __require,
@@ -5402,8 +5402,8 @@ function programOf(dir) {
   return existsSync4(main) && statSync2(main).isDirectory() ? join5(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-RHRILVCP.js");
-  const { loadProgram, previewPlan } = await import("./preview-3RFLESNC.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-7YSKUAHV.js");
+  const { loadProgram, previewPlan } = await import("./preview-2NN5UKXG.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
@@ -5447,7 +5447,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-IRNMRIPF.js");
+  const { appEntry, checkApp } = await import("./check-SVOOIQ6G.js");
   const typescript = loadTypeScript(resolve3(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -5498,7 +5498,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-EL4HWZDV.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-5LN2V2VE.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -5570,8 +5570,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-5MY6WLIZ.js");
-  const { buildEnvelope } = await import("./envelope-MUO3BVIE.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-3N42QJLL.js");
+  const { buildEnvelope } = await import("./envelope-T5JXEWUA.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

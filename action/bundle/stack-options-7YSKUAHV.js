@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-Y4BADFSJ.js";
+} from "./chunk-KEWPK4PD.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-PGGJSDNO.js";
-import "./chunk-3HBU3BH5.js";
-import "./chunk-RCMHLDH7.js";
-import "./chunk-WS4EUBGA.js";
-import "./chunk-2QARXNG7.js";
+import "./chunk-5D6TAWQL.js";
+import "./chunk-LQY3H7BS.js";
+import "./chunk-HBK3BZMX.js";
+import "./chunk-CAGDIJ7R.js";
+import "./chunk-BBBZE5VU.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-RCMHLDH7.js";
-import "./chunk-2QARXNG7.js";
+} from "./chunk-HBK3BZMX.js";
+import "./chunk-BBBZE5VU.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

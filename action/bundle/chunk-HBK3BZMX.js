@@ -7,7 +7,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-2QARXNG7.js";
+} from "./chunk-BBBZE5VU.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";
@@ -244,6 +244,7 @@ function lineImages(name, line, today = utcToday()) {
           ...v.minDisk === void 0 ? {} : { minDisk: v.minDisk },
           ...v.minRam === void 0 ? {} : { minRam: v.minRam },
           ...v.sha512 === void 0 ? {} : { sha512: v.sha512 },
+          ...v.sha256 === void 0 ? {} : { sha256: v.sha256 },
           source: v.source,
           properties: {
             ...line.properties,

@@ -28767,7 +28767,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input, init = void 0) {
+    function fetch3(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -29797,7 +29797,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -34051,7 +34051,7 @@ var require_undici = __commonJS({
       err.stack = stack ? `${stack}
 ${captureLines}` : capture.stack;
     }
-    module.exports.fetch = function fetch2(init, options = void 0) {
+    module.exports.fetch = function fetch3(init, options = void 0) {
       return fetchImpl(init, options).catch((err) => {
         if (currentFilename) {
           appendFetchStackTrace(err, currentFilename);
@@ -36094,12 +36094,58 @@ function isDate(value) {
 // provider/resources/image/image.ts
 var import_undici = __toESM(require_undici(), 1);
 import { accessSync, constants, statSync as statSync2 } from "node:fs";
-import { Readable } from "node:stream";
 
 // provider/client/data.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream, rmSync, statSync } from "node:fs";
-import { Transform } from "node:stream";
+import { Readable, Transform } from "node:stream";
+
+// provider/client/import.ts
+import { setTimeout as sleep } from "node:timers/promises";
+function importBody(method, stores, allStoresMustSucceed) {
+  return {
+    method,
+    ...stores === void 0 ? {} : { stores },
+    ...allStoresMustSucceed === void 0 ? {} : { all_stores_must_succeed: allStoresMustSucceed }
+  };
+}
+async function startImport(session, id, method, stores, allStoresMustSucceed) {
+  await session.request({
+    method: "POST",
+    url: `${imageRoot(await session.endpoint("image"))}/v2/images/${encodeURIComponent(id)}/import`,
+    ok: [202],
+    json: importBody(method, stores, allStoresMustSucceed),
+    idempotent: true
+  });
+}
+async function stageData(session, id, data) {
+  await session.request({
+    method: "PUT",
+    url: `${imageRoot(await session.endpoint("image"))}/v2/images/${encodeURIComponent(id)}/stage`,
+    ok: [204],
+    body: data,
+    headers: { "content-type": "application/octet-stream" },
+    idempotent: false
+  });
+}
+var text = (value) => typeof value === "string" ? value : "";
+function activeTimeoutMs(size) {
+  return 6e4 + Math.ceil((size ?? 0) / 1e8) * 5e3;
+}
+async function waitForActive(session, id, timeoutMs, pollMs = 500, signal) {
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    const image = await getImage(session, id);
+    if (image.status === "active" && text(image["os_glance_importing_to_stores"]) === "") return image;
+    const failed = text(image["os_glance_failed_import"]);
+    const problem = failed !== "" ? `the import failed for store(s) ${failed}` : image.status === "killed" ? "Glance killed the image (its data could not be stored)" : void 0;
+    if (problem !== void 0) throw new ImageDataError(`image ${id}`, problem);
+    if (Date.now() > deadline) throw new ImageDataError(`image ${id}`, `still ${image.status} after ${Math.round(timeoutMs / 1e3)} s`);
+    await sleep(pollMs, void 0, signal === void 0 ? {} : { signal });
+  }
+}
+
+// provider/client/data.ts
 function hashingCounter(total, options) {
   const sha512 = createHash2("sha512");
   const sha256 = createHash2("sha256");
@@ -36177,50 +36223,21 @@ async function uploadImageData(session, id, source, options = {}) {
   }
   return sent;
 }
-
-// provider/client/import.ts
-import { setTimeout as sleep } from "node:timers/promises";
-function importBody(method, stores, allStoresMustSucceed) {
-  return {
-    method,
-    ...stores === void 0 ? {} : { stores },
-    ...allStoresMustSucceed === void 0 ? {} : { all_stores_must_succeed: allStoresMustSucceed }
-  };
-}
-async function startImport(session, id, method, stores, allStoresMustSucceed) {
-  await session.request({
-    method: "POST",
-    url: `${imageRoot(await session.endpoint("image"))}/v2/images/${encodeURIComponent(id)}/import`,
-    ok: [202],
-    json: importBody(method, stores, allStoresMustSucceed),
-    idempotent: true
-  });
-}
-async function stageData(session, id, data) {
-  await session.request({
-    method: "PUT",
-    url: `${imageRoot(await session.endpoint("image"))}/v2/images/${encodeURIComponent(id)}/stage`,
-    ok: [204],
-    body: data,
-    headers: { "content-type": "application/octet-stream" },
-    idempotent: false
-  });
-}
-var text = (value) => typeof value === "string" ? value : "";
-function activeTimeoutMs(size) {
-  return 6e4 + Math.ceil((size ?? 0) / 1e8) * 5e3;
-}
-async function waitForActive(session, id, timeoutMs, pollMs = 500, signal) {
-  const deadline = Date.now() + timeoutMs;
-  for (; ; ) {
-    const image = await getImage(session, id);
-    if (image.status === "active" && text(image["os_glance_importing_to_stores"]) === "") return image;
-    const failed = text(image["os_glance_failed_import"]);
-    const problem = failed !== "" ? `the import failed for store(s) ${failed}` : image.status === "killed" ? "Glance killed the image (its data could not be stored)" : void 0;
-    if (problem !== void 0) throw new ImageDataError(`image ${id}`, problem);
-    if (Date.now() > deadline) throw new ImageDataError(`image ${id}`, `still ${image.status} after ${Math.round(timeoutMs / 1e3)} s`);
-    await sleep(pollMs, void 0, signal === void 0 ? {} : { signal });
-  }
+async function stageFromUrl(session, id, url, options = {}) {
+  const response = await fetch(url, options.signal === void 0 ? {} : { signal: options.signal });
+  if (!response.ok || response.body === null) throw new ImageDataError(`GET ${url}`, `HTTP ${response.status}`);
+  const length = Number(response.headers.get("content-length") ?? Number.NaN);
+  const counter = hashingCounter(Number.isFinite(length) ? length : void 0, options);
+  const source = Readable.fromWeb(response.body);
+  await stageData(session, id, source.pipe(counter.stream));
+  const got = counter.result();
+  for (const [algo, expected, actual] of [
+    ["sha512", options.expectedSha512, got.sha512],
+    ["sha256", options.expectedSha256, got.sha256]
+  ])
+    if (expected !== void 0 && expected.toLowerCase() !== actual)
+      throw new ImageDataError(`GET ${url}`, `the data's ${algo} is ${actual}, not the pinned ${expected}`);
+  return got;
 }
 
 // provider/client/stores.ts
@@ -36357,9 +36374,11 @@ async function loadData(session, id, inputs, options) {
   const source = inputs.source;
   let method = { name: "web-download", uri: source.url };
   if (source.method === "glance-direct") {
-    const response = await (0, import_undici.fetch)(source.url);
-    if (!response.ok || response.body === null) throw new ResourceOperationError(`GET ${source.url}: HTTP ${response.status}`);
-    await stageData(session, id, Readable.fromWeb(response.body));
+    await stageFromUrl(session, id, source.url, {
+      ...pins,
+      ...options.onProgress === void 0 ? {} : { onProgress: options.onProgress },
+      ...options.signal === void 0 ? {} : { signal: options.signal }
+    });
     method = { name: "glance-direct" };
   }
   await startImport(session, id, method, inputs.stores, inputs.stores === void 0 ? void 0 : inputs.allStoresMustSucceed);
@@ -36406,9 +36425,9 @@ function imageLocalProblems(inputs, olds) {
 async function preflight(session, name, inputs) {
   const local = imageLocalProblems(inputs);
   if (local.length > 0) throw new ResourceInputError(`Image "${name}"`, local);
-  if (inputs.sha256 !== void 0 && !("file" in inputs.source)) {
+  if (inputs.sha256 !== void 0 && "url" in inputs.source && inputs.source.method !== "glance-direct") {
     throw new ResourceOperationError(
-      `Image "${name}": sha256: an import is checked against Glance's sha512 only; pin sha512 for a url source`
+      `Image "${name}": sha256: a web-download is checked against Glance's sha512 only; pin sha512, or fetch it here (source.method: glance-direct) to check a sha256`
     );
   }
   if (inputs.stores === void 0) return;
@@ -37198,4 +37217,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-2QARXNG7.js.LEGAL.txt */
+/*! For license information please see chunk-BBBZE5VU.js.LEGAL.txt */

@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-VDS4SFER.js";
+} from "./chunk-YQSN2URZ.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-RLFK26UX.js";
+} from "./chunk-AQTKYFO3.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-KJEPRRLH.js";
-import "./chunk-PGGJSDNO.js";
-import "./chunk-3HBU3BH5.js";
-import "./chunk-RCMHLDH7.js";
+import "./chunk-SKNDED7G.js";
+import "./chunk-5D6TAWQL.js";
+import "./chunk-LQY3H7BS.js";
+import "./chunk-HBK3BZMX.js";
 import {
   policyModeVariable
-} from "./chunk-WS4EUBGA.js";
+} from "./chunk-CAGDIJ7R.js";
 import {
   StackMarks
-} from "./chunk-2QARXNG7.js";
+} from "./chunk-BBBZE5VU.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts
