@@ -11,10 +11,9 @@
  * imports only.
  *
  * Not built yet: stores. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { Document as YamlDocument, parse as parseYaml, stringify as stringifyYaml, type Scalar, type YAMLMap } from 'yaml';
 import { imageDocument, snapshotImages, type ImageWire } from '../client/images.js';
 import { membersOfImages, type MemberWire } from '../client/members.js';
 import type { Session } from '../client/session.js';
@@ -27,6 +26,7 @@ import { creationMark, imageInputsFromLive, isForeignProperty, publishedMark } f
 import { tpoRelease, tpoResources } from '../cdktf/plan.js';
 import { arrangeImages, type AdoptedImage, type AdoptedLine, type FamilyProposal } from './adopt-line.js';
 import { cloudSession, isUnusableInput, readOverrides, UsageError } from './policy.js';
+import { exampleFile, pulumiProjectFiles, yamlDocument, type YamlResource } from './project-files.js';
 
 const languages = ['typescript', 'yaml', 'hcl', 'cdktf'] as const;
 /** A language adopt writes a program in. */
@@ -71,7 +71,7 @@ export function quote(text: string): string {
 }
 
 /** A value as TypeScript source (keys quoted only where they must be). */
-function literal(value: unknown, indent: string): string {
+export function literal(value: unknown, indent: string): string {
   if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
@@ -307,47 +307,43 @@ ${blocks.join('\n\n')}
 
 /** The Pulumi YAML program of an adoption (Pulumi.yaml): the same resources as {@link typescriptProgram}, as data. */
 export function yamlProgram(adoption: Adoption, project: string): string {
-  const entries = programEntries(adoption);
-  const resources: Record<string, unknown> = {
-    adopted: { type: `pulumi:providers:${packageName}`, properties: { cloud: adoption.cloud } },
-  };
   const provider = '${adopted}';
-  for (const e of entries) {
-    if (e.kind === 'line') resources[e.resource] = { type: componentToken('versionLine'), properties: e.args, options: { provider } };
-    else if (e.kind === 'image')
-      resources[e.resource] = { type: typeToken('image'), properties: e.inputs, options: { provider, import: e.importId } };
-    else
-      resources[e.resource] = {
-        type: typeToken('member'),
-        properties: { imageId: `\${${e.image}.imageId}`, memberProjectId: e.memberProjectId },
-        options: { provider, import: e.importId },
-      };
-  }
-  const example = parseYaml(readFileSync(new URL('../../examples/yaml/Pulumi.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
-  const document = new YamlDocument(
+  const resources: YamlResource[] = [
     {
-      name: project,
-      description: `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`,
-      // The shipped YAML example's runtime and provider plugin (from node_modules).
-      runtime: example['runtime'],
-      plugins: example['plugins'],
-      resources,
+      name: 'adopted',
+      value: { type: `pulumi:providers:${packageName}`, properties: { cloud: adoption.cloud } },
+      notes: ["The cloud adopt read with: an import reads with its provider's cloud."],
     },
-    // One object used twice (every version's imported source) is written twice, not as a YAML alias.
-    { aliasDuplicateObjects: false },
+    ...programEntries(adoption).map((e): YamlResource => {
+      if (e.kind === 'line')
+        return {
+          name: e.resource,
+          notes: e.notes,
+          value: { type: componentToken('versionLine'), properties: e.args, options: { provider } },
+        };
+      if (e.kind === 'image')
+        return {
+          name: e.resource,
+          notes: e.notes,
+          value: { type: typeToken('image'), properties: e.inputs, options: { provider, import: e.importId } },
+        };
+      return {
+        name: e.resource,
+        notes: e.notes,
+        value: {
+          type: typeToken('member'),
+          properties: { imageId: `\${${e.image}.imageId}`, memberProjectId: e.memberProjectId },
+          options: { provider, import: e.importId },
+        },
+      };
+    }),
+  ];
+  return yamlDocument(
+    project,
+    `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`,
+    headerText(adoption, 'yaml'),
+    resources,
   );
-  document.commentBefore = headerText(adoption, 'yaml')
-    .map((l) => (l === '' ? '' : ` ${l}`))
-    .join('\n');
-  const nodes = document.get('resources') as YAMLMap;
-  const notes = new Map(entries.map((e) => [e.resource, e.notes]));
-  notes.set('adopted', ["The cloud adopt read with: an import reads with its provider's cloud."]);
-  for (const pair of nodes.items) {
-    const key = pair.key as Scalar;
-    const said = notes.get(String(key.value)) ?? [];
-    if (said.length > 0) key.commentBefore = said.map((n) => ` ${n}`).join('\n');
-  }
-  return document.toString({ lineWidth: 0 });
 }
 
 /** A value as HCL (`${` and `%{` escaped: an adopted value is data, never a template). */
@@ -516,43 +512,24 @@ app.synth();
 `;
 }
 
-/** A file of the example Pulumi project the package ships (examples/pulumi). */
-function exampleFile(name: string): string {
-  return readFileSync(new URL(`../../examples/pulumi/${name}`, import.meta.url), 'utf8');
-}
-
 /** The files of the written project, by name, in `language`. */
 export function projectFiles(adoption: Adoption, project: string, language: Language = 'typescript'): Record<string, string> {
-  const example = JSON.parse(exampleFile('package.json')) as Record<string, unknown>;
-  const description = `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`;
+  const description = `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`;
   if (language === 'hcl') return { 'main.tf': hclProgram(adoption) };
   if (language === 'cdktf')
     return {
       'main.ts': cdktfProgram(adoption),
       // The shipped CDKTF example's app settings, manifest and compiler settings, with this project's name.
-      'cdktf.json': readFileSync(new URL('../../examples/cdktf/cdktf.json', import.meta.url), 'utf8'),
-      'package.json': `${JSON.stringify({ ...(JSON.parse(readFileSync(new URL('../../examples/cdktf/package.json', import.meta.url), 'utf8')) as Record<string, unknown>), name: project, description }, null, 2)}\n`,
-      'tsconfig.json': readFileSync(new URL('../../examples/cdktf/tsconfig.json', import.meta.url), 'utf8'),
+      'cdktf.json': exampleFile('cdktf/cdktf.json'),
+      'package.json': `${JSON.stringify({ ...(JSON.parse(exampleFile('cdktf/package.json')) as Record<string, unknown>), name: project, description }, null, 2)}\n`,
+      'tsconfig.json': exampleFile('cdktf/tsconfig.json'),
     };
-  if (language === 'yaml')
-    return {
-      'Pulumi.yaml': yamlProgram(adoption, project),
-      // What `npm install` needs for the provider plugin Pulumi.yaml names: the example's dependencies.
-      'package.json': `${JSON.stringify({ name: project, private: true, description, dependencies: example['dependencies'], allowScripts: example['allowScripts'] }, null, 2)}\n`,
-    };
-  return {
-    // The shipped example's project file (its runtime, the provider plugin from node_modules), with this project's name.
-    'Pulumi.yaml': stringifyYaml({
-      ...(parseYaml(exampleFile('Pulumi.yaml')) as Record<string, unknown>),
-      name: project,
-      description: `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`,
-    }),
-    // The shipped example project's manifest and compiler settings (its dependencies, typecheck script and
-    // allowScripts), with this project's name.
-    'package.json': `${JSON.stringify({ ...example, name: project, description }, null, 2)}\n`,
-    'tsconfig.json': exampleFile('tsconfig.json'),
-    'index.ts': typescriptProgram(adoption),
-  };
+  return pulumiProjectFiles(
+    language,
+    project,
+    description,
+    language === 'yaml' ? yamlProgram(adoption, project) : typescriptProgram(adoption),
+  );
 }
 
 /** Reads what to adopt: the owner's images (all visibilities, hidden ones), their memberships, the audit's findings. */

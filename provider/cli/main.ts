@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAdopt } from './adopt.js';
+import { registerConvert } from './convert.js';
 import { registerAudit } from './audit.js';
 import { doctorReport, formatDoctor, packageDoctorLines } from './doctor.js';
 import { registerPolicy, UsageError } from './policy.js';
@@ -41,6 +42,7 @@ program
 registerPolicy(program);
 registerAudit(program);
 registerAdopt(program);
+registerConvert(program);
 registerPreview(program);
 registerResolve(program);
 registerMigrate(program);

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { openStack, type Program, type StackTarget } from '../../provider/pulumi/automation.js';
 import { Image, Provider } from '../../provider/pulumi/index.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
@@ -45,6 +45,42 @@ async function make(
   const id = await openstackImage('platform', name, { visibility, properties, file: data(), tags });
   if (hidden) await run('image', 'set', '--hidden', id);
   return id;
+}
+
+/**
+ * Opens a stack of the written project in `out` (the package beside it as an install would put it) and asserts that
+ * `image-catalog preview --format json` holds `imports` imports of image-catalog resources and nothing else but the
+ * new stack's own stack, provider and component records (none a cloud change). Returns the stack's target.
+ */
+async function previewsImportsOnly(t: Test, out: string, imports: number, what: string): Promise<StackTarget> {
+  mkdirSync(join(out, 'node_modules'));
+  symlinkSync(repoRoot, join(out, 'node_modules', 'image-catalog'));
+  const target: StackTarget = { cwd: out, stack: 'adopted', stateDir: join(out, 'state'), env: labStackEnv(lab()) };
+  await openStack(target);
+  const preview = await runCommand(
+    process.execPath,
+    ['bin/image-catalog.js', 'preview', '--cwd', out, '--stack', 'adopted', '--state-dir', join(out, 'state'), '--format', 'json'],
+    { ...process.env, ...target.env },
+  );
+  t.equal(preview.code, 0, 'image-catalog preview of the written project allows it', { stderr: preview.stderr });
+  const steps = (JSON.parse(preview.stdout) as { steps: { type: string; op: string }[] }).steps;
+  const component = 'image-catalog:index:VersionLine';
+  t.same(
+    steps.filter((s) => s.type.startsWith('image-catalog:index:') && s.type !== component).map((s) => s.op),
+    Array(imports).fill('import'),
+    `its steps: ${what} imported`,
+  );
+  t.same(
+    steps.filter(
+      (s) =>
+        s.op !== 'import' &&
+        s.op !== 'same' &&
+        !(s.op === 'create' && (/^pulumi:(pulumi:Stack|providers:)/.test(s.type) || s.type === component)),
+    ),
+    [],
+    'nothing else is created, updated, replaced or deleted (a new stack makes its own stack, provider and component resources: none is a cloud change)',
+  );
+  return target;
 }
 
 t.test('adopt: a live catalog as a Pulumi program whose first preview holds imports only', async (t) => {
@@ -93,34 +129,8 @@ t.test('adopt: a live catalog as a Pulumi program whose first preview holds impo
   t.match(again.stderr, /not empty; nothing was written/);
   t.equal(readFileSync(join(out, 'index.ts'), 'utf8'), program, 'and left as it was');
 
-  // The written project, with the package beside it as an install would put it.
-  mkdirSync(join(out, 'node_modules'));
-  symlinkSync(repoRoot, join(out, 'node_modules', 'image-catalog'));
-  const target: StackTarget = { cwd: out, stack: 'adopted', stateDir: join(out, 'state'), env: labStackEnv(lab()) };
-  await openStack(target);
-  const preview = await runCommand(
-    process.execPath,
-    ['bin/image-catalog.js', 'preview', '--cwd', out, '--stack', 'adopted', '--state-dir', join(out, 'state'), '--format', 'json'],
-    { ...process.env, ...target.env },
-  );
-  t.equal(preview.code, 0, 'image-catalog preview of the written project allows it', { stderr: preview.stderr });
-  const steps = (JSON.parse(preview.stdout) as { steps: { type: string; op: string }[] }).steps;
-  const component = 'image-catalog:index:VersionLine';
-  t.same(
-    steps.filter((s) => s.type.startsWith('image-catalog:index:') && s.type !== component).map((s) => s.op),
-    Array(9).fill('import'),
-    'its steps: 6 images and 3 memberships imported',
-  );
-  t.same(
-    steps.filter(
-      (s) =>
-        s.op !== 'import' &&
-        s.op !== 'same' &&
-        !(s.op === 'create' && (/^pulumi:(pulumi:Stack|providers:)/.test(s.type) || s.type === component)),
-    ),
-    [],
-    'nothing else is created, updated, replaced or deleted (a new stack makes its own stack, provider and component resources: none is a cloud change)',
-  );
+  // The written project, with the package beside it as an install would put it: its preview holds imports only.
+  const target = await previewsImportsOnly(t, out, 9, '6 images and 3 memberships');
 
   const generated = ((await import(pathToFileURL(join(out, 'index.ts')).href)) as { default: Program }).default;
   const up = await pulumi(target, 'up', generated);
@@ -208,33 +218,7 @@ t.test('adopt --language yaml: the same adoption as a Pulumi YAML program, throu
   t.match(program, `importId: ${v10}`, 'its versions carry their import ids');
   t.match(program, `import: ${bare}`, 'the other image its import id');
 
-  mkdirSync(join(out, 'node_modules'));
-  symlinkSync(repoRoot, join(out, 'node_modules', 'image-catalog'));
-  const target: StackTarget = { cwd: out, stack: 'adopted', stateDir: join(out, 'state'), env: labStackEnv(lab()) };
-  await openStack(target);
-  const preview = await runCommand(
-    process.execPath,
-    ['bin/image-catalog.js', 'preview', '--cwd', out, '--stack', 'adopted', '--state-dir', join(out, 'state'), '--format', 'json'],
-    { ...process.env, ...target.env },
-  );
-  t.equal(preview.code, 0, 'image-catalog preview of the YAML project allows it', { stderr: preview.stderr });
-  const steps = (JSON.parse(preview.stdout) as { steps: { type: string; op: string }[] }).steps;
-  const component = 'image-catalog:index:VersionLine';
-  t.same(
-    steps.filter((s) => s.type.startsWith('image-catalog:index:') && s.type !== component).map((s) => s.op),
-    Array(5).fill('import'),
-    'its steps: 3 images and 2 memberships imported',
-  );
-  t.same(
-    steps.filter(
-      (s) =>
-        s.op !== 'import' &&
-        s.op !== 'same' &&
-        !(s.op === 'create' && (/^pulumi:(pulumi:Stack|providers:)/.test(s.type) || s.type === component)),
-    ),
-    [],
-    'nothing else is created, updated, replaced or deleted',
-  );
+  const target = await previewsImportsOnly(t, out, 5, '3 images and 2 memberships');
   const up = await pulumi(target, 'up');
   t.ok(up.ok, 'pulumi up imports them', { output: up.text });
   t.equal(up.changes['import'], 5, 'five imports');

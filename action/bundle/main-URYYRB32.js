@@ -77,6 +77,7 @@ import {
 import {
   PolicyDataError,
   PolicyEvaluationError,
+  loadPolicyData,
   parseOverride,
   policyDataVariable,
   policyDifferences,
@@ -103,6 +104,7 @@ import {
   markOutput,
   membersOfImages,
   newInstanceKey,
+  projectAjv,
   publishedMark,
   renderStoreFragment,
   resourceSchema,
@@ -3543,7 +3545,7 @@ var require_commander = __commonJS({
 });
 
 // provider/cli/main.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -3563,8 +3565,7 @@ var {
 } = import_index.default;
 
 // provider/cli/adopt.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 // provider/client/identity.ts
@@ -3838,6 +3839,59 @@ function arrangeImages(images, today) {
   return { families: [...families].map(([family, members]) => proposeLine(family, members, today)), others };
 }
 
+// provider/cli/project-files.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
+function exampleFile(path) {
+  return readFileSync(new URL(`../../examples/${path}`, import.meta.url), "utf8");
+}
+function yamlDocument(project, description, header, resources) {
+  const example = (0, import_yaml.parse)(exampleFile("yaml/Pulumi.yaml"));
+  const document = new import_yaml.Document(
+    {
+      name: project,
+      description,
+      runtime: example["runtime"],
+      plugins: example["plugins"],
+      resources: Object.fromEntries(resources.map((r) => [r.name, r.value]))
+    },
+    // One object used twice (every version's imported source) is written twice, not as a YAML alias.
+    { aliasDuplicateObjects: false }
+  );
+  document.commentBefore = header.map((l) => l === "" ? "" : ` ${l}`).join("\n");
+  const notes = new Map(resources.map((r) => [r.name, r.notes]));
+  for (const pair of document.get("resources").items) {
+    const key = pair.key;
+    const said = notes.get(String(key.value)) ?? [];
+    if (said.length > 0) key.commentBefore = said.map((n) => ` ${n}`).join("\n");
+  }
+  return document.toString({ lineWidth: 0 });
+}
+function pulumiProjectFiles(language, project, description, program3) {
+  const example = JSON.parse(exampleFile("pulumi/package.json"));
+  if (language === "yaml")
+    return {
+      "Pulumi.yaml": program3,
+      // What `npm install` needs for the provider plugin Pulumi.yaml names: the example's dependencies.
+      "package.json": `${JSON.stringify({ name: project, private: true, description, dependencies: example["dependencies"], allowScripts: example["allowScripts"] }, null, 2)}
+`
+    };
+  return {
+    // The shipped example's project file (its runtime, the provider plugin from node_modules), with this project's name.
+    "Pulumi.yaml": (0, import_yaml.stringify)({
+      ...(0, import_yaml.parse)(exampleFile("pulumi/Pulumi.yaml")),
+      name: project,
+      description
+    }),
+    // The shipped example project's manifest and compiler settings (its dependencies, typecheck script and
+    // allowScripts), with this project's name.
+    "package.json": `${JSON.stringify({ ...example, name: project, description }, null, 2)}
+`,
+    "tsconfig.json": exampleFile("pulumi/tsconfig.json"),
+    "index.ts": program3
+  };
+}
+
 // provider/cli/adopt.ts
 var languages = ["typescript", "yaml", "hcl", "cdktf"];
 function resourceName(name, id, taken) {
@@ -4043,45 +4097,43 @@ ${blocks.join("\n\n")}
 `;
 }
 function yamlProgram(adoption, project) {
-  const entries = programEntries(adoption);
-  const resources = {
-    adopted: { type: `pulumi:providers:${packageName}`, properties: { cloud: adoption.cloud } }
-  };
   const provider = "${adopted}";
-  for (const e of entries) {
-    if (e.kind === "line") resources[e.resource] = { type: componentToken("versionLine"), properties: e.args, options: { provider } };
-    else if (e.kind === "image")
-      resources[e.resource] = { type: typeToken("image"), properties: e.inputs, options: { provider, import: e.importId } };
-    else
-      resources[e.resource] = {
-        type: typeToken("member"),
-        properties: { imageId: `\${${e.image}.imageId}`, memberProjectId: e.memberProjectId },
-        options: { provider, import: e.importId }
-      };
-  }
-  const example = (0, import_yaml.parse)(readFileSync(new URL("../../examples/yaml/Pulumi.yaml", import.meta.url), "utf8"));
-  const document = new import_yaml.Document(
+  const resources = [
     {
-      name: project,
-      description: `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`,
-      // The shipped YAML example's runtime and provider plugin (from node_modules).
-      runtime: example["runtime"],
-      plugins: example["plugins"],
-      resources
+      name: "adopted",
+      value: { type: `pulumi:providers:${packageName}`, properties: { cloud: adoption.cloud } },
+      notes: ["The cloud adopt read with: an import reads with its provider's cloud."]
     },
-    // One object used twice (every version's imported source) is written twice, not as a YAML alias.
-    { aliasDuplicateObjects: false }
+    ...programEntries(adoption).map((e) => {
+      if (e.kind === "line")
+        return {
+          name: e.resource,
+          notes: e.notes,
+          value: { type: componentToken("versionLine"), properties: e.args, options: { provider } }
+        };
+      if (e.kind === "image")
+        return {
+          name: e.resource,
+          notes: e.notes,
+          value: { type: typeToken("image"), properties: e.inputs, options: { provider, import: e.importId } }
+        };
+      return {
+        name: e.resource,
+        notes: e.notes,
+        value: {
+          type: typeToken("member"),
+          properties: { imageId: `\${${e.image}.imageId}`, memberProjectId: e.memberProjectId },
+          options: { provider, import: e.importId }
+        }
+      };
+    })
+  ];
+  return yamlDocument(
+    project,
+    `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`,
+    headerText(adoption, "yaml"),
+    resources
   );
-  document.commentBefore = headerText(adoption, "yaml").map((l) => l === "" ? "" : ` ${l}`).join("\n");
-  const nodes = document.get("resources");
-  const notes = new Map(entries.map((e) => [e.resource, e.notes]));
-  notes.set("adopted", ["The cloud adopt read with: an import reads with its provider's cloud."]);
-  for (const pair of nodes.items) {
-    const key = pair.key;
-    const said = notes.get(String(key.value)) ?? [];
-    if (said.length > 0) key.commentBefore = said.map((n) => ` ${n}`).join("\n");
-  }
-  return document.toString({ lineWidth: 0 });
 }
 function hcl(value, indent) {
   if (typeof value === "string")
@@ -4220,43 +4272,24 @@ await checkCatalog(app);
 app.synth();
 `;
 }
-function exampleFile(name) {
-  return readFileSync(new URL(`../../examples/pulumi/${name}`, import.meta.url), "utf8");
-}
 function projectFiles(adoption, project, language = "typescript") {
-  const example = JSON.parse(exampleFile("package.json"));
-  const description = `The images of project ${adoption.owner}, adopted by image-catalog adopt on ${adoption.today}.`;
+  const description = `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`;
   if (language === "hcl") return { "main.tf": hclProgram(adoption) };
   if (language === "cdktf")
     return {
       "main.ts": cdktfProgram(adoption),
       // The shipped CDKTF example's app settings, manifest and compiler settings, with this project's name.
-      "cdktf.json": readFileSync(new URL("../../examples/cdktf/cdktf.json", import.meta.url), "utf8"),
-      "package.json": `${JSON.stringify({ ...JSON.parse(readFileSync(new URL("../../examples/cdktf/package.json", import.meta.url), "utf8")), name: project, description }, null, 2)}
+      "cdktf.json": exampleFile("cdktf/cdktf.json"),
+      "package.json": `${JSON.stringify({ ...JSON.parse(exampleFile("cdktf/package.json")), name: project, description }, null, 2)}
 `,
-      "tsconfig.json": readFileSync(new URL("../../examples/cdktf/tsconfig.json", import.meta.url), "utf8")
+      "tsconfig.json": exampleFile("cdktf/tsconfig.json")
     };
-  if (language === "yaml")
-    return {
-      "Pulumi.yaml": yamlProgram(adoption, project),
-      // What `npm install` needs for the provider plugin Pulumi.yaml names: the example's dependencies.
-      "package.json": `${JSON.stringify({ name: project, private: true, description, dependencies: example["dependencies"], allowScripts: example["allowScripts"] }, null, 2)}
-`
-    };
-  return {
-    // The shipped example's project file (its runtime, the provider plugin from node_modules), with this project's name.
-    "Pulumi.yaml": (0, import_yaml.stringify)({
-      ...(0, import_yaml.parse)(exampleFile("Pulumi.yaml")),
-      name: project,
-      description: `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`
-    }),
-    // The shipped example project's manifest and compiler settings (its dependencies, typecheck script and
-    // allowScripts), with this project's name.
-    "package.json": `${JSON.stringify({ ...example, name: project, description }, null, 2)}
-`,
-    "tsconfig.json": exampleFile("tsconfig.json"),
-    "index.ts": typescriptProgram(adoption)
-  };
+  return pulumiProjectFiles(
+    language,
+    project,
+    description,
+    language === "yaml" ? yamlProgram(adoption, project) : typescriptProgram(adoption)
+  );
 }
 async function readAdoption(session, options) {
   const token = await session.token();
@@ -4374,27 +4407,271 @@ next: ${written.next}
   });
 }
 
+// provider/cli/convert.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename, join as join2, resolve as resolve2 } from "node:path";
+var osismValidator;
+function validateOsism() {
+  osismValidator ??= projectAjv({ verbose: true }).compile(
+    JSON.parse(readFileSync2(new URL("../../schemas/osism-images.schema.json", import.meta.url), "utf8"))
+  );
+  return osismValidator;
+}
+var OsismFileError = class extends Error {
+  constructor(problems) {
+    super(problems.map((p) => `${p.file}:${String(p.line)}: ${p.field}: ${p.message}`).join("\n"));
+    this.problems = problems;
+  }
+  problems;
+  name = "OsismFileError";
+};
+function readOsismFile(file, text2) {
+  const counter = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(text2, { lineCounter: counter });
+  if (document.errors.length > 0)
+    throw new OsismFileError(
+      document.errors.map((e) => ({
+        file,
+        line: counter.linePos(e.pos[0]).line,
+        field: "(yaml)",
+        message: e.message.split("\n")[0] ?? ""
+      }))
+    );
+  const data = document.toJS();
+  const validate = validateOsism();
+  if (validate(data)) return data.images;
+  const lineAt = (pointer) => {
+    let node = document.contents;
+    let line = 1;
+    for (const part of pointer.split("/").slice(1)) {
+      const next = (0, import_yaml2.isMap)(node) ? node.get(part, true) : (0, import_yaml2.isSeq)(node) ? node.get(Number(part), true) : void 0;
+      if (next === void 0) break;
+      node = next;
+      const range = node.range;
+      if (range !== void 0 && range !== null) line = counter.linePos(range[0]).line;
+    }
+    return line;
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const problems = (validate.errors ?? []).flatMap((e) => {
+    const field = e.instancePath.slice(1).replaceAll("/", ".") || "(file)";
+    const message = e.keyword === "additionalProperties" ? `${String(e.params.additionalProperty)} is not a field of osism's schema` : e.keyword === "required" ? `${String(e.params.missingProperty)} is required` : e.keyword === "enum" ? `must be one of ${(e.params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(", ")}` : e.message ?? e.keyword;
+    const key = `${field}|${message}`;
+    if (seen.has(key) || e.keyword === "anyOf") return [];
+    seen.add(key);
+    return [{ file, line: lineAt(e.instancePath), field, message: `${message} (osism schema: ${e.keyword})` }];
+  });
+  throw new OsismFileError(problems);
+}
+var lineMeta = /* @__PURE__ */ new Set([
+  "os_distro",
+  "os_version",
+  "provided_until",
+  "replace_frequency",
+  "os_purpose",
+  "architecture",
+  "image_description",
+  "uuid_validity"
+]);
+function requiredMetadataGaps(args, data = loadPolicyData()) {
+  const required = (data.image_catalog["required_metadata"] ?? {}).properties ?? {};
+  const given = { ...args.properties, os_distro: args.os, os_version: args.osVersion };
+  return Object.entries(required).flatMap(([key, rule]) => {
+    const value = given[key];
+    if (value === void 0 || value === "")
+      return [
+        `properties.${key} is required by the catalog's policy (required_metadata) and osism's definition has none: add it to the line's properties before the first run`
+      ];
+    if (rule.allowed !== void 0 && !rule.allowed.includes(value))
+      return [`properties.${key} "${value}" is not one the catalog's policy allows (required_metadata: ${rule.allowed.join(", ")})`];
+    return [];
+  });
+}
+function osismLines(file, images, profile) {
+  const lines = [];
+  const notes = [];
+  for (const image of images) {
+    const where = `${basename(file)}: ${image.name}`;
+    if (!image.enable) {
+      notes.push(`${where}: not enabled (enable: false): left out, as openstack-image-manager leaves it`);
+      continue;
+    }
+    if (image.visibility === "private") {
+      notes.push(`${where}: private: a line's versions are published (shared, community or public): left out`);
+      continue;
+    }
+    const meta = image.meta;
+    const os = String(meta["os_distro"]);
+    const said = [`from ${where} (osism image definition)`];
+    if (image["password"] !== void 0) said.push("its login password is not written (a secret has no place in a program)");
+    if (image.tags.length > 0) said.push(`its tags ${image.tags.join(", ")} are not written (a line's tags are its channels)`);
+    if (image.status === "deactivated") said.push("status deactivated: every version is written revoked");
+    const groups = /* @__PURE__ */ new Map();
+    for (const v of image.versions) {
+      const osVersion = v.os_version ?? meta["os_version"] ?? /^(\d+\.\d+)/.exec(v.version)?.[1];
+      if (osVersion === void 0) {
+        notes.push(`${where}: version ${v.version}: no os_version, and the version is not <major>.<minor>\u2026: left out`);
+        continue;
+      }
+      groups.set(osVersion, [...groups.get(osVersion) ?? [], v]);
+    }
+    for (const [osVersion, versions] of groups) {
+      const ordered2 = [...versions].sort((a, b) => a.build_date.localeCompare(b.build_date) || a.version.localeCompare(b.version));
+      const properties = Object.fromEntries(
+        Object.entries(meta).filter(([key, value]) => !lineMeta.has(key) && value !== null && value !== void 0).map(([key, value]) => [key, String(value)])
+      );
+      const endOfLife = typeof meta["provided_until"] === "string" && isDate(meta["provided_until"]) ? meta["provided_until"] : void 0;
+      const lineVersions = ordered2.map((v, index) => {
+        const [algo, digest] = (v.checksum ?? "").split(":");
+        const pin = algo === "sha256" ? { sha256: digest ?? "" } : algo === "sha512" ? { sha512: digest ?? "" } : {};
+        if (v.checksum !== void 0 && Object.keys(pin).length === 0)
+          said.push(`version ${v.version}: its ${algo ?? ""} checksum is not checked (the catalog checks sha256 and sha512)`);
+        return {
+          version: `1.${String(index)}`,
+          source: Object.keys(pin).length > 0 ? { url: v.url, method: "glance-direct" } : { url: v.url },
+          ...pin,
+          diskFormat: image.format,
+          ...image.min_disk > 0 ? { minDisk: image.min_disk } : {},
+          ...image.min_ram > 0 ? { minRam: image.min_ram } : {},
+          buildDate: v.build_date.slice(0, 10),
+          ...endOfLife === void 0 ? {} : { endOfLife },
+          ...image.status === "deactivated" ? { revoked: true } : {},
+          properties: { internal_version: v.version }
+        };
+      });
+      const family = `${os}-${osVersion}-${profile ?? String(meta["os_purpose"])}`;
+      const description = typeof meta["image_description"] === "string" ? meta["image_description"] : image.name;
+      const args = {
+        os,
+        osVersion,
+        profile: profile ?? String(meta["os_purpose"]),
+        ...image.visibility === "shared" ? {} : { visibility: image.visibility },
+        properties: { ...properties, description },
+        scs: {
+          replaceFrequency: String(meta["replace_frequency"]),
+          originalUser: image.login,
+          architecture: String(meta["architecture"]),
+          purpose: String(meta["os_purpose"]),
+          description
+        },
+        versions: lineVersions
+      };
+      lineImages(family, args);
+      const gaps = requiredMetadataGaps(args).map((gap) => `policy: ${gap}`);
+      lines.push({
+        name: family,
+        args,
+        notes: [
+          ...said,
+          `osism versions ${ordered2.map((v) => v.version).join(", ")} as ${lineVersions.map((v) => v.version).join(", ")}`,
+          ...gaps
+        ]
+      });
+      notes.push(...gaps.map((gap) => `${family}: ${gap}`));
+    }
+  }
+  return { lines, notes };
+}
+function convertedTypescript(lines, header) {
+  const blocks = lines.map(
+    (line) => `${line.notes.map((n) => `  // ${n}`).join("\n")}
+  new VersionLine(${quote(line.name)}, ${literal(line.args, "  ")});`
+  );
+  return `/**
+${header.map((l) => ` *${l === "" ? "" : ` ${l}`}`).join("\n")}
+ */
+import { VersionLine } from 'image-catalog/pulumi';
+
+export default function catalog(): Promise<Record<string, unknown>> {
+${blocks.join("\n\n")}
+  return Promise.resolve({});
+}
+`;
+}
+var languages2 = ["typescript", "yaml"];
+function convertedFiles(lines, files, language) {
+  const header = [
+    `osism image definitions (${files.map((f) => basename(f)).join(", ")}) as VersionLines, written by \`image-catalog convert\`.`,
+    "Set image-catalog:cloud (the owner project that publishes). A public line is an admin's (rule public_visibility)."
+  ];
+  const project = "catalog-osism";
+  const description = `osism image definitions converted by image-catalog convert: ${lines.map((l) => l.name).join(", ")}.`;
+  const program3 = language === "yaml" ? yamlDocument(
+    project,
+    description,
+    header,
+    lines.map((l) => ({ name: l.name, notes: l.notes, value: { type: componentToken("versionLine"), properties: l.args } }))
+  ) : convertedTypescript(lines, header);
+  return pulumiProjectFiles(language, project, description, program3);
+}
+function registerConvert(program3) {
+  program3.command("convert").description(
+    "Convert osism/openstack-image-manager's image definitions (etc/images/*.yml) into a Pulumi project of VersionLines: each file checked against osism's own schema first (every error with its file, line and field; nothing written), one line per image definition and OS version, its versions numbered 1.0, 1.1, ... by build date (the osism version kept as internal_version), each fetched and checked against its sha256/sha512 before Glance imports it. Exit 0 written, 2 could not."
+  ).requiredOption("--from <format>", "the format of the files: osism").argument("<files...>", "osism image definition files (YAML)").requiredOption("--out <dir>", "the folder to write the project into (new, or empty)").option("--language <language>", languages2.join(", "), "typescript").option("--profile <name>", "the profile part of every line's name (default: each definition's os_purpose)").action((files, options) => {
+    if (options.from !== "osism") throw new UsageError(`--from ${options.from}: only osism is known`);
+    if (!languages2.includes(options.language))
+      throw new UsageError(`--language ${options.language}: not one of ${languages2.join(", ")}`);
+    const out = resolve2(options.out);
+    if (existsSync2(out) && (!statSync2(out).isDirectory() || readdirSync2(out).length > 0))
+      throw new UsageError(`--out ${options.out}: not an empty folder; nothing was written`);
+    const problems = [];
+    const converted = [];
+    const notes = [];
+    for (const file of files) {
+      let text2;
+      try {
+        text2 = readFileSync2(file, "utf8");
+      } catch (err) {
+        problems.push({ file, line: 1, field: "(file)", message: err.message });
+        continue;
+      }
+      try {
+        const result = osismLines(file, readOsismFile(file, text2), options.profile);
+        converted.push(...result.lines);
+        notes.push(...result.notes);
+      } catch (err) {
+        if (err instanceof OsismFileError) problems.push(...err.problems);
+        else problems.push({ file, line: 1, field: "(definition)", message: err.message });
+      }
+    }
+    if (problems.length > 0)
+      throw new UsageError(
+        `${problems.map((p) => `${p.file}:${String(p.line)}: ${p.field}: ${p.message}`).join("\n")}
+nothing was written`
+      );
+    const written = convertedFiles(converted, files, options.language);
+    mkdirSync2(out, { recursive: true });
+    for (const [file, content] of Object.entries(written)) writeFileSync2(join2(out, file), content);
+    process.stdout.write(
+      `convert: ${String(converted.length)} line${converted.length === 1 ? "" : "s"} (${converted.map((l) => `${l.name}: ${String(l.args.versions.length)}`).join("; ")}) written to ${out}
+` + notes.map((n) => `convert: ${n}
+`).join("")
+    );
+  });
+}
+
 // provider/cli/audit.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
+import { writeFileSync as writeFileSync3 } from "node:fs";
 
 // provider/github/sarif.ts
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 // provider/policy/rules.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { fileURLToPath } from "node:url";
 var rulesPath = fileURLToPath(new URL("../../policies/build/rules.json", import.meta.url));
 var loaded;
 function catalogRules() {
-  return loaded ??= JSON.parse(readFileSync2(rulesPath, "utf8"));
+  return loaded ??= JSON.parse(readFileSync3(rulesPath, "utf8"));
 }
 
 // provider/github/sarif.ts
 var sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 function packageTool() {
-  const manifest2 = JSON.parse(readFileSync3(new URL("../../package.json", import.meta.url), "utf8"));
+  const manifest2 = JSON.parse(readFileSync4(new URL("../../package.json", import.meta.url), "utf8"));
   return { version: manifest2.version, informationUri: manifest2.homepage ?? "https://www.npmjs.com/package/image-catalog" };
 }
 function nameOf(title) {
@@ -4661,7 +4938,7 @@ function registerAudit(program3) {
       const format = options.format;
       const { audit, cloud, stack } = await auditCommand(options);
       const sarif = () => auditSarifLog(cloud, audit.findings, packageTool(), { levels: audit.levels, notes: audit.notes });
-      if (options.sarif !== void 0) writeFileSync2(options.sarif, `${JSON.stringify(sarif(), null, 2)}
+      if (options.sarif !== void 0) writeFileSync3(options.sarif, `${JSON.stringify(sarif(), null, 2)}
 `);
       if (format === "json") process.stdout.write(`${JSON.stringify(auditJson(audit, cloud, stack), null, 2)}
 `);
@@ -4675,17 +4952,17 @@ ${formatStackReport(stack)}`}`);
 }
 
 // provider/cli/doctor.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import { execFile } from "node:child_process";
-import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
 import { createRequire } from "node:module";
-import { delimiter, dirname, join as join2 } from "node:path";
+import { delimiter, dirname, join as join3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var nodeReasonVariable = "IMAGE_CATALOG_NODE";
 function minimumNode() {
-  const manifest2 = JSON.parse(readFileSync4(new URL("../../package.json", import.meta.url), "utf8"));
+  const manifest2 = JSON.parse(readFileSync5(new URL("../../package.json", import.meta.url), "utf8"));
   const [major = 0, minor = 0] = manifest2.engines.node.replace(/^>=\s*/, "").split(".").map(Number);
   return [major, minor];
 }
@@ -4706,7 +4983,7 @@ function nodeLine() {
 }
 function onPath(file) {
   for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
-    if (dir !== "" && existsSync2(join2(dir, file))) return join2(dir, file);
+    if (dir !== "" && existsSync3(join3(dir, file))) return join3(dir, file);
   }
   return void 0;
 }
@@ -4720,8 +4997,8 @@ async function versionOf(path, args) {
 }
 function projectPackage(name) {
   try {
-    const manifest2 = createRequire(join2(process.cwd(), "package.json")).resolve(`${name}/package.json`);
-    return JSON.parse(readFileSync4(manifest2, "utf8")).version;
+    const manifest2 = createRequire(join3(process.cwd(), "package.json")).resolve(`${name}/package.json`);
+    return JSON.parse(readFileSync5(manifest2, "utf8")).version;
   } catch {
     return void 0;
   }
@@ -4729,12 +5006,12 @@ function projectPackage(name) {
 function pluginLine() {
   const name = pluginName;
   const found = onPath(name);
-  const shipped = join2(pluginDir, name);
+  const shipped = join3(pluginDir, name);
   if (found !== void 0) return { name, ok: true, detail: `on PATH: ${found}` };
   return {
     name,
-    ok: existsSync2(shipped),
-    detail: existsSync2(shipped) ? `${shipped} (a run of this package's Automation API puts its folder on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)` : `missing from the package (${shipped}): reinstall image-catalog`
+    ok: existsSync3(shipped),
+    detail: existsSync3(shipped) ? `${shipped} (a run of this package's Automation API puts its folder on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)` : `missing from the package (${shipped}): reinstall image-catalog`
   };
 }
 async function pulumiLines() {
@@ -4782,15 +5059,15 @@ async function pluginNodeLine() {
 function languageHostLine(pulumi) {
   let runtime;
   try {
-    runtime = (0, import_yaml2.parse)(readFileSync4(join2(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
+    runtime = (0, import_yaml3.parse)(readFileSync5(join3(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
   } catch {
     return [];
   }
   const name = typeof runtime === "object" && runtime !== null ? runtime.name : runtime;
   if (typeof name !== "string") return [];
   const host = `pulumi-language-${name}`;
-  const beside = pulumi === void 0 ? void 0 : join2(dirname(pulumi), host);
-  const found = onPath(host) ?? (beside !== void 0 && existsSync2(beside) ? beside : void 0);
+  const beside = pulumi === void 0 ? void 0 : join3(dirname(pulumi), host);
+  const found = onPath(host) ?? (beside !== void 0 && existsSync3(beside) ? beside : void 0);
   if (found !== void 0)
     return [{ name: host, ok: true, detail: `${found}  (runtime ${name} in Pulumi.yaml: pulumi up runs the program with it)` }];
   return [
@@ -4818,7 +5095,7 @@ async function cdktfLines() {
   const binary = explicit !== void 0 && explicit !== "" ? explicit : onPath("tofu") ?? onPath("terraform");
   const version = binary === void 0 ? void 0 : await versionOf(binary, ["version"]);
   const shipped = fileURLToPath2(new URL("../../bin/image-catalog-tofu.js", import.meta.url));
-  const gate = onPath("image-catalog-tofu") ?? (existsSync2(shipped) ? shipped : void 0);
+  const gate = onPath("image-catalog-tofu") ?? (existsSync3(shipped) ? shipped : void 0);
   return [
     {
       name: "tofu",
@@ -4870,7 +5147,7 @@ ${verdict}
 
 // provider/cli/migrate.ts
 import { execFileSync } from "node:child_process";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // provider/pulumi/migrate.ts
 import { randomUUID } from "node:crypto";
@@ -4978,7 +5255,7 @@ function registerMigrate(program3) {
 `);
       return;
     }
-    const backup = join3(cwd, `${options.stack}.before-migrate-${Date.now()}.json`);
+    const backup = join4(cwd, `${options.stack}.before-migrate-${Date.now()}.json`);
     execFileSync(stack.workspace.pulumiCommand.command, ["stack", "export", "--stack", options.stack, "--file", backup], {
       cwd,
       env: { ...process.env, ...stack.workspace.envVars },
@@ -4993,11 +5270,11 @@ function registerMigrate(program3) {
 }
 
 // provider/cli/plan-check.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 function readPlan(file) {
   let text2;
   try {
-    text2 = file === "-" ? readFileSync5(0, "utf8") : readFileSync5(file, "utf8");
+    text2 = file === "-" ? readFileSync6(0, "utf8") : readFileSync6(file, "utf8");
   } catch (err) {
     throw new UsageError(`${file}: cannot read it (${err.code ?? err.message})`);
   }
@@ -5051,13 +5328,13 @@ ${formatDecision(checked.decision)}`
 }
 
 // provider/cli/pr-check.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename, dirname as dirname2, isAbsolute, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync10, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname2, isAbsolute, join as join6, relative as relative2, resolve as resolve4 } from "node:path";
 
 // provider/github/context.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 var EventFileError = class extends Error {
   name = "EventFileError";
 };
@@ -5072,7 +5349,7 @@ function readEvent(env = process.env) {
   }
   let text2;
   try {
-    text2 = readFileSync6(path, "utf8");
+    text2 = readFileSync7(path, "utf8");
   } catch (err) {
     const code = err.code;
     throw new EventFileError(
@@ -5185,12 +5462,12 @@ ${charts.join("\n\n")}
 }
 
 // provider/cli/field-line.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync7 } from "node:fs";
+var import_yaml4 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync8 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 function loadTypeScript(projectDir) {
-  for (const from of [join4(projectDir, "package.json"), import.meta.url]) {
+  for (const from of [join5(projectDir, "package.json"), import.meta.url]) {
     try {
       return createRequire2(from)("typescript");
     } catch {
@@ -5201,7 +5478,7 @@ function loadTypeScript(projectDir) {
 function fieldLine(typescript, position, query) {
   let text2;
   try {
-    text2 = readFileSync7(position.file, "utf8");
+    text2 = readFileSync8(position.file, "utf8");
   } catch {
     return void 0;
   }
@@ -5271,26 +5548,26 @@ function hclFieldLine(text2, blockLine, keys) {
   return found.get(keys[keys.length - 1] ?? "") ?? found.get(keys[0] ?? "");
 }
 function yamlFieldLine(text2, name, query) {
-  const counter = new import_yaml3.LineCounter();
-  const document = (0, import_yaml3.parseDocument)(text2, { lineCounter: counter });
+  const counter = new import_yaml4.LineCounter();
+  const document = (0, import_yaml4.parseDocument)(text2, { lineCounter: counter });
   const resources = document.get("resources", true);
-  if (!(0, import_yaml3.isMap)(resources)) return void 0;
+  if (!(0, import_yaml4.isMap)(resources)) return void 0;
   const lineOf = (node) => {
     const range = node?.range;
     return range === void 0 ? void 0 : counter.linePos(range[0]).line;
   };
-  const keyOf = (pair2) => (0, import_yaml3.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+  const keyOf = (pair2) => (0, import_yaml4.isScalar)(pair2.key) ? String(pair2.key.value) : "";
   const version = query?.version;
   const pair = resources.items.find((p) => keyOf(p) === name) ?? (version === void 0 ? void 0 : resources.items.find((p) => name.startsWith(`${keyOf(p)}-v${version}`)));
   if (pair === void 0) return void 0;
-  const properties = (0, import_yaml3.isMap)(pair.value) ? pair.value.get("properties", true) : void 0;
-  const versions = (0, import_yaml3.isMap)(properties) ? properties.get("versions", true) : void 0;
-  const entry = version === void 0 || !(0, import_yaml3.isSeq)(versions) ? void 0 : versions.items.find((item) => (0, import_yaml3.isMap)(item) && String(item.get("version")) === version);
+  const properties = (0, import_yaml4.isMap)(pair.value) ? pair.value.get("properties", true) : void 0;
+  const versions = (0, import_yaml4.isMap)(properties) ? properties.get("versions", true) : void 0;
+  const entry = version === void 0 || !(0, import_yaml4.isSeq)(versions) ? void 0 : versions.items.find((item) => (0, import_yaml4.isMap)(item) && String(item.get("version")) === version);
   const find = (node, path) => {
     let at = node;
     let key;
     for (const part of path) {
-      if (!(0, import_yaml3.isMap)(at)) return void 0;
+      if (!(0, import_yaml4.isMap)(at)) return void 0;
       const found = at.items.find((p) => keyOf(p) === part);
       if (found === void 0) return void 0;
       key = found.key;
@@ -5309,8 +5586,8 @@ function yamlFieldLine(text2, name, query) {
 
 // provider/cli/policy-base.ts
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync8 } from "node:fs";
-import { relative, resolve as resolve2, sep } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
+import { relative, resolve as resolve3, sep } from "node:path";
 function atBase(root, base, path) {
   const shown2 = spawnSync("git", ["-C", root, "show", `${base}:${path}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (shown2.error !== void 0)
@@ -5324,10 +5601,10 @@ function atBase(root, base, path) {
   return void 0;
 }
 function inRepository(root, file) {
-  const rel = relative(root, resolve2(file));
+  const rel = relative(root, resolve3(file));
   return rel === "" || rel.startsWith(`..${sep}`) || rel === ".." ? void 0 : rel.split(sep).join("/");
 }
-function parseDocument2(text2, path) {
+function parseDocument3(text2, path) {
   try {
     return parseOverride(text2, path).value;
   } catch (err) {
@@ -5337,7 +5614,7 @@ function parseDocument2(text2, path) {
 }
 function stackPolicyOf(text2, path) {
   if (text2 === void 0) return void 0;
-  const config = parseDocument2(text2, path)?.config;
+  const config = parseDocument3(text2, path)?.config;
   const value = config?.["image-catalog:policy"];
   if (typeof value !== "string") return value;
   try {
@@ -5347,7 +5624,7 @@ function stackPolicyOf(text2, path) {
   }
 }
 function governedPolicy(root, base, heads, stackConfig) {
-  const headStack = stackConfig !== void 0 && existsSync3(stackConfig) ? stackPolicyOf(readFileSync8(stackConfig, "utf8"), stackConfig) : void 0;
+  const headStack = stackConfig !== void 0 && existsSync4(stackConfig) ? stackPolicyOf(readFileSync9(stackConfig, "utf8"), stackConfig) : void 0;
   const json = (value) => value === void 0 ? void 0 : typeof value === "string" ? value : JSON.stringify(value);
   if (base === void 0) return { base, overrides: [...heads], stackPolicy: json(headStack), changes: [] };
   const changes = [];
@@ -5359,7 +5636,7 @@ function governedPolicy(root, base, heads, stackConfig) {
       continue;
     }
     const text2 = atBase(root, base, path);
-    const baseValue = text2 === void 0 ? void 0 : parseDocument2(text2, path);
+    const baseValue = text2 === void 0 ? void 0 : parseDocument3(text2, path);
     if (baseValue !== void 0) overrides.push({ source: `${path} at ${base.slice(0, 12)}`, value: baseValue });
     changes.push(...policyDifferences(path, baseValue, head.value));
   }
@@ -5379,9 +5656,9 @@ function baseCommit(flag, event) {
 var channels = ["check-run", "comment", "sarif"];
 function repositoryRoot(projectDir, env = process.env) {
   const workspace = env["GITHUB_WORKSPACE"];
-  if (workspace !== void 0 && workspace !== "") return resolve3(workspace);
+  if (workspace !== void 0 && workspace !== "") return resolve4(workspace);
   const git = spawnSync2("git", ["rev-parse", "--show-toplevel"], { cwd: projectDir, encoding: "utf8" });
-  return git.status === 0 && git.stdout.trim() !== "" ? git.stdout.trim() : resolve3(projectDir);
+  return git.status === 0 && git.stdout.trim() !== "" ? git.stdout.trim() : resolve4(projectDir);
 }
 function locate(root, position) {
   if (position === void 0) return void 0;
@@ -5397,9 +5674,9 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml4.parse)(readFileSync9(join5(dir, "Pulumi.yaml"), "utf8"));
-  const main = typeof project?.main === "string" && project.main !== "" ? resolve3(dir, project.main) : dir;
-  return existsSync4(main) && statSync2(main).isDirectory() ? join5(main, "index.ts") : main;
+  const project = (0, import_yaml5.parse)(readFileSync10(join6(dir, "Pulumi.yaml"), "utf8"));
+  const main = typeof project?.main === "string" && project.main !== "" ? resolve4(dir, project.main) : dir;
+  return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-7YSKUAHV.js");
@@ -5407,7 +5684,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
-  const programFile = yaml ? join5(target.cwd, "Pulumi.yaml") : programOf(target.cwd);
+  const programFile = yaml ? join6(target.cwd, "Pulumi.yaml") : programOf(target.cwd);
   const program3 = yaml ? void 0 : await loadProgram(programFile);
   const plan = await previewPlan(target, program3, {
     existing: true,
@@ -5419,7 +5696,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   const urns = Object.assign({}, ...plan.decisions.map((d) => d.urns));
   const declared = declarations();
   const typescript = loadTypeScript(target.cwd);
-  const yamlText = yaml ? readFileSync9(programFile, "utf8") : "";
+  const yamlText = yaml ? readFileSync10(programFile, "utf8") : "";
   const at = (v) => {
     const name = v.address.split("::").slice(1).join("::");
     if (yaml) {
@@ -5448,7 +5725,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
 }
 async function checkCdktf(dir, root, governed) {
   const { appEntry, checkApp } = await import("./check-SVOOIQ6G.js");
-  const typescript = loadTypeScript(resolve3(dir));
+  const typescript = loadTypeScript(resolve4(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
     env,
@@ -5456,7 +5733,7 @@ async function checkCdktf(dir, root, governed) {
     progress: (line) => process.stderr.write(`image-catalog pr-check: ${line}
 `)
   });
-  const fallback = locate(root, { file: appEntry(resolve3(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
+  const fallback = locate(root, { file: appEntry(resolve4(dir)), line: 1 }) ?? { path: "cdktf.json", line: 1 };
   return stacks.map((s) => ({
     kind: "stack",
     stack: s.stack,
@@ -5478,10 +5755,10 @@ async function checkCdktf(dir, root, governed) {
 }
 function hclDeclarations(dir) {
   const found = /* @__PURE__ */ new Map();
-  if (!existsSync4(dir)) return found;
+  if (!existsSync5(dir)) return found;
   for (const name of tfFiles(dir)) {
-    const file = join5(dir, name);
-    readFileSync9(file, "utf8").split("\n").forEach((text2, i) => {
+    const file = join6(dir, name);
+    readFileSync10(file, "utf8").split("\n").forEach((text2, i) => {
       const resource = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text2);
       if (resource !== null) found.set(`${resource[1]}.${resource[2]}`, { file, line: i + 1, column: 1 });
       const module = /^\s*module\s+"([^"]+)"/.exec(text2);
@@ -5491,7 +5768,7 @@ function hclDeclarations(dir) {
   return found;
 }
 function tfFiles(dir) {
-  return existsSync4(dir) ? readdirSync2(dir).filter((f) => f.endsWith(".tf")).sort() : [];
+  return existsSync5(dir) ? readdirSync3(dir).filter((f) => f.endsWith(".tf")).sort() : [];
 }
 function hclLine(declared, address, configAddress) {
   const call = /^module\.([^.[]+)/.exec(address);
@@ -5503,20 +5780,20 @@ async function checkPlanFile(file, configDir, root, governed) {
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
   const first = tfFiles(configDir)[0];
-  const fallback = locate(root, { file: first === void 0 ? resolve3(file) : join5(configDir, first), line: 1 }) ?? {
+  const fallback = locate(root, { file: first === void 0 ? resolve4(file) : join6(configDir, first), line: 1 }) ?? {
     path: "main.tf",
     line: 1
   };
   return {
     kind: "configuration",
-    stack: relative2(root, resolve3(configDir)) || basename(resolve3(configDir)),
+    stack: relative2(root, resolve4(configDir)) || basename2(resolve4(configDir)),
     changes: decided.changes.length,
     notes: [...decided.notes, policyNote(governed)],
     decision: decided.decision,
     violations: (decided.decision?.violations ?? []).map((v) => {
       const block = hclLine(declared, v.address, configAddress);
       const keys = hclKeys(v.address, v.field);
-      const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync9(block.file, "utf8"), block.line, keys);
+      const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync10(block.file, "utf8"), block.line, keys);
       return placed(v, locate(root, line === void 0 || block === void 0 ? block : { ...block, line }), fallback);
     }),
     fallback,
@@ -5562,7 +5839,7 @@ function policyChangeLine(root, source, field) {
   const key = field.split(".").at(-1) ?? field;
   let line = 1;
   try {
-    const found = readFileSync9(join5(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
+    const found = readFileSync10(join6(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
     if (found >= 0) line = found + 1;
   } catch {
   }
@@ -5618,10 +5895,10 @@ async function check(options, event) {
     );
   const files = [...options.data ?? [], ...(process.env[policyDataVariable] ?? "").split(":").filter((f) => f !== "")];
   const heads = readOverrides(files);
-  const projectDir = resolve3(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname2(options.plan ?? "."));
-  if (!existsSync4(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
+  const projectDir = resolve4(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname2(options.plan ?? "."));
+  if (!existsSync5(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
   const root = repositoryRoot(projectDir);
-  const stackConfig = options.pulumi === void 0 ? void 0 : join5(resolve3(options.pulumi), `Pulumi.${options.stack}.yaml`);
+  const stackConfig = options.pulumi === void 0 ? void 0 : join6(resolve4(options.pulumi), `Pulumi.${options.stack}.yaml`);
   const governed = governedPolicy(root, baseCommit(options.base, event), heads, stackConfig);
   const policyCheck = await checkPolicyChanges(governed, root);
   const withPolicy = (stacks) => ({ stacks: policyCheck === void 0 ? stacks : [policyCheck, ...stacks] });
@@ -5759,7 +6036,7 @@ function registerPrCheck(program3) {
     }
     const { checked } = await check(options, event);
     const result = resultOf(checked);
-    if (options.sarif !== void 0) writeFileSync3(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
+    if (options.sarif !== void 0) writeFileSync4(options.sarif, `${JSON.stringify(sarifOf(checked), null, 2)}
 `);
     if (options.format === "github") {
       const { workflowAnnotations } = await import("./workflow-QRSBMZIB.js");
@@ -5812,23 +6089,23 @@ function registerPrCheck(program3) {
 
 // provider/cli/plugin.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync as readFileSync10, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync as readFileSync11, rmSync, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 function registerPlugin(program3) {
   const plugin = program3.command("plugin").description("The Pulumi provider plugin of this package (pulumi-resource-image-catalog).");
   plugin.command("install").description(
     "Install the provider plugin into Pulumi's plugin cache (PULUMI_HOME) as resource plugin image-catalog at this package's version. The cached plugin is a launcher that runs this installed package (its dist/ and its node_modules): reinstall after moving or upgrading the package."
   ).option("--pulumi <path>", "the pulumi CLI to run", "pulumi").action((options) => {
-    const { version } = JSON.parse(readFileSync10(new URL("../../package.json", import.meta.url), "utf8"));
-    const dir = mkdtempSync(join6(tmpdir(), "image-catalog-plugin-"));
+    const { version } = JSON.parse(readFileSync11(new URL("../../package.json", import.meta.url), "utf8"));
+    const dir = mkdtempSync(join7(tmpdir(), "image-catalog-plugin-"));
     try {
-      const launcher = join6(dir, pluginName);
-      writeFileSync4(
+      const launcher = join7(dir, pluginName);
+      writeFileSync5(
         launcher,
         `#!/bin/sh
 # The ${packageName} provider plugin of the package at ${pluginDir}
-exec ${JSON.stringify(join6(pluginDir, pluginName))} "$@"
+exec ${JSON.stringify(join7(pluginDir, pluginName))} "$@"
 `
       );
       chmodSync(launcher, 493);
@@ -5836,7 +6113,7 @@ exec ${JSON.stringify(join6(pluginDir, pluginName))} "$@"
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    process.stdout.write(`resource plugin ${packageName} ${version} installed: it runs ${join6(pluginDir, pluginName)}
+    process.stdout.write(`resource plugin ${packageName} ${version} installed: it runs ${join7(pluginDir, pluginName)}
 `);
   });
 }
@@ -5872,8 +6149,8 @@ function registerResolve(program3) {
 }
 
 // provider/cdktf/store-request.ts
-import { existsSync as existsSync5, readFileSync as readFileSync11 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync12 } from "node:fs";
+import { join as join8 } from "node:path";
 var storeRequestVariable = "IMAGE_CATALOG_STORE";
 function secretOptions(type) {
   return (resourceSchema("store.schema.json").defs[type] ?? []).filter((f) => f.secret).map((f) => f.local);
@@ -5899,7 +6176,7 @@ function resolveStoreRequest(request, env = process.env) {
   return checkStoreInputs(request.name, { ...settings, options });
 }
 function readStoreRequest(file, env = process.env) {
-  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync11(file, "utf8");
+  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync12(file, "utf8");
   if (text2 === void 0 || text2 === "") throw new Error(`no store request: set ${storeRequestVariable} (JSON) or give --request <file>`);
   const request = JSON.parse(text2);
   if (typeof request.name !== "string" || typeof request.settings !== "object")
@@ -5919,8 +6196,8 @@ async function applyStoreRequest(request, mark) {
 }
 async function deleteStoreRequest(request) {
   const inputs = resolveStoreRequest(request);
-  const fragment = join7(inputs.configDir, `store-${inputs.id}.conf`);
-  if (existsSync5(fragment) && readFileSync11(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
+  const fragment = join8(inputs.configDir, `store-${inputs.id}.conf`);
+  if (existsSync6(fragment) && readFileSync12(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
     return false;
   const session = Session.forCloud(request.cloud);
   try {
@@ -5958,7 +6235,7 @@ function registerStore(program3) {
 }
 
 // provider/cli/main.ts
-var manifest = JSON.parse(readFileSync12(new URL("../../package.json", import.meta.url), "utf8"));
+var manifest = JSON.parse(readFileSync13(new URL("../../package.json", import.meta.url), "utf8"));
 var program2 = new Command("image-catalog").description("Golden-image catalogs as code for an OpenStack-Glance-compatible Image Service.").version(manifest.version).showHelpAfterError().exitOverride((err) => {
   process.exit(err.exitCode === 0 ? 0 : 2);
 });
@@ -5972,6 +6249,7 @@ program2.command("doctor").description(
 registerPolicy(program2);
 registerAudit(program2);
 registerAdopt(program2);
+registerConvert(program2);
 registerPreview(program2);
 registerResolve(program2);
 registerMigrate(program2);
