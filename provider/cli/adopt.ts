@@ -22,11 +22,11 @@ import { PolicyEngine } from '../policy/engine.js';
 import type { PolicyDataOverride } from '../policy/data.js';
 import { utcToday } from '../resources/day.js';
 import { componentToken, packageName, typeToken } from '../pulumi/tokens.js';
-import { creationMark, imageInputsFromLive, isForeignProperty, publishedMark } from '../resources/image/image.js';
+import { creationMark, imageInputsFromLive, isUndeclaredProperty } from '../resources/image/image.js';
 import { tpoRelease, tpoResources } from '../cdktf/plan.js';
 import { arrangeImages, type AdoptedImage, type AdoptedLine, type FamilyProposal } from './adopt-line.js';
 import { cloudSession, isUnusableInput, readOverrides, UsageError } from './policy.js';
-import { exampleFile, pulumiProjectFiles, yamlDocument, type YamlResource } from './project-files.js';
+import { docComment, exampleFile, literal, pulumiProjectFiles, quote, yamlDocument, type YamlResource } from './project-files.js';
 
 const languages = ['typescript', 'yaml', 'hcl', 'cdktf'] as const;
 /** A language adopt writes a program in. */
@@ -63,27 +63,6 @@ export function resourceName(name: string | null, id: string, taken: Set<string>
 function variableName(resource: string): string {
   const camel = resource.replace(/[-.]+([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
   return /^[0-9]/.test(camel) ? `image${camel}` : camel;
-}
-
-/** A string as a single-quoted TypeScript literal (the house style). */
-export function quote(text: string): string {
-  return `'${JSON.stringify(text).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
-}
-
-/** A value as TypeScript source (keys quoted only where they must be). */
-export function literal(value: unknown, indent: string): string {
-  if (typeof value === 'string') return quote(value);
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) {
-    if (!value.some((v) => typeof v === 'object' && v !== null)) return `[${value.map((v) => literal(v, indent)).join(', ')}]`;
-    const inner = `${indent}  `;
-    return `[\n${value.map((v) => `${inner}${literal(v, inner)},`).join('\n')}\n${indent}]`;
-  }
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 0) return '{}';
-  const inner = `${indent}  `;
-  const key = (k: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : quote(k));
-  return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${literal(v, inner)},`).join('\n')}\n${indent}}`;
 }
 
 /** The inputs an adopted image is declared with: every field Glance keeps, as it has it, and the imported source. */
@@ -188,41 +167,74 @@ function imageEntries(image: AdoptedImage, taken: Set<string>, reason: string[])
   ];
 }
 
-/** The resources of the program an adoption writes, in order, with their notes: the same for every language. */
+/** A line as a `VersionLine` entry: the line's notes, each version's findings, each consumer's statuses. */
+function lineEntry(line: AdoptedLine, images: readonly AdoptedImage[]): ProgramEntry {
+  return {
+    kind: 'line',
+    resource: line.name,
+    args: lineArgs(line),
+    notes: [
+      `${line.name}: ${images.length} version${images.length === 1 ? '' : 's'} as one line (current: the one Glance has visible and undeprecated)`,
+      ...images.flatMap(findingNotes),
+      ...line.consumers.map(
+        (c) =>
+          `consumer ${c.projectId}: ${Object.entries(c.statuses)
+            .map(([version, status]) => `v${version} ${status}`)
+            .join(', ')} (its acceptance is the consumer's own to declare: LineAcceptance)`,
+      ),
+    ],
+  };
+}
+
+/**
+ * The resources of the program an adoption writes, in order, with their notes: the same for every language. A
+ * language without a VersionLine (`withLines` false) gets a line's versions as plain entries, each saying its line.
+ */
 export function programEntries(adoption: Adoption, withLines = true): ProgramEntry[] {
   const taken = new Set<string>(['adopted']);
-  return [
-    ...adoption.families.flatMap((f): ProgramEntry[] =>
-      'line' in f && !withLines
-        ? f.images.flatMap((image) =>
-            imageEntries(image, taken, [
-              `a version of the line ${f.family} (no VersionLine in this language: each version is its own resource)`,
-            ]),
-          )
-        : 'line' in f
-          ? [
-              {
-                kind: 'line',
-                resource: f.line.name,
-                args: lineArgs(f.line),
-                notes: [
-                  `${f.line.name}: ${f.images.length} version${f.images.length === 1 ? '' : 's'} as one line (current: the one Glance has visible and undeprecated)`,
-                  ...f.images.flatMap(findingNotes),
-                  ...f.line.consumers.map(
-                    (c) =>
-                      `consumer ${c.projectId}: ${Object.entries(c.statuses)
-                        .map(([version, status]) => `v${version} ${status}`)
-                        .join(', ')} (its acceptance is the consumer's own to declare: LineAcceptance)`,
-                  ),
-                ],
-              },
-            ]
-          : f.images.flatMap((image, i) =>
-              imageEntries(image, taken, i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll('\n', ' ')}`] : []),
-            ),
-    ),
-    ...adoption.others.flatMap((image) => imageEntries(image, taken, [])),
-  ];
+  const familyEntries = (f: FamilyProposal): ProgramEntry[] => {
+    if (!('line' in f))
+      return f.images.flatMap((image, i) =>
+        imageEntries(image, taken, i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll('\n', ' ')}`] : []),
+      );
+    if (withLines) return [lineEntry(f.line, f.images)];
+    return f.images.flatMap((image) =>
+      imageEntries(image, taken, [`a version of the line ${f.family} (no VersionLine in this language: each version is its own resource)`]),
+    );
+  };
+  return [...adoption.families.flatMap(familyEntries), ...adoption.others.flatMap((image) => imageEntries(image, taken, []))];
+}
+
+/** What the written project says it is (its Pulumi.yaml and package.json description). */
+function adoptionDescription(adoption: Adoption): string {
+  return `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`;
+}
+
+/**
+ * An adopted image as terraform-provider-openstack's `openstack_images_image_v2` declares it: each attribute of
+ * `tpoResources` the catalog does not leave to the service, with the value Glance has (its properties as adopt
+ * declares them), and what `ignore_changes` keeps from being a change (the provider's own download cache, the
+ * properties no program declares). For the HCL configuration and the CDKTF app alike.
+ */
+function tpoImage(
+  live: ImageWire,
+  properties: Readonly<Record<string, string>>,
+): {
+  readonly values: readonly (readonly [string, unknown])[];
+  readonly ignored: readonly string[];
+  readonly notes: readonly string[];
+} {
+  const image = tpoResources['openstack_images_image_v2'];
+  const values = Object.entries(image?.wire ?? {})
+    .filter(([attribute]) => !(image?.assigned ?? []).includes(attribute))
+    .map(([attribute, wire]) => [attribute, wire === 'properties' ? properties : live[wire]] as const)
+    .filter(([, value]) => value !== undefined && value !== null);
+  const undeclared = Object.keys(imageDocument(live).properties).filter(isUndeclaredProperty).sort();
+  return {
+    values,
+    ignored: ['image_cache_path', ...undeclared.map((k) => `properties[${JSON.stringify(k)}]`)],
+    notes: live.status === 'deactivated' ? ['deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it'] : [],
+  };
 }
 
 /** What the program's header says, whatever the language (one line a sentence group). */
@@ -288,11 +300,7 @@ export function typescriptProgram(adoption: Adoption): string {
     'Provider',
     ...(used.has('line') ? ['VersionLine'] : []),
   ];
-  return `/**
-${headerText(adoption, 'typescript')
-  .map((l) => ` *${l === '' ? '' : ` ${l}`}`)
-  .join('\n')}
- */
+  return `${docComment(headerText(adoption, 'typescript'))}
 import { ${imports.join(', ')} } from 'image-catalog/pulumi';
 
 export default function catalog(): Promise<Record<string, unknown>> {
@@ -338,12 +346,7 @@ export function yamlProgram(adoption: Adoption, project: string): string {
       };
     }),
   ];
-  return yamlDocument(
-    project,
-    `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`,
-    headerText(adoption, 'yaml'),
-    resources,
-  );
+  return yamlDocument(project, adoptionDescription(adoption), headerText(adoption, 'yaml'), resources);
 }
 
 /** A value as HCL (`${` and `%{` escaped: an adopted value is data, never a template). */
@@ -375,38 +378,28 @@ function hclName(resource: string): string {
  * plan holds imports only.
  */
 export function hclProgram(adoption: Adoption): string {
-  const image = tpoResources['openstack_images_image_v2'];
-  const attributes = Object.entries(image?.wire ?? {}).filter(([attribute]) => !(image?.assigned ?? []).includes(attribute));
-  const byName = new Map(adoption.images.map((i) => [i.live.id, i]));
+  const byId = new Map(adoption.images.map((i) => [i.live.id, i]));
   const blocks = programEntries(adoption, false).map((e) => {
-    const notes = e.notes.map((n) => `# ${n}`);
+    const comments = (notes: readonly string[]): string[] => notes.map((n) => `# ${n}`);
     if (e.kind === 'line') throw new Error(`adopt: ${e.resource}: a line in an HCL configuration`);
     const address = `${e.kind === 'image' ? 'openstack_images_image_v2' : 'openstack_images_image_access_v2'}.${hclName(e.resource)}`;
     const importBlock = `import {\n  to = ${address}\n  id = ${hcl(e.importId, '')}\n}`;
     if (e.kind === 'member')
       return [
-        ...notes,
+        ...comments(e.notes),
         importBlock,
         `resource "openstack_images_image_access_v2" "${hclName(e.resource)}" {\n  image_id  = openstack_images_image_v2.${hclName(e.image)}.id\n  member_id = ${hcl(e.memberProjectId, '  ')}\n}`,
       ].join('\n');
-    const adopted = byName.get(e.importId) as AdoptedImage;
-    const live = adopted.live;
-    const properties = (e.inputs['properties'] ?? {}) as Record<string, string>;
-    const values = attributes.map(([attribute, wire]) => [attribute, wire === 'properties' ? properties : live[wire]] as const);
-    const width = Math.max(...values.map(([a]) => a.length));
-    // Other tools' properties, and the catalog's marks on an image it published (kept by the catalog, never declared).
-    const foreign = Object.keys(imageDocument(live).properties)
-      .filter((key) => isForeignProperty(key) || key === publishedMark || key === creationMark)
-      .sort();
+    const tpo = tpoImage((byId.get(e.importId) as AdoptedImage).live, (e.inputs['properties'] ?? {}) as Record<string, string>);
+    const width = Math.max(...tpo.values.map(([a]) => a.length));
     return [
-      ...notes,
-      ...(live.status === 'deactivated' ? ['# deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it'] : []),
+      ...comments([...e.notes, ...tpo.notes]),
       importBlock,
       `resource "openstack_images_image_v2" "${hclName(e.resource)}" {`,
-      ...values.filter(([, v]) => v !== undefined && v !== null).map(([a, v]) => `  ${a.padEnd(width)} = ${hcl(v, '  ')}`),
+      ...tpo.values.map(([a, v]) => `  ${a.padEnd(width)} = ${hcl(v, '  ')}`),
       '  lifecycle {',
       "    # The provider's own download cache, the properties other tools put on the image and the catalog's marks: never a change.",
-      `    ignore_changes = [${['image_cache_path', ...foreign.map((k) => `properties[${JSON.stringify(k)}]`)].join(', ')}]`,
+      `    ignore_changes = [${tpo.ignored.join(', ')}]`,
       '  }',
       '}',
     ].join('\n');
@@ -444,40 +437,28 @@ function bindingName(attribute: string): string {
  * and `ignoreChanges`, in a stack that requires the gate (`cdktn deploy` with `TERRAFORM_BINARY_NAME=image-catalog-tofu`).
  */
 export function cdktfProgram(adoption: Adoption): string {
-  const image = tpoResources['openstack_images_image_v2'];
-  const attributes = Object.entries(image?.wire ?? {}).filter(([attribute]) => !(image?.assigned ?? []).includes(attribute));
   const byId = new Map(adoption.images.map((i) => [i.live.id, i]));
   const variables = new Map<string, string>();
   const blocks = programEntries(adoption, false).map((e) => {
-    const notes = e.notes.map((n) => `    // ${n}`);
+    const comments = (notes: readonly string[]): string[] => notes.map((n) => `    // ${n}`);
     if (e.kind === 'line') throw new Error(`adopt: ${e.resource}: a line in a CDKTF app`);
     const variable = variableName(e.resource);
     variables.set(e.resource, variable);
     if (e.kind === 'member')
       return [
-        ...notes,
+        ...comments(e.notes),
         `    new openstack.imagesImageAccessV2.ImagesImageAccessV2(this, ${quote(e.resource)}, {`,
         `      imageId: ${variables.get(e.image) ?? ''}.id,`,
         `      memberId: ${quote(e.memberProjectId)},`,
         `    }).importFrom(${quote(e.importId)});`,
       ].join('\n');
-    const live = (byId.get(e.importId) as AdoptedImage).live;
-    const properties = (e.inputs['properties'] ?? {}) as Record<string, string>;
-    const values = attributes
-      .map(([attribute, wire]) => [bindingName(attribute), wire === 'properties' ? properties : live[wire]] as const)
-      .filter(([, v]) => v !== undefined && v !== null);
-    const kept = Object.keys(imageDocument(live).properties)
-      .filter((key) => isForeignProperty(key) || key === publishedMark || key === creationMark)
-      .sort();
+    const tpo = tpoImage((byId.get(e.importId) as AdoptedImage).live, (e.inputs['properties'] ?? {}) as Record<string, string>);
     return [
-      ...notes,
-      ...(live.status === 'deactivated'
-        ? ['    // deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it']
-        : []),
+      ...comments([...e.notes, ...tpo.notes]),
       `    const ${variable} = new openstack.imagesImageV2.ImagesImageV2(this, ${quote(e.resource)}, {`,
-      ...values.map(([name, v]) => `      ${name}: ${literal(v, '      ')},`),
+      ...tpo.values.map(([attribute, v]) => `      ${bindingName(attribute)}: ${literal(v, '      ')},`),
       "      // The provider's own download cache, the properties other tools put on the image and the catalog's marks: never a change.",
-      `      lifecycle: { ignoreChanges: ${literal(['image_cache_path', ...kept.map((k) => `properties[${JSON.stringify(k)}]`)], '      ')} },`,
+      `      lifecycle: { ignoreChanges: ${literal(tpo.ignored, '      ')} },`,
       '    });',
       `    ${variable}.importFrom(${quote(e.importId)});`,
     ].join('\n');
@@ -490,7 +471,7 @@ export function cdktfProgram(adoption: Adoption): string {
   ]
     .map(([names, module]) => ['import', names, 'from', quote(module ?? '')].join(' ') + ';')
     .join('\n');
-  return `${['/**', ...headerText(adoption, 'cdktf').map((l) => ` *${l === '' ? '' : ` ${l}`}`), ' */'].join('\n')}
+  return `${docComment(headerText(adoption, 'cdktf'))}
 ${appImports}
 
 class Adopted extends TerraformStack {
@@ -514,7 +495,7 @@ app.synth();
 
 /** The files of the written project, by name, in `language`. */
 export function projectFiles(adoption: Adoption, project: string, language: Language = 'typescript'): Record<string, string> {
-  const description = `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`;
+  const description = adoptionDescription(adoption);
   if (language === 'hcl') return { 'main.tf': hclProgram(adoption) };
   if (language === 'cdktf')
     return {

@@ -23,8 +23,7 @@ import { projectAjv } from '../resources/schema.js';
 import { isDate } from '../resources/day.js';
 import { loadPolicyData, type PolicyData } from '../policy/data.js';
 import { lineImages, type LineFamily, type LineVersion } from '../resources/versionLine.js';
-import { literal, quote } from './adopt.js';
-import { pulumiProjectFiles, yamlDocument } from './project-files.js';
+import { docComment, literal, pulumiProjectFiles, quote, yamlDocument } from './project-files.js';
 import { UsageError } from './policy.js';
 
 /** osism's schema in JSON Schema (its commit named in the file), compiled when a file is first read. */
@@ -170,6 +169,7 @@ export function requiredMetadataGaps(args: ConvertedLine['args'], data: PolicyDa
 export function osismLines(file: string, images: readonly OsismImage[], profile?: string): { lines: ConvertedLine[]; notes: string[] } {
   const lines: ConvertedLine[] = [];
   const notes: string[] = [];
+  const policy = loadPolicyData();
   for (const image of images) {
     const where = `${basename(file)}: ${image.name}`;
     if (!image.enable) {
@@ -182,6 +182,7 @@ export function osismLines(file: string, images: readonly OsismImage[], profile?
     }
     const meta = image.meta;
     const os = String(meta['os_distro']);
+    // What is said of the definition, above each of its lines (each line adds its own).
     const said: string[] = [`from ${where} (osism image definition)`];
     if (image['password'] !== undefined) said.push('its login password is not written (a secret has no place in a program)');
     if (image.tags.length > 0) said.push(`its tags ${image.tags.join(', ')} are not written (a line's tags are its channels)`);
@@ -196,7 +197,9 @@ export function osismLines(file: string, images: readonly OsismImage[], profile?
       }
       groups.set(osVersion, [...(groups.get(osVersion) ?? []), v]);
     }
+    const lineProfile = profile ?? String(meta['os_purpose']);
     for (const [osVersion, versions] of groups) {
+      const unchecked: string[] = [];
       const ordered = [...versions].sort((a, b) => a.build_date.localeCompare(b.build_date) || a.version.localeCompare(b.version));
       const properties = Object.fromEntries(
         Object.entries(meta)
@@ -208,7 +211,7 @@ export function osismLines(file: string, images: readonly OsismImage[], profile?
         const [algo, digest] = (v.checksum ?? '').split(':');
         const pin = algo === 'sha256' ? { sha256: digest ?? '' } : algo === 'sha512' ? { sha512: digest ?? '' } : {};
         if (v.checksum !== undefined && Object.keys(pin).length === 0)
-          said.push(`version ${v.version}: its ${algo ?? ''} checksum is not checked (the catalog checks sha256 and sha512)`);
+          unchecked.push(`version ${v.version}: its ${algo ?? ''} checksum is not checked (the catalog checks sha256 and sha512)`);
         return {
           version: `1.${String(index)}`,
           source: Object.keys(pin).length > 0 ? { url: v.url, method: 'glance-direct' } : { url: v.url },
@@ -222,12 +225,12 @@ export function osismLines(file: string, images: readonly OsismImage[], profile?
           properties: { internal_version: v.version },
         };
       });
-      const family = `${os}-${osVersion}-${profile ?? String(meta['os_purpose'])}`;
+      const family = `${os}-${osVersion}-${lineProfile}`;
       const description = typeof meta['image_description'] === 'string' ? meta['image_description'] : image.name;
       const args: ConvertedLine['args'] = {
         os,
         osVersion,
-        profile: profile ?? String(meta['os_purpose']),
+        profile: lineProfile,
         ...(image.visibility === 'shared' ? {} : { visibility: image.visibility as 'community' | 'public' }),
         properties: { ...properties, description },
         scs: {
@@ -241,12 +244,13 @@ export function osismLines(file: string, images: readonly OsismImage[], profile?
       };
       // The line is checked as the component will check it: a definition it refuses is said here, not at deploy.
       lineImages(family, args);
-      const gaps = requiredMetadataGaps(args).map((gap) => `policy: ${gap}`);
+      const gaps = requiredMetadataGaps(args, policy).map((gap) => `policy: ${gap}`);
       lines.push({
         name: family,
         args,
         notes: [
           ...said,
+          ...unchecked,
           `osism versions ${ordered.map((v) => v.version).join(', ')} as ${lineVersions.map((v) => v.version).join(', ')}`,
           ...gaps,
         ],
@@ -262,7 +266,7 @@ export function convertedTypescript(lines: readonly ConvertedLine[], header: rea
   const blocks = lines.map(
     (line) => `${line.notes.map((n) => `  // ${n}`).join('\n')}\n  new VersionLine(${quote(line.name)}, ${literal(line.args, '  ')});`,
   );
-  return `/**\n${header.map((l) => ` *${l === '' ? '' : ` ${l}`}`).join('\n')}\n */\nimport { VersionLine } from 'image-catalog/pulumi';\n\nexport default function catalog(): Promise<Record<string, unknown>> {\n${blocks.join('\n\n')}\n  return Promise.resolve({});\n}\n`;
+  return `${docComment(header)}\nimport { VersionLine } from 'image-catalog/pulumi';\n\nexport default function catalog(): Promise<Record<string, unknown>> {\n${blocks.join('\n\n')}\n  return Promise.resolve({});\n}\n`;
 }
 
 const languages = ['typescript', 'yaml'] as const;

@@ -50,7 +50,7 @@ export async function previewPlan(
 ): Promise<PlanDecision> {
   // Loaded here, not with the CLI: @pulumi/pulumi takes about a second to load, which no other command needs.
   const { openStack, previewStack } = await loadAutomation();
-  const stack = await openStack(target, program ?? (() => Promise.resolve({})), options.existing === true ? { existing: true } : {});
+  const stack = await openStack(target, program, options.existing === true ? { existing: true } : {});
   const policy = options.policy;
   const config = stack.getAllConfig().then((all) => {
     if (policy === undefined) return all;

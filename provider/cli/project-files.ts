@@ -1,10 +1,36 @@
 /**
  * The files of a Pulumi project this package writes (`adopt`, `convert`): the shipped examples' project file,
- * manifest and compiler settings with the project's name, and a program, in TypeScript or as a Pulumi YAML
- * document whose resources carry their notes as comments.
+ * manifest and compiler settings with the project's name, and a program, in TypeScript (its literals and comments
+ * in the house style) or as a Pulumi YAML document whose resources carry their notes as comments.
  */
 import { readFileSync } from 'node:fs';
 import { Document as YamlDocument, parse as parseYaml, stringify as stringifyYaml, type Scalar, type YAMLMap } from 'yaml';
+
+/** A string as a single-quoted TypeScript literal (the house style). */
+export function quote(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
+}
+
+/** A value as TypeScript source (keys quoted only where they must be). */
+export function literal(value: unknown, indent: string): string {
+  if (typeof value === 'string') return quote(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    if (!value.some((v) => typeof v === 'object' && v !== null)) return `[${value.map((v) => literal(v, indent)).join(', ')}]`;
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => `${inner}${literal(v, inner)},`).join('\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  const inner = `${indent}  `;
+  const key = (k: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : quote(k));
+  return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${literal(v, inner)},`).join('\n')}\n${indent}}`;
+}
+
+/** A TypeScript doc comment, one line of `lines` each (an empty one a blank comment line). */
+export function docComment(lines: readonly string[]): string {
+  return ['/**', ...lines.map((l) => ` *${l === '' ? '' : ` ${l}`}`), ' */'].join('\n');
+}
 
 /** A file of an example the package ships (`pulumi/package.json`, `yaml/Pulumi.yaml`). */
 export function exampleFile(path: string): string {

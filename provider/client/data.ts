@@ -78,6 +78,16 @@ function hashingCounter(total: number | undefined, options: UploadOptions): { st
   return { stream, result: () => ({ bytes, sha512: sha512.digest('hex'), sha256: sha256.digest('hex') }) };
 }
 
+/** Throws (naming `where`, the digest and both values) when the data that went through misses a pinned digest. */
+function checkPins(where: string, pins: Pick<UploadOptions, 'expectedSha512' | 'expectedSha256'>, got: UploadResult): void {
+  for (const [algo, expected, actual] of [
+    ['sha512', pins.expectedSha512, got.sha512],
+    ['sha256', pins.expectedSha256, got.sha256],
+  ] as const)
+    if (expected !== undefined && expected.toLowerCase() !== actual)
+      throw new ImageDataError(where, `the data's ${algo} is ${actual}, not the pinned ${expected}`);
+}
+
 /**
  * PUT /v2/images/{id}/file (204). The data is hashed as it is sent; the upload fails when a pinned digest does
  * not match, or when Glance's os_hash_value differs from what was sent. A stream cannot be sent twice, so the
@@ -116,12 +126,7 @@ export async function uploadImageData(
   }
   options.signal?.throwIfAborted();
   const sent = counter.result();
-  const pinned = (expected: string | undefined, got: string, algo: string): void => {
-    if (expected !== undefined && expected.toLowerCase() !== got)
-      throw new ImageDataError(`PUT ${url}`, `the data's ${algo} is ${got}, not the pinned ${expected}`);
-  };
-  pinned(options.expectedSha512, sent.sha512, 'sha512');
-  pinned(options.expectedSha256, sent.sha256, 'sha256');
+  checkPins(`PUT ${url}`, options, sent);
   const stored = await getImage(session, id);
   if (stored['os_hash_algo'] === 'sha512' && stored['os_hash_value'] !== sent.sha512) {
     throw new ImageDataError(
@@ -184,11 +189,6 @@ export async function stageFromUrl(session: Session, id: string, url: string, op
   const source = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
   await stageData(session, id, source.pipe(counter.stream));
   const got = counter.result();
-  for (const [algo, expected, actual] of [
-    ['sha512', options.expectedSha512, got.sha512],
-    ['sha256', options.expectedSha256, got.sha256],
-  ] as const)
-    if (expected !== undefined && expected.toLowerCase() !== actual)
-      throw new ImageDataError(`GET ${url}`, `the data's ${algo} is ${actual}, not the pinned ${expected}`);
+  checkPins(`GET ${url}`, options, got);
   return got;
 }

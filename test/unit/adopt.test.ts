@@ -11,13 +11,13 @@ import {
   hclProgram,
   lineArgs,
   projectFiles,
-  quote as quoted,
   resourceName,
   typescriptProgram,
   yamlProgram,
   type Adoption,
 } from '../../provider/cli/adopt.js';
 import { parse as parseYaml } from 'yaml';
+import { quote as quoted } from '../../provider/cli/project-files.js';
 import { tpoRelease } from '../../provider/cdktf/plan.js';
 import { toolSpec } from '../../scripts/tools.js';
 import { lineImages } from '../../provider/resources/versionLine.js';

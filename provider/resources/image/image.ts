@@ -108,11 +108,7 @@ export function imageInputsFromLive(live: ImageWire, kept: Readonly<Record<strin
       inputs[field.local] = live[field.wire];
     }
   }
-  const properties = Object.fromEntries(
-    Object.entries(imageDocument(live).properties).filter(
-      ([key]) => key !== publishedMark && key !== creationMark && !isForeignProperty(key),
-    ),
-  );
+  const properties = Object.fromEntries(Object.entries(imageDocument(live).properties).filter(([key]) => !isUndeclaredProperty(key)));
   return { ...inputs, isDeactivated: live.status === 'deactivated', properties };
 }
 
@@ -144,7 +140,7 @@ export function imageDrift(applied: Readonly<Record<string, unknown>>, live: Ima
   const declared = (applied['properties'] ?? {}) as Readonly<Record<string, unknown>>;
   const held = now['properties'] as Readonly<Record<string, string>>;
   for (const key of [...new Set([...Object.keys(declared), ...Object.keys(held)])].sort()) {
-    if (key === publishedMark || key === creationMark || isForeignProperty(key)) continue;
+    if (isUndeclaredProperty(key)) continue;
     if (declared[key] !== held[key]) drift.push({ field: `properties.${key}`, applied: declared[key] ?? null, live: held[key] ?? null });
   }
   return drift;
@@ -157,6 +153,15 @@ export function imageDrift(applied: Readonly<Record<string, unknown>>, live: Ima
  */
 export function isForeignProperty(key: string): boolean {
   return key.startsWith('owner_specified.');
+}
+
+/**
+ * Properties an image carries that no program declares: the catalog's own marks ({@link publishedMark},
+ * {@link creationMark}) and other tools' ({@link isForeignProperty}). Read back, they are left out of an image's
+ * inputs; compared, they are no drift; adopted, they are never written and never a change.
+ */
+export function isUndeclaredProperty(key: string): boolean {
+  return key === publishedMark || key === creationMark || isForeignProperty(key);
 }
 
 /** The sticky property that records when an image was first published (its visibility left private). */

@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-HBK3BZMX.js";
-import "./chunk-BBBZE5VU.js";
+} from "./chunk-WTUAYEML.js";
+import "./chunk-UDRFAQZY.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-SKNDED7G.js";
+} from "./chunk-A4I6NNFT.js";
 import {
   Session
-} from "./chunk-5D6TAWQL.js";
+} from "./chunk-5J7UN5WF.js";
 import {
   PolicyEngine
-} from "./chunk-LQY3H7BS.js";
+} from "./chunk-C6GAYSKB.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-HBK3BZMX.js";
+} from "./chunk-WTUAYEML.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-BBBZE5VU.js";
+} from "./chunk-UDRFAQZY.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

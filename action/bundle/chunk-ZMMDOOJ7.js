@@ -5,22 +5,22 @@ import {
 } from "./chunk-K2BSMOPQ.js";
 import {
   Session
-} from "./chunk-5D6TAWQL.js";
+} from "./chunk-5J7UN5WF.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-LQY3H7BS.js";
+} from "./chunk-C6GAYSKB.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-CAGDIJ7R.js";
+} from "./chunk-FS75AHUS.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-BBBZE5VU.js";
+} from "./chunk-UDRFAQZY.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-HBK3BZMX.js";
+} from "./chunk-WTUAYEML.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-BBBZE5VU.js";
+} from "./chunk-UDRFAQZY.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-32VWY4WU.js";
+} from "./chunk-XFTJDYM7.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-JZTDVWPI.js";
+} from "./chunk-BEII6KTE.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-RWZAWJ25.js";
+} from "./chunk-TLT64HFX.js";
 import {
   isYamlProject
-} from "./chunk-WD2BFUUL.js";
+} from "./chunk-JODS7YZT.js";
 import {
   loggedChange
-} from "./chunk-YQSN2URZ.js";
+} from "./chunk-5Q5Y2EQ3.js";
 import {
   componentToken,
   configKeys,
@@ -37,7 +37,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-42GDZB5I.js";
+} from "./chunk-RLXRVIBT.js";
 import {
   UsageError,
   cloudSession,
@@ -47,7 +47,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-KEWPK4PD.js";
+} from "./chunk-ZMMDOOJ7.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
@@ -55,17 +55,17 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-AQTKYFO3.js";
+} from "./chunk-UTIFLLYG.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-SKNDED7G.js";
+import "./chunk-A4I6NNFT.js";
 import {
   Session,
   identityRoot
-} from "./chunk-5D6TAWQL.js";
+} from "./chunk-5J7UN5WF.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-LQY3H7BS.js";
+} from "./chunk-C6GAYSKB.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -73,7 +73,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-HBK3BZMX.js";
+} from "./chunk-WTUAYEML.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -82,7 +82,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-CAGDIJ7R.js";
+} from "./chunk-FS75AHUS.js";
 import {
   applyStoreResource,
   checkImageInputs,
@@ -97,21 +97,20 @@ import {
   imageInputsFromLive,
   isDate,
   isForbidden,
-  isForeignProperty,
   isNotFound,
+  isUndeclaredProperty,
   kindDescriptors,
   kinds,
   markOutput,
   membersOfImages,
   newInstanceKey,
   projectAjv,
-  publishedMark,
   renderStoreFragment,
   resourceSchema,
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-BBBZE5VU.js";
+} from "./chunk-UDRFAQZY.js";
 import {
   __commonJS,
   __require,
@@ -3842,6 +3841,30 @@ function arrangeImages(images, today) {
 // provider/cli/project-files.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFileSync } from "node:fs";
+function quote(text2) {
+  return `'${JSON.stringify(text2).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
+}
+function literal(value, indent) {
+  if (typeof value === "string") return quote(value);
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    if (!value.some((v) => typeof v === "object" && v !== null)) return `[${value.map((v) => literal(v, indent)).join(", ")}]`;
+    const inner2 = `${indent}  `;
+    return `[
+${value.map((v) => `${inner2}${literal(v, inner2)},`).join("\n")}
+${indent}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return "{}";
+  const inner = `${indent}  `;
+  const key = (k) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : quote(k);
+  return `{
+${entries.map(([k, v]) => `${inner}${key(k)}: ${literal(v, inner)},`).join("\n")}
+${indent}}`;
+}
+function docComment(lines) {
+  return ["/**", ...lines.map((l) => ` *${l === "" ? "" : ` ${l}`}`), " */"].join("\n");
+}
 function exampleFile(path) {
   return readFileSync(new URL(`../../examples/${path}`, import.meta.url), "utf8");
 }
@@ -3904,27 +3927,6 @@ function resourceName(name, id, taken) {
 function variableName(resource) {
   const camel = resource.replace(/[-.]+([a-z0-9])/g, (_, c) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, "");
   return /^[0-9]/.test(camel) ? `image${camel}` : camel;
-}
-function quote(text2) {
-  return `'${JSON.stringify(text2).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
-}
-function literal(value, indent) {
-  if (typeof value === "string") return quote(value);
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) {
-    if (!value.some((v) => typeof v === "object" && v !== null)) return `[${value.map((v) => literal(v, indent)).join(", ")}]`;
-    const inner2 = `${indent}  `;
-    return `[
-${value.map((v) => `${inner2}${literal(v, inner2)},`).join("\n")}
-${indent}]`;
-  }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return "{}";
-  const inner = `${indent}  `;
-  const key = (k) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : quote(k);
-  return `{
-${entries.map(([k, v]) => `${inner}${key(k)}: ${literal(v, inner)},`).join("\n")}
-${indent}}`;
 }
 function adoptedInputs(live) {
   const inputs = imageInputsFromLive(live);
@@ -3990,33 +3992,46 @@ function imageEntries(image, taken, reason) {
     }))
   ];
 }
+function lineEntry(line, images) {
+  return {
+    kind: "line",
+    resource: line.name,
+    args: lineArgs(line),
+    notes: [
+      `${line.name}: ${images.length} version${images.length === 1 ? "" : "s"} as one line (current: the one Glance has visible and undeprecated)`,
+      ...images.flatMap(findingNotes),
+      ...line.consumers.map(
+        (c) => `consumer ${c.projectId}: ${Object.entries(c.statuses).map(([version, status]) => `v${version} ${status}`).join(", ")} (its acceptance is the consumer's own to declare: LineAcceptance)`
+      )
+    ]
+  };
+}
 function programEntries(adoption, withLines = true) {
   const taken = /* @__PURE__ */ new Set(["adopted"]);
-  return [
-    ...adoption.families.flatMap(
-      (f) => "line" in f && !withLines ? f.images.flatMap(
-        (image) => imageEntries(image, taken, [
-          `a version of the line ${f.family} (no VersionLine in this language: each version is its own resource)`
-        ])
-      ) : "line" in f ? [
-        {
-          kind: "line",
-          resource: f.line.name,
-          args: lineArgs(f.line),
-          notes: [
-            `${f.line.name}: ${f.images.length} version${f.images.length === 1 ? "" : "s"} as one line (current: the one Glance has visible and undeprecated)`,
-            ...f.images.flatMap(findingNotes),
-            ...f.line.consumers.map(
-              (c) => `consumer ${c.projectId}: ${Object.entries(c.statuses).map(([version, status]) => `v${version} ${status}`).join(", ")} (its acceptance is the consumer's own to declare: LineAcceptance)`
-            )
-          ]
-        }
-      ] : f.images.flatMap(
+  const familyEntries = (f) => {
+    if (!("line" in f))
+      return f.images.flatMap(
         (image, i) => imageEntries(image, taken, i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll("\n", " ")}`] : [])
-      )
-    ),
-    ...adoption.others.flatMap((image) => imageEntries(image, taken, []))
-  ];
+      );
+    if (withLines) return [lineEntry(f.line, f.images)];
+    return f.images.flatMap(
+      (image) => imageEntries(image, taken, [`a version of the line ${f.family} (no VersionLine in this language: each version is its own resource)`])
+    );
+  };
+  return [...adoption.families.flatMap(familyEntries), ...adoption.others.flatMap((image) => imageEntries(image, taken, []))];
+}
+function adoptionDescription(adoption) {
+  return `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`;
+}
+function tpoImage(live, properties) {
+  const image = tpoResources["openstack_images_image_v2"];
+  const values = Object.entries(image?.wire ?? {}).filter(([attribute]) => !(image?.assigned ?? []).includes(attribute)).map(([attribute, wire]) => [attribute, wire === "properties" ? properties : live[wire]]).filter(([, value]) => value !== void 0 && value !== null);
+  const undeclared = Object.keys(imageDocument(live).properties).filter(isUndeclaredProperty).sort();
+  return {
+    values,
+    ignored: ["image_cache_path", ...undeclared.map((k) => `properties[${JSON.stringify(k)}]`)],
+    notes: live.status === "deactivated" ? ["deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it"] : []
+  };
 }
 function headerText(adoption, language) {
   const count = `${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"}`;
@@ -4082,9 +4097,7 @@ function typescriptProgram(adoption) {
     "Provider",
     ...used.has("line") ? ["VersionLine"] : []
   ];
-  return `/**
-${headerText(adoption, "typescript").map((l) => ` *${l === "" ? "" : ` ${l}`}`).join("\n")}
- */
+  return `${docComment(headerText(adoption, "typescript"))}
 import { ${imports.join(", ")} } from 'image-catalog/pulumi';
 
 export default function catalog(): Promise<Record<string, unknown>> {
@@ -4128,12 +4141,7 @@ function yamlProgram(adoption, project) {
       };
     })
   ];
-  return yamlDocument(
-    project,
-    `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`,
-    headerText(adoption, "yaml"),
-    resources
-  );
+  return yamlDocument(project, adoptionDescription(adoption), headerText(adoption, "yaml"), resources);
 }
 function hcl(value, indent) {
   if (typeof value === "string")
@@ -4152,11 +4160,9 @@ function hclName(resource) {
   return /^[A-Za-z_]/.test(name) ? name : `_${name}`;
 }
 function hclProgram(adoption) {
-  const image = tpoResources["openstack_images_image_v2"];
-  const attributes = Object.entries(image?.wire ?? {}).filter(([attribute]) => !(image?.assigned ?? []).includes(attribute));
-  const byName = new Map(adoption.images.map((i) => [i.live.id, i]));
+  const byId = new Map(adoption.images.map((i) => [i.live.id, i]));
   const blocks = programEntries(adoption, false).map((e) => {
-    const notes = e.notes.map((n) => `# ${n}`);
+    const comments = (notes) => notes.map((n) => `# ${n}`);
     if (e.kind === "line") throw new Error(`adopt: ${e.resource}: a line in an HCL configuration`);
     const address = `${e.kind === "image" ? "openstack_images_image_v2" : "openstack_images_image_access_v2"}.${hclName(e.resource)}`;
     const importBlock = `import {
@@ -4165,28 +4171,23 @@ function hclProgram(adoption) {
 }`;
     if (e.kind === "member")
       return [
-        ...notes,
+        ...comments(e.notes),
         importBlock,
         `resource "openstack_images_image_access_v2" "${hclName(e.resource)}" {
   image_id  = openstack_images_image_v2.${hclName(e.image)}.id
   member_id = ${hcl(e.memberProjectId, "  ")}
 }`
       ].join("\n");
-    const adopted = byName.get(e.importId);
-    const live = adopted.live;
-    const properties = e.inputs["properties"] ?? {};
-    const values = attributes.map(([attribute, wire]) => [attribute, wire === "properties" ? properties : live[wire]]);
-    const width = Math.max(...values.map(([a]) => a.length));
-    const foreign = Object.keys(imageDocument(live).properties).filter((key) => isForeignProperty(key) || key === publishedMark || key === creationMark).sort();
+    const tpo = tpoImage(byId.get(e.importId).live, e.inputs["properties"] ?? {});
+    const width = Math.max(...tpo.values.map(([a]) => a.length));
     return [
-      ...notes,
-      ...live.status === "deactivated" ? ["# deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it"] : [],
+      ...comments([...e.notes, ...tpo.notes]),
       importBlock,
       `resource "openstack_images_image_v2" "${hclName(e.resource)}" {`,
-      ...values.filter(([, v]) => v !== void 0 && v !== null).map(([a, v]) => `  ${a.padEnd(width)} = ${hcl(v, "  ")}`),
+      ...tpo.values.map(([a, v]) => `  ${a.padEnd(width)} = ${hcl(v, "  ")}`),
       "  lifecycle {",
       "    # The provider's own download cache, the properties other tools put on the image and the catalog's marks: never a change.",
-      `    ignore_changes = [${["image_cache_path", ...foreign.map((k) => `properties[${JSON.stringify(k)}]`)].join(", ")}]`,
+      `    ignore_changes = [${tpo.ignored.join(", ")}]`,
       "  }",
       "}"
     ].join("\n");
@@ -4214,34 +4215,28 @@ function bindingName(attribute) {
   return attribute.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 }
 function cdktfProgram(adoption) {
-  const image = tpoResources["openstack_images_image_v2"];
-  const attributes = Object.entries(image?.wire ?? {}).filter(([attribute]) => !(image?.assigned ?? []).includes(attribute));
   const byId = new Map(adoption.images.map((i) => [i.live.id, i]));
   const variables = /* @__PURE__ */ new Map();
   const blocks = programEntries(adoption, false).map((e) => {
-    const notes = e.notes.map((n) => `    // ${n}`);
+    const comments = (notes) => notes.map((n) => `    // ${n}`);
     if (e.kind === "line") throw new Error(`adopt: ${e.resource}: a line in a CDKTF app`);
     const variable = variableName(e.resource);
     variables.set(e.resource, variable);
     if (e.kind === "member")
       return [
-        ...notes,
+        ...comments(e.notes),
         `    new openstack.imagesImageAccessV2.ImagesImageAccessV2(this, ${quote(e.resource)}, {`,
         `      imageId: ${variables.get(e.image) ?? ""}.id,`,
         `      memberId: ${quote(e.memberProjectId)},`,
         `    }).importFrom(${quote(e.importId)});`
       ].join("\n");
-    const live = byId.get(e.importId).live;
-    const properties = e.inputs["properties"] ?? {};
-    const values = attributes.map(([attribute, wire]) => [bindingName(attribute), wire === "properties" ? properties : live[wire]]).filter(([, v]) => v !== void 0 && v !== null);
-    const kept = Object.keys(imageDocument(live).properties).filter((key) => isForeignProperty(key) || key === publishedMark || key === creationMark).sort();
+    const tpo = tpoImage(byId.get(e.importId).live, e.inputs["properties"] ?? {});
     return [
-      ...notes,
-      ...live.status === "deactivated" ? ["    // deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it"] : [],
+      ...comments([...e.notes, ...tpo.notes]),
       `    const ${variable} = new openstack.imagesImageV2.ImagesImageV2(this, ${quote(e.resource)}, {`,
-      ...values.map(([name, v]) => `      ${name}: ${literal(v, "      ")},`),
+      ...tpo.values.map(([attribute, v]) => `      ${bindingName(attribute)}: ${literal(v, "      ")},`),
       "      // The provider's own download cache, the properties other tools put on the image and the catalog's marks: never a change.",
-      `      lifecycle: { ignoreChanges: ${literal(["image_cache_path", ...kept.map((k) => `properties[${JSON.stringify(k)}]`)], "      ")} },`,
+      `      lifecycle: { ignoreChanges: ${literal(tpo.ignored, "      ")} },`,
       "    });",
       `    ${variable}.importFrom(${quote(e.importId)});`
     ].join("\n");
@@ -4251,7 +4246,7 @@ function cdktfProgram(adoption) {
     ["type { Construct }", "constructs"],
     ["{ OpenstackProvider, checkCatalog, openstack, requireGate }", "image-catalog/cdktf"]
   ].map(([names, module]) => ["import", names, "from", quote(module ?? "")].join(" ") + ";").join("\n");
-  return `${["/**", ...headerText(adoption, "cdktf").map((l) => ` *${l === "" ? "" : ` ${l}`}`), " */"].join("\n")}
+  return `${docComment(headerText(adoption, "cdktf"))}
 ${appImports}
 
 class Adopted extends TerraformStack {
@@ -4273,7 +4268,7 @@ app.synth();
 `;
 }
 function projectFiles(adoption, project, language = "typescript") {
-  const description = `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`;
+  const description = adoptionDescription(adoption);
   if (language === "hcl") return { "main.tf": hclProgram(adoption) };
   if (language === "cdktf")
     return {
@@ -4491,6 +4486,7 @@ function requiredMetadataGaps(args, data = loadPolicyData()) {
 function osismLines(file, images, profile) {
   const lines = [];
   const notes = [];
+  const policy = loadPolicyData();
   for (const image of images) {
     const where = `${basename(file)}: ${image.name}`;
     if (!image.enable) {
@@ -4516,7 +4512,9 @@ function osismLines(file, images, profile) {
       }
       groups.set(osVersion, [...groups.get(osVersion) ?? [], v]);
     }
+    const lineProfile = profile ?? String(meta["os_purpose"]);
     for (const [osVersion, versions] of groups) {
+      const unchecked = [];
       const ordered2 = [...versions].sort((a, b) => a.build_date.localeCompare(b.build_date) || a.version.localeCompare(b.version));
       const properties = Object.fromEntries(
         Object.entries(meta).filter(([key, value]) => !lineMeta.has(key) && value !== null && value !== void 0).map(([key, value]) => [key, String(value)])
@@ -4526,7 +4524,7 @@ function osismLines(file, images, profile) {
         const [algo, digest] = (v.checksum ?? "").split(":");
         const pin = algo === "sha256" ? { sha256: digest ?? "" } : algo === "sha512" ? { sha512: digest ?? "" } : {};
         if (v.checksum !== void 0 && Object.keys(pin).length === 0)
-          said.push(`version ${v.version}: its ${algo ?? ""} checksum is not checked (the catalog checks sha256 and sha512)`);
+          unchecked.push(`version ${v.version}: its ${algo ?? ""} checksum is not checked (the catalog checks sha256 and sha512)`);
         return {
           version: `1.${String(index)}`,
           source: Object.keys(pin).length > 0 ? { url: v.url, method: "glance-direct" } : { url: v.url },
@@ -4540,12 +4538,12 @@ function osismLines(file, images, profile) {
           properties: { internal_version: v.version }
         };
       });
-      const family = `${os}-${osVersion}-${profile ?? String(meta["os_purpose"])}`;
+      const family = `${os}-${osVersion}-${lineProfile}`;
       const description = typeof meta["image_description"] === "string" ? meta["image_description"] : image.name;
       const args = {
         os,
         osVersion,
-        profile: profile ?? String(meta["os_purpose"]),
+        profile: lineProfile,
         ...image.visibility === "shared" ? {} : { visibility: image.visibility },
         properties: { ...properties, description },
         scs: {
@@ -4558,12 +4556,13 @@ function osismLines(file, images, profile) {
         versions: lineVersions
       };
       lineImages(family, args);
-      const gaps = requiredMetadataGaps(args).map((gap) => `policy: ${gap}`);
+      const gaps = requiredMetadataGaps(args, policy).map((gap) => `policy: ${gap}`);
       lines.push({
         name: family,
         args,
         notes: [
           ...said,
+          ...unchecked,
           `osism versions ${ordered2.map((v) => v.version).join(", ")} as ${lineVersions.map((v) => v.version).join(", ")}`,
           ...gaps
         ]
@@ -4578,9 +4577,7 @@ function convertedTypescript(lines, header) {
     (line) => `${line.notes.map((n) => `  // ${n}`).join("\n")}
   new VersionLine(${quote(line.name)}, ${literal(line.args, "  ")});`
   );
-  return `/**
-${header.map((l) => ` *${l === "" ? "" : ` ${l}`}`).join("\n")}
- */
+  return `${docComment(header)}
 import { VersionLine } from 'image-catalog/pulumi';
 
 export default function catalog(): Promise<Record<string, unknown>> {
@@ -5679,8 +5676,8 @@ function programOf(dir) {
   return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-7YSKUAHV.js");
-  const { loadProgram, previewPlan } = await import("./preview-2NN5UKXG.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-XGFAYYZV.js");
+  const { loadProgram, previewPlan } = await import("./preview-2EYEJKCU.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
@@ -5724,7 +5721,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-SVOOIQ6G.js");
+  const { appEntry, checkApp } = await import("./check-NLR5DOOD.js");
   const typescript = loadTypeScript(resolve4(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -5775,7 +5772,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-5LN2V2VE.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-5PIX3XQI.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -5847,8 +5844,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-3N42QJLL.js");
-  const { buildEnvelope } = await import("./envelope-T5JXEWUA.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-MCVK7YR6.js");
+  const { buildEnvelope } = await import("./envelope-L4TRIDIQ.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

@@ -36181,6 +36181,14 @@ function hashingCounter(total, options) {
   });
   return { stream, result: () => ({ bytes, sha512: sha512.digest("hex"), sha256: sha256.digest("hex") }) };
 }
+function checkPins(where, pins, got) {
+  for (const [algo, expected, actual] of [
+    ["sha512", pins.expectedSha512, got.sha512],
+    ["sha256", pins.expectedSha256, got.sha256]
+  ])
+    if (expected !== void 0 && expected.toLowerCase() !== actual)
+      throw new ImageDataError(where, `the data's ${algo} is ${actual}, not the pinned ${expected}`);
+}
 async function uploadImageData(session, id, source, options = {}) {
   const total = "path" in source ? statSync(source.path).size : source.size;
   const input = "path" in source ? createReadStream2(source.path, { highWaterMark: 1024 * 1024 }) : source.stream;
@@ -36208,12 +36216,7 @@ async function uploadImageData(session, id, source, options = {}) {
   }
   options.signal?.throwIfAborted();
   const sent = counter.result();
-  const pinned = (expected, got, algo) => {
-    if (expected !== void 0 && expected.toLowerCase() !== got)
-      throw new ImageDataError(`PUT ${url}`, `the data's ${algo} is ${got}, not the pinned ${expected}`);
-  };
-  pinned(options.expectedSha512, sent.sha512, "sha512");
-  pinned(options.expectedSha256, sent.sha256, "sha256");
+  checkPins(`PUT ${url}`, options, sent);
   const stored = await getImage(session, id);
   if (stored["os_hash_algo"] === "sha512" && stored["os_hash_value"] !== sent.sha512) {
     throw new ImageDataError(
@@ -36231,12 +36234,7 @@ async function stageFromUrl(session, id, url, options = {}) {
   const source = Readable.fromWeb(response.body);
   await stageData(session, id, source.pipe(counter.stream));
   const got = counter.result();
-  for (const [algo, expected, actual] of [
-    ["sha512", options.expectedSha512, got.sha512],
-    ["sha256", options.expectedSha256, got.sha256]
-  ])
-    if (expected !== void 0 && expected.toLowerCase() !== actual)
-      throw new ImageDataError(`GET ${url}`, `the data's ${algo} is ${actual}, not the pinned ${expected}`);
+  checkPins(`GET ${url}`, options, got);
   return got;
 }
 
@@ -36308,11 +36306,7 @@ function imageInputsFromLive(live, kept = {}) {
       inputs[field.local] = live[field.wire];
     }
   }
-  const properties = Object.fromEntries(
-    Object.entries(imageDocument(live).properties).filter(
-      ([key]) => key !== publishedMark && key !== creationMark && !isForeignProperty(key)
-    )
-  );
+  const properties = Object.fromEntries(Object.entries(imageDocument(live).properties).filter(([key]) => !isUndeclaredProperty(key)));
   return { ...inputs, isDeactivated: live.status === "deactivated", properties };
 }
 function imageDrift(applied, live) {
@@ -36327,13 +36321,16 @@ function imageDrift(applied, live) {
   const declared = applied["properties"] ?? {};
   const held = now["properties"];
   for (const key of [.../* @__PURE__ */ new Set([...Object.keys(declared), ...Object.keys(held)])].sort()) {
-    if (key === publishedMark || key === creationMark || isForeignProperty(key)) continue;
+    if (isUndeclaredProperty(key)) continue;
     if (declared[key] !== held[key]) drift.push({ field: `properties.${key}`, applied: declared[key] ?? null, live: held[key] ?? null });
   }
   return drift;
 }
 function isForeignProperty(key) {
   return key.startsWith("owner_specified.");
+}
+function isUndeclaredProperty(key) {
+  return key === publishedMark || key === creationMark || isForeignProperty(key);
 }
 var publishedMark = "catalog_published_at";
 var creationMark = "catalog_created_by";
@@ -37200,7 +37197,7 @@ export {
   diffImage,
   imageInputsFromLive,
   imageDrift,
-  isForeignProperty,
+  isUndeclaredProperty,
   publishedMark,
   creationMark,
   isImportedSource,
@@ -37217,4 +37214,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-BBBZE5VU.js.LEGAL.txt */
+/*! For license information please see chunk-UDRFAQZY.js.LEGAL.txt */

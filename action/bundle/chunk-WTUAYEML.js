@@ -7,7 +7,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-BBBZE5VU.js";
+} from "./chunk-UDRFAQZY.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-YQSN2URZ.js";
+} from "./chunk-5Q5Y2EQ3.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-AQTKYFO3.js";
+} from "./chunk-UTIFLLYG.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-SKNDED7G.js";
-import "./chunk-5D6TAWQL.js";
-import "./chunk-LQY3H7BS.js";
-import "./chunk-HBK3BZMX.js";
+import "./chunk-A4I6NNFT.js";
+import "./chunk-5J7UN5WF.js";
+import "./chunk-C6GAYSKB.js";
+import "./chunk-WTUAYEML.js";
 import {
   policyModeVariable
-} from "./chunk-CAGDIJ7R.js";
+} from "./chunk-FS75AHUS.js";
 import {
   StackMarks
-} from "./chunk-BBBZE5VU.js";
+} from "./chunk-UDRFAQZY.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-KEWPK4PD.js";
+} from "./chunk-ZMMDOOJ7.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-5D6TAWQL.js";
-import "./chunk-LQY3H7BS.js";
-import "./chunk-HBK3BZMX.js";
-import "./chunk-CAGDIJ7R.js";
-import "./chunk-BBBZE5VU.js";
+import "./chunk-5J7UN5WF.js";
+import "./chunk-C6GAYSKB.js";
+import "./chunk-WTUAYEML.js";
+import "./chunk-FS75AHUS.js";
+import "./chunk-UDRFAQZY.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-CAGDIJ7R.js";
-import "./chunk-BBBZE5VU.js";
+} from "./chunk-FS75AHUS.js";
+import "./chunk-UDRFAQZY.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -4,15 +4,15 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-32VWY4WU.js";
-import "./chunk-WD2BFUUL.js";
-import "./chunk-KEWPK4PD.js";
+} from "./chunk-XFTJDYM7.js";
+import "./chunk-JODS7YZT.js";
+import "./chunk-ZMMDOOJ7.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-5D6TAWQL.js";
-import "./chunk-LQY3H7BS.js";
-import "./chunk-HBK3BZMX.js";
-import "./chunk-CAGDIJ7R.js";
-import "./chunk-BBBZE5VU.js";
+import "./chunk-5J7UN5WF.js";
+import "./chunk-C6GAYSKB.js";
+import "./chunk-WTUAYEML.js";
+import "./chunk-FS75AHUS.js";
+import "./chunk-UDRFAQZY.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

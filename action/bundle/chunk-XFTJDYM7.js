@@ -2,16 +2,16 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   isYamlProject
-} from "./chunk-WD2BFUUL.js";
+} from "./chunk-JODS7YZT.js";
 import {
   UsageError,
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-KEWPK4PD.js";
+} from "./chunk-ZMMDOOJ7.js";
 import {
   formatDecision
-} from "./chunk-LQY3H7BS.js";
+} from "./chunk-C6GAYSKB.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-TJJRK4GD.js");
+    return await import("./automation-3ZUGHP32.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
@@ -32,7 +32,7 @@ async function loadAutomation() {
 // provider/cli/preview.ts
 async function previewPlan(target, program, options = {}) {
   const { openStack, previewStack } = await loadAutomation();
-  const stack = await openStack(target, program ?? (() => Promise.resolve({})), options.existing === true ? { existing: true } : {});
+  const stack = await openStack(target, program, options.existing === true ? { existing: true } : {});
   const policy = options.policy;
   const config = stack.getAllConfig().then((all) => {
     if (policy === void 0) return all;

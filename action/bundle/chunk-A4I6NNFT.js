@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-BBBZE5VU.js";
+} from "./chunk-UDRFAQZY.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-BBBZE5VU.js";
+} from "./chunk-UDRFAQZY.js";
 import {
   __commonJS,
   __require,

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-HBK3BZMX.js";
+} from "./chunk-WTUAYEML.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-CAGDIJ7R.js";
+} from "./chunk-FS75AHUS.js";
 import {
   __commonJS,
   __toESM

@@ -4,10 +4,10 @@ import {
   PolicyEngine,
   bundlePath,
   entrypoint
-} from "./chunk-LQY3H7BS.js";
-import "./chunk-HBK3BZMX.js";
-import "./chunk-CAGDIJ7R.js";
-import "./chunk-BBBZE5VU.js";
+} from "./chunk-C6GAYSKB.js";
+import "./chunk-WTUAYEML.js";
+import "./chunk-FS75AHUS.js";
+import "./chunk-UDRFAQZY.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

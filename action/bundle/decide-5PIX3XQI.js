@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-AQTKYFO3.js";
+} from "./chunk-UTIFLLYG.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-SKNDED7G.js";
-import "./chunk-5D6TAWQL.js";
-import "./chunk-LQY3H7BS.js";
-import "./chunk-HBK3BZMX.js";
-import "./chunk-CAGDIJ7R.js";
-import "./chunk-BBBZE5VU.js";
+import "./chunk-A4I6NNFT.js";
+import "./chunk-5J7UN5WF.js";
+import "./chunk-C6GAYSKB.js";
+import "./chunk-WTUAYEML.js";
+import "./chunk-FS75AHUS.js";
+import "./chunk-UDRFAQZY.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

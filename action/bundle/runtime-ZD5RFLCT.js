@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-JZTDVWPI.js";
+} from "./chunk-BEII6KTE.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-42GDZB5I.js";
+} from "./chunk-RLXRVIBT.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-SKNDED7G.js";
+} from "./chunk-A4I6NNFT.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-5D6TAWQL.js";
+} from "./chunk-5J7UN5WF.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-LQY3H7BS.js";
+} from "./chunk-C6GAYSKB.js";
 import {
   buildEnvelope
-} from "./chunk-HBK3BZMX.js";
+} from "./chunk-WTUAYEML.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-CAGDIJ7R.js";
+} from "./chunk-FS75AHUS.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-BBBZE5VU.js";
+} from "./chunk-UDRFAQZY.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
