@@ -7,10 +7,9 @@
  * every other image as an `Image` with its import id, its fields as Glance has them and `source: { imported: true }`
  * (Glance does not keep where the data came from), one `ImageMember` per membership with its import id, and above
  * each resource the rules the audit finds it breaking (and, for a family left as plain images, why it is not a
- * line). One list of entries (programEntries) is rendered in each language. Its first preview (or plan) holds
- * imports only.
- *
- * Not built yet: stores. */
+ * line). The stores whose StorageBackend fragments are in the config folder it is given become StorageBackends with
+ * their import ids in a Pulumi program, and every other store is said (./adopt-store.ts). One list of entries
+ * (programEntries) is rendered in each language. Its first preview (or plan) holds imports only. */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -21,12 +20,29 @@ import { judgeCatalog, type Finding } from '../policy/audit.js';
 import { PolicyEngine } from '../policy/engine.js';
 import type { PolicyDataOverride } from '../policy/data.js';
 import { utcToday } from '../resources/day.js';
-import { componentToken, packageName, typeToken } from '../pulumi/tokens.js';
+import { componentToken, idNames, packageName, typeToken } from '../pulumi/tokens.js';
 import { creationMark, imageInputsFromLive, isUndeclaredProperty } from '../resources/image/image.js';
 import { tpoRelease, tpoResources } from '../cdktf/plan.js';
 import { arrangeImages, type AdoptedImage, type AdoptedLine, type FamilyProposal } from './adopt-line.js';
+import {
+  readStores,
+  reloadCommandOption,
+  secretConfigKey,
+  type AdoptedStore,
+  type StoreAdoption,
+  type StoreOptions,
+} from './adopt-store.js';
 import { cloudSession, isUnusableInput, readOverrides, UsageError } from './policy.js';
-import { docComment, exampleFile, literal, pulumiProjectFiles, quote, yamlDocument, type YamlResource } from './project-files.js';
+import {
+  docComment,
+  exampleFile,
+  Expression,
+  literal,
+  pulumiProjectFiles,
+  quote,
+  yamlDocument,
+  type YamlResource,
+} from './project-files.js';
 
 const languages = ['typescript', 'yaml', 'hcl', 'cdktf'] as const;
 /** A language adopt writes a program in. */
@@ -44,6 +60,8 @@ export interface Adoption {
   readonly others: readonly AdoptedImage[];
   /** Images of the owner left out: in a status an import cannot take (queued, saving, importing, killed, ...). */
   readonly skipped: readonly ImageWire[];
+  /** The stores: those written as StorageBackends, and what is said of the others (./adopt-store.ts). */
+  readonly stores: StoreAdoption;
 }
 
 /** A resource name from an image name: lower case, dashes for the rest; unique within `taken`. */
@@ -134,6 +152,18 @@ export type ProgramEntry =
       readonly notes: readonly string[];
     }
   | {
+      readonly kind: 'store';
+      readonly resource: string;
+      /** The StorageBackend's inputs under their Pulumi names (`storeId`), without the secret options. */
+      readonly inputs: Record<string, unknown>;
+      /** Each secret option the fragment sets, and the stack config key (a secret) the program reads it from. */
+      readonly secrets: readonly { readonly option: string; readonly key: string }[];
+      readonly importId: string;
+      /** Whether the stores are read with a cloud of their own (an admin's): the program's `stores` provider. */
+      readonly ownProvider: boolean;
+      readonly notes: readonly string[];
+    }
+  | {
       readonly kind: 'member';
       readonly resource: string;
       /** The Image entry's resource name. */
@@ -186,23 +216,53 @@ function lineEntry(line: AdoptedLine, images: readonly AdoptedImage[]): ProgramE
   };
 }
 
+/** An adopted store as a `StorageBackend` entry (a Pulumi program's): its inputs, its secret options, its import id. */
+function storeEntry(store: AdoptedStore, ownProvider: boolean, taken: Set<string>): ProgramEntry {
+  const { id, ...rest } = store.inputs;
+  return {
+    kind: 'store',
+    resource: resourceName(`store-${store.live.id}`, store.live.id, taken),
+    inputs: { [idNames.store ?? 'id']: id, ...rest },
+    secrets: store.secrets.map((option) => ({ option, key: secretConfigKey(store.live.id, option) })),
+    importId: store.live.id,
+    ownProvider,
+    notes: [
+      ...(store.owner === undefined
+        ? []
+        : [
+            `store ${store.live.id}: made by a stack of the catalog (its fragment's mark ${store.owner}): that stack manages it; importing it here makes two programs manage one store`,
+          ]),
+      ...store.secrets.map(
+        (option) =>
+          `options.${option}: a secret the fragment holds: set it with pulumi config set --secret ${secretConfigKey(store.live.id, option)}`,
+      ),
+    ],
+  };
+}
+
 /**
  * The resources of the program an adoption writes, in order, with their notes: the same for every language. A
- * language without a VersionLine (`withLines` false) gets a line's versions as plain entries, each saying its line.
+ * language without a VersionLine (`pulumi` false: HCL, CDKTF) gets a line's versions as plain entries, each
+ * saying its line, and no store (the header says them).
  */
-export function programEntries(adoption: Adoption, withLines = true): ProgramEntry[] {
-  const taken = new Set<string>(['adopted']);
+export function programEntries(adoption: Adoption, pulumi = true): ProgramEntry[] {
+  const taken = new Set<string>(['adopted', 'stores']);
   const familyEntries = (f: FamilyProposal): ProgramEntry[] => {
     if (!('line' in f))
       return f.images.flatMap((image, i) =>
         imageEntries(image, taken, i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll('\n', ' ')}`] : []),
       );
-    if (withLines) return [lineEntry(f.line, f.images)];
+    if (pulumi) return [lineEntry(f.line, f.images)];
     return f.images.flatMap((image) =>
       imageEntries(image, taken, [`a version of the line ${f.family} (no VersionLine in this language: each version is its own resource)`]),
     );
   };
-  return [...adoption.families.flatMap(familyEntries), ...adoption.others.flatMap((image) => imageEntries(image, taken, []))];
+  const ownProvider = adoption.stores.cloud !== adoption.cloud;
+  return [
+    ...(pulumi ? adoption.stores.written.map((store) => storeEntry(store, ownProvider, taken)) : []),
+    ...adoption.families.flatMap(familyEntries),
+    ...adoption.others.flatMap((image) => imageEntries(image, taken, [])),
+  ];
 }
 
 /** What the written project says it is (its Pulumi.yaml and package.json description). */
@@ -237,8 +297,30 @@ function tpoImage(
   };
 }
 
+/**
+ * What the program says of the stores it does not declare: those adopt did not write (./adopt-store.ts) and, in
+ * HCL and CDKTF, the StorageBackend fragments it found (neither can import one).
+ */
+function storeNotes(adoption: Adoption, language: Language): string[] {
+  const unwritable =
+    language === 'hcl'
+      ? 'terraform-provider-openstack has no resource for a Glance store'
+      : 'the CDKTF StorageBackend is a terraform_data, and an import of one fills no input (hashicorp/terraform#32683: the next plan would change it); declare it as a new StorageBackend only after removing the fragment, or keep it in a Pulumi program (adopt --language typescript)';
+  return [
+    ...adoption.stores.notes,
+    ...(language === 'hcl' || language === 'cdktf'
+      ? adoption.stores.written.map((s) => `store ${s.live.id} (${s.live.type}): a StorageBackend fragment, not written: ${unwritable}`)
+      : []),
+  ];
+}
+
 /** What the program's header says, whatever the language (one line a sentence group). */
 function headerText(adoption: Adoption, language: Language): string[] {
+  const stores = storeNotes(adoption, language);
+  return [...headerBody(adoption, language), ...(stores.length === 0 ? [] : ['', ...stores])];
+}
+
+function headerBody(adoption: Adoption, language: Language): string[] {
   const count = `${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'}`;
   const seen = `The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by`;
   if (language === 'cdktf')
@@ -275,12 +357,27 @@ function headerText(adoption: Adoption, language: Language): string[] {
   ];
 }
 
+/** A store entry's inputs with each secret option as `read(key)` gives it (the program reads it from its stack config). */
+function storeInputs(e: Extract<ProgramEntry, { kind: 'store' }>, read: (key: string) => unknown): Record<string, unknown> {
+  const options = (e.inputs['options'] ?? {}) as Record<string, unknown>;
+  return { ...e.inputs, options: { ...options, ...Object.fromEntries(e.secrets.map((s) => [s.option, read(s.key)])) } };
+}
+
 /** The program (index.ts) of an adoption: pure. */
 export function typescriptProgram(adoption: Adoption): string {
   const entries = programEntries(adoption);
   const variables = new Map(entries.map((e) => [e.resource, variableName(e.resource)]));
   const comments = (notes: readonly string[]): string[] => notes.map((n) => `  // ${n}`);
+  const stores = entries.flatMap((e) => (e.kind === 'store' ? [e] : []));
   const blocks = entries.map((e) => {
+    if (e.kind === 'store')
+      return [
+        ...comments(e.notes),
+        `  new StorageBackend(${quote(e.resource)}, ${literal(
+          storeInputs(e, (key) => new Expression(`config.requireSecret(${quote(key)})`)),
+          '  ',
+        )}, { provider: ${e.ownProvider ? 'storesProvider' : 'provider'}, import: ${quote(e.importId)} });`,
+      ].join('\n');
     if (e.kind === 'line')
       return [...comments(e.notes), `  new VersionLine(${quote(e.resource)}, ${literal(e.args, '  ')}, { provider });`].join('\n');
     if (e.kind === 'image')
@@ -298,14 +395,35 @@ export function typescriptProgram(adoption: Adoption): string {
     ...(used.has('image') ? ['Image'] : []),
     ...(used.has('member') ? ['ImageMember'] : []),
     'Provider',
+    ...(used.has('store') ? ['StorageBackend'] : []),
     ...(used.has('line') ? ['VersionLine'] : []),
   ];
+  const secrets = stores.some((e) => e.secrets.length > 0);
+  const preamble = [
+    ...(secrets ? [`import * as pulumi from '@pulumi/pulumi';`] : []),
+    `import { ${imports.join(', ')} } from 'image-catalog/pulumi';`,
+  ];
+  const declarations = [
+    "  // The cloud adopt read with: an import reads with its provider's cloud.",
+    `  const provider = new Provider('adopted', { cloud: ${quote(adoption.cloud)} });`,
+    ...(stores.some((e) => e.ownProvider)
+      ? [
+          '  // The cloud adopt read the stores with (an admin: /v2/info/stores/detail is admin only).',
+          `  const storesProvider = new Provider('stores', { cloud: ${quote(adoption.stores.cloud)} });`,
+        ]
+      : []),
+    ...(secrets
+      ? [
+          '  // The secret options of the stores, from the stack config (pulumi config set --secret).',
+          '  const config = new pulumi.Config();',
+        ]
+      : []),
+  ];
   return `${docComment(headerText(adoption, 'typescript'))}
-import { ${imports.join(', ')} } from 'image-catalog/pulumi';
+${preamble.join('\n')}
 
 export default function catalog(): Promise<Record<string, unknown>> {
-  // The cloud adopt read with: an import reads with its provider's cloud.
-  const provider = new Provider('adopted', { cloud: ${quote(adoption.cloud)} });
+${declarations.join('\n')}
 
 ${blocks.join('\n\n')}
   return Promise.resolve({});
@@ -316,13 +434,34 @@ ${blocks.join('\n\n')}
 /** The Pulumi YAML program of an adoption (Pulumi.yaml): the same resources as {@link typescriptProgram}, as data. */
 export function yamlProgram(adoption: Adoption, project: string): string {
   const provider = '${adopted}';
+  const entries = programEntries(adoption);
+  const stores = entries.flatMap((e) => (e.kind === 'store' ? [e] : []));
   const resources: YamlResource[] = [
     {
       name: 'adopted',
       value: { type: `pulumi:providers:${packageName}`, properties: { cloud: adoption.cloud } },
       notes: ["The cloud adopt read with: an import reads with its provider's cloud."],
     },
-    ...programEntries(adoption).map((e): YamlResource => {
+    ...(stores.some((e) => e.ownProvider)
+      ? [
+          {
+            name: 'stores',
+            value: { type: `pulumi:providers:${packageName}`, properties: { cloud: adoption.stores.cloud } },
+            notes: ['The cloud adopt read the stores with (an admin: /v2/info/stores/detail is admin only).'],
+          },
+        ]
+      : []),
+    ...entries.map((e): YamlResource => {
+      if (e.kind === 'store')
+        return {
+          name: e.resource,
+          notes: e.notes,
+          value: {
+            type: typeToken('store'),
+            properties: storeInputs(e, (key) => `\${${key}}`),
+            options: { provider: e.ownProvider ? '${stores}' : provider, import: e.importId },
+          },
+        };
       if (e.kind === 'line')
         return {
           name: e.resource,
@@ -346,7 +485,13 @@ export function yamlProgram(adoption: Adoption, project: string): string {
       };
     }),
   ];
-  return yamlDocument(project, adoptionDescription(adoption), headerText(adoption, 'yaml'), resources);
+  return yamlDocument(
+    project,
+    adoptionDescription(adoption),
+    headerText(adoption, 'yaml'),
+    resources,
+    stores.flatMap((e) => e.secrets.map((s) => s.key)),
+  );
 }
 
 /** A value as HCL (`${` and `%{` escaped: an adopted value is data, never a template). */
@@ -381,7 +526,7 @@ export function hclProgram(adoption: Adoption): string {
   const byId = new Map(adoption.images.map((i) => [i.live.id, i]));
   const blocks = programEntries(adoption, false).map((e) => {
     const comments = (notes: readonly string[]): string[] => notes.map((n) => `# ${n}`);
-    if (e.kind === 'line') throw new Error(`adopt: ${e.resource}: a line in an HCL configuration`);
+    if (e.kind === 'line' || e.kind === 'store') throw new Error(`adopt: ${e.resource}: a ${e.kind} in an HCL configuration`);
     const address = `${e.kind === 'image' ? 'openstack_images_image_v2' : 'openstack_images_image_access_v2'}.${hclName(e.resource)}`;
     const importBlock = `import {\n  to = ${address}\n  id = ${hcl(e.importId, '')}\n}`;
     if (e.kind === 'member')
@@ -441,7 +586,7 @@ export function cdktfProgram(adoption: Adoption): string {
   const variables = new Map<string, string>();
   const blocks = programEntries(adoption, false).map((e) => {
     const comments = (notes: readonly string[]): string[] => notes.map((n) => `    // ${n}`);
-    if (e.kind === 'line') throw new Error(`adopt: ${e.resource}: a line in a CDKTF app`);
+    if (e.kind === 'line' || e.kind === 'store') throw new Error(`adopt: ${e.resource}: a ${e.kind} in a CDKTF app`);
     const variable = variableName(e.resource);
     variables.set(e.resource, variable);
     if (e.kind === 'member')
@@ -516,8 +661,17 @@ export function projectFiles(adoption: Adoption, project: string, language: Lang
 /** Reads what to adopt: the owner's images (all visibilities, hidden ones), their memberships, the audit's findings. */
 export async function readAdoption(
   session: Session,
-  options: { cloud: string; owner?: string; include?: RegExp; overrides?: readonly PolicyDataOverride[] },
+  options: {
+    cloud: string;
+    owner?: string;
+    include?: RegExp;
+    overrides?: readonly PolicyDataOverride[];
+    /** Where the stores are read (default: `session` as `cloud`) and where their fragments are (./adopt-store.ts). */
+    stores?: Partial<StoreOptions> & { session?: Session };
+  },
 ): Promise<Adoption> {
+  const { session: storeSession, ...storeOptions } = options.stores ?? {};
+  const stores = readStores(storeSession ?? session, { cloud: options.cloud, ...storeOptions });
   const token = await session.token();
   const owner = options.owner === undefined || options.owner === token.projectName ? (token.projectId ?? '') : options.owner;
   const [engine, listed] = await Promise.all([PolicyEngine.load({ overrides: options.overrides ?? [] }), snapshotImages(session)]);
@@ -546,6 +700,71 @@ export async function readAdoption(
     images,
     ...arrangeImages(images, today),
     skipped: owned.filter((image) => !finished(image)),
+    stores: await stores,
+  };
+}
+
+/** What adopt's output says of the stores: those written (and their secrets to set), and the others. */
+function storeReport(adoption: Adoption, language: Language): string {
+  const written = language === 'typescript' || language === 'yaml' ? adoption.stores.written : [];
+  const secrets = written.flatMap((s) => s.secrets.map((option) => secretConfigKey(s.live.id, option)));
+  return (
+    (written.length === 0
+      ? ''
+      : `adopt: ${written.length} StorageBackend${written.length === 1 ? '' : 's'} (${written.map((s) => s.live.id).join(', ')}) with their import ids, read with cloud ${JSON.stringify(adoption.stores.cloud)}\n`) +
+    written
+      .filter((s) => s.owner !== undefined)
+      .map(
+        (s) =>
+          `adopt: store ${s.live.id} was made by a stack of the catalog (its fragment's mark): importing it here makes two programs manage one store (leave it out with --stores)\n`,
+      )
+      .join('') +
+    (secrets.length === 0
+      ? ''
+      : `adopt: before the preview, set the stores' secret options (their values are in the fragments; adopt writes none): ${secrets.map((k) => `pulumi config set --secret ${k}`).join('; ')}\n`) +
+    storeNotes(adoption, language)
+      .map((n) => `adopt: ${n}\n`)
+      .join('')
+  );
+}
+
+/** The options of `adopt`, as commander gives them. */
+interface AdoptOptions {
+  readonly out: string;
+  readonly cloud?: string;
+  readonly owner?: string;
+  readonly include?: string;
+  readonly language: string;
+  readonly data?: string[];
+  readonly storeCloud?: string;
+  readonly storeConfigDir?: string;
+  readonly storeReloadCommand?: string;
+  readonly stores?: string;
+}
+
+/** A regular expression option, or a usage error naming it. */
+function regexOption(name: string, text: string | undefined): RegExp | undefined {
+  try {
+    return text === undefined ? undefined : new RegExp(text);
+  } catch (err) {
+    throw new UsageError(`${name} ${text ?? ''}: ${(err as Error).message}`);
+  }
+}
+
+/** Where and how adopt reads the stores, from its options (both the folder and the reload command, or neither). */
+function storeOptions(options: AdoptOptions, cloud: string): StoreOptions {
+  if ((options.storeConfigDir === undefined) !== (options.storeReloadCommand === undefined))
+    throw new UsageError(
+      '--store-config-dir and --store-reload-command go together: a StorageBackend declares the folder of its fragment and what reloads glance-api',
+    );
+  if (options.storeConfigDir !== undefined && !(existsSync(options.storeConfigDir) && statSync(options.storeConfigDir).isDirectory()))
+    throw new UsageError(`--store-config-dir ${options.storeConfigDir}: not a folder; nothing was written`);
+  const include = regexOption('--stores', options.stores);
+  return {
+    cloud: options.storeCloud ?? cloud,
+    ...(options.storeConfigDir === undefined ? {} : { configDir: resolve(options.storeConfigDir) }),
+    ...(options.storeReloadCommand === undefined ? {} : { reloadCommand: reloadCommandOption(options.storeReloadCommand) }),
+    ...(include === undefined ? {} : { include }),
   };
 }
 
@@ -558,6 +777,8 @@ export function registerAdopt(program: Command): void {
         'when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image ' +
         'with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. ' +
         'Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). ' +
+        'Stores (read as an admin): those whose StorageBackend fragments are in --store-config-dir as StorageBackends with their import ids ' +
+        '(a Pulumi program; a secret option read from the stack config), every other store said. ' +
         'Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list).',
     )
     .requiredOption('--out <dir>', 'the folder to write the project into (new, or empty)')
@@ -566,41 +787,51 @@ export function registerAdopt(program: Command): void {
     .option('--include <regex>', 'only the images whose name matches')
     .option('--language <language>', languages.join(', '), 'typescript')
     .option('--data <file...>', 'policy data overrides for the findings written as comments')
-    .action(async (options: { out: string; cloud?: string; owner?: string; include?: string; language: string; data?: string[] }) => {
+    .option('--store-cloud <name>', 'the cloud to read the stores with, an admin (/v2/info/stores/detail is admin only; default: --cloud)')
+    .option(
+      '--store-config-dir <dir>',
+      "glance-api's --config-dir: the stores whose StorageBackend fragments are there are written as StorageBackends",
+    )
+    .option(
+      '--store-reload-command <command>',
+      'what the written StorageBackends reload glance-api with (a JSON array of argv, or words split on spaces); with --store-config-dir',
+    )
+    .option('--stores <regex>', 'only the stores whose id matches')
+    .action(async (options: AdoptOptions) => {
       if (!(languages as readonly string[]).includes(options.language))
         throw new UsageError(`--language ${options.language}: not one of ${languages.join(', ')}`);
       const out = resolve(options.out);
       if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
       if (existsSync(out) && readdirSync(out).length > 0)
         throw new UsageError(`--out ${options.out}: the folder is not empty; nothing was written`);
-      let include: RegExp | undefined;
-      try {
-        include = options.include === undefined ? undefined : new RegExp(options.include);
-      } catch (err) {
-        throw new UsageError(`--include ${options.include ?? ''}: ${(err as Error).message}`);
-      }
+      const include = regexOption('--include', options.include);
       const overrides = readOverrides(options.data ?? []);
       const cloud = options.cloud ?? process.env['OS_CLOUD'];
       if (cloud === undefined || cloud === '')
         throw new UsageError('--cloud: the program names the cloud it applies with (or set OS_CLOUD)');
+      const stores = storeOptions(options, cloud);
       let adoption: Adoption;
       const session = cloudSession(cloud);
+      const storeSession = stores.cloud === cloud ? undefined : cloudSession(stores.cloud);
       try {
         adoption = await readAdoption(session, {
           cloud,
           ...(options.owner === undefined ? {} : { owner: options.owner }),
           ...(include === undefined ? {} : { include }),
           overrides,
+          stores: { ...stores, ...(storeSession === undefined ? {} : { session: storeSession }) },
         });
       } catch (err) {
         if (isUnusableInput(err)) throw new UsageError(`could not read cloud ${JSON.stringify(cloud)}: ${err.message}`);
         throw err;
       } finally {
         await session.close();
+        await storeSession?.close();
       }
-      if (adoption.images.length === 0)
+      if (adoption.images.length === 0 && adoption.stores.written.length === 0)
         throw new UsageError(
           `nothing to adopt: cloud ${JSON.stringify(cloud)} sees no image of owner ${adoption.owner}${options.include === undefined ? '' : ` whose name matches ${options.include}`}` +
+            ` and no store is written${adoption.stores.notes.length === 0 ? '' : ` (${adoption.stores.notes.join('; ')})`}` +
             " (--owner takes a project id or the cloud's own project name); nothing was written",
         );
       mkdirSync(out, { recursive: true });
@@ -658,6 +889,7 @@ export function registerAdopt(program: Command): void {
           adoption.skipped
             .map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take\n`)
             .join('') +
+          storeReport(adoption, options.language as Language) +
           `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its provider): give it a cloud of the owner project that may write\n` +
           `next: ${written.next}\n`,
       );

@@ -308,10 +308,16 @@ export function registerConvert(program: Command): void {
     .requiredOption('--from <format>', 'the format of the files: osism')
     .argument('<files...>', 'osism image definition files (YAML)')
     .requiredOption('--out <dir>', 'the folder to write the project into (new, or empty)')
-    .option('--language <language>', languages.join(', '), 'typescript')
+    .option('--language <language>', `${languages.join(', ')} (not hcl or cdktf: they cannot pin a checksum)`, 'typescript')
     .option('--profile <name>', "the profile part of every line's name (default: each definition's os_purpose)")
     .action((files: string[], options: { from: string; out: string; language: string; profile?: string }) => {
       if (options.from !== 'osism') throw new UsageError(`--from ${options.from}: only osism is known`);
+      if (options.language === 'hcl' || options.language === 'cdktf')
+        throw new UsageError(
+          `--language ${options.language}: not written: osism's versions are pinned by checksum, and terraform-provider-openstack ` +
+            'has no attribute to pin one (it imports image_source_url unchecked, as osism itself does: openstack-image-manager#1206); ' +
+            `convert writes a Pulumi project (${languages.join(', ')}), whose VersionLine checks each pin before Glance imports the data; nothing was written`,
+        );
       if (!(languages as readonly string[]).includes(options.language))
         throw new UsageError(`--language ${options.language}: not one of ${languages.join(', ')}`);
       const out = resolve(options.out);

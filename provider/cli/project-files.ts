@@ -11,8 +11,14 @@ export function quote(text: string): string {
   return `'${JSON.stringify(text).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
 }
 
-/** A value as TypeScript source (keys quoted only where they must be). */
+/** An expression of a written program, as it is (a literal() of it is its text, not a quoted string). */
+export class Expression {
+  constructor(readonly text: string) {}
+}
+
+/** A value as TypeScript source (keys quoted only where they must be; an {@link Expression} as its text). */
 export function literal(value: unknown, indent: string): string {
+  if (value instanceof Expression) return value.text;
   if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
@@ -44,8 +50,17 @@ export interface YamlResource {
   readonly notes: readonly string[];
 }
 
-/** A Pulumi YAML program (Pulumi.yaml) with the shipped YAML example's runtime and provider plugin. */
-export function yamlDocument(project: string, description: string, header: readonly string[], resources: readonly YamlResource[]): string {
+/**
+ * A Pulumi YAML program (Pulumi.yaml) with the shipped YAML example's runtime and provider plugin; `secrets` the
+ * stack config keys it reads as secrets (`${key}` in a value).
+ */
+export function yamlDocument(
+  project: string,
+  description: string,
+  header: readonly string[],
+  resources: readonly YamlResource[],
+  secrets: readonly string[] = [],
+): string {
   const example = parseYaml(exampleFile('yaml/Pulumi.yaml')) as Record<string, unknown>;
   const document = new YamlDocument(
     {
@@ -53,6 +68,7 @@ export function yamlDocument(project: string, description: string, header: reado
       description,
       runtime: example['runtime'],
       plugins: example['plugins'],
+      ...(secrets.length === 0 ? {} : { config: Object.fromEntries(secrets.map((k) => [k, { type: 'string', secret: true }])) }),
       resources: Object.fromEntries(resources.map((r) => [r.name, r.value])),
     },
     // One object used twice (every version's imported source) is written twice, not as a YAML alias.

@@ -4,9 +4,10 @@
  * would keep it), the written project's preview (`image-catalog preview --format json`, its steps) holds imports
  * only, `pulumi up` imports them, the next preview changes nothing, a version added to the written VersionLine is
  * published and the one before it deprecated, and a new Image beside them is published. A non-empty --out is
- * refused.
+ * refused. A store whose StorageBackend fragment no stack holds is adopted, imported and then destroyed by the
+ * written program; the lab's own stores (glance-api.conf) are said, not written.
  */
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import t, { type Test } from 'tap';
@@ -15,7 +16,9 @@ import { Image, Provider } from '../../provider/pulumi/index.js';
 import { labStackEnv } from '../../scripts/lab-settings.js';
 import { cdktfEnv, linkCheckout } from '../../scripts/start-cdktf.js';
 import { locateTool, repoRoot, toolEnv } from '../../scripts/tools.js';
-import { glance, lab, scratchDir, suffix } from '../helpers/lab.js';
+import { glance, lab, labSession, scratchDir, suffix } from '../helpers/lab.js';
+import { listStores } from '../../provider/client/stores.js';
+import { applyStoreResource, deleteStoreResource } from '../../provider/resources/store/store.js';
 import { imagesNamed, openstackImage, pulumi, removeFamily } from '../helpers/pulumi.js';
 import { runCommand } from '../helpers/run.js';
 
@@ -338,3 +341,89 @@ t.test(
     t.match(again.stdout, /No changes/, 'the next diff changes nothing', { output: again.stdout.slice(-2000) });
   },
 );
+
+t.test('adopt with stores: a StorageBackend fragment whose stack is gone is imported; stores configured elsewhere are said', async (t) => {
+  // A store whose StorageBackend's state is gone: its fragment in glance-api's config folder, no stack holds it.
+  const id = `adopt${tag.slice(1, 5)}`;
+  const dataDir = join(scratchDir(), `store-${id}`);
+  mkdirSync(dataDir);
+  const configDir = lab().glanceConfigDir;
+  const reloadCommand = [process.execPath, '--import', import.meta.resolve('tsx'), join(repoRoot, 'scripts', 'lab.ts'), 'up'];
+  const made = await applyStoreResource(labSession('admin'), id, {
+    id,
+    type: 'file',
+    description: 'adopt test store',
+    configDir,
+    reloadCommand,
+    options: { dataDir },
+  });
+  let removed = false;
+  t.teardown(async () => {
+    if (!removed) await deleteStoreResource(labSession('admin'), id, made.inputs);
+  });
+  const adopt = (...args: string[]) =>
+    runCommand(process.execPath, ['bin/image-catalog.js', 'adopt', '--cloud', 'platform', '--include', `^none-${tag}$`, ...args], env);
+  const stores = ['--store-config-dir', configDir, '--store-reload-command', JSON.stringify(reloadCommand)];
+
+  const notAdmin = await adopt('--out', join(scratchDir(), 'no-admin'), ...stores);
+  t.equal(notAdmin.code, 2, 'a cloud that may not read the stores, and no image: nothing to adopt');
+  t.match(notAdmin.stderr, /stores: not read: \/v2\/info\/stores\/detail is admin only .*--store-cloud/);
+  const half = await adopt('--out', join(scratchDir(), 'half'), '--store-cloud', 'admin', '--store-config-dir', configDir);
+  t.equal(half.code, 2, 'a config folder without the reload command is refused');
+  t.match(half.stderr, /--store-config-dir and --store-reload-command go together/);
+
+  const all = await adopt('--out', join(scratchDir(), 'all'), '--store-cloud', 'admin', ...stores);
+  t.equal(all.code, 0, 'every store', { stderr: all.stderr });
+  t.match(
+    all.stdout,
+    /adopt: store fast \(file, the default\).*: configured outside .*so it is not written as a StorageBackend/,
+    "the lab's own stores are said",
+  );
+
+  const out = join(scratchDir(), 'stores');
+  const written = await adopt('--out', out, '--store-cloud', 'admin', '--stores', `^${id}$`, ...stores);
+  t.equal(written.code, 0, 'adopt writes the store', { stderr: written.stderr });
+  t.match(written.stdout, `adopt: 1 StorageBackend (${id}) with their import ids, read with cloud "admin"`);
+  const program = readFileSync(join(out, 'index.ts'), 'utf8');
+  t.match(program, `new StorageBackend('store-${id}', {\n    storeId: '${id}',`, 'a StorageBackend');
+  t.match(program, `dataDir: ${JSON.stringify(dataDir).replaceAll('"', "'")}`, 'its options from the fragment');
+  t.match(program, `{ provider: storesProvider, import: '${id}' }`, 'imported with the admin provider');
+
+  const target = await previewsImportsOnly(t, out, 1, 'the store');
+  const generated = ((await import(pathToFileURL(join(out, 'index.ts')).href)) as { default: Program }).default;
+  const up = await pulumi(target, 'up', generated);
+  t.ok(up.ok, 'pulumi up imports it: nothing reloaded', { output: up.text });
+  t.equal(up.changes['import'], 1);
+  const after = await pulumi(target, 'preview', generated);
+  t.same(
+    Object.keys(after.changes).filter((op) => op !== 'same'),
+    [],
+    'the next preview changes nothing',
+    { output: after.text },
+  );
+  const early = await pulumi(target, 'destroy', generated);
+  t.notOk(early.ok, 'a destroy right after the import is refused: the state has only what Glance reports');
+  t.match(early.text, /configDir, reloadCommand: not in the state \(the store was imported.*run pulumi up once after the import/);
+  t.ok(
+    (await listStores(labSession('platform'))).some((s) => s.id === id),
+    'and the store is left as it was',
+  );
+  // The run after the import (its import ids removed, as docs/adopt.md says): no change, and the state records the
+  // program's config folder, reload command and options (Glance reports none of them).
+  const withoutImport = ((await import(pathToFileURL(join(out, 'index.ts')).href)) as { default: Program }).default;
+  const again = await pulumi(target, 'up', withoutImport);
+  t.same(
+    Object.keys(again.changes).filter((op) => op !== 'same'),
+    [],
+    'the next up changes nothing',
+    { output: again.text },
+  );
+  const destroyed = await pulumi(target, 'destroy', generated);
+  t.ok(destroyed.ok, 'the adopted program manages it: destroy removes the store', { output: destroyed.text });
+  removed = destroyed.ok;
+  t.notOk(
+    (await listStores(labSession('platform'))).some((s) => s.id === id),
+    'the store is gone from the Image API',
+  );
+  t.notOk(existsSync(made.outputs.fragment), 'and its fragment from the config folder');
+});

@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import t from 'tap';
@@ -128,3 +128,25 @@ t.test(
     t.same(await imagesNamed(`${family}-v1.2`), [], 'nothing of it is left');
   },
 );
+
+t.test('convert --language hcl or cdktf: refused, nothing written (neither can pin a checksum)', async (t) => {
+  const file = join(scratchDir(), 'one.yml');
+  writeFileSync(file, 'images: []\n');
+  for (const language of ['hcl', 'cdktf']) {
+    const out = join(scratchDir(), `convert-${language}`);
+    const ran = await runCommand(process.execPath, [
+      'bin/image-catalog.js',
+      'convert',
+      '--from',
+      'osism',
+      file,
+      '--out',
+      out,
+      '--language',
+      language,
+    ]);
+    t.equal(ran.code, 2, `--language ${language} exits 2`);
+    t.match(ran.stderr, `--language ${language}: not written: osism's versions are pinned by checksum`);
+    t.notOk(existsSync(out), 'nothing written');
+  }
+});

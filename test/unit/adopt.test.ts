@@ -21,6 +21,10 @@ import { quote as quoted } from '../../provider/cli/project-files.js';
 import { tpoRelease } from '../../provider/cdktf/plan.js';
 import { toolSpec } from '../../scripts/tools.js';
 import { lineImages } from '../../provider/resources/versionLine.js';
+import { fragmentOptions, reloadCommandOption, type StoreAdoption } from '../../provider/cli/adopt-store.js';
+import { renderStoreFragment, type StoreInputs } from '../../provider/resources/store/store.js';
+
+const noStores: StoreAdoption = { cloud: 'platform', written: [], notes: [] };
 
 const live = {
   id: 'id-1',
@@ -93,6 +97,7 @@ t.test('the program: import ids, the audit findings above their image, members w
     owner: 'p',
     today: '2026-12-07',
     skipped: [],
+    stores: noStores,
     images,
     ...arrangeImages(images, '2026-12-07'),
   };
@@ -185,7 +190,15 @@ t.test('a family Glance holds as a line is proposed as one: every version exactl
     consumers: [{ projectId: 'c0nsumer1', name: 'c0nsumer' }],
   });
   t.equal(lineImages('debian-12-base', proposal.line, today).current, 'debian-12-base-v1.1');
-  const adoption: Adoption = { cloud: 'platform', owner: 'p', today, skipped: [], images, ...arrangeImages(images, today) };
+  const adoption: Adoption = {
+    cloud: 'platform',
+    owner: 'p',
+    today,
+    skipped: [],
+    stores: noStores,
+    images,
+    ...arrangeImages(images, today),
+  };
   const program = typescriptProgram(adoption);
   t.match(program, "import { Provider, VersionLine } from 'image-catalog/pulumi';");
   t.match(program, "  new VersionLine('debian-12-base', {\n    os: 'debian',");
@@ -253,7 +266,15 @@ t.test('the same adoption as a Pulumi YAML program: the same resources, import i
     version('id-11', '1.1', { tags: ['debian-12-base', 'debian-12-base@latest'] }),
     { ...version('id-x', '1.0', { name: 'Bare image', visibility: 'private' }, ['c0nsumer1']) },
   ];
-  const adoption: Adoption = { cloud: 'platform', owner: 'p', today, skipped: [], images, ...arrangeImages(images, today) };
+  const adoption: Adoption = {
+    cloud: 'platform',
+    owner: 'p',
+    today,
+    skipped: [],
+    stores: noStores,
+    images,
+    ...arrangeImages(images, today),
+  };
   const text = yamlProgram(adoption, 'catalog-p');
   const program = parseYaml(text) as {
     runtime: string;
@@ -290,7 +311,15 @@ t.test('the same adoption as HCL: terraform-provider-openstack resources with im
     version('id-10', '1.0', { os_hidden: true, deprecated: 'true', superseded_by: 'debian-12-base-v1.1' }),
     version('id-11', '1.1', { tags: ['debian-12-base', 'debian-12-base@latest'], description: 'uses ${var} and %{if}' }),
   ];
-  const adoption: Adoption = { cloud: 'platform', owner: 'p', today, skipped: [], images, ...arrangeImages(images, today) };
+  const adoption: Adoption = {
+    cloud: 'platform',
+    owner: 'p',
+    today,
+    skipped: [],
+    stores: noStores,
+    images,
+    ...arrangeImages(images, today),
+  };
   const config = hclProgram(adoption);
   t.match(config, `source  = "${tpoRelease.source}"\n      version = "${tpoRelease.version}"`);
   t.match(config, 'import {\n  to = openstack_images_image_v2.debian-12-base-v1_0\n  id = "id-10"\n}');
@@ -322,7 +351,15 @@ t.test('an image the catalog published: its marks are never a change, and the pr
       catalog_published_at: '2026-11-01T00:00:00Z',
     }),
   ];
-  const adoption: Adoption = { cloud: 'platform', owner: 'p', today, skipped: [], images, ...arrangeImages(images, today) };
+  const adoption: Adoption = {
+    cloud: 'platform',
+    owner: 'p',
+    today,
+    skipped: [],
+    stores: noStores,
+    images,
+    ...arrangeImages(images, today),
+  };
   const config = hclProgram(adoption);
   t.match(config, 'properties["catalog_created_by"], properties["catalog_published_at"]', 'HCL: the marks are ignored, not removed');
   t.notMatch(config, '"catalog_created_by" =', 'and not declared');
@@ -335,7 +372,15 @@ t.test('the same adoption as a CDK Terrain app: the bindings with importFrom, th
   const images = [
     version('id-11', '1.1', { tags: ['debian-12-base', 'debian-12-base@latest'], catalog_published_at: '2026-11-01T00:00:00Z' }),
   ];
-  const adoption: Adoption = { cloud: 'platform', owner: 'p', today, skipped: [], images, ...arrangeImages(images, today) };
+  const adoption: Adoption = {
+    cloud: 'platform',
+    owner: 'p',
+    today,
+    skipped: [],
+    stores: noStores,
+    images,
+    ...arrangeImages(images, today),
+  };
   const app = cdktfProgram(adoption);
   t.match(app, "import { OpenstackProvider, checkCatalog, openstack, requireGate } from 'image-catalog/cdktf';");
   t.match(app, "new OpenstackProvider(this, 'adopted', { cloud: 'platform' });");
@@ -345,5 +390,99 @@ t.test('the same adoption as a CDK Terrain app: the bindings with importFrom, th
   t.match(app, "imageId: debian12BaseV11.id,\n      memberId: 'c0nsumer1',\n    }).importFrom('id-11/c0nsumer1');");
   t.match(app, `'properties["catalog_published_at"]'`, "the catalog's marks are never a change");
   t.same(Object.keys(projectFiles(adoption, 'catalog-p', 'cdktf')).sort(), ['cdktf.json', 'main.ts', 'package.json', 'tsconfig.json']);
+  t.end();
+});
+
+t.test('a StorageBackend fragment read back: options under their names and types, secret ones only named', (t) => {
+  const s3: StoreInputs = {
+    id: 'objects',
+    type: 's3',
+    isDefault: false,
+    configDir: '/etc/glance/conf.d',
+    reloadCommand: ['true'],
+    options: {
+      host: 'http://127.0.0.1:8333',
+      accessKey: 'AKIA-SECRET',
+      secretKey: 'very-secret',
+      bucket: 'images',
+      createBucketOnPut: true,
+    },
+  };
+  const read = fragmentOptions('s3', renderStoreFragment(s3, 'mark'), 'objects');
+  t.same(read.options, { host: 'http://127.0.0.1:8333', bucket: 'images', createBucketOnPut: true }, 'each option as it was declared');
+  t.same(read.secrets.sort(), ['accessKey', 'secretKey'], 'the secret ones named');
+  t.notMatch(JSON.stringify(read), /SECRET|very-secret/, 'and no secret value read');
+  const file: StoreInputs = { ...s3, type: 'file', options: { dataDir: '/srv/images', chunkSize: 65536 } };
+  t.same(
+    fragmentOptions('file', renderStoreFragment(file), 'objects').options,
+    { dataDir: '/srv/images', chunkSize: 65536 },
+    'integers as numbers',
+  );
+  t.same(fragmentOptions('file', renderStoreFragment(file), 'other').options, {}, "another section's lines are not this store's");
+  t.same(reloadCommandOption('["systemctl", "restart", "glance api"]'), ['systemctl', 'restart', 'glance api'], 'a JSON argv');
+  t.same(reloadCommandOption('  systemctl  restart glance-api '), ['systemctl', 'restart', 'glance-api'], 'words');
+  t.throws(() => reloadCommandOption('[1]'), /not a JSON array of strings/);
+  t.end();
+});
+
+t.test('stores in the program: StorageBackends with import ids, secrets from config, the others said', (t) => {
+  const stores: StoreAdoption = {
+    cloud: 'admin',
+    written: [
+      {
+        live: { id: 'objects', type: 's3', description: 'object store' },
+        inputs: {
+          id: 'objects',
+          type: 's3',
+          isDefault: false,
+          description: 'object store',
+          configDir: '/etc/glance/conf.d',
+          reloadCommand: ['systemctl', 'restart', 'glance-api'],
+          options: { host: 'http://s3', bucket: 'images' },
+        },
+        secrets: ['accessKey', 'secretKey'],
+        owner: undefined,
+      },
+    ],
+    notes: ['store fast (file, the default): configured outside /etc/glance/conf.d'],
+  };
+  const adoption: Adoption = {
+    cloud: 'platform',
+    owner: 'p',
+    today: '2026-12-07',
+    skipped: [],
+    images: [],
+    families: [],
+    others: [],
+    stores,
+  };
+  const program = typescriptProgram(adoption);
+  t.match(program, "import * as pulumi from '@pulumi/pulumi';\nimport { Provider, StorageBackend } from 'image-catalog/pulumi';");
+  t.match(program, "const storesProvider = new Provider('stores', { cloud: 'admin' });", 'the stores read with their own cloud');
+  t.match(program, "  new StorageBackend('store-objects', {\n    storeId: 'objects',", 'the store under its Pulumi id name');
+  t.match(program, "      accessKey: config.requireSecret('store_objects_accessKey'),", 'a secret option read from the stack config');
+  t.match(program, "}, { provider: storesProvider, import: 'objects' });", 'with its import id');
+  t.match(program, ' * store fast (file, the default): configured outside', 'the store not written is said');
+  const yaml = parseYaml(yamlProgram(adoption, 'catalog-p')) as {
+    config: Record<string, unknown>;
+    resources: Record<string, { type: string; properties: Record<string, unknown>; options: Record<string, unknown> }>;
+  };
+  t.same(yaml.config, {
+    store_objects_accessKey: { type: 'string', secret: true },
+    store_objects_secretKey: { type: 'string', secret: true },
+  });
+  t.equal(yaml.resources['store-objects']?.type, 'image-catalog:index:StorageBackend');
+  t.same(yaml.resources['store-objects']?.options, { provider: '${stores}', import: 'objects' });
+  t.equal((yaml.resources['store-objects']?.properties['options'] as Record<string, unknown>)['secretKey'], '${store_objects_secretKey}');
+  const hcl = hclProgram(adoption);
+  t.notMatch(hcl, 'resource "', 'HCL declares no store');
+  t.match(
+    hcl,
+    '# store objects (s3): a StorageBackend fragment, not written: terraform-provider-openstack has no resource for a Glance store',
+  );
+  t.match(
+    cdktfProgram(adoption),
+    /store objects \(s3\): a StorageBackend fragment, not written: the CDKTF StorageBackend is a terraform_data/,
+  );
   t.end();
 });

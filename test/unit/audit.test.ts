@@ -7,7 +7,7 @@ import t from 'tap';
 import { auditJson, formatAudit, formatStackReport, stackReport } from '../../provider/cli/audit.js';
 import { auditSarifLog } from '../../provider/github/sarif.js';
 import { findingsOf, judgeCatalog, type Audit } from '../../provider/policy/audit.js';
-import { PolicyEngine } from '../../provider/policy/engine.js';
+import { initialPages, PolicyEngine } from '../../provider/policy/engine.js';
 import { PolicyEvaluationError } from '../../provider/policy/errors.js';
 import { validateSarif } from '../helpers/sarif.js';
 
@@ -45,6 +45,31 @@ t.test('one finding per image and rule, mandatory first; the owner scope judges 
     [['c', 'versioning']],
     "only the owner's images, the others still count for names",
   );
+  t.end();
+});
+
+t.test('a catalog large enough for an instance with its memory from the start is judged the same', async (t) => {
+  t.equal(initialPages(100_000), 5, 'a small envelope: the default memory (growing to it costs little)');
+  t.equal(initialPages(3_600_000), 3516, 'an audit of 10,000 images: about 64 times its input');
+  t.equal(initialPages(2 ** 30), 32_768, 'at most 2 GiB');
+  // 6,000 images (1.1 MB of input): above the threshold, so the engine makes an instance with 64 MB and more.
+  const many = Array.from({ length: 6000 }, (_, i) => live(`i${String(i)}`, `debian-12-base-v1.${String(i % 3000)}`));
+  const engine = await PolicyEngine.load();
+  const first = judgeCatalog(engine, principal, [...catalog, ...many], {}, '2026-12-07');
+  const small = judgeCatalog(await PolicyEngine.load(), principal, catalog, {}, '2026-12-07');
+  t.equal(first.judged, 6003);
+  t.same(
+    first.findings.filter((f) => ['a', 'b', 'c'].includes(f.image.id)),
+    small.findings,
+    'the first images judged as in a catalog of three',
+  );
+  t.equal(
+    first.findings.filter((f) => f.rule === 'versioning').length,
+    6002,
+    'each of the 3,000 versions listed twice is a name used twice (and a, c as before)',
+  );
+  const again = judgeCatalog(engine, principal, catalog, {}, '2026-12-07');
+  t.same(again.findings, small.findings, 'and the engine judges a small catalog after it as before');
   t.end();
 });
 

@@ -44,7 +44,8 @@ export interface ProviderAdapter {
     inputs: Bag | undefined,
   ): Promise<{ id: string; outs: Bag; inputs: Bag } | undefined>;
   update(urn: string, id: string, olds: Bag, news: Bag, oldInputs: Bag | undefined): Promise<{ outs: Bag }>;
-  remove(urn: string, id: string, props: Bag): Promise<void>;
+  /** `oldInputs`: the state's inputs (what the service does not keep, for a resource that was imported). */
+  remove(urn: string, id: string, props: Bag, oldInputs?: Bag): Promise<void>;
   /** A function (`image-catalog:index:getImage`): its result, or the failures of its arguments. */
   invoke(token: string, args: Bag): Promise<{ value: Bag } | { failures: Checked['failures'] }>;
 }
@@ -166,9 +167,9 @@ export function runtimeAdapter(runtime: ProviderRuntime): ProviderAdapter {
       );
       return { outs: stored(made.outs) };
     },
-    async remove(urn, id, props) {
+    async remove(urn, id, props, oldInputs) {
       const resource = kindOf(urn);
-      await runtime.remove(resource.kind, id, named(props, resource));
+      await runtime.remove(resource.kind, id, named(props, resource), oldInputs === undefined ? undefined : named(oldInputs, resource));
     },
     invoke: (token, args) => runtime.invoke(token, args),
   };

@@ -170,7 +170,12 @@ function service(adapter: ProviderAdapter, components: Components): grpcTypes.Un
       return new pb.UpdateResponse().setProperties(toStruct(remark(made.outs, req.getNews())));
     }),
     delete: serve(async (req: providerTypes.DeleteRequest) => {
-      await adapter.remove(req.getUrn(), req.getId(), bag(req.getProperties()));
+      await adapter.remove(
+        req.getUrn(),
+        req.getId(),
+        bag(req.getProperties()),
+        req.getOldInputs() === undefined ? undefined : bag(req.getOldInputs()),
+      );
       return new empty.Empty();
     }),
     invoke: serve(async (req: providerTypes.InvokeRequest) => {

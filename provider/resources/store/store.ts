@@ -341,6 +341,13 @@ async function applyChecked(
 
 /** Removes the store: its fragment goes, the backends file follows, Glance reloads, and the store is gone from the API. */
 export async function deleteStoreResource(admin: Session, name: string, inputs: StoreInputs): Promise<void> {
+  // A store imported and deleted before any other run: its state has only what Glance reports.
+  const unknown = (['configDir', 'reloadCommand'] as const).filter((field) => (inputs as Partial<StoreInputs>)[field] === undefined);
+  if (unknown.length > 0)
+    throw new ResourceOperationError(
+      `StorageBackend "${name}": ${unknown.join(', ')}: not in the state (the store was imported, and Glance does not report a store's configuration): ` +
+        "run pulumi up once after the import (it records the program's configDir, reloadCommand and options), then delete; nothing was deleted",
+    );
   return serialized(inputs.configDir, () => deleteChecked(admin, name, inputs));
 }
 

@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-A4I6NNFT.js";
+} from "./chunk-JD2UHZ4B.js";
 import {
   Session
-} from "./chunk-5J7UN5WF.js";
+} from "./chunk-QEPAQAL3.js";
 import {
   PolicyEngine
-} from "./chunk-C6GAYSKB.js";
+} from "./chunk-X2BMBAA4.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-WTUAYEML.js";
+} from "./chunk-SDSKQA37.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-UDRFAQZY.js";
+} from "./chunk-QF2WZVCN.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

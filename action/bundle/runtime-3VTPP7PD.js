@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-BEII6KTE.js";
+} from "./chunk-NDQMWEUE.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-RLXRVIBT.js";
+} from "./chunk-WKZFIP3Z.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-A4I6NNFT.js";
+} from "./chunk-JD2UHZ4B.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-5J7UN5WF.js";
+} from "./chunk-QEPAQAL3.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-C6GAYSKB.js";
+} from "./chunk-X2BMBAA4.js";
 import {
   buildEnvelope
-} from "./chunk-WTUAYEML.js";
+} from "./chunk-SDSKQA37.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-FS75AHUS.js";
+} from "./chunk-IGCW2OY2.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-UDRFAQZY.js";
+} from "./chunk-QF2WZVCN.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
@@ -574,7 +574,12 @@ ${text}`);
     return { value: { ...result.value } };
   }
   /** Pulumi's delete: the policy decides first (a block fails before any API call). */
-  async remove(kind, id, props) {
+  /**
+   * Deletes a resource. A field the service does not keep is not in the outputs of an imported resource (a store's
+   * config folder and reload command): it is taken from the state's inputs (`oldInputs`), as for a change.
+   */
+  async remove(kind, id, outputs, oldInputs) {
+    const props = oldInputs === void 0 ? outputs : { ...outputs, ...oldSide(kind, outputs, void 0, oldInputs).before };
     const descriptor = kindDescriptors[kind];
     const fields = layer(props);
     const inputs = schemaPart(kind, props);

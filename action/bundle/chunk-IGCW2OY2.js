@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-UDRFAQZY.js";
+} from "./chunk-QF2WZVCN.js";
 import {
   __commonJS,
   __require,

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-FS75AHUS.js";
-import "./chunk-UDRFAQZY.js";
+} from "./chunk-IGCW2OY2.js";
+import "./chunk-QF2WZVCN.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

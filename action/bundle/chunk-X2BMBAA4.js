@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-WTUAYEML.js";
+} from "./chunk-SDSKQA37.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-FS75AHUS.js";
+} from "./chunk-IGCW2OY2.js";
 import {
   __commonJS,
   __toESM
@@ -6117,6 +6117,7 @@ import { fileURLToPath } from "node:url";
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
 var loadPolicy = import_opa.default.loadPolicy;
+var src_default = import_opa.default;
 
 // provider/policy/decision.ts
 function blocked(address, problems, remediation) {
@@ -6150,6 +6151,7 @@ function byViolation(a, b) {
 var bundlePath = fileURLToPath(new URL("../../policies/build/catalog.wasm", import.meta.url));
 var entrypoint = "catalog/main/decision";
 var envelopeRemediation = "Build the envelope with image-catalog; schemas/policy-input.schema.json describes it.";
+var { loadPolicySync } = src_default;
 var shipped;
 async function readModule(path) {
   try {
@@ -6158,12 +6160,33 @@ async function readModule(path) {
     throw new PolicyBundleError(`the policy bundle ${path} failed to load: ${thrownMessage(err)} (run npm run policy:build)`);
   }
 }
+var pageBytes = 65536;
+var defaultPages = 5;
+var maxPages = 32768;
+var growthPages = 1024;
+function initialPages(inputBytes) {
+  const likely = Math.ceil(inputBytes * 64 / pageBytes);
+  return likely < growthPages ? defaultPages : Math.min(maxPages, likely);
+}
+function instantiate(module, data, pages) {
+  try {
+    const policy = loadPolicySync(module, { initial: pages });
+    policy.setData(data);
+    return policy;
+  } catch (err) {
+    throw new PolicyBundleError(`the policy bundle failed to instantiate: ${thrownMessage(err)}`);
+  }
+}
 var PolicyEngine = class _PolicyEngine {
-  constructor(policy, data) {
+  constructor(module, policy, pages, data) {
+    this.module = module;
     this.policy = policy;
+    this.pages = pages;
     this.data = data;
   }
+  module;
   policy;
+  pages;
   data;
   /**
    * Loads the bundle (compiled once per process) and sets the data. Throws PolicyDataError for a bad override
@@ -6171,19 +6194,12 @@ var PolicyEngine = class _PolicyEngine {
    */
   static async load(options = {}) {
     const data = loadPolicyData(options.overrides);
-    const bytes = options.wasmPath === void 0 ? shipped ??= readModule(bundlePath) : readModule(options.wasmPath);
-    let policy;
-    try {
-      policy = await loadPolicy(await bytes);
-      policy.setData(data);
-    } catch (err) {
-      if (err instanceof PolicyBundleError) throw err;
-      throw new PolicyBundleError(`the policy bundle failed to instantiate: ${thrownMessage(err)}`);
-    }
+    const module = await (options.wasmPath === void 0 ? shipped ??= readModule(bundlePath) : readModule(options.wasmPath));
+    const policy = instantiate(module, data, defaultPages);
     if (!Object.prototype.hasOwnProperty.call(policy.entrypoints, entrypoint)) {
       throw new PolicyBundleError(`the policy bundle has no entrypoint ${entrypoint} (run npm run policy:build)`);
     }
-    return new _PolicyEngine(policy, data);
+    return new _PolicyEngine(module, policy, defaultPages, data);
   }
   /**
    * Decides an envelope: checks it against its schema (a misfit blocks with `input` violations, without
@@ -6198,7 +6214,13 @@ var PolicyEngine = class _PolicyEngine {
   evaluate(envelope) {
     let result;
     try {
-      result = this.policy.evaluate(new TextEncoder().encode(JSON.stringify(envelope)).buffer, entrypoint);
+      const input = new TextEncoder().encode(JSON.stringify(envelope));
+      const pages = initialPages(input.byteLength);
+      if (pages > this.pages) {
+        this.policy = instantiate(this.module, this.data, pages);
+        this.pages = pages;
+      }
+      result = this.policy.evaluate(input.buffer, entrypoint);
     } catch (err) {
       throw new PolicyEvaluationError(`the policy failed to evaluate: ${thrownMessage(err)}`);
     }
@@ -6214,5 +6236,6 @@ export {
   formatDecision,
   bundlePath,
   entrypoint,
+  initialPages,
   PolicyEngine
 };

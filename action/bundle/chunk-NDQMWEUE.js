@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-WTUAYEML.js";
+} from "./chunk-SDSKQA37.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-UDRFAQZY.js";
+} from "./chunk-QF2WZVCN.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

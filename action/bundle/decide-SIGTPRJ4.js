@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-UTIFLLYG.js";
+} from "./chunk-NOQACXUN.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-A4I6NNFT.js";
-import "./chunk-5J7UN5WF.js";
-import "./chunk-C6GAYSKB.js";
-import "./chunk-WTUAYEML.js";
-import "./chunk-FS75AHUS.js";
-import "./chunk-UDRFAQZY.js";
+import "./chunk-JD2UHZ4B.js";
+import "./chunk-QEPAQAL3.js";
+import "./chunk-X2BMBAA4.js";
+import "./chunk-SDSKQA37.js";
+import "./chunk-IGCW2OY2.js";
+import "./chunk-QF2WZVCN.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

@@ -37016,6 +37016,11 @@ async function applyChecked(admin, name, inputs, claim) {
   return { inputs, outputs: { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault, fragment, catalogMark: owner ?? null } };
 }
 async function deleteStoreResource(admin, name, inputs) {
+  const unknown = ["configDir", "reloadCommand"].filter((field) => inputs[field] === void 0);
+  if (unknown.length > 0)
+    throw new ResourceOperationError(
+      `StorageBackend "${name}": ${unknown.join(", ")}: not in the state (the store was imported, and Glance does not report a store's configuration): run pulumi up once after the import (it records the program's configDir, reloadCommand and options), then delete; nothing was deleted`
+    );
   return serialized(inputs.configDir, () => deleteChecked(admin, name, inputs));
 }
 async function deleteChecked(admin, name, inputs) {
@@ -37188,6 +37193,8 @@ export {
   diffInputs,
   FileDigests,
   require_undici,
+  flag,
+  listStoresDetail,
   newInstanceKey,
   stackOfMark,
   StackMarks,
@@ -37201,6 +37208,7 @@ export {
   publishedMark,
   creationMark,
   isImportedSource,
+  storeSchema,
   checkStoreInputs,
   renderStoreFragment,
   storeOwner,
@@ -37214,4 +37222,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-UDRFAQZY.js.LEGAL.txt */
+/*! For license information please see chunk-QF2WZVCN.js.LEGAL.txt */

@@ -3,14 +3,16 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   PolicyEngine,
   bundlePath,
-  entrypoint
-} from "./chunk-C6GAYSKB.js";
-import "./chunk-WTUAYEML.js";
-import "./chunk-FS75AHUS.js";
-import "./chunk-UDRFAQZY.js";
+  entrypoint,
+  initialPages
+} from "./chunk-X2BMBAA4.js";
+import "./chunk-SDSKQA37.js";
+import "./chunk-IGCW2OY2.js";
+import "./chunk-QF2WZVCN.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,
   bundlePath,
-  entrypoint
+  entrypoint,
+  initialPages
 };

@@ -2,14 +2,14 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-FS75AHUS.js";
+} from "./chunk-IGCW2OY2.js";
 import {
   CloudConfigError,
   ImageServiceError,
   isUnauthorized,
   plainMessage,
   require_undici
-} from "./chunk-UDRFAQZY.js";
+} from "./chunk-QF2WZVCN.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

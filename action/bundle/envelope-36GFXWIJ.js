@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-WTUAYEML.js";
-import "./chunk-UDRFAQZY.js";
+} from "./chunk-SDSKQA37.js";
+import "./chunk-QF2WZVCN.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-UDRFAQZY.js";
+} from "./chunk-QF2WZVCN.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

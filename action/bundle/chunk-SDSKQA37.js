@@ -7,7 +7,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-UDRFAQZY.js";
+} from "./chunk-QF2WZVCN.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

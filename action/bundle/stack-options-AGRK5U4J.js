@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-ZMMDOOJ7.js";
+} from "./chunk-52Z5E5WU.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-5J7UN5WF.js";
-import "./chunk-C6GAYSKB.js";
-import "./chunk-WTUAYEML.js";
-import "./chunk-FS75AHUS.js";
-import "./chunk-UDRFAQZY.js";
+import "./chunk-QEPAQAL3.js";
+import "./chunk-X2BMBAA4.js";
+import "./chunk-SDSKQA37.js";
+import "./chunk-IGCW2OY2.js";
+import "./chunk-QF2WZVCN.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

@@ -4,15 +4,15 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-XFTJDYM7.js";
-import "./chunk-JODS7YZT.js";
-import "./chunk-ZMMDOOJ7.js";
+} from "./chunk-IUHYUWHJ.js";
+import "./chunk-7EGL5KV4.js";
+import "./chunk-52Z5E5WU.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-5J7UN5WF.js";
-import "./chunk-C6GAYSKB.js";
-import "./chunk-WTUAYEML.js";
-import "./chunk-FS75AHUS.js";
-import "./chunk-UDRFAQZY.js";
+import "./chunk-QEPAQAL3.js";
+import "./chunk-X2BMBAA4.js";
+import "./chunk-SDSKQA37.js";
+import "./chunk-IGCW2OY2.js";
+import "./chunk-QF2WZVCN.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

@@ -5,22 +5,22 @@ import {
 } from "./chunk-K2BSMOPQ.js";
 import {
   Session
-} from "./chunk-5J7UN5WF.js";
+} from "./chunk-QEPAQAL3.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-C6GAYSKB.js";
+} from "./chunk-X2BMBAA4.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-FS75AHUS.js";
+} from "./chunk-IGCW2OY2.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-UDRFAQZY.js";
+} from "./chunk-QF2WZVCN.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-5Q5Y2EQ3.js";
+} from "./chunk-67DJJUN4.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-UTIFLLYG.js";
+} from "./chunk-NOQACXUN.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-A4I6NNFT.js";
-import "./chunk-5J7UN5WF.js";
-import "./chunk-C6GAYSKB.js";
-import "./chunk-WTUAYEML.js";
+import "./chunk-JD2UHZ4B.js";
+import "./chunk-QEPAQAL3.js";
+import "./chunk-X2BMBAA4.js";
+import "./chunk-SDSKQA37.js";
 import {
   policyModeVariable
-} from "./chunk-FS75AHUS.js";
+} from "./chunk-IGCW2OY2.js";
 import {
   StackMarks
-} from "./chunk-UDRFAQZY.js";
+} from "./chunk-QF2WZVCN.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

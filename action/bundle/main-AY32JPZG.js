@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-XFTJDYM7.js";
+} from "./chunk-IUHYUWHJ.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,26 +18,27 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-BEII6KTE.js";
+} from "./chunk-NDQMWEUE.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-TLT64HFX.js";
+} from "./chunk-DSFBLEPC.js";
 import {
   isYamlProject
-} from "./chunk-JODS7YZT.js";
+} from "./chunk-7EGL5KV4.js";
 import {
   loggedChange
-} from "./chunk-5Q5Y2EQ3.js";
+} from "./chunk-67DJJUN4.js";
 import {
   componentToken,
   configKeys,
+  idNames,
   instanceKey,
   kindOfType,
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-RLXRVIBT.js";
+} from "./chunk-WKZFIP3Z.js";
 import {
   UsageError,
   cloudSession,
@@ -47,7 +48,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-ZMMDOOJ7.js";
+} from "./chunk-52Z5E5WU.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
@@ -55,17 +56,17 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-UTIFLLYG.js";
+} from "./chunk-NOQACXUN.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-A4I6NNFT.js";
+import "./chunk-JD2UHZ4B.js";
 import {
   Session,
   identityRoot
-} from "./chunk-5J7UN5WF.js";
+} from "./chunk-QEPAQAL3.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-C6GAYSKB.js";
+} from "./chunk-X2BMBAA4.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -73,7 +74,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-WTUAYEML.js";
+} from "./chunk-SDSKQA37.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -82,7 +83,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-FS75AHUS.js";
+} from "./chunk-IGCW2OY2.js";
 import {
   applyStoreResource,
   checkImageInputs,
@@ -90,6 +91,7 @@ import {
   creationMark,
   deleteStoreResource,
   diffImage,
+  flag,
   getImage,
   hasMarkOutput,
   imageDocument,
@@ -101,6 +103,7 @@ import {
   isUndeclaredProperty,
   kindDescriptors,
   kinds,
+  listStoresDetail,
   markOutput,
   membersOfImages,
   newInstanceKey,
@@ -109,8 +112,9 @@ import {
   resourceSchema,
   snapshotImages,
   storeOwner,
+  storeSchema,
   utcToday
-} from "./chunk-UDRFAQZY.js";
+} from "./chunk-QF2WZVCN.js";
 import {
   __commonJS,
   __require,
@@ -2999,10 +3003,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} flag
        * @private
        */
-      unknownOption(flag) {
+      unknownOption(flag2) {
         if (this._allowUnknownOption) return;
         let suggestion = "";
-        if (flag.startsWith("--") && this._showSuggestionAfterError) {
+        if (flag2.startsWith("--") && this._showSuggestionAfterError) {
           let candidateFlags = [];
           let command = this;
           do {
@@ -3010,9 +3014,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
             candidateFlags = candidateFlags.concat(moreFlags);
             command = command.parent;
           } while (command && !command._enablePositionalOptions);
-          suggestion = suggestSimilar(flag, candidateFlags);
+          suggestion = suggestSimilar(flag2, candidateFlags);
         }
-        const message = `error: unknown option '${flag}'${suggestion}`;
+        const message = `error: unknown option '${flag2}'${suggestion}`;
         this.error(message, { code: "commander.unknownOption" });
       }
       /**
@@ -3544,7 +3548,7 @@ var require_commander = __commonJS({
 });
 
 // provider/cli/main.ts
-import { readFileSync as readFileSync13 } from "node:fs";
+import { readFileSync as readFileSync14 } from "node:fs";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -3564,8 +3568,8 @@ var {
 } = import_index.default;
 
 // provider/cli/adopt.ts
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync as existsSync2, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join as join2, resolve } from "node:path";
 
 // provider/client/identity.ts
 async function projectsWithRoles(session, roleNames) {
@@ -3838,13 +3842,134 @@ function arrangeImages(images, today) {
   return { families: [...families].map(([family, members]) => proposeLine(family, members, today)), others };
 }
 
+// provider/cli/adopt-store.ts
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+function fragmentOptions(type, text2, id) {
+  const fields = storeSchema().defs[type] ?? [];
+  const properties = storeSchema().document["$defs"][type]?.properties ?? {};
+  const options = {};
+  const secrets = [];
+  let section = "";
+  for (const raw of text2.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const header = /^\[(.+)\]$/.exec(line);
+    if (header !== null) {
+      section = header[1] ?? "";
+      continue;
+    }
+    const pair = /^([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(line);
+    if (section !== id || pair === null) continue;
+    const field = fields.find((f) => f.wire === pair[1]);
+    if (field === void 0) continue;
+    if (field.secret) {
+      secrets.push(field.local);
+      continue;
+    }
+    const value = pair[2] ?? "";
+    const kind = properties[field.local]?.type;
+    options[field.local] = kind === "integer" || kind === "number" ? Number(value) : kind === "boolean" ? value.toLowerCase() === "true" : kind === "array" ? value.split(",").map((v) => v.trim()) : value;
+  }
+  return { options, secrets };
+}
+function fragmentOf(configDir, id) {
+  const file = join(configDir, `store-${id}.conf`);
+  if (!existsSync(file)) return void 0;
+  const text2 = readFileSync(file, "utf8");
+  const first = text2.split("\n")[0] ?? "";
+  const prefix = "# image-catalog: ";
+  if (!first.startsWith(prefix)) return void 0;
+  try {
+    return { header: JSON.parse(first.slice(prefix.length)), text: text2 };
+  } catch {
+    return void 0;
+  }
+}
+function storeLine(live) {
+  const description = typeof live.description === "string" && live.description !== "" ? ` "${live.description}"` : "";
+  return `store ${live.id} (${live.type}${flag(live.default) ? ", the default" : ""})${description}`;
+}
+async function readStores(session, options) {
+  let listed;
+  try {
+    listed = await listStoresDetail(session);
+  } catch (err) {
+    if (!isForbidden(err)) throw err;
+    return {
+      cloud: options.cloud,
+      written: [],
+      notes: [
+        `stores: not read: /v2/info/stores/detail is admin only and cloud ${JSON.stringify(options.cloud)} is not an admin (give --store-cloud an admin's cloud to write the stores as StorageBackends)`
+      ]
+    };
+  }
+  const stores = listed.filter((s) => options.include === void 0 || options.include.test(s.id)).sort((a, b) => a.id.localeCompare(b.id));
+  const written = [];
+  const notes = [];
+  for (const live of stores) {
+    if (options.configDir === void 0 || options.reloadCommand === void 0) {
+      notes.push(
+        `${storeLine(live)}: not written: give --store-config-dir (glance-api's --config-dir) and --store-reload-command to write the stores whose StorageBackend fragments are there`
+      );
+      continue;
+    }
+    const fragment = fragmentOf(options.configDir, live.id);
+    if (fragment === void 0) {
+      notes.push(
+        `${storeLine(live)}: configured outside ${options.configDir} (glance-api.conf, by hand or by the tool that deploys Glance): that configuration manages it, so it is not written as a StorageBackend (the resource manages the stores whose fragments it renders, and refuses an id configured outside it); images may name it in \`stores\``
+      );
+      continue;
+    }
+    const { options: read, secrets } = fragmentOptions(live.type, fragment.text, live.id);
+    const inputs = {
+      id: live.id,
+      type: live.type,
+      isDefault: flag(live.default),
+      ...typeof live.description === "string" && live.description !== "" ? { description: live.description } : {},
+      configDir: options.configDir,
+      reloadCommand: [...options.reloadCommand],
+      options: read
+    };
+    checkStoreInputs(`store-${live.id}`, { ...inputs, options: { ...read, ...Object.fromEntries(secrets.map((s) => [s, "secret"])) } });
+    written.push({ live, inputs, secrets, owner: typeof fragment.header.owner === "string" ? fragment.header.owner : void 0 });
+  }
+  return { cloud: options.cloud, written, notes };
+}
+function reloadCommandOption(text2) {
+  if (text2.trim().startsWith("[")) {
+    let parsed;
+    try {
+      parsed = JSON.parse(text2);
+    } catch (err) {
+      throw new UsageError(`--store-reload-command: not a JSON array of strings: ${err.message}`);
+    }
+    if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((a) => typeof a === "string"))
+      throw new UsageError("--store-reload-command: not a JSON array of strings (argv, the command first)");
+    return parsed;
+  }
+  const words = text2.trim().split(/\s+/).filter((w) => w !== "");
+  if (words.length === 0) throw new UsageError("--store-reload-command: empty");
+  return words;
+}
+function secretConfigKey(storeId, option) {
+  return `store_${storeId}_${option}`;
+}
+
 // provider/cli/project-files.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 function quote(text2) {
   return `'${JSON.stringify(text2).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
 }
+var Expression = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+};
 function literal(value, indent) {
+  if (value instanceof Expression) return value.text;
   if (typeof value === "string") return quote(value);
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) {
@@ -3866,9 +3991,9 @@ function docComment(lines) {
   return ["/**", ...lines.map((l) => ` *${l === "" ? "" : ` ${l}`}`), " */"].join("\n");
 }
 function exampleFile(path) {
-  return readFileSync(new URL(`../../examples/${path}`, import.meta.url), "utf8");
+  return readFileSync2(new URL(`../../examples/${path}`, import.meta.url), "utf8");
 }
-function yamlDocument(project, description, header, resources) {
+function yamlDocument(project, description, header, resources, secrets = []) {
   const example = (0, import_yaml.parse)(exampleFile("yaml/Pulumi.yaml"));
   const document = new import_yaml.Document(
     {
@@ -3876,6 +4001,7 @@ function yamlDocument(project, description, header, resources) {
       description,
       runtime: example["runtime"],
       plugins: example["plugins"],
+      ...secrets.length === 0 ? {} : { config: Object.fromEntries(secrets.map((k) => [k, { type: "string", secret: true }])) },
       resources: Object.fromEntries(resources.map((r) => [r.name, r.value]))
     },
     // One object used twice (every version's imported source) is written twice, not as a YAML alias.
@@ -4006,19 +4132,43 @@ function lineEntry(line, images) {
     ]
   };
 }
-function programEntries(adoption, withLines = true) {
-  const taken = /* @__PURE__ */ new Set(["adopted"]);
+function storeEntry(store, ownProvider, taken) {
+  const { id, ...rest } = store.inputs;
+  return {
+    kind: "store",
+    resource: resourceName(`store-${store.live.id}`, store.live.id, taken),
+    inputs: { [idNames.store ?? "id"]: id, ...rest },
+    secrets: store.secrets.map((option) => ({ option, key: secretConfigKey(store.live.id, option) })),
+    importId: store.live.id,
+    ownProvider,
+    notes: [
+      ...store.owner === void 0 ? [] : [
+        `store ${store.live.id}: made by a stack of the catalog (its fragment's mark ${store.owner}): that stack manages it; importing it here makes two programs manage one store`
+      ],
+      ...store.secrets.map(
+        (option) => `options.${option}: a secret the fragment holds: set it with pulumi config set --secret ${secretConfigKey(store.live.id, option)}`
+      )
+    ]
+  };
+}
+function programEntries(adoption, pulumi = true) {
+  const taken = /* @__PURE__ */ new Set(["adopted", "stores"]);
   const familyEntries = (f) => {
     if (!("line" in f))
       return f.images.flatMap(
         (image, i) => imageEntries(image, taken, i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll("\n", " ")}`] : [])
       );
-    if (withLines) return [lineEntry(f.line, f.images)];
+    if (pulumi) return [lineEntry(f.line, f.images)];
     return f.images.flatMap(
       (image) => imageEntries(image, taken, [`a version of the line ${f.family} (no VersionLine in this language: each version is its own resource)`])
     );
   };
-  return [...adoption.families.flatMap(familyEntries), ...adoption.others.flatMap((image) => imageEntries(image, taken, []))];
+  const ownProvider = adoption.stores.cloud !== adoption.cloud;
+  return [
+    ...pulumi ? adoption.stores.written.map((store) => storeEntry(store, ownProvider, taken)) : [],
+    ...adoption.families.flatMap(familyEntries),
+    ...adoption.others.flatMap((image) => imageEntries(image, taken, []))
+  ];
 }
 function adoptionDescription(adoption) {
   return `The images of project ${adoption.owner} (cloud ${adoption.cloud}), adopted by image-catalog adopt on ${adoption.today}.`;
@@ -4033,7 +4183,18 @@ function tpoImage(live, properties) {
     notes: live.status === "deactivated" ? ["deactivated in Glance (revoked): terraform-provider-openstack has no attribute for it"] : []
   };
 }
+function storeNotes(adoption, language) {
+  const unwritable = language === "hcl" ? "terraform-provider-openstack has no resource for a Glance store" : "the CDKTF StorageBackend is a terraform_data, and an import of one fills no input (hashicorp/terraform#32683: the next plan would change it); declare it as a new StorageBackend only after removing the fragment, or keep it in a Pulumi program (adopt --language typescript)";
+  return [
+    ...adoption.stores.notes,
+    ...language === "hcl" || language === "cdktf" ? adoption.stores.written.map((s) => `store ${s.live.id} (${s.live.type}): a StorageBackend fragment, not written: ${unwritable}`) : []
+  ];
+}
 function headerText(adoption, language) {
+  const stores = storeNotes(adoption, language);
+  return [...headerBody(adoption, language), ...stores.length === 0 ? [] : ["", ...stores]];
+}
+function headerBody(adoption, language) {
   const count = `${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"}`;
   const seen = `The images of project ${adoption.owner} as cloud ${JSON.stringify(adoption.cloud)} saw them on ${adoption.today}, written by`;
   if (language === "cdktf")
@@ -4069,11 +4230,24 @@ function headerText(adoption, language) {
     `change. A new version is a version added to its VersionLine, or a new Image with ${provider}.`
   ];
 }
+function storeInputs(e, read) {
+  const options = e.inputs["options"] ?? {};
+  return { ...e.inputs, options: { ...options, ...Object.fromEntries(e.secrets.map((s) => [s.option, read(s.key)])) } };
+}
 function typescriptProgram(adoption) {
   const entries = programEntries(adoption);
   const variables = new Map(entries.map((e) => [e.resource, variableName(e.resource)]));
   const comments = (notes) => notes.map((n) => `  // ${n}`);
+  const stores = entries.flatMap((e) => e.kind === "store" ? [e] : []);
   const blocks = entries.map((e) => {
+    if (e.kind === "store")
+      return [
+        ...comments(e.notes),
+        `  new StorageBackend(${quote(e.resource)}, ${literal(
+          storeInputs(e, (key) => new Expression(`config.requireSecret(${quote(key)})`)),
+          "  "
+        )}, { provider: ${e.ownProvider ? "storesProvider" : "provider"}, import: ${quote(e.importId)} });`
+      ].join("\n");
     if (e.kind === "line")
       return [...comments(e.notes), `  new VersionLine(${quote(e.resource)}, ${literal(e.args, "  ")}, { provider });`].join("\n");
     if (e.kind === "image")
@@ -4095,14 +4269,31 @@ function typescriptProgram(adoption) {
     ...used.has("image") ? ["Image"] : [],
     ...used.has("member") ? ["ImageMember"] : [],
     "Provider",
+    ...used.has("store") ? ["StorageBackend"] : [],
     ...used.has("line") ? ["VersionLine"] : []
   ];
+  const secrets = stores.some((e) => e.secrets.length > 0);
+  const preamble = [
+    ...secrets ? [`import * as pulumi from '@pulumi/pulumi';`] : [],
+    `import { ${imports.join(", ")} } from 'image-catalog/pulumi';`
+  ];
+  const declarations = [
+    "  // The cloud adopt read with: an import reads with its provider's cloud.",
+    `  const provider = new Provider('adopted', { cloud: ${quote(adoption.cloud)} });`,
+    ...stores.some((e) => e.ownProvider) ? [
+      "  // The cloud adopt read the stores with (an admin: /v2/info/stores/detail is admin only).",
+      `  const storesProvider = new Provider('stores', { cloud: ${quote(adoption.stores.cloud)} });`
+    ] : [],
+    ...secrets ? [
+      "  // The secret options of the stores, from the stack config (pulumi config set --secret).",
+      "  const config = new pulumi.Config();"
+    ] : []
+  ];
   return `${docComment(headerText(adoption, "typescript"))}
-import { ${imports.join(", ")} } from 'image-catalog/pulumi';
+${preamble.join("\n")}
 
 export default function catalog(): Promise<Record<string, unknown>> {
-  // The cloud adopt read with: an import reads with its provider's cloud.
-  const provider = new Provider('adopted', { cloud: ${quote(adoption.cloud)} });
+${declarations.join("\n")}
 
 ${blocks.join("\n\n")}
   return Promise.resolve({});
@@ -4111,13 +4302,32 @@ ${blocks.join("\n\n")}
 }
 function yamlProgram(adoption, project) {
   const provider = "${adopted}";
+  const entries = programEntries(adoption);
+  const stores = entries.flatMap((e) => e.kind === "store" ? [e] : []);
   const resources = [
     {
       name: "adopted",
       value: { type: `pulumi:providers:${packageName}`, properties: { cloud: adoption.cloud } },
       notes: ["The cloud adopt read with: an import reads with its provider's cloud."]
     },
-    ...programEntries(adoption).map((e) => {
+    ...stores.some((e) => e.ownProvider) ? [
+      {
+        name: "stores",
+        value: { type: `pulumi:providers:${packageName}`, properties: { cloud: adoption.stores.cloud } },
+        notes: ["The cloud adopt read the stores with (an admin: /v2/info/stores/detail is admin only)."]
+      }
+    ] : [],
+    ...entries.map((e) => {
+      if (e.kind === "store")
+        return {
+          name: e.resource,
+          notes: e.notes,
+          value: {
+            type: typeToken("store"),
+            properties: storeInputs(e, (key) => `\${${key}}`),
+            options: { provider: e.ownProvider ? "${stores}" : provider, import: e.importId }
+          }
+        };
       if (e.kind === "line")
         return {
           name: e.resource,
@@ -4141,7 +4351,13 @@ function yamlProgram(adoption, project) {
       };
     })
   ];
-  return yamlDocument(project, adoptionDescription(adoption), headerText(adoption, "yaml"), resources);
+  return yamlDocument(
+    project,
+    adoptionDescription(adoption),
+    headerText(adoption, "yaml"),
+    resources,
+    stores.flatMap((e) => e.secrets.map((s) => s.key))
+  );
 }
 function hcl(value, indent) {
   if (typeof value === "string")
@@ -4163,7 +4379,7 @@ function hclProgram(adoption) {
   const byId = new Map(adoption.images.map((i) => [i.live.id, i]));
   const blocks = programEntries(adoption, false).map((e) => {
     const comments = (notes) => notes.map((n) => `# ${n}`);
-    if (e.kind === "line") throw new Error(`adopt: ${e.resource}: a line in an HCL configuration`);
+    if (e.kind === "line" || e.kind === "store") throw new Error(`adopt: ${e.resource}: a ${e.kind} in an HCL configuration`);
     const address = `${e.kind === "image" ? "openstack_images_image_v2" : "openstack_images_image_access_v2"}.${hclName(e.resource)}`;
     const importBlock = `import {
   to = ${address}
@@ -4219,7 +4435,7 @@ function cdktfProgram(adoption) {
   const variables = /* @__PURE__ */ new Map();
   const blocks = programEntries(adoption, false).map((e) => {
     const comments = (notes) => notes.map((n) => `    // ${n}`);
-    if (e.kind === "line") throw new Error(`adopt: ${e.resource}: a line in a CDKTF app`);
+    if (e.kind === "line" || e.kind === "store") throw new Error(`adopt: ${e.resource}: a ${e.kind} in a CDKTF app`);
     const variable = variableName(e.resource);
     variables.set(e.resource, variable);
     if (e.kind === "member")
@@ -4287,6 +4503,8 @@ function projectFiles(adoption, project, language = "typescript") {
   );
 }
 async function readAdoption(session, options) {
+  const { session: storeSession, ...storeOptions2 } = options.stores ?? {};
+  const stores = readStores(storeSession ?? session, { cloud: options.cloud, ...storeOptions2 });
   const token = await session.token();
   const owner = options.owner === void 0 || options.owner === token.projectName ? token.projectId ?? "" : options.owner;
   const [engine, listed] = await Promise.all([PolicyEngine.load({ overrides: options.overrides ?? [] }), snapshotImages(session)]);
@@ -4312,52 +4530,91 @@ async function readAdoption(session, options) {
     today,
     images,
     ...arrangeImages(images, today),
-    skipped: owned.filter((image) => !finished(image))
+    skipped: owned.filter((image) => !finished(image)),
+    stores: await stores
+  };
+}
+function storeReport(adoption, language) {
+  const written = language === "typescript" || language === "yaml" ? adoption.stores.written : [];
+  const secrets = written.flatMap((s) => s.secrets.map((option) => secretConfigKey(s.live.id, option)));
+  return (written.length === 0 ? "" : `adopt: ${written.length} StorageBackend${written.length === 1 ? "" : "s"} (${written.map((s) => s.live.id).join(", ")}) with their import ids, read with cloud ${JSON.stringify(adoption.stores.cloud)}
+`) + written.filter((s) => s.owner !== void 0).map(
+    (s) => `adopt: store ${s.live.id} was made by a stack of the catalog (its fragment's mark): importing it here makes two programs manage one store (leave it out with --stores)
+`
+  ).join("") + (secrets.length === 0 ? "" : `adopt: before the preview, set the stores' secret options (their values are in the fragments; adopt writes none): ${secrets.map((k) => `pulumi config set --secret ${k}`).join("; ")}
+`) + storeNotes(adoption, language).map((n) => `adopt: ${n}
+`).join("");
+}
+function regexOption(name, text2) {
+  try {
+    return text2 === void 0 ? void 0 : new RegExp(text2);
+  } catch (err) {
+    throw new UsageError(`${name} ${text2 ?? ""}: ${err.message}`);
+  }
+}
+function storeOptions(options, cloud) {
+  if (options.storeConfigDir === void 0 !== (options.storeReloadCommand === void 0))
+    throw new UsageError(
+      "--store-config-dir and --store-reload-command go together: a StorageBackend declares the folder of its fragment and what reloads glance-api"
+    );
+  if (options.storeConfigDir !== void 0 && !(existsSync2(options.storeConfigDir) && statSync(options.storeConfigDir).isDirectory()))
+    throw new UsageError(`--store-config-dir ${options.storeConfigDir}: not a folder; nothing was written`);
+  const include = regexOption("--stores", options.stores);
+  return {
+    cloud: options.storeCloud ?? cloud,
+    ...options.storeConfigDir === void 0 ? {} : { configDir: resolve(options.storeConfigDir) },
+    ...options.storeReloadCommand === void 0 ? {} : { reloadCommand: reloadCommandOption(options.storeReloadCommand) },
+    ...include === void 0 ? {} : { include }
   };
 }
 function registerAdopt(program3) {
   program3.command("adopt").description(
-    "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) or an HCL configuration (--language hcl, terraform-provider-openstack with import blocks) or a CDK Terrain app (--language cdktf, the same resources with importFrom; no VersionLine in those two) that manages an owner's live images: a family of convention-named images as one VersionLine when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
-  ).requiredOption("--out <dir>", "the folder to write the project into (new, or empty)").option("--cloud <name>", "the clouds.yaml cloud to read as, and the one the program applies with (default: OS_CLOUD)").option("--owner <project>", "the project whose images to adopt: an id, or the cloud's own project name (default: the cloud's project)").option("--include <regex>", "only the images whose name matches").option("--language <language>", languages.join(", "), "typescript").option("--data <file...>", "policy data overrides for the findings written as comments").action(async (options) => {
+    "Write a Pulumi project (TypeScript, or Pulumi YAML with --language yaml) or an HCL configuration (--language hcl, terraform-provider-openstack with import blocks) or a CDK Terrain app (--language cdktf, the same resources with importFrom; no VersionLine in those two) that manages an owner's live images: a family of convention-named images as one VersionLine when the line declares each version exactly as Glance has it (else why not, as a comment), every other image as an Image with its import id, its fields as Glance has them and source { imported: true }, one ImageMember per membership, the audit findings as comments. Its first preview holds imports only. Images in a status other than active or deactivated are left out (and said). Stores (read as an admin): those whose StorageBackend fragments are in --store-config-dir as StorageBackends with their import ids (a Pulumi program; a secret option read from the stack config), every other store said. Exit 0 written, 2 could not (an --out folder that is not empty, no cloud, a catalog the cloud cannot list)."
+  ).requiredOption("--out <dir>", "the folder to write the project into (new, or empty)").option("--cloud <name>", "the clouds.yaml cloud to read as, and the one the program applies with (default: OS_CLOUD)").option("--owner <project>", "the project whose images to adopt: an id, or the cloud's own project name (default: the cloud's project)").option("--include <regex>", "only the images whose name matches").option("--language <language>", languages.join(", "), "typescript").option("--data <file...>", "policy data overrides for the findings written as comments").option("--store-cloud <name>", "the cloud to read the stores with, an admin (/v2/info/stores/detail is admin only; default: --cloud)").option(
+    "--store-config-dir <dir>",
+    "glance-api's --config-dir: the stores whose StorageBackend fragments are there are written as StorageBackends"
+  ).option(
+    "--store-reload-command <command>",
+    "what the written StorageBackends reload glance-api with (a JSON array of argv, or words split on spaces); with --store-config-dir"
+  ).option("--stores <regex>", "only the stores whose id matches").action(async (options) => {
     if (!languages.includes(options.language))
       throw new UsageError(`--language ${options.language}: not one of ${languages.join(", ")}`);
     const out = resolve(options.out);
-    if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
-    if (existsSync(out) && readdirSync(out).length > 0)
+    if (existsSync2(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
+    if (existsSync2(out) && readdirSync(out).length > 0)
       throw new UsageError(`--out ${options.out}: the folder is not empty; nothing was written`);
-    let include;
-    try {
-      include = options.include === void 0 ? void 0 : new RegExp(options.include);
-    } catch (err) {
-      throw new UsageError(`--include ${options.include ?? ""}: ${err.message}`);
-    }
+    const include = regexOption("--include", options.include);
     const overrides = readOverrides(options.data ?? []);
     const cloud = options.cloud ?? process.env["OS_CLOUD"];
     if (cloud === void 0 || cloud === "")
       throw new UsageError("--cloud: the program names the cloud it applies with (or set OS_CLOUD)");
+    const stores = storeOptions(options, cloud);
     let adoption;
     const session = cloudSession(cloud);
+    const storeSession = stores.cloud === cloud ? void 0 : cloudSession(stores.cloud);
     try {
       adoption = await readAdoption(session, {
         cloud,
         ...options.owner === void 0 ? {} : { owner: options.owner },
         ...include === void 0 ? {} : { include },
-        overrides
+        overrides,
+        stores: { ...stores, ...storeSession === void 0 ? {} : { session: storeSession } }
       });
     } catch (err) {
       if (isUnusableInput(err)) throw new UsageError(`could not read cloud ${JSON.stringify(cloud)}: ${err.message}`);
       throw err;
     } finally {
       await session.close();
+      await storeSession?.close();
     }
-    if (adoption.images.length === 0)
+    if (adoption.images.length === 0 && adoption.stores.written.length === 0)
       throw new UsageError(
-        `nothing to adopt: cloud ${JSON.stringify(cloud)} sees no image of owner ${adoption.owner}${options.include === void 0 ? "" : ` whose name matches ${options.include}`} (--owner takes a project id or the cloud's own project name); nothing was written`
+        `nothing to adopt: cloud ${JSON.stringify(cloud)} sees no image of owner ${adoption.owner}${options.include === void 0 ? "" : ` whose name matches ${options.include}`} and no store is written${adoption.stores.notes.length === 0 ? "" : ` (${adoption.stores.notes.join("; ")})`} (--owner takes a project id or the cloud's own project name); nothing was written`
       );
     mkdirSync(out, { recursive: true });
     const project = `catalog-${adoption.owner.slice(0, 8) || "adopted"}`;
     for (const [file, text2] of Object.entries(projectFiles(adoption, project, options.language)))
-      writeFileSync(join(out, file), text2);
+      writeFileSync(join2(out, file), text2);
     const written = {
       typescript: {
         program: "index.ts",
@@ -4395,7 +4652,7 @@ ${breaking.map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...ne
 `).join("")}`) + (managed.length === 0 ? "" : `adopt: ${managed.length} of them were made by a stack of the catalog (their creation mark), which manages them: importing them here makes two programs manage one image (leave them out with --include):
 ${managed.map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id})
 `).join("")}`) + adoption.skipped.map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take
-`).join("") + `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its provider): give it a cloud of the owner project that may write
+`).join("") + storeReport(adoption, options.language) + `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its provider): give it a cloud of the owner project that may write
 next: ${written.next}
 `
     );
@@ -4404,12 +4661,12 @@ next: ${written.next}
 
 // provider/cli/convert.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename, join as join2, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename, join as join3, resolve as resolve2 } from "node:path";
 var osismValidator;
 function validateOsism() {
   osismValidator ??= projectAjv({ verbose: true }).compile(
-    JSON.parse(readFileSync2(new URL("../../schemas/osism-images.schema.json", import.meta.url), "utf8"))
+    JSON.parse(readFileSync3(new URL("../../schemas/osism-images.schema.json", import.meta.url), "utf8"))
   );
   return osismValidator;
 }
@@ -4605,12 +4862,16 @@ function convertedFiles(lines, files, language) {
 function registerConvert(program3) {
   program3.command("convert").description(
     "Convert osism/openstack-image-manager's image definitions (etc/images/*.yml) into a Pulumi project of VersionLines: each file checked against osism's own schema first (every error with its file, line and field; nothing written), one line per image definition and OS version, its versions numbered 1.0, 1.1, ... by build date (the osism version kept as internal_version), each fetched and checked against its sha256/sha512 before Glance imports it. Exit 0 written, 2 could not."
-  ).requiredOption("--from <format>", "the format of the files: osism").argument("<files...>", "osism image definition files (YAML)").requiredOption("--out <dir>", "the folder to write the project into (new, or empty)").option("--language <language>", languages2.join(", "), "typescript").option("--profile <name>", "the profile part of every line's name (default: each definition's os_purpose)").action((files, options) => {
+  ).requiredOption("--from <format>", "the format of the files: osism").argument("<files...>", "osism image definition files (YAML)").requiredOption("--out <dir>", "the folder to write the project into (new, or empty)").option("--language <language>", `${languages2.join(", ")} (not hcl or cdktf: they cannot pin a checksum)`, "typescript").option("--profile <name>", "the profile part of every line's name (default: each definition's os_purpose)").action((files, options) => {
     if (options.from !== "osism") throw new UsageError(`--from ${options.from}: only osism is known`);
+    if (options.language === "hcl" || options.language === "cdktf")
+      throw new UsageError(
+        `--language ${options.language}: not written: osism's versions are pinned by checksum, and terraform-provider-openstack has no attribute to pin one (it imports image_source_url unchecked, as osism itself does: openstack-image-manager#1206); convert writes a Pulumi project (${languages2.join(", ")}), whose VersionLine checks each pin before Glance imports the data; nothing was written`
+      );
     if (!languages2.includes(options.language))
       throw new UsageError(`--language ${options.language}: not one of ${languages2.join(", ")}`);
     const out = resolve2(options.out);
-    if (existsSync2(out) && (!statSync2(out).isDirectory() || readdirSync2(out).length > 0))
+    if (existsSync3(out) && (!statSync2(out).isDirectory() || readdirSync2(out).length > 0))
       throw new UsageError(`--out ${options.out}: not an empty folder; nothing was written`);
     const problems = [];
     const converted = [];
@@ -4618,7 +4879,7 @@ function registerConvert(program3) {
     for (const file of files) {
       let text2;
       try {
-        text2 = readFileSync2(file, "utf8");
+        text2 = readFileSync3(file, "utf8");
       } catch (err) {
         problems.push({ file, line: 1, field: "(file)", message: err.message });
         continue;
@@ -4639,7 +4900,7 @@ nothing was written`
       );
     const written = convertedFiles(converted, files, options.language);
     mkdirSync2(out, { recursive: true });
-    for (const [file, content] of Object.entries(written)) writeFileSync2(join2(out, file), content);
+    for (const [file, content] of Object.entries(written)) writeFileSync2(join3(out, file), content);
     process.stdout.write(
       `convert: ${String(converted.length)} line${converted.length === 1 ? "" : "s"} (${converted.map((l) => `${l.name}: ${String(l.args.versions.length)}`).join("; ")}) written to ${out}
 ` + notes.map((n) => `convert: ${n}
@@ -4653,22 +4914,22 @@ import { writeFileSync as writeFileSync3 } from "node:fs";
 
 // provider/github/sarif.ts
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 // provider/policy/rules.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { fileURLToPath } from "node:url";
 var rulesPath = fileURLToPath(new URL("../../policies/build/rules.json", import.meta.url));
 var loaded;
 function catalogRules() {
-  return loaded ??= JSON.parse(readFileSync3(rulesPath, "utf8"));
+  return loaded ??= JSON.parse(readFileSync4(rulesPath, "utf8"));
 }
 
 // provider/github/sarif.ts
 var sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 function packageTool() {
-  const manifest2 = JSON.parse(readFileSync4(new URL("../../package.json", import.meta.url), "utf8"));
+  const manifest2 = JSON.parse(readFileSync5(new URL("../../package.json", import.meta.url), "utf8"));
   return { version: manifest2.version, informationUri: manifest2.homepage ?? "https://www.npmjs.com/package/image-catalog" };
 }
 function nameOf(title) {
@@ -4951,15 +5212,15 @@ ${formatStackReport(stack)}`}`);
 // provider/cli/doctor.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { execFile } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
 import { createRequire } from "node:module";
-import { delimiter, dirname, join as join3 } from "node:path";
+import { delimiter, dirname, join as join4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var nodeReasonVariable = "IMAGE_CATALOG_NODE";
 function minimumNode() {
-  const manifest2 = JSON.parse(readFileSync5(new URL("../../package.json", import.meta.url), "utf8"));
+  const manifest2 = JSON.parse(readFileSync6(new URL("../../package.json", import.meta.url), "utf8"));
   const [major = 0, minor = 0] = manifest2.engines.node.replace(/^>=\s*/, "").split(".").map(Number);
   return [major, minor];
 }
@@ -4980,7 +5241,7 @@ function nodeLine() {
 }
 function onPath(file) {
   for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
-    if (dir !== "" && existsSync3(join3(dir, file))) return join3(dir, file);
+    if (dir !== "" && existsSync4(join4(dir, file))) return join4(dir, file);
   }
   return void 0;
 }
@@ -4994,8 +5255,8 @@ async function versionOf(path, args) {
 }
 function projectPackage(name) {
   try {
-    const manifest2 = createRequire(join3(process.cwd(), "package.json")).resolve(`${name}/package.json`);
-    return JSON.parse(readFileSync5(manifest2, "utf8")).version;
+    const manifest2 = createRequire(join4(process.cwd(), "package.json")).resolve(`${name}/package.json`);
+    return JSON.parse(readFileSync6(manifest2, "utf8")).version;
   } catch {
     return void 0;
   }
@@ -5003,12 +5264,12 @@ function projectPackage(name) {
 function pluginLine() {
   const name = pluginName;
   const found = onPath(name);
-  const shipped = join3(pluginDir, name);
+  const shipped = join4(pluginDir, name);
   if (found !== void 0) return { name, ok: true, detail: `on PATH: ${found}` };
   return {
     name,
-    ok: existsSync3(shipped),
-    detail: existsSync3(shipped) ? `${shipped} (a run of this package's Automation API puts its folder on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)` : `missing from the package (${shipped}): reinstall image-catalog`
+    ok: existsSync4(shipped),
+    detail: existsSync4(shipped) ? `${shipped} (a run of this package's Automation API puts its folder on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)` : `missing from the package (${shipped}): reinstall image-catalog`
   };
 }
 async function pulumiLines() {
@@ -5056,15 +5317,15 @@ async function pluginNodeLine() {
 function languageHostLine(pulumi) {
   let runtime;
   try {
-    runtime = (0, import_yaml3.parse)(readFileSync5(join3(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
+    runtime = (0, import_yaml3.parse)(readFileSync6(join4(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
   } catch {
     return [];
   }
   const name = typeof runtime === "object" && runtime !== null ? runtime.name : runtime;
   if (typeof name !== "string") return [];
   const host = `pulumi-language-${name}`;
-  const beside = pulumi === void 0 ? void 0 : join3(dirname(pulumi), host);
-  const found = onPath(host) ?? (beside !== void 0 && existsSync3(beside) ? beside : void 0);
+  const beside = pulumi === void 0 ? void 0 : join4(dirname(pulumi), host);
+  const found = onPath(host) ?? (beside !== void 0 && existsSync4(beside) ? beside : void 0);
   if (found !== void 0)
     return [{ name: host, ok: true, detail: `${found}  (runtime ${name} in Pulumi.yaml: pulumi up runs the program with it)` }];
   return [
@@ -5092,7 +5353,7 @@ async function cdktfLines() {
   const binary = explicit !== void 0 && explicit !== "" ? explicit : onPath("tofu") ?? onPath("terraform");
   const version = binary === void 0 ? void 0 : await versionOf(binary, ["version"]);
   const shipped = fileURLToPath2(new URL("../../bin/image-catalog-tofu.js", import.meta.url));
-  const gate = onPath("image-catalog-tofu") ?? (existsSync3(shipped) ? shipped : void 0);
+  const gate = onPath("image-catalog-tofu") ?? (existsSync4(shipped) ? shipped : void 0);
   return [
     {
       name: "tofu",
@@ -5144,7 +5405,7 @@ ${verdict}
 
 // provider/cli/migrate.ts
 import { execFileSync } from "node:child_process";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // provider/pulumi/migrate.ts
 import { randomUUID } from "node:crypto";
@@ -5252,7 +5513,7 @@ function registerMigrate(program3) {
 `);
       return;
     }
-    const backup = join4(cwd, `${options.stack}.before-migrate-${Date.now()}.json`);
+    const backup = join5(cwd, `${options.stack}.before-migrate-${Date.now()}.json`);
     execFileSync(stack.workspace.pulumiCommand.command, ["stack", "export", "--stack", options.stack, "--file", backup], {
       cwd,
       env: { ...process.env, ...stack.workspace.envVars },
@@ -5267,11 +5528,11 @@ function registerMigrate(program3) {
 }
 
 // provider/cli/plan-check.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 function readPlan(file) {
   let text2;
   try {
-    text2 = file === "-" ? readFileSync6(0, "utf8") : readFileSync6(file, "utf8");
+    text2 = file === "-" ? readFileSync7(0, "utf8") : readFileSync7(file, "utf8");
   } catch (err) {
     throw new UsageError(`${file}: cannot read it (${err.code ?? err.message})`);
   }
@@ -5327,11 +5588,11 @@ ${formatDecision(checked.decision)}`
 // provider/cli/pr-check.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync10, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname2, isAbsolute, join as join6, relative as relative2, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync6, readdirSync as readdirSync3, readFileSync as readFileSync11, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname2, isAbsolute, join as join7, relative as relative2, resolve as resolve4 } from "node:path";
 
 // provider/github/context.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 var EventFileError = class extends Error {
   name = "EventFileError";
 };
@@ -5346,7 +5607,7 @@ function readEvent(env = process.env) {
   }
   let text2;
   try {
-    text2 = readFileSync7(path, "utf8");
+    text2 = readFileSync8(path, "utf8");
   } catch (err) {
     const code = err.code;
     throw new EventFileError(
@@ -5460,11 +5721,11 @@ ${charts.join("\n\n")}
 
 // provider/cli/field-line.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 function loadTypeScript(projectDir) {
-  for (const from of [join5(projectDir, "package.json"), import.meta.url]) {
+  for (const from of [join6(projectDir, "package.json"), import.meta.url]) {
     try {
       return createRequire2(from)("typescript");
     } catch {
@@ -5475,7 +5736,7 @@ function loadTypeScript(projectDir) {
 function fieldLine(typescript, position, query) {
   let text2;
   try {
-    text2 = readFileSync8(position.file, "utf8");
+    text2 = readFileSync9(position.file, "utf8");
   } catch {
     return void 0;
   }
@@ -5583,7 +5844,7 @@ function yamlFieldLine(text2, name, query) {
 
 // provider/cli/policy-base.ts
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync10 } from "node:fs";
 import { relative, resolve as resolve3, sep } from "node:path";
 function atBase(root, base, path) {
   const shown2 = spawnSync("git", ["-C", root, "show", `${base}:${path}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -5621,7 +5882,7 @@ function stackPolicyOf(text2, path) {
   }
 }
 function governedPolicy(root, base, heads, stackConfig) {
-  const headStack = stackConfig !== void 0 && existsSync4(stackConfig) ? stackPolicyOf(readFileSync9(stackConfig, "utf8"), stackConfig) : void 0;
+  const headStack = stackConfig !== void 0 && existsSync5(stackConfig) ? stackPolicyOf(readFileSync10(stackConfig, "utf8"), stackConfig) : void 0;
   const json = (value) => value === void 0 ? void 0 : typeof value === "string" ? value : JSON.stringify(value);
   if (base === void 0) return { base, overrides: [...heads], stackPolicy: json(headStack), changes: [] };
   const changes = [];
@@ -5645,8 +5906,8 @@ function governedPolicy(root, base, heads, stackConfig) {
   }
   return { base, overrides, stackPolicy: json(stackPolicy), changes };
 }
-function baseCommit(flag, event) {
-  return flag ?? event.pull_request?.base?.sha;
+function baseCommit(flag2, event) {
+  return flag2 ?? event.pull_request?.base?.sha;
 }
 
 // provider/cli/pr-check.ts
@@ -5671,17 +5932,17 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml5.parse)(readFileSync10(join6(dir, "Pulumi.yaml"), "utf8"));
+  const project = (0, import_yaml5.parse)(readFileSync11(join7(dir, "Pulumi.yaml"), "utf8"));
   const main = typeof project?.main === "string" && project.main !== "" ? resolve4(dir, project.main) : dir;
-  return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
+  return existsSync6(main) && statSync3(main).isDirectory() ? join7(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-XGFAYYZV.js");
-  const { loadProgram, previewPlan } = await import("./preview-2EYEJKCU.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-AGRK5U4J.js");
+  const { loadProgram, previewPlan } = await import("./preview-NTIQRTZP.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
-  const programFile = yaml ? join6(target.cwd, "Pulumi.yaml") : programOf(target.cwd);
+  const programFile = yaml ? join7(target.cwd, "Pulumi.yaml") : programOf(target.cwd);
   const program3 = yaml ? void 0 : await loadProgram(programFile);
   const plan = await previewPlan(target, program3, {
     existing: true,
@@ -5693,7 +5954,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   const urns = Object.assign({}, ...plan.decisions.map((d) => d.urns));
   const declared = declarations();
   const typescript = loadTypeScript(target.cwd);
-  const yamlText = yaml ? readFileSync10(programFile, "utf8") : "";
+  const yamlText = yaml ? readFileSync11(programFile, "utf8") : "";
   const at = (v) => {
     const name = v.address.split("::").slice(1).join("::");
     if (yaml) {
@@ -5721,7 +5982,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-NLR5DOOD.js");
+  const { appEntry, checkApp } = await import("./check-73P545DL.js");
   const typescript = loadTypeScript(resolve4(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -5752,10 +6013,10 @@ async function checkCdktf(dir, root, governed) {
 }
 function hclDeclarations(dir) {
   const found = /* @__PURE__ */ new Map();
-  if (!existsSync5(dir)) return found;
+  if (!existsSync6(dir)) return found;
   for (const name of tfFiles(dir)) {
-    const file = join6(dir, name);
-    readFileSync10(file, "utf8").split("\n").forEach((text2, i) => {
+    const file = join7(dir, name);
+    readFileSync11(file, "utf8").split("\n").forEach((text2, i) => {
       const resource = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text2);
       if (resource !== null) found.set(`${resource[1]}.${resource[2]}`, { file, line: i + 1, column: 1 });
       const module = /^\s*module\s+"([^"]+)"/.exec(text2);
@@ -5765,19 +6026,19 @@ function hclDeclarations(dir) {
   return found;
 }
 function tfFiles(dir) {
-  return existsSync5(dir) ? readdirSync3(dir).filter((f) => f.endsWith(".tf")).sort() : [];
+  return existsSync6(dir) ? readdirSync3(dir).filter((f) => f.endsWith(".tf")).sort() : [];
 }
 function hclLine(declared, address, configAddress) {
   const call = /^module\.([^.[]+)/.exec(address);
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-5PIX3XQI.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-SIGTPRJ4.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
   const first = tfFiles(configDir)[0];
-  const fallback = locate(root, { file: first === void 0 ? resolve4(file) : join6(configDir, first), line: 1 }) ?? {
+  const fallback = locate(root, { file: first === void 0 ? resolve4(file) : join7(configDir, first), line: 1 }) ?? {
     path: "main.tf",
     line: 1
   };
@@ -5790,7 +6051,7 @@ async function checkPlanFile(file, configDir, root, governed) {
     violations: (decided.decision?.violations ?? []).map((v) => {
       const block = hclLine(declared, v.address, configAddress);
       const keys = hclKeys(v.address, v.field);
-      const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync10(block.file, "utf8"), block.line, keys);
+      const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync11(block.file, "utf8"), block.line, keys);
       return placed(v, locate(root, line === void 0 || block === void 0 ? block : { ...block, line }), fallback);
     }),
     fallback,
@@ -5836,7 +6097,7 @@ function policyChangeLine(root, source, field) {
   const key = field.split(".").at(-1) ?? field;
   let line = 1;
   try {
-    const found = readFileSync10(join6(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
+    const found = readFileSync11(join7(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
     if (found >= 0) line = found + 1;
   } catch {
   }
@@ -5844,8 +6105,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-MCVK7YR6.js");
-  const { buildEnvelope } = await import("./envelope-L4TRIDIQ.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-Y4EF3RRB.js");
+  const { buildEnvelope } = await import("./envelope-36GFXWIJ.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -5893,9 +6154,9 @@ async function check(options, event) {
   const files = [...options.data ?? [], ...(process.env[policyDataVariable] ?? "").split(":").filter((f) => f !== "")];
   const heads = readOverrides(files);
   const projectDir = resolve4(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname2(options.plan ?? "."));
-  if (!existsSync5(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
+  if (!existsSync6(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
   const root = repositoryRoot(projectDir);
-  const stackConfig = options.pulumi === void 0 ? void 0 : join6(resolve4(options.pulumi), `Pulumi.${options.stack}.yaml`);
+  const stackConfig = options.pulumi === void 0 ? void 0 : join7(resolve4(options.pulumi), `Pulumi.${options.stack}.yaml`);
   const governed = governedPolicy(root, baseCommit(options.base, event), heads, stackConfig);
   const policyCheck = await checkPolicyChanges(governed, root);
   const withPolicy = (stacks) => ({ stacks: policyCheck === void 0 ? stacks : [policyCheck, ...stacks] });
@@ -6086,23 +6347,23 @@ function registerPrCheck(program3) {
 
 // provider/cli/plugin.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync as readFileSync11, rmSync, writeFileSync as writeFileSync5 } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync as readFileSync12, rmSync, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 function registerPlugin(program3) {
   const plugin = program3.command("plugin").description("The Pulumi provider plugin of this package (pulumi-resource-image-catalog).");
   plugin.command("install").description(
     "Install the provider plugin into Pulumi's plugin cache (PULUMI_HOME) as resource plugin image-catalog at this package's version. The cached plugin is a launcher that runs this installed package (its dist/ and its node_modules): reinstall after moving or upgrading the package."
   ).option("--pulumi <path>", "the pulumi CLI to run", "pulumi").action((options) => {
-    const { version } = JSON.parse(readFileSync11(new URL("../../package.json", import.meta.url), "utf8"));
-    const dir = mkdtempSync(join7(tmpdir(), "image-catalog-plugin-"));
+    const { version } = JSON.parse(readFileSync12(new URL("../../package.json", import.meta.url), "utf8"));
+    const dir = mkdtempSync(join8(tmpdir(), "image-catalog-plugin-"));
     try {
-      const launcher = join7(dir, pluginName);
+      const launcher = join8(dir, pluginName);
       writeFileSync5(
         launcher,
         `#!/bin/sh
 # The ${packageName} provider plugin of the package at ${pluginDir}
-exec ${JSON.stringify(join7(pluginDir, pluginName))} "$@"
+exec ${JSON.stringify(join8(pluginDir, pluginName))} "$@"
 `
       );
       chmodSync(launcher, 493);
@@ -6110,7 +6371,7 @@ exec ${JSON.stringify(join7(pluginDir, pluginName))} "$@"
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    process.stdout.write(`resource plugin ${packageName} ${version} installed: it runs ${join7(pluginDir, pluginName)}
+    process.stdout.write(`resource plugin ${packageName} ${version} installed: it runs ${join8(pluginDir, pluginName)}
 `);
   });
 }
@@ -6146,8 +6407,8 @@ function registerResolve(program3) {
 }
 
 // provider/cdktf/store-request.ts
-import { existsSync as existsSync6, readFileSync as readFileSync12 } from "node:fs";
-import { join as join8 } from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync13 } from "node:fs";
+import { join as join9 } from "node:path";
 var storeRequestVariable = "IMAGE_CATALOG_STORE";
 function secretOptions(type) {
   return (resourceSchema("store.schema.json").defs[type] ?? []).filter((f) => f.secret).map((f) => f.local);
@@ -6173,7 +6434,7 @@ function resolveStoreRequest(request, env = process.env) {
   return checkStoreInputs(request.name, { ...settings, options });
 }
 function readStoreRequest(file, env = process.env) {
-  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync12(file, "utf8");
+  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync13(file, "utf8");
   if (text2 === void 0 || text2 === "") throw new Error(`no store request: set ${storeRequestVariable} (JSON) or give --request <file>`);
   const request = JSON.parse(text2);
   if (typeof request.name !== "string" || typeof request.settings !== "object")
@@ -6193,8 +6454,8 @@ async function applyStoreRequest(request, mark) {
 }
 async function deleteStoreRequest(request) {
   const inputs = resolveStoreRequest(request);
-  const fragment = join8(inputs.configDir, `store-${inputs.id}.conf`);
-  if (existsSync6(fragment) && readFileSync12(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
+  const fragment = join9(inputs.configDir, `store-${inputs.id}.conf`);
+  if (existsSync7(fragment) && readFileSync13(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
     return false;
   const session = Session.forCloud(request.cloud);
   try {
@@ -6232,7 +6493,7 @@ function registerStore(program3) {
 }
 
 // provider/cli/main.ts
-var manifest = JSON.parse(readFileSync13(new URL("../../package.json", import.meta.url), "utf8"));
+var manifest = JSON.parse(readFileSync14(new URL("../../package.json", import.meta.url), "utf8"));
 var program2 = new Command("image-catalog").description("Golden-image catalogs as code for an OpenStack-Glance-compatible Image Service.").version(manifest.version).showHelpAfterError().exitOverride((err) => {
   process.exit(err.exitCode === 0 ? 0 : 2);
 });
