@@ -10,13 +10,13 @@
  * CLI runs it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Session } from '../client/session.js';
 import { resourceSchema } from '../resources/schema.js';
 import {
   applyStoreResource,
   checkStoreInputs,
   deleteStoreResource,
+  fragmentFile,
   renderStoreFragment,
   storeOwner,
   type StoreInputs,
@@ -105,7 +105,7 @@ export async function applyStoreRequest(request: StoreRequest, mark?: string): P
  */
 export async function deleteStoreRequest(request: StoreRequest): Promise<boolean> {
   const inputs = resolveStoreRequest(request);
-  const fragment = join(inputs.configDir, `store-${inputs.id}.conf`);
+  const fragment = fragmentFile(inputs.configDir, inputs.id);
   // The claim in its header is not the request's (a destroy-time provisioner sees no creation mark).
   if (existsSync(fragment) && readFileSync(fragment, 'utf8') !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
     return false;

@@ -8,12 +8,10 @@
  *   (the resource manages the stores whose fragments it renders and refuses an id configured outside it);
  * - no admin role, or no config folder given: said, with what to give.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isForbidden } from '../client/errors.js';
 import type { Session } from '../client/session.js';
 import { flag, listStoresDetail, type StoreDetailWire } from '../client/stores.js';
-import { checkStoreInputs, storeSchema } from '../resources/store/store.js';
+import { checkStoreInputs, parseStoreFragment, readStoreFragment } from '../resources/store/store.js';
 import { UsageError } from './policy.js';
 
 /** A store adopt writes as a StorageBackend: its inputs (no secret value) and the secret options the program reads from config. */
@@ -41,69 +39,6 @@ export interface StoreOptions {
   readonly configDir?: string;
   readonly reloadCommand?: readonly string[];
   readonly include?: RegExp;
-}
-
-/** The store of a fragment's header line (`# image-catalog: {...}`), as the StorageBackend writes it. */
-interface FragmentHeader {
-  readonly id?: unknown;
-  readonly type?: unknown;
-  readonly owner?: unknown;
-}
-
-/**
- * The options a StorageBackend fragment sets (pure), under their local names and schema types; the secret ones
- * only named (`secrets`). Lines of other sections, and keys the store kind does not have, are left out.
- */
-export function fragmentOptions(type: string, text: string, id: string): { options: Record<string, unknown>; secrets: string[] } {
-  const fields = storeSchema().defs[type] ?? [];
-  const properties = ((storeSchema().document['$defs'] as Record<string, { properties?: Record<string, { type?: string }> }>)[type]
-    ?.properties ?? {}) as Record<string, { type?: string }>;
-  const options: Record<string, unknown> = {};
-  const secrets: string[] = [];
-  let section = '';
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const header = /^\[(.+)\]$/.exec(line);
-    if (header !== null) {
-      section = header[1] ?? '';
-      continue;
-    }
-    const pair = /^([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(line);
-    if (section !== id || pair === null) continue;
-    const field = fields.find((f) => f.wire === pair[1]);
-    if (field === undefined) continue;
-    if (field.secret) {
-      secrets.push(field.local);
-      continue;
-    }
-    const value = pair[2] ?? '';
-    const kind = properties[field.local]?.type;
-    options[field.local] =
-      kind === 'integer' || kind === 'number'
-        ? Number(value)
-        : kind === 'boolean'
-          ? value.toLowerCase() === 'true'
-          : kind === 'array'
-            ? value.split(',').map((v) => v.trim())
-            : value;
-  }
-  return { options, secrets };
-}
-
-/** The StorageBackend fragment of store `id` in `configDir`, when there is one: its header and text. */
-function fragmentOf(configDir: string, id: string): { header: FragmentHeader; text: string } | undefined {
-  const file = join(configDir, `store-${id}.conf`);
-  if (!existsSync(file)) return undefined;
-  const text = readFileSync(file, 'utf8');
-  const first = text.split('\n')[0] ?? '';
-  const prefix = '# image-catalog: ';
-  if (!first.startsWith(prefix)) return undefined;
-  try {
-    return { header: JSON.parse(first.slice(prefix.length)) as FragmentHeader, text };
-  } catch {
-    return undefined;
-  }
 }
 
 /** The line of a store as its notes say it: id, type, the default flag, its description. */
@@ -140,14 +75,14 @@ export async function readStores(session: Session, options: StoreOptions): Promi
       );
       continue;
     }
-    const fragment = fragmentOf(options.configDir, live.id);
+    const fragment = readStoreFragment(options.configDir, live.id);
     if (fragment === undefined) {
       notes.push(
         `${storeLine(live)}: configured outside ${options.configDir} (glance-api.conf, by hand or by the tool that deploys Glance): that configuration manages it, so it is not written as a StorageBackend (the resource manages the stores whose fragments it renders, and refuses an id configured outside it); images may name it in \`stores\``,
       );
       continue;
     }
-    const { options: read, secrets } = fragmentOptions(live.type, fragment.text, live.id);
+    const { options: read, secrets } = parseStoreFragment(live.type, fragment.text, live.id);
     const inputs: Record<string, unknown> = {
       id: live.id,
       type: live.type,
@@ -159,7 +94,7 @@ export async function readStores(session: Session, options: StoreOptions): Promi
     };
     // The inputs as the resource checks them (the secret options stand in as placeholders): bad input is said now.
     checkStoreInputs(`store-${live.id}`, { ...inputs, options: { ...read, ...Object.fromEntries(secrets.map((s) => [s, 'secret'])) } });
-    written.push({ live, inputs, secrets, owner: typeof fragment.header.owner === 'string' ? fragment.header.owner : undefined });
+    written.push({ live, inputs, secrets, owner: fragment.header.owner });
   }
   return { cloud: options.cloud, written, notes };
 }

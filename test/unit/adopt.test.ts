@@ -21,8 +21,8 @@ import { quote as quoted } from '../../provider/cli/project-files.js';
 import { tpoRelease } from '../../provider/cdktf/plan.js';
 import { toolSpec } from '../../scripts/tools.js';
 import { lineImages } from '../../provider/resources/versionLine.js';
-import { fragmentOptions, reloadCommandOption, type StoreAdoption } from '../../provider/cli/adopt-store.js';
-import { renderStoreFragment, type StoreInputs } from '../../provider/resources/store/store.js';
+import { reloadCommandOption, type StoreAdoption } from '../../provider/cli/adopt-store.js';
+import { parseStoreFragment, renderStoreFragment, type StoreInputs } from '../../provider/resources/store/store.js';
 
 const noStores: StoreAdoption = { cloud: 'platform', written: [], notes: [] };
 
@@ -408,17 +408,17 @@ t.test('a StorageBackend fragment read back: options under their names and types
       createBucketOnPut: true,
     },
   };
-  const read = fragmentOptions('s3', renderStoreFragment(s3, 'mark'), 'objects');
+  const read = parseStoreFragment('s3', renderStoreFragment(s3, 'mark'), 'objects');
   t.same(read.options, { host: 'http://127.0.0.1:8333', bucket: 'images', createBucketOnPut: true }, 'each option as it was declared');
   t.same(read.secrets.sort(), ['accessKey', 'secretKey'], 'the secret ones named');
   t.notMatch(JSON.stringify(read), /SECRET|very-secret/, 'and no secret value read');
   const file: StoreInputs = { ...s3, type: 'file', options: { dataDir: '/srv/images', chunkSize: 65536 } };
   t.same(
-    fragmentOptions('file', renderStoreFragment(file), 'objects').options,
+    parseStoreFragment('file', renderStoreFragment(file), 'objects').options,
     { dataDir: '/srv/images', chunkSize: 65536 },
     'integers as numbers',
   );
-  t.same(fragmentOptions('file', renderStoreFragment(file), 'other').options, {}, "another section's lines are not this store's");
+  t.same(parseStoreFragment('file', renderStoreFragment(file), 'other').options, {}, "another section's lines are not this store's");
   t.same(reloadCommandOption('["systemctl", "restart", "glance api"]'), ['systemctl', 'restart', 'glance api'], 'a JSON argv');
   t.same(reloadCommandOption('  systemctl  restart glance-api '), ['systemctl', 'restart', 'glance-api'], 'words');
   t.throws(() => reloadCommandOption('[1]'), /not a JSON array of strings/);

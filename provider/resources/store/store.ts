@@ -38,7 +38,7 @@ const backendsFile = 'image-catalog-backends.conf';
 const headerPrefix = '# image-catalog: ';
 
 /** What a store fragment records about itself in its first line. */
-interface FragmentHeader {
+export interface FragmentHeader {
   readonly id: string;
   readonly type: string;
   readonly isDefault: boolean;
@@ -76,6 +76,61 @@ export function renderStoreFragment(inputs: StoreInputs, owner?: string): string
     if (value !== undefined && field.wire !== undefined) lines.push(`${field.wire} = ${iniValue(value)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The file of store `id`'s fragment in `configDir`. */
+export function fragmentFile(configDir: string, id: string): string {
+  return join(configDir, `store-${id}.conf`);
+}
+
+/**
+ * What a store's fragment sets (pure; the inverse of {@link renderStoreFragment}): its options under their local
+ * names and schema types, the secret ones only named (`secrets`: their values stay in the file). Lines of other
+ * sections, and keys the store kind does not have, are left out.
+ */
+export function parseStoreFragment(type: string, text: string, id: string): { options: Record<string, unknown>; secrets: string[] } {
+  const fields = storeSchema().defs[type] ?? [];
+  const properties =
+    (storeSchema().document['$defs'] as Record<string, { properties?: Record<string, { type?: string }> } | undefined>)[type]?.properties ??
+    {};
+  const options: Record<string, unknown> = {};
+  const secrets: string[] = [];
+  let section = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const header = /^\[(.+)\]$/.exec(line);
+    if (header !== null) {
+      section = header[1] ?? '';
+      continue;
+    }
+    const pair = /^([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(line);
+    if (section !== id || pair === null) continue;
+    const field = fields.find((f) => f.wire === pair[1]);
+    if (field === undefined) continue;
+    if (field.secret) {
+      secrets.push(field.local);
+      continue;
+    }
+    const value = pair[2] ?? '';
+    const kind = properties[field.local]?.type;
+    options[field.local] =
+      kind === 'integer' || kind === 'number'
+        ? Number(value)
+        : kind === 'boolean'
+          ? value.toLowerCase() === 'true'
+          : kind === 'array'
+            ? value.split(',').map((v) => v.trim())
+            : value;
+  }
+  return { options, secrets };
+}
+
+/** Store `id`'s fragment in `configDir` when a StorageBackend wrote one (its header line), with its text. */
+export function readStoreFragment(configDir: string, id: string): { header: FragmentHeader; text: string } | undefined {
+  const file = fragmentFile(configDir, id);
+  const header = readHeader(file) as FragmentHeader | undefined;
+  return header === undefined ? undefined : { header, text: readFileSync(file, 'utf8') };
 }
 
 /** The header of store `id`'s fragment in `configDir`, when the directory has one. */
@@ -210,7 +265,7 @@ function claimProblem(
     message:
       `store ${inputs.id} is already managed by ${by}; nothing is taken over: import it on purpose (Pulumi: the resource ` +
       `option import: '${inputs.id}'), run the stack that manages it, remove it from that stack (its fragment ` +
-      `${join(inputs.configDir, `store-${inputs.id}.conf`)}), or give this store another id`,
+      `${fragmentFile(inputs.configDir, inputs.id)}), or give this store another id`,
   };
 }
 
@@ -300,7 +355,7 @@ async function applyChecked(
       `StorageBackend "${name}": isDefault: store ${otherDefault.id} is already the default; exactly one store is (set isDefault false on one of them)`,
     );
   }
-  const fragment = join(inputs.configDir, `store-${inputs.id}.conf`);
+  const fragment = fragmentFile(inputs.configDir, inputs.id);
   const backends = join(inputs.configDir, backendsFile);
   let header = readHeader(backends) as BackendsHeader | undefined;
   if (header === undefined) {
@@ -352,7 +407,7 @@ export async function deleteStoreResource(admin: Session, name: string, inputs: 
 }
 
 async function deleteChecked(admin: Session, name: string, inputs: StoreInputs): Promise<void> {
-  const fragment = join(inputs.configDir, `store-${inputs.id}.conf`);
+  const fragment = fragmentFile(inputs.configDir, inputs.id);
   const backends = join(inputs.configDir, backendsFile);
   const header = readHeader(backends) as BackendsHeader | undefined;
   rmSync(fragment, { force: true });

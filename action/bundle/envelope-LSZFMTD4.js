@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-SDSKQA37.js";
-import "./chunk-QF2WZVCN.js";
+} from "./chunk-LMVXR54E.js";
+import "./chunk-R2LFIVUO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-52Z5E5WU.js";
+} from "./chunk-3FDQF42P.js";
 import "./chunk-K2BSMOPQ.js";
-import "./chunk-QEPAQAL3.js";
-import "./chunk-X2BMBAA4.js";
-import "./chunk-SDSKQA37.js";
-import "./chunk-IGCW2OY2.js";
-import "./chunk-QF2WZVCN.js";
+import "./chunk-HPLZF2G5.js";
+import "./chunk-FT7VHNYC.js";
+import "./chunk-LMVXR54E.js";
+import "./chunk-IADGZK7V.js";
+import "./chunk-R2LFIVUO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-SDSKQA37.js";
+} from "./chunk-LMVXR54E.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-IGCW2OY2.js";
+} from "./chunk-IADGZK7V.js";
 import {
   __commonJS,
   __toESM

@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-QF2WZVCN.js";
+} from "./chunk-R2LFIVUO.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

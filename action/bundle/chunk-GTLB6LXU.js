@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-JD2UHZ4B.js";
+} from "./chunk-CFJ3BJOZ.js";
 import {
   Session
-} from "./chunk-QEPAQAL3.js";
+} from "./chunk-HPLZF2G5.js";
 import {
   PolicyEngine
-} from "./chunk-X2BMBAA4.js";
+} from "./chunk-FT7VHNYC.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-SDSKQA37.js";
+} from "./chunk-LMVXR54E.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-QF2WZVCN.js";
+} from "./chunk-R2LFIVUO.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

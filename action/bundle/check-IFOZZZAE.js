@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-67DJJUN4.js";
+} from "./chunk-LCUAKGM4.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-NOQACXUN.js";
+} from "./chunk-GTLB6LXU.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-JD2UHZ4B.js";
-import "./chunk-QEPAQAL3.js";
-import "./chunk-X2BMBAA4.js";
-import "./chunk-SDSKQA37.js";
+import "./chunk-CFJ3BJOZ.js";
+import "./chunk-HPLZF2G5.js";
+import "./chunk-FT7VHNYC.js";
+import "./chunk-LMVXR54E.js";
 import {
   policyModeVariable
-} from "./chunk-IGCW2OY2.js";
+} from "./chunk-IADGZK7V.js";
 import {
   StackMarks
-} from "./chunk-QF2WZVCN.js";
+} from "./chunk-R2LFIVUO.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

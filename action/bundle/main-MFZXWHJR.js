@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-IUHYUWHJ.js";
+} from "./chunk-N7BQXLFW.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-NDQMWEUE.js";
+} from "./chunk-LLAQ5XXS.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-DSFBLEPC.js";
+} from "./chunk-TN2SQ57P.js";
 import {
   isYamlProject
-} from "./chunk-7EGL5KV4.js";
+} from "./chunk-PUAOIOEG.js";
 import {
   loggedChange
-} from "./chunk-67DJJUN4.js";
+} from "./chunk-LCUAKGM4.js";
 import {
   componentToken,
   configKeys,
@@ -38,7 +38,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-WKZFIP3Z.js";
+} from "./chunk-Q2STOA4L.js";
 import {
   UsageError,
   cloudSession,
@@ -48,7 +48,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-52Z5E5WU.js";
+} from "./chunk-3FDQF42P.js";
 import {
   essential
 } from "./chunk-K2BSMOPQ.js";
@@ -56,17 +56,17 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-NOQACXUN.js";
+} from "./chunk-GTLB6LXU.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-JD2UHZ4B.js";
+import "./chunk-CFJ3BJOZ.js";
 import {
   Session,
   identityRoot
-} from "./chunk-QEPAQAL3.js";
+} from "./chunk-HPLZF2G5.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-X2BMBAA4.js";
+} from "./chunk-FT7VHNYC.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -74,7 +74,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-SDSKQA37.js";
+} from "./chunk-LMVXR54E.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -83,7 +83,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-IGCW2OY2.js";
+} from "./chunk-IADGZK7V.js";
 import {
   applyStoreResource,
   checkImageInputs,
@@ -92,6 +92,7 @@ import {
   deleteStoreResource,
   diffImage,
   flag,
+  fragmentFile,
   getImage,
   hasMarkOutput,
   imageDocument,
@@ -107,14 +108,15 @@ import {
   markOutput,
   membersOfImages,
   newInstanceKey,
+  parseStoreFragment,
   projectAjv,
+  readStoreFragment,
   renderStoreFragment,
   resourceSchema,
   snapshotImages,
   storeOwner,
-  storeSchema,
   utcToday
-} from "./chunk-QF2WZVCN.js";
+} from "./chunk-R2LFIVUO.js";
 import {
   __commonJS,
   __require,
@@ -3548,7 +3550,7 @@ var require_commander = __commonJS({
 });
 
 // provider/cli/main.ts
-import { readFileSync as readFileSync14 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -3568,8 +3570,8 @@ var {
 } = import_index.default;
 
 // provider/cli/adopt.ts
-import { existsSync as existsSync2, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join as join2, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 // provider/client/identity.ts
 async function projectsWithRoles(session, roleNames) {
@@ -3843,49 +3845,6 @@ function arrangeImages(images, today) {
 }
 
 // provider/cli/adopt-store.ts
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-function fragmentOptions(type, text2, id) {
-  const fields = storeSchema().defs[type] ?? [];
-  const properties = storeSchema().document["$defs"][type]?.properties ?? {};
-  const options = {};
-  const secrets = [];
-  let section = "";
-  for (const raw of text2.split("\n")) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const header = /^\[(.+)\]$/.exec(line);
-    if (header !== null) {
-      section = header[1] ?? "";
-      continue;
-    }
-    const pair = /^([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(line);
-    if (section !== id || pair === null) continue;
-    const field = fields.find((f) => f.wire === pair[1]);
-    if (field === void 0) continue;
-    if (field.secret) {
-      secrets.push(field.local);
-      continue;
-    }
-    const value = pair[2] ?? "";
-    const kind = properties[field.local]?.type;
-    options[field.local] = kind === "integer" || kind === "number" ? Number(value) : kind === "boolean" ? value.toLowerCase() === "true" : kind === "array" ? value.split(",").map((v) => v.trim()) : value;
-  }
-  return { options, secrets };
-}
-function fragmentOf(configDir, id) {
-  const file = join(configDir, `store-${id}.conf`);
-  if (!existsSync(file)) return void 0;
-  const text2 = readFileSync(file, "utf8");
-  const first = text2.split("\n")[0] ?? "";
-  const prefix = "# image-catalog: ";
-  if (!first.startsWith(prefix)) return void 0;
-  try {
-    return { header: JSON.parse(first.slice(prefix.length)), text: text2 };
-  } catch {
-    return void 0;
-  }
-}
 function storeLine(live) {
   const description = typeof live.description === "string" && live.description !== "" ? ` "${live.description}"` : "";
   return `store ${live.id} (${live.type}${flag(live.default) ? ", the default" : ""})${description}`;
@@ -3914,14 +3873,14 @@ async function readStores(session, options) {
       );
       continue;
     }
-    const fragment = fragmentOf(options.configDir, live.id);
+    const fragment = readStoreFragment(options.configDir, live.id);
     if (fragment === void 0) {
       notes.push(
         `${storeLine(live)}: configured outside ${options.configDir} (glance-api.conf, by hand or by the tool that deploys Glance): that configuration manages it, so it is not written as a StorageBackend (the resource manages the stores whose fragments it renders, and refuses an id configured outside it); images may name it in \`stores\``
       );
       continue;
     }
-    const { options: read, secrets } = fragmentOptions(live.type, fragment.text, live.id);
+    const { options: read, secrets } = parseStoreFragment(live.type, fragment.text, live.id);
     const inputs = {
       id: live.id,
       type: live.type,
@@ -3932,7 +3891,7 @@ async function readStores(session, options) {
       options: read
     };
     checkStoreInputs(`store-${live.id}`, { ...inputs, options: { ...read, ...Object.fromEntries(secrets.map((s) => [s, "secret"])) } });
-    written.push({ live, inputs, secrets, owner: typeof fragment.header.owner === "string" ? fragment.header.owner : void 0 });
+    written.push({ live, inputs, secrets, owner: fragment.header.owner });
   }
   return { cloud: options.cloud, written, notes };
 }
@@ -3958,7 +3917,7 @@ function secretConfigKey(storeId, option) {
 
 // provider/cli/project-files.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync } from "node:fs";
 function quote(text2) {
   return `'${JSON.stringify(text2).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
 }
@@ -3991,7 +3950,7 @@ function docComment(lines) {
   return ["/**", ...lines.map((l) => ` *${l === "" ? "" : ` ${l}`}`), " */"].join("\n");
 }
 function exampleFile(path) {
-  return readFileSync2(new URL(`../../examples/${path}`, import.meta.url), "utf8");
+  return readFileSync(new URL(`../../examples/${path}`, import.meta.url), "utf8");
 }
 function yamlDocument(project, description, header, resources, secrets = []) {
   const example = (0, import_yaml.parse)(exampleFile("yaml/Pulumi.yaml"));
@@ -4557,7 +4516,7 @@ function storeOptions(options, cloud) {
     throw new UsageError(
       "--store-config-dir and --store-reload-command go together: a StorageBackend declares the folder of its fragment and what reloads glance-api"
     );
-  if (options.storeConfigDir !== void 0 && !(existsSync2(options.storeConfigDir) && statSync(options.storeConfigDir).isDirectory()))
+  if (options.storeConfigDir !== void 0 && !(existsSync(options.storeConfigDir) && statSync(options.storeConfigDir).isDirectory()))
     throw new UsageError(`--store-config-dir ${options.storeConfigDir}: not a folder; nothing was written`);
   const include = regexOption("--stores", options.stores);
   return {
@@ -4580,8 +4539,8 @@ function registerAdopt(program3) {
     if (!languages.includes(options.language))
       throw new UsageError(`--language ${options.language}: not one of ${languages.join(", ")}`);
     const out = resolve(options.out);
-    if (existsSync2(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
-    if (existsSync2(out) && readdirSync(out).length > 0)
+    if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder; nothing was written`);
+    if (existsSync(out) && readdirSync(out).length > 0)
       throw new UsageError(`--out ${options.out}: the folder is not empty; nothing was written`);
     const include = regexOption("--include", options.include);
     const overrides = readOverrides(options.data ?? []);
@@ -4614,7 +4573,7 @@ function registerAdopt(program3) {
     mkdirSync(out, { recursive: true });
     const project = `catalog-${adoption.owner.slice(0, 8) || "adopted"}`;
     for (const [file, text2] of Object.entries(projectFiles(adoption, project, options.language)))
-      writeFileSync(join2(out, file), text2);
+      writeFileSync(join(out, file), text2);
     const written = {
       typescript: {
         program: "index.ts",
@@ -4661,12 +4620,12 @@ next: ${written.next}
 
 // provider/cli/convert.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename, join as join3, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename, join as join2, resolve as resolve2 } from "node:path";
 var osismValidator;
 function validateOsism() {
   osismValidator ??= projectAjv({ verbose: true }).compile(
-    JSON.parse(readFileSync3(new URL("../../schemas/osism-images.schema.json", import.meta.url), "utf8"))
+    JSON.parse(readFileSync2(new URL("../../schemas/osism-images.schema.json", import.meta.url), "utf8"))
   );
   return osismValidator;
 }
@@ -4871,7 +4830,7 @@ function registerConvert(program3) {
     if (!languages2.includes(options.language))
       throw new UsageError(`--language ${options.language}: not one of ${languages2.join(", ")}`);
     const out = resolve2(options.out);
-    if (existsSync3(out) && (!statSync2(out).isDirectory() || readdirSync2(out).length > 0))
+    if (existsSync2(out) && (!statSync2(out).isDirectory() || readdirSync2(out).length > 0))
       throw new UsageError(`--out ${options.out}: not an empty folder; nothing was written`);
     const problems = [];
     const converted = [];
@@ -4879,7 +4838,7 @@ function registerConvert(program3) {
     for (const file of files) {
       let text2;
       try {
-        text2 = readFileSync3(file, "utf8");
+        text2 = readFileSync2(file, "utf8");
       } catch (err) {
         problems.push({ file, line: 1, field: "(file)", message: err.message });
         continue;
@@ -4900,7 +4859,7 @@ nothing was written`
       );
     const written = convertedFiles(converted, files, options.language);
     mkdirSync2(out, { recursive: true });
-    for (const [file, content] of Object.entries(written)) writeFileSync2(join3(out, file), content);
+    for (const [file, content] of Object.entries(written)) writeFileSync2(join2(out, file), content);
     process.stdout.write(
       `convert: ${String(converted.length)} line${converted.length === 1 ? "" : "s"} (${converted.map((l) => `${l.name}: ${String(l.args.versions.length)}`).join("; ")}) written to ${out}
 ` + notes.map((n) => `convert: ${n}
@@ -4914,22 +4873,22 @@ import { writeFileSync as writeFileSync3 } from "node:fs";
 
 // provider/github/sarif.ts
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 // provider/policy/rules.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { fileURLToPath } from "node:url";
 var rulesPath = fileURLToPath(new URL("../../policies/build/rules.json", import.meta.url));
 var loaded;
 function catalogRules() {
-  return loaded ??= JSON.parse(readFileSync4(rulesPath, "utf8"));
+  return loaded ??= JSON.parse(readFileSync3(rulesPath, "utf8"));
 }
 
 // provider/github/sarif.ts
 var sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 function packageTool() {
-  const manifest2 = JSON.parse(readFileSync5(new URL("../../package.json", import.meta.url), "utf8"));
+  const manifest2 = JSON.parse(readFileSync4(new URL("../../package.json", import.meta.url), "utf8"));
   return { version: manifest2.version, informationUri: manifest2.homepage ?? "https://www.npmjs.com/package/image-catalog" };
 }
 function nameOf(title) {
@@ -5212,15 +5171,15 @@ ${formatStackReport(stack)}`}`);
 // provider/cli/doctor.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { execFile } from "node:child_process";
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
 import { createRequire } from "node:module";
-import { delimiter, dirname, join as join4 } from "node:path";
+import { delimiter, dirname, join as join3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var nodeReasonVariable = "IMAGE_CATALOG_NODE";
 function minimumNode() {
-  const manifest2 = JSON.parse(readFileSync6(new URL("../../package.json", import.meta.url), "utf8"));
+  const manifest2 = JSON.parse(readFileSync5(new URL("../../package.json", import.meta.url), "utf8"));
   const [major = 0, minor = 0] = manifest2.engines.node.replace(/^>=\s*/, "").split(".").map(Number);
   return [major, minor];
 }
@@ -5241,7 +5200,7 @@ function nodeLine() {
 }
 function onPath(file) {
   for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
-    if (dir !== "" && existsSync4(join4(dir, file))) return join4(dir, file);
+    if (dir !== "" && existsSync3(join3(dir, file))) return join3(dir, file);
   }
   return void 0;
 }
@@ -5255,8 +5214,8 @@ async function versionOf(path, args) {
 }
 function projectPackage(name) {
   try {
-    const manifest2 = createRequire(join4(process.cwd(), "package.json")).resolve(`${name}/package.json`);
-    return JSON.parse(readFileSync6(manifest2, "utf8")).version;
+    const manifest2 = createRequire(join3(process.cwd(), "package.json")).resolve(`${name}/package.json`);
+    return JSON.parse(readFileSync5(manifest2, "utf8")).version;
   } catch {
     return void 0;
   }
@@ -5264,12 +5223,12 @@ function projectPackage(name) {
 function pluginLine() {
   const name = pluginName;
   const found = onPath(name);
-  const shipped = join4(pluginDir, name);
+  const shipped = join3(pluginDir, name);
   if (found !== void 0) return { name, ok: true, detail: `on PATH: ${found}` };
   return {
     name,
-    ok: existsSync4(shipped),
-    detail: existsSync4(shipped) ? `${shipped} (a run of this package's Automation API puts its folder on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)` : `missing from the package (${shipped}): reinstall image-catalog`
+    ok: existsSync3(shipped),
+    detail: existsSync3(shipped) ? `${shipped} (a run of this package's Automation API puts its folder on PATH; for the pulumi CLI see docs/pulumi.md#the-provider-plugin)` : `missing from the package (${shipped}): reinstall image-catalog`
   };
 }
 async function pulumiLines() {
@@ -5317,15 +5276,15 @@ async function pluginNodeLine() {
 function languageHostLine(pulumi) {
   let runtime;
   try {
-    runtime = (0, import_yaml3.parse)(readFileSync6(join4(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
+    runtime = (0, import_yaml3.parse)(readFileSync5(join3(process.cwd(), "Pulumi.yaml"), "utf8"))?.runtime;
   } catch {
     return [];
   }
   const name = typeof runtime === "object" && runtime !== null ? runtime.name : runtime;
   if (typeof name !== "string") return [];
   const host = `pulumi-language-${name}`;
-  const beside = pulumi === void 0 ? void 0 : join4(dirname(pulumi), host);
-  const found = onPath(host) ?? (beside !== void 0 && existsSync4(beside) ? beside : void 0);
+  const beside = pulumi === void 0 ? void 0 : join3(dirname(pulumi), host);
+  const found = onPath(host) ?? (beside !== void 0 && existsSync3(beside) ? beside : void 0);
   if (found !== void 0)
     return [{ name: host, ok: true, detail: `${found}  (runtime ${name} in Pulumi.yaml: pulumi up runs the program with it)` }];
   return [
@@ -5353,7 +5312,7 @@ async function cdktfLines() {
   const binary = explicit !== void 0 && explicit !== "" ? explicit : onPath("tofu") ?? onPath("terraform");
   const version = binary === void 0 ? void 0 : await versionOf(binary, ["version"]);
   const shipped = fileURLToPath2(new URL("../../bin/image-catalog-tofu.js", import.meta.url));
-  const gate = onPath("image-catalog-tofu") ?? (existsSync4(shipped) ? shipped : void 0);
+  const gate = onPath("image-catalog-tofu") ?? (existsSync3(shipped) ? shipped : void 0);
   return [
     {
       name: "tofu",
@@ -5405,7 +5364,7 @@ ${verdict}
 
 // provider/cli/migrate.ts
 import { execFileSync } from "node:child_process";
-import { join as join5 } from "node:path";
+import { join as join4 } from "node:path";
 
 // provider/pulumi/migrate.ts
 import { randomUUID } from "node:crypto";
@@ -5513,7 +5472,7 @@ function registerMigrate(program3) {
 `);
       return;
     }
-    const backup = join5(cwd, `${options.stack}.before-migrate-${Date.now()}.json`);
+    const backup = join4(cwd, `${options.stack}.before-migrate-${Date.now()}.json`);
     execFileSync(stack.workspace.pulumiCommand.command, ["stack", "export", "--stack", options.stack, "--file", backup], {
       cwd,
       env: { ...process.env, ...stack.workspace.envVars },
@@ -5528,11 +5487,11 @@ function registerMigrate(program3) {
 }
 
 // provider/cli/plan-check.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 function readPlan(file) {
   let text2;
   try {
-    text2 = file === "-" ? readFileSync7(0, "utf8") : readFileSync7(file, "utf8");
+    text2 = file === "-" ? readFileSync6(0, "utf8") : readFileSync6(file, "utf8");
   } catch (err) {
     throw new UsageError(`${file}: cannot read it (${err.code ?? err.message})`);
   }
@@ -5588,11 +5547,11 @@ ${formatDecision(checked.decision)}`
 // provider/cli/pr-check.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync6, readdirSync as readdirSync3, readFileSync as readFileSync11, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname2, isAbsolute, join as join7, relative as relative2, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync10, statSync as statSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname2, isAbsolute, join as join6, relative as relative2, resolve as resolve4 } from "node:path";
 
 // provider/github/context.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 var EventFileError = class extends Error {
   name = "EventFileError";
 };
@@ -5607,7 +5566,7 @@ function readEvent(env = process.env) {
   }
   let text2;
   try {
-    text2 = readFileSync8(path, "utf8");
+    text2 = readFileSync7(path, "utf8");
   } catch (err) {
     const code = err.code;
     throw new EventFileError(
@@ -5721,11 +5680,11 @@ ${charts.join("\n\n")}
 
 // provider/cli/field-line.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
-import { join as join6 } from "node:path";
+import { join as join5 } from "node:path";
 function loadTypeScript(projectDir) {
-  for (const from of [join6(projectDir, "package.json"), import.meta.url]) {
+  for (const from of [join5(projectDir, "package.json"), import.meta.url]) {
     try {
       return createRequire2(from)("typescript");
     } catch {
@@ -5736,7 +5695,7 @@ function loadTypeScript(projectDir) {
 function fieldLine(typescript, position, query) {
   let text2;
   try {
-    text2 = readFileSync9(position.file, "utf8");
+    text2 = readFileSync8(position.file, "utf8");
   } catch {
     return void 0;
   }
@@ -5844,7 +5803,7 @@ function yamlFieldLine(text2, name, query) {
 
 // provider/cli/policy-base.ts
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync5, readFileSync as readFileSync10 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync9 } from "node:fs";
 import { relative, resolve as resolve3, sep } from "node:path";
 function atBase(root, base, path) {
   const shown2 = spawnSync("git", ["-C", root, "show", `${base}:${path}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -5882,7 +5841,7 @@ function stackPolicyOf(text2, path) {
   }
 }
 function governedPolicy(root, base, heads, stackConfig) {
-  const headStack = stackConfig !== void 0 && existsSync5(stackConfig) ? stackPolicyOf(readFileSync10(stackConfig, "utf8"), stackConfig) : void 0;
+  const headStack = stackConfig !== void 0 && existsSync4(stackConfig) ? stackPolicyOf(readFileSync9(stackConfig, "utf8"), stackConfig) : void 0;
   const json = (value) => value === void 0 ? void 0 : typeof value === "string" ? value : JSON.stringify(value);
   if (base === void 0) return { base, overrides: [...heads], stackPolicy: json(headStack), changes: [] };
   const changes = [];
@@ -5932,17 +5891,17 @@ function merged(decisions) {
   return { allowed: decisions.every((d) => d.allowed), violations: decisions.flatMap((d) => d.violations) };
 }
 function programOf(dir) {
-  const project = (0, import_yaml5.parse)(readFileSync11(join7(dir, "Pulumi.yaml"), "utf8"));
+  const project = (0, import_yaml5.parse)(readFileSync10(join6(dir, "Pulumi.yaml"), "utf8"));
   const main = typeof project?.main === "string" && project.main !== "" ? resolve4(dir, project.main) : dir;
-  return existsSync6(main) && statSync3(main).isDirectory() ? join7(main, "index.ts") : main;
+  return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-AGRK5U4J.js");
-  const { loadProgram, previewPlan } = await import("./preview-NTIQRTZP.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-ZDBSR3BP.js");
+  const { loadProgram, previewPlan } = await import("./preview-E7H3E76R.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
-  const programFile = yaml ? join7(target.cwd, "Pulumi.yaml") : programOf(target.cwd);
+  const programFile = yaml ? join6(target.cwd, "Pulumi.yaml") : programOf(target.cwd);
   const program3 = yaml ? void 0 : await loadProgram(programFile);
   const plan = await previewPlan(target, program3, {
     existing: true,
@@ -5954,7 +5913,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   const urns = Object.assign({}, ...plan.decisions.map((d) => d.urns));
   const declared = declarations();
   const typescript = loadTypeScript(target.cwd);
-  const yamlText = yaml ? readFileSync11(programFile, "utf8") : "";
+  const yamlText = yaml ? readFileSync10(programFile, "utf8") : "";
   const at = (v) => {
     const name = v.address.split("::").slice(1).join("::");
     if (yaml) {
@@ -5982,7 +5941,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-73P545DL.js");
+  const { appEntry, checkApp } = await import("./check-IFOZZZAE.js");
   const typescript = loadTypeScript(resolve4(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -6013,10 +5972,10 @@ async function checkCdktf(dir, root, governed) {
 }
 function hclDeclarations(dir) {
   const found = /* @__PURE__ */ new Map();
-  if (!existsSync6(dir)) return found;
+  if (!existsSync5(dir)) return found;
   for (const name of tfFiles(dir)) {
-    const file = join7(dir, name);
-    readFileSync11(file, "utf8").split("\n").forEach((text2, i) => {
+    const file = join6(dir, name);
+    readFileSync10(file, "utf8").split("\n").forEach((text2, i) => {
       const resource = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"/.exec(text2);
       if (resource !== null) found.set(`${resource[1]}.${resource[2]}`, { file, line: i + 1, column: 1 });
       const module = /^\s*module\s+"([^"]+)"/.exec(text2);
@@ -6026,19 +5985,19 @@ function hclDeclarations(dir) {
   return found;
 }
 function tfFiles(dir) {
-  return existsSync6(dir) ? readdirSync3(dir).filter((f) => f.endsWith(".tf")).sort() : [];
+  return existsSync5(dir) ? readdirSync3(dir).filter((f) => f.endsWith(".tf")).sort() : [];
 }
 function hclLine(declared, address, configAddress) {
   const call = /^module\.([^.[]+)/.exec(address);
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-SIGTPRJ4.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-2C4QZV3Y.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
   const first = tfFiles(configDir)[0];
-  const fallback = locate(root, { file: first === void 0 ? resolve4(file) : join7(configDir, first), line: 1 }) ?? {
+  const fallback = locate(root, { file: first === void 0 ? resolve4(file) : join6(configDir, first), line: 1 }) ?? {
     path: "main.tf",
     line: 1
   };
@@ -6051,7 +6010,7 @@ async function checkPlanFile(file, configDir, root, governed) {
     violations: (decided.decision?.violations ?? []).map((v) => {
       const block = hclLine(declared, v.address, configAddress);
       const keys = hclKeys(v.address, v.field);
-      const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync11(block.file, "utf8"), block.line, keys);
+      const line = block === void 0 || keys.length === 0 ? void 0 : hclFieldLine(readFileSync10(block.file, "utf8"), block.line, keys);
       return placed(v, locate(root, line === void 0 || block === void 0 ? block : { ...block, line }), fallback);
     }),
     fallback,
@@ -6097,7 +6056,7 @@ function policyChangeLine(root, source, field) {
   const key = field.split(".").at(-1) ?? field;
   let line = 1;
   try {
-    const found = readFileSync11(join7(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
+    const found = readFileSync10(join6(root, path), "utf8").split("\n").findIndex((text2) => text2.includes(key));
     if (found >= 0) line = found + 1;
   } catch {
   }
@@ -6105,8 +6064,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-Y4EF3RRB.js");
-  const { buildEnvelope } = await import("./envelope-36GFXWIJ.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-6B5ZW4ZN.js");
+  const { buildEnvelope } = await import("./envelope-LSZFMTD4.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -6154,9 +6113,9 @@ async function check(options, event) {
   const files = [...options.data ?? [], ...(process.env[policyDataVariable] ?? "").split(":").filter((f) => f !== "")];
   const heads = readOverrides(files);
   const projectDir = resolve4(options.pulumi ?? options.cdktf ?? options.configDir ?? dirname2(options.plan ?? "."));
-  if (!existsSync6(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
+  if (!existsSync5(projectDir)) throw new UsageError(`${projectDir}: no such folder`);
   const root = repositoryRoot(projectDir);
-  const stackConfig = options.pulumi === void 0 ? void 0 : join7(resolve4(options.pulumi), `Pulumi.${options.stack}.yaml`);
+  const stackConfig = options.pulumi === void 0 ? void 0 : join6(resolve4(options.pulumi), `Pulumi.${options.stack}.yaml`);
   const governed = governedPolicy(root, baseCommit(options.base, event), heads, stackConfig);
   const policyCheck = await checkPolicyChanges(governed, root);
   const withPolicy = (stacks) => ({ stacks: policyCheck === void 0 ? stacks : [policyCheck, ...stacks] });
@@ -6347,23 +6306,23 @@ function registerPrCheck(program3) {
 
 // provider/cli/plugin.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync as readFileSync12, rmSync, writeFileSync as writeFileSync5 } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync as readFileSync11, rmSync, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join7 } from "node:path";
 function registerPlugin(program3) {
   const plugin = program3.command("plugin").description("The Pulumi provider plugin of this package (pulumi-resource-image-catalog).");
   plugin.command("install").description(
     "Install the provider plugin into Pulumi's plugin cache (PULUMI_HOME) as resource plugin image-catalog at this package's version. The cached plugin is a launcher that runs this installed package (its dist/ and its node_modules): reinstall after moving or upgrading the package."
   ).option("--pulumi <path>", "the pulumi CLI to run", "pulumi").action((options) => {
-    const { version } = JSON.parse(readFileSync12(new URL("../../package.json", import.meta.url), "utf8"));
-    const dir = mkdtempSync(join8(tmpdir(), "image-catalog-plugin-"));
+    const { version } = JSON.parse(readFileSync11(new URL("../../package.json", import.meta.url), "utf8"));
+    const dir = mkdtempSync(join7(tmpdir(), "image-catalog-plugin-"));
     try {
-      const launcher = join8(dir, pluginName);
+      const launcher = join7(dir, pluginName);
       writeFileSync5(
         launcher,
         `#!/bin/sh
 # The ${packageName} provider plugin of the package at ${pluginDir}
-exec ${JSON.stringify(join8(pluginDir, pluginName))} "$@"
+exec ${JSON.stringify(join7(pluginDir, pluginName))} "$@"
 `
       );
       chmodSync(launcher, 493);
@@ -6371,7 +6330,7 @@ exec ${JSON.stringify(join8(pluginDir, pluginName))} "$@"
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    process.stdout.write(`resource plugin ${packageName} ${version} installed: it runs ${join8(pluginDir, pluginName)}
+    process.stdout.write(`resource plugin ${packageName} ${version} installed: it runs ${join7(pluginDir, pluginName)}
 `);
   });
 }
@@ -6407,8 +6366,7 @@ function registerResolve(program3) {
 }
 
 // provider/cdktf/store-request.ts
-import { existsSync as existsSync7, readFileSync as readFileSync13 } from "node:fs";
-import { join as join9 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync12 } from "node:fs";
 var storeRequestVariable = "IMAGE_CATALOG_STORE";
 function secretOptions(type) {
   return (resourceSchema("store.schema.json").defs[type] ?? []).filter((f) => f.secret).map((f) => f.local);
@@ -6434,7 +6392,7 @@ function resolveStoreRequest(request, env = process.env) {
   return checkStoreInputs(request.name, { ...settings, options });
 }
 function readStoreRequest(file, env = process.env) {
-  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync13(file, "utf8");
+  const text2 = file === void 0 ? env[storeRequestVariable] : readFileSync12(file, "utf8");
   if (text2 === void 0 || text2 === "") throw new Error(`no store request: set ${storeRequestVariable} (JSON) or give --request <file>`);
   const request = JSON.parse(text2);
   if (typeof request.name !== "string" || typeof request.settings !== "object")
@@ -6454,8 +6412,8 @@ async function applyStoreRequest(request, mark) {
 }
 async function deleteStoreRequest(request) {
   const inputs = resolveStoreRequest(request);
-  const fragment = join9(inputs.configDir, `store-${inputs.id}.conf`);
-  if (existsSync7(fragment) && readFileSync13(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
+  const fragment = fragmentFile(inputs.configDir, inputs.id);
+  if (existsSync6(fragment) && readFileSync12(fragment, "utf8") !== renderStoreFragment(inputs, storeOwner(inputs.configDir, inputs.id)))
     return false;
   const session = Session.forCloud(request.cloud);
   try {
@@ -6493,7 +6451,7 @@ function registerStore(program3) {
 }
 
 // provider/cli/main.ts
-var manifest = JSON.parse(readFileSync14(new URL("../../package.json", import.meta.url), "utf8"));
+var manifest = JSON.parse(readFileSync13(new URL("../../package.json", import.meta.url), "utf8"));
 var program2 = new Command("image-catalog").description("Golden-image catalogs as code for an OpenStack-Glance-compatible Image Service.").version(manifest.version).showHelpAfterError().exitOverride((err) => {
   process.exit(err.exitCode === 0 ? 0 : 2);
 });

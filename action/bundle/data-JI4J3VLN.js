@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-IGCW2OY2.js";
-import "./chunk-QF2WZVCN.js";
+} from "./chunk-IADGZK7V.js";
+import "./chunk-R2LFIVUO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

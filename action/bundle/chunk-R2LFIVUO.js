@@ -36848,6 +36848,42 @@ function renderStoreFragment(inputs, owner) {
   return `${lines.join("\n")}
 `;
 }
+function fragmentFile(configDir, id) {
+  return join(configDir, `store-${id}.conf`);
+}
+function parseStoreFragment(type, text2, id) {
+  const fields = storeSchema().defs[type] ?? [];
+  const properties = storeSchema().document["$defs"][type]?.properties ?? {};
+  const options = {};
+  const secrets = [];
+  let section = "";
+  for (const raw of text2.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const header = /^\[(.+)\]$/.exec(line);
+    if (header !== null) {
+      section = header[1] ?? "";
+      continue;
+    }
+    const pair = /^([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(line);
+    if (section !== id || pair === null) continue;
+    const field = fields.find((f) => f.wire === pair[1]);
+    if (field === void 0) continue;
+    if (field.secret) {
+      secrets.push(field.local);
+      continue;
+    }
+    const value = pair[2] ?? "";
+    const kind = properties[field.local]?.type;
+    options[field.local] = kind === "integer" || kind === "number" ? Number(value) : kind === "boolean" ? value.toLowerCase() === "true" : kind === "array" ? value.split(",").map((v) => v.trim()) : value;
+  }
+  return { options, secrets };
+}
+function readStoreFragment(configDir, id) {
+  const file = fragmentFile(configDir, id);
+  const header = readHeader(file);
+  return header === void 0 ? void 0 : { header, text: readFileSync2(file, "utf8") };
+}
 function storeHeader(configDir, id) {
   return existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id) : void 0;
 }
@@ -36930,7 +36966,7 @@ function claimProblem(inputs, claimed, creator) {
   return {
     field: "id",
     rule: "one resource owns a store",
-    message: `store ${inputs.id} is already managed by ${by}; nothing is taken over: import it on purpose (Pulumi: the resource option import: '${inputs.id}'), run the stack that manages it, remove it from that stack (its fragment ${join(inputs.configDir, `store-${inputs.id}.conf`)}), or give this store another id`
+    message: `store ${inputs.id} is already managed by ${by}; nothing is taken over: import it on purpose (Pulumi: the resource option import: '${inputs.id}'), run the stack that manages it, remove it from that stack (its fragment ${fragmentFile(inputs.configDir, inputs.id)}), or give this store another id`
   };
 }
 function storeClaimProblems(raw, creator) {
@@ -36980,7 +37016,7 @@ async function applyChecked(admin, name, inputs, claim) {
       `StorageBackend "${name}": isDefault: store ${otherDefault.id} is already the default; exactly one store is (set isDefault false on one of them)`
     );
   }
-  const fragment = join(inputs.configDir, `store-${inputs.id}.conf`);
+  const fragment = fragmentFile(inputs.configDir, inputs.id);
   const backends = join(inputs.configDir, backendsFile);
   let header = readHeader(backends);
   if (header === void 0) {
@@ -37024,7 +37060,7 @@ async function deleteStoreResource(admin, name, inputs) {
   return serialized(inputs.configDir, () => deleteChecked(admin, name, inputs));
 }
 async function deleteChecked(admin, name, inputs) {
-  const fragment = join(inputs.configDir, `store-${inputs.id}.conf`);
+  const fragment = fragmentFile(inputs.configDir, inputs.id);
   const backends = join(inputs.configDir, backendsFile);
   const header = readHeader(backends);
   rmSync2(fragment, { force: true });
@@ -37208,9 +37244,11 @@ export {
   publishedMark,
   creationMark,
   isImportedSource,
-  storeSchema,
   checkStoreInputs,
   renderStoreFragment,
+  fragmentFile,
+  parseStoreFragment,
+  readStoreFragment,
   storeOwner,
   applyStoreResource,
   deleteStoreResource,
@@ -37222,4 +37260,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-QF2WZVCN.js.LEGAL.txt */
+/*! For license information please see chunk-R2LFIVUO.js.LEGAL.txt */

@@ -3,29 +3,29 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-DSFBLEPC.js";
+} from "./chunk-TN2SQ57P.js";
 import {
   isYamlProject
-} from "./chunk-7EGL5KV4.js";
+} from "./chunk-PUAOIOEG.js";
 import {
   loggedChange
-} from "./chunk-67DJJUN4.js";
+} from "./chunk-LCUAKGM4.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-WKZFIP3Z.js";
+} from "./chunk-Q2STOA4L.js";
 import {
   essential,
   programError
 } from "./chunk-K2BSMOPQ.js";
 import {
   policyModeVariable
-} from "./chunk-IGCW2OY2.js";
+} from "./chunk-IADGZK7V.js";
 import {
   CloudConfigError
-} from "./chunk-QF2WZVCN.js";
+} from "./chunk-R2LFIVUO.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -196,7 +196,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-3VTPP7PD.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-NCNI3DGZ.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -391,7 +391,7 @@ async function previewPlan(stack, record, config) {
   const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-2HLLP6GQ.js");
+    const { describeOverrides } = await import("./data-JI4J3VLN.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-SDSKQA37.js";
+} from "./chunk-LMVXR54E.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-QF2WZVCN.js";
+} from "./chunk-R2LFIVUO.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-WKZFIP3Z.js";
+} from "./chunk-Q2STOA4L.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

@@ -7,7 +7,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-QF2WZVCN.js";
+} from "./chunk-R2LFIVUO.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

@@ -5,22 +5,22 @@ import {
 } from "./chunk-K2BSMOPQ.js";
 import {
   Session
-} from "./chunk-QEPAQAL3.js";
+} from "./chunk-HPLZF2G5.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-X2BMBAA4.js";
+} from "./chunk-FT7VHNYC.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-IGCW2OY2.js";
+} from "./chunk-IADGZK7V.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-QF2WZVCN.js";
+} from "./chunk-R2LFIVUO.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

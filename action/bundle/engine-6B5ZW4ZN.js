@@ -5,10 +5,10 @@ import {
   bundlePath,
   entrypoint,
   initialPages
-} from "./chunk-X2BMBAA4.js";
-import "./chunk-SDSKQA37.js";
-import "./chunk-IGCW2OY2.js";
-import "./chunk-QF2WZVCN.js";
+} from "./chunk-FT7VHNYC.js";
+import "./chunk-LMVXR54E.js";
+import "./chunk-IADGZK7V.js";
+import "./chunk-R2LFIVUO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

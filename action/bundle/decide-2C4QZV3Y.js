@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-NOQACXUN.js";
+} from "./chunk-GTLB6LXU.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-JD2UHZ4B.js";
-import "./chunk-QEPAQAL3.js";
-import "./chunk-X2BMBAA4.js";
-import "./chunk-SDSKQA37.js";
-import "./chunk-IGCW2OY2.js";
-import "./chunk-QF2WZVCN.js";
+import "./chunk-CFJ3BJOZ.js";
+import "./chunk-HPLZF2G5.js";
+import "./chunk-FT7VHNYC.js";
+import "./chunk-LMVXR54E.js";
+import "./chunk-IADGZK7V.js";
+import "./chunk-R2LFIVUO.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

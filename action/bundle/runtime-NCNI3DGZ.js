@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-NDQMWEUE.js";
+} from "./chunk-LLAQ5XXS.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-WKZFIP3Z.js";
+} from "./chunk-Q2STOA4L.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-JD2UHZ4B.js";
+} from "./chunk-CFJ3BJOZ.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-QEPAQAL3.js";
+} from "./chunk-HPLZF2G5.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-X2BMBAA4.js";
+} from "./chunk-FT7VHNYC.js";
 import {
   buildEnvelope
-} from "./chunk-SDSKQA37.js";
+} from "./chunk-LMVXR54E.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-IGCW2OY2.js";
+} from "./chunk-IADGZK7V.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-QF2WZVCN.js";
+} from "./chunk-R2LFIVUO.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
