@@ -127,7 +127,7 @@ function findingNotes(image: AdoptedImage): string[] {
   return [
     ...(madeByAStack(image)
       ? [
-          `${image.live.name ?? image.live.id}: made by a stack of the catalog (its creation mark): that stack manages it; importing it here makes two programs manage one image (leave it out with --include, or remove it from the other stack's state first)`,
+          `${image.live.name ?? image.live.id}: made by a stack of the catalog (its creation mark): if that stack still holds it, importing it here makes two programs manage one image (leave it out with --include, or remove it from that stack's state first); if that stack's state is gone, this program takes it over`,
         ]
       : []),
     ...findingsOf(image),
@@ -197,6 +197,11 @@ function imageEntries(image: AdoptedImage, taken: Set<string>, reason: string[])
   ];
 }
 
+/** Whether no version of an adopted line is its latest (Glance tags none `<family>@latest`). */
+function withoutLatest(line: AdoptedLine): boolean {
+  return line.versions.every((v) => v.excludeFromLatest === true);
+}
+
 /** A line as a `VersionLine` entry: the line's notes, each version's findings, each consumer's statuses. */
 function lineEntry(line: AdoptedLine, images: readonly AdoptedImage[]): ProgramEntry {
   return {
@@ -205,6 +210,11 @@ function lineEntry(line: AdoptedLine, images: readonly AdoptedImage[]): ProgramE
     args: lineArgs(line),
     notes: [
       `${line.name}: ${images.length} version${images.length === 1 ? '' : 's'} as one line (current: the one Glance has visible and undeprecated)`,
+      ...(withoutLatest(line)
+        ? [
+            `${line.name}: no image is tagged ${line.name}@latest, so every version is written excludeFromLatest and the line has no latest channel; drop excludeFromLatest from the version consumers should get (an update of its tags)`,
+          ]
+        : []),
       ...images.flatMap(findingNotes),
       ...line.consumers.map(
         (c) =>
@@ -230,7 +240,7 @@ function storeEntry(store: AdoptedStore, ownProvider: boolean, taken: Set<string
       ...(store.owner === undefined
         ? []
         : [
-            `store ${store.live.id}: made by a stack of the catalog (its fragment's mark ${store.owner}): that stack manages it; importing it here makes two programs manage one store`,
+            `store ${store.live.id}: made by a stack of the catalog (its fragment's mark ${store.owner}): if that stack still holds it, importing it here makes two programs manage one store (leave it out with --stores); if that stack's state is gone, this program takes it over (its next change claims the fragment)`,
           ]),
       ...store.secrets.map(
         (option) =>
@@ -250,7 +260,11 @@ export function programEntries(adoption: Adoption, pulumi = true): ProgramEntry[
   const familyEntries = (f: FamilyProposal): ProgramEntry[] => {
     if (!('line' in f))
       return f.images.flatMap((image, i) =>
-        imageEntries(image, taken, i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll('\n', ' ')}`] : []),
+        imageEntries(
+          image,
+          taken,
+          pulumi && i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll('\n', ' ')}`] : [],
+        ),
       );
     if (pulumi) return [lineEntry(f.line, f.images)];
     return f.images.flatMap((image) =>
@@ -302,16 +316,17 @@ function tpoImage(
  * HCL and CDKTF, the StorageBackend fragments it found (neither can import one).
  */
 function storeNotes(adoption: Adoption, language: Language): string[] {
-  const unwritable =
+  if (language === 'typescript' || language === 'yaml') return [...adoption.stores.notes];
+  const why =
     language === 'hcl'
       ? 'terraform-provider-openstack has no resource for a Glance store'
-      : 'the CDKTF StorageBackend is a terraform_data, and an import of one fills no input (hashicorp/terraform#32683: the next plan would change it); declare it as a new StorageBackend only after removing the fragment, or keep it in a Pulumi program (adopt --language typescript)';
-  return [
-    ...adoption.stores.notes,
-    ...(language === 'hcl' || language === 'cdktf'
-      ? adoption.stores.written.map((s) => `store ${s.live.id} (${s.live.type}): a StorageBackend fragment, not written: ${unwritable}`)
-      : []),
-  ];
+      : 'the CDKTF StorageBackend is a terraform_data, and an import of one fills no input (hashicorp/terraform#32683: the next plan would change it)';
+  const fragments = adoption.stores.written.map((s) => `${s.live.id} (${s.live.type})`);
+  return fragments.length === 0
+    ? []
+    : [
+        `stores: the StorageBackend fragments of ${fragments.join(', ')} are not written here: ${why}; adopt them into a Pulumi program (adopt --language typescript with the same --store options)`,
+      ];
 }
 
 /** What the program's header says, whatever the language (one line a sentence group). */
@@ -716,7 +731,7 @@ function storeReport(adoption: Adoption, language: Language): string {
       .filter((s) => s.owner !== undefined)
       .map(
         (s) =>
-          `adopt: store ${s.live.id} was made by a stack of the catalog (its fragment's mark): importing it here makes two programs manage one store (leave it out with --stores)\n`,
+          `adopt: store ${s.live.id} was made by a stack of the catalog (its fragment's mark): if that stack still holds it, leave it out with --stores (two programs would manage one store); if its state is gone, this program takes it over\n`,
       )
       .join('') +
     (secrets.length === 0
@@ -859,10 +874,16 @@ export function registerAdopt(program: Command): void {
       const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
       const managed = adoption.images.filter(madeByAStack);
       const breaking = adoption.images.filter((i) => i.findings.length > 0);
+      const pulumi = options.language === 'typescript' || options.language === 'yaml';
       const lines = adoption.families.flatMap((f) =>
-        'line' in f ? [`${f.family}: ${f.images.length} version${f.images.length === 1 ? '' : 's'}`] : [],
+        'line' in f
+          ? [
+              `${f.family}: ${f.images.length} version${f.images.length === 1 ? '' : 's'}${pulumi && withoutLatest(f.line) ? ', no latest (said above it)' : ''}`,
+            ]
+          : [],
       );
-      const plainFamilies = adoption.families.flatMap((f) => ('reason' in f ? [f] : []));
+      // HCL and CDKTF have no VersionLine: why a family is not one is said only where it could be.
+      const plainFamilies = pulumi ? adoption.families.flatMap((f) => ('reason' in f ? [f] : [])) : [];
       process.stdout.write(
         `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'} and ${members} membership${members === 1 ? '' : 's'} of project ${adoption.owner} written to ${out}\n` +
           (lines.length === 0
@@ -883,7 +904,7 @@ export function registerAdopt(program: Command): void {
                 .join('')}`) +
           (managed.length === 0
             ? ''
-            : `adopt: ${managed.length} of them were made by a stack of the catalog (their creation mark), which manages them: importing them here makes two programs manage one image (leave them out with --include):\n${managed
+            : `adopt: ${managed.length} of them were made by a stack of the catalog (their creation mark): if that stack still holds them, leave them out with --include (two programs would manage one image); if its state is gone, this program takes them over:\n${managed
                 .map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id})\n`)
                 .join('')}`) +
           adoption.skipped

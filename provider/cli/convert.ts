@@ -187,6 +187,15 @@ export function osismLines(file: string, images: readonly OsismImage[], profile?
     if (image['password'] !== undefined) said.push('its login password is not written (a secret has no place in a program)');
     if (image.tags.length > 0) said.push(`its tags ${image.tags.join(', ')} are not written (a line's tags are its channels)`);
     if (image.status === 'deactivated') said.push('status deactivated: every version is written revoked');
+    // SCS-0102's uuid_validity: a line's is `last-N` from its retention (keep), else none.
+    const validity = typeof meta['uuid_validity'] === 'string' ? meta['uuid_validity'] : 'none';
+    const keep = /^last-([1-9][0-9]*)$/.exec(validity)?.[1];
+    if (keep !== undefined)
+      said.push(
+        `uuid_validity ${validity} as the line's keep: ${keep} (the newest ${keep} versions stay; an older one is deleted once deprecated and past its end of life)`,
+      );
+    else if (validity !== 'none')
+      said.push(`uuid_validity ${validity} is not written: a line's uuid_validity is none, or last-N from its keep`);
     // Versions by the OS version they belong to: the definition's, or each version's own, or its <major>.<minor>.
     const groups = new Map<string, OsismVersion[]>();
     for (const v of image.versions) {
@@ -231,6 +240,7 @@ export function osismLines(file: string, images: readonly OsismImage[], profile?
         os,
         osVersion,
         profile: lineProfile,
+        ...(keep === undefined ? {} : { keep: Number(keep) }),
         ...(image.visibility === 'shared' ? {} : { visibility: image.visibility as 'community' | 'public' }),
         properties: { ...properties, description },
         scs: {

@@ -633,7 +633,13 @@ function providerKeys(exported: Deployment): Map<string, string> {
  * step every `up`, `preview` and `pr-check` takes before anything is applied. Throws CommandError when the preview
  * itself fails.
  */
-async function previewPlan(stack: Stack, record: RunRecord, config?: Promise<ConfigMap>): Promise<PreviewPlan> {
+async function previewPlan(
+  stack: Stack,
+  record: RunRecord,
+  config?: Promise<ConfigMap>,
+  /** The plan previewed: an update's (default), or a destroy's (every resource of the state deleted). */
+  kind: 'update' | 'destroy' = 'update',
+): Promise<PreviewPlan> {
   const steps: StepEventMetadata[] = [];
   // Each resource's provider (its URN, from the step's `<provider urn>::<id>` reference).
   const providerOf = new Map<string, string>();
@@ -657,7 +663,10 @@ async function previewPlan(stack: Stack, record: RunRecord, config?: Promise<Con
   const read = config ?? stack.getAllConfig();
   const runtime = planRuntime(stack, read, instanceKeyOf);
   runtime.catch(() => undefined);
-  const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
+  const { changeSummary } =
+    kind === 'destroy'
+      ? await stack.previewDestroy(record.common(collect))
+      : await stack.preview({ ...record.common(collect), ...record.packs() });
   // Every value the stack's policy data override changes is said (a policy switched off is never silent).
   const policy = (await read)['image-catalog:policy']?.value;
   if (policy !== undefined && policy !== '' && record.onNotice !== undefined) {
@@ -765,11 +774,22 @@ export async function refreshStack(stack: Stack, options: RunOptions = {}): Prom
   }
 }
 
-/** `destroy`, after what an interrupted run left pending is resolved; the plugin decides each delete before it. */
+/**
+ * `destroy` as `up` runs: what an interrupted run left pending is resolved, the destroy is previewed and its deletes
+ * decided as a whole (a delete the policy blocks, such as a published image not deprecated first, stops the run
+ * before anything is deleted: the engine would delete in dependency order and stop at the first refusal, leaving
+ * a consumer's share deleted and its image not), then applied by the plugin, which decides each delete again.
+ */
 export async function destroyStack(stack: Stack, options: RunOptions = {}): Promise<RunResult> {
   const record = new RunRecord(options);
   try {
     await resolvePending(stack, options.onNotice);
+    const plan = await withRun(stack, record, options.decidePlan === false ? 'enforce' : 'report', async () => {
+      if (options.decidePlan === false) return record.ok({});
+      const decided = await previewPlan(stack, record, undefined, 'destroy');
+      return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided), decided.refused);
+    });
+    if (!plan.ok) return plan;
     return await withRun(stack, record, 'enforce', async () => {
       record.applying = true;
       const result = await stack.destroy(record.common());
@@ -890,6 +910,7 @@ export function formatChanges(changes: OpMap, planned = false): string {
     update: ['updated', 'to update'],
     delete: ['deleted', 'to delete'],
     replace: ['replaced', 'to replace'],
+    import: ['imported', 'to import'],
   };
   const parts = Object.entries(changes)
     .filter(([, n]) => n > 0)

@@ -103,6 +103,14 @@ t.test('each violation fails the preview with its rule and leaves the service un
   );
   t.equal((await glance('admin', 'GET', `/v2/images/${String(id)}`)).status, 200, 'the image is still there');
 
+  // A destroy is decided as a whole before anything is deleted (the engine would delete in dependency order and
+  // stop at the first refusal).
+  const early = await pulumi(target, 'destroy', deleting);
+  t.notOk(early.ok, 'a destroy of the published image is refused');
+  t.same(early.blockedBy, ['immutability'], 'naming the rule', { output: early.text });
+  t.match(early.failure, /blocks 1 change/, 'decided in its preview, before anything is deleted');
+  t.equal((await glance('admin', 'GET', `/v2/images/${String(id)}`)).status, 200, 'the image is still there');
+
   // Deprecate it (allowed after publish), then destroy is allowed.
   const deprecatedOne = program({ '1.0': { properties: { ...metadata, deprecated: 'true' }, isHidden: true } });
   const deprecated = await pulumi(target, 'up', deprecatedOne);

@@ -363,7 +363,10 @@ t.test('an image the catalog published: its marks are never a change, and the pr
   const config = hclProgram(adoption);
   t.match(config, 'properties["catalog_created_by"], properties["catalog_published_at"]', 'HCL: the marks are ignored, not removed');
   t.notMatch(config, '"catalog_created_by" =', 'and not declared');
-  t.match(typescriptProgram(adoption), 'made by a stack of the catalog (its creation mark): that stack manages it');
+  t.match(
+    typescriptProgram(adoption),
+    'made by a stack of the catalog (its creation mark): if that stack still holds it, importing it here makes two programs manage one image',
+  );
   t.end();
 });
 
@@ -478,11 +481,12 @@ t.test('stores in the program: StorageBackends with import ids, secrets from con
   t.notMatch(hcl, 'resource "', 'HCL declares no store');
   t.match(
     hcl,
-    '# store objects (s3): a StorageBackend fragment, not written: terraform-provider-openstack has no resource for a Glance store',
+    '# stores: the StorageBackend fragments of objects (s3) are not written here: terraform-provider-openstack has no resource for a Glance store',
   );
+  t.notMatch(hcl, 'store fast', "the stores configured elsewhere: nothing to say in HCL (they are no StorageBackend's either)");
   t.match(
     cdktfProgram(adoption),
-    /store objects \(s3\): a StorageBackend fragment, not written: the CDKTF StorageBackend is a terraform_data/,
+    /stores: the StorageBackend fragments of objects \(s3\) are not written here: the CDKTF StorageBackend is a terraform_data/,
   );
   t.end();
 });

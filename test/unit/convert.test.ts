@@ -67,6 +67,11 @@ t.test(`osism's real definitions (${osismPin.commit.slice(0, 8)}) pass its schem
     debian.lines.every((l) => l.name.startsWith('debian-') && l.name.endsWith('-generic')),
     'debian: one line per enabled release',
   );
+  t.ok(
+    debian.lines.every((l) => l.args.keep === 3 && l.notes.some((n) => n.startsWith("uuid_validity last-3 as the line's keep: 3"))),
+    "osism's uuid_validity last-3 as each line's keep: 3 (the line then publishes uuid_validity last-3), and said",
+  );
+  t.equal(line?.args.keep, undefined, "cirros's uuid_validity none: no keep");
   const ubuntu = osismLines('ubuntu.yml', readOsismFile('ubuntu.yml', text('ubuntu')), 'osism');
   t.ok(ubuntu.lines.length > 0 && ubuntu.lines.every((l) => l.name.endsWith('-osism')), '--profile names every line');
   t.end();

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-N7BQXLFW.js";
+} from "./chunk-O5EZLQQY.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -4047,7 +4047,7 @@ function madeByAStack(image) {
 function findingNotes(image) {
   return [
     ...madeByAStack(image) ? [
-      `${image.live.name ?? image.live.id}: made by a stack of the catalog (its creation mark): that stack manages it; importing it here makes two programs manage one image (leave it out with --include, or remove it from the other stack's state first)`
+      `${image.live.name ?? image.live.id}: made by a stack of the catalog (its creation mark): if that stack still holds it, importing it here makes two programs manage one image (leave it out with --include, or remove it from that stack's state first); if that stack's state is gone, this program takes it over`
     ] : [],
     ...findingsOf2(image)
   ];
@@ -4077,6 +4077,9 @@ function imageEntries(image, taken, reason) {
     }))
   ];
 }
+function withoutLatest(line) {
+  return line.versions.every((v) => v.excludeFromLatest === true);
+}
 function lineEntry(line, images) {
   return {
     kind: "line",
@@ -4084,6 +4087,9 @@ function lineEntry(line, images) {
     args: lineArgs(line),
     notes: [
       `${line.name}: ${images.length} version${images.length === 1 ? "" : "s"} as one line (current: the one Glance has visible and undeprecated)`,
+      ...withoutLatest(line) ? [
+        `${line.name}: no image is tagged ${line.name}@latest, so every version is written excludeFromLatest and the line has no latest channel; drop excludeFromLatest from the version consumers should get (an update of its tags)`
+      ] : [],
       ...images.flatMap(findingNotes),
       ...line.consumers.map(
         (c) => `consumer ${c.projectId}: ${Object.entries(c.statuses).map(([version, status]) => `v${version} ${status}`).join(", ")} (its acceptance is the consumer's own to declare: LineAcceptance)`
@@ -4102,7 +4108,7 @@ function storeEntry(store, ownProvider, taken) {
     ownProvider,
     notes: [
       ...store.owner === void 0 ? [] : [
-        `store ${store.live.id}: made by a stack of the catalog (its fragment's mark ${store.owner}): that stack manages it; importing it here makes two programs manage one store`
+        `store ${store.live.id}: made by a stack of the catalog (its fragment's mark ${store.owner}): if that stack still holds it, importing it here makes two programs manage one store (leave it out with --stores); if that stack's state is gone, this program takes it over (its next change claims the fragment)`
       ],
       ...store.secrets.map(
         (option) => `options.${option}: a secret the fragment holds: set it with pulumi config set --secret ${secretConfigKey(store.live.id, option)}`
@@ -4115,7 +4121,11 @@ function programEntries(adoption, pulumi = true) {
   const familyEntries = (f) => {
     if (!("line" in f))
       return f.images.flatMap(
-        (image, i) => imageEntries(image, taken, i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll("\n", " ")}`] : [])
+        (image, i) => imageEntries(
+          image,
+          taken,
+          pulumi && i === 0 ? [`${f.family}: not written as a VersionLine: ${f.reason.replaceAll("\n", " ")}`] : []
+        )
       );
     if (pulumi) return [lineEntry(f.line, f.images)];
     return f.images.flatMap(
@@ -4143,10 +4153,11 @@ function tpoImage(live, properties) {
   };
 }
 function storeNotes(adoption, language) {
-  const unwritable = language === "hcl" ? "terraform-provider-openstack has no resource for a Glance store" : "the CDKTF StorageBackend is a terraform_data, and an import of one fills no input (hashicorp/terraform#32683: the next plan would change it); declare it as a new StorageBackend only after removing the fragment, or keep it in a Pulumi program (adopt --language typescript)";
-  return [
-    ...adoption.stores.notes,
-    ...language === "hcl" || language === "cdktf" ? adoption.stores.written.map((s) => `store ${s.live.id} (${s.live.type}): a StorageBackend fragment, not written: ${unwritable}`) : []
+  if (language === "typescript" || language === "yaml") return [...adoption.stores.notes];
+  const why = language === "hcl" ? "terraform-provider-openstack has no resource for a Glance store" : "the CDKTF StorageBackend is a terraform_data, and an import of one fills no input (hashicorp/terraform#32683: the next plan would change it)";
+  const fragments = adoption.stores.written.map((s) => `${s.live.id} (${s.live.type})`);
+  return fragments.length === 0 ? [] : [
+    `stores: the StorageBackend fragments of ${fragments.join(", ")} are not written here: ${why}; adopt them into a Pulumi program (adopt --language typescript with the same --store options)`
   ];
 }
 function headerText(adoption, language) {
@@ -4498,7 +4509,7 @@ function storeReport(adoption, language) {
   const secrets = written.flatMap((s) => s.secrets.map((option) => secretConfigKey(s.live.id, option)));
   return (written.length === 0 ? "" : `adopt: ${written.length} StorageBackend${written.length === 1 ? "" : "s"} (${written.map((s) => s.live.id).join(", ")}) with their import ids, read with cloud ${JSON.stringify(adoption.stores.cloud)}
 `) + written.filter((s) => s.owner !== void 0).map(
-    (s) => `adopt: store ${s.live.id} was made by a stack of the catalog (its fragment's mark): importing it here makes two programs manage one store (leave it out with --stores)
+    (s) => `adopt: store ${s.live.id} was made by a stack of the catalog (its fragment's mark): if that stack still holds it, leave it out with --stores (two programs would manage one store); if its state is gone, this program takes it over
 `
   ).join("") + (secrets.length === 0 ? "" : `adopt: before the preview, set the stores' secret options (their values are in the fragments; adopt writes none): ${secrets.map((k) => `pulumi config set --secret ${k}`).join("; ")}
 `) + storeNotes(adoption, language).map((n) => `adopt: ${n}
@@ -4595,10 +4606,13 @@ function registerAdopt(program3) {
     const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
     const managed = adoption.images.filter(madeByAStack);
     const breaking = adoption.images.filter((i) => i.findings.length > 0);
+    const pulumi = options.language === "typescript" || options.language === "yaml";
     const lines = adoption.families.flatMap(
-      (f) => "line" in f ? [`${f.family}: ${f.images.length} version${f.images.length === 1 ? "" : "s"}`] : []
+      (f) => "line" in f ? [
+        `${f.family}: ${f.images.length} version${f.images.length === 1 ? "" : "s"}${pulumi && withoutLatest(f.line) ? ", no latest (said above it)" : ""}`
+      ] : []
     );
-    const plainFamilies = adoption.families.flatMap((f) => "reason" in f ? [f] : []);
+    const plainFamilies = pulumi ? adoption.families.flatMap((f) => "reason" in f ? [f] : []) : [];
     process.stdout.write(
       `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"} and ${members} membership${members === 1 ? "" : "s"} of project ${adoption.owner} written to ${out}
 ` + (lines.length === 0 ? "" : options.language === "hcl" || options.language === "cdktf" ? `adopt: ${lines.length} line${lines.length === 1 ? "" : "s"} (${lines.join("; ")}), each version its own resource (an imported image is no CatalogImage or VersionLine there yet)
@@ -4608,7 +4622,7 @@ function registerAdopt(program3) {
 `
       ).join("") + (breaking.length === 0 ? "" : `adopt: ${breaking.length} of them break catalog rules (each said above its resource in ${written.program}):
 ${breaking.map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id}): ${[...new Set(i.findings.map((f) => f.rule))].join(", ")}
-`).join("")}`) + (managed.length === 0 ? "" : `adopt: ${managed.length} of them were made by a stack of the catalog (their creation mark), which manages them: importing them here makes two programs manage one image (leave them out with --include):
+`).join("")}`) + (managed.length === 0 ? "" : `adopt: ${managed.length} of them were made by a stack of the catalog (their creation mark): if that stack still holds them, leave them out with --include (two programs would manage one image); if its state is gone, this program takes them over:
 ${managed.map((i) => `  ${JSON.stringify(i.live.name)} (${i.live.id})
 `).join("")}`) + adoption.skipped.map((i) => `adopt: left out ${JSON.stringify(i.name)} (${i.id}): status ${i.status}, no data an import can take
 `).join("") + storeReport(adoption, options.language) + `adopt: the program applies as cloud ${JSON.stringify(cloud)}, the cloud adopt read with (its provider): give it a cloud of the owner project that may write
@@ -4719,6 +4733,14 @@ function osismLines(file, images, profile) {
     if (image["password"] !== void 0) said.push("its login password is not written (a secret has no place in a program)");
     if (image.tags.length > 0) said.push(`its tags ${image.tags.join(", ")} are not written (a line's tags are its channels)`);
     if (image.status === "deactivated") said.push("status deactivated: every version is written revoked");
+    const validity = typeof meta["uuid_validity"] === "string" ? meta["uuid_validity"] : "none";
+    const keep = /^last-([1-9][0-9]*)$/.exec(validity)?.[1];
+    if (keep !== void 0)
+      said.push(
+        `uuid_validity ${validity} as the line's keep: ${keep} (the newest ${keep} versions stay; an older one is deleted once deprecated and past its end of life)`
+      );
+    else if (validity !== "none")
+      said.push(`uuid_validity ${validity} is not written: a line's uuid_validity is none, or last-N from its keep`);
     const groups = /* @__PURE__ */ new Map();
     for (const v of image.versions) {
       const osVersion = v.os_version ?? meta["os_version"] ?? /^(\d+\.\d+)/.exec(v.version)?.[1];
@@ -4760,6 +4782,7 @@ function osismLines(file, images, profile) {
         os,
         osVersion,
         profile: lineProfile,
+        ...keep === void 0 ? {} : { keep: Number(keep) },
         ...image.visibility === "shared" ? {} : { visibility: image.visibility },
         properties: { ...properties, description },
         scs: {
@@ -5897,7 +5920,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-ZDBSR3BP.js");
-  const { loadProgram, previewPlan } = await import("./preview-E7H3E76R.js");
+  const { loadProgram, previewPlan } = await import("./preview-BBX6TCHU.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);

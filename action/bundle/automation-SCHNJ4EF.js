@@ -367,7 +367,7 @@ function providerKeys(exported) {
   }
   return keys;
 }
-async function previewPlan(stack, record, config) {
+async function previewPlan(stack, record, config, kind = "update") {
   const steps = [];
   const providerOf = /* @__PURE__ */ new Map();
   const collect = (event) => {
@@ -388,7 +388,7 @@ async function previewPlan(stack, record, config) {
   const read = config ?? stack.getAllConfig();
   const runtime = planRuntime(stack, read, instanceKeyOf);
   runtime.catch(() => void 0);
-  const { changeSummary } = await stack.preview({ ...record.common(collect), ...record.packs() });
+  const { changeSummary } = kind === "destroy" ? await stack.previewDestroy(record.common(collect)) : await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
     const { describeOverrides } = await import("./data-JI4J3VLN.js");
@@ -471,6 +471,12 @@ async function destroyStack(stack, options = {}) {
   const record = new RunRecord(options);
   try {
     await resolvePending(stack, options.onNotice);
+    const plan = await withRun(stack, record, options.decidePlan === false ? "enforce" : "report", async () => {
+      if (options.decidePlan === false) return record.ok({});
+      const decided = await previewPlan(stack, record, void 0, "destroy");
+      return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided), decided.refused);
+    });
+    if (!plan.ok) return plan;
     return await withRun(stack, record, "enforce", async () => {
       record.applying = true;
       const result = await stack.destroy(record.common());
@@ -562,7 +568,8 @@ function formatChanges(changes, planned = false) {
     create: ["created", "to create"],
     update: ["updated", "to update"],
     delete: ["deleted", "to delete"],
-    replace: ["replaced", "to replace"]
+    replace: ["replaced", "to replace"],
+    import: ["imported", "to import"]
   };
   const parts = Object.entries(changes).filter(([, n]) => n > 0).map(([op, n]) => `${n} ${names[op]?.[planned ? 1 : 0] ?? op}`);
   return parts.length === 0 ? "no change" : parts.join(", ");
