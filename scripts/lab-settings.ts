@@ -6,6 +6,8 @@
  *   IMAGE_CATALOG_LAB_KEYSTONE_PORT  Keystone (default 5000)
  *   IMAGE_CATALOG_LAB_GLANCE_PORT    glance-api (default 9292)
  *   IMAGE_CATALOG_LAB_SOURCE_PORT    the HTTP source that web-download may fetch from (default 8000)
+ *   IMAGE_CATALOG_LAB_S3_PORT        SeaweedFS's S3 endpoint (default 8333); its master, volume server and filer take
+ *                                    the seven ports after it (labS3Ports)
  *   IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  Keystone token lifetime in seconds (10 to 86400, default 3600)
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ export interface LabSettings {
   readonly keystonePort: number;
   readonly glancePort: number;
   readonly sourcePort: number;
+  readonly s3Port: number;
   readonly tokenExpiration: number;
 }
 
@@ -43,6 +46,7 @@ export function labSettings(): LabSettings {
     keystonePort: intFromEnv('IMAGE_CATALOG_LAB_KEYSTONE_PORT', 5000, 1, 65535),
     glancePort: intFromEnv('IMAGE_CATALOG_LAB_GLANCE_PORT', 9292, 1, 65535),
     sourcePort: intFromEnv('IMAGE_CATALOG_LAB_SOURCE_PORT', 8000, 1, 65535),
+    s3Port: intFromEnv('IMAGE_CATALOG_LAB_S3_PORT', 8333, 1, 65528),
     tokenExpiration: intFromEnv('IMAGE_CATALOG_LAB_TOKEN_EXPIRATION', 3600, 10, 86400),
   };
 }
@@ -62,8 +66,34 @@ export function labPaths(stateDir: string) {
     glanceConfigDir: join(stateDir, 'glance', 'glance-api.conf.d'),
     /** Files put here are served to web-download on the source port. */
     source: join(stateDir, 'source'),
+    /** SeaweedFS's data, and its S3 identities (s3.json, 0600). */
+    s3: join(stateDir, 's3'),
   } as const;
 }
+
+/**
+ * The ports of the lab's SeaweedFS (`weed server -s3`, one process): the S3 endpoint, then its master, volume
+ * server and filer, and the gRPC port of each of the four (SeaweedFS's own default, the HTTP port + 10000, would
+ * put two labs' gRPC ports on top of each other).
+ */
+export function labS3Ports(s3Port: number) {
+  return {
+    s3: s3Port,
+    master: s3Port + 1,
+    volume: s3Port + 2,
+    filer: s3Port + 3,
+    masterGrpc: s3Port + 4,
+    volumeGrpc: s3Port + 5,
+    filerGrpc: s3Port + 6,
+    s3Grpc: s3Port + 7,
+  } as const;
+}
+
+/** The bucket the lab makes for the stacks' state (the Pulumi DIY backend, tofu's s3 backend). */
+export const labStateBucket = 'image-catalog-state';
+
+/** The region the lab's S3 answers for (SeaweedFS takes any; the AWS SDKs need one). */
+export const labS3Region = 'us-east-1';
 
 /** The pid file of a lab service (`keystone`, `glance`, `source`): the leader of the service's process group. */
 export function labPidFile(stateDir: string, service: string): string {
@@ -83,6 +113,8 @@ export interface LabRecord {
   readonly clouds: string;
   readonly glanceConfigDir: string;
   readonly sourceDir: string;
+  /** The S3 endpoint (http://127.0.0.1:<s3 port>) and the state bucket; its keys are in `lab env s3`. */
+  readonly s3: { readonly endpoint: string; readonly bucket: string; readonly region: string };
   readonly region: string;
   readonly projects: Readonly<Record<string, string>>;
 }
@@ -95,9 +127,12 @@ export function readLabRecord(settings: LabSettings = labSettings()): LabRecord 
 }
 
 /** Where each lab service answers when it is up (`lab status`, and npm start after a failure). */
-export function labServiceUrls(settings: LabSettings = labSettings()): readonly (readonly ['source' | 'keystone' | 'glance', string])[] {
+export function labServiceUrls(
+  settings: LabSettings = labSettings(),
+): readonly (readonly ['source' | 's3' | 'keystone' | 'glance', string])[] {
   return [
     ['source', `http://127.0.0.1:${settings.sourcePort}/`],
+    ['s3', `http://127.0.0.1:${settings.s3Port}/`],
     ['keystone', `http://127.0.0.1:${settings.keystonePort}/v3`],
     ['glance', `http://127.0.0.1:${settings.glancePort}/versions`],
   ];
@@ -122,6 +157,21 @@ export async function answers(url: string, timeoutMs = 2000): Promise<boolean> {
       );
     return false;
   }
+}
+
+/**
+ * The Pulumi DIY backend URL of a bucket on the lab's S3 (gocloud's s3blob: path-style addressing, the endpoint as
+ * given; the keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
+ */
+export function labS3BackendUrl(record: LabRecord, bucket: string = record.s3.bucket): string {
+  const query = new URLSearchParams({
+    endpoint: record.s3.endpoint,
+    use_path_style: 'true',
+    region: record.s3.region,
+    // SeaweedFS sends no response checksum; the AWS SDK would warn about each response.
+    response_checksum_validation: 'when_required',
+  });
+  return `s3://${bucket}?${query.toString()}`;
 }
 
 /** The passphrase of the lab's stacks' secrets when PULUMI_CONFIG_PASSPHRASE is not set (a lab, not a secret). */

@@ -1,7 +1,8 @@
 /**
  * `npm run lab -- up|down|status|env|reset`: the real Image Service on 127.0.0.1, from Debian's keystone and
  * glance-api, with sqlite, two file stores, staging and tasks stores for interoperable import, a local HTTP
- * source for web-download and seeded personas. Facts behind the choices are in ../shared/LAB-FACTS.md.
+ * source for web-download and seeded personas, and an S3 server (SeaweedFS, built by scripts/toolchain.ts) with a
+ * bucket for the stacks' state. Facts behind the choices are in ../shared/LAB-FACTS.md.
  */
 import { processRuns } from './processes.js';
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,14 +28,19 @@ import {
   answers,
   labPaths,
   labPidFile,
+  labS3BackendUrl,
+  labS3Ports,
+  labS3Region,
   labServiceUrls,
   labSettings,
+  labStateBucket,
   personas,
   readLabRecord,
   type LabRecord,
   type LabSettings,
   type Persona,
 } from './lab-settings.js';
+import { locateTool } from './tools.js';
 
 const region = 'RegionOne';
 const packages = ['keystone', 'glance-api', 'python3-openstackclient', 'qemu-utils', 'uwsgi-core', 'uwsgi-plugin-python3'] as const;
@@ -47,6 +53,9 @@ interface Secrets {
   readonly appteam: string;
   readonly 'platform-viewer': string;
   readonly glance: string;
+  /** The lab S3's one identity (an admin of it): its access key id and secret. */
+  readonly s3AccessKey: string;
+  readonly s3SecretKey: string;
 }
 
 /** Who each persona is: user, project and the roles it holds there. */
@@ -109,12 +118,88 @@ function installPackages(): void {
 // Configuration
 
 function loadSecrets(paths: Paths): Secrets {
-  if (existsSync(paths.secrets)) return JSON.parse(readFileSync(paths.secrets, 'utf8')) as Secrets;
+  const kept = existsSync(paths.secrets) ? (JSON.parse(readFileSync(paths.secrets, 'utf8')) as Partial<Secrets>) : {};
   // A letter first: a password that starts with '-' would be read as an option by the tools it is given to.
   const make = (): string => `p${randomBytes(18).toString('base64url')}`;
-  const secrets: Secrets = { admin: make(), platform: make(), appteam: make(), 'platform-viewer': make(), glance: make() };
+  // A lab made before the S3 server gets its keys added; every other secret stays as it was.
+  const secrets: Secrets = {
+    admin: kept.admin ?? make(),
+    platform: kept.platform ?? make(),
+    appteam: kept.appteam ?? make(),
+    'platform-viewer': kept['platform-viewer'] ?? make(),
+    glance: kept.glance ?? make(),
+    s3AccessKey: kept.s3AccessKey ?? `LAB${randomBytes(8).toString('hex').toUpperCase()}`,
+    s3SecretKey: kept.s3SecretKey ?? make(),
+  };
   writePrivate(paths.secrets, JSON.stringify(secrets, null, 2) + '\n');
   return secrets;
+}
+
+/** SeaweedFS's S3 identities (its -s3.config): the lab's one identity, an admin of every bucket; no anonymous access. */
+function s3Identities(secrets: Secrets): string {
+  const identity = {
+    name: 'lab',
+    credentials: [{ accessKey: secrets.s3AccessKey, secretKey: secrets.s3SecretKey }],
+    actions: ['Admin', 'Read', 'List', 'Tagging', 'Write'],
+  };
+  return `${JSON.stringify({ identities: [identity] }, null, 2)}\n`;
+}
+
+/** The `weed server` arguments of the lab's S3: every port its own (labS3Ports), bound to 127.0.0.1, no extras. */
+function s3ServerArgs(settings: LabSettings, paths: Paths): string[] {
+  const ports = labS3Ports(settings.s3Port);
+  return [
+    'server',
+    '-ip=127.0.0.1',
+    '-ip.bind=127.0.0.1',
+    `-dir=${join(paths.s3, 'data')}`,
+    '-volume.max=0',
+    '-master.volumeSizeLimitMB=1024',
+    `-master.port=${String(ports.master)}`,
+    `-master.port.grpc=${String(ports.masterGrpc)}`,
+    `-volume.port=${String(ports.volume)}`,
+    `-volume.port.grpc=${String(ports.volumeGrpc)}`,
+    '-filer',
+    `-filer.port=${String(ports.filer)}`,
+    `-filer.port.grpc=${String(ports.filerGrpc)}`,
+    '-s3',
+    `-s3.port=${String(ports.s3)}`,
+    `-s3.port.grpc=${String(ports.s3Grpc)}`,
+    '-s3.port.iceberg=0',
+    '-s3.port.lance=0',
+    `-s3.config=${join(paths.s3, 's3.json')}`,
+    // A missing bucket is an error, as on AWS or Ceph RGW (SeaweedFS would make it on the first upload).
+    '-s3.autoCreateBucket=false',
+  ];
+}
+
+/** Makes the state bucket when SeaweedFS does not have it yet (its shell, against the master). */
+async function ensureStateBucket(settings: LabSettings, weed: string): Promise<void> {
+  // SeaweedFS writes an address with its gRPC port as <host>:<port>.<grpc port> (else it assumes port + 10000).
+  const ports = labS3Ports(settings.s3Port);
+  const master = `127.0.0.1:${String(ports.master)}.${String(ports.masterGrpc)}`;
+  const shell = (command: string): { code: number; output: string } => {
+    const r = spawnSync(weed, ['shell', `-master=${master}`, '-connectTimeout=5s'], {
+      input: `${command}\nexit\n`,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    return { code: r.status ?? 1, output: `${r.stdout}${r.stderr}` };
+  };
+  let last = '';
+  // The filer registers with the master a moment after the S3 port answers.
+  for (let i = 0; i < 60; i++) {
+    const listed = shell('s3.bucket.list');
+    if (listed.code === 0 && new RegExp(`^\\s*${labStateBucket}\\b`, 'm').test(listed.output)) return;
+    const made = shell(`s3.bucket.create -name ${labStateBucket}`);
+    last = made.output.trim();
+    if (made.code === 0 && !/error|failed/i.test(made.output)) {
+      say(`s3: bucket ${labStateBucket} created`);
+      return;
+    }
+    await sleep(500);
+  }
+  throw new LabError(`s3: the bucket ${labStateBucket} could not be made: ${last.split('\n').slice(-5).join(' | ')}`);
 }
 
 /** Writes a file atomically with mode 0600; returns whether its content changed. */
@@ -209,7 +294,7 @@ function configDirContent(dir: string): string {
 // Processes
 
 interface Service {
-  readonly name: 'source' | 'keystone' | 'glance';
+  readonly name: 'source' | 's3' | 'keystone' | 'glance';
   readonly port: number;
   readonly ready: string;
   readonly command: string;
@@ -242,7 +327,7 @@ function portFree(port: number): Promise<boolean> {
 }
 
 /** Refuses, before anything is started or written, when a port the lab needs is held by someone else. */
-async function assertPortFree(name: 'source' | 'keystone' | 'glance', port: number): Promise<void> {
+async function assertPortFree(name: 'source' | 's3' | 'keystone' | 'glance', port: number): Promise<void> {
   if (await portFree(port)) return;
   throw new LabError(
     `port ${port} on 127.0.0.1 (${name}) is taken by another process: stop it, or choose another port with IMAGE_CATALOG_LAB_${name.toUpperCase()}_PORT`,
@@ -451,15 +536,19 @@ async function up(settings: LabSettings): Promise<void> {
   const paths = labPaths(settings.stateDir);
   for (const dir of [paths.stateDir, paths.logs, paths.run, paths.keystone, paths.glance, paths.glanceConfigDir, paths.source])
     mkdirSync(dir, { recursive: true });
+  mkdirSync(join(paths.s3, 'data'), { recursive: true });
   for (const d of ['stores/fast', 'stores/cheap', 'staging', 'tasks', 'locks']) mkdirSync(join(paths.glance, d), { recursive: true });
   chmodSync(paths.stateDir, 0o700);
   for (const [name, port] of [
     ['source', settings.sourcePort],
+    ...Object.values(labS3Ports(settings.s3Port)).map((p) => ['s3', p] as const),
     ['keystone', settings.keystonePort],
     ['glance', settings.glancePort],
   ] as const) {
     if (runningPid(paths, name) === undefined) await assertPortFree(name, port);
   }
+  const weed = await locateTool('weed');
+  if (!weed.ok) throw new LabError(`s3: SeaweedFS (weed ${weed.version}) is not built: run npm run toolchain -- weed`);
   const secrets = loadSecrets(paths);
 
   const ksConf = join(paths.keystone, 'keystone.conf');
@@ -520,6 +609,18 @@ async function up(settings: LabSettings): Promise<void> {
     env: cleanEnv,
     configHash: hashOf(paths.source, String(settings.sourcePort)),
   });
+  writePrivate(join(paths.s3, 's3.json'), s3Identities(secrets));
+  const s3Args = s3ServerArgs(settings, paths);
+  await startService(paths, {
+    name: 's3',
+    port: settings.s3Port,
+    ready: `http://127.0.0.1:${String(settings.s3Port)}/`,
+    command: weed.path,
+    args: s3Args,
+    env: cleanEnv,
+    configHash: hashOf(weed.path, s3Args.join(' '), s3Identities(secrets)),
+  });
+  await ensureStateBucket(settings, weed.path);
   await startService(paths, {
     name: 'keystone',
     port: settings.keystonePort,
@@ -572,6 +673,7 @@ async function up(settings: LabSettings): Promise<void> {
     clouds: paths.clouds,
     glanceConfigDir: paths.glanceConfigDir,
     sourceDir: paths.source,
+    s3: { endpoint: `http://127.0.0.1:${String(settings.s3Port)}`, bucket: labStateBucket, region: labS3Region },
     region,
     projects,
   };
@@ -581,7 +683,7 @@ async function up(settings: LabSettings): Promise<void> {
 
 async function down(settings: LabSettings): Promise<void> {
   const paths = labPaths(settings.stateDir);
-  for (const name of ['glance', 'keystone', 'source']) {
+  for (const name of ['glance', 'keystone', 's3', 'source']) {
     say(`${name} ${(await stopService(paths, name)) ? 'stopped' : 'was not running'}`);
   }
 }
@@ -608,11 +710,24 @@ function env(settings: LabSettings, what: string | undefined): void {
     process.stdout.write(`${paths.clouds}\n`);
     return;
   }
+  const quote = (v: string): string => `'${v.replaceAll("'", "'\\''")}'`;
+  if (what === 's3') {
+    const record = readLabRecord(settings) as LabRecord;
+    const secrets = loadSecrets(paths);
+    const vars: Record<string, string> = {
+      AWS_ACCESS_KEY_ID: secrets.s3AccessKey,
+      AWS_SECRET_ACCESS_KEY: secrets.s3SecretKey,
+      AWS_REGION: record.s3.region,
+      AWS_ENDPOINT_URL_S3: record.s3.endpoint,
+    };
+    for (const [k, v] of Object.entries(vars)) process.stdout.write(`export ${k}=${quote(v)}\n`);
+    process.stdout.write(`# the state bucket as a Pulumi backend: pulumi login ${quote(labS3BackendUrl(record))}\n`);
+    return;
+  }
   if (!personas.includes(what as Persona))
-    throw new LabError(`env takes clouds or a persona (${personas.join(', ')}), not "${what ?? ''}"`);
+    throw new LabError(`env takes clouds, s3 or a persona (${personas.join(', ')}), not "${what ?? ''}"`);
   const persona = what as Persona;
   const secrets = loadSecrets(paths);
-  const quote = (v: string): string => `'${v.replaceAll("'", "'\\''")}'`;
   const vars: Record<string, string> = {
     OS_AUTH_URL: `http://127.0.0.1:${settings.keystonePort}/v3`,
     OS_AUTH_TYPE: 'password',
@@ -630,7 +745,8 @@ function env(settings: LabSettings, what: string | undefined): void {
 
 const help = `usage: npm run lab -- <command>
 
-The local Image Service: Debian's keystone and glance-api on 127.0.0.1 (installed with apt-get when missing).
+The local Image Service: Debian's keystone and glance-api on 127.0.0.1 (installed with apt-get when missing),
+and an S3 server (SeaweedFS, built by npm run toolchain) with the bucket ${labStateBucket} for stacks' state.
 
 commands:
   up          install what is missing, start or restart what changed, seed the personas (idempotent)
@@ -638,6 +754,7 @@ commands:
   status      show each service and where the state lives (exit 1 when one is down)
   env clouds  print the path of the generated clouds.yaml (clouds: ${personas.join(', ')})
   env NAME    print OS_* exports for one persona: eval "$(npm run -s lab -- env platform)"
+  env s3      print AWS_* exports for the lab's S3 (its endpoint and keys) and its state bucket's Pulumi backend URL
   reset       stop, delete the state directory, and bring a fresh lab up
 
 settings (environment):
@@ -645,6 +762,7 @@ settings (environment):
   IMAGE_CATALOG_LAB_KEYSTONE_PORT     default 5000
   IMAGE_CATALOG_LAB_GLANCE_PORT       default 9292
   IMAGE_CATALOG_LAB_SOURCE_PORT       web-download source, default 8000
+  IMAGE_CATALOG_LAB_S3_PORT           S3 endpoint, default 8333 (SeaweedFS takes the 7 ports after it too)
   IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  token lifetime in seconds (10 to 86400), default 3600
 `;
 

@@ -1,8 +1,8 @@
 /**
- * `npm start`: the main job. Builds pulumi when it is missing (scripts/toolchain.ts), brings the lab up when it
- * is down (scripts/lab.ts), selects the stack `dev` in the local file backend `.pulumi-state/`, writes the
- * example's stack config from the lab, runs the example catalog (index.ts) through Pulumi's Automation API
- * (`up`) with the catalog policy enforced, and prints the catalog as the Image Service has it.
+ * `npm start`: the main job. Builds pulumi and weed (the lab's S3 server) when missing (scripts/toolchain.ts),
+ * brings the lab up when it is down (scripts/lab.ts), selects the stack `dev` in the local file backend
+ * `.pulumi-state/`, writes the example's stack config from the lab, runs the example catalog (index.ts) through
+ * Pulumi's Automation API (`up`) with the catalog policy enforced, and prints the catalog as the Image Service has it.
  *
  *   npm start                      preview + apply, then the table
  *   npm start -- --stack NAME      another stack of the same backend
@@ -184,13 +184,15 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
 
-  let pulumi = await locateTool('pulumi');
-  if (!pulumi.ok) {
-    step('building pulumi (once; cached after)');
-    if (runNode('toolchain.ts', ['pulumi']) !== 0) return 1;
-    pulumi = await locateTool('pulumi');
-    if (!pulumi.ok) throw new Error(`pulumi: ${pulumi.reason}`);
+  // pulumi runs the stack; weed (SeaweedFS) is the lab's S3 server.
+  const missing = [];
+  for (const tool of ['pulumi', 'weed']) if (!(await locateTool(tool)).ok) missing.push(tool);
+  if (missing.length > 0) {
+    step(`building ${missing.join(' and ')} (once; cached after)`);
+    if (runNode('toolchain.ts', missing) !== 0) return 1;
   }
+  const pulumi = await locateTool('pulumi');
+  if (!pulumi.ok) throw new Error(`pulumi: ${pulumi.reason}`);
   step('lab');
   if (runNode('lab.ts', ['up']) !== 0) return 1;
   const record = readLabRecord();

@@ -13,6 +13,7 @@
  *   IMAGE_CATALOG_TEST_LAB_KEYSTONE_PORT  default 5010
  *   IMAGE_CATALOG_TEST_LAB_GLANCE_PORT    default 9302
  *   IMAGE_CATALOG_TEST_LAB_SOURCE_PORT    default 8010
+ *   IMAGE_CATALOG_TEST_LAB_S3_PORT        default 8343 (and the seven after it)
  *
  *   npm test -- --only unit        run one stage (toolchain, lab, lint, typecheck, policy, unit, integration, e2e)
  *   npm test -- --skip integration leave stages out (the count says what was skipped and why)
@@ -99,6 +100,7 @@ function useTestLab(): void {
   process.env['IMAGE_CATALOG_LAB_KEYSTONE_PORT'] = pick('KEYSTONE_PORT', '5010');
   process.env['IMAGE_CATALOG_LAB_GLANCE_PORT'] = pick('GLANCE_PORT', '9302');
   process.env['IMAGE_CATALOG_LAB_SOURCE_PORT'] = pick('SOURCE_PORT', '8010');
+  process.env['IMAGE_CATALOG_LAB_S3_PORT'] = pick('S3_PORT', '8343');
 }
 
 const labScript = (command: string): Promise<Run> => run(process.execPath, ['--import', 'tsx', 'scripts/lab.ts', command]);

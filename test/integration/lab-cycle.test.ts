@@ -16,10 +16,29 @@ function holdPort(): Promise<{ port: number; close: () => Promise<void> }> {
   });
 }
 
+/** A block of eight free ports (the lab's S3 and the SeaweedFS services after it), as IMAGE_CATALOG_LAB_S3_PORT. */
+async function freeS3Block(): Promise<string> {
+  for (;;) {
+    const base = 20_000 + Math.floor(Math.random() * 5_000) * 8;
+    const tried = await Promise.all(
+      Array.from(
+        { length: 8 },
+        (_, i) =>
+          new Promise<boolean>((resolve) => {
+            const server = createServer();
+            server.once('error', () => resolve(false));
+            server.listen(base + i, '127.0.0.1', () => server.close(() => resolve(true)));
+          }),
+      ),
+    );
+    if (tried.every(Boolean)) return String(base);
+  }
+}
+
 t.test('a second lab up leaves every running service alone', async (t) => {
   const again = await lab(['up']);
   t.equal(again.code, 0, again.stderr);
-  for (const svc of ['source', 'keystone', 'glance'])
+  for (const svc of ['source', 's3', 'keystone', 'glance'])
     t.match(again.stdout, new RegExp(`lab: ${svc} running \\(pid \\d+`), `${svc} is left running`);
   t.notMatch(again.stdout, /restarting|started on/, 'nothing is started or restarted');
 });
@@ -38,6 +57,7 @@ t.test('lab up refuses, naming the port and the setting, when a port is taken, a
     ...process.env,
     IMAGE_CATALOG_LAB_DIR: dir,
     IMAGE_CATALOG_LAB_SOURCE_PORT: String(freePort),
+    IMAGE_CATALOG_LAB_S3_PORT: await freeS3Block(),
     IMAGE_CATALOG_LAB_KEYSTONE_PORT: String(held.port),
     IMAGE_CATALOG_LAB_GLANCE_PORT: String(freePort + 1),
   });
@@ -93,7 +113,7 @@ t.test('lab env prints the clouds.yaml path and OS_* exports a shell can eval', 
   t.match(exports.stdout, /^export OS_AUTH_URL='http:\/\/127\.0\.0\.1:\d+\/v3'$/m);
   const bad = await lab(['env', 'nobody']);
   t.equal(bad.code, 1);
-  t.match(bad.stderr, 'env takes clouds or a persona (admin, platform, appteam, platform-viewer), not "nobody"');
+  t.match(bad.stderr, 'env takes clouds, s3 or a persona (admin, platform, appteam, platform-viewer), not "nobody"');
 });
 
 t.test('a lab brought up again on other ports hands out its new endpoints (glance validates tokens there)', async (t) => {
@@ -104,6 +124,7 @@ t.test('a lab brought up again on other ports hands out its new endpoints (glanc
     const [source, keystone, glance] = held.map((h) => String(h.port));
     return {
       IMAGE_CATALOG_LAB_SOURCE_PORT: source ?? '',
+      IMAGE_CATALOG_LAB_S3_PORT: await freeS3Block(),
       IMAGE_CATALOG_LAB_KEYSTONE_PORT: keystone ?? '',
       IMAGE_CATALOG_LAB_GLANCE_PORT: glance ?? '',
     };
@@ -125,6 +146,7 @@ t.test('a lab brought up again on other ports hands out its new endpoints (glanc
     keystonePort: Number(current['IMAGE_CATALOG_LAB_KEYSTONE_PORT']),
     glancePort: Number(current['IMAGE_CATALOG_LAB_GLANCE_PORT']),
     sourcePort: Number(current['IMAGE_CATALOG_LAB_SOURCE_PORT']),
+    s3Port: Number(current['IMAGE_CATALOG_LAB_S3_PORT']),
     tokenExpiration: 3600,
   });
   t.ok(record !== undefined, 'the lab is recorded');
