@@ -1,6 +1,6 @@
 /**
- * In-process evaluation of the catalog policy with @open-policy-agent/opa-wasm. The Wasm bytes are read once
- * per process and each engine instantiates it once with its policy data; `decide` then costs one evaluation.
+ * In-process evaluation of the catalog policy with @open-policy-agent/opa-wasm. The Wasm bytes are read once per
+ * process and each engine instantiates them once with its policy data; `decide` then costs one evaluation.
  * Fail closed: an envelope that does not fit its schema, or a module that fails to evaluate, blocks.
  *
  * Memory: OPA's Wasm allocator never frees within an evaluation and grows its memory a little at a time, and each

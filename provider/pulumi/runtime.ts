@@ -778,10 +778,10 @@ export class ProviderRuntime {
     return { value: { ...result.value } };
   }
 
-  /** Pulumi's delete: the policy decides first (a block fails before any API call). */
   /**
-   * Deletes a resource. A field the service does not keep is not in the outputs of an imported resource (a store's
-   * config folder and reload command): it is taken from the state's inputs (`oldInputs`), as for a change.
+   * Pulumi's delete: the policy decides first (a block fails before any API call). A field the service does not
+   * keep is not in the outputs of an imported resource (a store's config folder and reload command): it is taken
+   * from the state's inputs (`oldInputs`), as for a change.
    */
   async remove(kind: Kind, id: string, outputs: Bag, oldInputs?: Bag): Promise<void> {
     const props = oldInputs === undefined ? outputs : { ...outputs, ...oldSide(kind, outputs, undefined, oldInputs).before };

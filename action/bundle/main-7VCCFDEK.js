@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-O5EZLQQY.js";
+} from "./chunk-3LU47BQF.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -5920,7 +5920,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-ZDBSR3BP.js");
-  const { loadProgram, previewPlan } = await import("./preview-BBX6TCHU.js");
+  const { loadProgram, previewPlan } = await import("./preview-E2776LT4.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);

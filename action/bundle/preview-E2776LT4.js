@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-O5EZLQQY.js";
+} from "./chunk-3LU47BQF.js";
 import "./chunk-PUAOIOEG.js";
 import "./chunk-3FDQF42P.js";
 import "./chunk-K2BSMOPQ.js";

@@ -573,10 +573,10 @@ ${text}`);
       };
     return { value: { ...result.value } };
   }
-  /** Pulumi's delete: the policy decides first (a block fails before any API call). */
   /**
-   * Deletes a resource. A field the service does not keep is not in the outputs of an imported resource (a store's
-   * config folder and reload command): it is taken from the state's inputs (`oldInputs`), as for a change.
+   * Pulumi's delete: the policy decides first (a block fails before any API call). A field the service does not
+   * keep is not in the outputs of an imported resource (a store's config folder and reload command): it is taken
+   * from the state's inputs (`oldInputs`), as for a change.
    */
   async remove(kind, id, outputs, oldInputs) {
     const props = oldInputs === void 0 ? outputs : { ...outputs, ...oldSide(kind, outputs, void 0, oldInputs).before };
