@@ -155,16 +155,25 @@ function s3ServerArgs(settings: LabSettings, paths: Paths): string[] {
     `-dir=${join(paths.s3, 'data')}`,
     '-volume.max=0',
     '-master.volumeSizeLimitMB=1024',
+    // No usage statistics sent out (SeaweedFS's master reports them by default).
+    '-master.telemetry=false',
+    // One master: its raft election waits this long before it leads (the default 10 s held every up that long).
+    '-master.electionTimeout=1s',
     `-master.port=${String(ports.master)}`,
     `-master.port.grpc=${String(ports.masterGrpc)}`,
     `-volume.port=${String(ports.volume)}`,
     `-volume.port.grpc=${String(ports.volumeGrpc)}`,
+    // Its default waits 10 s after the last heartbeat before it exits: longer than `down` waits for a service.
+    '-volume.preStopSeconds=0',
     '-filer',
     `-filer.port=${String(ports.filer)}`,
     `-filer.port.grpc=${String(ports.filerGrpc)}`,
+    // In the lab's run folder, not /tmp (where each port's socket file stays behind).
+    `-filer.localSocket=${join(paths.run, 's3-filer.sock')}`,
     '-s3',
     `-s3.port=${String(ports.s3)}`,
     `-s3.port.grpc=${String(ports.s3Grpc)}`,
+    `-s3.localSocket=${join(paths.run, 's3-gateway.sock')}`,
     '-s3.port.iceberg=0',
     '-s3.port.lance=0',
     `-s3.config=${join(paths.s3, 's3.json')}`,
@@ -187,6 +196,9 @@ async function ensureStateBucket(settings: LabSettings, weed: string): Promise<v
     return { code: r.status ?? 1, output: `${r.stdout}${r.stderr}` };
   };
   let last = '';
+  say('s3: waiting for the filer to join SeaweedFS (the S3 port answers first) ...');
+  // Its HTTP port answers once it runs: only then is the shell worth asking (each early try waits its timeout).
+  for (let i = 0; i < 600 && !(await answers(`http://127.0.0.1:${String(ports.filer)}/`, 1000)); i++) await sleep(100);
   // The filer registers with the master a moment after the S3 port answers.
   for (let i = 0; i < 60; i++) {
     const listed = shell('s3.bucket.list');
@@ -327,10 +339,10 @@ function portFree(port: number): Promise<boolean> {
 }
 
 /** Refuses, before anything is started or written, when a port the lab needs is held by someone else. */
-async function assertPortFree(name: 'source' | 's3' | 'keystone' | 'glance', port: number): Promise<void> {
+async function assertPortFree(name: 'source' | 's3' | 'keystone' | 'glance', port: number, what: string = name): Promise<void> {
   if (await portFree(port)) return;
   throw new LabError(
-    `port ${port} on 127.0.0.1 (${name}) is taken by another process: stop it, or choose another port with IMAGE_CATALOG_LAB_${name.toUpperCase()}_PORT`,
+    `port ${port} on 127.0.0.1 (${what}) is taken by another process: stop it, or choose another port with IMAGE_CATALOG_LAB_${name.toUpperCase()}_PORT`,
   );
 }
 
@@ -361,7 +373,7 @@ async function startService(paths: Paths, svc: Service): Promise<void> {
     return;
   }
   if (running !== undefined) {
-    say(`${svc.name}: configuration changed, restarting`);
+    say(`${svc.name}: ${recorded === svc.configHash ? 'not answering' : 'configuration changed'}, restarting`);
     await stopService(paths, svc.name);
   }
   await assertPortFree(svc.name, svc.port);
@@ -539,13 +551,16 @@ async function up(settings: LabSettings): Promise<void> {
   mkdirSync(join(paths.s3, 'data'), { recursive: true });
   for (const d of ['stores/fast', 'stores/cheap', 'staging', 'tasks', 'locks']) mkdirSync(join(paths.glance, d), { recursive: true });
   chmodSync(paths.stateDir, 0o700);
-  for (const [name, port] of [
-    ['source', settings.sourcePort],
-    ...Object.values(labS3Ports(settings.s3Port)).map((p) => ['s3', p] as const),
-    ['keystone', settings.keystonePort],
-    ['glance', settings.glancePort],
+  const s3Ports = Object.entries(labS3Ports(settings.s3Port)).map(
+    ([part, p]) => ['s3', p, part === 's3' ? 's3' : `s3: SeaweedFS's ${part}, the S3 port + ${String(p - settings.s3Port)}`] as const,
+  );
+  for (const [name, port, what] of [
+    ['source', settings.sourcePort, 'source'],
+    ...s3Ports,
+    ['keystone', settings.keystonePort, 'keystone'],
+    ['glance', settings.glancePort, 'glance'],
   ] as const) {
-    if (runningPid(paths, name) === undefined) await assertPortFree(name, port);
+    if (runningPid(paths, name) === undefined) await assertPortFree(name, port, what);
   }
   const weed = await locateTool('weed');
   if (!weed.ok) throw new LabError(`s3: SeaweedFS (weed ${weed.version}) is not built: run npm run toolchain -- weed`);
