@@ -145,6 +145,14 @@ function s3Identities(secrets: Secrets): string {
   return `${JSON.stringify({ identities: [identity] }, null, 2)}\n`;
 }
 
+/**
+ * A SeaweedFS part's unix socket in the lab's run folder, not /tmp (where each port's socket file stays behind);
+ * SeaweedFS's own default when the path is too long for a socket address (108 bytes on Linux).
+ */
+function socketOption(part: 'filer' | 's3', path: string): string[] {
+  return Buffer.byteLength(path) < 100 ? [`-${part}.localSocket=${path}`] : [];
+}
+
 /** The `weed server` arguments of the lab's S3: every port its own (labS3Ports), bound to 127.0.0.1, no extras. */
 function s3ServerArgs(settings: LabSettings, paths: Paths): string[] {
   const ports = labS3Ports(settings.s3Port);
@@ -168,12 +176,11 @@ function s3ServerArgs(settings: LabSettings, paths: Paths): string[] {
     '-filer',
     `-filer.port=${String(ports.filer)}`,
     `-filer.port.grpc=${String(ports.filerGrpc)}`,
-    // In the lab's run folder, not /tmp (where each port's socket file stays behind).
-    `-filer.localSocket=${join(paths.run, 's3-filer.sock')}`,
+    ...socketOption('filer', join(paths.run, 's3-filer.sock')),
     '-s3',
     `-s3.port=${String(ports.s3)}`,
     `-s3.port.grpc=${String(ports.s3Grpc)}`,
-    `-s3.localSocket=${join(paths.run, 's3-gateway.sock')}`,
+    ...socketOption('s3', join(paths.run, 's3-gateway.sock')),
     '-s3.port.iceberg=0',
     '-s3.port.lance=0',
     `-s3.config=${join(paths.s3, 's3.json')}`,
