@@ -11,6 +11,7 @@
  *   IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  Keystone token lifetime in seconds (10 to 86400, default 3600)
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { cacheRoot } from './tools.js';
 
@@ -87,6 +88,15 @@ export function labS3Ports(s3Port: number) {
     filerGrpc: s3Port + 6,
     s3Grpc: s3Port + 7,
   } as const;
+}
+
+/** Whether nothing listens on `port` of 127.0.0.1 (the lab binds there). */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 /** The bucket the lab makes for the stacks' state (the Pulumi DIY backend, tofu's s3 backend). */

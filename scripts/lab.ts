@@ -19,7 +19,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
@@ -35,6 +34,7 @@ import {
   labSettings,
   labStateBucket,
   personas,
+  portFree,
   readLabRecord,
   type LabRecord,
   type LabSettings,
@@ -335,14 +335,6 @@ function runningPid(paths: Paths, name: string): number | undefined {
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, 'utf8').trim());
   return Number.isInteger(pid) && pid > 0 && processRuns(pid) ? pid : undefined;
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }
 
 /** Refuses, before anything is started or written, when a port the lab needs is held by someone else. */

@@ -48,6 +48,11 @@ const languages = ['typescript', 'yaml', 'hcl', 'cdktf'] as const;
 /** A language adopt writes a program in. */
 export type Language = (typeof languages)[number];
 
+/** Whether `language` writes a Pulumi project (VersionLines and StorageBackends there; HCL and CDKTF have neither). */
+function isPulumiLanguage(language: string): boolean {
+  return language === 'typescript' || language === 'yaml';
+}
+
 /** What adopt read. */
 export interface Adoption {
   readonly cloud: string;
@@ -316,7 +321,7 @@ function tpoImage(
  * HCL and CDKTF, the StorageBackend fragments it found (neither can import one).
  */
 function storeNotes(adoption: Adoption, language: Language): string[] {
-  if (language === 'typescript' || language === 'yaml') return [...adoption.stores.notes];
+  if (isPulumiLanguage(language)) return [...adoption.stores.notes];
   const why =
     language === 'hcl'
       ? 'terraform-provider-openstack has no resource for a Glance store'
@@ -721,7 +726,7 @@ export async function readAdoption(
 
 /** What adopt's output says of the stores: those written (and their secrets to set), and the others. */
 function storeReport(adoption: Adoption, language: Language): string {
-  const written = language === 'typescript' || language === 'yaml' ? adoption.stores.written : [];
+  const written = isPulumiLanguage(language) ? adoption.stores.written : [];
   const secrets = written.flatMap((s) => s.secrets.map((option) => secretConfigKey(s.live.id, option)));
   return (
     (written.length === 0
@@ -874,7 +879,7 @@ export function registerAdopt(program: Command): void {
       const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
       const managed = adoption.images.filter(madeByAStack);
       const breaking = adoption.images.filter((i) => i.findings.length > 0);
-      const pulumi = options.language === 'typescript' || options.language === 'yaml';
+      const pulumi = isPulumiLanguage(options.language);
       const lines = adoption.families.flatMap((f) =>
         'line' in f
           ? [
@@ -888,7 +893,7 @@ export function registerAdopt(program: Command): void {
         `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? '' : 's'} and ${members} membership${members === 1 ? '' : 's'} of project ${adoption.owner} written to ${out}\n` +
           (lines.length === 0
             ? ''
-            : options.language === 'hcl' || options.language === 'cdktf'
+            : !pulumi
               ? `adopt: ${lines.length} line${lines.length === 1 ? '' : 's'} (${lines.join('; ')}), each version its own resource (an imported image is no CatalogImage or VersionLine there yet)\n`
               : `adopt: ${lines.length} VersionLine${lines.length === 1 ? '' : 's'} (${lines.join('; ')})\n`) +
           plainFamilies

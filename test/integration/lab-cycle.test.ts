@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { readLabRecord } from '../../scripts/lab-settings.js';
+import { portFree, readLabRecord } from '../../scripts/lab-settings.js';
 import { lab } from '../helpers/run.js';
 
 function holdPort(): Promise<{ port: number; close: () => Promise<void> }> {
@@ -20,17 +20,7 @@ function holdPort(): Promise<{ port: number; close: () => Promise<void> }> {
 async function freeS3Block(): Promise<string> {
   for (;;) {
     const base = 20_000 + Math.floor(Math.random() * 5_000) * 8;
-    const tried = await Promise.all(
-      Array.from(
-        { length: 8 },
-        (_, i) =>
-          new Promise<boolean>((resolve) => {
-            const server = createServer();
-            server.once('error', () => resolve(false));
-            server.listen(base + i, '127.0.0.1', () => server.close(() => resolve(true)));
-          }),
-      ),
-    );
+    const tried = await Promise.all(Array.from({ length: 8 }, (_, i) => portFree(base + i)));
     if (tried.every(Boolean)) return String(base);
   }
 }

@@ -4002,6 +4002,9 @@ function pulumiProjectFiles(language, project, description, program3) {
 
 // provider/cli/adopt.ts
 var languages = ["typescript", "yaml", "hcl", "cdktf"];
+function isPulumiLanguage(language) {
+  return language === "typescript" || language === "yaml";
+}
 function resourceName(name, id, taken) {
   const base = (name ?? "").toLowerCase().replace(/[^a-z0-9.]+/g, "-").replace(/^-+|-+$/g, "") || `image-${id.slice(0, 8)}`;
   let candidate = base;
@@ -4153,7 +4156,7 @@ function tpoImage(live, properties) {
   };
 }
 function storeNotes(adoption, language) {
-  if (language === "typescript" || language === "yaml") return [...adoption.stores.notes];
+  if (isPulumiLanguage(language)) return [...adoption.stores.notes];
   const why = language === "hcl" ? "terraform-provider-openstack has no resource for a Glance store" : "the CDKTF StorageBackend is a terraform_data, and an import of one fills no input (hashicorp/terraform#32683: the next plan would change it)";
   const fragments = adoption.stores.written.map((s) => `${s.live.id} (${s.live.type})`);
   return fragments.length === 0 ? [] : [
@@ -4505,7 +4508,7 @@ async function readAdoption(session, options) {
   };
 }
 function storeReport(adoption, language) {
-  const written = language === "typescript" || language === "yaml" ? adoption.stores.written : [];
+  const written = isPulumiLanguage(language) ? adoption.stores.written : [];
   const secrets = written.flatMap((s) => s.secrets.map((option) => secretConfigKey(s.live.id, option)));
   return (written.length === 0 ? "" : `adopt: ${written.length} StorageBackend${written.length === 1 ? "" : "s"} (${written.map((s) => s.live.id).join(", ")}) with their import ids, read with cloud ${JSON.stringify(adoption.stores.cloud)}
 `) + written.filter((s) => s.owner !== void 0).map(
@@ -4606,7 +4609,7 @@ function registerAdopt(program3) {
     const members = adoption.images.reduce((n, i) => n + i.members.length, 0);
     const managed = adoption.images.filter(madeByAStack);
     const breaking = adoption.images.filter((i) => i.findings.length > 0);
-    const pulumi = options.language === "typescript" || options.language === "yaml";
+    const pulumi = isPulumiLanguage(options.language);
     const lines = adoption.families.flatMap(
       (f) => "line" in f ? [
         `${f.family}: ${f.images.length} version${f.images.length === 1 ? "" : "s"}${pulumi && withoutLatest(f.line) ? ", no latest (said above it)" : ""}`
@@ -4615,7 +4618,7 @@ function registerAdopt(program3) {
     const plainFamilies = pulumi ? adoption.families.flatMap((f) => "reason" in f ? [f] : []) : [];
     process.stdout.write(
       `adopt: ${adoption.images.length} image${adoption.images.length === 1 ? "" : "s"} and ${members} membership${members === 1 ? "" : "s"} of project ${adoption.owner} written to ${out}
-` + (lines.length === 0 ? "" : options.language === "hcl" || options.language === "cdktf" ? `adopt: ${lines.length} line${lines.length === 1 ? "" : "s"} (${lines.join("; ")}), each version its own resource (an imported image is no CatalogImage or VersionLine there yet)
+` + (lines.length === 0 ? "" : !pulumi ? `adopt: ${lines.length} line${lines.length === 1 ? "" : "s"} (${lines.join("; ")}), each version its own resource (an imported image is no CatalogImage or VersionLine there yet)
 ` : `adopt: ${lines.length} VersionLine${lines.length === 1 ? "" : "s"} (${lines.join("; ")})
 `) + plainFamilies.map(
         (f) => `adopt: ${f.family}: written as ${f.images.length} Image${f.images.length === 1 ? "" : "s"}, not a VersionLine: ${f.reason}
