@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { snapshotImages, type ImageWire } from '../provider/client/images.js';
 import { Session } from '../provider/client/session.js';
-import { clearStaleLock, openStack, runStack, type Program, type StackTarget } from '../provider/pulumi/automation.js';
+import { openStack, runStack, type Program, type StackTarget } from '../provider/pulumi/automation.js';
 import { Image } from '../provider/pulumi/resources.js';
 import { removeImage } from '../provider/resources/image/image.js';
 import { labServicePid, labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
@@ -150,9 +150,8 @@ async function pulumiFaulted(name: string, count: number, mib: number, atMiB: nu
   });
   if (first.ok || !kill.fired) throw new Error(`the ${fault} kill did not land during pulumi up (${name})`);
   if (fault === 'glance') labUp();
-  const stack = await openStack(target, program);
-  await clearStaleLock(stack, target, say);
-  const second = await runStack(stack, 'up', { onNotice: say });
+  // runStack clears the lock the killed run left (its pulumi is gone), after saying so.
+  const second = await runStack(await openStack(target, program), 'up', { onNotice: say });
   const outcome = await score(
     Array.from({ length: count }, (_, i) => `${prefix}n${i}-v1.0`),
     prefix,

@@ -184,6 +184,20 @@ export function labS3BackendUrl(record: LabRecord, bucket: string = record.s3.bu
   return `s3://${bucket}?${query.toString()}`;
 }
 
+/**
+ * The environment a client of the lab's S3 takes (the AWS SDKs, Pulumi's and tofu's s3 backends, the aws CLI): its
+ * one identity's keys from the lab's secrets, its region and endpoint. `lab env s3` prints it.
+ */
+export function labS3Env(record: LabRecord, settings: LabSettings = labSettings()): Record<string, string> {
+  const secrets = JSON.parse(readFileSync(labPaths(settings.stateDir).secrets, 'utf8')) as { s3AccessKey: string; s3SecretKey: string };
+  return {
+    AWS_ACCESS_KEY_ID: secrets.s3AccessKey,
+    AWS_SECRET_ACCESS_KEY: secrets.s3SecretKey,
+    AWS_REGION: record.s3.region,
+    AWS_ENDPOINT_URL_S3: record.s3.endpoint,
+  };
+}
+
 /** The passphrase of the lab's stacks' secrets when PULUMI_CONFIG_PASSPHRASE is not set (a lab, not a secret). */
 export const labPassphrase = 'image-catalog-lab';
 

@@ -28,6 +28,7 @@ import {
   labPaths,
   labPidFile,
   labS3BackendUrl,
+  labS3Env,
   labS3Ports,
   labS3Region,
   labServiceUrls,
@@ -727,14 +728,7 @@ function env(settings: LabSettings, what: string | undefined): void {
   const quote = (v: string): string => `'${v.replaceAll("'", "'\\''")}'`;
   if (what === 's3') {
     const record = readLabRecord(settings) as LabRecord;
-    const secrets = loadSecrets(paths);
-    const vars: Record<string, string> = {
-      AWS_ACCESS_KEY_ID: secrets.s3AccessKey,
-      AWS_SECRET_ACCESS_KEY: secrets.s3SecretKey,
-      AWS_REGION: record.s3.region,
-      AWS_ENDPOINT_URL_S3: record.s3.endpoint,
-    };
-    for (const [k, v] of Object.entries(vars)) process.stdout.write(`export ${k}=${quote(v)}\n`);
+    for (const [k, v] of Object.entries(labS3Env(record, settings))) process.stdout.write(`export ${k}=${quote(v)}\n`);
     process.stdout.write(`# the state bucket as a Pulumi backend: pulumi login ${quote(labS3BackendUrl(record))}\n`);
     return;
   }

@@ -1,11 +1,13 @@
 /**
  * `npm start`: the main job. Builds pulumi and weed (the lab's S3 server) when missing (scripts/toolchain.ts),
  * brings the lab up when it is down (scripts/lab.ts), selects the stack `dev` in the local file backend
- * `.pulumi-state/`, writes the example's stack config from the lab, runs the example catalog (index.ts) through
- * Pulumi's Automation API (`up`) with the catalog policy enforced, and prints the catalog as the Image Service has it.
+ * `.pulumi-state/` (or, with `--backend s3`, in the lab S3's state bucket), writes the example's stack config from
+ * the lab, runs the example catalog (index.ts) through Pulumi's Automation API (`up`) with the catalog policy
+ * enforced, and prints the catalog as the Image Service has it.
  *
  *   npm start                      preview + apply, then the table
  *   npm start -- --stack NAME      another stack of the same backend
+ *   npm start -- --backend s3      the stack's state in the lab's S3 (moved there when the other backend holds it)
  *   npm start -- destroy           destroy (where the policy allows it)
  *   npm start -- preview           preview only
  *   npm start -- refresh           read the stack's resources from the Image Service (drift shows as updates)
@@ -14,12 +16,12 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Stack } from '@pulumi/pulumi/automation/index.js';
+import { StackNotFoundError, type Stack } from '@pulumi/pulumi/automation/index.js';
 import { snapshotImages, type ImageWire } from '../provider/client/images.js';
 import { Session } from '../provider/client/session.js';
 import { formatDecision, type Violation } from '../provider/policy/decision.js';
+import { essential } from '../provider/pulumi/cli-failure.js';
 import {
-  clearStaleLock,
   stackLocks,
   formatChanges,
   openStack,
@@ -31,18 +33,74 @@ import {
 } from '../provider/pulumi/automation.js';
 import { printCatalog } from './catalog-table.js';
 import { exampleConfig } from './example-config.js';
-import { answers, labServiceUrls, labStackEnv, readLabRecord } from './lab-settings.js';
+import { answers, labS3BackendUrl, labS3Env, labServiceUrls, labStackEnv, readLabRecord, type LabRecord } from './lab-settings.js';
 import { locateTool, repoRoot } from './tools.js';
 
-const usage = `usage: npm start [-- [up|preview|refresh|destroy] [--refresh] [--stack NAME]]
+const usage = `usage: npm start [-- [up|preview|refresh|destroy] [--refresh] [--stack NAME] [--backend file|s3]]
 
 Runs the example catalog (index.ts) through Pulumi's Automation API against the local lab, the catalog policy
 enforced before anything is applied. refresh reads the stack's resources from the Image Service (a hand edit shows
 as drift); --refresh does that first within up or preview, so the plan puts the hand edit back, decided by the
-policy (putting a published image back to what the catalog applied is allowed). Builds pulumi and starts the lab when needed. State: .pulumi-state/ (local
-file backend); stack config: Pulumi.<stack>.yaml, written from the lab. PULUMI_CONFIG_PASSPHRASE protects the
+policy (putting a published image back to what the catalog applied is allowed). Builds pulumi and starts the lab when needed.
+State: --backend file (default) keeps it in .pulumi-state/ (Pulumi's local file backend); --backend s3 in the lab
+S3's bucket image-catalog-state (Pulumi's DIY backend on S3, with its lock: what a team shares, docs/scale.md).
+A stack is in one backend: when the other one holds it, it is moved (exported there, imported here, removed
+there) and said. Stack config: Pulumi.<stack>.yaml, written from the lab. PULUMI_CONFIG_PASSPHRASE protects the
 stack's secrets (default for the lab: image-catalog-lab).
 `;
+
+/** Where npm start keeps a stack's state: the checkout's folder, or the lab S3's state bucket. */
+const backends = ['file', 's3'] as const;
+type Backend = (typeof backends)[number];
+
+/** The target of the stack in a backend, and how it is said. */
+function backendTarget(backend: Backend, stack: string, record: LabRecord, pulumiRoot: string): { target: StackTarget; where: string } {
+  const common = { cwd: repoRoot, stack, pulumiRoot };
+  if (backend === 's3')
+    return {
+      target: { ...common, backendUrl: labS3BackendUrl(record), env: { ...labStackEnv(record), ...labS3Env(record) } },
+      where: `s3://${record.s3.bucket} (the lab's S3, ${record.s3.endpoint})`,
+    };
+  return { target: { ...common, stateDir: join(repoRoot, '.pulumi-state'), env: labStackEnv(record) }, where: '.pulumi-state/' };
+}
+
+/** The stack in a backend when it exists there. */
+async function existingStack(target: StackTarget, program: Program): Promise<Stack | undefined> {
+  try {
+    return await openStack(target, program, { existing: true });
+  } catch (err) {
+    if (err instanceof StackNotFoundError) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Moves the stack to `to` when it holds no resources there and `from` holds some (its state exported there,
+ * imported here, the stack removed there with its config kept): one backend holds a stack, never two, or two runs
+ * would each think they own the lab's images. Returns whether it moved.
+ */
+async function moveHere(
+  to: { target: StackTarget; where: string },
+  from: { target: StackTarget; where: string },
+  program: Program,
+): Promise<boolean> {
+  const here = await existingStack(to.target, program);
+  if (here !== undefined && !(await hasNoResources(here))) return false;
+  const there = await existingStack(from.target, program);
+  if (there === undefined || (await hasNoResources(there))) return false;
+  const deployment = await there.exportStack();
+  const moved = here ?? (await openStack(to.target, program));
+  await moved.importStack(deployment);
+  try {
+    await there.workspace.removeStack(from.target.stack, { force: true, preserveConfig: true });
+  } catch (err) {
+    // Not moved (a run there holds the stack): the copy here goes again, so one backend still holds it.
+    await moved.workspace.removeStack(to.target.stack, { force: true, preserveConfig: true });
+    throw new Error(`stack ${to.target.stack} could not be moved from ${from.where}: ${essential((err as Error).message)}`, { cause: err });
+  }
+  step(`stack ${to.target.stack} moved from ${from.where} to ${to.where} (its state exported there, imported here, removed there)`);
+  return true;
+}
 
 function step(message: string): void {
   process.stdout.write(`start: ${message}\n`);
@@ -171,11 +229,19 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const stackAt = argv.indexOf('--stack');
   const stackName = stackAt >= 0 ? argv[stackAt + 1] : 'dev';
-  const command = argv.find((a, i) => !a.startsWith('--') && (stackAt < 0 || i !== stackAt + 1)) ?? 'up';
+  const backendAt = argv.indexOf('--backend');
+  const backend = backendAt >= 0 ? argv[backendAt + 1] : 'file';
+  const values = new Set([stackAt + 1, backendAt + 1].filter((i) => i > 0));
+  const command = argv.find((a, i) => !a.startsWith('--') && !values.has(i)) ?? 'up';
   const refresh = argv.includes('--refresh');
-  const unknown = argv.filter((a, i) => a.startsWith('--') && a !== '--refresh' && a !== '--stack' && i !== stackAt + 1);
+  const unknown = argv.filter((a, i) => a.startsWith('--') && !['--refresh', '--stack', '--backend'].includes(a) && !values.has(i));
+  if (backend !== undefined && !backends.includes(backend as Backend)) {
+    process.stderr.write(`start: --backend takes ${backends.join(' or ')}, not "${backend}"\n\n${usage}`);
+    return 2;
+  }
   if (
     stackName === undefined ||
+    backend === undefined ||
     unknown.length > 0 ||
     (command !== 'up' && command !== 'preview' && command !== 'refresh' && command !== 'destroy') ||
     (refresh && command !== 'up' && command !== 'preview')
@@ -198,16 +264,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const record = readLabRecord();
   if (record === undefined) return 1;
 
-  const target: StackTarget = {
-    cwd: repoRoot,
-    stack: stackName,
-    stateDir: join(repoRoot, '.pulumi-state'),
-    env: labStackEnv(record),
-    // The pinned CLI: its folder's parent holds bin/pulumi (PulumiCommand's root).
-    pulumiRoot: dirname(dirname(pulumi.path)),
-  };
+  // The pinned CLI: its folder's parent holds bin/pulumi (PulumiCommand's root).
+  const pulumiRoot = dirname(dirname(pulumi.path));
+  const chosen = backendTarget(backend as Backend, stackName, record, pulumiRoot);
+  const other = backendTarget(backend === 's3' ? 'file' : 's3', stackName, record, pulumiRoot);
+  const target = chosen.target;
   const program = ((await import(pathToFileURL(join(repoRoot, 'index.ts')).href)) as { default: Program }).default;
-  step(`stack ${stackName} in ${target.stateDir ?? ''} (pulumi ${pulumi.version}, Node ${process.version})`);
+  step(`stack ${stackName} in ${chosen.where} (pulumi ${pulumi.version}, Node ${process.version})`);
+  await moveHere(chosen, other, program);
   let stack = await openStack(target, program);
   if (await labWasReset(stack)) {
     // Starting afresh removes the stack's state: only when no run holds it and none of its images is in this lab
@@ -225,7 +289,6 @@ async function main(argv: readonly string[]): Promise<number> {
     stack = await openStack(target, program);
   }
   await stack.setAllConfig(Object.fromEntries(Object.entries(exampleConfig()).map(([k, value]) => [k, { value, secret: false }])));
-  await clearStaleLock(stack, target, step);
 
   step(`pulumi ${command}${refresh ? ' --refresh' : ''}`);
   const run = await runStack(stack, command, {
@@ -267,7 +330,7 @@ async function main(argv: readonly string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
-  process.stderr.write(`start: ${(err as Error).message}\n`);
+  process.stderr.write(`start: ${essential((err as Error).message)}\n`);
   await sayLabDown();
   process.exitCode = 1;
 }

@@ -6,7 +6,7 @@
  * applies, appended to a decision log (`IMAGE_CATALOG_DECISION_LOG`, one JSON object per line) that this module
  * gives each run and reads back.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,8 +28,8 @@ import { CloudConfigError } from '../client/errors.js';
 import { policyModeVariable } from '../policy/data.js';
 import type { Decision, Violation } from '../policy/decision.js';
 import type { Change, ChangeAction } from '../policy/envelope.js';
-import { essential, programError } from './cli-failure.js';
-import { decisionLogVariable, loggedChange, type LoggedChange } from './decision-log.js';
+import { essential, lockHolders, programError, type LockFile } from './cli-failure.js';
+import { decisionLogVariable, loggedChange, planCreatesVariable, type LoggedChange } from './decision-log.js';
 import type { PolicyMode, ProviderRuntime } from './runtime.js';
 import { instanceKey, kindOfType, packageName, parseUrn } from './tokens.js';
 import { pluginDir, pluginName } from './plugin/location.js';
@@ -44,10 +44,15 @@ export interface StackTarget {
   readonly cwd: string;
   readonly stack: string;
   /**
-   * A local file backend folder (`PULUMI_BACKEND_URL=file://...`); default: the backend the environment or
-   * `pulumi login` gives.
+   * A local file backend folder (`PULUMI_BACKEND_URL=file://...`); default: {@link backendUrl}, else the backend
+   * the environment or `pulumi login` gives.
    */
   readonly stateDir?: string;
+  /**
+   * Any backend Pulumi takes as `PULUMI_BACKEND_URL` (a DIY backend on object storage, `s3://bucket?endpoint=...`,
+   * or Pulumi Cloud); its credentials (AWS_*) go in {@link env}. Not with {@link stateDir}.
+   */
+  readonly backendUrl?: string;
   /** Extra environment for the CLI and the provider processes it starts (OS_CLIENT_CONFIG_FILE, a passphrase). */
   readonly env?: Readonly<Record<string, string>>;
   /** The folder whose `bin/pulumi` runs (default: `pulumi` on PATH). */
@@ -81,6 +86,8 @@ export interface RunResult {
   readonly failure: string | undefined;
   /** The CrossGuard violations reported. */
   readonly policyViolations: readonly PolicyEvent[];
+  /** The locks that refused the run (another run holds the stack, or held it and was killed), when that failed it. */
+  readonly locks?: readonly StackLock[];
 }
 
 /** Options of one run. */
@@ -116,6 +123,9 @@ export interface RunOptions {
 }
 
 function backendEnv(target: StackTarget): Record<string, string> {
+  if (target.stateDir !== undefined && target.backendUrl !== undefined)
+    throw new Error(`stack ${target.stack}: a state folder (stateDir) or a backend URL (backendUrl), not both`);
+  if (target.backendUrl !== undefined) return { PULUMI_BACKEND_URL: target.backendUrl };
   if (target.stateDir === undefined) return {};
   mkdirSync(target.stateDir, { recursive: true });
   return { PULUMI_BACKEND_URL: pathToFileURL(target.stateDir).href };
@@ -132,12 +142,11 @@ function pluginPath(env: Readonly<Record<string, string>> | undefined): string {
   return [...first, ...path.filter((dir) => !first.includes(dir))].join(delimiter);
 }
 
-/** A lock file of the local (diy) backend: who holds the stack (`pulumi up` writes it, its end deletes it). */
-export interface LockFile {
-  readonly pid: number;
-  readonly username: string;
-  readonly hostname: string;
-  readonly timestamp: string;
+/** A lock of a DIY backend's stack, `held` when its process still runs (or runs on another machine, where this one cannot tell). */
+export type StackLock = LockFile & { readonly held: boolean };
+
+function held(lock: LockFile): StackLock {
+  return { ...lock, held: lock.hostname !== hostname() || running(lock.pid) };
 }
 
 function running(pid: number): boolean {
@@ -150,28 +159,10 @@ function running(pid: number): boolean {
 }
 
 /**
- * Clears the lock of the target's stack in a local state folder when every process holding it is gone (a `pulumi`
- * killed in the middle of a run keeps the stack locked until `pulumi cancel`), after saying so. A lock held by a
- * process still running, or by another machine, is left to Pulumi (which refuses the run, naming it). Returns
- * whether a lock was cleared.
- */
-export async function clearStaleLock(stack: Stack, target: StackTarget, say: (line: string) => void): Promise<boolean> {
-  const locks = await stackLocks(stack, target);
-  if (locks.length === 0 || locks.some((l) => l.held)) return false;
-  for (const lock of locks)
-    say(
-      `stack ${target.stack} is locked by pulumi pid ${lock.pid} (${lock.username}@${lock.hostname}, since ${lock.timestamp}), ` +
-        'which is no longer running (an interrupted run): clearing its lock (pulumi cancel)',
-    );
-  await stack.cancel();
-  return true;
-}
-
-/**
  * The locks of the target's stack in a local state folder, each `held` when its process still runs (or runs on
  * another machine, where this one cannot tell).
  */
-export async function stackLocks(stack: Stack, target: StackTarget): Promise<(LockFile & { readonly held: boolean })[]> {
+export async function stackLocks(stack: Stack, target: StackTarget): Promise<StackLock[]> {
   if (target.stateDir === undefined) return [];
   const dir = join(target.stateDir, '.pulumi', 'locks');
   let files: string[];
@@ -183,8 +174,7 @@ export async function stackLocks(stack: Stack, target: StackTarget): Promise<(Lo
   const suffix = join((await stack.workspace.projectSettings()).name, target.stack);
   return files
     .filter((f) => f.endsWith('.json') && dirname(f).endsWith(suffix))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as LockFile)
-    .map((lock) => ({ ...lock, held: lock.hostname !== hostname() || running(lock.pid) }));
+    .map((f) => held(JSON.parse(readFileSync(join(dir, f), 'utf8')) as LockFile));
 }
 
 /** A pending operation of the state: an operation a run started and never saw end. */
@@ -468,6 +458,8 @@ class RunRecord {
   summary: OpMap = {};
   applying = false;
   private readonly dir = mkdtempSync(join(tmpdir(), 'image-catalog-run-'));
+  /** The creation marks of the decided plan's creates, for the plugins that apply it (planCreatesVariable). */
+  readonly creates = join(this.dir, 'creates.json');
   /** The decision logs the providers of this run append to: while they only report (the plan), and as they apply. */
   readonly logs: Readonly<Record<PolicyMode, string>> = {
     report: join(this.dir, 'reported.jsonl'),
@@ -529,12 +521,14 @@ class RunRecord {
   }
 
   failed(err: CommandError | CloudConfigError): RunResult {
+    const locks = lockHolders(err.message);
     return {
       ok: false,
       changes: this.summary,
       outputs: {},
       failure: this.errors.length > 0 ? undefined : essential(err.message),
       ...this.seen(),
+      ...(locks === undefined ? {} : { locks: locks.map(held) }),
     };
   }
 
@@ -561,10 +555,11 @@ class RunRecord {
  */
 async function withRun(stack: Stack, record: RunRecord, mode: PolicyMode, work: () => Promise<RunResult>): Promise<RunResult> {
   const env = stack.workspace.envVars;
-  const saved = { log: env[decisionLogVariable], mode: env[policyModeVariable] };
+  const saved = { log: env[decisionLogVariable], mode: env[policyModeVariable], creates: env[planCreatesVariable] };
   env[decisionLogVariable] = record.logs[mode];
   if (mode === 'report') env[policyModeVariable] = 'report';
   else Reflect.deleteProperty(env, policyModeVariable);
+  env[planCreatesVariable] = record.creates;
   try {
     return await work();
   } catch (err) {
@@ -575,6 +570,7 @@ async function withRun(stack: Stack, record: RunRecord, mode: PolicyMode, work: 
     for (const [key, value] of [
       [decisionLogVariable, saved.log],
       [policyModeVariable, saved.mode],
+      [planCreatesVariable, saved.creates],
     ] as const) {
       if (value === undefined) Reflect.deleteProperty(env, key);
       else env[key] = value;
@@ -675,10 +671,18 @@ async function previewPlan(
       record.onNotice(`policy data override: ${line}`);
   }
   keyOf = await keys;
-  const decisions = await decidePlan(await runtime, steps, () => readDecisions(record.logs.report));
+  const rt = await runtime;
+  const decisions = await decidePlan(rt, steps, () => readDecisions(record.logs.report));
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
   // The plugins only report during this preview: what another resource owns is refused here, every create at once.
   const refused = await claimRefusals(await runtime, steps);
+  // The plugins that apply the plan know its creates from the start (what an interrupted create of one left is the run's own).
+  const creates = steps.flatMap((step) => {
+    const kind = kindOfType(step.type);
+    const mark = kind === undefined || actionOf(step.op) !== 'create' ? undefined : rt.creatingMark(kind, step.urn);
+    return mark === undefined ? [] : [mark];
+  });
+  writeFileSync(record.creates, JSON.stringify(creates), { mode: 0o600 });
   return {
     changeSummary,
     steps: planSteps(steps),
@@ -743,8 +747,8 @@ function blockedCount(plan: PreviewPlan): number {
 export async function upStack(stack: Stack, options: RunOptions = {}): Promise<RunResult> {
   const record = new RunRecord(options);
   try {
-    await resolvePending(stack, options.onNotice);
     const plan = await withRun(stack, record, options.decidePlan === false ? 'enforce' : 'report', async () => {
+      await resolvePending(stack, options.onNotice);
       if (options.decidePlan === false) return record.ok({});
       const decided = await previewPlan(stack, record);
       return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided), decided.refused);
@@ -783,8 +787,8 @@ export async function refreshStack(stack: Stack, options: RunOptions = {}): Prom
 export async function destroyStack(stack: Stack, options: RunOptions = {}): Promise<RunResult> {
   const record = new RunRecord(options);
   try {
-    await resolvePending(stack, options.onNotice);
     const plan = await withRun(stack, record, options.decidePlan === false ? 'enforce' : 'report', async () => {
+      await resolvePending(stack, options.onNotice);
       if (options.decidePlan === false) return record.ok({});
       const decided = await previewPlan(stack, record, undefined, 'destroy');
       return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided), decided.refused);
@@ -806,9 +810,30 @@ export const stackCommands = { up: upStack, preview: previewStack, refresh: refr
 /**
  * Runs `up`, `preview`, `refresh` or `destroy` of the stack (each its own function above). A failed run does not
  * throw: it comes back with `ok: false`, the engine's error diagnostics and the policy's decisions.
+ *
+ * A run refused by a lock whose every holder is gone (a `pulumi` of this machine killed in the middle of a run keeps
+ * the stack locked until `pulumi cancel`) runs once more as it is (a holder that ended normally has deleted its
+ * lock), and when the lock is still there clears it, after saying so (`onNotice`), and runs again: on any DIY
+ * backend (a local folder, S3, ...). A lock held by a process still running, or by another machine, is left: the
+ * run fails with `locks` naming each holder.
  */
 export async function runStack(stack: Stack, command: keyof typeof stackCommands, options: RunOptions = {}): Promise<RunResult> {
-  return stackCommands[command](stack, options);
+  const run = (): Promise<RunResult> => stackCommands[command](stack, options);
+  const stale = (result: RunResult): boolean =>
+    !result.ok && result.locks !== undefined && result.locks.length > 0 && result.locks.every((lock) => !lock.held);
+  const first = await run();
+  if (!stale(first)) return first;
+  const second = await run();
+  if (!stale(second)) return second;
+  // One line per holder (a run may leave more than one lock file).
+  const holders = new Map((second.locks ?? []).map((lock) => [`${lock.pid}@${lock.hostname}@${lock.timestamp}`, lock]));
+  for (const lock of holders.values())
+    options.onNotice?.(
+      `stack ${stack.name} is locked by pulumi pid ${lock.pid} (${lock.username}@${lock.hostname}, since ${lock.timestamp}), ` +
+        'which is no longer running (an interrupted run): clearing its lock (pulumi cancel)',
+    );
+  await stack.cancel();
+  return run();
 }
 
 /** The resource name of a URN (`...::ubuntu-base-v1.1` -> `ubuntu-base-v1.1`). */

@@ -26,19 +26,43 @@ export function essential(message: string): string {
   return message;
 }
 
+/** A lock of Pulumi's DIY backend (a local folder, S3, ...): who holds the stack (a run writes it, its end deletes it). */
+export interface LockFile {
+  readonly pid: number;
+  readonly username: string;
+  readonly hostname: string;
+  readonly timestamp: string;
+}
+
 /**
- * Pulumi's refusal of a run because another holds the stack (its diy backend's lock), said without its advice to
- * `pulumi cancel`: that deletes the lock of a run that may be alive and breaks it. A lock whose run is gone (a
- * killed pulumi) is cleared by the next run of runStack or npm start on its own, after saying so.
+ * The locks named in Pulumi's refusal of a run because another holds the stack (its DIY backend's
+ * `the stack is currently locked by N lock(s)`, then `<lock url>: created by <user>@<host> (pid <pid>) at <time>` per
+ * lock); undefined when the message is not that refusal.
+ */
+export function lockHolders(message: string): LockFile[] | undefined {
+  if (!message.includes('the stack is currently locked by')) return undefined;
+  return [...message.matchAll(/created by (\S+)@([^@\s]+) \(pid (\d+)\) at (\S+)/g)].map(([, username, host, pid, at]) => ({
+    pid: Number(pid),
+    username: username ?? '',
+    hostname: host ?? '',
+    timestamp: at ?? '',
+  }));
+}
+
+/**
+ * Pulumi's refusal of a run because another holds the stack (its DIY backend's lock), said without its advice to
+ * `pulumi cancel` as the first way: that deletes the lock of a run that may be alive and breaks it. A lock whose run
+ * is gone (a killed pulumi of this machine) is cleared by the next run of runStack or npm start on its own, after
+ * saying so; one of another machine only by `pulumi cancel`, once its run is known to be gone.
  */
 function lockedOut(message: string): string | undefined {
-  if (!message.includes('the stack is currently locked by')) return undefined;
-  const holders = [...message.matchAll(/created by (\S+) \(pid (\d+)\) at (\S+)/g)].map(
-    ([, who, pid, at]) => `pulumi pid ${pid ?? '?'} of ${who ?? '?'}, since ${at ?? '?'}`,
-  );
+  const locks = lockHolders(message);
+  if (locks === undefined) return undefined;
+  const holders = locks.map((l) => `pulumi pid ${l.pid} of ${l.username}@${l.hostname}, since ${l.timestamp}`);
   return (
     `pulumi: the stack is locked by another run${holders.length === 0 ? '' : ` (${holders.join('; ')})`}: wait for it to end, then run again. ` +
-    'A lock whose run is gone (a killed pulumi) is cleared by the next run on its own; never `pulumi cancel` while that run is alive (it breaks the run).'
+    'A lock of this machine whose run is gone (a killed pulumi) is cleared by the next run on its own; one of another machine whose ' +
+    'run is gone (a CI runner that stopped) by `pulumi cancel`, never while that run is alive (it breaks the run).'
   );
 }
 

@@ -111,6 +111,11 @@ export interface RuntimeOptions {
   readonly mode?: PolicyMode;
   /** Told every decision with the changes it decided (the plugin: the run's decision log). */
   readonly onDecision?: (changes: readonly Change[], decision: Decision) => void;
+  /**
+   * The creation marks of the resources the run creates, when the plan was decided as a whole before (each create
+   * otherwise says its own as it is checked): what an interrupted create of one of them left is the run's own.
+   */
+  readonly creating?: readonly string[];
 }
 
 /** A change as a plan step or a provider call gives it: which sides of the resource are known. */
@@ -343,6 +348,12 @@ export class ProviderRuntime {
     this.config = options.config ?? noConfig;
     this.notify = options.notify ?? ((notice) => process.stderr.write(`${notice.message}\n`));
     this.mode = options.mode ?? 'enforce';
+    for (const mark of options.creating ?? []) this.catalog.creating(mark);
+  }
+
+  /** The creation mark of a create of `kind` that makes a catalog record (an image), when the instance key is known. */
+  creatingMark(kind: Kind, urn: string): string | undefined {
+    return kindDescriptors[kind].cataloged === true ? this.markOf(urn) : undefined;
   }
 
   /**

@@ -1,31 +1,56 @@
 /**
- * Real `pulumi` runs for e2e tests: a throwaway project and stack in a local file backend, its programs run
+ * Real `pulumi` runs for e2e tests: a throwaway project and stack in a local file backend (or the lab S3's state
+ * bucket), its programs run
  * through the Automation API (provider/pulumi/automation.ts), and the reference python client to look at the
  * result.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { formatDecision } from '../../provider/policy/decision.js';
 import { creationMark } from '../../provider/resources/image/image.js';
 import { openStack, runStack, type Program, type RunOptions, type RunResult, type StackTarget } from '../../provider/pulumi/automation.js';
 import { Image, type ImageArgs } from '../../provider/pulumi/resources.js';
-import { labStackEnv } from '../../scripts/lab-settings.js';
+import { labS3BackendUrl, labS3Env, labStackEnv } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { glance, lab, scratchDir } from './lab.js';
 import { runCommand, type Ran } from './run.js';
 
-/** A fresh project (its own Pulumi.yaml) with stack `e2e`; its images are deleted as admin when the file ends. */
-export async function e2eStack(family: string): Promise<StackTarget> {
+/**
+ * A fresh project (its own Pulumi.yaml) with stack `e2e` in a state folder of its own, or with `backend: 's3'` in
+ * the lab S3's state bucket (removed from there when the file ends); its images are deleted as admin when the file
+ * ends.
+ */
+export async function e2eStack(family: string, options: { readonly backend?: 'file' | 's3' } = {}): Promise<StackTarget> {
   const dir = scratchDir();
   writeFileSync(join(dir, 'Pulumi.yaml'), 'name: e2e\nruntime: nodejs\n');
   // The scratch project has no node_modules of its own: what runs there finds @pulumi/pulumi from the checkout's.
   const env = { ...labStackEnv(lab()), NODE_PATH: join(repoRoot, 'node_modules') };
-  const target: StackTarget = { cwd: dir, stack: 'e2e', stateDir: join(dir, 'state'), env };
+  const stackName = `e2e-${family}`;
+  const target: StackTarget =
+    options.backend === 's3'
+      ? { cwd: dir, stack: stackName, backendUrl: labS3BackendUrl(lab()), env: { ...env, ...labS3Env(lab()) } }
+      : { cwd: dir, stack: 'e2e', stateDir: join(dir, 'state'), env };
   const stack = await openStack(target);
   await stack.setConfig('image-catalog:cloud', { value: 'platform' });
   t.teardown(() => removeFamily(family));
+  if (options.backend === 's3') t.teardown(() => stack.workspace.removeStack(stackName, { force: true }));
   return target;
+}
+
+/** A file of `mib` MiB that does not compress away (a create of it takes long enough to be cut in the middle). */
+export function incompressibleFile(name: string, mib: number): string {
+  const dir = join(repoRoot, 'test-results', 'e2e');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.raw`);
+  const fd = openSync(file, 'w');
+  const block = Buffer.alloc(1024 * 1024);
+  for (let i = 0; i < mib; i += 1) {
+    for (let j = 0; j < block.length; j += 4) block.writeUInt32LE((i * 2654435761 + j * 40503) >>> 0, j);
+    writeSync(fd, block);
+  }
+  closeSync(fd);
+  return file;
 }
 
 /** A run's result with `text`: its errors and the policy's decisions, for assertion messages and matches. */

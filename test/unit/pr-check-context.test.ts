@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { essential } from '../../provider/pulumi/cli-failure.js';
+import { essential, lockHolders } from '../../provider/pulumi/cli-failure.js';
 import { gitHubToken, pullRequestContext, readEvent } from '../../provider/github/context.js';
 import { hclDeclarations, hclLine, locate, programOf, reportChannels } from '../../provider/cli/pr-check.js';
 
@@ -135,9 +135,25 @@ t.test('a pulumi CLI failure is reduced to its error lines, once each', (t) => {
   t.equal(
     essential(locked),
     'pulumi: the stack is locked by another run (pulumi pid 4242 of root@box, since 2026-12-06T20:00:00Z): wait for it to end, then run again. ' +
-      'A lock whose run is gone (a killed pulumi) is cleared by the next run on its own; never `pulumi cancel` while that run is alive (it breaks the run).',
+      'A lock of this machine whose run is gone (a killed pulumi) is cleared by the next run on its own; one of another machine whose ' +
+      'run is gone (a CI runner that stopped) by `pulumi cancel`, never while that run is alive (it breaks the run).',
     '9: a locked stack names who holds it and never advises pulumi cancel for a run that is alive',
   );
+  t.same(
+    lockHolders(
+      [
+        'error: the stack is currently locked by 2 lock(s). Either wait for the other process(es) to end or delete the lock file with `pulumi cancel`.',
+        '  s3://state/.pulumi/locks/organization/p/dev/a.json?endpoint=http%3A%2F%2F127.0.0.1%3A8333: created by ci@runner-7 (pid 17) at 2026-12-07T20:00:00Z',
+        '  s3://state/.pulumi/locks/organization/p/dev/b.json: created by jane.doe@corp.example@laptop (pid 99) at 2026-12-07T20:01:00Z',
+      ].join('\n'),
+    ),
+    [
+      { pid: 17, username: 'ci', hostname: 'runner-7', timestamp: '2026-12-07T20:00:00Z' },
+      { pid: 99, username: 'jane.doe@corp.example', hostname: 'laptop', timestamp: '2026-12-07T20:01:00Z' },
+    ],
+    "each lock of the refusal (on S3 too), a user name with an '@' kept whole",
+  );
+  t.equal(lockHolders('error: something else'), undefined, 'no locks in another failure');
   t.equal(
     essential('code: -2\n stdout: \n stderr: Command was killed with SIGKILL (Forced termination): pulumi up --yes\n err?: Error: x'),
     'pulumi was killed (SIGKILL) in the middle of the run; the next run resolves what it left (docs/pulumi.md)',

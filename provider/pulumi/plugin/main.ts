@@ -4,11 +4,11 @@
  * flight stopped first). See docs/pulumi.md for how Pulumi finds the plugin.
  *
  * What the process that started the run asks of this one crosses the process boundary as environment variables,
- * read here once: IMAGE_CATALOG_POLICY_MODE (`report` during a whole-plan preview) and IMAGE_CATALOG_DECISION_LOG
- * (the file each decision is appended to).
+ * read here once: IMAGE_CATALOG_POLICY_MODE (`report` during a whole-plan preview), IMAGE_CATALOG_DECISION_LOG
+ * (the file each decision is appended to) and IMAGE_CATALOG_PLAN_CREATES (the marks of the decided plan's creates).
  */
 import { reportOnly } from '../../policy/data.js';
-import { decisionLog, decisionLogVariable } from '../decision-log.js';
+import { decisionLog, decisionLogVariable, planCreates, planCreatesVariable } from '../decision-log.js';
 import { ProviderRuntime } from '../runtime.js';
 import { runtimeAdapter } from './adapter.js';
 import { construct } from './construct.js';
@@ -21,6 +21,7 @@ const engine = engineAddress(process.argv.slice(2));
 const runtime = new ProviderRuntime({
   notify: engineLog(engine),
   mode: reportOnly(process.env) ? 'report' : 'enforce',
+  creating: planCreates(process.env[planCreatesVariable]),
   ...(log === undefined || log === '' ? {} : { onDecision: decisionLog(log) }),
 });
 watchEngine((reason) => runtime.interrupt(reason));

@@ -17,12 +17,20 @@ function essential(message) {
     return `pulumi was killed (${killed}) in the middle of the run; the next run resolves what it left (docs/pulumi.md)`;
   return message;
 }
-function lockedOut(message) {
+function lockHolders(message) {
   if (!message.includes("the stack is currently locked by")) return void 0;
-  const holders = [...message.matchAll(/created by (\S+) \(pid (\d+)\) at (\S+)/g)].map(
-    ([, who, pid, at]) => `pulumi pid ${pid ?? "?"} of ${who ?? "?"}, since ${at ?? "?"}`
-  );
-  return `pulumi: the stack is locked by another run${holders.length === 0 ? "" : ` (${holders.join("; ")})`}: wait for it to end, then run again. A lock whose run is gone (a killed pulumi) is cleared by the next run on its own; never \`pulumi cancel\` while that run is alive (it breaks the run).`;
+  return [...message.matchAll(/created by (\S+)@([^@\s]+) \(pid (\d+)\) at (\S+)/g)].map(([, username, host, pid, at]) => ({
+    pid: Number(pid),
+    username: username ?? "",
+    hostname: host ?? "",
+    timestamp: at ?? ""
+  }));
+}
+function lockedOut(message) {
+  const locks = lockHolders(message);
+  if (locks === void 0) return void 0;
+  const holders = locks.map((l) => `pulumi pid ${l.pid} of ${l.username}@${l.hostname}, since ${l.timestamp}`);
+  return `pulumi: the stack is locked by another run${holders.length === 0 ? "" : ` (${holders.join("; ")})`}: wait for it to end, then run again. A lock of this machine whose run is gone (a killed pulumi) is cleared by the next run on its own; one of another machine whose run is gone (a CI runner that stopped) by \`pulumi cancel\`, never while that run is alive (it breaks the run).`;
 }
 function programError(message) {
   return message.split("\n").filter((line) => !/^\s+at /.test(line)).join("\n").replace(/^Unhandled exception: /, "").replace(/^Error: /, "").replace(/^invocation of [\w-]+:[\w-]+:(\w+) returned an error: /, "$1: ").trim();
@@ -30,5 +38,6 @@ function programError(message) {
 
 export {
   essential,
+  lockHolders,
   programError
 };

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   essential
-} from "./chunk-K2BSMOPQ.js";
+} from "./chunk-IHKON7LX.js";
 import {
   Session
 } from "./chunk-HPLZF2G5.js";

@@ -192,6 +192,7 @@ var ProviderRuntime = class {
     this.notify = options.notify ?? ((notice) => process.stderr.write(`${notice.message}
 `));
     this.mode = options.mode ?? "enforce";
+    for (const mark of options.creating ?? []) this.catalog.creating(mark);
   }
   options;
   config;
@@ -218,6 +219,10 @@ var ProviderRuntime = class {
   notify;
   /** How this runtime enforces. */
   mode;
+  /** The creation mark of a create of `kind` that makes a catalog record (an image), when the instance key is known. */
+  creatingMark(kind, urn) {
+    return kindDescriptors[kind].cataloged === true ? this.markOf(urn) : void 0;
+  }
   /**
    * The creation mark of the resource `urn` in this stack instance (provider/resources/mark.ts), from the instance
    * key in the provider's state (or given to a whole-plan decision); undefined without one.

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-3LU47BQF.js";
+} from "./chunk-O3MQLSDC.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -48,10 +48,10 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-3FDQF42P.js";
+} from "./chunk-WNR5DL4K.js";
 import {
   essential
-} from "./chunk-K2BSMOPQ.js";
+} from "./chunk-IHKON7LX.js";
 import {
   decidePlan,
   tpoRelease,
@@ -5922,8 +5922,8 @@ function programOf(dir) {
   return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-ZDBSR3BP.js");
-  const { loadProgram, previewPlan } = await import("./preview-E2776LT4.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-DOMZHFX2.js");
+  const { loadProgram, previewPlan } = await import("./preview-NRLZPDB4.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);

@@ -8,7 +8,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-3FDQF42P.js";
+} from "./chunk-WNR5DL4K.js";
 import {
   formatDecision
 } from "./chunk-FT7VHNYC.js";
@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-RIX5APNP.js");
+    return await import("./automation-G5GI5QZB.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

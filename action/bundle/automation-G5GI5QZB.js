@@ -18,8 +18,9 @@ import {
 } from "./chunk-Q2STOA4L.js";
 import {
   essential,
+  lockHolders,
   programError
-} from "./chunk-K2BSMOPQ.js";
+} from "./chunk-IHKON7LX.js";
 import {
   policyModeVariable
 } from "./chunk-IADGZK7V.js";
@@ -29,7 +30,7 @@ import {
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -41,9 +42,13 @@ import {
 
 // provider/pulumi/decision-log.ts
 var decisionLogVariable = "IMAGE_CATALOG_DECISION_LOG";
+var planCreatesVariable = "IMAGE_CATALOG_PLAN_CREATES";
 
 // provider/pulumi/automation.ts
 function backendEnv(target) {
+  if (target.stateDir !== void 0 && target.backendUrl !== void 0)
+    throw new Error(`stack ${target.stack}: a state folder (stateDir) or a backend URL (backendUrl), not both`);
+  if (target.backendUrl !== void 0) return { PULUMI_BACKEND_URL: target.backendUrl };
   if (target.stateDir === void 0) return {};
   mkdirSync(target.stateDir, { recursive: true });
   return { PULUMI_BACKEND_URL: pathToFileURL(target.stateDir).href };
@@ -53,6 +58,9 @@ function pluginPath(env) {
   const first = [pluginDir, dirname(process.execPath)];
   return [...first, ...path.filter((dir) => !first.includes(dir))].join(delimiter);
 }
+function held(lock) {
+  return { ...lock, held: lock.hostname !== hostname() || running(lock.pid) };
+}
 function running(pid) {
   try {
     process.kill(pid, 0);
@@ -60,16 +68,6 @@ function running(pid) {
   } catch (err) {
     return err.code === "EPERM";
   }
-}
-async function clearStaleLock(stack, target, say) {
-  const locks = await stackLocks(stack, target);
-  if (locks.length === 0 || locks.some((l) => l.held)) return false;
-  for (const lock of locks)
-    say(
-      `stack ${target.stack} is locked by pulumi pid ${lock.pid} (${lock.username}@${lock.hostname}, since ${lock.timestamp}), which is no longer running (an interrupted run): clearing its lock (pulumi cancel)`
-    );
-  await stack.cancel();
-  return true;
 }
 async function stackLocks(stack, target) {
   if (target.stateDir === void 0) return [];
@@ -81,7 +79,7 @@ async function stackLocks(stack, target) {
     return [];
   }
   const suffix = join((await stack.workspace.projectSettings()).name, target.stack);
-  return files.filter((f) => f.endsWith(".json") && dirname(f).endsWith(suffix)).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8"))).map((lock) => ({ ...lock, held: lock.hostname !== hostname() || running(lock.pid) }));
+  return files.filter((f) => f.endsWith(".json") && dirname(f).endsWith(suffix)).map((f) => held(JSON.parse(readFileSync(join(dir, f), "utf8"))));
 }
 async function resolvePending(stack, say = () => void 0) {
   const deployment = (await stack.exportStack()).deployment;
@@ -196,7 +194,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-HHWDZMY6.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-7I2BB5BE.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -257,6 +255,8 @@ var RunRecord = class {
   summary = {};
   applying = false;
   dir = mkdtempSync(join(tmpdir(), "image-catalog-run-"));
+  /** The creation marks of the decided plan's creates, for the plugins that apply it (planCreatesVariable). */
+  creates = join(this.dir, "creates.json");
   /** The decision logs the providers of this run append to: while they only report (the plan), and as they apply. */
   logs = {
     report: join(this.dir, "reported.jsonl"),
@@ -306,12 +306,14 @@ var RunRecord = class {
     return { ok: true, changes, outputs, failure: void 0, ...this.seen() };
   }
   failed(err) {
+    const locks = lockHolders(err.message);
     return {
       ok: false,
       changes: this.summary,
       outputs: {},
       failure: this.errors.length > 0 ? void 0 : essential(err.message),
-      ...this.seen()
+      ...this.seen(),
+      ...locks === void 0 ? {} : { locks: locks.map(held) }
     };
   }
   blocked(count, refused = []) {
@@ -330,10 +332,11 @@ var RunRecord = class {
 };
 async function withRun(stack, record, mode, work) {
   const env = stack.workspace.envVars;
-  const saved = { log: env[decisionLogVariable], mode: env[policyModeVariable] };
+  const saved = { log: env[decisionLogVariable], mode: env[policyModeVariable], creates: env[planCreatesVariable] };
   env[decisionLogVariable] = record.logs[mode];
   if (mode === "report") env[policyModeVariable] = "report";
   else Reflect.deleteProperty(env, policyModeVariable);
+  env[planCreatesVariable] = record.creates;
   try {
     return await work();
   } catch (err) {
@@ -342,7 +345,8 @@ async function withRun(stack, record, mode, work) {
   } finally {
     for (const [key, value] of [
       [decisionLogVariable, saved.log],
-      [policyModeVariable, saved.mode]
+      [policyModeVariable, saved.mode],
+      [planCreatesVariable, saved.creates]
     ]) {
       if (value === void 0) Reflect.deleteProperty(env, key);
       else env[key] = value;
@@ -396,9 +400,16 @@ async function previewPlan(stack, record, config, kind = "update") {
       record.onNotice(`policy data override: ${line}`);
   }
   keyOf = await keys;
-  const decisions = await decidePlan(await runtime, steps, () => readDecisions(record.logs.report));
+  const rt = await runtime;
+  const decisions = await decidePlan(rt, steps, () => readDecisions(record.logs.report));
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
   const refused = await claimRefusals(await runtime, steps);
+  const creates = steps.flatMap((step) => {
+    const kind2 = kindOfType(step.type);
+    const mark = kind2 === void 0 || actionOf(step.op) !== "create" ? void 0 : rt.creatingMark(kind2, step.urn);
+    return mark === void 0 ? [] : [mark];
+  });
+  writeFileSync(record.creates, JSON.stringify(creates), { mode: 384 });
   return {
     changeSummary,
     steps: planSteps(steps),
@@ -439,8 +450,8 @@ function blockedCount(plan) {
 async function upStack(stack, options = {}) {
   const record = new RunRecord(options);
   try {
-    await resolvePending(stack, options.onNotice);
     const plan = await withRun(stack, record, options.decidePlan === false ? "enforce" : "report", async () => {
+      await resolvePending(stack, options.onNotice);
       if (options.decidePlan === false) return record.ok({});
       const decided = await previewPlan(stack, record);
       return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided), decided.refused);
@@ -470,8 +481,8 @@ async function refreshStack(stack, options = {}) {
 async function destroyStack(stack, options = {}) {
   const record = new RunRecord(options);
   try {
-    await resolvePending(stack, options.onNotice);
     const plan = await withRun(stack, record, options.decidePlan === false ? "enforce" : "report", async () => {
+      await resolvePending(stack, options.onNotice);
       if (options.decidePlan === false) return record.ok({});
       const decided = await previewPlan(stack, record, void 0, "destroy");
       return decided.allowed ? record.ok({}) : record.blocked(blockedCount(decided), decided.refused);
@@ -488,7 +499,19 @@ async function destroyStack(stack, options = {}) {
 }
 var stackCommands = { up: upStack, preview: previewStack, refresh: refreshStack, destroy: destroyStack };
 async function runStack(stack, command, options = {}) {
-  return stackCommands[command](stack, options);
+  const run = () => stackCommands[command](stack, options);
+  const stale = (result) => !result.ok && result.locks !== void 0 && result.locks.length > 0 && result.locks.every((lock) => !lock.held);
+  const first = await run();
+  if (!stale(first)) return first;
+  const second = await run();
+  if (!stale(second)) return second;
+  const holders = new Map((second.locks ?? []).map((lock) => [`${lock.pid}@${lock.hostname}@${lock.timestamp}`, lock]));
+  for (const lock of holders.values())
+    options.onNotice?.(
+      `stack ${stack.name} is locked by pulumi pid ${lock.pid} (${lock.username}@${lock.hostname}, since ${lock.timestamp}), which is no longer running (an interrupted run): clearing its lock (pulumi cancel)`
+    );
+  await stack.cancel();
+  return run();
 }
 function urnName(urn) {
   return urn === void 0 ? "" : parseUrn(urn).name;
@@ -575,7 +598,6 @@ function formatChanges(changes, planned = false) {
   return parts.length === 0 ? "no change" : parts.join(", ");
 }
 export {
-  clearStaleLock,
   decidePlan,
   destroyStack,
   formatChanges,
