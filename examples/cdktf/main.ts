@@ -13,6 +13,12 @@
  * CATALOG_RELOAD_COMMAND (a JSON argv), CATALOG_STORES_DIR, CATALOG_DATA_DIR, and CATALOG_PROFILE_SUFFIX (default
  * `tf`). The clouds are read from clouds.yaml (OS_CLIENT_CONFIG_FILE). Image data are qcow2 files made with qemu-img.
  *
+ * The state: a local file (terraform.catalog.tfstate beside this file) unless CATALOG_STATE_S3_BUCKET names a
+ * bucket: then OpenTofu's s3 backend, with its lock file beside the state (use_lockfile), at CATALOG_STATE_S3_KEY
+ * (default image-catalog/catalog.tfstate) in CATALOG_STATE_S3_REGION (default AWS_REGION, else us-east-1);
+ * CATALOG_STATE_S3_ENDPOINT for an S3-compatible server (Ceph RGW, SeaweedFS: path-style, no AWS account checks).
+ * The keys come from the AWS SDK's usual places (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile).
+ *
  * The SCS-0102 profile is on: policy.json beside this file, named by IMAGE_CATALOG_POLICY_DATA (`npm run
  * start:cdktf` sets it); the line fills the standard's metadata from its `scs`, the plain images spread
  * `scsMetadata(...)` into their properties.
@@ -20,7 +26,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { App, TerraformOutput, TerraformStack } from 'cdktn';
+import { App, S3Backend, TerraformOutput, TerraformStack } from 'cdktn';
 import type { Construct } from 'constructs';
 import { CatalogImage, OpenstackProvider, StorageBackend, VersionLine, checkCatalog, scsMetadata } from 'image-catalog/cdktf';
 
@@ -41,6 +47,26 @@ function qcow2(dir: string, name: string, size: string): string {
 class Catalog extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    const bucket = process.env['CATALOG_STATE_S3_BUCKET'];
+    if (bucket !== undefined && bucket !== '') {
+      const endpoint = process.env['CATALOG_STATE_S3_ENDPOINT'];
+      new S3Backend(this, {
+        bucket,
+        key: setting('CATALOG_STATE_S3_KEY', 'image-catalog/catalog.tfstate'),
+        region: setting('CATALOG_STATE_S3_REGION', process.env['AWS_REGION'] ?? 'us-east-1'),
+        useLockfile: true,
+        ...(endpoint === undefined || endpoint === ''
+          ? {}
+          : {
+              endpoints: { s3: endpoint },
+              usePathStyle: true,
+              skipCredentialsValidation: true,
+              skipRequestingAccountId: true,
+              skipRegionValidation: true,
+              skipMetadataApiCheck: true,
+            }),
+      });
+    }
     const suffix = setting('CATALOG_PROFILE_SUFFIX', 'tf');
     const profile = (name: string): string => `${name}-${suffix}`;
     const dataDir = resolve(setting('CATALOG_DATA_DIR', '.image-data'));

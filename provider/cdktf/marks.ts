@@ -83,11 +83,15 @@ export function stackMarks(
     try {
       const file = join(scratch, 'empty.tfstate');
       writeFileSync(file, JSON.stringify({ version: 4, serial: 0, lineage: fresh, outputs: {}, resources: [] }));
-      const pushed = spawnSync(binary, ['state', 'push', file], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
+      // -force: the backend holds no state; without it, OpenTofu's s3 backend stores a first push under a lineage of its own.
+      const pushed = spawnSync(binary, ['state', 'push', '-force', file], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
       if (pushed.status !== 0) throw new Error(`${binary} state push of a new, empty state failed: ${pushed.stderr.toString().trim()}`);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
+    // The lineage the backend keeps (the key of the marks), should another backend still choose its own.
+    const stored = pullState(binary, env, dir)?.lineage;
+    if (stored !== undefined && stored !== '') return new StackMarks(stored);
   }
   return new StackMarks(fresh);
 }

@@ -56,11 +56,13 @@ function stackMarks(binary, env, dir, create, state = pullState(binary, env, dir
     try {
       const file = join(scratch, "empty.tfstate");
       writeFileSync(file, JSON.stringify({ version: 4, serial: 0, lineage: fresh, outputs: {}, resources: [] }));
-      const pushed = spawnSync(binary, ["state", "push", file], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
+      const pushed = spawnSync(binary, ["state", "push", "-force", file], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
       if (pushed.status !== 0) throw new Error(`${binary} state push of a new, empty state failed: ${pushed.stderr.toString().trim()}`);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
+    const stored = pullState(binary, env, dir)?.lineage;
+    if (stored !== void 0 && stored !== "") return new StackMarks(stored);
   }
   return new StackMarks(fresh);
 }
