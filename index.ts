@@ -16,7 +16,7 @@
  * Image data are real qcow2 files made here with qemu-img. Stack config (set by `npm start` from the lab):
  * image-catalog:cloud (the owner's cloud), :adminCloud, :consumerProjectId, :consumerCloud, :glanceConfigDir,
  * :reloadCommand (a JSON argv), :storesDir, :dataDir, and :profileSuffix (default none: appended to every
- * image's profile, so a second copy of the catalog can live beside the first, as the policy-overhead bench does).
+ * image's profile and store id, so a second copy of the catalog can live beside the first, as the benches do).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -44,10 +44,12 @@ export default function catalog(): Promise<Record<string, unknown>> {
   const suffix = config.get('profileSuffix');
   const profile = (name: string): string => (suffix === undefined ? name : `${name}-${suffix}`);
 
-  const stores = ['golden', 'archive'].map((id) => {
+  const stores = ['golden', 'archive'].map((name) => {
+    // A profile suffix makes a catalog of its own, stores included (as the CDKTF example's `golden_tf`).
+    const id = suffix === undefined ? name : `${name}_${suffix}`;
     const dir = join(storesDir, id);
     mkdirSync(dir, { recursive: true });
-    return new StorageBackend(id, {
+    return new StorageBackend(name, {
       cloud: adminCloud,
       storeId: id,
       type: 'file',

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deleteImage, listImages } from '../provider/client/images.js';
 import type { Session } from '../provider/client/session.js';
+import { loadPolicyData } from '../provider/policy/data.js';
 import type { StackTarget } from '../provider/pulumi/automation.js';
 
 /** Milliseconds of one call, from the monotonic clock. */
@@ -67,4 +68,10 @@ export async function removeImages(session: Session, ids: readonly string[], tag
   for await (const image of listImages(session, { tags: [tag] })) if (image.id !== '') left += 1;
   if (left > 0) process.stderr.write(`${left} bench images are left (tag ${tag})\n`);
   await session.close();
+}
+
+/** Stack policy data (image-catalog:policy) that disables every rule of the shipped policy data. */
+export function everyRuleDisabled(): string {
+  const rules = (loadPolicyData().image_catalog as { rules: Record<string, unknown> }).rules;
+  return JSON.stringify({ image_catalog: { rules: Object.fromEntries(Object.keys(rules).map((id) => [id, { level: 'disabled' }])) } });
 }

@@ -15,7 +15,7 @@ import { openStack, runStack, type Program, type StackTarget } from '../provider
 import { exampleConfig } from '../scripts/example-config.js';
 import { labStackEnv, readLabRecord } from '../scripts/lab-settings.js';
 import { repoRoot } from '../scripts/tools.js';
-import { median, report, round } from './lib.js';
+import { everyRuleDisabled, median, report, round } from './lib.js';
 
 const runs = Number(process.env['RUNS'] ?? 5);
 const lab = readLabRecord();
@@ -28,13 +28,7 @@ const target: StackTarget = {
   env: labStackEnv(lab),
 };
 const program = ((await import(pathToFileURL(join(repoRoot, 'index.ts')).href)) as { default: Program }).default;
-const disabled = JSON.stringify({
-  image_catalog: {
-    rules: Object.fromEntries(
-      ['naming', 'versioning', 'immutability', 'public_visibility', 'required_metadata'].map((r) => [r, { level: 'disabled' }]),
-    ),
-  },
-});
+const disabled = everyRuleDisabled();
 
 const stack = await openStack(target, program);
 
