@@ -102,6 +102,9 @@ export function portFree(port: number): Promise<boolean> {
 /** The bucket the lab makes for the stacks' state (the Pulumi DIY backend, tofu's s3 backend). */
 export const labStateBucket = 'image-catalog-state';
 
+/** The lab S3's bucket for Glance's `s3` store (image data), made at `up` as a team's S3 admin would. */
+export const labImageBucket = 'image-catalog-images';
+
 /** The region the lab's S3 answers for (SeaweedFS takes any; the AWS SDKs need one). */
 export const labS3Region = 'us-east-1';
 
@@ -124,7 +127,7 @@ export interface LabRecord {
   readonly glanceConfigDir: string;
   readonly sourceDir: string;
   /** The S3 endpoint (http://127.0.0.1:<s3 port>) and the state bucket; its keys are in `lab env s3`. */
-  readonly s3: { readonly endpoint: string; readonly bucket: string; readonly region: string };
+  readonly s3: { readonly endpoint: string; readonly bucket: string; readonly region: string; readonly imageBucket: string };
   readonly region: string;
   readonly projects: Readonly<Record<string, string>>;
 }

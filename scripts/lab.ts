@@ -2,7 +2,7 @@
  * `npm run lab -- up|down|status|env|reset`: the real Image Service on 127.0.0.1, from Debian's keystone and
  * glance-api, with sqlite, two file stores, staging and tasks stores for interoperable import, a local HTTP
  * source for web-download and seeded personas, and an S3 server (SeaweedFS, built by scripts/toolchain.ts) with a
- * bucket for the stacks' state. Facts behind the choices are in ../shared/LAB-FACTS.md.
+ * bucket for the stacks' state and one for Glance's s3 store. Facts behind the choices are in ../shared/LAB-FACTS.md.
  */
 import { processRuns } from './processes.js';
 import { spawn, spawnSync } from 'node:child_process';
@@ -33,6 +33,7 @@ import {
   labS3Region,
   labServiceUrls,
   labSettings,
+  labImageBucket,
   labStateBucket,
   personas,
   portFree,
@@ -44,7 +45,16 @@ import {
 import { locateTool } from './tools.js';
 
 const region = 'RegionOne';
-const packages = ['keystone', 'glance-api', 'python3-openstackclient', 'qemu-utils', 'uwsgi-core', 'uwsgi-plugin-python3'] as const;
+// python3-boto3: glance_store's s3 driver (a store of the StorageBackend resource on the lab's S3).
+const packages = [
+  'keystone',
+  'glance-api',
+  'python3-boto3',
+  'python3-openstackclient',
+  'qemu-utils',
+  'uwsgi-core',
+  'uwsgi-plugin-python3',
+] as const;
 
 type Paths = ReturnType<typeof labPaths>;
 
@@ -190,8 +200,8 @@ function s3ServerArgs(settings: LabSettings, paths: Paths): string[] {
   ];
 }
 
-/** Makes the state bucket when SeaweedFS does not have it yet (its shell, against the master). */
-async function ensureStateBucket(settings: LabSettings, weed: string): Promise<void> {
+/** Makes the state bucket and the image bucket when SeaweedFS does not have them yet (its shell, against the master). */
+async function ensureBuckets(settings: LabSettings, weed: string): Promise<void> {
   // SeaweedFS writes an address with its gRPC port as <host>:<port>.<grpc port> (else it assumes port + 10000).
   const ports = labS3Ports(settings.s3Port);
   const master = `127.0.0.1:${String(ports.master)}.${String(ports.masterGrpc)}`;
@@ -208,18 +218,20 @@ async function ensureStateBucket(settings: LabSettings, weed: string): Promise<v
   // Its HTTP port answers once it runs: only then is the shell worth asking (each early try waits its timeout).
   for (let i = 0; i < 600 && !(await answers(`http://127.0.0.1:${String(ports.filer)}/`, 1000)); i++) await sleep(100);
   // The filer registers with the master a moment after the S3 port answers.
+  const wanted = [labStateBucket, labImageBucket];
   for (let i = 0; i < 60; i++) {
     const listed = shell('s3.bucket.list');
-    if (listed.code === 0 && new RegExp(`^\\s*${labStateBucket}\\b`, 'm').test(listed.output)) return;
-    const made = shell(`s3.bucket.create -name ${labStateBucket}`);
+    const missing = listed.code === 0 ? wanted.filter((b) => !new RegExp(`^\\s*${b}\\b`, 'm').test(listed.output)) : wanted;
+    if (listed.code === 0 && missing.length === 0) return;
+    const made = shell(missing.map((b) => `s3.bucket.create -name ${b}`).join('\n'));
     last = made.output.trim();
     if (made.code === 0 && !/error|failed/i.test(made.output)) {
-      say(`s3: bucket ${labStateBucket} created`);
+      say(`s3: bucket${missing.length > 1 ? 's' : ''} ${missing.join(' and ')} created`);
       return;
     }
     await sleep(500);
   }
-  throw new LabError(`s3: the bucket ${labStateBucket} could not be made: ${last.split('\n').slice(-5).join(' | ')}`);
+  throw new LabError(`s3: the buckets ${wanted.join(' and ')} could not be made: ${last.split('\n').slice(-5).join(' | ')}`);
 }
 
 /** Writes a file atomically with mode 0600; returns whether its content changed. */
@@ -635,7 +647,7 @@ async function up(settings: LabSettings): Promise<void> {
     env: cleanEnv,
     configHash: hashOf(weed.path, s3Args.join(' '), s3Identities(secrets)),
   });
-  await ensureStateBucket(settings, weed.path);
+  await ensureBuckets(settings, weed.path);
   await startService(paths, {
     name: 'keystone',
     port: settings.keystonePort,
@@ -688,7 +700,12 @@ async function up(settings: LabSettings): Promise<void> {
     clouds: paths.clouds,
     glanceConfigDir: paths.glanceConfigDir,
     sourceDir: paths.source,
-    s3: { endpoint: `http://127.0.0.1:${String(settings.s3Port)}`, bucket: labStateBucket, region: labS3Region },
+    s3: {
+      endpoint: `http://127.0.0.1:${String(settings.s3Port)}`,
+      bucket: labStateBucket,
+      region: labS3Region,
+      imageBucket: labImageBucket,
+    },
     region,
     projects,
   };
@@ -754,7 +771,8 @@ function env(settings: LabSettings, what: string | undefined): void {
 const help = `usage: npm run lab -- <command>
 
 The local Image Service: Debian's keystone and glance-api on 127.0.0.1 (installed with apt-get when missing),
-and an S3 server (SeaweedFS, built by npm run toolchain) with the bucket ${labStateBucket} for stacks' state.
+and an S3 server (SeaweedFS, built by npm run toolchain) with the bucket ${labStateBucket} for stacks' state and
+${labImageBucket} for Glance's s3 store.
 
 commands:
   up          install what is missing, start or restart what changed, seed the personas (idempotent)

@@ -185,10 +185,33 @@ export async function stageFromUrl(session: Session, id: string, url: string, op
   const response = await fetch(url, options.signal === undefined ? {} : { signal: options.signal });
   if (!response.ok || response.body === null) throw new ImageDataError(`GET ${url}`, `HTTP ${response.status}`);
   const length = Number(response.headers.get('content-length') ?? Number.NaN);
-  const counter = hashingCounter(Number.isFinite(length) ? length : undefined, options);
   const source = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
+  return stageHashed(session, id, source, Number.isFinite(length) ? length : undefined, `GET ${url}`, options);
+}
+
+/**
+ * A glance-direct import's data from a local file (an upload into named stores: PUT /file lands in the default
+ * store only), hashed and counted as it is staged; pins checked before the import starts.
+ */
+export async function stageFile(session: Session, id: string, path: string, options: UploadOptions = {}): Promise<UploadResult> {
+  // Size first: a missing file fails here, before a stream exists that could emit an unhandled error.
+  const size = statSync(path).size;
+  return stageHashed(session, id, createReadStream(path, { highWaterMark: 1024 * 1024 }), size, `staging ${path}`, options);
+}
+
+/** Stages `source` (PUT /stage), hashed and counted on the way; a pinned digest that does not match fails it. */
+async function stageHashed(
+  session: Session,
+  id: string,
+  source: Readable,
+  size: number | undefined,
+  what: string,
+  options: UploadOptions,
+): Promise<UploadResult> {
+  const counter = hashingCounter(size, options);
+  source.on('error', (err: Error) => counter.stream.destroy(err));
   await stageData(session, id, source.pipe(counter.stream));
   const got = counter.result();
-  checkPins(`GET ${url}`, options, got);
+  checkPins(what, options, got);
   return got;
 }

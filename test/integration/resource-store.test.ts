@@ -1,8 +1,12 @@
 /**
  * The storage-backend resource against the lab: a third file store written through the resource appears in the
  * Image API after the reload and takes uploads; deleting it removes it; a store Glance cannot load is rolled back.
+ * An `s3` store on the lab's S3 server (SeaweedFS): live, a copy-image into it, an import straight into it and a file
+ * uploaded into it and the default store at once, each object read back from the bucket and its sha512 compared;
+ * with SeaweedFS down, an import into it fails naming the store.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { StackMarks } from '../../provider/resources/mark.js';
@@ -20,9 +24,10 @@ import {
   lockConfigDir,
   type StoreInputs,
 } from '../../provider/resources/store/store.js';
+import { labS3Env, labS3Ports, labServicePid, labSettings } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { lab, labSession, labStores, scratchDir, suffix } from '../helpers/lab.js';
-import { runCommand, type Ran } from '../helpers/run.js';
+import { lab as labRun, runCommand, type Ran } from '../helpers/run.js';
 
 const admin = labSession('admin');
 const platform = labSession('platform');
@@ -216,5 +221,106 @@ t.test(
       for (const id of [one, two]) await deleteStoreResource(admin, id, checkStoreInputs(id, raw(id))).catch(() => undefined);
     }
     t.same(await storeIds(), before, 'both removed');
+  },
+);
+
+t.test(
+  'an s3 store on the lab S3 is live, takes a copy, an import and an upload into two stores, each read back from its bucket; down, it is named',
+  async (t) => {
+    const id = `s3${suffix().slice(0, 4)}`;
+    const record = lab();
+    const keys = labS3Env(record);
+    const raw = {
+      id,
+      type: 's3',
+      description: 'images on the lab S3 (test)',
+      configDir: record.glanceConfigDir,
+      reloadCommand,
+      options: {
+        host: record.s3.endpoint,
+        accessKey: keys['AWS_ACCESS_KEY_ID'],
+        secretKey: keys['AWS_SECRET_ACCESS_KEY'],
+        bucket: record.s3.imageBucket,
+        bucketUrlFormat: 'path',
+      },
+    };
+    /** The object Glance's s3 driver wrote for an image (its key is the image id), read from SeaweedFS's filer. */
+    const objectSha512 = async (imageId: string): Promise<string> => {
+      const filer = labS3Ports(labSettings().s3Port).filer;
+      const res = await fetch(`http://127.0.0.1:${String(filer)}/buckets/${record.s3.imageBucket}/${imageId}`);
+      if (!res.ok) throw new Error(`the bucket has no object ${imageId}: ${String(res.status)}`);
+      return createHash('sha512')
+        .update(Buffer.from(await res.arrayBuffer()))
+        .digest('hex');
+    };
+    const applied = await applyStoreResource(admin, id, raw);
+    const made: string[] = [];
+    try {
+      t.equal((statSync(applied.outputs.fragment).mode & 0o777).toString(8), '600', 'the fragment is 0600');
+      t.notOk(JSON.stringify(applied.outputs).includes(keys['AWS_SECRET_ACCESS_KEY'] ?? '-'), 'the secret key is not in the outputs');
+      t.equal((await listStoresDetail(admin)).find((s) => s.id === id)?.type, 's3', 'Glance lists it as an s3 store');
+
+      const bytes = Buffer.from(`bytes for the s3 store ${suffix()}`.repeat(4096));
+      const sha512 = createHash('sha512').update(bytes).digest('hex');
+      const image = await createImage(platform, { name: `s3-copy-${suffix()}`, disk_format: 'raw', container_format: 'bare' });
+      made.push(image.id);
+      await uploadImageData(platform, image.id, { stream: Readable.from([bytes]) });
+      await startImport(admin, image.id, { name: 'copy-image' }, [id], true);
+      const copied = await waitForStores(admin, image.id, [id], 60_000);
+      t.same(String(copied['stores']).split(',').sort(), ['fast', id].sort(), 'copy-image put the image in the s3 store');
+      t.equal(await objectSha512(image.id), sha512, 'the object in the bucket holds the same data (sha512)');
+
+      const file = `s3-import-${suffix()}.raw`;
+      writeFileSync(join(record.sourceDir, file), bytes);
+      const name = `ubuntu-24.04-s3${suffix().slice(0, 4)}-v1.0`;
+      const imported = await createImageResource(platform, name, {
+        name,
+        diskFormat: 'raw',
+        source: { url: `${record.sourceUrl}/${file}` },
+        stores: [id],
+      });
+      made.push(imported.outputs.id);
+      t.same(imported.outputs.storesIn, [id], 'an import straight into the s3 store');
+      t.equal(await objectSha512(imported.outputs.id), sha512, 'read back from the bucket: the same sha512');
+
+      const local = join(dir, `s3-upload-${suffix()}.raw`);
+      writeFileSync(local, bytes);
+      const both = `ubuntu-24.04-s3${suffix().slice(0, 4)}-v1.2`;
+      const uploaded = await createImageResource(platform, both, {
+        name: both,
+        diskFormat: 'raw',
+        source: { file: local },
+        stores: [id, 'fast'],
+        allStoresMustSucceed: true,
+      });
+      made.push(uploaded.outputs.id);
+      t.same(
+        [...uploaded.outputs.storesIn].sort(),
+        [id, 'fast'].sort(),
+        'a file uploaded into two stores at once (staged, then glance-direct)',
+      );
+      t.equal(await objectSha512(uploaded.outputs.id), sha512, 'its object in the bucket: the same sha512');
+
+      process.kill(-labServicePid('s3'), 'SIGKILL');
+      try {
+        const down = `ubuntu-24.04-s3${suffix().slice(0, 4)}-v1.1`;
+        const err = await createImageResource(platform, down, {
+          name: down,
+          diskFormat: 'raw',
+          source: { url: `${record.sourceUrl}/${file}` },
+          stores: [id],
+        }).catch((e: unknown) => e);
+        t.type(err, ResourceOperationError, 'with SeaweedFS down, the import fails');
+        t.match((err as Error).message, new RegExp(`\\b${id}\\b`), 'naming the store', { said: (err as Error).message });
+        t.notMatch((err as Error).message, /\b500\b|Internal Server Error/, 'not as a Glance 500');
+      } finally {
+        const back = await labRun(['up']);
+        t.equal(back.code, 0, 'the lab (its S3) is back', { output: back.stderr });
+      }
+    } finally {
+      for (const image of made) await deleteImage(admin, image).catch(() => undefined);
+      await deleteStoreResource(admin, id, applied.inputs);
+    }
+    t.same(await storeIds(), ['cheap', 'fast'], 'the s3 store is gone after delete');
   },
 );

@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { fetch } from 'undici';
-import { stageFromUrl, uploadImageData } from '../../client/data.js';
+import { stageFile, stageFromUrl, uploadImageData } from '../../client/data.js';
 import { isForbidden, isNotFound } from '../../client/errors.js';
 import {
   createImage,
@@ -206,28 +206,31 @@ async function loadData(session: Session, id: string, inputs: ImageInputs, optio
     ...(inputs.sha512 === undefined ? {} : { expectedSha512: inputs.sha512 }),
   };
   if ('imported' in inputs.source) throw new ResourceOperationError('an imported source has no data to load: only an import takes it');
+  const hooks = {
+    ...pins,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
   if ('file' in inputs.source) {
-    await uploadImageData(
-      session,
-      id,
-      { path: inputs.source.file },
-      {
-        ...pins,
-        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      },
-    );
+    if (inputs.stores === undefined) {
+      await uploadImageData(session, id, { path: inputs.source.file }, hooks);
+      return;
+    }
+    // Into named stores: staged (hashed on the way), then imported with glance-direct into each of them.
+    const staged = await stageFile(session, id, inputs.source.file, hooks);
+    await startImport(session, id, { name: 'glance-direct' }, inputs.stores, inputs.allStoresMustSucceed);
+    const image = await waitForActive(session, id, activeTimeoutMs(undefined), 500, options.signal);
+    if (image['os_hash_value'] !== staged.sha512)
+      throw new ResourceOperationError(
+        `the imported data's sha512 is ${String(image['os_hash_value'])}, not the ${staged.sha512} staged from ${inputs.source.file}`,
+      );
     return;
   }
   const source = inputs.source;
   let method: ImportMethod = { name: 'web-download', uri: source.url };
   if (source.method === 'glance-direct') {
     // Fetched and staged from here, hashed on the way: a sha256 (or sha512) pin is checked before the import starts.
-    await stageFromUrl(session, id, source.url, {
-      ...pins,
-      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-    });
+    await stageFromUrl(session, id, source.url, hooks);
     method = { name: 'glance-direct' };
   }
   await startImport(session, id, method, inputs.stores, inputs.stores === undefined ? undefined : inputs.allStoresMustSucceed);
@@ -319,8 +322,8 @@ export async function urlSourceProblem(url: string, timeoutMs = 15_000): Promise
 
 /**
  * Checks what the schema cannot, before the record exists: a sha256 pin needs a file source or a url this tool
- * fetches (glance-direct; Glance hashes imports with sha512 only), stores go with a url source (an upload lands in the default store), and every store
- * named exists and takes uploads (an http store is read-only).
+ * fetches (glance-direct; Glance hashes imports with sha512 only), and every store named exists and takes uploads
+ * (an http store is read-only).
  */
 async function preflight(session: Session, name: string, inputs: ImageInputs): Promise<void> {
   const local = imageLocalProblems(inputs);
@@ -331,9 +334,6 @@ async function preflight(session: Session, name: string, inputs: ImageInputs): P
     );
   }
   if (inputs.stores === undefined) return;
-  if ('file' in inputs.source) {
-    throw new ResourceOperationError(`Image "${name}": stores: needs a url source (an import); a file is uploaded to the default store`);
-  }
   const live = await listStores(session);
   for (const id of inputs.stores) {
     const store = live.find((s) => s.id === id);

@@ -84,7 +84,7 @@ export interface ImageFields {
    */
   readonly sha512?: string;
   /**
-   * Stores to import into (multi-store); default: Glance's default store.
+   * Stores to put the data in (multi-store): a url source is imported into them; a file is staged and imported into them with glance-direct (an upload goes to the default store only). Default: Glance's default store.
    *
    * @minItems 1
    */
@@ -180,7 +180,7 @@ export interface ImageInputs {
    */
   readonly sha512?: string;
   /**
-   * Stores to import into (multi-store); default: Glance's default store.
+   * Stores to put the data in (multi-store): a url source is imported into them; a file is staged and imported into them with glance-direct (an upload goes to the default store only). Default: Glance's default store.
    *
    * @minItems 1
    */

@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 import {
   __commonJS,
   __require,

@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-GTLB6LXU.js";
+} from "./chunk-P6EECKR4.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-CFJ3BJOZ.js";
-import "./chunk-HPLZF2G5.js";
-import "./chunk-FT7VHNYC.js";
-import "./chunk-LMVXR54E.js";
-import "./chunk-IADGZK7V.js";
-import "./chunk-R2LFIVUO.js";
+import "./chunk-OBJUROFN.js";
+import "./chunk-BZXDCAXD.js";
+import "./chunk-753L5GQO.js";
+import "./chunk-NGU2K3X4.js";
+import "./chunk-44M6CERX.js";
+import "./chunk-5ZIGE4RF.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

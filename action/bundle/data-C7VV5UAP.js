@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-IADGZK7V.js";
-import "./chunk-R2LFIVUO.js";
+} from "./chunk-44M6CERX.js";
+import "./chunk-5ZIGE4RF.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

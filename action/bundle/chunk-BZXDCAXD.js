@@ -2,14 +2,14 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-IADGZK7V.js";
+} from "./chunk-44M6CERX.js";
 import {
   CloudConfigError,
   ImageServiceError,
   isUnauthorized,
   plainMessage,
   require_undici
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

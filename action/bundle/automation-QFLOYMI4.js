@@ -3,19 +3,19 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-TN2SQ57P.js";
+} from "./chunk-PEUIX4B3.js";
 import {
   isYamlProject
-} from "./chunk-PUAOIOEG.js";
+} from "./chunk-VDMMFV2V.js";
 import {
   loggedChange
-} from "./chunk-LCUAKGM4.js";
+} from "./chunk-4TTLJWOE.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-Q2STOA4L.js";
+} from "./chunk-OJZN2WEY.js";
 import {
   essential,
   lockHolders,
@@ -23,10 +23,10 @@ import {
 } from "./chunk-IHKON7LX.js";
 import {
   policyModeVariable
-} from "./chunk-IADGZK7V.js";
+} from "./chunk-44M6CERX.js";
 import {
   CloudConfigError
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -194,7 +194,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-7I2BB5BE.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-BKOBRGVE.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -395,7 +395,7 @@ async function previewPlan(stack, record, config, kind = "update") {
   const { changeSummary } = kind === "destroy" ? await stack.previewDestroy(record.common(collect)) : await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-JI4J3VLN.js");
+    const { describeOverrides } = await import("./data-C7VV5UAP.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

@@ -2,16 +2,16 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   isYamlProject
-} from "./chunk-PUAOIOEG.js";
+} from "./chunk-VDMMFV2V.js";
 import {
   UsageError,
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-WNR5DL4K.js";
+} from "./chunk-QZXSU2QX.js";
 import {
   formatDecision
-} from "./chunk-FT7VHNYC.js";
+} from "./chunk-753L5GQO.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-G5GI5QZB.js");
+    return await import("./automation-QFLOYMI4.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-LMVXR54E.js";
-import "./chunk-R2LFIVUO.js";
+} from "./chunk-NGU2K3X4.js";
+import "./chunk-5ZIGE4RF.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

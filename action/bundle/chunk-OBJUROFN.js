@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

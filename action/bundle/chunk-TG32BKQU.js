@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-LMVXR54E.js";
+} from "./chunk-NGU2K3X4.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-Q2STOA4L.js";
+} from "./chunk-OJZN2WEY.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

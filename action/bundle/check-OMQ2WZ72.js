@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-LCUAKGM4.js";
+} from "./chunk-4TTLJWOE.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-GTLB6LXU.js";
+} from "./chunk-P6EECKR4.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-CFJ3BJOZ.js";
-import "./chunk-HPLZF2G5.js";
-import "./chunk-FT7VHNYC.js";
-import "./chunk-LMVXR54E.js";
+import "./chunk-OBJUROFN.js";
+import "./chunk-BZXDCAXD.js";
+import "./chunk-753L5GQO.js";
+import "./chunk-NGU2K3X4.js";
 import {
   policyModeVariable
-} from "./chunk-IADGZK7V.js";
+} from "./chunk-44M6CERX.js";
 import {
   StackMarks
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

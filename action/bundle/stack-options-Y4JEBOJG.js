@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-WNR5DL4K.js";
+} from "./chunk-QZXSU2QX.js";
 import "./chunk-IHKON7LX.js";
-import "./chunk-HPLZF2G5.js";
-import "./chunk-FT7VHNYC.js";
-import "./chunk-LMVXR54E.js";
-import "./chunk-IADGZK7V.js";
-import "./chunk-R2LFIVUO.js";
+import "./chunk-BZXDCAXD.js";
+import "./chunk-753L5GQO.js";
+import "./chunk-NGU2K3X4.js";
+import "./chunk-44M6CERX.js";
+import "./chunk-5ZIGE4RF.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

@@ -5,10 +5,10 @@ import {
   bundlePath,
   entrypoint,
   initialPages
-} from "./chunk-FT7VHNYC.js";
-import "./chunk-LMVXR54E.js";
-import "./chunk-IADGZK7V.js";
-import "./chunk-R2LFIVUO.js";
+} from "./chunk-753L5GQO.js";
+import "./chunk-NGU2K3X4.js";
+import "./chunk-44M6CERX.js";
+import "./chunk-5ZIGE4RF.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -36230,11 +36230,19 @@ async function stageFromUrl(session, id, url, options = {}) {
   const response = await fetch(url, options.signal === void 0 ? {} : { signal: options.signal });
   if (!response.ok || response.body === null) throw new ImageDataError(`GET ${url}`, `HTTP ${response.status}`);
   const length = Number(response.headers.get("content-length") ?? Number.NaN);
-  const counter = hashingCounter(Number.isFinite(length) ? length : void 0, options);
   const source = Readable.fromWeb(response.body);
+  return stageHashed(session, id, source, Number.isFinite(length) ? length : void 0, `GET ${url}`, options);
+}
+async function stageFile(session, id, path, options = {}) {
+  const size = statSync(path).size;
+  return stageHashed(session, id, createReadStream2(path, { highWaterMark: 1024 * 1024 }), size, `staging ${path}`, options);
+}
+async function stageHashed(session, id, source, size, what, options) {
+  const counter = hashingCounter(size, options);
+  source.on("error", (err) => counter.stream.destroy(err));
   await stageData(session, id, source.pipe(counter.stream));
   const got = counter.result();
-  checkPins(`GET ${url}`, options, got);
+  checkPins(what, options, got);
   return got;
 }
 
@@ -36355,27 +36363,29 @@ async function loadData(session, id, inputs, options) {
     ...inputs.sha512 === void 0 ? {} : { expectedSha512: inputs.sha512 }
   };
   if ("imported" in inputs.source) throw new ResourceOperationError("an imported source has no data to load: only an import takes it");
+  const hooks = {
+    ...pins,
+    ...options.onProgress === void 0 ? {} : { onProgress: options.onProgress },
+    ...options.signal === void 0 ? {} : { signal: options.signal }
+  };
   if ("file" in inputs.source) {
-    await uploadImageData(
-      session,
-      id,
-      { path: inputs.source.file },
-      {
-        ...pins,
-        ...options.onProgress === void 0 ? {} : { onProgress: options.onProgress },
-        ...options.signal === void 0 ? {} : { signal: options.signal }
-      }
-    );
+    if (inputs.stores === void 0) {
+      await uploadImageData(session, id, { path: inputs.source.file }, hooks);
+      return;
+    }
+    const staged = await stageFile(session, id, inputs.source.file, hooks);
+    await startImport(session, id, { name: "glance-direct" }, inputs.stores, inputs.allStoresMustSucceed);
+    const image2 = await waitForActive(session, id, activeTimeoutMs(void 0), 500, options.signal);
+    if (image2["os_hash_value"] !== staged.sha512)
+      throw new ResourceOperationError(
+        `the imported data's sha512 is ${String(image2["os_hash_value"])}, not the ${staged.sha512} staged from ${inputs.source.file}`
+      );
     return;
   }
   const source = inputs.source;
   let method = { name: "web-download", uri: source.url };
   if (source.method === "glance-direct") {
-    await stageFromUrl(session, id, source.url, {
-      ...pins,
-      ...options.onProgress === void 0 ? {} : { onProgress: options.onProgress },
-      ...options.signal === void 0 ? {} : { signal: options.signal }
-    });
+    await stageFromUrl(session, id, source.url, hooks);
     method = { name: "glance-direct" };
   }
   await startImport(session, id, method, inputs.stores, inputs.stores === void 0 ? void 0 : inputs.allStoresMustSucceed);
@@ -36428,9 +36438,6 @@ async function preflight(session, name, inputs) {
     );
   }
   if (inputs.stores === void 0) return;
-  if ("file" in inputs.source) {
-    throw new ResourceOperationError(`Image "${name}": stores: needs a url source (an import); a file is uploaded to the default store`);
-  }
   const live = await listStores(session);
   for (const id of inputs.stores) {
     const store = live.find((s) => s.id === id);
@@ -37260,4 +37267,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-R2LFIVUO.js.LEGAL.txt */
+/*! For license information please see chunk-5ZIGE4RF.js.LEGAL.txt */

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-LMVXR54E.js";
+} from "./chunk-NGU2K3X4.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-IADGZK7V.js";
+} from "./chunk-44M6CERX.js";
 import {
   __commonJS,
   __toESM

@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-CFJ3BJOZ.js";
+} from "./chunk-OBJUROFN.js";
 import {
   Session
-} from "./chunk-HPLZF2G5.js";
+} from "./chunk-BZXDCAXD.js";
 import {
   PolicyEngine
-} from "./chunk-FT7VHNYC.js";
+} from "./chunk-753L5GQO.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-LMVXR54E.js";
+} from "./chunk-NGU2K3X4.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -5,22 +5,22 @@ import {
 } from "./chunk-IHKON7LX.js";
 import {
   Session
-} from "./chunk-HPLZF2G5.js";
+} from "./chunk-BZXDCAXD.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-FT7VHNYC.js";
+} from "./chunk-753L5GQO.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-IADGZK7V.js";
+} from "./chunk-44M6CERX.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

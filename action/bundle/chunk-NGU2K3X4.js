@@ -7,7 +7,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

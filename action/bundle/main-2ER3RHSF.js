@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-O3MQLSDC.js";
+} from "./chunk-ICWA6NAT.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-LLAQ5XXS.js";
+} from "./chunk-TG32BKQU.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-TN2SQ57P.js";
+} from "./chunk-PEUIX4B3.js";
 import {
   isYamlProject
-} from "./chunk-PUAOIOEG.js";
+} from "./chunk-VDMMFV2V.js";
 import {
   loggedChange
-} from "./chunk-LCUAKGM4.js";
+} from "./chunk-4TTLJWOE.js";
 import {
   componentToken,
   configKeys,
@@ -38,7 +38,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-Q2STOA4L.js";
+} from "./chunk-OJZN2WEY.js";
 import {
   UsageError,
   cloudSession,
@@ -48,7 +48,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-WNR5DL4K.js";
+} from "./chunk-QZXSU2QX.js";
 import {
   essential
 } from "./chunk-IHKON7LX.js";
@@ -56,17 +56,17 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-GTLB6LXU.js";
+} from "./chunk-P6EECKR4.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-CFJ3BJOZ.js";
+import "./chunk-OBJUROFN.js";
 import {
   Session,
   identityRoot
-} from "./chunk-HPLZF2G5.js";
+} from "./chunk-BZXDCAXD.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-FT7VHNYC.js";
+} from "./chunk-753L5GQO.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -74,7 +74,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-LMVXR54E.js";
+} from "./chunk-NGU2K3X4.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -83,7 +83,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-IADGZK7V.js";
+} from "./chunk-44M6CERX.js";
 import {
   applyStoreResource,
   checkImageInputs,
@@ -116,7 +116,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 import {
   __commonJS,
   __require,
@@ -5922,8 +5922,8 @@ function programOf(dir) {
   return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-DOMZHFX2.js");
-  const { loadProgram, previewPlan } = await import("./preview-NRLZPDB4.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-Y4JEBOJG.js");
+  const { loadProgram, previewPlan } = await import("./preview-RGSJT3ZG.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
@@ -5967,7 +5967,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-6MWOPKRS.js");
+  const { appEntry, checkApp } = await import("./check-OMQ2WZ72.js");
   const typescript = loadTypeScript(resolve4(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -6018,7 +6018,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-2C4QZV3Y.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-JCO4GXIG.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -6090,8 +6090,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-6B5ZW4ZN.js");
-  const { buildEnvelope } = await import("./envelope-LSZFMTD4.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-DACO3H6B.js");
+  const { buildEnvelope } = await import("./envelope-YHD5H6U4.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

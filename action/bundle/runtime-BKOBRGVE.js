@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-LLAQ5XXS.js";
+} from "./chunk-TG32BKQU.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-Q2STOA4L.js";
+} from "./chunk-OJZN2WEY.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-CFJ3BJOZ.js";
+} from "./chunk-OBJUROFN.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-HPLZF2G5.js";
+} from "./chunk-BZXDCAXD.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-FT7VHNYC.js";
+} from "./chunk-753L5GQO.js";
 import {
   buildEnvelope
-} from "./chunk-LMVXR54E.js";
+} from "./chunk-NGU2K3X4.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-IADGZK7V.js";
+} from "./chunk-44M6CERX.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   publishedMark
-} from "./chunk-R2LFIVUO.js";
+} from "./chunk-5ZIGE4RF.js";
 
 // provider/policy/summary.ts
 function lifecycleOf(change) {
