@@ -14,6 +14,7 @@ import {
   CommandError,
   LocalWorkspace,
   PulumiCommand,
+  StackNotFoundError,
   type ConfigMap,
   type Deployment,
   type EngineEvent,
@@ -28,7 +29,7 @@ import { CloudConfigError } from '../client/errors.js';
 import { policyModeVariable } from '../policy/data.js';
 import type { Decision, Violation } from '../policy/decision.js';
 import type { Change, ChangeAction } from '../policy/envelope.js';
-import { essential, lockHolders, programError, type LockFile } from './cli-failure.js';
+import { backendProblem, essential, lockHolders, programError, type LockFile } from './cli-failure.js';
 import { decisionLogVariable, loggedChange, planCreatesVariable, type LoggedChange } from './decision-log.js';
 import type { PolicyMode, ProviderRuntime } from './runtime.js';
 import { instanceKey, kindOfType, packageName, parseUrn } from './tokens.js';
@@ -221,10 +222,29 @@ export async function openStack(
   if (isYamlProject(target.cwd)) {
     // A Pulumi YAML project is its own program: the CLI runs it with pulumi-language-yaml (`program` is not used).
     const local = { stackName: target.stack, workDir: target.cwd };
-    return options.existing === true ? LocalWorkspace.selectStack(local, workspace) : LocalWorkspace.createOrSelectStack(local, workspace);
+    try {
+      return await (options.existing === true
+        ? LocalWorkspace.selectStack(local, workspace)
+        : LocalWorkspace.createOrSelectStack(local, workspace));
+    } catch (err) {
+      throw withBackendProblem(err, target);
+    }
   }
   const args = { stackName: target.stack, projectName: 'image-catalog', program };
-  return options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace);
+  try {
+    return await (options.existing === true
+      ? LocalWorkspace.selectStack(args, workspace)
+      : LocalWorkspace.createOrSelectStack(args, workspace));
+  } catch (err) {
+    throw withBackendProblem(err, target);
+  }
+}
+
+/** A failure to reach the target's backend URL said of the backend (keys, bucket, endpoint); any other as it is. */
+function withBackendProblem(err: unknown, target: StackTarget): unknown {
+  if (target.backendUrl === undefined || !(err instanceof CommandError) || err instanceof StackNotFoundError) return err;
+  const problem = backendProblem(err.message, target.backendUrl);
+  return problem === undefined ? err : new Error(problem, { cause: err });
 }
 
 function readDecisions(file: string): LoggedDecision[] {

@@ -67,6 +67,34 @@ function lockedOut(message: string): string | undefined {
 }
 
 /**
+ * Why a DIY backend on object storage (`s3://bucket?endpoint=...`) could not be used, said of the backend: the keys
+ * refused, the bucket missing, the endpoint not answering; undefined for another failure. The URL is said without
+ * any user info it may carry (keys come from the environment, but a URL could hold them).
+ */
+export function backendProblem(message: string, backendUrl: string): string | undefined {
+  let where: string;
+  try {
+    const url = new URL(backendUrl);
+    url.username = '';
+    url.password = '';
+    const endpoint = url.searchParams.get('endpoint');
+    where = `${url.protocol}//${url.host}${url.pathname}${endpoint === null ? '' : ` (endpoint ${endpoint})`}`;
+  } catch {
+    where = backendUrl.replace(/\/\/[^@/]*@/, '//');
+  }
+  const code = /api error (\w+)|(NoSuchBucket|SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|ExpiredToken)/.exec(message);
+  const named = code?.[1] ?? code?.[2];
+  if (/SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|ExpiredToken|StatusCode: 403/.test(message))
+    return `the state backend ${where} refused the credentials (${named ?? 'HTTP 403'}): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) of this run`;
+  if (/NoSuchBucket/.test(message))
+    return `the state backend ${where} has no such bucket (NoSuchBucket): make the bucket first (Pulumi does not create it)`;
+  const refused = /dial tcp ([^:]+:\d+): (connect: connection refused|i\/o timeout)|no such host/.exec(message);
+  if (refused !== null)
+    return `the state backend ${where} does not answer (${refused[0]}): is the S3 server up, and is the endpoint right?`;
+  return undefined;
+}
+
+/**
  * An error diagnostic of the program as a user reads it: the Node.js language host reports an exception of the
  * program twice, once as `Unhandled exception: Error: <message>` with its JavaScript stack (frames of this package,
  * of @pulumi/pulumi and of gRPC for a failed invoke) and once as the message; both become the message alone, and a

@@ -7,9 +7,10 @@
  */
 import type { EngineEvent } from '@pulumi/pulumi/automation/index.js';
 import t from 'tap';
-import { labServicePid } from '../../scripts/lab-settings.js';
+import { openStack } from '../../provider/pulumi/automation.js';
+import { labS3BackendUrl, labS3Env, labServicePid, labStackEnv } from '../../scripts/lab-settings.js';
 import { killDeployment } from '../../scripts/processes.js';
-import { suffix } from '../helpers/lab.js';
+import { lab, scratchDir, suffix } from '../helpers/lab.js';
 import { e2eStack, familyProgram, imageRecords, incompressibleFile, pulumi, type Outcome } from '../helpers/pulumi.js';
 import { lab as labRun, runCommand } from '../helpers/run.js';
 
@@ -138,3 +139,39 @@ t.test('SeaweedFS killed during an update: the run fails, and with S3 back the n
   const after = await pulumi(target, 'up', program);
   t.same(after.changes, { same: 2 }, 'a third run changes nothing');
 });
+
+t.test(
+  'a state backend that cannot be used is said of the backend: wrong keys, a missing bucket, an endpoint that does not answer',
+  async (t) => {
+    const record = lab();
+    const cwd = scratchDir();
+    const cases = [
+      {
+        what: 'a wrong secret key',
+        url: labS3BackendUrl(record),
+        env: { ...labS3Env(record), AWS_SECRET_ACCESS_KEY: 'not-the-key' },
+        said: /^the state backend s3:\/\/image-catalog-state \(endpoint http:\/\/127\.0\.0\.1:\d+\) refused the credentials \(SignatureDoesNotMatch\): check AWS_ACCESS_KEY_ID/,
+      },
+      {
+        what: 'a bucket that does not exist',
+        url: labS3BackendUrl(record, `missing-${suffix().slice(0, 6)}`),
+        env: labS3Env(record),
+        said: /^the state backend s3:\/\/missing-\w+ .* has no such bucket \(NoSuchBucket\): make the bucket first/,
+      },
+      {
+        what: 'an endpoint that does not answer',
+        url: labS3BackendUrl({ ...record, s3: { ...record.s3, endpoint: 'http://127.0.0.1:9' } }),
+        env: labS3Env(record),
+        said: /^the state backend s3:\/\/image-catalog-state \(endpoint http:\/\/127\.0\.0\.1:9\) does not answer \(dial tcp 127\.0\.0\.1:9: connect: connection refused\)/,
+      },
+    ];
+    for (const c of cases) {
+      const err = await openStack({ cwd, stack: 'unusable', backendUrl: c.url, env: { ...labStackEnv(record), ...c.env } }).catch(
+        (e: unknown) => e,
+      );
+      t.type(err, Error, `${c.what}: the stack is not opened`);
+      t.match((err as Error).message, c.said, `${c.what}: said of the backend`);
+      t.notMatch((err as Error).message, new RegExp(labS3Env(record)['AWS_SECRET_ACCESS_KEY'] ?? '-'), 'without the secret key');
+    }
+  },
+);

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-ICWA6NAT.js";
+} from "./chunk-OAFSRKAS.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -48,10 +48,10 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-QZXSU2QX.js";
+} from "./chunk-24VGYCI2.js";
 import {
   essential
-} from "./chunk-IHKON7LX.js";
+} from "./chunk-7F5S63ML.js";
 import {
   decidePlan,
   tpoRelease,
@@ -5922,8 +5922,8 @@ function programOf(dir) {
   return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-Y4JEBOJG.js");
-  const { loadProgram, previewPlan } = await import("./preview-RGSJT3ZG.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-47UWMRQW.js");
+  const { loadProgram, previewPlan } = await import("./preview-DD7JYXWA.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);

@@ -4,8 +4,8 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-QZXSU2QX.js";
-import "./chunk-IHKON7LX.js";
+} from "./chunk-24VGYCI2.js";
+import "./chunk-7F5S63ML.js";
 import "./chunk-BZXDCAXD.js";
 import "./chunk-753L5GQO.js";
 import "./chunk-NGU2K3X4.js";

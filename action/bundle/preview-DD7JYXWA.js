@@ -4,10 +4,10 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-ICWA6NAT.js";
+} from "./chunk-OAFSRKAS.js";
 import "./chunk-VDMMFV2V.js";
-import "./chunk-QZXSU2QX.js";
-import "./chunk-IHKON7LX.js";
+import "./chunk-24VGYCI2.js";
+import "./chunk-7F5S63ML.js";
 import "./chunk-BZXDCAXD.js";
 import "./chunk-753L5GQO.js";
 import "./chunk-NGU2K3X4.js";

@@ -17,10 +17,11 @@ import {
   parseUrn
 } from "./chunk-OJZN2WEY.js";
 import {
+  backendProblem,
   essential,
   lockHolders,
   programError
-} from "./chunk-IHKON7LX.js";
+} from "./chunk-7F5S63ML.js";
 import {
   policyModeVariable
 } from "./chunk-44M6CERX.js";
@@ -37,7 +38,8 @@ import { pathToFileURL } from "node:url";
 import {
   CommandError,
   LocalWorkspace,
-  PulumiCommand
+  PulumiCommand,
+  StackNotFoundError
 } from "@pulumi/pulumi/automation/index.js";
 
 // provider/pulumi/decision-log.ts
@@ -99,10 +101,23 @@ async function openStack(target, program = () => Promise.resolve({}), options = 
   };
   if (isYamlProject(target.cwd)) {
     const local = { stackName: target.stack, workDir: target.cwd };
-    return options.existing === true ? LocalWorkspace.selectStack(local, workspace) : LocalWorkspace.createOrSelectStack(local, workspace);
+    try {
+      return await (options.existing === true ? LocalWorkspace.selectStack(local, workspace) : LocalWorkspace.createOrSelectStack(local, workspace));
+    } catch (err) {
+      throw withBackendProblem(err, target);
+    }
   }
   const args = { stackName: target.stack, projectName: "image-catalog", program };
-  return options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace);
+  try {
+    return await (options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace));
+  } catch (err) {
+    throw withBackendProblem(err, target);
+  }
+}
+function withBackendProblem(err, target) {
+  if (target.backendUrl === void 0 || !(err instanceof CommandError) || err instanceof StackNotFoundError) return err;
+  const problem = backendProblem(err.message, target.backendUrl);
+  return problem === void 0 ? err : new Error(problem, { cause: err });
 }
 function readDecisions(file) {
   let text;
