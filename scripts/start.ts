@@ -75,27 +75,24 @@ async function existingStack(target: StackTarget, program: Program): Promise<Sta
 }
 
 /**
- * Moves the stack to `to` when it holds no resources there and `from` holds some (its state exported there,
- * imported here, the stack removed there with its config kept): one backend holds a stack, never two, or two runs
- * would each think they own the lab's images. Returns whether it moved.
+ * Moves the stack into `here` (the stack in the chosen backend, holding no resources) when `from` holds its
+ * resources: its state exported there, imported here, the stack removed there with its config kept. One backend
+ * holds a stack, never two, or two runs would each think they own the lab's images. Returns whether it moved.
  */
 async function moveHere(
+  here: Stack,
   to: { target: StackTarget; where: string },
   from: { target: StackTarget; where: string },
   program: Program,
 ): Promise<boolean> {
-  const here = await existingStack(to.target, program);
-  if (here !== undefined && !(await hasNoResources(here))) return false;
   const there = await existingStack(from.target, program);
   if (there === undefined || (await hasNoResources(there))) return false;
-  const deployment = await there.exportStack();
-  const moved = here ?? (await openStack(to.target, program));
-  await moved.importStack(deployment);
+  await here.importStack(await there.exportStack());
   try {
     await there.workspace.removeStack(from.target.stack, { force: true, preserveConfig: true });
   } catch (err) {
-    // Not moved (a run there holds the stack): the copy here goes again, so one backend still holds it.
-    await moved.workspace.removeStack(to.target.stack, { force: true, preserveConfig: true });
+    // Not moved (a run there holds the stack): the copy here is emptied again, so one backend still holds it.
+    await here.workspace.removeStack(to.target.stack, { force: true, preserveConfig: true });
     throw new Error(`stack ${to.target.stack} could not be moved from ${from.where}: ${essential((err as Error).message)}`, { cause: err });
   }
   step(`stack ${to.target.stack} moved from ${from.where} to ${to.where} (its state exported there, imported here, removed there)`);
@@ -271,8 +268,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const target = chosen.target;
   const program = ((await import(pathToFileURL(join(repoRoot, 'index.ts')).href)) as { default: Program }).default;
   step(`stack ${stackName} in ${chosen.where} (pulumi ${pulumi.version}, Node ${process.version})`);
-  await moveHere(chosen, other, program);
   let stack = await openStack(target, program);
+  // A stack with no resources in the chosen backend may have them in the other one (npm start --backend s3 before).
+  if (await hasNoResources(stack)) await moveHere(stack, chosen, other, program);
   if (await labWasReset(stack)) {
     // Starting afresh removes the stack's state: only when no run holds it and none of its images is in this lab
     // (a lab really reset), never for a stack pointed at another lab by mistake (IMAGE_CATALOG_LAB_* settings).

@@ -219,22 +219,19 @@ export async function openStack(
     envVars: { ...backendEnv(target), ...target.env, PATH: pluginPath(target.env) },
     pulumiCommand: await PulumiCommand.get(target.pulumiRoot === undefined ? {} : { root: target.pulumiRoot }),
   };
-  if (isYamlProject(target.cwd)) {
-    // A Pulumi YAML project is its own program: the CLI runs it with pulumi-language-yaml (`program` is not used).
-    const local = { stackName: target.stack, workDir: target.cwd };
-    try {
-      return await (options.existing === true
+  const open = (): Promise<Stack> => {
+    if (isYamlProject(target.cwd)) {
+      // A Pulumi YAML project is its own program: the CLI runs it with pulumi-language-yaml (`program` is not used).
+      const local = { stackName: target.stack, workDir: target.cwd };
+      return options.existing === true
         ? LocalWorkspace.selectStack(local, workspace)
-        : LocalWorkspace.createOrSelectStack(local, workspace));
-    } catch (err) {
-      throw withBackendProblem(err, target);
+        : LocalWorkspace.createOrSelectStack(local, workspace);
     }
-  }
-  const args = { stackName: target.stack, projectName: 'image-catalog', program };
+    const args = { stackName: target.stack, projectName: 'image-catalog', program };
+    return options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace);
+  };
   try {
-    return await (options.existing === true
-      ? LocalWorkspace.selectStack(args, workspace)
-      : LocalWorkspace.createOrSelectStack(args, workspace));
+    return await open();
   } catch (err) {
     throw withBackendProblem(err, target);
   }
@@ -695,7 +692,7 @@ async function previewPlan(
   const decisions = await decidePlan(rt, steps, () => readDecisions(record.logs.report));
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
   // The plugins only report during this preview: what another resource owns is refused here, every create at once.
-  const refused = await claimRefusals(await runtime, steps);
+  const refused = await claimRefusals(rt, steps);
   // The plugins that apply the plan know its creates from the start (what an interrupted create of one left is the run's own).
   const creates = steps.flatMap((step) => {
     const kind = kindOfType(step.type);

@@ -99,17 +99,16 @@ async function openStack(target, program = () => Promise.resolve({}), options = 
     envVars: { ...backendEnv(target), ...target.env, PATH: pluginPath(target.env) },
     pulumiCommand: await PulumiCommand.get(target.pulumiRoot === void 0 ? {} : { root: target.pulumiRoot })
   };
-  if (isYamlProject(target.cwd)) {
-    const local = { stackName: target.stack, workDir: target.cwd };
-    try {
-      return await (options.existing === true ? LocalWorkspace.selectStack(local, workspace) : LocalWorkspace.createOrSelectStack(local, workspace));
-    } catch (err) {
-      throw withBackendProblem(err, target);
+  const open = () => {
+    if (isYamlProject(target.cwd)) {
+      const local = { stackName: target.stack, workDir: target.cwd };
+      return options.existing === true ? LocalWorkspace.selectStack(local, workspace) : LocalWorkspace.createOrSelectStack(local, workspace);
     }
-  }
-  const args = { stackName: target.stack, projectName: "image-catalog", program };
+    const args = { stackName: target.stack, projectName: "image-catalog", program };
+    return options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace);
+  };
   try {
-    return await (options.existing === true ? LocalWorkspace.selectStack(args, workspace) : LocalWorkspace.createOrSelectStack(args, workspace));
+    return await open();
   } catch (err) {
     throw withBackendProblem(err, target);
   }
@@ -418,7 +417,7 @@ async function previewPlan(stack, record, config, kind = "update") {
   const rt = await runtime;
   const decisions = await decidePlan(rt, steps, () => readDecisions(record.logs.report));
   record.planned.push(...decisions.map((d) => ({ changes: d.changes, decision: d.decision })));
-  const refused = await claimRefusals(await runtime, steps);
+  const refused = await claimRefusals(rt, steps);
   const creates = steps.flatMap((step) => {
     const kind2 = kindOfType(step.type);
     const mark = kind2 === void 0 || actionOf(step.op) !== "create" ? void 0 : rt.creatingMark(kind2, step.urn);

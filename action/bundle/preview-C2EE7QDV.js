@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-OAFSRKAS.js";
+} from "./chunk-TZI44PMV.js";
 import "./chunk-VDMMFV2V.js";
 import "./chunk-24VGYCI2.js";
 import "./chunk-7F5S63ML.js";

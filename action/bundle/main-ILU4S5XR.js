@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-OAFSRKAS.js";
+} from "./chunk-TZI44PMV.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -5923,7 +5923,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-47UWMRQW.js");
-  const { loadProgram, previewPlan } = await import("./preview-DD7JYXWA.js");
+  const { loadProgram, previewPlan } = await import("./preview-C2EE7QDV.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
