@@ -19,7 +19,9 @@ function holdPort(): Promise<{ port: number; close: () => Promise<void> }> {
 /** A block of eight free ports (the lab's S3 and the SeaweedFS services after it), as IMAGE_CATALOG_LAB_S3_PORT. */
 async function freeS3Block(): Promise<string> {
   for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 5_000) * 8;
+    // Below Linux's ephemeral range (32768 and up): SeaweedFS binds some of the eight a moment after the check, and an
+    // outgoing connection of any process may take a port there meanwhile (a volume server's gRPC port once did).
+    const base = 20_000 + Math.floor(Math.random() * 1_500) * 8;
     const tried = await Promise.all(Array.from({ length: 8 }, (_, i) => portFree(base + i)));
     if (tried.every(Boolean)) return String(base);
   }
