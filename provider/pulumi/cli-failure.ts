@@ -41,12 +41,11 @@ export interface LockFile {
  */
 export function lockHolders(message: string): LockFile[] | undefined {
   if (!message.includes('the stack is currently locked by')) return undefined;
-  return [...message.matchAll(/created by (\S+)@([^@\s]+) \(pid (\d+)\) at (\S+)/g)].map(([, username, host, pid, at]) => ({
-    pid: Number(pid),
-    username: username ?? '',
-    hostname: host ?? '',
-    timestamp: at ?? '',
-  }));
+  // A CommandError carries the CLI's stderr twice (its output and its error): each lock once.
+  const locks = new Map<string, LockFile>();
+  for (const [, lock, username, host, pid, at] of message.matchAll(/(\S+): created by (\S+)@([^@\s]+) \(pid (\d+)\) at (\S+)/g))
+    locks.set(lock ?? '', { pid: Number(pid), username: username ?? '', hostname: host ?? '', timestamp: at ?? '' });
+  return [...locks.values()];
 }
 
 /**
@@ -84,6 +83,9 @@ export function backendProblem(message: string, backendUrl: string): string | un
   }
   const code = /api error (\w+)|(NoSuchBucket|SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|ExpiredToken)/.exec(message);
   const named = code?.[1] ?? code?.[2];
+  // No credentials found at all (the SDK then asks an EC2 instance's metadata service, whose refusal is no answer on the keys).
+  if (/get credentials: |failed to refresh cached credentials|no EC2 IMDS role found|NoCredentialProviders/.test(message))
+    return `the state backend ${where} was given no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) for this run`;
   if (/SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|ExpiredToken|StatusCode: 403/.test(message))
     return `the state backend ${where} refused the credentials (${named ?? 'HTTP 403'}): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) of this run`;
   if (/NoSuchBucket/.test(message))

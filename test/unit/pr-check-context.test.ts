@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { essential, lockHolders } from '../../provider/pulumi/cli-failure.js';
+import { backendProblem, essential, lockHolders } from '../../provider/pulumi/cli-failure.js';
 import { gitHubToken, pullRequestContext, readEvent } from '../../provider/github/context.js';
 import { hclDeclarations, hclLine, locate, programOf, reportChannels } from '../../provider/cli/pr-check.js';
 
@@ -154,6 +154,28 @@ t.test('a pulumi CLI failure is reduced to its error lines, once each', (t) => {
     "each lock of the refusal (on S3 too), a user name with an '@' kept whole",
   );
   t.equal(lockHolders('error: something else'), undefined, 'no locks in another failure');
+  const twice = [
+    'error: the stack is currently locked by 1 lock(s). Either wait for the other process(es) to end or delete the lock file with `pulumi cancel`.',
+    '  s3://state/.pulumi/locks/organization/p/dev/a.json: created by ci@runner-7 (pid 17) at 2026-12-07T20:00:00Z',
+  ].join('\n');
+  t.equal(
+    lockHolders(`code: 255\n stderr: ${twice}\n err?: Error: ${twice}`)?.length,
+    1,
+    'a lock said twice by the CLI failure (stderr and error) is one lock',
+  );
+  t.match(
+    backendProblem(
+      'error: read ".pulumi/meta.yaml": blob (key ".pulumi/meta.yaml") (code=Unknown): operation error S3: GetObject, get identity: get credentials: failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, https response error StatusCode: 403',
+      's3://state?endpoint=http%3A%2F%2F127.0.0.1%3A8333&region=us-east-1',
+    ),
+    /^the state backend s3:\/\/state \(endpoint http:\/\/127\.0\.0\.1:8333\) was given no credentials: set AWS_ACCESS_KEY_ID/,
+    "no credentials at all is said as such, not as credentials refused (the 403 is the metadata service's)",
+  );
+  t.match(
+    backendProblem('api error SignatureDoesNotMatch: The request signature ...', 's3://user:secret@state'),
+    /^the state backend s3:\/\/state refused the credentials \(SignatureDoesNotMatch\)/,
+    'the URL said without user info',
+  );
   t.equal(
     essential('code: -2\n stdout: \n stderr: Command was killed with SIGKILL (Forced termination): pulumi up --yes\n err?: Error: x'),
     'pulumi was killed (SIGKILL) in the middle of the run; the next run resolves what it left (docs/pulumi.md)',

@@ -1,11 +1,13 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  stackFailure,
-  stackTarget,
-  withStackOptions
-} from "./chunk-24VGYCI2.js";
-import "./chunk-7F5S63ML.js";
+  loadProgram,
+  previewPlan,
+  registerPreview
+} from "./chunk-YNAJUTLI.js";
+import "./chunk-VDMMFV2V.js";
+import "./chunk-MKVAGATE.js";
+import "./chunk-YCMZDLS2.js";
 import "./chunk-BZXDCAXD.js";
 import "./chunk-753L5GQO.js";
 import "./chunk-NGU2K3X4.js";
@@ -13,7 +15,7 @@ import "./chunk-44M6CERX.js";
 import "./chunk-5ZIGE4RF.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  stackFailure,
-  stackTarget,
-  withStackOptions
+  loadProgram,
+  previewPlan,
+  registerPreview
 };

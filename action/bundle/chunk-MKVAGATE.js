@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   essential
-} from "./chunk-7F5S63ML.js";
+} from "./chunk-YCMZDLS2.js";
 import {
   Session
 } from "./chunk-BZXDCAXD.js";

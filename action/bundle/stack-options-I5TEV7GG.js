@@ -1,13 +1,11 @@
 import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
-  loadProgram,
-  previewPlan,
-  registerPreview
-} from "./chunk-TZI44PMV.js";
-import "./chunk-VDMMFV2V.js";
-import "./chunk-24VGYCI2.js";
-import "./chunk-7F5S63ML.js";
+  stackFailure,
+  stackTarget,
+  withStackOptions
+} from "./chunk-MKVAGATE.js";
+import "./chunk-YCMZDLS2.js";
 import "./chunk-BZXDCAXD.js";
 import "./chunk-753L5GQO.js";
 import "./chunk-NGU2K3X4.js";
@@ -15,7 +13,7 @@ import "./chunk-44M6CERX.js";
 import "./chunk-5ZIGE4RF.js";
 import "./chunk-UXAMSLRZ.js";
 export {
-  loadProgram,
-  previewPlan,
-  registerPreview
+  stackFailure,
+  stackTarget,
+  withStackOptions
 };

@@ -19,12 +19,10 @@ function essential(message) {
 }
 function lockHolders(message) {
   if (!message.includes("the stack is currently locked by")) return void 0;
-  return [...message.matchAll(/created by (\S+)@([^@\s]+) \(pid (\d+)\) at (\S+)/g)].map(([, username, host, pid, at]) => ({
-    pid: Number(pid),
-    username: username ?? "",
-    hostname: host ?? "",
-    timestamp: at ?? ""
-  }));
+  const locks = /* @__PURE__ */ new Map();
+  for (const [, lock, username, host, pid, at] of message.matchAll(/(\S+): created by (\S+)@([^@\s]+) \(pid (\d+)\) at (\S+)/g))
+    locks.set(lock ?? "", { pid: Number(pid), username: username ?? "", hostname: host ?? "", timestamp: at ?? "" });
+  return [...locks.values()];
 }
 function lockedOut(message) {
   const locks = lockHolders(message);
@@ -45,6 +43,8 @@ function backendProblem(message, backendUrl) {
   }
   const code = /api error (\w+)|(NoSuchBucket|SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|ExpiredToken)/.exec(message);
   const named = code?.[1] ?? code?.[2];
+  if (/get credentials: |failed to refresh cached credentials|no EC2 IMDS role found|NoCredentialProviders/.test(message))
+    return `the state backend ${where} was given no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) for this run`;
   if (/SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|ExpiredToken|StatusCode: 403/.test(message))
     return `the state backend ${where} refused the credentials (${named ?? "HTTP 403"}): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) of this run`;
   if (/NoSuchBucket/.test(message))

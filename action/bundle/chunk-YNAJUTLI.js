@@ -8,7 +8,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-24VGYCI2.js";
+} from "./chunk-MKVAGATE.js";
 import {
   formatDecision
 } from "./chunk-753L5GQO.js";
@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-QCWILSUC.js");
+    return await import("./automation-WLKTWL6N.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-TZI44PMV.js";
+} from "./chunk-YNAJUTLI.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -48,10 +48,10 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-24VGYCI2.js";
+} from "./chunk-MKVAGATE.js";
 import {
   essential
-} from "./chunk-7F5S63ML.js";
+} from "./chunk-YCMZDLS2.js";
 import {
   decidePlan,
   tpoRelease,
@@ -5922,8 +5922,8 @@ function programOf(dir) {
   return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-47UWMRQW.js");
-  const { loadProgram, previewPlan } = await import("./preview-C2EE7QDV.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-I5TEV7GG.js");
+  const { loadProgram, previewPlan } = await import("./preview-5B57XFFE.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);

@@ -21,7 +21,7 @@ import {
   essential,
   lockHolders,
   programError
-} from "./chunk-7F5S63ML.js";
+} from "./chunk-YCMZDLS2.js";
 import {
   policyModeVariable
 } from "./chunk-44M6CERX.js";
