@@ -309,6 +309,16 @@ function vanishedPublished(kind: Kind, name: string, id: string, olds: Bag): Err
   );
 }
 
+/** A source that is a local file and nothing else (`{ file }`). */
+function isFileSource(source: unknown): boolean {
+  return (
+    typeof source === 'object' &&
+    source !== null &&
+    Object.keys(source).length === 1 &&
+    typeof (source as { file?: unknown }).file === 'string'
+  );
+}
+
 const noConfig: StackConfig = { get: () => undefined };
 
 /**
@@ -643,14 +653,20 @@ export class ProviderRuntime {
       .filter((u) => !adopted.has(u));
     const after = checkKnown(kind, where, schemaPart(kind, news)).inputs;
     const changed = diffInputs(kindDescriptors[kind].schema(), before, after);
-    // The same source whose data is not what was uploaded (a file rebuilt at the same path): its data changes.
+    // The same source whose data is not what was uploaded (a file rebuilt at the same path): its data changes. A
+    // file at another path whose data is what was uploaded (a second checkout's absolute path, a moved folder) is
+    // no change: the data is compared, not where it lies.
     const recorded = olds['osHashValue'];
-    const digest =
-      typeof recorded === 'string' && !changed.replaces.includes('source') ? await this.sourceDigest(kind, after, olds) : undefined;
-    const rebuilt = digest !== undefined && digest !== recorded ? ['source'] : [];
+    const sourceChanged = changed.replaces.includes('source');
+    const pathOnly = sourceChanged && isFileSource(before['source']) && isFileSource(after['source']);
+    // At another path the file is hashed (the state's modification time and size are the old file's).
+    const seen = pathOnly ? { ...olds, sourceModified: undefined } : olds;
+    const digest = typeof recorded === 'string' && (pathOnly || !sourceChanged) ? await this.sourceDigest(kind, after, seen) : undefined;
+    const moved = pathOnly && digest !== undefined && digest === recorded;
+    const rebuilt = !sourceChanged && digest !== undefined && digest !== recorded ? ['source'] : [];
     const replaces = [
       ...new Set([
-        ...changed.replaces,
+        ...changed.replaces.filter((field) => !(moved && field === 'source')),
         ...rebuilt,
         ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === 'replace'),
       ]),

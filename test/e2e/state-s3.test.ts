@@ -5,6 +5,8 @@
  * saying so) before it converges; SeaweedFS killed during an update fails the run, and the next run (S3 back)
  * converges from the last checkpoint, one image per name.
  */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EngineEvent } from '@pulumi/pulumi/automation/index.js';
 import t from 'tap';
 import { openStack } from '../../provider/pulumi/automation.js';
@@ -175,3 +177,17 @@ t.test(
     }
   },
 );
+
+t.test('a second checkout in another folder (its absolute file paths) runs the same stack on S3 and finds no change', async (t) => {
+  const name = `${family}-p`;
+  const target = await e2eStack(name, { backend: 's3' });
+  const small = incompressibleFile(`${name}-a`, 4);
+  const first = await pulumi(target, 'up', familyProgram(name, { data: small, metadata }, { '1.0': {} }));
+  t.ok(first.ok, 'the first checkout applies', { output: first.text });
+  // The other checkout: the same file, at its own absolute path.
+  const elsewhere = join(scratchDir(), `${name}.raw`);
+  copyFileSync(small, elsewhere);
+  const second = await pulumi(target, 'up', familyProgram(name, { data: elsewhere, metadata }, { '1.0': {} }));
+  t.ok(second.ok, 'the second checkout runs', { output: second.text });
+  t.same(second.changes, { same: 2 }, 'and changes nothing: the data is compared, not the path (no replace of a published image)');
+});

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-YNAJUTLI.js";
+} from "./chunk-QN5G7ZEH.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -5923,7 +5923,7 @@ function programOf(dir) {
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
   const { stackTarget: stackTarget2 } = await import("./stack-options-I5TEV7GG.js");
-  const { loadProgram, previewPlan } = await import("./preview-5B57XFFE.js");
+  const { loadProgram, previewPlan } = await import("./preview-QIDXH35X.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);

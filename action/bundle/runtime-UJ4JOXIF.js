@@ -184,6 +184,9 @@ function vanishedPublished(kind, name, id, olds) {
     `${address(kind, name)}: ${id} (${typeof olds["name"] === "string" ? olds["name"] : name}) was published and is gone from the Image Service (deleted outside this stack). A published version is never re-created under its name (rule: immutability): publish the next version instead, and forget this one with \`pulumi state delete\` of its URN (or restore it in Glance under id ${id}).`
   );
 }
+function isFileSource(source) {
+  return typeof source === "object" && source !== null && Object.keys(source).length === 1 && typeof source.file === "string";
+}
 var noConfig = { get: () => void 0 };
 var ProviderRuntime = class {
   constructor(options = {}) {
@@ -453,11 +456,15 @@ var ProviderRuntime = class {
     const after = checkKnown(kind, where, schemaPart(kind, news)).inputs;
     const changed = diffInputs(kindDescriptors[kind].schema(), before, after);
     const recorded = olds["osHashValue"];
-    const digest = typeof recorded === "string" && !changed.replaces.includes("source") ? await this.sourceDigest(kind, after, olds) : void 0;
-    const rebuilt = digest !== void 0 && digest !== recorded ? ["source"] : [];
+    const sourceChanged = changed.replaces.includes("source");
+    const pathOnly = sourceChanged && isFileSource(before["source"]) && isFileSource(after["source"]);
+    const seen = pathOnly ? { ...olds, sourceModified: void 0 } : olds;
+    const digest = typeof recorded === "string" && (pathOnly || !sourceChanged) ? await this.sourceDigest(kind, after, seen) : void 0;
+    const moved = pathOnly && digest !== void 0 && digest === recorded;
+    const rebuilt = !sourceChanged && digest !== void 0 && digest !== recorded ? ["source"] : [];
     const replaces = [
       .../* @__PURE__ */ new Set([
-        ...changed.replaces,
+        ...changed.replaces.filter((field) => !(moved && field === "source")),
         ...rebuilt,
         ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === "replace")
       ])

@@ -4,7 +4,7 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-YNAJUTLI.js";
+} from "./chunk-QN5G7ZEH.js";
 import "./chunk-VDMMFV2V.js";
 import "./chunk-MKVAGATE.js";
 import "./chunk-YCMZDLS2.js";

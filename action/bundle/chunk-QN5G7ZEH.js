@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-WLKTWL6N.js");
+    return await import("./automation-FEPAMC3Z.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");
