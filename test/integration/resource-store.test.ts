@@ -16,7 +16,7 @@ import { createImage, deleteImage, getImage } from '../../provider/client/images
 import { startImport, waitForStores } from '../../provider/client/import.js';
 import { listStores, listStoresDetail } from '../../provider/client/stores.js';
 import { ResourceOperationError } from '../../provider/resources/errors.js';
-import { createImageResource } from '../../provider/resources/image/image.js';
+import { createImageResource, deleteImageResource } from '../../provider/resources/image/image.js';
 import {
   applyStoreResource,
   checkStoreInputs,
@@ -300,6 +300,14 @@ t.test(
         'a file uploaded into two stores at once (staged, then glance-direct)',
       );
       t.equal(await objectSha512(uploaded.outputs.id), sha512, 'its object in the bucket: the same sha512');
+
+      // The store deleted before an image in it (no dependsOn): Glance cannot delete the image; said of the store.
+      await deleteStoreResource(admin, id, applied.inputs);
+      const stuck = await deleteImageResource(platform, imported.outputs.id).catch((e: unknown) => e);
+      t.type(stuck, ResourceOperationError, 'an image whose store is gone is not deleted');
+      t.match((stuck as Error).message, `its data is in store ${id}, which Glance no longer has`, 'said of the store, with the way out');
+      await applyStoreResource(admin, id, raw);
+      t.equal((await getImage(admin, imported.outputs.id))['status'], 'active', 'with the store back, the image is there as it was');
 
       process.kill(-labServicePid('s3'), 'SIGKILL');
       try {

@@ -6,7 +6,7 @@
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { fetch } from 'undici';
 import { stageFile, stageFromUrl, uploadImageData } from '../../client/data.js';
-import { isForbidden, isNotFound } from '../../client/errors.js';
+import { ImageServiceError, isForbidden, isNotFound } from '../../client/errors.js';
 import {
   createImage,
   createImageBody,
@@ -579,16 +579,39 @@ export function isRetired(image: Readonly<Record<string, unknown>>, today: strin
   return image['deprecated'] === 'true' && typeof until === 'string' && isDate(until) && until < today;
 }
 
-/** Deletes the image; an image already gone counts as deleted. A protected image is unprotected first when it is retired. */
+/**
+ * Deletes the image; an image already gone counts as deleted. A protected image is unprotected first when it is
+ * retired. A delete Glance fails (5xx) while a store that holds the image's data is no longer configured (its
+ * StorageBackend deleted first) is said of that store.
+ */
 export async function deleteImageResource(session: Session, id: string): Promise<void> {
   try {
     await deleteImage(session, id);
   } catch (err) {
     if (isNotFound(err)) return;
+    if (err instanceof ImageServiceError && err.status >= 500) throw await missingStore(session, id, err);
     if (!isForbidden(err)) throw err;
     const live = await getImage(session, id);
     if (live['protected'] !== true || !isRetired(live)) throw err;
     await removeImage(session, live);
+  }
+}
+
+/** The failure of a delete, said of the stores that hold the image's data and Glance no longer has, when there are. */
+async function missingStore(session: Session, id: string, err: ImageServiceError): Promise<Error> {
+  try {
+    const [image, live] = await Promise.all([getImage(session, id), listStores(session)]);
+    const stores = image['stores'];
+    const gone = (typeof stores === 'string' ? stores : '').split(',').filter((store) => store !== '' && !live.some((s) => s.id === store));
+    if (gone.length === 0) return err;
+    return new ResourceOperationError(
+      `image ${id} cannot be deleted: its data is in store ${gone.join(', ')}, which Glance no longer has (Glance answered ` +
+        `${err.status}). Configure the store again (its StorageBackend), delete the image, then the store: give images ` +
+        'dependsOn their StorageBackend so destroy deletes them first',
+      { cause: err },
+    );
+  } catch {
+    return err;
   }
 }
 

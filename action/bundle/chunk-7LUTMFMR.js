@@ -7,7 +7,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-5ZIGE4RF.js";
+} from "./chunk-WU7VIYF2.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

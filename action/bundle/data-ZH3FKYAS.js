@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-44M6CERX.js";
-import "./chunk-5ZIGE4RF.js";
+} from "./chunk-LD5MPWOZ.js";
+import "./chunk-WU7VIYF2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

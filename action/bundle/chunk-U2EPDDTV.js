@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-44M6CERX.js";
+} from "./chunk-LD5MPWOZ.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

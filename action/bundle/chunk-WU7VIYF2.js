@@ -36593,10 +36593,25 @@ async function deleteImageResource(session, id) {
     await deleteImage(session, id);
   } catch (err) {
     if (isNotFound(err)) return;
+    if (err instanceof ImageServiceError && err.status >= 500) throw await missingStore(session, id, err);
     if (!isForbidden(err)) throw err;
     const live = await getImage(session, id);
     if (live["protected"] !== true || !isRetired(live)) throw err;
     await removeImage(session, live);
+  }
+}
+async function missingStore(session, id, err) {
+  try {
+    const [image, live] = await Promise.all([getImage(session, id), listStores(session)]);
+    const stores = image["stores"];
+    const gone = (typeof stores === "string" ? stores : "").split(",").filter((store) => store !== "" && !live.some((s) => s.id === store));
+    if (gone.length === 0) return err;
+    return new ResourceOperationError(
+      `image ${id} cannot be deleted: its data is in store ${gone.join(", ")}, which Glance no longer has (Glance answered ${err.status}). Configure the store again (its StorageBackend), delete the image, then the store: give images dependsOn their StorageBackend so destroy deletes them first`,
+      { cause: err }
+    );
+  } catch {
+    return err;
   }
 }
 var imageDescriptor = {
@@ -37267,4 +37282,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-5ZIGE4RF.js.LEGAL.txt */
+/*! For license information please see chunk-WU7VIYF2.js.LEGAL.txt */

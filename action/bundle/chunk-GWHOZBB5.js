@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   publishedMark
-} from "./chunk-5ZIGE4RF.js";
+} from "./chunk-WU7VIYF2.js";
 
 // provider/policy/summary.ts
 function lifecycleOf(change) {

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-QN5G7ZEH.js";
+} from "./chunk-ABAQNPVY.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-TG32BKQU.js";
+} from "./chunk-E4PHYF5H.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-PEUIX4B3.js";
+} from "./chunk-MEMCFZEZ.js";
 import {
   isYamlProject
-} from "./chunk-VDMMFV2V.js";
+} from "./chunk-U2EPDDTV.js";
 import {
   loggedChange
-} from "./chunk-4TTLJWOE.js";
+} from "./chunk-GWHOZBB5.js";
 import {
   componentToken,
   configKeys,
@@ -38,7 +38,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-OJZN2WEY.js";
+} from "./chunk-RD47PZ2R.js";
 import {
   UsageError,
   cloudSession,
@@ -48,7 +48,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-MKVAGATE.js";
+} from "./chunk-KQLV7EA5.js";
 import {
   essential
 } from "./chunk-YCMZDLS2.js";
@@ -56,17 +56,17 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-P6EECKR4.js";
+} from "./chunk-PU6MYJWE.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-OBJUROFN.js";
+import "./chunk-ZD722WEA.js";
 import {
   Session,
   identityRoot
-} from "./chunk-BZXDCAXD.js";
+} from "./chunk-W4MDMIF6.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-753L5GQO.js";
+} from "./chunk-Y5U6TEAT.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -74,7 +74,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-NGU2K3X4.js";
+} from "./chunk-7LUTMFMR.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -83,7 +83,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-44M6CERX.js";
+} from "./chunk-LD5MPWOZ.js";
 import {
   applyStoreResource,
   checkImageInputs,
@@ -116,7 +116,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-5ZIGE4RF.js";
+} from "./chunk-WU7VIYF2.js";
 import {
   __commonJS,
   __require,
@@ -5922,8 +5922,8 @@ function programOf(dir) {
   return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-I5TEV7GG.js");
-  const { loadProgram, previewPlan } = await import("./preview-QIDXH35X.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-UYTQDA26.js");
+  const { loadProgram, previewPlan } = await import("./preview-S67TGIED.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
@@ -5967,7 +5967,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-OMQ2WZ72.js");
+  const { appEntry, checkApp } = await import("./check-BSLOXPIC.js");
   const typescript = loadTypeScript(resolve4(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -6018,7 +6018,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-JCO4GXIG.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-ZQPBM6PW.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -6090,8 +6090,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-DACO3H6B.js");
-  const { buildEnvelope } = await import("./envelope-YHD5H6U4.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-3ECCQYAL.js");
+  const { buildEnvelope } = await import("./envelope-D3M2E7JQ.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

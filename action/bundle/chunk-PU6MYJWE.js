@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-OBJUROFN.js";
+} from "./chunk-ZD722WEA.js";
 import {
   Session
-} from "./chunk-BZXDCAXD.js";
+} from "./chunk-W4MDMIF6.js";
 import {
   PolicyEngine
-} from "./chunk-753L5GQO.js";
+} from "./chunk-Y5U6TEAT.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-NGU2K3X4.js";
+} from "./chunk-7LUTMFMR.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-5ZIGE4RF.js";
+} from "./chunk-WU7VIYF2.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-4TTLJWOE.js";
+} from "./chunk-GWHOZBB5.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-P6EECKR4.js";
+} from "./chunk-PU6MYJWE.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-OBJUROFN.js";
-import "./chunk-BZXDCAXD.js";
-import "./chunk-753L5GQO.js";
-import "./chunk-NGU2K3X4.js";
+import "./chunk-ZD722WEA.js";
+import "./chunk-W4MDMIF6.js";
+import "./chunk-Y5U6TEAT.js";
+import "./chunk-7LUTMFMR.js";
 import {
   policyModeVariable
-} from "./chunk-44M6CERX.js";
+} from "./chunk-LD5MPWOZ.js";
 import {
   StackMarks
-} from "./chunk-5ZIGE4RF.js";
+} from "./chunk-WU7VIYF2.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-NGU2K3X4.js";
-import "./chunk-5ZIGE4RF.js";
+} from "./chunk-7LUTMFMR.js";
+import "./chunk-WU7VIYF2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-NGU2K3X4.js";
+} from "./chunk-7LUTMFMR.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-44M6CERX.js";
+} from "./chunk-LD5MPWOZ.js";
 import {
   __commonJS,
   __toESM

@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-P6EECKR4.js";
+} from "./chunk-PU6MYJWE.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-OBJUROFN.js";
-import "./chunk-BZXDCAXD.js";
-import "./chunk-753L5GQO.js";
-import "./chunk-NGU2K3X4.js";
-import "./chunk-44M6CERX.js";
-import "./chunk-5ZIGE4RF.js";
+import "./chunk-ZD722WEA.js";
+import "./chunk-W4MDMIF6.js";
+import "./chunk-Y5U6TEAT.js";
+import "./chunk-7LUTMFMR.js";
+import "./chunk-LD5MPWOZ.js";
+import "./chunk-WU7VIYF2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

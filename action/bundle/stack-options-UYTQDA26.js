@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-MKVAGATE.js";
+} from "./chunk-KQLV7EA5.js";
 import "./chunk-YCMZDLS2.js";
-import "./chunk-BZXDCAXD.js";
-import "./chunk-753L5GQO.js";
-import "./chunk-NGU2K3X4.js";
-import "./chunk-44M6CERX.js";
-import "./chunk-5ZIGE4RF.js";
+import "./chunk-W4MDMIF6.js";
+import "./chunk-Y5U6TEAT.js";
+import "./chunk-7LUTMFMR.js";
+import "./chunk-LD5MPWOZ.js";
+import "./chunk-WU7VIYF2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-5ZIGE4RF.js";
+} from "./chunk-WU7VIYF2.js";
 import {
   __commonJS,
   __require,

@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-TG32BKQU.js";
+} from "./chunk-E4PHYF5H.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-OJZN2WEY.js";
+} from "./chunk-RD47PZ2R.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-OBJUROFN.js";
+} from "./chunk-ZD722WEA.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-BZXDCAXD.js";
+} from "./chunk-W4MDMIF6.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-753L5GQO.js";
+} from "./chunk-Y5U6TEAT.js";
 import {
   buildEnvelope
-} from "./chunk-NGU2K3X4.js";
+} from "./chunk-7LUTMFMR.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-44M6CERX.js";
+} from "./chunk-LD5MPWOZ.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-5ZIGE4RF.js";
+} from "./chunk-WU7VIYF2.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

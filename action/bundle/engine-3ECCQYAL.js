@@ -5,10 +5,10 @@ import {
   bundlePath,
   entrypoint,
   initialPages
-} from "./chunk-753L5GQO.js";
-import "./chunk-NGU2K3X4.js";
-import "./chunk-44M6CERX.js";
-import "./chunk-5ZIGE4RF.js";
+} from "./chunk-Y5U6TEAT.js";
+import "./chunk-7LUTMFMR.js";
+import "./chunk-LD5MPWOZ.js";
+import "./chunk-WU7VIYF2.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -5,22 +5,22 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   Session
-} from "./chunk-BZXDCAXD.js";
+} from "./chunk-W4MDMIF6.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-753L5GQO.js";
+} from "./chunk-Y5U6TEAT.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-44M6CERX.js";
+} from "./chunk-LD5MPWOZ.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-5ZIGE4RF.js";
+} from "./chunk-WU7VIYF2.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

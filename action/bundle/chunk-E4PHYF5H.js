@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-NGU2K3X4.js";
+} from "./chunk-7LUTMFMR.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-5ZIGE4RF.js";
+} from "./chunk-WU7VIYF2.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {
