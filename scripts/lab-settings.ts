@@ -102,6 +102,15 @@ export function portFree(port: number): Promise<boolean> {
 /** The bucket the lab makes for the stacks' state (the Pulumi DIY backend, tofu's s3 backend). */
 export const labStateBucket = 'image-catalog-state';
 
+/** Where npm start and npm run start:cdktf keep a stack's state: a local file (folder), or the lab S3's state bucket. */
+export const stateBackends = ['file', 's3'] as const;
+export type StateBackend = (typeof stateBackends)[number];
+
+/** Whether `value` names one of {@link stateBackends} (the value of `--backend`). */
+export function isStateBackend(value: string): value is StateBackend {
+  return (stateBackends as readonly string[]).includes(value);
+}
+
 /** The lab S3's bucket for Glance's `s3` store (image data), made at `up` as a team's S3 admin would. */
 export const labImageBucket = 'image-catalog-images';
 

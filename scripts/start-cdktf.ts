@@ -24,7 +24,7 @@ import { localStateProblem } from '../provider/cdktf/state.js';
 import { printCatalog } from './catalog-table.js';
 import { policyDataVariable } from '../provider/policy/data.js';
 import { cdktfExampleEnv, examplePolicyFile } from './example-config.js';
-import { labS3Env, readLabRecord, type LabRecord } from './lab-settings.js';
+import { isStateBackend, labS3Env, readLabRecord, stateBackends, type LabRecord, type StateBackend } from './lab-settings.js';
 import { locateTool, repoRoot, toolEnv } from './tools.js';
 
 const usage = `usage: npm run start:cdktf [-- deploy|diff|destroy] [--dir DIR] [--backend file|s3]
@@ -37,9 +37,6 @@ image-catalog-state, with its lock file (use_lockfile), one key per <dir> (docs/
 backend: when the other one holds it, it is moved (pushed here with tofu state push; a local file is kept as
 terraform.catalog.tfstate.moved-to-s3, an S3 copy emptied) and said.
 `;
-
-const backends = ['file', 's3'] as const;
-type Backend = (typeof backends)[number];
 
 /**
  * The example's settings of its state on the lab's S3 (examples/cdktf/main.ts reads them), one key per folder unless
@@ -82,12 +79,17 @@ function pullS3State(dir: string, env: NodeJS.ProcessEnv): TofuState | undefined
   return pulled === '' ? undefined : (JSON.parse(pulled) as TofuState);
 }
 
+/** Empties the example's state in S3: the same lineage, the next serial, no resources and no outputs. */
+function emptyS3State(dir: string, s3Env: NodeJS.ProcessEnv, state: TofuState): void {
+  tofu(dir, s3Env, ['state', 'push', '-'], JSON.stringify({ ...state, serial: state.serial + 1, resources: [], outputs: {} }));
+}
+
 /**
  * Keeps the example's state in the chosen backend only: moves it there when the other backend holds resources and
  * the chosen one none (tofu state push into S3, the local file kept aside; or pulled from S3 into the local file,
  * the S3 copy emptied). Returns what the chosen backend holds after it.
  */
-function moveState(backend: Backend, dir: string, stateFile: string, s3Env: NodeJS.ProcessEnv, where: string): TofuState | undefined {
+function moveState(backend: StateBackend, dir: string, stateFile: string, s3Env: NodeJS.ProcessEnv, where: string): TofuState | undefined {
   const local = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as TofuState) : undefined;
   const holds = (state: TofuState | undefined): boolean => (state?.resources ?? []).length > 0;
   // A local state that holds resources is where the file backend's state is: S3 is not asked (a synth and an init).
@@ -111,7 +113,7 @@ function moveState(backend: Backend, dir: string, stateFile: string, s3Env: Node
   }
   if (holds(local) || !holds(remote) || remote === undefined) return local;
   writeFileSync(stateFile, JSON.stringify(remote, null, 2), { mode: 0o600 });
-  tofu(dir, s3Env, ['state', 'push', '-'], JSON.stringify({ ...remote, serial: remote.serial + 1, resources: [], outputs: {} }));
+  emptyS3State(dir, s3Env, remote);
   step(`the example's state moved from ${where} to ${relative(repoRoot, stateFile) || stateFile} (pulled; the S3 copy emptied)`);
   return remote;
 }
@@ -219,8 +221,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const backend = backendAt >= 0 ? argv[backendAt + 1] : 'file';
   const values = new Set([dirAt + 1, backendAt + 1].filter((i) => i > 0));
   const command = argv.find((a, i) => !a.startsWith('--') && !values.has(i)) ?? 'deploy';
-  if (backend !== undefined && !backends.includes(backend as Backend)) {
-    process.stderr.write(`start:cdktf: --backend takes ${backends.join(' or ')}, not "${backend}"\n\n${usage}`);
+  if (backend !== undefined && !isStateBackend(backend)) {
+    process.stderr.write(`start:cdktf: --backend takes ${stateBackends.join(' or ')}, not "${backend}"\n\n${usage}`);
     return 2;
   }
   if (dir === undefined || backend === undefined || (command !== 'deploy' && command !== 'diff' && command !== 'destroy')) {
@@ -250,7 +252,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const env = backend === 's3' ? s3Env : cdktfEnv(record.clouds);
   let state: TofuState | undefined;
   try {
-    state = moveState(backend as Backend, dir, stateFile, s3Env, s3Where);
+    state = moveState(backend, dir, stateFile, s3Env, s3Where);
   } catch (err) {
     step((err as Error).message);
     return 1;
@@ -263,8 +265,7 @@ async function main(argv: readonly string[]): Promise<number> {
     step(
       `the lab was reset since the example was last deployed (its projects are new): its images are gone with it; starting from an empty state`,
     );
-    if (backend === 's3')
-      tofu(dir, s3Env, ['state', 'push', '-'], JSON.stringify({ ...state, serial: state.serial + 1, resources: [], outputs: {} }));
+    if (backend === 's3') emptyS3State(dir, s3Env, state);
     else rmSync(stateFile, { force: true });
   }
 

@@ -33,7 +33,18 @@ import {
 } from '../provider/pulumi/automation.js';
 import { printCatalog } from './catalog-table.js';
 import { exampleConfig } from './example-config.js';
-import { answers, labS3BackendUrl, labS3Env, labServiceUrls, labStackEnv, readLabRecord, type LabRecord } from './lab-settings.js';
+import {
+  answers,
+  isStateBackend,
+  labS3BackendUrl,
+  labS3Env,
+  labServiceUrls,
+  labStackEnv,
+  readLabRecord,
+  stateBackends,
+  type LabRecord,
+  type StateBackend,
+} from './lab-settings.js';
 import { locateTool, repoRoot } from './tools.js';
 
 const usage = `usage: npm start [-- [up|preview|refresh|destroy] [--refresh] [--stack NAME] [--backend file|s3]]
@@ -49,12 +60,13 @@ there) and said. Stack config: Pulumi.<stack>.yaml, written from the lab. PULUMI
 stack's secrets (default for the lab: image-catalog-lab).
 `;
 
-/** Where npm start keeps a stack's state: the checkout's folder, or the lab S3's state bucket. */
-const backends = ['file', 's3'] as const;
-type Backend = (typeof backends)[number];
-
 /** The target of the stack in a backend, and how it is said. */
-function backendTarget(backend: Backend, stack: string, record: LabRecord, pulumiRoot: string): { target: StackTarget; where: string } {
+function backendTarget(
+  backend: StateBackend,
+  stack: string,
+  record: LabRecord,
+  pulumiRoot: string,
+): { target: StackTarget; where: string } {
   const common = { cwd: repoRoot, stack, pulumiRoot };
   if (backend === 's3')
     return {
@@ -232,8 +244,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const command = argv.find((a, i) => !a.startsWith('--') && !values.has(i)) ?? 'up';
   const refresh = argv.includes('--refresh');
   const unknown = argv.filter((a, i) => a.startsWith('--') && !['--refresh', '--stack', '--backend'].includes(a) && !values.has(i));
-  if (backend !== undefined && !backends.includes(backend as Backend)) {
-    process.stderr.write(`start: --backend takes ${backends.join(' or ')}, not "${backend}"\n\n${usage}`);
+  if (backend !== undefined && !isStateBackend(backend)) {
+    process.stderr.write(`start: --backend takes ${stateBackends.join(' or ')}, not "${backend}"\n\n${usage}`);
     return 2;
   }
   if (
@@ -263,7 +275,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   // The pinned CLI: its folder's parent holds bin/pulumi (PulumiCommand's root).
   const pulumiRoot = dirname(dirname(pulumi.path));
-  const chosen = backendTarget(backend as Backend, stackName, record, pulumiRoot);
+  const chosen = backendTarget(backend, stackName, record, pulumiRoot);
   const other = backendTarget(backend === 's3' ? 'file' : 's3', stackName, record, pulumiRoot);
   const target = chosen.target;
   const program = ((await import(pathToFileURL(join(repoRoot, 'index.ts')).href)) as { default: Program }).default;
