@@ -8,6 +8,8 @@
  *   IMAGE_CATALOG_LAB_SOURCE_PORT    the HTTP source that web-download may fetch from (default 8000)
  *   IMAGE_CATALOG_LAB_S3_PORT        SeaweedFS's S3 endpoint (default 8333); its master, volume server and filer take
  *                                    the seven ports after it (labS3Ports)
+ *   IMAGE_CATALOG_LAB_SWIFT_PORT     Swift's proxy (default 8080); its object, container and account servers take the
+ *                                    three ports after it (labSwiftPorts)
  *   IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  Keystone token lifetime in seconds (10 to 86400, default 3600)
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ export interface LabSettings {
   readonly glancePort: number;
   readonly sourcePort: number;
   readonly s3Port: number;
+  readonly swiftPort: number;
   readonly tokenExpiration: number;
 }
 
@@ -48,6 +51,7 @@ export function labSettings(): LabSettings {
     glancePort: intFromEnv('IMAGE_CATALOG_LAB_GLANCE_PORT', 9292, 1, 65535),
     sourcePort: intFromEnv('IMAGE_CATALOG_LAB_SOURCE_PORT', 8000, 1, 65535),
     s3Port: intFromEnv('IMAGE_CATALOG_LAB_S3_PORT', 8333, 1, 65528),
+    swiftPort: intFromEnv('IMAGE_CATALOG_LAB_SWIFT_PORT', 8080, 1, 65532),
     tokenExpiration: intFromEnv('IMAGE_CATALOG_LAB_TOKEN_EXPIRATION', 3600, 10, 86400),
   };
 }
@@ -69,6 +73,8 @@ export function labPaths(stateDir: string) {
     source: join(stateDir, 'source'),
     /** SeaweedFS's data, and its S3 identities (s3.json, 0600). */
     s3: join(stateDir, 's3'),
+    /** Swift's rings and server configs (etc), its one device (srv/d1). */
+    swift: join(stateDir, 'swift'),
   } as const;
 }
 
@@ -88,6 +94,15 @@ export function labS3Ports(s3Port: number) {
     filerGrpc: s3Port + 6,
     s3Grpc: s3Port + 7,
   } as const;
+}
+
+/** The Swift servers of the lab, each a process of its own (Debian's swift-<server>-server), proxy first. */
+export const swiftServers = ['proxy', 'object', 'container', 'account'] as const;
+export type SwiftServer = (typeof swiftServers)[number];
+
+/** The ports of the lab's Swift: the proxy (the object-store endpoint), then its object, container and account servers. */
+export function labSwiftPorts(swiftPort: number): Readonly<Record<SwiftServer, number>> {
+  return { proxy: swiftPort, object: swiftPort + 1, container: swiftPort + 2, account: swiftPort + 3 };
 }
 
 /** Whether nothing listens on `port` of 127.0.0.1 (the lab binds there). */
@@ -127,6 +142,9 @@ export function labServicePid(service: string): number {
   return Number(readFileSync(labPidFile(labSettings().stateDir, service), 'utf8').trim());
 }
 
+/** The lab's services, each a process group with a pid file (`lab status` lists them). */
+export type LabService = 'source' | 's3' | 'keystone' | 'glance' | `swift-${SwiftServer}`;
+
 /** What `lab up` records for others to read: where each service answers. */
 export interface LabRecord {
   readonly keystoneUrl: string;
@@ -137,6 +155,11 @@ export interface LabRecord {
   readonly sourceDir: string;
   /** The S3 endpoint (http://127.0.0.1:<s3 port>) and the state bucket; its keys are in `lab env s3`. */
   readonly s3: { readonly endpoint: string; readonly bucket: string; readonly region: string; readonly imageBucket: string };
+  /**
+   * Swift's proxy (its object-store endpoint is <proxy>/v1/AUTH_<project id>) and the Keystone user a Glance swift
+   * store authenticates as (`service:swift`, project:user; its password is in `lab env swift`).
+   */
+  readonly swift: { readonly proxy: string; readonly user: string };
   readonly region: string;
   readonly projects: Readonly<Record<string, string>>;
 }
@@ -149,12 +172,14 @@ export function readLabRecord(settings: LabSettings = labSettings()): LabRecord 
 }
 
 /** Where each lab service answers when it is up (`lab status`, and npm start after a failure). */
-export function labServiceUrls(
-  settings: LabSettings = labSettings(),
-): readonly (readonly ['source' | 's3' | 'keystone' | 'glance', string])[] {
+export function labServiceUrls(settings: LabSettings = labSettings()): readonly (readonly [LabService, string])[] {
+  const swift = labSwiftPorts(settings.swiftPort);
   return [
     ['source', `http://127.0.0.1:${settings.sourcePort}/`],
     ['s3', `http://127.0.0.1:${settings.s3Port}/`],
+    ...swiftServers.map(
+      (server) => [`swift-${server}`, `http://127.0.0.1:${String(swift[server])}/${server === 'proxy' ? 'info' : ''}`] as const,
+    ),
     ['keystone', `http://127.0.0.1:${settings.keystonePort}/v3`],
     ['glance', `http://127.0.0.1:${settings.glancePort}/versions`],
   ];
@@ -208,6 +233,18 @@ export function labS3Env(record: LabRecord, settings: LabSettings = labSettings(
     AWS_REGION: record.s3.region,
     AWS_ENDPOINT_URL_S3: record.s3.endpoint,
   };
+}
+
+/**
+ * The account a Glance swift store on the lab's Swift authenticates as (the options of a StorageBackend of type
+ * swift): Keystone's URL, `service:swift` and its password from the lab's secrets.
+ */
+export function labSwiftAccount(
+  record: LabRecord,
+  settings: LabSettings = labSettings(),
+): { readonly authAddress: string; readonly user: string; readonly key: string } {
+  const secrets = JSON.parse(readFileSync(labPaths(settings.stateDir).secrets, 'utf8')) as { swift: string };
+  return { authAddress: record.keystoneUrl, user: record.swift.user, key: secrets.swift };
 }
 
 /** The passphrase of the lab's stacks' secrets when PULUMI_CONFIG_PASSPHRASE is not set (a lab, not a secret). */

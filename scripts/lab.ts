@@ -2,7 +2,8 @@
  * `npm run lab -- up|down|status|env|reset`: the real Image Service on 127.0.0.1, from Debian's keystone and
  * glance-api, with sqlite, two file stores, staging and tasks stores for interoperable import, a local HTTP
  * source for web-download and seeded personas, and an S3 server (SeaweedFS, built by scripts/toolchain.ts) with a
- * bucket for the stacks' state and one for Glance's s3 store. Facts behind the choices are in ../shared/LAB-FACTS.md.
+ * bucket for the stacks' state and one for Glance's s3 store, and a Swift all-in-one (Debian's swift servers, one
+ * device, Keystone auth) for Glance's swift store. Facts behind the choices are in ../shared/LAB-FACTS.md.
  */
 import { processRuns } from './processes.js';
 import { spawn, spawnSync } from 'node:child_process';
@@ -35,23 +36,28 @@ import {
   labSettings,
   labImageBucket,
   labStateBucket,
+  labSwiftPorts,
   personas,
   portFree,
   readLabRecord,
+  swiftServers,
   type LabRecord,
+  type LabService,
   type LabSettings,
   type Persona,
 } from './lab-settings.js';
 import { locateTool } from './tools.js';
 
 const region = 'RegionOne';
-// python3-boto3: glance_store's s3 driver (a store of the StorageBackend resource on the lab's S3).
+// python3-boto3: glance_store's s3 driver (a store of the StorageBackend resource on the lab's S3); swift-*: the
+// lab's Swift (glance_store's swift driver uses python3-swiftclient, a dependency of glance-api).
 const packages = [
   'keystone',
   'glance-api',
   'python3-boto3',
   'python3-openstackclient',
   'qemu-utils',
+  ...swiftServers.map((server) => `swift-${server}`),
   'uwsgi-core',
   'uwsgi-plugin-python3',
 ] as const;
@@ -64,6 +70,8 @@ interface Secrets {
   readonly appteam: string;
   readonly 'platform-viewer': string;
   readonly glance: string;
+  /** The Keystone user Swift's proxy validates tokens as, and a Glance swift store authenticates as. */
+  readonly swift: string;
   /** The lab S3's one identity (an admin of it): its access key id and secret. */
   readonly s3AccessKey: string;
   readonly s3SecretKey: string;
@@ -139,6 +147,7 @@ function loadSecrets(paths: Paths): Secrets {
     appteam: kept.appteam ?? make(),
     'platform-viewer': kept['platform-viewer'] ?? make(),
     glance: kept.glance ?? make(),
+    swift: kept.swift ?? make(),
     s3AccessKey: kept.s3AccessKey ?? `LAB${randomBytes(8).toString('hex').toUpperCase()}`,
     s3SecretKey: kept.s3SecretKey ?? make(),
   };
@@ -306,6 +315,101 @@ function glanceImportConf(settings: LabSettings): string {
   });
 }
 
+/** Where each Swift server's config and the rings live, its device, and the hash of the ports the rings were built for. */
+function swiftPaths(paths: Paths) {
+  return { etc: join(paths.swift, 'etc'), devices: join(paths.swift, 'srv'), ringPorts: join(paths.swift, 'etc', 'ring-ports') } as const;
+}
+
+/**
+ * Swift's three rings, one device each (d1 under the lab's swift/srv), built with swift-ring-builder; built again
+ * when the ports changed (a ring names its servers' ports).
+ */
+function swiftRings(settings: LabSettings, paths: Paths): void {
+  const where = swiftPaths(paths);
+  const ports = labSwiftPorts(settings.swiftPort);
+  const built = JSON.stringify(ports);
+  if (existsSync(where.ringPorts) && readFileSync(where.ringPorts, 'utf8') === built) return;
+  say('swift: building its rings (one device) ...');
+  for (const ring of ['object', 'container', 'account'] as const) {
+    for (const f of [`${ring}.builder`, `${ring}.ring.gz`]) rmSync(join(where.etc, f), { force: true });
+    rmSync(join(where.etc, 'backups'), { recursive: true, force: true });
+    const builder = join(where.etc, `${ring}.builder`);
+    manage('swift-ring-builder', [builder, 'create', '10', '1', '1']);
+    manage('swift-ring-builder', [
+      builder,
+      'add',
+      '--region',
+      '1',
+      '--zone',
+      '1',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(ports[ring]),
+      '--device',
+      'd1',
+      '--weight',
+      '100',
+    ]);
+    manage('swift-ring-builder', [builder, 'rebalance']);
+  }
+  writeFileSync(where.ringPorts, built);
+}
+
+/** A Swift storage server's config: one process (workers 0), loopback, the lab's device folder, no mount check. */
+function swiftStorageConf(settings: LabSettings, paths: Paths, server: 'object' | 'container' | 'account'): string {
+  const where = swiftPaths(paths);
+  return ini({
+    DEFAULT: {
+      bind_ip: '127.0.0.1',
+      bind_port: labSwiftPorts(settings.swiftPort)[server],
+      workers: 0,
+      user: 'root',
+      swift_dir: where.etc,
+      devices: where.devices,
+      mount_check: false,
+      log_name: `${server}-server`,
+    },
+    'pipeline:main': { pipeline: `${server}-server` },
+    [`app:${server}-server`]: { use: `egg:swift#${server}` },
+  });
+}
+
+/**
+ * Swift's proxy config: Keystone auth against the lab's Keystone (authtoken, then keystoneauth: a project's member or
+ * admin owns its account AUTH_<project id>), accounts made on first use.
+ */
+function swiftProxyConf(settings: LabSettings, paths: Paths, secrets: Secrets): string {
+  const keystone = `http://127.0.0.1:${settings.keystonePort}`;
+  return ini({
+    DEFAULT: {
+      bind_ip: '127.0.0.1',
+      bind_port: labSwiftPorts(settings.swiftPort).proxy,
+      workers: 0,
+      user: 'root',
+      swift_dir: swiftPaths(paths).etc,
+      log_name: 'proxy-server',
+    },
+    'pipeline:main': { pipeline: 'catch_errors proxy-logging authtoken keystoneauth proxy-logging proxy-server' },
+    'app:proxy-server': { use: 'egg:swift#proxy', account_autocreate: true },
+    'filter:catch_errors': { use: 'egg:swift#catch_errors' },
+    'filter:proxy-logging': { use: 'egg:swift#proxy_logging' },
+    'filter:authtoken': {
+      'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory',
+      www_authenticate_uri: `${keystone}/v3`,
+      auth_url: keystone,
+      auth_type: 'password',
+      project_domain_name: 'Default',
+      user_domain_name: 'Default',
+      project_name: 'service',
+      username: 'swift',
+      password: secrets.swift,
+      delay_auth_decision: true,
+    },
+    'filter:keystoneauth': { use: 'egg:swift#keystoneauth', operator_roles: 'admin, member', project_reader_roles: 'reader' },
+  });
+}
+
 function hashOf(...parts: readonly string[]): string {
   const h = createHash('sha256');
   for (const p of parts) h.update(p).update('\0');
@@ -326,7 +430,7 @@ function configDirContent(dir: string): string {
 // Processes
 
 interface Service {
-  readonly name: 'source' | 's3' | 'keystone' | 'glance';
+  readonly name: LabService;
   readonly port: number;
   readonly ready: string;
   readonly command: string;
@@ -350,11 +454,16 @@ function runningPid(paths: Paths, name: string): number | undefined {
   return Number.isInteger(pid) && pid > 0 && processRuns(pid) ? pid : undefined;
 }
 
+/** The setting (IMAGE_CATALOG_LAB_<SETTING>_PORT) that moves a service's port: Swift's four servers share one. */
+function portSetting(name: LabService): string {
+  return (name.startsWith('swift-') ? 'swift' : name).toUpperCase();
+}
+
 /** Refuses, before anything is started or written, when a port the lab needs is held by someone else. */
-async function assertPortFree(name: 'source' | 's3' | 'keystone' | 'glance', port: number, what: string = name): Promise<void> {
+async function assertPortFree(name: LabService, port: number, what: string = name): Promise<void> {
   if (await portFree(port)) return;
   throw new LabError(
-    `port ${port} on 127.0.0.1 (${what}) is taken by another process: stop it, or choose another port with IMAGE_CATALOG_LAB_${name.toUpperCase()}_PORT`,
+    `port ${port} on 127.0.0.1 (${what}) is taken by another process: stop it, or choose another port with IMAGE_CATALOG_LAB_${portSetting(name)}_PORT`,
   );
 }
 
@@ -505,6 +614,19 @@ async function seed(settings: LabSettings, secrets: Secrets): Promise<Record<str
     password: secrets.glance,
   });
   await assign('service', glanceUser, 'admin');
+  // Swift's proxy validates tokens as this user, and a Glance swift store stores as it (its account AUTH_<service>).
+  const swiftUser = await ensureNamed(ks, 'users', 'name=swift&domain_id=default', {
+    name: 'swift',
+    domain_id: 'default',
+    password: secrets.swift,
+  });
+  await assign('service', swiftUser, 'admin');
+  const objectStore = await ensureNamed(ks, 'services', 'type=object-store', {
+    name: 'swift',
+    type: 'object-store',
+    description: 'image-catalog lab Swift',
+  });
+  await keepEndpoints(ks, objectStore, `http://127.0.0.1:${String(settings.swiftPort)}/v1/AUTH_%(project_id)s`);
   const imageService = await ensureNamed(ks, 'services', 'type=image', {
     name: 'glance',
     type: 'image',
@@ -561,14 +683,19 @@ async function up(settings: LabSettings): Promise<void> {
   for (const dir of [paths.stateDir, paths.logs, paths.run, paths.keystone, paths.glance, paths.glanceConfigDir, paths.source])
     mkdirSync(dir, { recursive: true });
   mkdirSync(join(paths.s3, 'data'), { recursive: true });
+  for (const dir of [swiftPaths(paths).etc, join(swiftPaths(paths).devices, 'd1')]) mkdirSync(dir, { recursive: true });
   for (const d of ['stores/fast', 'stores/cheap', 'staging', 'tasks', 'locks']) mkdirSync(join(paths.glance, d), { recursive: true });
   chmodSync(paths.stateDir, 0o700);
   const s3Ports = Object.entries(labS3Ports(settings.s3Port)).map(
     ([part, p]) => ['s3', p, part === 's3' ? 's3' : `s3: SeaweedFS's ${part}, the S3 port + ${String(p - settings.s3Port)}`] as const,
   );
+  const swiftPorts = swiftServers.map(
+    (server) => [`swift-${server}`, labSwiftPorts(settings.swiftPort)[server], `swift: its ${server} server`] as const,
+  );
   for (const [name, port, what] of [
     ['source', settings.sourcePort, 'source'],
     ...s3Ports,
+    ...swiftPorts,
     ['keystone', settings.keystonePort, 'keystone'],
     ['glance', settings.glancePort, 'glance'],
   ] as const) {
@@ -683,6 +810,23 @@ async function up(settings: LabSettings): Promise<void> {
     configHash: hashOf(readFileSync(ksConf, 'utf8'), String(settings.keystonePort)),
   });
   const projects = await seed(settings, secrets);
+  swiftRings(settings, paths);
+  // The storage servers first: the proxy's first request would find them down.
+  for (const server of [...swiftServers.slice(1), swiftServers[0]]) {
+    const conf = join(swiftPaths(paths).etc, `${server}-server.conf`);
+    writePrivate(conf, server === 'proxy' ? swiftProxyConf(settings, paths, secrets) : swiftStorageConf(settings, paths, server));
+    const port = labSwiftPorts(settings.swiftPort)[server];
+    await startService(paths, {
+      name: `swift-${server}`,
+      port,
+      // A storage server answers any path (400 for one it does not serve); the proxy's /info needs no token.
+      ready: `http://127.0.0.1:${String(port)}/${server === 'proxy' ? 'info' : ''}`,
+      command: `/usr/bin/swift-${server}-server`,
+      args: [conf, '-v'],
+      env: cleanEnv,
+      configHash: hashOf(readFileSync(conf, 'utf8'), readFileSync(swiftPaths(paths).ringPorts, 'utf8')),
+    });
+  }
   await startService(paths, {
     name: 'glance',
     port: settings.glancePort,
@@ -706,6 +850,7 @@ async function up(settings: LabSettings): Promise<void> {
       region: labS3Region,
       imageBucket: labImageBucket,
     },
+    swift: { proxy: `http://127.0.0.1:${String(settings.swiftPort)}`, user: 'service:swift' },
     region,
     projects,
   };
@@ -715,7 +860,7 @@ async function up(settings: LabSettings): Promise<void> {
 
 async function down(settings: LabSettings): Promise<void> {
   const paths = labPaths(settings.stateDir);
-  for (const name of ['glance', 'keystone', 's3', 'source']) {
+  for (const name of ['glance', ...swiftServers.map((server) => `swift-${server}`), 'keystone', 's3', 'source']) {
     say(`${name} ${(await stopService(paths, name)) ? 'stopped' : 'was not running'}`);
   }
 }
@@ -727,10 +872,10 @@ async function status(settings: LabSettings): Promise<boolean> {
     const pid = runningPid(paths, name);
     const ok = pid !== undefined && (await answers(url));
     allUp &&= ok;
-    process.stdout.write(`${name.padEnd(9)} ${ok ? 'up  ' : 'down'} ${url}${pid === undefined ? '' : ` (pid ${pid})`}\n`);
+    process.stdout.write(`${name.padEnd(15)} ${ok ? 'up  ' : 'down'} ${url}${pid === undefined ? '' : ` (pid ${pid})`}\n`);
   }
   process.stdout.write(
-    `state     ${settings.stateDir}\nclouds    ${existsSync(paths.clouds) ? paths.clouds : '(not written yet: npm run lab -- up)'}\n`,
+    `state           ${settings.stateDir}\nclouds          ${existsSync(paths.clouds) ? paths.clouds : '(not written yet: npm run lab -- up)'}\n`,
   );
   return allUp;
 }
@@ -749,17 +894,23 @@ function env(settings: LabSettings, what: string | undefined): void {
     process.stdout.write(`# the state bucket as a Pulumi backend: pulumi login ${quote(labS3BackendUrl(record))}\n`);
     return;
   }
-  if (!personas.includes(what as Persona))
-    throw new LabError(`env takes clouds, s3 or a persona (${personas.join(', ')}), not "${what ?? ''}"`);
-  const persona = what as Persona;
   const secrets = loadSecrets(paths);
+  // A persona, or the swift service user (project service), as a cloud's OS_* variables.
+  const account: readonly [string, string, string] | undefined =
+    what === 'swift'
+      ? ['swift', secrets.swift, 'service']
+      : personas.includes(what as Persona)
+        ? [what as Persona, secrets[what as Persona], personaSpec[what as Persona].project]
+        : undefined;
+  if (account === undefined) throw new LabError(`env takes clouds, s3, swift or a persona (${personas.join(', ')}), not "${what ?? ''}"`);
+  const [user, password, project] = account;
   const vars: Record<string, string> = {
     OS_AUTH_URL: `http://127.0.0.1:${settings.keystonePort}/v3`,
     OS_AUTH_TYPE: 'password',
     OS_IDENTITY_API_VERSION: '3',
-    OS_USERNAME: persona,
-    OS_PASSWORD: secrets[persona],
-    OS_PROJECT_NAME: personaSpec[persona].project,
+    OS_USERNAME: user,
+    OS_PASSWORD: password,
+    OS_PROJECT_NAME: project,
     OS_USER_DOMAIN_NAME: 'Default',
     OS_PROJECT_DOMAIN_NAME: 'Default',
     OS_REGION_NAME: region,
@@ -772,7 +923,7 @@ const help = `usage: npm run lab -- <command>
 
 The local Image Service: Debian's keystone and glance-api on 127.0.0.1 (installed with apt-get when missing),
 and an S3 server (SeaweedFS, built by npm run toolchain) with the bucket ${labStateBucket} for stacks' state and
-${labImageBucket} for Glance's s3 store.
+${labImageBucket} for Glance's s3 store, and Swift (Debian's swift servers, Keystone auth) for Glance's swift store.
 
 commands:
   up          install what is missing, start or restart what changed, seed the personas (idempotent)
@@ -781,6 +932,7 @@ commands:
   env clouds  print the path of the generated clouds.yaml (clouds: ${personas.join(', ')})
   env NAME    print OS_* exports for one persona: eval "$(npm run -s lab -- env platform)"
   env s3      print AWS_* exports for the lab's S3 (its endpoint and keys) and its state bucket's Pulumi backend URL
+  env swift   print OS_* exports for the swift service user (what a Glance swift store authenticates as)
   reset       stop, delete the state directory, and bring a fresh lab up
 
 settings (environment):
@@ -789,6 +941,7 @@ settings (environment):
   IMAGE_CATALOG_LAB_GLANCE_PORT       default 9292
   IMAGE_CATALOG_LAB_SOURCE_PORT       web-download source, default 8000
   IMAGE_CATALOG_LAB_S3_PORT           S3 endpoint, default 8333 (SeaweedFS takes the 7 ports after it too)
+  IMAGE_CATALOG_LAB_SWIFT_PORT        Swift's proxy, default 8080 (its object, container and account servers the 3 after it)
   IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  token lifetime in seconds (10 to 86400), default 3600
 `;
 

@@ -14,6 +14,7 @@
  *   IMAGE_CATALOG_TEST_LAB_GLANCE_PORT    default 9302
  *   IMAGE_CATALOG_TEST_LAB_SOURCE_PORT    default 8010
  *   IMAGE_CATALOG_TEST_LAB_S3_PORT        default 8343 (and the seven after it)
+ *   IMAGE_CATALOG_TEST_LAB_SWIFT_PORT     default 8090 (and the three after it)
  *
  *   npm test -- --only unit        run one stage (toolchain, lab, lint, typecheck, policy, unit, integration, e2e)
  *   npm test -- --skip integration leave stages out (the count says what was skipped and why)
@@ -101,6 +102,7 @@ function useTestLab(): void {
   process.env['IMAGE_CATALOG_LAB_GLANCE_PORT'] = pick('GLANCE_PORT', '9302');
   process.env['IMAGE_CATALOG_LAB_SOURCE_PORT'] = pick('SOURCE_PORT', '8010');
   process.env['IMAGE_CATALOG_LAB_S3_PORT'] = pick('S3_PORT', '8343');
+  process.env['IMAGE_CATALOG_LAB_SWIFT_PORT'] = pick('SWIFT_PORT', '8090');
 }
 
 const labScript = (command: string): Promise<Run> => run(process.execPath, ['--import', 'tsx', 'scripts/lab.ts', command]);

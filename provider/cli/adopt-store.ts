@@ -82,7 +82,7 @@ export async function readStores(session: Session, options: StoreOptions): Promi
       );
       continue;
     }
-    const { options: read, secrets } = parseStoreFragment(live.type, fragment.text, live.id);
+    const { options: read, secrets } = parseStoreFragment(live.type, fragment.text, live.id, fragment.accounts);
     const inputs: Record<string, unknown> = {
       id: live.id,
       type: live.type,

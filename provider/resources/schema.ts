@@ -28,7 +28,7 @@ const formats: Readonly<Record<string, { readonly test: RegExp; readonly message
  */
 export function projectAjv(options: { readonly useDefaults?: boolean; readonly verbose?: boolean } = {}): Ajv2020 {
   const made = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, ...options });
-  made.addVocabulary(['x-wire', 'x-change', 'x-outputs', 'x-live']);
+  made.addVocabulary(['x-wire', 'x-change', 'x-outputs', 'x-live', 'x-account', 'x-accounts']);
   for (const [name, format] of Object.entries(formats)) made.addFormat(name, format.test);
   return made;
 }
@@ -42,6 +42,11 @@ export type ChangeMode = 'update' | 'replace';
 export interface FieldSpec {
   readonly local: string;
   readonly wire: string | undefined;
+  /**
+   * Its key in a kind's accounts file instead of a wire name (`x-account`: a swift store's credentials, kept out of
+   * Glance's database; the kind's `x-accounts` names the options that point at the file).
+   */
+  readonly account: string | undefined;
   readonly change: ChangeMode;
   readonly secret: boolean;
   /**
@@ -65,28 +70,45 @@ export interface ResourceSchema<T = unknown> {
   readonly validate: ValidateFunction;
   /** Field tables of the schema's $defs (per-kind options, for resources whose options depend on a kind). */
   readonly defs: Readonly<Record<string, readonly FieldSpec[]>>;
+  /** Of a $def whose fields go to an accounts file (`x-accounts`): the options that name the file and the reference. */
+  readonly accounts: Readonly<Record<string, AccountsFile>>;
   /** The JSON Schema document itself (for what is derived from it elsewhere: the Pulumi package schema). */
   readonly document: Readonly<Record<string, unknown>>;
   /** Phantom: ties the schema to the inputs type it checks. */
   readonly inputs?: T;
 }
 
+/** Where a kind's accounts file is named in its section: the option of the file's path and of its reference (section). */
+export interface AccountsFile {
+  readonly fileOption: string;
+  readonly referenceOption: string;
+}
+
 type RawProperties = Record<
   string,
-  { 'x-wire'?: string; 'x-change'?: ChangeMode; 'x-live'?: boolean; writeOnly?: boolean; uniqueItems?: boolean; description?: string }
+  {
+    'x-wire'?: string;
+    'x-account'?: string;
+    'x-change'?: ChangeMode;
+    'x-live'?: boolean;
+    writeOnly?: boolean;
+    uniqueItems?: boolean;
+    description?: string;
+  }
 >;
 
 interface RawSchema {
   title: string;
   properties: RawProperties;
   'x-outputs'?: RawProperties;
-  $defs?: Record<string, { properties?: RawProperties }>;
+  $defs?: Record<string, { properties?: RawProperties; 'x-accounts'?: AccountsFile }>;
 }
 
 function fieldsOf(properties: RawProperties): FieldSpec[] {
   return Object.entries(properties).map(([local, spec]) => ({
     local,
     wire: spec['x-wire'],
+    account: spec['x-account'],
     change: spec['x-change'] ?? 'replace',
     secret: spec.writeOnly === true,
     live: spec['x-live'] !== false,
@@ -108,6 +130,9 @@ export function resourceSchema<T>(file: string): ResourceSchema<T> {
     fields: fieldsOf(raw.properties),
     outputs: fieldsOf(raw['x-outputs'] ?? {}),
     defs,
+    accounts: Object.fromEntries(
+      Object.entries(raw.$defs ?? {}).flatMap(([name, def]) => (def['x-accounts'] === undefined ? [] : [[name, def['x-accounts']]])),
+    ),
     document: { ...raw },
     validate: ajv.compile(raw),
   };

@@ -16,21 +16,27 @@ function holdPort(): Promise<{ port: number; close: () => Promise<void> }> {
   });
 }
 
-/** A block of eight free ports (the lab's S3 and the SeaweedFS services after it), as IMAGE_CATALOG_LAB_S3_PORT. */
-async function freeS3Block(): Promise<string> {
+/**
+ * A block of free ports from `from` (below Linux's ephemeral range, 32768 and up: SeaweedFS and Swift bind some of
+ * a block a moment after the check, and an outgoing connection of any process may take a port there meanwhile; a
+ * volume server's gRPC port once did), as the setting of its first port.
+ */
+async function freeBlock(from: number, size: number): Promise<string> {
   for (;;) {
-    // Below Linux's ephemeral range (32768 and up): SeaweedFS binds some of the eight a moment after the check, and an
-    // outgoing connection of any process may take a port there meanwhile (a volume server's gRPC port once did).
-    const base = 20_000 + Math.floor(Math.random() * 1_500) * 8;
-    const tried = await Promise.all(Array.from({ length: 8 }, (_, i) => portFree(base + i)));
+    const base = from + Math.floor(Math.random() * 400) * size;
+    const tried = await Promise.all(Array.from({ length: size }, (_, i) => portFree(base + i)));
     if (tried.every(Boolean)) return String(base);
   }
 }
+/** The S3 endpoint and SeaweedFS's seven ports after it (IMAGE_CATALOG_LAB_S3_PORT), from 20000. */
+const freeS3Block = (): Promise<string> => freeBlock(20_000, 8);
+/** Swift's proxy and its three servers after it (IMAGE_CATALOG_LAB_SWIFT_PORT), from 16000 (apart from the S3 blocks). */
+const freeSwiftBlock = (): Promise<string> => freeBlock(16_000, 4);
 
 t.test('a second lab up leaves every running service alone', async (t) => {
   const again = await lab(['up']);
   t.equal(again.code, 0, again.stderr);
-  for (const svc of ['source', 's3', 'keystone', 'glance'])
+  for (const svc of ['source', 's3', 'keystone', 'glance', 'swift-proxy', 'swift-object', 'swift-container', 'swift-account'])
     t.match(again.stdout, new RegExp(`lab: ${svc} running \\(pid \\d+`), `${svc} is left running`);
   t.notMatch(again.stdout, /restarting|started on/, 'nothing is started or restarted');
 });
@@ -50,6 +56,7 @@ t.test('lab up refuses, naming the port and the setting, when a port is taken, a
     IMAGE_CATALOG_LAB_DIR: dir,
     IMAGE_CATALOG_LAB_SOURCE_PORT: String(freePort),
     IMAGE_CATALOG_LAB_S3_PORT: await freeS3Block(),
+    IMAGE_CATALOG_LAB_SWIFT_PORT: await freeSwiftBlock(),
     IMAGE_CATALOG_LAB_KEYSTONE_PORT: String(held.port),
     IMAGE_CATALOG_LAB_GLANCE_PORT: String(freePort + 1),
   });
@@ -117,6 +124,7 @@ t.test('a lab brought up again on other ports hands out its new endpoints (glanc
     return {
       IMAGE_CATALOG_LAB_SOURCE_PORT: source ?? '',
       IMAGE_CATALOG_LAB_S3_PORT: await freeS3Block(),
+      IMAGE_CATALOG_LAB_SWIFT_PORT: await freeSwiftBlock(),
       IMAGE_CATALOG_LAB_KEYSTONE_PORT: keystone ?? '',
       IMAGE_CATALOG_LAB_GLANCE_PORT: glance ?? '',
     };
@@ -139,6 +147,7 @@ t.test('a lab brought up again on other ports hands out its new endpoints (glanc
     glancePort: Number(current['IMAGE_CATALOG_LAB_GLANCE_PORT']),
     sourcePort: Number(current['IMAGE_CATALOG_LAB_SOURCE_PORT']),
     s3Port: Number(current['IMAGE_CATALOG_LAB_S3_PORT']),
+    swiftPort: Number(current['IMAGE_CATALOG_LAB_SWIFT_PORT']),
     tokenExpiration: 3600,
   });
   t.ok(record !== undefined, 'the lab is recorded');
@@ -166,4 +175,12 @@ t.test('a lab brought up again on other ports hands out its new endpoints (glanc
     headers: { 'x-auth-token': token.headers.get('x-subject-token') ?? '' },
   });
   t.equal(images.status, 200, 'glance validates the token (401 when it asked the old port)');
+  // Swift moved with its rings: the object-store endpoint names the new proxy port, and it serves the admin's account.
+  const objectStore = catalog.find((s) => s.type === 'object-store')?.endpoints.find((e) => e.url.includes('/v1/AUTH_'))?.url;
+  t.match(objectStore, `:${current['IMAGE_CATALOG_LAB_SWIFT_PORT'] ?? ''}/v1/AUTH_`, "the token's catalog names Swift's new port");
+  const account = await fetch(objectStore ?? '', {
+    method: 'HEAD',
+    headers: { 'x-auth-token': token.headers.get('x-subject-token') ?? '' },
+  });
+  t.equal(account.status, 204, "Swift serves the admin's account there (Keystone auth, the rings rebuilt for the new ports)");
 });

@@ -5,9 +5,10 @@
  * uploaded into it and the default store at once, each object read back from the bucket and its sha512 compared;
  * with SeaweedFS down, an import into it fails naming the store.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { StackMarks } from '../../provider/resources/mark.js';
 import t from 'tap';
@@ -24,7 +25,7 @@ import {
   lockConfigDir,
   type StoreInputs,
 } from '../../provider/resources/store/store.js';
-import { labS3Env, labS3Ports, labServicePid, labSettings } from '../../scripts/lab-settings.js';
+import { labS3Env, labS3Ports, labServicePid, labSettings, labSwiftAccount } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { lab, labSession, labStores, scratchDir, suffix } from '../helpers/lab.js';
 import { lab as labRun, runCommand, type Ran } from '../helpers/run.js';
@@ -330,5 +331,117 @@ t.test(
       await deleteStoreResource(admin, id, applied.inputs);
     }
     t.same(await storeIds(), ['cheap', 'fast'], 'the s3 store is gone after delete');
+  },
+);
+
+t.test(
+  "a swift store on the lab's Swift is live, its credentials in its accounts file only; a copy, an import and an upload into it and the default store, each read back from Swift",
+  async (t) => {
+    const id = `sw${suffix().slice(0, 4)}`;
+    const record = lab();
+    const account = labSwiftAccount(record);
+    const container = `glance-${id}`;
+    const raw = {
+      id,
+      type: 'swift',
+      description: 'images on the lab Swift (test)',
+      configDir: record.glanceConfigDir,
+      reloadCommand,
+      options: { ...account, container, createContainerOnPut: true },
+    };
+    const swiftToken = async (): Promise<string> => {
+      const [project = '', user = ''] = account.user.split(':');
+      const res = await fetch(`${record.keystoneUrl}/auth/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          auth: {
+            identity: { methods: ['password'], password: { user: { name: user, domain: { id: 'default' }, password: account.key } } },
+            scope: { project: { name: project, domain: { id: 'default' } } },
+          },
+        }),
+      });
+      await res.arrayBuffer();
+      return res.headers.get('x-subject-token') ?? '';
+    };
+    /** The image's object in the store's container (Glance names it by the image id; GET joins its segments). */
+    const objectSha512 = async (imageId: string): Promise<string> => {
+      const res = await fetch(`${record.swift.proxy}/v1/AUTH_${record.projects['service'] ?? ''}/${container}/${imageId}`, {
+        headers: { 'x-auth-token': await swiftToken() },
+      });
+      if (!res.ok) throw new Error(`Swift has no object ${container}/${imageId}: ${String(res.status)}`);
+      return createHash('sha512')
+        .update(Buffer.from(await res.arrayBuffer()))
+        .digest('hex');
+    };
+    /** Where Glance's database says an image's data is (what an admin's location list shows). */
+    const locations = (imageId: string): string =>
+      execFileSync(
+        '/usr/bin/python3',
+        [
+          '-c',
+          'import sqlite3,sys; print("\\n".join(r[0] for r in sqlite3.connect(sys.argv[1]).execute("select value from image_locations where image_id=?", (sys.argv[2],))))',
+          join(dirname(record.glanceConfigDir), 'glance.db'),
+          imageId,
+        ],
+        { encoding: 'utf8' },
+      );
+    const applied = await applyStoreResource(admin, id, raw);
+    const made: string[] = [];
+    try {
+      t.equal((statSync(applied.outputs.fragment).mode & 0o777).toString(8), '600', 'the fragment is 0600');
+      t.equal(
+        (statSync(join(record.glanceConfigDir, `store-${id}.accounts`)).mode & 0o777).toString(8),
+        '600',
+        'its accounts file is 0600',
+      );
+      t.notOk(readFileSync(applied.outputs.fragment, 'utf8').includes(account.key), 'the key is not in the fragment');
+      t.notOk(JSON.stringify(applied.outputs).includes(account.key), 'nor in the outputs');
+      t.equal((await listStoresDetail(admin)).find((s) => s.id === id)?.type, 'swift', 'Glance lists it as a swift store');
+
+      const bytes = Buffer.from(`bytes for the swift store ${suffix()}`.repeat(4096));
+      const sha512 = createHash('sha512').update(bytes).digest('hex');
+      const image = await createImage(platform, { name: `swift-copy-${suffix()}`, disk_format: 'raw', container_format: 'bare' });
+      made.push(image.id);
+      await uploadImageData(platform, image.id, { stream: Readable.from([bytes]) });
+      await startImport(admin, image.id, { name: 'copy-image' }, [id], true);
+      const copied = await waitForStores(admin, image.id, [id], 60_000);
+      t.same(String(copied['stores']).split(',').sort(), ['fast', id].sort(), 'copy-image put the image in the swift store');
+      t.equal(await objectSha512(image.id), sha512, 'its object in Swift holds the same data (sha512)');
+      t.match(locations(image.id), new RegExp(`^swift\\+config://${id}/`, 'm'), "Glance's location names the account reference");
+      t.notOk(locations(image.id).includes(account.key), "the key is not in Glance's database");
+
+      const file = `swift-import-${suffix()}.raw`;
+      writeFileSync(join(record.sourceDir, file), bytes);
+      const name = `ubuntu-24.04-sw${suffix().slice(0, 4)}-v1.0`;
+      const imported = await createImageResource(platform, name, {
+        name,
+        diskFormat: 'raw',
+        source: { url: `${record.sourceUrl}/${file}` },
+        stores: [id],
+      });
+      made.push(imported.outputs.id);
+      t.same(imported.outputs.storesIn, [id], 'an import straight into the swift store');
+      t.equal(await objectSha512(imported.outputs.id), sha512, 'read back from Swift: the same sha512');
+
+      const local = join(dir, `swift-upload-${suffix()}.raw`);
+      writeFileSync(local, bytes);
+      const both = `ubuntu-24.04-sw${suffix().slice(0, 4)}-v1.2`;
+      const uploaded = await createImageResource(platform, both, {
+        name: both,
+        diskFormat: 'raw',
+        source: { file: local },
+        stores: [id, 'fast'],
+        allStoresMustSucceed: true,
+      });
+      made.push(uploaded.outputs.id);
+      t.same([...uploaded.outputs.storesIn].sort(), [id, 'fast'].sort(), 'a file uploaded into the swift and the default store at once');
+      t.equal(await objectSha512(uploaded.outputs.id), sha512, 'its object in Swift: the same sha512');
+    } finally {
+      for (const image of made) await deleteImage(admin, image).catch(() => undefined);
+      await deleteStoreResource(admin, id, applied.inputs);
+    }
+    t.notOk(existsSync(join(record.glanceConfigDir, `store-${id}.accounts`)), 'its accounts file goes with it');
+    t.same(await storeIds(), ['cheap', 'fast'], 'the swift store is gone after delete');
   },
 );

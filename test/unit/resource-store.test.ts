@@ -1,5 +1,11 @@
 import t from 'tap';
-import { checkStoreInputs, renderBackends, renderStoreFragment } from '../../provider/resources/store/store.js';
+import {
+  checkStoreInputs,
+  parseStoreFragment,
+  renderBackends,
+  renderStoreAccounts,
+  renderStoreFragment,
+} from '../../provider/resources/store/store.js';
 import { ResourceInputError } from '../../provider/resources/schema.js';
 
 const base = { configDir: '/etc/glance/glance-api.conf.d', reloadCommand: ['systemctl', 'restart', 'glance-api'] };
@@ -42,6 +48,53 @@ t.test('an s3 store renders its secret keys into the fragment (mode 0600), lists
     options: { serverHost: 'vc', serverUsername: 'u', serverPassword: 'p', datastores: ['dc1:ds1', 'dc1:ds2'] },
   });
   t.match(renderStoreFragment(vmware), 'vmware_datastores = dc1:ds1,dc1:ds2');
+  t.end();
+});
+
+t.test("a swift store's credentials go to its accounts file (never Glance's database), the fragment names it; read back", (t) => {
+  const swift = checkStoreInputs('objects', {
+    ...base,
+    id: 'objects',
+    type: 'swift',
+    options: {
+      authAddress: 'http://keystone:5000/v3',
+      user: 'service:glance',
+      key: 'K3Y',
+      container: 'images',
+      createContainerOnPut: true,
+    },
+  });
+  const fragment = renderStoreFragment(swift);
+  t.match(fragment, /\[objects\]\nswift_store_container = images\nswift_store_create_container_on_put = true\n/);
+  t.match(fragment, 'swift_store_config_file = /etc/glance/glance-api.conf.d/store-objects.accounts\ndefault_swift_reference = objects\n');
+  t.notMatch(fragment, /K3Y|keystone|swift_store_key|swift_store_user/, 'no credential in the fragment');
+  const accounts = renderStoreAccounts(swift) ?? '';
+  t.match(
+    accounts,
+    '[objects]\nauth_address = http://keystone:5000/v3\nuser = service:glance\nkey = K3Y\nauth_version = 3\n',
+    'Keystone v3 unless said',
+  );
+  t.equal(
+    renderStoreAccounts(checkStoreInputs('f', { ...base, id: 'f', type: 'file', options: { dataDir: '/srv' } })),
+    undefined,
+    'a file store has none',
+  );
+  t.same(
+    parseStoreFragment('swift', fragment, 'objects', accounts),
+    {
+      options: {
+        container: 'images',
+        createContainerOnPut: true,
+        authAddress: 'http://keystone:5000/v3',
+        user: 'service:glance',
+        authVersion: '3',
+      },
+      secrets: ['key'],
+    },
+    'adopt reads it back from both files, the key only named',
+  );
+  const bare = t.throws(() => checkStoreInputs('objects', { ...swift, options: { ...swift.options, user: 'glance' } })) as Error;
+  t.match(bare.message, 'options.user', 'a user without its project is refused');
   t.end();
 });
 

@@ -19,7 +19,7 @@ import type { Session } from '../../client/session.js';
 import { isLegacyMark } from '../mark.js';
 import { ResourceOperationError } from '../errors.js';
 import type { KindDescriptor } from '../descriptor.js';
-import { checkInputs, resourceSchema, type InputProblem, type ResourceSchema } from '../schema.js';
+import { checkInputs, resourceSchema, type FieldSpec, type InputProblem, type ResourceSchema } from '../schema.js';
 import type { StoreInputs, StoreOutputs } from './store.types.js';
 
 export type { StoreFields, StoreInputs, StoreOutputs } from './store.types.js';
@@ -75,7 +75,30 @@ export function renderStoreFragment(inputs: StoreInputs, owner?: string): string
     const value = inputs.options[field.local];
     if (value !== undefined && field.wire !== undefined) lines.push(`${field.wire} = ${iniValue(value)}`);
   }
+  const accounts = storeSchema().accounts[inputs.type];
+  if (accounts !== undefined)
+    lines.push(`${accounts.fileOption} = ${accountsFile(inputs.configDir, inputs.id)}`, `${accounts.referenceOption} = ${inputs.id}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The store's accounts file (pure), for a kind whose credentials Glance reads from one (swift: given inline, Glance
+ * writes them into every image's location, in its database): one section, named by the store id (Glance reads every
+ * swift store's file into one parser), with the `x-account` fields. Undefined for other kinds.
+ */
+export function renderStoreAccounts(inputs: StoreInputs): string | undefined {
+  if (storeSchema().accounts[inputs.type] === undefined) return undefined;
+  const lines = ['# Written by the StorageBackend resource; edits are overwritten.', `[${inputs.id}]`];
+  for (const field of storeSchema().defs[inputs.type] ?? []) {
+    const value = inputs.options[field.local];
+    if (value !== undefined && field.account !== undefined) lines.push(`${field.account} = ${iniValue(value)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The file of store `id`'s accounts in `configDir` (not *.conf: glance-api reads those as its own configuration). */
+export function accountsFile(configDir: string, id: string): string {
+  return join(configDir, `store-${id}.accounts`);
 }
 
 /** The file of store `id`'s fragment in `configDir`. */
@@ -88,49 +111,61 @@ export function fragmentFile(configDir: string, id: string): string {
  * names and schema types, the secret ones only named (`secrets`: their values stay in the file). Lines of other
  * sections, and keys the store kind does not have, are left out.
  */
-export function parseStoreFragment(type: string, text: string, id: string): { options: Record<string, unknown>; secrets: string[] } {
+export function parseStoreFragment(
+  type: string,
+  text: string,
+  id: string,
+  accounts = '',
+): { options: Record<string, unknown>; secrets: string[] } {
   const fields = storeSchema().defs[type] ?? [];
   const properties =
     (storeSchema().document['$defs'] as Record<string, { properties?: Record<string, { type?: string }> } | undefined>)[type]?.properties ??
     {};
   const options: Record<string, unknown> = {};
   const secrets: string[] = [];
-  let section = '';
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const header = /^\[(.+)\]$/.exec(line);
-    if (header !== null) {
-      section = header[1] ?? '';
-      continue;
+  // The fragment's lines under their wire names; an accounts file's (swift) under their account keys.
+  const read = (file: string, keyOf: (field: FieldSpec) => string | undefined): void => {
+    let section = '';
+    for (const raw of file.split('\n')) {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) continue;
+      const header = /^\[(.+)\]$/.exec(line);
+      if (header !== null) {
+        section = header[1] ?? '';
+        continue;
+      }
+      const pair = /^([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(line);
+      if (section !== id || pair === null) continue;
+      const field = fields.find((f) => keyOf(f) === pair[1]);
+      if (field === undefined) continue;
+      if (field.secret) {
+        secrets.push(field.local);
+        continue;
+      }
+      const value = pair[2] ?? '';
+      const kind = properties[field.local]?.type;
+      options[field.local] =
+        kind === 'integer' || kind === 'number'
+          ? Number(value)
+          : kind === 'boolean'
+            ? value.toLowerCase() === 'true'
+            : kind === 'array'
+              ? value.split(',').map((v) => v.trim())
+              : value;
     }
-    const pair = /^([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(line);
-    if (section !== id || pair === null) continue;
-    const field = fields.find((f) => f.wire === pair[1]);
-    if (field === undefined) continue;
-    if (field.secret) {
-      secrets.push(field.local);
-      continue;
-    }
-    const value = pair[2] ?? '';
-    const kind = properties[field.local]?.type;
-    options[field.local] =
-      kind === 'integer' || kind === 'number'
-        ? Number(value)
-        : kind === 'boolean'
-          ? value.toLowerCase() === 'true'
-          : kind === 'array'
-            ? value.split(',').map((v) => v.trim())
-            : value;
-  }
+  };
+  read(text, (f) => f.wire);
+  read(accounts, (f) => f.account);
   return { options, secrets };
 }
 
 /** Store `id`'s fragment in `configDir` when a StorageBackend wrote one (its header line), with its text. */
-export function readStoreFragment(configDir: string, id: string): { header: FragmentHeader; text: string } | undefined {
+export function readStoreFragment(configDir: string, id: string): { header: FragmentHeader; text: string; accounts: string } | undefined {
   const file = fragmentFile(configDir, id);
   const header = readHeader(file) as FragmentHeader | undefined;
-  return header === undefined ? undefined : { header, text: readFileSync(file, 'utf8') };
+  if (header === undefined) return undefined;
+  const accounts = accountsFile(configDir, id);
+  return { header, text: readFileSync(file, 'utf8'), accounts: existsSync(accounts) ? readFileSync(accounts, 'utf8') : '' };
 }
 
 /** The header of store `id`'s fragment in `configDir`, when the directory has one. */
@@ -364,9 +399,13 @@ async function applyChecked(
   }
   if (inputs.id in header.base)
     throw new ResourceOperationError(`StorageBackend "${name}": id: store ${inputs.id} is already configured outside this resource`);
-  const saved = snapshot([fragment, backends]);
+  const accounts = accountsFile(inputs.configDir, inputs.id);
+  const saved = snapshot([fragment, accounts, backends]);
   const self: FragmentHeader = { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault };
   try {
+    const accountsText = renderStoreAccounts(inputs);
+    if (accountsText === undefined) rmSync(accounts, { force: true });
+    else writePrivate(accounts, accountsText);
     writePrivate(fragment, renderStoreFragment(inputs, owner));
     writePrivate(backends, renderBackends(header, [...others, self]));
     reload(name, inputs.reloadCommand);
@@ -411,6 +450,7 @@ async function deleteChecked(admin: Session, name: string, inputs: StoreInputs):
   const backends = join(inputs.configDir, backendsFile);
   const header = readHeader(backends) as BackendsHeader | undefined;
   rmSync(fragment, { force: true });
+  rmSync(accountsFile(inputs.configDir, inputs.id), { force: true });
   const remaining = managedStores(inputs.configDir);
   if (header !== undefined) {
     if (remaining.length === 0) rmSync(backends, { force: true });

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   publishedMark
-} from "./chunk-WU7VIYF2.js";
+} from "./chunk-LFYIMV7P.js";
 
 // provider/policy/summary.ts
 function lifecycleOf(change) {

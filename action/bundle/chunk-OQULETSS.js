@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-RD47PZ2R.js";
+} from "./chunk-5PFWGVBU.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-GWHOZBB5.js";
+} from "./chunk-VQRSVGKO.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-PU6MYJWE.js";
+} from "./chunk-QJOMVJMH.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-ZD722WEA.js";
-import "./chunk-W4MDMIF6.js";
-import "./chunk-Y5U6TEAT.js";
-import "./chunk-7LUTMFMR.js";
+import "./chunk-QD2DR5HS.js";
+import "./chunk-UFQLWQRD.js";
+import "./chunk-635FFI2C.js";
+import "./chunk-JM7SO2AJ.js";
 import {
   policyModeVariable
-} from "./chunk-LD5MPWOZ.js";
+} from "./chunk-AT6USZBX.js";
 import {
   StackMarks
-} from "./chunk-WU7VIYF2.js";
+} from "./chunk-LFYIMV7P.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

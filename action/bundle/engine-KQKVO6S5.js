@@ -5,10 +5,10 @@ import {
   bundlePath,
   entrypoint,
   initialPages
-} from "./chunk-Y5U6TEAT.js";
-import "./chunk-7LUTMFMR.js";
-import "./chunk-LD5MPWOZ.js";
-import "./chunk-WU7VIYF2.js";
+} from "./chunk-635FFI2C.js";
+import "./chunk-JM7SO2AJ.js";
+import "./chunk-AT6USZBX.js";
+import "./chunk-LFYIMV7P.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-E4PHYF5H.js";
+} from "./chunk-HASXZ6X6.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-RD47PZ2R.js";
+} from "./chunk-5PFWGVBU.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-ZD722WEA.js";
+} from "./chunk-QD2DR5HS.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-W4MDMIF6.js";
+} from "./chunk-UFQLWQRD.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-Y5U6TEAT.js";
+} from "./chunk-635FFI2C.js";
 import {
   buildEnvelope
-} from "./chunk-7LUTMFMR.js";
+} from "./chunk-JM7SO2AJ.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-LD5MPWOZ.js";
+} from "./chunk-AT6USZBX.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-WU7VIYF2.js";
+} from "./chunk-LFYIMV7P.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-7LUTMFMR.js";
+} from "./chunk-JM7SO2AJ.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-WU7VIYF2.js";
+} from "./chunk-LFYIMV7P.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

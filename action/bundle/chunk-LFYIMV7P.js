@@ -35916,7 +35916,7 @@ var formats = {
 };
 function projectAjv(options = {}) {
   const made = new import__.Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, ...options });
-  made.addVocabulary(["x-wire", "x-change", "x-outputs", "x-live"]);
+  made.addVocabulary(["x-wire", "x-change", "x-outputs", "x-live", "x-account", "x-accounts"]);
   for (const [name, format] of Object.entries(formats)) made.addFormat(name, format.test);
   return made;
 }
@@ -35925,6 +35925,7 @@ function fieldsOf(properties) {
   return Object.entries(properties).map(([local, spec]) => ({
     local,
     wire: spec["x-wire"],
+    account: spec["x-account"],
     change: spec["x-change"] ?? "replace",
     secret: spec.writeOnly === true,
     live: spec["x-live"] !== false,
@@ -35943,6 +35944,9 @@ function resourceSchema(file) {
     fields: fieldsOf(raw.properties),
     outputs: fieldsOf(raw["x-outputs"] ?? {}),
     defs,
+    accounts: Object.fromEntries(
+      Object.entries(raw.$defs ?? {}).flatMap(([name, def]) => def["x-accounts"] === void 0 ? [] : [[name, def["x-accounts"]]])
+    ),
     document: { ...raw },
     validate: ajv.compile(raw)
   };
@@ -36867,44 +36871,66 @@ function renderStoreFragment(inputs, owner) {
     const value = inputs.options[field.local];
     if (value !== void 0 && field.wire !== void 0) lines.push(`${field.wire} = ${iniValue(value)}`);
   }
+  const accounts = storeSchema().accounts[inputs.type];
+  if (accounts !== void 0)
+    lines.push(`${accounts.fileOption} = ${accountsFile(inputs.configDir, inputs.id)}`, `${accounts.referenceOption} = ${inputs.id}`);
   return `${lines.join("\n")}
 `;
+}
+function renderStoreAccounts(inputs) {
+  if (storeSchema().accounts[inputs.type] === void 0) return void 0;
+  const lines = ["# Written by the StorageBackend resource; edits are overwritten.", `[${inputs.id}]`];
+  for (const field of storeSchema().defs[inputs.type] ?? []) {
+    const value = inputs.options[field.local];
+    if (value !== void 0 && field.account !== void 0) lines.push(`${field.account} = ${iniValue(value)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function accountsFile(configDir, id) {
+  return join(configDir, `store-${id}.accounts`);
 }
 function fragmentFile(configDir, id) {
   return join(configDir, `store-${id}.conf`);
 }
-function parseStoreFragment(type, text2, id) {
+function parseStoreFragment(type, text2, id, accounts = "") {
   const fields = storeSchema().defs[type] ?? [];
   const properties = storeSchema().document["$defs"][type]?.properties ?? {};
   const options = {};
   const secrets = [];
-  let section = "";
-  for (const raw of text2.split("\n")) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const header = /^\[(.+)\]$/.exec(line);
-    if (header !== null) {
-      section = header[1] ?? "";
-      continue;
+  const read2 = (file, keyOf) => {
+    let section = "";
+    for (const raw of file.split("\n")) {
+      const line = raw.trim();
+      if (line === "" || line.startsWith("#")) continue;
+      const header = /^\[(.+)\]$/.exec(line);
+      if (header !== null) {
+        section = header[1] ?? "";
+        continue;
+      }
+      const pair = /^([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(line);
+      if (section !== id || pair === null) continue;
+      const field = fields.find((f) => keyOf(f) === pair[1]);
+      if (field === void 0) continue;
+      if (field.secret) {
+        secrets.push(field.local);
+        continue;
+      }
+      const value = pair[2] ?? "";
+      const kind = properties[field.local]?.type;
+      options[field.local] = kind === "integer" || kind === "number" ? Number(value) : kind === "boolean" ? value.toLowerCase() === "true" : kind === "array" ? value.split(",").map((v) => v.trim()) : value;
     }
-    const pair = /^([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(line);
-    if (section !== id || pair === null) continue;
-    const field = fields.find((f) => f.wire === pair[1]);
-    if (field === void 0) continue;
-    if (field.secret) {
-      secrets.push(field.local);
-      continue;
-    }
-    const value = pair[2] ?? "";
-    const kind = properties[field.local]?.type;
-    options[field.local] = kind === "integer" || kind === "number" ? Number(value) : kind === "boolean" ? value.toLowerCase() === "true" : kind === "array" ? value.split(",").map((v) => v.trim()) : value;
-  }
+  };
+  read2(text2, (f) => f.wire);
+  read2(accounts, (f) => f.account);
   return { options, secrets };
 }
 function readStoreFragment(configDir, id) {
   const file = fragmentFile(configDir, id);
   const header = readHeader(file);
-  return header === void 0 ? void 0 : { header, text: readFileSync2(file, "utf8") };
+  if (header === void 0) return void 0;
+  const accounts = accountsFile(configDir, id);
+  return { header, text: readFileSync2(file, "utf8"), accounts: existsSync(accounts) ? readFileSync2(accounts, "utf8") : "" };
 }
 function storeHeader(configDir, id) {
   return existsSync(configDir) ? managedStores(configDir).find((s) => s.id === id) : void 0;
@@ -37047,9 +37073,13 @@ async function applyChecked(admin, name, inputs, claim) {
   }
   if (inputs.id in header.base)
     throw new ResourceOperationError(`StorageBackend "${name}": id: store ${inputs.id} is already configured outside this resource`);
-  const saved = snapshot([fragment, backends]);
+  const accounts = accountsFile(inputs.configDir, inputs.id);
+  const saved = snapshot([fragment, accounts, backends]);
   const self = { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault };
   try {
+    const accountsText = renderStoreAccounts(inputs);
+    if (accountsText === void 0) rmSync2(accounts, { force: true });
+    else writePrivate(accounts, accountsText);
     writePrivate(fragment, renderStoreFragment(inputs, owner));
     writePrivate(backends, renderBackends(header, [...others, self]));
     reload(name, inputs.reloadCommand);
@@ -37086,6 +37116,7 @@ async function deleteChecked(admin, name, inputs) {
   const backends = join(inputs.configDir, backendsFile);
   const header = readHeader(backends);
   rmSync2(fragment, { force: true });
+  rmSync2(accountsFile(inputs.configDir, inputs.id), { force: true });
   const remaining = managedStores(inputs.configDir);
   if (header !== void 0) {
     if (remaining.length === 0) rmSync2(backends, { force: true });
@@ -37282,4 +37313,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-WU7VIYF2.js.LEGAL.txt */
+/*! For license information please see chunk-LFYIMV7P.js.LEGAL.txt */

@@ -2,14 +2,14 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-LD5MPWOZ.js";
+} from "./chunk-AT6USZBX.js";
 import {
   CloudConfigError,
   ImageServiceError,
   isUnauthorized,
   plainMessage,
   require_undici
-} from "./chunk-WU7VIYF2.js";
+} from "./chunk-LFYIMV7P.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

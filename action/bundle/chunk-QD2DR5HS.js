@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-WU7VIYF2.js";
+} from "./chunk-LFYIMV7P.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-ZD722WEA.js";
+} from "./chunk-QD2DR5HS.js";
 import {
   Session
-} from "./chunk-W4MDMIF6.js";
+} from "./chunk-UFQLWQRD.js";
 import {
   PolicyEngine
-} from "./chunk-Y5U6TEAT.js";
+} from "./chunk-635FFI2C.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-7LUTMFMR.js";
+} from "./chunk-JM7SO2AJ.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-WU7VIYF2.js";
+} from "./chunk-LFYIMV7P.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-WU7VIYF2.js";
+} from "./chunk-LFYIMV7P.js";
 import {
   __commonJS,
   __require,

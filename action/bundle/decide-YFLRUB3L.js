@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-PU6MYJWE.js";
+} from "./chunk-QJOMVJMH.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-ZD722WEA.js";
-import "./chunk-W4MDMIF6.js";
-import "./chunk-Y5U6TEAT.js";
-import "./chunk-7LUTMFMR.js";
-import "./chunk-LD5MPWOZ.js";
-import "./chunk-WU7VIYF2.js";
+import "./chunk-QD2DR5HS.js";
+import "./chunk-UFQLWQRD.js";
+import "./chunk-635FFI2C.js";
+import "./chunk-JM7SO2AJ.js";
+import "./chunk-AT6USZBX.js";
+import "./chunk-LFYIMV7P.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

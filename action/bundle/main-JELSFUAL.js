@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-ABAQNPVY.js";
+} from "./chunk-WVRVXHAL.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-E4PHYF5H.js";
+} from "./chunk-HASXZ6X6.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-MEMCFZEZ.js";
+} from "./chunk-OQULETSS.js";
 import {
   isYamlProject
-} from "./chunk-U2EPDDTV.js";
+} from "./chunk-B5O3TMSG.js";
 import {
   loggedChange
-} from "./chunk-GWHOZBB5.js";
+} from "./chunk-VQRSVGKO.js";
 import {
   componentToken,
   configKeys,
@@ -38,7 +38,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-RD47PZ2R.js";
+} from "./chunk-5PFWGVBU.js";
 import {
   UsageError,
   cloudSession,
@@ -48,7 +48,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-KQLV7EA5.js";
+} from "./chunk-5LS2MV2Y.js";
 import {
   essential
 } from "./chunk-YCMZDLS2.js";
@@ -56,17 +56,17 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-PU6MYJWE.js";
+} from "./chunk-QJOMVJMH.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-ZD722WEA.js";
+import "./chunk-QD2DR5HS.js";
 import {
   Session,
   identityRoot
-} from "./chunk-W4MDMIF6.js";
+} from "./chunk-UFQLWQRD.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-Y5U6TEAT.js";
+} from "./chunk-635FFI2C.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -74,7 +74,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-7LUTMFMR.js";
+} from "./chunk-JM7SO2AJ.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -83,7 +83,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-LD5MPWOZ.js";
+} from "./chunk-AT6USZBX.js";
 import {
   applyStoreResource,
   checkImageInputs,
@@ -116,7 +116,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-WU7VIYF2.js";
+} from "./chunk-LFYIMV7P.js";
 import {
   __commonJS,
   __require,
@@ -3880,7 +3880,7 @@ async function readStores(session, options) {
       );
       continue;
     }
-    const { options: read, secrets } = parseStoreFragment(live.type, fragment.text, live.id);
+    const { options: read, secrets } = parseStoreFragment(live.type, fragment.text, live.id, fragment.accounts);
     const inputs = {
       id: live.id,
       type: live.type,
@@ -5922,8 +5922,8 @@ function programOf(dir) {
   return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-UYTQDA26.js");
-  const { loadProgram, previewPlan } = await import("./preview-S67TGIED.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-QZ75FY46.js");
+  const { loadProgram, previewPlan } = await import("./preview-LV5GCURA.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
@@ -5967,7 +5967,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-BSLOXPIC.js");
+  const { appEntry, checkApp } = await import("./check-L2LMQ5DA.js");
   const typescript = loadTypeScript(resolve4(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -6018,7 +6018,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-ZQPBM6PW.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-YFLRUB3L.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -6090,8 +6090,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-3ECCQYAL.js");
-  const { buildEnvelope } = await import("./envelope-D3M2E7JQ.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-KQKVO6S5.js");
+  const { buildEnvelope } = await import("./envelope-KSR3XJ3O.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-KQLV7EA5.js";
+} from "./chunk-5LS2MV2Y.js";
 import "./chunk-YCMZDLS2.js";
-import "./chunk-W4MDMIF6.js";
-import "./chunk-Y5U6TEAT.js";
-import "./chunk-7LUTMFMR.js";
-import "./chunk-LD5MPWOZ.js";
-import "./chunk-WU7VIYF2.js";
+import "./chunk-UFQLWQRD.js";
+import "./chunk-635FFI2C.js";
+import "./chunk-JM7SO2AJ.js";
+import "./chunk-AT6USZBX.js";
+import "./chunk-LFYIMV7P.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

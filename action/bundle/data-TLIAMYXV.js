@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-LD5MPWOZ.js";
-import "./chunk-WU7VIYF2.js";
+} from "./chunk-AT6USZBX.js";
+import "./chunk-LFYIMV7P.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-7LUTMFMR.js";
-import "./chunk-WU7VIYF2.js";
+} from "./chunk-JM7SO2AJ.js";
+import "./chunk-LFYIMV7P.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

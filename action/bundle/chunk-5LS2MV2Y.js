@@ -5,22 +5,22 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   Session
-} from "./chunk-W4MDMIF6.js";
+} from "./chunk-UFQLWQRD.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-Y5U6TEAT.js";
+} from "./chunk-635FFI2C.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-LD5MPWOZ.js";
+} from "./chunk-AT6USZBX.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-WU7VIYF2.js";
+} from "./chunk-LFYIMV7P.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

@@ -3,19 +3,19 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-MEMCFZEZ.js";
+} from "./chunk-OQULETSS.js";
 import {
   isYamlProject
-} from "./chunk-U2EPDDTV.js";
+} from "./chunk-B5O3TMSG.js";
 import {
   loggedChange
-} from "./chunk-GWHOZBB5.js";
+} from "./chunk-VQRSVGKO.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-RD47PZ2R.js";
+} from "./chunk-5PFWGVBU.js";
 import {
   backendProblem,
   essential,
@@ -24,10 +24,10 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   policyModeVariable
-} from "./chunk-LD5MPWOZ.js";
+} from "./chunk-AT6USZBX.js";
 import {
   CloudConfigError
-} from "./chunk-WU7VIYF2.js";
+} from "./chunk-LFYIMV7P.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -208,7 +208,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-R4UOBCIT.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-ZLRNPB6Y.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -409,7 +409,7 @@ async function previewPlan(stack, record, config, kind = "update") {
   const { changeSummary } = kind === "destroy" ? await stack.previewDestroy(record.common(collect)) : await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-ZH3FKYAS.js");
+    const { describeOverrides } = await import("./data-TLIAMYXV.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }
