@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import { StackMarks } from '../../provider/resources/mark.js';
 import t from 'tap';
 import { uploadImageData } from '../../provider/client/data.js';
-import { createImage, deleteImage, getImage } from '../../provider/client/images.js';
+import { createImage, deleteImage, getImage, listImages } from '../../provider/client/images.js';
 import { startImport, waitForStores } from '../../provider/client/import.js';
 import { listStores, listStoresDetail } from '../../provider/client/stores.js';
 import { ResourceOperationError } from '../../provider/resources/errors.js';
@@ -28,6 +28,7 @@ import {
 import { labS3Env, labS3Ports, labServicePid, labSettings, labSwiftAccount } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { lab, labSession, labStores, scratchDir, suffix } from '../helpers/lab.js';
+import { incompressibleFile } from '../helpers/pulumi.js';
 import { lab as labRun, runCommand, type Ran } from '../helpers/run.js';
 
 const admin = labSession('admin');
@@ -386,6 +387,14 @@ t.test(
         ],
         { encoding: 'utf8' },
       );
+    const wrong = await applyStoreResource(admin, id, { ...raw, options: { ...raw.options, key: 'not-the-key' } }).catch((e: unknown) => e);
+    t.type(wrong, ResourceOperationError, 'a wrong key is refused');
+    t.match(
+      (wrong as Error).message,
+      `StorageBackend "${id}": options.key: Keystone at ${account.authAddress} refused service:swift`,
+      'naming the field',
+    );
+    t.notOk(existsSync(join(record.glanceConfigDir, `store-${id}.conf`)), 'before anything is written');
     const applied = await applyStoreResource(admin, id, raw);
     const made: string[] = [];
     try {
@@ -437,6 +446,37 @@ t.test(
       made.push(uploaded.outputs.id);
       t.same([...uploaded.outputs.storesIn].sort(), [id, 'fast'].sort(), 'a file uploaded into the swift and the default store at once');
       t.equal(await objectSha512(uploaded.outputs.id), sha512, 'its object in Swift: the same sha512');
+
+      // swift-proxy killed while Glance writes an upload into the store: the create fails naming the store, leaves no
+      // image behind, and the same create after the lab is back makes the image once.
+      const big = incompressibleFile(`swift-cut-${id}`, 96);
+      const cut = `ubuntu-24.04-sw${suffix().slice(0, 4)}-v2.0`;
+      const inputs = { name: cut, diskFormat: 'raw', source: { file: big }, stores: [id] };
+      const cutOff = createImageResource(platform, cut, inputs).catch((e: unknown) => e);
+      const importing = async (): Promise<boolean> => {
+        for await (const i of listImages(admin, { name: cut })) if (i.status === 'importing') return true;
+        return false;
+      };
+      for (let i = 0; i < 600 && !(await importing()); i++) await new Promise((r) => setTimeout(r, 100));
+      process.kill(-labServicePid('swift-proxy'), 'SIGKILL');
+      const failed = await cutOff;
+      try {
+        t.type(failed, ResourceOperationError, 'with swift-proxy killed mid-upload, the create fails');
+        t.match((failed as Error).message, new RegExp(`\\b${id}\\b`), 'naming the store', { said: (failed as Error).message });
+        t.notMatch((failed as Error).message, /\b500\b|Internal Server Error/, 'not as a Glance 500');
+        const left: string[] = [];
+        for await (const i of listImages(admin, { name: cut })) left.push(`${i.id} ${String(i.status)}`);
+        t.same(left, [], 'no image record is left behind (queued, saving or importing)');
+      } finally {
+        const back = await labRun(['up']);
+        t.equal(back.code, 0, 'the lab (its Swift proxy) is back', { output: back.stderr });
+      }
+      const again = await createImageResource(platform, cut, inputs);
+      made.push(again.outputs.id);
+      t.same(again.outputs.storesIn, [id], 'the next create converges into the swift store');
+      const named: string[] = [];
+      for await (const i of listImages(admin, { name: cut })) named.push(String(i.status));
+      t.same(named, ['active'], 'one image of that name');
     } finally {
       for (const image of made) await deleteImage(admin, image).catch(() => undefined);
       await deleteStoreResource(admin, id, applied.inputs);

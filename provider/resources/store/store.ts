@@ -399,6 +399,7 @@ async function applyChecked(
   }
   if (inputs.id in header.base)
     throw new ResourceOperationError(`StorageBackend "${name}": id: store ${inputs.id} is already configured outside this resource`);
+  await checkSwiftAccount(name, inputs);
   const accounts = accountsFile(inputs.configDir, inputs.id);
   const saved = snapshot([fragment, accounts, backends]);
   const self: FragmentHeader = { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault };
@@ -431,6 +432,48 @@ async function applyChecked(
     throw new ResourceOperationError(`${why}; ${rollback}`, { cause: err });
   }
   return { inputs, outputs: { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault, fragment, catalogMark: owner ?? null } };
+}
+
+/**
+ * A swift store's account, tried before anything is written: Glance lists a swift store whose credentials are wrong
+ * as live (it connects on the first upload), so the apply would succeed and every upload fail. Keystone v3 is asked
+ * for a token of `project:user` with the key, and its catalog for an object-store endpoint. A refusal fails the
+ * apply naming the field; a Keystone this process cannot reach (Glance's network may differ) is not judged.
+ */
+async function checkSwiftAccount(name: string, inputs: StoreInputs): Promise<void> {
+  const options = inputs.options as { authAddress?: string; user?: string; key?: string; authVersion?: string } & Record<string, unknown>;
+  if (inputs.type !== 'swift' || options.authVersion !== '3') return;
+  const [project = '', user = ''] = (options.user ?? '').split(':');
+  const domain = (field: 'userDomainName' | 'projectDomainName'): { name: string } | { id: string } =>
+    typeof options[field] === 'string' ? { name: options[field] } : { id: 'default' };
+  let res: Response;
+  try {
+    res = await fetch(`${(options.authAddress ?? '').replace(/\/+$/, '')}/auth/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        auth: {
+          identity: { methods: ['password'], password: { user: { name: user, domain: domain('userDomainName'), password: options.key } } },
+          scope: { project: { name: project, domain: domain('projectDomainName') } },
+        },
+      }),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch {
+    return;
+  }
+  const body = (await res.json().catch(() => ({}))) as { token?: { catalog?: { type: string }[] } };
+  const refused = (field: string, why: string): ResourceOperationError =>
+    new ResourceOperationError(`StorageBackend "${name}": options.${field}: ${why}; nothing was written (rule: the store's account works)`);
+  if (res.status === 401)
+    throw refused('key', `Keystone at ${options.authAddress ?? ''} refused ${options.user ?? ''} with this key (HTTP 401)`);
+  if (res.status === 404 || (res.status >= 400 && res.status < 500))
+    throw refused(
+      'user',
+      `Keystone at ${options.authAddress ?? ''} has no project:user ${options.user ?? ''} to scope to (HTTP ${String(res.status)})`,
+    );
+  if (res.ok && !(body.token?.catalog ?? []).some((service) => service.type === 'object-store'))
+    throw refused('authAddress', `Keystone at ${options.authAddress ?? ''} lists no object-store (Swift) endpoint`);
 }
 
 /** Removes the store: its fragment goes, the backends file follows, Glance reloads, and the store is gone from the API. */

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-5PFWGVBU.js";
+} from "./chunk-DX5GSB67.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-QD2DR5HS.js";
+} from "./chunk-ODDGHDMT.js";
 import {
   Session
-} from "./chunk-UFQLWQRD.js";
+} from "./chunk-LWS2V3MX.js";
 import {
   PolicyEngine
-} from "./chunk-635FFI2C.js";
+} from "./chunk-UVST73VQ.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-JM7SO2AJ.js";
+} from "./chunk-6ZJW2BWF.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-LFYIMV7P.js";
+} from "./chunk-OZ6YLT7C.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -2,14 +2,14 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-AT6USZBX.js";
+} from "./chunk-DSMWL4DI.js";
 import {
   CloudConfigError,
   ImageServiceError,
   isUnauthorized,
   plainMessage,
   require_undici
-} from "./chunk-LFYIMV7P.js";
+} from "./chunk-OZ6YLT7C.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

@@ -3,19 +3,19 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-OQULETSS.js";
+} from "./chunk-U7MSAXHZ.js";
 import {
   isYamlProject
-} from "./chunk-B5O3TMSG.js";
+} from "./chunk-WVSSXNX7.js";
 import {
   loggedChange
-} from "./chunk-VQRSVGKO.js";
+} from "./chunk-BFRZU2S3.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-5PFWGVBU.js";
+} from "./chunk-DX5GSB67.js";
 import {
   backendProblem,
   essential,
@@ -24,10 +24,10 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   policyModeVariable
-} from "./chunk-AT6USZBX.js";
+} from "./chunk-DSMWL4DI.js";
 import {
   CloudConfigError
-} from "./chunk-LFYIMV7P.js";
+} from "./chunk-OZ6YLT7C.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -208,7 +208,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-ZLRNPB6Y.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-XV3HFAHJ.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -409,7 +409,7 @@ async function previewPlan(stack, record, config, kind = "update") {
   const { changeSummary } = kind === "destroy" ? await stack.previewDestroy(record.common(collect)) : await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-TLIAMYXV.js");
+    const { describeOverrides } = await import("./data-N2CEUAFC.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

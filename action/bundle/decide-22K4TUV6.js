@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-QJOMVJMH.js";
+} from "./chunk-T7OGUAKT.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-QD2DR5HS.js";
-import "./chunk-UFQLWQRD.js";
-import "./chunk-635FFI2C.js";
-import "./chunk-JM7SO2AJ.js";
-import "./chunk-AT6USZBX.js";
-import "./chunk-LFYIMV7P.js";
+import "./chunk-ODDGHDMT.js";
+import "./chunk-LWS2V3MX.js";
+import "./chunk-UVST73VQ.js";
+import "./chunk-6ZJW2BWF.js";
+import "./chunk-DSMWL4DI.js";
+import "./chunk-OZ6YLT7C.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

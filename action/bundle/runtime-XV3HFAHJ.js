@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-HASXZ6X6.js";
+} from "./chunk-5KYZBYE6.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-5PFWGVBU.js";
+} from "./chunk-DX5GSB67.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-QD2DR5HS.js";
+} from "./chunk-ODDGHDMT.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-UFQLWQRD.js";
+} from "./chunk-LWS2V3MX.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-635FFI2C.js";
+} from "./chunk-UVST73VQ.js";
 import {
   buildEnvelope
-} from "./chunk-JM7SO2AJ.js";
+} from "./chunk-6ZJW2BWF.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-AT6USZBX.js";
+} from "./chunk-DSMWL4DI.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-LFYIMV7P.js";
+} from "./chunk-OZ6YLT7C.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

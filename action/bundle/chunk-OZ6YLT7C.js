@@ -37073,6 +37073,7 @@ async function applyChecked(admin, name, inputs, claim) {
   }
   if (inputs.id in header.base)
     throw new ResourceOperationError(`StorageBackend "${name}": id: store ${inputs.id} is already configured outside this resource`);
+  await checkSwiftAccount(name, inputs);
   const accounts = accountsFile(inputs.configDir, inputs.id);
   const saved = snapshot([fragment, accounts, backends]);
   const self = { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault };
@@ -37102,6 +37103,39 @@ async function applyChecked(admin, name, inputs, claim) {
     throw new ResourceOperationError(`${why}; ${rollback}`, { cause: err });
   }
   return { inputs, outputs: { id: inputs.id, type: inputs.type, isDefault: inputs.isDefault, fragment, catalogMark: owner ?? null } };
+}
+async function checkSwiftAccount(name, inputs) {
+  const options = inputs.options;
+  if (inputs.type !== "swift" || options.authVersion !== "3") return;
+  const [project = "", user = ""] = (options.user ?? "").split(":");
+  const domain = (field) => typeof options[field] === "string" ? { name: options[field] } : { id: "default" };
+  let res;
+  try {
+    res = await fetch(`${(options.authAddress ?? "").replace(/\/+$/, "")}/auth/tokens`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        auth: {
+          identity: { methods: ["password"], password: { user: { name: user, domain: domain("userDomainName"), password: options.key } } },
+          scope: { project: { name: project, domain: domain("projectDomainName") } }
+        }
+      }),
+      signal: AbortSignal.timeout(1e4)
+    });
+  } catch {
+    return;
+  }
+  const body = await res.json().catch(() => ({}));
+  const refused = (field, why) => new ResourceOperationError(`StorageBackend "${name}": options.${field}: ${why}; nothing was written (rule: the store's account works)`);
+  if (res.status === 401)
+    throw refused("key", `Keystone at ${options.authAddress ?? ""} refused ${options.user ?? ""} with this key (HTTP 401)`);
+  if (res.status === 404 || res.status >= 400 && res.status < 500)
+    throw refused(
+      "user",
+      `Keystone at ${options.authAddress ?? ""} has no project:user ${options.user ?? ""} to scope to (HTTP ${String(res.status)})`
+    );
+  if (res.ok && !(body.token?.catalog ?? []).some((service) => service.type === "object-store"))
+    throw refused("authAddress", `Keystone at ${options.authAddress ?? ""} lists no object-store (Swift) endpoint`);
 }
 async function deleteStoreResource(admin, name, inputs) {
   const unknown = ["configDir", "reloadCommand"].filter((field) => inputs[field] === void 0);
@@ -37313,4 +37347,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-LFYIMV7P.js.LEGAL.txt */
+/*! For license information please see chunk-OZ6YLT7C.js.LEGAL.txt */

@@ -5,10 +5,10 @@ import {
   bundlePath,
   entrypoint,
   initialPages
-} from "./chunk-635FFI2C.js";
-import "./chunk-JM7SO2AJ.js";
-import "./chunk-AT6USZBX.js";
-import "./chunk-LFYIMV7P.js";
+} from "./chunk-UVST73VQ.js";
+import "./chunk-6ZJW2BWF.js";
+import "./chunk-DSMWL4DI.js";
+import "./chunk-OZ6YLT7C.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

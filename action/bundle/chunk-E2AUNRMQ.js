@@ -5,22 +5,22 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   Session
-} from "./chunk-UFQLWQRD.js";
+} from "./chunk-LWS2V3MX.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-635FFI2C.js";
+} from "./chunk-UVST73VQ.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-AT6USZBX.js";
+} from "./chunk-DSMWL4DI.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-LFYIMV7P.js";
+} from "./chunk-OZ6YLT7C.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-AT6USZBX.js";
-import "./chunk-LFYIMV7P.js";
+} from "./chunk-DSMWL4DI.js";
+import "./chunk-OZ6YLT7C.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

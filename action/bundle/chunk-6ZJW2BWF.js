@@ -7,7 +7,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-LFYIMV7P.js";
+} from "./chunk-OZ6YLT7C.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

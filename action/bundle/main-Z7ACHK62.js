@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-WVRVXHAL.js";
+} from "./chunk-PXG66CJM.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-HASXZ6X6.js";
+} from "./chunk-5KYZBYE6.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-OQULETSS.js";
+} from "./chunk-U7MSAXHZ.js";
 import {
   isYamlProject
-} from "./chunk-B5O3TMSG.js";
+} from "./chunk-WVSSXNX7.js";
 import {
   loggedChange
-} from "./chunk-VQRSVGKO.js";
+} from "./chunk-BFRZU2S3.js";
 import {
   componentToken,
   configKeys,
@@ -38,7 +38,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-5PFWGVBU.js";
+} from "./chunk-DX5GSB67.js";
 import {
   UsageError,
   cloudSession,
@@ -48,7 +48,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-5LS2MV2Y.js";
+} from "./chunk-E2AUNRMQ.js";
 import {
   essential
 } from "./chunk-YCMZDLS2.js";
@@ -56,17 +56,17 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-QJOMVJMH.js";
+} from "./chunk-T7OGUAKT.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-QD2DR5HS.js";
+import "./chunk-ODDGHDMT.js";
 import {
   Session,
   identityRoot
-} from "./chunk-UFQLWQRD.js";
+} from "./chunk-LWS2V3MX.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-635FFI2C.js";
+} from "./chunk-UVST73VQ.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -74,7 +74,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-JM7SO2AJ.js";
+} from "./chunk-6ZJW2BWF.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -83,7 +83,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-AT6USZBX.js";
+} from "./chunk-DSMWL4DI.js";
 import {
   applyStoreResource,
   checkImageInputs,
@@ -116,7 +116,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-LFYIMV7P.js";
+} from "./chunk-OZ6YLT7C.js";
 import {
   __commonJS,
   __require,
@@ -5922,8 +5922,8 @@ function programOf(dir) {
   return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-QZ75FY46.js");
-  const { loadProgram, previewPlan } = await import("./preview-LV5GCURA.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-N6BJ6BQS.js");
+  const { loadProgram, previewPlan } = await import("./preview-XENDZQKO.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
@@ -5967,7 +5967,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-L2LMQ5DA.js");
+  const { appEntry, checkApp } = await import("./check-QAYVKKTO.js");
   const typescript = loadTypeScript(resolve4(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -6018,7 +6018,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-YFLRUB3L.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-22K4TUV6.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -6090,8 +6090,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-KQKVO6S5.js");
-  const { buildEnvelope } = await import("./envelope-KSR3XJ3O.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-ZIF33RZX.js");
+  const { buildEnvelope } = await import("./envelope-BB4UVBRL.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

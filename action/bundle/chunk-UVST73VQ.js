@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-JM7SO2AJ.js";
+} from "./chunk-6ZJW2BWF.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-AT6USZBX.js";
+} from "./chunk-DSMWL4DI.js";
 import {
   __commonJS,
   __toESM

@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-VQRSVGKO.js";
+} from "./chunk-BFRZU2S3.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-QJOMVJMH.js";
+} from "./chunk-T7OGUAKT.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-QD2DR5HS.js";
-import "./chunk-UFQLWQRD.js";
-import "./chunk-635FFI2C.js";
-import "./chunk-JM7SO2AJ.js";
+import "./chunk-ODDGHDMT.js";
+import "./chunk-LWS2V3MX.js";
+import "./chunk-UVST73VQ.js";
+import "./chunk-6ZJW2BWF.js";
 import {
   policyModeVariable
-} from "./chunk-AT6USZBX.js";
+} from "./chunk-DSMWL4DI.js";
 import {
   StackMarks
-} from "./chunk-LFYIMV7P.js";
+} from "./chunk-OZ6YLT7C.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

@@ -2,16 +2,16 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   isYamlProject
-} from "./chunk-B5O3TMSG.js";
+} from "./chunk-WVSSXNX7.js";
 import {
   UsageError,
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-5LS2MV2Y.js";
+} from "./chunk-E2AUNRMQ.js";
 import {
   formatDecision
-} from "./chunk-635FFI2C.js";
+} from "./chunk-UVST73VQ.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-FDTLI4OS.js");
+    return await import("./automation-2EE23GP6.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-LFYIMV7P.js";
+} from "./chunk-OZ6YLT7C.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-LFYIMV7P.js";
+} from "./chunk-OZ6YLT7C.js";
 import {
   __commonJS,
   __require,

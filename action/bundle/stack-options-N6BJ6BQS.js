@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-5LS2MV2Y.js";
+} from "./chunk-E2AUNRMQ.js";
 import "./chunk-YCMZDLS2.js";
-import "./chunk-UFQLWQRD.js";
-import "./chunk-635FFI2C.js";
-import "./chunk-JM7SO2AJ.js";
-import "./chunk-AT6USZBX.js";
-import "./chunk-LFYIMV7P.js";
+import "./chunk-LWS2V3MX.js";
+import "./chunk-UVST73VQ.js";
+import "./chunk-6ZJW2BWF.js";
+import "./chunk-DSMWL4DI.js";
+import "./chunk-OZ6YLT7C.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

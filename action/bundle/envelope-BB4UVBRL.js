@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-JM7SO2AJ.js";
-import "./chunk-LFYIMV7P.js";
+} from "./chunk-6ZJW2BWF.js";
+import "./chunk-OZ6YLT7C.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

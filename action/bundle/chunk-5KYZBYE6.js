@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-JM7SO2AJ.js";
+} from "./chunk-6ZJW2BWF.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-LFYIMV7P.js";
+} from "./chunk-OZ6YLT7C.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {
