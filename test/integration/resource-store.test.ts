@@ -465,7 +465,7 @@ t.test(
         t.match((failed as Error).message, new RegExp(`\\b${id}\\b`), 'naming the store', { said: (failed as Error).message });
         t.notMatch((failed as Error).message, /\b500\b|Internal Server Error/, 'not as a Glance 500');
         const left: string[] = [];
-        for await (const i of listImages(admin, { name: cut })) left.push(`${i.id} ${String(i.status)}`);
+        for await (const i of listImages(admin, { name: cut })) left.push(`${i.id} ${i.status}`);
         t.same(left, [], 'no image record is left behind (queued, saving or importing)');
       } finally {
         const back = await labRun(['up']);
@@ -475,7 +475,7 @@ t.test(
       made.push(again.outputs.id);
       t.same(again.outputs.storesIn, [id], 'the next create converges into the swift store');
       const named: string[] = [];
-      for await (const i of listImages(admin, { name: cut })) named.push(String(i.status));
+      for await (const i of listImages(admin, { name: cut })) named.push(i.status);
       t.same(named, ['active'], 'one image of that name');
     } finally {
       for (const image of made) await deleteImage(admin, image).catch(() => undefined);
