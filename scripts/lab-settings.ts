@@ -8,6 +8,7 @@
  *   IMAGE_CATALOG_LAB_SOURCE_PORT    the HTTP source that web-download may fetch from (default 8000)
  *   IMAGE_CATALOG_LAB_S3_PORT        SeaweedFS's S3 endpoint (default 8333); its master, volume server and filer take
  *                                    the seven ports after it (labS3Ports)
+ *   IMAGE_CATALOG_LAB_REGION_TWO_PORT  the second region's glance-api (RegionTwo; default 9293)
  *   IMAGE_CATALOG_LAB_SWIFT_PORT     Swift's proxy (default 8080); its object, container and account servers take the
  *                                    three ports after it (labSwiftPorts)
  *   IMAGE_CATALOG_LAB_TOKEN_EXPIRATION  Keystone token lifetime in seconds (10 to 86400, default 3600)
@@ -26,6 +27,7 @@ export interface LabSettings {
   readonly stateDir: string;
   readonly keystonePort: number;
   readonly glancePort: number;
+  readonly regionTwoPort: number;
   readonly sourcePort: number;
   readonly s3Port: number;
   readonly swiftPort: number;
@@ -49,6 +51,7 @@ export function labSettings(): LabSettings {
     stateDir: dir !== undefined && dir !== '' ? dir : join(cacheRoot(), 'lab'),
     keystonePort: intFromEnv('IMAGE_CATALOG_LAB_KEYSTONE_PORT', 5000, 1, 65535),
     glancePort: intFromEnv('IMAGE_CATALOG_LAB_GLANCE_PORT', 9292, 1, 65535),
+    regionTwoPort: intFromEnv('IMAGE_CATALOG_LAB_REGION_TWO_PORT', 9293, 1, 65535),
     sourcePort: intFromEnv('IMAGE_CATALOG_LAB_SOURCE_PORT', 8000, 1, 65535),
     s3Port: intFromEnv('IMAGE_CATALOG_LAB_S3_PORT', 8333, 1, 65528),
     swiftPort: intFromEnv('IMAGE_CATALOG_LAB_SWIFT_PORT', 8080, 1, 65532),
@@ -69,6 +72,9 @@ export function labPaths(stateDir: string) {
     glance: join(stateDir, 'glance'),
     /** glance-api reads every *.conf here after its own files (oslo.config --config-dir). */
     glanceConfigDir: join(stateDir, 'glance', 'glance-api.conf.d'),
+    /** The second region's glance-api: its database, stores and config directory, apart from the first's. */
+    regionTwo: join(stateDir, 'glance-region-two'),
+    regionTwoConfigDir: join(stateDir, 'glance-region-two', 'glance-api.conf.d'),
     /** Files put here are served to web-download on the source port. */
     source: join(stateDir, 'source'),
     /** SeaweedFS's data, and its S3 identities (s3.json, 0600). */
@@ -143,7 +149,10 @@ export function labServicePid(service: string): number {
 }
 
 /** The lab's services, each a process group with a pid file (`lab status` lists them). */
-export type LabService = 'source' | 's3' | 'keystone' | 'glance' | `swift-${SwiftServer}`;
+export type LabService = 'source' | 's3' | 'keystone' | 'glance' | 'region-two' | `swift-${SwiftServer}`;
+
+/** The lab's regions: RegionOne (the first glance-api, Swift and the clouds' region_name) and RegionTwo (a second glance-api). */
+export const labRegions = ['RegionOne', 'RegionTwo'] as const;
 
 /** What `lab up` records for others to read: where each service answers. */
 export interface LabRecord {
@@ -160,6 +169,8 @@ export interface LabRecord {
    * store authenticates as (`service:swift`, project:user; its password is in `lab env swift`).
    */
   readonly swift: { readonly proxy: string; readonly user: string };
+  /** The second region: its name in Keystone's catalog, its glance-api and that one's config directory (its stores). */
+  readonly regionTwo: { readonly name: string; readonly glanceUrl: string; readonly glanceConfigDir: string };
   readonly region: string;
   readonly projects: Readonly<Record<string, string>>;
 }
@@ -182,6 +193,7 @@ export function labServiceUrls(settings: LabSettings = labSettings()): readonly 
     ),
     ['keystone', `http://127.0.0.1:${settings.keystonePort}/v3`],
     ['glance', `http://127.0.0.1:${settings.glancePort}/versions`],
+    ['region-two', `http://127.0.0.1:${String(settings.regionTwoPort)}/versions`],
   ];
 }
 

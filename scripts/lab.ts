@@ -35,6 +35,7 @@ import {
   labServiceUrls,
   labSettings,
   labImageBucket,
+  labRegions,
   labStateBucket,
   labSwiftPorts,
   personas,
@@ -48,7 +49,7 @@ import {
 } from './lab-settings.js';
 import { locateTool } from './tools.js';
 
-const region = 'RegionOne';
+const [region, regionTwo] = labRegions;
 // python3-boto3: glance_store's s3 driver (a store of the StorageBackend resource on the lab's S3); swift-*: the
 // lab's Swift (glance_store's swift driver uses python3-swiftclient, a dependency of glance-api).
 const packages = [
@@ -273,24 +274,25 @@ function keystoneConf(settings: LabSettings, paths: Paths): string {
   });
 }
 
-function glanceConf(settings: LabSettings, paths: Paths, secrets: Secrets): string {
+/** A glance-api of the lab: the first region's (port, data under `dir`), or the second's, each with its own database and stores. */
+function glanceConf(settings: LabSettings, secrets: Secrets, port: number, dir: string): string {
   const keystone = `http://127.0.0.1:${settings.keystonePort}`;
   return ini({
     DEFAULT: {
       bind_host: '127.0.0.1',
-      bind_port: settings.glancePort,
+      bind_port: port,
       // One eventlet process: Glance under uwsgi is broken in this release (Debian's own init says so).
       workers: 0,
       use_stderr: true,
       enabled_backends: 'fast:file, cheap:file',
       enabled_import_methods: '[glance-direct, web-download, copy-image]',
     },
-    database: { connection: `sqlite:///${join(paths.glance, 'glance.db')}` },
+    database: { connection: `sqlite:///${join(dir, 'glance.db')}` },
     glance_store: { default_backend: 'fast' },
-    fast: { filesystem_store_datadir: join(paths.glance, 'stores', 'fast'), store_description: 'fast file store (default)' },
-    cheap: { filesystem_store_datadir: join(paths.glance, 'stores', 'cheap'), store_description: 'cheap file store' },
-    os_glance_staging_store: { filesystem_store_datadir: join(paths.glance, 'staging') },
-    os_glance_tasks_store: { filesystem_store_datadir: join(paths.glance, 'tasks') },
+    fast: { filesystem_store_datadir: join(dir, 'stores', 'fast'), store_description: 'fast file store (default)' },
+    cheap: { filesystem_store_datadir: join(dir, 'stores', 'cheap'), store_description: 'cheap file store' },
+    os_glance_staging_store: { filesystem_store_datadir: join(dir, 'staging') },
+    os_glance_tasks_store: { filesystem_store_datadir: join(dir, 'tasks') },
     keystone_authtoken: {
       www_authenticate_uri: keystone,
       auth_url: keystone,
@@ -302,7 +304,7 @@ function glanceConf(settings: LabSettings, paths: Paths, secrets: Secrets): stri
       password: secrets.glance,
     },
     paste_deploy: { flavor: 'keystone', config_file: '/etc/glance/glance-api-paste.ini' },
-    oslo_concurrency: { lock_path: join(paths.glance, 'locks') },
+    oslo_concurrency: { lock_path: join(dir, 'locks') },
   });
 }
 
@@ -456,7 +458,7 @@ function runningPid(paths: Paths, name: string): number | undefined {
 
 /** The setting (IMAGE_CATALOG_LAB_<SETTING>_PORT) that moves a service's port: Swift's four servers share one. */
 function portSetting(name: LabService): string {
-  return (name.startsWith('swift-') ? 'swift' : name).toUpperCase();
+  return (name.startsWith('swift-') ? 'swift' : name).toUpperCase().replaceAll('-', '_');
 }
 
 /** Refuses, before anything is started or written, when a port the lab needs is held by someone else. */
@@ -635,18 +637,25 @@ async function seed(settings: LabSettings, secrets: Secrets): Promise<Record<str
   // The endpoints follow the ports of this run: keystone's own were written by its bootstrap on the first run, and
   // a lab brought up again on other ports must not hand out the old ones (glance would validate tokens there).
   await keepEndpoints(ks, imageService, `http://127.0.0.1:${settings.glancePort}`);
+  // The second region: a region of Keystone's, the second glance-api its image endpoints.
+  const regions = await ks.get<{ regions: { id: string }[] }>('/v3/regions');
+  if (!regions.regions.some((r) => r.id === regionTwo))
+    await ks.send('POST', '/v3/regions', { region: { id: regionTwo, description: 'image-catalog lab: a second glance-api' } });
+  await keepEndpoints(ks, imageService, `http://127.0.0.1:${String(settings.regionTwoPort)}`, regionTwo);
   const identity = await ks.get<{ services: { id: string }[] }>('/v3/services?type=identity');
   for (const service of identity.services) await keepEndpoints(ks, service.id, `http://127.0.0.1:${settings.keystonePort}/v3`);
   return projects;
 }
 
-/** A service's public, internal and admin endpoints at `url`: made where missing, moved where they differ. */
-async function keepEndpoints(ks: KeystoneAdmin, service: string, url: string): Promise<void> {
-  const endpoints = await ks.get<{ endpoints: { interface: string; url: string; id: string }[] }>(`/v3/endpoints?service_id=${service}`);
+/** A service's public, internal and admin endpoints in `where` at `url`: made where missing, moved where they differ. */
+async function keepEndpoints(ks: KeystoneAdmin, service: string, url: string, where: string = region): Promise<void> {
+  const endpoints = await ks.get<{ endpoints: { interface: string; url: string; id: string; region_id: string | null }[] }>(
+    `/v3/endpoints?service_id=${service}`,
+  );
   for (const iface of ['public', 'internal', 'admin']) {
-    const existing = endpoints.endpoints.find((e) => e.interface === iface);
+    const existing = endpoints.endpoints.find((e) => e.interface === iface && e.region_id === where);
     if (existing === undefined) {
-      await ks.send('POST', '/v3/endpoints', { endpoint: { service_id: service, interface: iface, url, region_id: region } });
+      await ks.send('POST', '/v3/endpoints', { endpoint: { service_id: service, interface: iface, url, region_id: where } });
     } else if (existing.url !== url) {
       await ks.send('PATCH', `/v3/endpoints/${existing.id}`, { endpoint: { url } });
     }
@@ -684,7 +693,9 @@ async function up(settings: LabSettings): Promise<void> {
     mkdirSync(dir, { recursive: true });
   mkdirSync(join(paths.s3, 'data'), { recursive: true });
   for (const dir of [swiftPaths(paths).etc, join(swiftPaths(paths).devices, 'd1')]) mkdirSync(dir, { recursive: true });
-  for (const d of ['stores/fast', 'stores/cheap', 'staging', 'tasks', 'locks']) mkdirSync(join(paths.glance, d), { recursive: true });
+  for (const glanceDir of [paths.glance, paths.regionTwo])
+    for (const d of ['stores/fast', 'stores/cheap', 'staging', 'tasks', 'locks']) mkdirSync(join(glanceDir, d), { recursive: true });
+  mkdirSync(paths.regionTwoConfigDir, { recursive: true });
   chmodSync(paths.stateDir, 0o700);
   const s3Ports = Object.entries(labS3Ports(settings.s3Port)).map(
     ([part, p]) => ['s3', p, part === 's3' ? 's3' : `s3: SeaweedFS's ${part}, the S3 port + ${String(p - settings.s3Port)}`] as const,
@@ -698,6 +709,7 @@ async function up(settings: LabSettings): Promise<void> {
     ...swiftPorts,
     ['keystone', settings.keystonePort, 'keystone'],
     ['glance', settings.glancePort, 'glance'],
+    ['region-two', settings.regionTwoPort, "region-two: RegionTwo's glance-api"],
   ] as const) {
     if (runningPid(paths, name) === undefined) await assertPortFree(name, port, what);
   }
@@ -745,12 +757,18 @@ async function up(settings: LabSettings): Promise<void> {
   }
   const glanceMain = join(paths.glance, 'glance-api.conf');
   const glanceImport = join(paths.glance, 'glance-image-import.conf');
-  writePrivate(glanceMain, glanceConf(settings, paths, secrets));
+  const glanceTwo = join(paths.regionTwo, 'glance-api.conf');
+  writePrivate(glanceMain, glanceConf(settings, secrets, settings.glancePort, paths.glance));
+  writePrivate(glanceTwo, glanceConf(settings, secrets, settings.regionTwoPort, paths.regionTwo));
   writePrivate(glanceImport, glanceImportConf(settings));
-  if (!existsSync(join(paths.glance, 'db-synced'))) {
-    say('glance: creating the database (first run only) ...');
-    manage('glance-manage', ['--config-file', glanceMain, 'db_sync']);
-    writeFileSync(join(paths.glance, 'db-synced'), new Date().toISOString());
+  for (const [dir, conf, what] of [
+    [paths.glance, glanceMain, 'glance'],
+    [paths.regionTwo, glanceTwo, `${regionTwo}'s glance`],
+  ] as const) {
+    if (existsSync(join(dir, 'db-synced'))) continue;
+    say(`${what}: creating the database (first run only) ...`);
+    manage('glance-manage', ['--config-file', conf, 'db_sync']);
+    writeFileSync(join(dir, 'db-synced'), new Date().toISOString());
   }
 
   const cleanEnv = { ...process.env, PATH: `/usr/sbin:/usr/bin:/sbin:/bin` };
@@ -836,6 +854,15 @@ async function up(settings: LabSettings): Promise<void> {
     env: cleanEnv,
     configHash: hashOf(readFileSync(glanceMain, 'utf8'), readFileSync(glanceImport, 'utf8'), configDirContent(paths.glanceConfigDir)),
   });
+  await startService(paths, {
+    name: 'region-two',
+    port: settings.regionTwoPort,
+    ready: `http://127.0.0.1:${String(settings.regionTwoPort)}/versions`,
+    command: '/usr/bin/glance-api',
+    args: ['--config-file', glanceTwo, '--config-file', glanceImport, '--config-dir', paths.regionTwoConfigDir],
+    env: cleanEnv,
+    configHash: hashOf(readFileSync(glanceTwo, 'utf8'), readFileSync(glanceImport, 'utf8'), configDirContent(paths.regionTwoConfigDir)),
+  });
   writePrivate(paths.clouds, cloudsYaml(settings, secrets));
   const record: LabRecord = {
     keystoneUrl: `http://127.0.0.1:${settings.keystonePort}/v3`,
@@ -851,6 +878,11 @@ async function up(settings: LabSettings): Promise<void> {
       imageBucket: labImageBucket,
     },
     swift: { proxy: `http://127.0.0.1:${String(settings.swiftPort)}`, user: 'service:swift' },
+    regionTwo: {
+      name: regionTwo,
+      glanceUrl: `http://127.0.0.1:${String(settings.regionTwoPort)}`,
+      glanceConfigDir: paths.regionTwoConfigDir,
+    },
     region,
     projects,
   };
@@ -860,7 +892,7 @@ async function up(settings: LabSettings): Promise<void> {
 
 async function down(settings: LabSettings): Promise<void> {
   const paths = labPaths(settings.stateDir);
-  for (const name of ['glance', ...swiftServers.map((server) => `swift-${server}`), 'keystone', 's3', 'source']) {
+  for (const name of ['glance', 'region-two', ...swiftServers.map((server) => `swift-${server}`), 'keystone', 's3', 'source']) {
     say(`${name} ${(await stopService(paths, name)) ? 'stopped' : 'was not running'}`);
   }
 }
@@ -939,6 +971,7 @@ settings (environment):
   IMAGE_CATALOG_LAB_DIR               state directory (now: ${labSettings().stateDir})
   IMAGE_CATALOG_LAB_KEYSTONE_PORT     default 5000
   IMAGE_CATALOG_LAB_GLANCE_PORT       default 9292
+  IMAGE_CATALOG_LAB_REGION_TWO_PORT   RegionTwo's glance-api, default 9293
   IMAGE_CATALOG_LAB_SOURCE_PORT       web-download source, default 8000
   IMAGE_CATALOG_LAB_S3_PORT           S3 endpoint, default 8333 (SeaweedFS takes the 7 ports after it too)
   IMAGE_CATALOG_LAB_SWIFT_PORT        Swift's proxy, default 8080 (its object, container and account servers the 3 after it)

@@ -15,6 +15,7 @@
  *   IMAGE_CATALOG_TEST_LAB_SOURCE_PORT    default 8010
  *   IMAGE_CATALOG_TEST_LAB_S3_PORT        default 8343 (and the seven after it)
  *   IMAGE_CATALOG_TEST_LAB_SWIFT_PORT     default 8090 (and the three after it)
+ *   IMAGE_CATALOG_TEST_LAB_REGION_TWO_PORT default 9303
  *
  *   npm test -- --only unit        run one stage (toolchain, lab, lint, typecheck, policy, unit, integration, e2e)
  *   npm test -- --skip integration leave stages out (the count says what was skipped and why)
@@ -103,6 +104,7 @@ function useTestLab(): void {
   process.env['IMAGE_CATALOG_LAB_SOURCE_PORT'] = pick('SOURCE_PORT', '8010');
   process.env['IMAGE_CATALOG_LAB_S3_PORT'] = pick('S3_PORT', '8343');
   process.env['IMAGE_CATALOG_LAB_SWIFT_PORT'] = pick('SWIFT_PORT', '8090');
+  process.env['IMAGE_CATALOG_LAB_REGION_TWO_PORT'] = pick('REGION_TWO_PORT', '9303');
 }
 
 const labScript = (command: string): Promise<Run> => run(process.execPath, ['--import', 'tsx', 'scripts/lab.ts', command]);

@@ -170,7 +170,14 @@ export function findEndpoint(
   );
   if (endpoint === undefined) {
     const region = config.regionName === undefined ? '' : ` in region ${config.regionName}`;
-    throw new CloudConfigError(`${config.source}: the service catalog has no ${config.interface} ${type} endpoint${region}`);
+    // The regions it has for the type: a misspelt or unknown region is said with the ones to choose from.
+    const known = [
+      ...new Set((service?.endpoints ?? []).filter((e) => e.interface === config.interface).map((e) => e.region_id ?? e.region ?? '')),
+    ]
+      .filter((r) => r !== '')
+      .sort();
+    const has = config.regionName !== undefined && known.length > 0 ? ` (its regions: ${known.join(', ')})` : '';
+    throw new CloudConfigError(`${config.source}: the service catalog has no ${config.interface} ${type} endpoint${region}${has}`);
   }
   return endpoint.url.replace(/\/+$/, '');
 }

@@ -6,7 +6,8 @@
  *
  * Every resource takes an optional `cloud`: the clouds.yaml cloud that applies it (default: its provider's
  * `cloud`, i.e. the stack config `image-catalog:cloud` for the default provider, then OS_CLOUD / OS_*). It is a
- * name, resolved at run time by the plugin; no credential is ever an input.
+ * name, resolved at run time by the plugin; no credential is ever an input. And an optional `region`: the region of
+ * that cloud it lives in (default: the cloud's region_name).
  */
 import * as pulumi from '@pulumi/pulumi';
 import type {
@@ -46,6 +47,8 @@ type IdAs<T, Name extends string> = Omit<T, 'id'> & { readonly [K in Name]: T ex
 export interface CommonArgs {
   /** The clouds.yaml cloud that applies this resource (a name; the credentials are read at run time). */
   readonly cloud?: pulumi.Input<string>;
+  /** The region of that cloud the resource lives in (default: the cloud's region_name); a change replaces it. */
+  readonly region?: pulumi.Input<string>;
 }
 
 /** Args of {@link Provider}: the settings of one provider instance (see docs/pulumi.md). */
@@ -81,7 +84,7 @@ export interface ImageArgs extends InputsOf<ImageFields>, CommonArgs {}
 
 // A class and an interface of one name: the interface declares the outputs the class registers (props()).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
-export interface Image extends OutputsOf<ImageFields & IdAs<ImageOutputs, 'imageId'> & { cloud?: string }> {}
+export interface Image extends OutputsOf<ImageFields & IdAs<ImageOutputs, 'imageId'> & { cloud?: string; region?: string }> {}
 
 /** A Glance image: record, data and properties; created all-or-nothing, the policy decided before apply. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -115,7 +118,7 @@ function shareProps(args: { readonly imageId?: pulumi.Input<string>; readonly im
 export type ImageMemberArgs = Omit<InputsOf<MemberFields>, 'imageId'> & ShareImage & CommonArgs;
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
-export interface ImageMember extends OutputsOf<MemberFields & MemberOutputs & { cloud?: string }> {}
+export interface ImageMember extends OutputsOf<MemberFields & MemberOutputs & { cloud?: string; region?: string }> {}
 
 /** The owner's side of a share: adds a member project to a `shared` image (status pending until it answers). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -145,7 +148,7 @@ export class ImageMemberAcceptance extends pulumi.CustomResource {
 export interface StorageBackendArgs extends InputsOf<IdAs<StoreFields, 'storeId'>>, CommonArgs {}
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
-export interface StorageBackend extends OutputsOf<IdAs<StoreFields, 'storeId'> & StoreOutputs & { cloud?: string }> {}
+export interface StorageBackend extends OutputsOf<IdAs<StoreFields, 'storeId'> & StoreOutputs & { cloud?: string; region?: string }> {}
 
 /** The backend kinds whose options hold a secret (the schema marks those options writeOnly). */
 function kindsWithSecrets(): Set<string> {

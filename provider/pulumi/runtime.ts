@@ -70,6 +70,8 @@ interface LayerFields {
   readonly resourceName: string;
   /** The clouds.yaml cloud that applies it (not a secret: a name). */
   readonly cloud?: string;
+  /** The region of that cloud it lives in (default: the cloud's region_name): the image endpoint of that region. */
+  readonly region?: string;
   /** The Pulumi URN (the provider plugin's calls): with the stack instance's key, the creation mark of what it creates. */
   readonly resourceUrn?: string;
   /** A share's image resource (`image:` of ImageMember/ImageMemberAcceptance), by URN: the policy finds it in the plan. */
@@ -179,11 +181,13 @@ function schemaPart(kind: Kind, bag: Bag): Bag {
 function layer(bag: Bag): LayerFields {
   const resourceName = typeof bag['resourceName'] === 'string' ? bag['resourceName'] : '(unnamed)';
   const cloud = typeof bag['cloud'] === 'string' ? bag['cloud'] : undefined;
+  const region = typeof bag['region'] === 'string' && bag['region'] !== '' ? bag['region'] : undefined;
   const resourceUrn = typeof bag['resourceUrn'] === 'string' ? bag['resourceUrn'] : undefined;
   const imageUrn = typeof bag['imageUrn'] === 'string' ? bag['imageUrn'] : undefined;
   return {
     resourceName,
     ...(cloud === undefined ? {} : { cloud }),
+    ...(region === undefined ? {} : { region }),
     ...(resourceUrn === undefined ? {} : { resourceUrn }),
     ...(imageUrn === undefined ? {} : { imageUrn }),
   };
@@ -194,9 +198,37 @@ export function address(kind: Kind, name: string): string {
   return `${kindDescriptors[kind].schema().title}::${name}`;
 }
 
-/** The cloud that applies a resource: its kind's own (a store's verifyCloud), else its `cloud`, else the provider's. */
+/**
+ * Who applies a resource, as one string the paths that group changes by it carry: a clouds.yaml cloud (undefined:
+ * the provider's) and, after an `@`, a region of it (none: the cloud's region_name). `admin@RegionTwo`, `@RegionTwo`.
+ */
+export function targetOf(cloud: string | undefined, region: string | undefined): string | undefined {
+  return region === undefined ? cloud : `${cloud ?? ''}@${region}`;
+}
+
+/** The cloud and region of a {@link targetOf} string (a region name has no `@`). */
+export function splitTarget(target: string | undefined): { cloud: string | undefined; region: string | undefined } {
+  if (target === undefined) return { cloud: undefined, region: undefined };
+  const at = target.lastIndexOf('@');
+  if (at < 0) return { cloud: target, region: undefined };
+  const cloud = target.slice(0, at);
+  return { cloud: cloud === '' ? undefined : cloud, region: target.slice(at + 1) };
+}
+
+/**
+ * Who applies a resource: its kind's own cloud (a store's verifyCloud), else its `cloud`, else the provider's; in
+ * its `region` when it names one ({@link targetOf}).
+ */
 function cloudOf(kind: Kind, inputs: Bag, fields: LayerFields): string | undefined {
-  return kindDescriptors[kind].cloudOf(inputs) ?? fields.cloud;
+  return targetOf(kindDescriptors[kind].cloudOf(inputs) ?? fields.cloud, fields.region);
+}
+
+/** The layer's own fields of an output or input bag: `cloud` and `region` when the resource names them. */
+function layerBag(fields: LayerFields): Bag {
+  return {
+    ...(fields.cloud === undefined ? {} : { cloud: fields.cloud }),
+    ...(fields.region === undefined ? {} : { region: fields.region }),
+  };
 }
 
 /** The envelope document of checked inputs (wire names; unknowns marked). */
@@ -296,7 +328,7 @@ function outs(kind: Kind, fields: LayerFields, inputs: Bag, reported: Bag, olds:
     ...pulumiNames(kind, inputs),
     ...pulumiNames(kind, { ...reported, ...Object.fromEntries(carried) }),
     resourceName: fields.resourceName,
-    ...(fields.cloud === undefined ? {} : { cloud: fields.cloud }),
+    ...layerBag(fields),
   };
 }
 
@@ -425,15 +457,28 @@ export class ProviderRuntime {
     return this.cloudName(cloud) ?? '(environment)';
   }
 
-  /** The cloud that applies a resource naming `cloud` (or none): that one, else the provider's; undefined: the environment's. */
-  cloudName(cloud: string | undefined): string | undefined {
-    return cloud ?? this.configValue('cloud');
+  /** The region a resource of `target` lives in: its own, else its cloud's region_name (undefined: the catalog's first). */
+  regionOf(target: string | undefined): string | undefined {
+    return splitTarget(target).region ?? this.sessionFor(splitTarget(target).cloud).config.regionName;
   }
 
-  /** The session of a cloud, resolved now (never stored): the resource's, the provider's, or the environment's. */
-  private sessionFor(cloud: string | undefined): Session {
+  /**
+   * Who applies a resource of `target` ({@link targetOf}: a cloud or none, a region or none): that cloud, else the
+   * provider's, in that region; undefined: the environment's cloud in its region.
+   */
+  cloudName(target: string | undefined): string | undefined {
+    const { cloud, region } = splitTarget(target);
+    return targetOf(cloud ?? this.configValue('cloud'), region);
+  }
+
+  /**
+   * The session of a target, resolved now (never stored): the resource's cloud, the provider's, or the
+   * environment's; with the resource's region instead of the cloud's region_name when it names one.
+   */
+  private sessionFor(target: string | undefined): Session {
+    const { cloud, region } = splitTarget(target);
     const name = cloud ?? this.configValue('cloud');
-    const key = this.cloudKey(cloud);
+    const key = this.cloudKey(target);
     let session = this.sessions.get(key);
     if (session === undefined) {
       const document = this.configValue('clouds');
@@ -441,7 +486,8 @@ export class ProviderRuntime {
         name !== undefined && document !== undefined
           ? resolveCloudFromDocument(name, document, 'stack config image-catalog:clouds')
           : undefined;
-      session = new Session(fromConfig ?? resolveCloud(name, this.options.env ?? process.env, this.options.cwd ?? process.cwd()));
+      const config = fromConfig ?? resolveCloud(name, this.options.env ?? process.env, this.options.cwd ?? process.cwd());
+      session = new Session(region === undefined ? config : { ...config, regionName: region });
       this.sessions.set(key, session);
     }
     return session;
@@ -508,7 +554,10 @@ export class ProviderRuntime {
     // A share names the plan's change of its image (its imageId is not known before the image is made).
     const link = fields.imageUrn === undefined ? {} : { image_address: address('image', parseUrn(fields.imageUrn).name) };
     const afterDoc = docs.after === null ? null : { ...docs.after, ...link, ...(digest === undefined ? {} : { os_hash_value: digest }) };
-    return { cloud: fields.cloud, change: { address: where, kind, action: sides.action, before: docs.before, after: afterDoc } };
+    return {
+      cloud: targetOf(fields.cloud, fields.region),
+      change: { address: where, kind, action: sides.action, before: docs.before, after: afterDoc },
+    };
   }
 
   /**
@@ -598,7 +647,8 @@ export class ProviderRuntime {
     const descriptor = kindDescriptors[kind];
     if (descriptor.cataloged !== true || descriptor.catalogClaims === undefined) return [];
     const raw = schemaPart(kind, news);
-    const cloud = cloudOf(kind, raw, layer(news)) ?? providerCloud;
+    const own = layer(news);
+    const cloud = cloudOf(kind, raw, own.cloud === undefined && providerCloud !== undefined ? { ...own, cloud: providerCloud } : own);
     const live = await this.catalog.images(this.cloudKey(cloud), this.sessionFor(cloud));
     return descriptor
       .catalogClaims(live, raw, this.markOf(urn))
@@ -617,16 +667,20 @@ export class ProviderRuntime {
     if (checked.problems.length > 0) throw new ResourceInputError(urn, checked.problems);
     const after = checked.inputs;
     if (descriptor.cataloged === true && descriptor.live !== undefined) {
-      const session = this.sessionFor(fields.cloud);
-      const live = (await this.catalog.images(this.cloudKey(fields.cloud), session)).find((image) => image.name === after['name']);
+      const target = targetOf(fields.cloud, fields.region);
+      const session = this.sessionFor(target);
+      const live = (await this.catalog.images(this.cloudKey(target), session)).find((image) => image.name === after['name']);
       if (live !== undefined) {
         const before = imageDocument(live);
         const after_ = marked(descriptor.live.apply(before, { document: before, wire: live }, {}, after));
         const change: Change = { address: urn, kind, action: 'update', before, after: after_ };
-        return { cloud: fields.cloud, change };
+        return { cloud: target, change };
       }
     }
-    return { cloud: fields.cloud, change: { address: urn, kind, action: 'create', before: null, after: documentOf(kind, after) } };
+    return {
+      cloud: targetOf(fields.cloud, fields.region),
+      change: { address: urn, kind, action: 'create', before: null, after: documentOf(kind, after) },
+    };
   }
 
   /**
@@ -664,9 +718,18 @@ export class ProviderRuntime {
     const digest = typeof recorded === 'string' && (pathOnly || !sourceChanged) ? await this.sourceDigest(kind, after, seen) : undefined;
     const moved = pathOnly && digest !== undefined && digest === recorded;
     const rebuilt = !sourceChanged && digest !== undefined && digest !== recorded ? ['source'] : [];
+    // Another region is another resource. A region named where none was (or none where one was) is no change when
+    // it is the cloud's own (a line given `regions` keeps its first region's resources as they are).
+    const oldLayer = layer(oldInputs ?? olds);
+    const otherRegion =
+      (oldLayer.region !== undefined || fields.region !== undefined) &&
+      this.regionOf(cloudOf(kind, before, oldLayer)) !== this.regionOf(cloudOf(kind, after, fields))
+        ? ['region']
+        : [];
     const replaces = [
       ...new Set([
         ...changed.replaces.filter((field) => !(moved && field === 'source')),
+        ...otherRegion,
         ...rebuilt,
         ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === 'replace'),
       ]),
@@ -763,7 +826,7 @@ export class ProviderRuntime {
       return undefined;
     }
     const declared = inputs === undefined ? found.inputs : schemaPart(kind, inputs);
-    const withLayer = { ...pulumiNames(kind, declared), ...(fields.cloud === undefined ? {} : { cloud: fields.cloud }) };
+    const withLayer = { ...pulumiNames(kind, declared), ...layerBag(fields) };
     return { id, inputs: withLayer, outs: outs(kind, fields, found.inputs, found.outputs, props) };
   }
 

@@ -94,6 +94,12 @@ const cloudProperty = {
     "The clouds.yaml cloud that applies this resource (a name, resolved at run time; default: the provider's cloud, then OS_CLOUD / OS_*).",
 };
 
+const regionProperty = {
+  type: 'string',
+  description:
+    "The region of the cloud this resource lives in (its image endpoint there; default: the cloud's region_name). Another region is another resource: a change replaces it.",
+};
+
 /** The Pulumi property name of a schema field (`id` is every resource's own: an image's is `imageId`, a store's `storeId`). */
 export function pulumiName(kind: Kind, field: string): string {
   return field === 'id' ? (idNames[kind] ?? field) : field;
@@ -104,7 +110,7 @@ function resourceSpec(kind: Kind): Spec {
   const fields = document['properties'] as Record<string, JsonSchema>;
   const outputs = (document['x-outputs'] ?? {}) as Record<string, JsonSchema>;
   const required = ((document['required'] ?? []) as string[]).map((f) => pulumiName(kind, f));
-  const inputProperties: Record<string, Spec> = { cloud: cloudProperty };
+  const inputProperties: Record<string, Spec> = { cloud: cloudProperty, region: regionProperty };
   for (const [field, spec] of Object.entries(fields))
     inputProperties[pulumiName(kind, field)] = property(spec, `${typeNames[kind]}${field[0]?.toUpperCase()}${field.slice(1)}`);
   const properties: Record<string, Spec> = { ...inputProperties };

@@ -55,6 +55,12 @@ export interface VersionLineFields {
    * The owner's cloud (clouds.yaml); default: the provider's.
    */
   readonly cloud?: string;
+  /**
+   * The regions of the owner's cloud every version is published in, under the same name, with its shares and acceptances in each (default: the cloud's region_name). The first keeps the resource names a line in one region has (list the region the line was published in first); each other region's resources are named <name>@<region>.
+   *
+   * @minItems 1
+   */
+  readonly regions?: readonly string[];
 }
 /**
  * One version of a line.

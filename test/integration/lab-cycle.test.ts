@@ -36,7 +36,7 @@ const freeSwiftBlock = (): Promise<string> => freeBlock(16_000, 4);
 t.test('a second lab up leaves every running service alone', async (t) => {
   const again = await lab(['up']);
   t.equal(again.code, 0, again.stderr);
-  for (const svc of ['source', 's3', 'keystone', 'glance', 'swift-proxy', 'swift-object', 'swift-container', 'swift-account'])
+  for (const svc of ['source', 's3', 'keystone', 'glance', 'region-two', 'swift-proxy', 'swift-object', 'swift-container', 'swift-account'])
     t.match(again.stdout, new RegExp(`lab: ${svc} running \\(pid \\d+`), `${svc} is left running`);
   t.notMatch(again.stdout, /restarting|started on/, 'nothing is started or restarted');
 });
@@ -59,6 +59,7 @@ t.test('lab up refuses, naming the port and the setting, when a port is taken, a
     IMAGE_CATALOG_LAB_SWIFT_PORT: await freeSwiftBlock(),
     IMAGE_CATALOG_LAB_KEYSTONE_PORT: String(held.port),
     IMAGE_CATALOG_LAB_GLANCE_PORT: String(freePort + 1),
+    IMAGE_CATALOG_LAB_REGION_TWO_PORT: String(freePort + 2),
   });
   t.equal(refused.code, 1);
   t.match(refused.stderr, `port ${held.port} on 127.0.0.1 (keystone) is taken by another process`);
@@ -121,15 +122,16 @@ t.test('lab env prints the clouds.yaml path and OS_* exports a shell can eval', 
 t.test('a lab brought up again on other ports hands out its new endpoints (glance validates tokens there)', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'image-catalog-lab-'));
   const ports = async (): Promise<Record<string, string>> => {
-    const held = await Promise.all([holdPort(), holdPort(), holdPort()]);
+    const held = await Promise.all([holdPort(), holdPort(), holdPort(), holdPort()]);
     await Promise.all(held.map((h) => h.close()));
-    const [source, keystone, glance] = held.map((h) => String(h.port));
+    const [source, keystone, glance, regionTwo] = held.map((h) => String(h.port));
     return {
       IMAGE_CATALOG_LAB_SOURCE_PORT: source ?? '',
       IMAGE_CATALOG_LAB_S3_PORT: await freeS3Block(),
       IMAGE_CATALOG_LAB_SWIFT_PORT: await freeSwiftBlock(),
       IMAGE_CATALOG_LAB_KEYSTONE_PORT: keystone ?? '',
       IMAGE_CATALOG_LAB_GLANCE_PORT: glance ?? '',
+      IMAGE_CATALOG_LAB_REGION_TWO_PORT: regionTwo ?? '',
     };
   };
   const env = (p: Record<string, string>) => ({ ...process.env, IMAGE_CATALOG_LAB_DIR: dir, ...p });
@@ -148,6 +150,7 @@ t.test('a lab brought up again on other ports hands out its new endpoints (glanc
     stateDir: dir,
     keystonePort: Number(current['IMAGE_CATALOG_LAB_KEYSTONE_PORT']),
     glancePort: Number(current['IMAGE_CATALOG_LAB_GLANCE_PORT']),
+    regionTwoPort: Number(current['IMAGE_CATALOG_LAB_REGION_TWO_PORT']),
     sourcePort: Number(current['IMAGE_CATALOG_LAB_SOURCE_PORT']),
     s3Port: Number(current['IMAGE_CATALOG_LAB_S3_PORT']),
     swiftPort: Number(current['IMAGE_CATALOG_LAB_SWIFT_PORT']),
@@ -167,7 +170,9 @@ t.test('a lab brought up again on other ports hands out its new endpoints (glanc
     body: JSON.stringify(body),
   });
   t.equal(token.status, 201, 'keystone issues a token on its new port');
-  const catalog = ((await token.json()) as { token: { catalog: { type: string; endpoints: { url: string }[] }[] } }).token.catalog;
+  const catalog = (
+    (await token.json()) as { token: { catalog: { type: string; endpoints: { url: string; interface: string; region_id: string }[] }[] } }
+  ).token.catalog;
   t.ok(
     catalog
       .find((s) => s.type === 'identity')
@@ -178,6 +183,14 @@ t.test('a lab brought up again on other ports hands out its new endpoints (glanc
     headers: { 'x-auth-token': token.headers.get('x-subject-token') ?? '' },
   });
   t.equal(images.status, 200, 'glance validates the token (401 when it asked the old port)');
+  const two = catalog.find((s) => s.type === 'image')?.endpoints.find((e) => e.region_id === 'RegionTwo' && e.interface === 'public');
+  t.equal(
+    two?.url,
+    `http://127.0.0.1:${current['IMAGE_CATALOG_LAB_REGION_TWO_PORT'] ?? ''}`,
+    "RegionTwo's image endpoint names its new port",
+  );
+  const imagesTwo = await fetch(`${two?.url ?? ''}/v2/images`, { headers: { 'x-auth-token': token.headers.get('x-subject-token') ?? '' } });
+  t.equal(imagesTwo.status, 200, "RegionTwo's glance-api validates the token too");
   // Swift moved with its rings: the object-store endpoint names the new proxy port, and it serves the admin's account.
   const objectStore = catalog.find((s) => s.type === 'object-store')?.endpoints.find((e) => e.url.includes('/v1/AUTH_'))?.url;
   t.match(objectStore, `:${current['IMAGE_CATALOG_LAB_SWIFT_PORT'] ?? ''}/v1/AUTH_`, "the token's catalog names Swift's new port");

@@ -198,3 +198,36 @@ t.test('URLs: the identity root gains /v3 once; list filters become Glance query
   );
   t.end();
 });
+
+t.test('a region picks its endpoint; one the catalog lacks is said with the regions it has', (t) => {
+  const token: Token = {
+    id: 't',
+    issuedAt: new Date(),
+    expiresAt: new Date(),
+    userId: 'u',
+    userName: 'u',
+    projectId: 'p',
+    projectName: 'p',
+    roles: [],
+    catalog: [
+      {
+        type: 'image',
+        name: 'glance',
+        endpoints: [
+          { interface: 'public', url: 'http://one:9292', region_id: 'RegionOne' },
+          { interface: 'public', url: 'http://two:9292', region_id: 'RegionTwo' },
+          { interface: 'internal', url: 'http://three:9292', region_id: 'RegionThree' },
+        ],
+      },
+    ],
+  };
+  const env = { OS_AUTH_URL: 'http://k', OS_USERNAME: 'u', OS_PASSWORD: 'p', OS_PROJECT_ID: 'p' };
+  const inRegion = (region: string) => ({ ...resolveCloud(undefined, env, dir), regionName: region });
+  t.equal(findEndpoint(token, 'image', inRegion('RegionTwo')), 'http://two:9292', "the region's endpoint");
+  t.throws(
+    () => findEndpoint(token, 'image', inRegion('RegionThree')),
+    { message: /no public image endpoint in region RegionThree \(its regions: RegionOne, RegionTwo\)$/ },
+    'a region without an endpoint of the interface: the regions that have one',
+  );
+  t.end();
+});

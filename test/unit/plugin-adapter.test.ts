@@ -12,7 +12,7 @@ import { imageDocument } from '../../provider/client/images.js';
 import { kinds, kindSchemas } from '../../provider/resources/kinds.js';
 import { parseUrn, runtimeAdapter } from '../../provider/pulumi/plugin/adapter.js';
 import { migrateDeployment, type ExportedDeployment } from '../../provider/pulumi/migrate.js';
-import { ProviderRuntime } from '../../provider/pulumi/runtime.js';
+import { ProviderRuntime, splitTarget, targetOf } from '../../provider/pulumi/runtime.js';
 import { pulumiName, pulumiSchema } from '../../provider/pulumi/schema.js';
 import { kindOfType, legacyTypeToken, typeToken } from '../../provider/pulumi/tokens.js';
 
@@ -51,8 +51,8 @@ t.test('the package schema has every schema field of every kind, required ones r
     };
     t.same(
       Object.keys(spec.inputProperties).sort(),
-      [...new Set(['cloud', ...Object.keys(document.properties).map((f) => pulumiName(kind, f))])].sort(),
-      `${kind}: the inputs are the schema's fields and cloud`,
+      [...new Set(['cloud', 'region', ...Object.keys(document.properties).map((f) => pulumiName(kind, f))])].sort(),
+      `${kind}: the inputs are the schema's fields, cloud and region`,
     );
     t.same(
       spec.requiredInputs,
@@ -330,5 +330,18 @@ t.test('migration: new types and URNs, dependencies follow, no provider code, on
   t.same(report.moved, [image?.urn, member?.urn]);
   t.same(migrateDeployment(deployment).report.moved, [], 'a migrated state has nothing left to move');
   t.throws(() => migrateDeployment({ ...legacy, deployment: { ...legacy.deployment, pending_operations: [{}] } }), /pending operations/);
+  t.end();
+});
+
+t.test('who applies a resource: a cloud and a region carried as one string, and back', (t) => {
+  for (const [cloud, region, text] of [
+    [undefined, undefined, undefined],
+    ['admin', undefined, 'admin'],
+    ['admin', 'RegionTwo', 'admin@RegionTwo'],
+    [undefined, 'RegionTwo', '@RegionTwo'],
+  ] as const) {
+    t.equal(targetOf(cloud, region), text, `${String(cloud)} in ${String(region)}`);
+    t.same(splitTarget(text), { cloud, region }, `${String(text)} read back`);
+  }
   t.end();
 });

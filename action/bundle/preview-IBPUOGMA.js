@@ -4,11 +4,11 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-PXG66CJM.js";
+} from "./chunk-PKOIRH3G.js";
 import "./chunk-WVSSXNX7.js";
-import "./chunk-E2AUNRMQ.js";
+import "./chunk-K5AXGOES.js";
 import "./chunk-YCMZDLS2.js";
-import "./chunk-LWS2V3MX.js";
+import "./chunk-F2ZFH5NE.js";
 import "./chunk-UVST73VQ.js";
 import "./chunk-6ZJW2BWF.js";
 import "./chunk-DSMWL4DI.js";

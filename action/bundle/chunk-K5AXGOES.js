@@ -5,7 +5,7 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   Session
-} from "./chunk-LWS2V3MX.js";
+} from "./chunk-F2ZFH5NE.js";
 import {
   PolicyEngine,
   blocked,

@@ -18,7 +18,7 @@ import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-LWS2V3MX.js";
+} from "./chunk-F2ZFH5NE.js";
 import {
   PolicyEngine,
   formatDecision
@@ -97,11 +97,13 @@ function schemaPart(kind, bag) {
 function layer(bag) {
   const resourceName = typeof bag["resourceName"] === "string" ? bag["resourceName"] : "(unnamed)";
   const cloud = typeof bag["cloud"] === "string" ? bag["cloud"] : void 0;
+  const region = typeof bag["region"] === "string" && bag["region"] !== "" ? bag["region"] : void 0;
   const resourceUrn = typeof bag["resourceUrn"] === "string" ? bag["resourceUrn"] : void 0;
   const imageUrn = typeof bag["imageUrn"] === "string" ? bag["imageUrn"] : void 0;
   return {
     resourceName,
     ...cloud === void 0 ? {} : { cloud },
+    ...region === void 0 ? {} : { region },
     ...resourceUrn === void 0 ? {} : { resourceUrn },
     ...imageUrn === void 0 ? {} : { imageUrn }
   };
@@ -109,8 +111,24 @@ function layer(bag) {
 function address(kind, name) {
   return `${kindDescriptors[kind].schema().title}::${name}`;
 }
+function targetOf(cloud, region) {
+  return region === void 0 ? cloud : `${cloud ?? ""}@${region}`;
+}
+function splitTarget(target) {
+  if (target === void 0) return { cloud: void 0, region: void 0 };
+  const at = target.lastIndexOf("@");
+  if (at < 0) return { cloud: target, region: void 0 };
+  const cloud = target.slice(0, at);
+  return { cloud: cloud === "" ? void 0 : cloud, region: target.slice(at + 1) };
+}
 function cloudOf(kind, inputs, fields) {
-  return kindDescriptors[kind].cloudOf(inputs) ?? fields.cloud;
+  return targetOf(kindDescriptors[kind].cloudOf(inputs) ?? fields.cloud, fields.region);
+}
+function layerBag(fields) {
+  return {
+    ...fields.cloud === void 0 ? {} : { cloud: fields.cloud },
+    ...fields.region === void 0 ? {} : { region: fields.region }
+  };
 }
 function documentOf(kind, inputs) {
   return marked(kindDescriptors[kind].document(inputs));
@@ -176,7 +194,7 @@ function outs(kind, fields, inputs, reported, olds = {}) {
     ...pulumiNames(kind, inputs),
     ...pulumiNames(kind, { ...reported, ...Object.fromEntries(carried) }),
     resourceName: fields.resourceName,
-    ...fields.cloud === void 0 ? {} : { cloud: fields.cloud }
+    ...layerBag(fields)
   };
 }
 function vanishedPublished(kind, name, id, olds) {
@@ -276,19 +294,32 @@ var ProviderRuntime = class {
   cloudKey(cloud) {
     return this.cloudName(cloud) ?? "(environment)";
   }
-  /** The cloud that applies a resource naming `cloud` (or none): that one, else the provider's; undefined: the environment's. */
-  cloudName(cloud) {
-    return cloud ?? this.configValue("cloud");
+  /** The region a resource of `target` lives in: its own, else its cloud's region_name (undefined: the catalog's first). */
+  regionOf(target) {
+    return splitTarget(target).region ?? this.sessionFor(splitTarget(target).cloud).config.regionName;
   }
-  /** The session of a cloud, resolved now (never stored): the resource's, the provider's, or the environment's. */
-  sessionFor(cloud) {
+  /**
+   * Who applies a resource of `target` ({@link targetOf}: a cloud or none, a region or none): that cloud, else the
+   * provider's, in that region; undefined: the environment's cloud in its region.
+   */
+  cloudName(target) {
+    const { cloud, region } = splitTarget(target);
+    return targetOf(cloud ?? this.configValue("cloud"), region);
+  }
+  /**
+   * The session of a target, resolved now (never stored): the resource's cloud, the provider's, or the
+   * environment's; with the resource's region instead of the cloud's region_name when it names one.
+   */
+  sessionFor(target) {
+    const { cloud, region } = splitTarget(target);
     const name = cloud ?? this.configValue("cloud");
-    const key = this.cloudKey(cloud);
+    const key = this.cloudKey(target);
     let session = this.sessions.get(key);
     if (session === void 0) {
       const document = this.configValue("clouds");
       const fromConfig = name !== void 0 && document !== void 0 ? resolveCloudFromDocument(name, document, "stack config image-catalog:clouds") : void 0;
-      session = new Session(fromConfig ?? resolveCloud(name, this.options.env ?? process.env, this.options.cwd ?? process.cwd()));
+      const config = fromConfig ?? resolveCloud(name, this.options.env ?? process.env, this.options.cwd ?? process.cwd());
+      session = new Session(region === void 0 ? config : { ...config, regionName: region });
       this.sessions.set(key, session);
     }
     return session;
@@ -346,7 +377,10 @@ var ProviderRuntime = class {
     const digest = after === void 0 || sides.olds === void 0 || docs.after === null ? void 0 : await this.sourceDigest(kind, after, sides.olds);
     const link = fields.imageUrn === void 0 ? {} : { image_address: address("image", parseUrn(fields.imageUrn).name) };
     const afterDoc = docs.after === null ? null : { ...docs.after, ...link, ...digest === void 0 ? {} : { os_hash_value: digest } };
-    return { cloud: fields.cloud, change: { address: where, kind, action: sides.action, before: docs.before, after: afterDoc } };
+    return {
+      cloud: targetOf(fields.cloud, fields.region),
+      change: { address: where, kind, action: sides.action, before: docs.before, after: afterDoc }
+    };
   }
   /**
    * The digest of the data a resource's declared source holds now (an image's file), when it can be told here:
@@ -413,7 +447,8 @@ var ProviderRuntime = class {
     const descriptor = kindDescriptors[kind];
     if (descriptor.cataloged !== true || descriptor.catalogClaims === void 0) return [];
     const raw = schemaPart(kind, news);
-    const cloud = cloudOf(kind, raw, layer(news)) ?? providerCloud;
+    const own = layer(news);
+    const cloud = cloudOf(kind, raw, own.cloud === void 0 && providerCloud !== void 0 ? { ...own, cloud: providerCloud } : own);
     const live = await this.catalog.images(this.cloudKey(cloud), this.sessionFor(cloud));
     return descriptor.catalogClaims(live, raw, this.markOf(urn)).map((p) => `${address(kind, name)}: ${p.field}: ${p.message} (rule: ${p.rule})`);
   }
@@ -429,16 +464,20 @@ var ProviderRuntime = class {
     if (checked.problems.length > 0) throw new ResourceInputError(urn, checked.problems);
     const after = checked.inputs;
     if (descriptor.cataloged === true && descriptor.live !== void 0) {
-      const session = this.sessionFor(fields.cloud);
-      const live = (await this.catalog.images(this.cloudKey(fields.cloud), session)).find((image) => image.name === after["name"]);
+      const target = targetOf(fields.cloud, fields.region);
+      const session = this.sessionFor(target);
+      const live = (await this.catalog.images(this.cloudKey(target), session)).find((image) => image.name === after["name"]);
       if (live !== void 0) {
         const before = imageDocument(live);
         const after_ = marked(descriptor.live.apply(before, { document: before, wire: live }, {}, after));
         const change = { address: urn, kind, action: "update", before, after: after_ };
-        return { cloud: fields.cloud, change };
+        return { cloud: target, change };
       }
     }
-    return { cloud: fields.cloud, change: { address: urn, kind, action: "create", before: null, after: documentOf(kind, after) } };
+    return {
+      cloud: targetOf(fields.cloud, fields.region),
+      change: { address: urn, kind, action: "create", before: null, after: documentOf(kind, after) }
+    };
   }
   /**
    * Pulumi's diff: the schema's update/replace rules; for a change, the policy decides it (a block fails the
@@ -462,9 +501,12 @@ var ProviderRuntime = class {
     const digest = typeof recorded === "string" && (pathOnly || !sourceChanged) ? await this.sourceDigest(kind, after, seen) : void 0;
     const moved = pathOnly && digest !== void 0 && digest === recorded;
     const rebuilt = !sourceChanged && digest !== void 0 && digest !== recorded ? ["source"] : [];
+    const oldLayer = layer(oldInputs ?? olds);
+    const otherRegion = (oldLayer.region !== void 0 || fields.region !== void 0) && this.regionOf(cloudOf(kind, before, oldLayer)) !== this.regionOf(cloudOf(kind, after, fields)) ? ["region"] : [];
     const replaces = [
       .../* @__PURE__ */ new Set([
         ...changed.replaces.filter((field) => !(moved && field === "source")),
+        ...otherRegion,
         ...rebuilt,
         ...unknown.filter((u) => schemaFields.find((f) => f.local === u)?.change === "replace")
       ])
@@ -547,7 +589,7 @@ ${text}`);
       return void 0;
     }
     const declared = inputs === void 0 ? found.inputs : schemaPart(kind, inputs);
-    const withLayer = { ...pulumiNames(kind, declared), ...fields.cloud === void 0 ? {} : { cloud: fields.cloud } };
+    const withLayer = { ...pulumiNames(kind, declared), ...layerBag(fields) };
     return { id, inputs: withLayer, outs: outs(kind, fields, found.inputs, found.outputs, props) };
   }
   /** Pulumi's update (the policy was decided by diff just before). */
@@ -618,5 +660,7 @@ export {
   ProviderRuntime,
   address,
   policyConfigProblem,
-  stackPolicyOverrides
+  splitTarget,
+  stackPolicyOverrides,
+  targetOf
 };

@@ -4,9 +4,9 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-E2AUNRMQ.js";
+} from "./chunk-K5AXGOES.js";
 import "./chunk-YCMZDLS2.js";
-import "./chunk-LWS2V3MX.js";
+import "./chunk-F2ZFH5NE.js";
 import "./chunk-UVST73VQ.js";
 import "./chunk-6ZJW2BWF.js";
 import "./chunk-DSMWL4DI.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-ODDGHDMT.js";
 import {
   Session
-} from "./chunk-LWS2V3MX.js";
+} from "./chunk-F2ZFH5NE.js";
 import {
   PolicyEngine
 } from "./chunk-UVST73VQ.js";

@@ -627,7 +627,11 @@ function findEndpoint(token, type, config) {
   );
   if (endpoint === void 0) {
     const region = config.regionName === void 0 ? "" : ` in region ${config.regionName}`;
-    throw new CloudConfigError(`${config.source}: the service catalog has no ${config.interface} ${type} endpoint${region}`);
+    const known = [
+      ...new Set((service?.endpoints ?? []).filter((e) => e.interface === config.interface).map((e) => e.region_id ?? e.region ?? ""))
+    ].filter((r) => r !== "").sort();
+    const has = config.regionName !== void 0 && known.length > 0 ? ` (its regions: ${known.join(", ")})` : "";
+    throw new CloudConfigError(`${config.source}: the service catalog has no ${config.interface} ${type} endpoint${region}${has}`);
   }
   return endpoint.url.replace(/\/+$/, "");
 }

@@ -8,10 +8,10 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-T7OGUAKT.js";
+} from "./chunk-YWTTTBCZ.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-ODDGHDMT.js";
-import "./chunk-LWS2V3MX.js";
+import "./chunk-F2ZFH5NE.js";
 import "./chunk-UVST73VQ.js";
 import "./chunk-6ZJW2BWF.js";
 import "./chunk-DSMWL4DI.js";

@@ -8,7 +8,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-E2AUNRMQ.js";
+} from "./chunk-K5AXGOES.js";
 import {
   formatDecision
 } from "./chunk-UVST73VQ.js";
@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-2EE23GP6.js");
+    return await import("./automation-DQW6XPZI.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

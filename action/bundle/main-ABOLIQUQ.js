@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-PXG66CJM.js";
+} from "./chunk-PKOIRH3G.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -48,7 +48,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-E2AUNRMQ.js";
+} from "./chunk-K5AXGOES.js";
 import {
   essential
 } from "./chunk-YCMZDLS2.js";
@@ -56,13 +56,13 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-T7OGUAKT.js";
+} from "./chunk-YWTTTBCZ.js";
 import "./chunk-JPHF7VO4.js";
 import "./chunk-ODDGHDMT.js";
 import {
   Session,
   identityRoot
-} from "./chunk-LWS2V3MX.js";
+} from "./chunk-F2ZFH5NE.js";
 import {
   PolicyEngine,
   formatDecision
@@ -5922,8 +5922,8 @@ function programOf(dir) {
   return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-N6BJ6BQS.js");
-  const { loadProgram, previewPlan } = await import("./preview-XENDZQKO.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-6YUJUC5G.js");
+  const { loadProgram, previewPlan } = await import("./preview-IBPUOGMA.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
@@ -5967,7 +5967,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-QAYVKKTO.js");
+  const { appEntry, checkApp } = await import("./check-OTI6XLWH.js");
   const typescript = loadTypeScript(resolve4(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -6018,7 +6018,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-22K4TUV6.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-AEVMOLFM.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
