@@ -675,6 +675,8 @@ function cloudsYaml(settings: LabSettings, secrets: Secrets): string {
         project_domain_name: 'Default',
       },
       region_name: region,
+      // openstacksdk (openstack --os-region-name) accepts only the regions a cloud lists.
+      regions: [...labRegions],
       interface: 'public',
       identity_api_version: 3,
     };
