@@ -19,9 +19,14 @@ export function registerResolve(program: Command): void {
     )
     .argument('<line>', 'the line and channel, <os>-<osversion>-<profile>[@<channel>], such as ubuntu-24.04-base@stable')
     .option('--cloud <name>', 'the clouds.yaml cloud to look with (default: OS_CLOUD, then the OS_* environment)')
+    .option('--region <name>', "the region of that cloud to look in (default: the cloud's region_name, OS_REGION_NAME)")
     .option('--owner <project>', "the owner project's id: trust only its images (recommended; default: the one owner of what you can see)")
-    .option('--format <format>', 'text (the id alone) or json (id, name, line, channel, version, owner, endOfLife, deprecated)', 'text')
-    .action(async (line: string, options: { cloud?: string; owner?: string; format: string }) => {
+    .option(
+      '--format <format>',
+      'text (the id alone) or json (id, name, line, channel, version, owner, endOfLife, deprecated, region)',
+      'text',
+    )
+    .action(async (line: string, options: { cloud?: string; region?: string; owner?: string; format: string }) => {
       if (options.format !== 'text' && options.format !== 'json') throw new UsageError(`--format ${options.format}: text or json`);
       const query = { line, ...(options.owner === undefined ? {} : { owner: options.owner }) };
       try {
@@ -30,7 +35,10 @@ export function registerResolve(program: Command): void {
         throw new UsageError((err as Error).message);
       }
       try {
-        const found = await resolveImage(Session.forCloud(options.cloud), query);
+        const cloud = Session.forCloud(options.cloud);
+        // A line in several regions has an image of each version in each: the id is the region's.
+        const session = options.region === undefined ? cloud : new Session({ ...cloud.config, regionName: options.region });
+        const found = { ...(await resolveImage(session, query)), region: session.config.regionName ?? null };
         process.stdout.write(options.format === 'json' ? `${JSON.stringify(found, null, 2)}\n` : `${found.id}\n`);
       } catch (err) {
         // Nothing found, or nothing could be asked (no cloud configured, Keystone or Glance unreachable): exit 1,

@@ -1,6 +1,6 @@
 /**
- * The catalog as a table, read from the live Image Service (not from the stack): name, version, visibility,
- * status, the channels that point at each version, its end of life, and each member with its status.
+ * The catalog as a table, read from the live Image Service (not from the stack): name, version, the region it was
+ * read in, visibility, status, the channels that point at each version, its end of life, and each member with its status.
  */
 import { getImage, type ImageWire } from '../client/images.js';
 import { listMembers, type MemberWire } from '../client/members.js';
@@ -13,6 +13,8 @@ import { versionText } from '../resources/versionLine.js';
 export interface CatalogRow {
   readonly name: string;
   readonly version: string;
+  /** The region the image was read in (a line in several regions has an image of each version in each); `-` when the cloud names none. */
+  readonly region: string;
   readonly visibility: string;
   readonly status: string;
   readonly hidden: boolean;
@@ -29,6 +31,7 @@ export function catalogRow(
   members: readonly MemberWire[],
   projectNames: Readonly<Record<string, string>> = {},
   today: string = utcToday(),
+  region = '-',
 ): CatalogRow {
   const name = image.name ?? '(no name)';
   const prefix = `${familyKey(name).key}@`;
@@ -39,6 +42,7 @@ export function catalogRow(
   return {
     name,
     version: versionText(name),
+    region,
     visibility: String(image['visibility']),
     status: image.status + (image['deprecated'] === 'true' ? ' (deprecated)' : ''),
     hidden: image['os_hidden'] === true,
@@ -57,15 +61,26 @@ export async function catalogRows(
   return Promise.all(
     imageIds.map(async (id) => {
       const image = await getImage(session, id);
-      return catalogRow(image, image['visibility'] === 'shared' ? await listMembers(session, id) : [], projectNames);
+      const members = image['visibility'] === 'shared' ? await listMembers(session, id) : [];
+      return catalogRow(image, members, projectNames, utcToday(), session.config.regionName ?? '-');
     }),
   );
 }
 
 /** Plain text, columns padded. */
 export function formatTable(rows: readonly CatalogRow[]): string {
-  const header = ['NAME', 'VERSION', 'VISIBILITY', 'STATUS', 'HIDDEN', 'CHANNELS', 'END OF LIFE', 'MEMBERS'];
-  const cells = rows.map((r) => [r.name, r.version, r.visibility, r.status, r.hidden ? 'yes' : 'no', r.channels, r.endOfLife, r.members]);
+  const header = ['NAME', 'VERSION', 'REGION', 'VISIBILITY', 'STATUS', 'HIDDEN', 'CHANNELS', 'END OF LIFE', 'MEMBERS'];
+  const cells = rows.map((r) => [
+    r.name,
+    r.version,
+    r.region,
+    r.visibility,
+    r.status,
+    r.hidden ? 'yes' : 'no',
+    r.channels,
+    r.endOfLife,
+    r.members,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: readonly string[]): string =>
     c

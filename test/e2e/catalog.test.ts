@@ -31,7 +31,7 @@ t.test('npm start applies the example catalog; the reference client sees what it
   t.equal(first.code, 0, 'npm start succeeds', { output: first.stdout + first.stderr });
   t.match(
     first.stdout,
-    /NAME\s+VERSION\s+VISIBILITY\s+STATUS\s+HIDDEN\s+CHANNELS\s+END OF LIFE\s+MEMBERS/,
+    /NAME\s+VERSION\s+REGION\s+VISIBILITY\s+STATUS\s+HIDDEN\s+CHANNELS\s+END OF LIFE\s+MEMBERS/,
     'it ends with the catalog table',
   );
 

@@ -59,7 +59,7 @@ t.test('npm run start:cdktf deploys the example; the reference client sees it; a
   t.match(first.stdout, /image-catalog gate: \d+ change\(s\) of the catalog decided/, 'the gate decided the plan');
   t.match(
     first.stdout,
-    /NAME\s+VERSION\s+VISIBILITY\s+STATUS\s+HIDDEN\s+CHANNELS\s+END OF LIFE\s+MEMBERS/,
+    /NAME\s+VERSION\s+REGION\s+VISIBILITY\s+STATUS\s+HIDDEN\s+CHANNELS\s+END OF LIFE\s+MEMBERS/,
     'it ends with the catalog table',
   );
 

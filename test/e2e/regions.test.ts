@@ -13,11 +13,11 @@ import { createImage, deleteImage, listImages, type ImageWire } from '../../prov
 import { listMembers } from '../../provider/client/members.js';
 import { Session } from '../../provider/client/session.js';
 import { VersionLine, type LineVersion } from '../../provider/pulumi/index.js';
-import { labServicePid } from '../../scripts/lab-settings.js';
+import { labServicePid, labStackEnv } from '../../scripts/lab-settings.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { lab, labSession, suffix } from '../helpers/lab.js';
 import { e2eStack, incompressibleFile, pulumi as run } from '../helpers/pulumi.js';
-import { lab as labRun } from '../helpers/run.js';
+import { lab as labRun, runCommand } from '../helpers/run.js';
 
 const profile = `r${suffix().slice(0, 6)}`;
 const family = `ubuntu-24.04-${profile}`;
@@ -99,6 +99,20 @@ t.test(
         [[appteam, 'accepted']],
         `${String(image.name)} is shared with appteam and accepted in RegionTwo`,
       );
+    // The consumer resolves the line in each region: the id is that region's image.
+    for (const [region, list] of [
+      ['RegionOne', one],
+      [two, other],
+    ] as const) {
+      const resolved = await runCommand(
+        process.execPath,
+        ['bin/image-catalog.js', 'resolve', family, '--cloud', 'appteam', '--region', region, '--format', 'json'],
+        { ...process.env, ...labStackEnv(lab()) },
+      );
+      t.equal(resolved.code, 0, `image-catalog resolve --region ${region}`, { output: resolved.stderr });
+      const found = JSON.parse(resolved.stdout) as { id: string; region: string };
+      t.same([found.id, found.region], [list.find((i) => i.name === `${family}-v1.1`)?.id, region], `gives ${region}'s v1.1`);
+    }
     const again = await run(target, 'up', line(['1.0', '1.1'], ['RegionOne', two]));
     t.ok(again.ok, 'a second run succeeds', { output: again.text });
     t.same(Object.keys(again.changes), ['same'], 'and changes nothing', { changes: again.changes });
@@ -144,13 +158,16 @@ t.test(
   "RegionTwo's glance-api killed during a two-region publish: RegionOne is done, the next run finishes RegionTwo, one image each",
   async (t) => {
     const publishing = run(target, 'up', line(['1.0', '1.1', '1.2'], ['RegionOne', two]));
-    // Killed once RegionTwo has the new version's record (its data on the way).
+    // Killed once both regions have the new version's record: both creates are under way (Pulumi launches no new
+    // step after a failure: a create not yet started would wait for the next run; one in flight finishes).
+    const has = async (region: string): Promise<boolean> =>
+      (await images(region).catch(() => [])).some((image) => image.name === `${family}-v1.2`);
     let seen = false;
     for (let i = 0; i < 1200 && !seen; i++) {
-      seen = (await images(two).catch(() => [])).some((image) => image.name === `${family}-v1.2`);
+      seen = (await has(two)) && (await has('RegionOne'));
       if (!seen) await new Promise((r) => setTimeout(r, 100));
     }
-    t.ok(seen, "RegionTwo's v1.2 record appeared");
+    t.ok(seen, "both regions' v1.2 records appeared");
     process.kill(-labServicePid('region-two'), 'SIGKILL');
     const cut = await publishing;
     const back = await labRun(['up']);
@@ -159,6 +176,7 @@ t.test(
     t.ok(
       (await images('RegionOne')).some((i) => i.name === `${family}-v1.2` && i.status === 'active'),
       "RegionOne's v1.2 is published",
+      { output: cut.text },
     );
     const next = await run(target, 'up', line(['1.0', '1.1', '1.2'], ['RegionOne', two]));
     t.ok(next.ok, 'the next run succeeds', { output: next.text });

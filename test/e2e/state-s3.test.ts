@@ -36,7 +36,7 @@ t.test('npm start -- --backend s3 moves the main job to the S3 state bucket and 
   );
   t.match(onS3.stdout, /^start: stack e2e-catalog moved from \.pulumi-state\/ to s3:\/\/image-catalog-state/m, 'moves the stack there');
   t.match(onS3.stdout, /^start: pulumi up: \d+ unchanged$/m, 'and the run on S3 finds every resource as it is (nothing made twice)');
-  t.match(onS3.stdout, /NAME\s+VERSION\s+VISIBILITY/, 'the catalog table');
+  t.match(onS3.stdout, /NAME\s+VERSION\s+REGION\s+VISIBILITY/, 'the catalog table');
   const back = await start([]);
   t.equal(back.code, 0, 'npm start again on the file backend', { output: back.stdout + back.stderr });
   t.match(back.stdout, /^start: stack e2e-catalog moved from s3:\/\/image-catalog-state .* to \.pulumi-state\//m, 'moves it back');

@@ -30,8 +30,9 @@ t.test("a row: the channels of the image's own line, its end of life, past ones 
     status: 'active (deprecated)',
   });
   t.equal(catalogRow(image({}), [], {}, '2026-12-07').endOfLife, '-', 'none declared');
-  const text = formatTable([row]);
-  t.match(text, /^NAME\s+VERSION\s+VISIBILITY\s+STATUS\s+HIDDEN\s+CHANNELS\s+END OF LIFE\s+MEMBERS\n/);
-  t.match(text, /ubuntu-24\.04-base-v1\.1\s+1\.1\s+shared\s+active\s+no\s+latest,stable\s+2027-01-31\s+appteam:accepted/);
+  const text = formatTable([row, catalogRow(image({}), [], {}, '2026-12-07', 'RegionTwo')]);
+  t.match(text, /^NAME\s+VERSION\s+REGION\s+VISIBILITY\s+STATUS\s+HIDDEN\s+CHANNELS\s+END OF LIFE\s+MEMBERS\n/);
+  t.match(text, /ubuntu-24\.04-base-v1\.1\s+1\.1\s+-\s+shared\s+active\s+no\s+latest,stable\s+2027-01-31\s+appteam:accepted/);
+  t.match(text, /ubuntu-24\.04-base-v1\.1\s+1\.1\s+RegionTwo\s+shared\s+active\s+no\s+-\s+-\s+-\n/, 'the region it was read in');
   t.end();
 });

@@ -6365,7 +6365,11 @@ exec ${JSON.stringify(join7(pluginDir, pluginName))} "$@"
 function registerResolve(program3) {
   program3.command("resolve").description(
     "Print the id of the image a version line's channel points at (default channel: latest, the newest version that is neither revoked nor past its end of life). Exits 0 with the id; 1 when nothing matches, saying why (no such line, the channel is empty, every version revoked, two images claim the channel); 2 for bad usage."
-  ).argument("<line>", "the line and channel, <os>-<osversion>-<profile>[@<channel>], such as ubuntu-24.04-base@stable").option("--cloud <name>", "the clouds.yaml cloud to look with (default: OS_CLOUD, then the OS_* environment)").option("--owner <project>", "the owner project's id: trust only its images (recommended; default: the one owner of what you can see)").option("--format <format>", "text (the id alone) or json (id, name, line, channel, version, owner, endOfLife, deprecated)", "text").action(async (line, options) => {
+  ).argument("<line>", "the line and channel, <os>-<osversion>-<profile>[@<channel>], such as ubuntu-24.04-base@stable").option("--cloud <name>", "the clouds.yaml cloud to look with (default: OS_CLOUD, then the OS_* environment)").option("--region <name>", "the region of that cloud to look in (default: the cloud's region_name, OS_REGION_NAME)").option("--owner <project>", "the owner project's id: trust only its images (recommended; default: the one owner of what you can see)").option(
+    "--format <format>",
+    "text (the id alone) or json (id, name, line, channel, version, owner, endOfLife, deprecated, region)",
+    "text"
+  ).action(async (line, options) => {
     if (options.format !== "text" && options.format !== "json") throw new UsageError(`--format ${options.format}: text or json`);
     const query = { line, ...options.owner === void 0 ? {} : { owner: options.owner } };
     try {
@@ -6374,7 +6378,9 @@ function registerResolve(program3) {
       throw new UsageError(err.message);
     }
     try {
-      const found = await resolveImage(Session.forCloud(options.cloud), query);
+      const cloud = Session.forCloud(options.cloud);
+      const session = options.region === void 0 ? cloud : new Session({ ...cloud.config, regionName: options.region });
+      const found = { ...await resolveImage(session, query), region: session.config.regionName ?? null };
       process.stdout.write(options.format === "json" ? `${JSON.stringify(found, null, 2)}
 ` : `${found.id}
 `);
