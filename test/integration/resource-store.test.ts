@@ -160,9 +160,13 @@ t.test('an http store is live read-only: an image cannot target it; its descript
     t.match((err as Error).message, `Image "${name}": stores: store ${id} is read-only (an http store) and cannot take image data`);
     t.equal(platform.transport.requests - before, 1, 'only the store list was read: no image record was created');
 
-    const updated = await applyStoreResource(admin, id, { ...raw, description: 'renamed' });
-    t.match(readFileSync(updated.outputs.fragment, 'utf8'), 'store_description = renamed', 'the fragment is rewritten in place');
-    t.equal((await listStores(platform)).find((s) => s.id === id)?.description, 'renamed', 'Glance shows the new description');
+    const updated = await applyStoreResource(admin, id, { ...raw, description: 'renamed for $HOME' });
+    t.match(readFileSync(updated.outputs.fragment, 'utf8'), 'store_description = renamed for $$HOME', 'the fragment is rewritten in place');
+    t.equal(
+      (await listStores(platform)).find((s) => s.id === id)?.description,
+      'renamed for $HOME',
+      'Glance shows the new description as given (a $ is not an oslo.config substitution)',
+    );
   } finally {
     await deleteStoreResource(admin, id, applied.inputs);
   }

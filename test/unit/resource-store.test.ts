@@ -137,3 +137,40 @@ t.test('rules a user needs: an http store cannot be the default; each kind needs
   t.match(id.message, 'id: must match pattern');
   t.end();
 });
+
+t.test(
+  'values are written as the readers take them: $ doubled for oslo.config, % doubled and a leading quote quoted for the accounts file; a line break refused',
+  (t) => {
+    const s3 = checkStoreInputs('objects', {
+      ...base,
+      id: 'objects',
+      type: 's3',
+      description: 'costs $5',
+      options: { host: 'http://s3', accessKey: 'AK', secretKey: 'S$K', bucket: 'images' },
+    });
+    const fragment = renderStoreFragment(s3);
+    t.match(fragment, 'store_description = costs $$5\n', 'a $ of the description doubled (oslo.config would substitute it)');
+    t.match(fragment, 's3_store_secret_key = S$$K\n', 'and of a key');
+    t.same(parseStoreFragment('s3', fragment, 'objects').options, { host: 'http://s3', bucket: 'images' }, 'read back as given');
+    const swift = checkStoreInputs('sw', {
+      ...base,
+      id: 'sw',
+      type: 'swift',
+      options: { authAddress: 'http://k/v3', user: '"svc%1:glance', key: '50%"off' },
+    });
+    const accounts = renderStoreAccounts(swift) ?? '';
+    t.match(accounts, `user = '"svc%%1:glance'\n`, 'a leading quote quoted, a % doubled');
+    t.match(accounts, 'key = 50%%"off\n');
+    t.equal(parseStoreFragment('swift', renderStoreFragment(swift), 'sw', accounts).options['user'], '"svc%1:glance', 'read back as given');
+    const broken = t.throws(() =>
+      checkStoreInputs('sw', { ...base, id: 'sw', type: 'swift', options: { authAddress: 'http://k/v3', user: 'a:b', key: 'k\n[x]' } }),
+    ) as Error;
+    t.match(
+      broken.message,
+      /^sw: options\.key: has a line break.*\(rule: one line\)$/,
+      'a line break in an option is refused, naming the resource, the field and the rule',
+    );
+    t.notMatch(broken.message, /\[x\]/, 'without its value');
+    t.end();
+  },
+);

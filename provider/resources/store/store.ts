@@ -19,7 +19,7 @@ import type { Session } from '../../client/session.js';
 import { isLegacyMark } from '../mark.js';
 import { ResourceOperationError } from '../errors.js';
 import type { KindDescriptor } from '../descriptor.js';
-import { checkInputs, resourceSchema, type FieldSpec, type InputProblem, type ResourceSchema } from '../schema.js';
+import { checkInputs, ResourceInputError, resourceSchema, type FieldSpec, type InputProblem, type ResourceSchema } from '../schema.js';
 import type { StoreInputs, StoreOutputs } from './store.types.js';
 
 export type { StoreFields, StoreInputs, StoreOutputs } from './store.types.js';
@@ -31,7 +31,18 @@ export const storeSchema = (): ResourceSchema<StoreInputs> => resourceSchema<Sto
 
 /** Checks inputs (every problem, naming resource, field and rule) before anything is written. */
 export function checkStoreInputs(name: string, raw: unknown): StoreInputs {
-  return checkInputs(storeSchema(), name, raw);
+  const inputs = checkInputs(storeSchema(), name, raw);
+  // An option is one line of an ini file: a line break would start another option or section (its value is not
+  // said: it may be a key).
+  const broken = Object.entries(inputs.options)
+    .filter(([, value]) => typeof value === 'string' && /[\r\n]/.test(value))
+    .map(([field]) => ({
+      field: `options.${field}`,
+      rule: 'one line',
+      message: "has a line break; an option is one line of glance-api's configuration",
+    }));
+  if (broken.length > 0) throw new ResourceInputError(name, broken);
+  return inputs;
 }
 
 const backendsFile = 'image-catalog-backends.conf';
@@ -52,9 +63,18 @@ interface BackendsHeader {
   readonly baseDefault: string;
 }
 
+/** A value of glance-api's configuration (oslo.config): a `$` doubled, else it would start a substitution. */
 function iniValue(value: unknown): string {
-  if (Array.isArray(value)) return value.map(String).join(',');
-  return String(value);
+  return (Array.isArray(value) ? value.map(String).join(',') : String(value)).replaceAll('$', '$$$$');
+}
+
+/**
+ * A value of a swift accounts file (Python's ConfigParser, as glance_store reads it): a `%` doubled (else it starts
+ * an interpolation), and quoted when it starts with a quote (glance_store takes the quotes off a quoted value).
+ */
+function accountValue(value: unknown): string {
+  const text = String(value).replaceAll('%', '%%');
+  return /^["']/.test(text) ? `'${text}'` : text;
 }
 
 /** The store's config fragment (pure): a header line, then its section with each option under its ini name. */
@@ -70,7 +90,7 @@ export function renderStoreFragment(inputs: StoreInputs, owner?: string): string
     '# Written by the StorageBackend resource; edits are overwritten.',
     `[${inputs.id}]`,
   ];
-  if (inputs.description !== undefined) lines.push(`store_description = ${inputs.description}`);
+  if (inputs.description !== undefined) lines.push(`store_description = ${iniValue(inputs.description)}`);
   for (const field of storeSchema().defs[inputs.type] ?? []) {
     const value = inputs.options[field.local];
     if (value !== undefined && field.wire !== undefined) lines.push(`${field.wire} = ${iniValue(value)}`);
@@ -91,7 +111,7 @@ export function renderStoreAccounts(inputs: StoreInputs): string | undefined {
   const lines = ['# Written by the StorageBackend resource; edits are overwritten.', `[${inputs.id}]`];
   for (const field of storeSchema().defs[inputs.type] ?? []) {
     const value = inputs.options[field.local];
-    if (value !== undefined && field.account !== undefined) lines.push(`${field.account} = ${iniValue(value)}`);
+    if (value !== undefined && field.account !== undefined) lines.push(`${field.account} = ${accountValue(value)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -124,7 +144,7 @@ export function parseStoreFragment(
   const options: Record<string, unknown> = {};
   const secrets: string[] = [];
   // The fragment's lines under their wire names; an accounts file's (swift) under their account keys.
-  const read = (file: string, keyOf: (field: FieldSpec) => string | undefined): void => {
+  const read = (file: string, keyOf: (field: FieldSpec) => string | undefined, decode: (value: string) => string): void => {
     let section = '';
     for (const raw of file.split('\n')) {
       const line = raw.trim();
@@ -142,7 +162,7 @@ export function parseStoreFragment(
         secrets.push(field.local);
         continue;
       }
-      const value = pair[2] ?? '';
+      const value = decode(pair[2] ?? '');
       const kind = properties[field.local]?.type;
       options[field.local] =
         kind === 'integer' || kind === 'number'
@@ -154,8 +174,16 @@ export function parseStoreFragment(
               : value;
     }
   };
-  read(text, (f) => f.wire);
-  read(accounts, (f) => f.account);
+  read(
+    text,
+    (f) => f.wire,
+    (v) => v.replaceAll('$$', '$'),
+  );
+  read(
+    accounts,
+    (f) => f.account,
+    (v) => (/^(["']).*\1$/.test(v) ? v.slice(1, -1) : v).replaceAll('%%', '%'),
+  );
   return { options, secrets };
 }
 

@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-BFRZU2S3.js";
+} from "./chunk-TXNJCPEO.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-YWTTTBCZ.js";
+} from "./chunk-2KZSF3TL.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-ODDGHDMT.js";
-import "./chunk-F2ZFH5NE.js";
-import "./chunk-UVST73VQ.js";
-import "./chunk-6ZJW2BWF.js";
+import "./chunk-Z75I23RS.js";
+import "./chunk-HN3C322I.js";
+import "./chunk-OMT4MQXM.js";
+import "./chunk-FU7OT3NT.js";
 import {
   policyModeVariable
-} from "./chunk-DSMWL4DI.js";
+} from "./chunk-KJHDE3VH.js";
 import {
   StackMarks
-} from "./chunk-OZ6YLT7C.js";
+} from "./chunk-QZW3N7YT.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-DSMWL4DI.js";
-import "./chunk-OZ6YLT7C.js";
+} from "./chunk-KJHDE3VH.js";
+import "./chunk-QZW3N7YT.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-6ZJW2BWF.js";
+} from "./chunk-FU7OT3NT.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-DSMWL4DI.js";
+} from "./chunk-KJHDE3VH.js";
 import {
   __commonJS,
   __toESM

@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-YWTTTBCZ.js";
+} from "./chunk-2KZSF3TL.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-ODDGHDMT.js";
-import "./chunk-F2ZFH5NE.js";
-import "./chunk-UVST73VQ.js";
-import "./chunk-6ZJW2BWF.js";
-import "./chunk-DSMWL4DI.js";
-import "./chunk-OZ6YLT7C.js";
+import "./chunk-Z75I23RS.js";
+import "./chunk-HN3C322I.js";
+import "./chunk-OMT4MQXM.js";
+import "./chunk-FU7OT3NT.js";
+import "./chunk-KJHDE3VH.js";
+import "./chunk-QZW3N7YT.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

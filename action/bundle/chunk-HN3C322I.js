@@ -2,14 +2,14 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-DSMWL4DI.js";
+} from "./chunk-KJHDE3VH.js";
 import {
   CloudConfigError,
   ImageServiceError,
   isUnauthorized,
   plainMessage,
   require_undici
-} from "./chunk-OZ6YLT7C.js";
+} from "./chunk-QZW3N7YT.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

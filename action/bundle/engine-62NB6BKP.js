@@ -5,10 +5,10 @@ import {
   bundlePath,
   entrypoint,
   initialPages
-} from "./chunk-UVST73VQ.js";
-import "./chunk-6ZJW2BWF.js";
-import "./chunk-DSMWL4DI.js";
-import "./chunk-OZ6YLT7C.js";
+} from "./chunk-OMT4MQXM.js";
+import "./chunk-FU7OT3NT.js";
+import "./chunk-KJHDE3VH.js";
+import "./chunk-QZW3N7YT.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

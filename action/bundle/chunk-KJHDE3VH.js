@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-OZ6YLT7C.js";
+} from "./chunk-QZW3N7YT.js";
 import {
   __commonJS,
   __require,

@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-ODDGHDMT.js";
+} from "./chunk-Z75I23RS.js";
 import {
   Session
-} from "./chunk-F2ZFH5NE.js";
+} from "./chunk-HN3C322I.js";
 import {
   PolicyEngine
-} from "./chunk-UVST73VQ.js";
+} from "./chunk-OMT4MQXM.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-6ZJW2BWF.js";
+} from "./chunk-FU7OT3NT.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-OZ6YLT7C.js";
+} from "./chunk-QZW3N7YT.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

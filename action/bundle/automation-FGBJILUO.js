@@ -3,19 +3,19 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-U7MSAXHZ.js";
+} from "./chunk-GTBK277P.js";
 import {
   isYamlProject
-} from "./chunk-WVSSXNX7.js";
+} from "./chunk-LOFOX5IN.js";
 import {
   loggedChange
-} from "./chunk-BFRZU2S3.js";
+} from "./chunk-TXNJCPEO.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-DX5GSB67.js";
+} from "./chunk-RRGJWSY3.js";
 import {
   backendProblem,
   essential,
@@ -24,10 +24,10 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   policyModeVariable
-} from "./chunk-DSMWL4DI.js";
+} from "./chunk-KJHDE3VH.js";
 import {
   CloudConfigError
-} from "./chunk-OZ6YLT7C.js";
+} from "./chunk-QZW3N7YT.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -208,7 +208,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-GKSKFIP5.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-J4E2AKOY.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -409,7 +409,7 @@ async function previewPlan(stack, record, config, kind = "update") {
   const { changeSummary } = kind === "destroy" ? await stack.previewDestroy(record.common(collect)) : await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-N2CEUAFC.js");
+    const { describeOverrides } = await import("./data-7IZEYSCM.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

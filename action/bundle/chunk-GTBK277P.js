@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-DX5GSB67.js";
+} from "./chunk-RRGJWSY3.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

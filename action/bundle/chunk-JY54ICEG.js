@@ -5,22 +5,22 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   Session
-} from "./chunk-F2ZFH5NE.js";
+} from "./chunk-HN3C322I.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-UVST73VQ.js";
+} from "./chunk-OMT4MQXM.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-DSMWL4DI.js";
+} from "./chunk-KJHDE3VH.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-OZ6YLT7C.js";
+} from "./chunk-QZW3N7YT.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-5KYZBYE6.js";
+} from "./chunk-MDRHFFKV.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-DX5GSB67.js";
+} from "./chunk-RRGJWSY3.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-ODDGHDMT.js";
+} from "./chunk-Z75I23RS.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-F2ZFH5NE.js";
+} from "./chunk-HN3C322I.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-UVST73VQ.js";
+} from "./chunk-OMT4MQXM.js";
 import {
   buildEnvelope
-} from "./chunk-6ZJW2BWF.js";
+} from "./chunk-FU7OT3NT.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-DSMWL4DI.js";
+} from "./chunk-KJHDE3VH.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-OZ6YLT7C.js";
+} from "./chunk-QZW3N7YT.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-6ZJW2BWF.js";
-import "./chunk-OZ6YLT7C.js";
+} from "./chunk-FU7OT3NT.js";
+import "./chunk-QZW3N7YT.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-6ZJW2BWF.js";
+} from "./chunk-FU7OT3NT.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-OZ6YLT7C.js";
+} from "./chunk-QZW3N7YT.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-K5AXGOES.js";
+} from "./chunk-JY54ICEG.js";
 import "./chunk-YCMZDLS2.js";
-import "./chunk-F2ZFH5NE.js";
-import "./chunk-UVST73VQ.js";
-import "./chunk-6ZJW2BWF.js";
-import "./chunk-DSMWL4DI.js";
-import "./chunk-OZ6YLT7C.js";
+import "./chunk-HN3C322I.js";
+import "./chunk-OMT4MQXM.js";
+import "./chunk-FU7OT3NT.js";
+import "./chunk-KJHDE3VH.js";
+import "./chunk-QZW3N7YT.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

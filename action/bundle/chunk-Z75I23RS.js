@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-OZ6YLT7C.js";
+} from "./chunk-QZW3N7YT.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

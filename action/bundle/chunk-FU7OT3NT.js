@@ -7,7 +7,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-OZ6YLT7C.js";
+} from "./chunk-QZW3N7YT.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

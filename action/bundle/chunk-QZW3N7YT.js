@@ -36846,13 +36846,23 @@ import { join } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 var storeSchema = () => resourceSchema("store.schema.json");
 function checkStoreInputs(name, raw) {
-  return checkInputs(storeSchema(), name, raw);
+  const inputs = checkInputs(storeSchema(), name, raw);
+  const broken = Object.entries(inputs.options).filter(([, value]) => typeof value === "string" && /[\r\n]/.test(value)).map(([field]) => ({
+    field: `options.${field}`,
+    rule: "one line",
+    message: "has a line break; an option is one line of glance-api's configuration"
+  }));
+  if (broken.length > 0) throw new ResourceInputError(name, broken);
+  return inputs;
 }
 var backendsFile = "image-catalog-backends.conf";
 var headerPrefix = "# image-catalog: ";
 function iniValue(value) {
-  if (Array.isArray(value)) return value.map(String).join(",");
-  return String(value);
+  return (Array.isArray(value) ? value.map(String).join(",") : String(value)).replaceAll("$", "$$$$");
+}
+function accountValue(value) {
+  const text2 = String(value).replaceAll("%", "%%");
+  return /^["']/.test(text2) ? `'${text2}'` : text2;
 }
 function renderStoreFragment(inputs, owner) {
   const header = {
@@ -36866,7 +36876,7 @@ function renderStoreFragment(inputs, owner) {
     "# Written by the StorageBackend resource; edits are overwritten.",
     `[${inputs.id}]`
   ];
-  if (inputs.description !== void 0) lines.push(`store_description = ${inputs.description}`);
+  if (inputs.description !== void 0) lines.push(`store_description = ${iniValue(inputs.description)}`);
   for (const field of storeSchema().defs[inputs.type] ?? []) {
     const value = inputs.options[field.local];
     if (value !== void 0 && field.wire !== void 0) lines.push(`${field.wire} = ${iniValue(value)}`);
@@ -36882,7 +36892,7 @@ function renderStoreAccounts(inputs) {
   const lines = ["# Written by the StorageBackend resource; edits are overwritten.", `[${inputs.id}]`];
   for (const field of storeSchema().defs[inputs.type] ?? []) {
     const value = inputs.options[field.local];
-    if (value !== void 0 && field.account !== void 0) lines.push(`${field.account} = ${iniValue(value)}`);
+    if (value !== void 0 && field.account !== void 0) lines.push(`${field.account} = ${accountValue(value)}`);
   }
   return `${lines.join("\n")}
 `;
@@ -36898,7 +36908,7 @@ function parseStoreFragment(type, text2, id, accounts = "") {
   const properties = storeSchema().document["$defs"][type]?.properties ?? {};
   const options = {};
   const secrets = [];
-  const read2 = (file, keyOf) => {
+  const read2 = (file, keyOf, decode) => {
     let section = "";
     for (const raw of file.split("\n")) {
       const line = raw.trim();
@@ -36916,13 +36926,21 @@ function parseStoreFragment(type, text2, id, accounts = "") {
         secrets.push(field.local);
         continue;
       }
-      const value = pair[2] ?? "";
+      const value = decode(pair[2] ?? "");
       const kind = properties[field.local]?.type;
       options[field.local] = kind === "integer" || kind === "number" ? Number(value) : kind === "boolean" ? value.toLowerCase() === "true" : kind === "array" ? value.split(",").map((v) => v.trim()) : value;
     }
   };
-  read2(text2, (f) => f.wire);
-  read2(accounts, (f) => f.account);
+  read2(
+    text2,
+    (f) => f.wire,
+    (v) => v.replaceAll("$$", "$")
+  );
+  read2(
+    accounts,
+    (f) => f.account,
+    (v) => (/^(["']).*\1$/.test(v) ? v.slice(1, -1) : v).replaceAll("%%", "%")
+  );
   return { options, secrets };
 }
 function readStoreFragment(configDir, id) {
@@ -37347,4 +37365,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-OZ6YLT7C.js.LEGAL.txt */
+/*! For license information please see chunk-QZW3N7YT.js.LEGAL.txt */
