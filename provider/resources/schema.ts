@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import stableStringify from 'fast-json-stable-stringify';
 
 /**
  * The string formats the schemas use (`"format": "<name>"`), each with the test and what a failure says.
@@ -232,8 +233,10 @@ export function diffInputs<T extends object>(schema: ResourceSchema<T>, olds: T,
   const after = new Map<string, unknown>(Object.entries(news));
   const replaces: string[] = [];
   const updates: string[] = [];
+  // Keys in any order (fast-json-stable-stringify sorts them): an object the program declares and the same object
+  // read back with a default added (a swift store's authVersion) or from the service differ in order, not in value.
   const canonical = (field: FieldSpec, value: unknown): string =>
-    JSON.stringify(field.unordered && Array.isArray(value) ? [...(value as unknown[])].map(String).sort() : (value ?? null));
+    stableStringify(field.unordered && Array.isArray(value) ? [...(value as unknown[])].map(String).sort() : (value ?? null));
   for (const field of schema.fields) {
     if (canonical(field, before.get(field.local)) === canonical(field, after.get(field.local))) continue;
     (field.change === 'replace' ? replaces : updates).push(field.local);

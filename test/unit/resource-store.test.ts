@@ -1,12 +1,13 @@
 import t from 'tap';
 import {
   checkStoreInputs,
+  storeSchema,
   parseStoreFragment,
   renderBackends,
   renderStoreAccounts,
   renderStoreFragment,
 } from '../../provider/resources/store/store.js';
-import { ResourceInputError } from '../../provider/resources/schema.js';
+import { diffInputs, ResourceInputError } from '../../provider/resources/schema.js';
 
 const base = { configDir: '/etc/glance/glance-api.conf.d', reloadCommand: ['systemctl', 'restart', 'glance-api'] };
 
@@ -174,3 +175,20 @@ t.test(
     t.end();
   },
 );
+
+t.test("an object's keys in another order are no change (a default added at the end, as read back)", (t) => {
+  const declared = checkStoreInputs('sw', {
+    ...base,
+    id: 'sw',
+    type: 'swift',
+    options: { authAddress: 'http://k/v3', user: 'a:b', key: 'k' },
+  });
+  const stored = { ...declared, options: { authVersion: '3', key: 'k', user: 'a:b', authAddress: 'http://k/v3' } } as typeof declared;
+  t.same(diffInputs(storeSchema(), stored, declared), { replaces: [], updates: [] });
+  t.same(
+    diffInputs(storeSchema(), stored, { ...declared, options: { ...declared.options, key: 'other' } }).updates,
+    ['options'],
+    'a value is',
+  );
+  t.end();
+});

@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-2KZSF3TL.js";
+} from "./chunk-UKE4MVG4.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-Z75I23RS.js";
-import "./chunk-HN3C322I.js";
-import "./chunk-OMT4MQXM.js";
-import "./chunk-FU7OT3NT.js";
-import "./chunk-KJHDE3VH.js";
-import "./chunk-QZW3N7YT.js";
+import "./chunk-DVBYUE65.js";
+import "./chunk-3AV5K4XP.js";
+import "./chunk-SEJOXZBG.js";
+import "./chunk-C2YOPSDS.js";
+import "./chunk-Y6M4WC2N.js";
+import "./chunk-6VYJF2JP.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

@@ -2,14 +2,14 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-KJHDE3VH.js";
+} from "./chunk-Y6M4WC2N.js";
 import {
   CloudConfigError,
   ImageServiceError,
   isUnauthorized,
   plainMessage,
   require_undici
-} from "./chunk-QZW3N7YT.js";
+} from "./chunk-6VYJF2JP.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";

@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-R2XNC36P.js";
+} from "./chunk-BELHAXR6.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-MDRHFFKV.js";
+} from "./chunk-6FJBTIJS.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-GTBK277P.js";
+} from "./chunk-KLPKLWHC.js";
 import {
   isYamlProject
-} from "./chunk-LOFOX5IN.js";
+} from "./chunk-NI4TBFW6.js";
 import {
   loggedChange
-} from "./chunk-TXNJCPEO.js";
+} from "./chunk-EPD7PO2M.js";
 import {
   componentToken,
   configKeys,
@@ -38,7 +38,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-RRGJWSY3.js";
+} from "./chunk-VYX2XMQS.js";
 import {
   UsageError,
   cloudSession,
@@ -48,7 +48,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-JY54ICEG.js";
+} from "./chunk-ZDPDFFIN.js";
 import {
   essential
 } from "./chunk-YCMZDLS2.js";
@@ -56,17 +56,17 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-2KZSF3TL.js";
+} from "./chunk-UKE4MVG4.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-Z75I23RS.js";
+import "./chunk-DVBYUE65.js";
 import {
   Session,
   identityRoot
-} from "./chunk-HN3C322I.js";
+} from "./chunk-3AV5K4XP.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-OMT4MQXM.js";
+} from "./chunk-SEJOXZBG.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -74,7 +74,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-FU7OT3NT.js";
+} from "./chunk-C2YOPSDS.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -83,7 +83,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-KJHDE3VH.js";
+} from "./chunk-Y6M4WC2N.js";
 import {
   applyStoreResource,
   checkImageInputs,
@@ -116,7 +116,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-QZW3N7YT.js";
+} from "./chunk-6VYJF2JP.js";
 import {
   __commonJS,
   __require,
@@ -5922,8 +5922,8 @@ function programOf(dir) {
   return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-5M23YFYN.js");
-  const { loadProgram, previewPlan } = await import("./preview-TQTXDXMV.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-X4C3VKZN.js");
+  const { loadProgram, previewPlan } = await import("./preview-CUAMTP6K.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
@@ -5967,7 +5967,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-C4P5OVZN.js");
+  const { appEntry, checkApp } = await import("./check-IZWIAXMF.js");
   const typescript = loadTypeScript(resolve4(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -6018,7 +6018,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-NCBBQBPX.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-RKEU5WPK.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -6090,8 +6090,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-62NB6BKP.js");
-  const { buildEnvelope } = await import("./envelope-H5ZAC3A3.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-K32BSMP2.js");
+  const { buildEnvelope } = await import("./envelope-RHFSHVVH.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };

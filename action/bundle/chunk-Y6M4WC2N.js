@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-QZW3N7YT.js";
+} from "./chunk-6VYJF2JP.js";
 import {
   __commonJS,
   __require,

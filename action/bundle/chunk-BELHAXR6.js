@@ -2,16 +2,16 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   isYamlProject
-} from "./chunk-LOFOX5IN.js";
+} from "./chunk-NI4TBFW6.js";
 import {
   UsageError,
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-JY54ICEG.js";
+} from "./chunk-ZDPDFFIN.js";
 import {
   formatDecision
-} from "./chunk-OMT4MQXM.js";
+} from "./chunk-SEJOXZBG.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-FGBJILUO.js");
+    return await import("./automation-IPH5RXQR.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

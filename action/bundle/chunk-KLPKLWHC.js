@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-RRGJWSY3.js";
+} from "./chunk-VYX2XMQS.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

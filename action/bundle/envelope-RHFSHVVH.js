@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-FU7OT3NT.js";
-import "./chunk-QZW3N7YT.js";
+} from "./chunk-C2YOPSDS.js";
+import "./chunk-6VYJF2JP.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

@@ -3,19 +3,19 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-GTBK277P.js";
+} from "./chunk-KLPKLWHC.js";
 import {
   isYamlProject
-} from "./chunk-LOFOX5IN.js";
+} from "./chunk-NI4TBFW6.js";
 import {
   loggedChange
-} from "./chunk-TXNJCPEO.js";
+} from "./chunk-EPD7PO2M.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-RRGJWSY3.js";
+} from "./chunk-VYX2XMQS.js";
 import {
   backendProblem,
   essential,
@@ -24,10 +24,10 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   policyModeVariable
-} from "./chunk-KJHDE3VH.js";
+} from "./chunk-Y6M4WC2N.js";
 import {
   CloudConfigError
-} from "./chunk-QZW3N7YT.js";
+} from "./chunk-6VYJF2JP.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -208,7 +208,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-J4E2AKOY.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-S4T2NSN5.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -409,7 +409,7 @@ async function previewPlan(stack, record, config, kind = "update") {
   const { changeSummary } = kind === "destroy" ? await stack.previewDestroy(record.common(collect)) : await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-7IZEYSCM.js");
+    const { describeOverrides } = await import("./data-SMDT3Y6D.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

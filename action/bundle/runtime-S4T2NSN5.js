@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-MDRHFFKV.js";
+} from "./chunk-6FJBTIJS.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-RRGJWSY3.js";
+} from "./chunk-VYX2XMQS.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-Z75I23RS.js";
+} from "./chunk-DVBYUE65.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-HN3C322I.js";
+} from "./chunk-3AV5K4XP.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-OMT4MQXM.js";
+} from "./chunk-SEJOXZBG.js";
 import {
   buildEnvelope
-} from "./chunk-FU7OT3NT.js";
+} from "./chunk-C2YOPSDS.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-KJHDE3VH.js";
+} from "./chunk-Y6M4WC2N.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-QZW3N7YT.js";
+} from "./chunk-6VYJF2JP.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts

@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-TXNJCPEO.js";
+} from "./chunk-EPD7PO2M.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-2KZSF3TL.js";
+} from "./chunk-UKE4MVG4.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-Z75I23RS.js";
-import "./chunk-HN3C322I.js";
-import "./chunk-OMT4MQXM.js";
-import "./chunk-FU7OT3NT.js";
+import "./chunk-DVBYUE65.js";
+import "./chunk-3AV5K4XP.js";
+import "./chunk-SEJOXZBG.js";
+import "./chunk-C2YOPSDS.js";
 import {
   policyModeVariable
-} from "./chunk-KJHDE3VH.js";
+} from "./chunk-Y6M4WC2N.js";
 import {
   StackMarks
-} from "./chunk-QZW3N7YT.js";
+} from "./chunk-6VYJF2JP.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

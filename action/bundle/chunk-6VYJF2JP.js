@@ -7486,6 +7486,62 @@ var require__ = __commonJS({
   }
 });
 
+// node_modules/fast-json-stable-stringify/index.js
+var require_fast_json_stable_stringify = __commonJS({
+  "node_modules/fast-json-stable-stringify/index.js"(exports, module) {
+    "use strict";
+    module.exports = function(data, opts) {
+      if (!opts) opts = {};
+      if (typeof opts === "function") opts = { cmp: opts };
+      var cycles = typeof opts.cycles === "boolean" ? opts.cycles : false;
+      var cmp = opts.cmp && /* @__PURE__ */ (function(f) {
+        return function(node) {
+          return function(a, b) {
+            var aobj = { key: a, value: node[a] };
+            var bobj = { key: b, value: node[b] };
+            return f(aobj, bobj);
+          };
+        };
+      })(opts.cmp);
+      var seen = [];
+      return (function stringify(node) {
+        if (node && node.toJSON && typeof node.toJSON === "function") {
+          node = node.toJSON();
+        }
+        if (node === void 0) return;
+        if (typeof node == "number") return isFinite(node) ? "" + node : "null";
+        if (typeof node !== "object") return JSON.stringify(node);
+        var i, out;
+        if (Array.isArray(node)) {
+          out = "[";
+          for (i = 0; i < node.length; i++) {
+            if (i) out += ",";
+            out += stringify(node[i]) || "null";
+          }
+          return out + "]";
+        }
+        if (node === null) return "null";
+        if (seen.indexOf(node) !== -1) {
+          if (cycles) return JSON.stringify("__cycle__");
+          throw new TypeError("Converting circular structure to JSON");
+        }
+        var seenIndex = seen.push(node) - 1;
+        var keys = Object.keys(node).sort(cmp && cmp(node));
+        out = "";
+        for (i = 0; i < keys.length; i++) {
+          var key = keys[i];
+          var value = stringify(node[key]);
+          if (!value) continue;
+          if (out) out += ",";
+          out += JSON.stringify(key) + ":" + value;
+        }
+        seen.splice(seenIndex, 1);
+        return "{" + out + "}";
+      })(data);
+    };
+  }
+});
+
 // node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
   "node_modules/undici/lib/core/symbols.js"(exports, module) {
@@ -35905,6 +35961,7 @@ var shippedPolicyDataPath = fileURLToPath(new URL("../../policies/data.json", im
 
 // provider/resources/schema.ts
 var import__ = __toESM(require__(), 1);
+var import_fast_json_stable_stringify = __toESM(require_fast_json_stable_stringify(), 1);
 import { readFileSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var formats = {
@@ -36016,7 +36073,7 @@ function diffInputs(schema, olds, news) {
   const after = new Map(Object.entries(news));
   const replaces = [];
   const updates = [];
-  const canonical = (field, value) => JSON.stringify(field.unordered && Array.isArray(value) ? [...value].map(String).sort() : value ?? null);
+  const canonical = (field, value) => (0, import_fast_json_stable_stringify.default)(field.unordered && Array.isArray(value) ? [...value].map(String).sort() : value ?? null);
   for (const field of schema.fields) {
     if (canonical(field, before.get(field.local)) === canonical(field, after.get(field.local))) continue;
     (field.change === "replace" ? replaces : updates).push(field.local);
@@ -37365,4 +37422,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-QZW3N7YT.js.LEGAL.txt */
+/*! For license information please see chunk-6VYJF2JP.js.LEGAL.txt */

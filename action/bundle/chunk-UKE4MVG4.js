@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-Z75I23RS.js";
+} from "./chunk-DVBYUE65.js";
 import {
   Session
-} from "./chunk-HN3C322I.js";
+} from "./chunk-3AV5K4XP.js";
 import {
   PolicyEngine
-} from "./chunk-OMT4MQXM.js";
+} from "./chunk-SEJOXZBG.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-FU7OT3NT.js";
+} from "./chunk-C2YOPSDS.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-QZW3N7YT.js";
+} from "./chunk-6VYJF2JP.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

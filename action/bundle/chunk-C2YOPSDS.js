@@ -7,7 +7,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-QZW3N7YT.js";
+} from "./chunk-6VYJF2JP.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

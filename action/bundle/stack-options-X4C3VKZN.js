@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-JY54ICEG.js";
+} from "./chunk-ZDPDFFIN.js";
 import "./chunk-YCMZDLS2.js";
-import "./chunk-HN3C322I.js";
-import "./chunk-OMT4MQXM.js";
-import "./chunk-FU7OT3NT.js";
-import "./chunk-KJHDE3VH.js";
-import "./chunk-QZW3N7YT.js";
+import "./chunk-3AV5K4XP.js";
+import "./chunk-SEJOXZBG.js";
+import "./chunk-C2YOPSDS.js";
+import "./chunk-Y6M4WC2N.js";
+import "./chunk-6VYJF2JP.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

@@ -4,15 +4,15 @@ import {
   loadProgram,
   previewPlan,
   registerPreview
-} from "./chunk-R2XNC36P.js";
-import "./chunk-LOFOX5IN.js";
-import "./chunk-JY54ICEG.js";
+} from "./chunk-BELHAXR6.js";
+import "./chunk-NI4TBFW6.js";
+import "./chunk-ZDPDFFIN.js";
 import "./chunk-YCMZDLS2.js";
-import "./chunk-HN3C322I.js";
-import "./chunk-OMT4MQXM.js";
-import "./chunk-FU7OT3NT.js";
-import "./chunk-KJHDE3VH.js";
-import "./chunk-QZW3N7YT.js";
+import "./chunk-3AV5K4XP.js";
+import "./chunk-SEJOXZBG.js";
+import "./chunk-C2YOPSDS.js";
+import "./chunk-Y6M4WC2N.js";
+import "./chunk-6VYJF2JP.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   loadProgram,

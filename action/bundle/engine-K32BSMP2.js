@@ -5,10 +5,10 @@ import {
   bundlePath,
   entrypoint,
   initialPages
-} from "./chunk-OMT4MQXM.js";
-import "./chunk-FU7OT3NT.js";
-import "./chunk-KJHDE3VH.js";
-import "./chunk-QZW3N7YT.js";
+} from "./chunk-SEJOXZBG.js";
+import "./chunk-C2YOPSDS.js";
+import "./chunk-Y6M4WC2N.js";
+import "./chunk-6VYJF2JP.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-QZW3N7YT.js";
+} from "./chunk-6VYJF2JP.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-FU7OT3NT.js";
+} from "./chunk-C2YOPSDS.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-KJHDE3VH.js";
+} from "./chunk-Y6M4WC2N.js";
 import {
   __commonJS,
   __toESM

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-KJHDE3VH.js";
-import "./chunk-QZW3N7YT.js";
+} from "./chunk-Y6M4WC2N.js";
+import "./chunk-6VYJF2JP.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

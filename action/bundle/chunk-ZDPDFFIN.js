@@ -5,22 +5,22 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   Session
-} from "./chunk-HN3C322I.js";
+} from "./chunk-3AV5K4XP.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-OMT4MQXM.js";
+} from "./chunk-SEJOXZBG.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-KJHDE3VH.js";
+} from "./chunk-Y6M4WC2N.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-QZW3N7YT.js";
+} from "./chunk-6VYJF2JP.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-FU7OT3NT.js";
+} from "./chunk-C2YOPSDS.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-QZW3N7YT.js";
+} from "./chunk-6VYJF2JP.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {
