@@ -8,14 +8,13 @@
 import { join } from 'node:path';
 import { stackOfMark } from '../../provider/resources/mark.js';
 import t from 'tap';
-import type { EngineEvent } from '@pulumi/pulumi/automation/index.js';
-import { openStack, resolvePending, type Program, type StackTarget } from '../../provider/pulumi/automation.js';
+import { openStack, resolvePending } from '../../provider/pulumi/automation.js';
 import { labServicePid } from '../../scripts/lab-settings.js';
 import { killDeployment, processRuns } from '../../scripts/processes.js';
 import { repoRoot } from '../../scripts/tools.js';
 import { suffix } from '../helpers/lab.js';
 import { lab as labRun } from '../helpers/run.js';
-import { e2eStack, familyProgram, imageRecords, incompressibleFile, pulumi, type Outcome } from '../helpers/pulumi.js';
+import { e2eStack, familyProgram, imageRecords, incompressibleFile, pulumi, upCutDuringUpload, type Outcome } from '../helpers/pulumi.js';
 
 const family = `ubuntu-24.04-k${suffix().slice(0, 6)}`;
 const metadata = { os_distro: 'ubuntu', os_version: '24.04', hw_disk_bus: 'virtio', hw_vif_model: 'virtio', description: 'kill test' };
@@ -28,22 +27,6 @@ const program = familyProgram(
   Object.fromEntries(versions.map((v) => [v, {}])),
 );
 
-/**
- * Runs `up` and, once an upload has started, SIGKILLs `pulumi` (and the providers it started, when `providersToo`).
- * Returns the run's outcome and the provider processes that were running.
- */
-async function killedUp(target: StackTarget, run: Program, providersToo: boolean): Promise<{ outcome: Outcome; providers: number[] }> {
-  let providers: number[] = [];
-  let killed = false;
-  const onEvent = (event: EngineEvent): void => {
-    if (killed || event.diagnosticEvent?.message.includes('uploaded') !== true) return;
-    killed = true;
-    providers = killDeployment(process.pid, providersToo);
-  };
-  const outcome = await pulumi(target, 'up', run, { onEvent });
-  return { outcome, providers };
-}
-
 async function waitGone(pids: readonly number[], ms: number): Promise<number[]> {
   const deadline = Date.now() + ms;
   while (pids.some(processRuns) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
@@ -55,7 +38,7 @@ const images = (): ReturnType<typeof imageRecords> => imageRecords(family);
 
 t.test('pulumi killed during its creates: the provider leaves, and the next run clears the lock and converges', async (t) => {
   const target = await e2eStack(family);
-  const { outcome, providers } = await killedUp(target, program, false);
+  const { outcome, cut: providers } = await upCutDuringUpload(target, program, () => killDeployment(process.pid, false));
   t.notOk(outcome.ok, 'the killed run fails');
   t.ok(providers.length > 0, `the provider was running (pids ${providers.join(', ')})`);
   t.same(await waitGone(providers, 20_000), [], 'the provider exits once its engine is gone (after stopping its uploads)');
@@ -93,7 +76,7 @@ t.test('pulumi and its provider killed during the creates: the next run removes 
       '1.1': {},
     },
   );
-  const { outcome, providers } = await killedUp(target, programB, true);
+  const { outcome, cut: providers } = await upCutDuringUpload(target, programB, () => killDeployment(process.pid, true));
   t.notOk(outcome.ok, 'the killed run fails');
   t.ok(providers.length > 0, 'a provider was killed');
   const left = await imageRecords(`${family}-b`);

@@ -7,13 +7,12 @@
  */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EngineEvent } from '@pulumi/pulumi/automation/index.js';
 import t from 'tap';
 import { openStack } from '../../provider/pulumi/automation.js';
 import { labS3BackendUrl, labS3Env, labServicePid, labStackEnv } from '../../scripts/lab-settings.js';
 import { killDeployment } from '../../scripts/processes.js';
 import { lab, scratchDir, suffix } from '../helpers/lab.js';
-import { e2eStack, familyProgram, imageRecords, incompressibleFile, pulumi, type Outcome } from '../helpers/pulumi.js';
+import { e2eStack, familyProgram, imageRecords, incompressibleFile, pulumi, upCutDuringUpload, type Outcome } from '../helpers/pulumi.js';
 import { lab as labRun, runCommand } from '../helpers/run.js';
 
 const family = `debian-12-s${suffix().slice(0, 6)}`;
@@ -69,28 +68,11 @@ t.test('two ups of one stack on S3 at once: the lock on S3 keeps the second out,
   t.same(again.changes, { same: 2 }, 'and finds the stack as the first left it (its state on S3 complete)');
 });
 
-/** Runs `up` of the program and, once an upload has started, runs `cut` (once). */
-async function cutUp(
-  target: Awaited<ReturnType<typeof e2eStack>>,
-  program: ReturnType<typeof familyProgram>,
-  cut: () => void,
-): Promise<Outcome> {
-  const cutAt = { fired: false };
-  const onEvent = (event: EngineEvent): void => {
-    if (cutAt.fired || event.diagnosticEvent?.message.includes('uploaded') !== true) return;
-    cutAt.fired = true;
-    cut();
-  };
-  const outcome = await pulumi(target, 'up', program, { onEvent });
-  if (!cutAt.fired) throw new Error('the cut did not land during the upload');
-  return outcome;
-}
-
 t.test('pulumi killed during an update on S3: the next run clears its lock on S3, says so, and converges', async (t) => {
   const name = `${family}-k`;
   const target = await e2eStack(name, { backend: 's3' });
   const program = familyProgram(name, { data, metadata }, { '1.0': {}, '1.1': {} });
-  const killed = await cutUp(target, program, () => killDeployment(process.pid, false));
+  const killed = (await upCutDuringUpload(target, program, () => killDeployment(process.pid, false))).outcome;
   t.notOk(killed.ok, 'the killed run fails');
   const notices: string[] = [];
   const again = await pulumi(target, 'up', program, { onNotice: (line) => notices.push(line) });
@@ -118,7 +100,7 @@ t.test('SeaweedFS killed during an update: the run fails, and with S3 back the n
   const program = familyProgram(name, { data, metadata }, { '1.0': {} });
   let failed: Outcome;
   try {
-    failed = await cutUp(target, program, () => process.kill(-labServicePid('s3'), 'SIGKILL'));
+    failed = (await upCutDuringUpload(target, program, () => process.kill(-labServicePid('s3'), 'SIGKILL'))).outcome;
   } finally {
     const back = await labRun(['up']);
     t.equal(back.code, 0, 'the lab (its S3) is back', { output: back.stderr });

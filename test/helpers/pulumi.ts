@@ -7,6 +7,7 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
+import type { EngineEvent } from '@pulumi/pulumi/automation/index.js';
 import { formatDecision } from '../../provider/policy/decision.js';
 import { creationMark } from '../../provider/resources/image/image.js';
 import { openStack, runStack, type Program, type RunOptions, type RunResult, type StackTarget } from '../../provider/pulumi/automation.js';
@@ -58,6 +59,22 @@ export interface Outcome extends RunResult {
   readonly text: string;
   /** The rules of the mandatory violations the providers found. */
   readonly blockedBy: readonly string[];
+}
+
+/**
+ * Runs `up` of `program` and, once an upload has started (the provider's progress says `uploaded`), runs `cut`
+ * once: a kill of `pulumi`, of the S3 server, ... Returns the run's outcome and what `cut` returned; fails when the
+ * run ended before any upload (the cut would have tested nothing).
+ */
+export async function upCutDuringUpload<T>(target: StackTarget, program: Program, cut: () => T): Promise<{ outcome: Outcome; cut: T }> {
+  let result: { value: T } | undefined;
+  const onEvent = (event: EngineEvent): void => {
+    if (result !== undefined || event.diagnosticEvent?.message.includes('uploaded') !== true) return;
+    result = { value: cut() };
+  };
+  const outcome = await pulumi(target, 'up', program, { onEvent });
+  if (result === undefined) throw new Error('the cut did not land during an upload');
+  return { outcome, cut: result.value };
 }
 
 /** Runs `up`, `preview` or `destroy` of the target's stack with `program` through the Automation API. */
