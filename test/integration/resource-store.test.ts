@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { StackMarks } from '../../provider/resources/mark.js';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { uploadImageData } from '../../provider/client/data.js';
 import { createImage, deleteImage, getImage, listImages } from '../../provider/client/images.js';
 import { startImport, waitForStores } from '../../provider/client/import.js';
@@ -39,6 +39,60 @@ const storeIds = async (): Promise<string[]> =>
   labStores(await listStores(platform))
     .map((s) => s.id)
     .sort();
+
+/**
+ * Puts one piece of data into store `id` three ways, each checked to land there with `sha512Of` (the object read back
+ * from the store's own backend) equal to the data's: copy-image from the default store, a url imported straight into
+ * it, and a file uploaded into it and the default store at once (staged, then glance-direct). `kind` names the store
+ * in the image names (`s3`, `sw`) and `where` its backend in the messages. The images made are pushed on `made`.
+ */
+async function intoStore(
+  t: Test,
+  id: string,
+  kind: string,
+  where: string,
+  sha512Of: (imageId: string) => Promise<string>,
+  made: string[],
+): Promise<{ copied: string; imported: string; file: string }> {
+  const record = lab();
+  const bytes = Buffer.from(`bytes for the ${where} store ${suffix()}`.repeat(4096));
+  const sha512 = createHash('sha512').update(bytes).digest('hex');
+  const image = await createImage(platform, { name: `${kind}-copy-${suffix()}`, disk_format: 'raw', container_format: 'bare' });
+  made.push(image.id);
+  await uploadImageData(platform, image.id, { stream: Readable.from([bytes]) });
+  await startImport(admin, image.id, { name: 'copy-image' }, [id], true);
+  const copied = await waitForStores(admin, image.id, [id], 60_000);
+  t.same(String(copied['stores']).split(',').sort(), ['fast', id].sort(), `copy-image put the image in the ${where} store`);
+  t.equal(await sha512Of(image.id), sha512, `its object in ${where} holds the same data (sha512)`);
+
+  const file = `${kind}-import-${suffix()}.raw`;
+  writeFileSync(join(record.sourceDir, file), bytes);
+  const name = `ubuntu-24.04-${kind}${suffix().slice(0, 4)}-v1.0`;
+  const imported = await createImageResource(platform, name, {
+    name,
+    diskFormat: 'raw',
+    source: { url: `${record.sourceUrl}/${file}` },
+    stores: [id],
+  });
+  made.push(imported.outputs.id);
+  t.same(imported.outputs.storesIn, [id], `an import straight into the ${where} store`);
+  t.equal(await sha512Of(imported.outputs.id), sha512, `read back from ${where}: the same sha512`);
+
+  const local = join(dir, `${kind}-upload-${suffix()}.raw`);
+  writeFileSync(local, bytes);
+  const both = `ubuntu-24.04-${kind}${suffix().slice(0, 4)}-v1.2`;
+  const uploaded = await createImageResource(platform, both, {
+    name: both,
+    diskFormat: 'raw',
+    source: { file: local },
+    stores: [id, 'fast'],
+    allStoresMustSucceed: true,
+  });
+  made.push(uploaded.outputs.id);
+  t.same([...uploaded.outputs.storesIn].sort(), [id, 'fast'].sort(), `a file uploaded into the ${where} and the default store at once`);
+  t.equal(await sha512Of(uploaded.outputs.id), sha512, `its object in ${where}: the same sha512`);
+  return { copied: image.id, imported: imported.outputs.id, file };
+}
 
 t.test(
   'a third file store added by the resource is live after the reload, takes a copy of an image, and goes away on delete',
@@ -266,54 +320,15 @@ t.test(
       t.notOk(JSON.stringify(applied.outputs).includes(keys['AWS_SECRET_ACCESS_KEY'] ?? '-'), 'the secret key is not in the outputs');
       t.equal((await listStoresDetail(admin)).find((s) => s.id === id)?.type, 's3', 'Glance lists it as an s3 store');
 
-      const bytes = Buffer.from(`bytes for the s3 store ${suffix()}`.repeat(4096));
-      const sha512 = createHash('sha512').update(bytes).digest('hex');
-      const image = await createImage(platform, { name: `s3-copy-${suffix()}`, disk_format: 'raw', container_format: 'bare' });
-      made.push(image.id);
-      await uploadImageData(platform, image.id, { stream: Readable.from([bytes]) });
-      await startImport(admin, image.id, { name: 'copy-image' }, [id], true);
-      const copied = await waitForStores(admin, image.id, [id], 60_000);
-      t.same(String(copied['stores']).split(',').sort(), ['fast', id].sort(), 'copy-image put the image in the s3 store');
-      t.equal(await objectSha512(image.id), sha512, 'the object in the bucket holds the same data (sha512)');
-
-      const file = `s3-import-${suffix()}.raw`;
-      writeFileSync(join(record.sourceDir, file), bytes);
-      const name = `ubuntu-24.04-s3${suffix().slice(0, 4)}-v1.0`;
-      const imported = await createImageResource(platform, name, {
-        name,
-        diskFormat: 'raw',
-        source: { url: `${record.sourceUrl}/${file}` },
-        stores: [id],
-      });
-      made.push(imported.outputs.id);
-      t.same(imported.outputs.storesIn, [id], 'an import straight into the s3 store');
-      t.equal(await objectSha512(imported.outputs.id), sha512, 'read back from the bucket: the same sha512');
-
-      const local = join(dir, `s3-upload-${suffix()}.raw`);
-      writeFileSync(local, bytes);
-      const both = `ubuntu-24.04-s3${suffix().slice(0, 4)}-v1.2`;
-      const uploaded = await createImageResource(platform, both, {
-        name: both,
-        diskFormat: 'raw',
-        source: { file: local },
-        stores: [id, 'fast'],
-        allStoresMustSucceed: true,
-      });
-      made.push(uploaded.outputs.id);
-      t.same(
-        [...uploaded.outputs.storesIn].sort(),
-        [id, 'fast'].sort(),
-        'a file uploaded into two stores at once (staged, then glance-direct)',
-      );
-      t.equal(await objectSha512(uploaded.outputs.id), sha512, 'its object in the bucket: the same sha512');
+      const { imported, file } = await intoStore(t, id, 's3', 'S3 bucket', objectSha512, made);
 
       // The store deleted before an image in it (no dependsOn): Glance cannot delete the image; said of the store.
       await deleteStoreResource(admin, id, applied.inputs);
-      const stuck = await deleteImageResource(platform, imported.outputs.id).catch((e: unknown) => e);
+      const stuck = await deleteImageResource(platform, imported).catch((e: unknown) => e);
       t.type(stuck, ResourceOperationError, 'an image whose store is gone is not deleted');
       t.match((stuck as Error).message, `its data is in store ${id}, which Glance no longer has`, 'said of the store, with the way out');
       await applyStoreResource(admin, id, raw);
-      t.equal((await getImage(admin, imported.outputs.id))['status'], 'active', 'with the store back, the image is there as it was');
+      t.equal((await getImage(admin, imported))['status'], 'active', 'with the store back, the image is there as it was');
 
       process.kill(-labServicePid('s3'), 'SIGKILL');
       try {
@@ -412,44 +427,9 @@ t.test(
       t.notOk(JSON.stringify(applied.outputs).includes(account.key), 'nor in the outputs');
       t.equal((await listStoresDetail(admin)).find((s) => s.id === id)?.type, 'swift', 'Glance lists it as a swift store');
 
-      const bytes = Buffer.from(`bytes for the swift store ${suffix()}`.repeat(4096));
-      const sha512 = createHash('sha512').update(bytes).digest('hex');
-      const image = await createImage(platform, { name: `swift-copy-${suffix()}`, disk_format: 'raw', container_format: 'bare' });
-      made.push(image.id);
-      await uploadImageData(platform, image.id, { stream: Readable.from([bytes]) });
-      await startImport(admin, image.id, { name: 'copy-image' }, [id], true);
-      const copied = await waitForStores(admin, image.id, [id], 60_000);
-      t.same(String(copied['stores']).split(',').sort(), ['fast', id].sort(), 'copy-image put the image in the swift store');
-      t.equal(await objectSha512(image.id), sha512, 'its object in Swift holds the same data (sha512)');
-      t.match(locations(image.id), new RegExp(`^swift\\+config://${id}/`, 'm'), "Glance's location names the account reference");
-      t.notOk(locations(image.id).includes(account.key), "the key is not in Glance's database");
-
-      const file = `swift-import-${suffix()}.raw`;
-      writeFileSync(join(record.sourceDir, file), bytes);
-      const name = `ubuntu-24.04-sw${suffix().slice(0, 4)}-v1.0`;
-      const imported = await createImageResource(platform, name, {
-        name,
-        diskFormat: 'raw',
-        source: { url: `${record.sourceUrl}/${file}` },
-        stores: [id],
-      });
-      made.push(imported.outputs.id);
-      t.same(imported.outputs.storesIn, [id], 'an import straight into the swift store');
-      t.equal(await objectSha512(imported.outputs.id), sha512, 'read back from Swift: the same sha512');
-
-      const local = join(dir, `swift-upload-${suffix()}.raw`);
-      writeFileSync(local, bytes);
-      const both = `ubuntu-24.04-sw${suffix().slice(0, 4)}-v1.2`;
-      const uploaded = await createImageResource(platform, both, {
-        name: both,
-        diskFormat: 'raw',
-        source: { file: local },
-        stores: [id, 'fast'],
-        allStoresMustSucceed: true,
-      });
-      made.push(uploaded.outputs.id);
-      t.same([...uploaded.outputs.storesIn].sort(), [id, 'fast'].sort(), 'a file uploaded into the swift and the default store at once');
-      t.equal(await objectSha512(uploaded.outputs.id), sha512, 'its object in Swift: the same sha512');
+      const { copied } = await intoStore(t, id, 'sw', 'Swift', objectSha512, made);
+      t.match(locations(copied), new RegExp(`^swift\\+config://${id}/`, 'm'), "Glance's location names the account reference");
+      t.notOk(locations(copied).includes(account.key), "the key is not in Glance's database");
 
       // swift-proxy killed while Glance writes an upload into the store: the create fails naming the store, leaves no
       // image behind, and the same create after the lab is back makes the image once.

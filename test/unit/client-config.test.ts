@@ -41,6 +41,21 @@ writeFileSync(
 );
 const env = { OS_CLIENT_CONFIG_FILE: join(dir, 'clouds.yaml'), OS_CLIENT_SECURE_FILE: join(dir, 'secure.yaml') };
 
+/** A token whose service catalog is `catalog` (what findEndpoint reads). */
+function tokenWith(catalog: Token['catalog']): Token {
+  return {
+    id: 't',
+    issuedAt: new Date(),
+    expiresAt: new Date(),
+    userId: 'u',
+    userName: 'u',
+    projectId: 'p',
+    projectName: 'p',
+    roles: [],
+    catalog,
+  };
+}
+
 t.test('a clouds.yaml cloud gets its password from secure.yaml, with region, interface and verify', (t) => {
   const cloud = resolveCloud('platform', env, dir);
   t.same(cloud.auth, {
@@ -161,17 +176,7 @@ t.test("password auth with no project is refused instead of scoping to the user'
 });
 
 t.test("an endpoint override replaces the catalog's endpoint for its service (clouds.yaml and OS_*)", (t) => {
-  const token: Token = {
-    id: 't',
-    issuedAt: new Date(),
-    expiresAt: new Date(),
-    userId: 'u',
-    userName: 'u',
-    projectId: 'p',
-    projectName: 'p',
-    roles: [],
-    catalog: [{ type: 'image', name: 'glance', endpoints: [{ interface: 'public', url: 'http://glance:9292/' }] }],
-  };
+  const token = tokenWith([{ type: 'image', name: 'glance', endpoints: [{ interface: 'public', url: 'http://glance:9292/' }] }]);
   const env = { OS_AUTH_URL: 'http://k', OS_USERNAME: 'u', OS_PASSWORD: 'p', OS_PROJECT_ID: 'p' };
   t.equal(findEndpoint(token, 'image', resolveCloud(undefined, env, dir)), 'http://glance:9292', 'the catalog by default');
   const overridden = resolveCloud(undefined, { ...env, OS_IMAGE_ENDPOINT_OVERRIDE: 'http://proxy:8080/' }, dir);
@@ -200,27 +205,17 @@ t.test('URLs: the identity root gains /v3 once; list filters become Glance query
 });
 
 t.test('a region picks its endpoint; one the catalog lacks is said with the regions it has', (t) => {
-  const token: Token = {
-    id: 't',
-    issuedAt: new Date(),
-    expiresAt: new Date(),
-    userId: 'u',
-    userName: 'u',
-    projectId: 'p',
-    projectName: 'p',
-    roles: [],
-    catalog: [
-      {
-        type: 'image',
-        name: 'glance',
-        endpoints: [
-          { interface: 'public', url: 'http://one:9292', region_id: 'RegionOne' },
-          { interface: 'public', url: 'http://two:9292', region_id: 'RegionTwo' },
-          { interface: 'internal', url: 'http://three:9292', region_id: 'RegionThree' },
-        ],
-      },
-    ],
-  };
+  const token = tokenWith([
+    {
+      type: 'image',
+      name: 'glance',
+      endpoints: [
+        { interface: 'public', url: 'http://one:9292', region_id: 'RegionOne' },
+        { interface: 'public', url: 'http://two:9292', region_id: 'RegionTwo' },
+        { interface: 'internal', url: 'http://three:9292', region_id: 'RegionThree' },
+      ],
+    },
+  ]);
   const env = { OS_AUTH_URL: 'http://k', OS_USERNAME: 'u', OS_PASSWORD: 'p', OS_PROJECT_ID: 'p' };
   const inRegion = (region: string) => ({ ...resolveCloud(undefined, env, dir), regionName: region });
   t.equal(findEndpoint(token, 'image', inRegion('RegionTwo')), 'http://two:9292', "the region's endpoint");
