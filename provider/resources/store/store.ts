@@ -14,6 +14,7 @@ import { chmodSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
+import { identityRoot, tokenRequestBody } from '../../client/keystone.js';
 import { flag, listStoresDetail, type StoreDetailWire } from '../../client/stores.js';
 import type { Session } from '../../client/session.js';
 import { isLegacyMark } from '../mark.js';
@@ -472,35 +473,45 @@ async function checkSwiftAccount(name: string, inputs: StoreInputs): Promise<voi
   const options = inputs.options as { authAddress?: string; user?: string; key?: string; authVersion?: string } & Record<string, unknown>;
   if (inputs.type !== 'swift' || options.authVersion !== '3') return;
   const [project = '', user = ''] = (options.user ?? '').split(':');
-  const domain = (field: 'userDomainName' | 'projectDomainName'): { name: string } | { id: string } =>
-    typeof options[field] === 'string' ? { name: options[field] } : { id: 'default' };
+  const named = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  // The body the package's own Keystone client sends (a domain by name when given, else the one with id default).
+  const body = tokenRequestBody({
+    auth: {
+      type: 'password',
+      username: user,
+      password: options.key ?? '',
+      userDomainName: named(options['userDomainName']),
+      userDomainId: named(options['userDomainName']) === undefined ? 'default' : undefined,
+    },
+    scope: {
+      kind: 'project',
+      name: project,
+      domainName: named(options['projectDomainName']),
+      domainId: named(options['projectDomainName']) === undefined ? 'default' : undefined,
+    },
+  });
   let res: Response;
   try {
-    res = await fetch(`${(options.authAddress ?? '').replace(/\/+$/, '')}/auth/tokens`, {
+    res = await fetch(`${identityRoot(options.authAddress ?? '')}/auth/tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        auth: {
-          identity: { methods: ['password'], password: { user: { name: user, domain: domain('userDomainName'), password: options.key } } },
-          scope: { project: { name: project, domain: domain('projectDomainName') } },
-        },
-      }),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(10_000),
     });
   } catch {
     return;
   }
-  const body = (await res.json().catch(() => ({}))) as { token?: { catalog?: { type: string }[] } };
+  const answer = (await res.json().catch(() => ({}))) as { token?: { catalog?: { type: string }[] } };
   const refused = (field: string, why: string): ResourceOperationError =>
     new ResourceOperationError(`StorageBackend "${name}": options.${field}: ${why}; nothing was written (rule: the store's account works)`);
   if (res.status === 401)
     throw refused('key', `Keystone at ${options.authAddress ?? ''} refused ${options.user ?? ''} with this key (HTTP 401)`);
-  if (res.status === 404 || (res.status >= 400 && res.status < 500))
+  if (res.status >= 400 && res.status < 500)
     throw refused(
       'user',
       `Keystone at ${options.authAddress ?? ''} has no project:user ${options.user ?? ''} to scope to (HTTP ${String(res.status)})`,
     );
-  if (res.ok && !(body.token?.catalog ?? []).some((service) => service.type === 'object-store'))
+  if (res.ok && !(answer.token?.catalog ?? []).some((service) => service.type === 'object-store'))
     throw refused('authAddress', `Keystone at ${options.authAddress ?? ''} lists no object-store (Swift) endpoint`);
 }
 
