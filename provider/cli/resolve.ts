@@ -35,9 +35,8 @@ export function registerResolve(program: Command): void {
         throw new UsageError((err as Error).message);
       }
       try {
-        const cloud = Session.forCloud(options.cloud);
         // A line in several regions has an image of each version in each: the id is the region's.
-        const session = options.region === undefined ? cloud : new Session({ ...cloud.config, regionName: options.region });
+        const session = Session.forCloud(options.cloud).inRegion(options.region);
         const found = { ...(await resolveImage(session, query)), region: session.config.regionName ?? null };
         process.stdout.write(options.format === 'json' ? `${JSON.stringify(found, null, 2)}\n` : `${found.id}\n`);
       } catch (err) {

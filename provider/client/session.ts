@@ -46,6 +46,14 @@ export class Session {
     return new Session(resolveCloud(cloud), options);
   }
 
+  /**
+   * The same cloud in another region (its image endpoint there): a session of its own, or this one when `region` is
+   * undefined or already its region. A line published in several regions has an image of each version in each.
+   */
+  inRegion(region: string | undefined, options: SessionOptions = {}): Session {
+    return region === undefined || region === this.config.regionName ? this : new Session({ ...this.config, regionName: region }, options);
+  }
+
   /** A valid token: the current one, or a new one when it is missing or about to expire. */
   async token(): Promise<Token> {
     const current = this.current;

@@ -487,7 +487,7 @@ export class ProviderRuntime {
           ? resolveCloudFromDocument(name, document, 'stack config image-catalog:clouds')
           : undefined;
       const config = fromConfig ?? resolveCloud(name, this.options.env ?? process.env, this.options.cwd ?? process.cwd());
-      session = new Session(region === undefined ? config : { ...config, regionName: region });
+      session = new Session(config).inRegion(region);
       this.sessions.set(key, session);
     }
     return session;

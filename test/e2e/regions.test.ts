@@ -28,8 +28,9 @@ const two = lab().regionTwo.name;
 /** A persona's session in a region of the lab. */
 function inRegion(persona: 'admin' | 'platform', region: string): Session {
   const base = labSession(persona);
-  const session = new Session({ ...base.config, regionName: region });
-  t.teardown(() => session.close());
+  const session = base.inRegion(region);
+  // The cloud's own region is the persona's session itself (labSession closes it).
+  if (session !== base) t.teardown(() => session.close());
   return session;
 }
 const admin = { RegionOne: inRegion('admin', 'RegionOne'), [two]: inRegion('admin', two) } as Record<string, Session>;
