@@ -1,5 +1,7 @@
 /** Shared by the benchmarks: timing, medians, a Pulumi project of a bench's own, and the closing JSON line. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteImage, listImages } from '../provider/client/images.js';
 import type { Session } from '../provider/client/session.js';
@@ -26,6 +28,24 @@ export function sample(fn: () => void, budgetMs = 300, minRuns = 5, maxRuns = 20
   const start = Date.now();
   while (times.length < minRuns || (Date.now() - start < budgetMs && times.length < maxRuns)) times.push(timeMs(fn));
   return times;
+}
+
+/**
+ * A file of `bytes` random bytes in the temporary folder (1 MiB of randomness repeated with a counter, so no block
+ * repeats and nothing compresses), named after `bench`, and its sha512.
+ */
+export function randomFile(bench: string, bytes: number): { path: string; sha512: string } {
+  const path = join(tmpdir(), `image-catalog-bench-${bench}-${bytes}.raw`);
+  const fd = openSync(path, 'w');
+  const block = randomBytes(1024 * 1024);
+  const hash = createHash('sha512');
+  for (let off = 0; off < bytes; off += block.length) {
+    block.writeUInt32LE(off / block.length, 0);
+    writeSync(fd, block);
+    hash.update(block);
+  }
+  closeSync(fd);
+  return { path, sha512: hash.digest('hex') };
 }
 
 /** Rounds for printing. */

@@ -8,14 +8,13 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deleteImage, listImages } from '../provider/client/images.js';
 import { Session } from '../provider/client/session.js';
 import { labRegions, readLabRecord } from '../scripts/lab-settings.js';
 import { repoRoot } from '../scripts/tools.js';
-import { median, report, round } from './lib.js';
+import { median, randomFile, report, round } from './lib.js';
 
 const runs = Number(process.env['RUNS'] ?? 3);
 const record = readLabRecord();
@@ -23,20 +22,7 @@ if (record === undefined) throw new Error('the lab is not up: npm run lab -- up'
 process.env['OS_CLIENT_CONFIG_FILE'] = record.clouds;
 const GiB = 1024 ** 3;
 const platform = Session.forCloud('platform');
-const sessions = labRegions.map((region) => new Session({ ...platform.config, regionName: region }));
-
-/** 1 GiB of random data (1 MiB of randomness repeated with a counter, so no block repeats). */
-function makeFile(bytes: number): string {
-  const path = join(tmpdir(), `image-catalog-bench-regions-${bytes}.raw`);
-  const fd = openSync(path, 'w');
-  const block = randomBytes(1024 * 1024);
-  for (let off = 0; off < bytes; off += block.length) {
-    block.writeUInt32LE(off / block.length, 0);
-    writeSync(fd, block);
-  }
-  closeSync(fd);
-  return path;
-}
+const sessions = labRegions.map((region) => platform.inRegion(region));
 
 /** Deletes every image named `name` in both regions. */
 async function remove(name: string): Promise<void> {
@@ -83,7 +69,7 @@ function openstackRun(name: string, file: string): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-const file = makeFile(GiB);
+const file = randomFile('regions', GiB).path;
 const pkg: number[] = [];
 const peer: number[] = [];
 const rss: number[] = [];
@@ -105,7 +91,8 @@ try {
   }
 } finally {
   rmSync(file, { force: true });
-  await Promise.all([platform, ...sessions].map((s) => s.close()));
+  // A region that is the cloud's own is the platform session itself: each closed once.
+  await Promise.all([...new Set([platform, ...sessions])].map((s) => s.close()));
 }
 const ratio = median(pkg) / median(peer);
 const peakRss = Math.max(...rss);

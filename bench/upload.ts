@@ -5,15 +5,13 @@
  * Goal: throughput ratio client/curl >= 0.95.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createImage, deleteImage, getImage, imageRoot } from '../provider/client/images.js';
 import { Session } from '../provider/client/session.js';
 import { readLabRecord } from '../scripts/lab-settings.js';
 import { repoRoot } from '../scripts/tools.js';
-import { median, report, round } from './lib.js';
+import { median, randomFile, report, round } from './lib.js';
 
 const record = readLabRecord();
 if (record === undefined) throw new Error('the lab is not up: npm run lab -- up');
@@ -21,21 +19,6 @@ process.env['OS_CLIENT_CONFIG_FILE'] = record.clouds;
 const session = Session.forCloud('platform');
 const endpoint = imageRoot(await session.endpoint('image'));
 const GiB = 1024 ** 3;
-
-/** Writes `bytes` of random data (1 MiB of randomness repeated with a counter, so no block repeats). */
-function makeFile(bytes: number): { path: string; sha512: string } {
-  const path = join(tmpdir(), `image-catalog-bench-${bytes}.raw`);
-  const fd = openSync(path, 'w');
-  const block = randomBytes(1024 * 1024);
-  const hash = createHash('sha512');
-  for (let off = 0; off < bytes; off += block.length) {
-    block.writeUInt32LE(off / block.length, 0);
-    writeSync(fd, block);
-    hash.update(block);
-  }
-  closeSync(fd);
-  return { path, sha512: hash.digest('hex') };
-}
 
 async function freshImage(): Promise<string> {
   return (await createImage(session, { name: `bench-upload-${Date.now()}`, disk_format: 'raw', container_format: 'bare' })).id;
@@ -75,7 +58,7 @@ async function curlUpload(id: string, file: string): Promise<number> {
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-const file = makeFile(GiB);
+const file = randomFile('upload', GiB);
 const pairs: { client: number; curl: number }[] = [];
 const rss: number[] = [];
 try {
@@ -98,7 +81,7 @@ try {
 } finally {
   rmSync(file.path, { force: true });
 }
-const big = makeFile(4 * GiB);
+const big = randomFile('upload', 4 * GiB);
 let rss4: number;
 try {
   const id = await freshImage();
