@@ -233,12 +233,21 @@ export function labS3BackendUrl(record: LabRecord, bucket: string = record.s3.bu
   return `s3://${bucket}?${query.toString()}`;
 }
 
+/** The lab's secrets (secrets.json in its state directory, 0600: written by `lab up`), the ones others read. */
+function labSecrets(settings: LabSettings): { readonly s3AccessKey: string; readonly s3SecretKey: string; readonly swift: string } {
+  return JSON.parse(readFileSync(labPaths(settings.stateDir).secrets, 'utf8')) as {
+    s3AccessKey: string;
+    s3SecretKey: string;
+    swift: string;
+  };
+}
+
 /**
  * The environment a client of the lab's S3 takes (the AWS SDKs, Pulumi's and tofu's s3 backends, the aws CLI): its
  * one identity's keys from the lab's secrets, its region and endpoint. `lab env s3` prints it.
  */
 export function labS3Env(record: LabRecord, settings: LabSettings = labSettings()): Record<string, string> {
-  const secrets = JSON.parse(readFileSync(labPaths(settings.stateDir).secrets, 'utf8')) as { s3AccessKey: string; s3SecretKey: string };
+  const secrets = labSecrets(settings);
   return {
     AWS_ACCESS_KEY_ID: secrets.s3AccessKey,
     AWS_SECRET_ACCESS_KEY: secrets.s3SecretKey,
@@ -255,7 +264,7 @@ export function labSwiftAccount(
   record: LabRecord,
   settings: LabSettings = labSettings(),
 ): { readonly authAddress: string; readonly user: string; readonly key: string } {
-  const secrets = JSON.parse(readFileSync(labPaths(settings.stateDir).secrets, 'utf8')) as { swift: string };
+  const secrets = labSecrets(settings);
   return { authAddress: record.keystoneUrl, user: record.swift.user, key: secrets.swift };
 }
 
