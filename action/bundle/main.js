@@ -58,4 +58,4 @@ if (project !== "") {
   });
 }
 process.argv = [process.argv[0] ?? "node", "image-catalog", "pr-check", ...flagsOf(input)];
-await import("./main-7HQGNBCU.js");
+await import("./main-BIO6YHRI.js");

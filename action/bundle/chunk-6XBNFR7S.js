@@ -8,13 +8,13 @@ import {
   latestChannel,
   parseLineRef,
   versionText
-} from "./chunk-C2YOPSDS.js";
+} from "./chunk-JZW3ABCF.js";
 import {
   isDate,
   listImages,
   projectAjv,
   utcToday
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 
 // provider/resources/lookup.ts
 var LookupError = class extends Error {

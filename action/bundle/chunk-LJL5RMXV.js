@@ -5,22 +5,22 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   Session
-} from "./chunk-3AV5K4XP.js";
+} from "./chunk-XLIOZ4WR.js";
 import {
   PolicyEngine,
   blocked,
   formatDecision
-} from "./chunk-SEJOXZBG.js";
+} from "./chunk-23GM6L4P.js";
 import {
   PolicyBundleError,
   PolicyDataError,
   PolicyEvaluationError,
   readOverrideFile
-} from "./chunk-Y6M4WC2N.js";
+} from "./chunk-AP7GKTRD.js";
 import {
   CloudConfigError,
   ImageServiceError
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 
 // provider/cli/stack-options.ts
 import { existsSync as existsSync2 } from "node:fs";

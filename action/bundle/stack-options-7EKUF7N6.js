@@ -4,13 +4,13 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-ZDPDFFIN.js";
+} from "./chunk-LJL5RMXV.js";
 import "./chunk-YCMZDLS2.js";
-import "./chunk-3AV5K4XP.js";
-import "./chunk-SEJOXZBG.js";
-import "./chunk-C2YOPSDS.js";
-import "./chunk-Y6M4WC2N.js";
-import "./chunk-6VYJF2JP.js";
+import "./chunk-XLIOZ4WR.js";
+import "./chunk-23GM6L4P.js";
+import "./chunk-JZW3ABCF.js";
+import "./chunk-AP7GKTRD.js";
+import "./chunk-AUYGMNHL.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   stackFailure,

@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   publishedMark
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 
 // provider/policy/summary.ts
 function lifecycleOf(change) {

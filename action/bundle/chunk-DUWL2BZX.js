@@ -5,21 +5,21 @@ import {
 } from "./chunk-JPHF7VO4.js";
 import {
   RunCatalog
-} from "./chunk-DVBYUE65.js";
+} from "./chunk-62CAMSCM.js";
 import {
   Session
-} from "./chunk-3AV5K4XP.js";
+} from "./chunk-XLIOZ4WR.js";
 import {
   PolicyEngine
-} from "./chunk-SEJOXZBG.js";
+} from "./chunk-23GM6L4P.js";
 import {
   buildEnvelope,
   consumerKind
-} from "./chunk-C2YOPSDS.js";
+} from "./chunk-JZW3ABCF.js";
 import {
   creationMark,
   isGlanceField
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 
 // provider/cdktf/declared.ts
 import { existsSync, readFileSync } from "node:fs";

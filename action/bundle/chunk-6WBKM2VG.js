@@ -2,16 +2,16 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   isYamlProject
-} from "./chunk-NI4TBFW6.js";
+} from "./chunk-Q7ESXLQ3.js";
 import {
   UsageError,
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-ZDPDFFIN.js";
+} from "./chunk-LJL5RMXV.js";
 import {
   formatDecision
-} from "./chunk-SEJOXZBG.js";
+} from "./chunk-23GM6L4P.js";
 
 // provider/cli/preview.ts
 import { existsSync } from "node:fs";
@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 // provider/cli/pulumi-sdk.ts
 async function loadAutomation() {
   try {
-    return await import("./automation-IPH5RXQR.js");
+    return await import("./automation-QQKVWCK2.js");
   } catch (err) {
     if (err.code === "ERR_MODULE_NOT_FOUND" && err.message.includes("@pulumi/pulumi"))
       throw new UsageError("this command runs a Pulumi project: npm install @pulumi/pulumi (a peer dependency of image-catalog)");

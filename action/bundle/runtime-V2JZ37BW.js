@@ -2,34 +2,34 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   lookupFunctions
-} from "./chunk-6FJBTIJS.js";
+} from "./chunk-6XBNFR7S.js";
 import {
   functionToken,
   idNames,
   instanceKey,
   packageName,
   parseUrn
-} from "./chunk-VYX2XMQS.js";
+} from "./chunk-37CEI6GO.js";
 import {
   RunCatalog,
   changeDocuments
-} from "./chunk-DVBYUE65.js";
+} from "./chunk-62CAMSCM.js";
 import {
   Session,
   resolveCloud,
   resolveCloudFromDocument
-} from "./chunk-3AV5K4XP.js";
+} from "./chunk-XLIOZ4WR.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-SEJOXZBG.js";
+} from "./chunk-23GM6L4P.js";
 import {
   buildEnvelope
-} from "./chunk-C2YOPSDS.js";
+} from "./chunk-JZW3ABCF.js";
 import {
   PolicyDataError,
   loadPolicyData
-} from "./chunk-Y6M4WC2N.js";
+} from "./chunk-AP7GKTRD.js";
 import {
   FileDigests,
   ResourceInputError,
@@ -43,7 +43,7 @@ import {
   isImportedSource,
   kindDescriptors,
   markOutput
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/runtime.ts
@@ -319,7 +319,7 @@ var ProviderRuntime = class {
       const document = this.configValue("clouds");
       const fromConfig = name !== void 0 && document !== void 0 ? resolveCloudFromDocument(name, document, "stack config image-catalog:clouds") : void 0;
       const config = fromConfig ?? resolveCloud(name, this.options.env ?? process.env, this.options.cwd ?? process.cwd());
-      session = new Session(region === void 0 ? config : { ...config, regionName: region });
+      session = new Session(config).inRegion(region);
       this.sessions.set(key, session);
     }
     return session;

@@ -3,13 +3,13 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   checkEnvelope,
   narrowCatalog
-} from "./chunk-C2YOPSDS.js";
+} from "./chunk-JZW3ABCF.js";
 import {
   PolicyBundleError,
   PolicyEvaluationError,
   loadPolicyData,
   thrownMessage
-} from "./chunk-Y6M4WC2N.js";
+} from "./chunk-AP7GKTRD.js";
 import {
   __commonJS,
   __toESM

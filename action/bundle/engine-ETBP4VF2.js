@@ -5,10 +5,10 @@ import {
   bundlePath,
   entrypoint,
   initialPages
-} from "./chunk-SEJOXZBG.js";
-import "./chunk-C2YOPSDS.js";
-import "./chunk-Y6M4WC2N.js";
-import "./chunk-6VYJF2JP.js";
+} from "./chunk-23GM6L4P.js";
+import "./chunk-JZW3ABCF.js";
+import "./chunk-AP7GKTRD.js";
+import "./chunk-AUYGMNHL.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   PolicyEngine,

@@ -2,25 +2,25 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   loggedChange
-} from "./chunk-EPD7PO2M.js";
+} from "./chunk-UPQKETR3.js";
 import {
   configAddress,
   decidePlan,
   declaredDeactivation,
   statusChanges,
   synthesizedResources
-} from "./chunk-UKE4MVG4.js";
+} from "./chunk-DUWL2BZX.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-DVBYUE65.js";
-import "./chunk-3AV5K4XP.js";
-import "./chunk-SEJOXZBG.js";
-import "./chunk-C2YOPSDS.js";
+import "./chunk-62CAMSCM.js";
+import "./chunk-XLIOZ4WR.js";
+import "./chunk-23GM6L4P.js";
+import "./chunk-JZW3ABCF.js";
 import {
   policyModeVariable
-} from "./chunk-Y6M4WC2N.js";
+} from "./chunk-AP7GKTRD.js";
 import {
   StackMarks
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/cdktf/check.ts

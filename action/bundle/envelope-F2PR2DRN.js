@@ -9,8 +9,8 @@ import {
   consumerKind,
   familyKey,
   narrowCatalog
-} from "./chunk-C2YOPSDS.js";
-import "./chunk-6VYJF2JP.js";
+} from "./chunk-JZW3ABCF.js";
+import "./chunk-AUYGMNHL.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   buildAuditEnvelope,

@@ -8,14 +8,14 @@ import {
   decidePlan,
   shareLinks,
   withLiveProperties
-} from "./chunk-UKE4MVG4.js";
+} from "./chunk-DUWL2BZX.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-DVBYUE65.js";
-import "./chunk-3AV5K4XP.js";
-import "./chunk-SEJOXZBG.js";
-import "./chunk-C2YOPSDS.js";
-import "./chunk-Y6M4WC2N.js";
-import "./chunk-6VYJF2JP.js";
+import "./chunk-62CAMSCM.js";
+import "./chunk-XLIOZ4WR.js";
+import "./chunk-23GM6L4P.js";
+import "./chunk-JZW3ABCF.js";
+import "./chunk-AP7GKTRD.js";
+import "./chunk-AUYGMNHL.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   bootLinks,

@@ -4,7 +4,7 @@ import {
   describeErrors,
   shippedPolicyDataPath,
   validateData
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 import {
   __commonJS,
   __require,

@@ -12,8 +12,8 @@ import {
   policyModeVariable,
   readOverrideFile,
   reportOnly
-} from "./chunk-Y6M4WC2N.js";
-import "./chunk-6VYJF2JP.js";
+} from "./chunk-AP7GKTRD.js";
+import "./chunk-AUYGMNHL.js";
 import "./chunk-UXAMSLRZ.js";
 export {
   defaultDataPath,

@@ -3,19 +3,19 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   pluginDir,
   pluginName
-} from "./chunk-KLPKLWHC.js";
+} from "./chunk-4JFV4HSO.js";
 import {
   isYamlProject
-} from "./chunk-NI4TBFW6.js";
+} from "./chunk-Q7ESXLQ3.js";
 import {
   loggedChange
-} from "./chunk-EPD7PO2M.js";
+} from "./chunk-UPQKETR3.js";
 import {
   instanceKey,
   kindOfType,
   packageName,
   parseUrn
-} from "./chunk-VYX2XMQS.js";
+} from "./chunk-37CEI6GO.js";
 import {
   backendProblem,
   essential,
@@ -24,10 +24,10 @@ import {
 } from "./chunk-YCMZDLS2.js";
 import {
   policyModeVariable
-} from "./chunk-Y6M4WC2N.js";
+} from "./chunk-AP7GKTRD.js";
 import {
   CloudConfigError
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 import "./chunk-UXAMSLRZ.js";
 
 // provider/pulumi/automation.ts
@@ -208,7 +208,7 @@ function hasSecret(value) {
   return secretSignature in value || Object.values(value).some(hasSecret);
 }
 async function planRuntime(stack, read, instanceKeyOf) {
-  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-S4T2NSN5.js"), read ?? stack.getAllConfig()]);
+  const [{ ProviderRuntime }, config] = await Promise.all([import("./runtime-V2JZ37BW.js"), read ?? stack.getAllConfig()]);
   const runEnv = Object.fromEntries(Object.entries(stack.workspace.envVars).filter(([k]) => k.startsWith("OS_")));
   const runtime = new ProviderRuntime({
     ...instanceKeyOf === void 0 ? {} : { instanceKeyOf },
@@ -409,7 +409,7 @@ async function previewPlan(stack, record, config, kind = "update") {
   const { changeSummary } = kind === "destroy" ? await stack.previewDestroy(record.common(collect)) : await stack.preview({ ...record.common(collect), ...record.packs() });
   const policy = (await read)["image-catalog:policy"]?.value;
   if (policy !== void 0 && policy !== "" && record.onNotice !== void 0) {
-    const { describeOverrides } = await import("./data-SMDT3Y6D.js");
+    const { describeOverrides } = await import("./data-DAD4FS5Z.js");
     for (const line of describeOverrides([{ source: "stack config image-catalog:policy", value: JSON.parse(policy) }]))
       record.onNotice(`policy data override: ${line}`);
   }

@@ -7,7 +7,7 @@ import {
   shippedPolicyDataPath,
   utcToday,
   validateInput
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 
 // provider/resources/scs.ts
 import { readFileSync } from "node:fs";

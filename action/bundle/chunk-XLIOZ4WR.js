@@ -2,14 +2,16 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-Y6M4WC2N.js";
+} from "./chunk-AP7GKTRD.js";
 import {
   CloudConfigError,
   ImageServiceError,
+  findEndpoint,
   isUnauthorized,
+  issueToken,
   plainMessage,
   require_undici
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 import {
   __toESM
 } from "./chunk-UXAMSLRZ.js";
@@ -79,7 +81,7 @@ function fromAuthSection(source, auth, cloud, key = yamlKey) {
   const authUrl = str(auth["auth_url"]);
   if (authUrl === void 0) throw new CloudConfigError(`${source}: ${key("auth_url")} is required`);
   const authType = str(cloud["auth_type"]) ?? (str(auth["application_credential_secret"]) !== void 0 ? "v3applicationcredential" : str(auth["token"]) !== void 0 && str(auth["password"]) === void 0 ? "v3token" : "password");
-  const user2 = {
+  const user = {
     username: str(auth["username"]),
     userId: str(auth["user_id"]),
     userDomainName: str(auth["user_domain_name"]) ?? str(auth["domain_name"]),
@@ -92,12 +94,12 @@ function fromAuthSection(source, auth, cloud, key = yamlKey) {
       throw new CloudConfigError(`${source}: ${key("application_credential_secret")} is required for application credential auth`);
     const id = str(auth["application_credential_id"]);
     const name = str(auth["application_credential_name"]);
-    if (id === void 0 && (name === void 0 || user2.username === void 0 && user2.userId === void 0)) {
+    if (id === void 0 && (name === void 0 || user.username === void 0 && user.userId === void 0)) {
       throw new CloudConfigError(
         `${source}: application credential auth needs ${key("application_credential_id")}, or ${key("application_credential_name")} with ${key("username")} or ${key("user_id")}`
       );
     }
-    method = { type: "application_credential", id, name, secret, ...user2 };
+    method = { type: "application_credential", id, name, secret, ...user };
   } else if (authType === "v3token" || authType === "token") {
     const token = str(auth["token"]);
     if (token === void 0) throw new CloudConfigError(`${source}: ${key("token")} is required for token auth`);
@@ -105,9 +107,9 @@ function fromAuthSection(source, auth, cloud, key = yamlKey) {
   } else if (authType === "password" || authType === "v3password") {
     const password = str(auth["password"]);
     if (password === void 0) throw new CloudConfigError(`${source}: ${key("password")} is required for password auth`);
-    if (user2.username === void 0 && user2.userId === void 0)
+    if (user.username === void 0 && user.userId === void 0)
       throw new CloudConfigError(`${source}: ${key("username")} or ${key("user_id")} is required for password auth`);
-    method = { type: "password", password, ...user2 };
+    method = { type: "password", password, ...user };
   } else {
     throw new CloudConfigError(
       `${source}: ${key("auth_type", "cloud")} ${authType} is not supported (password, v3applicationcredential, v3token)`
@@ -115,11 +117,11 @@ function fromAuthSection(source, auth, cloud, key = yamlKey) {
   }
   const projectId = str(auth["project_id"]) ?? str(auth["tenant_id"]);
   const projectName = str(auth["project_name"]) ?? str(auth["tenant_name"]);
-  let scope2;
+  let scope;
   if (method.type === "application_credential")
-    scope2 = { kind: "unscoped" };
+    scope = { kind: "unscoped" };
   else if (projectId !== void 0 || projectName !== void 0) {
-    scope2 = {
+    scope = {
       kind: "project",
       id: projectId,
       name: projectName,
@@ -127,13 +129,13 @@ function fromAuthSection(source, auth, cloud, key = yamlKey) {
       domainId: str(auth["project_domain_id"])
     };
   } else if (str(auth["domain_id"]) !== void 0 || str(auth["domain_name"]) !== void 0) {
-    scope2 = { kind: "domain", id: str(auth["domain_id"]), name: str(auth["domain_name"]) };
+    scope = { kind: "domain", id: str(auth["domain_id"]), name: str(auth["domain_name"]) };
   } else if (method.type === "password") {
     throw new CloudConfigError(
       `${source}: no project: set ${key("project_name")} (with ${key("project_domain_name")}) or ${key("project_id")}; without one Keystone would pick the user's default project`
     );
-  } else scope2 = { kind: "unscoped" };
-  if (scope2.kind === "project" && scope2.id === void 0 && scope2.domainName === void 0 && scope2.domainId === void 0) {
+  } else scope = { kind: "unscoped" };
+  if (scope.kind === "project" && scope.id === void 0 && scope.domainName === void 0 && scope.domainId === void 0) {
     throw new CloudConfigError(`${source}: ${key("project_name")} needs ${key("project_domain_name")} or ${key("project_domain_id")}`);
   }
   const iface = str(cloud["interface"]) ?? str(cloud["endpoint_type"]) ?? "public";
@@ -151,7 +153,7 @@ function fromAuthSection(source, auth, cloud, key = yamlKey) {
     source,
     authUrl,
     auth: method,
-    scope: scope2,
+    scope,
     regionName: str(cloud["region_name"]),
     interface: iface,
     caFile: str(cloud["cacert"]),
@@ -530,112 +532,6 @@ var Transport = class {
   }
 };
 
-// provider/client/keystone.ts
-function domain(name, id) {
-  if (id !== void 0) return { domain: { id } };
-  if (name !== void 0) return { domain: { name } };
-  return {};
-}
-function user(auth) {
-  if (auth.userId !== void 0) return { id: auth.userId };
-  return {
-    name: auth.username,
-    ...domain(auth.userDomainName ?? (auth.userDomainId === void 0 ? "Default" : void 0), auth.userDomainId)
-  };
-}
-function identity(auth) {
-  switch (auth.type) {
-    case "password":
-      return { methods: ["password"], password: { user: { ...user(auth), password: auth.password } } };
-    case "application_credential":
-      return {
-        methods: ["application_credential"],
-        application_credential: auth.id !== void 0 ? { id: auth.id, secret: auth.secret } : { name: auth.name, secret: auth.secret, user: user(auth) }
-      };
-    case "token":
-      return { methods: ["token"], token: { id: auth.token } };
-  }
-}
-function scope(s) {
-  switch (s.kind) {
-    case "project":
-      return { project: s.id !== void 0 ? { id: s.id } : { name: s.name, ...domain(s.domainName, s.domainId) } };
-    case "domain":
-      return { domain: s.id !== void 0 ? { id: s.id } : { name: s.name } };
-    case "unscoped":
-      return void 0;
-  }
-}
-function tokenRequestBody(config) {
-  const s = scope(config.scope);
-  return { auth: { identity: identity(config.auth), ...s === void 0 ? {} : { scope: s } } };
-}
-function identityRoot(authUrl) {
-  const trimmed = authUrl.replace(/\/+$/, "");
-  return /\/v3$/.test(trimmed) ? trimmed : `${trimmed}/v3`;
-}
-function credentialKind(config) {
-  switch (config.auth.type) {
-    case "password":
-      return `password of user ${config.auth.username ?? config.auth.userId ?? "?"}`;
-    case "application_credential":
-      return `application credential ${config.auth.id ?? config.auth.name ?? "?"}`;
-    case "token":
-      return "token";
-  }
-}
-async function issueToken(transport, config) {
-  const url = `${identityRoot(config.authUrl)}/auth/tokens`;
-  let reply;
-  try {
-    reply = await transport.send({ method: "POST", url, ok: [201], json: tokenRequestBody(config), idempotent: true });
-  } catch (err) {
-    if (!(err instanceof ImageServiceError)) throw err;
-    const what = err.status === 401 ? `Keystone refused the credentials (${credentialKind(config)}): check them` : err.status === 0 ? "Keystone did not answer" : "Keystone could not issue a token";
-    throw new ImageServiceError({
-      status: err.status,
-      method: err.method,
-      url: err.url,
-      requestId: err.requestId,
-      serviceMessage: err.serviceMessage,
-      context: `${config.source}: ${what}`,
-      cause: err
-    });
-  }
-  const id = reply.header("x-subject-token");
-  if (id === void 0)
-    throw new ImageServiceError({ status: reply.status, method: "POST", url, serviceMessage: "Keystone answered without X-Subject-Token" });
-  const body = JSON.parse(reply.text);
-  return {
-    id,
-    issuedAt: new Date(body.token.issued_at),
-    expiresAt: new Date(body.token.expires_at),
-    userId: body.token.user.id,
-    userName: body.token.user.name,
-    projectId: body.token.project?.id,
-    projectName: body.token.project?.name,
-    roles: (body.token.roles ?? []).map((r) => r.name).sort(),
-    catalog: body.token.catalog ?? []
-  };
-}
-function findEndpoint(token, type, config) {
-  const override = config.endpointOverrides[type];
-  if (override !== void 0) return override.replace(/\/+$/, "");
-  const service = token.catalog.find((s) => s.type === type);
-  const endpoint = service?.endpoints.find(
-    (e) => e.interface === config.interface && (config.regionName === void 0 || e.region_id === config.regionName || e.region === config.regionName)
-  );
-  if (endpoint === void 0) {
-    const region = config.regionName === void 0 ? "" : ` in region ${config.regionName}`;
-    const known = [
-      ...new Set((service?.endpoints ?? []).filter((e) => e.interface === config.interface).map((e) => e.region_id ?? e.region ?? ""))
-    ].filter((r) => r !== "").sort();
-    const has = config.regionName !== void 0 && known.length > 0 ? ` (its regions: ${known.join(", ")})` : "";
-    throw new CloudConfigError(`${config.source}: the service catalog has no ${config.interface} ${type} endpoint${region}${has}`);
-  }
-  return endpoint.url.replace(/\/+$/, "");
-}
-
 // provider/client/session.ts
 var Session = class _Session {
   constructor(config, options = {}) {
@@ -651,6 +547,13 @@ var Session = class _Session {
   /** A session for a cloud of clouds.yaml (or OS_CLOUD, or the OS_* environment when no name is given). */
   static forCloud(cloud, options = {}) {
     return new _Session(resolveCloud(cloud), options);
+  }
+  /**
+   * The same cloud in another region (its image endpoint there): a session of its own, or this one when `region` is
+   * undefined or already its region. A line published in several regions has an image of each version in each.
+   */
+  inRegion(region, options = {}) {
+    return region === void 0 || region === this.config.regionName ? this : new _Session({ ...this.config, regionName: region }, options);
   }
   /** A valid token: the current one, or a new one when it is missing or about to expire. */
   async token() {
@@ -714,7 +617,6 @@ var Session = class _Session {
 };
 
 export {
-  identityRoot,
   resolveCloud,
   resolveCloudFromDocument,
   Session

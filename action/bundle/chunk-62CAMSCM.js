@@ -5,7 +5,7 @@ import {
   imageDocument,
   snapshotImages,
   stackOfMark
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 
 // provider/policy/changes.ts
 async function changeDocuments(descriptor, action, sides) {

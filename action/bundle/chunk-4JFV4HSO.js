@@ -2,7 +2,7 @@ import { createRequire as __imageCatalogRequire } from 'node:module';
 const require = __imageCatalogRequire(import.meta.url);
 import {
   packageName
-} from "./chunk-VYX2XMQS.js";
+} from "./chunk-37CEI6GO.js";
 
 // provider/pulumi/plugin/location.ts
 import { fileURLToPath } from "node:url";

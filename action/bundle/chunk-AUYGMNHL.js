@@ -30639,21 +30639,21 @@ var require_util5 = __commonJS({
       code >= 65 && code <= 90 || // A-Z
       code >= 97 && code <= 122;
     }
-    function validateCookieDomain(domain) {
-      if (domain === " ") {
+    function validateCookieDomain(domain2) {
+      if (domain2 === " ") {
         return;
       }
-      if (domain.length > 255) {
+      if (domain2.length > 255) {
         throw new Error("Invalid cookie domain");
       }
       let labelLength = 0;
-      for (let i = 0; i < domain.length; ++i) {
-        const code = domain.charCodeAt(i);
+      for (let i = 0; i < domain2.length; ++i) {
+        const code = domain2.charCodeAt(i);
         if (code === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
-          if (domain.charCodeAt(i - 1) === 45) {
+          if (domain2.charCodeAt(i - 1) === 45) {
             throw new Error("Invalid cookie domain");
           }
           labelLength = 0;
@@ -30669,7 +30669,7 @@ var require_util5 = __commonJS({
           throw new Error("Invalid cookie domain");
         }
       }
-      if (labelLength === 0 || domain.charCodeAt(domain.length - 1) === 45) {
+      if (labelLength === 0 || domain2.charCodeAt(domain2.length - 1) === 45) {
         throw new Error("Invalid cookie domain");
       }
     }
@@ -36845,10 +36845,10 @@ var memberDescriptor = {
 // provider/resources/acceptance/acceptance.ts
 var acceptanceSchema = () => resourceSchema("acceptance.schema.json");
 async function checkMember(session, name, inputs) {
-  const identity = await session.identity();
-  if (identity.project_id !== inputs.memberProjectId) {
+  const identity2 = await session.identity();
+  if (identity2.project_id !== inputs.memberProjectId) {
     throw new ResourceOperationError(
-      `ImageMemberAcceptance "${name}": ${inputs.cloud === void 0 ? "the provider's cloud" : `cloud "${inputs.cloud}"`} acts as project ${identity.project_id}, not the member ${inputs.memberProjectId}; only the member project can accept`
+      `ImageMemberAcceptance "${name}": ${inputs.cloud === void 0 ? "the provider's cloud" : `cloud "${inputs.cloud}"`} acts as project ${identity2.project_id}, not the member ${inputs.memberProjectId}; only the member project can accept`
     );
   }
 }
@@ -36901,6 +36901,114 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, readFileSync as readFileSync2, readdirSync, renameSync, rmSync as rmSync2, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
+
+// provider/client/keystone.ts
+function domain(name, id) {
+  if (id !== void 0) return { domain: { id } };
+  if (name !== void 0) return { domain: { name } };
+  return {};
+}
+function user(auth) {
+  if (auth.userId !== void 0) return { id: auth.userId };
+  return {
+    name: auth.username,
+    ...domain(auth.userDomainName ?? (auth.userDomainId === void 0 ? "Default" : void 0), auth.userDomainId)
+  };
+}
+function identity(auth) {
+  switch (auth.type) {
+    case "password":
+      return { methods: ["password"], password: { user: { ...user(auth), password: auth.password } } };
+    case "application_credential":
+      return {
+        methods: ["application_credential"],
+        application_credential: auth.id !== void 0 ? { id: auth.id, secret: auth.secret } : { name: auth.name, secret: auth.secret, user: user(auth) }
+      };
+    case "token":
+      return { methods: ["token"], token: { id: auth.token } };
+  }
+}
+function scope(s) {
+  switch (s.kind) {
+    case "project":
+      return { project: s.id !== void 0 ? { id: s.id } : { name: s.name, ...domain(s.domainName, s.domainId) } };
+    case "domain":
+      return { domain: s.id !== void 0 ? { id: s.id } : { name: s.name } };
+    case "unscoped":
+      return void 0;
+  }
+}
+function tokenRequestBody(config) {
+  const s = scope(config.scope);
+  return { auth: { identity: identity(config.auth), ...s === void 0 ? {} : { scope: s } } };
+}
+function identityRoot(authUrl) {
+  const trimmed = authUrl.replace(/\/+$/, "");
+  return /\/v3$/.test(trimmed) ? trimmed : `${trimmed}/v3`;
+}
+function credentialKind(config) {
+  switch (config.auth.type) {
+    case "password":
+      return `password of user ${config.auth.username ?? config.auth.userId ?? "?"}`;
+    case "application_credential":
+      return `application credential ${config.auth.id ?? config.auth.name ?? "?"}`;
+    case "token":
+      return "token";
+  }
+}
+async function issueToken(transport, config) {
+  const url = `${identityRoot(config.authUrl)}/auth/tokens`;
+  let reply;
+  try {
+    reply = await transport.send({ method: "POST", url, ok: [201], json: tokenRequestBody(config), idempotent: true });
+  } catch (err) {
+    if (!(err instanceof ImageServiceError)) throw err;
+    const what = err.status === 401 ? `Keystone refused the credentials (${credentialKind(config)}): check them` : err.status === 0 ? "Keystone did not answer" : "Keystone could not issue a token";
+    throw new ImageServiceError({
+      status: err.status,
+      method: err.method,
+      url: err.url,
+      requestId: err.requestId,
+      serviceMessage: err.serviceMessage,
+      context: `${config.source}: ${what}`,
+      cause: err
+    });
+  }
+  const id = reply.header("x-subject-token");
+  if (id === void 0)
+    throw new ImageServiceError({ status: reply.status, method: "POST", url, serviceMessage: "Keystone answered without X-Subject-Token" });
+  const body = JSON.parse(reply.text);
+  return {
+    id,
+    issuedAt: new Date(body.token.issued_at),
+    expiresAt: new Date(body.token.expires_at),
+    userId: body.token.user.id,
+    userName: body.token.user.name,
+    projectId: body.token.project?.id,
+    projectName: body.token.project?.name,
+    roles: (body.token.roles ?? []).map((r) => r.name).sort(),
+    catalog: body.token.catalog ?? []
+  };
+}
+function findEndpoint(token, type, config) {
+  const override = config.endpointOverrides[type];
+  if (override !== void 0) return override.replace(/\/+$/, "");
+  const service = token.catalog.find((s) => s.type === type);
+  const endpoint = service?.endpoints.find(
+    (e) => e.interface === config.interface && (config.regionName === void 0 || e.region_id === config.regionName || e.region === config.regionName)
+  );
+  if (endpoint === void 0) {
+    const region = config.regionName === void 0 ? "" : ` in region ${config.regionName}`;
+    const known = [
+      ...new Set((service?.endpoints ?? []).filter((e) => e.interface === config.interface).map((e) => e.region_id ?? e.region ?? ""))
+    ].filter((r) => r !== "").sort();
+    const has = config.regionName !== void 0 && known.length > 0 ? ` (its regions: ${known.join(", ")})` : "";
+    throw new CloudConfigError(`${config.source}: the service catalog has no ${config.interface} ${type} endpoint${region}${has}`);
+  }
+  return endpoint.url.replace(/\/+$/, "");
+}
+
+// provider/resources/store/store.ts
 var storeSchema = () => resourceSchema("store.schema.json");
 function checkStoreInputs(name, raw) {
   const inputs = checkInputs(storeSchema(), name, raw);
@@ -37182,34 +37290,44 @@ async function applyChecked(admin, name, inputs, claim) {
 async function checkSwiftAccount(name, inputs) {
   const options = inputs.options;
   if (inputs.type !== "swift" || options.authVersion !== "3") return;
-  const [project = "", user = ""] = (options.user ?? "").split(":");
-  const domain = (field) => typeof options[field] === "string" ? { name: options[field] } : { id: "default" };
+  const [project = "", user2 = ""] = (options.user ?? "").split(":");
+  const named = (value) => typeof value === "string" ? value : void 0;
+  const body = tokenRequestBody({
+    auth: {
+      type: "password",
+      username: user2,
+      password: options.key ?? "",
+      userDomainName: named(options["userDomainName"]),
+      userDomainId: named(options["userDomainName"]) === void 0 ? "default" : void 0
+    },
+    scope: {
+      kind: "project",
+      name: project,
+      domainName: named(options["projectDomainName"]),
+      domainId: named(options["projectDomainName"]) === void 0 ? "default" : void 0
+    }
+  });
   let res;
   try {
-    res = await fetch(`${(options.authAddress ?? "").replace(/\/+$/, "")}/auth/tokens`, {
+    res = await fetch(`${identityRoot(options.authAddress ?? "")}/auth/tokens`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        auth: {
-          identity: { methods: ["password"], password: { user: { name: user, domain: domain("userDomainName"), password: options.key } } },
-          scope: { project: { name: project, domain: domain("projectDomainName") } }
-        }
-      }),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(1e4)
     });
   } catch {
     return;
   }
-  const body = await res.json().catch(() => ({}));
+  const answer = await res.json().catch(() => ({}));
   const refused = (field, why) => new ResourceOperationError(`StorageBackend "${name}": options.${field}: ${why}; nothing was written (rule: the store's account works)`);
   if (res.status === 401)
     throw refused("key", `Keystone at ${options.authAddress ?? ""} refused ${options.user ?? ""} with this key (HTTP 401)`);
-  if (res.status === 404 || res.status >= 400 && res.status < 500)
+  if (res.status >= 400 && res.status < 500)
     throw refused(
       "user",
       `Keystone at ${options.authAddress ?? ""} has no project:user ${options.user ?? ""} to scope to (HTTP ${String(res.status)})`
     );
-  if (res.ok && !(body.token?.catalog ?? []).some((service) => service.type === "object-store"))
+  if (res.ok && !(answer.token?.catalog ?? []).some((service) => service.type === "object-store"))
     throw refused("authAddress", `Keystone at ${options.authAddress ?? ""} lists no object-store (Swift) endpoint`);
 }
 async function deleteStoreResource(admin, name, inputs) {
@@ -37383,6 +37501,9 @@ export {
   isUnauthorized,
   CloudConfigError,
   membersOfImages,
+  identityRoot,
+  issueToken,
+  findEndpoint,
   shippedPolicyDataPath,
   projectAjv,
   resourceSchema,
@@ -37422,4 +37543,4 @@ export {
   validateData,
   describeErrors
 };
-/*! For license information please see chunk-6VYJF2JP.js.LEGAL.txt */
+/*! For license information please see chunk-AUYGMNHL.js.LEGAL.txt */

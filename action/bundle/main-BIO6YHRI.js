@@ -3,7 +3,7 @@ const require = __imageCatalogRequire(import.meta.url);
 import {
   loadAutomation,
   registerPreview
-} from "./chunk-BELHAXR6.js";
+} from "./chunk-6WBKM2VG.js";
 import {
   conclusionOf,
   defaultCheckName,
@@ -18,17 +18,17 @@ import {
   LookupError,
   lookupTarget,
   resolveImage
-} from "./chunk-6FJBTIJS.js";
+} from "./chunk-6XBNFR7S.js";
 import {
   pluginDir,
   pluginName
-} from "./chunk-KLPKLWHC.js";
+} from "./chunk-4JFV4HSO.js";
 import {
   isYamlProject
-} from "./chunk-NI4TBFW6.js";
+} from "./chunk-Q7ESXLQ3.js";
 import {
   loggedChange
-} from "./chunk-EPD7PO2M.js";
+} from "./chunk-UPQKETR3.js";
 import {
   componentToken,
   configKeys,
@@ -38,7 +38,7 @@ import {
   legacyTypeToken,
   packageName,
   typeToken
-} from "./chunk-VYX2XMQS.js";
+} from "./chunk-37CEI6GO.js";
 import {
   UsageError,
   cloudSession,
@@ -48,7 +48,7 @@ import {
   stackFailure,
   stackTarget,
   withStackOptions
-} from "./chunk-ZDPDFFIN.js";
+} from "./chunk-LJL5RMXV.js";
 import {
   essential
 } from "./chunk-YCMZDLS2.js";
@@ -56,17 +56,16 @@ import {
   decidePlan,
   tpoRelease,
   tpoResources
-} from "./chunk-UKE4MVG4.js";
+} from "./chunk-DUWL2BZX.js";
 import "./chunk-JPHF7VO4.js";
-import "./chunk-DVBYUE65.js";
+import "./chunk-62CAMSCM.js";
 import {
-  Session,
-  identityRoot
-} from "./chunk-3AV5K4XP.js";
+  Session
+} from "./chunk-XLIOZ4WR.js";
 import {
   PolicyEngine,
   formatDecision
-} from "./chunk-SEJOXZBG.js";
+} from "./chunk-23GM6L4P.js";
 import {
   buildAuditEnvelope,
   channelPattern,
@@ -74,7 +73,7 @@ import {
   familyKey,
   lineImages,
   versionText
-} from "./chunk-C2YOPSDS.js";
+} from "./chunk-JZW3ABCF.js";
 import {
   PolicyDataError,
   PolicyEvaluationError,
@@ -83,7 +82,7 @@ import {
   policyDataVariable,
   policyDifferences,
   require_dist
-} from "./chunk-Y6M4WC2N.js";
+} from "./chunk-AP7GKTRD.js";
 import {
   applyStoreResource,
   checkImageInputs,
@@ -95,6 +94,7 @@ import {
   fragmentFile,
   getImage,
   hasMarkOutput,
+  identityRoot,
   imageDocument,
   imageDrift,
   imageInputsFromLive,
@@ -116,7 +116,7 @@ import {
   snapshotImages,
   storeOwner,
   utcToday
-} from "./chunk-6VYJF2JP.js";
+} from "./chunk-AUYGMNHL.js";
 import {
   __commonJS,
   __require,
@@ -5922,8 +5922,8 @@ function programOf(dir) {
   return existsSync5(main) && statSync3(main).isDirectory() ? join6(main, "index.ts") : main;
 }
 async function checkPulumi(dir, stack, root, refresh, governed) {
-  const { stackTarget: stackTarget2 } = await import("./stack-options-X4C3VKZN.js");
-  const { loadProgram, previewPlan } = await import("./preview-CUAMTP6K.js");
+  const { stackTarget: stackTarget2 } = await import("./stack-options-7EKUF7N6.js");
+  const { loadProgram, previewPlan } = await import("./preview-EOWU5LXY.js");
   const { declarations } = await import("./declarations-WWUUHXXL.js");
   const target = stackTarget2({ cwd: dir, stack });
   const yaml = isYamlProject(target.cwd);
@@ -5967,7 +5967,7 @@ async function checkPulumi(dir, stack, root, refresh, governed) {
   };
 }
 async function checkCdktf(dir, root, governed) {
-  const { appEntry, checkApp } = await import("./check-IZWIAXMF.js");
+  const { appEntry, checkApp } = await import("./check-CXCXRJJ2.js");
   const typescript = loadTypeScript(resolve4(dir));
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== policyDataVariable));
   const stacks = await checkApp(dir, {
@@ -6018,7 +6018,7 @@ function hclLine(declared, address, configAddress) {
   return call === null ? declared.get(configAddress(address)) : declared.get(`module.${call[1] ?? ""}`);
 }
 async function checkPlanFile(file, configDir, root, governed) {
-  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-RKEU5WPK.js");
+  const { configAddress, decidePlan: decidePlan2 } = await import("./decide-J3TMGXW7.js");
   const plan = readPlan(file);
   const decided = await decidePlan2(plan, { overrides: governed.overrides });
   const declared = hclDeclarations(configDir);
@@ -6090,8 +6090,8 @@ function policyChangeLine(root, source, field) {
 }
 async function checkPolicyChanges(governed, root) {
   if (governed.changes.length === 0) return void 0;
-  const { PolicyEngine: PolicyEngine2 } = await import("./engine-K32BSMP2.js");
-  const { buildEnvelope } = await import("./envelope-RHFSHVVH.js");
+  const { PolicyEngine: PolicyEngine2 } = await import("./engine-ETBP4VF2.js");
+  const { buildEnvelope } = await import("./envelope-F2PR2DRN.js");
   const stack = governed.stackPolicy === void 0 ? [] : [{ source: "base stack config image-catalog:policy", value: JSON.parse(governed.stackPolicy) }];
   const engine = await PolicyEngine2.load({ overrides: [...governed.overrides, ...stack] });
   const nobody = { user_id: "(pull request)", project_id: "(pull request)", roles: [] };
@@ -6378,8 +6378,7 @@ function registerResolve(program3) {
       throw new UsageError(err.message);
     }
     try {
-      const cloud = Session.forCloud(options.cloud);
-      const session = options.region === void 0 ? cloud : new Session({ ...cloud.config, regionName: options.region });
+      const session = Session.forCloud(options.cloud).inRegion(options.region);
       const found = { ...await resolveImage(session, query), region: session.config.regionName ?? null };
       process.stdout.write(options.format === "json" ? `${JSON.stringify(found, null, 2)}
 ` : `${found.id}
